@@ -1,0 +1,1 @@
+"""Data files shipped with the wizard (installed as the package ``wizard.resources``)."""

@@ -1,0 +1,99 @@
+"""Fixtures shared by every test area: real interpreters on this machine, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+TORCH_VERSION = "2.13.0"
+CACHE = Path(os.environ.get("TSW_TEST_CACHE", Path.home() / ".cache" / "tsw-tests"))
+
+
+def _has_torch(python: Path) -> bool:
+    if not python.is_file():
+        return False
+    probe = subprocess.run(
+        [str(python), "-c", "import importlib.metadata as m; print(m.version('torch'))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return probe.returncode == 0 and probe.stdout.strip().startswith(TORCH_VERSION)
+
+
+def _venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+@pytest.fixture(scope="session")
+def torch_python() -> str:
+    """A real venv with the CPU build of torch 2.13.0 (created once, cached under ~/.cache/tsw-tests).
+
+    .ci/run creates it before the tests; here we create it when missing, and skip with the reason
+    when torch 2.13.0 cannot be installed on this machine.
+    """
+    named = os.environ.get("TSW_TEST_TORCH_PYTHON")
+    if named and _has_torch(Path(named)):
+        return named
+    venv = CACHE / f"torch-{TORCH_VERSION}"
+    python = _venv_python(venv)
+    if _has_torch(python):
+        return str(python)
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    if not python.is_file():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", f"torch=={TORCH_VERSION}"], capture_output=True, text=True, timeout=1200
+    )
+    if install.returncode != 0 or not _has_torch(python):
+        pytest.skip(f"torch {TORCH_VERSION} could not be installed here: {install.stderr.strip()[-300:]}")
+    return str(python)
+
+
+@pytest.fixture(scope="session")
+def plain_venv_python(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A fresh venv without torch."""
+    venv = tmp_path_factory.mktemp("plain") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    return str(_venv_python(venv))
+
+
+def pyenv_python(version_prefix: str) -> str | None:
+    """The pyenv interpreter whose version starts with version_prefix ("2.7", "3.7"), if installed."""
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+    if not root.is_dir():
+        return None
+    for candidate in sorted(root.iterdir()):
+        if candidate.name.startswith(version_prefix):
+            python = candidate / "bin" / "python"
+            if python.is_file():
+                return str(python)
+    return None
+
+
+@pytest.fixture
+def require_pyenv():
+    def _get(version_prefix: str) -> str:
+        python = pyenv_python(version_prefix)
+        if python is None:
+            pytest.skip(f"no pyenv Python {version_prefix} on this machine")
+        return python
+
+    return _get
+
+
+@pytest.fixture(scope="session")
+def c_compiler() -> str:
+    for name in ("cc", "gcc", "clang"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("no C compiler on this machine")

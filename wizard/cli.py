@@ -1,0 +1,135 @@
+"""Command line: ``torch-setup-wizard [gui|check|diagnose|fix|facts|overview] ...`` (see docs/cli.md).
+
+Exit codes: 0 no error finding, 1 at least one error finding, 2 the command could not run
+(bad arguments, unusable interpreter, unreadable input) with one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from wizard import __version__
+
+DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl"
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Raised by a command for a problem the user can fix; printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one clear line, exit 2, no usage dump
+        raise UsageError(f"{message} (see: torch-setup-wizard {self.prog.split()[-1]} --help)")
+
+
+def version_text() -> str:
+    try:
+        from wizard.knowledge import load_knowledge
+
+        checked = load_knowledge().checked_on
+    except Exception:  # noqa: BLE001 - --version must work even with broken knowledge files
+        checked = "unknown"
+    return f"torch-setup-wizard {__version__} (knowledge checked {checked})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="torch-setup-wizard", description="Why PyTorch won't install or won't see the GPU, and the fix.")
+    parser.add_argument("--version", action="store_true", help="print the version and the date the knowledge was checked")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add_python(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--python", metavar="PATH", help="the interpreter to check (default: python3/python on PATH)")
+
+    def add_want(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--want", choices=("auto", "cuda", "cpu"), default="auto", help="what you need (default: auto)")
+
+    def add_index(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--torch-index",
+            metavar="URL",
+            default=os.environ.get("TSW_TORCH_INDEX") or DEFAULT_TORCH_INDEX,
+            help="base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or %(default)s)",
+        )
+
+    def add_profile(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--profile", metavar="FILE", help="a course profile (TOML) to check against")
+
+    gui = sub.add_parser("gui", help="open the wizard (the default)")
+    add_python(gui)
+    add_want(gui)
+    add_index(gui)
+    add_profile(gui)
+    gui.add_argument("--open", metavar="REPORT", help="walk a saved report read-only")
+
+    check = sub.add_parser("check", help="diagnose this machine for an interpreter")
+    add_python(check)
+    add_want(check)
+    add_index(check)
+    add_profile(check)
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--no-import", action="store_true", help="do not import torch (static facts only)")
+    check.add_argument("--timeout", type=float, default=120.0, metavar="S", help="limit for the live import (seconds)")
+    check.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (a folder: <host>.json in it)")
+
+    diagnose = sub.add_parser("diagnose", help="diagnose pasted text: collect_env output, tracebacks, a saved report")
+    diagnose.add_argument("file", metavar="FILE|-", help="the text file, or - for standard input")
+    add_want(diagnose)
+    add_index(diagnose)
+    diagnose.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    fix = sub.add_parser("fix", help="apply the recommendation (asks first, backs up, verifies)")
+    add_python(fix)
+    add_want(fix)
+    add_index(fix)
+    add_profile(fix)
+    fix.add_argument("--dry-run", action="store_true", help="print the plan only")
+    fix.add_argument("--yes", action="store_true", help="do not ask")
+    fix.add_argument("--undo", action="store_true", help="restore the state saved before the last fix")
+
+    facts = sub.add_parser("facts", help="print the raw snapshot")
+    add_python(facts)
+    facts.add_argument("--json", action="store_true", help="print JSON")
+    facts.add_argument("--no-import", action="store_true", help="do not import torch")
+    facts.add_argument("--timeout", type=float, default=120.0, metavar="S", help="limit for the live import (seconds)")
+
+    overview = sub.add_parser("overview", help="one table of many saved reports")
+    overview.add_argument("folder", metavar="FOLDER")
+    fmt = overview.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true")
+    fmt.add_argument("--csv", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.version:
+            print(version_text())
+            return EXIT_OK
+        command = args.command or "gui"
+        if command == "gui" and args.command is None:
+            args = build_parser().parse_args(["gui", *args_list])
+        return _dispatch(command, args)
+    except UsageError as exc:
+        print(f"torch-setup-wizard: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("torch-setup-wizard: interrupted", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    """Entry point of the gui-script (no console window on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+def _dispatch(command: str, args: argparse.Namespace) -> int:
+    import importlib
+
+    module = importlib.import_module(f"wizard.commands.{command}")
+    return module.run(args)

@@ -1,0 +1,105 @@
+"""Gather every fact into one Snapshot, collectors running concurrently.
+
+The live import of torch is the slow part (seconds); the GPU, toolkit and static
+Python collectors run beside it, so a full collection costs about one ``import torch``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from wizard import __version__
+from wizard.facts.host import collect_host
+from wizard.facts.runner import Runner, run_command
+from wizard.snapshot import Fact, FactStatus, GpuFacts, Snapshot, ToolkitFacts
+
+Progress = Callable[[str], None]
+
+STAGES = {
+    "host": "Looking at the operating system…",
+    "gpu": "Asking the NVIDIA driver…",
+    "toolkit": "Looking for CUDA toolkits and cuDNN…",
+    "python": "Looking inside your Python environment…",
+    "torch": "Importing PyTorch in your environment…",
+}
+
+
+def collect_snapshot(
+    python: str,
+    *,
+    live_import: bool = True,
+    timeout: float = 120.0,
+    runner: Runner = run_command,
+    env: Mapping[str, str] | None = None,
+    root: Path = Path("/"),
+    progress: Progress | None = None,
+) -> Snapshot:
+    """Collect a Snapshot for the target interpreter ``python``.
+
+    ``env`` and ``root`` stand in for os.environ and the filesystem root in tests.
+    ``progress`` is called (from worker threads) with a stage text as each collector starts
+    and with ``"done:<name>"`` as each finishes.
+    """
+    from wizard.facts.gpu import collect_gpu
+    from wizard.facts.python_env import collect_python, collect_torch
+    from wizard.facts.toolkit import collect_toolkit
+
+    env = dict(os.environ if env is None else env)
+    report = progress or (lambda _stage: None)
+
+    def stage(name: str, func: Callable[[], object]) -> Callable[[], object]:
+        def wrapped() -> object:
+            report(STAGES[name])
+            try:
+                return func()
+            finally:
+                report(f"done:{name}")
+
+        return wrapped
+
+    jobs: dict[str, Callable[[], object]] = {
+        "host": stage("host", lambda: collect_host(env=env, root=root, runner=runner)),
+        "gpu": stage("gpu", lambda: collect_gpu(env=env, root=root, runner=runner)),
+        "toolkit": stage("toolkit", lambda: collect_toolkit(env=env, root=root, runner=runner)),
+        "python": stage("python", lambda: collect_python(python, runner=runner, timeout=min(timeout, 60.0))),
+    }
+    if live_import:
+        jobs["torch"] = stage("torch", lambda: collect_torch(python, runner=runner, timeout=timeout))
+    with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
+        futures = {name: pool.submit(job) for name, job in jobs.items()}
+        results = {name: _result_or_crash(name, future) for name, future in futures.items()}
+
+    torch_fact = results.get("torch") or Fact.missing(FactStatus.UNKNOWN, "the live import of torch was skipped (--no-import)")
+    return Snapshot(
+        tool_version=__version__,
+        created_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        source="live",
+        host=results["host"],
+        gpu=results["gpu"] if isinstance(results["gpu"], GpuFacts) else _crashed_gpu(results["gpu"]),
+        toolkit=results["toolkit"] if isinstance(results["toolkit"], ToolkitFacts) else _crashed_toolkit(results["toolkit"]),
+        python=results["python"],
+        torch=torch_fact,
+    )
+
+
+def _result_or_crash(name: str, future: Future) -> object:
+    """A collector that raises becomes a failed fact with the traceback: one bug never stops the report."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - deliberately broad: any collector bug becomes a fact
+        import traceback
+
+        tail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-2000:]
+        return Fact.missing(FactStatus.FAILED, f"the {name} collector crashed: {exc}", code="collector_crashed", stderr_tail=tail)
+
+
+def _crashed_gpu(fact: Fact) -> GpuFacts:
+    return GpuFacts(pci=fact, nvml=fact, kernel_modules=fact)
+
+
+def _crashed_toolkit(fact: Fact) -> ToolkitFacts:
+    return ToolkitFacts(toolkits=fact, search_path_libraries=fact, system_cudnn=fact)

@@ -1,0 +1,112 @@
+"""What the checks say: findings, their severities, steps and actions (all plain data)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # PyTorch cannot do what the user wants until this is fixed
+    WARNING = "warning"  # works now but will bite
+    INFO = "info"  # a fact worth knowing
+    OK = "ok"  # the check passed
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.OK: 3}
+
+
+class Step(str, enum.Enum):
+    DRIVER = "driver"
+    TOOLKIT = "toolkit"
+    CUDNN = "cudnn"
+    PYTHON = "python"
+    WHEEL = "wheel"
+
+    @property
+    def order(self) -> int:
+        return list(Step).index(self)
+
+
+class ActionKind(str, enum.Enum):
+    OPEN_URL = "open_url"
+    COPY = "copy"
+    RUN = "run"
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something the user can do about a finding. Only wizard.actions executes RUN actions."""
+
+    kind: ActionKind
+    label: str
+    url: str = ""  # OPEN_URL: must be on the allow-list (wizard.actions.urls)
+    text: str = ""  # COPY: the text to put on the clipboard
+    argv: tuple[str, ...] = ()  # RUN: the exact command, never a shell string
+
+    @classmethod
+    def open_url(cls, label: str, url: str) -> Action:
+        return cls(ActionKind.OPEN_URL, label, url=url)
+
+    @classmethod
+    def copy(cls, label: str, text: str) -> Action:
+        return cls(ActionKind.COPY, label, text=text)
+
+    @classmethod
+    def run(cls, label: str, argv: tuple[str, ...] | list[str]) -> Action:
+        return cls(ActionKind.RUN, label, argv=tuple(argv))
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str  # stable UPPER_SNAKE code, see docs/diagnosis-codes.md
+    severity: Severity
+    step: Step
+    title: str  # a sentence a first-year student understands
+    explanation: str  # two to four sentences: what is wrong, why it matters, what to do
+    details: str = ""  # technical facts behind it (versions, paths, tracebacks)
+    actions: tuple[Action, ...] = ()
+    evidence: tuple[str, ...] = ()  # verbatim excerpts of pasted text that led here
+    caused_by: str = ""  # code of the root cause this finding is a symptom of, if any
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """The torch build that fits this machine, as an exact command."""
+
+    kind: str  # "install" | "new_venv" | "python" (install a supported Python) | "none" (nothing to do)
+    why: str  # one line
+    torch: str = ""  # "2.13.0"
+    torchvision: str = ""
+    torchaudio: str = ""
+    variant: str = ""  # "cu130" | "cu126" | "cpu" | "rocm7.2"
+    index_url: str = ""
+    argv: tuple[str, ...] = ()  # the pip command (kind == "install") or the venv-creating steps' last one
+    steps: tuple[tuple[str, ...], ...] = ()  # kind == "new_venv": every argv in order
+    url: str = ""  # kind == "python": where to get a supported Python
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What the user needs."""
+
+    want: str = "auto"  # "auto" | "cuda" | "cpu"
+    torch_index: str = "https://download.pytorch.org/whl"  # base of every PyTorch index URL
+    profile: object | None = field(default=None, compare=False)  # a course profile (classroom issue)
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    findings: tuple[Finding, ...]  # root cause first, ok findings last
+    recommendation: Recommendation
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def for_step(self, step: Step) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.step is step)

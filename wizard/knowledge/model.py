@@ -1,0 +1,248 @@
+"""Typed tables of the knowledge base (filled from resources/knowledge/*.json).
+
+Every entry carries ``source``: the key of a source in ``Knowledge.sources`` or a URL.
+The loader (wizard.knowledge.loader) validates the files and builds these objects once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from packaging.version import InvalidVersion, Version
+
+# Platform keys used throughout: "<os>-<machine>" with os in linux/windows/darwin and
+# machine normalised ("x86_64", "aarch64", "arm64").
+PLATFORMS = ("linux-x86_64", "linux-aarch64", "windows-x86_64", "windows-arm64", "darwin-arm64", "darwin-x86_64")
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DriverFloor:
+    """Minimum driver for a CUDA major under minor-version compatibility (what pip wheels need)."""
+
+    cuda_major: int
+    linux: str  # "525.60.13"
+    windows: str  # "528.33"
+    source: str
+
+
+@dataclass(frozen=True)
+class ToolkitDriver:
+    """The driver bundled with a toolkit release (NV-RN Table 3): full features incl. PTX JIT."""
+
+    cuda: str  # "12.8" (GA) or "12.8.1" (update)
+    linux: str
+    windows: str  # "" when NVIDIA lists N/A
+    source: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One build of one torch release: cpu, cu126, rocm7.2 ..."""
+
+    name: str  # "cu126" | "cpu" | "rocm7.2" | "xpu"
+    kind: str  # "cuda" | "cpu" | "rocm" | "xpu"
+    cuda: str = ""  # "12.6" for cuda variants
+    platforms: tuple[str, ...] = ()  # where this variant is published (PLATFORMS keys)
+    # Compute capabilities with kernels, per platform: ("5.0", "6.0", ..., "12.0+PTX")
+    arch_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    cudnn: str = ""  # "9.10.2.21"
+    source: str = ""
+
+    def arch_list(self, platform: str) -> tuple[str, ...]:
+        for key, archs in self.arch_lists:
+            if key == platform:
+                return archs
+        for key, archs in self.arch_lists:  # fall back to the same OS on another machine
+            if key.split("-")[0] == platform.split("-")[0]:
+                return archs
+        return ()
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str  # "2.13.0"
+    date: str  # "2026-06-10" or "" if unknown
+    python_min: str  # "3.10"
+    python_max: str  # "3.14"
+    variants: tuple[Variant, ...]
+    pypi_default: tuple[tuple[str, str], ...] = ()  # (platform, variant name) of `pip install torch` from PyPI
+    torchvision: str = ""  # the matching version, "" when none
+    torchaudio: str = ""  # "" when no torchaudio exists for this release (>= 2.12)
+    numpy1_only: tuple[str, ...] = ()  # OS names ("linux", "windows", "darwin") where it needs numpy<2
+    min_glibc: str = ""  # "2.28" for manylinux_2_28 wheels
+    min_vc_runtime: str = ""  # Windows: msvcp140.dll version needed ("14.40")
+    verified: bool = True  # False for entries the fact sheet marks unverified
+    source: str = ""
+
+    @property
+    def parsed(self) -> Version:
+        return Version(self.version)
+
+    def variant(self, name: str) -> Variant | None:
+        for variant in self.variants:
+            if variant.name == name:
+                return variant
+        return None
+
+    def variants_for(self, platform: str) -> tuple[Variant, ...]:
+        return tuple(v for v in self.variants if platform in v.platforms)
+
+    def supports_python(self, python_version: str) -> bool:
+        major_minor = _major_minor(python_version)
+        return major_minor is not None and _major_minor(self.python_min) <= major_minor <= _major_minor(self.python_max)
+
+    def default_variant(self, platform: str) -> str:
+        for key, name in self.pypi_default:
+            if key == platform:
+                return name
+        return ""
+
+
+@dataclass(frozen=True)
+class GpuFamily:
+    name: str  # "Ampere"
+    capabilities: tuple[str, ...]  # ("8.0", "8.6", "8.7")
+    examples: str  # "RTX 3050-3090 Ti, A100, A40"
+    source: str
+
+
+@dataclass(frozen=True)
+class GpuModel:
+    """Name patterns → compute capability, for GPUs named in pasted text or found on PCI without a driver."""
+
+    pattern: str  # case-insensitive regular expression matched against a GPU name
+    capability: str
+    family: str
+    source: str
+
+
+@dataclass(frozen=True)
+class WindowsPrerequisite:
+    key: str  # "vc_redist_x64"
+    name: str  # "Microsoft Visual C++ Redistributable (x64)"
+    url: str
+    min_version: str  # "14.40"
+    applies_from_torch: str  # "2.9.0"
+    source: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    checked_on: str  # date the data was last checked against its sources ("2026-11-24")
+    sources: tuple[Source, ...]
+    driver_floors: tuple[DriverFloor, ...]
+    toolkit_drivers: tuple[ToolkitDriver, ...]
+    releases: tuple[Release, ...]  # newest first
+    gpu_families: tuple[GpuFamily, ...]
+    gpu_models: tuple[GpuModel, ...]
+    windows_prerequisites: tuple[WindowsPrerequisite, ...] = ()
+    url_allow_list: tuple[str, ...] = ()  # URL prefixes the GUI may open
+    urls: tuple[tuple[str, str], ...] = field(default=())  # named URLs: ("driver_download", "https://...")
+
+    # ------------------------------------------------------------------ queries
+
+    def release(self, version: str) -> Release | None:
+        """The release entry for a torch version; local parts ("+cu126") and patch levels are ignored
+        when there is no exact entry (2.9.1 falls back to 2.9.0's entry)."""
+        wanted = _public(version)
+        if wanted is None:
+            return None
+        exact = [r for r in self.releases if Version(r.version) == wanted]
+        if exact:
+            return exact[0]
+        same_minor = [r for r in self.releases if Version(r.version).release[:2] == wanted.release[:2]]
+        return max(same_minor, key=lambda r: Version(r.version), default=None)
+
+    def newest_release(self, verified_only: bool = True) -> Release:
+        candidates = [r for r in self.releases if r.verified or not verified_only]
+        return max(candidates, key=lambda r: Version(r.version))
+
+    def driver_floor(self, cuda_version: str, os_name: str) -> str | None:
+        """Minimum driver for a wheel built with ``cuda_version`` ("12.8") on ``os_name``."""
+        major = _cuda_major(cuda_version)
+        for floor in self.driver_floors:
+            if floor.cuda_major == major:
+                return floor.windows if os_name == "windows" else floor.linux
+        return None
+
+    def toolkit_driver(self, cuda_version: str, os_name: str) -> str | None:
+        """The GA driver bundled with toolkit ``cuda_version`` (needed for PTX JIT of its PTX)."""
+        wanted = _major_minor(cuda_version)
+        for entry in self.toolkit_drivers:
+            if _major_minor(entry.cuda) == wanted and entry.cuda.count(".") == 1:
+                value = entry.windows if os_name == "windows" else entry.linux
+                return value or None
+        return None
+
+    def family_for_capability(self, capability: str) -> GpuFamily | None:
+        for family in self.gpu_families:
+            if capability in family.capabilities:
+                return family
+        return None
+
+    def url(self, name: str) -> str:
+        for key, value in self.urls:
+            if key == name:
+                return value
+        raise KeyError(f"no URL named {name!r} in the knowledge base")
+
+
+def _public(version: str) -> Version | None:
+    try:
+        return Version(Version(version).public)
+    except InvalidVersion:
+        return None
+
+
+def _major_minor(version: str) -> tuple[int, int] | None:
+    parts = version.strip().split(".")
+    try:
+        return int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+    except (ValueError, IndexError):
+        return None
+
+
+def _cuda_major(version: str) -> int | None:
+    parsed = _major_minor(version)
+    return parsed[0] if parsed else None
+
+
+def capability_covered(capability: str, arch_list: tuple[str, ...] | list[str]) -> bool:
+    """Whether kernels for a GPU of ``capability`` ("8.9") exist in ``arch_list``.
+
+    Accepts both the knowledge form ("8.6", "12.0+PTX") and torch's get_arch_list() form
+    ("sm_86", "compute_120"). A cubin sm_XY runs on same-major GPUs with minor >= Y; PTX
+    compute_XY (or "X.Y+PTX") JIT-compiles for any GPU with capability >= X.Y.
+    """
+    gpu = _major_minor(capability)
+    if gpu is None:
+        return False
+    for entry in arch_list:
+        cubin, ptx = _parse_arch(entry)
+        if cubin and cubin[0] == gpu[0] and cubin[1] <= gpu[1]:
+            return True
+        if ptx and ptx <= gpu:
+            return True
+    return False
+
+
+def _parse_arch(entry: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    entry = entry.strip()
+    if entry.startswith("sm_") or entry.startswith("compute_"):
+        digits = entry.split("_", 1)[1].rstrip("a").rstrip("f")
+        if not digits.isdigit() or len(digits) < 2:
+            return None, None
+        value = (int(digits[:-1]), int(digits[-1]))
+        return (value, None) if entry.startswith("sm_") else (None, value)
+    ptx = entry.endswith("+PTX")
+    parsed = _major_minor(entry.replace("+PTX", ""))
+    if parsed is None:
+        return None, None
+    return parsed, (parsed if ptx else None)
