@@ -1,0 +1,53 @@
+"""The command runner: argv only, exit codes, signals, timeouts that kill the whole tree."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from wizard.facts.runner import CommandResult, ScriptedRunner, run_command
+from wizard.snapshot import FactStatus
+
+
+def test_success_and_decoding() -> None:
+    result = run_command([sys.executable, "-c", "import sys; sys.stdout.buffer.write(b'caf\\xc3\\xa9 \\xff')"])
+    assert result.ok and result.stdout == "café \ufffd"
+
+
+def test_failure_becomes_a_fact_with_exit_code_and_stderr() -> None:
+    result = run_command([sys.executable, "-c", "import sys; sys.stderr.write('boom'); sys.exit(3)"])
+    fact = result.as_problem_fact("probe")
+    assert fact.problem.status is FactStatus.FAILED
+    assert fact.problem.exit_code == 3 and fact.problem.stderr_tail == "boom"
+
+
+def test_missing_program_is_not_found() -> None:
+    fact = run_command(["/no/such/program"]).as_problem_fact("nvcc")
+    assert fact.problem.status is FactStatus.NOT_FOUND
+
+
+def test_signal_is_recorded() -> None:
+    result = run_command([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"])
+    assert result.signal == 11
+    assert "signal 11" in result.as_problem_fact("import torch").problem.reason
+
+
+def test_timeout_kills_grandchildren_too() -> None:
+    # The child starts a grandchild that would keep the pipes open for 60 s.
+    code = "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)"
+    started = time.monotonic()
+    result = run_command([sys.executable, "-c", code], timeout=1.5)
+    assert result.timed_out and time.monotonic() - started < 15
+    assert result.as_problem_fact("probe").problem.status is FactStatus.TIMED_OUT
+
+
+def test_arguments_are_not_interpreted_by_a_shell() -> None:
+    result = run_command([sys.executable, "-c", "import sys; print(sys.argv[1])", "$(echo hacked); ls"])
+    assert result.stdout.strip() == "$(echo hacked); ls"
+
+
+def test_scripted_runner_answers_by_argv() -> None:
+    runner = ScriptedRunner({("nvcc", "--version"): CommandResult(("nvcc", "--version"), 0, "release 12.4")})
+    assert runner(["nvcc", "--version"]).stdout == "release 12.4"
+    assert runner(["other"]).start_error
+    assert runner.calls == [("nvcc", "--version"), ("other",)]
