@@ -424,7 +424,7 @@ def _substitute(hint: Any, mapping: dict[Any, Any]) -> Any:
         return hint
     args = tuple(_substitute(a, mapping) for a in typing.get_args(hint))
     if origin in (typing.Union, types.UnionType):
-        return typing.Union[args]
+        return typing.Union[args]  # noqa: UP007 - built at run time from a tuple
     return origin[args] if origin is not tuple else tuple[args]
 
 

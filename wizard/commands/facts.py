@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wizard.cli import EXIT_OK, UsageError
+from wizard.cli import EXIT_OK
 from wizard.commands.common import collect_for_args
 from wizard.snapshot import Fact, Snapshot, to_data
 
@@ -40,7 +40,7 @@ def _render(value: object, lines: list[str], indent: int, label: str = "") -> No
         if label:
             lines.append(f"{pad}{label}:")
             indent += 1
-        for key, item in data.items():
+        for key in data:
             _render(getattr(value, key), lines, indent, key)
     elif isinstance(data, list):
         if not data:

@@ -1,0 +1,327 @@
+"""A local package index for tests: small stand-in wheels served over http://127.0.0.1 from a thread.
+
+The wheels are real (zip files with METADATA, WHEEL and a RECORD with sha256 hashes) and pure-Python
+(``py3-none-any``), so the REAL pip of a REAL venv installs them. The layout mirrors the real indexes:
+
+* ``/simple/<project>/`` — every wheel, like PyPI (use as ``--index-url http://127.0.0.1:PORT/simple``);
+* ``/whl/<variant>/<project>/`` — only the wheels of that variant plus the plain dependencies, like
+  ``https://download.pytorch.org/whl/cu130`` (use ``http://127.0.0.1:PORT/whl`` as the torch index base).
+
+Faults: :meth:`LocalIndex.fail_download` makes the server send part of one file and then close the
+connection (a network fault) or stall (to test cancel).
+
+Use :func:`pip_env` for every pip run: it hides this machine's pip configuration (``/etc/pip.conf``,
+``PIP_FIND_LINKS``, constraint files), so only the local index is used.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.server
+import os
+import random
+import re
+import threading
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+PADDING_BYTES = 2 * 1024 * 1024 + 123_457  # > 512 kB so pip shows progress; random so zip cannot shrink it
+
+
+@dataclass(frozen=True)
+class WheelSpec:
+    name: str  # project name as written ("torch", "nvidia-cudnn-cu13")
+    version: str  # "2.13.0+cu130"
+    requires: tuple[str, ...] = ()
+    torch_cuda: str | None = None  # for torch stand-ins: torch.version.cuda
+    padding: int = PADDING_BYTES
+    broken_entry_point: bool = False  # pip fails while installing it (after earlier packages were installed)
+    variants: tuple[str, ...] = ()  # which /whl/<variant>/ indexes list it; () = every variant (plain deps)
+
+    @property
+    def filename(self) -> str:
+        return f"{_dist_name(self.name)}-{self.version}-py3-none-any.whl"
+
+    @property
+    def project(self) -> str:
+        return re.sub(r"[-_.]+", "-", self.name).lower()
+
+
+def _dist_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name)
+
+
+def standard_wheels() -> list[WheelSpec]:
+    """The stand-ins most tests need: torch/torchvision CPU and CUDA 13.0 builds, cuDNN, two NumPys."""
+    return [
+        WheelSpec("torch", "2.13.0+cpu", torch_cuda=None, variants=("cpu",)),
+        WheelSpec("torch", "2.13.0+cu130", requires=("nvidia-cudnn-cu13==9.13.0.50",), torch_cuda="13.0", variants=("cu130",)),
+        WheelSpec("torchvision", "0.28.0+cpu", requires=("torch==2.13.0",), variants=("cpu",)),
+        WheelSpec("torchvision", "0.28.0+cu130", requires=("torch==2.13.0",), variants=("cu130",)),
+        WheelSpec("nvidia-cudnn-cu13", "9.13.0.50"),
+        WheelSpec("numpy", "1.26.4", padding=600_000),
+        WheelSpec("numpy", "2.1.0", padding=600_000),
+    ]
+
+
+def broken_torchvision_cu130() -> WheelSpec:
+    """A torchvision CUDA build whose install fails after torch and cuDNN were already installed."""
+    return WheelSpec(
+        "torchvision", "0.28.0+cu130", requires=("torch==2.13.0",), variants=("cu130",), broken_entry_point=True
+    )
+
+
+def build_wheel(spec: WheelSpec, folder: Path) -> Path:
+    """Write one wheel file into folder and return its path."""
+    files = _wheel_files(spec)
+    dist_info = f"{_dist_name(spec.name)}-{spec.version}.dist-info"
+    record_lines = [f"{path},sha256={_b64_sha256(data)},{len(data)}" for path, data in files.items()]
+    record_lines.append(f"{dist_info}/RECORD,,")
+    files[f"{dist_info}/RECORD"] = ("\n".join(record_lines) + "\n").encode()
+    target = folder / spec.filename
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path, data in files.items():
+            archive.writestr(path, data)
+    return target
+
+
+def _wheel_files(spec: WheelSpec) -> dict[str, bytes]:
+    package = _dist_name(spec.name).lower()
+    dist_info = f"{_dist_name(spec.name)}-{spec.version}.dist-info"
+    seed = int.from_bytes(hashlib.sha256(spec.filename.encode()).digest()[:8], "big")
+    files: dict[str, bytes] = {}
+    if spec.project == "torch":
+        files.update(_torch_package(spec))
+    else:
+        files[f"{package}/__init__.py"] = f'__version__ = "{spec.version}"\n'.encode()
+    files[f"{package}/_padding.bin"] = random.Random(seed).randbytes(spec.padding)
+    metadata = ["Metadata-Version: 2.1", f"Name: {spec.name}", f"Version: {spec.version}", "Summary: test stand-in"]
+    metadata += [f"Requires-Dist: {requirement}" for requirement in spec.requires]
+    files[f"{dist_info}/METADATA"] = ("\n".join(metadata) + "\n\n").encode()
+    files[f"{dist_info}/WHEEL"] = (
+        b"Wheel-Version: 1.0\nGenerator: tsw-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n\n"
+    )
+    if spec.broken_entry_point:
+        # No ":callable" suffix: pip raises "Invalid script entry point" while installing this wheel.
+        files[f"{dist_info}/entry_points.txt"] = f"[console_scripts]\n{package}-tool = {package}\n".encode()
+    return files
+
+
+def _torch_package(spec: WheelSpec) -> dict[str, bytes]:
+    cuda = repr(spec.torch_cuda)
+    arch = "['sm_75', 'sm_80', 'sm_86', 'sm_90', 'sm_100', 'sm_120']" if spec.torch_cuda else "[]"
+    return {
+        "torch/__init__.py": (
+            b"from torch import cuda, version, backends\n"
+            b"from torch.version import __version__\n"
+        ),
+        "torch/version.py": (
+            f"__version__ = '{spec.version}'\ndebug = False\ncuda = {cuda}\n"
+            f"git_version = 'tsw0000000000000000000000000000000000000'\nhip = None\n"
+        ).encode(),
+        "torch/cuda/__init__.py": (
+            "def is_available():\n    return False\n\n"
+            "def device_count():\n    return 0\n\n"
+            f"def get_arch_list():\n    return {arch}\n"
+        ).encode(),
+        "torch/backends/__init__.py": b"from torch.backends import cudnn\n",
+        "torch/backends/cudnn/__init__.py": b"def version():\n    return None\n\ndef is_available():\n    return False\n",
+    }
+
+
+def _b64_sha256(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+def build_wheels(specs: list[WheelSpec], folder: Path) -> dict[str, Path]:
+    """Build every wheel; returns filename → path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return {spec.filename: build_wheel(spec, folder) for spec in specs}
+
+
+@dataclass
+class _Fault:
+    filename: str
+    mode: str  # "close" | "stall"
+    after_bytes: int
+    hits: int = 0
+
+
+@dataclass
+class LocalIndex:
+    """A PEP 503 simple index over the given wheels, served from a thread. Use as a context manager."""
+
+    specs: list[WheelSpec]
+    folder: Path
+    host: str = "127.0.0.1"
+    port: int = 0
+    requests: list[str] = field(default_factory=list)
+    _fault: _Fault | None = None
+    _server: http.server.ThreadingHTTPServer | None = None
+    _release: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.files = build_wheels(self.specs, self.folder)
+
+    # ------------------------------------------------------------------ URLs
+    @property
+    def root(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def simple_url(self) -> str:
+        return f"{self.root}/simple"
+
+    @property
+    def torch_base(self) -> str:
+        """Stands in for https://download.pytorch.org/whl."""
+        return f"{self.root}/whl"
+
+    # ------------------------------------------------------------------ faults
+    def fail_download(self, filename: str, mode: str = "close", after_bytes: int = 700_000) -> None:
+        """Next downloads of filename send after_bytes and then close the connection or stall."""
+        if mode not in ("close", "stall"):
+            raise ValueError(mode)
+        self._release.clear()
+        self._fault = _Fault(filename, mode, after_bytes)
+
+    def heal(self) -> None:
+        """Stop injecting faults and let stalled downloads end."""
+        self._fault = None
+        self._release.set()
+
+    # ------------------------------------------------------------------ serving
+    def start(self) -> LocalIndex:
+        handler = _make_handler(self)
+        self._server = http.server.ThreadingHTTPServer((self.host, self.port), handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        threading.Thread(target=self._server.serve_forever, name="local-index", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self.heal()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> LocalIndex:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ------------------------------------------------------------------ pages
+    def page(self, path: str) -> bytes | None:
+        """HTML of an index page, or None when the path is not one."""
+        parts = [p for p in path.split("/") if p]
+        if parts[:1] == ["simple"]:
+            return self._listing(parts[1:], variant=None)
+        if parts[:1] == ["whl"] and len(parts) >= 2:
+            return self._listing(parts[2:], variant=parts[1])
+        return None
+
+    def _visible(self, variant: str | None) -> list[WheelSpec]:
+        return [s for s in self.specs if variant is None or not s.variants or variant in s.variants]
+
+    def _listing(self, rest: list[str], variant: str | None) -> bytes | None:
+        visible = self._visible(variant)
+        if not rest:
+            projects = sorted({s.project for s in visible})
+            links = "".join(f'<a href="{p}/">{p}</a><br/>\n' for p in projects)
+        elif len(rest) == 1:
+            project = re.sub(r"[-_.]+", "-", rest[0]).lower()
+            wheels = [s for s in visible if s.project == project]
+            if not wheels:
+                return None
+            links = "".join(
+                f'<a href="/files/{quote(s.filename)}#sha256={_hex_sha256(self.files[s.filename])}">{s.filename}</a><br/>\n'
+                for s in wheels
+            )
+        else:
+            return None
+        return f"<!DOCTYPE html><html><body>\n{links}</body></html>\n".encode()
+
+
+def _hex_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *_: object) -> None:  # keep test output quiet
+            pass
+
+        def do_HEAD(self) -> None:  # noqa: N802 - http.server naming
+            self._respond(send_body=False)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._respond(send_body=True)
+
+        def _respond(self, send_body: bool) -> None:
+            path = unquote(self.path.split("?", 1)[0].split("#", 1)[0])
+            index.requests.append(path)
+            if path.startswith("/files/"):
+                self._send_file(path.removeprefix("/files/"), send_body)
+                return
+            body = index.page(path)
+            if body is None:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
+
+        def _send_file(self, filename: str, send_body: bool) -> None:
+            path = index.files.get(filename)
+            if path is None:
+                self.send_error(404)
+                return
+            data = path.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/octet-stream")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if not send_body:
+                return
+            fault = index._fault
+            if fault is None or fault.filename != filename:
+                self._write_slowly(data)
+                return
+            fault.hits += 1
+            self.wfile.write(data[: fault.after_bytes])
+            self.wfile.flush()
+            if fault.mode == "stall":
+                index._release.wait(timeout=120)
+            self.close_connection = True
+            self.connection.shutdown(2)
+
+        def _write_slowly(self, data: bytes) -> None:
+            # A little pacing so a client sees several progress updates even on localhost.
+            chunk = 256 * 1024
+            for start in range(0, len(data), chunk):
+                self.wfile.write(data[start : start + chunk])
+                time.sleep(0.02)
+
+    return Handler
+
+
+def pip_env(base: dict[str, str] | None = None, **extra: str) -> dict[str, str]:
+    """os.environ without any pip configuration of this machine, plus ``extra`` (e.g. PIP_INDEX_URL=...)."""
+    env = {k: v for k, v in (os.environ if base is None else base).items() if not k.startswith("PIP_")}
+    env["PIP_CONFIG_FILE"] = os.devnull
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    env["PIP_NO_CACHE_DIR"] = "1"  # every test downloads for real, so progress and faults are seen
+    env.update(extra)
+    return env
+

@@ -1,0 +1,23 @@
+"""``torch-setup-wizard overview FOLDER [--json|--csv]``: one table of many saved reports."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from wizard.cli import EXIT_OK, UsageError
+from wizard.overview import read_folder, to_csv, to_json, to_text
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise UsageError(f"{args.folder!r} is not a folder of reports")
+    overview = read_folder(folder)
+    if args.json:
+        print(to_json(overview))
+    elif args.csv:
+        print(to_csv(overview), end="")
+    else:
+        print(to_text(overview))
+    return EXIT_OK

@@ -1,0 +1,207 @@
+"""Plain-language texts the wizard shows, computed from a Snapshot and a Diagnosis.
+
+Pure functions without Qt, so they are easy to test and read.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from wizard.findings import Action, ActionKind, Diagnosis, Finding, Goal, Recommendation, Severity, Step
+from wizard.snapshot import Snapshot
+
+STEP_TITLES = {
+    Step.DRIVER: "GPU and driver",
+    Step.TOOLKIT: "CUDA toolkit",
+    Step.CUDNN: "cuDNN",
+    Step.PYTHON: "Python environment",
+    Step.WHEEL: "PyTorch",
+}
+
+STEP_SUBTITLES = {
+    Step.DRIVER: "Is there an NVIDIA GPU, and is its driver working and new enough?",
+    Step.TOOLKIT: "A PyTorch wheel brings its own CUDA libraries; a separate CUDA toolkit only matters "
+    "for building extensions, or when it gets in the way.",
+    Step.CUDNN: "Is the cuDNN that PyTorch loads the one it was built with?",
+    Step.PYTHON: "Can this Python install PyTorch, and is it the Python your code runs with?",
+    Step.WHEEL: "Is the installed PyTorch build the right one for this machine?",
+}
+
+STEP_CHECKING = {
+    Step.DRIVER: "Checking for an NVIDIA GPU and its driver…",
+    Step.TOOLKIT: "Looking for CUDA toolkits and CUDA libraries on the search path…",
+    Step.CUDNN: "Looking for cuDNN…",
+    Step.PYTHON: "Looking inside your Python environment…",
+    Step.WHEEL: "Importing PyTorch in your environment…",
+}
+
+SEVERITY_WORDS = {
+    Severity.OK: "OK",
+    Severity.ERROR: "Problem",
+    Severity.WARNING: "Warning",
+    Severity.INFO: "Note",
+}
+
+COLLECTION_FAILED = "COLLECTION_FAILED"
+NVIDIA_VENDOR_ID = 0x10DE
+
+
+def format_command(argv: Sequence[str], windows: bool | None = None) -> str:
+    """One line a user can paste into their terminal (cmd.exe quoting on Windows, POSIX elsewhere)."""
+    if windows is None:
+        windows = sys.platform == "win32"
+    return subprocess.list2cmdline(list(argv)) if windows else shlex.join(argv)
+
+
+def has_nvidia_gpu(snapshot: Snapshot) -> bool:
+    """True when the PCI scan or NVML saw an NVIDIA GPU."""
+    nvml = snapshot.gpu.nvml.get()
+    if nvml is not None and nvml.gpus:
+        return True
+    devices = snapshot.gpu.pci.get(()) or ()
+    return any(d.vendor == "nvidia" or d.vendor_id == NVIDIA_VENDOR_ID for d in devices)
+
+
+def gpu_name(snapshot: Snapshot) -> str:
+    """The name of the first NVIDIA GPU, best source first: what torch saw, NVML, the PCI table."""
+    runtime = snapshot.torch.get()
+    if runtime is not None and runtime.devices:
+        return runtime.devices[0].name
+    nvml = snapshot.gpu.nvml.get()
+    if nvml is not None and nvml.gpus:
+        return nvml.gpus[0].name
+    for device in snapshot.gpu.pci.get(()) or ():
+        if (device.vendor == "nvidia" or device.vendor_id == NVIDIA_VENDOR_ID) and device.name:
+            return device.name
+    return "NVIDIA GPU"
+
+
+def not_applicable_reason(step: Step, snapshot: Snapshot | None, goal: Goal) -> str:
+    """One line saying why a step does not matter here, or "" when it does."""
+    if snapshot is None or step in (Step.DRIVER, Step.PYTHON, Step.WHEEL):
+        return ""
+    if not has_nvidia_gpu(snapshot):
+        if step is Step.CUDNN:
+            return "Not needed here: cuDNN only matters with an NVIDIA GPU, and none was found."
+        return "Not needed here: a CUDA toolkit only matters with an NVIDIA GPU, and none was found."
+    if goal.want == "cpu":
+        what = "cuDNN" if step is Step.CUDNN else "A CUDA toolkit"
+        return f"Not needed for what you chose: {what} only matters when PyTorch uses the GPU."
+    return ""
+
+
+def findings_for_step(diagnosis: Diagnosis, step: Step) -> tuple[Finding, ...]:
+    """The step's findings, plus any collection failure (which concerns every step)."""
+    return tuple(f for f in diagnosis.findings if f.step is step or f.code == COLLECTION_FAILED)
+
+
+def verdict(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
+    """The summary in one sentence."""
+    errors = diagnosis.errors
+    if any(f.code == COLLECTION_FAILED for f in errors):
+        return "The check could not run — see the details"
+    if errors:
+        if len(errors) == 1:
+            return "1 problem found — fix it and check again"
+        return f"{len(errors)} problems found — fix the first one first"
+    warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
+    runtime = snapshot.torch.get() if snapshot is not None else None
+    if runtime is not None and runtime.cuda_available and runtime.device_count > 0:
+        sentence = f"PyTorch can use your {gpu_name(snapshot)}"
+    elif runtime is not None and snapshot is not None and not has_nvidia_gpu(snapshot):
+        sentence = "PyTorch works on the CPU; no NVIDIA GPU found"
+    elif runtime is not None and goal.want == "cpu":
+        sentence = "PyTorch works on the CPU, as you asked"
+    elif runtime is not None:
+        sentence = "PyTorch works, on the CPU only"
+    else:
+        sentence = "No problems found"
+    if warnings:
+        count = "1 warning" if len(warnings) == 1 else f"{len(warnings)} warnings"
+        sentence += f" ({count} worth reading)"
+    return sentence
+
+
+def recommendation_command(recommendation: Recommendation) -> str:
+    """The recommended command(s) as text to copy; "" when there is nothing to run."""
+    if recommendation.kind == "none":
+        return ""
+    if recommendation.steps:
+        return "\n".join(format_command(step) for step in recommendation.steps)
+    if recommendation.argv:
+        return format_command(recommendation.argv)
+    return recommendation.url
+
+
+def action_line(action: Action) -> str:
+    if action.kind is ActionKind.RUN:
+        return f"    run: {format_command(action.argv)}"
+    if action.kind is ActionKind.OPEN_URL:
+        return f"    see: {action.url}"
+    return f"    {action.label}: {action.text}"
+
+
+def plain_text_report(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
+    """A plain-text report for a helpdesk chat: verdict, machine, findings root cause first, the fix."""
+    lines = [f"Torch Setup Wizard: {verdict(snapshot, diagnosis, goal)}"]
+    lines += machine_lines(snapshot)
+    lines.append("")
+    for finding in diagnosis.findings:
+        lines.append(f"[{SEVERITY_WORDS[finding.severity]}] {finding.code}: {finding.title}")
+        if finding.severity is not Severity.OK:
+            lines.append(f"    {finding.explanation}")
+            lines += [action_line(a) for a in finding.actions]
+    command = recommendation_command(diagnosis.recommendation)
+    if command:
+        lines += ["", f"Recommended: {diagnosis.recommendation.why}", command]
+    return "\n".join(lines)
+
+
+def machine_lines(snapshot: Snapshot | None) -> list[str]:
+    if snapshot is None:
+        return []
+    lines = []
+    host = snapshot.host.get()
+    if host is not None:
+        lines.append(f"Machine: {host.hostname or 'unknown host'} ({host.os_release or host.os or 'unknown OS'})")
+    python = snapshot.python.get()
+    if python is not None:
+        lines.append(f"Python: {python.version} at {python.executable}")
+    runtime = snapshot.torch.get()
+    if runtime is not None:
+        lines.append(f"PyTorch: {runtime.version} (CUDA {runtime.cuda or 'none'})")
+    lines.append(f"Checked: {snapshot.created_at}")
+    return lines
+
+
+def report_origin(snapshot: Snapshot) -> str:
+    """'Report from another machine (host, date)' for read-only mode."""
+    host = snapshot.host.get()
+    name = host.hostname if host is not None and host.hostname else "unknown host"
+    date = snapshot.created_at.split("T")[0] if snapshot.created_at else "unknown date"
+    return f"Report from another machine ({name}, {date})"
+
+
+def collection_failed_finding(error: str, details: str) -> Finding:
+    """A check that could not run at all becomes a visible finding on every page."""
+    return Finding(
+        code=COLLECTION_FAILED,
+        severity=Severity.ERROR,
+        step=Step.DRIVER,
+        title="The check itself failed",
+        explanation=(
+            "The wizard could not finish looking at this machine, so it cannot tell you what is wrong yet. "
+            "Try Check again; if it fails again, copy the details and send them to your helpdesk."
+        ),
+        details=f"{error}\n\n{details}".strip(),
+    )
+
+
+def failed_diagnosis(error: str, details: str) -> Diagnosis:
+    return Diagnosis(
+        findings=(collection_failed_finding(error, details),),
+        recommendation=Recommendation(kind="none", why="the check could not run"),
+    )

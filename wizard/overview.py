@@ -1,0 +1,161 @@
+"""Many machines at a glance: read a folder of saved reports into one table (CLI and GUI share this)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from wizard.findings import Diagnosis, Severity, Step
+from wizard.report.json_report import ReportFormatError, load_report
+from wizard.snapshot import Snapshot
+
+MAX_REPORT_BYTES = 20 * 1024 * 1024
+HEALTHY = "OK"
+
+
+@dataclass(frozen=True)
+class MachineRow:
+    file: str
+    machine: str  # host name from the report (may be redacted)
+    created_at: str
+    steps: tuple[tuple[str, str], ...]  # (step, worst severity: error|warning|info|ok|"")
+    root_cause: str  # code of the first error finding, "OK" when none
+    error_codes: tuple[str, ...]
+    torch: str
+    python: str
+    snapshot: Snapshot
+    diagnosis: Diagnosis
+
+    def step_status(self, step: str) -> str:
+        return dict(self.steps).get(step, "")
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    rows: tuple[MachineRow, ...]
+    skipped: tuple[SkippedFile, ...]
+
+    def counts(self) -> Counter:
+        return Counter(row.root_cause for row in self.rows)
+
+    def counts_line(self) -> str:
+        counts = self.counts()
+        parts = [f"{counts[HEALTHY]} machines OK"] if counts.get(HEALTHY) else []
+        parts += [f"{n} {code}" for code, n in counts.most_common() if code != HEALTHY]
+        return ", ".join(parts) if parts else "no reports"
+
+
+def read_folder(folder: Path) -> Overview:
+    """Every *.json in folder (not recursive); broken or foreign files are skipped with the reason."""
+    rows, skipped = [], []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            rows.append(read_report_file(path))
+        except ReportFormatError as exc:
+            skipped.append(SkippedFile(path.name, str(exc)))
+    return Overview(tuple(rows), tuple(skipped))
+
+
+def read_report_file(path: Path) -> MachineRow:
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise ReportFormatError(f"too large for a report ({path.stat().st_size // (1024 * 1024)} MB)")
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise ReportFormatError(f"cannot read: {exc.strerror or exc}") from None
+    snapshot, diagnosis = load_report(text)
+    return machine_row(path.name, snapshot, diagnosis)
+
+
+def machine_row(file: str, snapshot: Snapshot, diagnosis: Diagnosis) -> MachineRow:
+    errors = diagnosis.errors
+    host = snapshot.host.value
+    python = snapshot.python.value
+    torch = snapshot.torch.value
+    torch_version = torch.version if torch else ""
+    if not torch_version and python and python.distribution("torch"):
+        torch_version = python.distribution("torch").version
+    return MachineRow(
+        file=file,
+        machine=(host.hostname if host and host.hostname else Path(file).stem),
+        created_at=snapshot.created_at,
+        steps=tuple((step.value, _worst(diagnosis, step)) for step in Step),
+        root_cause=errors[0].code if errors else HEALTHY,
+        error_codes=tuple(dict.fromkeys(f.code for f in errors)),
+        torch=torch_version,
+        python=python.version if python else "",
+        snapshot=snapshot,
+        diagnosis=diagnosis,
+    )
+
+
+def _worst(diagnosis: Diagnosis, step: Step) -> str:
+    severities = [f.severity for f in diagnosis.for_step(step)]
+    return min(severities, key=lambda s: s.rank).value if severities else ""
+
+
+CSV_COLUMNS = ("machine", "file", "root_cause", *(s.value for s in Step), "torch", "python", "errors", "created_at")
+
+
+def to_csv(overview: Overview) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in overview.rows:
+        writer.writerow(
+            [row.machine, row.file, row.root_cause, *(row.step_status(s.value) for s in Step), row.torch, row.python,
+             " ".join(row.error_codes), row.created_at]
+        )
+    return out.getvalue()
+
+
+def to_json(overview: Overview) -> str:
+    return json.dumps(
+        {
+            "schema": "torch-setup-wizard/overview@1",
+            "counts": dict(overview.counts().most_common()),
+            "machines": [
+                {
+                    "machine": r.machine,
+                    "file": r.file,
+                    "root_cause": r.root_cause,
+                    "steps": dict(r.steps),
+                    "errors": list(r.error_codes),
+                    "torch": r.torch,
+                    "python": r.python,
+                    "created_at": r.created_at,
+                }
+                for r in overview.rows
+            ],
+            "skipped": [{"file": s.file, "reason": s.reason} for s in overview.skipped],
+        },
+        indent=2,
+    )
+
+
+_SYMBOL = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "- n/a"}
+
+
+def to_text(overview: Overview) -> str:
+    header = ["machine", "root cause", *(s.value for s in Step)]
+    body = [[r.machine, r.root_cause, *(_SYMBOL[r.step_status(s.value)] for s in Step)] for r in overview.rows]
+    widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
+    lines.append("")
+    lines.append(f"{len(overview.rows)} reports: {overview.counts_line()}")
+    for skipped in overview.skipped:
+        lines.append(f"skipped {skipped.file}: {skipped.reason}")
+    return "\n".join(lines)
+
+
+__all__ = ["Overview", "MachineRow", "SkippedFile", "read_folder", "machine_row", "to_csv", "to_json", "to_text", "Severity"]

@@ -1,0 +1,170 @@
+"""Course profiles: a small TOML file an instructor hands out (see docs/course-profile.md).
+
+Loaded and validated once; every problem names the line it is on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+CUDA_POLICIES = ("required", "preferred", "not_needed")
+SMOKE_TESTS = {
+    "import": "import torch and print its version",
+    "cpu_matmul": "a 256×256 matrix multiplication on the CPU",
+    "gpu_matmul": "a 256×256 matrix multiplication on the GPU",
+}
+_KNOWN_KEYS = {
+    "course": {"name", "contact", "url"},
+    "python": {"versions"},
+    "torch": {"version", "cuda", "min_gpu_memory_gb"},
+    "packages": None,  # any package name
+    "smoke_test": {"name"},
+}
+
+
+class ProfileError(ValueError):
+    """A profile that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class CourseProfile:
+    name: str
+    contact: str = ""
+    url: str = ""
+    python: str = ""  # a specifier set, "" = any Python torch supports
+    torch: str = ""  # a specifier set for torch, "" = newest that fits
+    cuda: str = "preferred"  # required | preferred | not_needed
+    min_gpu_memory_gb: float = 0.0
+    packages: tuple[tuple[str, str], ...] = ()  # (canonical name, specifier) — torchvision, numpy …
+    smoke_test: str = ""  # one of SMOKE_TESTS, "" = none
+    path: str = ""
+
+    @property
+    def torch_spec(self) -> SpecifierSet:
+        return SpecifierSet(self.torch)
+
+    @property
+    def python_spec(self) -> SpecifierSet:
+        return SpecifierSet(self.python)
+
+    def package_spec(self, name: str) -> str | None:
+        wanted = canonicalize_name(name)
+        for package, spec in self.packages:
+            if package == wanted:
+                return spec
+        return None
+
+    @property
+    def want(self) -> str:
+        """The Goal.want this profile implies."""
+        return {"required": "cuda", "preferred": "auto", "not_needed": "cpu"}[self.cuda]
+
+
+def load_profile(path: str | Path) -> CourseProfile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read the course profile ({exc})") from None
+    return parse_profile(text, str(path))
+
+
+def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{origin}: not valid TOML: {exc}") from None
+    where = _Locator(text, origin)
+    for section, value in data.items():
+        if section not in _KNOWN_KEYS:
+            raise ProfileError(f"{where.at(section)}: unknown section [{section}] (known: {', '.join(_KNOWN_KEYS)})")
+        if not isinstance(value, dict):
+            raise ProfileError(f"{where.at(section)}: '{section}' must be a [section]")
+        allowed = _KNOWN_KEYS[section]
+        for key in value:
+            if allowed is not None and key not in allowed:
+                raise ProfileError(f"{where.at(key, section)}: unknown key '{key}' in [{section}] (known: {', '.join(sorted(allowed))})")
+
+    course = data.get("course", {})
+    name = _string(course, "name", "course", where)
+    if not name:
+        raise ProfileError(f"{where.at('course')}: [course] needs a name, e.g. name = \"Deep Learning 101\"")
+    torch = data.get("torch", {})
+    cuda = _string(torch, "cuda", "torch", where) or "preferred"
+    if cuda not in CUDA_POLICIES:
+        raise ProfileError(f"{where.at('cuda', 'torch')}: cuda = '{cuda}' must be one of {', '.join(CUDA_POLICIES)}")
+    memory = torch.get("min_gpu_memory_gb", 0)
+    if isinstance(memory, bool) or not isinstance(memory, (int, float)) or memory < 0:
+        raise ProfileError(f"{where.at('min_gpu_memory_gb', 'torch')}: min_gpu_memory_gb must be a number of GB ≥ 0")
+    smoke = _string(data.get("smoke_test", {}), "name", "smoke_test", where)
+    if smoke and smoke not in SMOKE_TESTS:
+        raise ProfileError(f"{where.at('name', 'smoke_test')}: unknown smoke test '{smoke}' (built in: {', '.join(SMOKE_TESTS)})")
+    packages = []
+    for package, spec in data.get("packages", {}).items():
+        if not isinstance(spec, str):
+            raise ProfileError(f"{where.at(package, 'packages')}: the version of '{package}' must be a string like \">=0.19\"")
+        packages.append((canonicalize_name(package), _specifier(spec, package, "packages", where)))
+    return CourseProfile(
+        name=name,
+        contact=_string(course, "contact", "course", where),
+        url=_string(course, "url", "course", where),
+        python=_specifier(_string(data.get("python", {}), "versions", "python", where), "versions", "python", where),
+        torch=_specifier(_string(torch, "version", "torch", where), "version", "torch", where),
+        cuda=cuda,
+        min_gpu_memory_gb=float(memory),
+        packages=tuple(packages),
+        smoke_test=smoke,
+        path=origin,
+    )
+
+
+def _string(table: dict, key: str, section: str, where: _Locator) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ProfileError(f"{where.at(key, section)}: '{key}' must be a string in quotes")
+    return value.strip()
+
+
+def _specifier(spec: str, key: str, section: str, where: _Locator) -> str:
+    if spec in ("", "*"):
+        return ""
+    try:
+        SpecifierSet(spec)
+    except InvalidSpecifier:
+        raise ProfileError(
+            f"{where.at(key, section)}: '{spec}' is not a version range (write e.g. \">=2.4,<3\" or \"==2.13.*\")"
+        ) from None
+    return spec
+
+
+class _Locator:
+    """Finds the line of a key (or section header) so messages can name it."""
+
+    def __init__(self, text: str, origin: str) -> None:
+        self.lines = text.splitlines()
+        self.origin = origin
+
+    def at(self, key: str, section: str | None = None) -> str:
+        current = None
+        header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+        key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number, line in enumerate(self.lines, start=1):
+            match = header.match(line)
+            if match:
+                current = match.group(1)
+                if section is None and current == key:
+                    return f"{self.origin}, line {number}"
+                continue
+            if (section is None or current == section) and key_line.match(line):
+                return f"{self.origin}, line {number}"
+        return self.origin
