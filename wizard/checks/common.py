@@ -1,0 +1,86 @@
+"""Helpers the step modules share: actions built from knowledge and the recommendation."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+from collections.abc import Sequence
+
+from wizard.actions.urls import is_allowed_url
+from wizard.checks.context import CheckContext
+from wizard.findings import Action
+
+WANTS_GPU = ("auto", "cuda")
+
+
+def command_text(argv: Sequence[str], os_name: str) -> str:
+    """An argv as the user would type it in that OS's shell (for display and copying only)."""
+    if os_name == "windows":
+        return subprocess.list2cmdline(list(argv))
+    return shlex.join(list(argv))
+
+
+def url_action(ctx: CheckContext, name: str, label: str) -> list[Action]:
+    """An open_url action for a named knowledge URL; none when it is missing or not allow-listed."""
+    try:
+        url = ctx.knowledge.url(name)
+    except KeyError:
+        return []
+    return [Action.open_url(label, url)] if is_allowed_url(url) else []
+
+
+def recommendation_actions(ctx: CheckContext, label: str = "") -> list[Action]:
+    """Run + copy actions for the recommended command (a new venv: every step in order)."""
+    rec = ctx.recommendation
+    if rec.kind == "install" and rec.argv:
+        build = f"PyTorch {rec.torch} ({variant_words(rec.variant)})" if rec.torch else "the recommended PyTorch build"
+        label = label or f"Install {build}"
+        return [Action.run(label, rec.argv), Action.copy("Copy the command", command_text(rec.argv, ctx.os))]
+    if rec.kind == "new_venv" and rec.steps:
+        actions = [Action.run(_step_label(i, step), step) for i, step in enumerate(rec.steps)]
+        script = "\n".join(command_text(step, ctx.os) for step in rec.steps)
+        return [*actions, Action.copy("Copy the commands", script)]
+    if rec.kind == "python" and rec.url and is_allowed_url(rec.url):
+        return [Action.open_url("Get a supported Python", rec.url)]
+    return []
+
+
+def _step_label(index: int, step: Sequence[str]) -> str:
+    if "venv" in step[:3]:
+        return "Create a virtual environment"
+    return "Install PyTorch into the new environment" if "pip" in step else f"Step {index + 1}"
+
+
+def pip_actions(ctx: CheckContext, label: str, *packages: str) -> list[Action]:
+    """Run + copy actions for ``python -m pip install <packages>`` in the target interpreter."""
+    argv = ctx.pip_command(*packages)
+    return [Action.run(label, argv), Action.copy("Copy the command", command_text(argv, ctx.os))]
+
+
+def variant_words(variant: str) -> str:
+    if variant.startswith("cu") and variant[2:].isdigit() and len(variant) >= 4:
+        digits = variant[2:]
+        return f"CUDA {digits[:-1]}.{digits[-1]}"
+    if variant == "cpu":
+        return "CPU only"
+    if variant.startswith("rocm"):
+        return f"ROCm {variant[4:]}"
+    return variant or "unknown build"
+
+
+def build_words(ctx: CheckContext) -> str:
+    """'CUDA 13.0', 'CPU only', 'ROCm 6.2' for the installed torch."""
+    if ctx.torch_cuda:
+        return f"CUDA {ctx.torch_cuda}"
+    if ctx.torch_hip:
+        return f"ROCm {ctx.torch_hip}"
+    return "CPU only" if ctx.torch_build_known else "build unknown"
+
+
+def gpu_names(ctx: CheckContext) -> str:
+    names = [g.name for g in ctx.gpus]
+    return " and ".join(sorted(set(names), key=names.index)) if names else "your NVIDIA GPU"
+
+
+def wants_gpu(ctx: CheckContext) -> bool:
+    return ctx.goal.want in WANTS_GPU

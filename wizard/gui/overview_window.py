@@ -1,0 +1,181 @@
+"""The class overview window: one row per machine, one column per step, filter by code, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.findings import Step
+from wizard.overview import MachineRow, Overview, read_folder
+
+STEP_TITLES = {
+    Step.DRIVER: "GPU & driver",
+    Step.TOOLKIT: "CUDA toolkit",
+    Step.CUDNN: "cuDNN",
+    Step.PYTHON: "Python",
+    Step.WHEEL: "PyTorch",
+}
+STATUS_TEXT = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "– n/a"}
+SORT_RANK = {"error": 0, "warning": 1, "info": 2, "ok": 3, "": 4}
+ALL_CODES = "All root causes"
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLUMNS = ("Machine", "Root cause", *(STEP_TITLES[s] for s in Step), "torch version", "Python version", "Report file")
+
+
+class OverviewWindow(QWidget):
+    """Shows an Overview. ``open_report`` is called with the row a user double-clicks."""
+
+    def __init__(self, open_report: Callable[[MachineRow], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Torch Setup Wizard — class overview")
+        self.open_report = open_report
+        self.overview = Overview((), ())
+
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
+        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        self.proxy = _CodeFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Machines")
+        self.table.doubleClicked.connect(self._open_row)
+        self.table.activated.connect(self._open_row)
+
+        self.code_filter = QComboBox(self)
+        self.code_filter.setAccessibleName("Show root cause")
+        self.code_filter.currentTextChanged.connect(self._filter_changed)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter machines…")
+        self.search.setAccessibleName("Filter machines by name")
+        self.search.textChanged.connect(self.proxy.set_machine_text)
+        open_button = QPushButton("&Open folder of reports…", self)
+        open_button.setAccessibleName("Open folder of reports")
+        open_button.clicked.connect(self.choose_folder)
+
+        self.counts = QLabel(self)
+        self.counts.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counts.setAccessibleName("Counts per root cause")
+        self.skipped = QPlainTextEdit(self)
+        self.skipped.setReadOnly(True)
+        self.skipped.setMaximumHeight(70)
+        self.skipped.setAccessibleName("Skipped files")
+
+        controls = QHBoxLayout()
+        controls.addWidget(open_button)
+        controls.addWidget(QLabel("Show:", self))
+        controls.addWidget(self.code_filter)
+        controls.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.skipped)
+        self.resize(980, 600)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open folder of reports")
+        if folder:
+            self.load_folder(Path(folder))
+
+    def load_folder(self, folder: Path) -> None:
+        self.show_overview(read_folder(folder))
+
+    def show_overview(self, overview: Overview) -> None:
+        self.overview = overview
+        self.model.removeRows(0, self.model.rowCount())
+        for row in overview.rows:
+            self.model.appendRow(_row_items(row))
+        codes = sorted({row.root_cause for row in overview.rows})
+        self.code_filter.blockSignals(True)
+        self.code_filter.clear()
+        self.code_filter.addItems([ALL_CODES, *codes])
+        self.code_filter.blockSignals(False)
+        self.proxy.set_code("")
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.counts.setText(f"{len(overview.rows)} machines: {overview.counts_line()}")
+        self.skipped.setPlainText(
+            "\n".join(f"Skipped {s.file}: {s.reason}" for s in overview.skipped) or "No files were skipped."
+        )
+
+    def visible_machines(self) -> list[str]:
+        return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_code("" if text == ALL_CODES else text)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        row = self.proxy.index(index.row(), 0).data(ROW_ROLE)
+        if row is not None and self.open_report is not None:
+            self.open_report(row)
+
+
+def _row_items(row: MachineRow) -> list[QStandardItem]:
+    cells = [(row.machine, row.machine), (row.root_cause, "" if row.root_cause == "OK" else row.root_cause)]
+    for step in Step:
+        status = row.step_status(step.value)
+        cells.append((STATUS_TEXT[status], SORT_RANK[status]))
+    cells += [(row.torch, row.torch), (row.python, row.python), (row.file, row.file)]
+    items = []
+    for text, sort_key in cells:
+        item = QStandardItem(text)
+        item.setData(sort_key, SORT_ROLE)
+        item.setToolTip(text)
+        items.append(item)
+    items[0].setData(row, ROW_ROLE)
+    return items
+
+
+class _CodeFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.code = ""
+        self.machine_text = ""
+
+    def set_code(self, code: str) -> None:
+        self._refilter(lambda: setattr(self, "code", code))
+
+    def set_machine_text(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "machine_text", text.strip().lower()))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        row: MachineRow = model.index(source_row, 0, source_parent).data(ROW_ROLE)
+        if row is None:
+            return False
+        if self.code and self.code != row.root_cause and self.code not in row.error_codes:
+            return False
+        return not self.machine_text or self.machine_text in row.machine.lower()

@@ -1,0 +1,268 @@
+"""Building blocks of the wizard's pages: status badges, finding cards, the busy panel, command boxes.
+
+Colours come from the palette (light and dark themes both work); severity is always shown as
+an icon *and* a word, never by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wizard.actions.urls import is_allowed_url
+from wizard.findings import Action, ActionKind, Finding, Severity
+from wizard.gui.icons import status_pixmap
+from wizard.gui.texts import SEVERITY_WORDS, format_command
+
+SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+
+
+def make_label(text: str, *, selectable: bool = False, bold: bool = False, point_delta: float = 0.0,
+               wrap: bool = True, accessible: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(SELECTABLE)
+    if bold or point_delta:
+        font = QFont(label.font())
+        font.setBold(bold)
+        if point_delta:
+            font.setPointSizeF(font.pointSizeF() + point_delta)
+        label.setFont(font)
+    label.setAccessibleName(accessible or text)
+    return label
+
+
+def make_button(text: str, accessible: str, on_click: Callable[[], None] | None = None,
+                tooltip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(accessible)
+    button.setAutoDefault(False)
+    if tooltip:
+        button.setToolTip(tooltip)
+    if on_click is not None:
+        button.clicked.connect(lambda _checked=False: on_click())
+    return button
+
+
+def monospace_font() -> QFont:
+    return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+
+def copy_to_clipboard(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+
+
+def open_allowed_url(url: str) -> bool:
+    """Open an allow-listed https URL in the browser; anything else is refused."""
+    if not is_allowed_url(url):
+        return False
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+class StatusBadge(QWidget):
+    """Icon + word (OK / Problem / Warning / Note)."""
+
+    def __init__(self, severity: Severity, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.severity = severity
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        icon = QLabel()
+        size = max(16, self.fontMetrics().height())
+        icon.setPixmap(status_pixmap(severity, size, self.devicePixelRatioF()))
+        icon.setFixedSize(size, size)
+        self.word = make_label(SEVERITY_WORDS[severity], bold=True, wrap=False)
+        layout.addWidget(icon)
+        layout.addWidget(self.word)
+        self.setAccessibleName(SEVERITY_WORDS[severity])
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
+class CommandBox(QWidget):
+    """A command in selectable monospace text with a Copy button beside it."""
+
+    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "Copy command",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.text = QPlainTextEdit(command)
+        self.text.setReadOnly(True)
+        self.text.setFont(monospace_font())
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.text.setAccessibleName(accessible)
+        self.text.setTabChangesFocus(True)
+        lines = max(1, command.count("\n") + 1)
+        height = self.text.fontMetrics().lineSpacing() * (lines + 1) + 12
+        self.text.setFixedHeight(min(height, 160))
+        self.copy_button = make_button(copy_text, f"{copy_text}: {command}", lambda: copy_to_clipboard(command))
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+
+
+class DetailsExpander(QWidget):
+    """A "Show details" toggle over read-only monospace text."""
+
+    def __init__(self, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toggle = make_button("Show details", "Show technical details")
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._set_open)
+        self.text = QPlainTextEdit(details)
+        self.text.setReadOnly(True)
+        self.text.setFont(monospace_font())
+        self.text.setAccessibleName("Technical details")
+        self.text.setTabChangesFocus(True)
+        lines = details.count("\n") + 2
+        self.text.setFixedHeight(min(self.text.fontMetrics().lineSpacing() * lines + 12, 220))
+        self.text.setVisible(False)
+        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.text)
+
+    def _set_open(self, is_open: bool) -> None:
+        self.text.setVisible(is_open)
+        self.toggle.setText("Hide details" if is_open else "Show details")
+
+
+class OkLine(QWidget):
+    """A passed check: one compact line (icon + word + title)."""
+
+    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(StatusBadge(finding.severity))
+        self.title = make_label(finding.title, selectable=True)
+        layout.addWidget(self.title, 1)
+        self.setAccessibleName(f"{SEVERITY_WORDS[finding.severity]}: {finding.title}")
+        self.setToolTip(finding.explanation)
+
+
+class FindingCard(QFrame):
+    """One finding: badge, title, explanation, details and its actions as buttons."""
+
+    run_requested = Signal(object)  # the Action
+
+    def __init__(self, finding: Finding, read_only: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.read_only = read_only
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAccessibleName(f"{SEVERITY_WORDS[finding.severity]}: {finding.title}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        header = QHBoxLayout()
+        header.addWidget(StatusBadge(finding.severity), 0, Qt.AlignmentFlag.AlignTop)
+        self.title = make_label(finding.title, selectable=True, bold=True)
+        header.addWidget(self.title, 1)
+        layout.addLayout(header)
+        self.explanation = make_label(finding.explanation, selectable=True)
+        layout.addWidget(self.explanation)
+        self.action_buttons: list[QPushButton] = []
+        self.command_boxes: list[CommandBox] = []
+        self._add_actions(layout)
+        self.details: DetailsExpander | None = None
+        details = _details_text(finding)
+        if details:
+            self.details = DetailsExpander(details)
+            layout.addWidget(self.details)
+
+    def _add_actions(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        for action in self.finding.actions:
+            if action.kind is ActionKind.RUN and self.read_only:
+                layout.addWidget(make_label("Tell them to run:", bold=True))
+                box = CommandBox(format_command(action.argv), accessible=f"Command to run: {action.label}")
+                self.command_boxes.append(box)
+                layout.addWidget(box)
+                continue
+            button = self._action_button(action)
+            if button is not None:
+                self.action_buttons.append(button)
+                row.addWidget(button)
+        if self.action_buttons:
+            row.addStretch(1)
+            layout.addLayout(row)
+
+    def _action_button(self, action: Action) -> QPushButton | None:
+        if action.kind is ActionKind.OPEN_URL:
+            if not is_allowed_url(action.url):
+                return None  # never offer a link that is not on the allow-list
+            text = action.label if action.label.lower().startswith("open") else f"Open {action.label}"
+            return make_button(text, text, lambda: open_allowed_url(action.url), tooltip=action.url)
+        if action.kind is ActionKind.COPY:
+            text = action.label if action.label.lower().startswith("copy") else "Copy command"
+            return make_button(text, f"{text}: {action.label}", lambda: copy_to_clipboard(action.text),
+                               tooltip=action.text)
+        return make_button("Run this fix…", f"Run this fix: {action.label}", lambda: self.run_requested.emit(action),
+                           tooltip=format_command(action.argv))
+
+
+def _details_text(finding: Finding) -> str:
+    parts = [finding.details.strip()] if finding.details.strip() else []
+    if finding.evidence:
+        parts.append("From the text you gave:\n" + "\n".join(finding.evidence))
+    if parts:
+        parts.append(f"Code: {finding.code}")
+    return "\n\n".join(parts)
+
+
+class BusyPanel(QWidget):
+    """What is being checked, a busy bar and the current stage."""
+
+    def __init__(self, checking: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 8)
+        self.what = make_label(checking)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName("Checking, please wait")
+        self.stage = make_label("Starting…", accessible="Current stage")
+        layout.addWidget(self.what)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.stage)
+
+    def set_stage(self, text: str) -> None:
+        self.stage.setText(text)
+        self.stage.setAccessibleDescription(text)
+
+
+class Banner(QLabel):
+    """A framed one-line notice (read-only mode) in palette colours."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.setMargin(8)
+        font = QFont(self.font())
+        font.setBold(True)
+        self.setFont(font)
+        self.setAccessibleName(text)
+        self.setTextInteractionFlags(SELECTABLE)

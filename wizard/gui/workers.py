@@ -1,0 +1,87 @@
+"""Background work for the wizard: the UI thread never waits on the system.
+
+Each job runs in a daemon Python thread (a check can take minutes; closing the window must
+not wait for it, and Qt aborts the process when a running QThread is destroyed) and reports
+through the signals of a parentless QObject that lives in the UI thread, so every slot runs
+there (queued connections).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from wizard.findings import Diagnosis, Goal
+from wizard.gui.texts import failed_diagnosis
+from wizard.snapshot import Snapshot
+
+Collect = Callable[[str, Callable[[str], None]], Snapshot]
+Diagnose = Callable[[Snapshot, Goal], Diagnosis]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check produced; ``snapshot`` is None when collecting failed."""
+
+    snapshot: Snapshot | None
+    diagnosis: Diagnosis
+
+
+class JobSignals(QObject):
+    progress = Signal(str)
+    finished = Signal(object)
+
+
+def start_job(work: Callable[[Callable[[str], None]], object], on_progress: Callable[[str], None] | None,
+              on_finished: Callable[[object], None], name: str = "wizard-job") -> JobSignals:
+    """Run ``work(progress)`` in a daemon thread; ``on_progress`` / ``on_finished`` run in the UI thread."""
+    signals = JobSignals()
+    if on_progress is not None:
+        signals.progress.connect(on_progress)
+    signals.finished.connect(on_finished)
+
+    def emit_progress(text: str) -> None:
+        try:
+            signals.progress.emit(text)
+        except RuntimeError:  # the window went away while we were working
+            pass
+
+    def body() -> None:
+        outcome = work(emit_progress)
+        try:
+            signals.finished.emit(outcome)
+        except RuntimeError:
+            pass
+
+    threading.Thread(target=body, name=name, daemon=True).start()
+    return signals
+
+
+def run_check(python: str, goal: Goal, collect: Collect, diagnose: Diagnose,
+              progress: Callable[[str], None]) -> CheckResult:
+    """Collect and diagnose; any exception becomes a visible 'the check itself failed' finding."""
+    try:
+        snapshot = collect(python, progress)
+    except Exception as exc:  # noqa: BLE001 - any collector failure must become a finding, never a crash
+        return CheckResult(None, failed_diagnosis(f"Collecting the facts failed: {exc}", traceback.format_exc()))
+    try:
+        diagnosis = diagnose(snapshot, goal)
+    except Exception as exc:  # noqa: BLE001
+        return CheckResult(snapshot, failed_diagnosis(f"Diagnosing the facts failed: {exc}", traceback.format_exc()))
+    return CheckResult(snapshot, diagnosis)
+
+
+def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
+    from wizard.facts.collect import collect_snapshot
+
+    return collect_snapshot(python, live_import=True, timeout=120.0, progress=progress)
+
+
+def default_diagnose(snapshot: Snapshot, goal: Goal) -> Diagnosis:
+    from wizard.engine import diagnose
+
+    return diagnose(snapshot, goal=goal)

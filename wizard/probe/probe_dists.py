@@ -1,0 +1,167 @@
+"""Installed distributions, read from *.dist-info / *.egg-info on sys.path (stdlib only, Python 3.6+).
+
+importlib.metadata is 3.8+, so the folders are scanned here. Scanning every sys.path
+entry also finds two copies of one distribution (a user-site torch shadowing the
+venv's, a leftover dist-info after a broken uninstall).
+"""
+
+import os
+import re
+
+# Distributions the checks read; plus every nvidia-* / cuda-* / pytorch-triton* and whatever requires torch.
+RELEVANT_NAMES = ("torch", "torchvision", "torchaudio", "numpy", "triton", "pip")
+RELEVANT_PREFIXES = ("pytorch-triton", "nvidia-", "cuda-")
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+_METADATA_KEYS = {"name": "name", "version": "version", "requires-dist": "requires"}
+
+
+def canonical_name(name):
+    """PEP 503 normalised name: 'Nvidia_CUDNN.cu12' -> 'nvidia-cudnn-cu12'."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirement_name(requirement):
+    match = _REQUIREMENT_NAME.match(requirement)
+    return canonical_name(match.group(1)) if match else ""
+
+
+def read_metadata(path):
+    """Name, Version and Requires-Dist from a METADATA / PKG-INFO file; reads the headers only."""
+    found = {"name": "", "version": "", "requires": []}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                if not line.strip():
+                    break  # the body (long description) starts after the first blank line
+                if line[0] in " \t":
+                    continue  # continuation of a folded header
+                key, sep, value = line.partition(":")
+                field = _METADATA_KEYS.get(key.strip().lower())
+                if not sep or field is None:
+                    continue
+                if field == "requires":
+                    found["requires"].append(value.strip())
+                else:
+                    found[field] = value.strip()
+    except OSError:
+        pass
+    return found
+
+
+def read_egg_requires(path):
+    """requires.txt of an egg-info: requirement lines before the first [extra] section."""
+    requires = []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                line = line.strip()
+                if line.startswith("["):
+                    break
+                if line:
+                    requires.append(line)
+    except OSError:
+        pass
+    return requires
+
+
+def read_first_line(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.readline().strip()
+    except OSError:
+        return ""
+
+
+def name_version_from_folder(entry):
+    """'torch-2.13.0+cpu.dist-info' -> ('torch', '2.13.0+cpu'); egg-info names may carry '-py3.6'."""
+    stem = entry.rsplit(".", 1)[0]
+    parts = stem.split("-")
+    return parts[0], (parts[1] if len(parts) > 1 else "")
+
+
+def read_distribution(location, entry):
+    """One distribution from its metadata folder (or egg-info file), or None when entry is not one."""
+    path = os.path.join(location, entry)
+    if entry.endswith(".dist-info"):
+        metadata = read_metadata(os.path.join(path, "METADATA"))
+        installer = read_first_line(os.path.join(path, "INSTALLER"))
+    elif entry.endswith(".egg-info"):
+        is_folder = os.path.isdir(path)
+        metadata = read_metadata(os.path.join(path, "PKG-INFO") if is_folder else path)
+        if is_folder and not metadata["requires"]:
+            metadata["requires"] = read_egg_requires(os.path.join(path, "requires.txt"))
+        installer = read_first_line(os.path.join(path, "INSTALLER")) if is_folder else ""
+    else:
+        return None
+    folder_name, folder_version = name_version_from_folder(entry)
+    return {
+        "name": canonical_name(metadata["name"] or folder_name),
+        "version": metadata["version"] or folder_version,
+        "location": location,
+        "installer": installer,
+        "requires": metadata["requires"],
+        "metadata_dir": path,
+    }
+
+
+def unique_path_entries(sys_path):
+    """Existing folders of sys.path in order, each once ('' is the current folder)."""
+    seen = set()
+    folders = []
+    for entry in sys_path:
+        folder = os.path.abspath(entry or os.curdir)
+        key = os.path.normcase(os.path.realpath(folder))
+        if key in seen or not os.path.isdir(folder):
+            continue
+        seen.add(key)
+        folders.append(folder)
+    return folders
+
+
+def scan_distributions(sys_path):
+    """Every distribution on sys_path, in import order (the first copy of a name is the one that wins)."""
+    found = []
+    for location in unique_path_entries(sys_path):
+        try:
+            entries = sorted(os.listdir(location))
+        except OSError:
+            continue
+        for entry in entries:
+            dist = read_distribution(location, entry)
+            if dist is not None:
+                found.append(dist)
+    return found
+
+
+def is_relevant(dist):
+    name = dist["name"]
+    if name in RELEVANT_NAMES or name.startswith(RELEVANT_PREFIXES):
+        return True
+    return any(requirement_name(req) == "torch" for req in dist["requires"])
+
+
+def winners_and_duplicates(dists):
+    """(first copy of each name, [{name, locations, versions}] for names with more than one copy)."""
+    by_name = {}
+    order = []
+    for dist in dists:
+        if dist["name"] not in by_name:
+            by_name[dist["name"]] = []
+            order.append(dist["name"])
+        by_name[dist["name"]].append(dist)
+    winners = [by_name[name][0] for name in order]
+    duplicates = [
+        {
+            "name": name,
+            "locations": [copy["location"] for copy in by_name[name]],
+            "versions": [copy["version"] for copy in by_name[name]],
+        }
+        for name in order
+        if len(by_name[name]) > 1
+    ]
+    return winners, duplicates
+
+
+def public(dist):
+    """The fields the wizard's Distribution record carries."""
+    return {key: dist[key] for key in ("name", "version", "location", "installer", "requires")}
