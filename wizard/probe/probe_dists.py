@@ -9,7 +9,7 @@ import os
 import re
 
 # Distributions the checks read; plus every nvidia-* / cuda-* / pytorch-triton* and whatever requires torch.
-RELEVANT_NAMES = ("torch", "torchvision", "torchaudio", "numpy", "triton", "pip")
+RELEVANT_NAMES = ("torch", "torchvision", "torchaudio", "numpy", "triton")
 RELEVANT_PREFIXES = ("pytorch-triton", "nvidia-", "cuda-")
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 _METADATA_KEYS = {"name": "name", "version": "version", "requires-dist": "requires"}

@@ -37,31 +37,44 @@ def report_json(snapshot: Snapshot, diagnosis: Diagnosis, extra: dict[str, Any] 
 def load_report(text: str) -> tuple[Snapshot, Diagnosis]:
     """Parse a report. Raises ReportFormatError (never anything else) for bad input."""
     try:
+        return _load_report(text)
+    except ReportFormatError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError, MemoryError) as exc:
+        # Anything the decoder did not foresee in a damaged file is still "damaged", never a traceback.
+        raise ReportFormatError(_one_line(f"damaged report: {type(exc).__name__}: {exc}")) from None
+
+
+def _load_report(text: str) -> tuple[Snapshot, Diagnosis]:
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise ReportFormatError(f"not a report: expected text, got {type(text).__name__}")
+    try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        raise ReportFormatError(f"not JSON: {exc}") from None
+        raise ReportFormatError(_one_line(f"not JSON: {exc}")) from None
     if not isinstance(data, dict):
         raise ReportFormatError("not a report: the JSON is not an object")
     schema = data.get("schema")
     if schema != REPORT_SCHEMA:
-        raise ReportFormatError(f"not a torch-setup-wizard report (schema {schema!r}, expected {REPORT_SCHEMA!r})")
+        raise ReportFormatError(
+            _one_line(f"not a torch-setup-wizard report (schema {schema!r:.80}, expected {REPORT_SCHEMA!r})")
+        )
+    findings_data = data.get("findings")
+    if not isinstance(findings_data, list):
+        raise ReportFormatError("damaged report: 'findings' is not a list")
     try:
         snapshot = from_data(Snapshot, data.get("snapshot"), "$.snapshot")
-        findings = tuple(
-            from_data(Finding, item, f"$.findings[{i}]") for i, item in enumerate(_list(data.get("findings")))
-        )
+        findings = tuple(from_data(Finding, item, f"$.findings[{i}]") for i, item in enumerate(findings_data))
         recommendation = from_data(Recommendation, data.get("recommendation"), "$.recommendation")
     except SnapshotFormatError as exc:
-        raise ReportFormatError(f"damaged report: {exc}") from None
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise ReportFormatError(f"damaged report: {exc}") from None
+        raise ReportFormatError(_one_line(f"damaged report: {exc}")) from None
     return snapshot, Diagnosis(findings=findings, recommendation=recommendation)
 
 
-def _list(value: Any) -> list:
-    if not isinstance(value, list):
-        raise ReportFormatError("damaged report: 'findings' is not a list")
-    return value
+def _one_line(message: str, limit: int = 300) -> str:
+    """Error messages stay one readable line even when the input holds megabytes or newlines."""
+    flat = " ".join(message.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 __all__ = [

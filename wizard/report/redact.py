@@ -17,6 +17,7 @@ Only strings change, so a redacted snapshot still decodes, checks and renders.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import getpass
@@ -41,7 +42,9 @@ GENERIC_ACCOUNTS = frozenset(
 )  # fmt: skip
 # Fields that hold codes, schema ids and timestamps, never personal data; left untouched so a
 # redacted report stays machine-readable.
-UNTOUCHED_FIELDS = frozenset({"schema", "tool_version", "created_at", "source", "code", "caused_by", "signature", "cause"})
+UNTOUCHED_FIELDS = frozenset(
+    {"schema", "tool_version", "created_at", "source", "code", "caused_by", "signature", "cause"}
+)
 MIN_BARE_NAME = 2  # shorter names would hit ordinary words
 
 KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists them
@@ -61,7 +64,9 @@ _WINDOWS_NAME = rf"{_NAME_CHARS}(?: {_NAME_CHARS})+(?=[\\/])|{_NAME_CHARS}"
 _WINDOWS_HOME = re.compile(r"(?<![\w])[A-Za-z]:[\\/]+Users[\\/]+(?P<name>" + _WINDOWS_NAME + ")", re.I)
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _GPU_UUID = re.compile(r"\b(?:GPU|MIG)-[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?:/\d+/\d+)?\b")
-_SERIAL = re.compile(r"(?P<label>\bserial(?:[ _-]?(?:number|no\.?))?\s*[:=]\s*)(?P<value>[A-Za-z0-9][A-Za-z0-9-]{3,})", re.I)
+_SERIAL = re.compile(
+    r"(?P<label>\bserial(?:[ _-]?(?:number|no\.?))?\s*[:=]\s*)(?P<value>[A-Za-z0-9][A-Za-z0-9-]{3,})", re.I
+)
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])")
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 
@@ -147,12 +152,16 @@ class Redactor:
         out = _TOKEN.sub("", text)  # stray private-use tokens in the input would confuse the last step
         out = _EMAIL.sub(lambda m: self._token(self._numbered_placeholder("email", m.group(0))), out)
         out = _GPU_UUID.sub(lambda m: self._token(self._numbered_placeholder("uuid", m.group(0))), out)
-        out = _SERIAL.sub(lambda m: m.group("label") + self._token(self._numbered_placeholder("serial", m.group("value"))), out)
-        out = _MAC.sub(lambda m: self._token(self._numbered_placeholder("mac", m.group(0).lower().replace("-", ":"))), out)
+        out = _SERIAL.sub(
+            lambda m: m.group("label") + self._token(self._numbered_placeholder("serial", m.group("value"))), out
+        )
+        out = _MAC.sub(
+            lambda m: self._token(self._numbered_placeholder("mac", m.group(0).lower().replace("-", ":"))), out
+        )
         out = _IPV4.sub(self._ip, out)
         out = self._known_homes(out)
-        out = _WINDOWS_HOME.sub(self._windows_home, out)
-        out = _POSIX_HOME.sub(self._posix_home, out)
+        out = _WINDOWS_HOME.sub(self._pattern_home, out)
+        out = _POSIX_HOME.sub(self._pattern_home, out)
         if self._bare_hosts is not None:
             out = self._bare_hosts.sub(lambda m: self._token(self._host(m.group(0))), out)
         if self._bare_users is not None:
@@ -164,7 +173,9 @@ class Redactor:
         return map_strings(obj, self.text)
 
     def summary(self) -> RedactionSummary:
-        return RedactionSummary(tuple((kind, len(self._hidden[kind])) for kind in KIND_LABELS if self._hidden.get(kind)))
+        return RedactionSummary(
+            tuple((kind, len(self._hidden[kind])) for kind in KIND_LABELS if self._hidden.get(kind))
+        )
 
     # ---------------------------------------------------------------- passes
 
@@ -186,13 +197,7 @@ class Redactor:
             text = pattern.sub(lambda m, n=name, h=home: self._token(self._home(h, n)), text)
         return text
 
-    def _windows_home(self, match: re.Match[str]) -> str:
-        name = match.group("name")
-        if not _is_personal(name):
-            return match.group(0)
-        return self._token(self._home(match.group(0), name))
-
-    def _posix_home(self, match: re.Match[str]) -> str:
+    def _pattern_home(self, match: re.Match[str]) -> str:
         name = match.group("name")
         if not _is_personal(name):
             return match.group(0)
@@ -249,7 +254,9 @@ def redact_snapshot(snapshot: Snapshot, context: RedactionContext | None = None)
     return Redactor(context).value(snapshot)
 
 
-def redact_report(snapshot: Snapshot, diagnosis: Diagnosis, context: RedactionContext | None = None) -> tuple[Snapshot, Diagnosis]:
+def redact_report(
+    snapshot: Snapshot, diagnosis: Diagnosis, context: RedactionContext | None = None
+) -> tuple[Snapshot, Diagnosis]:
     redacted = redact_report_with_summary(snapshot, diagnosis, context)
     return redacted.snapshot, redacted.diagnosis
 
@@ -295,18 +302,16 @@ def context_from_strings(strings: Iterable[str]) -> RedactionContext:
     """User names from the home paths in these strings, in order of appearance."""
     users: list[str] = []
     for text in strings:
-        for pattern in (_WINDOWS_HOME, _POSIX_HOME):
-            users.extend(m.group("name") for m in pattern.finditer(text))
+        matches = [*_WINDOWS_HOME.finditer(text), *_POSIX_HOME.finditer(text)]
+        users.extend(m.group("name") for m in sorted(matches, key=lambda m: m.start()))
     return RedactionContext(user_names=tuple(users))
 
 
 def current_machine_context() -> RedactionContext:
     """The user and host running the export (for a report of this very machine)."""
     users: list[str] = []
-    try:
+    with contextlib.suppress(OSError, KeyError, ImportError):  # no USER variable and no passwd entry
         users.append(getpass.getuser())
-    except (OSError, KeyError, ImportError):  # no USER variable and no passwd entry
-        pass
     users.extend(os.environ.get(name, "") for name in ("USER", "USERNAME", "LOGNAME"))
     homes = []
     try:

@@ -1,0 +1,247 @@
+"""What a pip command will do, before it runs: ``pip install --dry-run --report -`` compared with what is installed.
+
+The plan names every package to be installed, upgraded, replaced or removed (with versions), the
+download size (HEAD requests to the files pip chose) against the free disk space, and warns when
+the target's pip is too old to preview anything (< 22.2), offering the command that upgrades it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import urllib.request
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from packaging.version import InvalidVersion, Version
+
+from wizard.actions.runner import REPORT_PIP, Identity, child_env
+from wizard.facts.runner import Runner, run_command
+
+SizeLookup = Callable[[str], int]
+DISK_MARGIN = 1.5  # wheels are unpacked next to the download: ask for more than the download itself
+
+
+@dataclass(frozen=True)
+class PlannedPackage:
+    name: str
+    version: str
+    change: str  # "install" | "upgrade" | "downgrade" | "replace" (same version, other build) | "remove"
+    old_version: str = ""
+    url: str = ""
+    size: int = 0  # bytes to download; 0 = unknown
+
+
+@dataclass(frozen=True)
+class Plan:
+    argv: tuple[str, ...]
+    python: str
+    env_kind: str  # "venv", "conda", "system", ... as the snapshot said
+    pip_version: str
+    previewed: bool  # False: pip too old or the dry run failed; packages then unknown
+    packages: tuple[PlannedPackage, ...] = ()
+    download_bytes: int = 0
+    free_bytes: int | None = None
+    problem: str = ""  # why the dry run failed, pip's ERROR lines ("No matching distribution found for ...")
+    pip_upgrade_argv: tuple[str, ...] = ()  # offered when pip is too old to preview
+
+    @property
+    def pip_too_old(self) -> bool:
+        return bool(self.pip_upgrade_argv)
+
+    @property
+    def enough_disk(self) -> bool:
+        return self.free_bytes is None or self.download_bytes * DISK_MARGIN <= self.free_bytes
+
+    def changes(self, kind: str) -> tuple[PlannedPackage, ...]:
+        return tuple(p for p in self.packages if p.change == kind)
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def installed_versions(python: str, runner: Runner = run_command, env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """{canonical name: version} of everything pip sees in the interpreter's environment."""
+    result = runner([python, "-m", "pip", "list", "--format", "json", "--disable-pip-version-check"], timeout=120, env=child_env(env))
+    if not result.ok:
+        return {}
+    try:
+        return {canonical(item["name"]): item["version"] for item in json.loads(result.stdout or "[]")}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def dry_run_argv(argv: Sequence[str]) -> tuple[str, ...]:
+    """``python -m pip install ARGS`` → the same with ``--dry-run --report - --quiet`` (report on stdout)."""
+    argv = tuple(argv)
+    return (*argv[:4], "--dry-run", "--report", "-", "--quiet", "--no-input", *argv[4:])
+
+
+def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[PlannedPackage, ...]:
+    """pip's installation report (JSON) → what changes relative to ``installed``."""
+    data = json.loads(report_text)
+    planned = []
+    for item in data.get("install", []):
+        metadata = item.get("metadata", {})
+        name, version = canonical(metadata.get("name", "")), metadata.get("version", "")
+        old = installed.get(name, "")
+        planned.append(
+            PlannedPackage(name, version, _change(old, version), old, url=item.get("download_info", {}).get("url", ""))
+        )
+    return tuple(planned)
+
+
+def _change(old: str, new: str) -> str:
+    if not old:
+        return "install"
+    try:
+        old_v, new_v = Version(old), Version(new)
+    except InvalidVersion:
+        return "replace"
+    if new_v.public == old_v.public:
+        return "replace"
+    return "upgrade" if new_v > old_v else "downgrade"
+
+
+def head_size(url: str, timeout: float = 10.0) -> int:
+    """Content-Length of a download (local files: their size); 0 when it cannot be found."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        try:
+            return os.path.getsize(urllib.request.url2pathname(parts.path))
+        except OSError:
+            return 0
+    if parts.scheme not in ("http", "https"):
+        return 0
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="HEAD"), timeout=timeout) as response:
+            return int(response.headers.get("Content-Length") or 0)
+    except (OSError, ValueError):
+        return 0
+
+
+def free_disk_bytes(path: str) -> int | None:
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return None
+
+
+def make_plan(
+    argv: Sequence[str],
+    identity: Identity,
+    *,
+    env_kind: str = "",
+    runner: Runner = run_command,
+    env: Mapping[str, str] | None = None,
+    size_lookup: SizeLookup = head_size,
+) -> Plan:
+    """Preview argv (``python -m pip install|uninstall ...``) for the interpreter described by identity."""
+    argv = tuple(argv)
+    python = argv[0]
+    base = Plan(argv, python, env_kind, identity.pip_version, previewed=False, free_bytes=free_disk_bytes(identity.purelib))
+    installed = installed_versions(python, runner, env)
+    if argv[3] == "uninstall":
+        names = [canonical(a) for a in argv[4:] if not a.startswith("-")]
+        removed = tuple(PlannedPackage(n, installed[n], "remove", installed[n]) for n in names if n in installed)
+        return _replace(base, previewed=True, packages=removed)
+    if not identity.pip_at_least(REPORT_PIP):
+        return _replace(base, pip_upgrade_argv=(python, "-m", "pip", "install", "--upgrade", "pip"))
+    result = runner(dry_run_argv(argv), timeout=600, env=child_env(env))
+    if not result.ok:
+        return _replace(base, problem=_pip_errors(result.stdout + "\n" + result.stderr) or "the preview (pip --dry-run) failed")
+    try:
+        packages = parse_report(result.stdout, installed)
+    except (ValueError, AttributeError):
+        return _replace(base, problem="pip's preview could not be read")
+    sizes = _sizes([p.url for p in packages], size_lookup)
+    packages = tuple(_with_size(p, sizes.get(p.url, 0)) for p in packages)
+    return _replace(base, previewed=True, packages=packages, download_bytes=sum(p.size for p in packages))
+
+
+def _replace(plan: Plan, **changes: object) -> Plan:
+    import dataclasses
+
+    return dataclasses.replace(plan, **changes)
+
+
+def _with_size(package: PlannedPackage, size: int) -> PlannedPackage:
+    import dataclasses
+
+    return dataclasses.replace(package, size=size)
+
+
+def _sizes(urls: list[str], size_lookup: SizeLookup) -> dict[str, int]:
+    urls = [u for u in urls if u]
+    if not urls:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(8, len(urls))) as pool:
+        return dict(zip(urls, pool.map(size_lookup, urls)))
+
+
+def _pip_errors(output: str) -> str:
+    lines = [line.strip()[len("ERROR: ") :] for line in output.splitlines() if line.strip().startswith("ERROR: ")]
+    return "\n".join(lines)
+
+
+def format_bytes(count: int) -> str:
+    """pip's style: '190.2 MB', '601 kB'."""
+    for unit, size in (("GB", 1000**3), ("MB", 1000**2), ("kB", 1000)):
+        if count >= size:
+            return f"{count / size:.1f} {unit}" if unit != "kB" else f"{count / size:.0f} kB"
+    return f"{count} bytes"
+
+
+def render_plan(plan: Plan) -> str:
+    """The plan as plain text for the terminal (the GUI shows the same facts in widgets)."""
+    lines = [
+        "The command:",
+        "  " + " ".join(_quote(a) for a in plan.argv),
+        f"It changes this environment: {plan.python}" + (f" ({plan.env_kind})" if plan.env_kind else ""),
+    ]
+    if plan.pip_too_old:
+        lines.append(
+            f"Your pip ({plan.pip_version or 'unknown version'}) is too old to show what will change (22.2 or newer can). "
+            f"Upgrade pip first: {' '.join(plan.pip_upgrade_argv)}"
+        )
+    elif plan.problem:
+        lines.append("pip says this will not work:")
+        lines += ["  " + line for line in plan.problem.splitlines()]
+    elif plan.previewed:
+        lines += _change_lines(plan)
+    if plan.download_bytes:
+        free = format_bytes(plan.free_bytes) if plan.free_bytes is not None else "unknown"
+        lines.append(f"Download: {format_bytes(plan.download_bytes)}; free disk space there: {free}.")
+        if not plan.enough_disk:
+            lines.append("Not enough free disk space: free some space first.")
+    return "\n".join(lines)
+
+
+def _change_lines(plan: Plan) -> list[str]:
+    titles = {
+        "install": "To be installed",
+        "upgrade": "To be upgraded",
+        "downgrade": "To be downgraded",
+        "replace": "To be replaced by another build",
+        "remove": "To be removed",
+    }
+    lines: list[str] = []
+    for kind, title in titles.items():
+        packages = plan.changes(kind)
+        if not packages:
+            continue
+        lines.append(f"{title}:")
+        for p in packages:
+            version = f"{p.old_version} → {p.version}" if p.old_version and p.change != "remove" else p.version
+            size = f" ({format_bytes(p.size)})" if p.size else ""
+            lines.append(f"  {p.name} {version}{size}")
+    return lines or ["Nothing to change: everything asked for is already installed."]
+
+
+def _quote(arg: str) -> str:
+    return f'"{arg}"' if (not arg or any(c in arg for c in " <>|&;*?\"'")) else arg

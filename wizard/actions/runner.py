@@ -1,0 +1,259 @@
+"""Runs the commands that change an environment: pip install/uninstall and venv creation, nothing else.
+
+Every command is an argv list (never a shell), built by the recommendation or the knowledge base,
+and checked here before it runs: the interpreter exists, runs, and is the one the snapshot was
+taken from; the command is ``python -m pip install|uninstall ...`` or ``python -m venv FOLDER``;
+no ``sudo``, no ``--break-system-packages``. Output streams line by line; cancel stops the whole
+process tree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from packaging.version import InvalidVersion, Version
+
+from wizard.facts.runner import Runner, run_command
+from wizard.snapshot import Snapshot
+
+RAW_PROGRESS_PIP = Version("24.1")  # first pip with --progress-bar raw ("Progress CURRENT of TOTAL" lines)
+REPORT_PIP = Version("22.2")  # first pip with install --dry-run --report
+FORBIDDEN_ARGS = ("--break-system-packages", "sudo", "runas", "doas", "su", "pkexec")
+OUTPUT_TAIL_LINES = 200
+
+LineHandler = Callable[[str], None]
+
+_IDENTITY_CODE = """
+import json, os, sys, sysconfig
+try:
+    from importlib.metadata import version
+    pip = version("pip")
+except Exception:
+    pip = ""
+print(json.dumps({
+    "executable": sys.executable,
+    "base_executable": getattr(sys, "_base_executable", sys.executable),
+    "prefix": sys.prefix,
+    "base_prefix": getattr(sys, "base_prefix", sys.prefix),
+    "purelib": sysconfig.get_paths()["purelib"],
+    "version": "%d.%d.%d" % sys.version_info[:3],
+    "pip": pip,
+}))
+"""
+
+
+class ActionRefused(Exception):
+    """The wizard will not run this command; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who the target interpreter says it is."""
+
+    executable: str
+    base_executable: str
+    prefix: str
+    base_prefix: str
+    purelib: str
+    version: str
+    pip_version: str  # "" when pip is missing
+
+    @property
+    def in_venv(self) -> bool:
+        return not _same_path(self.prefix, self.base_prefix)
+
+    def pip_at_least(self, minimum: Version) -> bool:
+        return _parse_version(self.pip_version) >= minimum
+
+
+def _parse_version(text: str) -> Version:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return Version("0")
+
+
+def _same_path(a: str, b: str) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def probe_identity(python: str, runner: Runner = run_command, timeout: float = 30.0) -> Identity:
+    """Ask the interpreter who it is. Raises ActionRefused when it is missing or does not run."""
+    if not os.path.isfile(python):
+        raise ActionRefused(f"there is no Python interpreter at {python}")
+    result = runner([python, "-I", "-c", _IDENTITY_CODE], timeout=timeout)
+    if not result.ok:
+        why = result.start_error or result.stderr.strip()[-300:] or f"exit code {result.exit_code}"
+        raise ActionRefused(f"the interpreter {python} does not run ({why})")
+    try:
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        raise ActionRefused(f"the interpreter {python} gave an answer the wizard cannot read") from None
+    return Identity(
+        executable=data["executable"],
+        base_executable=data["base_executable"],
+        prefix=data["prefix"],
+        base_prefix=data["base_prefix"],
+        purelib=data["purelib"],
+        version=data["version"],
+        pip_version=data["pip"],
+    )
+
+
+def check_same_interpreter(identity: Identity, snapshot: Snapshot) -> None:
+    """Refuse when the interpreter is not the one the snapshot (and so the recommendation) describes."""
+    facts = snapshot.python.get()
+    if facts is None:
+        raise ActionRefused("the check could not look inside this Python environment, so the wizard will not change it")
+    if not _same_path(facts.prefix or identity.prefix, identity.prefix) or not _same_path(
+        facts.executable, identity.executable
+    ):
+        raise ActionRefused(
+            f"the interpreter changed since the check: it was {facts.executable} ({facts.prefix}), "
+            f"now it is {identity.executable} ({identity.prefix}); run the check again"
+        )
+
+
+def validate_argv(argv: Sequence[str], python: str) -> tuple[str, ...]:
+    """The argv if it is an allowed command for this interpreter; raises ActionRefused otherwise."""
+    argv = tuple(str(a) for a in argv)
+    if len(argv) < 4:
+        raise ActionRefused(f"not a command the wizard runs: {' '.join(argv) or '(empty)'}")
+    lowered = [os.path.basename(a).lower() for a in argv]
+    for bad in FORBIDDEN_ARGS:
+        if bad in lowered or bad in argv:
+            raise ActionRefused(f"the wizard never runs commands with {bad!r}")
+    if not _same_path(argv[0], python):
+        raise ActionRefused(f"the command runs {argv[0]}, not the interpreter being fixed ({python})")
+    if argv[1:3] == ("-m", "pip") and argv[3] in ("install", "uninstall"):
+        return argv
+    if argv[1:3] == ("-m", "venv") and len(argv) >= 4:
+        return argv
+    raise ActionRefused(f"the wizard only runs pip install/uninstall and venv creation, not: {' '.join(argv[1:4])}")
+
+
+def prepare_pip_argv(argv: Sequence[str], pip_version: str) -> tuple[str, ...]:
+    """Add what makes an unattended pip run readable: no prompts, and raw progress lines where pip has them."""
+    argv = tuple(argv)
+    if argv[1:3] != ("-m", "pip"):
+        return argv
+    head, command, rest = argv[:3], argv[3], argv[4:]
+    extra: list[str] = []
+    if "--no-input" not in rest:
+        extra.append("--no-input")
+    if command == "uninstall" and "-y" not in rest and "--yes" not in rest:
+        extra.append("--yes")
+    if (
+        command == "install"
+        and _parse_version(pip_version) >= RAW_PROGRESS_PIP
+        and not any(a.startswith("--progress-bar") for a in rest)
+    ):
+        extra += ["--progress-bar", "raw"]
+    return (*head, command, *extra, *rest)
+
+
+def child_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment for pip: the user's own (proxies, certs, pip config untouched), unbuffered output."""
+    result = dict(os.environ if env is None else env)
+    result["PYTHONUNBUFFERED"] = "1"
+    result["PYTHONIOENCODING"] = "utf-8"
+    return result
+
+
+@dataclass(frozen=True)
+class RunResult:
+    argv: tuple[str, ...]
+    exit_code: int | None  # None: could not start
+    cancelled: bool = False
+    output_tail: tuple[str, ...] = ()
+    seconds: float = 0.0
+    start_error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0 and not self.cancelled
+
+    @property
+    def error_summary(self) -> str:
+        """pip's own ERROR lines (the reason it failed), or the last lines of output."""
+        if self.start_error:
+            return f"could not start {self.argv[0]}: {self.start_error}"
+        errors = [line.strip() for line in self.output_tail if line.lstrip().startswith("ERROR:")]
+        return "\n".join(errors) if errors else "\n".join(self.output_tail[-5:])
+
+
+def run_streaming(
+    argv: Sequence[str],
+    on_line: LineHandler | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+    timeout: float | None = None,
+) -> RunResult:
+    """Run argv (no shell), calling on_line for every output line (stdout and stderr merged)."""
+    argv = tuple(str(a) for a in argv)
+    started = time.monotonic()
+    popen_kwargs: dict = {}
+    if os.name == "posix":
+        popen_kwargs["start_new_session"] = True  # its own process group: cancel stops the whole tree
+    else:
+        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(
+            subprocess, "CREATE_NEW_PROCESS_GROUP", 0
+        )
+    try:
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=child_env(env),
+            **popen_kwargs,
+        )
+    except OSError as exc:
+        return RunResult(argv, None, start_error=exc.strerror or str(exc))
+    tail: list[str] = []
+    stop = cancel or threading.Event()
+    watcher = threading.Thread(target=_watch, args=(proc, stop, started, timeout), daemon=True)
+    watcher.start()
+    assert proc.stdout is not None
+    for raw in proc.stdout:
+        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        tail.append(line)
+        del tail[:-OUTPUT_TAIL_LINES]
+        if on_line is not None:
+            on_line(line)
+    code = proc.wait()
+    cancelled = stop.is_set()
+    stop.set()  # end the watcher
+    watcher.join()
+    return RunResult(argv, code, cancelled=cancelled, output_tail=tuple(tail), seconds=time.monotonic() - started)
+
+
+def _watch(proc: subprocess.Popen, stop: threading.Event, started: float, timeout: float | None) -> None:
+    while proc.poll() is None:
+        if stop.wait(0.1):
+            if proc.poll() is None:
+                kill_process_tree(proc.pid)
+            return
+        if timeout is not None and time.monotonic() - started > timeout:
+            stop.set()
+            kill_process_tree(proc.pid)
+            return
+
+
+def kill_process_tree(pid: int) -> None:
+    """Stop a process and everything it started (it must lead its own process group on POSIX)."""
+    try:
+        if os.name == "posix":
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass

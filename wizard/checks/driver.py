@@ -1,0 +1,275 @@
+"""Step "GPU & driver": is there an NVIDIA GPU, a working driver, new enough for the torch build, visible?"""
+
+from __future__ import annotations
+
+from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, variant_words, wants_gpu
+from wizard.checks.context import CheckContext, major, version_tuple
+from wizard.checks.texts import finding, render
+from wizard.findings import Finding, Severity, Step
+from wizard.snapshot import FactStatus
+
+STEP = Step.DRIVER
+
+
+def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
+    """NO_NVIDIA_GPU: none in the machine (naming AMD / Intel / Apple and what PyTorch offers for them)."""
+    if ctx.gpus or ctx.snapshot.host.get() and ctx.snapshot.host.get().is_wsl:
+        return []
+    if _kernel_has_nvidia(ctx):
+        return []  # a loaded nvidia module means a GPU the PCI scan missed; driver checks handle it
+    severity = Severity.ERROR if ctx.goal.want == "cuda" else Severity.INFO
+    if ctx.pci is None and ctx.os != "darwin":
+        if ctx.snapshot.source == "text" and ctx.snapshot.gpu.nvml.problem and not ctx.driver_version:
+            return [finding("GPU_UNKNOWN", Severity.INFO, STEP, details=_gpu_details(ctx))]
+        if ctx.nvml_problem is None or ctx.nvml_problem.code not in ("nvml_library_not_found", ""):
+            return []  # NVML failed for another reason: DRIVER_MISSING explains it
+        key = "NO_NVIDIA_GPU.unsure"
+    else:
+        key = "NO_NVIDIA_GPU.wanted" if ctx.goal.want == "cuda" else "NO_NVIDIA_GPU"
+    others = _other_gpu_words(ctx)
+    return [
+        finding(
+            key,
+            severity,
+            STEP,
+            details=_gpu_details(ctx),
+            others=others or "no other graphics card PyTorch can use",
+            advice=_vendor_advice(ctx),
+        )
+    ]
+
+
+def check_driver_missing(ctx: CheckContext) -> list[Finding]:
+    """DRIVER_MISSING: an NVIDIA GPU is there but no working driver talks to it."""
+    if ctx.usable_gpus or ctx.nvml is not None or _is_wsl(ctx):
+        return []
+    if not ctx.nvidia_pci and not _kernel_has_nvidia(ctx):
+        if not (ctx.nvml_problem and ctx.nvml_problem.code in _BROKEN_DRIVER_CODES):
+            return []
+    if ctx.snapshot.source == "text":
+        return []  # pasted text that does not mention the driver says nothing about it
+    variant = _missing_variant(ctx)
+    severity = Severity.ERROR if wants_gpu(ctx) else Severity.INFO
+    actions = [] if variant in ("reboot", "permission", "secure_boot") else url_action(
+        ctx, "driver_download", "Download the NVIDIA driver"
+    )
+    problem = ctx.nvml_problem
+    reason = problem.reason if problem else "unknown"
+    return [
+        finding(
+            f"DRIVER_MISSING.{variant}",
+            severity,
+            STEP,
+            details=f"NVML: {reason} ({problem.code if problem else '-'}); {_gpu_details(ctx)}",
+            actions=actions,
+            gpu=gpu_names(ctx),
+        )
+    ]
+
+
+_BROKEN_DRIVER_CODES = ("nvml_driver_not_loaded", "nvml_no_permission", "nvml_rm_version_mismatch", "nvml_gpu_lost")
+
+
+def _missing_variant(ctx: CheckContext) -> str:
+    code = ctx.nvml_problem.code if ctx.nvml_problem else ""
+    kernel = ctx.kernel
+    if code == "nvml_rm_version_mismatch":
+        return "reboot"
+    if code == "nvml_no_permission":
+        return "permission"
+    if (kernel and kernel.nouveau_loaded) or any(d.kernel_driver == "nouveau" for d in ctx.nvidia_pci):
+        return "nouveau"
+    if code == "nvml_gpu_lost":
+        return "gpu_lost"
+    if code == "nvml_driver_not_loaded" or (kernel and not kernel.nvidia_loaded and code != "nvml_library_not_found"):
+        if kernel and kernel.secure_boot == "enabled":
+            return "secure_boot"
+        return "not_loaded"
+    return "not_installed"
+
+
+def check_driver_version(ctx: CheckContext) -> list[Finding]:
+    """DRIVER_TOO_OLD for the installed build's CUDA, or an ok line naming the driver."""
+    if not ctx.usable_gpus or not (ctx.driver_version or ctx.driver_cuda):
+        return []
+    floor_os = "windows" if _is_wsl(ctx) else ctx.os
+    floor = ctx.knowledge.driver_floor(ctx.torch_cuda, floor_os) if ctx.torch_cuda else None
+    too_old = False
+    if floor and ctx.driver_version:
+        too_old = version_tuple(ctx.driver_version) < version_tuple(floor)
+    elif ctx.torch_cuda and ctx.driver_cuda:
+        too_old = (major(ctx.driver_cuda) or 0) < (major(ctx.torch_cuda) or 0)
+    if too_old:
+        return [_too_old(ctx, floor or f"one supporting CUDA {major(ctx.torch_cuda)}")]
+    driver = ctx.driver_version or "(version unknown)"
+    supports = f"CUDA {ctx.driver_cuda}" if ctx.driver_cuda else "CUDA (version unknown)"
+    details = f"driver {driver}, highest CUDA it supports {ctx.driver_cuda or 'unknown'}"
+    if floor:
+        details += f"; the installed torch ({build_words(ctx)}) needs at least {floor}"
+    return [finding("DRIVER_OK", Severity.OK, STEP, details=details, driver=driver, supports=supports)]
+
+
+def _too_old(ctx: CheckContext, needed: str) -> Finding:
+    actions = url_action(ctx, "driver_download", "Update the NVIDIA driver")
+    rec = ctx.recommendation
+    runnable = rec.kind in ("install", "new_venv") and rec.variant.startswith("cu") and _driver_runs(ctx, rec.variant)
+    if runnable:
+        actions += recommendation_actions(ctx, f"Install the build this driver can run ({variant_words(rec.variant)})")
+    key = "DRIVER_TOO_OLD" if runnable else "DRIVER_TOO_OLD.update_only"
+    return finding(
+        key,
+        Severity.ERROR,
+        STEP,
+        details=(
+            f"driver {ctx.driver_version or 'unknown'} (supports CUDA {ctx.driver_cuda or 'unknown'}); "
+            f"torch {ctx.torch_version} is built with CUDA {ctx.torch_cuda} and needs driver >= {needed}"
+        ),
+        actions=actions,
+        driver=ctx.driver_version or f"supporting CUDA {ctx.driver_cuda}",
+        torch=ctx.torch_version,
+        cuda=ctx.torch_cuda,
+        needed=needed,
+        variant=variant_words(rec.variant),
+    )
+
+
+def _driver_runs(ctx: CheckContext, variant: str) -> bool:
+    cuda = variant_words(variant).removeprefix("CUDA ")
+    floor = ctx.knowledge.driver_floor(cuda, "windows" if _is_wsl(ctx) else ctx.os)
+    if floor and ctx.driver_version:
+        return version_tuple(ctx.driver_version) >= version_tuple(floor)
+    return bool(ctx.driver_cuda) and (major(ctx.driver_cuda) or 0) >= (major(cuda) or 99)
+
+
+def check_wsl_driver(ctx: CheckContext) -> list[Finding]:
+    """WSL_DRIVER: WSL 2 needs the Windows driver's libraries in /usr/lib/wsl/lib and no Linux driver inside."""
+    if not _is_wsl(ctx):
+        return []
+    kernel = ctx.kernel
+    actions = url_action(ctx, "wsl_cuda", "NVIDIA's CUDA on WSL guide")
+    if kernel and (kernel.nvidia_loaded or kernel.proc_driver_version or kernel.nvidia_version):
+        return [
+            finding(
+                "WSL_DRIVER.linux_driver",
+                Severity.ERROR if wants_gpu(ctx) else Severity.WARNING,
+                STEP,
+                details=f"inside WSL: nvidia module {kernel.nvidia_version or kernel.proc_driver_version or 'present'}",
+                actions=actions,
+            )
+        ]
+    libs = ctx.snapshot.gpu.wsl_driver_libs
+    missing = (libs.ok and not any("libcuda" in name for name in libs.value or ())) or (
+        libs.problem is not None and libs.problem.status is FactStatus.NOT_FOUND
+    )
+    if missing and ctx.nvml is None:
+        severity = Severity.ERROR if wants_gpu(ctx) else Severity.INFO
+        return [
+            finding(
+                "WSL_DRIVER.no_windows_driver",
+                severity,
+                STEP,
+                details=f"/usr/lib/wsl/lib: {', '.join(libs.value or ()) or libs.problem.reason if libs.problem else 'empty'}",
+                actions=actions + url_action(ctx, "driver_download", "Download the Windows NVIDIA driver"),
+            )
+        ]
+    return []
+
+
+def check_visible_devices(ctx: CheckContext) -> list[Finding]:
+    """VISIBLE_DEVICES_MASK: CUDA_VISIBLE_DEVICES hides GPUs the driver sees."""
+    value = ctx.env("CUDA_VISIBLE_DEVICES")
+    seen = len(ctx.nvml.gpus) if ctx.nvml else 0
+    if value is None or seen == 0:
+        return []
+    uuids = tuple(g.uuid for g in ctx.nvml.gpus if g.uuid) if ctx.nvml else ()
+    visible = visible_device_count(value, seen, uuids)
+    hidden_by_torch = ctx.torch is not None and ctx.torch_cuda and ctx.torch.device_count == 0
+    if visible > 0 and not (hidden_by_torch and visible < seen):
+        if visible < seen:
+            return [
+                finding(
+                    "VISIBLE_DEVICES_MASK.partial",
+                    Severity.INFO,
+                    STEP,
+                    details=f"CUDA_VISIBLE_DEVICES={value!r}; NVML sees {seen} GPU(s)",
+                    value=value,
+                    visible=visible,
+                    seen=seen,
+                )
+            ]
+        return []
+    severity = Severity.ERROR if wants_gpu(ctx) else Severity.INFO
+    return [
+        finding(
+            "VISIBLE_DEVICES_MASK",
+            severity,
+            STEP,
+            details=f"CUDA_VISIBLE_DEVICES={value!r}; NVML sees {seen} GPU(s); torch device_count "
+            f"{ctx.torch.device_count if ctx.torch else 'unknown'}",
+            value=value or "(empty)",
+            seen=seen,
+        )
+    ]
+
+
+def visible_device_count(value: str, seen: int, uuids: tuple[str, ...] = ()) -> int:
+    """How many GPUs CUDA exposes for a CUDA_VISIBLE_DEVICES value: entries up to the first invalid one."""
+    count = 0
+    used: set[str] = set()
+    for raw in value.split(","):
+        entry = raw.strip()
+        if entry.isdigit() or (entry.startswith("-") and entry[1:].isdigit()):
+            if not 0 <= int(entry) < seen or entry in used:
+                break
+        elif entry.startswith(("GPU-", "MIG-")):
+            if uuids and entry.startswith("GPU-") and not any(u.startswith(entry) for u in uuids):
+                break
+        else:
+            break
+        used.add(entry)
+        count += 1
+    return count
+
+
+def _is_wsl(ctx: CheckContext) -> bool:
+    return bool(ctx.host and ctx.host.is_wsl)
+
+
+def _kernel_has_nvidia(ctx: CheckContext) -> bool:
+    return bool(ctx.kernel and (ctx.kernel.nvidia_loaded or ctx.kernel.proc_driver_version))
+
+
+def _other_gpu_words(ctx: CheckContext) -> str:
+    names = [d.name or f"{(d.vendor or 'unknown').upper()} graphics" for d in ctx.other_gpus]
+    if ctx.os == "darwin" and ctx.machine == "arm64" and not names:
+        names = ["Apple silicon GPU"]
+    return ", ".join(names)
+
+
+def _vendor_advice(ctx: CheckContext) -> str:
+    vendors = {d.vendor for d in ctx.other_gpus}
+    sentences = []
+    if ctx.os == "darwin":
+        key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
+        sentences.append(render(key, {})[1])
+    if "amd" in vendors:
+        sentences.append(render("ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other", {})[1])
+    if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):
+        sentences.append(render("ADVICE.intel_xpu", {})[1])
+    sentences.append(render("ADVICE.cpu_build", {})[1])
+    return " ".join(sentences)
+
+
+def _gpu_details(ctx: CheckContext) -> str:
+    pci = ctx.snapshot.gpu.pci
+    if pci.ok:
+        listed = "; ".join(f"{d.vendor or hex(d.vendor_id)} {d.name or hex(d.device_id)}" for d in pci.value or ())
+        return f"PCI display devices: {listed or 'none'}"
+    return f"PCI scan: {pci.problem.reason if pci.problem else 'unknown'}"
+
+
+CHECKS = (check_gpu_presence, check_driver_missing, check_wsl_driver, check_driver_version, check_visible_devices)
+
+
+def check_driver(ctx: CheckContext) -> list[Finding]:
+    return [f for check in CHECKS for f in check(ctx)]

@@ -1,0 +1,311 @@
+"""The wizard's pages: Welcome, one page per step, Summary.
+
+Pages only render the wizard's state (SetupWizard.result / .checking); they never touch the
+system. A step page is complete (Next enabled) once the check has produced its findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from wizard.findings import Finding, Severity, Step
+from wizard.gui.texts import (
+    STEP_CHECKING,
+    STEP_SUBTITLES,
+    STEP_TITLES,
+    findings_for_step,
+    not_applicable_reason,
+    recommendation_command,
+    verdict,
+)
+from wizard.gui.widgets import Banner, BusyPanel, CommandBox, FindingCard, OkLine, make_button, make_label
+
+if TYPE_CHECKING:
+    from wizard.gui.wizard import SetupWizard
+
+WELCOME_TEXT = (
+    "This wizard finds out why PyTorch won't install or won't use your NVIDIA GPU, and explains "
+    "what to do in plain words. It looks at your graphics card and driver, CUDA, and the Python "
+    "environment you choose below. It only looks: nothing on your computer is changed unless you "
+    "press a fix button and confirm it."
+)
+WANT_CHOICES = (("cuda", "My &NVIDIA GPU"), ("cpu", "&CPU is fine"), ("auto", "Not &sure"))
+
+
+def clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())  # type: ignore[arg-type]
+            item.layout().deleteLater()
+
+
+def scrolling_column(page: QWizardPage) -> tuple[QVBoxLayout, QVBoxLayout]:
+    """(page layout, column): a vertical layout inside a frameless scroll area filling ``page``."""
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    inner = QWidget()
+    column = QVBoxLayout(inner)
+    column.setContentsMargins(2, 2, 8, 2)
+    column.setSpacing(10)
+    scroll.setWidget(inner)
+    outer.addWidget(scroll, 1)
+    return outer, column
+
+
+def add_findings(column: QVBoxLayout, findings: Sequence[Finding], read_only: bool, owner: SetupWizard) -> list[QWidget]:
+    """Cards for problems (in the given order, root cause first), then compact lines for passed checks."""
+    widgets: list[QWidget] = []
+    for finding in findings:
+        if finding.severity is Severity.OK:
+            continue
+        card = FindingCard(finding, read_only=read_only)
+        card.run_requested.connect(owner.request_run)
+        widgets.append(card)
+    widgets += [OkLine(f) for f in findings if f.severity is Severity.OK]
+    for widget in widgets:
+        column.addWidget(widget)
+    return widgets
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, owner: SetupWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle("Welcome")
+        self.setSubTitle("Find out why PyTorch won't install or won't see your GPU, and fix it.")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        if owner.read_only:
+            layout.addWidget(Banner(owner.origin))
+        self.intro = make_label(WELCOME_TEXT, selectable=True, accessible="What this wizard does")
+        layout.addWidget(self.intro)
+        self.python_combo = QComboBox()
+        self.want_buttons: dict[str, QRadioButton] = {}
+        self.error_label = make_label("", accessible="Problem with the chosen Python")
+        self.error_label.setForegroundRole(self.palette().ColorRole.BrightText)
+        self.error_label.setVisible(False)
+        if owner.read_only:
+            layout.addWidget(make_label(
+                "You are looking at a saved report. The pages show what was found on that machine; "
+                "nothing is checked or changed here. Press Next to walk through it.", selectable=True))
+        else:
+            layout.addWidget(self._python_box())
+            layout.addWidget(self.error_label)
+            layout.addWidget(self._want_box())
+        layout.addLayout(self._extra_buttons())
+        layout.addStretch(1)
+
+    # -- choosing the interpreter -------------------------------------------------------------
+
+    def _python_box(self) -> QGroupBox:
+        box = QGroupBox("Which &Python do you use for PyTorch?")
+        row = QHBoxLayout(box)
+        self.python_combo.setAccessibleName("Python environment to check")
+        self.python_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.python_combo.setMinimumContentsLength(30)
+        self.browse_button = make_button("&Browse…", "Browse for a Python interpreter", self.owner.browse_python)
+        row.addWidget(self.python_combo, 1)
+        row.addWidget(self.browse_button)
+        return box
+
+    def set_interpreters(self, choices: Sequence[tuple[str, str]], selected: str = "") -> None:
+        """(label, path) pairs; keeps the current selection when it is still listed."""
+        current = selected or self.chosen_python()
+        self.python_combo.clear()
+        for label, path in choices:
+            self.python_combo.addItem(label, path)
+            self.python_combo.setItemData(self.python_combo.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+        index = self.python_combo.findData(current)
+        self.python_combo.setCurrentIndex(max(index, 0))
+
+    def chosen_python(self) -> str:
+        data = self.python_combo.currentData()
+        return data if isinstance(data, str) else ""
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setAccessibleName(message)
+        self.error_label.setVisible(bool(message))
+
+    # -- what the user needs ---------------------------------------------------------------------
+
+    def _want_box(self) -> QGroupBox:
+        box = QGroupBox("What do you need?")
+        column = QVBoxLayout(box)
+        group = QButtonGroup(box)
+        for want, text in WANT_CHOICES:
+            button = QRadioButton(text)
+            button.setAccessibleName(text.replace("&", ""))
+            group.addButton(button)
+            column.addWidget(button)
+            self.want_buttons[want] = button
+        self.want_buttons.get(self.owner.goal.want, self.want_buttons["auto"]).setChecked(True)
+        return box
+
+    def chosen_want(self) -> str:
+        for want, button in self.want_buttons.items():
+            if button.isChecked():
+                return want
+        return self.owner.goal.want
+
+    def _extra_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.paste_button = make_button("I have an &error message…", "Paste an error message",
+                                        self.owner.open_paste_dialog)
+        self.open_button = make_button("&Open report…", "Open a saved report", self.owner.open_report_dialog)
+        self.paste_button.setVisible(self.owner.can_paste and not self.owner.read_only)
+        self.open_button.setVisible(self.owner.can_open_reports)
+        row.addWidget(self.paste_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        return row
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt API
+        return self.owner.welcome_done()
+
+
+class StepPage(QWizardPage):
+    """One step (driver, toolkit, cuDNN, Python, PyTorch): busy while checking, then its findings."""
+
+    def __init__(self, owner: SetupWizard, step: Step) -> None:
+        super().__init__()
+        self.owner = owner
+        self.step = step
+        self.setTitle(STEP_TITLES[step])
+        self.setSubTitle(STEP_SUBTITLES[step])
+        _outer, self.column = scrolling_column(self)
+        self.busy: BusyPanel | None = None
+        self.finding_widgets: list[QWidget] = []
+        self.note: QLabel | None = None
+        owner.state_changed.connect(self.refresh)
+        owner.stage_changed.connect(self._show_stage)
+        self.refresh()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.owner.result is not None and not self.owner.checking
+
+    def refresh(self) -> None:
+        clear_layout(self.column)
+        self.busy, self.note, self.finding_widgets = None, None, []
+        if self.owner.read_only:
+            self.column.addWidget(Banner(self.owner.origin))
+        if self.owner.checking:
+            self.busy = BusyPanel(STEP_CHECKING[self.step])
+            self.busy.set_stage(self.owner.stage)
+            self.column.addWidget(self.busy)
+        elif self.owner.result is not None:
+            self._show_findings()
+        self.column.addStretch(1)
+        self.completeChanged.emit()
+
+    def _show_findings(self) -> None:
+        result = self.owner.result
+        assert result is not None
+        findings = findings_for_step(result.diagnosis, self.step)
+        reason = not_applicable_reason(self.step, result.snapshot, self.owner.goal)
+        if reason or not findings:
+            self.note = make_label(reason or "Nothing to report for this step.", selectable=True)
+            self.column.addWidget(self.note)
+        self.finding_widgets = add_findings(self.column, findings, self.owner.read_only, self.owner)
+
+    def _show_stage(self, text: str) -> None:
+        if self.busy is not None:
+            self.busy.set_stage(text)
+
+
+class SummaryPage(QWizardPage):
+    def __init__(self, owner: SetupWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.setTitle("Summary")
+        self.setSubTitle("What was found, root cause first, and what to do.")
+        self.setFinalPage(True)
+        outer, self.column = scrolling_column(self)
+        self.verdict: QLabel | None = None
+        self.command_box: CommandBox | None = None
+        self.finding_widgets: list[QWidget] = []
+        self.busy: BusyPanel | None = None
+        self.check_again_button = make_button("Check &again", "Check again", owner.check_again)
+        self.copy_report_button = make_button("Copy &report", "Copy the report as text", owner.copy_report)
+        self.save_report_button = make_button("&Save report…", "Save the report to a file", owner.ask_and_save_report)
+        self.check_again_button.setVisible(not owner.read_only)
+        outer.addLayout(self._buttons_row())
+        owner.state_changed.connect(self.refresh)
+        owner.stage_changed.connect(self._show_stage)
+        self.refresh()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt API
+        return self.owner.result is not None and not self.owner.checking
+
+    def refresh(self) -> None:
+        clear_layout(self.column)
+        self.verdict, self.command_box, self.finding_widgets, self.busy = None, None, [], None
+        if self.owner.read_only:
+            self.column.addWidget(Banner(self.owner.origin))
+        result = self.owner.result
+        if self.owner.checking or result is None:
+            self.busy = BusyPanel("Checking your machine…")
+            self.busy.set_stage(self.owner.stage)
+            self.column.addWidget(self.busy)
+        else:
+            self.verdict = make_label(verdict(result.snapshot, result.diagnosis, self.owner.goal), selectable=True,
+                                      bold=True, point_delta=3, accessible="Verdict")
+            self.column.addWidget(self.verdict)
+            self._show_recommendation()
+            if result.diagnosis.findings:
+                self.column.addWidget(make_label("Everything that was found, root cause first:", bold=True))
+            self.finding_widgets = add_findings(self.column, result.diagnosis.findings, self.owner.read_only, self.owner)
+        self.column.addStretch(1)
+        self.copy_report_button.setEnabled(result is not None and not self.owner.checking)
+        self.save_report_button.setEnabled(result is not None and result.snapshot is not None and not self.owner.checking)
+        self.check_again_button.setEnabled(not self.owner.checking)
+        self.completeChanged.emit()
+
+    def _show_recommendation(self) -> None:
+        result = self.owner.result
+        assert result is not None
+        recommendation = result.diagnosis.recommendation
+        command = recommendation_command(recommendation)
+        if not command:
+            return
+        lead = "Tell them to run:" if self.owner.read_only else "Recommended command:"
+        self.column.addWidget(make_label(f"{lead} {recommendation.why}".strip(), selectable=True, bold=True))
+        self.command_box = CommandBox(command, accessible="Recommended install command")
+        self.column.addWidget(self.command_box)
+
+    def _buttons_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.check_again_button)
+        row.addWidget(self.copy_report_button)
+        row.addWidget(self.save_report_button)
+        row.addStretch(1)
+        return row
+
+    def _show_stage(self, text: str) -> None:
+        if self.busy is not None:
+            self.busy.set_stage(text)

@@ -1,0 +1,166 @@
+"""What every report format says, as plain strings: the verdict, the key facts, commands.
+
+The renderers (markdown.py, html.py) only decide how these look.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+from collections.abc import Sequence
+
+from wizard.findings import Action, ActionKind, Diagnosis, Finding, Recommendation, Severity
+from wizard.snapshot import Fact, Snapshot
+
+TITLE = "Torch Setup Wizard report"
+SEVERITY_WORDS = {
+    Severity.ERROR: "Problem",
+    Severity.WARNING: "Warning",
+    Severity.INFO: "Note",
+    Severity.OK: "OK",
+}
+NVIDIA_VENDOR_ID = 0x10DE
+
+
+def verdict(diagnosis: Diagnosis) -> str:
+    """One sentence: how many problems, and the root cause first."""
+    errors = diagnosis.errors
+    warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
+    if errors:
+        count = "1 problem" if len(errors) == 1 else f"{len(errors)} problems"
+        return f"{count} found; root cause: {errors[0].title} ({errors[0].code})"
+    if warnings:
+        count = "1 warning" if len(warnings) == 1 else f"{len(warnings)} warnings"
+        return f"No problems found ({count} worth reading)"
+    return "No problems found"
+
+
+def report_date(snapshot: Snapshot) -> str:
+    """'2026-11-24 12:39 UTC' from the ISO timestamp, or the raw text when it is not one."""
+    stamp = snapshot.created_at
+    if len(stamp) >= 16 and stamp[10] == "T":
+        return f"{stamp[:10]} {stamp[11:16]} UTC"
+    return stamp or "unknown"
+
+
+def is_windows(snapshot: Snapshot) -> bool:
+    host = snapshot.host.get()
+    if host is not None and host.os:
+        return host.os == "windows"
+    python = snapshot.python.get()
+    return python is not None and python.os == "windows"
+
+
+def format_command(argv: Sequence[str], windows: bool) -> str:
+    """One line to paste into the reporting machine's terminal (cmd.exe quoting on Windows)."""
+    return subprocess.list2cmdline(list(argv)) if windows else shlex.join(argv)
+
+
+def recommendation_command(recommendation: Recommendation, windows: bool) -> str:
+    """The recommended command(s), one per line; "" when there is nothing to run."""
+    if recommendation.kind == "none":
+        return ""
+    if recommendation.steps:
+        return "\n".join(format_command(step, windows) for step in recommendation.steps)
+    if recommendation.argv:
+        return format_command(recommendation.argv, windows)
+    return recommendation.url
+
+
+def action_text(action: Action, windows: bool) -> str:
+    """What to do, without the label: the command, the URL or the text to copy."""
+    if action.kind is ActionKind.RUN:
+        return format_command(action.argv, windows)
+    if action.kind is ActionKind.OPEN_URL:
+        return action.url
+    return action.text
+
+
+def finding_heading(finding: Finding) -> str:
+    return f"{SEVERITY_WORDS[finding.severity]} {finding.code}: {finding.title}"
+
+
+def key_facts(snapshot: Snapshot) -> list[tuple[str, str]]:
+    """The facts a helpdesk asks for first, as (label, value) rows; unknown facts say why."""
+    return [
+        ("System", _system(snapshot)),
+        ("Python", _python(snapshot)),
+        ("PyTorch", _torch(snapshot)),
+        ("GPU", _gpus(snapshot)),
+        ("NVIDIA driver", _driver(snapshot)),
+        ("CUDA toolkit", _toolkits(snapshot)),
+        ("Report source", _source(snapshot)),
+    ]
+
+
+def _why(fact: Fact) -> str:
+    problem = fact.problem
+    if problem is None:
+        return "unknown"
+    return f"unknown ({problem.reason})" if problem.reason else "unknown"
+
+
+def _system(snapshot: Snapshot) -> str:
+    host = snapshot.host.get()
+    if host is None:
+        return _why(snapshot.host)
+    parts = [host.os_release or host.os or "unknown OS"]
+    if host.machine:
+        parts.append(host.machine)
+    if host.is_wsl:
+        parts.append("WSL")
+    return ", ".join(parts)
+
+
+def _python(snapshot: Snapshot) -> str:
+    python = snapshot.python.get()
+    if python is None:
+        return _why(snapshot.python)
+    kind = f", {python.env_kind}" if python.env_kind else ""
+    return f"{python.implementation} {python.version} ({python.bits}-bit{kind}) at {python.executable}"
+
+
+def _torch(snapshot: Snapshot) -> str:
+    runtime = snapshot.torch.get()
+    if runtime is not None:
+        build = f"CUDA {runtime.cuda}" if runtime.cuda else (f"ROCm {runtime.hip}" if runtime.hip else "CPU-only build")
+        usable = "GPU usable" if runtime.cuda_available else "GPU not usable"
+        return f"{runtime.version} ({build}; {usable})"
+    python = snapshot.python.get()
+    version_file = python.torch_version_file.get() if python is not None else None
+    if version_file is not None:
+        return f"{version_file.version} installed; import: {_why(snapshot.torch)}"
+    return _why(snapshot.torch)
+
+
+def _gpus(snapshot: Snapshot) -> str:
+    nvml = snapshot.gpu.nvml.get()
+    if nvml is not None and nvml.gpus:
+        return "; ".join(f"{g.name} (compute capability {g.compute_capability or '?'})" for g in nvml.gpus)
+    devices = snapshot.gpu.pci.get()
+    if devices is None:
+        return _why(snapshot.gpu.pci)
+    named = [d.name or f"{d.vendor or 'unknown vendor'} {d.vendor_id:04x}:{d.device_id:04x}" for d in devices]
+    return "; ".join(named) if named else "no GPU found"
+
+
+def _driver(snapshot: Snapshot) -> str:
+    nvml = snapshot.gpu.nvml.get()
+    if nvml is None:
+        return _why(snapshot.gpu.nvml)
+    return f"{nvml.driver_version} (supports CUDA up to {nvml.cuda_driver_version or '?'})"
+
+
+def _toolkits(snapshot: Snapshot) -> str:
+    toolkits = snapshot.toolkit.toolkits.get()
+    if toolkits is None:
+        return _why(snapshot.toolkit.toolkits)
+    if not toolkits:
+        return "none (not needed for pip wheels)"
+    return "; ".join(f"{t.version} at {t.root}{' (active)' if t.active else ''}" for t in toolkits)
+
+
+def _source(snapshot: Snapshot) -> str:
+    return {"live": "checked on the machine", "text": "pasted text", "report": "a saved report"}.get(
+        snapshot.source, snapshot.source or "unknown"
+    )

@@ -1,0 +1,230 @@
+"""The catalogue of error signatures (resources/textdiag/signatures.json): loading, validation, matching.
+
+Each signature has a ``needle``, a lower-case literal that must occur in the text before its
+regex is tried at all. The regex then runs only on a small window around each occurrence
+(the needle's line and the two lines after it), so the cost is bounded by the number of
+occurrences, never by the length of the text. At load time every regex is checked for
+nested quantifiers (the shape that backtracks catastrophically) and must match its own example.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from wizard.resources_path import resource
+from wizard.textdiag.clean import ASCII_LOWER, CleanText
+from wizard.textdiag.vocabulary import FACT_KEYS, KNOWN_CAUSES, normalise
+
+SIGNATURES_SCHEMA = "torch-setup-wizard/signatures@1"
+MAX_OCCURRENCES = 20  # windows examined per signature
+WINDOW_BEFORE = 1000  # characters of the needle's line kept before it
+WINDOW_AFTER = 3000  # characters kept after it (the needle's line and the next two)
+
+try:  # Python >= 3.11
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT}
+if hasattr(_sre_parse, "POSSESSIVE_REPEAT"):
+    _REPEATS.add(_sre_parse.POSSESSIVE_REPEAT)
+
+
+class SignatureError(ValueError):
+    """The catalogue is malformed; the message names the signature and the problem."""
+
+
+@dataclass(frozen=True)
+class Signature:
+    id: str
+    needle: str
+    regex: re.Pattern[str]
+    cause: str  # diagnosis code, "" for a signature that only reveals facts
+    facts: tuple[tuple[str, str], ...]  # constant facts every match reveals
+    example: str
+    source: str  # URL of a public thread showing the text
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    signature: Signature
+    start: int  # index of the match in the cleaned text
+    excerpt: str  # the matched text, verbatim (as cleaned)
+    facts: tuple[tuple[str, str], ...]
+
+
+@cache
+def default_signatures() -> tuple[Signature, ...]:
+    """The shipped catalogue, loaded and validated once."""
+    return load_signatures(resource("textdiag", "signatures.json"))
+
+
+def load_signatures(path: Path) -> tuple[Signature, ...]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SignatureError(f"{path.name}: cannot read: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise SignatureError(f"{path.name}: not valid JSON: {exc}") from None
+    return parse_signatures(data, path.name)
+
+
+def parse_signatures(data: Any, origin: str = "signatures.json") -> tuple[Signature, ...]:
+    if not isinstance(data, dict) or data.get("schema") != SIGNATURES_SCHEMA:
+        raise SignatureError(f"{origin}: expected an object with schema {SIGNATURES_SCHEMA!r}")
+    entries = data.get("signatures")
+    if not isinstance(entries, list) or not entries:
+        raise SignatureError(f"{origin}: 'signatures' must be a non-empty list")
+    signatures = []
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        label = f"{origin}: signatures[{index}]"
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            label += f" ({entry['id']})"
+        signature = _parse_one(entry, label)
+        if signature.id in seen:
+            raise SignatureError(f"{label}: duplicate id")
+        seen.add(signature.id)
+        signatures.append(signature)
+    return tuple(signatures)
+
+
+def _parse_one(entry: Any, label: str) -> Signature:
+    if not isinstance(entry, dict):
+        raise SignatureError(f"{label}: expected an object")
+    for key in ("id", "needle", "regex", "cause", "example", "source"):
+        if not isinstance(entry.get(key), str):
+            raise SignatureError(f"{label}: '{key}' must be a string")
+    unknown_keys = set(entry) - {"id", "needle", "regex", "cause", "facts", "example", "source", "note"}
+    if unknown_keys:
+        raise SignatureError(f"{label}: unknown keys {sorted(unknown_keys)}")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", entry["id"]):
+        raise SignatureError(f"{label}: id must be lower_snake_case")
+    needle = entry["needle"]
+    if len(needle) < 4 or not needle.isascii() or needle != needle.lower():
+        raise SignatureError(f"{label}: needle must be an ASCII lower-case literal of 4+ characters")
+    cause = entry["cause"]
+    if cause and cause not in KNOWN_CAUSES:
+        raise SignatureError(f"{label}: unknown cause code {cause!r}")
+    if not entry["source"].startswith("https://"):
+        raise SignatureError(f"{label}: source must be an https URL")
+    regex = _compile(entry["regex"], label)
+    constant = entry.get("facts", {})
+    if not isinstance(constant, dict) or not all(isinstance(v, str) for v in constant.values()):
+        raise SignatureError(f"{label}: 'facts' must map fact keys to strings")
+    for key in (*regex.groupindex, *constant):
+        if key not in FACT_KEYS:
+            raise SignatureError(f"{label}: {key!r} is not a known fact key")
+    signature = Signature(
+        id=entry["id"],
+        needle=needle,
+        regex=regex,
+        cause=cause,
+        facts=tuple(constant.items()),
+        example=entry["example"],
+        source=entry["source"],
+        note=str(entry.get("note", "")),
+    )
+    if not match_signature(signature, entry["example"]):
+        raise SignatureError(f"{label}: the regex (or needle) does not match its own example")
+    return signature
+
+
+def _compile(pattern: str, label: str) -> re.Pattern[str]:
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        tree = _sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise SignatureError(f"{label}: regex does not compile: {exc}") from None
+    if _has_nested_repeat(tree, outer=""):
+        raise SignatureError(f"{label}: regex has a quantifier inside a quantifier (catastrophic backtracking)")
+    return compiled
+
+
+def _has_nested_repeat(tree: Any, outer: str) -> bool:
+    """Whether a repeated part contains another repeat where either of the two is unbounded.
+
+    ``outer`` is "" (not inside a repeat), "bounded" ({2,16}) or "unbounded" (+, *, {n,} or > 16).
+    Optional parts (?, {0,1}) do not count as repeats.
+    """
+    for op, argument in tree:
+        if op in _REPEATS:
+            _low, high, body = argument
+            if high is not _sre_parse.MAXREPEAT and high <= 1:
+                if _has_nested_repeat(body, outer):
+                    return True
+                continue
+            kind = "unbounded" if high is _sre_parse.MAXREPEAT or high > 16 else "bounded"
+            if outer and "unbounded" in (outer, kind):
+                return True
+            if _has_nested_repeat(body, "unbounded" if "unbounded" in (outer, kind) else kind):
+                return True
+        elif op is _sre_parse.SUBPATTERN:
+            if _has_nested_repeat(argument[-1], outer):
+                return True
+        elif op is _sre_parse.BRANCH:
+            if any(_has_nested_repeat(branch, outer) for branch in argument[1]):
+                return True
+        elif op in (_sre_parse.ASSERT, _sre_parse.ASSERT_NOT) and _has_nested_repeat(argument[1], outer):
+            return True
+    return False
+
+
+def match_signature(signature: Signature, text: str) -> Match | None:
+    """The first match of one signature in a short text (used for examples and tests)."""
+    lower = text.translate(ASCII_LOWER)
+    return next(_matches_in(signature, text, lower), None)
+
+
+def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None) -> list[Match]:
+    """Every signature's first match in the text, ordered by position."""
+    found = []
+    for signature in signatures if signatures is not None else default_signatures():
+        first = next(_matches_in(signature, clean.text, clean.lower), None)
+        if first is not None:
+            found.append(first)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _matches_in(signature: Signature, text: str, lower: str):  # -> Iterator[Match]
+    position = 0
+    for _ in range(MAX_OCCURRENCES):
+        hit = lower.find(signature.needle, position)
+        if hit < 0:
+            return
+        start, end = _window(text, hit)
+        found = signature.regex.search(text, start, end)
+        if found is not None:
+            yield Match(signature, found.start(), found.group(0), _facts_of(signature, found))
+            position = max(found.end(), hit + 1)
+        else:
+            position = hit + len(signature.needle)
+
+
+def _window(text: str, hit: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", max(0, hit - WINDOW_BEFORE), hit) + 1
+    start = max(line_start, hit - WINDOW_BEFORE)
+    end = hit
+    for _ in range(3):  # the needle's line and the two after it
+        newline = text.find("\n", end, hit + WINDOW_AFTER)
+        if newline < 0:
+            end = min(len(text), hit + WINDOW_AFTER)
+            break
+        end = newline + 1
+    return start, end
+
+
+def _facts_of(signature: Signature, found: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    facts = list(signature.facts)
+    for key, value in found.groupdict().items():
+        if value:
+            normalised = normalise(key, value)
+            if normalised:
+                facts.append((key, normalised))
+    return tuple(facts)

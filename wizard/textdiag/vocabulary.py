@@ -1,0 +1,133 @@
+"""The facts pasted text can reveal: one flat vocabulary of keys, each with its normaliser.
+
+Signatures name these keys as regex groups ("(?P<driver_cuda>\\d+)") or as constant facts;
+the collect_env parser fills the same keys. The snapshot builder reads only these keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Diagnosis codes of /work/shared/spec/diagnosis-codes.md a signature may point to.
+SPEC_CAUSES = frozenset(
+    {
+        "NO_NVIDIA_GPU",
+        "DRIVER_MISSING",
+        "DRIVER_TOO_OLD",
+        "WSL_DRIVER",
+        "CUDA_LIB_MISSING",
+        "LIB_PATH_CONFLICT",
+        "CUDNN_MISMATCH",
+        "PYTHON_UNSUPPORTED",
+        "PLATFORM_UNSUPPORTED",
+        "ENV_MISMATCH",
+        "NUMPY_ABI",
+        "VCREDIST_MISSING",
+        "EXTERNALLY_MANAGED",
+        "DISK_OR_NETWORK",
+        "CPU_ONLY_WHEEL",
+        "GPU_ARCH_UNSUPPORTED",
+        "PACKAGE_CONFLICT",
+        "TORCH_MISSING",
+        "INDEX_VARIANT_MISSING",
+        "VISIBLE_DEVICES_MASK",
+    }
+)
+# Codes added by the checks engineer that pasted text can also point to.
+EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED"})
+KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
+
+
+def _strip(value: str) -> str:
+    return value.strip().strip(".,;:'\"`()[]")
+
+
+def cuda_version(value: str) -> str:
+    """"11040" (the integer CUDA reports) → "11.4"; "12.4" stays "12.4"; "9000" → "9.0"."""
+    value = _strip(value)
+    if value.isdigit() and len(value) >= 4:
+        number = int(value)
+        return f"{number // 1000}.{(number % 1000) // 10}"
+    return value
+
+
+def capability_from_sm(value: str) -> str:
+    """"sm_120" → "12.0", "sm_86" → "8.6", "8.6" stays."""
+    value = _strip(value).lower()
+    digits = value.removeprefix("sm_").removeprefix("compute_").rstrip("af")
+    if digits.isdigit() and len(digits) >= 2:
+        return f"{int(digits[:-1])}.{digits[-1]}"
+    return value if re.fullmatch(r"\d{1,2}\.\d", value) else ""
+
+
+def arch_list(value: str) -> str:
+    """"sm_50 sm_60, sm_86." → "sm_50 sm_60 sm_86" (space separated, as torch prints it)."""
+    return " ".join(re.findall(r"(?:sm|compute)_\d{2,3}[af]?", value.lower()))
+
+
+def python_version(value: str) -> str:
+    """"312" (from "Python312" / "cp312") → "3.12"; "3.12.1" stays."""
+    value = _strip(value)
+    if value.isdigit() and len(value) in (2, 3) and value.startswith("3"):
+        return f"3.{value[1:]}"
+    return value
+
+
+def library_major(value: str) -> str:
+    """The soname / DLL major of a library name: "libcudart.so.12" → "12", "cudnn64_8.dll" → "8"."""
+    value = _strip(value)
+    match = re.search(r"\.so\.(\d+)", value) or re.search(r"(?:64|_)(\d+)(?:_\d+)?\.dll$", value, re.IGNORECASE)
+    return match.group(1) if match else ""
+
+
+def torch_cuda(value: str) -> str:
+    """torch.version.cuda as printed: "None" means a CPU build, kept as ""."""
+    value = _strip(value)
+    return "" if value.lower() in ("none", "n/a", "could not collect") else value
+
+
+def lower(value: str) -> str:
+    return _strip(value).lower()
+
+
+# key → normaliser. Values are strings; lists (arch_list) are space separated.
+FACT_KEYS: dict[str, Callable[[str], str]] = {
+    "os": lower,  # linux | windows | darwin
+    "machine": lower,
+    "os_release": _strip,
+    "kernel": _strip,
+    "libc": _strip,
+    "is_wsl": lower,  # "true"
+    "driver_version": _strip,
+    "driver_cuda": cuda_version,  # highest CUDA the driver supports
+    "nvml_error": lower,  # nvml_driver_not_loaded | nvml_rm_version_mismatch | nvml_library_not_found
+    "gpu_name": _strip,
+    "sm": lower,  # "sm_120"; the builder derives the capability
+    "capability": capability_from_sm,
+    "arch_list": arch_list,
+    "toolkit_version": _strip,
+    "library": _strip,  # "libcudart.so.12"
+    "lib_major": _strip,
+    "symbol": _strip,  # an undefined symbol
+    "dll": _strip,  # "fbgemm.dll"
+    "win_error": _strip,  # "126"
+    "python_version": python_version,
+    "python_bits": _strip,
+    "requested": _strip,  # what pip was asked for: "torch==2.0.1+cu118"
+    "available_versions": _strip,  # pip's "(from versions: ...)" list, "none" when empty
+    "module": _strip,  # the module that could not be imported
+    "torch_version": _strip,
+    "torch_cuda": torch_cuda,
+    "cuda_available": lower,  # "true" | "false"
+    "numpy_version": _strip,
+    "operator": _strip,  # "torchvision::nms"
+    "package": _strip,
+    "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
+    "errno": _strip,
+    "cuda_error": _strip,  # "CUDA error: no kernel image is available for execution on the device"
+}
+
+
+def normalise(key: str, value: str) -> str:
+    return FACT_KEYS[key](value)
