@@ -283,6 +283,7 @@ class TorchRuntime:
     torchvision: Fact[str] = field(default_factory=Fact.unknown)  # version, or why it failed
     torchaudio: Fact[str] = field(default_factory=Fact.unknown)
     loaded_libraries: tuple[str, ...] = ()  # CUDA/cuDNN libs mapped into the process (Linux)
+    step_errors: tuple[str, ...] = ()  # probe steps that raised after a good import ("torch.backends.cudnn.version(): …")
 
 
 # --------------------------------------------------------------------------- evidence

@@ -8,6 +8,7 @@ there (queued connections).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -45,17 +46,13 @@ def start_job(work: Callable[[Callable[[str], None]], object], on_progress: Call
     signals.finished.connect(on_finished)
 
     def emit_progress(text: str) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the window went away while we were working
             signals.progress.emit(text)
-        except RuntimeError:  # the window went away while we were working
-            pass
 
     def body() -> None:
         outcome = work(emit_progress)
-        try:
+        with contextlib.suppress(RuntimeError):
             signals.finished.emit(outcome)
-        except RuntimeError:
-            pass
 
     threading.Thread(target=body, name=name, daemon=True).start()
     return signals

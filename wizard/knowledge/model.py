@@ -1,11 +1,13 @@
 """Typed tables of the knowledge base (filled from resources/knowledge/*.json).
 
-Every entry carries ``source``: the key of a source in ``Knowledge.sources`` or a URL.
+Every entry carries ``source``: the key of a source in ``Knowledge.sources`` or a URL (several are
+joined with ", "; ``Knowledge.sources_for`` resolves them).
 The loader (wizard.knowledge.loader) validates the files and builds these objects once.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from packaging.version import InvalidVersion, Version
@@ -54,6 +56,12 @@ class Variant:
     arch_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     cudnn: str = ""  # "9.10.2.21"
     source: str = ""
+    # Platforms whose wheels carry no "+<name>" local version label (macOS; aarch64 CPU wheels before 2.6).
+    unlabelled_platforms: tuple[str, ...] = ()
+
+    def local_label(self, platform: str) -> str:
+        """The local version label pip must be asked for on ``platform`` ("cu130"), "" where wheels have none."""
+        return "" if platform in self.unlabelled_platforms else self.name
 
     def arch_list(self, platform: str) -> tuple[str, ...]:
         for key, archs in self.arch_lists:
@@ -134,6 +142,18 @@ class WindowsPrerequisite:
 
 
 @dataclass(frozen=True)
+class KnownIssue:
+    """A known problem of some releases on one OS (windows.json known_issues)."""
+
+    key: str  # "win_libomp_2_4_0"
+    os: str  # "windows"
+    torch: str  # PEP 440 specifier of the affected torch versions ("==2.4.0"), "" = any
+    fixed_in: str  # first torch version without it, "" = not a torch bug
+    summary: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Knowledge:
     checked_on: str  # date the data was last checked against its sources ("2026-11-24")
     sources: tuple[Source, ...]
@@ -145,6 +165,7 @@ class Knowledge:
     windows_prerequisites: tuple[WindowsPrerequisite, ...] = ()
     url_allow_list: tuple[str, ...] = ()  # URL prefixes the GUI may open
     urls: tuple[tuple[str, str], ...] = field(default=())  # named URLs: ("driver_download", "https://...")
+    known_issues: tuple[KnownIssue, ...] = ()
 
     # ------------------------------------------------------------------ queries
 
@@ -186,6 +207,24 @@ class Knowledge:
             if capability in family.capabilities:
                 return family
         return None
+
+    def gpu_model(self, name: str) -> GpuModel | None:
+        """The first model pattern matching a GPU name ("NVIDIA GeForce RTX 4070 Laptop GPU"), case-insensitive."""
+        for model in self.gpu_models:
+            if re.search(model.pattern, name, re.IGNORECASE):
+                return model
+        return None
+
+    def sources_for(self, source: str) -> tuple[Source, ...]:
+        """Resolve an entry's ``source`` field: keys (and https URLs) separated by ", "."""
+        by_key = {s.key: s for s in self.sources}
+        resolved = []
+        for item in (part.strip() for part in source.split(", ")):
+            if item in by_key:
+                resolved.append(by_key[item])
+            elif item.startswith("https://"):
+                resolved.append(Source(key=item, title=item, url=item))
+        return tuple(resolved)
 
     def url(self, name: str) -> str:
         for key, value in self.urls:

@@ -80,6 +80,12 @@ def externally_managed():
 def libc_text(os_name):
     if os_name != "linux":
         return ""
+    try:  # the running C library ("glibc 2.36"); libc_ver() on 3.6 guesses from symbols in the binary
+        running = os.confstr("CS_GNU_LIBC_VERSION")
+    except (AttributeError, ValueError, OSError):
+        running = ""
+    if running:
+        return running
     try:
         name, version = platform.libc_ver()
     except (OSError, ValueError):

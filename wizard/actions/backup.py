@@ -1,0 +1,203 @@
+"""Save the exact installed set of an environment before a fix, and restore it afterwards.
+
+A backup is a JSON file under ``<user data dir>/backups/`` (``TSW_DATA_DIR`` overrides the data dir):
+``pip freeze --all`` (the pins), ``pip list --format json -v`` (versions and locations), and the
+package sources the fix knows of (index URLs, find-links). Local versions such as ``2.13.0+cpu``
+live only on PyTorch's own index, so the fix records ``<torch index>/cpu`` for them; restore passes
+every recorded source again. Restore removes what was added, reinstalls the previous pins without
+dependencies, and checks that ``pip freeze --all`` is identical again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
+from wizard.facts.runner import run_command
+
+BACKUP_SCHEMA = "torch-setup-wizard/env-backup@1"
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
+_DIRECT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*) @ (\S+)$")
+
+
+class BackupError(Exception):
+    """A backup could not be written or read; the message says why in plain words."""
+
+
+def data_dir() -> Path:
+    override = os.environ.get("TSW_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("torch-setup-wizard", appauthor=False))
+
+
+def backups_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def _env_key(python: str) -> str:
+    return hashlib.sha256(os.path.normcase(os.path.abspath(python)).encode()).hexdigest()[:12]
+
+
+def freeze(python: str, env: Mapping[str, str] | None = None) -> str:
+    """``pip freeze --all`` of the interpreter, exactly as pip prints it. Raises BackupError when pip fails."""
+    result = run_command([python, "-m", "pip", "freeze", "--all", "--disable-pip-version-check"], timeout=120, env=child_env(env))
+    if not result.ok:
+        raise BackupError(f"pip freeze failed for {python}: {(result.stderr or result.start_error).strip()[-300:]}")
+    return result.stdout
+
+
+def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence[str] = (), env: Mapping[str, str] | None = None) -> Path:
+    """Write the exact installed set of ``python``'s environment to a new timestamped backup file."""
+    identity = probe_identity(python)
+    frozen = freeze(python, env)
+    listed = run_command(
+        [python, "-m", "pip", "list", "--format", "json", "-v", "--disable-pip-version-check"], timeout=120, env=child_env(env)
+    )
+    try:
+        packages = json.loads(listed.stdout) if listed.ok else []
+    except ValueError:
+        packages = []
+    now = datetime.datetime.now(datetime.timezone.utc)
+    record = {
+        "schema": BACKUP_SCHEMA,
+        "created_at": now.isoformat(timespec="seconds"),
+        "python": os.path.abspath(python),
+        "prefix": identity.prefix,
+        "python_version": identity.version,
+        "freeze": frozen,
+        "packages": packages,
+        "index_urls": list(dict.fromkeys(sources)),
+        "find_links": list(dict.fromkeys(find_links)),
+    }
+    folder = backups_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{now.strftime('%Y%m%dT%H%M%S.%fZ')}-{_env_key(python)}.json"
+        path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    except OSError as exc:
+        raise BackupError(f"could not write the backup in {folder}: {exc.strerror or exc}") from None
+    return path
+
+
+def latest_backup(python: str) -> Path | None:
+    """The newest backup of this interpreter's environment, or None."""
+    folder = backups_dir()
+    if not folder.is_dir():
+        return None
+    candidates = sorted(folder.glob(f"*-{_env_key(python)}.json"))
+    return candidates[-1] if candidates else None
+
+
+def load_backup(path: Path) -> dict:
+    try:
+        record = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BackupError(f"the backup {path} cannot be read: {exc}") from None
+    if not isinstance(record, dict) or record.get("schema") != BACKUP_SCHEMA or not isinstance(record.get("freeze"), str):
+        raise BackupError(f"{path} is not a backup written by this program")
+    return record
+
+
+def _requirements(freeze_text: str) -> dict[str, str]:
+    """{canonical name: requirement line} for pinned and direct-URL lines; editable / other lines are skipped."""
+    found = {}
+    for line in freeze_text.splitlines():
+        line = line.strip()
+        match = _PIN.match(line) or _DIRECT.match(line)
+        if match:
+            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = line
+    return found
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    backup: Path
+    removed: tuple[str, ...] = ()  # names uninstalled
+    reinstalled: tuple[str, ...] = ()  # requirement lines installed again
+    not_restorable: tuple[str, ...] = ()  # freeze lines pip cannot reinstall (editable installs, ...)
+    runs: tuple[RunResult, ...] = field(default_factory=tuple)
+    freeze_after: str = ""
+    identical: bool = False
+
+    @property
+    def summary(self) -> str:
+        if self.identical:
+            changed = len(self.removed) + len(self.reinstalled)
+            return "The environment is back exactly as it was before the fix." + ("" if changed else " (Nothing had changed.)")
+        failed = [r for r in self.runs if not r.ok]
+        why = f" pip said: {failed[-1].error_summary}" if failed else ""
+        return "The environment could not be fully restored." + why
+
+
+def restore_plan(backup_freeze: str, current_freeze: str) -> tuple[list[str], list[str], list[str]]:
+    """(names to uninstall, requirement lines to install, lines that cannot be restored) — pure."""
+    wanted, current = _requirements(backup_freeze), _requirements(current_freeze)
+    remove = sorted(name for name in current if name not in wanted)
+    install = [line for name, line in wanted.items() if current.get(name) != line]
+    unrestorable = [
+        line.strip()
+        for line in backup_freeze.splitlines()
+        if line.strip() and not line.strip().startswith("#") and not (_PIN.match(line.strip()) or _DIRECT.match(line.strip()))
+    ]
+    return remove, install, unrestorable
+
+
+def restore_argvs(python: str, record: Mapping, current_freeze: str, pip_version: str) -> tuple[list[tuple[str, ...]], list[str], list[str], list[str]]:
+    """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps)."""
+    remove, install, unrestorable = restore_plan(record["freeze"], current_freeze)
+    commands: list[tuple[str, ...]] = []
+    if remove:
+        commands.append(prepare_pip_argv((python, "-m", "pip", "uninstall", *remove), pip_version))
+    if install:
+        sources: list[str] = []
+        for url in record.get("index_urls", []):
+            sources += ["--extra-index-url", url]
+        for link in record.get("find_links", []):
+            sources += ["--find-links", link]
+        commands.append(prepare_pip_argv((python, "-m", "pip", "install", "--no-deps", *sources, *install), pip_version))
+    return commands, remove, install, unrestorable
+
+
+def restore_state(
+    python: str,
+    backup_path: Path,
+    *,
+    on_line: LineHandler | None = None,
+    env: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+) -> RestoreResult:
+    """Bring the environment back to the backup; ``identical`` tells whether ``pip freeze --all`` matches again."""
+    record = load_backup(backup_path)
+    identity = probe_identity(python)
+    if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(record.get("prefix", ""))):
+        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
+    commands, remove, install, unrestorable = restore_argvs(python, record, freeze(python, env), identity.pip_version)
+    runs: list[RunResult] = []
+    for argv in commands:
+        if on_line is not None:
+            on_line("$ " + " ".join(argv))
+        result = run_streaming(argv, on_line, env=env, cancel=cancel)
+        runs.append(result)
+        if result.cancelled:
+            break
+    after = freeze(python, env)
+    return RestoreResult(
+        backup=Path(backup_path),
+        removed=tuple(remove),
+        reinstalled=tuple(install),
+        not_restorable=tuple(unrestorable),
+        runs=tuple(runs),
+        freeze_after=after,
+        identical=after == record["freeze"],
+    )

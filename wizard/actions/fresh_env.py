@@ -1,0 +1,113 @@
+"""A fresh virtual environment with the recommended PyTorch: the fix for an externally managed system
+Python and for tangled environments. The old environment is never touched."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from wizard.actions.runner import (
+    ActionRefused,
+    LineHandler,
+    RunResult,
+    prepare_pip_argv,
+    probe_identity,
+    run_streaming,
+    validate_argv,
+)
+from wizard.findings import Recommendation
+
+DEFAULT_FOLDER_NAME = "torch-env"
+
+
+def default_env_folder() -> Path:
+    """~/torch-env (on Windows %USERPROFILE%\\torch-env)."""
+    return Path.home() / DEFAULT_FOLDER_NAME
+
+
+def venv_python(folder: Path, os_name: str = os.name) -> Path:
+    return folder / ("Scripts/python.exe" if os_name == "nt" else "bin/python")
+
+
+def check_target_folder(folder: Path) -> None:
+    """Refuse an existing file or non-empty folder: a new environment never overwrites anything."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ActionRefused(f"{folder} already exists and is not empty; choose another folder")
+
+
+def install_args(recommendation: Recommendation) -> tuple[str, ...]:
+    """The pip install arguments of the recommendation (after ``-m pip install``), wherever it put them."""
+    for argv in (recommendation.argv, *reversed(recommendation.steps)):
+        argv = tuple(argv)
+        if len(argv) > 4 and argv[1:4] == ("-m", "pip", "install"):
+            return argv[4:]
+    raise ActionRefused("the recommendation has no pip install command to put into a new environment")
+
+
+def fresh_env_steps(base_python: str, folder: Path, args: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """venv creation, then the install with the new environment's own pip."""
+    python = str(venv_python(folder))
+    return ((base_python, "-m", "venv", str(folder)), (python, "-m", "pip", "install", *args))
+
+
+def usage_text(folder: Path, os_name: str = os.name) -> str:
+    """How to use the new environment: activate it, and point VS Code / Jupyter at it."""
+    python = venv_python(folder, os_name)
+    if os_name == "nt":
+        activate = f"{folder}\\Scripts\\activate   (PowerShell: {folder}\\Scripts\\Activate.ps1)"
+    else:
+        activate = f"source {folder}/bin/activate"
+    return "\n".join(
+        [
+            f"Your new environment is in {folder}.",
+            f"Use it in a terminal:  {activate}",
+            f"Or run its Python directly:  {python}",
+            f"VS Code: Ctrl+Shift+P → 'Python: Select Interpreter' → Enter interpreter path → {python}",
+            "Jupyter: register it as a kernel once:",
+            f"  {python} -m pip install ipykernel && {python} -m ipykernel install --user --name {folder.name}",
+            "Your old environment was not changed.",
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class FreshEnvResult:
+    folder: Path
+    python: str
+    runs: tuple[RunResult, ...]
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.runs) and all(r.ok for r in self.runs) and len(self.runs) == 2
+
+
+def create_fresh_env(
+    target_python: str,
+    recommendation: Recommendation,
+    folder: Path | None = None,
+    *,
+    on_line: LineHandler | None = None,
+    env: Mapping[str, str] | None = None,
+    cancel: threading.Event | None = None,
+) -> FreshEnvResult:
+    """Create the venv with the target's base interpreter and install the recommended build into it."""
+    folder = Path(folder or default_env_folder()).expanduser().absolute()
+    check_target_folder(folder)
+    base_python = probe_identity(target_python).base_executable
+    create, install = fresh_env_steps(base_python, folder, install_args(recommendation))
+    validate_argv(create, base_python)
+    runs: list[RunResult] = []
+    for step_index, argv in enumerate((create, install)):
+        if step_index == 1:
+            identity = probe_identity(str(venv_python(folder)))
+            argv = prepare_pip_argv(validate_argv(argv, str(venv_python(folder))), identity.pip_version)
+        if on_line is not None:
+            on_line("$ " + " ".join(argv))
+        result = run_streaming(argv, on_line, env=env, cancel=cancel)
+        runs.append(result)
+        if not result.ok:
+            break
+    return FreshEnvResult(folder, str(venv_python(folder)), tuple(runs))

@@ -1,0 +1,220 @@
+"""Step "CUDA toolkit": the three CUDA versions, toolkits that don't match, shadowing and missing libraries."""
+
+from __future__ import annotations
+
+from packaging.markers import InvalidMarker
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
+
+from wizard.checks.common import build_words, recommendation_actions
+from wizard.checks.context import CheckContext, major, major_minor, version_tuple
+from wizard.checks.texts import finding
+from wizard.findings import Finding, Severity, Step
+from wizard.snapshot import CudaToolkit, LibraryCopy
+
+STEP = Step.TOOLKIT
+# Libraries whose soname carries the CUDA major (libcudart.so.12): a same-major copy on the search path
+# is found before the wheel's own copy (LD_LIBRARY_PATH is searched before torch's RUNPATH).
+CUDA_FAMILIES = ("cudart", "cublas", "cublaslt", "nvrtc", "cufft", "curand", "cusolver", "cusparse", "nvjitlink", "cupti")
+
+
+def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
+    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
+    active = [t for t in toolkits if t.active]
+    return active[0] if active else None
+
+
+def check_cuda_versions(ctx: CheckContext) -> list[Finding]:
+    """An info line separating the three "CUDA versions", or an ok line that no toolkit is needed."""
+    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
+    wheel = f"CUDA {ctx.torch_cuda}" if ctx.torch_cuda else build_words(ctx) if ctx.torch_installed else "no PyTorch yet"
+    if not toolkits:
+        if ctx.snapshot.source == "text" and not ctx.snapshot.toolkit.toolkits.ok:
+            return []
+        return [finding("TOOLKIT_NOT_NEEDED", Severity.OK, STEP)]
+    tool = active_toolkit(ctx) or toolkits[0]
+    details = "; ".join(f"{t.version} at {t.root} (via {', '.join(t.found_via) or '?'})" for t in toolkits)
+    return [
+        finding(
+            "CUDA_VERSIONS",
+            Severity.INFO,
+            STEP,
+            details=f"toolkits: {details}",
+            driver_cuda=ctx.driver_cuda or "unknown (no working NVIDIA driver)",
+            toolkit=major_minor(tool.version) or tool.version,
+            wheel=wheel,
+        )
+    ]
+
+
+def check_toolkit_mismatch(ctx: CheckContext) -> list[Finding]:
+    """TOOLKIT_MISMATCH (warning only): extensions won't build when nvcc's major differs from the wheel's."""
+    tool = active_toolkit(ctx)
+    if tool is None or not ctx.torch_cuda or major(tool.version) is None:
+        return []
+    if major(tool.version) == major(ctx.torch_cuda):
+        return []
+    return [
+        finding(
+            "TOOLKIT_MISMATCH",
+            Severity.WARNING,
+            STEP,
+            details=f"active toolkit {tool.version} at {tool.root} (via {', '.join(tool.found_via)}); "
+            f"torch {ctx.torch_version} built with CUDA {ctx.torch_cuda}",
+            toolkit=major_minor(tool.version),
+            wheel=ctx.torch_cuda,
+            root=tool.root,
+        )
+    ]
+
+
+def check_lib_path_conflict(ctx: CheckContext) -> list[Finding]:
+    """LIB_PATH_CONFLICT: an older same-soname CUDA/NCCL copy on LD_LIBRARY_PATH/PATH is found before the wheel's."""
+    if not ctx.torch_cuda or _import_failure_code(ctx) == "LIB_PATH_CONFLICT":
+        return []
+    copies = ctx.snapshot.toolkit.search_path_libraries.get() or ()
+    shadowing = [c for c in copies if _shadows(ctx, c)]
+    if not shadowing:
+        return []
+    loaded = set(ctx.torch.loaded_libraries) if ctx.torch else set()
+    used = [c for c in shadowing if c.path in loaded]
+    broken = ctx.torch is not None and (not ctx.torch.cuda_available or ctx.torch.cuda_op.problem is not None)
+    severity = Severity.ERROR if used and broken and ctx.usable_gpus else Severity.WARNING
+    folders = sorted({c.path.rsplit("/", 1)[0].rsplit("\\", 1)[0] for c in shadowing})
+    variable = shadowing[0].search_path or ("PATH" if ctx.os == "windows" else "LD_LIBRARY_PATH")
+    return [
+        finding(
+            "LIB_PATH_CONFLICT",
+            severity,
+            STEP,
+            details="\n".join(
+                f"{c.path} ({c.family} {c.version or '?'}, via {c.search_path or '?'})"
+                + (" — loaded by torch" if c.path in loaded else "")
+                for c in shadowing
+            ),
+            variable=variable,
+            folders=folders,
+            wheel=ctx.torch_cuda,
+        )
+    ]
+
+
+def _shadows(ctx: CheckContext, copy: LibraryCopy) -> bool:
+    if _inside_environment(ctx, copy.path):
+        return False
+    family = copy.family.lower()
+    if family in CUDA_FAMILIES:
+        if major(copy.version) != major(ctx.torch_cuda):
+            return False  # another soname major: torch never loads it
+        # a bare soname major ("12") says nothing about the minor: older than the wheel's is possible
+        return len(version_tuple(copy.version)) < 2 or version_tuple(copy.version)[:2] < version_tuple(ctx.torch_cuda)[:2]
+    if family == "nccl":
+        wheel_nccl = _dist_version(ctx, "nvidia-nccl-cu")
+        return bool(wheel_nccl) and len(version_tuple(copy.version)) >= 2 and (
+            version_tuple(copy.version) < version_tuple(wheel_nccl)[: len(version_tuple(copy.version))]
+        )
+    return False  # cuDNN copies are judged by the cuDNN step
+
+
+def _inside_environment(ctx: CheckContext, path: str) -> bool:
+    prefixes = [p for p in (ctx.python.prefix if ctx.python else "",) if p]
+    return any(path.startswith(p.rstrip("/\\") + s) for p in prefixes for s in ("/", "\\"))
+
+
+def _dist_version(ctx: CheckContext, prefix: str) -> str:
+    for name, dist in ctx.dists.items():
+        if name.startswith(prefix):
+            return dist.version
+    return ""
+
+
+def check_required_cuda_dists(ctx: CheckContext) -> list[Finding]:
+    """CUDA_LIB_MISSING: nvidia-* / cuda-toolkit packages that torch's Requires-Dist names are missing or wrong."""
+    if ctx.snapshot.source == "text" or ctx.python is None:
+        return []
+    torch = ctx.dists.get("torch")
+    if torch is None or not ctx.torch_cuda or _import_failure_code(ctx) == "CUDA_LIB_MISSING":
+        return []
+    problems = unmet_cuda_requirements(ctx, torch.requires)
+    if not problems:
+        return []
+    import_failed = ctx.torch_problem is not None and ctx.torch_problem.code != "torch_not_installed"
+    severity = Severity.ERROR if import_failed or ctx.torch is None else Severity.WARNING
+    return [
+        finding(
+            "CUDA_LIB_MISSING.dists",
+            severity,
+            STEP,
+            details="\n".join(problems),
+            actions=recommendation_actions(ctx, "Reinstall PyTorch with its CUDA libraries"),
+            packages=[p.split(" ", 1)[0] for p in problems],
+        )
+    ]
+
+
+def unmet_cuda_requirements(ctx: CheckContext, requires: tuple[str, ...]) -> list[str]:
+    """'name: why' for each nvidia-*/cuda-* requirement of torch (for this platform) that is not satisfied.
+    nvidia-cudnn version differences are left to the cuDNN step."""
+    environment = marker_environment(ctx)
+    problems = []
+    for line in requires:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        name = canonicalize_name(req.name)
+        if not name.startswith(("nvidia-", "cuda-")):
+            continue
+        try:
+            if req.marker is not None and not req.marker.evaluate(environment):
+                continue
+        except (InvalidMarker, KeyError, ValueError):
+            continue
+        dist = ctx.dists.get(name)
+        if dist is None:
+            problems.append(f"{name} is not installed (torch requires {line.split(';')[0].strip()})")
+        elif not name.startswith("nvidia-cudnn") and not _satisfies(req, dist.version):
+            problems.append(f"{name} {dist.version} does not satisfy {req.specifier}")
+    return problems
+
+
+def _satisfies(req: Requirement, version: str) -> bool:
+    try:
+        return req.specifier.contains(Version(version), prereleases=True)
+    except InvalidVersion:
+        return True
+
+
+def marker_environment(ctx: CheckContext) -> dict[str, str]:
+    python = ctx.python
+    version = python.version if python else "3.12.0"
+    system = {"linux": "Linux", "windows": "Windows", "darwin": "Darwin"}.get(ctx.os, "Linux")
+    machine = {"windows": {"x86_64": "AMD64", "arm64": "ARM64"}}.get(ctx.os, {}).get(ctx.machine, ctx.machine)
+    return {
+        "python_version": major_minor(version),
+        "python_full_version": version,
+        "platform_system": system,
+        "platform_machine": machine,
+        "sys_platform": {"linux": "linux", "windows": "win32", "darwin": "darwin"}.get(ctx.os, "linux"),
+        "os_name": "nt" if ctx.os == "windows" else "posix",
+        "implementation_name": python.implementation if python else "cpython",
+        "platform_python_implementation": "CPython" if not python or python.implementation == "cpython" else "PyPy",
+        "extra": "",
+    }
+
+
+def _import_failure_code(ctx: CheckContext) -> str:
+    from wizard.checks.wheel import classify_import_failure
+
+    problem = ctx.torch_problem
+    if problem is None or problem.code == "torch_not_installed":
+        return ""
+    return classify_import_failure(problem.stderr_tail or problem.reason)[0]
+
+
+CHECKS = (check_cuda_versions, check_toolkit_mismatch, check_lib_path_conflict, check_required_cuda_dists)
+
+
+def check_toolkit(ctx: CheckContext) -> list[Finding]:
+    return [f for check in CHECKS for f in check(ctx)]

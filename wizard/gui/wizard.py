@@ -1,0 +1,392 @@
+"""The QWizard: Welcome → GPU & driver → CUDA toolkit → cuDNN → Python → PyTorch → Summary.
+
+One check (a full Snapshot + Diagnosis) runs in the background when the user leaves Welcome;
+every step page renders its part of that one result. In read-only mode the wizard walks a
+saved report from another machine and never collects.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
+
+from wizard.facts.interpreter import InterpreterError, resolve_target_python
+from wizard.findings import Action, Diagnosis, Goal, Step
+from wizard.gui.icons import app_icon
+from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
+from wizard.gui.texts import format_command, plain_text_report, report_origin
+from wizard.gui.widgets import CommandBox, copy_to_clipboard, make_button, make_label
+from wizard.gui.workers import CheckResult, Collect, Diagnose, default_collect, default_diagnose, run_check, start_job
+from wizard.snapshot import Snapshot
+
+WINDOW_TITLE = "Torch Setup Wizard"
+SETTINGS_ORG, SETTINGS_APP = "TorchSetupWizard", "torch-setup-wizard"
+DEFAULT_SIZE = (900, 680)
+PAGE_WELCOME, PAGE_SUMMARY = 0, 6
+STEP_PAGES = {step: index + 1 for index, step in enumerate(Step)}  # driver=1 … wheel=5
+FIRST_STEP_PAGE = STEP_PAGES[Step.DRIVER]
+
+
+@dataclass(frozen=True)
+class PythonChoice:
+    """One interpreter to offer on Welcome (the discovery module's InterpreterChoice has these fields)."""
+
+    path: str
+    version: str = ""
+    label: str = ""
+    kind: str = ""
+    has_torch: bool | None = None
+    torch_version: str = ""
+
+
+Discover = Callable[[], Sequence[PythonChoice]]
+
+
+def settings() -> QSettings:
+    """The wizard's settings (an INI file in the user's config folder on every OS)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
+
+
+def choice_text(choice: PythonChoice) -> str:
+    name = choice.label or choice.path
+    parts = [name]
+    if choice.version:
+        parts.append(f"Python {choice.version}")
+    if choice.has_torch is True:
+        parts.append(f"PyTorch {choice.torch_version}".strip())
+    elif choice.has_torch is False:
+        parts.append("no PyTorch")
+    return " — ".join(parts)
+
+
+def fallback_interpreters() -> list[PythonChoice]:
+    """Until interpreter discovery exists: python3/python on PATH, and the wizard's own Python."""
+    found: list[PythonChoice] = []
+    for name in ("python3", "python"):
+        path = shutil.which(name)
+        if path and all(c.path != path for c in found):
+            found.append(PythonChoice(path=path, label=f"{name} on PATH ({path})"))
+    if not getattr(sys, "frozen", False) and all(c.path != sys.executable for c in found):
+        found.append(PythonChoice(path=sys.executable, label=f"The wizard's own Python ({sys.executable})"))
+    return found
+
+
+def default_discover() -> Sequence[PythonChoice]:
+    try:
+        module = importlib.import_module("wizard.facts.discover")
+    except ImportError:
+        return fallback_interpreters()
+    return list(module.discover_interpreters()) or fallback_interpreters()
+
+
+def optional_attribute(module_name: str, attribute: str) -> object | None:
+    """``module.attribute`` when that module exists (features other parts of the project provide)."""
+    try:
+        if importlib.util.find_spec(module_name) is None:
+            return None
+        return getattr(importlib.import_module(module_name), attribute, None)
+    except ImportError:
+        return None
+
+
+class SetupWizard(QWizard):
+    state_changed = Signal()  # a check started or finished
+    stage_changed = Signal(str)  # the stage text of the running check
+
+    def __init__(
+        self,
+        python: str | None = None,
+        goal: Goal | None = None,
+        *,
+        collect: Collect = default_collect,
+        diagnose: Diagnose = default_diagnose,
+        discover: Discover | None = default_discover,
+        report: tuple[Snapshot, Diagnosis] | None = None,
+        origin: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.goal = goal or Goal()
+        self.python = python or ""
+        self._collect, self._diagnose = collect, diagnose
+        self.read_only = report is not None
+        self.origin = origin or (report_origin(report[0]) if report is not None else "")
+        self.result: CheckResult | None = CheckResult(*report) if report is not None else None
+        self.checking = False
+        self.stage = ""
+        self._generation = 0
+        self._jobs: list[object] = []  # keeps each job's signal object alive until it reports
+        self.other_windows: list[SetupWizard] = []
+        self.can_paste = optional_attribute("wizard.gui.paste_dialog", "PasteDialog") is not None
+        self.can_open_reports = optional_attribute("wizard.report.json_report", "load_report") is not None
+        self._setup_window()
+        self.welcome = WelcomePage(self)
+        self.step_pages = {step: StepPage(self, step) for step in Step}
+        self.summary = SummaryPage(self)
+        self.setPage(PAGE_WELCOME, self.welcome)
+        for step, page in self.step_pages.items():
+            self.setPage(STEP_PAGES[step], page)
+        self.setPage(PAGE_SUMMARY, self.summary)
+        self.setStartId(PAGE_WELCOME)
+        if not self.read_only:
+            self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
+            if discover is not None:
+                self._start_discovery(discover)
+
+    # -- window ------------------------------------------------------------------------------------
+
+    def _setup_window(self) -> None:
+        title = WINDOW_TITLE if not self.read_only else f"{WINDOW_TITLE} — {self.origin}"
+        self.setWindowTitle(title)
+        self.setWindowIcon(app_icon())
+        self.setAccessibleName(title)
+        if sys.platform == "win32":
+            self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        elif sys.platform == "darwin":
+            self.setWizardStyle(QWizard.WizardStyle.MacStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "&Close")
+        for which, name in ((QWizard.WizardButton.BackButton, "Back"), (QWizard.WizardButton.NextButton, "Next"),
+                            (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Close")):
+            self.button(which).setAccessibleName(name)
+        geometry = settings().value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            return
+        self.resize(*DEFAULT_SIZE)
+
+    def done(self, result: int) -> None:
+        settings().setValue("window/geometry", self.saveGeometry())
+        super().done(result)
+
+    # -- interpreters ------------------------------------------------------------------------------
+
+    def _offer_interpreters(self, choices: Sequence[PythonChoice]) -> None:
+        pairs = [(choice_text(c), c.path) for c in choices]
+        if self.python and all(path != self.python for _text, path in pairs):
+            pairs.insert(0, (self.python, self.python))
+        self.welcome.set_interpreters(pairs, selected=self.python)
+
+    def _start_discovery(self, discover: Discover) -> None:
+        def work(_progress: Callable[[str], None]) -> object:
+            try:
+                return list(discover())
+            except Exception:  # noqa: BLE001 - discovery is a convenience: fall back, never crash
+                return fallback_interpreters()
+
+        self._jobs.append(start_job(work, None, self._interpreters_found, name="discover-interpreters"))
+
+    def _interpreters_found(self, choices: object) -> None:
+        found = list(choices) if isinstance(choices, list) else []
+        selected = self.welcome.chosen_python() or self.python
+        pairs = [(choice_text(c), c.path) for c in found]
+        if selected and all(path != selected for _text, path in pairs):
+            pairs.insert(0, (self.welcome.python_combo.currentText() or selected, selected))
+        self.welcome.set_interpreters(pairs, selected=selected)
+
+    def browse_python(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Choose a Python interpreter")
+        if path:
+            self.choose_python(path)
+
+    def choose_python(self, path: str) -> bool:
+        """Validate and select an interpreter the user picked; says what is wrong otherwise."""
+        try:
+            resolved = resolve_target_python(path)
+        except InterpreterError as exc:
+            self.welcome.show_error(f"That cannot be used: {exc}.")
+            return False
+        self.welcome.show_error("")
+        combo = self.welcome.python_combo
+        if combo.findData(resolved) < 0:
+            combo.addItem(resolved, resolved)
+        combo.setCurrentIndex(combo.findData(resolved))
+        return True
+
+    # -- checking ----------------------------------------------------------------------------------
+
+    def welcome_done(self) -> bool:
+        """Leaving Welcome: validate the choices and start the check (read-only: nothing to start)."""
+        if self.read_only:
+            return True
+        chosen = self.welcome.chosen_python()
+        if not chosen:
+            self.welcome.show_error("Choose a Python interpreter first (or use Browse…).")
+            return False
+        try:
+            self.python = resolve_target_python(chosen)
+        except InterpreterError as exc:
+            self.welcome.show_error(f"That cannot be used: {exc}.")
+            return False
+        self.welcome.show_error("")
+        self.goal = Goal(want=self.welcome.chosen_want(), torch_index=self.goal.torch_index, profile=self.goal.profile)
+        self.start_check()
+        return True
+
+    def start_check(self) -> None:
+        if self.read_only:
+            return
+        self._generation += 1
+        generation = self._generation
+        self.checking, self.result, self.stage = True, None, "Starting…"
+        python, goal, collect, diagnose = self.python, self.goal, self._collect, self._diagnose
+
+        def work(progress: Callable[[str], None]) -> object:
+            return run_check(python, goal, collect, diagnose, progress)
+
+        self._jobs.append(start_job(work, lambda text: self._on_stage(generation, text),
+                                    lambda outcome: self._on_checked(generation, outcome), name="check"))
+        self.state_changed.emit()
+
+    def _on_stage(self, generation: int, text: str) -> None:
+        if generation != self._generation or text.startswith("done:"):
+            return
+        self.stage = text
+        self.stage_changed.emit(text)
+
+    def _on_checked(self, generation: int, outcome: object) -> None:
+        self._jobs = self._jobs[-2:]
+        if generation != self._generation or not isinstance(outcome, CheckResult):
+            return
+        self.checking, self.result = False, outcome
+        self.state_changed.emit()
+
+    def check_again(self) -> None:
+        """Re-collect and return to the first step page."""
+        if self.read_only or self.checking:
+            return
+        self.start_check()
+        while self.currentId() > FIRST_STEP_PAGE:
+            self.back()
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def request_run(self, action: Action) -> None:
+        dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.run_fix(action)
+
+    def _fix_dialog_class(self) -> type | None:
+        found = optional_attribute("wizard.gui.fix_dialog", "FixDialog")
+        return found if isinstance(found, type) else None
+
+    def run_fix(self, action: Action) -> None:
+        fix_dialog = self._fix_dialog_class()
+        if fix_dialog is None:
+            return
+        dialog = fix_dialog(self, action, self.python, self.goal.torch_index)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start_check()  # the fix changed the machine: look again
+
+    def report_text(self) -> str:
+        if self.result is None:
+            return ""
+        render_text = optional_attribute("wizard.commands.check", "render_text")
+        if callable(render_text) and self.result.snapshot is not None:
+            try:
+                return str(render_text(self.result.snapshot, self.result.diagnosis, color=False))
+            except Exception:  # noqa: BLE001 - the CLI renderer is optional; ours always works
+                pass
+        return plain_text_report(self.result.snapshot, self.result.diagnosis, self.goal)
+
+    def copy_report(self) -> None:
+        copy_to_clipboard(self.report_text())
+
+    def save_report(self, path: str) -> str:
+        """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
+        if self.result is None or self.result.snapshot is None:
+            return "there is no complete check to save yet"
+        from wizard.report.json_report import report_json
+
+        try:
+            Path(path).write_text(report_json(self.result.snapshot, self.result.diagnosis), encoding="utf-8")
+        except OSError as exc:
+            return f"could not write {path}: {exc.strerror or exc}"
+        return ""
+
+    def ask_and_save_report(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, "Save report", "torch-setup-report.json",
+                                                    "Report (*.json);;All files (*)")
+        if path:
+            problem = self.save_report(path)
+            if problem:
+                QMessageBox.warning(self, "Report not saved", f"The report was not saved: {problem}.")
+
+    # -- other sources: saved reports, pasted text ---------------------------------------------------
+
+    def open_report_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open a report", "", "Report (*.json);;All files (*)")
+        if path:
+            problem = self.open_report(path)
+            if problem:
+                QMessageBox.warning(self, "Cannot open the report", problem)
+
+    def open_report(self, path: str) -> str:
+        """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
+        from wizard.report.json_report import ReportFormatError, load_report
+
+        try:
+            snapshot, diagnosis = load_report(Path(path).read_text(encoding="utf-8", errors="replace"))
+        except OSError as exc:
+            return f"Could not read {path}: {exc.strerror or exc}."
+        except ReportFormatError as exc:
+            return f"{Path(path).name} is not a report this wizard can read: {exc}."
+        self.show_other_window(SetupWizard(report=(snapshot, diagnosis), collect=self._collect,
+                                           diagnose=self._diagnose, discover=None))
+        return ""
+
+    def open_paste_dialog(self) -> None:
+        paste_dialog = optional_attribute("wizard.gui.paste_dialog", "PasteDialog")
+        if not isinstance(paste_dialog, type):
+            return
+        dialog = paste_dialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or getattr(dialog, "snapshot", None) is None:
+            return
+        snapshot = dialog.snapshot
+        try:
+            diagnosis = self._diagnose(snapshot, self.goal)
+        except Exception as exc:  # noqa: BLE001 - show it, never crash
+            QMessageBox.warning(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
+            return
+        self.show_other_window(SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
+                                           collect=self._collect, diagnose=self._diagnose, discover=None))
+
+    def show_other_window(self, window: SetupWizard) -> None:
+        self.other_windows.append(window)
+        window.show()
+        window.next()  # straight to the first step: Welcome has nothing to ask in read-only mode
+
+
+class ConfirmRunDialog(QDialog):
+    """Shows the exact command a fix would run; running it is FixDialog's job (when present)."""
+
+    def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Run this fix?")
+        self.setAccessibleName("Confirm the fix")
+        command = format_command(action.argv)
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label(action.label, bold=True, selectable=True))
+        if fix_available:
+            layout.addWidget(make_label("The wizard will run exactly this command:"))
+        else:
+            layout.addWidget(make_label("Run exactly this command in a terminal (copy it with the button):"))
+        self.command_box = CommandBox(command, accessible="The command the fix runs")
+        layout.addWidget(self.command_box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.run_button = make_button("&Run it…", "Run the command", self.accept)
+        self.run_button.setVisible(fix_available)
+        self.close_button = make_button("&Close", "Close without running", self.reject)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.resize(640, self.sizeHint().height())

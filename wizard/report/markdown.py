@@ -1,0 +1,128 @@
+"""The Markdown report: for forums, GitHub issues and "Copy for helpdesk".
+
+Every piece of text that came from the machine or from pasted output is either escaped
+(:func:`md_text`) or put in a code block whose fence is longer than any run of backticks
+inside it (:func:`fenced`), so nothing a user pasted can break the report's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wizard.findings import Diagnosis, Finding, Severity
+from wizard.report.common import (
+    SEVERITY_WORDS,
+    TITLE,
+    action_text,
+    is_windows,
+    key_facts,
+    recommendation_command,
+    report_date,
+    verdict,
+)
+from wizard.report.json_report import report_json
+from wizard.snapshot import Snapshot
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
+def render_markdown(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str, Any] | None = None) -> str:
+    """The whole report as GitHub-flavoured Markdown, root cause first, report JSON at the end."""
+    windows = is_windows(snapshot)
+    lines = [f"# {TITLE}", ""]
+    lines += [f"**Verdict:** {md_text(verdict(diagnosis))}", ""]
+    lines += [
+        f"Tool version {md_text(snapshot.tool_version)} · checked {md_text(report_date(snapshot))}",
+        "",
+    ]
+    lines += _findings_section(diagnosis, windows)
+    lines += _recommendation_section(diagnosis, windows)
+    lines += ["## Key facts", "", "| Fact | Value |", "| --- | --- |"]
+    lines += [f"| {md_cell(label)} | {md_cell(value)} |" for label, value in key_facts(snapshot)]
+    lines += ["", "## Full report", "", "<details>", "<summary>Report JSON (opens in Torch Setup Wizard)</summary>", ""]
+    lines += [fenced(report_json(snapshot, diagnosis, report_extra), "json"), "", "</details>", ""]
+    return "\n".join(lines)
+
+
+def _findings_section(diagnosis: Diagnosis, windows: bool) -> list[str]:
+    lines = ["## Findings (root cause first)", ""]
+    problems = [f for f in diagnosis.findings if f.severity is not Severity.OK]
+    passed = [f for f in diagnosis.findings if f.severity is Severity.OK]
+    if not diagnosis.findings:
+        lines += ["No findings.", ""]
+    for number, finding in enumerate(problems, start=1):
+        lines += _finding(number, finding, windows)
+    if passed:
+        lines += ["### Checks that passed", ""]
+        lines += [f"- {SEVERITY_WORDS[f.severity]} {md_code_span(f.code)}: {md_text(f.title)}" for f in passed]
+        lines.append("")
+    return lines
+
+
+def _finding(number: int, finding: Finding, windows: bool) -> list[str]:
+    heading = f"### {number}. {SEVERITY_WORDS[finding.severity]} {md_code_span(finding.code)}: {md_text(finding.title)}"
+    lines = [heading, "", md_paragraph(finding.explanation), ""]
+    if finding.caused_by:
+        lines += [f"A consequence of {md_code_span(finding.caused_by)}.", ""]
+    if finding.details:
+        lines += ["Details:", "", fenced(finding.details, "text"), ""]
+    if finding.evidence:
+        lines += ["From the pasted text:", "", fenced("\n".join(finding.evidence), "text"), ""]
+    for action in finding.actions:
+        lines += [f"{md_text(action.label)}:", "", fenced(action_text(action, windows)), ""]
+    return lines
+
+
+def _recommendation_section(diagnosis: Diagnosis, windows: bool) -> list[str]:
+    recommendation = diagnosis.recommendation
+    command = recommendation_command(recommendation, windows)
+    if not command and not recommendation.why:
+        return []
+    lines = ["## Recommended fix", ""]
+    if recommendation.why:
+        lines += [md_paragraph(recommendation.why), ""]
+    if command:
+        lines += [fenced(command, "console" if recommendation.kind != "python" else ""), ""]
+    return lines
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def md_text(text: str) -> str:
+    """Inline text with Markdown and HTML specials escaped; newlines become spaces."""
+    return _INLINE_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+
+
+def md_paragraph(text: str) -> str:
+    """A paragraph that keeps its line breaks but cannot start a heading, list, quote or HTML block."""
+    out = []
+    for line in text.strip().splitlines():
+        escaped = _INLINE_SPECIALS.sub(r"\\\1", line.rstrip())
+        out.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1))
+    return "\n".join(out)
+
+
+def md_cell(text: str) -> str:
+    return md_text(text) or " "
+
+
+def md_code_span(text: str) -> str:
+    """`text` as inline code, with enough backticks around it that none inside can close it."""
+    flat = " ".join(text.split())
+    ticks = "`" * (_longest_backtick_run(flat) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{ticks}{pad}{flat}{pad}{ticks}"
+
+
+def fenced(content: str, language: str = "") -> str:
+    """A fenced code block whose fence is longer than any run of backticks in the content."""
+    fence = "`" * max(3, _longest_backtick_run(content) + 1)
+    body = content if content.endswith("\n") else content + "\n"
+    return f"{fence}{language}\n{body}{fence}"
+
+
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
