@@ -148,6 +148,7 @@ class _Fault:
     filename: str
     mode: str  # "close" | "stall"
     after_bytes: int
+    skip: int = 0  # let this many downloads through first (pip < 25.3 downloads whole wheels in --dry-run)
     hits: int = 0
 
 
@@ -182,12 +183,12 @@ class LocalIndex:
         return f"{self.root}/whl"
 
     # ------------------------------------------------------------------ faults
-    def fail_download(self, filename: str, mode: str = "close", after_bytes: int = 700_000) -> None:
-        """Next downloads of filename send after_bytes and then close the connection or stall."""
+    def fail_download(self, filename: str, mode: str = "close", after_bytes: int = 700_000, skip: int = 0) -> None:
+        """Downloads of filename (after the first ``skip``) send after_bytes, then close the connection or stall."""
         if mode not in ("close", "stall"):
             raise ValueError(mode)
         self._release.clear()
-        self._fault = _Fault(filename, mode, after_bytes)
+        self._fault = _Fault(filename, mode, after_bytes, skip)
 
     def heal(self) -> None:
         """Stop injecting faults and let stalled downloads end."""
@@ -239,17 +240,25 @@ class LocalIndex:
             wheels = [s for s in visible if s.project == project]
             if not wheels:
                 return None
-            links = "".join(
-                f'<a href="/files/{quote(s.filename)}#sha256={_hex_sha256(self.files[s.filename])}">{s.filename}</a><br/>\n'
-                for s in wheels
-            )
+            links = "".join(self._link(s) for s in wheels)
         else:
             return None
         return f"<!DOCTYPE html><html><body>\n{links}</body></html>\n".encode()
 
 
-def _hex_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    def _link(self, spec: WheelSpec) -> str:
+        # PEP 658/714: the metadata is served beside the wheel, so resolving (and --dry-run) need not download it.
+        metadata = hashlib.sha256(self.metadata(spec.filename)).hexdigest()
+        wheel = hashlib.sha256(self.files[spec.filename].read_bytes()).hexdigest()
+        return (
+            f'<a href="/files/{quote(spec.filename)}#sha256={wheel}" data-dist-info-metadata="sha256={metadata}"'
+            f' data-core-metadata="sha256={metadata}">{spec.filename}</a><br/>\n'
+        )
+
+    def metadata(self, filename: str) -> bytes:
+        with zipfile.ZipFile(self.files[filename]) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+            return archive.read(name)
 
 
 def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]:
@@ -283,6 +292,14 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
                 self.wfile.write(body)
 
         def _send_file(self, filename: str, send_body: bool) -> None:
+            if filename.endswith(".whl.metadata") and filename.removesuffix(".metadata") in index.files:
+                body = index.metadata(filename.removesuffix(".metadata"))
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if send_body:
+                    self.wfile.write(body)
+                return
             path = index.files.get(filename)
             if path is None:
                 self.send_error(404)
@@ -295,10 +312,11 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
             if not send_body:
                 return
             fault = index._fault
-            if fault is None or fault.filename != filename:
+            if fault is not None and fault.filename == filename:
+                fault.hits += 1
+            if fault is None or fault.filename != filename or fault.hits <= fault.skip:
                 self._write_slowly(data)
                 return
-            fault.hits += 1
             self.wfile.write(data[: fault.after_bytes])
             self.wfile.flush()
             if fault.mode == "stall":

@@ -116,6 +116,9 @@ class PciDevice:
     name: str = ""  # model from the table or the OS ("NVIDIA GeForce RTX 3060")
     compute_capability: str = ""  # from the table for NVIDIA ids; "" if unknown
     kernel_driver: str = ""  # Linux: bound driver ("nvidia", "nouveau", "amdgpu", "i915")
+    # Windows only: the display driver's version, NVIDIA's own form for NVIDIA cards ("560.94"
+    # from "32.0.15.6094"), as the OS reports it for others; "" elsewhere or when none is installed.
+    driver_version: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,9 @@ class NvmlInfo:
     cuda_driver_version: str  # highest CUDA the driver supports, "12.4"
     gpus: tuple[NvmlGpu, ...] = ()
     nvml_version: str = ""
+    # NVML functions this driver lacks (too old), e.g. ("nvmlSystemGetCudaDriverVersion_v2",);
+    # the fields they would have filled are "" unless a fallback (v1 call, PCI id table) filled them.
+    missing_functions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

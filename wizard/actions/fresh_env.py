@@ -111,3 +111,20 @@ def create_fresh_env(
         if not result.ok:
             break
     return FreshEnvResult(folder, str(venv_python(folder)), tuple(runs))
+
+
+_IMPORT_CHECK = "import torch, sys; sys.stdout.write('%s\\n%s\\n' % (torch.__version__, torch.version.cuda or ''))"
+
+
+def verify_fresh_env(result: FreshEnvResult, timeout: float = 300.0) -> str:
+    """Import torch in the new environment (in its own process) and say what it is, in one sentence."""
+    from wizard.facts.runner import run_command
+
+    check = run_command([result.python, "-c", _IMPORT_CHECK], timeout=timeout)
+    if not check.ok:
+        why = check.stderr.strip().splitlines()[-1:] or [check.start_error or f"exit code {check.exit_code}"]
+        return f"PyTorch was installed but does not import in the new environment: {why[0]}"
+    version, _, cuda = check.stdout.partition("\n")
+    cuda = cuda.strip()
+    build = f"built for CUDA {cuda}" if cuda else "the CPU build"
+    return f"PyTorch {version.strip()} ({build}) imports correctly in the new environment."

@@ -7,6 +7,7 @@ the target's pip is too old to preview anything (< 22.2), offering the command t
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -165,14 +166,10 @@ def make_plan(
 
 
 def _replace(plan: Plan, **changes: object) -> Plan:
-    import dataclasses
-
     return dataclasses.replace(plan, **changes)
 
 
 def _with_size(package: PlannedPackage, size: int) -> PlannedPackage:
-    import dataclasses
-
     return dataclasses.replace(package, size=size)
 
 

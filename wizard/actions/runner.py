@@ -223,12 +223,18 @@ def run_streaming(
     watcher = threading.Thread(target=_watch, args=(proc, stop, started, timeout), daemon=True)
     watcher.start()
     assert proc.stdout is not None
-    for raw in proc.stdout:
-        line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
-        tail.append(line)
-        del tail[:-OUTPUT_TAIL_LINES]
-        if on_line is not None:
-            on_line(line)
+    try:
+        for raw in proc.stdout:
+            line = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+            tail.append(line)
+            del tail[:-OUTPUT_TAIL_LINES]
+            if on_line is not None:
+                on_line(line)
+    except BaseException:  # Ctrl+C or a failing callback: never leave pip running behind our back
+        stop.set()
+        kill_process_tree(proc.pid)
+        proc.wait()
+        raise
     code = proc.wait()
     cancelled = stop.is_set()
     stop.set()  # end the watcher

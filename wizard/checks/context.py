@@ -81,6 +81,13 @@ class CheckContext:
     def env(self, name: str) -> str | None:
         return self.host.env_var(name) if self.host else None
 
+    def inside_environment(self, path: str) -> bool:
+        """Whether a file lives in the target environment (its prefix, site-packages or user site)."""
+        if self.python is None:
+            return False
+        roots = (self.python.prefix, self.python.user_site, *self.python.site_packages)
+        return any(root and path.startswith(root.rstrip("/\\") + sep) for root in roots for sep in ("/", "\\"))
+
     def pip_command(self, *packages: str) -> tuple[str, ...]:
         python = self.python.executable if self.python and self.python.executable else "python"
         return (python, "-m", "pip", "install", *packages)

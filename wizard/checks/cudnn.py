@@ -93,11 +93,10 @@ def _expected_cudnn(ctx: CheckContext) -> str:
 def _system_cudnn_loaded(ctx: CheckContext) -> list[str]:
     if ctx.torch is None or ctx.python is None or not ctx.python.prefix:
         return []
-    prefix = ctx.python.prefix.rstrip("/\\")
     return [
         path
         for path in ctx.torch.loaded_libraries
-        if "cudnn" in path.lower().rsplit("/", 1)[-1] and not path.startswith(prefix)
+        if "cudnn" in path.lower().rsplit("/", 1)[-1] and not ctx.inside_environment(path)
     ]
 
 

@@ -33,7 +33,7 @@ def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
             severity,
             STEP,
             details=_gpu_details(ctx),
-            others=others or "no other graphics card PyTorch can use",
+            others=f" (it has: {others})" if others else "",
             advice=_vendor_advice(ctx),
         )
     ]
@@ -256,7 +256,8 @@ def _vendor_advice(ctx: CheckContext) -> str:
         sentences.append(render("ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other", {})[1])
     if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):
         sentences.append(render("ADVICE.intel_xpu", {})[1])
-    sentences.append(render("ADVICE.cpu_build", {})[1])
+    if not ctx.is_cpu_build:
+        sentences.append(render("ADVICE.cpu_build", {})[1])
     return " ".join(sentences)
 
 

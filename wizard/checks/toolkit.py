@@ -9,6 +9,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.checks.common import build_words, recommendation_actions
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
+from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
 from wizard.snapshot import CudaToolkit, LibraryCopy
@@ -71,7 +72,7 @@ def check_toolkit_mismatch(ctx: CheckContext) -> list[Finding]:
 
 def check_lib_path_conflict(ctx: CheckContext) -> list[Finding]:
     """LIB_PATH_CONFLICT: an older same-soname CUDA/NCCL copy on LD_LIBRARY_PATH/PATH is found before the wheel's."""
-    if not ctx.torch_cuda or _import_failure_code(ctx) == "LIB_PATH_CONFLICT":
+    if not ctx.torch_cuda or import_failure_code(ctx) == "LIB_PATH_CONFLICT":
         return []
     copies = ctx.snapshot.toolkit.search_path_libraries.get() or ()
     shadowing = [c for c in copies if _shadows(ctx, c)]
@@ -101,7 +102,7 @@ def check_lib_path_conflict(ctx: CheckContext) -> list[Finding]:
 
 
 def _shadows(ctx: CheckContext, copy: LibraryCopy) -> bool:
-    if _inside_environment(ctx, copy.path):
+    if ctx.inside_environment(copy.path):
         return False
     family = copy.family.lower()
     if family in CUDA_FAMILIES:
@@ -117,11 +118,6 @@ def _shadows(ctx: CheckContext, copy: LibraryCopy) -> bool:
     return False  # cuDNN copies are judged by the cuDNN step
 
 
-def _inside_environment(ctx: CheckContext, path: str) -> bool:
-    prefixes = [p for p in (ctx.python.prefix if ctx.python else "",) if p]
-    return any(path.startswith(p.rstrip("/\\") + s) for p in prefixes for s in ("/", "\\"))
-
-
 def _dist_version(ctx: CheckContext, prefix: str) -> str:
     for name, dist in ctx.dists.items():
         if name.startswith(prefix):
@@ -134,7 +130,7 @@ def check_required_cuda_dists(ctx: CheckContext) -> list[Finding]:
     if ctx.snapshot.source == "text" or ctx.python is None:
         return []
     torch = ctx.dists.get("torch")
-    if torch is None or not ctx.torch_cuda or _import_failure_code(ctx) == "CUDA_LIB_MISSING":
+    if torch is None or not ctx.torch_cuda or import_failure_code(ctx) == "CUDA_LIB_MISSING":
         return []
     problems = unmet_cuda_requirements(ctx, torch.requires)
     if not problems:
@@ -203,14 +199,6 @@ def marker_environment(ctx: CheckContext) -> dict[str, str]:
         "extra": "",
     }
 
-
-def _import_failure_code(ctx: CheckContext) -> str:
-    from wizard.checks.wheel import classify_import_failure
-
-    problem = ctx.torch_problem
-    if problem is None or problem.code == "torch_not_installed":
-        return ""
-    return classify_import_failure(problem.stderr_tail or problem.reason)[0]
 
 
 CHECKS = (check_cuda_versions, check_toolkit_mismatch, check_lib_path_conflict, check_required_cuda_dists)

@@ -29,7 +29,9 @@ from wizard.gui.texts import (
     STEP_CHECKING,
     STEP_SUBTITLES,
     STEP_TITLES,
+    empty_step_note,
     findings_for_step,
+    machine_lines,
     not_applicable_reason,
     recommendation_command,
     verdict,
@@ -45,7 +47,12 @@ WELCOME_TEXT = (
     "environment you choose below. It only looks: nothing on your computer is changed unless you "
     "press a fix button and confirm it."
 )
-WANT_CHOICES = (("cuda", "My &NVIDIA GPU"), ("cpu", "&CPU is fine"), ("auto", "Not &sure"))
+# Mnemonics avoid the wizard buttons' letters (Back, Next, Finish, cLose).
+READ_ONLY_TEXT = (
+    "You are looking at a saved report. The pages show what was found on that machine; nothing is "
+    "checked or changed on this computer. Press Next to walk through it."
+)
+WANT_CHOICES = (("cuda", "My NVIDIA &GPU"), ("cpu", "CP&U is fine"), ("auto", "Not &sure"))
 
 
 def clear_layout(layout: QVBoxLayout) -> None:
@@ -102,18 +109,18 @@ class WelcomePage(QWizardPage):
         layout.setSpacing(12)
         if owner.read_only:
             layout.addWidget(Banner(owner.origin))
-        self.intro = make_label(WELCOME_TEXT, selectable=True, accessible="What this wizard does")
+            about = "\n".join(machine_lines(owner.result.snapshot if owner.result else None))
+            self.intro = make_label(READ_ONLY_TEXT + ("\n\n" + about if about else ""), selectable=True,
+                                    accessible="About this report")
+        else:
+            self.intro = make_label(WELCOME_TEXT, selectable=True, accessible="What this wizard does")
         layout.addWidget(self.intro)
         self.python_combo = QComboBox()
         self.want_buttons: dict[str, QRadioButton] = {}
         self.error_label = make_label("", accessible="Problem with the chosen Python")
         self.error_label.setForegroundRole(self.palette().ColorRole.BrightText)
         self.error_label.setVisible(False)
-        if owner.read_only:
-            layout.addWidget(make_label(
-                "You are looking at a saved report. The pages show what was found on that machine; "
-                "nothing is checked or changed here. Press Next to walk through it.", selectable=True))
-        else:
+        if not owner.read_only:
             layout.addWidget(self._python_box())
             layout.addWidget(self.error_label)
             layout.addWidget(self._want_box())
@@ -123,12 +130,12 @@ class WelcomePage(QWizardPage):
     # -- choosing the interpreter -------------------------------------------------------------
 
     def _python_box(self) -> QGroupBox:
-        box = QGroupBox("Which &Python do you use for PyTorch?")
+        box = QGroupBox("&Which Python do you use for PyTorch?")
         row = QHBoxLayout(box)
         self.python_combo.setAccessibleName("Python environment to check")
         self.python_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.python_combo.setMinimumContentsLength(30)
-        self.browse_button = make_button("&Browse…", "Browse for a Python interpreter", self.owner.browse_python)
+        self.browse_button = make_button("B&rowse…", "Browse for a Python interpreter", self.owner.browse_python)
         row.addWidget(self.python_combo, 1)
         row.addWidget(self.browse_button)
         return box
@@ -229,7 +236,7 @@ class StepPage(QWizardPage):
         findings = findings_for_step(result.diagnosis, self.step)
         reason = not_applicable_reason(self.step, result.snapshot, self.owner.goal)
         if reason or not findings:
-            self.note = make_label(reason or "Nothing to report for this step.", selectable=True)
+            self.note = make_label(reason or empty_step_note(self.step, result.diagnosis), selectable=True)
             self.column.addWidget(self.note)
         self.finding_widgets = add_findings(self.column, findings, self.owner.read_only, self.owner)
 
@@ -253,7 +260,9 @@ class SummaryPage(QWizardPage):
         self.check_again_button = make_button("Check &again", "Check again", owner.check_again)
         self.copy_report_button = make_button("Copy &report", "Copy the report as text", owner.copy_report)
         self.save_report_button = make_button("&Save report…", "Save the report to a file", owner.ask_and_save_report)
+        self.share_button = make_button("S&hare report…", "Share the report with a helpdesk", owner.share_report)
         self.check_again_button.setVisible(not owner.read_only)
+        self.share_button.setVisible(owner.can_share)
         outer.addLayout(self._buttons_row())
         owner.state_changed.connect(self.refresh)
         owner.stage_changed.connect(self._show_stage)
@@ -283,6 +292,7 @@ class SummaryPage(QWizardPage):
         self.column.addStretch(1)
         self.copy_report_button.setEnabled(result is not None and not self.owner.checking)
         self.save_report_button.setEnabled(result is not None and result.snapshot is not None and not self.owner.checking)
+        self.share_button.setEnabled(self.save_report_button.isEnabled())
         self.check_again_button.setEnabled(not self.owner.checking)
         self.completeChanged.emit()
 
@@ -303,6 +313,7 @@ class SummaryPage(QWizardPage):
         row.addWidget(self.check_again_button)
         row.addWidget(self.copy_report_button)
         row.addWidget(self.save_report_button)
+        row.addWidget(self.share_button)
         row.addStretch(1)
         return row
 

@@ -93,6 +93,14 @@ def not_applicable_reason(step: Step, snapshot: Snapshot | None, goal: Goal) -> 
     return ""
 
 
+def empty_step_note(step: Step, diagnosis: Diagnosis) -> str:
+    """What a step page without findings says: blocked by an earlier problem, or nothing to report."""
+    for finding in diagnosis.errors:
+        if finding.step.order < step.order and finding.code != COLLECTION_FAILED:
+            return f"Nothing could be checked here yet: first fix the problem on the “{STEP_TITLES[finding.step]}” page."
+    return "Nothing to report for this step."
+
+
 def findings_for_step(diagnosis: Diagnosis, step: Step) -> tuple[Finding, ...]:
     """The step's findings, plus any collection failure (which concerns every step)."""
     return tuple(f for f in diagnosis.findings if f.step is step or f.code == COLLECTION_FAILED)

@@ -173,6 +173,7 @@ class FindingCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         header = QHBoxLayout()
+        header.setSpacing(10)
         header.addWidget(StatusBadge(finding.severity), 0, Qt.AlignmentFlag.AlignTop)
         self.title = make_label(finding.title, selectable=True, bold=True)
         header.addWidget(self.title, 1)

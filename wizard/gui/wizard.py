@@ -56,14 +56,16 @@ def settings() -> QSettings:
 
 
 def choice_text(choice: PythonChoice) -> str:
-    name = choice.label or choice.path
-    parts = [name]
-    if choice.version:
+    """One line for the list: the label, plus the version and torch status when the label lacks them."""
+    text = choice.label or choice.path
+    parts = [text]
+    if choice.version and choice.version not in text:
         parts.append(f"Python {choice.version}")
-    if choice.has_torch is True:
-        parts.append(f"PyTorch {choice.torch_version}".strip())
-    elif choice.has_torch is False:
-        parts.append("no PyTorch")
+    if "torch" not in text.lower():
+        if choice.has_torch is True:
+            parts.append(f"PyTorch {choice.torch_version}".strip())
+        elif choice.has_torch is False:
+            parts.append("no PyTorch")
     return " — ".join(parts)
 
 
@@ -127,6 +129,7 @@ class SetupWizard(QWizard):
         self.other_windows: list[SetupWizard] = []
         self.can_paste = optional_attribute("wizard.gui.paste_dialog", "PasteDialog") is not None
         self.can_open_reports = optional_attribute("wizard.report.json_report", "load_report") is not None
+        self.can_share = optional_attribute("wizard.gui.export_dialog", "ExportDialog") is not None
         self._setup_window()
         self.welcome = WelcomePage(self)
         self.step_pages = {step: StepPage(self, step) for step in Step}
@@ -154,7 +157,7 @@ class SetupWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.MacStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "&Close")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "C&lose")
         for which, name in ((QWizard.WizardButton.BackButton, "Back"), (QWizard.WizardButton.NextButton, "Next"),
                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Close")):
             self.button(which).setAccessibleName(name)
@@ -312,6 +315,11 @@ class SetupWizard(QWizard):
             return f"could not write {path}: {exc.strerror or exc}"
         return ""
 
+    def share_report(self) -> None:
+        export_dialog = optional_attribute("wizard.gui.export_dialog", "ExportDialog")
+        if isinstance(export_dialog, type) and self.result is not None and self.result.snapshot is not None:
+            export_dialog(self, self.result.snapshot, self.result.diagnosis, live=not self.read_only).exec()
+
     def ask_and_save_report(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, "Save report", "torch-setup-report.json",
                                                     "Report (*.json);;All files (*)")
@@ -362,7 +370,6 @@ class SetupWizard(QWizard):
     def show_other_window(self, window: SetupWizard) -> None:
         self.other_windows.append(window)
         window.show()
-        window.next()  # straight to the first step: Welcome has nothing to ask in read-only mode
 
 
 class ConfirmRunDialog(QDialog):

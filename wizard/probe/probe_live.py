@@ -126,7 +126,9 @@ def devices(torch, count, errors):
 
 def tiny_cuda_op(torch, available):
     if not available:
-        return missing("not_applicable", "CUDA is not available to torch, so no CUDA operation was tried", "cuda_unavailable")
+        return missing(
+            "not_applicable", "CUDA is not available to torch, so no CUDA operation was tried", "cuda_unavailable"
+        )
     stage("tiny CUDA operation")
     try:
         return found(str((torch.ones(2, device="cuda") * 2).sum().item()))
@@ -143,7 +145,9 @@ def numpy_facts(torch, import_warnings):
     except Exception as exc:
         if is_missing_module(exc, "numpy"):
             return missing("not_found", "numpy is not installed", "numpy_not_installed"), warning
-        return missing("failed", f"import numpy failed: {error_text(exc)}", "numpy_import_failed", traceback_text()), warning
+        return missing(
+            "failed", f"import numpy failed: {error_text(exc)}", "numpy_import_failed", traceback_text()
+        ), warning
     with warnings.catch_warnings(record=True) as records:
         warnings.simplefilter("always")
         try:

@@ -5,6 +5,7 @@ Every value that can be missing is a small fact object: {"value": ...} or
 """
 
 import ast
+import contextlib
 import importlib
 import os
 import platform
@@ -100,10 +101,8 @@ def site_packages():
     folders = []
     getter = getattr(site, "getsitepackages", None)  # absent in virtualenv < 20's own site.py
     if getter is not None:
-        try:
+        with contextlib.suppress(AttributeError, OSError):
             folders.extend(getter())
-        except (AttributeError, OSError):
-            pass
     for key in ("purelib", "platlib"):
         path = sysconfig.get_path(key)
         if path and path not in folders:
@@ -243,7 +242,7 @@ def vc_runtime_from_dll():
     """The file version of System32\\msvcp140.dll ('14.40.33810'), or '' when it is not there."""
     import ctypes
 
-    system_root = os.environ.get("SystemRoot", r"C:\Windows")
+    system_root = os.environ.get("SYSTEMROOT", r"C:\Windows")
     path = os.path.join(system_root, "System32", "msvcp140.dll")
     version_dll = ctypes.windll.version
     size = version_dll.GetFileVersionInfoSizeW(path, None)

@@ -53,7 +53,17 @@ def is_windows(snapshot: Snapshot) -> bool:
 
 def format_command(argv: Sequence[str], windows: bool) -> str:
     """One line to paste into the reporting machine's terminal (cmd.exe quoting on Windows)."""
-    return subprocess.list2cmdline(list(argv)) if windows else shlex.join(argv)
+    if windows:
+        return subprocess.list2cmdline(list(argv))
+    return " ".join(_posix_quote(arg) for arg in argv)
+
+
+def _posix_quote(arg: str) -> str:
+    """shlex.quote, except that a leading "~/" (a redacted home) stays unquoted so the shell expands it."""
+    if arg == "~" or arg.startswith("~/"):
+        rest = arg[2:]
+        return "~/" + shlex.quote(rest) if rest else "~"
+    return shlex.quote(arg)
 
 
 def recommendation_command(recommendation: Recommendation, windows: bool) -> str:

@@ -18,7 +18,11 @@ from wizard.snapshot import Snapshot
 
 FORMATS = ("md", "html", "json")
 FORMAT_NAMES = {"md": "Markdown", "html": "HTML", "json": "JSON"}
-DEFAULT_FILE_NAMES = {"md": "torch-setup-report.md", "html": "torch-setup-report.html", "json": "torch-setup-report.json"}
+DEFAULT_FILE_NAMES = {
+    "md": "torch-setup-report.md",
+    "html": "torch-setup-report.html",
+    "json": "torch-setup-report.json",
+}
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,11 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, fmt: str, redacted: bool) -
 
 def export_report(snapshot: Snapshot, diagnosis: Diagnosis, path: Path, fmt: str, redact: bool = True) -> Path:
     """Write the report to ``path`` (UTF-8) and return it. Redaction is on unless asked otherwise."""
-    rendered = render_export(snapshot, diagnosis, fmt, redact)
+    return save_rendered(render_export(snapshot, diagnosis, fmt, redact), path)
+
+
+def save_rendered(rendered: RenderedExport, path: Path) -> Path:
+    """Write exactly the rendered text (UTF-8, LF line ends). Raises OSError when the file cannot be written."""
     path = Path(path)
     path.write_text(rendered.text, encoding="utf-8", newline="\n")
     return path

@@ -8,6 +8,7 @@ inside it (:func:`fenced`), so nothing a user pasted can break the report's stru
 from __future__ import annotations
 
 import re
+import string
 from typing import Any
 
 from wizard.findings import Diagnosis, Finding, Severity
@@ -24,8 +25,9 @@ from wizard.report.common import (
 from wizard.report.json_report import report_json
 from wizard.snapshot import Snapshot
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+_ALWAYS_ESCAPED = frozenset("`*[]<>|")
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
 def render_markdown(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str, Any] | None = None) -> str:
@@ -93,16 +95,41 @@ def _recommendation_section(diagnosis: Diagnosis, windows: bool) -> list[str]:
 
 def md_text(text: str) -> str:
     """Inline text with Markdown and HTML specials escaped; newlines become spaces."""
-    return _INLINE_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    return _escape_inline(" ".join(text.split()))
 
 
 def md_paragraph(text: str) -> str:
     """A paragraph that keeps its line breaks but cannot start a heading, list, quote or HTML block."""
     out = []
     for line in text.strip().splitlines():
-        escaped = _INLINE_SPECIALS.sub(r"\\\1", line.rstrip())
-        out.append(_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1))
+        escaped = _escape_inline(line.rstrip())
+        out.append(_BLOCK_START.sub(_escape_block_marker, escaped, count=1))
     return "\n".join(out)
+
+
+def _escape_block_marker(match: re.Match[str]) -> str:
+    indent, marker, number, delimiter = match.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{delimiter}"
+
+
+def _escape_inline(text: str) -> str:
+    """Escape only what Markdown would act on, so the raw text stays readable when pasted into an e-mail:
+    C:\\Users stays as it is, x86_64 keeps its underscore, a lone ~ stays bare."""
+    strike = text.count("~") >= 2
+    out = []
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if ch == "\\":
+            escape = after in _ASCII_PUNCTUATION
+        elif ch == "_":
+            escape = not (before.isalnum() and after.isalnum())
+        elif ch == "~":
+            escape = strike
+        else:
+            escape = ch in _ALWAYS_ESCAPED
+        out.append("\\" + ch if escape else ch)
+    return "".join(out)
 
 
 def md_cell(text: str) -> str:

@@ -5,7 +5,8 @@ placeholders are consistent across the whole report ("<uuid-1>" is the same GPU 
 facts, in the findings and in the recommended command):
 
 * home paths: ``/home/alice/x`` → ``~/x``, ``C:\\Users\\alice\\x`` → ``%USERPROFILE%\\x``
-  (a second user's home keeps its shape: ``/home/<user-2>/x``);
+  (a second user's home keeps its shape: ``/home/<user-2>/x``; WSL's ``/mnt/c/Users/alice``
+  becomes ``/mnt/c/Users/<user>``);
 * user names (from those home paths, USER / USERNAME / LOGNAME / HOME in the snapshot's
   environment and, for a live export, the current user) wherever else they appear;
 * the host name (HostInfo.hostname, HOSTNAME / COMPUTERNAME, and its short form);
@@ -58,6 +59,7 @@ KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists t
 }
 
 _NAME_CHARS = r"[^\\/\s\"'<>|:*?;,()\[\]{}]+"
+_WSL_WINDOWS_HOME = re.compile(r"(?<![\w.~-])/mnt/[A-Za-z]/Users/(?P<name>" + _NAME_CHARS + ")", re.I)
 _POSIX_HOME = re.compile(r"(?<![\w.~-])/(?P<base>home|Users)/(?P<name>" + _NAME_CHARS + ")")
 # Windows profile folders may contain spaces ("C:\\Users\\Jo Smith\\venv"): taken only when a separator follows.
 _WINDOWS_NAME = rf"{_NAME_CHARS}(?: {_NAME_CHARS})+(?=[\\/])|{_NAME_CHARS}"
@@ -127,6 +129,7 @@ class Redactor:
 
     context: RedactionContext = field(default_factory=RedactionContext)
     _placeholders: list[str] = field(default_factory=list, init=False)
+    _token_of: dict[str, str] = field(default_factory=dict, init=False)
     _numbered: dict[tuple[str, str], str] = field(default_factory=dict, init=False)
     _hidden: dict[str, set[str]] = field(default_factory=dict, init=False)
 
@@ -140,7 +143,11 @@ class Redactor:
             short = host.split(".")[0].casefold()
             by_short_name.setdefault(short, "<host>" if not by_short_name else f"<host-{len(by_short_name) + 1}>")
             self._host_placeholders[host.casefold()] = by_short_name[short]
-        self._home_dirs = sorted(_unique(self.context.home_dirs), key=len, reverse=True)
+        self._home_patterns = [
+            (re.compile(re.escape(home) + r"(?![\w.-])", re.I if _is_windows_path(home) else 0), home, name)
+            for home in sorted(_unique(self.context.home_dirs), key=len, reverse=True)
+            if _is_personal(name := re.split(r"[\\/]+", home.rstrip("\\/"))[-1])
+        ]
         self._bare_users = _word_pattern(u for u in users if len(u) >= MIN_BARE_NAME)
         self._bare_hosts = _word_pattern(self._hosts)
 
@@ -149,7 +156,7 @@ class Redactor:
     def text(self, text: str) -> str:
         if not text:
             return text
-        out = _TOKEN.sub("", text)  # stray private-use tokens in the input would confuse the last step
+        out = text.replace(_TOKEN_OPEN, "").replace(_TOKEN_CLOSE, "")  # the input's own would confuse the last step
         out = _EMAIL.sub(lambda m: self._token(self._numbered_placeholder("email", m.group(0))), out)
         out = _GPU_UUID.sub(lambda m: self._token(self._numbered_placeholder("uuid", m.group(0))), out)
         out = _SERIAL.sub(
@@ -161,6 +168,7 @@ class Redactor:
         out = _IPV4.sub(self._ip, out)
         out = self._known_homes(out)
         out = _WINDOWS_HOME.sub(self._pattern_home, out)
+        out = _WSL_WINDOWS_HOME.sub(self._wsl_home, out)
         out = _POSIX_HOME.sub(self._pattern_home, out)
         if self._bare_hosts is not None:
             out = self._bare_hosts.sub(lambda m: self._token(self._host(m.group(0))), out)
@@ -189,11 +197,7 @@ class Redactor:
         return self._token(self._numbered_placeholder("ip", str(address)))
 
     def _known_homes(self, text: str) -> str:
-        for home in self._home_dirs:
-            pattern = re.compile(re.escape(home) + r"(?![\w.-])", re.I if _is_windows_path(home) else 0)
-            name = re.split(r"[\\/]+", home.rstrip("\\/"))[-1]
-            if not _is_personal(name):
-                continue
+        for pattern, home, name in self._home_patterns:
             text = pattern.sub(lambda m, n=name, h=home: self._token(self._home(h, n)), text)
         return text
 
@@ -202,6 +206,13 @@ class Redactor:
         if not _is_personal(name):
             return match.group(0)
         return self._token(self._home(match.group(0), name))
+
+    def _wsl_home(self, match: re.Match[str]) -> str:
+        """/mnt/c/Users/bob is bob's Windows profile seen from WSL: not "~" there, so only the name goes."""
+        name = match.group("name")
+        if not _is_personal(name):
+            return match.group(0)
+        return match.group(0)[: -len(name)] + self._token(self._user(name))
 
     def _home(self, home: str, name: str) -> str:
         placeholder = self._user(name)
@@ -235,9 +246,10 @@ class Redactor:
         return "<user>" if index == 0 else f"<user-{index + 1}>"
 
     def _token(self, placeholder: str) -> str:
-        if placeholder not in self._placeholders:
+        if placeholder not in self._token_of:
+            self._token_of[placeholder] = f"{_TOKEN_OPEN}{chr(_TOKEN_BASE + len(self._placeholders))}{_TOKEN_CLOSE}"
             self._placeholders.append(placeholder)
-        return f"{_TOKEN_OPEN}{chr(_TOKEN_BASE + self._placeholders.index(placeholder))}{_TOKEN_CLOSE}"
+        return self._token_of[placeholder]
 
 
 # --------------------------------------------------------------------------- public functions
@@ -302,7 +314,7 @@ def context_from_strings(strings: Iterable[str]) -> RedactionContext:
     """User names from the home paths in these strings, in order of appearance."""
     users: list[str] = []
     for text in strings:
-        matches = [*_WINDOWS_HOME.finditer(text), *_POSIX_HOME.finditer(text)]
+        matches = [*_WINDOWS_HOME.finditer(text), *_WSL_WINDOWS_HOME.finditer(text), *_POSIX_HOME.finditer(text)]
         users.extend(m.group("name") for m in sorted(matches, key=lambda m: m.start()))
     return RedactionContext(user_names=tuple(users))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from wizard.resources_path import resource
 from wizard.textdiag.clean import ASCII_LOWER, CleanText
-from wizard.textdiag.vocabulary import FACT_KEYS, KNOWN_CAUSES, normalise
+from wizard.textdiag.vocabulary import FACT_KEYS, KNOWN_CAUSES, derived_facts, normalise
 
 SIGNATURES_SCHEMA = "torch-setup-wizard/signatures@1"
 MAX_OCCURRENCES = 20  # windows examined per signature
@@ -227,4 +227,5 @@ def _facts_of(signature: Signature, found: re.Match[str]) -> tuple[tuple[str, st
             normalised = normalise(key, value)
             if normalised:
                 facts.append((key, normalised))
+    facts.extend(derived_facts(dict(facts)).items())
     return tuple(facts)

@@ -120,14 +120,27 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_version": _strip,
     "torch_cuda": torch_cuda,
     "cuda_available": lower,  # "true" | "false"
+    "torch_build": lower,  # "cpu" when the text proves a CPU-only build
     "numpy_version": _strip,
     "operator": _strip,  # "torchvision::nms"
     "package": _strip,
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,
-    "cuda_error": _strip,  # "CUDA error: no kernel image is available for execution on the device"
+    "cuda_error": _strip,  # "no kernel image is available for execution on the device"
+    "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
 }
 
 
 def normalise(key: str, value: str) -> str:
     return FACT_KEYS[key](value)
+
+
+def derived_facts(facts: dict[str, str]) -> dict[str, str]:
+    """Facts that follow from others: a library's major version, a GPU's capability from its sm_XY."""
+    extra = {}
+    library = facts.get("library") or facts.get("dll")
+    if library and "lib_major" not in facts and library_major(library):
+        extra["lib_major"] = library_major(library)
+    if facts.get("sm") and "capability" not in facts and capability_from_sm(facts["sm"]):
+        extra["capability"] = capability_from_sm(facts["sm"])
+    return extra

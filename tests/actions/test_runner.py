@@ -1,0 +1,120 @@
+"""What the runner refuses, who the interpreter is, and the dry-run plan — with real pip against the local index."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from fixing_envs import make_venv
+from local_index import LocalIndex
+
+from wizard.actions.plan import make_plan, render_plan
+from wizard.actions.runner import (
+    ActionRefused,
+    check_same_interpreter,
+    prepare_pip_argv,
+    probe_identity,
+    run_streaming,
+    validate_argv,
+)
+
+PY = "/envs/a/bin/python"
+
+
+@pytest.mark.parametrize(
+    ("argv", "why"),
+    [
+        (("sudo", PY, "-m", "pip", "install", "torch"), "sudo"),
+        ((PY, "-m", "pip", "install", "--break-system-packages", "torch"), "--break-system-packages"),
+        (("/usr/bin/python3", "-m", "pip", "install", "torch"), "not the interpreter being fixed"),
+        ((PY, "-m", "pip", "download", "torch"), "only runs pip install/uninstall"),
+        ((PY, "-c", "import os; os.system('rm -rf ~')", "x"), "only runs pip install/uninstall"),
+        ((PY, "-m", "pip"), "not a command"),
+    ],
+)
+def test_validate_argv_refuses(argv: tuple[str, ...], why: str) -> None:
+    with pytest.raises(ActionRefused, match=why):
+        validate_argv(argv, PY)
+
+
+def test_validate_argv_allows_pip_and_venv() -> None:
+    assert validate_argv([PY, "-m", "pip", "install", "torch==2.13.0"], PY)[3] == "install"
+    assert validate_argv((PY, "-m", "venv", "/home/u/torch-env"), PY)[2] == "venv"
+
+
+def test_prepare_pip_argv_adds_raw_progress_only_where_pip_has_it() -> None:
+    argv = (PY, "-m", "pip", "install", "torch")
+    assert prepare_pip_argv(argv, "24.2") == (PY, "-m", "pip", "install", "--no-input", "--progress-bar", "raw", "torch")
+    assert prepare_pip_argv(argv, "23.2.1") == (PY, "-m", "pip", "install", "--no-input", "torch")
+    assert prepare_pip_argv((PY, "-m", "pip", "uninstall", "x"), "24.2") == (PY, "-m", "pip", "uninstall", "--no-input", "--yes", "x")
+
+
+def test_identity_and_same_interpreter(cpu_env, snapshot_for, tmp_path: Path) -> None:
+    identity = probe_identity(cpu_env.python)
+    assert identity.in_venv and identity.pip_version and Path(identity.purelib).is_dir()
+    check_same_interpreter(identity, snapshot_for(cpu_env.python))
+    with pytest.raises(ActionRefused, match="interpreter changed since the check"):
+        check_same_interpreter(identity, snapshot_for(sys.executable))
+    with pytest.raises(ActionRefused, match="no Python interpreter"):
+        probe_identity(str(tmp_path / "missing" / "python"))
+    not_python = tmp_path / "python"
+    not_python.write_text("#!/bin/sh\nexit 3\n")
+    not_python.chmod(0o755)
+    with pytest.raises(ActionRefused, match="does not run"):
+        probe_identity(str(not_python))
+
+
+def cu130_argv(python: str, index: LocalIndex, variant: str = "cu130") -> tuple[str, ...]:
+    return (
+        python, "-m", "pip", "install", f"torch==2.13.0+{variant}", f"torchvision==0.28.0+{variant}",
+        "--index-url", f"{index.torch_base}/{variant}",
+    )  # fmt: skip
+
+
+def test_plan_lists_changes_sizes_and_disk(cpu_env, index: LocalIndex) -> None:
+    plan = make_plan(cu130_argv(cpu_env.python, index), probe_identity(cpu_env.python), env_kind="venv")
+    assert plan.previewed and not plan.problem
+    changes = {p.name: (p.change, p.old_version, p.version) for p in plan.packages}
+    assert changes == {
+        "torch": ("replace", "2.13.0+cpu", "2.13.0+cu130"),
+        "torchvision": ("replace", "0.28.0+cpu", "0.28.0+cu130"),
+        "nvidia-cudnn-cu13": ("install", "", "9.13.0.50"),
+    }
+    expected = sum(index.files[name].stat().st_size for name in index.files if "cu130" in name or "cudnn" in name)
+    assert plan.download_bytes == expected
+    assert plan.free_bytes and plan.enough_disk
+    text = render_plan(plan)
+    assert "To be replaced by another build:" in text and "torch 2.13.0+cpu → 2.13.0+cu130" in text
+    assert "To be installed:" in text and "nvidia-cudnn-cu13 9.13.0.50" in text and "free disk space" in text
+
+
+def test_plan_reports_no_matching_distribution(cpu_env, index: LocalIndex) -> None:
+    plan = make_plan(cu130_argv(cpu_env.python, index, "cu999"), probe_identity(cpu_env.python))
+    assert not plan.previewed
+    assert "No matching distribution found for torch==2.13.0+cu999" in plan.problem
+    assert "pip says this will not work" in render_plan(plan)
+
+
+def test_plan_with_too_old_pip_offers_upgrade(require_pyenv, tmp_path: Path, index: LocalIndex) -> None:
+    python = make_venv(tmp_path / "old", index, (), python=require_pyenv("3.7"))  # ensurepip gives pip 22.0.4
+    plan = make_plan((python, "-m", "pip", "install", "torch==2.13.0+cpu"), probe_identity(python))
+    assert plan.pip_too_old and plan.pip_upgrade_argv == (python, "-m", "pip", "install", "--upgrade", "pip")
+    assert "too old to show what will change" in render_plan(plan)
+
+
+def test_streaming_cancel_stops_pip(cpu_env, index: LocalIndex) -> None:
+    index.fail_download("torch-2.13.0+cu130-py3-none-any.whl", mode="stall")
+    cancel = threading.Event()
+    lines: list[str] = []
+
+    def on_line(line: str) -> None:
+        lines.append(line)
+        if line.startswith("Progress ") and not line.startswith("Progress 0 "):
+            cancel.set()  # the download has begun and stalls: stop it
+
+    argv = prepare_pip_argv(cu130_argv(cpu_env.python, index), probe_identity(cpu_env.python).pip_version)
+    result = run_streaming(argv, on_line, cancel=cancel, timeout=120)
+    assert result.cancelled and not result.ok and result.seconds < 60
+    assert any("Downloading" in line for line in lines)

@@ -1,0 +1,212 @@
+"""Runs every check, keeps one broken check from stopping the report, and orders findings root cause first."""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from collections.abc import Callable, Iterable
+
+from wizard.checks import cudnn, driver, python_env, toolkit, wheel
+from wizard.checks.context import CheckContext, build_context
+from wizard.checks.texts import TextError, finding, load_texts
+from wizard.findings import Finding, Goal, Recommendation, Severity, Step
+from wizard.knowledge.model import Knowledge
+from wizard.snapshot import Snapshot
+
+Check = Callable[[CheckContext], list[Finding]]
+
+# Every check, in causal order: driver → toolkit → cuDNN → Python → PyTorch.
+CHECKS: tuple[Check, ...] = (
+    *driver.CHECKS,
+    *toolkit.CHECKS,
+    *cudnn.CHECKS,
+    *python_env.CHECKS,
+    *wheel.CHECKS,
+)
+
+# Within one severity, root causes before what they cause (earlier in this list = listed first).
+CAUSAL_ORDER = (
+    "CHECK_CRASHED",
+    "NO_NVIDIA_GPU",
+    "WSL_DRIVER",
+    "DRIVER_MISSING",
+    "DRIVER_TOO_OLD",
+    "VISIBLE_DEVICES_MASK",
+    "LIB_PATH_CONFLICT",
+    "CUDA_LIB_MISSING",
+    "TOOLKIT_MISMATCH",
+    "CUDNN_MISMATCH",
+    "PYTHON_FACTS_MISSING",
+    "PYTHON_UNSUPPORTED",
+    "PLATFORM_UNSUPPORTED",
+    "EXTERNALLY_MANAGED",
+    "ENV_MISMATCH",
+    "VCREDIST_MISSING",
+    "NUMPY_ABI",
+    "DISK_OR_NETWORK",
+    "PIP_TOO_OLD",
+    "LONG_PATHS_DISABLED",
+    "TORCH_MISSING",
+    "TORCH_IMPORT_FAILED",
+    "INDEX_VARIANT_MISSING",
+    "CPU_ONLY_WHEEL",
+    "GPU_ARCH_UNSUPPORTED",
+    "TORCH_CUDA_UNAVAILABLE",
+    "CUDA_OP_FAILED",
+    "PACKAGE_CONFLICT",
+)
+
+# A root cause (an error) → the symptoms it explains. A symptom present beside its root cause is
+# kept only as an info line with caused_by set, never as a second error.
+EXPLAINS: dict[str, tuple[str, ...]] = {
+    "NO_NVIDIA_GPU": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "PLATFORM_UNSUPPORTED"),
+    "WSL_DRIVER": ("DRIVER_MISSING", "TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "NO_NVIDIA_GPU"),
+    "DRIVER_MISSING": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "DRIVER_TOO_OLD"),
+    "DRIVER_TOO_OLD": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK"),
+    "VISIBLE_DEVICES_MASK": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED"),
+    "LIB_PATH_CONFLICT": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "CUDNN_MISMATCH"),
+    "CUDA_LIB_MISSING": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED"),
+    "CUDNN_MISMATCH": ("CUDA_OP_FAILED",),
+    "PYTHON_UNSUPPORTED": ("TORCH_MISSING", "PLATFORM_UNSUPPORTED", "PIP_TOO_OLD", "INDEX_VARIANT_MISSING"),
+    "PLATFORM_UNSUPPORTED": ("TORCH_MISSING", "INDEX_VARIANT_MISSING"),
+    "EXTERNALLY_MANAGED": ("TORCH_MISSING", "PIP_TOO_OLD"),
+    "TORCH_MISSING": ("PACKAGE_CONFLICT",),
+    "CPU_ONLY_WHEEL": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "GPU_ARCH_UNSUPPORTED"),
+    "GPU_ARCH_UNSUPPORTED": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED"),
+    "ENV_MISMATCH": ("PACKAGE_CONFLICT",),
+}
+
+# The step of every code a finding can be built from pasted evidence alone.
+CODE_STEPS: dict[str, Step] = {
+    "NO_NVIDIA_GPU": Step.DRIVER,
+    "DRIVER_MISSING": Step.DRIVER,
+    "DRIVER_TOO_OLD": Step.DRIVER,
+    "WSL_DRIVER": Step.DRIVER,
+    "VISIBLE_DEVICES_MASK": Step.DRIVER,
+    "CUDA_LIB_MISSING": Step.TOOLKIT,
+    "LIB_PATH_CONFLICT": Step.TOOLKIT,
+    "TOOLKIT_MISMATCH": Step.TOOLKIT,
+    "CUDNN_MISMATCH": Step.CUDNN,
+    "PYTHON_UNSUPPORTED": Step.PYTHON,
+    "PLATFORM_UNSUPPORTED": Step.PYTHON,
+    "ENV_MISMATCH": Step.PYTHON,
+    "NUMPY_ABI": Step.PYTHON,
+    "VCREDIST_MISSING": Step.PYTHON,
+    "EXTERNALLY_MANAGED": Step.PYTHON,
+    "DISK_OR_NETWORK": Step.PYTHON,
+    "PIP_TOO_OLD": Step.PYTHON,
+    "LONG_PATHS_DISABLED": Step.PYTHON,
+    "CPU_ONLY_WHEEL": Step.WHEEL,
+    "GPU_ARCH_UNSUPPORTED": Step.WHEEL,
+    "PACKAGE_CONFLICT": Step.WHEEL,
+    "TORCH_MISSING": Step.WHEEL,
+    "TORCH_IMPORT_FAILED": Step.WHEEL,
+    "INDEX_VARIANT_MISSING": Step.WHEEL,
+    "CUDA_OP_FAILED": Step.WHEEL,
+    "TORCH_CUDA_UNAVAILABLE": Step.WHEEL,
+}
+
+
+def run_checks(
+    snapshot: Snapshot,
+    knowledge: Knowledge,
+    goal: Goal,
+    recommendation: Recommendation,
+    checks: Iterable[Check] = CHECKS,
+) -> tuple[Finding, ...]:
+    """Every finding for this snapshot, root cause first, ok findings last. Never raises."""
+    try:
+        ctx = build_context(snapshot, knowledge, goal, recommendation)
+    except Exception:  # noqa: BLE001 - an odd snapshot must still produce a report
+        return (_crashed("build_context", traceback.format_exc()),)
+    findings: list[Finding] = []
+    for check in checks:
+        findings.extend(run_one(check, ctx))
+    findings = _with_evidence(ctx, findings)
+    return order_findings(explain_symptoms(findings))
+
+
+def run_one(check: Check, ctx: CheckContext) -> list[Finding]:
+    """One check's findings; a check that raises becomes a visible CHECK_CRASHED warning."""
+    try:
+        result = check(ctx)
+        if not isinstance(result, list) or not all(isinstance(f, Finding) for f in result):
+            raise TypeError(f"{check.__name__} returned {type(result).__name__}, not a list of findings")
+        return result
+    except Exception:  # noqa: BLE001 - the point: one broken check never stops the report
+        return [_crashed(getattr(check, "__name__", repr(check)), traceback.format_exc(), _step_of(check))]
+
+
+def _step_of(check: Check) -> Step:
+    module = getattr(check, "__module__", "")
+    for step_module, step in ((driver, Step.DRIVER), (toolkit, Step.TOOLKIT), (cudnn, Step.CUDNN),
+                              (python_env, Step.PYTHON), (wheel, Step.WHEEL)):
+        if module == step_module.__name__:
+            return step
+    return Step.WHEEL
+
+
+def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
+    try:
+        return finding("CHECK_CRASHED", Severity.WARNING, step, details=trace, check=name)
+    except (TextError, OSError):  # the texts themselves are broken: still say something
+        return Finding("CHECK_CRASHED", Severity.WARNING, step, f"The check '{name}' crashed",
+                       "This is a bug in the wizard; the other results are still valid.", details=trace)
+
+
+def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """Honour pasted-text evidence: attach the excerpt to the finding of that code, or add one."""
+    result = list(findings)
+    for evidence in ctx.snapshot.evidence:
+        code = evidence.cause
+        if not code:
+            continue
+        index = next((i for i, f in enumerate(result) if f.code == code and f.severity is not Severity.OK), None)
+        if index is not None:
+            current = result[index]
+            if evidence.excerpt not in current.evidence:
+                result[index] = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
+            continue
+        result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts))
+    return result
+
+
+def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...]) -> Finding:
+    from wizard.checks.common import recommendation_actions
+
+    step = CODE_STEPS.get(code, Step.WHEEL)
+    key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
+    details = "\n".join(f"{k}: {v}" for k, v in facts)
+    return finding(
+        key,
+        Severity.ERROR,
+        step,
+        details=details,
+        evidence=(excerpt,),
+        actions=recommendation_actions(ctx),
+        code=code,
+    )
+
+
+def explain_symptoms(findings: list[Finding]) -> list[Finding]:
+    """Demote symptoms of an error root cause to info lines with caused_by (never a second error)."""
+    roots = [f.code for f in findings if f.severity is Severity.ERROR]
+    result = []
+    for item in findings:
+        cause = next((root for root in roots if root != item.code and item.code in EXPLAINS.get(root, ())), "")
+        if cause and item.severity in (Severity.ERROR, Severity.WARNING):
+            item = dataclasses.replace(item, severity=Severity.INFO, caused_by=cause)
+        result.append(item)
+    return result
+
+
+def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """errors, warnings, info, ok; within a severity by causal order, then step, then check order."""
+    indexed = list(enumerate(findings))
+
+    def key(pair: tuple[int, Finding]) -> tuple[int, int, int, int]:
+        position, item = pair
+        cause = CAUSAL_ORDER.index(item.code) if item.code in CAUSAL_ORDER else len(CAUSAL_ORDER)
+        return item.severity.rank, item.step.order if item.severity is Severity.OK else cause, item.step.order, position
+
+    return tuple(item for _, item in sorted(indexed, key=key))

@@ -1,0 +1,183 @@
+"""``torch-setup-wizard check``: diagnose this machine for one interpreter, doctor style or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from wizard.findings import Diagnosis, Finding, Goal, Recommendation, Severity, Step
+from wizard.snapshot import Snapshot
+
+STEP_TITLES = {
+    Step.DRIVER: "GPU & driver",
+    Step.TOOLKIT: "CUDA toolkit",
+    Step.CUDNN: "cuDNN",
+    Step.PYTHON: "Python environment",
+    Step.WHEEL: "PyTorch",
+}
+# (unicode mark, ascii mark, word, ANSI colour)
+STATUS = {
+    Severity.OK: ("✓", "ok", "OK", "32"),
+    Severity.ERROR: ("✗", "x", "Problem", "31"),
+    Severity.WARNING: ("!", "!", "Warning", "33"),
+    Severity.INFO: ("i", "i", "Note", "36"),
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.commands.common import collect_for_args
+    from wizard.engine import diagnose
+    from wizard.knowledge import load_knowledge
+
+    goal = Goal(want=args.want, torch_index=args.torch_index)
+    try:
+        knowledge = load_knowledge()
+    except (ValueError, OSError) as exc:
+        raise UsageError(f"the knowledge base is damaged: {exc}") from None
+    snapshot = collect_for_args(args)
+    diagnosis = diagnose(snapshot, knowledge, goal)
+    if getattr(args, "output", None):
+        write_report(snapshot, diagnosis, Path(args.output))
+    if args.json:
+        from wizard.report.json_report import report_json
+
+        print(report_json(snapshot, diagnosis))
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        print(render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗")))
+    return exit_code(diagnosis)
+
+
+def exit_code(diagnosis: Diagnosis) -> int:
+    return EXIT_FINDINGS if diagnosis.errors else EXIT_OK
+
+
+def write_report(snapshot: Snapshot, diagnosis: Diagnosis, target: Path) -> Path:
+    """Write the JSON report to ``target`` (a folder: <hostname>.json in it). Raises UsageError on failure."""
+    from wizard.report.json_report import report_json
+
+    if target.is_dir():
+        host = snapshot.host.get()
+        name = (host.hostname if host and host.hostname else socket.gethostname()) or "report"
+        target = target / f"{_safe_name(name)}.json"
+    try:
+        target.write_text(report_json(snapshot, diagnosis) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write the report to {target}: {exc.strerror or exc}") from None
+    return target
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "report"
+
+
+def can_encode(stream: object, text: str) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: bool = True) -> str:
+    """The doctor-style report: findings grouped by step, the recommended command, a one-line verdict."""
+    lines = [_header(snapshot), ""]
+    for step in Step:
+        findings = diagnosis.for_step(step)
+        if not findings:
+            continue
+        lines.append(_paint(STEP_TITLES[step], "1", color))
+        for item in findings:
+            lines.extend(_finding_lines(item, color, unicode))
+        lines.append("")
+    lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
+    lines.append(_verdict(diagnosis, color))
+    return "\n".join(lines)
+
+
+def _header(snapshot: Snapshot) -> str:
+    python = snapshot.python.get()
+    target = f"{python.executable} (Python {python.version})" if python else "the target Python (not inspected)"
+    return f"torch-setup-wizard check for {target}"
+
+
+def _finding_lines(item: Finding, color: bool, unicode: bool) -> list[str]:
+    mark, ascii_mark, word, colour = STATUS[item.severity]
+    label = f"[{mark if unicode else ascii_mark}] {word}"
+    lines = [f"  {_paint(label, colour, color)}  {item.title}"]
+    if item.severity is not Severity.OK:
+        lines.extend(_wrap(item.explanation, "      "))
+        if item.caused_by:
+            lines.append(f"      (a consequence of {item.caused_by})")
+        for excerpt in item.evidence:
+            lines.append(f"      from your text: {excerpt.strip().splitlines()[0][:200]}")
+        lines.extend(_action_lines(item))
+    return lines
+
+
+def _action_lines(item: Finding) -> list[str]:
+    lines = []
+    for action in item.actions:
+        if action.kind.value == "open_url":
+            lines.append(f"      -> {action.label}: {action.url}")
+    return lines
+
+
+def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _recommendation_lines(snapshot: Snapshot, rec: Recommendation, color: bool) -> list[str]:
+    if rec.kind == "none":
+        return [_paint("Recommendation", "1", color), f"  Nothing to change. {rec.why}".rstrip(), ""]
+    os_name = _target_os(snapshot)
+    lines = [_paint("Recommendation", "1", color)]
+    if rec.why:
+        lines.extend(_wrap(rec.why, "  "))
+    commands = rec.steps if rec.kind == "new_venv" and rec.steps else ((rec.argv,) if rec.argv else ())
+    for argv in commands:
+        lines.append("    " + _paint(display_command(argv, os_name), "1", color))
+    if rec.kind == "python" and rec.url:
+        lines.append(f"  -> {rec.url}")
+    lines.append("")
+    return lines
+
+
+def display_command(argv: tuple[str, ...] | list[str], os_name: str) -> str:
+    """Shell-quoted for display: shlex.join on POSIX, list2cmdline on Windows."""
+    if os_name == "windows":
+        return subprocess.list2cmdline(list(argv))
+    return shlex.join(list(argv))
+
+
+def _target_os(snapshot: Snapshot) -> str:
+    host = snapshot.host.get()
+    if host and host.os:
+        return host.os
+    python = snapshot.python.get()
+    return python.os if python else ("windows" if os.name == "nt" else "linux")
+
+
+def _verdict(diagnosis: Diagnosis, color: bool) -> str:
+    errors = diagnosis.errors
+    warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
+        return _paint(f"Verdict: not ready - start with: {first.title}{more}.", "31", color)
+    if warnings:
+        return _paint(f"Verdict: PyTorch can work here; {len(warnings)} warning(s) worth reading.", "33", color)
+    return _paint("Verdict: all good - PyTorch is ready to use.", "32", color)
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\033[{code}m{text}\033[0m" if color else text

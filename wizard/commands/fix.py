@@ -1,0 +1,259 @@
+"""``torch-setup-wizard fix``: show the plan, ask, save the state, run pip with a progress bar, re-check.
+
+On failure or Ctrl+C the previous state is offered back (restored at once with ``--yes``);
+``--undo`` restores the latest backup. A ``new_venv`` recommendation builds a fresh environment
+and leaves the old one alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from wizard.actions import backup, fresh_env
+from wizard.actions.plan import make_plan, render_plan
+from wizard.actions.progress import ProgressTracker, text_bar
+from wizard.actions.runner import (
+    ActionRefused,
+    RunResult,
+    check_same_interpreter,
+    prepare_pip_argv,
+    probe_identity,
+    run_streaming,
+    validate_argv,
+)
+from wizard.actions.verify import Verification, verify_fix
+from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from wizard.findings import Diagnosis, Goal, Recommendation
+from wizard.snapshot import Snapshot
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+
+@dataclass
+class Console:
+    """How the command talks: print lines, ask yes/no questions, draw a progress bar."""
+
+    say: Say = print
+    ask: Ask = input
+    live_bar: bool = field(default_factory=lambda: sys.stdout.isatty())
+
+    def confirm(self, question: str, assume_yes: bool) -> bool:
+        if assume_yes:
+            return True
+        try:
+            answer = self.ask(f"{question} [y/N] ")
+        except EOFError:
+            self.say("(no answer: there is no terminal input; use --yes to run without asking)")
+            return False
+        return answer.strip().lower() in ("y", "yes")
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.commands.common import collect_for_args, target_python
+    from wizard.engine import diagnose
+
+    python = target_python(args)
+    console = Console()
+    if args.undo:
+        return undo(python, console)
+    goal = Goal(want=args.want, torch_index=args.torch_index.rstrip("/"))
+    snapshot = collect_for_args(args)
+    diagnosis = diagnose(snapshot, goal=goal)
+    folder = Path(args.env_folder) if getattr(args, "env_folder", None) else None
+    try:
+        return apply_recommendation(
+            python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes, env_folder=folder
+        )
+    except (ActionRefused, backup.BackupError) as exc:
+        raise UsageError(str(exc)) from None
+
+
+def undo(python: str, console: Console) -> int:
+    latest = backup.latest_backup(python)
+    if latest is None:
+        console.say(f"There is no saved state for {python}: nothing to undo.")
+        return EXIT_FINDINGS
+    console.say(f"Restoring the state saved in {latest} …")
+    try:
+        result = backup.restore_state(python, latest, on_line=_pip_line_printer(console))
+    except (ActionRefused, backup.BackupError) as exc:
+        raise UsageError(str(exc)) from None
+    console.say(result.summary)
+    return EXIT_OK if result.identical else EXIT_FINDINGS
+
+
+def apply_recommendation(
+    python: str,
+    snapshot: Snapshot,
+    diagnosis: Diagnosis,
+    goal: Goal,
+    console: Console,
+    *,
+    dry_run: bool = False,
+    assume_yes: bool = False,
+    env_folder: Path | None = None,
+    verify: Callable[[str, Snapshot, Diagnosis, Goal], Verification] = verify_fix,
+) -> int:
+    """The whole fix for one recommendation; returns the exit code."""
+    rec = diagnosis.recommendation
+    if rec.kind == "none" or (rec.kind == "install" and not rec.argv):
+        console.say(f"Nothing to fix: {rec.why or 'the check found nothing the wizard can install.'}")
+        return EXIT_OK
+    if rec.kind == "python":
+        console.say(f"{rec.why}\nInstall a supported Python first: {rec.url}")
+        return EXIT_FINDINGS
+    if rec.kind == "new_venv":
+        return _fresh_environment(python, rec, console, dry_run=dry_run, assume_yes=assume_yes, folder=env_folder)
+    identity = probe_identity(python)
+    check_same_interpreter(identity, snapshot)
+    argv = validate_argv(rec.argv, python)
+    env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
+    plan = make_plan(argv, identity, env_kind=env_kind)
+    console.say(f"Why: {rec.why}" if rec.why else "")
+    console.say(render_plan(plan))
+    if plan.problem or not plan.enough_disk:
+        console.say("Nothing was changed.")
+        return EXIT_FINDINGS
+    if dry_run:
+        return EXIT_OK
+    if plan.pip_too_old:
+        if not console.confirm("Upgrade pip first, then apply the fix?", assume_yes):
+            console.say("Nothing was changed.")
+            return EXIT_FINDINGS
+        if not _run_pip(plan.pip_upgrade_argv, identity.pip_version, console, 0).ok:
+            console.say("Upgrading pip failed; nothing else was changed.")
+            return EXIT_FINDINGS
+        identity = probe_identity(python)
+    elif not console.confirm("Proceed?", assume_yes):
+        console.say("Nothing was changed.")
+        return EXIT_FINDINGS
+    saved = backup.save_state(python, sources=package_sources(argv, snapshot, goal))
+    console.say(f"Saved the current state to {saved} (undo with: torch-setup-wizard fix --undo --python {python})")
+    result = _run_pip(argv, identity.pip_version, console, plan.download_bytes)
+    if not result.ok:
+        return _after_failure(python, saved, result, console, assume_yes)
+    console.say("pip finished. Checking again…")
+    verification = verify(python, snapshot, diagnosis, goal)
+    console.say(f"Before → after: {verification.before_after}")
+    console.say(verification.sentence)
+    return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
+
+
+def package_sources(argv: Sequence[str], snapshot: Snapshot, goal: Goal) -> list[str]:
+    """Index URLs a restore may need: those of the fix, and PyTorch's index for installed local builds (+cpu)."""
+    sources = [value for option, value in zip(argv, argv[1:]) if option in ("--index-url", "-i", "--extra-index-url")]
+    facts = snapshot.python.get()
+    for dist in facts.distributions if facts is not None else ():
+        try:
+            local = Version(dist.version).local
+        except InvalidVersion:
+            continue
+        if local and dist.name.startswith("torch"):
+            sources.append(f"{goal.torch_index.rstrip('/')}/{local}")
+    return list(dict.fromkeys(sources))
+
+
+def _run_pip(argv: Sequence[str], pip_version: str, console: Console, planned_bytes: int) -> RunResult:
+    tracker = ProgressTracker(planned_bytes)
+    full = prepare_pip_argv(argv, pip_version)
+    console.say("$ " + " ".join(full))
+    last_stage = [""]
+
+    def on_line(line: str) -> None:
+        state = tracker.feed(line)
+        if console.live_bar:
+            sys.stdout.write("\r" + text_bar(state)[:119].ljust(119))
+            sys.stdout.flush()
+        elif state.stage != last_stage[0]:
+            console.say(text_bar(state))
+        last_stage[0] = state.stage
+        if line.lstrip().startswith("ERROR:"):
+            console.say(line.strip())
+
+    cancel = threading.Event()
+    try:
+        result = run_streaming(full, on_line, cancel=cancel)
+    except KeyboardInterrupt:
+        result = RunResult(tuple(full), None, cancelled=True)
+    if console.live_bar:
+        sys.stdout.write("\n")
+    return result
+
+
+def _after_failure(python: str, saved: Path, result: RunResult, console: Console, assume_yes: bool) -> int:
+    before = backup.load_backup(saved)["freeze"]
+    try:
+        changed = backup.freeze(python) != before
+    except backup.BackupError:
+        changed = True
+    what = "You stopped the fix." if result.cancelled else f"The fix failed. pip said:\n{result.error_summary}"
+    state = (
+        "The environment was partly changed." if changed else "pip stopped before changing anything: the environment is as it was."
+    )
+    console.say(f"{what}\n{state}")
+    if not changed:
+        return EXIT_FINDINGS
+    if assume_yes:
+        console.say("Restoring the previous state automatically (--yes)…")
+    elif not console.confirm("Restore the previous state?", False):
+        console.say(f"Left as it is. Restore later with: torch-setup-wizard fix --undo --python {python}")
+        return EXIT_FINDINGS
+    restored = backup.restore_state(python, saved, on_line=_pip_line_printer(console))
+    console.say(restored.summary)
+    return EXIT_FINDINGS
+
+
+def _pip_line_printer(console: Console) -> Callable[[str], None]:
+    def on_line(line: str) -> None:
+        if line.startswith("$ ") or line.lstrip().startswith(("ERROR:", "Successfully")):
+            console.say(line.strip())
+
+    return on_line
+
+
+def _fresh_environment(
+    python: str, rec: Recommendation, console: Console, *, dry_run: bool, assume_yes: bool, folder: Path | None
+) -> int:
+    folder = Path(folder or fresh_env.default_env_folder()).expanduser().absolute()
+    fresh_env.check_target_folder(folder)
+    base = probe_identity(python).base_executable
+    steps = fresh_env.fresh_env_steps(base, folder, fresh_env.install_args(rec))
+    console.say(f"Why: {rec.why}" if rec.why else "")
+    console.say(f"The wizard will create a new environment in {folder} and install PyTorch there:")
+    console.say("\n".join("  " + " ".join(step) for step in steps))
+    console.say(f"Your current environment ({python}) is not changed.")
+    if dry_run:
+        return EXIT_OK
+    if not console.confirm("Proceed?", assume_yes):
+        console.say("Nothing was changed.")
+        return EXIT_FINDINGS
+    tracker = ProgressTracker()
+    stages: list[str] = [""]
+
+    def on_line(line: str) -> None:
+        state = tracker.feed(line)
+        if line.startswith("$ ") or line.lstrip().startswith("ERROR:"):
+            console.say(line)
+        elif state.stage != stages[0]:
+            console.say(text_bar(state))
+            stages[0] = state.stage
+
+    result = fresh_env.create_fresh_env(python, rec, folder, on_line=on_line)
+    if not result.ok:
+        failed = result.runs[-1] if result.runs else None
+        console.say(f"Creating the new environment failed: {failed.error_summary if failed else 'unknown reason'}")
+        console.say(f"The folder {folder} may hold a half-made environment; delete it before trying again.")
+        return EXIT_FINDINGS
+    console.say("Checking the new environment…")
+    verdict = fresh_env.verify_fresh_env(result)
+    console.say(verdict)
+    console.say(fresh_env.usage_text(folder))
+    return EXIT_OK

@@ -1,0 +1,415 @@
+"""Python facts, gathered by running the stdlib-only probe WITH the target interpreter.
+
+Two subprocesses: the static probe (never imports torch) and the live probe (imports
+torch, so a crash, hang or DLL failure there is a fact, not a crash of the wizard).
+The JSON -> dataclass mapping tolerates missing keys (an older probe) and wrong types.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from wizard.facts.runner import CommandResult, Runner, run_command
+from wizard.probe import PROBE_SCHEMA, probe_script_path
+from wizard.snapshot import (
+    Distribution,
+    DuplicateDistribution,
+    Fact,
+    FactStatus,
+    PythonFacts,
+    TorchDevice,
+    TorchRuntime,
+    TorchVersionFile,
+)
+
+STAGE_PREFIX = "tsw-probe: stage: "  # written to stderr by probe_live.py before each risky step
+OUTPUT_EXCERPT_CHARS = 200
+
+
+# --------------------------------------------------------------------------- collectors
+
+
+def collect_python(python: str, runner: Runner = run_command, timeout: float = 60.0) -> Fact[PythonFacts]:
+    """The static probe: who the interpreter is, where it installs, what is installed. Never imports torch."""
+    result = runner([python, str(probe_script_path()), "static"], timeout=timeout)
+    if result.start_error:
+        return unusable_python(python, result)
+    if result.timed_out:
+        return Fact.missing(
+            FactStatus.TIMED_OUT,
+            f"{python} did not answer within {timeout:g} s while the wizard read its facts",
+            code="probe_timeout",
+            argv=result.argv,
+            stderr_tail=_tail(result.stderr),
+        )
+    data = parse_probe_output(result.stdout)
+    if data is None:
+        return _no_report(python, result, what="while the wizard read its facts")
+    if data.get("probe_error"):
+        return _probe_failed(data, result)
+    return Fact.found(python_facts_from_probe(data, python))
+
+
+def collect_torch(python: str, runner: Runner = run_command, timeout: float = 120.0) -> Fact[TorchRuntime]:
+    """The live probe: import torch in its own process and record what happens."""
+    result = runner([python, str(probe_script_path()), "live"], timeout=timeout)
+    if result.start_error:
+        return unusable_python(python, result)
+    step = last_stage(result.stderr)
+    if result.timed_out:
+        return Fact.missing(
+            FactStatus.TIMED_OUT,
+            f"importing torch did not finish within {timeout:g} s (it hung during {step or 'start-up'}); "
+            "the wizard stopped it",
+            code="torch_import_timeout",
+            argv=result.argv,
+            stderr_tail=_tail(result.stderr),
+        )
+    data = parse_probe_output(result.stdout)
+    if data is None:
+        if not step and not result.signal:
+            return _no_report(python, result, what="while the wizard imported torch")
+        if result.signal:
+            return Fact.missing(
+                FactStatus.FAILED,
+                f"the Python process crashed ({signal_name(result.signal)}) during {step or 'start-up'}",
+                code="torch_import_crashed",
+                argv=result.argv,
+                signal=result.signal,
+                stderr_tail=_tail(result.stderr),
+            )
+        if result.exit_code == 0:
+            return Fact.missing(
+                FactStatus.FAILED,
+                f"the probe's report could not be read (it printed: {_excerpt(result.stdout)!r})",
+                code="probe_output_invalid",
+                argv=result.argv,
+                stderr_tail=_tail(result.stderr),
+            )
+        return Fact.missing(
+            FactStatus.FAILED,
+            f"the Python process exited with code {result.exit_code} during {step} without reporting",
+            code="torch_import_failed",
+            argv=result.argv,
+            exit_code=result.exit_code,
+            stderr_tail=_tail(result.stderr),
+        )
+    return torch_fact_from_probe(data, python, result)
+
+
+def torch_fact_from_probe(data: Mapping[str, Any], python: str, result: CommandResult) -> Fact[TorchRuntime]:
+    if data.get("supported") is False:
+        return Fact.missing(
+            FactStatus.NOT_APPLICABLE,
+            f"Python {_str(data, 'version') or '?'} is older than 3.6, so the wizard did not import torch in it",
+            code="python_unsupported",
+            argv=result.argv,
+        )
+    if data.get("probe_error"):
+        return _probe_failed(data, result)
+    status = data.get("torch_status")
+    if status == "not_installed":
+        return Fact.missing(
+            FactStatus.NOT_FOUND, f"torch is not installed in {python}", code="torch_not_installed", argv=result.argv
+        )
+    if status == "import_failed":
+        return Fact.missing(
+            FactStatus.FAILED,
+            f"import torch failed: {_str(data, 'error') or 'unknown error'}",
+            code="torch_import_failed",
+            argv=result.argv,
+            stderr_tail=_str(data, "traceback") or _tail(result.stderr),
+        )
+    if status == "ok" and isinstance(data.get("torch"), Mapping):
+        return Fact.found(torch_runtime_from_probe(data["torch"]))
+    return Fact.missing(
+        FactStatus.FAILED,
+        f"the probe's report about torch was incomplete (torch_status={status!r})",
+        code="probe_output_invalid",
+        argv=result.argv,
+        stderr_tail=_tail(result.stderr),
+    )
+
+
+# --------------------------------------------------------------------------- reading the output
+
+
+def parse_probe_output(stdout: str) -> dict[str, Any] | None:
+    """The probe's JSON object: the last stdout line that parses as one with "probe_schema".
+
+    Anything a sitecustomize printed before it is skipped; garbage or partial JSON gives None.
+    """
+    for line in reversed(stdout.splitlines()):
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("probe_schema"), int):
+            return data
+    return None
+
+
+def last_stage(stderr: str) -> str:
+    """The last step the live probe announced on stderr ('import torch'), '' when it never started."""
+    step = ""
+    for line in stderr.splitlines():
+        if line.startswith(STAGE_PREFIX):
+            step = line[len(STAGE_PREFIX) :].strip()
+    return step
+
+
+def signal_name(number: int) -> str:
+    try:
+        return f"signal {number}, {signal.Signals(number).name}"
+    except ValueError:
+        return f"signal {number}"
+
+
+def unusable_python(python: str, result: CommandResult) -> Fact:
+    if "No such file" in result.start_error:
+        return Fact.missing(
+            FactStatus.NOT_FOUND, f"there is no program at {python}", code="python_unusable", argv=result.argv
+        )
+    if os.path.isdir(python):
+        return Fact.missing(
+            FactStatus.FAILED,
+            f"{python} is a folder, not a Python interpreter (choose bin/python or Scripts\\python.exe inside it)",
+            code="python_unusable",
+            argv=result.argv,
+        )
+    return Fact.missing(
+        FactStatus.FAILED,
+        f"{python} cannot be run as a program ({result.start_error})",
+        code="python_unusable",
+        argv=result.argv,
+    )
+
+
+def _no_report(python: str, result: CommandResult, what: str) -> Fact:
+    if result.signal:
+        return Fact.missing(
+            FactStatus.FAILED,
+            f"{python} crashed ({signal_name(result.signal)}) {what}",
+            code="probe_crashed",
+            argv=result.argv,
+            signal=result.signal,
+            stderr_tail=_tail(result.stderr),
+        )
+    said = _excerpt(result.stdout) or _excerpt(result.stderr)
+    return Fact.missing(
+        FactStatus.FAILED,
+        f"{python} did not answer like a Python interpreter {what} (exit code {result.exit_code}"
+        + (f"; it printed: {said!r})" if said else "; it printed nothing)"),
+        code="python_unusable",
+        argv=result.argv,
+        exit_code=result.exit_code,
+        stderr_tail=_tail(result.stderr),
+    )
+
+
+def _probe_failed(data: Mapping[str, Any], result: CommandResult) -> Fact:
+    return Fact.missing(
+        FactStatus.FAILED,
+        "the wizard's probe failed inside this Python (a bug in the wizard; please report it)",
+        code="probe_failed",
+        argv=result.argv,
+        stderr_tail=_tail(_str(data, "probe_error")),
+    )
+
+
+def _excerpt(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:OUTPUT_EXCERPT_CHARS]
+    return ""
+
+
+def _tail(text: str) -> str:
+    return text[-2000:]
+
+
+# --------------------------------------------------------------------------- JSON -> dataclasses
+
+
+def python_facts_from_probe(data: Mapping[str, Any], python: str = "") -> PythonFacts:
+    """PythonFacts from the static probe's JSON; missing or mistyped keys fall back to defaults."""
+    identity = {
+        "executable": _str(data, "executable") or python,
+        "version": _str(data, "version"),
+        "implementation": _str(data, "implementation") or "cpython",
+        "bits": _int(data, "bits", 64),
+        "os": _str(data, "os"),
+        "machine": _str(data, "machine"),
+    }
+    if data.get("supported") is False:
+        return PythonFacts(**identity, supported_by_probe=False)
+    return PythonFacts(
+        **identity,
+        libc=_str(data, "libc"),
+        env_kind=_str(data, "env_kind"),
+        prefix=_str(data, "prefix"),
+        base_prefix=_str(data, "base_prefix"),
+        conda_env=_str(data, "conda_env"),
+        externally_managed=_bool(data, "externally_managed"),
+        user_site=_str(data, "user_site"),
+        user_site_enabled=_bool(data, "user_site_enabled"),
+        site_packages=_strs(data, "site_packages"),
+        sys_path=_strs(data, "sys_path"),
+        pip_version=_fact(data, "pip_version", _as_str),
+        tags=_fact(data, "tags", _as_strs),
+        tags_source=_str(data, "tags_source"),
+        distributions=tuple(_distribution(d) for d in _dicts(data, "distributions")),
+        duplicates=tuple(_duplicate(d) for d in _dicts(data, "duplicates")),
+        torch_version_file=_fact(data, "torch_version_file", _torch_version_file),
+        free_disk_bytes=_fact(data, "free_disk_bytes", _as_int),
+        long_paths_enabled=_fact(data, "long_paths_enabled", _as_bool),
+        vc_runtime=_fact(data, "vc_runtime", _as_str),
+    )
+
+
+def torch_runtime_from_probe(data: Mapping[str, Any]) -> TorchRuntime:
+    """TorchRuntime from the live probe's "torch" object."""
+    return TorchRuntime(
+        version=_str(data, "version"),
+        cuda=_str(data, "cuda"),
+        hip=_str(data, "hip"),
+        file=_str(data, "file"),
+        cuda_available=_bool(data, "cuda_available"),
+        cuda_warnings=_strs(data, "cuda_warnings"),
+        device_count=_int(data, "device_count", 0),
+        devices=tuple(
+            TorchDevice(index=_int(d, "index", i), name=_str(d, "name"), capability=_str(d, "capability"))
+            for i, d in enumerate(_dicts(data, "devices"))
+        ),
+        arch_list=_strs(data, "arch_list"),
+        cudnn_version=_str(data, "cudnn_version"),
+        cuda_op=_fact(data, "cuda_op", _as_str),
+        numpy_version=_fact(data, "numpy_version", _as_str),
+        numpy_warning=_str(data, "numpy_warning"),
+        torchvision=_fact(data, "torchvision", _as_str),
+        torchaudio=_fact(data, "torchaudio", _as_str),
+        loaded_libraries=_strs(data, "loaded_libraries"),
+        step_errors=_strs(data, "step_errors"),
+    )
+
+
+def _distribution(data: Mapping[str, Any]) -> Distribution:
+    return Distribution(
+        name=_str(data, "name"),
+        version=_str(data, "version"),
+        location=_str(data, "location"),
+        installer=_str(data, "installer"),
+        requires=_strs(data, "requires"),
+    )
+
+
+def _duplicate(data: Mapping[str, Any]) -> DuplicateDistribution:
+    return DuplicateDistribution(
+        name=_str(data, "name"), locations=_strs(data, "locations"), versions=_strs(data, "versions")
+    )
+
+
+def _torch_version_file(value: Any) -> TorchVersionFile:
+    if not isinstance(value, Mapping) or not isinstance(value.get("version"), str):
+        raise TypeError("not a torch version file record")
+    return TorchVersionFile(
+        path=_str(value, "path"),
+        version=value["version"],
+        cuda=_str(value, "cuda"),
+        hip=_str(value, "hip"),
+        git_version=_str(value, "git_version"),
+    )
+
+
+def _fact(data: Mapping[str, Any], key: str, decode: Callable[[Any], Any]) -> Fact:
+    """A probe fact ({"value": v} or {"problem": {...}}) as a Fact; absent or malformed -> unknown."""
+    raw = data.get(key)
+    if not isinstance(raw, Mapping):
+        return Fact.unknown(f"the probe did not report {key}")
+    problem = raw.get("problem")
+    if isinstance(problem, Mapping):
+        try:
+            status = FactStatus(problem.get("status"))
+        except ValueError:
+            status = FactStatus.UNKNOWN
+        return Fact.missing(
+            status,
+            _str(problem, "reason") or f"the probe could not read {key}",
+            code=_str(problem, "code"),
+            stderr_tail=_str(problem, "stderr_tail"),
+        )
+    if "value" not in raw:
+        return Fact.unknown(f"the probe did not report {key}")
+    try:
+        return Fact.found(decode(raw["value"]))
+    except (TypeError, ValueError):
+        return Fact.unknown(f"the probe reported {key} in a form this version does not read")
+
+
+def _as_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _as_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("expected an integer")
+    return value
+
+
+def _as_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true/false")
+    return value
+
+
+def _as_strs(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError("expected a list of strings")
+    return tuple(value)
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _int(data: Mapping[str, Any], key: str, default: int) -> int:
+    value = data.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _bool(data: Mapping[str, Any], key: str) -> bool:
+    return data.get(key) is True
+
+
+def _strs(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return ()
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _dicts(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [item for item in value if isinstance(item, Mapping)]
+
+
+__all__ = [
+    "PROBE_SCHEMA",
+    "collect_python",
+    "collect_torch",
+    "parse_probe_output",
+    "python_facts_from_probe",
+    "torch_runtime_from_probe",
+]

@@ -1,0 +1,529 @@
+"""Which torch build fits this machine, as an exact pip command (Snapshot × Knowledge × Goal → Recommendation).
+
+Pure: reads the snapshot and the knowledge base, touches nothing. The rule, in order:
+
+1. a working installed torch (CUDA works where an NVIDIA GPU is wanted) → ``none``;
+2. an interpreter no release supports (Python 2, 32-bit, not CPython, too old/new, no build for the
+   platform) → ``python``;
+3. the newest *verified* release for this interpreter whose CUDA variant this driver runs
+   (driver ≥ the minor-version floor of the variant's CUDA major) and whose arch list covers every
+   NVIDIA GPU; the PyPI-default CUDA variant is preferred, else the newest CUDA that fits; older
+   releases are considered only when the newest has no fitting variant, and ``why`` says so;
+4. the CPU build when there is no NVIDIA GPU, the GPU is too old for every build, or CPU is wanted.
+   ROCm and XPU builds are mentioned, never picked;
+5. a PEP 668 externally managed Python gets the command inside a new venv (``new_venv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from packaging.version import InvalidVersion, Version
+
+from wizard.findings import Goal, Recommendation
+from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
+from wizard.snapshot import FactStatus, PythonFacts, Snapshot
+
+DEFAULT_PLATFORM = "linux-x86_64"
+PYTHON_DOWNLOADS = "https://www.python.org/downloads/"
+VENV_NAME = "torch-env"
+
+_PLATFORM_NAMES = {
+    "linux-x86_64": "Linux (x86_64)",
+    "linux-aarch64": "Linux (ARM64)",
+    "windows-x86_64": "Windows (x64)",
+    "windows-arm64": "Windows on Arm",
+    "darwin-arm64": "macOS (Apple silicon)",
+    "darwin-x86_64": "macOS (Intel)",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the recommendation needs to know about the interpreter and the machine ("" = unknown)."""
+
+    python: str  # argv[0] of the commands: the target interpreter, or "python" when unknown
+    python_known: bool
+    version: str
+    implementation: str
+    bits: int  # 0 = unknown
+    os: str
+    platform: str  # a model.PLATFORMS key, or "<os>-<machine>" for platforms without builds
+    platform_assumed: bool
+    glibc: str  # "2.36", "" unknown or not glibc
+    musl: bool
+    externally_managed: bool
+    installed: frozenset[str]  # torchvision / torchaudio when present in the target
+    home: str  # the user's home folder when it can be told from the snapshot
+
+
+@dataclass(frozen=True)
+class Gpus:
+    nvidia: bool | None  # None: the snapshot does not say
+    capabilities: tuple[str, ...]  # of every NVIDIA GPU whose capability is known
+    names: tuple[str, ...]
+    driver: str  # "550.127.08", "" unknown
+    driver_cuda: str  # highest CUDA the driver supports ("12.4"), "" unknown
+    other_vendors: tuple[str, ...]  # "amd", "intel" GPUs present
+
+
+@dataclass(frozen=True)
+class Choice:
+    release: Release
+    variant: Variant
+    note: str  # why this one, when it is not simply the newest default
+
+
+def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
+    """The torch build that fits the snapshot's target interpreter and GPUs, as an exact command."""
+    target = target_of(snapshot)
+    gpus = gpus_of(snapshot, knowledge)
+    working = _working_install(snapshot, gpus, goal)
+    if working:
+        return Recommendation(kind="none", why=working)
+    unsupported = _unsupported_python(target, knowledge)
+    if unsupported:
+        return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)
+    releases = _releases_for(target, knowledge)
+    if not releases:
+        return Recommendation(kind="none", why=_no_build_why(target))
+    choice = _choose(releases, target, gpus, goal, knowledge)
+    return _command(choice, target, goal, venv_dir)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def target_of(snapshot: Snapshot) -> Target:
+    python: PythonFacts | None = snapshot.python.get()
+    host = snapshot.host.get()
+    os_name = (python.os if python and python.os else "") or (host.os if host else "")
+    machine = (python.machine if python and python.machine else "") or (host.machine if host else "")
+    platform, assumed = _platform(os_name, machine)
+    libc = (python.libc if python and python.libc else "") or (host.libc if host else "")
+    installed = frozenset(
+        name for name in ("torchvision", "torchaudio") if _installed(snapshot, python, name)
+    )
+    return Target(
+        python=(python.executable if python and python.executable else "python"),
+        python_known=bool(python and python.executable),
+        version=python.version if python else "",
+        implementation=python.implementation if python else "",
+        bits=python.bits if python else 0,
+        os=platform.split("-")[0],
+        platform=platform,
+        platform_assumed=assumed,
+        glibc=_glibc(libc, python),
+        musl=libc.lower().startswith("musl"),
+        externally_managed=bool(python and python.externally_managed),
+        installed=installed,
+        home=_home(python),
+    )
+
+
+def gpus_of(snapshot: Snapshot, knowledge: Knowledge) -> Gpus:
+    nvml = snapshot.gpu.nvml.get()
+    pci = snapshot.gpu.pci.get()
+    torch = snapshot.torch.get()
+    caps: list[str] = []
+    names: list[str] = []
+    if nvml and nvml.gpus:
+        for gpu in nvml.gpus:
+            caps.append(gpu.compute_capability or _capability_from_name(gpu.name, knowledge))
+            names.append(gpu.name)
+    elif torch and torch.devices:
+        caps += [d.capability for d in torch.devices]
+        names += [d.name for d in torch.devices]
+    elif pci:
+        for device in pci:
+            if device.vendor == "nvidia" or device.vendor_id == 0x10DE:
+                caps.append(device.compute_capability or _capability_from_name(device.name, knowledge))
+                names.append(device.name)
+    driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot)
+    others = tuple(sorted({d.vendor for d in pci or () if d.vendor in ("amd", "intel") and d.class_code >> 16 == 0x03}))
+    return Gpus(
+        nvidia=_nvidia_present(snapshot, bool(names), driver),
+        capabilities=tuple(c for c in caps if c),
+        names=tuple(names),
+        driver=driver,
+        driver_cuda=nvml.cuda_driver_version if nvml else "",
+        other_vendors=others,
+    )
+
+
+def _platform(os_name: str, machine: str) -> tuple[str, bool]:
+    if not os_name:
+        return DEFAULT_PLATFORM, True
+    machine = machine.lower()
+    assumed = not machine
+    if machine in ("amd64", "x64", ""):
+        machine = "x86_64"
+    if machine in ("arm64", "aarch64"):
+        machine = "aarch64" if os_name == "linux" else "arm64"
+    return f"{os_name}-{machine}", assumed
+
+
+def _glibc(libc: str, python: PythonFacts | None) -> str:
+    match = re.match(r"glibc\s+(\d+\.\d+)", libc.strip(), re.IGNORECASE)
+    if match:
+        return match.group(1)
+    tags = python.tags.get(()) if python else ()
+    levels = [(int(m.group(1)), int(m.group(2))) for m in (re.search(r"manylinux_(\d+)_(\d+)_", t) for t in tags) if m]
+    return "{}.{}".format(*max(levels)) if levels else ""
+
+
+def _installed(snapshot: Snapshot, python: PythonFacts | None, name: str) -> bool:
+    if python and python.distribution(name):
+        return True
+    torch = snapshot.torch.get()
+    return bool(torch and getattr(torch, name).ok)
+
+
+def _home(python: PythonFacts | None) -> str:
+    """The home folder, read off the user site-packages path (the snapshot does not carry $HOME)."""
+    site = python.user_site if python else ""
+    for marker in ("/.local/", "\\AppData\\", "/Library/Python/"):
+        if marker in site:
+            return site.split(marker, 1)[0]
+    return ""
+
+
+def _capability_from_name(name: str, knowledge: Knowledge) -> str:
+    model = knowledge.gpu_model(name) if name else None
+    return model.capability if model else ""
+
+
+def _kernel_driver(snapshot: Snapshot) -> str:
+    modules = snapshot.gpu.kernel_modules.get()
+    return modules.nvidia_version if modules and modules.nvidia_loaded else ""
+
+
+def _nvidia_present(snapshot: Snapshot, found: bool, driver: str) -> bool | None:
+    if found or driver:
+        return True
+    # The PCI scan (or NVML answering with no GPUs) settles it; NVML missing alone does not: no driver ≠ no GPU.
+    return False if snapshot.gpu.pci.ok or snapshot.gpu.nvml.ok else None
+
+
+# --------------------------------------------------------------------------- "nothing to do"
+
+
+def _working_install(snapshot: Snapshot, gpus: Gpus, goal: Goal) -> str:
+    torch = snapshot.torch.get()
+    if not torch or not torch.version:
+        return ""
+    if goal.want == "cpu" or gpus.nvidia is False:
+        reason = "you asked for CPU" if goal.want == "cpu" else "without an NVIDIA GPU a CUDA build cannot help"
+        return f"torch {torch.version} is installed and imports fine; {reason}, so there is nothing to change."
+    cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
+    if torch.cuda_available and not cuda_op_failed:
+        return f"torch {torch.version} is installed and uses your NVIDIA GPU: nothing to change."
+    return ""
+
+
+# --------------------------------------------------------------------------- which interpreter
+
+
+def _unsupported_python(target: Target, knowledge: Knowledge) -> str:
+    version = _parse(target.version)
+    verified = [r for r in knowledge.releases if r.verified]
+    wanted = _range(verified)
+    if target.implementation and target.implementation.lower() != "cpython":
+        return (f"PyTorch publishes wheels only for CPython (the standard python.org Python); this interpreter is "
+                f"{target.implementation}. Install CPython {wanted} and use it.")
+    if version is not None and version.major < 3:
+        return f"Python {target.version} is far too old for PyTorch. Install Python {wanted} from python.org."
+    if target.bits == 32:
+        return (f"This is a 32-bit Python; PyTorch only publishes 64-bit builds. Install the 64-bit Python "
+                f"{wanted} (on Windows: the 'Windows installer (64-bit)').")
+    if not target.version or version is None:
+        return ""
+    on_platform = verified if target.platform_assumed else [r for r in verified if r.variants_for(target.platform)]
+    if not on_platform:
+        return (f"PyTorch publishes no build for {_platform_name(target.platform)}."
+                + (" Install the x64 Python from python.org: it runs emulated on Windows on Arm."
+                   if target.platform == "windows-arm64" else ""))
+    if any(r.supports_python(target.version) for r in on_platform):
+        return ""
+    newest = max(on_platform, key=lambda r: r.parsed)
+    where = f" on {_platform_name(target.platform)}" if len(on_platform) < len(verified) else ""
+    return (f"No PyTorch release supports Python {_major_minor(target.version)}{where}. Install Python "
+            f"{_range(on_platform)}: the newest torch{where}, {newest.version}, supports those.")
+
+
+def _releases_for(target: Target, knowledge: Knowledge) -> list[Release]:
+    """Verified releases with a wheel for this interpreter, newest first."""
+    fitting = []
+    for release in knowledge.releases:
+        if not release.verified or not release.variants_for(target.platform):
+            continue
+        if target.version and _parse(target.version) and not release.supports_python(target.version):
+            continue
+        if target.os == "linux" and not _glibc_ok(target, release):
+            continue
+        fitting.append(release)
+    return sorted(fitting, key=lambda r: r.parsed, reverse=True)
+
+
+def _glibc_ok(target: Target, release: Release) -> bool:
+    if target.musl:
+        return False
+    if not target.glibc or not release.min_glibc:
+        return True
+    return _parse(target.glibc) >= _parse(release.min_glibc)
+
+
+def _no_build_why(target: Target) -> str:
+    if target.musl:
+        return ("PyTorch publishes no wheels for musl-based Linux (Alpine). Use a glibc-based distribution or container "
+                "(Debian, Ubuntu, Fedora).")
+    return (f"No PyTorch wheel fits this system (glibc {target.glibc or 'unknown'} on "
+            f"{_platform_name(target.platform)}): the oldest supported builds need glibc 2.17.")
+
+
+# --------------------------------------------------------------------------- which build
+
+
+def _choose(releases: list[Release], target: Target, gpus: Gpus, goal: Goal, knowledge: Knowledge) -> Choice:
+    newest = releases[0]
+    if goal.want == "cpu":
+        return _cpu_choice(releases, target, "You asked for the CPU build.")
+    if gpus.nvidia is False:
+        return _cpu_choice(releases, target, _no_gpu_note(gpus, goal, target))
+    candidates = [(r, v) for r in releases for v in _cuda_variants(r, target, knowledge)]
+    if not candidates:
+        return _cpu_choice(releases, target, f"PyTorch has no CUDA build for {_platform_name(target.platform)}.")
+    covering = [(r, v) for r, v in candidates if _covers(v, target.platform, gpus.capabilities)]
+    if not covering:
+        return _cpu_choice(releases, target, _too_old_note(gpus, knowledge))
+    runnable = [(r, v) for r, v in covering if _driver_fits(v, target.platform, gpus, knowledge) is not False]
+    if not runnable:
+        release, variant = _best_of(covering, target, knowledge)
+        floor = knowledge.driver_floor(variant.cuda, target.os)
+        return Choice(release, variant, (f"Update the NVIDIA driver first: every torch build for your GPU needs a newer "
+                                         f"driver than {gpus.driver or gpus.driver_cuda} ({variant.name} needs ≥ {floor})."))
+    release, variant = _best_of(runnable, target, knowledge)
+    note = _older_note(release, variant, newest, target, gpus, knowledge)
+    return Choice(release, variant, " ".join(filter(None, (note, _unknown_driver_note(variant, target, gpus, knowledge)))))
+
+
+def _unknown_driver_note(variant: Variant, target: Target, gpus: Gpus, knowledge: Knowledge) -> str:
+    floor = knowledge.driver_floor(variant.cuda, target.os)
+    if gpus.nvidia is None:
+        return (f"The GPU and driver were not known: this build needs an NVIDIA GPU with driver ≥ {floor}; "
+                "without one, use the CPU build (index …/whl/cpu).")
+    if not gpus.driver and not gpus.driver_cuda:
+        return f"It needs NVIDIA driver ≥ {floor}: install or update the driver if yours is older."
+    return ""
+
+
+def _cuda_variants(release: Release, target: Target, knowledge: Knowledge) -> list[Variant]:
+    """CUDA variants of one release on this platform, preferred first: the PyPI-default CUDA build, then newest CUDA."""
+    variants = [v for v in release.variants_for(target.platform) if v.kind == "cuda"]
+    preferred = _preferred_cuda(release, target.platform)
+    return sorted(variants, key=lambda v: (v.name != preferred, -_cuda_number(v)))
+
+
+def _preferred_cuda(release: Release, platform: str) -> str:
+    # Windows' PyPI default is the CPU build; pytorch.org then suggests the Linux default CUDA build.
+    for key in (platform, DEFAULT_PLATFORM):
+        name = release.default_variant(key)
+        variant = release.variant(name)
+        if variant and variant.kind == "cuda":
+            return name
+    return ""
+
+
+def _best_of(pairs: list[tuple[Release, Variant]], target: Target, knowledge: Knowledge) -> tuple[Release, Variant]:
+    newest = max(pairs, key=lambda pair: pair[0].parsed)[0]
+    ordered = _cuda_variants(newest, target, knowledge)
+    options = [v for r, v in pairs if r is newest]
+    return newest, min(options, key=ordered.index)
+
+
+def _covers(variant: Variant, platform: str, capabilities: tuple[str, ...]) -> bool:
+    archs = variant.arch_list(platform)
+    return all(capability_covered(cap, archs) for cap in capabilities)
+
+
+def _driver_fits(variant: Variant, platform: str, gpus: Gpus, knowledge: Knowledge) -> bool | None:
+    """Whether the driver runs this variant (minor-version compatibility); None when the driver is unknown."""
+    os_name = platform.split("-")[0]
+    floor = knowledge.driver_floor(variant.cuda, os_name)
+    if gpus.driver and floor and _parse(gpus.driver) is not None:
+        if _parse(gpus.driver) < _parse(floor):
+            return False
+        return _ptx_driver_ok(variant, platform, gpus, knowledge)
+    if gpus.driver_cuda and _parse(gpus.driver_cuda) is not None:
+        # The driver's "CUDA Version" must reach the variant's major (x.0); before CUDA 11 the exact toolkit.
+        major = variant.cuda.split(".")[0]
+        needed = variant.cuda if int(major) < 11 else f"{major}.0"
+        return _parse(gpus.driver_cuda) >= _parse(needed)
+    return None
+
+
+def _ptx_driver_ok(variant: Variant, platform: str, gpus: Gpus, knowledge: Knowledge) -> bool:
+    """A GPU covered only by PTX needs the toolkit's own driver to JIT-compile that PTX (NV-MVC caveat)."""
+    cubins = tuple(entry.replace("+PTX", "") for entry in variant.arch_list(platform))
+    if all(capability_covered(cap, cubins) for cap in gpus.capabilities):
+        return True
+    needed = knowledge.toolkit_driver(variant.cuda, platform.split("-")[0])
+    return needed is None or _parse(gpus.driver) >= _parse(needed)
+
+
+def _cpu_choice(releases: list[Release], target: Target, note: str) -> Choice:
+    for release in releases:
+        variant = release.variant("cpu")
+        if variant and target.platform in variant.platforms:
+            return Choice(release, variant, note)
+    return Choice(releases[0], releases[0].variants_for(target.platform)[0], note)  # data without a CPU build
+
+
+def _no_gpu_note(gpus: Gpus, goal: Goal, target: Target) -> str:
+    if goal.want == "cuda":
+        note = "No NVIDIA GPU was found, so a CUDA build cannot help: this is the CPU build."
+    else:
+        note = "No NVIDIA GPU was found: the CPU build is the right one."
+    if "amd" in gpus.other_vendors and target.platform == "linux-x86_64":
+        note += " For the AMD GPU, PyTorch's ROCm builds (index …/whl/rocmX.Y) exist for supported Radeon/Instinct cards."
+    if "intel" in gpus.other_vendors and target.os in ("linux", "windows"):
+        note += " For an Intel GPU, PyTorch's XPU build (index …/whl/xpu) may work."
+    return note
+
+
+def _too_old_note(gpus: Gpus, knowledge: Knowledge) -> str:
+    lowest = min(gpus.capabilities, key=lambda c: _parse(c) or Version("0"))
+    family = knowledge.family_for_capability(lowest)
+    name = f"{family.name} GPU (compute capability {lowest})" if family else f"GPU (compute capability {lowest})"
+    return (f"Your {name} is too old for every PyTorch CUDA build that fits this Python: "
+            "the CPU build is what works.")
+
+
+def _older_note(release: Release, variant: Variant, newest: Release, target: Target, gpus: Gpus,
+                knowledge: Knowledge) -> str:
+    if release is newest:
+        preferred = _preferred_cuda(release, target.platform)
+        if variant.name == preferred or not preferred:
+            return ""
+        floor = knowledge.driver_floor(release.variant(preferred).cuda, target.os)
+        if gpus.driver and floor and _parse(gpus.driver) < _parse(floor):
+            return (f"Your driver {gpus.driver} is older than the {preferred} build needs (≥ {floor}), so this is "
+                    f"the {variant.name} build; a driver update would allow {preferred}.")
+        return f"The default {preferred} build has no kernels for your GPU; the {variant.name} build has."
+    reasons = []
+    newest_variants = [v for v in newest.variants_for(target.platform) if v.kind == "cuda"]
+    covering = [v for v in newest_variants if _covers(v, target.platform, gpus.capabilities)]
+    if not covering:
+        reasons.append(f"no build of torch {newest.version} has kernels for your GPU "
+                       f"(compute capability {', '.join(sorted(set(gpus.capabilities)))})")
+    else:
+        floor = min((knowledge.driver_floor(v.cuda, target.os) or "0" for v in covering), key=_parse)
+        reasons.append(f"torch {newest.version} needs driver ≥ {floor} for your GPU and yours is "
+                       f"{gpus.driver or 'CUDA ' + gpus.driver_cuda}; updating the driver would allow {newest.version}")
+    return f"It is the newest torch that fits: {'; '.join(reasons)}."
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _command(choice: Choice, target: Target, goal: Goal, venv_dir: str | None) -> Recommendation:
+    release, variant = choice.release, choice.variant
+    index_url = f"{goal.torch_index.rstrip('/')}/{variant.name}"
+    packages = _pins(release, variant, target)
+    why = _why(choice, target)
+    if target.externally_managed:
+        folder = venv_dir or _venv_folder(target)
+        venv_python = _venv_python(folder, target.os)
+        install = (venv_python, "-m", "pip", "install", *packages, "--index-url", index_url)
+        why = (f"This Python is managed by the operating system (PEP 668), so pip must not change it: create your own "
+               f"environment in {folder} and install there, then run your code with {venv_python}. "
+               f"(If creating it fails on Debian/Ubuntu, install the python3-venv package.) {why}")
+        return Recommendation(
+            kind="new_venv", why=why.strip(), torch=release.version, torchvision=_pinned(packages, "torchvision"),
+            torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install,
+            steps=((target.python, "-m", "venv", folder), install),
+        )
+    argv = (target.python, "-m", "pip", "install", *packages, "--index-url", index_url)
+    return Recommendation(
+        kind="install", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),
+        torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=argv,
+    )
+
+
+def _pins(release: Release, variant: Variant, target: Target) -> tuple[str, ...]:
+    # Pin the local label ("==2.13.0+cu130"): under PEP 440 a specifier without a local label ignores the
+    # candidates' labels, so "torch==2.13.0" counts an installed 2.13.0+cpu as satisfying it and pip changes
+    # nothing (https://peps.python.org/pep-0440/#version-matching). macOS wheels carry no label.
+    label = variant.local_label(target.platform)
+    suffix = f"+{label}" if label else ""
+    # torchvision/torchaudio wheels for Linux ARM64 carry no label, not even on the CUDA indexes (pytorch/vision#9330).
+    companion_suffix = "" if target.platform == "linux-aarch64" else suffix
+    pins = [f"torch=={release.version}{suffix}"]
+    for name in ("torchvision", "torchaudio"):
+        version = getattr(release, name)
+        if name in target.installed and version:
+            pins.append(f"{name}=={version}{companion_suffix}")
+    return tuple(pins)
+
+
+def _pinned(packages: tuple[str, ...], name: str) -> str:
+    for pin in packages:
+        if pin.startswith(f"{name}=="):
+            return pin.split("==", 1)[1].split("+", 1)[0]
+    return ""
+
+
+def _why(choice: Choice, target: Target) -> str:
+    release, variant = choice.release, choice.variant
+    build = "CPU build" if variant.kind == "cpu" else f"CUDA {variant.cuda} build ({variant.name})"
+    parts = [f"torch {release.version}, {build}."]
+    if choice.note:
+        parts.append(choice.note)
+    if target.os in release.numpy1_only:
+        parts.append(f'torch {release.version} needs NumPy 1: also run pip install "numpy<2".')
+    if not target.python_known:
+        parts.append("Run it with the Python of the environment that showed the error.")
+    if target.platform_assumed:
+        parts.append(f"The operating system was not known: this assumes {_platform_name(target.platform)}.")
+    return " ".join(parts)
+
+
+def _venv_folder(target: Target) -> str:
+    if target.os == "windows":
+        return f"{target.home}\\{VENV_NAME}" if target.home else VENV_NAME
+    return f"{target.home}/{VENV_NAME}" if target.home else VENV_NAME
+
+
+def _venv_python(folder: str, os_name: str) -> str:
+    return f"{folder}\\Scripts\\python.exe" if os_name == "windows" else f"{folder}/bin/python"
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _parse(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except InvalidVersion:
+        return None
+
+
+def _major_minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _cuda_number(variant: Variant) -> int:
+    return int(variant.name[2:]) if variant.kind == "cuda" else 0
+
+
+def _range(releases: list[Release]) -> str:
+    """The Python versions the newest of ``releases`` supports ("3.10–3.14")."""
+    if not releases:
+        return "3"
+    newest = max(releases, key=lambda r: r.parsed)
+    return f"{newest.python_min}–{newest.python_max}"
+
+
+def _platform_name(platform: str) -> str:
+    return _PLATFORM_NAMES.get(platform, platform)

@@ -1,0 +1,446 @@
+"""Pasted text → a partial Snapshot (source "text") whose facts come only from the text.
+
+Facts the text does not mention stay unknown ("not in the pasted text"); nothing is guessed.
+Each recognised piece of text becomes a snapshot.Evidence: the error signatures with the
+diagnosis code they point to, the collect_env fields with the facts they revealed, and
+notes about the paste itself (cut because huge, not text at all, nothing recognised).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+
+from packaging.version import InvalidVersion, Version
+
+from wizard import __version__
+from wizard.snapshot import (
+    CudaToolkit,
+    Distribution,
+    Evidence,
+    Fact,
+    FactStatus,
+    GpuFacts,
+    HostInfo,
+    LibraryCopy,
+    NvmlGpu,
+    NvmlInfo,
+    PythonFacts,
+    Snapshot,
+    ToolkitFacts,
+    TorchRuntime,
+)
+from wizard.textdiag import collect_env as ce
+from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
+from wizard.textdiag.signatures import Match, match_all
+from wizard.textdiag.vocabulary import capability_from_sm
+
+UNKNOWN = "not in the pasted text"
+NOTE_PREFIX = "textdiag:note:"
+
+_NVML_REASONS = {
+    "nvml_driver_not_loaded": "nvidia-smi / NVML could not talk to the NVIDIA driver (seen in the pasted text)",
+    "nvml_rm_version_mismatch": "the NVIDIA driver's kernel module and libraries differ (seen in the pasted text): "
+    "a reboot usually fixes this",
+    "nvml_library_not_found": "the NVIDIA driver's NVML library was not found (seen in the pasted text)",
+}
+
+
+def snapshot_from_text(text: str) -> Snapshot:
+    """A partial Snapshot from pasted text: collect_env output, error messages, nvidia-smi, or a mix.
+
+    Never raises for any input; binary junk or unrecognised text gives a snapshot with no
+    facts and a note (see :func:`textdiag_notes`).
+    """
+    clean = clean_text(text if isinstance(text, str) else str(text))
+    notes = _paste_notes(clean)
+    if clean.binary:
+        return _snapshot({}, [], [], [_note("binary", "This does not look like text (is it a binary file?).")])
+    lines = clean.lines
+    env = ce.parse_collect_env(lines)
+    matches = match_all(clean)
+    facts: dict[str, str] = {}
+    env_evidence = _collect_env_facts(env, facts) if env else []
+    for found in matches:
+        for key, value in found.facts:
+            facts.setdefault(key, value)
+    gpus = _gpu_names(env, lines, clean, facts)
+    dists = ce.distributions(env) if env else []
+    cause_evidence = [_evidence(m, facts, matches, dists) for m in matches]
+    evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
+    if not evidence:
+        notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
+    return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def textdiag_notes(snapshot: Snapshot) -> tuple[str, ...]:
+    """The notes about the paste itself (cut, binary, nothing recognised), for the user."""
+    return tuple(dict(e.facts).get("note", "") for e in snapshot.evidence if e.signature.startswith(NOTE_PREFIX))
+
+
+def evidence_excerpts(snapshot: Snapshot) -> tuple[str, ...]:
+    """The verbatim excerpts that were recognised (what the details view highlights)."""
+    return tuple(e.excerpt for e in snapshot.evidence if e.excerpt and not e.signature.startswith(NOTE_PREFIX))
+
+
+# ------------------------------------------------------------------ notes
+
+
+def _note(kind: str, message: str) -> Evidence:
+    return Evidence(signature=NOTE_PREFIX + kind, cause="", excerpt="", facts=(("note", message),))
+
+
+def _paste_notes(clean: CleanText) -> list[Evidence]:
+    if not clean.capped:
+        return []
+    message = (
+        f"The text is very long ({clean.original_chars:,} characters): only the first {HEAD_CHARS:,} and the "
+        f"last {TAIL_CHARS:,} characters were examined."
+    )
+    return [_note("capped", message)]
+
+
+# ------------------------------------------------------------------ collect_env → facts
+
+
+def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Evidence]:
+    """Fill ``facts`` from the collect_env fields; one Evidence per field that revealed something."""
+    evidence = []
+
+    def reveal(key: str, revealed: dict[str, str]) -> None:
+        revealed = {k: v for k, v in revealed.items() if v}
+        if not revealed or key not in env.excerpts:
+            return
+        for name, value in revealed.items():
+            facts.setdefault(name, value)
+        slug = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
+        evidence.append(Evidence(f"collect_env:{slug}", "", env.excerpts[key], tuple(revealed.items())))
+
+    torch_version = env.value("PyTorch version")
+    reveal("PyTorch version", {"torch_version": torch_version})
+    if "PyTorch version" in env.fields and not torch_version:
+        facts.setdefault("torch_not_importable", "true")
+    reveal("CUDA used to build PyTorch", {"torch_cuda": env.value("CUDA used to build PyTorch")})
+    if torch_version and "CUDA used to build PyTorch" in env.fields:
+        # torch imported, so "None" / "Could not collect" here is torch.version.cuda == None: a CPU (or ROCm) build
+        facts.setdefault("torch_build_known", "true")
+    reveal("ROCM used to build PyTorch", {"torch_hip": env.value("ROCM used to build PyTorch")})
+    reveal("Is CUDA available", {"cuda_available": ce.boolean(env.value("Is CUDA available"))})
+    os_revealed = ce.os_facts(env.value("OS"), env.value("Python platform"))
+    reveal("OS", {k: v for k, v in os_revealed.items() if k in ("os", "os_release", "machine")})
+    reveal("Python platform", {k: v for k, v in os_revealed.items() if k in ("kernel", "libc", "is_wsl", "os")})
+    reveal("Libc version", {"libc": ce.libc_from_field(env.value("Libc version"))})
+    version, bits, implementation = ce.python_version_and_bits(env.value("Python version"))
+    if not bits and torch_version:
+        bits = "64"  # official torch wheels exist only for 64-bit Pythons: this one imported torch
+    if not implementation and torch_version:
+        implementation = "cpython"  # likewise, torch wheels are CPython wheels
+    reveal("Python version", {"python_version": version, "python_bits": bits, "python_impl": implementation})
+    reveal("CUDA runtime version", {"toolkit_version": env.value("CUDA runtime version")})
+    reveal("Nvidia driver version", {"driver_version": env.value("Nvidia driver version")})
+    cudnn = ce.cudnn_entries(env)
+    reveal("cuDNN version", {"cudnn_paths": "\n".join(cudnn)})
+    names = ce.gpu_names(env)
+    reveal("GPU models and configuration", {"gpu_names": "\n".join(names)})
+    dists = ce.distributions(env)
+    reveal("Versions of relevant libraries", {"distributions": " ".join(f"{d.name}=={d.version}" for d in dists)})
+    return evidence
+
+
+# ------------------------------------------------------------------ GPUs
+
+
+def _gpu_names(env: ce.CollectEnv | None, lines: list[str], clean: CleanText, facts: dict[str, str]) -> list[str]:
+    """GPU names from collect_env, nvidia-smi's table or `nvidia-smi -L`, and error messages; no duplicates."""
+    names: list[str] = list(ce.gpu_names(env)) if env else []
+    if "nvidia-smi" in clean.lower:
+        names += _nvidia_smi_rows(lines)
+    names += [ce.strip_uuid(m.group(1)) for m in _gpu_lines(lines)]
+    if facts.get("gpu_name"):
+        names.append(facts["gpu_name"])
+    unique: list[str] = []
+    for name in names:
+        if name and name not in unique:
+            unique.append(name)
+    return unique
+
+
+def _gpu_lines(lines: list[str]) -> Iterable[re.Match[str]]:
+    for line in lines:
+        if line.startswith("GPU "):
+            found = re.match(r"GPU \d{1,3}: (.{1,200})", line)
+            if found:
+                yield found
+
+
+def _nvidia_smi_rows(lines: list[str]) -> list[str]:
+    """GPU names from nvidia-smi's table rows "|   0  NVIDIA GeForce RTX 3090   Off |  00000000:01:00.0 ...|"."""
+    names = []
+    for line in lines:
+        if not line.startswith("|") or line.count("|") < 3:
+            continue
+        words = line.split("|")[1].split()
+        if len(words) >= 3 and words[0].isdigit() and words[-1] in ("On", "Off"):
+            name = " ".join(words[1:-1])
+            if not name.endswith("...") and re.search(r"[A-Za-z]{2}", name):
+                names.append(name)
+    return names
+
+
+def _capability_for(name: str, facts: dict[str, str]) -> str:
+    if facts.get("sm") and (not facts.get("gpu_name") or facts["gpu_name"] == name):
+        return capability_from_sm(facts["sm"])
+    return capability_from_knowledge(name)
+
+
+def capability_from_knowledge(name: str) -> str:
+    """Compute capability from the knowledge base's GPU name patterns, "" when unknown or unavailable."""
+    knowledge = _knowledge()
+    for model in getattr(knowledge, "gpu_models", ()):
+        try:
+            if re.search(model.pattern, name, re.IGNORECASE):
+                return model.capability
+        except re.error:
+            continue
+    return ""
+
+
+def _knowledge():  # -> Knowledge | None
+    try:
+        from wizard.knowledge import load_knowledge
+
+        return load_knowledge()
+    except Exception:  # noqa: BLE001 - the knowledge base is optional here: pasted text still parses without it
+        return None
+
+
+# ------------------------------------------------------------------ causes that depend on the whole text
+
+
+def _evidence(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> Evidence:
+    cause = _refine_cause(found, facts, matches, dists)
+    return Evidence(signature=found.signature.id, cause=cause, excerpt=found.excerpt, facts=found.facts)
+
+
+def _refine_cause(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> str:
+    """Some messages have more than one possible root cause; the rest of the text decides."""
+    signature = found.signature.id
+    own = dict(found.facts)
+    if signature.startswith("pip_no_matching") or signature.startswith("pip_could_not_find"):
+        return no_wheel_cause({**facts, **own})
+    if signature == "no_cuda_gpus_available":
+        driver_trouble = facts.get("nvml_error") or any(m.signature.cause == "DRIVER_MISSING" for m in matches)
+        return "DRIVER_MISSING" if driver_trouble else found.signature.cause
+    if signature.startswith("windows_dll_") and re.match(r"(?:cu|nv|zlibwapi|caffe2_nvrtc)", own.get("dll", ""), re.I):
+        return "CUDA_LIB_MISSING"  # cudnn_*.dll, cublas64_*.dll, nvrtc*.dll: a CUDA library, not the VC++ runtime
+    if signature == "no_module_named_torch":
+        installed = facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists)
+        return "ENV_MISMATCH" if installed else found.signature.cause
+    return found.signature.cause
+
+
+def no_wheel_cause(facts: dict[str, str]) -> str:
+    """Why pip found no torch wheel: this Python, this platform, or a build the index does not publish."""
+    if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
+        return "PYTHON_UNSUPPORTED"
+    if _platform_unsupported(facts):
+        return "PLATFORM_UNSUPPORTED"
+    if _variant_unpublished(facts):
+        return "INDEX_VARIANT_MISSING"
+    return "PYTHON_UNSUPPORTED"  # by far the most common reason for "from versions: none"
+
+
+def _requested(facts: dict[str, str]) -> tuple[str, str]:
+    """The (version, variant) pip was asked for: "torch==2.0.1+cu118" → ("2.0.1", "cu118")."""
+    found = re.search(r"==\s{0,2}(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\+([a-z]{2,5}[\d.]{0,8}))?", facts.get("requested", ""))
+    return (found.group(1), found.group(2) or "") if found else ("", "")
+
+
+def _variant_unpublished(facts: dict[str, str]) -> bool:
+    """Whether the build asked for (torch==X+cuNNN, or an index such as .../whl/cu131) does not exist."""
+    version, variant = _requested(facts)
+    variant = variant or facts.get("index_variant", "")
+    if not variant:
+        return False
+    releases = getattr(_knowledge(), "releases", ())
+    if not releases:
+        return bool(_requested(facts)[1])  # without the knowledge base: trust the explicit +variant
+    known = [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
+    if known:
+        return all(r.variant(variant) is None for r in known)
+    if version and _older_than_every_release(version, releases):
+        return False  # a pre-knowledge release: its wheels stopped at an old Python, see _python_unsupported
+    return all(r.variant(variant) is None for r in releases)
+
+
+def _older_than_every_release(version: str, releases) -> bool:  # releases: tuple[Release, ...]
+    try:
+        return all(Version(version) < Version(r.version) for r in releases)
+    except InvalidVersion:
+        return False
+
+
+def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
+    if not re.match(r"\d\.\d{1,2}", version):
+        return _asked_for_ancient_release(facts)
+    if version.startswith("2."):
+        return True
+    knowledge = _knowledge()
+    releases = getattr(knowledge, "releases", ())
+    if not releases:
+        return False
+    wanted = _requested(facts)[0]
+    if wanted and knowledge.release(wanted) is not None:
+        return not knowledge.release(wanted).supports_python(version)
+    return not any(release.supports_python(version) for release in releases)
+
+
+def _asked_for_ancient_release(facts: dict[str, str]) -> bool:
+    """torch older than every release the knowledge base lists (< 1.12) has no wheels for any current Python."""
+    wanted = _requested(facts)[0]
+    releases = getattr(_knowledge(), "releases", ())
+    return bool(wanted and releases and _older_than_every_release(wanted, releases))
+
+
+def _platform_unsupported(facts: dict[str, str]) -> bool:
+    os_name, machine = facts.get("os", ""), facts.get("machine", "")
+    if os_name == "darwin" and machine == "x86_64":
+        return True  # the last macOS x86_64 wheels are torch 2.2.x
+    return bool(os_name == "linux" and machine and machine not in ("x86_64", "aarch64"))
+
+
+# ------------------------------------------------------------------ facts → Snapshot
+
+
+def _snapshot(
+    facts: dict[str, str],
+    gpus: list[str],
+    dists: list[Distribution],
+    evidence: list[Evidence],
+) -> Snapshot:
+    return Snapshot(
+        tool_version=__version__,
+        created_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        source="text",
+        host=_host(facts),
+        gpu=_gpu(facts, gpus),
+        toolkit=_toolkit(facts),
+        python=_python(facts, dists),
+        torch=_torch(facts),
+        evidence=tuple(evidence),
+    )
+
+
+def _host(facts: dict[str, str]) -> Fact[HostInfo]:
+    if not any(facts.get(k) for k in ("os", "os_release", "kernel", "machine", "libc")):
+        return Fact.unknown(UNKNOWN)
+    return Fact.found(
+        HostInfo(
+            os=facts.get("os", ""),
+            os_release=facts.get("os_release", ""),
+            kernel=facts.get("kernel", ""),
+            machine=facts.get("machine", ""),
+            is_wsl=facts.get("is_wsl") == "true",
+            libc=facts.get("libc", ""),
+        )
+    )
+
+
+def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
+    nvml: Fact[NvmlInfo]
+    error = facts.get("nvml_error", "")
+    if error:
+        nvml = Fact.missing(FactStatus.FAILED, _NVML_REASONS.get(error, error), code=error)
+    elif facts.get("driver_version") or facts.get("driver_cuda") or gpus:
+        nvml = Fact.found(
+            NvmlInfo(
+                driver_version=facts.get("driver_version", ""),
+                cuda_driver_version=facts.get("driver_cuda", ""),
+                gpus=tuple(NvmlGpu(i, name, _capability_for(name, facts)) for i, name in enumerate(gpus)),
+            )
+        )
+    else:
+        nvml = Fact.unknown(UNKNOWN)
+    wsl: Fact[tuple[str, ...]] = Fact.unknown(UNKNOWN)
+    if facts.get("os") in ("windows", "darwin") or (facts.get("kernel") and facts.get("is_wsl") != "true"):
+        wsl = Fact.missing(FactStatus.NOT_APPLICABLE, "not WSL")
+    return GpuFacts(pci=Fact.unknown(UNKNOWN), nvml=nvml, kernel_modules=Fact.unknown(UNKNOWN), wsl_driver_libs=wsl)
+
+
+def _toolkit(facts: dict[str, str]) -> ToolkitFacts:
+    toolkits: Fact[tuple[CudaToolkit, ...]] = Fact.unknown(UNKNOWN)
+    if facts.get("toolkit_version"):
+        # collect_env's "CUDA runtime version" is what `nvcc --version` on PATH printed
+        toolkit = CudaToolkit(
+            root="", version=facts["toolkit_version"], version_source="nvcc --version", found_via=("PATH",), active=True
+        )
+        toolkits = Fact.found((toolkit,))
+    cudnn: Fact[tuple[LibraryCopy, ...]] = Fact.unknown(UNKNOWN)
+    if facts.get("cudnn_paths"):
+        copies = tuple(
+            LibraryCopy(path="" if _is_bare_version(p) else p, family="cudnn", version=ce.cudnn_version_of(p))
+            for p in facts["cudnn_paths"].split("\n")
+        )
+        cudnn = Fact.found(copies)
+    return ToolkitFacts(toolkits=toolkits, search_path_libraries=Fact.unknown(UNKNOWN), system_cudnn=cudnn)
+
+
+def _is_bare_version(entry: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,2}(?:\.\d{1,3}){0,3}", entry.strip()))
+
+
+def _python(facts: dict[str, str], dists: list[Distribution]) -> Fact[PythonFacts]:
+    if not facts.get("python_version") and not dists:
+        return Fact.unknown(UNKNOWN)
+    os_name = facts.get("os", "")
+    windows_only: Fact = Fact.unknown(UNKNOWN) if os_name in ("", "windows") else Fact.missing(
+        FactStatus.NOT_APPLICABLE, "not Windows"
+    )
+    bits = facts.get("python_bits", "")
+    return Fact.found(
+        PythonFacts(
+            executable="",
+            version=facts.get("python_version", ""),
+            implementation=facts.get("python_impl", ""),
+            bits=int(bits) if bits.isdigit() else 0,  # 0: unknown (pasted text did not say)
+            os=os_name,
+            machine=facts.get("machine", ""),
+            libc=facts.get("libc", ""),
+            distributions=tuple(dists),
+            long_paths_enabled=windows_only,
+            vc_runtime=windows_only,
+        )
+    )
+
+
+def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
+    """The torch runtime, only where the text shows which build it is (a TorchRuntime's cuda "" means a CPU build)."""
+    if facts.get("torch_not_importable") == "true" and not facts.get("torch_version"):
+        return Fact.missing(
+            FactStatus.NOT_FOUND,
+            "collect_env printed 'PyTorch version: N/A': that Python could not import torch",
+            code="torch_not_importable",
+        )
+    if facts.get("module") == "torch" and not facts.get("torch_version"):
+        return Fact.missing(FactStatus.NOT_FOUND, "the pasted text shows: No module named 'torch'", code="torch_missing")
+    version = facts.get("torch_version", "")
+    cuda = facts.get("torch_cuda", "") or _cuda_of_local_version(version)
+    build_known = facts.get("torch_build_known") == "true" or "+" in version or facts.get("torch_build") == "cpu"
+    if not build_known:
+        return Fact.unknown(UNKNOWN if not version else f"torch {version} is named, but not which build (CUDA or CPU)")
+    return Fact.found(
+        TorchRuntime(
+            version=version,
+            cuda=cuda,
+            hip=facts.get("torch_hip", ""),
+            cuda_available=facts.get("cuda_available") == "true",
+            arch_list=tuple(facts.get("arch_list", "").split()),
+        )
+    )
+
+
+def _cuda_of_local_version(version: str) -> str:
+    """"2.1.0+cu121" → "12.1"; "+cpu" and plain versions → ""."""
+    found = re.search(r"\+cu(\d{1,3})(\d)$", version)
+    return f"{found.group(1)}.{found.group(2)}" if found else ""
