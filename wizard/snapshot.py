@@ -115,7 +115,9 @@ class PciDevice:
     vendor: str = ""  # "nvidia" | "amd" | "intel" | "apple" | "other"
     name: str = ""  # model from the table or the OS ("NVIDIA GeForce RTX 3060")
     compute_capability: str = ""  # from the table for NVIDIA ids; "" if unknown
-    kernel_driver: str = ""  # Linux: bound driver ("nvidia", "nouveau", "amdgpu", "i915")
+    # Linux: bound driver ("nvidia", "nouveau", "amdgpu", "i915"); Windows: the vendor key when the
+    # vendor's driver is installed, "basic_display" when Windows fell back to its Basic Display Adapter.
+    kernel_driver: str = ""
     # Windows only: the display driver's version, NVIDIA's own form for NVIDIA cards ("560.94"
     # from "32.0.15.6094"), as the OS reports it for others; "" elsewhere or when none is installed.
     driver_version: str = ""

@@ -103,7 +103,11 @@ def test_collect_gpu_on_a_fake_linux_round_trips(tmp_path):
 
 def test_collect_gpu_on_windows_uses_cim_and_skips_linux_facts(tmp_path):
     controllers = json.dumps(
-        {"Name": "NVIDIA GeForce RTX 4090", "PNPDeviceID": "PCI\\VEN_10DE&DEV_2684&SUBSYS_0\\4&0", "DriverVersion": "32.0.15.6614"}
+        {
+            "Name": "NVIDIA GeForce RTX 4090",
+            "PNPDeviceID": "PCI\\VEN_10DE&DEV_2684&SUBSYS_0\\4&0",
+            "DriverVersion": "32.0.15.6614",
+        }
     )
     runner = ScriptedRunner({WINDOWS_VIDEO_ARGV: CommandResult(WINDOWS_VIDEO_ARGV, 0, stdout=controllers)})
     facts = collect_gpu({}, root=tmp_path, runner=runner, sys_platform="win32")
@@ -114,7 +118,9 @@ def test_collect_gpu_on_windows_uses_cim_and_skips_linux_facts(tmp_path):
 
 
 def test_collect_gpu_on_macos(tmp_path):
-    runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout='{"SPDisplaysDataType": []}')})
+    runner = ScriptedRunner(
+        {MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout='{"SPDisplaysDataType": []}')}
+    )
     facts = collect_gpu({}, root=tmp_path, runner=runner, sys_platform="darwin")
     assert facts.pci.value == ()
     assert facts.nvml.problem.status == FactStatus.NOT_APPLICABLE

@@ -175,7 +175,11 @@ def test_nvidia_windows_driver_version(raw, nvidia):
 
 def test_macos_apple_silicon():
     output = json.dumps(
-        {"SPDisplaysDataType": [{"_name": "Apple M2", "sppci_model": "Apple M2", "spdisplays_vendor": "sppci_vendor_Apple"}]}
+        {
+            "SPDisplaysDataType": [
+                {"_name": "Apple M2", "sppci_model": "Apple M2", "spdisplays_vendor": "sppci_vendor_Apple"}
+            ]
+        }
     )
     runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout=output)})
     (gpu,) = scan_macos(runner).value

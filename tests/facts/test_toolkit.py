@@ -144,7 +144,7 @@ def test_ld_library_path_libraries(tmp_path):
     write(libs / "libnccl.so.2.18.3")
     write(libs / "libcublasLt.so.12")
     write(libs / "libz.so.1")
-    env = {"LD_LIBRARY_PATH": f"/opt/libs/lib::/nonexistent", "PATH": "/usr/bin"}
+    env = {"LD_LIBRARY_PATH": "/opt/libs/lib::/nonexistent", "PATH": "/usr/bin"}
     copies = collect_toolkit(env, root=tmp_path, runner=ScriptedRunner()).search_path_libraries.value
     found = {(Path(c.path).name, c.family, c.version, c.search_path) for c in copies}
     assert found == {
@@ -161,7 +161,9 @@ def test_cudnn_version_from_the_header_beside_it(tmp_path):
         tmp_path / "opt/cudnn/include/cudnn_version.h",
         "#define CUDNN_MAJOR 8\n#define CUDNN_MINOR 9\n#define CUDNN_PATCHLEVEL 7\n",
     )
-    (copy,) = collect_toolkit({"LD_LIBRARY_PATH": "/opt/cudnn/lib"}, root=tmp_path, runner=ScriptedRunner()).search_path_libraries.value
+    (copy,) = collect_toolkit(
+        {"LD_LIBRARY_PATH": "/opt/cudnn/lib"}, root=tmp_path, runner=ScriptedRunner()
+    ).search_path_libraries.value
     assert (copy.family, copy.version) == ("cudnn", "8.9.7")
 
 
@@ -170,7 +172,9 @@ def test_system_cudnn_copies(tmp_path):
     write(multiarch / "libcudnn.so.9.1.0")
     (multiarch / "libcudnn.so.9").symlink_to("libcudnn.so.9.1.0")
     write(multiarch / "libcudnn_ops.so.9.1.0")
-    write(tmp_path / "usr/include/x86_64-linux-gnu/cudnn_version_v9.h", "#define CUDNN_MAJOR 9\n#define CUDNN_MINOR 1\n")
+    write(
+        tmp_path / "usr/include/x86_64-linux-gnu/cudnn_version_v9.h", "#define CUDNN_MAJOR 9\n#define CUDNN_MINOR 1\n"
+    )
     make_toolkit(tmp_path / "usr/local/cuda-12.4", version="12.4.1")
     write(tmp_path / "usr/local/cuda-12.4/lib64/libcudnn.so.8")
     write(tmp_path / "etc/ld.so.conf.d/cuda.conf", "/usr/local/cuda-12.4/lib64\n")
@@ -199,7 +203,10 @@ def test_windows_layout(tmp_path):
     installer = tmp_path / "Program Files/NVIDIA/CUDNN/v9.1"
     write(installer / "bin/12.3/cudnn64_9.dll")
     write(installer / "bin/12.3/cudnn_ops64_9.dll")
-    write(installer / "include/12.3/cudnn_version.h", "#define CUDNN_MAJOR 9\n#define CUDNN_MINOR 1\n#define CUDNN_PATCHLEVEL 0\n")
+    write(
+        installer / "include/12.3/cudnn_version.h",
+        "#define CUDNN_MAJOR 9\n#define CUDNN_MINOR 1\n#define CUDNN_PATCHLEVEL 0\n",
+    )
     env = {
         "CUDA_PATH": f"{WINDOWS_CUDA}\\v12.4",
         "CUDA_PATH_V12_4": f"{WINDOWS_CUDA}\\v12.4",

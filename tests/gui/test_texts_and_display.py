@@ -153,3 +153,21 @@ def test_the_core_imports_without_pyside6():
     done = subprocess.run([sys.executable, "-c", BLOCK_PYSIDE], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout) > 10
+
+
+def test_gui_command_rejects_a_bad_course_profile(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    profile = tmp_path / "course.toml"
+    profile.write_text("[course\n")
+    done = subprocess.run([sys.executable, "-m", "wizard", "gui", "--profile", str(profile)], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "not valid TOML" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_gui_command_paints_the_first_page_and_exits(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TSW_BENCH_FIRST_PAINT": "1"}
+    done = subprocess.run([sys.executable, "-m", "wizard", "gui", "--python", sys.executable], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-1000:]
+    assert done.stdout.startswith("first-paint ")

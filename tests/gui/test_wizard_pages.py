@@ -284,13 +284,15 @@ def test_run_button_opens_the_confirmation(make_wizard, qtbot):
     start_and_finish(window, qtbot)
     (card,) = cards(window.step_pages[Step.WHEEL])
     seen: list[str] = []
+    attempts: list[int] = []
 
     def inspect_and_close() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, ConfirmRunDialog):
             seen.append(dialog.command_box.text.toPlainText())
             dialog.reject()
-        else:
+        elif len(attempts) < 100:
+            attempts.append(1)
             QTimer.singleShot(20, inspect_and_close)
 
     QTimer.singleShot(0, inspect_and_close)
@@ -336,3 +338,25 @@ def test_goal_keeps_the_torch_index(make_wizard, scripted, qtbot):
     assert window.welcome.want_buttons["cuda"].isChecked()
     start_and_finish(window, qtbot)
     assert check.goals[-1] == Goal(want="cuda", torch_index="https://mirror.example/whl")
+
+
+def test_share_report_opens_the_export_dialog_when_present(make_wizard, qtbot):
+    window = make_wizard()
+    if not window.can_share:
+        pytest.skip("wizard.gui.export_dialog is not part of this checkout")
+    start_and_finish(window, qtbot)
+    opened: list[str] = []
+    attempts: list[int] = []
+
+    def inspect_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and type(dialog).__name__ == "ExportDialog":
+            opened.append(type(dialog).__name__)
+            dialog.reject()
+        elif len(attempts) < 100:
+            attempts.append(1)
+            QTimer.singleShot(20, inspect_and_close)
+
+    QTimer.singleShot(0, inspect_and_close)
+    window.summary.share_button.click()
+    assert opened == ["ExportDialog"]

@@ -20,8 +20,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from packaging.version import InvalidVersion, Version
+
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
 from wizard.facts.runner import run_command
+from wizard.snapshot import Snapshot
 
 BACKUP_SCHEMA = "torch-setup-wizard/env-backup@1"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
@@ -201,3 +204,17 @@ def restore_state(
         freeze_after=after,
         identical=after == record["freeze"],
     )
+
+
+def restore_sources(argv: Sequence[str], snapshot: Snapshot | None, torch_index: str) -> list[str]:
+    """Index URLs a restore may need: those of the fix, and PyTorch's index for installed local builds (+cpu)."""
+    sources = [value for option, value in zip(argv, argv[1:]) if option in ("--index-url", "-i", "--extra-index-url")]
+    facts = snapshot.python.get() if snapshot is not None else None
+    for dist in facts.distributions if facts is not None else ():
+        try:
+            local = Version(dist.version).local
+        except InvalidVersion:
+            continue
+        if local and dist.name.startswith("torch"):
+            sources.append(f"{torch_index.rstrip('/')}/{local}")
+    return list(dict.fromkeys(sources))

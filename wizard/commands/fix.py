@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packaging.version import InvalidVersion, Version
-
 from wizard.actions import backup, fresh_env
 from wizard.actions.plan import make_plan, render_plan
 from wizard.actions.progress import ProgressTracker, text_bar
@@ -116,6 +114,7 @@ def apply_recommendation(
     check_same_interpreter(identity, snapshot)
     argv = validate_argv(rec.argv, python)
     env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
+    console.say("Working out what pip will do (pip may download the packages into its cache for this)…")
     plan = make_plan(argv, identity, env_kind=env_kind)
     console.say(f"Why: {rec.why}" if rec.why else "")
     console.say(render_plan(plan))
@@ -135,7 +134,7 @@ def apply_recommendation(
     elif not console.confirm("Proceed?", assume_yes):
         console.say("Nothing was changed.")
         return EXIT_FINDINGS
-    saved = backup.save_state(python, sources=package_sources(argv, snapshot, goal))
+    saved = backup.save_state(python, sources=backup.restore_sources(argv, snapshot, goal.torch_index))
     console.say(f"Saved the current state to {saved} (undo with: torch-setup-wizard fix --undo --python {python})")
     result = _run_pip(argv, identity.pip_version, console, plan.download_bytes)
     if not result.ok:
@@ -145,20 +144,6 @@ def apply_recommendation(
     console.say(f"Before → after: {verification.before_after}")
     console.say(verification.sentence)
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
-
-
-def package_sources(argv: Sequence[str], snapshot: Snapshot, goal: Goal) -> list[str]:
-    """Index URLs a restore may need: those of the fix, and PyTorch's index for installed local builds (+cpu)."""
-    sources = [value for option, value in zip(argv, argv[1:]) if option in ("--index-url", "-i", "--extra-index-url")]
-    facts = snapshot.python.get()
-    for dist in facts.distributions if facts is not None else ():
-        try:
-            local = Version(dist.version).local
-        except InvalidVersion:
-            continue
-        if local and dist.name.startswith("torch"):
-            sources.append(f"{goal.torch_index.rstrip('/')}/{local}")
-    return list(dict.fromkeys(sources))
 
 
 def _run_pip(argv: Sequence[str], pip_version: str, console: Console, planned_bytes: int) -> RunResult:

@@ -136,7 +136,8 @@ def py_launcher_candidates(env: Mapping[str, str], runner: Runner) -> list[_Cand
     result = runner([launcher, "-0p"], timeout=LISTING_TIMEOUT)
     if not result.ok:
         return []
-    return [_Candidate(path, "py launcher") for path in parse_py_launcher(result.stdout + "\n" + result.stderr)]
+    paths = parse_py_launcher(result.stdout + "\n" + result.stderr)
+    return [_Candidate(path, "py launcher") for path in paths if os.path.isfile(path)]
 
 
 def parse_conda_envs(output: str) -> list[str]:

@@ -1,0 +1,97 @@
+"""``torch-setup-wizard diagnose FILE|-``: diagnose pasted text (collect_env output, tracebacks,
+pip logs, nvidia-smi) or a report JSON saved by this program, with the same checks as ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import os
+import sys
+from typing import BinaryIO
+
+from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from wizard.findings import Diagnosis, Goal
+from wizard.snapshot import Snapshot
+
+HEAD_BYTES = 8_000_000  # more than textdiag examines (2 M characters from the start, 1 M from the end)
+TAIL_BYTES = 4_000_000
+_CHUNK = 1 << 20
+
+
+def run(args: argparse.Namespace) -> int:
+    from wizard.engine import diagnose
+
+    data = read_input(args.file)
+    snapshot = snapshot_from_input(decode(data))
+    goal = Goal(want=args.want, torch_index=args.torch_index)
+    try:
+        diagnosis = diagnose(snapshot, goal=goal)
+    except (ValueError, OSError) as exc:  # a damaged knowledge base (KnowledgeError is a ValueError)
+        raise UsageError(f"the knowledge base is damaged: {exc}") from None
+    print(render(snapshot, diagnosis, as_json=args.json))
+    return EXIT_FINDINGS if diagnosis.errors else EXIT_OK
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of FILE, or of standard input for "-"; huge inputs keep only their head and tail."""
+    if name == "-":
+        return read_limited(sys.stdin.buffer)
+    try:
+        with open(name, "rb") as stream:
+            return read_limited(stream)
+    except IsADirectoryError:
+        raise UsageError(f"cannot read {name}: it is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+def read_limited(stream: BinaryIO) -> bytes:
+    head = stream.read(HEAD_BYTES)
+    if len(head) < HEAD_BYTES:
+        return head
+    tail = b""
+    while chunk := stream.read(_CHUNK):
+        tail = (tail + chunk)[-TAIL_BYTES:]
+    return head + b"\n" + tail if tail else head
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM (PowerShell's `>` writes that); bad bytes become U+FFFD."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def snapshot_from_input(text: str) -> Snapshot:
+    """A saved report's snapshot, or the snapshot textdiag reads from the text."""
+    from wizard.report.json_report import REPORT_SCHEMA, ReportFormatError, load_report
+    from wizard.textdiag import snapshot_from_text
+
+    if text.lstrip().startswith("{") and REPORT_SCHEMA in text[:4096]:
+        try:
+            return load_report(text)[0]
+        except ReportFormatError as exc:
+            raise UsageError(f"the report cannot be read: {exc}") from None
+    return snapshot_from_text(text)
+
+
+def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool) -> str:
+    from wizard.textdiag import textdiag_notes
+
+    notes = list(textdiag_notes(snapshot))
+    if as_json:
+        from wizard.report.json_report import report_json
+
+        return report_json(snapshot, diagnosis, {"textdiag_notes": notes} if notes else None)
+    try:
+        from wizard.commands.check import can_encode, render_text
+    except ImportError:  # the check command is optional here
+        return "\n".join([*(f"Note: {n}" for n in notes), _minimal_text(diagnosis)])
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    body = render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗"))
+    return "\n".join([*(f"Note: {n}" for n in notes), body])
+
+
+def _minimal_text(diagnosis: Diagnosis) -> str:
+    lines = [f"[{f.severity.value}] {f.code}: {f.title}" for f in diagnosis.findings]
+    return "\n".join(lines) or "Nothing to report."
