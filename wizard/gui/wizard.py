@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
@@ -139,6 +140,8 @@ class SetupWizard(QWizard):
             self.setPage(STEP_PAGES[step], page)
         self.setPage(PAGE_SUMMARY, self.summary)
         self.setStartId(PAGE_WELCOME)
+        if self.can_open_reports:
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.open_report_dialog)  # File→Open habit
         if not self.read_only:
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
             if discover is not None:
