@@ -122,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("torch-setup-wizard: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `torch-setup-wizard check | head`: the reader left, nothing to report
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def gui_main() -> int:

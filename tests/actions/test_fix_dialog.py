@@ -47,9 +47,7 @@ def test_confirm_run_progress_verify(qtbot, cpu_env, index: LocalIndex) -> None:
     assert "torch 2.13.0+cpu → 2.13.0+cu130" in plan_text and "nvidia-cudnn-cu13 9.13.0.50" in plan_text
     assert "free disk space" in plan_text
     values: list[int] = []
-    stages: list[str] = []
     dialog.progress_bar.valueChanged.connect(values.append)
-    dialog.stage_label.linkActivated.connect(stages.append)
     dialog.run_button.click()
     qtbot.waitUntil(lambda: "Before → after" in dialog.result_label.text(), timeout=120_000)
     assert "torch 2.13.0+cpu (CPU only) → torch 2.13.0+cu130 (CUDA 13.0)" in dialog.result_label.text()
@@ -93,7 +91,7 @@ def test_failure_half_way_offers_undo(qtbot, cpu_env, tmp_path: Path, monkeypatc
         dialog.undo_button.click()
         qtbot.waitUntil(lambda: "back exactly as it was" in dialog.stage_label.text(), timeout=120_000)
     assert freeze(cpu_env.python) == cpu_env.baseline
-    assert "Uninstalling nvidia-cudnn-cu13" in dialog.log_view.toPlainText() or "nvidia-cudnn-cu13" in dialog.log_view.toPlainText()
+    assert f"$ {cpu_env.python} -m pip uninstall --no-input --yes nvidia-cudnn-cu13" in dialog.log_view.toPlainText()
 
 
 def test_missing_variant_cannot_run(qtbot, cpu_env, index: LocalIndex) -> None:

@@ -348,9 +348,9 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         errors=["TORCH_MISSING"], warnings=["PLATFORM_UNSUPPORTED"])
     add("old_glibc", snapshot(host_fact=host(libc="glibc 2.17"), python_fact=python("3.10.14", libc="glibc 2.17")),
         errors=["TORCH_MISSING"], warnings=["PLATFORM_UNSUPPORTED"])
-    add("windows_arm_wants_cuda", snapshot(host_fact=host("windows", "arm64"),
-                                           python_fact=python("3.12.4", os="windows", machine="arm64")),
-        want="cuda", errors=["NO_NVIDIA_GPU", "PLATFORM_UNSUPPORTED", "TORCH_MISSING"])
+    add("linux_ppc64le_has_no_wheels", snapshot(host_fact=host("linux", "ppc64le"),
+                                                python_fact=python("3.12.4", machine="ppc64le")),
+        errors=["PLATFORM_UNSUPPORTED"], caused_by={"TORCH_MISSING": "PLATFORM_UNSUPPORTED"})
     add("intel_mac_python313", snapshot(host_fact=host("darwin"), python_fact=python("3.13.1", os="darwin"),
                                         gpu_facts=gpu(pci_fact=Fact.missing(FactStatus.NOT_APPLICABLE, "macOS"))),
         errors=["PLATFORM_UNSUPPORTED"], caused_by={"TORCH_MISSING": "PLATFORM_UNSUPPORTED"})

@@ -63,3 +63,14 @@ def test_resources_override_by_environment(tmp_path: Path) -> None:
     env = {**os.environ, "TSW_RESOURCES": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
     assert out.strip() == str(tmp_path)
+
+
+def test_closed_pipe_is_not_a_traceback() -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "wizard", "overview", "--csv", str(Path(__file__).parent)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # the reader goes away before the writer writes
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err

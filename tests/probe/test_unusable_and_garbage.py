@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from wizard.facts.python_env import collect_python, collect_torch
+from wizard.facts.runner import CommandResult, ScriptedRunner
+from wizard.probe import probe_script_path
 from wizard.snapshot import FactStatus
 
 COLLECTORS = [collect_python, collect_torch]
@@ -120,3 +122,14 @@ def test_a_crash_of_the_static_probe(fake_program) -> None:
     fact = collect_python(fake_program("python", "kill -SEGV $$\n"), timeout=10)
     assert fact.problem.code == "probe_crashed"
     assert fact.problem.signal == 11
+
+
+def test_a_windows_crash_code_is_a_crash() -> None:
+    """Windows has no signals: an illegal instruction (a CPU without AVX) ends with NTSTATUS 0xC000001D."""
+    argv = ("C:\\env\\python.exe", str(probe_script_path()), "live")
+    crashed = CommandResult(argv, 0xC000001D, stderr="tsw-probe: stage: import torch\n")
+    fact = collect_torch("C:\\env\\python.exe", runner=ScriptedRunner({argv: crashed}), timeout=10)
+    assert fact.problem.code == "torch_import_crashed"
+    assert fact.problem.reason == (
+        "the Python process crashed (exit code 0xC000001D, illegal instruction) during import torch"
+    )

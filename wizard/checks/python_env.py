@@ -135,7 +135,7 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
     newest = ctx.knowledge.newest_release()
     if ctx.platform == "darwin-x86_64" and releases[0].parsed < newest.parsed:
         return [_platform("PLATFORM_UNSUPPORTED.intel_mac", Severity.WARNING, ctx, details, best=releases[0].version)]
-    if wants_gpu(ctx) and (ctx.goal.want == "cuda" or ctx.usable_gpus):
+    if wants_gpu(ctx) and ctx.gpus:  # without an NVIDIA GPU, NO_NVIDIA_GPU already says it
         cuda_releases = [r for r in releases if any(v.kind == "cuda" for v in r.variants_for(ctx.platform))]
         if not cuda_releases:
             severity = Severity.ERROR if ctx.goal.want == "cuda" else Severity.WARNING

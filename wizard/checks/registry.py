@@ -59,7 +59,7 @@ CAUSAL_ORDER = (
 # A root cause (an error) → the symptoms it explains. A symptom present beside its root cause is
 # kept only as an info line with caused_by set, never as a second error.
 EXPLAINS: dict[str, tuple[str, ...]] = {
-    "NO_NVIDIA_GPU": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "PLATFORM_UNSUPPORTED"),
+    "NO_NVIDIA_GPU": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK"),
     "WSL_DRIVER": ("DRIVER_MISSING", "TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "NO_NVIDIA_GPU"),
     "DRIVER_MISSING": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "DRIVER_TOO_OLD"),
     "DRIVER_TOO_OLD": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK"),
@@ -189,15 +189,22 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
 
 
 def explain_symptoms(findings: list[Finding]) -> list[Finding]:
-    """Demote symptoms of an error root cause to info lines with caused_by (never a second error)."""
-    roots = [f.code for f in findings if f.severity is Severity.ERROR]
-    result = []
-    for item in findings:
+    """Demote symptoms of an error root cause to info lines with caused_by (never a second error).
+
+    Roots are taken in causal order, so a finding demoted by an earlier root explains nothing itself."""
+    roots: list[str] = []
+    demoted: dict[int, Finding] = {}
+    for index, item in sorted(enumerate(findings), key=lambda pair: _causal_rank(pair[1].code)):
         cause = next((root for root in roots if root != item.code and item.code in EXPLAINS.get(root, ())), "")
         if cause and item.severity in (Severity.ERROR, Severity.WARNING):
-            item = dataclasses.replace(item, severity=Severity.INFO, caused_by=cause)
-        result.append(item)
-    return result
+            demoted[index] = dataclasses.replace(item, severity=Severity.INFO, caused_by=cause)
+        elif item.severity is Severity.ERROR:
+            roots.append(item.code)
+    return [demoted.get(index, item) for index, item in enumerate(findings)]
+
+
+def _causal_rank(code: str) -> int:
+    return CAUSAL_ORDER.index(code) if code in CAUSAL_ORDER else len(CAUSAL_ORDER)
 
 
 def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -206,7 +213,7 @@ def order_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 
     def key(pair: tuple[int, Finding]) -> tuple[int, int, int, int]:
         position, item = pair
-        cause = CAUSAL_ORDER.index(item.code) if item.code in CAUSAL_ORDER else len(CAUSAL_ORDER)
+        cause = _causal_rank(item.code)
         return item.severity.rank, item.step.order if item.severity is Severity.OK else cause, item.step.order, position
 
     return tuple(item for _, item in sorted(indexed, key=key))

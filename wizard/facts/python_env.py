@@ -71,34 +71,41 @@ def collect_torch(python: str, runner: Runner = run_command, timeout: float = 12
         )
     data = parse_probe_output(result.stdout)
     if data is None:
-        if not step and not result.signal:
-            return _no_report(python, result, what="while the wizard imported torch")
-        if result.signal:
-            return Fact.missing(
-                FactStatus.FAILED,
-                f"the Python process crashed ({signal_name(result.signal)}) during {step or 'start-up'}",
-                code="torch_import_crashed",
-                argv=result.argv,
-                signal=result.signal,
-                stderr_tail=_tail(result.stderr),
-            )
-        if result.exit_code == 0:
-            return Fact.missing(
-                FactStatus.FAILED,
-                f"the probe's report could not be read (it printed: {_excerpt(result.stdout)!r})",
-                code="probe_output_invalid",
-                argv=result.argv,
-                stderr_tail=_tail(result.stderr),
-            )
+        return _live_without_report(python, result, step)
+    return torch_fact_from_probe(data, python, result)
+
+
+def _live_without_report(python: str, result: CommandResult, step: str) -> Fact[TorchRuntime]:
+    """The live probe gave no JSON: it crashed, exited early, printed garbage, or never started."""
+    crash = crash_name(result)
+    if not step and not crash:
+        return _no_report(python, result, what="while the wizard imported torch")
+    if crash:
         return Fact.missing(
             FactStatus.FAILED,
-            f"the Python process exited with code {result.exit_code} during {step} without reporting",
-            code="torch_import_failed",
+            f"the Python process crashed ({crash}) during {step or 'start-up'}",
+            code="torch_import_crashed",
             argv=result.argv,
             exit_code=result.exit_code,
+            signal=result.signal,
             stderr_tail=_tail(result.stderr),
         )
-    return torch_fact_from_probe(data, python, result)
+    if result.exit_code == 0:
+        return Fact.missing(
+            FactStatus.FAILED,
+            f"the probe's report could not be read (it printed: {_excerpt(result.stdout)!r})",
+            code="probe_output_invalid",
+            argv=result.argv,
+            stderr_tail=_tail(result.stderr),
+        )
+    return Fact.missing(
+        FactStatus.FAILED,
+        f"the Python process exited with code {result.exit_code} during {step} without reporting",
+        code="torch_import_failed",
+        argv=result.argv,
+        exit_code=result.exit_code,
+        stderr_tail=_tail(result.stderr),
+    )
 
 
 def torch_fact_from_probe(data: Mapping[str, Any], python: str, result: CommandResult) -> Fact[TorchRuntime]:
@@ -165,11 +172,32 @@ def last_stage(stderr: str) -> str:
     return step
 
 
+# Windows reports a crash as an NTSTATUS exit code instead of a signal.
+WINDOWS_CRASHES = {
+    0xC0000005: "access violation",
+    0xC000001D: "illegal instruction",
+    0xC0000409: "stack buffer overrun",
+    0xC00000FD: "stack overflow",
+    0xC0000135: "a DLL was not found",
+}
+
+
 def signal_name(number: int) -> str:
     try:
         return f"signal {number}, {signal.Signals(number).name}"
     except ValueError:
         return f"signal {number}"
+
+
+def crash_name(result: CommandResult) -> str:
+    """'signal 11, SIGSEGV' or 'exit code 0xC0000005, access violation'; '' when the process did not crash."""
+    if result.signal:
+        return signal_name(result.signal)
+    code = result.exit_code
+    if code is not None and code & 0xFFFFFFFF >= 0xC0000000:
+        status = code & 0xFFFFFFFF
+        return f"exit code {status:#010X}, {WINDOWS_CRASHES.get(status, 'a fatal error')}".replace("0X", "0x")
+    return ""
 
 
 def unusable_python(python: str, result: CommandResult) -> Fact:
@@ -193,10 +221,11 @@ def unusable_python(python: str, result: CommandResult) -> Fact:
 
 
 def _no_report(python: str, result: CommandResult, what: str) -> Fact:
-    if result.signal:
+    crash = crash_name(result)
+    if crash:
         return Fact.missing(
             FactStatus.FAILED,
-            f"{python} crashed ({signal_name(result.signal)}) {what}",
+            f"{python} crashed ({crash}) {what}",
             code="probe_crashed",
             argv=result.argv,
             signal=result.signal,

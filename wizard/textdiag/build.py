@@ -152,18 +152,16 @@ def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Eviden
 
 
 def _gpu_names(env: ce.CollectEnv | None, lines: list[str], clean: CleanText, facts: dict[str, str]) -> list[str]:
-    """GPU names from collect_env, nvidia-smi's table or `nvidia-smi -L`, and error messages; no duplicates."""
+    """One name per GPU: from collect_env, else nvidia-smi's table, else `nvidia-smi -L` lines; plus the
+    GPU an error message names when none of those lists it."""
     names: list[str] = list(ce.gpu_names(env)) if env else []
-    if "nvidia-smi" in clean.lower:
-        names += _nvidia_smi_rows(lines)
-    names += [ce.strip_uuid(m.group(1)) for m in _gpu_lines(lines)]
-    if facts.get("gpu_name"):
+    if not names and "nvidia-smi" in clean.lower:
+        names = _nvidia_smi_rows(lines)
+    if not names:
+        names = [ce.strip_uuid(m.group(1)) for m in _gpu_lines(lines)]
+    if facts.get("gpu_name") and facts["gpu_name"] not in names:
         names.append(facts["gpu_name"])
-    unique: list[str] = []
-    for name in names:
-        if name and name not in unique:
-            unique.append(name)
-    return unique
+    return [name for name in names if name]
 
 
 def _gpu_lines(lines: list[str]) -> Iterable[re.Match[str]]:

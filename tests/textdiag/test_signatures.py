@@ -1,0 +1,146 @@
+"""The error-signature catalogue: validation, examples, facts revealed, causes refined by context."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from wizard.resources_path import resource
+from wizard.snapshot import FactStatus
+from wizard.textdiag import SignatureError, default_signatures, load_signatures, snapshot_from_text
+from wizard.textdiag.signatures import match_signature, parse_signatures
+from wizard.textdiag.vocabulary import capability_from_sm, cuda_version, library_major, python_version
+
+SHIPPED = json.loads(resource("textdiag", "signatures.json").read_text(encoding="utf-8"))
+
+
+def test_shipped_catalogue_loads_and_every_example_matches() -> None:
+    signatures = default_signatures()
+    assert len(signatures) >= 30
+    for signature in signatures:
+        found = match_signature(signature, signature.example)
+        assert found is not None, signature.id
+        assert signature.source.startswith("https://")
+
+
+def _broken(**changes) -> dict:
+    data = copy.deepcopy(SHIPPED)
+    data["signatures"][0].update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"regex": "(unclosed"}, "does not compile"),
+        ({"regex": r"(?:a\s*)+found version"}, "quantifier inside a quantifier"),
+        ({"cause": "NOT_A_CODE"}, "unknown cause code"),
+        ({"regex": r"too old \(found version (?P<shoe_size>\d+)\)"}, "not a known fact key"),
+        ({"needle": "Driver On Your System"}, "lower-case"),
+        ({"example": "nothing like it"}, "does not match its own example"),
+        ({"source": "http://example.com"}, "https URL"),
+        ({"colour": "red"}, "unknown keys"),
+    ],
+)
+def test_malformed_entries_are_rejected_with_the_entry_named(changes, message) -> None:
+    with pytest.raises(SignatureError, match=message) as error:
+        parse_signatures(_broken(**changes))
+    assert "signatures[0] (driver_too_old)" in str(error.value)
+
+
+def test_duplicate_ids_and_bad_files(tmp_path) -> None:
+    data = copy.deepcopy(SHIPPED)
+    data["signatures"].append(copy.deepcopy(data["signatures"][0]))
+    with pytest.raises(SignatureError, match="duplicate id"):
+        parse_signatures(data)
+    bad = tmp_path / "signatures.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(SignatureError, match="not valid JSON"):
+        load_signatures(bad)
+    with pytest.raises(SignatureError, match="cannot read"):
+        load_signatures(tmp_path / "missing.json")
+
+
+def test_normalisers() -> None:
+    assert cuda_version("11040") == "11.4" and cuda_version("12.4") == "12.4" and cuda_version("9000") == "9.0"
+    assert capability_from_sm("sm_120") == "12.0" and capability_from_sm("sm_86") == "8.6"
+    assert library_major("libcudart.so.12") == "12" and library_major("cudnn_ops_train64_8.dll") == "8"
+    assert python_version("312") == "3.12" and python_version("3.11") == "3.11"
+
+
+def test_driver_too_old_reveals_what_the_driver_supports() -> None:
+    snap = snapshot_from_text("RuntimeError: The NVIDIA driver on your system is too old (found version 11040).")
+    assert snap.gpu.nvml.value.cuda_driver_version == "11.4"
+    evidence = snap.evidence[0]
+    assert evidence.cause == "DRIVER_TOO_OLD" and ("driver_cuda", "11.4") in evidence.facts
+
+
+def test_arch_warning_reveals_gpu_capability_and_arch_list() -> None:
+    text = (
+        "NVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch installation.\n"
+        "The current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.\n"
+    )
+    snap = snapshot_from_text(text)
+    facts = dict(snap.evidence[0].facts)
+    assert facts["sm"] == "sm_120" and facts["capability"] == "12.0"
+    assert facts["arch_list"] == "sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90"
+    gpu = snap.gpu.nvml.value.gpus[0]
+    assert (gpu.name, gpu.compute_capability) == ("NVIDIA GeForce RTX 5090", "12.0")
+    assert snap.torch.problem.status is FactStatus.UNKNOWN  # which CUDA the build has is not in the text
+
+
+def test_missing_library_reveals_name_and_major() -> None:
+    snap = snapshot_from_text("OSError: libcudart.so.12: cannot open shared object file: No such file or directory")
+    facts = dict(snap.evidence[0].facts)
+    assert (facts["library"], facts["lib_major"], facts["os"]) == ("libcudart.so.12", "12", "linux")
+    assert snap.host.value.os == "linux"
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ('OSError: [WinError 126] The specified module could not be found. Error loading "C:\\t\\torch\\lib\\fbgemm.dll"', "VCREDIST_MISSING"),
+        ('OSError: [WinError 126] Error loading "C:\\t\\torch\\lib\\cudnn_cnn_infer64_8.dll" or one of its dependencies.', "CUDA_LIB_MISSING"),
+        ("ModuleNotFoundError: No module named 'torch'", "TORCH_MISSING"),
+        ("Requirement already satisfied: torch in /opt/venv/lib/python3.11/site-packages (2.1.0)\n"
+         "ModuleNotFoundError: No module named 'torch'", "ENV_MISMATCH"),
+        ("RuntimeError: No CUDA GPUs are available", "VISIBLE_DEVICES_MASK"),
+        ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"
+         "RuntimeError: No CUDA GPUs are available", "DRIVER_MISSING"),
+    ],
+)
+def test_causes_refined_by_the_rest_of_the_text(text, cause) -> None:
+    assert [e.cause for e in snapshot_from_text(text).evidence if e.cause][0] == cause
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("ERROR: No matching distribution found for torch==2.5.1+cu130", "INDEX_VARIANT_MISSING"),  # 2.5 had no cu130
+        ("ERROR: No matching distribution found for torch==2.9.0+cu128\n/usr/lib/python3.9/site-packages", "PYTHON_UNSUPPORTED"),
+        ("ERROR: No matching distribution found for torch==2.9.0+cu128", "PYTHON_UNSUPPORTED"),  # published: Python/platform
+        ("ERROR: No matching distribution found for torch==1.8.1+cu111", "PYTHON_UNSUPPORTED"),  # ancient: old Pythons only
+        ("Looking in indexes: https://download.pytorch.org/whl/cu131\n"
+         "ERROR: No matching distribution found for torch", "INDEX_VARIANT_MISSING"),
+        ("Python 3.8.0 (tags/v3.8.0) [MSC v.1916 32 bit (Intel)] on win32\n"
+         "ERROR: No matching distribution found for torch", "PYTHON_UNSUPPORTED"),
+        ("ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n"
+         "ERROR: No matching distribution found for torch", "PYTHON_UNSUPPORTED"),
+    ],
+)
+def test_no_wheel_found_is_explained_by_python_platform_or_variant(text, cause) -> None:
+    causes = [e.cause for e in snapshot_from_text(text).evidence if e.cause]
+    assert causes and set(causes) == {cause}
+
+
+def test_nvml_failure_becomes_a_failed_nvml_fact() -> None:
+    snap = snapshot_from_text("Failed to initialize NVML: Driver/library version mismatch")
+    assert snap.gpu.nvml.problem.status is FactStatus.FAILED
+    assert snap.gpu.nvml.problem.code == "nvml_rm_version_mismatch"
+
+
+def test_torchvision_is_not_mistaken_for_torch() -> None:
+    text = "ERROR: No matching distribution found for torchvision==0.99.0"
+    assert not [e for e in snapshot_from_text(text).evidence if e.cause]
