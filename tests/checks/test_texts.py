@@ -24,44 +24,77 @@ def _key_constants(node: ast.AST) -> list[str]:
     return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str) and KEY.match(n.value)]
 
 
-def _assigned_keys(function: ast.AST) -> dict[str, list[str]]:
-    """name → text keys assigned to it in a function (key = "A" if x else "B")."""
-    assigned: dict[str, list[str]] = {}
+def _assigned_keys(function: ast.AST) -> dict[str, list[tuple[str, str]]]:
+    """name → (key, match) assigned to it in a function (key = "A" if x else f"{code}.import")."""
+    assigned: dict[str, list[tuple[str, str]]] = {}
     for node in ast.walk(function):
         if isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
-                    assigned.setdefault(target.id, []).extend(_key_constants(node.value))
+                    found = [(k, "exact") for k in _key_constants(node.value)]
+                    found += [(j.values[-1].value, "suffix") for j in ast.walk(node.value)
+                              if isinstance(j, ast.JoinedStr) and isinstance(j.values[-1], ast.Constant)]
+                    assigned.setdefault(target.id, []).extend(found)
     return assigned
 
 
-def finding_calls() -> list[tuple[str, bool, set[str], str]]:
-    """(key or key prefix, is_prefix, keyword fields, where) for every finding(...) / render(...) call in wizard/checks.
-    Keys held in a variable are resolved to the constants assigned to it in the same function."""
+def _wrappers(tree: ast.AST) -> dict[str, tuple[int, set[str]]]:
+    """Helpers that pass one of their parameters as the key to finding(): name → (parameter index, fields they add)."""
+    wrappers = {}
+    for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+        params = [a.arg for a in function.args.args]
+        for call in (n for n in ast.walk(function) if isinstance(n, ast.Call)):
+            if isinstance(call.func, ast.Name) and call.func.id == "finding" and call.args:
+                key = call.args[0]
+                if isinstance(key, ast.Name) and key.id in params:
+                    added = {k.arg for k in call.keywords if k.arg}
+                    wrappers[function.name] = (params.index(key.id), added)
+    return wrappers
+
+
+def finding_calls() -> list[tuple[str, str, set[str], str]]:
+    """(key, match, keyword fields, where) for every finding(...) / render(...) call in wizard/checks, match being
+    "exact", "prefix" or "suffix". Keys in a variable resolve to the constants assigned to it in the same function;
+    helpers that forward a key to finding() count as finding calls."""
     calls = []
     for path in sorted(CHECKS_DIR.glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)]
+        wrappers = _wrappers(tree)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("finding", "render")):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            if not node.args:
-                continue
-            where = f"{path.name}:{node.lineno}"
-            key_node = node.args[0]
-            if node.func.id == "finding":
-                fields = {k.arg for k in node.keywords if k.arg} - {"details", "actions", "evidence", "caused_by"}
-            else:
+            name = node.func.id
+            fields: set[str] = {k.arg for k in node.keywords if k.arg}
+            if name == "finding" and node.args:
+                key_node = node.args[0]
+            elif name == "render" and node.args:
+                key_node = node.args[0]
                 fields = {k.value for k in node.args[1].keys if isinstance(k, ast.Constant)} if len(node.args) > 1 and isinstance(node.args[1], ast.Dict) else set()
+            elif name in wrappers and len(node.args) > wrappers[name][0]:
+                key_node = node.args[wrappers[name][0]]
+                fields |= wrappers[name][1]
+            else:
+                continue
+            fields -= {"details", "actions", "evidence", "caused_by"}
+            where = f"{path.name}:{node.lineno}"
             if isinstance(key_node, ast.Name):
                 owner = [f for f in functions if f.lineno <= node.lineno <= (f.end_lineno or f.lineno)][-1]
-                for key in _assigned_keys(owner).get(key_node.id, []):
-                    calls.append((key, False, fields, where))
-            if isinstance(key_node, ast.Constant):
-                calls.append((key_node.value, False, fields, where))
-            elif isinstance(key_node, ast.JoinedStr) and isinstance(key_node.values[0], ast.Constant):
-                calls.append((key_node.values[0].value, True, fields, where))
+                keys = _assigned_keys(owner).get(key_node.id, [])
+                calls.extend((key, match, fields, where) for key, match in keys)
+            elif isinstance(key_node, ast.JoinedStr):
+                first, last = key_node.values[0], key_node.values[-1]
+                if isinstance(first, ast.Constant):
+                    calls.append((first.value, "prefix", fields, where))
+                elif isinstance(last, ast.Constant):
+                    calls.append((last.value, "suffix", fields, where))
+            else:
+                calls.extend((key, "exact", fields, where) for key in _key_constants(key_node))
     return calls
+
+
+def _matches(key: str, pattern: str, match: str) -> bool:
+    return key.startswith(pattern) if match == "prefix" else key.endswith(pattern) if match == "suffix" else key == pattern
 
 
 def test_shipped_texts_load():
@@ -78,13 +111,13 @@ def test_every_call_supplies_every_field_of_its_texts():
     problems = []
     calls = finding_calls()
     assert len(calls) > 40
-    for key, is_prefix, fields, where in calls:
-        matching = [t for k, t in texts.items() if (k.startswith(key) if is_prefix else k == key)]
+    for key, match, fields, where in calls:
+        matching = [t for k, t in texts.items() if _matches(k, key, match)]
         if not matching:
             problems.append(f"{where}: no text for {key!r}")
         for text in matching:
             missing = text.fields - fields
-            if missing and "fields" not in fields:  # `**fields` passthrough is checked where it is built
+            if missing:
                 problems.append(f"{where}: {text.key} needs {sorted(missing)}")
     assert problems == []
 
@@ -95,7 +128,7 @@ def test_every_text_is_used():
     unused = [
         key for key in texts
         if not key.endswith(".pasted") and key != "PASTED_ERROR"
-        and not any((key.startswith(k) if p else key == k) for k, p, _, _ in calls)
+        and not any(_matches(key, k, m) for k, m, _, _ in calls)
     ]
     assert unused == []
 

@@ -50,7 +50,7 @@ def check_cudnn(ctx: CheckContext) -> list[Finding]:
     if loaded and wanted and _older(loaded, wanted):
         return [_mismatch(ctx, "CUDNN_MISMATCH", details, found=loaded, needed=wanted)]
     if dist_version and expected and _older(dist_version, expected):
-        return [_mismatch(ctx, "CUDNN_MISMATCH.package", details, found=dist_version, needed=expected, package=dist_name)]
+        return [_mismatch(ctx, "CUDNN_MISMATCH.package", details, found=dist_version, needed=expected)]
     version = loaded or dist_version
     if not version:
         return [finding("CUDNN_UNKNOWN", Severity.INFO, STEP, details=details)]
@@ -58,10 +58,10 @@ def check_cudnn(ctx: CheckContext) -> list[Finding]:
     return [finding("CUDNN_OK", Severity.OK, STEP, details=details, version=version, source=source)]
 
 
-def _mismatch(ctx: CheckContext, key: str, details: str, **fields: str) -> Finding:
-    fields.setdefault("package", _cudnn_dist(ctx)[0] or "nvidia-cudnn")
+def _mismatch(ctx: CheckContext, key: str, details: str, found: str, needed: str) -> Finding:
+    package = _cudnn_dist(ctx)[0] or "nvidia-cudnn"
     actions = recommendation_actions(ctx, "Reinstall PyTorch with the cuDNN it expects")
-    return finding(key, Severity.ERROR, STEP, details=details, actions=actions, **fields)
+    return finding(key, Severity.ERROR, STEP, details=details, actions=actions, found=found, needed=needed, package=package)
 
 
 def _older(found: str, needed: str) -> bool:

@@ -80,6 +80,9 @@ class FixDialog(QDialog):
         self.setWindowTitle("Run this fix")
         self.action, self.python, self.torch_index = action, python, torch_index
         self.goal = goal or getattr(parent, "goal", None) or Goal(torch_index=torch_index)
+        last_check = getattr(parent, "result", None)  # the wizard's CheckResult: reuse it instead of checking twice
+        if snapshot is None and getattr(last_check, "snapshot", None) is not None:
+            snapshot, diagnosis = last_check.snapshot, diagnosis or last_check.diagnosis
         self.snapshot, self.diagnosis = snapshot, diagnosis
         self._collect, self._diagnose = collect, diagnose
         self.identity: Identity | None = None
