@@ -16,17 +16,22 @@ Pure: reads the snapshot and the knowledge base, touches nothing. The rule, in o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
+from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
+from wizard.profile import CourseProfile
 from wizard.snapshot import FactStatus, PythonFacts, Snapshot
 
 DEFAULT_PLATFORM = "linux-x86_64"
 PYTHON_DOWNLOADS = "https://www.python.org/downloads/"
+PYPI_SIMPLE = "https://pypi.org/simple"
+TORCH_FAMILY = ("torch", "torchvision", "torchaudio")  # pinned from the release; never from PyPI
 VENV_NAME = "torch-env"
 
 _PLATFORM_NAMES = {
@@ -76,7 +81,13 @@ class Choice:
 
 
 def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
-    """The torch build that fits the snapshot's target interpreter and GPUs, as an exact command."""
+    """The torch build that fits the snapshot's target interpreter and GPUs, as an exact command.
+
+    With a course profile (``goal.profile``) only the releases, Python versions and builds the course
+    allows are considered, and the course's extra packages join the pip command."""
+    course = course_of(goal)
+    if course is not None:
+        return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
     target = target_of(snapshot)
     gpus = gpus_of(snapshot, knowledge)
     working = _working_install(snapshot, gpus, goal)
@@ -427,15 +438,17 @@ def _older_note(release: Release, variant: Variant, newest: Release, target: Tar
 # --------------------------------------------------------------------------- the command
 
 
-def _command(choice: Choice, target: Target, goal: Goal, venv_dir: str | None) -> Recommendation:
+def _command(choice: Choice, target: Target, goal: Goal, venv_dir: str | None,
+             course: CourseProfile | None = None) -> Recommendation:
     release, variant = choice.release, choice.variant
     index_url = f"{goal.torch_index.rstrip('/')}/{variant.name}"
-    packages = _pins(release, variant, target)
+    packages = _pins(release, variant, target, course)
+    sources = ("--index-url", index_url, *_extra_index(course))
     why = _why(choice, target)
     if target.externally_managed:
         folder = venv_dir or _venv_folder(target)
         venv_python = _venv_python(folder, target.os)
-        install = (venv_python, "-m", "pip", "install", *packages, "--index-url", index_url)
+        install = (venv_python, "-m", "pip", "install", *packages, *sources)
         why = (f"This Python is managed by the operating system (PEP 668), so pip must not change it: create your own "
                f"environment in {folder} and install there, then run your code with {venv_python}. "
                f"(If creating it fails on Debian/Ubuntu, install the python3-venv package.) {why}")
@@ -444,14 +457,14 @@ def _command(choice: Choice, target: Target, goal: Goal, venv_dir: str | None) -
             torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install,
             steps=((target.python, "-m", "venv", folder), install),
         )
-    argv = (target.python, "-m", "pip", "install", *packages, "--index-url", index_url)
+    argv = (target.python, "-m", "pip", "install", *packages, *sources)
     return Recommendation(
         kind="install", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),
         torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=argv,
     )
 
 
-def _pins(release: Release, variant: Variant, target: Target) -> tuple[str, ...]:
+def _pins(release: Release, variant: Variant, target: Target, course: CourseProfile | None = None) -> tuple[str, ...]:
     # Pin the local label ("==2.13.0+cu130"): under PEP 440 a specifier without a local label ignores the
     # candidates' labels, so "torch==2.13.0" counts an installed 2.13.0+cpu as satisfying it and pip changes
     # nothing (https://peps.python.org/pep-0440/#version-matching). macOS wheels carry no label.
@@ -462,9 +475,10 @@ def _pins(release: Release, variant: Variant, target: Target) -> tuple[str, ...]
     pins = [f"torch=={release.version}{suffix}"]
     for name in ("torchvision", "torchaudio"):
         version = getattr(release, name)
-        if name in target.installed and version:
+        wanted = course is not None and course.package_spec(name) is not None
+        if (name in target.installed or wanted) and version:
             pins.append(f"{name}=={version}{companion_suffix}")
-    return tuple(pins)
+    return (*pins, *_course_extras(course))
 
 
 def _pinned(packages: tuple[str, ...], name: str) -> str:

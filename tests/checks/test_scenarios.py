@@ -17,10 +17,26 @@ from wizard.snapshot import Snapshot, from_data
 
 SCENARIOS = sorted(make_scenarios.SCENARIOS_DIR.glob("*.json"))
 SPEC_CODES = (
-    "NO_NVIDIA_GPU", "DRIVER_MISSING", "DRIVER_TOO_OLD", "WSL_DRIVER", "CUDA_LIB_MISSING", "LIB_PATH_CONFLICT",
-    "CUDNN_MISMATCH", "PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED", "ENV_MISMATCH", "NUMPY_ABI", "VCREDIST_MISSING",
-    "EXTERNALLY_MANAGED", "DISK_OR_NETWORK", "CPU_ONLY_WHEEL", "GPU_ARCH_UNSUPPORTED", "PACKAGE_CONFLICT",
-    "TORCH_MISSING", "INDEX_VARIANT_MISSING", "VISIBLE_DEVICES_MASK",
+    "NO_NVIDIA_GPU",
+    "DRIVER_MISSING",
+    "DRIVER_TOO_OLD",
+    "WSL_DRIVER",
+    "CUDA_LIB_MISSING",
+    "LIB_PATH_CONFLICT",
+    "CUDNN_MISMATCH",
+    "PYTHON_UNSUPPORTED",
+    "PLATFORM_UNSUPPORTED",
+    "ENV_MISMATCH",
+    "NUMPY_ABI",
+    "VCREDIST_MISSING",
+    "EXTERNALLY_MANAGED",
+    "DISK_OR_NETWORK",
+    "CPU_ONLY_WHEEL",
+    "GPU_ARCH_UNSUPPORTED",
+    "PACKAGE_CONFLICT",
+    "TORCH_MISSING",
+    "INDEX_VARIANT_MISSING",
+    "VISIBLE_DEVICES_MASK",
 )
 
 
@@ -62,7 +78,9 @@ def test_scenario(path: Path):
     for code in expect.get("absent", []):
         assert code not in codes(diagnosis, Severity.ERROR) + codes(diagnosis, Severity.WARNING), summary
     for code, root in expect.get("caused_by", {}).items():
-        assert any(f.code == code and f.severity is Severity.INFO and f.caused_by == root for f in diagnosis.findings), summary
+        assert any(
+            f.code == code and f.severity is Severity.INFO and f.caused_by == root for f in diagnosis.findings
+        ), summary
     for key, value in expect.get("recommendation", {}).items():
         assert getattr(diagnosis.recommendation, key) == value, diagnosis.recommendation
 
@@ -102,8 +120,9 @@ def test_every_spec_code_is_covered_by_two_scenarios():
     assert {code: n for code, n in seen.items() if n < 2} == {}
 
 
-@pytest.mark.parametrize("path", [p for p in SCENARIOS if json.loads(p.read_text())["expect"].get("errors") == []],
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", [p for p in SCENARIOS if json.loads(p.read_text())["expect"].get("errors") == []], ids=lambda p: p.stem
+)
 def test_healthy_setups_have_no_error(path: Path):
     _, snapshot, goal = load(path)
     diagnosis = diagnose(snapshot, load_knowledge(), goal)

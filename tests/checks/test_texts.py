@@ -21,7 +21,11 @@ KEY = re.compile(r"^[A-Z][A-Z_]+(\.[a-z0-9_]+)?$")
 
 
 def _key_constants(node: ast.AST) -> list[str]:
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str) and KEY.match(n.value)]
+    return [
+        n.value
+        for n in ast.walk(node)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and KEY.match(n.value)
+    ]
 
 
 def _assigned_keys(function: ast.AST) -> dict[str, list[tuple[str, str]]]:
@@ -32,8 +36,11 @@ def _assigned_keys(function: ast.AST) -> dict[str, list[tuple[str, str]]]:
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     found = [(k, "exact") for k in _key_constants(node.value)]
-                    found += [(j.values[-1].value, "suffix") for j in ast.walk(node.value)
-                              if isinstance(j, ast.JoinedStr) and isinstance(j.values[-1], ast.Constant)]
+                    found += [
+                        (j.values[-1].value, "suffix")
+                        for j in ast.walk(node.value)
+                        if isinstance(j, ast.JoinedStr) and isinstance(j.values[-1], ast.Constant)
+                    ]
                     assigned.setdefault(target.id, []).extend(found)
     return assigned
 
@@ -70,7 +77,11 @@ def finding_calls() -> list[tuple[str, str, set[str], str]]:
                 key_node = node.args[0]
             elif name == "render" and node.args:
                 key_node = node.args[0]
-                fields = {k.value for k in node.args[1].keys if isinstance(k, ast.Constant)} if len(node.args) > 1 and isinstance(node.args[1], ast.Dict) else set()
+                fields = (
+                    {k.value for k in node.args[1].keys if isinstance(k, ast.Constant)}
+                    if len(node.args) > 1 and isinstance(node.args[1], ast.Dict)
+                    else set()
+                )
             elif name in wrappers and len(node.args) > wrappers[name][0]:
                 key_node = node.args[wrappers[name][0]]
                 fields |= wrappers[name][1]
@@ -94,7 +105,9 @@ def finding_calls() -> list[tuple[str, str, set[str], str]]:
 
 
 def _matches(key: str, pattern: str, match: str) -> bool:
-    return key.startswith(pattern) if match == "prefix" else key.endswith(pattern) if match == "suffix" else key == pattern
+    return (
+        key.startswith(pattern) if match == "prefix" else key.endswith(pattern) if match == "suffix" else key == pattern
+    )
 
 
 def test_shipped_texts_load():
@@ -126,8 +139,10 @@ def test_every_text_is_used():
     texts = load_texts()
     calls = finding_calls()
     unused = [
-        key for key in texts
-        if not key.endswith(".pasted") and key != "PASTED_ERROR"
+        key
+        for key in texts
+        if not key.endswith(".pasted")
+        and key != "PASTED_ERROR"
         and not any(_matches(key, k, m) for k, m, _, _ in calls)
     ]
     assert unused == []
@@ -137,13 +152,16 @@ def test_every_code_is_documented():
     documented = DOCS.read_text(encoding="utf-8")
     for key in load_texts():
         code = key.split(".")[0]
-        if code != "ADVICE" and code != "PASTED_ERROR":
+        if code not in ("ADVICE", "PASTED_ERROR", "CAUSED_BY"):
             assert f"`{code}`" in documented, f"{code} is not in docs/diagnosis-codes.md"
 
 
 def test_render_fills_fields_and_refuses_missing_ones():
     texts = parse_texts({"X": {"title": "Driver {driver}", "explanation": "Needs {needed}. {{literal}}"}})
-    assert render("X", {"driver": "535", "needed": ["580", "590"]}, texts) == ("Driver 535", "Needs 580, 590. {literal}")
+    assert render("X", {"driver": "535", "needed": ["580", "590"]}, texts) == (
+        "Driver 535",
+        "Needs 580, 590. {literal}",
+    )
     with pytest.raises(TextError, match="needed"):
         render("X", {"driver": "535"}, texts)
     with pytest.raises(TextError, match="no text"):

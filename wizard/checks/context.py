@@ -163,11 +163,17 @@ def _cuda_from_local(local: str) -> str:
 
 
 def _nvidia_gpus(
-    snapshot: Snapshot, nvml: NvmlInfo | None, torch: TorchRuntime | None, pci: tuple[PciDevice, ...], knowledge: Knowledge
+    snapshot: Snapshot,
+    nvml: NvmlInfo | None,
+    torch: TorchRuntime | None,
+    pci: tuple[PciDevice, ...],
+    knowledge: Knowledge,
 ) -> tuple[Gpu, ...]:
     source = "text" if snapshot.source == "text" else "nvml"
     if nvml is not None and nvml.gpus:
-        return tuple(Gpu(g.name, g.compute_capability or _capability_from_name(g.name, knowledge), source) for g in nvml.gpus)
+        return tuple(
+            Gpu(g.name, g.compute_capability or _capability_from_name(g.name, knowledge), source) for g in nvml.gpus
+        )
     if torch is not None and torch.devices:
         return tuple(Gpu(d.name, d.capability, "torch") for d in torch.devices)
     return tuple(Gpu(d.name or f"NVIDIA GPU {d.device_id:#06x}", d.compute_capability, "pci") for d in pci)

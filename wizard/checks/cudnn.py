@@ -61,7 +61,9 @@ def check_cudnn(ctx: CheckContext) -> list[Finding]:
 def _mismatch(ctx: CheckContext, key: str, details: str, found: str, needed: str) -> Finding:
     package = _cudnn_dist(ctx)[0] or "nvidia-cudnn"
     actions = recommendation_actions(ctx, "Reinstall PyTorch with the cuDNN it expects")
-    return finding(key, Severity.ERROR, STEP, details=details, actions=actions, found=found, needed=needed, package=package)
+    return finding(
+        key, Severity.ERROR, STEP, details=details, actions=actions, found=found, needed=needed, package=package
+    )
 
 
 def _older(found: str, needed: str) -> bool:

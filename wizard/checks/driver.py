@@ -13,7 +13,7 @@ STEP = Step.DRIVER
 
 def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
     """NO_NVIDIA_GPU: none in the machine (naming AMD / Intel / Apple and what PyTorch offers for them)."""
-    if ctx.gpus or ctx.snapshot.host.get() and ctx.snapshot.host.get().is_wsl:
+    if ctx.gpus or _is_wsl(ctx):
         return []
     if _kernel_has_nvidia(ctx):
         return []  # a loaded nvidia module means a GPU the PCI scan missed; driver checks handle it
@@ -43,15 +43,17 @@ def check_driver_missing(ctx: CheckContext) -> list[Finding]:
     """DRIVER_MISSING: an NVIDIA GPU is there but no working driver talks to it."""
     if ctx.usable_gpus or ctx.nvml is not None or _is_wsl(ctx):
         return []
-    if not ctx.nvidia_pci and not _kernel_has_nvidia(ctx):
-        if not (ctx.nvml_problem and ctx.nvml_problem.code in _BROKEN_DRIVER_CODES):
-            return []
+    broken_driver = ctx.nvml_problem is not None and ctx.nvml_problem.code in _BROKEN_DRIVER_CODES
+    if not ctx.nvidia_pci and not _kernel_has_nvidia(ctx) and not broken_driver:
+        return []
     if ctx.snapshot.source == "text":
         return []  # pasted text that does not mention the driver says nothing about it
     variant = _missing_variant(ctx)
     severity = Severity.ERROR if wants_gpu(ctx) else Severity.INFO
-    actions = [] if variant in ("reboot", "permission", "secure_boot") else url_action(
-        ctx, "driver_download", "Download the NVIDIA driver"
+    actions = (
+        []
+        if variant in ("reboot", "permission", "secure_boot")
+        else url_action(ctx, "driver_download", "Download the NVIDIA driver")
     )
     problem = ctx.nvml_problem
     reason = problem.reason if problem else "unknown"

@@ -10,19 +10,26 @@ from wizard.snapshot import FactStatus
 # (code, pattern) in the order they are tried: the first match names the cause. The library group, when
 # present, says which file was at fault.
 SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("VCREDIST_MISSING", re.compile(r"WinError (?:126|1114)\]?.*?(?P<library>[\w.-]+\.dll)?", re.IGNORECASE)),
-    ("VCREDIST_MISSING", re.compile(r"DLL load failed.*?(?P<library>(?:c10|fbgemm|torch_python|libomp\w*)\.dll)?")),
+    ("VCREDIST_MISSING", re.compile(r"WinError (?:126|1114)\][^\n]*?(?P<library>[\w.-]+\.dll)", re.IGNORECASE)),
+    ("VCREDIST_MISSING", re.compile(r"WinError (?:126|1114)|DLL load failed", re.IGNORECASE)),
     (
         "CUDA_LIB_MISSING",
-        re.compile(r"(?P<library>lib(?:cudart|cudnn|cublas|cufft|curand|cusolver|cusparse|nccl|nvrtc|nvJitLink|cupti|"
-                   r"nvToolsExt|cuda)[\w.]*\.so[\w.]*): cannot open shared object file"),
+        re.compile(
+            r"(?P<library>lib(?:cudart|cudnn|cublas|cufft|curand|cusolver|cusparse|nccl|nvrtc|nvJitLink|cupti|"
+            r"nvToolsExt|cuda)[\w.]*\.so[\w.]*): cannot open shared object file"
+        ),
     ),
     ("CUDA_LIB_MISSING", re.compile(r"Could not load library (?P<library>\S*(?:cudnn|cublas|cudart)\S*)")),
     ("CUDA_LIB_MISSING", re.compile(r"(?P<library>(?:cudnn|cudart|cublas|nvrtc)\w*\.dll)\W.*not (?:be )?found", re.I)),
     ("LIB_PATH_CONFLICT", re.compile(r"(?P<library>[^\s:'\"]+\.so[\w.]*): undefined symbol: (?P<symbol>\S+)")),
     ("LIB_PATH_CONFLICT", re.compile(r"undefined symbol: (?P<symbol>\S+)")),
-    ("NUMPY_ABI", re.compile(r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
-                             r"numpy\.core\.multiarray failed to import")),
+    (
+        "NUMPY_ABI",
+        re.compile(
+            r"compiled using NumPy 1\.x cannot be run in\s+NumPy 2|_ARRAY_API not found|"
+            r"numpy\.core\.multiarray failed to import"
+        ),
+    ),
 )
 
 

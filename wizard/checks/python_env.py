@@ -129,8 +129,16 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
         if fitting[0] is not releases[0]:
             needs = releases[0].min_glibc
             return [
-                _platform("PLATFORM_UNSUPPORTED.glibc_old", Severity.WARNING, ctx, details, glibc=glibc,
-                          best=fitting[0].version, needs=needs, newest=releases[0].version)
+                _platform(
+                    "PLATFORM_UNSUPPORTED.glibc_old",
+                    Severity.WARNING,
+                    ctx,
+                    details,
+                    glibc=glibc,
+                    best=fitting[0].version,
+                    needs=needs,
+                    newest=releases[0].version,
+                )
             ]
     newest = ctx.knowledge.newest_release()
     if ctx.platform == "darwin-x86_64" and releases[0].parsed < newest.parsed:
@@ -169,7 +177,9 @@ def check_externally_managed(ctx: CheckContext) -> list[Finding]:
         return []
     actions = recommendation_actions(ctx) + url_action(ctx, "pep668", "What 'externally managed' means")
     if ctx.torch_installed:
-        return [finding("EXTERNALLY_MANAGED.installed", Severity.INFO, STEP, details=python.executable, actions=actions)]
+        return [
+            finding("EXTERNALLY_MANAGED.installed", Severity.INFO, STEP, details=python.executable, actions=actions)
+        ]
     return [
         finding(
             "EXTERNALLY_MANAGED",
@@ -211,7 +221,8 @@ def check_env_mismatch(ctx: CheckContext) -> list[Finding]:
                 Severity.WARNING,
                 STEP,
                 details="\n".join(
-                    f"{d.name}: " + "; ".join(f"{v or '?'} in {loc}" for loc, v in zip(d.locations, d.versions or ("",) * 9))
+                    f"{d.name}: "
+                    + "; ".join(f"{v or '?'} in {loc}" for loc, v in zip(d.locations, d.versions or ("",) * 9))
                     for d in duplicates
                 ),
                 packages=[d.name for d in duplicates],
@@ -225,8 +236,11 @@ def check_env_mismatch(ctx: CheckContext) -> list[Finding]:
                 "ENV_MISMATCH.conda_mixed",
                 Severity.WARNING,
                 STEP,
-                details=", ".join(f"{n} via {ctx.dists[n].installer}" for n in ("torch", "torchvision", "torchaudio")
-                                  if n in ctx.dists),
+                details=", ".join(
+                    f"{n} via {ctx.dists[n].installer}"
+                    for n in ("torch", "torchvision", "torchaudio")
+                    if n in ctx.dists
+                ),
                 env=python.conda_env or python.prefix,
             )
         )
@@ -359,7 +373,10 @@ def check_pip(ctx: CheckContext) -> list[Finding]:
                     Severity.WARNING,
                     STEP,
                     details=fact.problem.reason,
-                    actions=[Action.run("Install pip", argv), Action.copy("Copy the command", command_text(argv, ctx.os))],
+                    actions=[
+                        Action.run("Install pip", argv),
+                        Action.copy("Copy the command", command_text(argv, ctx.os)),
+                    ],
                 )
             ]
         return []
@@ -419,7 +436,6 @@ def check_python_ok(ctx: CheckContext) -> list[Finding]:
             where=where,
         )
     ]
-
 
 
 CHECKS = (

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from wizard.checks import cudnn, driver, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
-from wizard.checks.texts import TextError, finding, load_texts
+from wizard.checks.texts import TextError, finding, load_texts, render
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
@@ -139,8 +139,13 @@ def run_one(check: Check, ctx: CheckContext) -> list[Finding]:
 
 def _step_of(check: Check) -> Step:
     module = getattr(check, "__module__", "")
-    for step_module, step in ((driver, Step.DRIVER), (toolkit, Step.TOOLKIT), (cudnn, Step.CUDNN),
-                              (python_env, Step.PYTHON), (wheel, Step.WHEEL)):
+    for step_module, step in (
+        (driver, Step.DRIVER),
+        (toolkit, Step.TOOLKIT),
+        (cudnn, Step.CUDNN),
+        (python_env, Step.PYTHON),
+        (wheel, Step.WHEEL),
+    ):
         if module == step_module.__name__:
             return step
     return Step.WHEEL
@@ -150,8 +155,14 @@ def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
     try:
         return finding("CHECK_CRASHED", Severity.WARNING, step, details=trace, check=name)
     except (TextError, OSError):  # the texts themselves are broken: still say something
-        return Finding("CHECK_CRASHED", Severity.WARNING, step, f"The check '{name}' crashed",
-                       "This is a bug in the wizard; the other results are still valid.", details=trace)
+        return Finding(
+            "CHECK_CRASHED",
+            Severity.WARNING,
+            step,
+            f"The check '{name}' crashed",
+            "This is a bug in the wizard; the other results are still valid.",
+            details=trace,
+        )
 
 
 def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
@@ -191,15 +202,19 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
 def explain_symptoms(findings: list[Finding]) -> list[Finding]:
     """Demote symptoms of an error root cause to info lines with caused_by (never a second error).
 
+    The symptom's explanation then points at its cause and its actions go (the root's actions are the fix).
     Roots are taken in causal order, so a finding demoted by an earlier root explains nothing itself."""
-    roots: list[str] = []
+    roots: list[Finding] = []
     demoted: dict[int, Finding] = {}
     for index, item in sorted(enumerate(findings), key=lambda pair: _causal_rank(pair[1].code)):
-        cause = next((root for root in roots if root != item.code and item.code in EXPLAINS.get(root, ())), "")
-        if cause and item.severity in (Severity.ERROR, Severity.WARNING):
-            demoted[index] = dataclasses.replace(item, severity=Severity.INFO, caused_by=cause)
+        root = next((r for r in roots if r.code != item.code and item.code in EXPLAINS.get(r.code, ())), None)
+        if root is not None and item.severity in (Severity.ERROR, Severity.WARNING):
+            _, explanation = render("CAUSED_BY", {"cause": root.title})
+            demoted[index] = dataclasses.replace(
+                item, severity=Severity.INFO, caused_by=root.code, explanation=explanation, actions=()
+            )
         elif item.severity is Severity.ERROR:
-            roots.append(item.code)
+            roots.append(item)
     return [demoted.get(index, item) for index, item in enumerate(findings)]
 
 

@@ -51,8 +51,10 @@ def parse_texts(data: object, origin: str = "findings.json") -> dict[str, Text]:
     for key, entry in data.items():
         if key.startswith("_"):  # "_comment" and similar notes for editors
             continue
-        if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(
-            entry.get("explanation"), str
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("title"), str)
+            or not isinstance(entry.get("explanation"), str)
         ):
             raise TextError(f"{origin}: {key}: needs a 'title' and an 'explanation' string")
         text = Text(key, entry["title"].strip(), entry["explanation"].strip())

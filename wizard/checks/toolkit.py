@@ -17,7 +17,18 @@ from wizard.snapshot import CudaToolkit, LibraryCopy
 STEP = Step.TOOLKIT
 # Libraries whose soname carries the CUDA major (libcudart.so.12): a same-major copy on the search path
 # is found before the wheel's own copy (LD_LIBRARY_PATH is searched before torch's RUNPATH).
-CUDA_FAMILIES = ("cudart", "cublas", "cublaslt", "nvrtc", "cufft", "curand", "cusolver", "cusparse", "nvjitlink", "cupti")
+CUDA_FAMILIES = (
+    "cudart",
+    "cublas",
+    "cublaslt",
+    "nvrtc",
+    "cufft",
+    "curand",
+    "cusolver",
+    "cusparse",
+    "nvjitlink",
+    "cupti",
+)
 
 
 def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
@@ -29,7 +40,9 @@ def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
 def check_cuda_versions(ctx: CheckContext) -> list[Finding]:
     """An info line separating the three "CUDA versions", or an ok line that no toolkit is needed."""
     toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
-    wheel = f"CUDA {ctx.torch_cuda}" if ctx.torch_cuda else build_words(ctx) if ctx.torch_installed else "no PyTorch yet"
+    wheel = (
+        f"CUDA {ctx.torch_cuda}" if ctx.torch_cuda else build_words(ctx) if ctx.torch_installed else "no PyTorch yet"
+    )
     if not toolkits:
         if ctx.snapshot.source == "text" and not ctx.snapshot.toolkit.toolkits.ok:
             return []
@@ -109,11 +122,15 @@ def _shadows(ctx: CheckContext, copy: LibraryCopy) -> bool:
         if major(copy.version) != major(ctx.torch_cuda):
             return False  # another soname major: torch never loads it
         # a bare soname major ("12") says nothing about the minor: older than the wheel's is possible
-        return len(version_tuple(copy.version)) < 2 or version_tuple(copy.version)[:2] < version_tuple(ctx.torch_cuda)[:2]
+        return (
+            len(version_tuple(copy.version)) < 2 or version_tuple(copy.version)[:2] < version_tuple(ctx.torch_cuda)[:2]
+        )
     if family == "nccl":
         wheel_nccl = _dist_version(ctx, "nvidia-nccl-cu")
-        return bool(wheel_nccl) and len(version_tuple(copy.version)) >= 2 and (
-            version_tuple(copy.version) < version_tuple(wheel_nccl)[: len(version_tuple(copy.version))]
+        return (
+            bool(wheel_nccl)
+            and len(version_tuple(copy.version)) >= 2
+            and (version_tuple(copy.version) < version_tuple(wheel_nccl)[: len(version_tuple(copy.version))])
         )
     return False  # cuDNN copies are judged by the cuDNN step
 
@@ -198,7 +215,6 @@ def marker_environment(ctx: CheckContext) -> dict[str, str]:
         "platform_python_implementation": "CPython" if not python or python.implementation == "cpython" else "PyPy",
         "extra": "",
     }
-
 
 
 CHECKS = (check_cuda_versions, check_toolkit_mismatch, check_lib_path_conflict, check_required_cuda_dists)

@@ -39,8 +39,7 @@ def check_torch_missing(ctx: CheckContext) -> list[Finding]:
             "TORCH_MISSING",
             Severity.ERROR,
             STEP,
-            details=f"no torch distribution in {ctx.python.executable}"
-            + (f" ({problem.reason})" if problem else ""),
+            details=f"no torch distribution in {ctx.python.executable}" + (f" ({problem.reason})" if problem else ""),
             actions=recommendation_actions(ctx),
             python=ctx.python.executable,
         )
@@ -55,7 +54,9 @@ def check_import(ctx: CheckContext) -> list[Finding]:
     text = problem.stderr_tail or problem.reason
     details = text if text == problem.reason else f"{problem.reason}\n{text}"
     if problem.status is FactStatus.TIMED_OUT:
-        return [finding("TORCH_IMPORT_FAILED.timeout", Severity.ERROR, STEP, details=details, seconds=_seconds(problem))]
+        return [
+            finding("TORCH_IMPORT_FAILED.timeout", Severity.ERROR, STEP, details=details, seconds=_seconds(problem))
+        ]
     if problem.status is not FactStatus.FAILED:
         return []
     if problem.signal:
@@ -174,7 +175,9 @@ def _older_than_all(gpu: Gpu, archs: tuple[str, ...]) -> bool:
     numbers = []
     for arch in archs:
         digits = arch.split("_")[-1].replace("+PTX", "").rstrip("af")
-        parsed = version_tuple(digits) if "." in digits else (int(digits[:-1]), int(digits[-1])) if digits.isdigit() else ()
+        parsed = (
+            version_tuple(digits) if "." in digits else (int(digits[:-1]), int(digits[-1])) if digits.isdigit() else ()
+        )
         if parsed:
             numbers.append(parsed)
     return bool(have and numbers) and have < min(numbers)
@@ -220,20 +223,31 @@ def check_packages(ctx: CheckContext) -> list[Finding]:
     problems = []
     release = ctx.release
     torch_local = torch.version.partition("+")[2]
-    for name, expected in (("torchvision", release.torchvision if release else ""), ("torchaudio", release.torchaudio if release else "")):
+    for name, expected in (
+        ("torchvision", release.torchvision if release else ""),
+        ("torchaudio", release.torchaudio if release else ""),
+    ):
         dist = ctx.dists.get(name)
         if dist is None:
             continue
         public, _, local = dist.version.partition("+")
         if expected and _public(public) != _public(expected) and _minor(public) != _minor(expected):
-            problems.append(f"{name} {dist.version} belongs to another torch (torch {torch.version} pairs with {expected})")
+            problems.append(
+                f"{name} {dist.version} belongs to another torch (torch {torch.version} pairs with {expected})"
+            )
         elif local and torch_local and local != torch_local:
             problems.append(f"{name} {dist.version} is a {local} build, torch {torch.version} a {torch_local} build")
     for dist in ctx.dists.values():
         problems += _unmet_torch_requirement(dist.name, dist.requires, torch.version)
     for name in ("torchvision", "torchaudio"):
         fact = getattr(ctx.torch, name) if ctx.torch else None
-        if fact is not None and not fact.ok and fact.problem and fact.problem.status is FactStatus.FAILED and name in ctx.dists:
+        if (
+            fact is not None
+            and not fact.ok
+            and fact.problem
+            and fact.problem.status is FactStatus.FAILED
+            and name in ctx.dists
+        ):
             problems.append(f"import {name} failed: {last_line(fact.problem.stderr_tail or fact.problem.reason)}")
     if not problems:
         return []
@@ -314,8 +328,15 @@ def check_torch_ok(ctx: CheckContext) -> list[Finding]:
     return []
 
 
-CHECKS = (check_torch_missing, check_import, check_build_matches_gpu, check_gpu_arch, check_cuda_runtime, check_packages,
-          check_torch_ok)
+CHECKS = (
+    check_torch_missing,
+    check_import,
+    check_build_matches_gpu,
+    check_gpu_arch,
+    check_cuda_runtime,
+    check_packages,
+    check_torch_ok,
+)
 
 
 def check_wheel(ctx: CheckContext) -> list[Finding]:

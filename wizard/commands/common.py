@@ -6,6 +6,7 @@ import argparse
 
 from wizard.cli import UsageError
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
+from wizard.findings import Goal
 from wizard.snapshot import Snapshot
 
 
@@ -24,3 +25,27 @@ def collect_for_args(args: argparse.Namespace) -> Snapshot:
         live_import=not getattr(args, "no_import", False),
         timeout=getattr(args, "timeout", 120.0),
     )
+
+
+def profile_for_args(args: argparse.Namespace):  # -> CourseProfile | None
+    """The course profile named by ``--profile``, loaded and validated (a bad one is a one-line usage error)."""
+    path = getattr(args, "profile", None)
+    if not path:
+        return None
+    from wizard.profile import ProfileError, load_profile
+
+    try:
+        return load_profile(path)
+    except ProfileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def goal_for_args(args: argparse.Namespace) -> Goal:
+    """What the user needs: ``--want`` and ``--torch-index``, and the course profile's CUDA policy when
+    ``--want`` was left at "auto" (an explicit --want cuda/cpu wins over the profile)."""
+    profile = profile_for_args(args)
+    want = getattr(args, "want", None) or "auto"
+    if profile is not None and want == "auto":
+        want = profile.want
+    torch_index = getattr(args, "torch_index", None) or Goal().torch_index
+    return Goal(want=want, torch_index=torch_index, profile=profile)
