@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from wizard.findings import Diagnosis, Goal
+import traceback
+
+from wizard.findings import Diagnosis, Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
 
 
 def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal | None = None) -> Diagnosis:
-    """Run every check and the recommendation. Never raises on odd snapshots: a check that
-    crashes becomes a visible finding (see wizard.checks.registry)."""
-    from wizard.checks.registry import run_checks
+    """Run the recommendation and every check. Never raises on odd snapshots: a check or a
+    recommendation that crashes becomes a visible CHECK_CRASHED finding (see wizard.checks.registry)."""
+    from wizard.checks.registry import crashed_finding, run_checks
     from wizard.knowledge import load_knowledge
     from wizard.recommend import recommend
 
     knowledge = knowledge or load_knowledge()
     goal = goal or Goal()
-    recommendation = recommend(snapshot, knowledge, goal)
+    try:
+        recommendation = recommend(snapshot, knowledge, goal)
+        crash = None
+    except Exception:  # noqa: BLE001 - a bug in the recommendation must not hide the findings
+        recommendation = Recommendation(kind="none", why="The wizard could not work out which PyTorch build fits (a bug).")
+        crash = crashed_finding("recommendation", traceback.format_exc())
     findings = run_checks(snapshot, knowledge, goal, recommendation)
+    if crash is not None:
+        findings = (crash, *findings)
     return Diagnosis(findings=findings, recommendation=recommendation)

@@ -151,6 +151,11 @@ def _step_of(check: Check) -> Step:
     return Step.WHEEL
 
 
+def crashed_finding(name: str, trace: str, step: Step = Step.WHEEL) -> Finding:
+    """The visible finding for a part of the engine that raised (a check, or the recommendation)."""
+    return _crashed(name, trace, step)
+
+
 def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
     try:
         return finding("CHECK_CRASHED", Severity.WARNING, step, details=trace, check=name)
