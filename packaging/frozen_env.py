@@ -2,7 +2,7 @@
 
 PyInstaller's bootloader points LD_LIBRARY_PATH at the bundle (keeping the user's value in
 LD_LIBRARY_PATH_ORIG), and its PySide6 runtime hook sets QT_PLUGIN_PATH and QML2_IMPORT_PATH to
-the bundle's Qt. Every child inherits them: the target interpreter importing torch would load the
+the bundle's Qt and, on Windows, puts the bundle first on PATH. Every child inherits them: the target interpreter importing torch would load the
 bundle's libstdc++ / libssl / libz instead of the system's (a diagnosis of a machine that is not
 the user's), the snapshot would report a LD_LIBRARY_PATH the user never set, and a browser started
 by xdg-open could crash on our libraries. The running process is unaffected by the undo: the
@@ -16,7 +16,7 @@ import os
 from collections.abc import MutableMapping
 
 LOADER_VARIABLES = ("LD_LIBRARY_PATH", "LIBPATH")  # Linux/BSD, AIX; the bootloader backs both up as <NAME>_ORIG
-QT_VARIABLES = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH")
+PATH_LISTS = ("QT_PLUGIN_PATH", "QML2_IMPORT_PATH", "PATH")  # only the bundle's entries are taken out
 
 
 def restore_user_environment(environ: MutableMapping[str, str], bundle_dir: str) -> None:
@@ -31,10 +31,10 @@ def restore_user_environment(environ: MutableMapping[str, str], bundle_dir: str)
                 environ[name] = kept
             else:
                 del environ[name]
-    for name in QT_VARIABLES:
+    for name in PATH_LISTS:
         if name in environ:
             kept = _without_bundle_entries(environ[name], bundle_dir)
-            if kept:
+            if kept or name == "PATH":  # an empty PATH differs from none: keep the variable
                 environ[name] = kept
             else:
                 del environ[name]

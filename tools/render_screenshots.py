@@ -4,7 +4,8 @@
 
 The situations are the GUI tests' fixtures (tests/gui/fixtures.py): a CPU build of torch on a
 GPU machine, a GPU without a working driver, and a healthy machine. Also renders the page
-shown while a check runs, and a saved report opened read-only.
+shown while a check runs, a saved report opened read-only, the Welcome page with the example
+course profile (course-welcome.png) and the class overview of a folder of reports (overview.png).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ SIZE = (900, 680)
 PAGE_NAMES = ("welcome", "driver", "toolkit", "cudnn", "python", "pytorch", "summary")
 
 
-def load_fixtures():
-    spec = importlib.util.spec_from_file_location("tsw_gui_fixtures", REPO / "tests" / "gui" / "fixtures.py")
+def load_fixtures(name: str = "tsw_gui_fixtures", path: Path = REPO / "tests" / "gui" / "fixtures.py"):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    sys.modules["tsw_gui_fixtures"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -107,6 +108,39 @@ def render_read_only(fixtures, out: Path, app) -> None:
     window.close()
 
 
+def render_course_welcome(out: Path, app) -> None:
+    from wizard.findings import Goal
+    from wizard.gui.wizard import PythonChoice, SetupWizard
+    from wizard.profile import load_profile
+
+    profile = load_profile(REPO / "docs" / "examples" / "course-profile.toml")
+    choices = [PythonChoice(path=sys.executable, version="3.12.3", label="~/dl101 (venv)", has_torch=False)]
+    window = SetupWizard(python=sys.executable, goal=Goal(want=profile.want, profile=profile), discover=lambda: choices)
+    window.resize(*SIZE)
+    window.show()
+    wait_until(app, lambda: "dl101" in window.welcome.python_combo.itemText(0))
+    grab(window, out / "course-welcome.png", app)
+    window.close()
+
+
+def render_overview(out: Path, app) -> None:
+    import tempfile
+
+    from PySide6.QtCore import Qt
+
+    from wizard.gui.overview_window import OverviewWindow
+
+    reports = load_fixtures("tsw_overview_reports", REPO / "tests" / "overview" / "reports.py")
+    with tempfile.TemporaryDirectory() as folder:
+        reports.write_class_folder(Path(folder))
+        window = OverviewWindow()
+        window.load_folder(Path(folder))
+        window.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # machines with a root cause first
+        window.show()
+        grab(window, out / "overview.png", app)
+        window.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
@@ -124,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         render_situation(name, make_snapshot, make_diagnosis, args.out, app)
     render_checking(fixtures, args.out, app)
     render_read_only(fixtures, args.out, app)
+    render_course_welcome(args.out, app)
+    render_overview(args.out, app)
     import shutil
 
     shutil.rmtree(settings_dir, ignore_errors=True)

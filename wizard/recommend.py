@@ -578,7 +578,7 @@ def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, 
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(target))
     choice = _choose(releases, target, gpus, goal, allowed)
-    if course.cuda == "required" and choice.variant.kind != "cuda":
+    if course.cuda == "required" and goal.want == "cuda" and choice.variant.kind != "cuda":
         note = f"{choice.note} {no_cuda_advice(course)}".strip()
         installed = _working_in_range(snapshot, course)
         if installed:
@@ -615,8 +615,8 @@ def _course_python_why(target: Target, allowed: Knowledge, course: CourseProfile
                    if r.verified and (target.platform_assumed or r.variants_for(target.platform))]
     fits_course = version_in(target.version, course.python_spec)
     fits_torch = any(r.supports_python(target.version) for r in on_platform)
-    if fits_course and (fits_torch or not course.python):
-        return ""  # fine, or a problem the general rule explains better (Python 2, no build at all)
+    if fits_course and (fits_torch or not (course.python or course.torch)):
+        return ""  # fine, or a problem the general rule explains better (no build for this platform at all)
     pythons = course_pythons(course, on_platform)
     contact = f" Ask {course.contact}." if course.contact else ""
     if not pythons:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from wizard.cli import EXIT_USAGE, UsageError
-from wizard.findings import Goal
+from wizard.commands.common import goal_for_args
 from wizard.gui.display_check import display_problem
 
 
@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report = _load_report(args.open) if getattr(args, "open", None) else None
     python = _python(args) if report is None else None
-    goal = Goal(want=getattr(args, "want", "auto"), torch_index=args.torch_index, profile=_profile(args))
+    goal = goal_for_args(args)  # --profile: loaded here, so a broken file is a one-line error before any window
     from wizard.gui.app import run_app  # PySide6 is imported only now, after the display check
 
     return run_app(python, goal, report)
@@ -33,17 +33,6 @@ def _python(args: argparse.Namespace) -> str | None:
     try:
         return resolve_target_python(args.python)
     except InterpreterError as exc:
-        raise UsageError(str(exc)) from None
-
-
-def _profile(args: argparse.Namespace) -> object | None:
-    if not getattr(args, "profile", None):
-        return None
-    from wizard.profile import ProfileError, load_profile
-
-    try:
-        return load_profile(args.profile)
-    except ProfileError as exc:
         raise UsageError(str(exc)) from None
 
 

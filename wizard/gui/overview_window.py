@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -63,7 +63,10 @@ class OverviewWindow(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName("Machines")
         self.table.doubleClicked.connect(self._open_row)
-        self.table.activated.connect(self._open_row)
+        # Not `activated`: most styles emit it on a double-click as well, which opened every report twice.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, lambda: self._open_row(self.table.currentIndex()),
+                      context=Qt.ShortcutContext.WidgetShortcut)
 
         self.code_filter = QComboBox(self)
         self.code_filter.setAccessibleName("Show root cause")

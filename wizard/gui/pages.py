@@ -37,6 +37,7 @@ from wizard.gui.texts import (
     verdict,
 )
 from wizard.gui.widgets import Banner, BusyPanel, CommandBox, FindingCard, OkLine, make_button, make_label
+from wizard.profile import CourseProfile
 
 if TYPE_CHECKING:
     from wizard.gui.wizard import SetupWizard
@@ -53,6 +54,19 @@ READ_ONLY_TEXT = (
     "checked or changed on this computer. Press Next to walk through it."
 )
 WANT_CHOICES = (("cuda", "My NVIDIA &GPU"), ("cpu", "CP&U is fine"), ("auto", "Not &sure"))
+
+
+def course_summary(profile: CourseProfile) -> str:
+    """'Course: name' and what the wizard checks against, for the Welcome page's banner."""
+    wants = [f"Python {profile.python}" if profile.python else "", f"PyTorch {profile.torch}" if profile.torch else "",
+             {"required": "an NVIDIA GPU (CUDA)", "preferred": "a GPU if this computer has one",
+              "not_needed": "no GPU"}[profile.cuda]]
+    wants += [f"{name} {spec}" if spec else f"{name} (the version matching PyTorch)"
+              if name in ("torchvision", "torchaudio") else name for name, spec in profile.packages]
+    lines = [f"Course: {profile.name}", "Checking against what the course needs: " + ", ".join(w for w in wants if w)]
+    if profile.contact:
+        lines.append(f"Questions: {profile.contact}")
+    return "\n".join(lines)
 
 
 def clear_layout(layout: QVBoxLayout) -> None:
@@ -104,9 +118,13 @@ class WelcomePage(QWizardPage):
         super().__init__()
         self.owner = owner
         self.setTitle("Welcome")
-        self.setSubTitle("Find out why PyTorch won't install or won't see your GPU, and fix it.")
+        self.base_subtitle = "Find out why PyTorch won't install or won't see your GPU, and fix it."
+        self.setSubTitle(self.base_subtitle)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
+        self.course_banner = Banner("")
+        self.course_banner.setVisible(False)
+        layout.addWidget(self.course_banner)
         if owner.read_only:
             layout.addWidget(Banner(owner.origin))
             about = "\n".join(machine_lines(owner.result.snapshot if owner.result else None))
@@ -174,6 +192,18 @@ class WelcomePage(QWizardPage):
         self.want_buttons.get(self.owner.goal.want, self.want_buttons["auto"]).setChecked(True)
         return box
 
+    def select_want(self, want: str) -> None:
+        button = self.want_buttons.get(want)
+        if button is not None:
+            button.setChecked(True)
+
+    def show_course(self, profile: CourseProfile | None) -> None:
+        """The active course profile in a banner at the top (hidden without one)."""
+        text = course_summary(profile) if profile is not None else ""
+        self.course_banner.setText(text)
+        self.course_banner.setAccessibleName(text or "No course profile")
+        self.course_banner.setVisible(bool(text))
+
     def chosen_want(self) -> str:
         for want, button in self.want_buttons.items():
             if button.isChecked():
@@ -185,10 +215,18 @@ class WelcomePage(QWizardPage):
         self.paste_button = make_button("I have an &error message…", "Paste an error message",
                                         self.owner.open_paste_dialog)
         self.open_button = make_button("&Open report…", "Open a saved report", self.owner.open_report_dialog)
+        self.overview_button = make_button("Open fol&der of reports…", "Open a folder of reports (class overview)",
+                                           self.owner.open_overview_dialog)
+        self.profile_button = make_button("Open course &profile…", "Open a course profile",
+                                          self.owner.open_profile_dialog)
         self.paste_button.setVisible(self.owner.can_paste and not self.owner.read_only)
         self.open_button.setVisible(self.owner.can_open_reports)
+        self.overview_button.setVisible(self.owner.can_open_reports)
+        self.profile_button.setVisible(not self.owner.read_only)
+        row.addWidget(self.profile_button)
         row.addWidget(self.paste_button)
         row.addWidget(self.open_button)
+        row.addWidget(self.overview_button)
         row.addStretch(1)
         return row
 
@@ -204,7 +242,8 @@ class StepPage(QWizardPage):
         self.owner = owner
         self.step = step
         self.setTitle(STEP_TITLES[step])
-        self.setSubTitle(STEP_SUBTITLES[step])
+        self.base_subtitle = STEP_SUBTITLES[step]
+        self.setSubTitle(self.base_subtitle)
         _outer, self.column = scrolling_column(self)
         self.busy: BusyPanel | None = None
         self.finding_widgets: list[QWidget] = []
@@ -250,7 +289,8 @@ class SummaryPage(QWizardPage):
         super().__init__()
         self.owner = owner
         self.setTitle("Summary")
-        self.setSubTitle("What was found, root cause first, and what to do.")
+        self.base_subtitle = "What was found, root cause first, and what to do."
+        self.setSubTitle(self.base_subtitle)
         self.setFinalPage(True)
         outer, self.column = scrolling_column(self)
         self.verdict: QLabel | None = None

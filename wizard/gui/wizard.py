@@ -26,6 +26,7 @@ from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.texts import format_command, plain_text_report, report_origin
 from wizard.gui.widgets import CommandBox, copy_to_clipboard, make_button, make_label
 from wizard.gui.workers import CheckResult, Collect, Diagnose, default_collect, default_diagnose, run_check, start_job
+from wizard.profile import CourseProfile, ProfileError, load_profile
 from wizard.snapshot import Snapshot
 
 WINDOW_TITLE = "Torch Setup Wizard"
@@ -54,6 +55,14 @@ Discover = Callable[[], Sequence[PythonChoice]]
 def settings() -> QSettings:
     """The wizard's settings (an INI file in the user's config folder on every OS)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, SETTINGS_ORG, SETTINGS_APP)
+
+
+def course_subtitle(base: str, profile: CourseProfile | None) -> str:
+    """A page's subtitle, with the course and its contact under it while a course profile is active."""
+    if profile is None:
+        return base
+    contact = f" — questions: {profile.contact}" if profile.contact else ""
+    return f"{base}\nCourse: {profile.name}{contact}"
 
 
 def choice_text(choice: PythonChoice) -> str:
@@ -127,7 +136,7 @@ class SetupWizard(QWizard):
         self.stage = ""
         self._generation = 0
         self._jobs: list[object] = []  # keeps each job's signal object alive until it reports
-        self.other_windows: list[SetupWizard] = []
+        self.other_windows: list[QWidget] = []  # read-only wizards and overview windows opened from here
         self.can_paste = optional_attribute("wizard.gui.paste_dialog", "PasteDialog") is not None
         self.can_open_reports = optional_attribute("wizard.report.json_report", "load_report") is not None
         self.can_share = optional_attribute("wizard.gui.export_dialog", "ExportDialog") is not None
@@ -142,6 +151,8 @@ class SetupWizard(QWizard):
         self.setStartId(PAGE_WELCOME)
         if self.can_open_reports:
             QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.open_report_dialog)  # File→Open habit
+            QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.open_overview_dialog)
+        self.show_course()
         if not self.read_only:
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
             if discover is not None:
@@ -216,6 +227,41 @@ class SetupWizard(QWizard):
             combo.addItem(resolved, resolved)
         combo.setCurrentIndex(combo.findData(resolved))
         return True
+
+    # -- course profile --------------------------------------------------------------------------------
+
+    @property
+    def profile(self) -> CourseProfile | None:
+        return self.goal.profile if isinstance(self.goal.profile, CourseProfile) else None
+
+    def open_profile_dialog(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, "Open a course profile", "",
+                                                    "Course profile (*.toml);;All files (*)")
+        if path:
+            problem = self.open_profile(path)
+            if problem:
+                QMessageBox.warning(self, "Cannot use this course profile", problem)
+
+    def open_profile(self, path: str) -> str:
+        """Check against the course profile at ``path`` from now on; returns "" or what is wrong with the file."""
+        try:
+            profile = load_profile(path)
+        except ProfileError as exc:
+            return str(exc)
+        self.set_profile(profile)
+        return ""
+
+    def set_profile(self, profile: CourseProfile | None) -> None:
+        want = profile.want if profile is not None else self.goal.want
+        self.goal = Goal(want=want, torch_index=self.goal.torch_index, profile=profile)
+        self.welcome.select_want(want)
+        self.show_course()
+
+    def show_course(self) -> None:
+        """Name the course (and whom to ask) under every page's title while a profile is active."""
+        for page in (self.welcome, *self.step_pages.values(), self.summary):
+            page.setSubTitle(course_subtitle(page.base_subtitle, self.profile))
+        self.welcome.show_course(self.profile)
 
     # -- checking ----------------------------------------------------------------------------------
 
@@ -354,6 +400,26 @@ class SetupWizard(QWizard):
                                            diagnose=self._diagnose, discover=None))
         return ""
 
+    def open_overview_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open folder of reports")
+        if folder:
+            self.open_overview(folder)
+
+    def open_overview(self, folder: str) -> QWidget:
+        """The class overview of every report in ``folder``; double-clicking a machine walks its report."""
+        from wizard.gui.overview_window import OverviewWindow
+
+        window = OverviewWindow(open_report=self.open_machine)
+        window.load_folder(Path(folder))
+        self.show_other_window(window)
+        return window
+
+    def open_machine(self, row: object) -> None:
+        """One machine of the overview (an overview.MachineRow) in a read-only wizard."""
+        origin = f"{report_origin(row.snapshot)} — {row.file}"
+        self.show_other_window(SetupWizard(report=(row.snapshot, row.diagnosis), origin=origin,
+                                           collect=self._collect, diagnose=self._diagnose, discover=None))
+
     def open_paste_dialog(self) -> None:
         paste_dialog = optional_attribute("wizard.gui.paste_dialog", "PasteDialog")
         if not isinstance(paste_dialog, type):
@@ -370,7 +436,7 @@ class SetupWizard(QWizard):
         self.show_other_window(SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
                                            collect=self._collect, diagnose=self._diagnose, discover=None))
 
-    def show_other_window(self, window: SetupWizard) -> None:
+    def show_other_window(self, window: QWidget) -> None:
         self.other_windows.append(window)
         window.show()
 

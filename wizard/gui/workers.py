@@ -65,11 +65,22 @@ def run_check(python: str, goal: Goal, collect: Collect, diagnose: Diagnose,
         snapshot = collect(python, progress)
     except Exception as exc:  # noqa: BLE001 - any collector failure must become a finding, never a crash
         return CheckResult(None, failed_diagnosis(f"Collecting the facts failed: {exc}", traceback.format_exc()))
+    snapshot = _with_course_smoke_test(snapshot, python, goal, progress)
     try:
         diagnosis = diagnose(snapshot, goal)
     except Exception as exc:  # noqa: BLE001
         return CheckResult(snapshot, failed_diagnosis(f"Diagnosing the facts failed: {exc}", traceback.format_exc()))
     return CheckResult(snapshot, diagnosis)
+
+
+def _with_course_smoke_test(snapshot: Snapshot, python: str, goal: Goal, progress: Callable[[str], None]) -> Snapshot:
+    name = getattr(goal.profile, "smoke_test", "")
+    if not name or not isinstance(snapshot, Snapshot):
+        return snapshot
+    from wizard.facts.smoke import with_course_smoke_test
+
+    progress(f"Running the course's test ({name})…")
+    return with_course_smoke_test(snapshot, python, goal.profile)
 
 
 def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:

@@ -1,0 +1,97 @@
+"""A course's smoke test, run WITH the target interpreter (wizard/probe/smoke.py), kept as snapshot evidence.
+
+The result travels in ``Snapshot.evidence`` (signature ``smoke_test:<name>``, cause "" when it passed and
+``COURSE_SMOKE_TEST`` when it failed), so reports carry it without a new Snapshot field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from wizard.facts.runner import CommandResult, Runner, run_command
+from wizard.snapshot import Evidence, Fact, FactStatus, Snapshot
+
+SMOKE_SCRIPT = "smoke.py"
+SIGNATURE_PREFIX = "smoke_test:"
+FAILED_CODE = "COURSE_SMOKE_TEST"
+OUTPUT_CHARS = 600
+
+
+def smoke_script_path() -> Path:
+    """smoke.py lies beside the probe scripts (a checkout, a wheel and the frozen bundle ship them alike)."""
+    from wizard.probe import probe_script_path
+
+    return probe_script_path().parent / SMOKE_SCRIPT
+
+
+def run_smoke_test(python: str, name: str, runner: Runner = run_command, timeout: float = 120.0) -> Fact[str]:
+    """What the smoke test ``name`` printed when it passed, or why it failed (the Problem's reason)."""
+    result = runner([python, str(smoke_script_path()), name], timeout=timeout)
+    if result.start_error:
+        return result.as_problem_fact(f"the {name} smoke test")
+    if result.timed_out:
+        return Fact.missing(FactStatus.TIMED_OUT, f"the {name} smoke test did not finish within {timeout:g} s",
+                            argv=result.argv, stderr_tail=_tail(result.stderr))
+    report = _last_json_line(result.stdout)
+    if report is None:
+        return Fact.missing(FactStatus.FAILED, f"the {name} smoke test {_how_it_ended(result)}",
+                            argv=result.argv, stderr_tail=_tail(result.stderr))
+    if report.get("ok") is True and result.exit_code == 0:
+        return Fact.found(str(report.get("result", "passed")))
+    return Fact.missing(FactStatus.FAILED, f"the {name} smoke test failed: {report.get('error', 'no reason given')}",
+                        argv=result.argv, exit_code=result.exit_code)
+
+
+def smoke_evidence(name: str, outcome: Fact[str]) -> Evidence:
+    """The outcome as evidence: passed → cause ""; failed → cause COURSE_SMOKE_TEST with the reason."""
+    if outcome.ok:
+        return Evidence(signature=SIGNATURE_PREFIX + name, cause="", excerpt=str(outcome.value))
+    problem = outcome.problem
+    reason = problem.reason if problem else "failed"
+    tail = problem.stderr_tail if problem else ""  # only a crash without a JSON result keeps stderr
+    excerpt = reason if not tail else f"{reason}\n{tail.strip()[-OUTPUT_CHARS:]}"
+    return Evidence(signature=SIGNATURE_PREFIX + name, cause=FAILED_CODE, excerpt=excerpt)
+
+
+def with_smoke_test(snapshot: Snapshot, python: str, name: str, runner: Runner = run_command,
+                    timeout: float = 120.0) -> Snapshot:
+    """The snapshot with the smoke test's evidence appended (any earlier result of that test replaced)."""
+    evidence = smoke_evidence(name, run_smoke_test(python, name, runner, timeout))
+    kept = tuple(e for e in snapshot.evidence if e.signature != evidence.signature)
+    return dataclasses.replace(snapshot, evidence=(*kept, evidence))
+
+
+def with_course_smoke_test(snapshot: Snapshot, python: str, profile: object | None, runner: Runner = run_command,
+                           timeout: float = 120.0) -> Snapshot:
+    """Run the smoke test a course profile names, when torch imported (else the import findings say why)."""
+    name = getattr(profile, "smoke_test", "")
+    if not name or not snapshot.torch.ok:
+        return snapshot
+    return with_smoke_test(snapshot, python, name, runner, timeout)
+
+
+def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:
+    """The smoke tests recorded in a snapshot, by name."""
+    return {e.signature[len(SIGNATURE_PREFIX):]: e for e in snapshot.evidence if e.signature.startswith(SIGNATURE_PREFIX)}
+
+
+def _last_json_line(stdout: str) -> dict | None:
+    for line in reversed(stdout.strip().splitlines()):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        return data if isinstance(data, dict) else None
+    return None
+
+
+def _how_it_ended(result: CommandResult) -> str:
+    if result.signal:
+        return f"was killed by signal {result.signal}"
+    return f"exited with code {result.exit_code} without a result"
+
+
+def _tail(text: str) -> str:
+    return text[-OUTPUT_CHARS:]
