@@ -35,7 +35,7 @@ OUTPUT_EXCERPT_CHARS = 200
 
 def collect_python(python: str, runner: Runner = run_command, timeout: float = 60.0) -> Fact[PythonFacts]:
     """The static probe: who the interpreter is, where it installs, what is installed. Never imports torch."""
-    result = runner([python, str(probe_script_path()), "static"], timeout=timeout)
+    result = runner([python, "-B", str(probe_script_path()), "static"], timeout=timeout)
     if result.start_error:
         return unusable_python(python, result)
     if result.timed_out:
@@ -56,7 +56,7 @@ def collect_python(python: str, runner: Runner = run_command, timeout: float = 6
 
 def collect_torch(python: str, runner: Runner = run_command, timeout: float = 120.0) -> Fact[TorchRuntime]:
     """The live probe: import torch in its own process and record what happens."""
-    result = runner([python, str(probe_script_path()), "live"], timeout=timeout)
+    result = runner([python, "-B", str(probe_script_path()), "live"], timeout=timeout)
     if result.start_error:
         return unusable_python(python, result)
     step = last_stage(result.stderr)
