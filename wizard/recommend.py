@@ -567,7 +567,11 @@ def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, 
         return Recommendation(kind="none", why=_no_course_release_why(course))
     working = _course_working_install(snapshot, target, gpus, goal, course)
     if working:
-        return Recommendation(kind="none", why=working)
+        cpu_only = course.cuda == "required" and goal.want == "cuda" and gpus.nvidia is False
+        kept = _keep_torch_add_packages(snapshot, allowed, target, course, no_cuda_advice(course) if cpu_only else "")
+        if kept is None:
+            return Recommendation(kind="none", why=working)
+        return _command(kept, target, goal, venv_dir, course)
     wrong_python = _course_python_why(target, allowed, course)
     if wrong_python:
         return Recommendation(kind="python", why=wrong_python, url=PYTHON_DOWNLOADS)
@@ -593,6 +597,38 @@ def _working_in_range(snapshot: Snapshot, course: CourseProfile) -> str:
     if torch and torch.version and version_in(torch.version, course.torch_spec):
         return torch.version
     return ""
+
+
+def _keep_torch_add_packages(snapshot: Snapshot, allowed: Knowledge, target: Target, course: CourseProfile,
+                             advice: str) -> Choice | None:
+    """The installed (working, in-range) torch kept as it is, when only the course's packages are missing."""
+    torch = snapshot.torch.get()
+    release = allowed.release(torch.version) if torch else None
+    if release is None or release not in allowed.releases:
+        return None
+    unmet = _unmet_packages(snapshot.python.get(), release, course)
+    local = torch.version.partition("+")[2]
+    variant = release.variant(local or "cpu")
+    if not unmet or variant is None or target.platform not in variant.platforms:
+        return None
+    note = f"It is already installed and fits {course.name}: this keeps it and adds {', '.join(unmet)}. {advice}"
+    return Choice(dataclasses.replace(release, version=Version(torch.version).public), variant, note.strip())
+
+
+def _unmet_packages(python: PythonFacts | None, release: Release, course: CourseProfile) -> list[str]:
+    """The course's packages that are missing, outside their range, or not the torchvision/torchaudio of ``release``."""
+    if python is None:
+        return []
+    unmet = []
+    for name, spec in course.packages:
+        if name == "torch":
+            continue
+        dist = python.distribution(name)
+        paired = getattr(release, name, "") if name in ("torchvision", "torchaudio") and not spec else ""
+        if (dist is None or (spec and not version_in(dist.version, SpecifierSet(spec)))
+                or (paired and _parse(dist.version) is not None and _parse(dist.version).public != paired)):
+            unmet.append(name)
+    return unmet
 
 
 def _course_working_install(snapshot: Snapshot, target: Target, gpus: Gpus, goal: Goal, course: CourseProfile) -> str:

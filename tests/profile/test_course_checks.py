@@ -146,8 +146,8 @@ def test_smoke_test_results(kb):
     assert (ok.severity, ok.title) == (Severity.OK, "The course's test 'cpu_matmul' passed")
     failed = findings(kb, with_evidence(working, SMOKE_FAILED), Goal(profile=course()))["COURSE_SMOKE_TEST"]
     assert (failed.severity, failed.step) == (Severity.ERROR, Step.WHEEL)
-    assert failed.explanation.endswith("it did not work: the cpu_matmul smoke test failed: RuntimeError: illegal "
-                                       "instruction")
+    assert failed.explanation.endswith("it did not work. The cpu_matmul smoke test failed: RuntimeError: illegal "
+                                       "instruction.")
 
 
 def test_a_failed_smoke_test_is_a_symptom_when_torch_is_missing(kb):

@@ -92,7 +92,7 @@ def test_opening_a_profile_names_the_course_on_every_page_and_checks_against_it(
     # the example's smoke test (gpu_matmul) really ran, with this test's own Python, which has no torch
     smoke = next(f for f in wheel_cards if f.code == "COURSE_SMOKE_TEST")
     assert smoke.severity is Severity.ERROR
-    assert smoke.explanation.endswith("ModuleNotFoundError: No module named 'torch'")
+    assert smoke.explanation.endswith("The gpu_matmul smoke test failed: ModuleNotFoundError: No module named 'torch'.")
     python_lines = [w for w in window.step_pages[Step.PYTHON].finding_widgets if isinstance(w, OkLine)]
     assert "Python 3.12.3 is one Deep Learning 101 (Winter 2026) supports" in [line.title.text() for line in python_lines]
 

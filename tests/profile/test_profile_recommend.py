@@ -46,10 +46,18 @@ def test_installed_torch_outside_the_range_is_replaced_even_when_it_works(kb):
     assert (rec.kind, rec.torch) == ("install", "2.14.1")
 
 
-def test_working_install_inside_the_range_needs_nothing(kb):
-    python, torch = installed("2.13.0+cu130", cuda="13.0", available=True)
+def test_working_install_inside_the_range_with_the_course_packages_needs_nothing(kb):
+    python, torch = installed("2.13.0+cu130", cuda="13.0", available=True, torchvision="0.28.0+cu130", numpy="2.1.0")
     rec = recommend(snapshot(python, nvml_fact=RTX_4070_580, torch=torch), kb, Goal(profile=course()))
     assert rec.kind == "none" and "2.13.0" in rec.why
+
+
+def test_working_install_missing_course_packages_keeps_torch_and_adds_them(kb):
+    python, torch = installed("2.13.0+cpu", torchvision="0.27.0+cpu")  # torchvision of 2.12, no numpy
+    rec = recommend(snapshot(python, torch=torch), kb, Goal(profile=course()))
+    assert rec.argv == (PY, "-m", "pip", "install", "torch==2.13.0+cpu", "torchvision==0.28.0+cpu", "numpy>=1.26",
+                        "--index-url", f"{INDEX}/cpu", "--extra-index-url", PYPI_SIMPLE)
+    assert "this keeps it and adds torchvision, numpy" in rec.why
 
 
 def test_a_range_no_known_release_meets_says_so(kb):
@@ -102,10 +110,13 @@ def test_required_cuda_without_an_nvidia_gpu_installs_cpu_and_says_where_to_get_
 
 
 def test_required_cuda_without_gpu_but_a_working_cpu_torch_changes_nothing(kb):
-    python, torch = installed("2.13.0+cpu")
+    python, torch = installed("2.13.0+cpu", torchvision="0.28.0+cpu", numpy="2.1.0")
     rec = recommend(snapshot(python, torch=torch), kb, Goal(profile=course("required")))  # want "auto" → the course's
     assert rec.kind == "none" and not rec.argv
     assert "only on the CPU" in rec.why and "lab machines" in rec.why
+    python, torch = installed("2.13.0+cpu")
+    adding = recommend(snapshot(python, torch=torch), kb, Goal(profile=course("required")))
+    assert adding.variant == "cpu" and "adds torchvision, numpy" in adding.why and "lab machines" in adding.why
 
 
 def test_required_cuda_on_a_gpu_too_old_for_every_allowed_build(kb):

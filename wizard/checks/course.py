@@ -224,7 +224,7 @@ def _smoke_findings(ctx: CheckContext, course: CourseProfile | None) -> list[Fin
             findings.append(course_finding("COURSE_SMOKE_TEST.ok", Severity.OK, Step.WHEEL, result=evidence.excerpt,
                                            **fields))
             continue
-        reason = evidence.excerpt.strip()
+        reason = _sentence(evidence.excerpt)
         cause = _smoke_failure_cause(ctx)
         if cause:
             findings.append(course_finding("COURSE_SMOKE_TEST", Severity.INFO, Step.WHEEL, reason=reason,
@@ -239,6 +239,13 @@ def _smoke_findings(ctx: CheckContext, course: CourseProfile | None) -> list[Fin
             findings.append(course_finding("COURSE_SMOKE_TEST", Severity.ERROR, Step.WHEEL, reason=reason,
                                            actions=tuple(recommendation_actions(ctx)), **fields))
     return findings
+
+
+def _sentence(text: str) -> str:
+    """'the test failed: x' → 'The test failed: x.' (the first line; details stay in the evidence)."""
+    line = text.strip().splitlines()[0] if text.strip() else "no reason was given"
+    line = line[0].upper() + line[1:]
+    return line if line.endswith((".", "!", "?", ")")) else line + "."
 
 
 def _smoke_failure_cause(ctx: CheckContext) -> str:
