@@ -90,8 +90,11 @@ def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: st
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
     target = target_of(snapshot)
     gpus = gpus_of(snapshot, knowledge)
-    working = _working_install(snapshot, gpus, goal)
+    working = _working_install(snapshot, gpus, goal, knowledge)
     if working:
+        repair = _repair_companions(snapshot, knowledge, target)
+        if repair is not None:
+            return _command(repair, target, goal, venv_dir)
         return Recommendation(kind="none", why=working)
     unsupported = _unsupported_python(target, knowledge)
     if unsupported:
@@ -151,14 +154,15 @@ def gpus_of(snapshot: Snapshot, knowledge: Knowledge) -> Gpus:
             if device.vendor == "nvidia" or device.vendor_id == 0x10DE:
                 caps.append(device.compute_capability or _capability_from_name(device.name, knowledge))
                 names.append(device.name)
-    driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot)
+    driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot) or _evidence_fact(snapshot, "driver_version")
+    driver_cuda = (nvml.cuda_driver_version if nvml else "") or _evidence_fact(snapshot, "driver_cuda")
     others = tuple(sorted({d.vendor for d in pci or () if d.vendor in ("amd", "intel") and d.class_code >> 16 == 0x03}))
     return Gpus(
-        nvidia=_nvidia_present(snapshot, bool(names), driver),
+        nvidia=_nvidia_present(snapshot, bool(names), driver or driver_cuda),
         capabilities=tuple(c for c in caps if c),
         names=tuple(names),
         driver=driver,
-        driver_cuda=nvml.cuda_driver_version if nvml else "",
+        driver_cuda=driver_cuda,
         other_vendors=others,
     )
 
@@ -207,12 +211,33 @@ def _capability_from_name(name: str, knowledge: Knowledge) -> str:
 
 def _kernel_driver(snapshot: Snapshot) -> str:
     modules = snapshot.gpu.kernel_modules.get()
+    if _driver_updated_not_loaded(snapshot):
+        return ""  # the running module is the old driver: after the restart another one loads
     return modules.nvidia_version if modules and modules.nvidia_loaded else ""
+
+
+def _driver_updated_not_loaded(snapshot: Snapshot) -> bool:
+    problem = snapshot.gpu.nvml.problem
+    return problem is not None and problem.code == "nvml_rm_version_mismatch"
+
+
+def _evidence_fact(snapshot: Snapshot, name: str) -> str:
+    """A fact pasted text revealed ("driver_cuda" from 'found version 11040'), "" when none did."""
+    for evidence in snapshot.evidence:
+        for key, value in evidence.facts:
+            if key == name and value:
+                return value
+    return ""
 
 
 def _nvidia_present(snapshot: Snapshot, found: bool, driver: str) -> bool | None:
     if found or driver:
         return True
+    host = snapshot.host.get()
+    if host and host.os == "darwin":
+        return False  # no Mac PyTorch supports has an NVIDIA GPU, and there is no CUDA build for macOS
+    if host and host.is_wsl:
+        return None  # WSL shows no PCI GPU: the GPU is reached through the Windows driver
     # The PCI scan (or NVML answering with no GPUs) settles it; NVML missing alone does not: no driver ≠ no GPU.
     return False if snapshot.gpu.pci.ok or snapshot.gpu.nvml.ok else None
 
@@ -220,7 +245,7 @@ def _nvidia_present(snapshot: Snapshot, found: bool, driver: str) -> bool | None
 # --------------------------------------------------------------------------- "nothing to do"
 
 
-def _working_install(snapshot: Snapshot, gpus: Gpus, goal: Goal) -> str:
+def _working_install(snapshot: Snapshot, gpus: Gpus, goal: Goal, knowledge: Knowledge | None = None) -> str:
     torch = snapshot.torch.get()
     if not torch or not torch.version:
         return ""
@@ -230,7 +255,84 @@ def _working_install(snapshot: Snapshot, gpus: Gpus, goal: Goal) -> str:
     cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if torch.cuda_available and not cuda_op_failed:
         return f"torch {torch.version} is installed and uses your NVIDIA GPU: nothing to change."
+    blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if knowledge is not None else ""
+    if blocker:
+        return f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help. {blocker}"
     return ""
+
+
+def _blocker_outside_torch(snapshot: Snapshot, gpus: Gpus, knowledge: Knowledge) -> str:
+    """What keeps an installed CUDA build that fits the GPU from using it, when the fix is outside PyTorch
+    (the driver, WSL, CUDA_VISIBLE_DEVICES); "" when none is known or the build itself is the problem."""
+    torch = snapshot.torch.get()
+    host = snapshot.host.get()
+    if torch is None or not torch.cuda or host is None:
+        return ""
+    release = knowledge.release(torch.version)
+    variant = release.variant(torch.version.partition("+")[2]) if release else None
+    platform, _ = _platform(host.os, host.machine)
+    # get_arch_list() is empty while CUDA is unavailable: the knowledge base knows the build's list.
+    archs = torch.arch_list or (variant.arch_list(platform) if variant else ())
+    if not archs or not all(capability_covered(cap, archs) for cap in gpus.capabilities):
+        return ""
+    floor = knowledge.driver_floor(torch.cuda, "windows" if host.is_wsl else host.os) or ""
+    if _driver_updated_not_loaded(snapshot):
+        return "The driver was just updated: restart the computer, then run the check again."
+    if _driver_below(gpus, floor, torch.cuda):
+        return ""  # the driver is too old: a build it can run is one of the two fixes
+    needs = f" (version {floor} or newer)" if floor else ""
+    nvml_problem = snapshot.gpu.nvml.problem
+    driver_broken = nvml_problem is not None and nvml_problem.status is not FactStatus.UNKNOWN
+    if host.is_wsl and driver_broken:
+        return f"Fix the Windows NVIDIA driver for WSL{needs} as described above, and it will use the GPU."
+    if gpus.nvidia and driver_broken:
+        return f"It needs a working NVIDIA driver{needs}: fix the driver problem above, and it will use the GPU."
+    return _hidden_by_visible_devices(snapshot)
+
+
+def _driver_below(gpus: Gpus, floor: str, cuda: str) -> bool:
+    if gpus.driver and floor and _parse(gpus.driver) is not None:
+        return _parse(gpus.driver) < _parse(floor)
+    driver_major, cuda_major = gpus.driver_cuda.split(".")[0], cuda.split(".")[0]
+    return driver_major.isdigit() and cuda_major.isdigit() and int(driver_major) < int(cuda_major)
+
+
+def _hidden_by_visible_devices(snapshot: Snapshot) -> str:
+    from wizard.checks.driver import visible_device_count
+
+    host = snapshot.host.get()
+    nvml = snapshot.gpu.nvml.get()
+    value = host.env_var("CUDA_VISIBLE_DEVICES") if host else None
+    if value is None or not nvml or not nvml.gpus:
+        return ""
+    uuids = tuple(g.uuid for g in nvml.gpus if g.uuid)
+    if visible_device_count(value, len(nvml.gpus), uuids) > 0:
+        return ""
+    return ("The environment variable CUDA_VISIBLE_DEVICES hides every GPU: remove it as described above, "
+            "and PyTorch will use the GPU.")
+
+
+def _repair_companions(snapshot: Snapshot, knowledge: Knowledge, target: Target) -> Choice | None:
+    """Keep a working torch and reinstall the torchvision/torchaudio that belong to it, when they don't."""
+    from wizard.checks.wheel import companion_problems
+
+    torch = snapshot.torch.get()
+    python = snapshot.python.get()
+    if torch is None or python is None or target.externally_managed:
+        return None
+    release = knowledge.release(torch.version)
+    dists = {d.name: d for d in python.distributions}
+    if release is None or "torch" not in dists or not companion_problems(dists, release):
+        return None
+    variant = release.variant(torch.version.partition("+")[2] or "cpu")
+    if variant is None or target.platform not in variant.platforms:
+        return None
+    public = Version(torch.version).public
+    names = " and ".join(n for n in ("torchvision", "torchaudio") if n in target.installed and getattr(release, n))
+    if not names:
+        return None
+    note = f"This keeps torch {public} and installs the matching {names}."
+    return Choice(dataclasses.replace(release, version=public), variant, note)
 
 
 # --------------------------------------------------------------------------- which interpreter
@@ -259,8 +361,12 @@ def _unsupported_python(target: Target, knowledge: Knowledge) -> str:
         return ""
     newest = max(on_platform, key=lambda r: r.parsed)
     where = f" on {_platform_name(target.platform)}" if len(on_platform) < len(verified) else ""
-    return (f"No PyTorch release supports Python {_major_minor(target.version)}{where}. Install Python "
-            f"{_range(on_platform)}: the newest torch{where}, {newest.version}, supports those.")
+    oldest = min(on_platform, key=lambda r: r.parsed)
+    if version < Version(oldest.python_min):
+        return (f"PyTorch no longer publishes packages for Python {_major_minor(target.version)}{where}. Install "
+                f"Python {_range(on_platform)}: the newest torch{where}, {newest.version}, supports those.")
+    return (f"No PyTorch release supports Python {_major_minor(target.version)}{where}{'' if where else ' yet'}. "
+            f"Install Python {_range(on_platform)}: the newest torch{where}, {newest.version}, supports those.")
 
 
 def _releases_for(target: Target, knowledge: Knowledge) -> list[Release]:
@@ -392,6 +498,9 @@ def _cpu_choice(releases: list[Release], target: Target, note: str) -> Choice:
 
 
 def _no_gpu_note(gpus: Gpus, goal: Goal, target: Target) -> str:
+    if target.os == "darwin":
+        mps = " It can use the Mac's own GPU through the \"mps\" device." if target.platform == "darwin-arm64" else ""
+        return f"PyTorch has no CUDA build for {_platform_name(target.platform)}.{mps}"
     if goal.want == "cuda":
         note = "No NVIDIA GPU was found, so a CUDA build cannot help: this is the CPU build."
     else:
@@ -430,8 +539,9 @@ def _older_note(release: Release, variant: Variant, newest: Release, target: Tar
                        f"(compute capability {', '.join(sorted(set(gpus.capabilities)))})")
     else:
         floor = min((knowledge.driver_floor(v.cuda, target.os) or "0" for v in covering), key=_parse)
-        reasons.append(f"torch {newest.version} needs driver ≥ {floor} for your GPU and yours is "
-                       f"{gpus.driver or 'CUDA ' + gpus.driver_cuda}; updating the driver would allow {newest.version}")
+        yours = f"yours is {gpus.driver}" if gpus.driver else f"yours supports only CUDA {gpus.driver_cuda}"
+        reasons.append(f"torch {newest.version} needs driver ≥ {floor} for your GPU and {yours}; "
+                       f"updating the driver would allow {newest.version}")
     return f"It is the newest torch that fits: {'; '.join(reasons)}."
 
 
@@ -494,13 +604,19 @@ def _why(choice: Choice, target: Target) -> str:
     parts = [f"torch {release.version}, {build}."]
     if choice.note:
         parts.append(choice.note)
-    if target.os in release.numpy1_only:
+    if target.os in release.numpy1_only and _numpy2_possible(target):
         parts.append(f'torch {release.version} needs NumPy 1: also run pip install "numpy<2".')
     if not target.python_known:
         parts.append("Run it with the Python of the environment that showed the error.")
     if target.platform_assumed:
         parts.append(f"The operating system was not known: this assumes {_platform_name(target.platform)}.")
     return " ".join(parts)
+
+
+def _numpy2_possible(target: Target) -> bool:
+    # NumPy 2 needs Python 3.9 or newer: on an older Python pip cannot pick it, so "numpy<2" is noise there.
+    version = _parse(target.version)
+    return version is None or version >= Version("3.9")
 
 
 def _venv_folder(target: Target) -> str:

@@ -126,7 +126,7 @@ def test_a_crash_of_the_static_probe(fake_program) -> None:
 
 def test_a_windows_crash_code_is_a_crash() -> None:
     """Windows has no signals: an illegal instruction (a CPU without AVX) ends with NTSTATUS 0xC000001D."""
-    argv = ("C:\\env\\python.exe", str(probe_script_path()), "live")
+    argv = ("C:\\env\\python.exe", "-B", str(probe_script_path()), "live")
     crashed = CommandResult(argv, 0xC000001D, stderr="tsw-probe: stage: import torch\n")
     fact = collect_torch("C:\\env\\python.exe", runner=ScriptedRunner({argv: crashed}), timeout=10)
     assert fact.problem.code == "torch_import_crashed"

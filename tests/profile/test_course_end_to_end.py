@@ -79,14 +79,12 @@ def run_cli(*argv: str) -> subprocess.CompletedProcess:
                           timeout=300, check=False)
 
 
-@CHECK_WIRED
 def test_cli_check_with_the_example_profile_reports_course_findings(torch_python):
     result = run_cli("--profile", str(EXAMPLE), "--python", torch_python, "--json")
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert {"COURSE_PYTHON_VERSION", "COURSE_TORCH_VERSION", "COURSE_SMOKE_TEST", "COURSE_PACKAGE"} <= codes
 
 
-@CHECK_WIRED
 def test_cli_check_with_a_newer_torch_profile_exits_1(torch_python, newer_profile):
     result = run_cli("--profile", str(newer_profile), "--python", torch_python)
     assert result.returncode == 1, result.stderr

@@ -60,7 +60,7 @@ CAUSAL_ORDER = (
 # A root cause (an error) → the symptoms it explains. A symptom present beside its root cause is
 # kept only as an info line with caused_by set, never as a second error.
 EXPLAINS: dict[str, tuple[str, ...]] = {
-    "NO_NVIDIA_GPU": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK"),
+    "NO_NVIDIA_GPU": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "COURSE_CUDA_REQUIRED"),
     "WSL_DRIVER": ("DRIVER_MISSING", "TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "NO_NVIDIA_GPU"),
     "DRIVER_MISSING": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK", "DRIVER_TOO_OLD"),
     "DRIVER_TOO_OLD": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "VISIBLE_DEVICES_MASK"),

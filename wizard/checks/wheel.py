@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
@@ -11,8 +13,8 @@ from wizard.checks.context import CheckContext, Gpu
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
-from wizard.knowledge.model import capability_covered
-from wizard.snapshot import FactStatus
+from wizard.knowledge.model import Release, capability_covered
+from wizard.snapshot import Distribution, FactStatus
 
 STEP = Step.WHEEL
 # Where each import-failure cause is shown (its spec step).
@@ -220,25 +222,10 @@ def check_packages(ctx: CheckContext) -> list[Finding]:
     torch = ctx.dists.get("torch")
     if torch is None:
         return []
-    problems = []
-    release = ctx.release
-    torch_local = torch.version.partition("+")[2]
-    for name, expected in (
-        ("torchvision", release.torchvision if release else ""),
-        ("torchaudio", release.torchaudio if release else ""),
-    ):
-        dist = ctx.dists.get(name)
-        if dist is None:
-            continue
-        public, _, local = dist.version.partition("+")
-        if expected and _public(public) != _public(expected) and _minor(public) != _minor(expected):
-            problems.append(
-                f"{name} {dist.version} belongs to another torch (torch {torch.version} pairs with {expected})"
-            )
-        elif local and torch_local and local != torch_local:
-            problems.append(f"{name} {dist.version} is a {local} build, torch {torch.version} a {torch_local} build")
+    problems = companion_problems(ctx.dists, ctx.release)
     for dist in ctx.dists.values():
-        problems += _unmet_torch_requirement(dist.name, dist.requires, torch.version)
+        if dist.name not in COMPANIONS:
+            problems += _unmet_torch_requirement(dist.name, dist.requires, torch.version)
     for name in ("torchvision", "torchaudio"):
         fact = getattr(ctx.torch, name) if ctx.torch else None
         if (
@@ -262,6 +249,32 @@ def check_packages(ctx: CheckContext) -> list[Finding]:
             torch=torch.version,
         )
     ]
+
+
+COMPANIONS = ("torchvision", "torchaudio")
+
+
+def companion_problems(dists: Mapping[str, Distribution], release: Release | None) -> list[str]:
+    """Why the installed torchvision / torchaudio don't belong to the installed torch ([] when they do)."""
+    torch = dists.get("torch")
+    if torch is None:
+        return []
+    problems = []
+    torch_local = torch.version.partition("+")[2]
+    for name in COMPANIONS:
+        dist = dists.get(name)
+        if dist is None:
+            continue
+        expected = getattr(release, name) if release else ""
+        public, _, local = dist.version.partition("+")
+        if expected and _public(public) != _public(expected) and _minor(public) != _minor(expected):
+            problems.append(
+                f"{name} {dist.version} belongs to another torch (torch {torch.version} pairs with {expected})"
+            )
+        elif local and torch_local and local != torch_local:
+            problems.append(f"{name} {dist.version} is a {local} build, torch {torch.version} a {torch_local} build")
+        problems += _unmet_torch_requirement(name, dist.requires, torch.version)
+    return problems
 
 
 def _unmet_torch_requirement(name: str, requires: tuple[str, ...], torch_version: str) -> list[str]:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from wizard.findings import Diagnosis, Finding, Goal, Recommendation, Severity, Step
+from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
 from wizard.snapshot import Snapshot
 
 STEP_TITLES = {
@@ -31,16 +31,16 @@ STATUS = {
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.commands.common import collect_for_args
+    from wizard.commands.common import collect_for_args, goal_for_args
     from wizard.engine import diagnose
     from wizard.knowledge import load_knowledge
 
-    goal = Goal(want=args.want, torch_index=args.torch_index)
+    goal = goal_for_args(args)
     try:
         knowledge = load_knowledge()
     except (ValueError, OSError) as exc:
         raise UsageError(f"the knowledge base is damaged: {exc}") from None
-    snapshot = collect_for_args(args)
+    snapshot = collect_for_args(args, goal)
     diagnosis = diagnose(snapshot, knowledge, goal)
     if getattr(args, "output", None):
         write_report(snapshot, diagnosis, Path(args.output))
@@ -95,7 +95,7 @@ def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: 
             continue
         lines.append(_paint(STEP_TITLES[step], "1", color))
         for item in findings:
-            lines.extend(_finding_lines(item, color, unicode))
+            lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot)))
         lines.append("")
     lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
     lines.append(_verdict(diagnosis, color))
@@ -108,7 +108,12 @@ def _header(snapshot: Snapshot) -> str:
     return f"torch-setup-wizard check for {target}"
 
 
-def _finding_lines(item: Finding, color: bool, unicode: bool) -> list[str]:
+def _evidence_label(snapshot: Snapshot) -> str:
+    """Evidence quotes pasted text in `diagnose`, and a test's output (a course smoke test) in `check`."""
+    return "from your text" if snapshot.source == "text" else "seen in the output"
+
+
+def _finding_lines(item: Finding, color: bool, unicode: bool, evidence_label: str = "from your text") -> list[str]:
     mark, ascii_mark, word, colour = STATUS[item.severity]
     label = f"[{mark if unicode else ascii_mark}] {word}"
     lines = [f"  {_paint(label, colour, color)}  {item.title}"]
@@ -117,7 +122,7 @@ def _finding_lines(item: Finding, color: bool, unicode: bool) -> list[str]:
         if item.caused_by:
             lines.append(f"      (a consequence of {item.caused_by})")
         for excerpt in item.evidence:
-            lines.append(f"      from your text: {excerpt.strip().splitlines()[0][:200]}")
+            lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
         lines.extend(_action_lines(item))
     return lines
 

@@ -53,5 +53,5 @@ def goal_for_args(args: argparse.Namespace) -> Goal:
     want = getattr(args, "want", None) or "auto"
     if profile is not None and want == "auto":
         want = profile.want
-    torch_index = getattr(args, "torch_index", None) or Goal().torch_index
+    torch_index = (getattr(args, "torch_index", None) or Goal().torch_index).rstrip("/")
     return Goal(want=want, torch_index=torch_index, profile=profile)

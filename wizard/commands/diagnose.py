@@ -10,7 +10,8 @@ import sys
 from typing import BinaryIO
 
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from wizard.findings import Diagnosis, Goal
+from wizard.commands.common import goal_for_args
+from wizard.findings import Diagnosis
 from wizard.snapshot import Snapshot
 
 HEAD_BYTES = 8_000_000  # more than textdiag examines (2 M characters from the start, 1 M from the end)
@@ -23,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
 
     data = read_input(args.file)
     snapshot = snapshot_from_input(decode(data))
-    goal = Goal(want=args.want, torch_index=args.torch_index)
+    goal = goal_for_args(args)
     try:
         diagnosis = diagnose(snapshot, goal=goal)
     except (ValueError, OSError) as exc:  # a damaged knowledge base (KnowledgeError is a ValueError)

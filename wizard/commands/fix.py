@@ -55,15 +55,15 @@ class Console:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wizard.commands.common import collect_for_args, target_python
+    from wizard.commands.common import collect_for_args, goal_for_args, target_python
     from wizard.engine import diagnose
 
     python = target_python(args)
     console = Console()
     if args.undo:
         return undo(python, console)
-    goal = Goal(want=args.want, torch_index=args.torch_index.rstrip("/"))
-    snapshot = collect_for_args(args)
+    goal = goal_for_args(args)
+    snapshot = collect_for_args(args, goal)
     diagnosis = diagnose(snapshot, goal=goal)
     folder = Path(args.env_folder) if getattr(args, "env_folder", None) else None
     try:

@@ -223,7 +223,7 @@ class FindingCard(QFrame):
 def _details_text(finding: Finding) -> str:
     parts = [finding.details.strip()] if finding.details.strip() else []
     if finding.evidence:
-        parts.append("From the text you gave:\n" + "\n".join(finding.evidence))
+        parts.append("Quoted exactly from the text or output that showed it:\n" + "\n".join(finding.evidence))
     if parts:
         parts.append(f"Code: {finding.code}")
     return "\n\n".join(parts)
