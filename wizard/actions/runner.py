@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import threading
 import time
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
-from wizard.facts.runner import Runner, run_command
+from wizard.facts.runner import Runner, kill_process_tree, process_group_kwargs, run_command
 from wizard.snapshot import Snapshot
 
 RAW_PROGRESS_PIP = Version("24.1")  # first pip with --progress-bar raw ("Progress CURRENT of TOTAL" lines)
@@ -200,13 +199,7 @@ def run_streaming(
     """Run argv (no shell), calling on_line for every output line (stdout and stderr merged)."""
     argv = tuple(str(a) for a in argv)
     started = time.monotonic()
-    popen_kwargs: dict = {}
-    if os.name == "posix":
-        popen_kwargs["start_new_session"] = True  # its own process group: cancel stops the whole tree
-    else:
-        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(
-            subprocess, "CREATE_NEW_PROCESS_GROUP", 0
-        )
+    popen_kwargs = process_group_kwargs()  # its own process group: cancel stops the whole tree
     try:
         proc = subprocess.Popen(
             argv,
@@ -252,14 +245,3 @@ def _watch(proc: subprocess.Popen, stop: threading.Event, started: float, timeou
             stop.set()
             kill_process_tree(proc.pid)
             return
-
-
-def kill_process_tree(pid: int) -> None:
-    """Stop a process and everything it started (it must lead its own process group on POSIX)."""
-    try:
-        if os.name == "posix":
-            os.killpg(pid, signal.SIGKILL)
-        else:
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass

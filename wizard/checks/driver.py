@@ -5,10 +5,14 @@ from __future__ import annotations
 from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, variant_words, wants_gpu
 from wizard.checks.context import CheckContext, major, version_tuple
 from wizard.checks.texts import finding, render
-from wizard.findings import Finding, Severity, Step
+from wizard.findings import Action, Finding, Severity, Step
 from wizard.snapshot import FactStatus
 
 STEP = Step.DRIVER
+# NVIDIA's 470 driver branch is the last for Kepler GPUs (compute capability 3.x): "Support plan for
+# Kepler-series GeForce GPUs", https://nvidia.custhelp.com/app/answers/detail/a_id/5202 (R470 is also the
+# last data-centre branch for the Tesla K80). Such a GPU can never get the driver a current CUDA build needs.
+LAST_DRIVER_BRANCH = (((5, 0), "470"),)  # (capabilities below this, the last driver branch)
 
 
 def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
@@ -102,7 +106,9 @@ def check_driver_version(ctx: CheckContext) -> list[Finding]:
     elif ctx.torch_cuda and ctx.driver_cuda:
         too_old = (major(ctx.driver_cuda) or 0) < (major(ctx.torch_cuda) or 0)
     if too_old:
-        return [_too_old(ctx, floor or f"one supporting CUDA {major(ctx.torch_cuda)}")]
+        needed = floor or f"one supporting CUDA {major(ctx.torch_cuda)}"
+        last = _last_driver_branch(ctx)
+        return [_no_newer_driver(ctx, needed, last) if last else _too_old(ctx, needed)]
     driver = ctx.driver_version or "(version unknown)"
     supports = f"CUDA {ctx.driver_cuda}" if ctx.driver_cuda else "CUDA (version unknown)"
     details = f"driver {driver}, highest CUDA it supports {ctx.driver_cuda or 'unknown'}"
@@ -132,6 +138,35 @@ def _too_old(ctx: CheckContext, needed: str) -> Finding:
         cuda=ctx.torch_cuda,
         needed=needed,
         variant=variant_words(rec.variant),
+    )
+
+
+def _last_driver_branch(ctx: CheckContext) -> str:
+    """The last driver branch NVIDIA made for these GPUs when all of them are that old ("470"), else ""."""
+    capabilities = [version_tuple(g.capability) for g in ctx.usable_gpus]
+    for below, branch in LAST_DRIVER_BRANCH:
+        if capabilities and all(cap and cap[:2] < below for cap in capabilities):
+            return branch
+    return ""
+
+
+def _no_newer_driver(ctx: CheckContext, needed: str, branch: str) -> Finding:
+    """DRIVER_TOO_OLD for a GPU whose driver cannot be updated further: a note, the GPU's age is the problem."""
+    return finding(
+        "DRIVER_TOO_OLD.no_newer_driver",
+        Severity.INFO,
+        STEP,
+        details=(
+            f"driver {ctx.driver_version or 'unknown'} (supports CUDA {ctx.driver_cuda or 'unknown'}); "
+            f"torch {ctx.torch_version} (CUDA {ctx.torch_cuda}) needs driver >= {needed}; "
+            f"the last driver branch for compute capability {', '.join(g.capability for g in ctx.usable_gpus)} "
+            f"is {branch}"
+        ),
+        driver=ctx.driver_version or f"one supporting CUDA {ctx.driver_cuda}",
+        torch=ctx.torch_version,
+        needed=needed,
+        branch=branch,
+        gpu=gpu_names(ctx),
     )
 
 
@@ -201,6 +236,7 @@ def check_visible_devices(ctx: CheckContext) -> list[Finding]:
             ]
         return []
     severity = Severity.ERROR if wants_gpu(ctx) else Severity.INFO
+    command, where = _unset_words(ctx.os)
     return [
         finding(
             "VISIBLE_DEVICES_MASK",
@@ -208,10 +244,28 @@ def check_visible_devices(ctx: CheckContext) -> list[Finding]:
             STEP,
             details=f"CUDA_VISIBLE_DEVICES={value!r}; NVML sees {seen} GPU(s); torch device_count "
             f"{ctx.torch.device_count if ctx.torch else 'unknown'}",
+            actions=[Action.copy("Copy the command that removes it", _unset_command(ctx.os))],
             value=value or "(empty)",
             seen=seen,
+            command=command,
+            where=where,
         )
     ]
+
+
+def _unset_command(os_name: str) -> str:
+    # Command Prompt's `set NAME=` removes the variable; PowerShell needs Remove-Item (shown in the text too).
+    return "set CUDA_VISIBLE_DEVICES=" if os_name == "windows" else "unset CUDA_VISIBLE_DEVICES"
+
+
+def _unset_words(os_name: str) -> tuple[str, str]:
+    """(how to remove the variable in a terminal, where else it is usually set) for the explanation."""
+    if os_name == "windows":
+        return (
+            "`set CUDA_VISIBLE_DEVICES=` in Command Prompt or `Remove-Item Env:CUDA_VISIBLE_DEVICES` in PowerShell",
+            "your notebook, your script and your account's environment variables (Windows Settings)",
+        )
+    return "`unset CUDA_VISIBLE_DEVICES`", "your notebook, your job script and ~/.bashrc"
 
 
 def visible_device_count(value: str, seen: int, uuids: tuple[str, ...] = ()) -> int:
@@ -251,6 +305,8 @@ def _other_gpu_words(ctx: CheckContext) -> str:
 def _vendor_advice(ctx: CheckContext) -> str:
     vendors = {d.vendor for d in ctx.other_gpus}
     sentences = []
+    if ctx.goal.want == "cuda":
+        sentences.append(render("ADVICE.elsewhere", {})[1])
     if ctx.os == "darwin":
         key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])

@@ -387,6 +387,9 @@ def check_pip(ctx: CheckContext) -> list[Finding]:
     needed = PIP_FOR_MANYLINUX_2_28 if version_tuple(release.min_glibc or "0") >= (2, 28) else PIP_FOR_MANYLINUX2014
     if version_tuple(fact.value or "0") >= version_tuple(needed):
         return []
+    from wizard.checks.common import command_text
+
+    upgrade = ctx.pip_command("--upgrade", "pip")
     return [
         finding(
             "PIP_TOO_OLD",
@@ -394,6 +397,7 @@ def check_pip(ctx: CheckContext) -> list[Finding]:
             STEP,
             details=f"pip {fact.value}; torch {release.version} wheels need pip >= {needed}",
             actions=pip_actions(ctx, "Upgrade pip", "--upgrade", "pip"),
+            command=command_text(upgrade, ctx.os),
             pip=fact.value,
             needed=needed,
             torch=release.version,

@@ -40,26 +40,38 @@ def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
 def check_cuda_versions(ctx: CheckContext) -> list[Finding]:
     """An info line separating the three "CUDA versions", or an ok line that no toolkit is needed."""
     toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
-    wheel = (
-        f"CUDA {ctx.torch_cuda}" if ctx.torch_cuda else build_words(ctx) if ctx.torch_installed else "no PyTorch yet"
-    )
+    wheel = f"CUDA {ctx.torch_cuda}" if ctx.torch_cuda else build_words(ctx) if ctx.torch_installed else "not installed"
     if not toolkits:
         if ctx.snapshot.source == "text" and not ctx.snapshot.toolkit.toolkits.ok:
             return []
         return [finding("TOOLKIT_NOT_NEEDED", Severity.OK, STEP)]
     tool = active_toolkit(ctx) or toolkits[0]
     details = "; ".join(f"{t.version} at {t.root} (via {', '.join(t.found_via) or '?'})" for t in toolkits)
+    if not _nvidia_gpu_possible(ctx):
+        # Without an NVIDIA GPU the three versions explain nothing: one quiet line that PyTorch ignores the toolkit.
+        version = major_minor(tool.version) or tool.version
+        return [finding("TOOLKIT_NOT_NEEDED.present", Severity.OK, STEP, details=f"toolkits: {details}", toolkit=version)]
+    driver_cuda = ctx.driver_cuda or ("unknown" if ctx.driver_version else "unknown (no working NVIDIA driver)")
     return [
         finding(
             "CUDA_VERSIONS",
             Severity.INFO,
             STEP,
             details=f"toolkits: {details}",
-            driver_cuda=ctx.driver_cuda or "unknown (no working NVIDIA driver)",
+            driver_cuda=driver_cuda,
             toolkit=major_minor(tool.version) or tool.version,
             wheel=wheel,
         )
     ]
+
+
+def _nvidia_gpu_possible(ctx: CheckContext) -> bool:
+    """Whether this machine may have an NVIDIA GPU (found, a driver, WSL, or the GPU list is unknown)."""
+    if ctx.gpus or ctx.driver_version or ctx.driver_cuda or ctx.goal.want == "cuda":
+        return True
+    if ctx.host is not None and ctx.host.is_wsl:
+        return True
+    return ctx.pci is None and ctx.os != "darwin"
 
 
 def check_toolkit_mismatch(ctx: CheckContext) -> list[Finding]:

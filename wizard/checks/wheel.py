@@ -306,6 +306,8 @@ def _minor(version: str) -> tuple[str, ...]:
 def check_torch_ok(ctx: CheckContext) -> list[Finding]:
     """The ok line: what works."""
     torch = ctx.torch
+    if ctx.evidence_causes:
+        return []  # pasted text shows an error: "works" would contradict it
     if torch is None:
         if ctx.torch_installed and ctx.torch_problem and ctx.torch_problem.status is FactStatus.UNKNOWN:
             return [

@@ -72,13 +72,7 @@ def run_command(
     """Run argv (no shell), decode output as UTF-8 with replacement, kill the whole tree on timeout."""
     argv = tuple(str(a) for a in argv)
     started = time.monotonic()
-    popen_kwargs: dict = {}
-    if os.name == "posix":
-        popen_kwargs["start_new_session"] = True
-    else:
-        popen_kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(
-            subprocess, "CREATE_NEW_PROCESS_GROUP", 0
-        )
+    popen_kwargs = process_group_kwargs()
     try:
         proc = subprocess.Popen(
             argv,
@@ -94,7 +88,7 @@ def run_command(
     try:
         out, err = proc.communicate(input=stdin_text.encode() if stdin_text is not None else None, timeout=timeout)
     except subprocess.TimeoutExpired:
-        _kill_tree(proc)
+        kill_process_tree(proc.pid)
         out, err = proc.communicate()
         return CommandResult(
             argv, None, _decode(out), _decode(err), timed_out=True, seconds=time.monotonic() - started
@@ -104,14 +98,25 @@ def run_command(
     return CommandResult(argv, code, _decode(out), _decode(err), signal=killed_by, seconds=time.monotonic() - started)
 
 
-def _kill_tree(proc: subprocess.Popen) -> None:
+def process_group_kwargs() -> dict:
+    """Popen arguments that give the child its own process group, so that a timeout or a Cancel can
+    stop it and everything it started (pip's build subprocesses, torch's workers)."""
+    if os.name == "posix":
+        return {"start_new_session": True}
+    return {
+        "creationflags": getattr(subprocess, "CREATE_NO_WINDOW", 0) | getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)
+    }
+
+
+def kill_process_tree(pid: int) -> None:
+    """Stop a process and everything it started (it must lead its own process group on POSIX)."""
     try:
         if os.name == "posix":
-            os.killpg(proc.pid, signal.SIGKILL)
+            os.killpg(pid, signal.SIGKILL)
         else:
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False)
     except (ProcessLookupError, PermissionError, OSError):
-        proc.kill()
+        pass
 
 
 def _decode(data: bytes | None) -> str:
