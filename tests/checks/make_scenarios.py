@@ -10,6 +10,7 @@ Files named recorded_*.json are real `torch-setup-wizard facts --json` runs and 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -373,6 +374,30 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         ),
         want="cuda",
         errors=["NO_NVIDIA_GPU"],
+        recommendation={"kind": "none"},  # the working torch already uses the Mac's GPU via mps
+    )
+    add(
+        "no_gpu_with_toolkit_installed",
+        snapshot(
+            toolkit_facts=toolkit(
+                (
+                    CudaToolkit(
+                        "/usr/local/cuda-13.0",
+                        "13.0.88",
+                        "version.json",
+                        ("PATH",),
+                        "/usr/local/cuda-13.0/bin/nvcc",
+                        True,
+                    ),
+                )
+            ),
+            python_fact=python(dists=(dist("torch", "2.13.0+cpu"),)),
+            torch=torch_ok("2.13.0+cpu"),
+        ),
+        errors=[],
+        warnings=[],
+        oks=["TOOLKIT_NOT_NEEDED", "TORCH_OK"],
+        recommendation={"kind": "none"},
     )
 
     # ---- DRIVER_MISSING
@@ -385,6 +410,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         snapshot(gpu_facts=gpu((nvidia_pci(RTX4070, ""),), NO_NVML, KernelModules()), **cu130_static),
         errors=["DRIVER_MISSING"],
         absent=["TORCH_CUDA_UNAVAILABLE", "NO_NVIDIA_GPU"],
+        recommendation={"kind": "none"},  # the installed cu130 build fits: the driver is the fix, not a reinstall
     )
     add(
         "driver_nouveau",
@@ -393,6 +419,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             **cu130_static,
         ),
         errors=["DRIVER_MISSING"],
+        recommendation={"kind": "none"},
     )
     add(
         "driver_blocked_by_secure_boot",
@@ -405,6 +432,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             **cu130_static,
         ),
         errors=["DRIVER_MISSING"],
+        recommendation={"kind": "none"},
     )
     add(
         "driver_updated_needs_reboot",
@@ -417,6 +445,19 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             **cu130_static,
         ),
         errors=["DRIVER_MISSING"],
+        recommendation={"kind": "none"},  # restart first; 570 is the old driver still loaded, not the new one
+    )
+    add(
+        "driver_updated_needs_reboot_no_torch",
+        snapshot(
+            gpu_facts=gpu(
+                (nvidia_pci(RTX4070),),
+                nvml_missing("nvml_rm_version_mismatch", "RM has detected an NVML/RM version mismatch"),
+                KernelModules(nvidia_loaded=True, nvidia_version="570.86.15"),
+            ),
+        ),
+        errors=["DRIVER_MISSING", "TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cu130"},  # not cu126 for the stale 570 module
     )
     add(
         "driver_no_permission_cpu_wanted",
@@ -484,6 +525,14 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         snapshot(host_fact=wsl_host, gpu_facts=gpu((), NO_NVML, KernelModules(), Fact.found(())), **cu130_static),
         errors=["WSL_DRIVER"],
         absent=["NO_NVIDIA_GPU", "DRIVER_MISSING"],
+        recommendation={"kind": "none"},
+    )
+    add(
+        "wsl_without_windows_driver_no_torch",
+        snapshot(host_fact=wsl_host, gpu_facts=gpu((), NO_NVML, KernelModules(), Fact.found(()))),
+        errors=["WSL_DRIVER", "TORCH_MISSING"],
+        absent=["NO_NVIDIA_GPU"],
+        recommendation={"kind": "install", "variant": "cu130"},  # WSL shows no PCI GPU: that is not "no GPU"
     )
     add(
         "wsl_with_linux_driver_inside",
@@ -499,6 +548,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         ),
         errors=["WSL_DRIVER"],
         absent=["DRIVER_MISSING"],
+        recommendation={"kind": "none"},
     )
 
     # ---- VISIBLE_DEVICES_MASK
@@ -521,7 +571,29 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             ),
             errors=["VISIBLE_DEVICES_MASK"],
             caused_by={"TORCH_CUDA_UNAVAILABLE": "VISIBLE_DEVICES_MASK"},
+            recommendation={"kind": "none"},  # unset the variable; reinstalling torch would not help
         )
+    add(
+        "visible_devices_empty_windows",
+        snapshot(
+            host_fact=host("windows", env={"CUDA_VISIBLE_DEVICES": ""}),
+            gpu_facts=win_gpu,
+            python_fact=python(
+                os="windows", dists=(dist("torch", "2.13.0+cu126", "C:\\Users\\student\\venv\\Lib\\site-packages"),)
+            ),
+            torch=torch_ok(
+                "2.13.0+cu126",
+                "12.6",
+                (),
+                ("sm_50", "sm_61", "sm_75", "sm_86", "sm_90"),
+                "91002",
+                file="C:\\Users\\student\\venv\\Lib\\site-packages\\torch\\__init__.py",
+                cuda_warnings=("CUDA initialization: No CUDA GPUs are available",),
+            ),
+        ),
+        errors=["VISIBLE_DEVICES_MASK"],
+        recommendation={"kind": "none"},
+    )
     add(
         "visible_devices_subset_is_fine",
         snapshot(host_fact=host(env={"CUDA_VISIBLE_DEVICES": "0"}), **healthy_cu130),
@@ -908,7 +980,10 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             python_fact=python(dists=(dist("torch", "2.13.0+cu126"),)),
             torch=NOT_IMPORTED,
         ),
-        errors=["DRIVER_TOO_OLD", "GPU_ARCH_UNSUPPORTED"],
+        # R470 is the last driver for Kepler: the too-old driver is a note, the GPU's age is the problem
+        errors=["GPU_ARCH_UNSUPPORTED"],
+        infos=["DRIVER_TOO_OLD"],
+        recommendation={"kind": "install", "variant": "cpu"},
     )
     add(
         "torchvision_for_other_torch",
@@ -926,6 +1001,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             ),
         ),
         errors=["PACKAGE_CONFLICT"],
+        recommendation={"kind": "install", "variant": "cpu"},  # keeps torch 2.13.0, pins torchvision 0.28.0
     )
     add(
         "torchvision_cpu_with_cuda_torch",
@@ -935,6 +1011,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             torch=torch_ok("2.13.0+cu130", "13.0", (RTX4070,), CU130_ARCHS, "92000"),
         ),
         errors=["PACKAGE_CONFLICT"],
+        recommendation={"kind": "install", "variant": "cu130"},
     )
     index_excerpt = (
         "ERROR: Could not find a version that satisfies the requirement torch==2.13.0+cu128 (from versions: "
@@ -1002,6 +1079,30 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             torch=Fact.found(TorchRuntime("2.4.0+cu121", "12.1")),
         ),
         errors=["DRIVER_TOO_OLD"],
+        recommendation={"kind": "install", "variant": "cu118"},  # 'found version 11040': a CUDA 11.4 driver
+    )
+    add(
+        "pasted_driver_too_old_driver_cuda_only",
+        dataclasses.replace(
+            text_snapshot(
+                (
+                    Evidence(
+                        "driver_too_old",
+                        "DRIVER_TOO_OLD",
+                        "The NVIDIA driver on your system is too old (found version 11070)",
+                        (("driver_cuda", "11.7"),),
+                    ),
+                ),
+            ),
+            gpu=GpuFacts(
+                Fact.unknown("not in the pasted text"),
+                Fact.found(NvmlInfo("", "11.7", (), "")),
+                Fact.unknown("not in the pasted text"),
+                Fact.unknown("not in the pasted text"),
+            ),
+        ),
+        errors=["DRIVER_TOO_OLD"],
+        recommendation={"kind": "install", "variant": "cu118"},  # not the CPU build: a driver means an NVIDIA GPU
     )
     add(
         "pasted_torch_not_compiled_with_cuda",

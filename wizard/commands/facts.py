@@ -25,6 +25,9 @@ def render_facts_text(snapshot: Snapshot) -> str:
     return "\n".join(lines)
 
 
+LONG_LIST = 8  # lists longer than this (wheel tags: ~900) show their first entries and a count
+
+
 def _render(value: object, lines: list[str], indent: int, label: str = "") -> None:
     pad = "  " * indent
     prefix = f"{pad}{label}: " if label else pad
@@ -32,8 +35,10 @@ def _render(value: object, lines: list[str], indent: int, label: str = "") -> No
         if value.ok:
             _render(value.value, lines, indent, label)
         else:
-            problem = value.problem
-            lines.append(f"{prefix}(unavailable: {problem.status.value}) {problem.reason}")
+            lines.append(f"{prefix}(unavailable: {value.problem.status.value}) {value.problem.reason}")
+        return
+    if isinstance(value, tuple):
+        _render_list(value, lines, indent, label)
         return
     data = to_data(value)
     if isinstance(data, dict):
@@ -42,15 +47,24 @@ def _render(value: object, lines: list[str], indent: int, label: str = "") -> No
             indent += 1
         for key in data:
             _render(getattr(value, key), lines, indent, key)
-    elif isinstance(data, list):
-        if not data:
-            lines.append(f"{prefix}(none)")
-            return
-        lines.append(f"{pad}{label}:" if label else pad)
-        for item in value:  # type: ignore[union-attr]
-            if isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item):
-                lines.append(f"{pad}  - {item[0]}={item[1]}")
-            else:
-                _render(item, lines, indent + 1, "-")
     else:
         lines.append(f"{prefix}{data}")
+
+
+def _render_list(items: tuple, lines: list[str], indent: int, label: str) -> None:
+    pad = "  " * indent
+    if not items:
+        lines.append(f"{pad}{label}: (none)")
+        return
+    lines.append(f"{pad}{label}:")
+    shown = items if len(items) <= LONG_LIST or label == "env" else items[:5]
+    for item in shown:
+        if isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item):
+            lines.append(f"{pad}  - {item[0]}={item[1]}")
+        elif isinstance(item, (str, int, float, bool)):
+            lines.append(f"{pad}  - {item}")
+        else:
+            lines.append(f"{pad}  -")
+            _render(item, lines, indent + 2)
+    if len(shown) < len(items):
+        lines.append(f"{pad}  … and {len(items) - len(shown)} more (see --json)")
