@@ -154,7 +154,8 @@ def gpus_of(snapshot: Snapshot, knowledge: Knowledge) -> Gpus:
             if device.vendor == "nvidia" or device.vendor_id == 0x10DE:
                 caps.append(device.compute_capability or _capability_from_name(device.name, knowledge))
                 names.append(device.name)
-    driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot) or _evidence_fact(snapshot, "driver_version")
+    driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot)
+    driver = driver or _evidence_fact(snapshot, "driver_version")
     driver_cuda = (nvml.cuda_driver_version if nvml else "") or _evidence_fact(snapshot, "driver_cuda")
     others = tuple(sorted({d.vendor for d in pci or () if d.vendor in ("amd", "intel") and d.class_code >> 16 == 0x03}))
     return Gpus(
@@ -257,7 +258,8 @@ def _working_install(snapshot: Snapshot, gpus: Gpus, goal: Goal, knowledge: Know
         return f"torch {torch.version} is installed and uses your NVIDIA GPU: nothing to change."
     blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if knowledge is not None else ""
     if blocker:
-        return f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help. {blocker}"
+        keep = f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help."
+        return f"{keep} {blocker}"
     return ""
 
 

@@ -128,3 +128,31 @@ def verify_fresh_env(result: FreshEnvResult, timeout: float = 300.0) -> str:
     cuda = cuda.strip()
     build = f"built for CUDA {cuda}" if cuda else "the CPU build"
     return f"PyTorch {version.strip()} ({build}) imports correctly in the new environment."
+
+
+def _shell_word(text: str, os_name: str) -> str:
+    """A path as one word of a typed command (quoted when it holds a space)."""
+    if not text or any(c in text for c in " \t&()'\""):
+        return f'"{text}"' if os_name == "nt" else "'" + text.replace("'", "'\\''") + "'"
+    return text
+
+
+def usage_steps(folder: Path, os_name: str = os.name) -> tuple[tuple[str, str], ...]:
+    """(what it is for, the command to copy) for using the new environment: terminal, VS Code, Jupyter."""
+    python = _shell_word(str(venv_python(folder, os_name)), os_name)
+    if os_name == "nt":
+        activate: tuple[tuple[str, str], ...] = (
+            ("Use it in a terminal: activate it (Command Prompt)", _shell_word(f"{folder}\\Scripts\\activate.bat", os_name)),
+            ("… or in PowerShell", "& " + _shell_word(f"{folder}\\Scripts\\Activate.ps1", os_name)),
+        )
+    else:
+        activate = (("Use it in a terminal: activate it", f"source {_shell_word(f'{folder}/bin/activate', os_name)}"),)
+    return (
+        *activate,
+        ("Or run its Python directly", python),
+        ("VS Code: Ctrl+Shift+P → “Python: Select Interpreter” → “Enter interpreter path…”, then paste",
+         str(venv_python(folder, os_name))),
+        ("Jupyter: install the kernel package into it", f"{python} -m pip install ipykernel"),
+        ("Jupyter: register it as a kernel (once)",
+         f"{python} -m ipykernel install --user --name {_shell_word(folder.name, os_name)}"),
+    )

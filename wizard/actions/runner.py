@@ -35,7 +35,11 @@ try:
     from importlib.metadata import version
     pip = version("pip")
 except Exception:
-    pip = ""
+    try:  # Python < 3.8 has no importlib.metadata
+        import pip as _pip
+        pip = _pip.__version__
+    except Exception:
+        pip = ""
 print(json.dumps({
     "executable": sys.executable,
     "base_executable": getattr(sys, "_base_executable", sys.executable),

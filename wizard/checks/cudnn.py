@@ -22,9 +22,10 @@ def cudnn_from_torch(value: str) -> str:
 
 def check_cudnn(ctx: CheckContext) -> list[Finding]:
     if not ctx.torch_cuda:
-        if ctx.torch_installed or not ctx.usable_gpus:
-            reason = "the installed PyTorch is a CPU build" if ctx.torch_installed else "there is no usable NVIDIA GPU"
-            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason=reason)]
+        if ctx.torch_installed and ctx.is_cpu_build:
+            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason="the installed PyTorch is a CPU build")]
+        if _no_nvidia_gpu(ctx):
+            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason="there is no NVIDIA GPU")]
         return [finding("CUDNN_NOT_NEEDED.bundled", Severity.OK, STEP)]
     loaded = cudnn_from_torch(ctx.torch.cudnn_version) if ctx.torch else ""
     dist_name, dist_version = _cudnn_dist(ctx)
@@ -64,6 +65,13 @@ def _mismatch(ctx: CheckContext, key: str, details: str, found: str, needed: str
     return finding(
         key, Severity.ERROR, STEP, details=details, actions=actions, found=found, needed=needed, package=package
     )
+
+
+def _no_nvidia_gpu(ctx: CheckContext) -> bool:
+    """Known for sure: the GPU list was read, shows no NVIDIA GPU, and no NVIDIA driver answers (not WSL)."""
+    wsl = ctx.host is not None and ctx.host.is_wsl
+    listed = ctx.pci is not None or ctx.os == "darwin"  # no Mac PyTorch runs on has an NVIDIA GPU
+    return listed and not ctx.gpus and not (ctx.driver_version or ctx.driver_cuda or wsl)
 
 
 def _older(found: str, needed: str) -> bool:

@@ -50,7 +50,9 @@ def check_cuda_versions(ctx: CheckContext) -> list[Finding]:
     if not _nvidia_gpu_possible(ctx):
         # Without an NVIDIA GPU the three versions explain nothing: one quiet line that PyTorch ignores the toolkit.
         version = major_minor(tool.version) or tool.version
-        return [finding("TOOLKIT_NOT_NEEDED.present", Severity.OK, STEP, details=f"toolkits: {details}", toolkit=version)]
+        return [
+            finding("TOOLKIT_NOT_NEEDED.present", Severity.OK, STEP, details=f"toolkits: {details}", toolkit=version)
+        ]
     driver_cuda = ctx.driver_cuda or ("unknown" if ctx.driver_version else "unknown (no working NVIDIA driver)")
     return [
         finding(

@@ -9,7 +9,7 @@ when the fix was applied and the re-check ran, so the wizard looks again.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from wizard.actions import backup
 from wizard.actions.plan import Plan, format_bytes, make_plan, render_plan
-from wizard.actions.progress import ProgressTracker
+from wizard.actions.progress import ProgressState, ProgressTracker
 from wizard.actions.runner import (
     ActionRefused,
     Identity,
@@ -48,7 +48,136 @@ from wizard.snapshot import Snapshot
 Collect = Callable[[str, Callable[[str], None]], Snapshot]
 Diagnose = Callable[[Snapshot, Goal], Diagnosis]
 
-__all__ = ["FixDialog", "torch_index_preference"]
+__all__ = ["CommandPanel", "FixDialog", "torch_index_preference"]
+
+
+class CommandPanel(QWidget):
+    """Runs one command at a time in a QProcess and shows it: a stage in plain words, a progress bar, the log.
+
+    Shared by every dialog that changes an environment (fix, fresh environment, undo). The process runs
+    in its own session so cancel() stops pip and anything it started; ``on_done(ok)`` runs in the UI thread.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.stage_label = QLabel("")
+        self.stage_label.setWordWrap(True)
+        self.stage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setAccessibleName("Progress")
+        self.progress_bar.hide()
+        self.log_view = QPlainTextEdit()
+        self.log_view.setReadOnly(True)
+        self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.log_view.setAccessibleName("What the command printed")
+        self.log_view.hide()
+        for widget in (self.stage_label, self.progress_bar, self.log_view):
+            layout.addWidget(widget)
+        self.process: QProcess | None = None
+        self.cancelled = False
+        self.tracker = ProgressTracker()
+        self._partial = ""
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None
+
+    def log(self, line: str) -> None:
+        self.log_view.show()
+        self.log_view.appendPlainText(line)
+
+    def set_stage(self, text: str) -> None:
+        self.stage_label.setText(text)
+
+    def busy(self, text: str) -> None:
+        """A stage without a figure: the bar turns into a busy indicator."""
+        self.set_stage(text)
+        self.progress_bar.show()
+        self.progress_bar.setRange(0, 0)
+
+    def finish(self, ok: bool) -> None:
+        self.progress_bar.setRange(0, 1000)
+        if ok:
+            self.progress_bar.setValue(1000)
+
+    def feed(self, line: str) -> None:
+        """One output line (from the process or from a worker running pip): log it and move the progress."""
+        self.log(line)
+        self._show_state(self.tracker.feed(line))
+
+    def start(self, argv: Sequence[str], pip_version: str, on_done: Callable[[bool], None],
+              planned_bytes: int = 0) -> None:
+        """Run argv (pip gets --no-input and raw progress where it has them); on_done(ok) when it ends."""
+        full = prepare_pip_argv(argv, pip_version)
+        self.cancelled = False
+        self._partial = ""
+        self.tracker = ProgressTracker(planned_bytes)
+        self.progress_bar.show()
+        self.progress_bar.setRange(0, 0)
+        self.log("$ " + " ".join(full))
+        process = QProcess(self)
+        process.setProgram(full[0])
+        process.setArguments(list(full[1:]))
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        environment = QProcessEnvironment()
+        for key, value in child_env().items():
+            environment.insert(key, value)
+        process.setProcessEnvironment(environment)
+        if os.name == "posix":  # its own session: Cancel can stop pip and anything it started
+            process.setUnixProcessParameters(QProcess.UnixProcessFlag.CreateNewSession)
+        process.readyReadStandardOutput.connect(self._read_output)
+        process.finished.connect(lambda code, status: self._finished(code, status, on_done))
+        process.errorOccurred.connect(lambda error: self._error(error, full[0], on_done))
+        self.process = process
+        process.start()
+
+    def cancel(self) -> bool:
+        """Stop the running command and everything it started; False when nothing runs."""
+        if self.process is None:
+            return False
+        self.cancelled = True
+        pid = self.process.processId()
+        if pid:
+            kill_process_tree(pid)
+        else:
+            self.process.kill()
+        return True
+
+    def _read_output(self) -> None:
+        if self.process is None:
+            return
+        self._partial += bytes(self.process.readAllStandardOutput().data()).decode("utf-8", errors="replace")
+        *lines, self._partial = self._partial.replace("\r\n", "\n").split("\n")
+        for line in lines:
+            self.feed(line)
+
+    def _show_state(self, state: ProgressState) -> None:
+        self.stage_label.setText(state.stage)
+        if state.fraction is None:
+            self.progress_bar.setRange(0, 0)  # busy
+        else:
+            self.progress_bar.setRange(0, 1000)
+            self.progress_bar.setValue(int(state.fraction * 1000))
+
+    def _finished(self, code: int, status: QProcess.ExitStatus, on_done: Callable[[bool], None]) -> None:
+        self._read_output()
+        if self._partial:
+            self.feed(self._partial)
+            self._partial = ""
+        self.process = None
+        ok = code == 0 and status == QProcess.ExitStatus.NormalExit and not self.cancelled
+        self.finish(ok)
+        on_done(ok)
+
+    def _error(self, error: QProcess.ProcessError, program: str, on_done: Callable[[bool], None]) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.log(f"could not start {program}")
+            self.process = None
+            self.finish(False)
+            on_done(False)
 
 
 @dataclass(frozen=True)
@@ -89,14 +218,19 @@ class FixDialog(QDialog):
         self.plan: Plan | None = None
         self.backup_path: Path | None = None
         self.verification: Verification | None = None
-        self.process: QProcess | None = None
-        self.cancelled = False
         self.applied = False
-        self._tracker = ProgressTracker()
-        self._partial = ""
         self._jobs: list[object] = []  # keep worker signal objects alive
         self._build()
         self._prepare()
+
+    # The running command lives in the shared panel; these names are what callers and tests read.
+    @property
+    def process(self) -> QProcess | None:
+        return self.panel.process
+
+    @property
+    def cancelled(self) -> bool:
+        return self.panel.cancelled
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -121,17 +255,9 @@ class FixDialog(QDialog):
         self.warning_label.setStyleSheet("color: #a15c00;")
         self.warning_label.hide()
         layout.addWidget(self.warning_label)
-        self.stage_label = QLabel("")
-        layout.addWidget(self.stage_label)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.hide()
-        layout.addWidget(self.progress_bar)
-        self.log_view = QPlainTextEdit()
-        self.log_view.setReadOnly(True)
-        self.log_view.setFont(mono)
-        self.log_view.hide()
-        layout.addWidget(self.log_view)
+        self.panel = CommandPanel(self)
+        self.stage_label, self.progress_bar, self.log_view = self.panel.stage_label, self.panel.progress_bar, self.panel.log_view
+        layout.addWidget(self.panel)
         self.result_label = QLabel("")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -146,6 +272,7 @@ class FixDialog(QDialog):
         self.undo_button.hide()
         self.close_button = QPushButton("Close")
         for button in (self.upgrade_pip_button, self.run_button, self.cancel_button, self.undo_button, self.close_button):
+            button.setAutoDefault(False)
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.upgrade_pip_button.clicked.connect(self.upgrade_pip)
@@ -187,10 +314,10 @@ class FixDialog(QDialog):
         plan = prepared.plan
         self.env_label.setText(f"It changes this environment: {self.python} ({plan.env_kind or 'unknown kind'})")
         self.plan_view.setPlainText(render_plan(plan))
-        self._tracker = ProgressTracker(plan.download_bytes)
         if plan.pip_too_old:
             self._warn(f"Your pip ({plan.pip_version or 'unknown'}) is too old to show what will change and to report "
                        "progress well. Upgrade pip first (recommended).")
+            self.upgrade_pip_button.setEnabled(True)
             self.upgrade_pip_button.show()
             self.run_button.setEnabled(True)
         elif plan.problem:
@@ -199,6 +326,7 @@ class FixDialog(QDialog):
             self._warn(f"Not enough free disk space: {format_bytes(plan.download_bytes)} to download, "
                        f"{format_bytes(plan.free_bytes or 0)} free.")
         else:
+            self.warning_label.hide()
             self.run_button.setEnabled(True)
 
     def _warn(self, text: str) -> None:
@@ -210,101 +338,47 @@ class FixDialog(QDialog):
         if self.plan is None or not self.plan.pip_upgrade_argv:
             return
         self.upgrade_pip_button.setEnabled(False)
-        self._start_process(self.plan.pip_upgrade_argv, self._pip_upgraded)
+        self.run_button.setEnabled(False)
+        self.panel.start(self.plan.pip_upgrade_argv, self._pip_version(), self._pip_upgraded)
 
     def _pip_upgraded(self, ok: bool) -> None:
-        self.upgrade_pip_button.hide()
         if ok:
+            self.upgrade_pip_button.hide()
             self.warning_label.hide()
+            self.panel.set_stage("pip was upgraded.")
             self.plan_view.setPlainText("pip was upgraded. Working out what pip will do…")
-            self.run_button.setEnabled(False)
             self._prepare()
         else:
             self._warn("Upgrading pip failed; see the log. Nothing else was changed.")
+            self.upgrade_pip_button.setEnabled(True)
+            self.run_button.setEnabled(True)
+
+    def _pip_version(self) -> str:
+        return self.identity.pip_version if self.identity else ""
 
     def run_fix(self) -> None:
         self.run_button.setEnabled(False)
         self.upgrade_pip_button.setEnabled(False)
-        self.stage_label.setText("Saving the current state of the environment…")
+        self.panel.busy("Saving the current state of the environment…")
         sources = backup.restore_sources(self.action.argv, self.snapshot, self.torch_index)
         self._job(lambda _p: _safe(lambda: backup.save_state(self.python, sources=sources)), self._saved)
 
     def _saved(self, saved: object) -> None:
         if not isinstance(saved, Path):
+            self.panel.finish(False)
             self.stage_label.setText(f"The current state could not be saved, so nothing was run: {saved}")
             return
         self.backup_path = saved
-        self._log(f"Saved the current state to {saved}")
-        self._start_process(self.action.argv, self._fix_finished)
-
-    def _start_process(self, argv: tuple[str, ...], on_done: Callable[[bool], None]) -> None:
-        pip_version = self.identity.pip_version if self.identity else ""
-        full = prepare_pip_argv(argv, pip_version)
-        self.cancelled = False
-        self._partial = ""
-        self.progress_bar.show()
-        self.progress_bar.setRange(0, 0)
-        self.log_view.show()
-        self._log("$ " + " ".join(full))
-        process = QProcess(self)
-        process.setProgram(full[0])
-        process.setArguments(list(full[1:]))
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        environment = QProcessEnvironment()
-        for key, value in child_env().items():
-            environment.insert(key, value)
-        process.setProcessEnvironment(environment)
-        if os.name == "posix":  # its own session: Cancel can stop pip and anything it started
-            process.setUnixProcessParameters(QProcess.UnixProcessFlag.CreateNewSession)
-        process.readyReadStandardOutput.connect(self._read_output)
-        process.finished.connect(lambda code, status: self._process_finished(code, status, on_done))
-        process.errorOccurred.connect(lambda error: self._process_error(error, on_done))
-        self.process = process
+        self.panel.log(f"Saved the current state to {saved}")
         self.cancel_button.setText("Cancel")
-        process.start()
-
-    def _read_output(self) -> None:
-        if self.process is None:
-            return
-        self._partial += bytes(self.process.readAllStandardOutput().data()).decode("utf-8", errors="replace")
-        *lines, self._partial = self._partial.replace("\r\n", "\n").split("\n")
-        for line in lines:
-            self._log(line)
-            self._show_state(self._tracker.feed(line))
-
-    def _show_state(self, state) -> None:
-        self.stage_label.setText(state.stage)
-        if state.fraction is None:
-            self.progress_bar.setRange(0, 0)  # busy
-        else:
-            self.progress_bar.setRange(0, 1000)
-            self.progress_bar.setValue(int(state.fraction * 1000))
-
-    def _process_finished(self, code: int, status: QProcess.ExitStatus, on_done: Callable[[bool], None]) -> None:
-        self._read_output()
-        self.process = None
-        ok = code == 0 and status == QProcess.ExitStatus.NormalExit and not self.cancelled
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setValue(1000 if ok else self.progress_bar.value())
-        on_done(ok)
-
-    def _process_error(self, error: QProcess.ProcessError, on_done: Callable[[bool], None]) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
-            self._log(f"could not start {self.action.argv[0]}")
-            self.process = None
-            on_done(False)
+        planned = self.plan.download_bytes if self.plan else 0
+        self.panel.start(self.action.argv, self._pip_version(), self._fix_finished, planned)
 
     def cancel(self) -> None:
-        if self.process is None:
+        if not self.panel.cancel():
             self.reject()
             return
-        self.cancelled = True
         self.stage_label.setText("Stopping pip…")
-        pid = self.process.processId()
-        if pid:
-            kill_process_tree(pid)
-        else:
-            self.process.kill()
 
     # ------------------------------------------------------------------ 3. after
     def _fix_finished(self, ok: bool) -> None:
@@ -312,14 +386,15 @@ class FixDialog(QDialog):
             self._job(lambda _p: _safe(lambda: self._changed_since_backup()), self._failed)
             return
         self.applied = True
-        self.stage_label.setText("pip finished. Checking again…")
+        self.panel.busy("pip finished. Checking again…")
         self._job(self._verify_work, self._verified)
 
     def _changed_since_backup(self) -> bool:
         return backup.freeze(self.python) != backup.load_backup(self.backup_path)["freeze"]
 
     def _failed(self, changed: object) -> None:
-        what = "You stopped the fix." if self.cancelled else "The fix failed: " + (self._tracker.state.error or "see the log.")
+        error = self.panel.tracker.state.error
+        what = "You stopped the fix." if self.cancelled else "The fix failed: " + (error or "see the log.")
         if changed is True:
             state = "The environment was partly changed. Undo puts back exactly what was there before."
         elif changed is False:
@@ -339,12 +414,14 @@ class FixDialog(QDialog):
             return f"The re-check failed: {exc}"
 
     def _verified(self, outcome: object) -> None:
+        self.panel.finish(True)
         self.cancel_button.hide()
         if isinstance(outcome, Verification):
             self.verification = outcome
             self.stage_label.setText("Done.")
             self.result_label.setText(f"Before → after: {outcome.before_after}\n{outcome.sentence}")
         else:
+            self.stage_label.setText("pip finished.")
             self.result_label.setText(str(outcome))
         self.undo_button.show()
 
@@ -352,15 +429,13 @@ class FixDialog(QDialog):
         if self.backup_path is None:
             return
         self.undo_button.setEnabled(False)
-        self.stage_label.setText("Restoring the previous state…")
-        self.progress_bar.setRange(0, 0)
+        self.panel.busy("Restoring the previous state…")
         path = self.backup_path
         self._job(lambda progress: _safe(lambda: backup.restore_state(self.python, path, on_line=progress)),
-                  self._restored, self._log)
+                  self._restored, self.panel.feed)
 
     def _restored(self, result: object) -> None:
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setValue(1000)
+        self.panel.finish(True)
         if isinstance(result, backup.RestoreResult):
             self.stage_label.setText(result.summary)
             self.applied = False
@@ -370,10 +445,10 @@ class FixDialog(QDialog):
             self.undo_button.setEnabled(True)
 
     def _log(self, line: str) -> None:
-        self.log_view.appendPlainText(line)
+        self.panel.log(line)
 
     def _close(self) -> None:
-        if self.process is not None:
+        if self.panel.running:
             return  # Cancel first: closing must not leave pip running unseen
         if self.applied and self.verification is not None:
             self.accept()
@@ -381,7 +456,7 @@ class FixDialog(QDialog):
             self.reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if self.process is not None:
+        if self.panel.running:
             event.ignore()
             return
         super().closeEvent(event)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
 
@@ -25,7 +25,16 @@ from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.texts import format_command, plain_text_report, report_origin
 from wizard.gui.widgets import CommandBox, copy_to_clipboard, make_button, make_label
-from wizard.gui.workers import CheckResult, Collect, Diagnose, default_collect, default_diagnose, run_check, start_job
+from wizard.gui.workers import (
+    CheckResult,
+    Collect,
+    Diagnose,
+    default_collect,
+    default_diagnose,
+    run_check,
+    start_job,
+    warm_up,
+)
 from wizard.profile import CourseProfile, ProfileError, load_profile
 from wizard.snapshot import Snapshot
 
@@ -157,6 +166,7 @@ class SetupWizard(QWizard):
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
             if discover is not None:
                 self._start_discovery(discover)
+            self._jobs.append(start_job(warm_up, None, lambda _missing: None, name="warm-up"))
 
     # -- window ------------------------------------------------------------------------------------
 
@@ -294,9 +304,16 @@ class SetupWizard(QWizard):
         def work(progress: Callable[[str], None]) -> object:
             return run_check(python, goal, collect, diagnose, progress)
 
+        # Pages show "checking" first, and the collectors start once that is on screen: their threads compete
+        # for the GIL, and the page switch painted while they start up stalled the window by 15-25 ms.
+        self.state_changed.emit()
+        QTimer.singleShot(0, lambda: self._start_check_job(generation, work))
+
+    def _start_check_job(self, generation: int, work: Callable[[Callable[[str], None]], object]) -> None:
+        if generation != self._generation:
+            return
         self._jobs.append(start_job(work, lambda text: self._on_stage(generation, text),
                                     lambda outcome: self._on_checked(generation, outcome), name="check"))
-        self.state_changed.emit()
 
     def _on_stage(self, generation: int, text: str) -> None:
         if generation != self._generation or text.startswith("done:"):

@@ -83,6 +83,34 @@ def _with_course_smoke_test(snapshot: Snapshot, python: str, goal: Goal, progres
     return with_course_smoke_test(snapshot, python, goal.profile)
 
 
+# What a check imports and loads. PySide6's import hook reads the source of every module imported after it
+# (shibokensupport feature_imported), holding the GIL: importing these during the check stalled the UI thread
+# by 20-40 ms, so the wizard loads them in the background while the user is still on the Welcome page.
+WARM_UP_MODULES = (
+    "wizard.facts.collect", "wizard.facts.gpu", "wizard.facts.nvml", "wizard.facts.python_env", "wizard.facts.toolkit",
+    "pynvml", "wizard.engine", "wizard.checks.registry", "wizard.checks.common", "wizard.recommend",
+    "wizard.commands.check", "wizard.report.json_report",
+)
+
+
+def warm_up(_progress: Callable[[str], None] | None = None) -> list[str]:
+    """Import what a check needs and load the knowledge base; returns the modules that could not be imported."""
+    missing = []
+    for name in WARM_UP_MODULES:
+        try:
+            # __import__ with a fromlist, like the check's own "from x import y", so PySide's hook sees it now
+            __import__(name, fromlist=["__name__"])
+        except Exception:  # noqa: BLE001 - a missing optional module shows up in the check itself, not here
+            missing.append(name)
+    try:
+        from wizard.knowledge import load_knowledge
+
+        load_knowledge()
+    except Exception:  # noqa: BLE001 - a broken knowledge base is reported by the check's own finding
+        missing.append("wizard.knowledge")
+    return missing
+
+
 def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
     from wizard.facts.collect import collect_snapshot
 
