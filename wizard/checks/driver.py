@@ -245,7 +245,7 @@ def check_visible_devices(ctx: CheckContext) -> list[Finding]:
             details=f"CUDA_VISIBLE_DEVICES={value!r}; NVML sees {seen} GPU(s); torch device_count "
             f"{ctx.torch.device_count if ctx.torch else 'unknown'}",
             actions=[Action.copy("Copy the command that removes it", _unset_command(ctx.os))],
-            value=value or "(empty)",
+            value=f"\"{value}\"" if value else "an empty value",
             seen=seen,
             command=command,
             where=where,

@@ -95,7 +95,7 @@ def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: 
             continue
         lines.append(_paint(STEP_TITLES[step], "1", color))
         for item in findings:
-            lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot)))
+            lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot), _target_os(snapshot)))
         lines.append("")
     lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
     lines.append(_verdict(diagnosis, color))
@@ -113,7 +113,9 @@ def _evidence_label(snapshot: Snapshot) -> str:
     return "from your text" if snapshot.source == "text" else "seen in the output"
 
 
-def _finding_lines(item: Finding, color: bool, unicode: bool, evidence_label: str = "from your text") -> list[str]:
+def _finding_lines(
+    item: Finding, color: bool, unicode: bool, evidence_label: str = "from your text", os_name: str = "linux"
+) -> list[str]:
     mark, ascii_mark, word, colour = STATUS[item.severity]
     label = f"[{mark if unicode else ascii_mark}] {word}"
     lines = [f"  {_paint(label, colour, color)}  {item.title}"]
@@ -123,15 +125,22 @@ def _finding_lines(item: Finding, color: bool, unicode: bool, evidence_label: st
             lines.append(f"      (a consequence of {item.caused_by})")
         for excerpt in item.evidence:
             lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
-        lines.extend(_action_lines(item))
+        lines.extend(_action_lines(item, os_name))
     return lines
 
 
-def _action_lines(item: Finding) -> list[str]:
+def _action_lines(item: Finding, os_name: str) -> list[str]:
+    """Every action as text: links to open, commands to copy, and the fix command (`fix` runs it for you)."""
     lines = []
     for action in item.actions:
         if action.kind.value == "open_url":
             lines.append(f"      -> {action.label}: {action.url}")
+        elif action.kind.value == "copy":
+            lines.append(f"      {action.label}:")
+            lines.extend(f"        {line}" for line in action.text.strip().splitlines())
+        elif action.argv:
+            lines.append(f"      {action.label} (torch-setup-wizard fix runs it for you):")
+            lines.append(f"        {display_command(action.argv, os_name)}")
     return lines
 
 
@@ -143,7 +152,7 @@ def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
 
 def _recommendation_lines(snapshot: Snapshot, rec: Recommendation, color: bool) -> list[str]:
     if rec.kind == "none":
-        return [_paint("Recommendation", "1", color), f"  Nothing to change. {rec.why}".rstrip(), ""]
+        return [_paint("Recommendation", "1", color), *_wrap(rec.why or "Nothing to change.", "  "), ""]
     os_name = _target_os(snapshot)
     lines = [_paint("Recommendation", "1", color)]
     if rec.why:

@@ -448,12 +448,17 @@ class FixDialog(QDialog):
         self.panel.log(line)
 
     def _close(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Close, Esc and the window's close box: never while pip runs (Cancel first); Accepted once the
+        fix changed the environment, so the wizard looks again."""
         if self.panel.running:
-            return  # Cancel first: closing must not leave pip running unseen
-        if self.applied and self.verification is not None:
+            return
+        if self.applied:
             self.accept()
         else:
-            self.reject()
+            super().reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if self.panel.running:

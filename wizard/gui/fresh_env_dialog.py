@@ -335,8 +335,12 @@ class FreshEnvDialog(QDialog):
             self.accept()
 
     def _close(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Close, Esc and the window's close box: never while a command runs (Cancel first)."""
         if not self.panel.running:
-            self.reject()
+            super().reject()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
         if self.panel.running:

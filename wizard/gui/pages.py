@@ -104,8 +104,9 @@ def add_findings(column: QVBoxLayout, findings: Sequence[Finding], read_only: bo
     for finding in findings:
         if finding.severity is Severity.OK:
             continue
-        card = FindingCard(finding, read_only=read_only)
+        card = FindingCard(finding, read_only=read_only, new_env_steps=() if read_only else owner.new_environment_steps())
         card.run_requested.connect(owner.request_run)
+        card.fresh_env_requested.connect(owner.request_fresh_env)
         widgets.append(card)
     widgets += [OkLine(f) for f in findings if f.severity is Severity.OK]
     for widget in widgets:

@@ -161,11 +161,14 @@ class FindingCard(QFrame):
     """One finding: badge, title, explanation, details and its actions as buttons."""
 
     run_requested = Signal(object)  # the Action
+    fresh_env_requested = Signal()  # "Create a new environment…" (the recommendation is a new venv)
 
-    def __init__(self, finding: Finding, read_only: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, finding: Finding, read_only: bool = False, parent: QWidget | None = None,
+                 new_env_steps: tuple[tuple[str, ...], ...] = ()) -> None:
         super().__init__(parent)
         self.finding = finding
         self.read_only = read_only
+        self.new_env_steps = new_env_steps  # RUN actions among these become one "Create a new environment…"
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
@@ -182,6 +185,7 @@ class FindingCard(QFrame):
         layout.addWidget(self.explanation)
         self.action_buttons: list[QPushButton] = []
         self.command_boxes: list[CommandBox] = []
+        self.fresh_env_button: QPushButton | None = None
         self._add_actions(layout)
         self.details: DetailsExpander | None = None
         details = _details_text(finding)
@@ -197,6 +201,15 @@ class FindingCard(QFrame):
                 box = CommandBox(format_command(action.argv), accessible=f"Command to run: {action.label}")
                 self.command_boxes.append(box)
                 layout.addWidget(box)
+                continue
+            if action.kind is ActionKind.RUN and action.argv in self.new_env_steps:
+                if self.fresh_env_button is None:
+                    self.fresh_env_button = make_button("Create a new environment…", "Create a new environment",
+                                                        self.fresh_env_requested.emit,
+                                                        tooltip="A new, separate environment with the right PyTorch; "
+                                                                "this one stays as it is")
+                    self.action_buttons.append(self.fresh_env_button)
+                    row.addWidget(self.fresh_env_button)
                 continue
             button = self._action_button(action)
             if button is not None:

@@ -164,9 +164,7 @@ class SetupWizard(QWizard):
         self.show_course()
         if not self.read_only:
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
-            if discover is not None:
-                self._start_discovery(discover)
-            self._jobs.append(start_job(warm_up, None, lambda _missing: None, name="warm-up"))
+            self._start_discovery(discover)
 
     # -- window ------------------------------------------------------------------------------------
 
@@ -202,14 +200,26 @@ class SetupWizard(QWizard):
             pairs.insert(0, (self.python, self.python))
         self.welcome.set_interpreters(pairs, selected=self.python)
 
-    def _start_discovery(self, discover: Discover) -> None:
+    def _start_discovery(self, discover: Discover | None) -> None:
+        """In one background thread: warm up the check's imports, then list the interpreters (when asked to).
+
+        One after the other, not in two threads: together they held the GIL long enough to stall Welcome by 30-50 ms.
+        """
+
         def work(_progress: Callable[[str], None]) -> object:
+            warm_up()
+            if discover is None:
+                return None
             try:
                 return list(discover())
             except Exception:  # noqa: BLE001 - discovery is a convenience: fall back, never crash
                 return fallback_interpreters()
 
-        self._jobs.append(start_job(work, None, self._interpreters_found, name="discover-interpreters"))
+        def found(choices: object) -> None:
+            if discover is not None:
+                self._interpreters_found(choices)
+
+        self._jobs.append(start_job(work, None, found, name="discover-interpreters"))
 
     def _interpreters_found(self, choices: object) -> None:
         found = list(choices) if isinstance(choices, list) else []
@@ -307,7 +317,7 @@ class SetupWizard(QWizard):
         # Pages show "checking" first, and the collectors start once that is on screen: their threads compete
         # for the GIL, and the page switch painted while they start up stalled the window by 15-25 ms.
         self.state_changed.emit()
-        QTimer.singleShot(0, lambda: self._start_check_job(generation, work))
+        QTimer.singleShot(0, self, lambda: self._start_check_job(generation, work))
 
     def _start_check_job(self, generation: int, work: Callable[[Callable[[str], None]], object]) -> None:
         if generation != self._generation:
@@ -339,9 +349,50 @@ class SetupWizard(QWizard):
     # -- actions -----------------------------------------------------------------------------------
 
     def request_run(self, action: Action) -> None:
+        if self.new_environment_steps() and action.argv in self.new_environment_steps():
+            self.request_fresh_env()  # a new_venv step is never run on its own: the dialog does all of them
+            return
         dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.run_fix(action)
+
+    def new_environment_steps(self) -> tuple[tuple[str, ...], ...]:
+        """The commands of a new_venv recommendation (its findings offer "Create a new environment…"), else ()."""
+        rec = self.result.diagnosis.recommendation if self.result is not None else None
+        return tuple(rec.steps) if rec is not None and rec.kind == "new_venv" else ()
+
+    def request_fresh_env(self) -> None:
+        """The "Create a new environment…" dialog; afterwards the wizard can check the new environment."""
+        if self.read_only or self.result is None:
+            return
+        from wizard.gui.fresh_env_dialog import FreshEnvDialog
+
+        dialog = FreshEnvDialog(self, self.python, self.result.diagnosis.recommendation)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_python:
+            self.switch_python(dialog.new_python)
+
+    def switch_python(self, python: str) -> None:
+        """Make ``python`` the target (it joins the Welcome list) and check it from the first step."""
+        if not self.choose_python(python):
+            return
+        self.python = self.welcome.chosen_python() or python
+        self.check_again()
+
+    def last_backup(self) -> Path | None:
+        """The newest saved state of the target's environment (what "Undo last fix…" restores), or None."""
+        if self.read_only or not self.python:
+            return None
+        from wizard.actions.backup import latest_backup
+
+        return latest_backup(self.python)
+
+    def request_undo(self) -> None:
+        """The "Undo last fix…" dialog; the wizard checks again when it restored something."""
+        from wizard.gui.undo_dialog import UndoDialog
+
+        dialog = UndoDialog(self, self.python, self.last_backup())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start_check()
 
     def _fix_dialog_class(self) -> type | None:
         found = optional_attribute("wizard.gui.fix_dialog", "FixDialog")
@@ -351,7 +402,8 @@ class SetupWizard(QWizard):
         fix_dialog = self._fix_dialog_class()
         if fix_dialog is None:
             return
-        dialog = fix_dialog(self, action, self.python, self.goal.torch_index)
+        dialog = fix_dialog(self, action, self.python, self.goal.torch_index, collect=self._collect,
+                            diagnose=self._diagnose)  # the re-check looks the same way the wizard does
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_check()  # the fix changed the machine: look again
 

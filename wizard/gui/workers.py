@@ -87,8 +87,11 @@ def _with_course_smoke_test(snapshot: Snapshot, python: str, goal: Goal, progres
 # (shibokensupport feature_imported), holding the GIL: importing these during the check stalled the UI thread
 # by 20-40 ms, so the wizard loads them in the background while the user is still on the Welcome page.
 WARM_UP_MODULES = (
-    "wizard.facts.collect", "wizard.facts.gpu", "wizard.facts.nvml", "wizard.facts.python_env", "wizard.facts.toolkit",
-    "pynvml", "wizard.engine", "wizard.checks.registry", "wizard.checks.common", "wizard.recommend",
+    "wizard.facts.collect", "wizard.facts.gpu", "wizard.facts.nvml", "wizard.facts.pci", "wizard.facts.host",
+    "wizard.facts.python_env", "wizard.facts.toolkit", "wizard.facts.smoke", "wizard.probe", "pynvml",
+    "wizard.engine", "wizard.recommend", "wizard.checks.registry", "wizard.checks.common", "wizard.checks.context",
+    "wizard.checks.driver", "wizard.checks.toolkit", "wizard.checks.cudnn", "wizard.checks.python_env",
+    "wizard.checks.wheel", "wizard.checks.course", "wizard.checks.import_errors", "wizard.checks.texts",
     "wizard.commands.check", "wizard.report.json_report",
 )
 

@@ -1,0 +1,216 @@
+"""The dialog that puts an environment back as it was before the last fix (the latest backup).
+
+It first shows what will change (the backup's date and the package differences, from
+``backup.restore_plan``), then, once confirmed, runs ``backup.restore_state`` in a worker thread with its
+output in the shared CommandPanel. ``exec()`` returns Accepted when the restore ran, so the wizard looks again.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+
+from wizard.actions import backup
+from wizard.actions.runner import ActionRefused, probe_identity
+from wizard.gui.fix_dialog import CommandPanel
+from wizard.gui.widgets import make_button, make_label, monospace_font
+from wizard.gui.workers import start_job
+
+TITLE = "Undo the last fix"
+_PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
+
+
+def saved_when(created_at: str) -> str:
+    """'2025-06-01 14:03' in local time from the backup's UTC timestamp; the text itself when unreadable."""
+    try:
+        moment = datetime.datetime.fromisoformat(created_at)
+    except (TypeError, ValueError):
+        return created_at or "an unknown time"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _versions(freeze_text: str) -> dict[str, str]:
+    found = {}
+    for line in freeze_text.splitlines():
+        match = _PIN.match(line.strip())
+        if match:
+            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return found
+
+
+def describe_restore(backup_freeze: str, current_freeze: str) -> list[str]:
+    """The package differences a restore undoes, one plain line each ([] when nothing differs)."""
+    remove, install, unrestorable = backup.restore_plan(backup_freeze, current_freeze)
+    now = _versions(current_freeze)
+    lines: list[str] = []
+    if remove:
+        lines.append("To be removed (the fix added them):")
+        lines += [f"  {name} {now.get(name, '')}".rstrip() for name in remove]
+    if install:
+        lines.append("To be put back:")
+        for requirement in install:
+            match = _PIN.match(requirement)
+            if match is None:
+                lines.append(f"  {requirement}")
+                continue
+            name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
+            current = now.get(name)
+            lines.append(f"  {name} {current} → {match.group(2)}" if current else f"  {name} {match.group(2)} (was removed)")
+    if unrestorable:
+        lines.append("Cannot be put back automatically (reinstall these yourself):")
+        lines += [f"  {line}" for line in unrestorable]
+    return lines
+
+
+@dataclass(frozen=True)
+class _Preview:
+    path: Path | None = None
+    when: str = ""
+    changes: list[str] = field(default_factory=list)
+    problem: str = ""
+
+
+class UndoDialog(QDialog):
+    """Show what the latest backup of ``python``'s environment would put back; restore it when confirmed."""
+
+    def __init__(self, parent: QWidget | None, python: str, backup_path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.python = python
+        self.backup_path = backup_path
+        self.preview: _Preview | None = None
+        self.result_of_restore: backup.RestoreResult | None = None
+        self.restoring = False
+        self._cancel = threading.Event()
+        self._jobs: list[object] = []
+        self._build()
+        self._jobs.append(start_job(self._preview_work, None, self._previewed, name="undo-preview"))
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(make_label(TITLE, bold=True, point_delta=2))
+        self.about_label = make_label(f"Looking at the saved state of {self.python}…", selectable=True,
+                                      accessible="Which saved state")
+        layout.addWidget(self.about_label)
+        self.changes_view = QPlainTextEdit()
+        self.changes_view.setReadOnly(True)
+        self.changes_view.setFont(monospace_font())
+        self.changes_view.setAccessibleName("What the undo changes")
+        layout.addWidget(self.changes_view, 1)
+        self.panel = CommandPanel(self)
+        layout.addWidget(self.panel, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.restore_button = make_button("&Restore", "Restore the saved state", self.restore)
+        self.restore_button.setEnabled(False)
+        self.cancel_button = make_button("Cancel", "Stop restoring", self.cancel)
+        self.cancel_button.hide()
+        self.close_button = make_button("C&lose", "Close", self._close)
+        for button in (self.restore_button, self.cancel_button, self.close_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.resize(720, 480)
+
+    # ------------------------------------------------------------------ what will change
+    def _preview_work(self, _progress: Callable[[str], None]) -> _Preview:
+        path = self.backup_path or backup.latest_backup(self.python)
+        if path is None:
+            return _Preview(problem=f"There is no saved state for {self.python}: nothing to undo.")
+        try:
+            record = backup.load_backup(path)
+            identity = probe_identity(self.python)
+            if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(
+                    os.path.abspath(record.get("prefix", ""))):
+                return _Preview(path, problem=f"The saved state {path} belongs to another environment "
+                                              f"({record.get('prefix')}), not this one ({identity.prefix}).")
+            changes = describe_restore(record["freeze"], backup.freeze(self.python))
+        except (backup.BackupError, ActionRefused) as exc:
+            return _Preview(path, problem=f"The saved state cannot be used: {exc}.")
+        return _Preview(path, saved_when(record.get("created_at", "")), changes)
+
+    def _previewed(self, preview: object) -> None:
+        assert isinstance(preview, _Preview)
+        self.preview = preview
+        if preview.problem:
+            self.about_label.setText(preview.problem)
+            self.changes_view.setPlainText("")
+            self.changes_view.hide()
+            return
+        self.backup_path = preview.path
+        self.about_label.setText(
+            f"The wizard saved the state of {self.python} on {preview.when}, before it ran a fix. "
+            "Undo puts every package back exactly as it was then.")
+        if preview.changes:
+            self.changes_view.setPlainText("\n".join(preview.changes))
+            self.restore_button.setEnabled(True)
+        else:
+            self.changes_view.setPlainText("Nothing differs: the environment is exactly as it was saved.")
+
+    # ------------------------------------------------------------------ restore
+    def restore(self) -> None:
+        if self.backup_path is None or self.restoring:
+            return
+        self.restoring = True
+        self._cancel.clear()
+        self.restore_button.setEnabled(False)
+        self.cancel_button.show()
+        self.close_button.setEnabled(False)
+        self.panel.busy("Restoring the previous state…")
+        python, path, cancel = self.python, self.backup_path, self._cancel
+
+        def work(progress: Callable[[str], None]) -> object:
+            try:
+                return backup.restore_state(python, path, on_line=progress, cancel=cancel)
+            except (backup.BackupError, ActionRefused) as exc:
+                return str(exc)
+            except Exception as exc:  # noqa: BLE001 - the dialog says what went wrong, never crashes
+                return f"an unexpected error: {exc}"
+
+        self._jobs.append(start_job(work, self.panel.feed, self._restored, name="undo-restore"))
+
+    def _restored(self, result: object) -> None:
+        self.restoring = False
+        self.cancel_button.hide()
+        self.close_button.setEnabled(True)
+        if isinstance(result, backup.RestoreResult):
+            self.result_of_restore = result
+            self.panel.finish(result.identical)
+            stopped = " You stopped it part way." if any(r.cancelled for r in result.runs) else ""
+            self.panel.set_stage(result.summary + stopped)
+            if not result.identical:
+                self.restore_button.setEnabled(True)
+        else:
+            self.panel.finish(False)
+            self.panel.set_stage(f"Restoring failed: {result}")
+            self.restore_button.setEnabled(True)
+
+    def cancel(self) -> None:
+        if self.restoring:
+            self._cancel.set()
+            self.panel.set_stage("Stopping pip…")
+
+    def _close(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Close, Esc and the window's close box: never while pip runs; Accepted once something was restored."""
+        if self.restoring:
+            return
+        if self.result_of_restore is not None:
+            self.accept()  # something ran: the wizard checks again
+        else:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.restoring:
+            event.ignore()
+            return
+        super().closeEvent(event)
