@@ -1,30 +1,76 @@
-"""Render every wizard page for three situations to docs/screenshots/<situation>-<page>.png (offscreen).
+"""Render the wizard's pages to docs/screenshots/*.png (offscreen), from real diagnoses.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/render_screenshots.py [--out docs/screenshots]
 
-The situations are the GUI tests' fixtures (tests/gui/fixtures.py): a CPU build of torch on a
-GPU machine, a GPU without a working driver, and a healthy machine. Also renders the page
-shown while a check runs, a saved report opened read-only, the Welcome page with the example
-course profile (course-welcome.png) and the class overview of a folder of reports (overview.png).
+Every situation is a scenario snapshot (tests/checks/scenarios/*.json) or a pasted error text
+(tests/textdiag/corpus/*.txt) run through the real engine (wizard.engine.diagnose), shown by the
+real wizard: nothing on these pictures is hand-written. Rendered: the three README situations
+(a CPU build of torch on a GPU machine, an NVIDIA GPU without a driver, a healthy machine) page
+by page, an externally-managed system Python, a pasted error, a saved report opened read-only,
+the page shown while a check runs, the Welcome page with the example course profile, the class
+overview of a folder of reports, and two pages in a dark palette.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
+import shutil
 import sys
+import tempfile
 import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO / "tests" / "checks" / "scenarios"
+CORPUS = REPO / "tests" / "textdiag" / "corpus"
 SIZE = (900, 680)
 PAGE_NAMES = ("welcome", "driver", "toolkit", "cudnn", "python", "pytorch", "summary")
 
 
-def load_fixtures(name: str = "tsw_gui_fixtures", path: Path = REPO / "tests" / "gui" / "fixtures.py"):
+@dataclass(frozen=True)
+class Situation:
+    """A picture series: ``name``-<page>.png for each page in ``pages``, from one scenario file."""
+
+    name: str
+    scenario: str
+    pages: tuple[str, ...] = PAGE_NAMES
+
+
+SITUATIONS = (
+    Situation("cpu-build-on-gpu", "cpu_wheel_on_rtx4070"),
+    Situation("no-driver", "driver_not_installed"),
+    Situation("healthy", "healthy_cuda_linux"),
+    Situation("system-python", "ubuntu_system_python_with_gpu", ("python", "summary")),
+)
+PASTED_TEXT = "038-torch-not-compiled-cuda-smi.txt"  # "Torch not compiled with CUDA enabled" + nvidia-smi
+READ_ONLY_SCENARIO = "cpu_wheel_on_rtx4070"
+DARK_SCENARIO = "cpu_wheel_on_rtx4070"
+
+
+def load_scenario(name: str):
+    """(snapshot, goal) of tests/checks/scenarios/<name>.json."""
+    from wizard.findings import Goal
+    from wizard.snapshot import Snapshot, from_data
+
+    data = json.loads((SCENARIOS / f"{name}.json").read_text(encoding="utf-8"))
+    return from_data(Snapshot, data["snapshot"]), Goal(want=data.get("goal", {}).get("want", "auto"))
+
+
+def diagnose(snapshot, goal):
+    from wizard.engine import diagnose as engine_diagnose
+
+    return engine_diagnose(snapshot, goal=goal)
+
+
+def load_module(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
@@ -32,13 +78,11 @@ def load_fixtures(name: str = "tsw_gui_fixtures", path: Path = REPO / "tests" / 
     return module
 
 
-def wait_until(app, condition, seconds: float = 10.0) -> None:
-    import time
-
+def wait_until(app, condition: Callable[[], bool], seconds: float = 10.0) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         if time.monotonic() > deadline:
-            raise TimeoutError("the wizard did not finish in time")
+            raise TimeoutError("the wizard did not get there in time")
         app.processEvents()
         time.sleep(0.005)
 
@@ -50,38 +94,56 @@ def grab(window, path: Path, app) -> None:
     print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
 
 
-def render_situation(name: str, make_snapshot, make_diagnosis, out: Path, app) -> None:
-    from wizard.gui.wizard import PythonChoice, SetupWizard
+def interpreter_choice(snapshot, path: str):
+    """How discovery would list the scenario's interpreter (the path is ours: the wizard checks that it exists)."""
+    from wizard.gui.wizard import PythonChoice
 
-    snapshot, diagnosis = make_snapshot(), make_diagnosis()
-    choices = [PythonChoice(path=sys.executable, version="3.12.3", label="~/venv (venv)", has_torch=True,
-                            torch_version=snapshot.python.value.distributions[0].version)]
-    window = SetupWizard(python=sys.executable, collect=lambda _python, _progress: snapshot,
-                         diagnose=lambda _snapshot, _goal: diagnosis, discover=lambda: choices)
-    window.resize(*SIZE)
+    python = snapshot.python.value
+    torch = next((d.version for d in python.distributions if d.name == "torch"), "") if python else ""
+    label = f"{python.prefix} ({python.env_kind or 'Python'})" if python else path
+    return PythonChoice(path=path, version=python.version if python else "", label=label, has_torch=bool(torch),
+                        torch_version=torch)
+
+
+def live_wizard(snapshot, goal, app, size=SIZE):
+    """A wizard whose check 'collects' the scenario snapshot and runs the real engine on it."""
+    from wizard.gui.wizard import SetupWizard
+
+    choice = interpreter_choice(snapshot, sys.executable)
+    window = SetupWizard(python=sys.executable, goal=goal, collect=lambda _python, _progress: snapshot,
+                         diagnose=diagnose, discover=lambda: [choice])
+    window.resize(*size)
     window.show()
-    wait_until(app, lambda: window.welcome.python_combo.count() > 0 and "venv" in window.welcome.python_combo.itemText(0))
-    grab(window, out / f"{name}-welcome.png", app)
+    wait_until(app, lambda: window.welcome.python_combo.itemText(0) != sys.executable)
+    return window
+
+
+def render_situation(situation: Situation, out: Path, app) -> None:
+    snapshot, goal = load_scenario(situation.scenario)
+    window = live_wizard(snapshot, goal, app)
+    if "welcome" in situation.pages:
+        grab(window, out / f"{situation.name}-welcome.png", app)
     window.next()
     wait_until(app, lambda: window.result is not None and not window.checking)
     for page_name in PAGE_NAMES[1:]:
-        grab(window, out / f"{name}-{page_name}.png", app)
+        if page_name in situation.pages:
+            grab(window, out / f"{situation.name}-{page_name}.png", app)
         window.next()
     window.close()
 
 
-def render_checking(fixtures, out: Path, app) -> None:
+def render_checking(out: Path, app) -> None:
     from wizard.gui.wizard import SetupWizard
 
+    snapshot, goal = load_scenario("healthy_cuda_linux")
     release = threading.Event()
 
     def slow_collect(_python, progress):
         progress("Importing PyTorch in your environment…")
         release.wait(30)
-        return fixtures.snapshot_healthy()
+        return snapshot
 
-    window = SetupWizard(python=sys.executable, collect=slow_collect,
-                         diagnose=lambda _s, _g: fixtures.diagnosis_healthy(), discover=None)
+    window = SetupWizard(python=sys.executable, goal=goal, collect=slow_collect, diagnose=diagnose, discover=None)
     window.resize(*SIZE)
     window.show()
     window.next()
@@ -89,23 +151,38 @@ def render_checking(fixtures, out: Path, app) -> None:
     wait_until(app, lambda: page.busy is not None and page.busy.stage.text().startswith("Importing"))
     grab(window, out / "checking-driver.png", app)
     release.set()
+    wait_until(app, lambda: not window.checking)
     window.close()
 
 
-def render_read_only(fixtures, out: Path, app) -> None:
+def render_report(snapshot, diagnosis, origin: str, prefix: str, pages: dict[int, str], out: Path, app) -> None:
+    """A read-only wizard over (snapshot, diagnosis); ``pages`` maps page ids to picture names."""
     from wizard.gui.wizard import SetupWizard
 
-    window = SetupWizard(report=(fixtures.snapshot_cpu_build_on_gpu(), fixtures.diagnosis_cpu_build_on_gpu()),
-                         discover=None)
+    window = SetupWizard(report=(snapshot, diagnosis), origin=origin, discover=None)
     window.resize(*SIZE)
     window.show()
-    grab(window, out / "report-welcome.png", app)
-    for _ in range(5):
+    for page_id in range(max(pages) + 1):
+        if page_id in pages:
+            grab(window, out / f"{prefix}-{pages[page_id]}.png", app)
         window.next()
-    grab(window, out / "report-pytorch.png", app)
-    window.next()
-    grab(window, out / "report-summary.png", app)
     window.close()
+
+
+def render_read_only(out: Path, app) -> None:
+    snapshot, goal = load_scenario(READ_ONLY_SCENARIO)
+    render_report(snapshot, diagnose(snapshot, goal), "", "report", {0: "welcome", 5: "pytorch", 6: "summary"},
+                  out, app)
+
+
+def render_pasted_error(out: Path, app) -> None:
+    """What "I have an error message…" shows for a pasted traceback + nvidia-smi header."""
+    from wizard.findings import Goal
+    from wizard.textdiag import snapshot_from_text
+
+    snapshot = snapshot_from_text((CORPUS / PASTED_TEXT).read_text(encoding="utf-8"))
+    render_report(snapshot, diagnose(snapshot, Goal()), "From the text you pasted", "pasted-error",
+                  {0: "welcome", 5: "pytorch", 6: "summary"}, out, app)
 
 
 def render_course_welcome(out: Path, app) -> None:
@@ -124,13 +201,11 @@ def render_course_welcome(out: Path, app) -> None:
 
 
 def render_overview(out: Path, app) -> None:
-    import tempfile
-
     from PySide6.QtCore import Qt
 
     from wizard.gui.overview_window import OverviewWindow
 
-    reports = load_fixtures("tsw_overview_reports", REPO / "tests" / "overview" / "reports.py")
+    reports = load_module("tsw_overview_reports", REPO / "tests" / "overview" / "reports.py")
     with tempfile.TemporaryDirectory() as folder:
         reports.write_class_folder(Path(folder))
         window = OverviewWindow()
@@ -139,6 +214,44 @@ def render_overview(out: Path, app) -> None:
         window.show()
         grab(window, out / "overview.png", app)
         window.close()
+
+
+def dark_palette():
+    """A dark palette like the ones desktop themes set (every role the wizard's widgets use)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#2b2b2b", roles.WindowText: "#e6e6e6", roles.Base: "#1f1f1f", roles.AlternateBase: "#333333",
+        roles.ToolTipBase: "#3a3f4b", roles.ToolTipText: "#f0f0f0", roles.Text: "#e6e6e6", roles.Button: "#3a3a3a",
+        roles.ButtonText: "#e6e6e6", roles.BrightText: "#ff6b6b", roles.Link: "#7ab7ff", roles.Highlight: "#2f65ca",
+        roles.HighlightedText: "#ffffff", roles.PlaceholderText: "#9a9a9a", roles.Light: "#505050",
+        roles.Midlight: "#404040", roles.Mid: "#303030", roles.Dark: "#202020", roles.Shadow: "#101010",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def render_dark(out: Path, app) -> None:
+    original = app.palette()
+    app.setPalette(dark_palette())
+    try:
+        snapshot, goal = load_scenario(DARK_SCENARIO)
+        window = live_wizard(snapshot, goal, app)
+        window.next()
+        wait_until(app, lambda: window.result is not None and not window.checking)
+        for _ in range(4):
+            window.next()
+        grab(window, out / "dark-pytorch.png", app)
+        window.next()
+        grab(window, out / "dark-summary.png", app)
+        window.close()
+    finally:
+        app.setPalette(original)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -150,22 +263,24 @@ def main(argv: list[str] | None = None) -> int:
     from wizard.gui.app import make_application
 
     app = make_application()
-    settings_dir = args.out / ".settings"  # never read or write the user's real settings
+    app.setStyle("Fusion")  # the same look on every machine that renders these
+    settings_dir = Path(tempfile.mkdtemp(prefix="tsw-screenshots-"))  # never the user's real settings
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
     args.out.mkdir(parents=True, exist_ok=True)
-    fixtures = load_fixtures()
-    for name, (make_snapshot, make_diagnosis) in fixtures.SITUATIONS.items():
-        render_situation(name, make_snapshot, make_diagnosis, args.out, app)
-    render_checking(fixtures, args.out, app)
-    render_read_only(fixtures, args.out, app)
-    render_course_welcome(args.out, app)
-    render_overview(args.out, app)
-    import shutil
-
-    shutil.rmtree(settings_dir, ignore_errors=True)
-    for window in app.topLevelWidgets():
-        window.deleteLater()
-    app.processEvents()
+    try:
+        for situation in SITUATIONS:
+            render_situation(situation, args.out, app)
+        render_checking(args.out, app)
+        render_read_only(args.out, app)
+        render_pasted_error(args.out, app)
+        render_course_welcome(args.out, app)
+        render_overview(args.out, app)
+        render_dark(args.out, app)
+    finally:
+        shutil.rmtree(settings_dir, ignore_errors=True)
+        for window in app.topLevelWidgets():
+            window.deleteLater()
+        app.processEvents()
     return 0
 
 

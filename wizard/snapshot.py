@@ -188,10 +188,20 @@ class LibraryCopy:
 
 
 @dataclass(frozen=True)
+class ExtensionCudaHome:
+    """The folder torch.utils.cpp_extension would use as CUDA_HOME to build CUDA extensions."""
+
+    path: str
+    source: str  # "CUDA_HOME" | "CUDA_PATH" | "nvcc on PATH" | "default folder"
+    is_toolkit: bool  # whether it holds a toolkit (bin/nvcc and include/cuda_runtime.h)
+
+
+@dataclass(frozen=True)
 class ToolkitFacts:
     toolkits: Fact[tuple[CudaToolkit, ...]]
     search_path_libraries: Fact[tuple[LibraryCopy, ...]]  # CUDA/cuDNN/NCCL libs on LD_LIBRARY_PATH / PATH
     system_cudnn: Fact[tuple[LibraryCopy, ...]]  # cuDNN copies in system locations
+    extension_cuda_home: Fact[ExtensionCudaHome] = field(default_factory=Fact.unknown)
 
 
 # --------------------------------------------------------------------------- Python

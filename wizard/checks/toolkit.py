@@ -11,7 +11,7 @@ from wizard.checks.common import build_words, recommendation_actions
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
-from wizard.findings import Finding, Severity, Step
+from wizard.findings import Action, Finding, Severity, Step
 from wizard.snapshot import CudaToolkit, LibraryCopy
 
 STEP = Step.TOOLKIT
@@ -95,6 +95,36 @@ def check_toolkit_mismatch(ctx: CheckContext) -> list[Finding]:
             root=tool.root,
         )
     ]
+
+
+def check_extension_cuda_home(ctx: CheckContext) -> list[Finding]:
+    """CUDA_HOME_NOT_TOOLKIT (warning): with a CUDA build of torch, the folder an extension build would use as
+    CUDA_HOME holds no toolkit (an nvcc wrapper in /usr/local/bin makes it /usr/local), so building fails."""
+    home = ctx.snapshot.toolkit.extension_cuda_home.get()
+    if home is None or home.is_toolkit or not ctx.torch_cuda:
+        return []
+    tool = active_toolkit(ctx)
+    if tool is None:
+        return []
+    return [
+        finding(
+            "CUDA_HOME_NOT_TOOLKIT",
+            Severity.WARNING,
+            STEP,
+            details=f"CUDA_HOME as torch.utils.cpp_extension finds it: {home.path} (from {home.source}); "
+            f"the toolkit nvcc runs is at {tool.root}",
+            actions=[Action.copy("Copy the command that sets CUDA_HOME", _set_cuda_home(ctx.os, tool.root))],
+            home=home.path,
+            source=home.source,
+            root=tool.root,
+        )
+    ]
+
+
+def _set_cuda_home(os_name: str, root: str) -> str:
+    if os_name == "windows":
+        return f'setx CUDA_HOME "{root}"'
+    return f"export CUDA_HOME={root}"
 
 
 def check_lib_path_conflict(ctx: CheckContext) -> list[Finding]:
@@ -231,7 +261,13 @@ def marker_environment(ctx: CheckContext) -> dict[str, str]:
     }
 
 
-CHECKS = (check_cuda_versions, check_toolkit_mismatch, check_lib_path_conflict, check_required_cuda_dists)
+CHECKS = (
+    check_cuda_versions,
+    check_toolkit_mismatch,
+    check_extension_cuda_home,
+    check_lib_path_conflict,
+    check_required_cuda_dists,
+)
 
 
 def check_toolkit(ctx: CheckContext) -> list[Finding]:

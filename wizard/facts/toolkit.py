@@ -17,7 +17,7 @@ from pathlib import Path
 
 from wizard.facts.host import os_key
 from wizard.facts.runner import Runner, run_command
-from wizard.snapshot import CudaToolkit, Fact, FactStatus, LibraryCopy, ToolkitFacts
+from wizard.snapshot import CudaToolkit, ExtensionCudaHome, Fact, FactStatus, LibraryCopy, ToolkitFacts
 
 NVCC_TIMEOUT_S = 30.0
 WRAPPER_MAX_BYTES = 64 * 1024
@@ -62,7 +62,38 @@ def collect_toolkit(
         toolkits=Fact.found(toolkits),
         search_path_libraries=Fact.found(find_search_path_libraries(system)),
         system_cudnn=Fact.found(find_system_cudnn(system, toolkits)),
+        extension_cuda_home=extension_cuda_home(system),
     )
+
+
+def extension_cuda_home(system: System) -> Fact[ExtensionCudaHome]:
+    """CUDA_HOME as torch.utils.cpp_extension._find_cuda_home() works it out: CUDA_HOME or CUDA_PATH; else
+    the folder above the first nvcc on PATH, NOT following links or wrapper scripts (a /usr/local/bin/nvcc
+    wrapper gives /usr/local); else the default folder. It is what an extension build would use."""
+    for name in ("CUDA_HOME", "CUDA_PATH"):
+        if system.var(name):
+            return Fact.found(_cuda_home(system.var(name), name, system))
+    on_path = _nvcc_on_path(system)
+    if on_path:
+        native = _native(on_path[0], system)
+        return Fact.found(_cuda_home(native.rsplit("/", 2)[0] if "/" in native else native, "nvcc on PATH", system))
+    defaults = _default_folders(system)
+    if defaults and defaults[0][0].exists():
+        return Fact.found(_cuda_home(_native(defaults[0][0], system), "default folder", system))
+    return Fact.missing(FactStatus.NOT_FOUND, "no CUDA_HOME, no nvcc on PATH and no default toolkit folder")
+
+
+def _native(path: Path, system: System) -> str:
+    """The path as the user's system names it (without the stand-in root used by tests)."""
+    if system.is_real_root:
+        return str(path).replace("\\", "/") if system.windows else str(path)
+    return "/" + str(path.relative_to(system.root)).replace("\\", "/")
+
+
+def _cuda_home(native: str, source: str, system: System) -> ExtensionCudaHome:
+    folder = system.path(native)
+    has_toolkit = (folder / "bin" / system.nvcc_name).is_file() and (folder / "include" / "cuda_runtime.h").is_file()
+    return ExtensionCudaHome(path=native, source=source, is_toolkit=has_toolkit)
 
 
 # --------------------------------------------------------------------------- where things are

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -304,6 +305,15 @@ class SummaryPage(QWizardPage):
         self.share_button = make_button("S&hare report…", "Share the report with a helpdesk", owner.share_report)
         self.check_again_button.setVisible(not owner.read_only)
         self.share_button.setVisible(owner.can_share)
+        self.create_env_button: QPushButton | None = None  # under a new_venv recommendation
+        self.fresh_env_button = make_button("Create a new en&vironment…", "Create a new environment with the right "
+                                            "PyTorch", owner.request_fresh_env,
+                                            tooltip="A new, separate environment with the recommended PyTorch; "
+                                                    "the one you checked stays as it is")
+        self.undo_button = make_button("&Undo last fix…", "Undo the last fix", owner.request_undo,
+                                       tooltip="Put the packages back exactly as they were before the last fix")
+        self.fresh_env_button.setVisible(not owner.read_only)
+        self.undo_button.setVisible(False)
         outer.addLayout(self._buttons_row())
         owner.state_changed.connect(self.refresh)
         owner.stage_changed.connect(self._show_stage)
@@ -315,6 +325,7 @@ class SummaryPage(QWizardPage):
     def refresh(self) -> None:
         clear_layout(self.column)
         self.verdict, self.command_box, self.finding_widgets, self.busy = None, None, [], None
+        self.create_env_button = None
         if self.owner.read_only:
             self.column.addWidget(Banner(self.owner.origin))
         result = self.owner.result
@@ -335,6 +346,9 @@ class SummaryPage(QWizardPage):
         self.save_report_button.setEnabled(result is not None and result.snapshot is not None and not self.owner.checking)
         self.share_button.setEnabled(self.save_report_button.isEnabled())
         self.check_again_button.setEnabled(not self.owner.checking)
+        self.fresh_env_button.setEnabled(result is not None and not self.owner.checking)
+        self.undo_button.setVisible(not self.owner.read_only and self.owner.last_backup() is not None)
+        self.undo_button.setEnabled(not self.owner.checking)
         self.completeChanged.emit()
 
     def _show_recommendation(self) -> None:
@@ -348,6 +362,10 @@ class SummaryPage(QWizardPage):
         self.column.addWidget(make_label(f"{lead} {recommendation.why}".strip(), selectable=True, bold=True))
         self.command_box = CommandBox(command, accessible="Recommended install command")
         self.column.addWidget(self.command_box)
+        if recommendation.kind == "new_venv" and not self.owner.read_only:
+            self.create_env_button = make_button("Create a new environment…", "Create a new environment",
+                                                 self.owner.request_fresh_env)
+            self.column.addWidget(self.create_env_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _buttons_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -356,6 +374,8 @@ class SummaryPage(QWizardPage):
         row.addWidget(self.save_report_button)
         row.addWidget(self.share_button)
         row.addStretch(1)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.fresh_env_button)
         return row
 
     def _show_stage(self, text: str) -> None:
