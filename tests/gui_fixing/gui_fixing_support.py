@@ -70,7 +70,7 @@ def add_nvidia_card(root: Path, address: str = "0000:01:00.0", device: int = 0x2
     (entry / "device").write_text(f"0x{device:04x}\n")
     (entry / "class").write_text("0x030000\n")
     (root / "sys/bus/pci/drivers/nvidia").mkdir(parents=True, exist_ok=True)
-    if not (entry / "driver").exists():
+    if not (entry / "driver").is_symlink():
         (entry / "driver").symlink_to("../../../bus/pci/drivers/nvidia")
     return root
 

@@ -76,6 +76,7 @@ def test_fix_verify_and_undo_from_the_wizard(qtbot, cpu_env, index: LocalIndex, 
     assert before == cpu_env.baseline and "torch==2.13.0+cpu" in before
 
     wizard = open_wizard(qtbot, cpu_env.python, gpu_root, goal)
+    assert wizard.summary.undo_button.isHidden() and not wizard.summary.fresh_env_button.isHidden()  # nothing to undo
     go_to(wizard, STEP_PAGES[Step.WHEEL])
     page = wizard.step_pages[Step.WHEEL]
     card = next(c for c in cards(page) if any(a.argv == rec.argv for a in c.finding.actions))
@@ -174,7 +175,7 @@ def test_new_environment_for_an_externally_managed_python(qtbot, index: LocalInd
     assert offering, "no finding offers the new environment"
     go_to(wizard, PAGE_SUMMARY)
     summary = wizard.summary
-    assert summary.create_env_button is not None and summary.fresh_env_button.isVisible()
+    assert summary.create_env_button is not None and summary.fresh_env_button.isHidden()  # one button, not twins
     folder = tmp_path / "my torch env"
     seen: dict[str, object] = {}
 
@@ -213,3 +214,18 @@ def test_new_environment_for_an_externally_managed_python(qtbot, index: LocalInd
     assert wizard.result.diagnosis.recommendation.kind != "new_venv"
     torch = wizard.result.snapshot.torch.get()
     assert torch is not None and torch.cuda == f"{rec.variant[2:-1]}.{rec.variant[-1]}"
+
+
+@pytest.mark.skipif(not os.path.isfile(SYSTEM_PYTHON), reason=f"no system Python at {SYSTEM_PYTHON}")
+def test_a_saved_report_offers_no_fixing(qtbot, index: LocalIndex, gpu_root: Path) -> None:
+    """Read-only (a report from another machine): commands to tell the user, never buttons that change this one."""
+    goal = Goal(want="cuda", torch_index=index.torch_base)
+    snapshot = collector(gpu_root)(SYSTEM_PYTHON, lambda _s: None)
+    diagnosis = diagnose(snapshot, goal=goal)
+    wizard = SetupWizard(report=(snapshot, diagnosis), discover=None)
+    qtbot.addWidget(wizard)
+    summary = wizard.summary
+    assert summary.fresh_env_button.isHidden() and summary.undo_button.isHidden()
+    assert summary.create_env_button is None
+    for card in cards(summary):
+        assert not any(b.text() in ("Run this fix…", "Create a new environment…") for b in card.action_buttons)

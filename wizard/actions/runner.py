@@ -234,8 +234,7 @@ def run_streaming(
         raise
     code = proc.wait()
     cancelled = stop.is_set()
-    stop.set()  # end the watcher
-    watcher.join()
+    watcher.join()  # it ends by itself once the process has; setting ``stop`` here would cancel the caller's next run
     return RunResult(argv, code, cancelled=cancelled, output_tail=tuple(tail), seconds=time.monotonic() - started)
 
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -114,7 +113,8 @@ class FreshEnvDialog(QDialog):
         layout.addWidget(self.intro)
         if self.recommendation.kind == "new_venv" and self.recommendation.why:
             layout.addWidget(make_label(self.recommendation.why, selectable=True, accessible="Why a new environment"))
-        layout.addWidget(self._folder_box(folder))
+        self.folder_box = self._folder_box(folder)
+        layout.addWidget(self.folder_box)
         self.python_label = make_label("Looking at your Python…", selectable=True, accessible="Python used")
         layout.addWidget(self.python_label)
         self.blocked_label = make_label("", selectable=True, accessible="Why it cannot be created")
@@ -125,7 +125,8 @@ class FreshEnvDialog(QDialog):
                                              lambda: open_allowed_url(self.recommendation.url))
         self.get_python_button.hide()
         layout.addWidget(self.get_python_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(make_label("The wizard will run:"))
+        self.commands_label = make_label("The wizard will run:")
+        layout.addWidget(self.commands_label)
         self.commands_view = QPlainTextEdit()
         self.commands_view.setReadOnly(True)
         self.commands_view.setFont(monospace_font())
@@ -134,6 +135,9 @@ class FreshEnvDialog(QDialog):
         layout.addWidget(self.commands_view)
         self.panel = CommandPanel(self)
         layout.addWidget(self.panel, 1)
+        self.show_log_button = make_button("Show what was run", "Show what the commands printed", self._toggle_log)
+        self.show_log_button.hide()
+        layout.addWidget(self.show_log_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.result_label = make_label("", selectable=True, accessible="Result")
         self.result_label.hide()
         layout.addWidget(self.result_label)
@@ -203,7 +207,8 @@ class FreshEnvDialog(QDialog):
             self.blocked_label.setText(ready.blocked)
             self.blocked_label.show()
             self.get_python_button.setVisible(self.recommendation.kind == "python" and bool(self.recommendation.url))
-            self.commands_view.setPlainText("(nothing)")
+            for widget in (self.folder_box, self.commands_label, self.commands_view, self.panel):
+                widget.hide()  # nothing will be created: only the reason and what to do
         else:
             self.python_label.setText(f"It is made with Python {ready.python_version} ({ready.base_python}).")
         self._folder_changed()
@@ -311,18 +316,29 @@ class FreshEnvDialog(QDialog):
         self.check_button.setDefault(True)
 
     def _show_usage(self) -> None:
-        grid = QGridLayout(self.usage_box)
-        grid.setColumnStretch(1, 1)
+        column = QVBoxLayout(self.usage_box)
+        column.setSpacing(2)
         self.usage_boxes: list[CommandBox] = []
-        for row, (what, command) in enumerate(fresh_env.usage_steps(self.folder)):
-            label = make_label(what, accessible=what)
-            label.setWordWrap(True)
+        for what, command in fresh_env.usage_steps(self.folder):
             box = CommandBox(command, accessible=what, copy_text="Copy")
             self.usage_boxes.append(box)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(box, row, 1)
-        grid.setColumnMinimumWidth(0, 220)
+            column.addWidget(make_label(what + ":", accessible=what))
+            column.addWidget(box)
+            column.addSpacing(4)
+        column.addStretch(1)
+        # Room for the instructions: what ran is still one click away.
+        self.commands_label.hide()
+        self.commands_view.hide()
+        self.panel.log_view.hide()
+        self.show_log_button.show()
         self.usage_box.show()
+        self.layout().setStretchFactor(self.panel, 0)
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
+    def _toggle_log(self) -> None:
+        visible = not self.panel.log_view.isVisible()
+        self.panel.log_view.setVisible(visible)
+        self.show_log_button.setText("Hide what was run" if visible else "Show what was run")
 
     # ------------------------------------------------------------------ closing
     def cancel(self) -> None:

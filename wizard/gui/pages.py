@@ -70,6 +70,12 @@ def course_summary(profile: CourseProfile) -> str:
     return "\n".join(lines)
 
 
+def step_page_title(step: Step) -> str:
+    """ "Step 2 of 5 · CUDA toolkit": the number a helpdesk can name on a call."""
+    steps = list(Step)
+    return f"Step {steps.index(step) + 1} of {len(steps)} · {STEP_TITLES[step]}"
+
+
 def clear_layout(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
@@ -212,8 +218,9 @@ class WelcomePage(QWizardPage):
                 return want
         return self.owner.goal.want
 
-    def _extra_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _extra_buttons(self) -> QVBoxLayout:
+        rows = QVBoxLayout()  # two short rows, not one long one: the window stays usable at 760 px beside the steps
+        row, second = QHBoxLayout(), QHBoxLayout()
         self.paste_button = make_button("I have an &error message…", "Paste an error message",
                                         self.owner.open_paste_dialog)
         self.open_button = make_button("&Open report…", "Open a saved report", self.owner.open_report_dialog)
@@ -227,10 +234,13 @@ class WelcomePage(QWizardPage):
         self.profile_button.setVisible(not self.owner.read_only)
         row.addWidget(self.profile_button)
         row.addWidget(self.paste_button)
-        row.addWidget(self.open_button)
-        row.addWidget(self.overview_button)
         row.addStretch(1)
-        return row
+        second.addWidget(self.open_button)
+        second.addWidget(self.overview_button)
+        second.addStretch(1)
+        rows.addLayout(row)
+        rows.addLayout(second)
+        return rows
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt API
         return self.owner.welcome_done()
@@ -243,7 +253,7 @@ class StepPage(QWizardPage):
         super().__init__()
         self.owner = owner
         self.step = step
-        self.setTitle(STEP_TITLES[step])
+        self.setTitle(step_page_title(step))
         self.base_subtitle = STEP_SUBTITLES[step]
         self.setSubTitle(self.base_subtitle)
         _outer, self.column = scrolling_column(self)
@@ -347,6 +357,7 @@ class SummaryPage(QWizardPage):
         self.share_button.setEnabled(self.save_report_button.isEnabled())
         self.check_again_button.setEnabled(not self.owner.checking)
         self.fresh_env_button.setEnabled(result is not None and not self.owner.checking)
+        self.fresh_env_button.setVisible(not self.owner.read_only and self.create_env_button is None)  # no twin
         self.undo_button.setVisible(not self.owner.read_only and self.owner.last_backup() is not None)
         self.undo_button.setEnabled(not self.owner.checking)
         self.completeChanged.emit()
@@ -359,7 +370,9 @@ class SummaryPage(QWizardPage):
         if not command:
             return
         lead = "Tell them to run:" if self.owner.read_only else "Recommended command:"
-        self.column.addWidget(make_label(f"{lead} {recommendation.why}".strip(), selectable=True, bold=True))
+        self.column.addWidget(make_label(lead, bold=True))
+        if recommendation.why.strip():  # the reasoning in normal weight: a long bold paragraph is hard to read
+            self.column.addWidget(make_label(recommendation.why.strip(), selectable=True, accessible="Why this command"))
         self.command_box = CommandBox(command, accessible="Recommended install command")
         self.column.addWidget(self.command_box)
         if recommendation.kind == "new_venv" and not self.owner.read_only:
@@ -367,16 +380,20 @@ class SummaryPage(QWizardPage):
                                                  self.owner.request_fresh_env)
             self.column.addWidget(self.create_env_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _buttons_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons_row(self) -> QVBoxLayout:
+        """The report buttons, and under them (right-aligned, when shown) the fix buttons: one row was too wide."""
+        rows, row, fixes = QVBoxLayout(), QHBoxLayout(), QHBoxLayout()
         row.addWidget(self.check_again_button)
         row.addWidget(self.copy_report_button)
         row.addWidget(self.save_report_button)
         row.addWidget(self.share_button)
         row.addStretch(1)
-        row.addWidget(self.undo_button)
-        row.addWidget(self.fresh_env_button)
-        return row
+        fixes.addStretch(1)
+        fixes.addWidget(self.undo_button)
+        fixes.addWidget(self.fresh_env_button)
+        rows.addLayout(row)
+        rows.addLayout(fixes)
+        return rows
 
     def _show_stage(self, text: str) -> None:
         if self.busy is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -74,6 +74,78 @@ def open_allowed_url(url: str) -> bool:
     return QDesktopServices.openUrl(QUrl(url))
 
 
+LINK_VERBS = frozenset({"open", "download", "read", "see", "get", "go", "visit", "view", "check", "install", "learn",
+                        "find", "update", "ask"})
+QUESTION_WORDS = frozenset({"what", "why", "how", "which", "when", "where"})
+
+
+def link_button_text(label: str) -> str:
+    """A web link's button: the label when it starts with a verb, else "Open <label>" (or "<question> (web page)")."""
+    first = label.split(maxsplit=1)[0].lower() if label.strip() else ""
+    if first in LINK_VERBS:
+        return label
+    if first in QUESTION_WORDS:
+        return f"{label} (web page)"
+    return f"Open {label}"
+
+
+ACTION_ROW_CHARS = 64  # a finding card's button row wraps beyond about this many average characters
+
+
+def wrap_into_rows(widths: list[int], budget: int, spacing: int = 6) -> list[list[int]]:
+    """Indexes of items with these widths, greedily in rows no wider than ``budget`` (an item never waits alone)."""
+    rows: list[list[int]] = []
+    used = 0
+    for index, width in enumerate(widths):
+        if rows and used + spacing + width <= budget:
+            rows[-1].append(index)
+            used += spacing + width
+        else:
+            rows.append([index])
+            used = width
+    return rows
+
+
+def command_preview(text: str, accessible: str) -> QPlainTextEdit:
+    """Read-only, selectable monospace text sized to its lines (what a Copy button copies)."""
+    preview = QPlainTextEdit(text.strip())
+    preview.setReadOnly(True)
+    preview.setFont(monospace_font())
+    preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+    preview.setTabChangesFocus(True)
+    preview.setAccessibleName(accessible)
+    fit_height_to_text(preview, 160)
+    return preview
+
+
+def fit_height_to_text(edit: QPlainTextEdit, max_height: int) -> None:
+    """Keep a read-only text box exactly as tall as its wrapped lines (up to ``max_height``), as its width changes.
+
+    Also sets it apart from a finding card's background (both are Base; in a dark theme the frame barely shows).
+    """
+    edit.viewport().setBackgroundRole(QPalette.ColorRole.AlternateBase)
+    edit.installEventFilter(HeightFitter(edit, max_height))
+
+
+class HeightFitter(QObject):
+    """Refits its text box after each resize (Qt re-wraps the text then without any signal we could use)."""
+
+    def __init__(self, edit: QPlainTextEdit, max_height: int) -> None:
+        super().__init__(edit)
+        self.edit, self.max_height = edit, max_height
+        self.fit(edit.toPlainText().count("\n") + 2)  # until the first layout: one spare line for wrapping
+
+    def fit(self, lines: float) -> None:
+        edit = self.edit
+        chrome = 2 * (edit.frameWidth() + edit.document().documentMargin()) + 2
+        edit.setFixedHeight(min(int(max(1.0, lines) * edit.fontMetrics().lineSpacing() + chrome), self.max_height))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:  # the new wrapping is known once the layout has run
+            QTimer.singleShot(0, self, lambda: self.fit(self.edit.document().documentLayout().documentSize().height()))
+        return False
+
+
 class StatusBadge(QWidget):
     """Icon + word (OK / Problem / Warning / Note)."""
 
@@ -108,9 +180,7 @@ class CommandBox(QWidget):
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setAccessibleName(accessible)
         self.text.setTabChangesFocus(True)
-        lines = max(1, command.count("\n") + 1)
-        height = self.text.fontMetrics().lineSpacing() * (lines + 1) + 12
-        self.text.setFixedHeight(min(height, 160))
+        fit_height_to_text(self.text, 160)
         self.copy_button = make_button(copy_text, f"{copy_text}: {command}", lambda: copy_to_clipboard(command))
         layout.addWidget(self.text, 1)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -186,6 +256,7 @@ class FindingCard(QFrame):
         self.action_buttons: list[QPushButton] = []
         self.command_boxes: list[CommandBox] = []
         self.fresh_env_button: QPushButton | None = None
+        self.copy_previews: list[QPlainTextEdit] = []
         self._add_actions(layout)
         self.details: DetailsExpander | None = None
         details = _details_text(finding)
@@ -194,8 +265,14 @@ class FindingCard(QFrame):
             layout.addWidget(self.details)
 
     def _add_actions(self, layout: QVBoxLayout) -> None:
-        row = QHBoxLayout()
+        shown_commands = {format_command(a.argv) for a in self.finding.actions if a.kind is ActionKind.RUN}
         for action in self.finding.actions:
+            if action.kind is ActionKind.COPY and self.read_only and action.text.strip() in shown_commands:
+                continue  # the "Tell them to run" box above already shows it with its own Copy button
+            if action.kind is ActionKind.COPY and action.text.strip():
+                preview = command_preview(action.text, f"{action.label}: the text it copies")
+                self.copy_previews.append(preview)
+                layout.addWidget(preview)
             if action.kind is ActionKind.RUN and self.read_only:
                 layout.addWidget(make_label("Tell them to run:", bold=True))
                 box = CommandBox(format_command(action.argv), accessible=f"Command to run: {action.label}")
@@ -209,13 +286,16 @@ class FindingCard(QFrame):
                                                         tooltip="A new, separate environment with the right PyTorch; "
                                                                 "this one stays as it is")
                     self.action_buttons.append(self.fresh_env_button)
-                    row.addWidget(self.fresh_env_button)
                 continue
             button = self._action_button(action)
             if button is not None:
                 self.action_buttons.append(button)
-                row.addWidget(button)
-        if self.action_buttons:
+        # Rows of buttons that fit beside the step list: one long row made the page scroll sideways.
+        widths = [button.sizeHint().width() for button in self.action_buttons]
+        for indexes in wrap_into_rows(widths, self.fontMetrics().averageCharWidth() * ACTION_ROW_CHARS):
+            row = QHBoxLayout()
+            for index in indexes:
+                row.addWidget(self.action_buttons[index])
             row.addStretch(1)
             layout.addLayout(row)
 
@@ -223,12 +303,14 @@ class FindingCard(QFrame):
         if action.kind is ActionKind.OPEN_URL:
             if not is_allowed_url(action.url):
                 return None  # never offer a link that is not on the allow-list
-            text = action.label if action.label.lower().startswith("open") else f"Open {action.label}"
-            return make_button(text, text, lambda: open_allowed_url(action.url), tooltip=action.url)
+            text = link_button_text(action.label)
+            button = make_button(text, text, lambda: open_allowed_url(action.url), tooltip=action.url)
+            button.setAccessibleDescription(f"Opens {action.url} in your web browser")
+            return button
         if action.kind is ActionKind.COPY:
             text = action.label if action.label.lower().startswith("copy") else "Copy command"
-            return make_button(text, f"{text}: {action.label}", lambda: copy_to_clipboard(action.text),
-                               tooltip=action.text)
+            accessible = text if action.label == text else f"{text}: {action.label}"
+            return make_button(text, accessible, lambda: copy_to_clipboard(action.text), tooltip=action.text)
         return make_button("Run this fix…", f"Run this fix: {action.label}", lambda: self.run_requested.emit(action),
                            tooltip=format_command(action.argv))
 
@@ -280,3 +362,67 @@ class Banner(QLabel):
         self.setFont(font)
         self.setAccessibleName(text)
         self.setTextInteractionFlags(SELECTABLE)
+
+
+class StepList(QFrame):
+    """The side list: Welcome, the five numbered steps with their status icons, Summary; the current one marked.
+
+    A helpdesk on a call can say "go to step 3" and the student sees where that is.
+    """
+
+    def __init__(self, step_titles: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Steps")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 8, 4)
+        layout.setSpacing(2)
+        self.icon_size = max(16, self.fontMetrics().height())
+        names = ["Welcome", *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)), "Summary"]
+        self.rows: list[tuple[QWidget, QLabel, QLabel]] = [self._row(name) for name in names]
+        for row, _icon, _text in self.rows:
+            layout.addWidget(row)
+        layout.addStretch(1)
+        self.step_titles = step_titles
+        self.current = 0
+
+    def _row(self, name: str) -> tuple[QWidget, QLabel, QLabel]:
+        row = QWidget()
+        row.setBackgroundRole(QPalette.ColorRole.Highlight)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(6, 4, 10, 4)
+        box.setSpacing(8)
+        icon = QLabel()
+        icon.setFixedSize(self.icon_size, self.icon_size)
+        text = make_label(name, wrap=False)
+        box.addWidget(icon)
+        box.addWidget(text, 1)
+        return row, icon, text
+
+    def show_state(self, current: int, statuses: list[Severity | None], checking: bool = False) -> None:
+        """``current``: row index (0 Welcome … 6 Summary); ``statuses``: each step's worst severity, None = unknown."""
+        self.current = current
+        for index, (row, icon, text) in enumerate(self.rows):
+            is_current = index == current
+            row.setAutoFillBackground(is_current)
+            text.setForegroundRole(QPalette.ColorRole.HighlightedText if is_current else QPalette.ColorRole.WindowText)
+            font = QFont(text.font())
+            font.setBold(is_current)
+            text.setFont(font)
+            severity = statuses[index - 1] if 1 <= index <= len(statuses) else None
+            if severity is None:
+                icon.clear()
+            else:
+                icon.setPixmap(status_pixmap(severity, self.icon_size, self.devicePixelRatioF()))
+            row.setAccessibleName(self._describe(index, severity, checking, is_current))
+            row.setToolTip(row.accessibleName())
+
+    def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
+        if 1 <= index <= len(self.step_titles):
+            name = f"Step {index} of {len(self.step_titles)}: {self.step_titles[index - 1]}"
+            state = SEVERITY_WORDS[severity] if severity is not None else ("checking…" if checking else "not checked yet")
+            name = f"{name} — {state}"
+        else:
+            name = "Welcome" if index == 0 else "Summary"
+        return f"{name} (you are here)" if is_current else name

@@ -20,11 +20,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
-from wizard.findings import Action, Diagnosis, Goal, Step
+from wizard.findings import Action, Diagnosis, Goal, Severity, Step
 from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
-from wizard.gui.texts import format_command, plain_text_report, report_origin
-from wizard.gui.widgets import CommandBox, copy_to_clipboard, make_button, make_label
+from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, plain_text_report, report_origin
+from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label
 from wizard.gui.workers import (
     CheckResult,
     Collect,
@@ -72,6 +72,15 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
         return base
     contact = f" — questions: {profile.contact}" if profile.contact else ""
     return f"{base}\nCourse: {profile.name}{contact}"
+
+
+SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
+
+
+def step_severity(diagnosis: Diagnosis, step: Step) -> Severity | None:
+    """The worst severity among a step's findings; None when the step has none."""
+    findings = findings_for_step(diagnosis, step)
+    return max((f.severity for f in findings), key=SEVERITY_RANK.__getitem__) if findings else None
 
 
 def choice_text(choice: PythonChoice) -> str:
@@ -158,6 +167,11 @@ class SetupWizard(QWizard):
             self.setPage(STEP_PAGES[step], page)
         self.setPage(PAGE_SUMMARY, self.summary)
         self.setStartId(PAGE_WELCOME)
+        self.step_list = StepList([STEP_TITLES[step] for step in Step])
+        self.setSideWidget(self.step_list)
+        self.currentIdChanged.connect(lambda _page_id: self.update_step_list())
+        self.state_changed.connect(self.update_step_list)
+        self.update_step_list()
         if self.can_open_reports:
             QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.open_report_dialog)  # File→Open habit
             QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.open_overview_dialog)
@@ -191,6 +205,12 @@ class SetupWizard(QWizard):
     def done(self, result: int) -> None:
         settings().setValue("window/geometry", self.saveGeometry())
         super().done(result)
+
+    def update_step_list(self) -> None:
+        """Mark the current page in the side list and show each step's status once the check is done."""
+        result = None if self.checking else self.result
+        statuses = [step_severity(result.diagnosis, step) if result else None for step in Step]
+        self.step_list.show_state(max(self.currentId(), PAGE_WELCOME), statuses, checking=self.checking)
 
     # -- interpreters ------------------------------------------------------------------------------
 
