@@ -8,6 +8,7 @@ import shlex
 import socket
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -30,17 +31,27 @@ STATUS = {
 }
 
 
+def warm_engine() -> None:
+    """Import the checks and the recommendation ahead of need (run while the probes work)."""
+    import wizard.checks.registry  # noqa: F401
+    import wizard.recommend  # noqa: F401
+
+
 def run(args: argparse.Namespace) -> int:
     from wizard.commands.common import collect_for_args, goal_for_args
     from wizard.engine import diagnose
     from wizard.knowledge import load_knowledge
 
     goal = goal_for_args(args)
-    try:
-        knowledge = load_knowledge()
-    except (ValueError, OSError) as exc:
-        raise UsageError(f"the knowledge base is damaged: {exc}") from None
-    snapshot = collect_for_args(args, goal)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as pool:
+        collecting = pool.submit(collect_for_args, args, goal)  # the probes start now …
+        try:  # … and the knowledge base loads while torch is being imported
+            knowledge = load_knowledge()
+            warm_engine()
+        except (ValueError, OSError) as exc:
+            collecting.cancel()
+            raise UsageError(f"the knowledge base is damaged: {exc}") from None
+        snapshot = collecting.result()
     diagnosis = diagnose(snapshot, knowledge, goal)
     if getattr(args, "output", None):
         write_report(snapshot, diagnosis, Path(args.output))

@@ -44,9 +44,7 @@ def collect_snapshot(
     ``progress`` is called (from worker threads) with a stage text as each collector starts
     and with ``"done:<name>"`` as each finishes.
     """
-    from wizard.facts.gpu import collect_gpu
     from wizard.facts.python_env import collect_python, collect_torch
-    from wizard.facts.toolkit import collect_toolkit
 
     env = dict(os.environ if env is None else env)
     report = progress or (lambda _stage: None)
@@ -61,14 +59,24 @@ def collect_snapshot(
 
         return wrapped
 
-    jobs: dict[str, Callable[[], object]] = {
-        "host": stage("host", lambda: collect_host(env=env, root=root, runner=runner)),
-        "gpu": stage("gpu", lambda: collect_gpu(env=env, root=root, runner=runner)),
-        "toolkit": stage("toolkit", lambda: collect_toolkit(env=env, root=root, runner=runner)),
-        "python": stage("python", lambda: collect_python(python, runner=runner, timeout=min(timeout, 60.0))),
-    }
+    def gpu() -> object:
+        from wizard.facts.gpu import collect_gpu  # imports pynvml: done in the worker, not before the probes start
+
+        return collect_gpu(env=env, root=root, runner=runner)
+
+    def toolkit() -> object:
+        from wizard.facts.toolkit import collect_toolkit
+
+        return collect_toolkit(env=env, root=root, runner=runner)
+
+    # The live import of torch is the long pole: it starts first, the rest runs beside it.
+    jobs: dict[str, Callable[[], object]] = {}
     if live_import:
         jobs["torch"] = stage("torch", lambda: collect_torch(python, runner=runner, timeout=timeout))
+    jobs["python"] = stage("python", lambda: collect_python(python, runner=runner, timeout=min(timeout, 60.0)))
+    jobs["host"] = stage("host", lambda: collect_host(env=env, root=root, runner=runner))
+    jobs["gpu"] = stage("gpu", gpu)
+    jobs["toolkit"] = stage("toolkit", toolkit)
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
