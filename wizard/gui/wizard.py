@@ -373,7 +373,9 @@ class SetupWizard(QWizard):
             self.request_fresh_env()  # a new_venv step is never run on its own: the dialog does all of them
             return
         dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()  # a closed dialog is not kept as a hidden child of the wizard
+        if accepted:
             self.run_fix(action)
 
     def new_environment_steps(self) -> tuple[tuple[str, ...], ...]:
@@ -388,8 +390,11 @@ class SetupWizard(QWizard):
         from wizard.gui.fresh_env_dialog import FreshEnvDialog
 
         dialog = FreshEnvDialog(self, self.python, self.result.diagnosis.recommendation)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.new_python:
-            self.switch_python(dialog.new_python)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        new_python = dialog.new_python
+        dialog.deleteLater()
+        if accepted and new_python:
+            self.switch_python(new_python)
 
     def switch_python(self, python: str) -> None:
         """Make ``python`` the target (it joins the Welcome list) and check it from the first step."""
@@ -411,7 +416,9 @@ class SetupWizard(QWizard):
         from wizard.gui.undo_dialog import UndoDialog
 
         dialog = UndoDialog(self, self.python, self.last_backup())
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.start_check()
 
     def _fix_dialog_class(self) -> type | None:
@@ -424,7 +431,9 @@ class SetupWizard(QWizard):
             return
         dialog = fix_dialog(self, action, self.python, self.goal.torch_index, collect=self._collect,
                             diagnose=self._diagnose)  # the re-check looks the same way the wizard does
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
             self.start_check()  # the fix changed the machine: look again
 
     def report_text(self) -> str:
