@@ -30,6 +30,7 @@ from wizard.gui.texts import (
     STEP_CHECKING,
     STEP_SUBTITLES,
     STEP_TITLES,
+    command_lead,
     empty_step_note,
     findings_for_step,
     machine_lines,
@@ -53,6 +54,10 @@ WELCOME_TEXT = (
 READ_ONLY_TEXT = (
     "You are looking at a saved report. The pages show what was found on that machine; nothing is "
     "checked or changed on this computer. Press Next to walk through it."
+)
+PASTED_TEXT = (
+    "You are looking at what the wizard read in the text you pasted. Only what the text shows is known; "
+    "nothing was checked or changed on this computer. The steps the text says nothing about stay empty."
 )
 WANT_CHOICES = (("cuda", "My NVIDIA &GPU"), ("cpu", "CP&U is fine"), ("auto", "Not &sure"))
 
@@ -111,7 +116,8 @@ def add_findings(column: QVBoxLayout, findings: Sequence[Finding], read_only: bo
     for finding in findings:
         if finding.severity is Severity.OK:
             continue
-        card = FindingCard(finding, read_only=read_only, new_env_steps=() if read_only else owner.new_environment_steps())
+        card = FindingCard(finding, read_only=read_only, new_env_steps=() if read_only else owner.new_environment_steps(),
+                           command_lead=command_lead(owner.result.snapshot if owner.result else None, read_only))
         card.run_requested.connect(owner.request_run)
         card.fresh_env_requested.connect(owner.request_fresh_env)
         widgets.append(card)
@@ -136,8 +142,9 @@ class WelcomePage(QWizardPage):
         if owner.read_only:
             layout.addWidget(Banner(owner.origin))
             about = "\n".join(machine_lines(owner.result.snapshot if owner.result else None))
-            self.intro = make_label(READ_ONLY_TEXT + ("\n\n" + about if about else ""), selectable=True,
-                                    accessible="About this report")
+            pasted = owner.result is not None and owner.result.snapshot.source == "text"
+            self.intro = make_label((PASTED_TEXT if pasted else READ_ONLY_TEXT) + ("\n\n" + about if about else ""),
+                                    selectable=True, accessible="About this report")
         else:
             self.intro = make_label(WELCOME_TEXT, selectable=True, accessible="What this wizard does")
         layout.addWidget(self.intro)
@@ -369,7 +376,7 @@ class SummaryPage(QWizardPage):
         command = recommendation_command(recommendation)
         if not command:
             return
-        lead = "Tell them to run:" if self.owner.read_only else "Recommended command:"
+        lead = command_lead(result.snapshot, self.owner.read_only)
         self.column.addWidget(make_label(lead, bold=True))
         if recommendation.why.strip():  # the reasoning in normal weight: a long bold paragraph is hard to read
             self.column.addWidget(make_label(recommendation.why.strip(), selectable=True, accessible="Why this command"))

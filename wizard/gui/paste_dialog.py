@@ -27,6 +27,7 @@ from wizard.textdiag import evidence_excerpts, snapshot_from_text
 BACKGROUND_FROM_CHARS = 100_000  # smaller pastes are read at once: it takes milliseconds
 MAX_HIGHLIGHTS = 200
 HIGHLIGHT_COLOR = QColor(255, 230, 140)
+HIGHLIGHT_TEXT_COLOR = QColor(0, 0, 0)
 
 
 class _ParseSignals(QObject):
@@ -116,6 +117,7 @@ def highlight_evidence(text_edit: QPlainTextEdit, excerpts: Iterable[str]) -> in
     selections: list[QTextEdit.ExtraSelection] = []
     highlight = QTextCharFormat()
     highlight.setBackground(HIGHLIGHT_COLOR)
+    highlight.setForeground(HIGHLIGHT_TEXT_COLOR)  # dark text on the yellow mark, in light and dark palettes
     document = text_edit.document()
     for line in _excerpt_lines(excerpts):
         cursor = QTextCursor(document)

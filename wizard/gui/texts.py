@@ -107,14 +107,17 @@ def findings_for_step(diagnosis: Diagnosis, step: Step) -> tuple[Finding, ...]:
 
 
 def verdict(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
-    """The summary in one sentence."""
+    """The summary in one sentence (for a report or pasted text: what was found, not what to press)."""
     errors = diagnosis.errors
     if any(f.code == COLLECTION_FAILED for f in errors):
         return "The check could not run — see the details"
+    live = snapshot is None or snapshot.source == "live"
     if errors:
         if len(errors) == 1:
-            return "1 problem found — fix it and check again"
-        return f"{len(errors)} problems found — fix the first one first"
+            return "1 problem found — fix it and check again" if live else "1 problem found"
+        return f"{len(errors)} problems found — fix the first one first" if live else (
+            f"{len(errors)} problems found — the first one is the root cause"
+        )
     warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
     runtime = snapshot.torch.get() if snapshot is not None else None
     if runtime is not None and runtime.cuda_available and runtime.device_count > 0:
@@ -179,10 +182,25 @@ def machine_lines(snapshot: Snapshot | None) -> list[str]:
     if python is not None:
         lines.append(f"Python: {python.version} at {python.executable}")
     runtime = snapshot.torch.get()
-    if runtime is not None:
-        lines.append(f"PyTorch: {runtime.version} (CUDA {runtime.cuda or 'none'})")
-    lines.append(f"Checked: {snapshot.created_at}")
+    if runtime is not None and runtime.version:
+        build = f"CUDA {runtime.cuda} build" if runtime.cuda else ("ROCm build" if runtime.hip else "CPU-only build")
+        lines.append(f"PyTorch: {runtime.version} ({build})")
+    if snapshot.created_at:
+        lines.append(f"{'Read' if snapshot.source == 'text' else 'Checked'}: {readable_time(snapshot.created_at)}")
     return lines
+
+
+def readable_time(iso: str) -> str:
+    """'2026-11-24T12:00:00+00:00' → '2026-11-24 12:00 UTC' (left as it is when it is not ISO 8601)."""
+    import datetime
+
+    try:
+        moment = datetime.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.utcoffset() == datetime.timedelta(0):
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M %z").strip()
 
 
 def report_origin(snapshot: Snapshot) -> str:
@@ -213,3 +231,12 @@ def failed_diagnosis(error: str, details: str) -> Diagnosis:
         findings=(collection_failed_finding(error, details),),
         recommendation=Recommendation(kind="none", why="the check could not run"),
     )
+
+
+def command_lead(snapshot: Snapshot | None, read_only: bool) -> str:
+    """The words before a command box: whose computer the command is for."""
+    if not read_only:
+        return "Recommended command:"
+    if snapshot is not None and snapshot.source == "text":
+        return "Run this in the Python environment that showed the error:"
+    return "Tell them to run:"

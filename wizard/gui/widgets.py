@@ -234,9 +234,10 @@ class FindingCard(QFrame):
     fresh_env_requested = Signal()  # "Create a new environment…" (the recommendation is a new venv)
 
     def __init__(self, finding: Finding, read_only: bool = False, parent: QWidget | None = None,
-                 new_env_steps: tuple[tuple[str, ...], ...] = ()) -> None:
+                 new_env_steps: tuple[tuple[str, ...], ...] = (), command_lead: str = "Tell them to run:") -> None:
         super().__init__(parent)
         self.finding = finding
+        self.command_lead = command_lead  # read-only: whose computer a command is for
         self.read_only = read_only
         self.new_env_steps = new_env_steps  # RUN actions among these become one "Create a new environment…"
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -259,10 +260,16 @@ class FindingCard(QFrame):
         self.copy_previews: list[QPlainTextEdit] = []
         self._add_actions(layout)
         self.details: DetailsExpander | None = None
+        self.highlighted = 0  # how many evidence ranges are marked in the details
         details = _details_text(finding)
         if details:
             self.details = DetailsExpander(details)
             layout.addWidget(self.details)
+            if finding.evidence:  # show the student exactly which part of their text led here
+                from wizard.gui.paste_dialog import highlight_evidence
+
+                self.highlighted = highlight_evidence(self.details.text, finding.evidence)
+                self.details.toggle.setChecked(True)
 
     def _add_actions(self, layout: QVBoxLayout) -> None:
         shown_commands = {format_command(a.argv) for a in self.finding.actions if a.kind is ActionKind.RUN}
@@ -274,7 +281,7 @@ class FindingCard(QFrame):
                 self.copy_previews.append(preview)
                 layout.addWidget(preview)
             if action.kind is ActionKind.RUN and self.read_only:
-                layout.addWidget(make_label("Tell them to run:", bold=True))
+                layout.addWidget(make_label(self.command_lead, bold=True))
                 box = CommandBox(format_command(action.argv), accessible=f"Command to run: {action.label}")
                 self.command_boxes.append(box)
                 layout.addWidget(box)

@@ -531,8 +531,24 @@ class SetupWizard(QWizard):
         except Exception as exc:  # noqa: BLE001 - show it, never crash
             QMessageBox.warning(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
             return
-        self.show_other_window(SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
-                                           collect=self._collect, diagnose=self._diagnose, discover=None))
+        window = SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
+                             collect=self._collect, diagnose=self._diagnose, discover=None)
+        self.show_other_window(window)
+        window.go_to_root_cause()
+
+    def go_to_root_cause(self) -> int:
+        """Walk forward (keeping Back working) to the step page of the first error; returns that page's id."""
+        if self.result is None or not self.result.diagnosis.errors:
+            return self.currentId()
+        target = STEP_PAGES.get(self.result.diagnosis.errors[0].step, PAGE_SUMMARY)
+        if self.currentId() == -1:
+            self.restart()
+        while self.currentId() not in (target, PAGE_SUMMARY, -1):
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:  # a page refused to move on
+                break
+        return self.currentId()
 
     def show_other_window(self, window: QWidget) -> None:
         self.other_windows.append(window)

@@ -104,7 +104,7 @@ def arch_list(torch, errors):
     if archs:
         return archs
     # get_arch_list() answers [] whenever CUDA is unavailable; the build's list is still useful then.
-    flags = getattr(torch._C, "_cuda_getArchFlags", None)
+    flags = getattr(getattr(torch, "_C", None), "_cuda_getArchFlags", None)
     try:
         return (flags() or "").split() if flags is not None else []
     except Exception:
