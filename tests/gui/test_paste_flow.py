@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from wizard.findings import Step
+from wizard.gui.paste_dialog import PasteDialog
 from wizard.gui.widgets import FindingCard
 from wizard.gui.wizard import STEP_PAGES, SetupWizard
 
@@ -20,10 +21,15 @@ def _corpus_text(prefix: str) -> str:
     return path.read_text(encoding="utf-8").split("# ---\n", 1)[1]
 
 
-def _paste_into_dialog(qtbot, text: str) -> None:
+def _paste_into_dialog(qtbot, text: str, tries: int = 100) -> None:
+    """Once the modal paste dialog is up (polling, as a person waits for it), paste and press Diagnose."""
+
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None, "the paste dialog did not open"
+        if not isinstance(dialog, PasteDialog):
+            if tries > 0:
+                _paste_into_dialog(qtbot, text, tries - 1)
+            return
         dialog.text_edit.setPlainText(text)
         dialog.start_diagnosis()
 

@@ -247,6 +247,11 @@ def ask(candidate: _Candidate, runner: Runner = run_command) -> tuple[Interprete
     return choice, f"{os.path.normcase(prefix)}|{version}"
 
 
+def describe_interpreter(path: str, kind: str = "chosen", runner: Runner = run_command) -> InterpreterChoice:
+    """One interpreter named by the user (--python, Browse…) described like the discovered ones."""
+    return ask(_Candidate(path, kind), runner)[0]
+
+
 def same_environment_once(answers: Iterable[tuple[InterpreterChoice, str]]) -> list[InterpreterChoice]:
     """Drop a later path to an environment already listed (pyenv's shims, two launchers of one install).
 

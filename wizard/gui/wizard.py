@@ -98,7 +98,7 @@ def choice_text(choice: PythonChoice) -> str:
 
 
 def fallback_interpreters() -> list[PythonChoice]:
-    """Until interpreter discovery exists: python3/python on PATH, and the wizard's own Python."""
+    """When interpreter discovery fails: python3/python on PATH, and the wizard's own Python."""
     found: list[PythonChoice] = []
     for name in ("python3", "python"):
         path = shutil.which(name)
@@ -115,6 +115,14 @@ def default_discover() -> Sequence[PythonChoice]:
     except ImportError:
         return fallback_interpreters()
     return list(module.discover_interpreters()) or fallback_interpreters()
+
+
+def describe_chosen(path: str) -> PythonChoice:
+    """An interpreter named with --python, described (version, torch) like the discovered ones."""
+    from wizard.facts.discover import describe_interpreter
+
+    choice = describe_interpreter(path, kind="chosen")
+    return PythonChoice(choice.path, choice.version, choice.label, choice.kind, choice.has_torch, choice.torch_version)
 
 
 def optional_attribute(module_name: str, attribute: str) -> object | None:
@@ -231,9 +239,12 @@ class SetupWizard(QWizard):
             if discover is None:
                 return None
             try:
-                return list(discover())
+                found = list(discover())
             except Exception:  # noqa: BLE001 - discovery is a convenience: fall back, never crash
                 return fallback_interpreters()
+            if discover is default_discover and self.python and all(c.path != self.python for c in found):
+                found.insert(0, describe_chosen(self.python))  # --python: shown with version and torch too
+            return found
 
         def found(choices: object) -> None:
             if discover is not None:
