@@ -364,7 +364,8 @@ class SummaryPage(QWizardPage):
         self.share_button.setEnabled(self.save_report_button.isEnabled())
         self.check_again_button.setEnabled(not self.owner.checking)
         self.fresh_env_button.setEnabled(result is not None and not self.owner.checking)
-        self.fresh_env_button.setVisible(not self.owner.read_only and self.create_env_button is None)  # no twin
+        has_problem = result is not None and bool(result.diagnosis.errors)  # a healthy machine needs no new env
+        self.fresh_env_button.setVisible(not self.owner.read_only and self.create_env_button is None and has_problem)
         self.undo_button.setVisible(not self.owner.read_only and self.owner.last_backup() is not None)
         self.undo_button.setEnabled(not self.owner.checking)
         self.completeChanged.emit()
