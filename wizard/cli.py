@@ -23,7 +23,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one clear line, exit 2, no usage dump
-        raise UsageError(f"{message} (see: torch-setup-wizard {self.prog.split()[-1]} --help)")
+        raise UsageError(f"{message} (see: {self.prog} --help)")  # prog: "torch-setup-wizard [command]"
 
 
 def version_text() -> str:

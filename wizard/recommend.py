@@ -24,7 +24,7 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import InvalidVersion, Version
 
 from wizard.findings import Goal, Recommendation
-from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
+from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered, platform_key
 from wizard.profile import CourseProfile
 from wizard.snapshot import FactStatus, PythonFacts, Snapshot
 
@@ -155,8 +155,8 @@ def gpus_of(snapshot: Snapshot, knowledge: Knowledge) -> Gpus:
                 caps.append(device.compute_capability or _capability_from_name(device.name, knowledge))
                 names.append(device.name)
     driver = (nvml.driver_version if nvml else "") or _kernel_driver(snapshot)
-    driver = driver or _evidence_fact(snapshot, "driver_version")
-    driver_cuda = (nvml.cuda_driver_version if nvml else "") or _evidence_fact(snapshot, "driver_cuda")
+    driver = driver or evidence_fact(snapshot, "driver_version")
+    driver_cuda = (nvml.cuda_driver_version if nvml else "") or evidence_fact(snapshot, "driver_cuda")
     others = tuple(sorted({d.vendor for d in pci or () if d.vendor in ("amd", "intel") and d.class_code >> 16 == 0x03}))
     return Gpus(
         nvidia=_nvidia_present(snapshot, bool(names), driver or driver_cuda),
@@ -169,15 +169,10 @@ def gpus_of(snapshot: Snapshot, knowledge: Knowledge) -> Gpus:
 
 
 def _platform(os_name: str, machine: str) -> tuple[str, bool]:
+    """The platform key and whether any of it was assumed (an unknown machine is taken as x86_64)."""
     if not os_name:
         return DEFAULT_PLATFORM, True
-    machine = machine.lower()
-    assumed = not machine
-    if machine in ("amd64", "x64", ""):
-        machine = "x86_64"
-    if machine in ("arm64", "aarch64"):
-        machine = "aarch64" if os_name == "linux" else "arm64"
-    return f"{os_name}-{machine}", assumed
+    return platform_key(os_name, machine or "x86_64"), not machine
 
 
 def _glibc(libc: str, python: PythonFacts | None) -> str:
@@ -222,7 +217,7 @@ def _driver_updated_not_loaded(snapshot: Snapshot) -> bool:
     return problem is not None and problem.code == "nvml_rm_version_mismatch"
 
 
-def _evidence_fact(snapshot: Snapshot, name: str) -> str:
+def evidence_fact(snapshot: Snapshot, name: str) -> str:
     """A fact pasted text revealed ("driver_cuda" from 'found version 11040'), "" when none did."""
     for evidence in snapshot.evidence:
         for key, value in evidence.facts:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from wizard import __version__
+from wizard.cli import UsageError, build_parser
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.resources_path import resources_dir
 
@@ -39,6 +40,16 @@ def test_bad_arguments_give_one_line_and_exit_2(args, fragment) -> None:
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [(["--bogus"], "(see: torch-setup-wizard --help)"), (["check", "--want", "gpu"], "(see: torch-setup-wizard check --help)")],
+)
+def test_usage_error_points_at_the_right_help(args, hint) -> None:
+    with pytest.raises(UsageError) as raised:
+        build_parser().parse_args(args)
+    assert str(raised.value).endswith(hint)
 
 
 def test_not_executable_interpreter_is_rejected(tmp_path: Path) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 import time
+from pathlib import Path
 
+from wizard.facts import runner as runner_module
 from wizard.facts.runner import CommandResult, ScriptedRunner, run_command
 from wizard.snapshot import FactStatus
 
@@ -39,6 +43,24 @@ def test_timeout_kills_grandchildren_too() -> None:
     result = run_command([sys.executable, "-c", code], timeout=1.5)
     assert result.timed_out and time.monotonic() - started < 15
     assert result.as_problem_fact("probe").problem.status is FactStatus.TIMED_OUT
+
+
+def test_timeout_does_not_wait_for_a_grandchild_that_left_the_process_group(tmp_path: Path, monkeypatch) -> None:
+    # A grandchild in its own session survives the group kill and keeps the pipes open for 60 s.
+    monkeypatch.setattr(runner_module, "KILL_WAIT_SECONDS", 0.5)
+    pid_file = tmp_path / "grandchild.pid"
+    code = (
+        "import pathlib, subprocess, sys, time; "
+        "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], start_new_session=True); "
+        f"pathlib.Path({str(pid_file)!r}).write_text(str(p.pid)); time.sleep(60)"
+    )
+    started = time.monotonic()
+    try:
+        result = run_command([sys.executable, "-c", code], timeout=1.5)
+        assert result.timed_out and time.monotonic() - started < 10
+    finally:
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text()), signal.SIGKILL)
 
 
 def test_arguments_are_not_interpreted_by_a_shell() -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
+from wizard.atomic_write import write_text_atomic
 from wizard.facts.runner import run_command
 from wizard.snapshot import Snapshot
 
@@ -87,7 +88,7 @@ def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{now.strftime('%Y%m%dT%H%M%S.%fZ')}-{_env_key(python)}.json"
-        path.write_text(json.dumps(record, indent=2), encoding="utf-8")
+        write_text_atomic(path, json.dumps(record, indent=2))
     except OSError as exc:
         raise BackupError(f"could not write the backup in {folder}: {exc.strerror or exc}") from None
     return path

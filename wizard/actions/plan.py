@@ -22,6 +22,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.actions.runner import REPORT_PIP, Identity, child_env
 from wizard.facts.runner import Runner, run_command
+from wizard.shell_text import command_text, local_os_name
 
 SizeLookup = Callable[[str], int]
 DISK_MARGIN = 1.5  # wheels are unpacked next to the download: ask for more than the download itself
@@ -198,13 +199,13 @@ def render_plan(plan: Plan) -> str:
     """The plan as plain text for the terminal (the GUI shows the same facts in widgets)."""
     lines = [
         "The command:",
-        "  " + " ".join(_quote(a) for a in plan.argv),
+        "  " + command_text(plan.argv, local_os_name()),
         f"It changes this environment: {plan.python}" + (f" ({plan.env_kind})" if plan.env_kind else ""),
     ]
     if plan.pip_too_old:
         lines.append(
             f"Your pip ({plan.pip_version or 'unknown version'}) is too old to show what will change (22.2 or newer can). "
-            f"Upgrade pip first: {' '.join(plan.pip_upgrade_argv)}"
+            f"Upgrade pip first: {command_text(plan.pip_upgrade_argv, local_os_name())}"
         )
     elif plan.problem:
         lines.append("pip says this will not work:")
@@ -239,6 +240,3 @@ def _change_lines(plan: Plan) -> list[str]:
             lines.append(f"  {p.name} {version}{size}")
     return lines or ["Nothing to change: everything asked for is already installed."]
 
-
-def _quote(arg: str) -> str:
-    return f'"{arg}"' if (not arg or any(c in arg for c in " <>|&;*?\"'")) else arg

@@ -26,9 +26,10 @@ def is_allowed_url(url: str) -> bool:
     """True only for https URLs whose host is on the allow-list (no credentials, no odd ports)."""
     try:
         parts = urlsplit(url.strip())
+        port = parts.port  # raises ValueError for a port that is not a number in 0-65535
     except ValueError:
         return False
-    if parts.scheme != "https" or parts.username or parts.password or parts.port not in (None, 443):
+    if parts.scheme != "https" or parts.username or parts.password or port not in (None, 443):
         return False
     host = (parts.hostname or "").lower().rstrip(".")
     return any(host == allowed or host.endswith("." + allowed) for allowed in ALLOWED_HOSTS)

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 from collections.abc import Sequence
 
 from wizard.actions.urls import is_allowed_url
 from wizard.checks.context import CheckContext
 from wizard.findings import Action
+from wizard.shell_text import command_text
 
 WANTS_GPU = ("auto", "cuda")
-
-
-def command_text(argv: Sequence[str], os_name: str) -> str:
-    """An argv as the user would type it in that OS's shell (for display and copying only)."""
-    if os_name == "windows":
-        return subprocess.list2cmdline(list(argv))
-    return shlex.join(list(argv))
 
 
 def url_action(ctx: CheckContext, name: str, label: str) -> list[Action]:

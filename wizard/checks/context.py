@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from wizard.findings import Goal, Recommendation
-from wizard.knowledge.model import Knowledge, Release
+from wizard.knowledge.model import Knowledge, Release, platform_key
+from wizard.recommend import evidence_fact
 from wizard.snapshot import (
     Distribution,
     HostInfo,
@@ -63,7 +64,7 @@ class CheckContext:
 
     @property
     def platform(self) -> str:
-        return f"{self.os}-{self.machine}" if self.os and self.machine else ""
+        return platform_key(self.os, self.machine) if self.os and self.machine else ""
 
     @property
     def usable_gpus(self) -> tuple[Gpu, ...]:
@@ -180,13 +181,8 @@ def _nvidia_gpus(
 
 
 def _capability_from_name(name: str, knowledge: Knowledge) -> str:
-    for model in knowledge.gpu_models:
-        try:
-            if re.search(model.pattern, name, re.IGNORECASE):
-                return model.capability
-        except re.error:
-            continue
-    return ""
+    model = knowledge.gpu_model(name)
+    return model.capability if model else ""
 
 
 def _driver_version(snapshot: Snapshot, nvml: NvmlInfo | None) -> str:
@@ -195,21 +191,13 @@ def _driver_version(snapshot: Snapshot, nvml: NvmlInfo | None) -> str:
     kernel = snapshot.gpu.kernel_modules.get()
     if kernel is not None and kernel.nvidia_loaded and kernel.nvidia_version:
         return kernel.nvidia_version
-    return _evidence_fact(snapshot, "driver_version")
+    return evidence_fact(snapshot, "driver_version")
 
 
 def _driver_cuda(snapshot: Snapshot, nvml: NvmlInfo | None) -> str:
     if nvml is not None and nvml.cuda_driver_version:
         return nvml.cuda_driver_version
-    return _evidence_fact(snapshot, "driver_cuda")
-
-
-def _evidence_fact(snapshot: Snapshot, name: str) -> str:
-    for evidence in snapshot.evidence:
-        for key, value in evidence.facts:
-            if key == name and value:
-                return value
-    return ""
+    return evidence_fact(snapshot, "driver_cuda")
 
 
 def _safe_release(knowledge: Knowledge, version: str) -> Release | None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import socket
-import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from wizard.atomic_write import write_text_atomic
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
+from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
 
 STEP_TITLES = {
@@ -78,7 +78,7 @@ def write_report(snapshot: Snapshot, diagnosis: Diagnosis, target: Path) -> Path
         name = (host.hostname if host and host.hostname else socket.gethostname()) or "report"
         target = target / f"{_safe_name(name)}.json"
     try:
-        target.write_text(report_json(snapshot, diagnosis) + "\n", encoding="utf-8")
+        write_text_atomic(target, report_json(snapshot, diagnosis) + "\n")
     except OSError as exc:
         raise UsageError(f"cannot write the report to {target}: {exc.strerror or exc}") from None
     return target
@@ -175,13 +175,6 @@ def _recommendation_lines(snapshot: Snapshot, rec: Recommendation, color: bool) 
         lines.append(f"  -> {rec.url}")
     lines.append("")
     return lines
-
-
-def display_command(argv: tuple[str, ...] | list[str], os_name: str) -> str:
-    """Shell-quoted for display: shlex.join on POSIX, list2cmdline on Windows."""
-    if os_name == "windows":
-        return subprocess.list2cmdline(list(argv))
-    return shlex.join(list(argv))
 
 
 def _target_os(snapshot: Snapshot) -> str:

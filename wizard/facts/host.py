@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from wizard.facts.runner import Runner, run_command
+from wizard.probe import probe_entry  # stdlib-only; sharing its tables keeps host and probe facts alike
 from wizard.snapshot import Fact, HostInfo
 
 # Variables the checks read. PATH-like values are kept whole: they are what shadows libraries.
@@ -35,18 +36,13 @@ RELEVANT_ENV = (
 
 
 def normalise_machine(machine: str) -> str:
-    machine = machine.lower()
-    return {"amd64": "x86_64", "x64": "x86_64", "i386": "x86", "i686": "x86", "arm64": "arm64", "aarch64": "aarch64"}.get(
-        machine, machine
-    )
+    """platform.machine() as the knowledge base spells it ("AMD64" → "x86_64"); the probe's own table."""
+    return probe_entry.normalise_machine(machine)
 
 
 def os_key(sys_platform: str) -> str:
-    if sys_platform.startswith("win"):
-        return "windows"
-    if sys_platform == "darwin":
-        return "darwin"
-    return "linux"
+    """sys.platform → "windows" / "darwin" / "linux", exactly as the probe reports it."""
+    return probe_entry.os_key(sys_platform)
 
 
 def collect_host(

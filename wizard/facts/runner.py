@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from wizard.snapshot import Fact, FactStatus
 
 STDERR_TAIL_CHARS = 2000
+KILL_WAIT_SECONDS = 5.0  # how long a killed tree may take to let go of its pipes (and taskkill to answer)
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def run_command(
         out, err = proc.communicate(input=stdin_text.encode() if stdin_text is not None else None, timeout=timeout)
     except subprocess.TimeoutExpired:
         kill_process_tree(proc.pid)
-        out, err = proc.communicate()
+        out, err = _drain_after_kill(proc)
         return CommandResult(
             argv, None, _decode(out), _decode(err), timed_out=True, seconds=time.monotonic() - started
         )
@@ -114,9 +115,22 @@ def kill_process_tree(pid: int) -> None:
         if os.name == "posix":
             os.killpg(pid, signal.SIGKILL)
         else:
-            subprocess.run(["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False)
-    except (ProcessLookupError, PermissionError, OSError):
+            subprocess.run(
+                ["taskkill", "/F", "/T", "/PID", str(pid)], capture_output=True, check=False, timeout=KILL_WAIT_SECONDS
+            )
+    except (OSError, subprocess.TimeoutExpired):
         pass
+
+
+def _drain_after_kill(proc: subprocess.Popen) -> tuple[bytes, bytes]:
+    """The output a killed process left in its pipes. A grandchild that escaped the process group still
+    holds them open; then waiting for end-of-file would hang, so make sure of the process itself and give up on them."""
+    try:
+        return proc.communicate(timeout=KILL_WAIT_SECONDS)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        return b"", b""
 
 
 def _decode(data: bytes | None) -> str:

@@ -17,6 +17,17 @@ from packaging.version import InvalidVersion, Version
 PLATFORMS = ("linux-x86_64", "linux-aarch64", "windows-x86_64", "windows-arm64", "darwin-arm64", "darwin-x86_64")
 
 
+def platform_key(os_name: str, machine: str) -> str:
+    """The "<os>-<machine>" key of an OS and a CPU name as any source spells it ("AMD64", "ARM64", "aarch64"):
+    ARM is "aarch64" on Linux and "arm64" elsewhere, as PyTorch names its wheels."""
+    machine = machine.lower()
+    if machine in ("amd64", "x64"):
+        machine = "x86_64"
+    elif machine in ("arm64", "aarch64"):
+        machine = "aarch64" if os_name == "linux" else "arm64"
+    return f"{os_name}-{machine}"
+
+
 @dataclass(frozen=True)
 class Source:
     key: str
@@ -209,10 +220,14 @@ class Knowledge:
         return None
 
     def gpu_model(self, name: str) -> GpuModel | None:
-        """The first model pattern matching a GPU name ("NVIDIA GeForce RTX 4070 Laptop GPU"), case-insensitive."""
+        """The first model pattern matching a GPU name ("NVIDIA GeForce RTX 4070 Laptop GPU"), case-insensitive.
+        A pattern that is not a valid regular expression (only a hand-built Knowledge can hold one) matches nothing."""
         for model in self.gpu_models:
-            if re.search(model.pattern, name, re.IGNORECASE):
-                return model
+            try:
+                if re.search(model.pattern, name, re.IGNORECASE):
+                    return model
+            except re.error:
+                continue
         return None
 
     def sources_for(self, source: str) -> tuple[Source, ...]:

@@ -24,7 +24,7 @@ MIN_VERSION = (3, 6)
 MODES = ("static", "live")
 STAGE_PREFIX = "tsw-probe: stage: "
 
-# Same table as wizard/facts/host.py normalise_machine (the probe cannot import the wizard).
+# The one table: wizard/facts/host.py imports this module for it (the probe cannot import the wizard).
 _MACHINES = {"amd64": "x86_64", "x64": "x86_64", "i386": "x86", "i686": "x86", "arm64": "arm64", "aarch64": "aarch64"}
 
 

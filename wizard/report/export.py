@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.atomic_write import write_text_atomic
 from wizard.findings import Diagnosis
 from wizard.report.html import render_html
 from wizard.report.json_report import report_json
@@ -69,7 +70,7 @@ def export_report(snapshot: Snapshot, diagnosis: Diagnosis, path: Path, fmt: str
 def save_rendered(rendered: RenderedExport, path: Path) -> Path:
     """Write exactly the rendered text (UTF-8, LF line ends). Raises OSError when the file cannot be written."""
     path = Path(path)
-    path.write_text(rendered.text, encoding="utf-8", newline="\n")
+    write_text_atomic(path, rendered.text, newline="\n")
     return path
 
 

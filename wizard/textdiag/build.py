@@ -195,13 +195,8 @@ def _capability_for(name: str, facts: dict[str, str]) -> str:
 def capability_from_knowledge(name: str) -> str:
     """Compute capability from the knowledge base's GPU name patterns, "" when unknown or unavailable."""
     knowledge = _knowledge()
-    for model in getattr(knowledge, "gpu_models", ()):
-        try:
-            if re.search(model.pattern, name, re.IGNORECASE):
-                return model.capability
-        except re.error:
-            continue
-    return ""
+    model = knowledge.gpu_model(name) if knowledge is not None else None
+    return model.capability if model else ""
 
 
 def _knowledge():  # -> Knowledge | None
