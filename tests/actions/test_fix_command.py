@@ -151,22 +151,34 @@ def stand_ins_for(rec: Recommendation) -> list[WheelSpec]:
 
 
 @pytest.mark.skipif(not _ENGINE_READY, reason="the collectors / recommendation engine are not in the tree yet")
-def test_cli_fix_end_to_end(cpu_env, tmp_path: Path, monkeypatch) -> None:
-    """`torch-setup-wizard fix --want cuda --torch-index <local> --yes` as a user runs it, then `fix --undo`."""
-    from wizard.engine import diagnose
-    from wizard.facts.collect import collect_snapshot
+def test_cli_fix_end_to_end(cpu_env, tmp_path: Path, c_compiler: str) -> None:
+    """`torch-setup-wizard fix --torch-index <local> --yes` as a user runs it on a machine whose driver (the fake
+    NVML library, loaded by the real pynvml) presents an RTX 4070, then `fix --undo`."""
+    import json
+    import os
 
-    rec = diagnose(collect_snapshot(cpu_env.python), goal=Goal(want="cuda", torch_index="http://x/whl")).recommendation
-    assert rec.kind == "install" and rec.argv, rec
+    from tests.fake_nvml_lib import build_fake_nvml, fake_nvml_env
+    from wizard.snapshot import from_data
+
+    lib_dir = build_fake_nvml(tmp_path / "nvml", c_compiler)
+    gpu = fake_nvml_env(lib_dir, "ok", [("NVIDIA GeForce RTX 4070", "8.9", 12282, 0x278610DE)],
+                        driver="580.95.05", cuda=13000)
+    check = subprocess.run(
+        [sys.executable, "-m", "wizard", "check", "--json", "--no-import", "--python", cpu_env.python,
+         "--torch-index", "http://x/whl"],
+        capture_output=True, text=True, env={**os.environ, **gpu}, timeout=300,
+    )
+    rec = from_data(Recommendation, json.loads(check.stdout)["recommendation"])
+    assert rec.kind == "install" and rec.variant.startswith("cu"), rec
     with LocalIndex([*standard_wheels(), *stand_ins_for(rec)], tmp_path / "wheels") as served:
-        env = pip_env(PIP_INDEX_URL=served.simple_url, TSW_DATA_DIR=str(tmp_path / "data"))
-        argv = [sys.executable, "-m", "wizard", "fix", "--python", cpu_env.python, "--want", "cuda"]
+        env = pip_env(PIP_INDEX_URL=served.simple_url, TSW_DATA_DIR=str(tmp_path / "data"), **gpu)
+        argv = [sys.executable, "-m", "wizard", "fix", "--python", cpu_env.python]
         done = subprocess.run(
             [*argv, "--torch-index", served.torch_base, "--yes"], capture_output=True, text=True, env=env, timeout=300
         )
         output = done.stdout + done.stderr
         assert "Saved the current state" in output and "Before → after: torch 2.13.0+cpu" in output, output
-        assert f"torch=={rec.torch}" in freeze(cpu_env.python)
+        assert f"torch=={rec.torch}+{rec.variant}" in freeze(cpu_env.python)
         undo_run = subprocess.run([*argv, "--undo"], capture_output=True, text=True, env=env, timeout=300)
     assert undo_run.returncode == 0, undo_run.stdout + undo_run.stderr
     assert freeze(cpu_env.python) == cpu_env.baseline
