@@ -5,12 +5,11 @@ Pure functions without Qt, so they are easy to test and read.
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 import sys
 from collections.abc import Sequence
 
 from wizard.findings import Action, ActionKind, Diagnosis, Finding, Goal, Recommendation, Severity, Step
+from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
 STEP_TITLES = {
@@ -53,7 +52,7 @@ def format_command(argv: Sequence[str], windows: bool | None = None) -> str:
     """One line a user can paste into their terminal (cmd.exe quoting on Windows, POSIX elsewhere)."""
     if windows is None:
         windows = sys.platform == "win32"
-    return subprocess.list2cmdline(list(argv)) if windows else shlex.join(argv)
+    return command_text(argv, "windows" if windows else "linux")
 
 
 def has_nvidia_gpu(snapshot: Snapshot) -> bool:
