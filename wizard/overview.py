@@ -104,7 +104,9 @@ def _worst(diagnosis: Diagnosis, step: Step) -> str:
     return min(severities, key=lambda s: s.rank).value if severities else ""
 
 
-CSV_COLUMNS = ("machine", "file", "root_cause", *(s.value for s in Step), "torch", "python", "errors", "created_at")
+CSV_COLUMNS = (
+    "machine", "file", "root_cause", *(s.value for s in Step), "torch_version", "python_version", "errors", "created_at"
+)
 
 
 def to_csv(overview: Overview) -> str:

@@ -44,7 +44,7 @@ def test_csv_has_one_row_per_machine_with_step_columns(class_folder) -> None:
     by_machine = {row["machine"]: row for row in rows}
     assert by_machine["lab-pc-01"]["root_cause"] == "OK" and by_machine["lab-pc-01"]["wheel"] == "ok"
     too_old = [row for row in rows if row["root_cause"] == "DRIVER_TOO_OLD"]
-    assert len(too_old) == 2 and all(row["driver"] == "error" and row["toolkit"] == "info" for row in too_old)
+    assert len(too_old) == 2 and all(row["driver"] == "error" and row["torch_version"] == "2.13.0+cu130" for row in too_old)
 
 
 def test_json_output_lists_counts_machines_and_skipped(class_folder) -> None:
