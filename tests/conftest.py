@@ -97,3 +97,22 @@ def c_compiler() -> str:
         if found:
             return found
     pytest.skip("no C compiler on this machine")
+
+
+# PySide6 6.12 sometimes aborts the interpreter while it shuts down after many Qt tests ("Fatal Python error:
+# bool_dealloc: deallocating True or False", while garbage-collecting in finalization) — after every test has
+# passed and the summary is printed, turning a green run into exit code 134. Once pytest has reported, leave
+# without the interpreter's finalization, keeping pytest's own exit status. TSW_TEST_NORMAL_EXIT=1 turns this off.
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _EXIT_STATUS and os.environ.get("TSW_TEST_NORMAL_EXIT") != "1" and "PySide6" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])

@@ -235,6 +235,9 @@ class WelcomePage(QWizardPage):
                                            self.owner.open_overview_dialog)
         self.profile_button = make_button("Open course &profile…", "Open a course profile",
                                           self.owner.open_profile_dialog)
+        self.preferences_button = make_button("Pre&ferences…", "Preferences: PyTorch mirror",
+                                              self.owner.open_preferences)
+        self.preferences_button.setVisible(not self.owner.read_only)
         self.paste_button.setVisible(self.owner.can_paste and not self.owner.read_only)
         self.open_button.setVisible(self.owner.can_open_reports)
         self.overview_button.setVisible(self.owner.can_open_reports)
@@ -244,6 +247,7 @@ class WelcomePage(QWizardPage):
         row.addStretch(1)
         second.addWidget(self.open_button)
         second.addWidget(self.overview_button)
+        second.addWidget(self.preferences_button)
         second.addStretch(1)
         rows.addLayout(row)
         rows.addLayout(second)

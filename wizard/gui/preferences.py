@@ -14,7 +14,10 @@ DEFAULT_TORCH_INDEX = Goal().torch_index
 
 
 def _settings() -> QSettings:
-    return QSettings("torch-setup-wizard", "torch-setup-wizard")
+    """The wizard's own settings file (window geometry lives there too)."""
+    from wizard.gui.wizard import settings
+
+    return settings()
 
 
 def torch_index_preference(settings: QSettings | None = None) -> str:

@@ -7,6 +7,7 @@ saved report from another machine and never collects.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
 import shutil
@@ -59,6 +60,15 @@ class PythonChoice:
 
 
 Discover = Callable[[], Sequence[PythonChoice]]
+
+
+def with_saved_mirror(goal: Goal) -> Goal:
+    """--torch-index / TSW_TORCH_INDEX win; otherwise the mirror saved in Preferences replaces the default."""
+    if goal.torch_index.rstrip("/") != Goal().torch_index:
+        return goal
+    from wizard.gui.preferences import torch_index_preference
+
+    return dataclasses.replace(goal, torch_index=torch_index_preference())
 
 
 def settings() -> QSettings:
@@ -152,7 +162,7 @@ class SetupWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.goal = goal or Goal()
+        self.goal = with_saved_mirror(goal or Goal())
         self.python = python or ""
         self._collect, self._diagnose = collect, diagnose
         self.read_only = report is not None
@@ -284,6 +294,19 @@ class SetupWizard(QWizard):
     @property
     def profile(self) -> CourseProfile | None:
         return self.goal.profile if isinstance(self.goal.profile, CourseProfile) else None
+
+    def open_preferences(self) -> None:
+        """Preferences (the PyTorch mirror), on Welcome: the check that starts on Next uses the new mirror."""
+        from wizard.gui.preferences import PreferencesDialog, torch_index_preference
+
+        dialog = PreferencesDialog(self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.set_torch_index(torch_index_preference())
+
+    def set_torch_index(self, torch_index: str) -> None:
+        self.goal = dataclasses.replace(self.goal, torch_index=torch_index)
 
     def open_profile_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "Open a course profile", "",
