@@ -143,7 +143,10 @@ def _finding_lines(
 def _action_lines(item: Finding, os_name: str) -> list[str]:
     """Every action as text: links to open, commands to copy, and the fix command (`fix` runs it for you)."""
     lines = []
+    run_commands = {display_command(a.argv, os_name) for a in item.actions if a.argv}
     for action in item.actions:
+        if action.kind.value == "copy" and action.text.strip() in run_commands:
+            continue  # the same command is printed once, with its run label
         if action.kind.value == "open_url":
             lines.append(f"      -> {action.label}: {action.url}")
         elif action.kind.value == "copy":
