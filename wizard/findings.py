@@ -5,6 +5,31 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+# The codes of the diagnosis-codes spec (../shared/spec/diagnosis-codes.md), in its order. Codes the project
+# added are documented in docs/diagnosis-codes.md; none of these is ever renamed.
+SPEC_CODES = (
+    "NO_NVIDIA_GPU",
+    "DRIVER_MISSING",
+    "DRIVER_TOO_OLD",
+    "WSL_DRIVER",
+    "CUDA_LIB_MISSING",
+    "LIB_PATH_CONFLICT",
+    "CUDNN_MISMATCH",
+    "PYTHON_UNSUPPORTED",
+    "PLATFORM_UNSUPPORTED",
+    "ENV_MISMATCH",
+    "NUMPY_ABI",
+    "VCREDIST_MISSING",
+    "EXTERNALLY_MANAGED",
+    "DISK_OR_NETWORK",
+    "CPU_ONLY_WHEEL",
+    "GPU_ARCH_UNSUPPORTED",
+    "PACKAGE_CONFLICT",
+    "TORCH_MISSING",
+    "INDEX_VARIANT_MISSING",
+    "VISIBLE_DEVICES_MASK",
+)
+
 
 class Severity(str, enum.Enum):
     ERROR = "error"  # PyTorch cannot do what the user wants until this is fixed

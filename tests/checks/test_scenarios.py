@@ -10,34 +10,12 @@ import pytest
 from tests.checks import make_scenarios
 from wizard.actions.urls import is_allowed_url
 from wizard.engine import diagnose
-from wizard.findings import ActionKind, Diagnosis, Goal, Severity
+from wizard.findings import SPEC_CODES, ActionKind, Diagnosis, Goal, Severity
 from wizard.knowledge import load_knowledge
 from wizard.report.json_report import load_report, report_json
 from wizard.snapshot import Snapshot, from_data
 
 SCENARIOS = sorted(make_scenarios.SCENARIOS_DIR.glob("*.json"))
-SPEC_CODES = (
-    "NO_NVIDIA_GPU",
-    "DRIVER_MISSING",
-    "DRIVER_TOO_OLD",
-    "WSL_DRIVER",
-    "CUDA_LIB_MISSING",
-    "LIB_PATH_CONFLICT",
-    "CUDNN_MISMATCH",
-    "PYTHON_UNSUPPORTED",
-    "PLATFORM_UNSUPPORTED",
-    "ENV_MISMATCH",
-    "NUMPY_ABI",
-    "VCREDIST_MISSING",
-    "EXTERNALLY_MANAGED",
-    "DISK_OR_NETWORK",
-    "CPU_ONLY_WHEEL",
-    "GPU_ARCH_UNSUPPORTED",
-    "PACKAGE_CONFLICT",
-    "TORCH_MISSING",
-    "INDEX_VARIANT_MISSING",
-    "VISIBLE_DEVICES_MASK",
-)
 
 
 def load(path: Path) -> tuple[dict, Snapshot, Goal]:
@@ -127,3 +105,13 @@ def test_healthy_setups_have_no_error(path: Path):
     _, snapshot, goal = load(path)
     diagnosis = diagnose(snapshot, load_knowledge(), goal)
     assert diagnosis.errors == ()
+
+
+def test_spec_codes_are_exactly_the_specs_table() -> None:
+    spec = Path(__file__).resolve().parents[3] / "shared" / "spec" / "diagnosis-codes.md"
+    if not spec.is_file():
+        pytest.skip(f"the shared spec is not beside the checkout ({spec})")
+    import re
+
+    table = re.findall(r"^\| ([A-Z][A-Z_]+) \| [a-z]+ \|", spec.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    assert tuple(table) == SPEC_CODES

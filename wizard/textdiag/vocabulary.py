@@ -9,31 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# Diagnosis codes of /work/shared/spec/diagnosis-codes.md a signature may point to.
-SPEC_CAUSES = frozenset(
-    {
-        "NO_NVIDIA_GPU",
-        "DRIVER_MISSING",
-        "DRIVER_TOO_OLD",
-        "WSL_DRIVER",
-        "CUDA_LIB_MISSING",
-        "LIB_PATH_CONFLICT",
-        "CUDNN_MISMATCH",
-        "PYTHON_UNSUPPORTED",
-        "PLATFORM_UNSUPPORTED",
-        "ENV_MISMATCH",
-        "NUMPY_ABI",
-        "VCREDIST_MISSING",
-        "EXTERNALLY_MANAGED",
-        "DISK_OR_NETWORK",
-        "CPU_ONLY_WHEEL",
-        "GPU_ARCH_UNSUPPORTED",
-        "PACKAGE_CONFLICT",
-        "TORCH_MISSING",
-        "INDEX_VARIANT_MISSING",
-        "VISIBLE_DEVICES_MASK",
-    }
-)
+from wizard.findings import SPEC_CODES
+
+# Diagnosis codes of the spec a signature may point to.
+SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
 EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
