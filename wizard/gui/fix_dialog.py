@@ -48,7 +48,7 @@ from wizard.snapshot import Snapshot
 Collect = Callable[[str, Callable[[str], None]], Snapshot]
 Diagnose = Callable[[Snapshot, Goal], Diagnosis]
 
-__all__ = ["CommandPanel", "FixDialog", "torch_index_preference"]
+__all__ = ["CloseGuard", "CommandPanel", "FixDialog", "run_reporting_errors", "torch_index_preference"]
 
 
 class CommandPanel(QWidget):
@@ -189,7 +189,21 @@ class _Prepared:
     refused: str = ""
 
 
-class FixDialog(QDialog):
+class CloseGuard:
+    """For dialogs that run a command: the window's close box does nothing while it runs (Cancel first).
+    Mix in before QDialog and define is_busy()."""
+
+    def is_busy(self) -> bool:
+        raise NotImplementedError
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
+        if self.is_busy():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+
+class FixDialog(CloseGuard, QDialog):
     """Confirm, run, verify (and undo) one RUN action for the interpreter ``python``."""
 
     def __init__(
@@ -361,7 +375,7 @@ class FixDialog(QDialog):
         self.upgrade_pip_button.setEnabled(False)
         self.panel.busy("Saving the current state of the environment…")
         sources = backup.restore_sources(self.action.argv, self.snapshot, self.torch_index)
-        self._job(lambda _p: _safe(lambda: backup.save_state(self.python, sources=sources)), self._saved)
+        self._job(lambda _p: run_reporting_errors(lambda: backup.save_state(self.python, sources=sources)), self._saved)
 
     def _saved(self, saved: object) -> None:
         if not isinstance(saved, Path):
@@ -383,7 +397,7 @@ class FixDialog(QDialog):
     # ------------------------------------------------------------------ 3. after
     def _fix_finished(self, ok: bool) -> None:
         if not ok:
-            self._job(lambda _p: _safe(lambda: self._changed_since_backup()), self._failed)
+            self._job(lambda _p: run_reporting_errors(lambda: self._changed_since_backup()), self._failed)
             return
         self.applied = True
         self.panel.busy("pip finished. Checking again…")
@@ -431,7 +445,7 @@ class FixDialog(QDialog):
         self.undo_button.setEnabled(False)
         self.panel.busy("Restoring the previous state…")
         path = self.backup_path
-        self._job(lambda progress: _safe(lambda: backup.restore_state(self.python, path, on_line=progress)),
+        self._job(lambda progress: run_reporting_errors(lambda: backup.restore_state(self.python, path, on_line=progress)),
                   self._restored, self.panel.feed)
 
     def _restored(self, result: object) -> None:
@@ -460,16 +474,13 @@ class FixDialog(QDialog):
         else:
             super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if self.panel.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def is_busy(self) -> bool:
+        return self.panel.running
 
 
-def _safe(work: Callable[[], object]) -> object:
+def run_reporting_errors(work: Callable[[], object], prefix: str = "") -> object:
     """Run work in a worker; an exception comes back as its message (shown to the user)."""
     try:
         return work()
     except Exception as exc:  # noqa: BLE001
-        return str(exc)
+        return f"{prefix}{exc}"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from wizard.actions import fresh_env
 from wizard.actions.runner import ActionRefused, probe_identity, validate_argv
 from wizard.findings import Recommendation
-from wizard.gui.fix_dialog import CommandPanel
+from wizard.gui.fix_dialog import CloseGuard, CommandPanel, run_reporting_errors
 from wizard.gui.widgets import CommandBox, make_button, make_label, monospace_font, open_allowed_url
 from wizard.gui.workers import start_job
 
@@ -85,7 +85,7 @@ class _Ready:
     blocked: str = ""  # why nothing can be created (unsupported Python, nothing recommended, ...)
 
 
-class FreshEnvDialog(QDialog):
+class FreshEnvDialog(CloseGuard, QDialog):
     """Create a venv in a chosen folder with the recommended PyTorch, verify it, show how to use it."""
 
     def __init__(self, parent: QWidget | None, python: str, recommendation: Recommendation,
@@ -358,16 +358,9 @@ class FreshEnvDialog(QDialog):
         if not self.panel.running:
             super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if self.panel.running:
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def is_busy(self) -> bool:
+        return self.panel.running
 
 
 def _safe(work: Callable[[], object]) -> object:
-    """Run work in a worker; an exception comes back as its message (shown to the user)."""
-    try:
-        return work()
-    except Exception as exc:  # noqa: BLE001
-        return f"The check failed: {exc}"
+    return run_reporting_errors(work, prefix="The check failed: ")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPlainTextEdit, QVBoxLayout,
 
 from wizard.actions import backup
 from wizard.actions.runner import ActionRefused, probe_identity
-from wizard.gui.fix_dialog import CommandPanel
+from wizard.gui.fix_dialog import CloseGuard, CommandPanel
 from wizard.gui.widgets import make_button, make_label, monospace_font
 from wizard.gui.workers import start_job
 
@@ -77,7 +77,7 @@ class _Preview:
     problem: str = ""
 
 
-class UndoDialog(QDialog):
+class UndoDialog(CloseGuard, QDialog):
     """Show what the latest backup of ``python``'s environment would put back; restore it when confirmed."""
 
     def __init__(self, parent: QWidget | None, python: str, backup_path: Path | None = None) -> None:
@@ -209,8 +209,5 @@ class UndoDialog(QDialog):
         else:
             super().reject()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt naming
-        if self.restoring:
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def is_busy(self) -> bool:
+        return self.restoring
