@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.facts.interpreter import env_python
 from wizard.facts.runner import CommandResult, Runner, run_command
 
 QUESTION_TIMEOUT = 10.0  # seconds for one interpreter to say its version (a cold start on Windows is slow)
@@ -79,15 +80,6 @@ def discover_interpreters(
 
 
 # --------------------------------------------------------------------------- sources
-
-
-def env_python(folder: Path) -> Path | None:
-    """The interpreter inside a venv / conda folder (POSIX bin/, Windows Scripts\\ or the root)."""
-    for relative in ("bin/python3", "bin/python", "Scripts/python.exe", "python.exe"):
-        candidate = folder / relative
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def home_folder(env: Mapping[str, str]) -> Path:

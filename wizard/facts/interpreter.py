@@ -21,7 +21,7 @@ def resolve_target_python(named: str | None) -> str:
                 raise InterpreterError(f"no Python interpreter at {named!r}")
             path = Path(found)
         if path.is_dir():
-            inner = _interpreter_in_env_folder(path)
+            inner = env_python(path)
             if inner is None:
                 raise InterpreterError(f"{named!r} is a folder without a Python interpreter in it")
             path = inner
@@ -35,8 +35,8 @@ def resolve_target_python(named: str | None) -> str:
     raise InterpreterError("no python3 or python on PATH; name one with --python PATH")
 
 
-def _interpreter_in_env_folder(folder: Path) -> Path | None:
-    """A venv or conda folder given instead of its interpreter."""
+def env_python(folder: Path) -> Path | None:
+    """The interpreter inside a venv / conda folder (POSIX bin/, Windows Scripts\\ or the root)."""
     for relative in ("bin/python3", "bin/python", "Scripts/python.exe", "python.exe"):
         candidate = folder / relative
         if candidate.is_file():
