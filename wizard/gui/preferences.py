@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wizard.findings import Goal
@@ -59,6 +59,7 @@ class PreferencesDialog(QDialog):
             "PyTorch index (for mirrors and proxies). It replaces "
             f"{DEFAULT_TORCH_INDEX} in every PyTorch install command. Leave empty for the default."
         )
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         current = torch_index_preference(settings)
@@ -66,6 +67,7 @@ class PreferencesDialog(QDialog):
         self.url_edit.setPlaceholderText(DEFAULT_TORCH_INDEX)
         layout.addWidget(self.url_edit)
         self.error_label = QLabel("")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
