@@ -5,6 +5,7 @@ Loaded and validated once; every problem names the line it is on.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,11 @@ _KNOWN_KEYS = {
     "packages": None,  # any package name
     "smoke_test": {"name"},
 }
+
+
+# A PEP 508 distribution name and nothing else: what follows it on pip's command line is always our own
+# version range, so a profile cannot smuggle in options (-r, -t, -f), URLs, paths, extras or markers.
+PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 
 
 class ProfileError(ValueError):
@@ -113,7 +119,12 @@ def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
     for package, spec in data.get("packages", {}).items():
         if not isinstance(spec, str):
             raise ProfileError(f"{where.at(package, 'packages')}: the version of '{package}' must be a string like \">=0.19\"")
-        packages.append((canonicalize_name(package), _specifier(spec, package, "packages", where)))
+        if not PACKAGE_NAME.fullmatch(package):
+            raise ProfileError(
+                f"{where.at(package, 'packages')}: {package[:80]!r} is not a package name (only names like "
+                f"numpy or scikit-learn: no URLs, paths, pip options, extras or markers)"
+            )
+        packages.append((canonicalize_name(package), _specifier(spec.strip(), package, "packages", where)))
     return CourseProfile(
         name=name,
         contact=_string(course, "contact", "course", where),
@@ -139,11 +150,13 @@ def _specifier(spec: str, key: str, section: str, where: _Locator) -> str:
     if spec in ("", "*"):
         return ""
     try:
-        SpecifierSet(spec)
+        arbitrary = any(s.operator == "===" for s in SpecifierSet(spec))
     except InvalidSpecifier:
+        arbitrary = None
+    if arbitrary is not False:  # "===" compares any text, not versions: a door to odd strings in pip's argv
         raise ProfileError(
-            f"{where.at(key, section)}: '{spec}' is not a version range (write e.g. \">=2.4,<3\" or \"==2.13.*\")"
-        ) from None
+            f"{where.at(key, section)}: {spec[:80]!r} is not a version range (write e.g. \">=2.4,<3\" or \"==2.13.*\")"
+        )
     return spec
 
 
@@ -157,7 +170,8 @@ class _Locator:
     def at(self, key: str, section: str | None = None) -> str:
         current = None
         header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
-        key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        spellings = "|".join(re.escape(k) for k in dict.fromkeys((key, json.dumps(key)[1:-1])))  # as written, or escaped
+        key_line = re.compile(rf"^\s*[\"']?(?:{spellings})[\"']?\s*=")
         for number, line in enumerate(self.lines, start=1):
             match = header.match(line)
             if match:
