@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from wizard import __version__
+from wizard.safe_text import for_terminal
 
 DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(["gui", *args_list])
         return _dispatch(command, args)
     except UsageError as exc:
-        print(f"torch-setup-wizard: {exc}", file=sys.stderr)
+        print(f"torch-setup-wizard: {for_terminal(str(exc))}", file=sys.stderr)  # often names an outside file
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("torch-setup-wizard: interrupted", file=sys.stderr)

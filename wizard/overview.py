@@ -11,9 +11,11 @@ from pathlib import Path
 
 from wizard.findings import Diagnosis, Severity, Step
 from wizard.report.json_report import ReportFormatError, load_report
+from wizard.safe_read import SIZE_CAPS, UnreadableFile, read_text_capped
+from wizard.safe_text import csv_cell, strip_controls
 from wizard.snapshot import Snapshot
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_REPORT_BYTES = SIZE_CAPS["report"]
 HEALTHY = "OK"
 
 
@@ -68,9 +70,9 @@ def read_folder(folder: Path) -> Overview:
 
 def read_report_file(path: Path) -> MachineRow:
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise ReportFormatError(f"too large for a report ({path.stat().st_size // (1024 * 1024)} MB)")
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = read_text_capped(path, "report")
+    except UnreadableFile as exc:
+        raise ReportFormatError(str(exc).replace(str(path), path.name, 1)) from None
     except OSError as exc:
         raise ReportFormatError(f"cannot read: {exc.strerror or exc}") from None
     snapshot, diagnosis = load_report(text)
@@ -114,10 +116,9 @@ def to_csv(overview: Overview) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in overview.rows:
-        writer.writerow(
-            [row.machine, row.file, row.root_cause, *(row.step_status(s.value) for s in Step), row.torch, row.python,
-             " ".join(row.error_codes), row.created_at]
-        )
+        cells = [row.machine, row.file, row.root_cause, *(row.step_status(s.value) for s in Step), row.torch,
+                 row.python, " ".join(row.error_codes), row.created_at]
+        writer.writerow([csv_cell(cell) for cell in cells])  # a host name "=HYPERLINK(...)" stays text
     return out.getvalue()
 
 
@@ -150,14 +151,25 @@ _SYMBOL = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok
 
 def to_text(overview: Overview) -> str:
     header = ["machine", "root cause", *(s.value for s in Step)]
-    body = [[r.machine, r.root_cause, *(_SYMBOL[r.step_status(s.value)] for s in Step)] for r in overview.rows]
+    body = [[_one_line(r.machine), _one_line(r.root_cause), *(_SYMBOL.get(r.step_status(s.value), "?") for s in Step)]
+            for r in overview.rows]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
     lines.append("")
     lines.append(f"{len(overview.rows)} reports: {overview.counts_line()}")
     for skipped in overview.skipped:
-        lines.append(f"skipped {skipped.file}: {skipped.reason}")
+        lines.append(skipped_line(skipped))
     return "\n".join(lines)
+
+
+def skipped_line(skipped: SkippedFile) -> str:
+    """"skipped notes.json: not a torch-setup-wizard report …", safe to print on a terminal."""
+    return f"skipped {_one_line(skipped.file)}: {_one_line(skipped.reason)}"
+
+
+def _one_line(text: str) -> str:
+    """A table cell from a report: no escape sequences, no line breaks."""
+    return " ".join(strip_controls(text).split())
 
 
 __all__ = ["Overview", "MachineRow", "SkippedFile", "read_folder", "machine_row", "to_csv", "to_json", "to_text", "Severity"]

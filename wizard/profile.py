@@ -13,6 +13,8 @@ from pathlib import Path
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 
+from wizard.safe_read import read_bytes_capped
+
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
@@ -79,7 +81,7 @@ class CourseProfile:
 def load_profile(path: str | Path) -> CourseProfile:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes_capped(path, "profile").decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the course profile ({exc})") from None
     return parse_profile(text, str(path))

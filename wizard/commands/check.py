@@ -12,6 +12,7 @@ from pathlib import Path
 from wizard.atomic_write import write_text_atomic
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
+from wizard.safe_text import terminal_safe
 from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
 
@@ -99,6 +100,7 @@ def can_encode(stream: object, text: str) -> bool:
 
 def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: bool = True) -> str:
     """The doctor-style report: findings grouped by step, the recommended command, a one-line verdict."""
+    snapshot, diagnosis = terminal_safe(snapshot), terminal_safe(diagnosis)  # outside text: no escapes, no secrets
     lines = [_header(snapshot), ""]
     for step in Step:
         findings = diagnosis.for_step(step)

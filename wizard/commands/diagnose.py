@@ -12,6 +12,7 @@ from typing import BinaryIO
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.commands.common import goal_for_args
 from wizard.findings import Diagnosis
+from wizard.safe_text import for_terminal, terminal_safe
 from wizard.snapshot import Snapshot
 
 HEAD_BYTES = 8_000_000  # more than textdiag examines (2 M characters from the start, 1 M from the end)
@@ -37,11 +38,13 @@ def read_input(name: str) -> bytes:
     """The bytes of FILE, or of standard input for "-"; huge inputs keep only their head and tail."""
     if name == "-":
         return read_limited(sys.stdin.buffer)
+    from wizard.safe_read import UnreadableFile, open_regular_file
+
     try:
-        with open(name, "rb") as stream:
+        with open_regular_file(name) as stream:  # a FIFO or /dev/zero is refused, not read forever
             return read_limited(stream)
-    except IsADirectoryError:
-        raise UsageError(f"cannot read {name}: it is a folder, not a file") from None
+    except UnreadableFile as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
 
@@ -79,7 +82,7 @@ def snapshot_from_input(text: str) -> Snapshot:
 def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool) -> str:
     from wizard.textdiag import textdiag_notes
 
-    notes = list(textdiag_notes(snapshot))
+    notes = [for_terminal(note) for note in textdiag_notes(snapshot)]
     if as_json:
         from wizard.report.json_report import report_json
 
@@ -94,5 +97,6 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool) -> str:
 
 
 def _minimal_text(diagnosis: Diagnosis) -> str:
+    diagnosis = terminal_safe(diagnosis)
     lines = [f"[{f.severity.value}] {f.code}: {f.title}" for f in diagnosis.findings]
     return "\n".join(lines) or "Nothing to report."

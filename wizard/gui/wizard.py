@@ -523,9 +523,12 @@ class SetupWizard(QWizard):
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
         from wizard.report.json_report import ReportFormatError, load_report
+        from wizard.safe_read import UnreadableFile, read_text_capped
 
         try:
-            snapshot, diagnosis = load_report(Path(path).read_text(encoding="utf-8", errors="replace"))
+            snapshot, diagnosis = load_report(read_text_capped(path, "report"))
+        except UnreadableFile as exc:
+            return f"Could not read it: {exc}."
         except OSError as exc:
             return f"Could not read {path}: {exc.strerror or exc}."
         except ReportFormatError as exc:

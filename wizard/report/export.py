@@ -12,7 +12,7 @@ from pathlib import Path
 from wizard.atomic_write import write_text_atomic
 from wizard.findings import Diagnosis
 from wizard.report.html import render_html
-from wizard.report.json_report import report_json
+from wizard.report.json_report import report_json, without_secrets
 from wizard.report.markdown import render_markdown
 from wizard.report.redact import RedactionContext, RedactionSummary, redact_report_with_summary
 from wizard.snapshot import Snapshot
@@ -54,6 +54,7 @@ def render_export(
 def render(snapshot: Snapshot, diagnosis: Diagnosis, fmt: str, redacted: bool) -> str:
     """Render already-prepared data; ``redacted`` is recorded in the report JSON."""
     check_format(fmt)
+    snapshot, diagnosis = without_secrets(snapshot), without_secrets(diagnosis)  # credentials never leave, redacted or not
     extra = {"redacted": redacted}
     if fmt == "md":
         return render_markdown(snapshot, diagnosis, extra)
