@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from wizard.actions.urls import is_allowed_url
+from wizard.actions.urls import is_allowed_url, is_under_page
 from wizard.knowledge.model import (
     PLATFORMS,
     DriverFloor,
@@ -486,10 +486,14 @@ def _urls(data: dict[str, Any], file: _Entry) -> tuple[tuple[tuple[str, str], ..
 
 
 def _on_allow_list(url: str, allow_list: tuple[str, ...]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
     for prefix in allow_list:
         allowed = (urlsplit(prefix).hostname or "").lower()
-        if host == allowed or host.endswith("." + allowed):
+        if urlsplit(prefix).path not in ("", "/"):  # an exact page (github.com/owner/project/), not a whole host
+            if is_under_page(host, parts.path, prefix):
+                return True
+        elif host == allowed or host.endswith("." + allowed):
             return True
     return False
 
