@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections import Counter
@@ -12,7 +13,7 @@ from pathlib import Path
 from wizard.findings import Diagnosis, Severity, Step
 from wizard.report.json_report import ReportFormatError, load_report
 from wizard.safe_read import SIZE_CAPS, UnreadableFile, read_text_capped
-from wizard.safe_text import csv_cell, strip_controls
+from wizard.safe_text import csv_cell, for_terminal, map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
 
 MAX_REPORT_BYTES = SIZE_CAPS["report"]
@@ -64,7 +65,7 @@ def read_folder(folder: Path) -> Overview:
         try:
             rows.append(read_report_file(path))
         except ReportFormatError as exc:
-            skipped.append(SkippedFile(path.name, str(exc)))
+            skipped.append(SkippedFile(path.name, scrub_secrets(str(exc))))
     return Overview(tuple(rows), tuple(skipped))
 
 
@@ -87,7 +88,7 @@ def machine_row(file: str, snapshot: Snapshot, diagnosis: Diagnosis) -> MachineR
     torch_version = torch.version if torch else ""
     if not torch_version and python and python.distribution("torch"):
         torch_version = python.distribution("torch").version
-    return MachineRow(
+    return scrub_row(MachineRow(
         file=file,
         machine=(host.hostname if host and host.hostname else Path(file).stem),
         created_at=snapshot.created_at,
@@ -98,6 +99,14 @@ def machine_row(file: str, snapshot: Snapshot, diagnosis: Diagnosis) -> MachineR
         python=python.version if python else "",
         snapshot=snapshot,
         diagnosis=diagnosis,
+    ))
+
+
+def scrub_row(row: MachineRow) -> MachineRow:
+    """The row's own columns without credentials or tokens (a report may carry them in its host name)."""
+    return dataclasses.replace(
+        row, **{name: map_every_string(getattr(row, name), scrub_secrets)
+                for name in ("file", "machine", "created_at", "steps", "root_cause", "error_codes", "torch", "python")}
     )
 
 
@@ -140,7 +149,7 @@ def to_json(overview: Overview) -> str:
                 }
                 for r in overview.rows
             ],
-            "skipped": [{"file": s.file, "reason": s.reason} for s in overview.skipped],
+            "skipped": [{"file": scrub_secrets(s.file), "reason": scrub_secrets(s.reason)} for s in overview.skipped],
         },
         indent=2,
     )
@@ -156,7 +165,7 @@ def to_text(overview: Overview) -> str:
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
     lines.append("")
-    lines.append(f"{len(overview.rows)} reports: {overview.counts_line()}")
+    lines.append(f"{len(overview.rows)} reports: {_one_line(overview.counts_line())}")
     for skipped in overview.skipped:
         lines.append(skipped_line(skipped))
     return "\n".join(lines)
@@ -169,7 +178,7 @@ def skipped_line(skipped: SkippedFile) -> str:
 
 def _one_line(text: str) -> str:
     """A table cell from a report: no escape sequences, no line breaks."""
-    return " ".join(strip_controls(text).split())
+    return " ".join(for_terminal(text).split())
 
 
 __all__ = ["Overview", "MachineRow", "SkippedFile", "read_folder", "machine_row", "to_csv", "to_json", "to_text", "Severity"]

@@ -39,7 +39,13 @@ def open_regular_file(path: str | Path) -> BinaryIO:
         if Path(path).is_dir():  # Windows refuses to open a folder with "permission denied"
             raise UnreadableFile(f"{path} is a folder, not a file") from None
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
-    except OSError as exc:
+    except OSError as exc:  # a socket cannot even be opened (ENXIO): say what it is when we can tell
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode):
+            raise UnreadableFile(f"{path} is {_kind_of(mode)}, not a regular file: the wizard reads only files") from None
         raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         mode = os.fstat(fd).st_mode

@@ -28,6 +28,8 @@ SECRET_QUERY = re.compile(
     r"(?P<value>[^&#\s\"'<>]+)",
     re.I,
 )
+# Each token pattern with a literal that must be in the (lower-cased) text for it to match: a cheap test
+# first keeps megabytes of ordinary text from going through a dozen regular expressions.
 TOKEN_PATTERNS = (
     re.compile(r"\bhf_[A-Za-z0-9]{20,}\b"),  # Hugging Face
     re.compile(r"\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}\b"),  # GitHub classic and OAuth tokens
@@ -42,6 +44,18 @@ TOKEN_PATTERNS = (
     re.compile(r"(?i)(?<=\bx-amz-security-token[=:])[^&\s\"']+"),
     re.compile(r"(?i)(?<=\bpassword[=:])[^&\s\"']+|(?<=\bpassword: )\S+"),
 )
+
+TOKEN_HINTS = (
+    ("hf_",), ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), ("github_pat_",), ("akia", "asia"), ("glpat-",), ("xox",),
+    ("sk-",), ("bearer ",), ("basic ",), ("token ",), ("x-amz-security-token",), ("password",),
+)  # fmt: skip
+
+
+def token_patterns_for(text: str) -> list[re.Pattern[str]]:
+    """The token patterns that could match ``text`` at all."""
+    lowered = text.lower()
+    return [pattern for hints, pattern in zip(TOKEN_HINTS, TOKEN_PATTERNS) if any(h in lowered for h in hints)]
+
 
 # Terminal control: CSI (ESC [ … final), OSC (ESC ] … BEL or ST: titles, hyperlinks), other ESC sequences,
 # the 8-bit C1 forms, and every other C0 control but newline and tab. DEL too.
@@ -64,10 +78,13 @@ def scrub_secrets(text: str) -> str:
     """The text with URL credentials, secret query values and well-known token formats replaced by ***."""
     if not text:
         return text
-    out = URL_USERINFO.sub(lambda m: f"{m.group('scheme')}{MASK}@", text)
-    out = BARE_USERINFO.sub(f"{MASK}@", out)
-    out = SECRET_QUERY.sub(lambda m: m.group("key") + MASK, out)
-    for pattern in TOKEN_PATTERNS:
+    out = text
+    if "@" in out:
+        out = URL_USERINFO.sub(lambda m: f"{m.group('scheme')}{MASK}@", out)
+        out = BARE_USERINFO.sub(f"{MASK}@", out)
+    if "=" in out:
+        out = SECRET_QUERY.sub(lambda m: m.group("key") + MASK, out)
+    for pattern in token_patterns_for(out):
         out = pattern.sub(MASK, out)
     return out
 

@@ -53,6 +53,11 @@ def read_limited(stream: BinaryIO) -> bytes:
     head = stream.read(HEAD_BYTES)
     if len(head) < HEAD_BYTES:
         return head
+    if stream.seekable():  # a file: jump to its tail instead of reading gigabytes to get there
+        end = stream.seek(0, os.SEEK_END)
+        stream.seek(max(HEAD_BYTES, end - TAIL_BYTES))
+        tail = stream.read(TAIL_BYTES)
+        return head + b"\n" + tail if tail else head
     tail = b""
     while chunk := stream.read(_CHUNK):
         tail = (tail + chunk)[-TAIL_BYTES:]

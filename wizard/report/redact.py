@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.findings import Diagnosis
-from wizard.safe_text import BARE_USERINFO, SECRET_QUERY, TOKEN_PATTERNS, URL_USERINFO
+from wizard.safe_text import BARE_USERINFO, SECRET_QUERY, URL_USERINFO, token_patterns_for
 from wizard.snapshot import Snapshot
 
 # Account names that identify no person; their homes and names stay as they are.
@@ -48,6 +48,7 @@ UNTOUCHED_FIELDS = frozenset(
     {"schema", "tool_version", "created_at", "source", "code", "caused_by", "signature", "cause"}
 )
 MIN_BARE_NAME = 2  # shorter names would hit ordinary words
+MAX_NAME_LENGTH = 255
 
 KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists them
     "user": ("user name", "user names"),
@@ -217,10 +218,12 @@ class Redactor:
     def _secrets(self, text: str) -> str:
         """URL credentials (any scheme, with or without one, %-encoded), secret query values, known token formats."""
         secret = lambda value: self._token(self._numbered_placeholder("secret", value))  # noqa: E731
-        text = URL_USERINFO.sub(lambda m: m.group("scheme") + secret(m.group("userinfo")) + "@", text)
-        text = BARE_USERINFO.sub(lambda m: secret(m.group("userinfo")) + "@", text)
-        text = SECRET_QUERY.sub(lambda m: m.group("key") + secret(m.group("value")), text)
-        for pattern in TOKEN_PATTERNS:
+        if "@" in text:
+            text = URL_USERINFO.sub(lambda m: m.group("scheme") + secret(m.group("userinfo")) + "@", text)
+            text = BARE_USERINFO.sub(lambda m: secret(m.group("userinfo")) + "@", text)
+        if "=" in text:
+            text = SECRET_QUERY.sub(lambda m: m.group("key") + secret(m.group("value")), text)
+        for pattern in token_patterns_for(text):
             text = pattern.sub(lambda m: secret(m.group(0)), text)
         return text
 
@@ -394,7 +397,8 @@ def iter_strings(obj: Any, field_name: str = "") -> Iterator[str]:
 
 
 def _is_personal(name: str) -> bool:
-    return bool(name.strip()) and name.casefold() not in GENERIC_ACCOUNTS
+    # Longer than any host or account name can be: a hostile report's "name", matched by the patterns instead.
+    return bool(name.strip()) and len(name) <= MAX_NAME_LENGTH and name.casefold() not in GENERIC_ACCOUNTS
 
 
 def _is_windows_path(path: str) -> bool:
