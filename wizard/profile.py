@@ -37,6 +37,7 @@ _KNOWN_KEYS = {
 
 # A PEP 508 distribution name and nothing else: what follows it on pip's command line is always our own
 # version range, so a profile cannot smuggle in options (-r, -t, -f), URLs, paths, extras or markers.
+MAX_PACKAGES = 100
 PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 
 
@@ -92,6 +93,8 @@ def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{origin}: not valid TOML: {exc}") from None
+    except RecursionError:  # arrays nested thousands deep
+        raise ProfileError(f"{origin}: not valid TOML: nested too deeply") from None
     where = _Locator(text, origin)
     for section, value in data.items():
         if section not in _KNOWN_KEYS:
@@ -118,6 +121,8 @@ def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
     if smoke and smoke not in SMOKE_TESTS:
         raise ProfileError(f"{where.at('name', 'smoke_test')}: unknown smoke test '{smoke}' (built in: {', '.join(SMOKE_TESTS)})")
     packages = []
+    if len(data.get("packages", {})) > MAX_PACKAGES:
+        raise ProfileError(f"{where.at('packages')}: more than {MAX_PACKAGES} packages; a course profile lists a few")
     for package, spec in data.get("packages", {}).items():
         if not isinstance(spec, str):
             raise ProfileError(f"{where.at(package, 'packages')}: the version of '{package}' must be a string like \">=0.19\"")

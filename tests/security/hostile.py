@@ -58,7 +58,7 @@ def hostile_report(text: str) -> tuple[Snapshot, Diagnosis]:
                         python=Fact.found(python), torch=Fact.missing(FactStatus.FAILED, text, stderr_tail=text))
     finding = Finding(code=text[:200] or "X", severity=Severity.ERROR, step=Step.WHEEL, title=text, explanation=text,
                       details=text, actions=(Action.run(text, (text, "-m", "pip", "install", text)),
-                                             Action.open_url(text, "https://evil.example/" + text[:50])))
+                                             Action.open_url(text, "https://evil.example/page")))
     diagnosis = Diagnosis(findings=(finding,), recommendation=Recommendation(kind="none", why=text))
     return snapshot, diagnosis
 
