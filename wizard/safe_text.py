@@ -153,3 +153,16 @@ def terminal_safe(obj: Any) -> Any:
 def print_for_terminal(*parts: object, **kwargs: Any) -> None:
     """print(), for lines that carry outside text (a command with a mirror's credentials, pip's output)."""
     print(*(for_terminal(str(part)) for part in parts), **kwargs)
+
+
+DISPLAY_CHARS = 4000  # more than any real host name, path or sentence: Qt lays out longer labels very slowly
+DISPLAY_LINES = 60
+
+
+def clip(text: str, limit: int = DISPLAY_CHARS, lines: int = DISPLAY_LINES) -> str:
+    """Text cut to what a label can show: a 200 000-character "host name" would freeze the window's layout.
+    (Long details go to scrollable text boxes, which cope.)"""
+    if len(text) <= limit and text.count("\n") < lines:
+        return text
+    kept = "\n".join(text[:limit].split("\n")[:lines])
+    return f"{kept}… ({len(text) - len(kept)} more characters not shown)"

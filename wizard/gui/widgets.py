@@ -28,13 +28,14 @@ from wizard.actions.urls import is_allowed_url
 from wizard.findings import Action, ActionKind, Finding, Severity
 from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
+from wizard.safe_text import clip
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 def make_label(text: str, *, selectable: bool = False, bold: bool = False, point_delta: float = 0.0,
                wrap: bool = True, accessible: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel(clip(text))
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
@@ -189,7 +190,7 @@ class CommandBox(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QPlainTextEdit(command)
+        self.text = QPlainTextEdit(clip(command))  # Copy copies it whole; wrapping megabytes would freeze
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -372,7 +373,7 @@ class Banner(QLabel):
     """A framed one-line notice (read-only mode) in palette colours."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(clip(text), parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # the banner names a report file, a course: outside text
         self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)

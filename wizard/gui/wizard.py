@@ -37,6 +37,7 @@ from wizard.gui.workers import (
     warm_up,
 )
 from wizard.profile import CourseProfile, ProfileError, load_profile
+from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
 
 WINDOW_TITLE = "Torch Setup Wizard"
@@ -166,6 +167,8 @@ class SetupWizard(QWizard):
         self.python = python or ""
         self._collect, self._diagnose = collect, diagnose
         self.read_only = report is not None
+        if report is not None:  # shown, copied and saved again: never with a credential a stranger's file carried
+            report = (map_every_string(report[0], scrub_secrets), map_every_string(report[1], scrub_secrets))
         self.origin = origin or (report_origin(report[0]) if report is not None else "")
         self.result: CheckResult | None = CheckResult(*report) if report is not None else None
         self.checking = False
