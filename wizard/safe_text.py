@@ -117,7 +117,7 @@ def strip_controls(text: str) -> str:
 
 def for_terminal(text: str) -> str:
     """What the CLI prints of any string that did not come from the wizard itself."""
-    return strip_controls(scrub_secrets(text))
+    return scrub_secrets(strip_controls(text))  # controls first: an escape glued to "https://" hides where the URL starts
 
 
 def csv_cell(text: str) -> str:
