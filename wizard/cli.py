@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--torch-index",
             metavar="URL",
             default=os.environ.get("TSW_TORCH_INDEX") or DEFAULT_TORCH_INDEX,
-            help="base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or %(default)s)",
+            help=f"base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or {DEFAULT_TORCH_INDEX})",
         )
 
     def add_profile(p: argparse.ArgumentParser) -> None:

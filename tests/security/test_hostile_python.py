@@ -120,3 +120,18 @@ def test_the_cli_overview_csv_names_skipped_files_and_defuses_formulas(tmp_path:
         assert {s["file"] for s in as_json["skipped"]} == {"pipe.json", "broken.json"}
 
     hostile_case("cli:overview --csv/--json", "cli", body, canary=canary)
+
+
+def test_torch_index_credentials_are_never_printed(tmp_path: Path) -> None:
+    """--torch-index/TSW_TORCH_INDEX with credentials: used for pip, absent from --help, check text and JSON."""
+    index = f"https://student:{SECRET}@mirror.uni.example/whl"
+    env = {**os.environ, "TSW_TORCH_INDEX": index, "NO_COLOR": "1"}
+
+    def body(out) -> None:
+        for args in (["check", "--help"], ["check", "--python", PY, "--torch-index", index],
+                     ["check", "--python", PY, "--json"]):
+            result = subprocess.run([PY, "-m", "wizard", *args], capture_output=True, text=True, timeout=9, env=env)
+            out.output(result.stdout, result.stderr)
+            assert "Traceback" not in result.stderr
+
+    hostile_case("cli:--torch-index with credentials", "cli", body, secrets=(SECRET,))
