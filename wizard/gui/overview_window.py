@@ -23,14 +23,8 @@ from PySide6.QtWidgets import (
 
 from wizard.findings import Step
 from wizard.overview import MachineRow, Overview, read_folder
+from wizard.words import STEP_TITLES  # one definition, in the user's language
 
-STEP_TITLES = {
-    Step.DRIVER: "GPU & driver",
-    Step.TOOLKIT: "CUDA toolkit",
-    Step.CUDNN: "cuDNN",
-    Step.PYTHON: "Python",
-    Step.WHEEL: "PyTorch",
-}
 STATUS_TEXT = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "– n/a"}
 SORT_RANK = {"error": 0, "warning": 1, "info": 2, "ok": 3, "": 4}
 ALL_CODES = "All root causes"

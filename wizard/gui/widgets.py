@@ -26,6 +26,7 @@ from wizard.actions.urls import is_allowed_url
 from wizard.findings import Action, ActionKind, Finding, Severity
 from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
+from wizard.i18n import text as tr
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
@@ -193,7 +194,7 @@ class DetailsExpander(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toggle = make_button("Show details", "Show technical details")
+        self.toggle = make_button(tr("gui.show_details"), "Show technical details")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._set_open)
         self.text = QPlainTextEdit(details)
@@ -209,7 +210,7 @@ class DetailsExpander(QWidget):
 
     def _set_open(self, is_open: bool) -> None:
         self.text.setVisible(is_open)
-        self.toggle.setText("Hide details" if is_open else "Show details")
+        self.toggle.setText(tr("gui.hide_details") if is_open else tr("gui.show_details"))
 
 
 class OkLine(QWidget):
@@ -428,7 +429,8 @@ class StepList(QFrame):
     def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
         if 1 <= index <= len(self.step_titles):
             name = f"Step {index} of {len(self.step_titles)}: {self.step_titles[index - 1]}"
-            state = SEVERITY_WORDS[severity] if severity is not None else ("checking…" if checking else "not checked yet")
+            state = SEVERITY_WORDS[severity] if severity is not None else (
+                tr("gui.step_list.checking") if checking else tr("gui.step_list.not_checked"))
             name = f"{name} — {state}"
         else:
             name = "Welcome" if index == 0 else "Summary"

@@ -13,12 +13,12 @@ from typing import Any
 from wizard.findings import Diagnosis, Finding, Severity
 from wizard.report.common import (
     SEVERITY_WORDS,
-    TITLE,
     action_text,
     is_windows,
     key_facts,
     recommendation_command,
     report_date,
+    report_title,
     verdict,
 )
 from wizard.report.json_report import report_json
@@ -63,11 +63,11 @@ def render_html(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="color-scheme" content="light dark">',
-        f"<title>{_e(TITLE)}</title>",
+        f"<title>{_e(report_title())}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{_e(TITLE)}</h1>",
+        f"<h1>{_e(report_title())}</h1>",
         f'<p class="meta">Tool version {_e(snapshot.tool_version)} · checked {_e(report_date(snapshot))}</p>',
         f'<p class="verdict">{_e(verdict(diagnosis))}</p>',
         "<h2>Findings (root cause first)</h2>",

@@ -14,12 +14,12 @@ from typing import Any
 from wizard.findings import Diagnosis, Finding, Severity
 from wizard.report.common import (
     SEVERITY_WORDS,
-    TITLE,
     action_text,
     is_windows,
     key_facts,
     recommendation_command,
     report_date,
+    report_title,
     verdict,
 )
 from wizard.report.json_report import report_json
@@ -33,7 +33,7 @@ _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 def render_markdown(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str, Any] | None = None) -> str:
     """The whole report as GitHub-flavoured Markdown, root cause first, report JSON at the end."""
     windows = is_windows(snapshot)
-    lines = [f"# {TITLE}", ""]
+    lines = [f"# {report_title()}", ""]
     lines += [f"**Verdict:** {md_text(verdict(diagnosis))}", ""]
     lines += [
         f"Tool version {md_text(snapshot.tool_version)} · checked {md_text(report_date(snapshot))}",
