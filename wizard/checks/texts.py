@@ -94,6 +94,15 @@ class RenderedText(str):
         return made
 
 
+def phrase(key: str, **params: object) -> str:
+    """A catalog phrase ("phrase.env.venv") to put into a finding's text: English here, and any reader's
+    language wherever the finding is shown (it is stored as a message, not as these English words)."""
+    from wizard.i18n import text
+
+    english = text(key, "en", **params)
+    return RenderedText(english, (Message(key, params_of(params)),))
+
+
 def join_sentences(sentences: Iterable[str]) -> str:
     """Sentences joined by spaces, keeping the messages of those that came from the catalogs."""
     items = list(sentences)

@@ -387,7 +387,8 @@ class StepList(QFrame):
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(2)
         self.icon_size = max(16, self.fontMetrics().height())
-        names = ["Welcome", *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)), "Summary"]
+        names = [tr("gui.side.welcome"), *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)),
+                 tr("gui.side.summary")]
         self.rows: list[tuple[QWidget, QLabel, QLabel]] = [self._row(name) for name in names]
         for row, _icon, _text in self.rows:
             layout.addWidget(row)
