@@ -256,7 +256,7 @@ def render_dark(out: Path, app) -> None:
         app.setPalette(original)
 
 
-LANGUAGE_SHOTS = ("zh_CN", "es", "de")
+LANGUAGE_SHOTS = ("zh_CN", "es", "de", "pseudo")  # pseudo: 40 % longer, accented (layout check)
 LANGUAGE_SCENARIO = "driver_not_installed"  # an error on the GPU and driver page
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -405,6 +405,9 @@ class StepList(QFrame):
         icon = QLabel()
         icon.setFixedSize(self.icon_size, self.icon_size)
         text = make_label(name, wrap=False)
+        bold = QFont(text.font())
+        bold.setBold(True)  # the current step is bold: reserve that width, or long titles are cut when current
+        text.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(name) + 2)
         box.addWidget(icon)
         box.addWidget(text, 1)
         return row, icon, text
