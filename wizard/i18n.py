@@ -327,8 +327,10 @@ def pseudo_localize(template_text: str) -> str:
         if name is not None:
             pieces.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
     body = "".join(pieces)
-    padding = "~" * max(1, round(len(template_text) * 0.4) - 2)
-    return f"[{body} {padding}]"
+    extra = max(1, round(len(template_text) * 0.4) - 2)
+    # In words of five, so wrapping labels can break the padding as they break real text.
+    padding = " ".join("~" * 5 for _ in range(extra // 6)) + (" " if extra >= 6 else "") + "~" * max(1, extra % 6)
+    return f"[{body} {padding.strip()}]"
 
 
 def _accent_outside_code(literal: str) -> str:

@@ -372,6 +372,9 @@ class Banner(QLabel):
         self.setTextInteractionFlags(SELECTABLE)
 
 
+SIDE_TITLE_MAX_WIDTH = 170  # px: the side list stays narrow enough for the pages at the default window size
+
+
 class StepList(QFrame):
     """The side list: Welcome, the five numbered steps with their status icons, Summary; the current one marked.
 
@@ -404,10 +407,12 @@ class StepList(QFrame):
         box.setSpacing(8)
         icon = QLabel()
         icon.setFixedSize(self.icon_size, self.icon_size)
-        text = make_label(name, wrap=False)
-        bold = QFont(text.font())
+        bold = QFont(self.font())
         bold.setBold(True)  # the current step is bold: reserve that width, or long titles are cut when current
-        text.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(name) + 2)
+        width = QFontMetrics(bold).horizontalAdvance(name) + 2
+        # A title longer than the cap (other languages) wraps instead of widening the window past its size.
+        text = make_label(name, wrap=width > SIDE_TITLE_MAX_WIDTH)
+        text.setMinimumWidth(min(width, SIDE_TITLE_MAX_WIDTH))
         box.addWidget(icon)
         box.addWidget(text, 1)
         return row, icon, text
