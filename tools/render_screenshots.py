@@ -260,6 +260,19 @@ LANGUAGE_SHOTS = ("zh_CN", "es", "de", "pseudo")  # pseudo: 40 % longer, accente
 LANGUAGE_SCENARIO = "driver_not_installed"  # an error on the GPU and driver page
 
 
+def render_language(locale: str, out: Path, app) -> None:
+    snapshot, goal = load_scenario(LANGUAGE_SCENARIO)
+    window = live_wizard(snapshot, goal, app)
+    grab(window, out / f"lang-{locale}-welcome.png", app)
+    window.next()
+    wait_until(app, lambda: window.result is not None and not window.checking)
+    grab(window, out / f"lang-{locale}-driver.png", app)
+    while window.currentPage() is not window.summary:
+        window.next()
+    grab(window, out / f"lang-{locale}-summary.png", app)
+    window.close()
+
+
 def render_languages(out: Path, app, locales: tuple[str, ...] = LANGUAGE_SHOTS) -> None:
     from wizard import i18n
     from wizard.gui.translations import install_qt_translator
@@ -268,16 +281,7 @@ def render_languages(out: Path, app, locales: tuple[str, ...] = LANGUAGE_SHOTS) 
         for locale in locales:
             i18n.set_locale(locale)
             install_qt_translator(app, locale)
-            snapshot, goal = load_scenario(LANGUAGE_SCENARIO)
-            window = live_wizard(snapshot, goal, app)
-            grab(window, out / f"lang-{locale}-welcome.png", app)
-            window.next()
-            wait_until(app, lambda: window.result is not None and not window.checking)
-            grab(window, out / f"lang-{locale}-driver.png", app)
-            while window.currentPage() is not window.summary:
-                window.next()
-            grab(window, out / f"lang-{locale}-summary.png", app)
-            window.close()
+            render_language(locale, out, app)
     finally:
         i18n.set_locale(i18n.SOURCE_LOCALE)
         install_qt_translator(app, i18n.SOURCE_LOCALE)
