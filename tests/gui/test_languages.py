@@ -158,3 +158,11 @@ def test_the_fit_check_sees_text_cut_off_in_a_window_too_small(make_wizard, no_d
     window.resize(360, 300)
     QApplication.processEvents()
     assert texts_that_do_not_fit(window)
+
+
+def test_the_bundle_keeps_qts_catalog_of_every_shipped_language() -> None:
+    import re
+
+    spec = (Path(__file__).resolve().parents[2] / "packaging" / "torch-setup-wizard.spec").read_text(encoding="utf-8")
+    listed = re.search(r'QT_TRANSLATIONS_KEPT = .*?\(([^()]*)\)\)', spec).group(1)
+    assert sorted(re.findall(r'"([A-Za-z_]+)"', listed)) == sorted(SHIPPED)
