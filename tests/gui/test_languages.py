@@ -166,3 +166,42 @@ def test_the_bundle_keeps_qts_catalog_of_every_shipped_language() -> None:
     spec = (Path(__file__).resolve().parents[2] / "packaging" / "torch-setup-wizard.spec").read_text(encoding="utf-8")
     listed = re.search(r'QT_TRANSLATIONS_KEPT = .*?\(([^()]*)\)\)', spec).group(1)
     assert sorted(re.findall(r'"([A-Za-z_]+)"', listed)) == sorted(SHIPPED)
+
+
+# --------------------------------------------------------------------------- the Preferences choice
+
+
+def test_the_language_chosen_in_preferences_is_used_at_the_next_start(qtbot, qapp, monkeypatch) -> None:
+    from wizard.gui.preferences import PreferencesDialog, language_preference
+    from wizard.gui.translations import apply_language
+
+    dialog = PreferencesDialog()
+    qtbot.addWidget(dialog)
+    combo = dialog.language_combo
+    assert combo.itemData(0) == "" and combo.currentIndex() == 0  # the system's language until one is chosen
+    assert [combo.itemText(i) for i in range(1, combo.count())] == list(i18n.LANGUAGES.values())
+    combo.setCurrentIndex(combo.findData("ko"))
+    dialog.save()
+    assert language_preference() == "ko"
+    monkeypatch.delenv("TSW_LANG", raising=False)
+    try:
+        i18n.choose_locale(None)  # the command line gave no --lang
+        assert apply_language(qapp, language_preference()) == "ko"
+        assert i18n.text("severity.error") == "문제"
+        monkeypatch.setenv("TSW_LANG", "fr")  # TSW_LANG still wins over the saved choice
+        assert apply_language(qapp, language_preference()) == "fr"
+        i18n.choose_locale("es")  # and --lang over both
+        assert apply_language(qapp, language_preference()) == "es"
+    finally:
+        i18n.choose_locale("en")
+        install_qt_translator(qapp, "en")
+
+
+def test_a_saved_language_that_is_not_shipped_means_the_systems(qtbot) -> None:
+    from wizard.gui.preferences import LANGUAGE_KEY, _settings, language_preference, set_language_preference
+
+    _settings().setValue(LANGUAGE_KEY, "tlh")
+    assert language_preference() == ""
+    set_language_preference("de")
+    set_language_preference("")
+    assert language_preference() == ""
