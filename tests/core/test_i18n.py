@@ -4,6 +4,7 @@ in their own language from the codes and parameters a report stores."""
 from __future__ import annotations
 
 import json
+from functools import cache
 
 import pytest
 
@@ -179,13 +180,20 @@ def test_a_report_saved_in_one_language_opens_in_another() -> None:
     assert "NVIDIA" in root.title and root.title != diagnosis.errors[0].title
 
 
+@cache
+def all_scenario_diagnoses() -> tuple:
+    diagnoses = []
+    for path in SCENARIOS:
+        _data, snapshot, goal = load(path)
+        diagnoses.append((path, diagnose(snapshot, load_knowledge(), goal)))
+    return tuple(diagnoses)
+
+
 @pytest.mark.parametrize("locale", TRANSLATED)
 def test_every_scenario_renders_in_every_language(locale: str) -> None:
     """No message any check stores fails to render, and translated findings really change language."""
     changed = 0
-    for path in SCENARIOS:
-        _data, snapshot, goal = load(path)
-        diagnosis = diagnose(snapshot, load_knowledge(), goal)
+    for path, diagnosis in all_scenario_diagnoses():
         for finding in diagnosis.findings:
             for message in (finding.title_message, finding.explanation_message):
                 if message is not None:

@@ -69,3 +69,33 @@ def test_json_output_stays_english_with_message_keys(paste: Path) -> None:
     first = report["findings"][0]
     assert first["title"] == i18n.text("DRIVER_TOO_OLD.pasted.title", "en")
     assert first["title_message"]["key"] == "DRIVER_TOO_OLD.pasted.title"
+
+
+def _columns(line: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "ja", "ko", "de"])
+def test_the_doctor_report_wraps_by_terminal_columns(locale: str) -> None:
+    """A CJK character takes two columns: lines stay within 100 columns and no text is lost."""
+    from wizard.commands.check import _wrap
+
+    sentence = i18n.text("CUDA_VERSIONS.explanation", locale)
+    lines = _wrap(sentence, "      ")
+    assert len(lines) >= 3
+    assert all(_columns(line) <= 101 for line in lines)  # one closing punctuation mark may hang over
+    assert "".join(line.strip() for line in lines).replace(" ", "") == sentence.replace(" ", "")
+    if locale == "ko":  # Korean breaks at spaces, never inside a word
+        words = set(sentence.split())
+        assert all(set(line.split()) <= words for line in lines)
+
+
+def test_english_wraps_exactly_as_before() -> None:
+    import textwrap
+
+    from wizard.commands.check import _wrap
+
+    sentence = i18n.text("CUDA_VERSIONS.explanation", "en")
+    assert _wrap(sentence, "  ") == textwrap.wrap(sentence, width=100, initial_indent="  ", subsequent_indent="  ")

@@ -205,3 +205,13 @@ def test_a_saved_language_that_is_not_shipped_means_the_systems(qtbot) -> None:
     set_language_preference("de")
     set_language_preference("")
     assert language_preference() == ""
+
+
+def test_the_desktop_language_only_speaks_when_no_locale_variable_does(monkeypatch) -> None:
+    from wizard.gui.translations import desktop_language
+
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert desktop_language() is None  # the variables decide (i18n.os_locale)
+    for name in i18n.OS_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    assert desktop_language() in (None, *i18n.LANGUAGES)

@@ -159,7 +159,55 @@ def _action_lines(item: Finding, os_name: str) -> list[str]:
 def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
     import textwrap
 
+    if any(_is_wide(c) for c in text):
+        return _wrap_wide(text, indent, width)
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+NO_LINE_START = frozenset("，。、；：！？）」』】〉》")  # CJK punctuation stays on the line it ends
+
+
+def _is_wide(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _wrap_wide(text: str, indent: str, width: int) -> list[str]:
+    """Wrap by terminal columns (a CJK character takes two); a line may break between any two CJK characters,
+    and inside Latin runs only at spaces, as textwrap does."""
+    lines, line, used = [], indent, len(indent)
+    for token in _tokens(text):
+        size = sum(2 if _is_wide(c) else 1 for c in token)
+        if token.isspace():
+            if used > len(indent):
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and used > len(indent) and token not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = indent, len(indent)
+        line, used = line + token, used + size
+    lines.append(line.rstrip())
+    return [entry for entry in lines if entry.strip()] or [indent]
+
+
+def _tokens(text: str) -> list[str]:
+    """Spaces; single Chinese/Japanese characters (a line may break after any); runs of anything else,
+    Korean words included (Korean breaks at spaces)."""
+    tokens: list[str] = []
+    for char in text:
+        previous = tokens[-1][-1] if tokens else ""
+        joins = bool(previous) and (previous.isspace() == char.isspace()) and not _breaks_anywhere(char) and (
+            not _breaks_anywhere(previous))
+        if joins:
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+def _breaks_anywhere(char: str) -> bool:
+    return _is_wide(char) and not ("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff")
 
 
 def _recommendation_lines(snapshot: Snapshot, rec: Recommendation, color: bool) -> list[str]:

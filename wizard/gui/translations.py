@@ -7,6 +7,8 @@ wizard.i18n.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from wizard import i18n
@@ -33,9 +35,21 @@ def install_qt_translator(app: QCoreApplication, locale: str) -> bool:
     return True
 
 
+def desktop_language() -> str | None:
+    """The desktop's UI language when no locale variable says it (a macOS app started from the Finder
+    gets no LANG); None when the variables decide or Qt names no shipped language."""
+    if any(os.environ.get(name) for name in i18n.OS_VARIABLES):
+        return None
+    for name in QLocale.system().uiLanguages():
+        code = i18n.normalize_locale(name)
+        if code is not None and code != i18n.PSEUDO_LOCALE:
+            return code
+    return None
+
+
 def apply_language(app: QCoreApplication, preference: str | None) -> str:
     """Choose the GUI's language (--lang, TSW_LANG, Preferences, OS) and install Qt's catalog for it."""
-    code = i18n.gui_locale(preference)
+    code = i18n.gui_locale(preference or desktop_language())
     if code != i18n.PSEUDO_LOCALE:
         QLocale.setDefault(QLocale(code))
     install_qt_translator(app, code)
