@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import string
 import sys
 from collections.abc import Iterator, Mapping
@@ -290,6 +291,38 @@ def _param_text(param: Param, locale: str | None) -> str:
     return param.value
 
 
+ACTION_PREFIX = "action."
+
+
+@cache
+def _action_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, regex) for each action.* text: its literal parts exact, each {field} any text."""
+    patterns: list[tuple[int, str, re.Pattern[str]]] = []
+    for key, english in catalog(SOURCE_LOCALE).items():
+        if not key.startswith(ACTION_PREFIX):
+            continue
+        regex = "".join(
+            re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+            for literal, name, _spec, _conversion in string.Formatter().parse(english)
+        )
+        literal = sum(len(part[0]) for part in string.Formatter().parse(english))
+        patterns.append((literal, key, re.compile(regex + r"\Z")))
+    # The most specific first: "Install pip" before "Install {package}".
+    return tuple((key, pattern) for _literal, key, pattern in sorted(patterns, key=lambda p: -p[0]))
+
+
+def localized_label(label: str, locale: str | None = None) -> str:
+    """An action's English label in ``locale``, found by matching the action.* texts of words.json.
+
+    A bridge until actions carry their own message: checks build labels as English strings; one no
+    action.* text matches stays as it is."""
+    for key, pattern in _action_patterns():
+        match = pattern.match(label)
+        if match:
+            return text(key, locale, **match.groupdict())
+    return label
+
+
 def localized_finding(finding: Finding, locale: str | None = None) -> Finding:
     """The finding with title and explanation rendered from its messages in ``locale``.
 
@@ -303,6 +336,9 @@ def localized_finding(finding: Finding, locale: str | None = None) -> Finding:
             changes[field] = render_message(message, locale)
         except (I18nError, RecursionError):
             continue
+    actions = tuple(dataclasses.replace(a, label=localized_label(a.label, locale)) for a in finding.actions)
+    if actions != finding.actions:
+        changes["actions"] = actions
     return dataclasses.replace(finding, **changes) if changes else finding
 
 

@@ -223,3 +223,19 @@ def test_report_json_keeps_the_message_keys_of_the_catalogs() -> None:
     data = json.loads(report_json(snapshot, diagnosis))
     messages = [f["title_message"] for f in data["findings"] if f.get("title_message")]
     assert messages and all(i18n.has_text(m["key"]) for m in messages)
+
+
+def test_action_labels_are_shown_in_the_readers_language() -> None:
+    _snapshot, diagnosis = _diagnosed("driver_too_old_for_cu130")
+    labels = [a.label for f in i18n.localized_diagnosis(diagnosis, "de").findings for a in f.actions]
+    english = [a.label for f in diagnosis.findings for a in f.actions]
+    assert "NVIDIA-Treiber aktualisieren" in labels and "Update the NVIDIA driver" in english
+    assert i18n.localized_label("Install PyTorch 2.7.1 (CUDA 11.8)", "ja") == "PyTorch 2.7.1 をインストール（CUDA 11.8）"
+    assert i18n.localized_label("A label no catalog knows", "fr") == "A label no catalog knows"
+
+
+def test_every_action_label_the_scenarios_produce_is_in_the_catalog() -> None:
+    """A check that adds an action label adds its action.* text (and translations) too."""
+    unknown = {a.label for _path, d in all_scenario_diagnoses() for f in d.findings for a in f.actions
+               if i18n.localized_label(a.label, "de") == a.label}
+    assert unknown == set()
