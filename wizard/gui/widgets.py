@@ -26,6 +26,7 @@ from wizard.actions.urls import is_allowed_url
 from wizard.findings import Action, ActionKind, Finding, Severity
 from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
+from wizard.i18n import SOURCE_LOCALE, current_locale
 from wizard.i18n import text as tr
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -82,6 +83,8 @@ QUESTION_WORDS = frozenset({"what", "why", "how", "which", "when", "where"})
 
 def link_button_text(label: str) -> str:
     """A web link's button: the label when it starts with a verb, else "Open <label>" (or "<question> (web page)")."""
+    if current_locale() != SOURCE_LOCALE:
+        return label  # translated action texts are whole button texts (docs/translating.md)
     first = label.split(maxsplit=1)[0].lower() if label.strip() else ""
     if first in LINK_VERBS:
         return label
@@ -316,10 +319,11 @@ class FindingCard(QFrame):
             button.setAccessibleDescription(f"Opens {action.url} in your web browser")
             return button
         if action.kind is ActionKind.COPY:
-            text = action.label if action.label.lower().startswith("copy") else "Copy command"
+            translated = current_locale() != SOURCE_LOCALE  # then the label is already the button's text
+            text = action.label if translated or action.label.lower().startswith("copy") else tr("gui.copy_command")
             accessible = text if action.label == text else f"{text}: {action.label}"
             return make_button(text, accessible, lambda: copy_to_clipboard(action.text), tooltip=action.text)
-        return make_button("Run this fix…", f"Run this fix: {action.label}", lambda: self.run_requested.emit(action),
+        return make_button(tr("gui.run_fix"), f"{tr('gui.run_fix').rstrip('…')}: {action.label}", lambda: self.run_requested.emit(action),
                            tooltip=format_command(action.argv))
 
 
