@@ -21,6 +21,16 @@ def step_page_title(step: Step) -> str:
     return text("step.page_title", number=steps.index(step) + 1, total=len(steps), title=STEP_TITLES[step])
 
 
+STATUS_MARKS = {"error": "✗", "warning": "!", "info": "i", "ok": "✓"}
+
+
+def status_label(status: str, none_mark: str = "-") -> str:
+    """'✗ Problem' for a step's worst severity value ('error' … 'ok'); '- n/a' for '' (no finding)."""
+    if status in STATUS_MARKS:
+        return f"{STATUS_MARKS[status]} {SEVERITY_WORDS[Severity(status)]}"
+    return f"{none_mark} {text('severity.none')}"
+
+
 def with_warnings(sentence: str, warnings: int) -> str:
     """'… (1 warning worth reading)' after a verdict sentence; the sentence alone without warnings."""
     if warnings <= 0:
@@ -30,4 +40,7 @@ def with_warnings(sentence: str, warnings: int) -> str:
     return text("verdict.with_warnings", sentence=sentence, count=warnings)
 
 
-__all__ = ["SEVERITY_WORDS", "STEP_CHECKING", "STEP_SUBTITLES", "STEP_TITLES", "step_page_title", "text", "with_warnings"]
+__all__ = [
+    "SEVERITY_WORDS", "STEP_CHECKING", "STEP_SUBTITLES", "STEP_TITLES", "status_label", "step_page_title", "text",
+    "with_warnings",
+]

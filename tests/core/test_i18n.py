@@ -141,6 +141,12 @@ def test_words_follow_the_current_language() -> None:
         i18n.set_locale("ja")
         assert STEP_TITLES[Step.PYTHON] == "Python 環境"
         assert list(STEP_TITLES) == list(Step) and len(SEVERITY_WORDS) == 4
+        from wizard.words import status_label
+
+        assert status_label("error") == "✗ 問題" and status_label("", none_mark="–") == "– 該当なし"
+        i18n.set_locale("en")
+        assert [status_label(s) for s in ("error", "warning", "info", "ok", "")] == [
+            "✗ Problem", "! Warning", "i Note", "✓ OK", "- n/a"]
     finally:
         i18n.set_locale("en")
 
