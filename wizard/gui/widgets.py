@@ -173,9 +173,10 @@ class StatusBadge(QWidget):
 class CommandBox(QWidget):
     """A command in selectable monospace text with a Copy button beside it."""
 
-    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "Copy command",
+    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        copy_text = copy_text or tr("gui.copy_command")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit(command)

@@ -601,22 +601,22 @@ class ConfirmRunDialog(QDialog):
 
     def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Run this fix?")
+        self.setWindowTitle(tr("gui.confirm.title"))
         self.setAccessibleName("Confirm the fix")
         command = format_command(action.argv)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(action.label, bold=True, selectable=True))
         if fix_available:
-            layout.addWidget(make_label("The wizard will run exactly this command:"))
+            layout.addWidget(make_label(tr("gui.confirm.will_run")))
         else:
-            layout.addWidget(make_label("Run exactly this command in a terminal (copy it with the button):"))
+            layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
         self.command_box = CommandBox(command, accessible="The command the fix runs")
         layout.addWidget(self.command_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.run_button = make_button("&Run it…", "Run the command", self.accept)
+        self.run_button = make_button(tr("gui.confirm.run"), "Run the command", self.accept)
         self.run_button.setVisible(fix_available)
-        self.close_button = make_button("&Close", "Close without running", self.reject)
+        self.close_button = make_button(tr("gui.confirm.close"), "Close without running", self.reject)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
