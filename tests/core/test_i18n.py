@@ -245,3 +245,20 @@ def test_every_action_label_the_scenarios_produce_is_in_the_catalog() -> None:
     unknown = {a.label for _path, d in all_scenario_diagnoses() for f in d.findings for a in f.actions
                if i18n.localized_label(a.label, "de") == a.label}
     assert unknown == set()
+
+
+def test_redaction_reaches_the_stored_params_so_no_language_shows_the_user_name() -> None:
+    """A shared report renders from its params in the reader's language: they are redacted with the text."""
+    from wizard.checks.texts import finding
+    from wizard.findings import Diagnosis, Recommendation, Severity, Step
+    from wizard.report.redact import RedactionContext, redact_report
+
+    snapshot, _diagnosis = _diagnosed("driver_too_old_for_cu130")
+    home = "/home/alice.smith/venvs/course"
+    item = finding("TORCH_MISSING", Severity.ERROR, Step.WHEEL, python=f"{home}/bin/python")
+    _snap, redacted = redact_report(snapshot, Diagnosis((item,), Recommendation(kind="none", why="")),
+                                    RedactionContext(user_names=("alice.smith",)))
+    for locale in i18n.LANGUAGES:
+        shown = i18n.localized_finding(redacted.findings[0], locale)
+        assert "alice" not in shown.explanation, locale
+        assert "venvs/course" in shown.explanation  # the path is still there, without the person
