@@ -33,8 +33,10 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
+from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
+from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
 
 UNKNOWN = "not in the pasted text"
 NOTE_PREFIX = "textdiag:note:"
@@ -66,9 +68,14 @@ def snapshot_from_text(text: str) -> Snapshot:
         for key, value in found.facts:
             facts.setdefault(key, value)
     gpus = _gpu_names(env, lines, clean, facts)
+    prose = extract_facts(clean)
+    prose_evidence = _prose_facts(prose, facts)
+    if not gpus and facts.get("gpu_name"):
+        gpus = [facts["gpu_name"]]  # only prose names the GPU ("my RTX3060 laptop")
     dists = ce.distributions(env) if env else []
-    cause_evidence = [_evidence(m, facts, matches, dists) for m in matches]
+    cause_evidence = _weighed_evidence(matches, facts, dists)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
+    evidence += prose_evidence
     if not evidence:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
     return _snapshot(facts, gpus, dists, evidence + notes)
@@ -208,29 +215,52 @@ def _knowledge():  # -> Knowledge | None
         return None
 
 
-# ------------------------------------------------------------------ causes that depend on the whole text
+# ------------------------------------------------------------------ facts from prose and other tools' formats
 
 
-def _evidence(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> Evidence:
-    cause = _refine_cause(found, facts, matches, dists)
-    return Evidence(signature=found.signature.id, cause=cause, excerpt=found.excerpt, facts=found.facts)
+def _prose_facts(prose: list[TextFact], facts: dict[str, str]) -> list[Evidence]:
+    """Add what prose reveals where collect_env and the error messages said nothing; one Evidence per fact used."""
+    evidence = []
+    for key, fact in best_facts(prose).items():
+        if key in facts:
+            continue
+        facts[key] = fact.value
+        evidence.append(
+            Evidence(
+                signature=f"text:{fact.rule}",
+                cause="",
+                excerpt="",
+                facts=((key, fact.value), ("confidence", f"{fact.confidence:.1f}"), ("span", f"{fact.start}-{fact.end}")),
+            )
+        )
+    if facts.get("gpu_vendor") in ("amd", "intel", "apple") and "gpu_name" not in facts:
+        facts.setdefault("gpu_only_vendor", facts["gpu_vendor"])
+    return evidence
 
 
-def _refine_cause(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> str:
-    """Some messages have more than one possible root cause; the rest of the text decides."""
-    signature = found.signature.id
-    own = dict(found.facts)
-    if signature.startswith("pip_no_matching") or signature.startswith("pip_could_not_find"):
-        return no_wheel_cause({**facts, **own})
-    if signature == "no_cuda_gpus_available":
-        driver_trouble = facts.get("nvml_error") or any(m.signature.cause == "DRIVER_MISSING" for m in matches)
-        return "DRIVER_MISSING" if driver_trouble else found.signature.cause
-    if signature.startswith("windows_dll_") and re.match(r"(?:cu|nv|zlibwapi|caffe2_nvrtc)", own.get("dll", ""), re.I):
-        return "CUDA_LIB_MISSING"  # cudnn_*.dll, cublas64_*.dll, nvrtc*.dll: a CUDA library, not the VC++ runtime
-    if signature == "no_module_named_torch":
-        installed = facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists)
-        return "ENV_MISMATCH" if installed else found.signature.cause
-    return found.signature.cause
+# ------------------------------------------------------------------ causes weighed in the context of the whole text
+
+
+def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[Distribution]) -> list[Evidence]:
+    """One Evidence per message; only the best-supported cause is kept as a cause (the others as a note).
+
+    A paste usually reports one failure, seen through several messages (a pip error and its hint, a
+    warning and the exception). Keeping every message's cause would let the order of the checks,
+    not the weight of the evidence, decide which one the person reads first.
+    """
+    weighed = [weigh_match(found, facts, dists) for found in matches]
+    ranking = rank_causes(weighed)
+    top = ranking[0][0] if ranking else ""
+    if top and wanted_cuda([top], facts):
+        facts.setdefault("wanted", "cuda")
+    evidence = []
+    for item in sorted(weighed, key=lambda w: (w.cause != top, -w.score, w.match.start)):
+        extra: tuple[tuple[str, str], ...] = ()
+        cause = item.cause if item.cause == top else ""
+        if item.cause and item.cause != top:
+            extra = (("also_points_to", item.cause),)
+        evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
+    return evidence
 
 
 def no_wheel_cause(facts: dict[str, str]) -> str:
