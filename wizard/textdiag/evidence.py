@@ -244,6 +244,9 @@ RULES: tuple[Rule, ...] = (
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
          re.compile(r"\bIntel(?:-based)? (?:Mac|iMac|MacBook)\w*|\bmac(?:book)?(?: pro)? intel\b|macosx_\d{1,2}_\d_x86_64", _I),
          _intel_mac, 0.8),
+    Rule("machine_triplet", ("linux-gnueabi", "linux_armv", "aarch64-linux-gnu", "riscv64-linux-gnu"),
+         re.compile(r"\b(?P<machine>arm)-linux-gnueabi(?:hf)?\b|linux_(?P<machine2>armv7l|armv6l)\b", _I),
+         lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
     Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
                           "x86_64", "amd64", "i686", "i386"),
          re.compile(r"\b(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|x86_64|amd64|"
