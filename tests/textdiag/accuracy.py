@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from tests.textdiag.corpus_io import CorpusText
 from wizard.engine import diagnose
 from wizard.findings import Goal, Severity
-from wizard.textdiag import snapshot_from_text
+from wizard.textdiag import goal_for_text, snapshot_from_text
 from wizard.verdict import VerdictKind, verdict_for
 
 
@@ -74,8 +74,9 @@ class Figures:
 
 def outcome(item: CorpusText) -> Outcome:
     snapshot = snapshot_from_text(item.text)
-    diagnosis = diagnose(snapshot, goal=Goal())
-    verdict = verdict_for(snapshot, diagnosis, Goal(), item.text)
+    goal = goal_for_text(snapshot, Goal())  # as `diagnose` does
+    diagnosis = diagnose(snapshot, goal=goal)
+    verdict = verdict_for(snapshot, diagnosis, goal, item.text)
     flagged = tuple(f.code for f in diagnosis.findings if f.severity in (Severity.ERROR, Severity.WARNING))
     errors = diagnosis.errors
     first = errors[0].code if errors else verdict.kind.report_value

@@ -27,6 +27,10 @@ def run(args: argparse.Namespace) -> int:
     text = decode(data)
     snapshot = snapshot_from_input(text)
     goal = goal_for_args(args)
+    if snapshot.source == "text":
+        from wizard.textdiag import goal_for_text
+
+        goal = goal_for_text(snapshot, goal)  # a CUDA error in the text proves CUDA was wanted
     try:
         diagnosis = diagnose(snapshot, goal=goal)
     except (ValueError, OSError) as exc:  # a damaged knowledge base (KnowledgeError is a ValueError)

@@ -8,6 +8,7 @@ notes about the paste itself (cut because huge, not text at all, nothing recogni
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
+from wizard.findings import Goal
 from wizard.snapshot import (
     CudaToolkit,
     Distribution,
@@ -39,6 +41,7 @@ from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
 
 UNKNOWN = "not in the pasted text"
+WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
 NOTE_PREFIX = "textdiag:note:"
 
 _NVML_REASONS = {
@@ -78,7 +81,24 @@ def snapshot_from_text(text: str) -> Snapshot:
     evidence += prose_evidence
     if not evidence:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
+    if facts.get("wanted") == "cuda":
+        evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def wanted_from_text(snapshot: Snapshot) -> str:
+    """"cuda" when the pasted text proves CUDA was wanted (a CUDA error, a CUDA build or index asked for), else ""."""
+    for item in snapshot.evidence:
+        if item.signature == WANTED_SIGNATURE:
+            return dict(item.facts).get("wanted", "")
+    return ""
+
+
+def goal_for_text(snapshot: Snapshot, goal: Goal) -> Goal:
+    """The goal with what the text proves: "auto" becomes "cuda" when the text shows CUDA was wanted."""
+    if goal.want == "auto" and snapshot.source == "text" and wanted_from_text(snapshot) == "cuda":
+        return dataclasses.replace(goal, want="cuda")
+    return goal
 
 
 def textdiag_notes(snapshot: Snapshot) -> tuple[str, ...]:
@@ -251,7 +271,7 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
     weighed = [weigh_match(found, facts, dists) for found in matches]
     ranking = rank_causes(weighed)
     top = ranking[0][0] if ranking else ""
-    if top and wanted_cuda([top], facts):
+    if wanted_cuda([w.cause for w in weighed] + [w.match.signature.cause for w in weighed], facts):
         facts.setdefault("wanted", "cuda")
     evidence = []
     for item in sorted(weighed, key=lambda w: (w.cause != top, -w.score, w.match.start)):
