@@ -73,14 +73,22 @@ def verdict_for(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal | None = No
         return _make(VerdictKind.NOT_READY, "not_ready", title=errors[0].title.rstrip("."))
     if snapshot.source != "text":
         if snapshot.torch.get() is None:
-            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.live", command="torch-setup-wizard check --python PATH")
+            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.live", command="torch-setup-wizard check")
         return _ready(snapshot, goal) or _make(VerdictKind.READY, "ready.live")
     return _text_verdict(snapshot, goal, text)
 
 
+FAILURE_SIGNATURE = "textdiag:failure_reported"  # evidence: the pasted text reports a failure
+
+
+def failure_reported(snapshot: Snapshot) -> bool:
+    """Whether the text snapshot records that the paste reported a failure (set by wizard.textdiag)."""
+    return any(item.signature == FAILURE_SIGNATURE for item in snapshot.evidence)
+
+
 def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     runtime = snapshot.torch.get()
-    failure = reports_failure(text)
+    failure = reports_failure(text) or failure_reported(snapshot)
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")

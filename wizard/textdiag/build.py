@@ -39,6 +39,7 @@ from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
+from wizard.verdict import FAILURE_SIGNATURE, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
@@ -83,6 +84,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
+    if reports_failure(clean.text):
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
 
 
