@@ -339,6 +339,8 @@ def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
     wanted = _requested(facts)[0]
     if wanted and knowledge.release(wanted) is not None:
         return not knowledge.release(wanted).supports_python(version)
+    if wanted and _older_than_every_release(wanted, releases):
+        return False  # an older release than the knowledge base lists: its Python range is not known here
     return not any(release.supports_python(version) for release in releases)
 
 

@@ -149,6 +149,14 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         yield cause, 2.5, "the Python, platform and requested build in the text decide"
 
 
+def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """On a Jetson, torch comes from NVIDIA's JetPack builds: no PyPI or download.pytorch.org wheel fits it."""
+    if facts.get("platform_board") != "jetson":
+        return
+    if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
+        yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
+
+
 def _python_shown(facts: Facts) -> bool:
     return bool(facts.get("python_version")) or facts.get("python_bits") == "32"
 
@@ -205,6 +213,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     bitness_decides,
     old_libstdcxx_platform,
     no_wheel_context,
+    jetson_board,
     arch_already_covered,
     driver_trouble_hides_gpus,
     torch_found_elsewhere,
