@@ -288,13 +288,18 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
 
 def no_wheel_cause(facts: dict[str, str]) -> str:
     """Why pip found no torch wheel: this Python, this platform, or a build the index does not publish."""
+    return definite_no_wheel_cause(facts) or "PYTHON_UNSUPPORTED"  # by far the most common reason
+
+
+def definite_no_wheel_cause(facts: dict[str, str]) -> str:
+    """The no-wheel cause the facts establish, "" when they establish none."""
     if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
-    return "PYTHON_UNSUPPORTED"  # by far the most common reason for "from versions: none"
+    return ""
 
 
 def _requested(facts: dict[str, str]) -> tuple[str, str]:

@@ -140,12 +140,11 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         return
     if found.signature.id in ("conda_cuda_virtual_package",):
         return
-    from wizard.textdiag.build import no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
+    from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
 
     requested = re.sub(r"^torch \((.{1,40})\)$", r"torch==\1", facts.get("requested", ""))  # poetry's "torch (2.5.1)"
-    cause = no_wheel_cause({**facts, "requested": requested})
-    specific = cause != "PYTHON_UNSUPPORTED" or _python_shown(facts)
-    if specific:
+    cause = definite_no_wheel_cause({**facts, "requested": requested})
+    if cause:
         yield cause, 2.5, "the Python, platform and requested build in the text decide"
 
 
@@ -155,10 +154,6 @@ def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iter
         return
     if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
         yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
-
-
-def _python_shown(facts: Facts) -> bool:
-    return bool(facts.get("python_version")) or facts.get("python_bits") == "32"
 
 
 def arch_already_covered(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
