@@ -444,6 +444,9 @@ def _is_bare_version(entry: str) -> bool:
 
 
 def _python(facts: dict[str, str], dists: list[Distribution]) -> Fact[PythonFacts]:
+    installed = facts.get("torch_installed", "")
+    if installed and not any(d.name == "torch" for d in dists):
+        dists = [*dists, Distribution(name="torch", version=installed)]  # the text shows torch installed there
     if not facts.get("python_version") and not dists:
         return Fact.unknown(UNKNOWN)
     os_name = facts.get("os", "")

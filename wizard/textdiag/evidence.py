@@ -191,7 +191,7 @@ def _template_field(found: re.Match[str]) -> dict[str, str]:
         return {}
     if label.startswith("pytorch") or label == "torch version":
         version = re.search(r"\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\+\w{2,12})?", value)
-        return {"torch_version": version.group(0)} if version else {}
+        return {"torch_version": version.group(0), "torch_installed": version.group(0)} if version else {}
     if label.startswith("python"):
         version = re.search(r"([23])\.(\d{1,2})", value)
         return {"python_version": f"{version.group(1)}.{version.group(2)}"} if version else {}
@@ -300,7 +300,14 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^pytorch\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}(?P<build>\S{1,80})", _I | re.M),
          _conda_pytorch, 0.9),
     Rule("pip_show", ("name: torch",),
-         re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M), _group("torch_version"), 1.0),
+         re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M),
+         lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 1.0),
+    # torch shown as installed (not merely asked for): pip's success line, pip list/freeze and conda list rows
+    Rule("torch_installed", ("successfully installed", "torch ", "torch=="),
+         re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<a>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)"
+                    r"|^(?:torch|pytorch) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
+                    r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
+         lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
     Rule("torch_version_print", ("__version__",),
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),

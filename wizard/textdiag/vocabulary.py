@@ -120,6 +120,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "python_path": _strip,  # an interpreter `where python` / `which python` printed
     "platform_board": lower,  # "jetson"
     "gpu_text": _strip,  # the GPU field of an issue template, as written
+    "torch_installed": _strip,  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 
 
