@@ -26,7 +26,7 @@ COULD_NOT_RUN_CODES = frozenset({"COLLECTION_FAILED", "PYTHON_FACTS_MISSING"})
 # Words that report a failure in pasted text, in the languages the catalogue covers. "could not collect"
 # (collect_env's unknown value) is not a failure.
 _FAILURE = re.compile(
-    r"traceback \(most recent call last\)|\b(?:error|exception|failed|failure|fatal|unable to|cannot|can't|"
+    r"traceback \(most recent call last\)|\b(?:errors?|exception|fails?|failed|failure|fatal|crash(?:es|ed)?|unable to|cannot|can't|"
     r"couldn't|could not (?!collect)|not found|no module named|killed|segmentation fault|core dumped|"
     r"doesn't work|does not work|not working|won't|returns? false)\b|is_available\(\)[^\n]{0,12}false|"
     r"错误|失败|報錯|报错|エラー|失敗|오류|실패|fehler|fehlgeschlagen|erreur|échec|erro\b|falha|falló|fallo",
