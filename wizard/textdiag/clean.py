@@ -33,7 +33,7 @@ _LOG_PREFIX = re.compile(
     r")"
 )
 # Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │") and box corners.
-_BOX_SIDES = re.compile(r"^[ \t]{0,4}[│┃|][ \t]?|[ \t]{0,200}[│┃]$")
+_BOX_SIDES = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃]$")  # not "|": nvidia-smi's table keeps its bars
 # Markdown: list bullets, numbered items, headings, code fences, inline code marks, links and images.
 _LIST_MARK = re.compile(r"^[ \t]{0,12}(?:[-*+•]|\d{1,3}[.)])[ \t]{1,4}(?=\S)")
 _FENCE = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$")
@@ -84,13 +84,28 @@ def looks_binary(text: str, sample_chars: int = 65536) -> bool:
 
 
 def _clean_line(line: str) -> str:
-    """One line without the marks that forums, Markdown, rich and loggers put around a message."""
-    line = _QUOTE_PREFIX.sub("", line[:MAX_LINE_CHARS])
-    if _FENCE.match(line):
+    """One line without the marks that forums, Markdown, rich and loggers put around a message.
+
+    Each regex runs only when the line's first characters could start its mark: a log of a
+    million lines then costs one cheap test per line, not five regex calls.
+    """
+    line = line[:MAX_LINE_CHARS]
+    head = line[:16].lstrip(" \t")
+    first = head[:1]
+    if first == ">":
+        line = _QUOTE_PREFIX.sub("", line)
+        head = line[:16].lstrip(" \t")
+        first = head[:1]
+    if first in ("`", "~") and _FENCE.match(line):
         return ""
-    line = _BOX_SIDES.sub("", line)
-    line = _LOG_PREFIX.sub("", line, count=1)
-    line = _LIST_MARK.sub("", line, count=1)
+    if "│" in line or "┃" in line:
+        line = _BOX_SIDES.sub("", line)
+        first = line.lstrip(" \t")[:1]
+    if first.isdigit() or first in ("[", "I", "W", "E", "F"):
+        line = _LOG_PREFIX.sub("", line, count=1)
+        first = line.lstrip(" \t")[:1]
+    if first in ("-", "*", "+", "•") or first.isdigit():
+        line = _LIST_MARK.sub("", line, count=1)
     if "](" in line:
         line = _MD_LINK.sub(r"\1", line)
     if "`" in line:

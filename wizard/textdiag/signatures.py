@@ -213,9 +213,21 @@ def match_signature(signature: Signature, text: str) -> Match | None:
 
 
 def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None) -> list[Match]:
-    """Every signature's first match in the text, ordered by position."""
+    """Every signature's first match in the text, ordered by position.
+
+    A needle is looked for once however many signatures share it, and localized (non-ASCII)
+    needles are skipped at once when the text is pure ASCII: the cost stays a few scans of the
+    text, not one per catalogue entry.
+    """
     found = []
+    ascii_text = clean.text.isascii()
+    present: dict[str, bool] = {}
     for signature in signatures if signatures is not None else default_signatures():
+        needle = signature.needle
+        if needle not in present:
+            present[needle] = (needle.isascii() or not ascii_text) and needle in clean.lower
+        if not present[needle]:
+            continue
         first = next(_matches_in(signature, clean.text, clean.lower), None)
         if first is not None:
             found.append(first)
