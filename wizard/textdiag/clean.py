@@ -8,7 +8,6 @@ megabytes of training log. Everything here is linear in the length of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 HEAD_CHARS = 2_000_000  # examined from the start of a huge text
@@ -32,11 +31,9 @@ _LOG_PREFIX = re.compile(
     r"|\[rank\d{1,5}\]:[ \t]?"
     r")"
 )
-# Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │") and box corners.
-_BOX_SIDES = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃]$")  # not "|": nvidia-smi's table keeps its bars
+_LOG_PREFIX_M = re.compile(_LOG_PREFIX.pattern, re.MULTILINE)
 # Markdown: list bullets, numbered items, headings, code fences, inline code marks, links and images.
 _LIST_MARK = re.compile(r"^[ \t]{0,12}(?:[-*+•]|\d{1,3}[.)])[ \t]{1,4}(?=\S)")
-_FENCE = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$")
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[^)\s]{0,2000})\)")
 _HTML_TAG = re.compile(r"</?(?:br|p|pre|code|details|summary|b|i|em|strong|tt|kbd)\s{0,4}/?>", re.IGNORECASE)
 # A line this long that stops mid-sentence was wrapped by a mail client or a narrow terminal.
@@ -67,11 +64,64 @@ def clean_text(raw: str) -> CleanText:
     if capped:
         raw = raw[:HEAD_CHARS] + "\n" + raw[-TAIL_CHARS:]
     binary = looks_binary(raw)
+    if binary:  # the parsers will not run: no need to clean what nobody reads
+        return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
-    text = "\n".join(_unwrap(_clean_line(line) for line in text.split("\n")))
+    text = _strip_marks(text)
+    text = _unwrap_text(text)
     return CleanText(text=text, lower=text.translate(ASCII_LOWER), original_chars=original, capped=capped, binary=binary)
+
+
+# Whole-text forms of the per-line marks: one pass in C over megabytes instead of a Python call per line.
+_QUOTE_PREFIX_M = re.compile(_QUOTE_PREFIX.pattern, re.MULTILINE)
+_FENCE_M = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$", re.MULTILINE)
+# Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │"); not "|": nvidia-smi's table keeps its bars.
+_BOX_SIDES_M = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$", re.MULTILINE)
+_LIST_MARK_M = re.compile(_LIST_MARK.pattern, re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+# A line long enough to have been wrapped, followed by a line that starts in lower case.
+_WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[a-z\"'(])", re.MULTILINE)
+
+
+def _strip_marks(text: str) -> str:
+    """The marks of _clean_line, applied to the whole text (each only when its character occurs)."""
+    lines = text.split("\n")
+    if any(len(line) > MAX_LINE_CHARS for line in lines):
+        text = "\n".join(line[:MAX_LINE_CHARS] for line in lines)
+    if ">" in text:
+        text = _QUOTE_PREFIX_M.sub("", text)
+    if "```" in text or "~~~" in text:
+        text = _FENCE_M.sub("", text)
+    if "│" in text or "┃" in text:
+        text = _BOX_SIDES_M.sub("", text)
+    text = _LOG_PREFIX_M.sub("", text)
+    text = _LIST_MARK_M.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "`" in text:
+        text = text.replace("`", "")
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    return _TRAILING_SPACE.sub("", text)
+
+
+def _unwrap_text(text: str) -> str:
+    """_unwrap on the whole text, visiting only the line breaks followed by a lower-case start."""
+    parts: list[str] = []
+    last = 0
+    for candidate in _WRAP_CANDIDATE.finditer(text):
+        newline = candidate.end() - 1
+        previous = candidate.group(1)
+        if _continues(previous, text[newline + 1:newline + 2]):
+            parts.append(text[last:newline])
+            parts.append("" if previous.endswith((" ", "\\", "/", "-")) else " ")
+            last = newline + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def looks_binary(text: str, sample_chars: int = 65536) -> bool:
@@ -81,55 +131,6 @@ def looks_binary(text: str, sample_chars: int = 65536) -> bool:
         return False
     junk = sum(1 for ch in sample if ch == "\ufffd" or (ch < " " and ch not in "\n\r\t\x1b"))
     return junk / len(sample) > 0.10
-
-
-def _clean_line(line: str) -> str:
-    """One line without the marks that forums, Markdown, rich and loggers put around a message.
-
-    Each regex runs only when the line's first characters could start its mark: a log of a
-    million lines then costs one cheap test per line, not five regex calls.
-    """
-    line = line[:MAX_LINE_CHARS]
-    head = line[:16].lstrip(" \t")
-    first = head[:1]
-    if first == ">":
-        line = _QUOTE_PREFIX.sub("", line)
-        head = line[:16].lstrip(" \t")
-        first = head[:1]
-    if first in ("`", "~") and _FENCE.match(line):
-        return ""
-    if "│" in line or "┃" in line:
-        line = _BOX_SIDES.sub("", line)
-        first = line.lstrip(" \t")[:1]
-    if first.isdigit() or first in ("[", "I", "W", "E", "F"):
-        line = _LOG_PREFIX.sub("", line, count=1)
-        first = line.lstrip(" \t")[:1]
-    if first in ("-", "*", "+", "•") or first.isdigit():
-        line = _LIST_MARK.sub("", line, count=1)
-    if "](" in line:
-        line = _MD_LINK.sub(r"\1", line)
-    if "`" in line:
-        line = line.replace("`", "")
-    if "<" in line:
-        line = _HTML_TAG.sub(" ", line)
-    return line.rstrip()
-
-
-def _unwrap(lines: Iterable[str]) -> list[str]:
-    """Join a line that a narrow window wrapped mid-sentence to the line it continues.
-
-    Only long lines that stop without punctuation count as wrapped, and only when the next line
-    starts in lower case without indentation: tables, tracebacks and collect_env keep their lines.
-    """
-    result: list[str] = []
-    for line in lines:
-        if result and _continues(result[-1], line):
-            result[-1] = result[-1] + (" " if not result[-1].endswith((" ", "\\", "/", "-")) else "") + line
-            if len(result[-1]) > MAX_LINE_CHARS:
-                result[-1] = result[-1][:MAX_LINE_CHARS]
-            continue
-        result.append(line)
-    return result
 
 
 def _continues(previous: str, line: str) -> bool:

@@ -24,6 +24,7 @@ from wizard.textdiag.clean import CleanText
 SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start …
 SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
 MAX_HITS = 12  # matches kept per rule
+MAX_WINDOWS = 64  # lines examined per needle of a rule
 
 
 @dataclass(frozen=True)
@@ -345,23 +346,44 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     """Every fact the rules find, in text order. Never raises; bounded by the scan windows and MAX_HITS."""
     if clean.binary:
         return []
-    found: list[TextFact] = []
+    found: dict[tuple[str, int], TextFact] = {}
+    ascii_text = clean.text.isascii()
     for start, end in scan_windows(clean):
-        lower = clean.lower[start:end]
         for rule in rules:
-            if not any(needle in lower for needle in rule.needles):
+            for fact in _apply(rule, clean, start, end, ascii_text):
+                found.setdefault((fact.key, fact.start), fact)
+    return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
+
+
+def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
+    """The rule's regex on the line of each needle occurrence (and the next line), never on the whole text."""
+    text, lower = clean.text, clean.lower
+    seen: set[int] = set()
+    hits = 0
+    for needle in rule.needles:
+        if ascii_text and not needle.isascii():
+            continue
+        position = start
+        for _ in range(MAX_WINDOWS):
+            index = lower.find(needle, position, end)
+            if index < 0:
+                break
+            line_start = text.rfind("\n", start, index) + 1
+            line_end = text.find("\n", index, end)
+            line_end = end if line_end < 0 else line_end
+            position = line_end + 1
+            if line_start in seen:
                 continue
-            found.extend(_apply(rule, clean.text, start, end))
-    return sorted(found, key=lambda fact: (fact.start, fact.key))
-
-
-def _apply(rule: Rule, text: str, start: int, end: int) -> Iterator[TextFact]:
-    for count, match in enumerate(rule.regex.finditer(text, start, end)):
-        if count >= MAX_HITS:
-            return
-        for key, value in rule.facts(match).items():
-            if value:
-                yield TextFact(key, value, rule.confidence, match.start(), match.end(), rule.name)
+            seen.add(line_start)
+            next_end = text.find("\n", line_end + 1, end) if line_end < end else end
+            window_end = end if next_end < 0 else next_end
+            for match in rule.regex.finditer(text, line_start, window_end):
+                for key, value in rule.facts(match).items():
+                    if value:
+                        yield TextFact(key, value, rule.confidence, match.start(), match.end(), rule.name)
+                hits += 1
+                if hits >= MAX_HITS:
+                    return
 
 
 def best_facts(facts: list[TextFact]) -> dict[str, TextFact]:
