@@ -131,12 +131,13 @@ def _vendor(vendor: str) -> Normaliser:
 def _dist_pair(found: re.Match[str]) -> dict[str, str]:
     name = found.group("name").lower().replace("_", "-")
     version = found.group("version")
-    key = {"torch": "torch_version", "pytorch": "torch_version", "torchvision": "torchvision_version",
+    # "torch_named": a torch version the text names (a pin, a request, a wheel file), not proof it is installed
+    key = {"torch": "torch_named", "pytorch": "torch_named", "torchvision": "torchvision_version",
            "torchaudio": "torchaudio_version", "numpy": "numpy_version"}.get(name)
     if not key:
         return {}
     facts = {key: version}
-    if key == "torch_version":
+    if key == "torch_named":
         variant = re.search(r"\+(cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)", version)
         if variant:
             facts["torch_variant"] = variant.group(1)

@@ -120,7 +120,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "python_path": _strip,  # an interpreter `where python` / `which python` printed
     "platform_board": lower,  # "jetson"
     "gpu_text": _strip,  # the GPU field of an issue template, as written
-    "torch_installed": _strip,  # a torch version the text shows installed (pip's success line, pip list, conda list)
+    "torch_installed": _strip,
+    "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 
 
