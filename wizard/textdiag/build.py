@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 
@@ -222,6 +223,7 @@ def _capability_for(name: str, facts: dict[str, str]) -> str:
     return capability_from_knowledge(name)
 
 
+@functools.lru_cache(maxsize=256)
 def capability_from_knowledge(name: str) -> str:
     """Compute capability from the knowledge base's GPU name patterns, "" when unknown or unavailable."""
     knowledge = _knowledge()

@@ -47,7 +47,7 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 @dataclass(frozen=True)
 class CleanText:
     text: str  # cleaned, "\n"-separated, lines cut to MAX_LINE_CHARS
-    lower: str  # ASCII-lower-cased copy of ``text`` (same length, same indexes)
+    lower: str  # lower-cased copy of ``text`` (same length, same indexes): see lower_same_length
     original_chars: int
     capped: bool  # only the head and the tail of the text were examined
     binary: bool  # mostly not text: the parsers were not run
@@ -71,7 +71,14 @@ def clean_text(raw: str) -> CleanText:
     text = _CONTROL.sub(" ", text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
-    return CleanText(text=text, lower=text.translate(ASCII_LOWER), original_chars=original, capped=capped, binary=binary)
+    return CleanText(text=text, lower=lower_same_length(text), original_chars=original, capped=capped, binary=binary)
+
+
+def lower_same_length(text: str) -> str:
+    """A lower-cased copy with every index where it was: str.lower() unless it changes the length
+    (a few letters such as "İ" lower to two characters); then only ASCII letters are lowered."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
 
 
 # Whole-text forms of the per-line marks: one pass in C over megabytes instead of a Python call per line.

@@ -25,6 +25,8 @@ SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start 
 SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
 MAX_HITS = 12  # matches kept per rule
 MAX_WINDOWS = 64  # lines examined per needle of a rule
+WINDOW_BEFORE = 400  # characters before a needle examined on a very long line (a rule's fact sits near its needle)
+WINDOW_AFTER = 1200  # and after it
 
 
 @dataclass(frozen=True)
@@ -377,8 +379,9 @@ def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool)
                 continue
             seen.add(line_start)
             next_end = text.find("\n", line_end + 1, end) if line_end < end else end
-            window_end = end if next_end < 0 else next_end
-            for match in rule.regex.finditer(text, line_start, window_end):
+            window_end = min(end if next_end < 0 else next_end, index + WINDOW_AFTER)
+            window_start = line_start if index - line_start <= WINDOW_BEFORE else index - WINDOW_BEFORE
+            for match in rule.regex.finditer(text, window_start, window_end):
                 for key, value in rule.facts(match).items():
                     if value:
                         yield TextFact(key, value, rule.confidence, match.start(), match.end(), rule.name)

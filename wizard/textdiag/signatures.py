@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.resources_path import resource
-from wizard.textdiag.clean import ASCII_LOWER, CleanText
+from wizard.textdiag.clean import CleanText, lower_same_length
 from wizard.textdiag.vocabulary import FACT_KEYS, KNOWN_CAUSES, derived_facts, normalise
 
 SIGNATURES_SCHEMA = "torch-setup-wizard/signatures@1"
@@ -115,7 +115,7 @@ def _parse_one(entry: Any, label: str) -> Signature:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", entry["id"]):
         raise SignatureError(f"{label}: id must be lower_snake_case")
     needle = entry["needle"]
-    if len(needle) < 4 or needle != needle.translate(ASCII_LOWER) or (needle.isascii() and needle != needle.lower()):
+    if len(needle) < 4 or needle != needle.lower():
         raise SignatureError(f"{label}: needle must be a lower-case literal of 4+ characters")
     cause = entry["cause"]
     if cause and cause not in KNOWN_CAUSES:
@@ -208,8 +208,7 @@ def _has_nested_repeat(tree: Any, outer: str) -> bool:
 
 def match_signature(signature: Signature, text: str) -> Match | None:
     """The first match of one signature in a short text (used for examples and tests)."""
-    lower = text.translate(ASCII_LOWER)
-    return next(_matches_in(signature, text, lower), None)
+    return next(_matches_in(signature, text, lower_same_length(text)), None)
 
 
 def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None) -> list[Match]:
