@@ -54,7 +54,7 @@ def test_a_recognised_failure_is_not_ready_with_the_root_cause() -> None:
 @pytest.mark.parametrize(
     ("text", "key", "command"),
     [
-        ("It works in the terminal but fails in the notebook.", "cannot_tell.unplaced_failure",
+        ("I installed torch yesterday and something is wrong when I train, it fails.", "cannot_tell.unplaced_failure",
          "python -m torch.utils.collect_env"),
         ("I installed torch yesterday, here is my setup: Windows 11, Python 3.12", "cannot_tell.too_little",
          "python -m torch.utils.collect_env"),
@@ -86,7 +86,7 @@ def test_every_verdict_text_has_a_headline() -> None:
     [
         (HEALTHY, 0, "Verdict: Ready"),
         ("RuntimeError: The NVIDIA driver on your system is too old (found version 11040).", 1, "Verdict: Not ready"),
-        ("It works in the terminal but fails in the notebook.", 3, "python -m torch.utils.collect_env"),
+        ("Something is wrong when I train, it fails.", 3, "python -m torch.utils.collect_env"),
     ],
 )
 def test_diagnose_exit_status_follows_the_verdict(stdin: str, status: int, marker: str) -> None:
@@ -100,6 +100,6 @@ def test_the_report_json_carries_the_verdict() -> None:
     import json
 
     result = subprocess.run([sys.executable, "-m", "wizard", "diagnose", "--json", "-"],
-                            input=b"It fails in the notebook.", capture_output=True, cwd=REPO, timeout=120)
+                            input=b"Something fails when I train.", capture_output=True, cwd=REPO, timeout=120)
     data = json.loads(result.stdout)
     assert data["verdict"] == "cannot_tell" and data["verdict_detail"]["command"]

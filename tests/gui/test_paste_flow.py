@@ -76,7 +76,7 @@ def test_the_summary_of_an_unplaced_paste_says_cannot_tell_and_what_to_run(qtbot
     wizard = SetupWizard(discover=None)
     qtbot.addWidget(wizard)
     wizard.show()
-    _paste_into_dialog(qtbot, "import torch works in the terminal, but in the Jupyter notebook it fails.")
+    _paste_into_dialog(qtbot, "I installed torch yesterday and something is wrong when I train, it fails.")
     wizard.open_paste_dialog()
     qtbot.waitUntil(lambda: len(wizard.other_windows) == 1, timeout=10000)
     pasted = wizard.other_windows[0]

@@ -67,3 +67,8 @@ def test_arch_list_covering_the_gpu_rules_out_an_arch_problem() -> None:
     covered = weigh_match(found, {"capability": "8.6", "arch_list": "sm_80 sm_86 sm_90"}, [])
     assert plain.cause == "GPU_ARCH_UNSUPPORTED"
     assert covered.cause == "PACKAGE_CONFLICT" and covered.reasons
+
+
+def test_a_situation_told_without_an_error_string() -> None:
+    assert first_cause("import torch works in the terminal, but in the Jupyter notebook it fails.") == "ENV_MISMATCH"
+    assert first_cause("It runs fine in the terminal but not in my VS Code notebook") == "ENV_MISMATCH"
