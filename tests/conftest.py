@@ -33,6 +33,21 @@ def _venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+# Markers for tests only a real Windows or Mac can run (registered in pyproject.toml). Elsewhere they are
+# skipped with the reason; the CI matrix (.github/workflows/ci.yml) runs them on windows-latest and macOS.
+PLATFORM_MARKERS = {
+    "windows_only": ("win32", "needs a real Windows; runs in the CI matrix's windows-latest jobs"),
+    "macos_only": ("darwin", "needs a real Mac; runs in the CI matrix's macos-14 / macos-15-intel jobs"),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker, (platform, reason) in PLATFORM_MARKERS.items():
+            if item.get_closest_marker(marker) is not None and sys.platform != platform:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
 @pytest.fixture(scope="session")
 def torch_python() -> str:
     """A real venv with the CPU build of torch 2.13.0 (created once, cached under ~/.cache/tsw-tests).
