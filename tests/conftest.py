@@ -14,6 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 TORCH_VERSION = "2.13.0"
+# What torch.__version__ says in that venv: the CPU index's Linux and Windows wheels carry "+cpu", the macOS
+# wheels (PyPI's and the CPU index's alike) no local version.
+TORCH_CPU_VERSION = TORCH_VERSION if sys.platform == "darwin" else f"{TORCH_VERSION}+cpu"
 CACHE = Path(os.environ.get("TSW_TEST_CACHE", Path.home() / ".cache" / "tsw-tests"))
 
 
