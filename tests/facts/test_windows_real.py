@@ -27,6 +27,7 @@ from wizard.facts.discover import (
     parse_py_launcher,
     path_candidates,
 )
+from wizard.facts.pci import scan_windows
 from wizard.facts.python_env import collect_python, collect_torch
 from wizard.facts.runner import run_command
 
@@ -201,3 +202,18 @@ def test_a_deleted_torch_dll_gives_the_real_winerror(torch_python: str, tmp_path
     runs = [action["argv"] for finding in failed for action in finding["actions"] if action["kind"] == "run"]
     assert any("install" in argv and any(arg.startswith("torch") for arg in argv) for argv in runs), failed
 
+
+
+# --------------------------------------------------------------------------- display devices
+
+
+def test_the_powershell_query_runs_and_is_read() -> None:
+    fact = scan_windows(run_command)
+    assert fact.ok, fact.problem  # the query's quoting survives argv -> powershell.exe, the JSON parses
+    controllers = run_command(["powershell.exe", "-NoProfile", "-NonInteractive", "-Command",
+                               "@(Get-CimInstance Win32_VideoController).Count"], timeout=60)
+    assert controllers.ok, controllers
+    assert len(fact.value) >= int(controllers.stdout.strip())
+    for device in fact.value:
+        if "VEN_" in device.address:
+            assert device.vendor_id != 0, device
