@@ -189,6 +189,8 @@ def test_nvidia_windows_driver_version(raw, nvidia):
 
 
 def test_macos_apple_silicon():
+    # The shape of a real `system_profiler SPDisplaysDataType -json` on Apple silicon (an M3 Pro's:
+    # https://github.com/timmo001/system-bridge/pull/3408): "_name", "sppci_model", "spdisplays_vendor".
     output = json.dumps(
         {
             "SPDisplaysDataType": [
@@ -199,6 +201,17 @@ def test_macos_apple_silicon():
     runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout=output)})
     (gpu,) = scan_macos(runner).value
     assert (gpu.vendor, gpu.vendor_id, gpu.name) == ("apple", 0x106B, "Apple M2")
+
+
+def test_macos_intel_graphics_named_by_model_not_by_its_localisation_key():
+    # An Intel Mac's entry: "_name" is a localisation key ("kHW_IntelIris6100Item" with device-id 0x162b in a real
+    # listing, https://github.com/duanefields/VirtualKVM/issues/50); "sppci_model" holds the name.
+    item = {"_name": "kHW_IntelIris6100Item", "spdisplays_device-id": "0x162b", "spdisplays_vendor": "sppci_vendor_intel",
+            "sppci_bus": "spdisplays_builtin", "sppci_model": "Intel Iris Graphics 6100"}
+    output = json.dumps({"SPDisplaysDataType": [item]}, indent=2)
+    runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout=output)})
+    (gpu,) = scan_macos(runner).value
+    assert (gpu.vendor, gpu.vendor_id, gpu.device_id, gpu.name) == ("intel", 0x8086, 0x162B, "Intel Iris Graphics 6100")
 
 
 def test_macos_garbage():

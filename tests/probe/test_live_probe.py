@@ -219,9 +219,9 @@ def test_torch_not_installed(make_venv) -> None:
             "ImportError('libcudart.so.12: cannot open shared object file: No such file or directory')",
             "libcudart.so.12",
         ),
-        (
-            "OSError('[WinError 126] The specified module could not be found. "
-            'Error loading \\"c10.dll\\" or one of its dependencies.\')',
+        (  # torch's own wording around the Windows message (https://github.com/pytorch/pytorch/issues/131662)
+            "OSError('[WinError 126] The specified module could not be found. Error loading "
+            '\\"C:\\\\Users\\\\ann\\\\env\\\\Lib\\\\site-packages\\\\torch\\\\lib\\\\fbgemm.dll\\" or one of its dependencies.\')',
             "WinError 126",
         ),
         ("ModuleNotFoundError(\"No module named 'typing_extensions'\", name='typing_extensions')", "typing_extensions"),
