@@ -40,15 +40,17 @@ LAUNCHER_TAG = re.compile(r"^\s*-(?:V:)?(?P<tag>[^\s*]+)")
 MAX_PATH = 260
 
 
-def hklm_values(key_path: str, names: tuple[str, ...]) -> list | None:
-    """The values straight from the registry (64-bit view), None when the key or a value is absent."""
+def hklm_values(key_path: str, names: tuple[str, ...], views: tuple[str, ...] = ("KEY_WOW64_64KEY",)) -> list | None:
+    """The values straight from the registry (the first view that has them), None when absent from all."""
     import winreg
 
-    try:
-        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key_path, 0, winreg.KEY_READ | winreg.KEY_WOW64_64KEY) as key:
-            return [winreg.QueryValueEx(key, name)[0] for name in names]
-    except FileNotFoundError:
-        return None
+    for view in views:
+        try:
+            with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key_path, 0, winreg.KEY_READ | getattr(winreg, view)) as key:
+                return [winreg.QueryValueEx(key, name)[0] for name in names]
+        except FileNotFoundError:
+            continue
+    return None
 
 
 def py_launcher() -> str:
@@ -104,7 +106,7 @@ def test_vc_runtime_comes_from_the_registry_or_msvcp140() -> None:
     facts = collect_python(sys.executable)
     assert facts.ok, facts.problem
     vc = facts.value.vc_runtime
-    from_registry = hklm_values(VC_RUNTIME_KEY, ("Major", "Minor", "Bld"))
+    from_registry = hklm_values(VC_RUNTIME_KEY, ("Major", "Minor", "Bld"), ("KEY_WOW64_64KEY", "KEY_WOW64_32KEY"))
     if from_registry is not None:
         assert vc.ok and vc.value == "{}.{}.{}".format(*from_registry)
     elif vc.ok:  # the key is absent but System32\msvcp140.dll is there: its file version
