@@ -37,7 +37,7 @@ LANGUAGES: dict[str, str] = {
     "de": "Deutsch",
     "fr": "Français",
 }
-CATALOGS = ("findings", "course", "words")  # resources/texts/<name>.json
+CATALOGS = ("findings", "course", "words", "verdict")  # resources/texts/<name>.json
 ENV_VARIABLE = "TSW_LANG"
 OS_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _ALIASES = {"zh": "zh_CN", "pt": "pt_BR"}  # a language without region → the shipped variant
@@ -164,8 +164,8 @@ def flatten_catalog(data: object, origin: str) -> dict[str, str]:
             [(f"{key}.{field}", value) for field, value in entry.items()] if isinstance(entry, dict) else [(key, entry)]
         )
         for flat_key, value in items:
-            if not isinstance(value, str) or not value.strip():
-                raise I18nError(f"{origin}: {flat_key}: expected a non-empty string")
+            if not isinstance(value, str) or (not value.strip() and isinstance(entry, str)):
+                raise I18nError(f"{origin}: {flat_key}: expected a non-empty string")  # a field of an entry may be ""
             if flat_key in flat:
                 raise I18nError(f"{origin}: {flat_key}: defined twice")
             try:

@@ -41,6 +41,8 @@ def test_diagnose_speaks_the_language_given_with_lang(paste: Path, locale: str) 
     assert i18n.text("DRIVER_TOO_OLD.pasted.title", locale) in result.stdout
     assert i18n.text("DRIVER_TOO_OLD.pasted.title", "en") not in result.stdout
     assert "found version 11040" in result.stdout  # the quoted evidence stays as the user pasted it
+    headline = i18n.text("not_ready.headline", locale, title=i18n.text("DRIVER_TOO_OLD.pasted.title", locale))
+    assert f"{i18n.text('report.verdict_label', locale)} {headline}" in result.stdout  # the verdict too
 
 
 def test_lang_before_the_command_works_too(paste: Path) -> None:
