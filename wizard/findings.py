@@ -113,6 +113,7 @@ class Recommendation:
     argv: tuple[str, ...] = ()  # the pip command (kind == "install") or the venv-creating steps' last one
     steps: tuple[tuple[str, ...], ...] = ()  # kind == "new_venv": every argv in order
     url: str = ""  # kind == "python": where to get a supported Python
+    needs_driver: str = ""  # the command's build needs this NVIDIA driver first ("580"); "" = the driver runs it
 
 
 @dataclass(frozen=True)

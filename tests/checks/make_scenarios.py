@@ -356,7 +356,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         errors=[],
         warnings=[],
         infos=["NO_NVIDIA_GPU"],
-        recommendation={"kind": "none"},
+        recommendation={"kind": "install", "variant": "rocm7.14"},  # the RX 7900 XTX (gfx1100) has ROCm builds
     )
     add(
         "intel_arc_want_cuda",

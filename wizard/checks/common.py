@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wizard.actions.urls import is_allowed_url
 from wizard.checks.context import CheckContext
 from wizard.findings import Action
 from wizard.shell_text import command_text
+from wizard.urls import is_allowed_url
 
 WANTS_GPU = ("auto", "cuda")
 

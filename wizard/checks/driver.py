@@ -6,6 +6,7 @@ from wizard.checks.common import build_words, gpu_names, recommendation_actions,
 from wizard.checks.context import CheckContext, major, version_tuple
 from wizard.checks.texts import finding, render
 from wizard.findings import Action, Finding, Severity, Step
+from wizard.policy.compat import visible_device_count
 from wizard.snapshot import FactStatus
 
 STEP = Step.DRIVER
@@ -266,25 +267,6 @@ def _unset_words(os_name: str) -> tuple[str, str]:
             "your notebook, your script and your account's environment variables (Windows Settings)",
         )
     return "`unset CUDA_VISIBLE_DEVICES`", "your notebook, your job script and ~/.bashrc"
-
-
-def visible_device_count(value: str, seen: int, uuids: tuple[str, ...] = ()) -> int:
-    """How many GPUs CUDA exposes for a CUDA_VISIBLE_DEVICES value: entries up to the first invalid one."""
-    count = 0
-    used: set[str] = set()
-    for raw in value.split(","):
-        entry = raw.strip()
-        if entry.isdigit() or (entry.startswith("-") and entry[1:].isdigit()):
-            if not 0 <= int(entry) < seen or entry in used:
-                break
-        elif entry.startswith(("GPU-", "MIG-")):
-            if uuids and entry.startswith("GPU-") and not any(u.startswith(entry) for u in uuids):
-                break
-        else:
-            break
-        used.add(entry)
-        count += 1
-    return count
 
 
 def _is_wsl(ctx: CheckContext) -> bool:

@@ -323,8 +323,8 @@ def _vc_actions(ctx: CheckContext) -> list:
     actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)")
     if actions:
         return actions
-    from wizard.actions.urls import is_allowed_url
     from wizard.findings import Action
+    from wizard.urls import is_allowed_url
 
     for prerequisite in ctx.knowledge.windows_prerequisites:
         if prerequisite.key.startswith("vc_redist") and is_allowed_url(prerequisite.url):

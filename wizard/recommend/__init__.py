@@ -1,0 +1,76 @@
+"""Which torch build fits this machine, as an exact pip command (Snapshot × Knowledge × Goal → Recommendation).
+
+Pure: reads the snapshot and the knowledge base, touches nothing. The rule, in order:
+
+1. a working installed torch (CUDA works where an NVIDIA GPU is wanted) → ``none``;
+2. an interpreter no release supports (Python 2, 32-bit, not CPython, too old/new, no build for the
+   platform) → ``python``;
+3. the newest *verified* release for this interpreter whose CUDA variant this driver runs
+   (driver ≥ the minor-version floor of the variant's CUDA major) and whose arch list covers every
+   NVIDIA GPU; the PyPI-default CUDA variant is preferred, else the newest CUDA that fits; older
+   releases are considered only when the newest has no fitting variant, and ``why`` says so;
+4. the CPU build when there is no NVIDIA GPU, the GPU is too old for every build, or CPU is wanted.
+   ROCm and XPU builds are mentioned, never picked;
+5. a PEP 668 externally managed Python gets the command inside a new venv (``new_venv``).
+
+The package splits the job: keep.py (nothing to change), choose.py (which build), command.py (the argv),
+explain.py (why), course.py (a course profile); wizard.policy holds the machine and the predicates, and
+wizard.policy.validate vets the result before it is shown.
+"""
+
+from __future__ import annotations
+
+from wizard.findings import Goal, Recommendation
+from wizard.knowledge.model import Knowledge
+from wizard.policy.compat import builds_for
+from wizard.policy.machine import evidence_fact, machine_of
+from wizard.policy.validate import vetted
+from wizard.recommend.choose import _choose
+from wizard.recommend.command import _command
+from wizard.recommend.common import PYPI_SIMPLE, PYTHON_DOWNLOADS, TORCH_FAMILY, VENV_NAME, Choice
+from wizard.recommend.course import (
+    _recommend_for_course,
+    course_allows,
+    course_of,
+    course_pythons,
+    no_cuda_advice,
+    version_in,
+)
+from wizard.recommend.explain import _no_build_why, _unsupported_python
+from wizard.recommend.keep import _repair_companions, _working_install
+from wizard.snapshot import Snapshot
+
+__all__ = ["PYPI_SIMPLE", "PYTHON_DOWNLOADS", "TORCH_FAMILY", "VENV_NAME", "Choice", "course_allows", "course_of",
+           "course_pythons", "evidence_fact", "no_cuda_advice", "recommend", "unvetted", "version_in"]
+
+
+def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
+    """The torch build that fits the snapshot's target interpreter and GPUs, as an exact command, vetted by
+    wizard.policy.validate (an impossible command becomes "nothing can work here, do this instead").
+
+    With a course profile (``goal.profile``) only the releases, Python versions and builds the course
+    allows are considered, and the course's extra packages join the pip command."""
+    machine = machine_of(snapshot, knowledge)
+    return vetted(unvetted(snapshot, knowledge, goal, venv_dir), machine, knowledge)
+
+
+def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
+    """The recommendation as the rules choose it, before the validator sees it (the property test's subject)."""
+    course = course_of(goal)
+    if course is not None:
+        return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
+    machine = machine_of(snapshot, knowledge)
+    working = _working_install(snapshot, machine, goal, knowledge)
+    if working:
+        repair = _repair_companions(snapshot, knowledge, machine)
+        if repair is not None:
+            return _command(repair, machine, goal, venv_dir)
+        return Recommendation(kind="none", why=working)
+    unsupported = _unsupported_python(machine, knowledge)
+    if unsupported:
+        return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)
+    releases = builds_for(machine, knowledge)
+    if not releases:
+        return Recommendation(kind="none", why=_no_build_why(machine))
+    choice = _choose(releases, machine, machine, goal, knowledge)
+    return _command(choice, machine, goal, venv_dir)
