@@ -10,6 +10,7 @@ from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
+from wizard.policy.compat import outdated_python
 from wizard.snapshot import FactStatus
 
 STEP = Step.PYTHON
@@ -58,6 +59,9 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
         return []
     variant = _unsupported_variant(ctx)
     releases = [r for r in ctx.knowledge.releases if r.verified]
+    last = outdated_python(ctx.machine_facts, ctx.knowledge)
+    if variant is None and last:
+        variant = "outdated"  # a warning: the old build installs, but a current Python is the way forward
     if variant is None:
         newest_ok = supported_releases(ctx)
         if newest_ok and releases and newest_ok[0].parsed < ctx.knowledge.newest_release().parsed:
@@ -83,13 +87,15 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
     return [
         finding(
             f"PYTHON_UNSUPPORTED.{variant}",
-            Severity.WARNING if works_anyway else Severity.ERROR,
+            Severity.WARNING if works_anyway or variant == "outdated" else Severity.ERROR,
             STEP,
             details=f"{python.implementation} {python.version}, {python.bits}-bit at {python.executable}",
             actions=recommendation_actions(ctx) or url_action(ctx, "python_downloads", "Get a supported Python"),
             version=python.version,
             supported=supported,
             implementation=python.implementation,
+            python=major_minor(python.version),
+            last=last,
         )
     ]
 

@@ -4,6 +4,7 @@ recommendation alike (versions are compared with packaging.Version everywhere)."
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
@@ -31,6 +32,28 @@ def interpreter_problem(machine: Machine) -> str:
     if machine.bits == 32:
         return "bits32"
     return ""
+
+
+def outdated_python(machine: Machine, knowledge: Knowledge) -> str:
+    """The last torch for this Python when that release is more than two years older than the knowledge
+    (Python 3.8: "2.4.1"); "" for a current Python."""
+    version = parse_version(machine.version)
+    checked = _date(knowledge.checked_on)
+    if version is None or checked is None:
+        return ""
+    for python, torch, released in knowledge.platforms.python_last_torch:
+        day = _date(released)
+        same = parse_version(python) == Version(f"{version.major}.{version.minor}")
+        if same and day is not None and (checked.year - day.year) * 12 + checked.month - day.month > 24:
+            return torch
+    return ""
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
 
 
 def supported_python(release: Release, version: str) -> bool:

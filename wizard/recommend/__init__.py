@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
-from wizard.policy.compat import builds_for
-from wizard.policy.machine import evidence_fact, machine_of
+from wizard.policy.compat import builds_for, outdated_python
+from wizard.policy.machine import Machine, evidence_fact, machine_of
 from wizard.policy.validate import vetted
+from wizard.policy.words import say
 from wizard.recommend.choose import _choose
 from wizard.recommend.command import _command
 from wizard.recommend.common import PYPI_SIMPLE, PYTHON_DOWNLOADS, TORCH_FAMILY, VENV_NAME, Choice
@@ -37,7 +38,8 @@ from wizard.recommend.course import (
     version_in,
 )
 from wizard.recommend.explain import _no_build_why, _unsupported_python
-from wizard.recommend.keep import _repair_companions, _working_install
+from wizard.recommend.keep import _blocker_outside_torch, _repair_companions, _working_install
+from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
 __all__ = ["PYPI_SIMPLE", "PYTHON_DOWNLOADS", "TORCH_FAMILY", "VENV_NAME", "Choice", "course_allows", "course_of",
@@ -65,12 +67,27 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
         repair = _repair_companions(snapshot, knowledge, machine)
         if repair is not None:
             return _command(repair, machine, goal, venv_dir)
-        return Recommendation(kind="none", why=working)
+        blocked = bool(_blocker_outside_torch(snapshot, machine, knowledge))  # its why already says keep + fix
+        return Recommendation(kind="none", why=working, keeps="" if blocked else snapshot.torch.get().version)
     unsupported = _unsupported_python(machine, knowledge)
     if unsupported:
         return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)
     releases = builds_for(machine, knowledge)
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(machine))
-    choice = _choose(releases, machine, machine, goal, knowledge)
-    return _command(choice, machine, goal, venv_dir)
+    command = _command(_choose(releases, machine, machine, goal, knowledge), machine, goal, venv_dir)
+    last = outdated_python(machine, knowledge)
+    if last:
+        return _new_python_first(machine, knowledge, command, last)
+    return command
+
+
+def _new_python_first(machine: Machine, knowledge: Knowledge, old_build: Recommendation, last: str) -> Recommendation:
+    """A Python whose last torch is years old: a current Python in a new environment, the old build only as an
+    alternative."""
+    newest = knowledge.newest_release()
+    alternative = " && ".join(command_text(step, machine.host_os or machine.os)
+                              for step in (old_build.steps or (old_build.argv,)))
+    why = say("python_too_old", python=".".join(machine.version.split(".")[:2]), last=last,
+              wanted=f"{newest.python_min}–{newest.python_max}", alternative=alternative)
+    return Recommendation(kind="python", why=why, url=PYTHON_DOWNLOADS)

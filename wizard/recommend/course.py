@@ -73,7 +73,7 @@ def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, 
         cpu_only = course.cuda == "required" and goal.want == "cuda" and gpus.nvidia is False
         kept = _keep_torch_add_packages(snapshot, allowed, target, course, no_cuda_advice(course) if cpu_only else "")
         if kept is None:
-            return Recommendation(kind="none", why=working)
+            return Recommendation(kind="none", why=working, keeps=_working_in_range(snapshot, course))
         return _command(kept, target, goal, venv_dir, course)
     wrong_python = _course_python_why(target, allowed, course)
     if wrong_python:
@@ -89,7 +89,8 @@ def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, 
         note = f"{choice.note} {no_cuda_advice(course)}".strip()
         installed = _working_in_range(snapshot, course)
         if installed:
-            return Recommendation(kind="none", why=f"torch {installed} is installed and works on the CPU. {note}")
+            return Recommendation(kind="none", why=f"torch {installed} is installed and works on the CPU. {note}",
+                                      keeps=installed)
         choice = dataclasses.replace(choice, note=f"{note} Until then this CPU build lets you follow along.")
     return _command(choice, target, goal, venv_dir, course)
 
