@@ -5,6 +5,7 @@ platform, the interpreter, the GPUs or the driver."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -217,10 +218,24 @@ def _other_gpus(snapshot: Snapshot, knowledge: Knowledge) -> tuple[GpuInfo, ...]
         vendor = vendor_of(device)
         if vendor not in GPU_VENDORS or (device.class_code and device.class_code >> 16 != DISPLAY_CLASS):
             continue
-        gfx = getattr(device, "gfx", "") or (knowledge.amd_gfx(device.name, device.device_id)
-                                             if vendor == "amd" else "")
+        gfx = knowledge.amd_gfx(device.name, device.device_id) if vendor == "amd" else ""
         found.append(GpuInfo(vendor, device.name, "", gfx, "pci"))
-    return tuple(found)
+    return _with_kfd_targets(tuple(found), snapshot.gpu.amd_gfx.get(()))
+
+
+def _with_kfd_targets(gpus: tuple[GpuInfo, ...], targets: tuple[str, ...]) -> tuple[GpuInfo, ...]:
+    """The kernel's own gfx targets win over the name table: in order when they pair up one to one, or for
+    every AMD GPU when all report the same target."""
+    amd = [i for i, g in enumerate(gpus) if g.vendor == "amd"]
+    if not targets or not amd:
+        return gpus
+    if len(set(targets)) == 1:
+        chosen = {i: targets[0] for i in amd}
+    elif len(targets) == len(amd):
+        chosen = dict(zip(amd, targets, strict=True))
+    else:
+        return gpus
+    return tuple(dataclasses.replace(g, gfx=chosen[i]) if i in chosen else g for i, g in enumerate(gpus))
 
 
 def _capability_from_name(name: str, knowledge: Knowledge) -> str:
@@ -259,7 +274,7 @@ def _jetson(snapshot: Snapshot, platform: str) -> bool:
     if platform != "linux-aarch64":
         return False
     host = snapshot.host.get()
-    model = getattr(host, "device_model", "") if host else ""
+    model = host.device_model if host else ""
     names = " ".join(g.name for g in snapshot.gpu.nvml.get().gpus) if snapshot.gpu.nvml.get() else ""
     return bool(re.search(r"jetson|tegra|\borin\b|xavier", f"{model} {names}", re.IGNORECASE))
 

@@ -38,7 +38,7 @@ from wizard.recommend.course import (
     version_in,
 )
 from wizard.recommend.explain import _no_build_why, _unsupported_python
-from wizard.recommend.keep import _blocker_outside_torch, _repair_companions, _working_install
+from wizard.recommend.keep import _nothing_to_change, _repair_companions, _working_install
 from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
@@ -67,8 +67,8 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
         repair = _repair_companions(snapshot, knowledge, machine)
         if repair is not None:
             return _command(repair, machine, goal, venv_dir)
-        blocked = bool(_blocker_outside_torch(snapshot, machine, knowledge))  # its why already says keep + fix
-        return Recommendation(kind="none", why=working, keeps="" if blocked else snapshot.torch.get().version)
+        fine = bool(_nothing_to_change(snapshot, machine, goal, knowledge))  # else its why already says keep + fix
+        return Recommendation(kind="none", why=working, keeps=snapshot.torch.get().version if fine else "")
     unsupported = _unsupported_python(machine, knowledge)
     if unsupported:
         return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)

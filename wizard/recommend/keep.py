@@ -16,6 +16,20 @@ from wizard.snapshot import FactStatus, Snapshot
 
 
 def _working_install(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: Knowledge | None = None) -> str:
+    """Why the installed torch stays: it is the right build as it is, or what blocks it lies outside PyTorch."""
+    fine = _nothing_to_change(snapshot, gpus, goal, knowledge)
+    if fine:
+        return fine
+    torch = snapshot.torch.get()
+    blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if torch and knowledge is not None else ""
+    if blocker:
+        keep = f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help."
+        return f"{keep} {blocker}"
+    return ""
+
+
+def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: Knowledge | None = None) -> str:
+    """Why the installed torch is the right build as it is; "" when it is not (or not known to be)."""
     torch = snapshot.torch.get()
     if not torch or not torch.version:
         return ""
@@ -28,10 +42,6 @@ def _working_install(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: K
     cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if torch.cuda_available and not cuda_op_failed:
         return f"torch {torch.version} is installed and uses your NVIDIA GPU: nothing to change."
-    blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if knowledge is not None else ""
-    if blocker:
-        keep = f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help."
-        return f"{keep} {blocker}"
     return ""
 
 
