@@ -281,11 +281,13 @@ def _vendor_advice(ctx: CheckContext) -> str:
     if ctx.os == "darwin":
         key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])
+    rocm = ctx.recommendation.variant.startswith("rocm")
     if "amd" in vendors:
-        sentences.append(render("ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other", {})[1])
+        key = "ADVICE.amd_rocm_recommended" if rocm else "ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other"
+        sentences.append(render(key, {})[1])
     if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):
         sentences.append(render("ADVICE.intel_xpu", {})[1])
-    if not ctx.is_cpu_build:
+    if not ctx.is_cpu_build and not rocm:
         sentences.append(render("ADVICE.cpu_build", {})[1])
     return " ".join(sentences)
 

@@ -108,7 +108,8 @@ def _older_note(release: Release, variant: Variant, newest: Release, target: Mac
 
 def _why(choice: Choice, target: Machine) -> str:
     release, variant = choice.release, choice.variant
-    build = {"cpu": "CPU build", "rocm": f"ROCm {variant.name[4:]} build ({variant.name})"}.get(
+    cpu = "macOS build" if target.platform == "darwin-arm64" else "CPU build"
+    build = {"cpu": cpu, "rocm": f"ROCm {variant.name[4:]} build ({variant.name})"}.get(
         variant.kind, f"CUDA {variant.cuda} build ({variant.name})")
     parts = [f"torch {release.version}, {build}."]
     if choice.note:
