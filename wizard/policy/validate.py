@@ -93,7 +93,7 @@ def _rocm_problems(machine: Machine, knowledge: Knowledge, variant: Variant) -> 
     if not amd:
         return ["rocm_without_amd_gpu"]
     targets = knowledge.rocm_gfx(variant.name)
-    if any(not g.gfx or (targets and g.gfx not in targets) for g in amd):
+    if any(g.gfx not in targets for g in amd):  # an unknown gfx, or a build whose targets are unknown: no
         return ["rocm_gfx_not_covered"]
     return []
 

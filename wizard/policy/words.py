@@ -19,5 +19,5 @@ def say(key: str, **fields: object) -> str:
     return _catalog()[key].format(**fields)
 
 
-def keys() -> frozenset[str]:
+def catalog_keys() -> frozenset[str]:
     return frozenset(_catalog())
