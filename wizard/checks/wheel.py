@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, wants_gpu
+from wizard.checks.common import (
+    build_words,
+    gpu_names,
+    recommendation_actions,
+    search_path_actions,
+    url_action,
+    wants_gpu,
+)
 from wizard.checks.context import CheckContext, Gpu
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
@@ -69,7 +76,9 @@ def check_import(ctx: CheckContext) -> list[Finding]:
         ]
     code, culprit = classify_import_failure(text)
     actions = recommendation_actions(ctx, "Reinstall PyTorch")
-    if code == "VCREDIST_MISSING":
+    if code == "LIB_PATH_CONFLICT":  # the search path is the cause: change it, the installed torch is fine
+        actions = search_path_actions(ctx) or actions
+    elif code == "VCREDIST_MISSING":
         actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)") + actions
     elif code == "NUMPY_ABI":
         from wizard.checks.common import pip_actions
