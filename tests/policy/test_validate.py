@@ -11,6 +11,7 @@ from wizard.knowledge import load_knowledge
 from wizard.policy.machine import machine_of
 from wizard.policy.validate import problems, vetted
 from wizard.recommend import recommend
+from wizard.snapshot import Fact
 
 KB = load_knowledge()
 PY = f"{ms.VENV}/bin/python"
@@ -86,3 +87,14 @@ def test_refused_run_actions_are_not_shown():
     item = Finding("X", Severity.ERROR, Step.DRIVER, "t", "e",
                    actions=(Action.run("bad", ("sudo", "x", "y", "z")), Action.copy("Copy", "sudo x")))
     assert [a.label for a in _shown_actions(item).actions] == ["Copy"]
+
+
+def test_check_and_recommendation_read_the_same_glibc_from_the_tags():
+    tags = Fact.found(("cp311-cp311-manylinux_2_17_x86_64", "cp311-cp311-linux_x86_64"))
+    snap = ms.snapshot(host_fact=ms.host(libc=""), python_fact=ms.python(libc="", tags=tags))
+    diagnosis = diagnose(snap, KB, Goal())
+    rec = diagnosis.recommendation
+    assert machine_of(snap, KB).glibc == "2.17"
+    assert rec.torch == "2.6.0"  # the newest release whose wheels need no more than glibc 2.17
+    platform = [f for f in diagnosis.findings if f.code == "PLATFORM_UNSUPPORTED"]
+    assert platform and "2.17" in platform[0].explanation + platform[0].details + platform[0].title

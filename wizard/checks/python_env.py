@@ -10,7 +10,7 @@ from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
-from wizard.policy.compat import outdated_python
+from wizard.policy.compat import glibc_ok, outdated_python
 from wizard.snapshot import FactStatus
 
 STEP = Step.PYTHON
@@ -129,7 +129,7 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
     releases = supported_releases(ctx)
     glibc = _glibc(ctx)
     if ctx.os == "linux" and glibc:
-        fitting = [r for r in releases if not r.min_glibc or version_tuple(glibc) >= version_tuple(r.min_glibc)]
+        fitting = [r for r in releases if glibc_ok(ctx.machine_facts, r)]
         if not fitting:
             return [_platform("PLATFORM_UNSUPPORTED.glibc", Severity.ERROR, ctx, details, glibc=glibc, best="none")]
         if fitting[0] is not releases[0]:
@@ -172,8 +172,8 @@ def _platform(key: str, severity: Severity, ctx: CheckContext, details: str, **f
 
 
 def _glibc(ctx: CheckContext) -> str:
-    libc = (ctx.python.libc if ctx.python else "") or (ctx.host.libc if ctx.host else "")
-    return libc.split()[-1] if libc.startswith("glibc") and len(libc.split()) == 2 else ""
+    # the policy's one reading (libc, else the interpreter's manylinux tags), so the check and the recommendation agree
+    return ctx.machine_facts.glibc
 
 
 def check_externally_managed(ctx: CheckContext) -> list[Finding]:
