@@ -2,16 +2,21 @@
 
 Pure: reads the snapshot and the knowledge base, touches nothing. The rule, in order:
 
-1. a working installed torch (CUDA works where an NVIDIA GPU is wanted) → ``none``;
+1. a working installed torch (CUDA works where an NVIDIA GPU is wanted; not a CPU build beside an AMD GPU
+   a ROCm build covers) → ``none``, with ``keeps`` naming it;
 2. an interpreter no release supports (Python 2, 32-bit, not CPython, too old/new, no build for the
-   platform) → ``python``;
-3. the newest *verified* release for this interpreter whose CUDA variant this driver runs
+   platform) → ``python``; a Python whose last torch is more than two years old → ``python`` too, the old
+   build named as the alternative;
+3. macOS: the macOS wheel (MPS on Apple silicon; 2.2.2 on Intel Macs); a Jetson: the CPU build and NVIDIA's
+   Jetson builds; no NVIDIA GPU but an AMD GPU on Linux x86_64: the newest ROCm build whose gfx targets
+   cover it;
+4. NVIDIA: the newest *verified* release for this interpreter whose CUDA variant this driver runs
    (driver ≥ the minor-version floor of the variant's CUDA major) and whose arch list covers every
    NVIDIA GPU; the PyPI-default CUDA variant is preferred, else the newest CUDA that fits; older
-   releases are considered only when the newest has no fitting variant, and ``why`` says so;
-4. the CPU build when there is no NVIDIA GPU, the GPU is too old for every build, or CPU is wanted.
-   ROCm and XPU builds are mentioned, never picked;
-5. a PEP 668 externally managed Python gets the command inside a new venv (``new_venv``).
+   releases are considered only when the newest has no fitting variant, and ``why`` says so; "update the
+   driver first" (``needs_driver``) only when NVIDIA ships a new enough driver for the GPU;
+5. the CPU build otherwise (no GPU, a GPU too old for every build, CPU wanted); XPU builds are named;
+6. a PEP 668 externally managed Python gets the command inside a new venv (``new_venv``).
 
 The package splits the job: keep.py (nothing to change), choose.py (which build), command.py (the argv),
 explain.py (why), course.py (a course profile); wizard.policy holds the machine and the predicates, and
