@@ -306,6 +306,7 @@ class TorchRuntime:
     torchaudio: Fact[str] = field(default_factory=Fact.unknown)
     loaded_libraries: tuple[str, ...] = ()  # CUDA/cuDNN libs mapped into the process (Linux)
     step_errors: tuple[str, ...] = ()  # probe steps that raised after a good import ("torch.backends.cudnn.version(): …")
+    mps_available: Fact[bool] = field(default_factory=Fact.unknown)  # torch.backends.mps.is_available() (macOS only)
 
 
 # --------------------------------------------------------------------------- evidence
