@@ -83,7 +83,8 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
         return []
     newest = ctx.knowledge.newest_release() if releases else None
     supported = f"{newest.python_min} to {newest.python_max}" if newest else "a supported version"
-    works_anyway = ctx.torch is not None
+    # torch imports, or a torch wheel is installed in this Python: a build existed for it (pasted text shows this)
+    works_anyway = ctx.torch is not None or any(d.name == "torch" for d in python.distributions)
     return [
         finding(
             f"PYTHON_UNSUPPORTED.{variant}",
