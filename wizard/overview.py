@@ -15,6 +15,7 @@ from wizard.report.json_report import ReportFormatError, load_report
 from wizard.safe_read import SIZE_CAPS, UnreadableFile, read_text_capped
 from wizard.safe_text import csv_cell, for_terminal, map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
+from wizard.words import status_label
 
 MAX_REPORT_BYTES = SIZE_CAPS["report"]
 HEALTHY = "OK"
@@ -155,12 +156,9 @@ def to_json(overview: Overview) -> str:
     )
 
 
-_SYMBOL = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "- n/a"}
-
-
 def to_text(overview: Overview) -> str:
     header = ["machine", "root cause", *(s.value for s in Step)]
-    body = [[_one_line(r.machine), _one_line(r.root_cause), *(_SYMBOL.get(r.step_status(s.value), "?") for s in Step)]
+    body = [[_one_line(r.machine), _one_line(r.root_cause), *(status_label(r.step_status(s.value)) for s in Step)]
             for r in overview.rows]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.atomic_write import write_text_atomic
 from wizard.findings import Diagnosis
+from wizard.i18n import localized_diagnosis
 from wizard.report.html import render_html
 from wizard.report.json_report import report_json, without_secrets
 from wizard.report.markdown import render_markdown
@@ -56,6 +57,8 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, fmt: str, redacted: bool) -
     check_format(fmt)
     snapshot, diagnosis = without_secrets(snapshot), without_secrets(diagnosis)  # credentials never leave, redacted or not
     extra = {"redacted": redacted}
+    if fmt in ("md", "html"):  # the reader's language; the JSON keeps the message keys for any other reader
+        diagnosis = localized_diagnosis(diagnosis)
     if fmt == "md":
         return render_markdown(snapshot, diagnosis, extra)
     if fmt == "html":

@@ -35,7 +35,7 @@ def report_data(snapshot: Snapshot, diagnosis: Diagnosis, extra: dict[str, Any] 
         "recommendation": to_data(diagnosis.recommendation),
     }
     if extra:
-        data.update(extra)
+        data.update(without_secrets(extra))
     return data
 
 
