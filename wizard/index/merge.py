@@ -83,7 +83,7 @@ def merge_listing(knowledge: Knowledge, listing: IndexListing, interpreter_tags:
             notes.extend(IndexNote("missing_wheel", release.version, v) for v in missing)
             provenance[release.version] = "bundled"
         releases.append(release)
-    for version, by_variant in torch_by_version.items():
+    for version, by_variant in sorted(torch_by_version.items(), reverse=True):
         bundled = knowledge.release(str(version))
         known = bundled is not None and bundled.parsed == version
         if known and bundled.verified:
