@@ -47,8 +47,10 @@ def plain_dependencies() -> list[WheelSpec]:
     ]
 
 
-def newer_mirror(variants: tuple[str, ...] = ("cpu", "cu130", "cu132"), pythons: tuple[str, ...] = PYTHONS) -> list[WheelSpec]:
+def newer_mirror(variants: tuple[str, ...] = ("cpu", "cu130", "cu132"), pythons: tuple[str, ...] = PYTHONS,
+                 with_2_14_1: bool = True) -> list[WheelSpec]:
     """2.16.0 and 2.17.0 in the given variants for several Python tags, plus 2.14.1 (the frozen newest) in cpu."""
     specs = [spec for torch, vision in NEW_RELEASES.items() for spec in release_wheels(torch, vision, variants, pythons)]
-    specs += release_wheels("2.14.1", "0.29.1", ("cpu",), pythons)
+    if with_2_14_1:
+        specs += release_wheels("2.14.1", "0.29.1", ("cpu",), pythons)
     return specs + plain_dependencies()
