@@ -227,6 +227,8 @@ class LocalIndex:
         parts = [p for p in path.split("/") if p]
         if parts[:1] == ["simple"]:
             return self._listing(parts[1:], variant=None)
+        if parts[:1] == ["whl"] and len(parts) == 2 and parts[1] in {s.project for s in self.specs if s.variants}:
+            return self._listing(parts[1:], variant=None)  # like download.pytorch.org/whl/torch/: every variant
         if parts[:1] == ["whl"] and len(parts) >= 2:
             return self._listing(parts[2:], variant=parts[1])
         return None

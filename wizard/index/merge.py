@@ -156,14 +156,14 @@ def _release_from_index(version, by_variant, wheels, knowledge: Knowledge, platf
     )
     all_torch = [w for found in by_variant.values() for w in found]
     python_min, python_max = _python_range(all_torch) or (template.python_min, template.python_max)
-    names = {v.name for v in variants}
+    published = {(p, v.name) for v in variants for p in v.platforms}
     return Release(
         version=str(version),
         date="",
         python_min=python_min,
         python_max=python_max,
         variants=variants,
-        pypi_default=tuple((p, n) for p, n in template.pypi_default if n in names),
+        pypi_default=tuple((p, n) for p, n in template.pypi_default if (p, n) in published),
         torchvision=_companion("torchvision", version, wheels, template, fits),
         torchaudio=_companion("torchaudio", version, wheels, None, fits),
         min_glibc=_min_glibc(all_torch) or template.min_glibc,
