@@ -18,8 +18,8 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
     from wizard.recommend import recommend
 
     # The package index's answer (when the snapshot carries one) decides which releases exist for this interpreter.
-    knowledge = knowledge_with_index(knowledge or load_knowledge(), snapshot)
     goal = goal or Goal()
+    knowledge = knowledge_with_index(knowledge or load_knowledge(), snapshot, goal.torch_index)
     try:
         recommendation = recommend(snapshot, knowledge, goal)
         crash = None

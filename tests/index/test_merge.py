@@ -153,3 +153,12 @@ def test_platform_tags_and_cuda_requirements():
     assert cuda_from_requires([("nvidia-cublas-cu12==12.8.4.1",), ("nvidia-cuda-runtime-cu12==12.8.90; sys_platform == 'linux'",)]) == "12.8"
     assert cuda_from_requires([("nvidia-cublas-cu12==12.8.4.1",)]) == "12"
     assert cuda_from_requires([("filelock",)]) == ""
+
+
+def test_an_answer_from_another_index_than_the_commands_is_not_used(frozen_knowledge):
+    snap = with_index(cp311_snapshot(), mirror())
+    merged = knowledge_with_index(frozen_knowledge, snap, "https://download.pytorch.org/whl")
+    assert merged.releases == frozen_knowledge.releases
+    assert merged.index.source == "bundled" and BASE in merged.index.reason
+    same = knowledge_with_index(frozen_knowledge, snap, "https://user:pw@mirror.example/whl/")  # credentials aside
+    assert same.index.source == "index"

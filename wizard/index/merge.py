@@ -17,6 +17,7 @@ from packaging.tags import Tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
+from wizard.index.fetch import without_credentials
 from wizard.knowledge.model import PLATFORMS, IndexNote, IndexSummary, Knowledge, Release, Variant, platform_key
 from wizard.snapshot import IndexListing, IndexPage, Snapshot
 
@@ -37,9 +38,10 @@ class _Wheel:
     requires: tuple[str, ...]
 
 
-def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot) -> Knowledge:
+def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot, torch_index: str = "") -> Knowledge:
     """The knowledge to diagnose ``snapshot`` with: merged with the index answer it carries, or the bundled
-    tables with a summary that says why (offline, unreachable, tags unknown). Unchanged when the index was not read."""
+    tables with a summary that says why (offline, unreachable, tags unknown, another index than ``torch_index``,
+    the one the pip command will use). Unchanged when the index was not read."""
     fact = snapshot.index
     if not fact.ok:
         problem = fact.problem
@@ -47,6 +49,9 @@ def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot) -> Knowledge:
             return knowledge
         return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=problem.reason))
     listing: IndexListing = fact.value
+    if torch_index and without_credentials(torch_index).rstrip("/") != listing.base.rstrip("/"):
+        reason = f"the index read ({listing.base}) is not the one pip is told to use ({without_credentials(torch_index)})"
+        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=reason))
     python = snapshot.python.get()
     tags = python.tags.get() if python else None
     if python is None or not tags:
