@@ -128,7 +128,7 @@ def test_an_unverified_bundled_entry_found_on_the_index_is_confirmed(frozen_know
 
 def test_offline_or_unreachable_answers_from_the_bundled_tables_and_says_why(frozen_knowledge):
     for code, reason in (("index_offline", "offline: the package index was not asked"),
-                         ("index_unreachable", "https://download.pytorch.org/whl could not be read within 4 s (timed out)")):
+                         ("index_unreachable", "https://download.pytorch.org/whl did not answer within 4 s (timed out)")):
         snap = with_index(cp311_snapshot(), Fact.missing(FactStatus.FAILED, reason, code=code))
         merged = knowledge_with_index(frozen_knowledge, snap)
         assert merged.releases == frozen_knowledge.releases

@@ -112,8 +112,9 @@ def _outcome(job: tuple[str, str], future: Future) -> _Read:
 
 
 def _unreachable_text(base: str, errors: list[str], timeout: float) -> str:
-    why = "; ".join(errors) or "no answer"
-    return f"{without_credentials(base)} could not be read within {timeout:.0f} s ({why})"
+    if not errors or errors == ["timed out"]:
+        return f"{without_credentials(base)} did not answer within {timeout:.0f} s (timed out)"
+    return f"{without_credentials(base)} could not be read ({'; '.join(errors)})"
 
 
 def _read_page(opener, base: str, variant: str, project: str, deadline: float, since: str) -> _Read:
