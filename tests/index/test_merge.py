@@ -162,3 +162,21 @@ def test_an_answer_from_another_index_than_the_commands_is_not_used(frozen_knowl
     assert merged.index.source == "bundled" and BASE in merged.index.reason
     same = knowledge_with_index(frozen_knowledge, snap, "https://user:pw@mirror.example/whl/")  # credentials aside
     assert same.index.source == "index"
+
+
+def test_an_answer_the_merge_cannot_use_leaves_the_bundled_tables(frozen_knowledge):
+    no_verified = dataclasses.replace(frozen_knowledge, releases=tuple(r for r in frozen_knowledge.releases if not r.verified))
+    merged = knowledge_with_index(no_verified, with_index(cp311_snapshot(), mirror()))
+    assert merged.releases == no_verified.releases
+    assert merged.index.source == "bundled" and "could not be used" in merged.index.reason
+
+
+def test_odd_files_on_a_page_are_ignored(frozen_knowledge):
+    odd = IndexPage("cpu", "torch", "ok", (
+        IndexFile("torch-2.18.0.tar.gz"), IndexFile("torch-x-y.whl"), IndexFile("torch-2.18.0+cpu-cp311-cp311-linux_x86_64"),
+        IndexFile("torchvision-2.18.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl"),  # another project on this page
+        IndexFile("torch-2.17.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl", ("torch==not a version",)),
+    ))
+    merged = merge_listing(frozen_knowledge, IndexListing(BASE, "index", "2026-12-06T10:00:00+00:00", (odd,)), CP311,
+                           "linux-x86_64")
+    assert [r.version for r in merged.releases][:2] == ["2.17.0", "2.15.0"]

@@ -58,7 +58,11 @@ def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot, torch_index: 
         summary = IndexSummary(source="bundled", base=listing.base, fetched_at=listing.fetched_at,
                                reason="the wheel tags of the interpreter are unknown")
         return dataclasses.replace(knowledge, index=summary)
-    return merge_listing(knowledge, listing, frozenset(tags), platform_key(python.os, python.machine))
+    try:
+        return merge_listing(knowledge, listing, frozenset(tags), platform_key(python.os, python.machine))
+    except Exception as exc:  # noqa: BLE001 - an odd index answer must never cost the diagnosis
+        reason = f"its answer could not be used ({type(exc).__name__}: {str(exc)[:200]})"
+        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base=listing.base, reason=reason))
 
 
 def merge_listing(knowledge: Knowledge, listing: IndexListing, interpreter_tags: frozenset[str], platform: str) -> Knowledge:
