@@ -165,6 +165,7 @@ class LocalIndex:
     requests: list[str] = field(default_factory=list)
     delay: float = 0.0  # seconds every index page waits before answering (a slow mirror)
     json_api: bool = False  # answer PEP 691 JSON to clients that ask for it (Accept header)
+    basic_auth: tuple[str, str] | None = None  # (user, password) every request must carry (HTTP 401 otherwise)
     _fault: _Fault | None = None
     _server: http.server.ThreadingHTTPServer | None = None
     _release: threading.Event = field(default_factory=threading.Event)
@@ -299,6 +300,14 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
         def _respond(self, send_body: bool) -> None:
             path = unquote(self.path.split("?", 1)[0].split("#", 1)[0])
             index.requests.append(path)
+            if index.basic_auth is not None:
+                wanted = "Basic " + base64.b64encode(":".join(index.basic_auth).encode()).decode()
+                if self.headers.get("Authorization") != wanted:
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="local index"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
             if path.startswith("/files/"):
                 self._send_file(path.removeprefix("/files/"), send_body)
                 return

@@ -118,3 +118,16 @@ def test_through_an_authenticating_proxy_from_pips_configuration(newer_index, fr
     assert fact.ok and proxy.seen and all(url.startswith(newer_index.root) for url in proxy.seen)
     stored = "".join(p.read_text() for p in (tmp_path / "cache").glob("*.json"))
     assert proxy.password not in stored and proxy.password not in repr(fact)
+
+
+def test_index_credentials_in_the_url_authenticate_and_are_never_kept(frozen_knowledge, tmp_path):
+    with LocalIndex(newer_mirror(variants=("cpu",)), tmp_path / "w", basic_auth=("lab", "p@ss:word")) as index:
+        secret_base = index.torch_base.replace("http://", "http://lab:p%40ss%3Aword@")
+        refused = collect_index(request_for(index.torch_base, frozen_knowledge, tmp_path / "a"), sys.executable,
+                                pip_runner())
+        fact = collect_index(request_for(secret_base, frozen_knowledge, tmp_path / "b"), sys.executable, pip_runner())
+    assert refused.problem.code == "index_unreachable" and "HTTP 401" in refused.problem.reason
+    assert fact.ok and fact.value.base == index.torch_base
+    assert any(f.requires for p in fact.value.pages for f in p.files)  # the metadata files too, on the same host
+    stored = "".join(p.read_text() for p in (tmp_path / "b" / "cache").glob("*.json"))
+    assert "p%40ss" not in stored and "p@ss" not in stored and "p@ss" not in repr(fact)

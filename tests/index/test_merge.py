@@ -180,3 +180,13 @@ def test_odd_files_on_a_page_are_ignored(frozen_knowledge):
     merged = merge_listing(frozen_knowledge, IndexListing(BASE, "index", "2026-12-06T10:00:00+00:00", (odd,)), CP311,
                            "linux-x86_64")
     assert [r.version for r in merged.releases][:2] == ["2.17.0", "2.15.0"]
+
+
+def test_an_installed_torchvision_is_pinned_to_the_one_of_the_newer_release(frozen_knowledge):
+    from wizard.snapshot import Distribution
+
+    python = python_facts(tags=Fact.found(tuple(sorted(CP311))),
+                          distributions=(Distribution(name="torchvision", version="0.28.0+cpu", location="/site"),))
+    snap = with_index(snapshot(python=python), mirror())
+    rec = recommend(snap, knowledge_with_index(frozen_knowledge, snap), Goal(torch_index=BASE))
+    assert rec.argv[4:6] == ("torch==2.17.0+cpu", "torchvision==0.32.0+cpu")

@@ -12,6 +12,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import Version
@@ -90,7 +91,7 @@ def read_index(
         if not any(page.status in ("ok", "missing") for page, _links, _error in torch_pages):
             errors = sorted({error for _page, _links, error in torch_pages if error})
             return None, _unreachable_text(base, errors, timeout)
-        metadata = _read_metadata(pool, opener, read, dict(request.newer_than), deadline)
+        metadata = _read_metadata(pool, opener, read, dict(request.newer_than), deadline, base)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     pages = tuple(_with_requires(read[job][0], metadata) for job in jobs)
@@ -133,7 +134,7 @@ def _read_page(opener, base: str, variant: str, project: str, deadline: float, s
 
 
 def _read_metadata(pool: ThreadPoolExecutor, opener, read: dict[tuple[str, str], _Read], newer_than: dict[str, str],
-                   deadline: float) -> dict[str, tuple[str, ...]]:
+                   deadline: float, base: str) -> dict[str, tuple[str, ...]]:
     """Requires-Dist of one wheel per (variant, project, version) newer than the bundled knowledge (PEP 658 files):
     a new variant's CUDA runtime (torch) and which torch a torchvision/torchaudio belongs to."""
     wanted: dict[tuple[str, str, str], Link] = {}
@@ -145,7 +146,7 @@ def _read_metadata(pool: ThreadPoolExecutor, opener, read: dict[tuple[str, str],
                 continue
             wanted.setdefault((variant, project, str(version.public)), link)
     chosen = list(wanted.values())[:MAX_METADATA_FETCHES]
-    futures = {link.filename: pool.submit(_metadata_of, opener, link, deadline) for link in chosen}
+    futures = {link.filename: pool.submit(_metadata_of, opener, link, deadline, base) for link in chosen}
     wait(futures.values(), timeout=max(0.1, deadline - time.monotonic()))
     return {name: f.result() for name, f in futures.items() if f.done() and not f.cancelled() and not f.exception()}
 
@@ -155,12 +156,20 @@ def _linux_first(link: Link) -> tuple[int, str]:
     return (0 if "linux" in link.filename else 1, link.filename)
 
 
-def _metadata_of(opener, link: Link, deadline: float) -> tuple[str, ...]:
-    answer = get(opener, link.url + ".metadata", timeout=_timeout_left(deadline), deadline=deadline,
-                 limit=MAX_METADATA_BYTES)
+def _metadata_of(opener, link: Link, deadline: float, base: str) -> tuple[str, ...]:
+    answer = get(opener, with_credentials_of(base, link.url + ".metadata"), timeout=_timeout_left(deadline),
+                 deadline=deadline, limit=MAX_METADATA_BYTES)
     if not answer.ok:
         raise LookupError(answer.error)
     return requires_dist(answer.body)
+
+
+def with_credentials_of(base: str, url: str) -> str:
+    """``url`` with the index's user:password@ when it is on the index's own host (as pip sends them)."""
+    base_parts, parts = urlsplit(base), urlsplit(url)
+    if "@" not in base_parts.netloc or "@" in parts.netloc or parts.netloc != base_parts.netloc.rsplit("@", 1)[1]:
+        return url
+    return urlunsplit(parts._replace(netloc=base_parts.netloc))
 
 
 def _with_requires(page: IndexPage, metadata: dict[str, tuple[str, ...]]) -> IndexPage:

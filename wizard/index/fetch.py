@@ -3,6 +3,7 @@ certificates. Errors come back as short texts with any credentials removed."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import re
 import socket
@@ -11,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from wizard.index.netconfig import NetSettings
 
@@ -40,6 +41,11 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def _userinfo(url: str) -> str:
+    netloc = urlsplit(url).netloc
+    return unquote(netloc.rsplit("@", 1)[0]) if "@" in netloc else ""
 
 
 def scrub(text: str) -> str:
@@ -76,8 +82,11 @@ def get(
     limit: int = MAX_PAGE_BYTES,
 ) -> Response:
     """GET ``url``; never raises, never outlives ``deadline`` (time.monotonic()) by more than one read timeout."""
-    request = urllib.request.Request(url, headers={"Accept": accept, "User-Agent": "torch-setup-wizard"})
     safe_url = without_credentials(url)
+    request = urllib.request.Request(safe_url, headers={"Accept": accept, "User-Agent": "torch-setup-wizard"})
+    credentials = _userinfo(url)
+    if credentials:  # like pip: user:password@ in an index URL is HTTP Basic auth, sent to that host only
+        request.add_unredirected_header("Authorization", "Basic " + base64.b64encode(credentials.encode()).decode())
     try:
         with opener.open(request, timeout=timeout) as answer:
             body = _read_bounded(answer, limit, deadline)
