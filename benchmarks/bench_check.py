@@ -25,10 +25,22 @@ from pathlib import Path
 DEFAULT_PYTHON = Path.home() / ".cache" / "tsw-tests" / "torch-2.13.0" / "bin" / "python"
 
 
-def timed(argv: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
+CPU_SECONDS: dict[str, list[float]] = {}  # user+sys of each run's process tree, by command name
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(argv: list[str], env: dict[str, str], name: str = "") -> float:
+    started, cpu_before = time.perf_counter(), _children_cpu()
     result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, timeout=600)
     elapsed = time.perf_counter() - started
+    if name:
+        CPU_SECONDS.setdefault(name, []).append(_children_cpu() - cpu_before)
     if result.returncode not in (0, 1):  # check exits 1 when it finds problems; that is a normal run
         raise SystemExit(f"{argv[:4]} failed with exit code {result.returncode}: {result.stderr.decode()[-500:]}")
     return elapsed
@@ -97,12 +109,13 @@ def _run(args: argparse.Namespace, index: str | None) -> None:
     times: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(args.runs):
         for name, argv in commands.items():
-            times[name].append(timed(argv, env_for(name, run)))
+            times[name].append(timed(argv, env_for(name, run), name))
     medians = {name: statistics.median(values) for name, values in times.items()}
     print(f"machine: {platform.node()} {platform.machine()}, {os.cpu_count()} cores; target {args.python}")
     for name, value in medians.items():
         spread = ", ".join(f"{t:.2f}" for t in times[name])
-        print(f"{name:13s} median {value:6.2f} s   (runs: {spread})")
+        cpu = statistics.median(CPU_SECONDS[name]) if CPU_SECONDS.get(name) else 0.0
+        print(f"{name:13s} median {value:6.2f} s   CPU {cpu:5.2f} s   (runs: {spread})")
     if index:
         print(f"check + index / check offline = {medians['check + index'] / medians['check offline']:.2f}   (goal ≈ 1)")
         print(f"check + cached / check offline = {medians['check + cached'] / medians['check offline']:.2f}")
