@@ -123,7 +123,8 @@ def test_unused_qt_parts_are_left_out(frozen_bundle: Path) -> None:
     for unused in ("platforms/libqeglfs.so", "platforms/libqvnc.so", "platforms/libqlinuxfb.so",
                    "platformthemes/libqgtk3.so", "imageformats/libqjpeg.so"):
         assert unused not in plugins
-    assert not (qt / "translations").exists()
+    kept_translations = sorted(p.name for p in (qt / "translations").iterdir())  # Qt's words, shipped languages
+    assert kept_translations == sorted(f"qtbase_{c}.qm" for c in ("zh_CN", "es", "pt_BR", "ja", "ko", "de", "fr"))
     names = {p.name for p in internal(frozen_bundle).iterdir()}
     assert not any(n.startswith(("libcairo", "libpango", "libgtk", "libQt6Quick", "libQt6Qml")) for n in names)
 
@@ -173,3 +174,13 @@ def test_gui_opens_a_window_on_x11(frozen_bundle: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "platforms/libqxcb.so\" loaded library" in done.stderr
     assert any(line.startswith("first-paint ") for line in done.stdout.splitlines())
+
+
+def test_ci_smoke_script_passes_on_the_frozen_bundle(frozen_bundle: Path, torch_python: str) -> None:
+    """packaging/smoke_test.py, which CI runs on every installer, against the real frozen app."""
+    script = Path(__file__).resolve().parents[2] / "packaging" / "smoke_test.py"
+    done = subprocess.run([sys.executable, str(script), "--app-dir", str(frozen_bundle), "--python", torch_python,
+                           "--torch-version", "2.13.0"], capture_output=True, text=True, timeout=600,
+                          env=clean_env(QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "TORCH_OK" in done.stdout and done.stdout.rstrip().endswith("smoke test passed")
