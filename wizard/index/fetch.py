@@ -12,9 +12,10 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from wizard.index.netconfig import NetSettings
+from wizard.index.urls import without_credentials
 
 MAX_PAGE_BYTES = 32 * 1024 * 1024  # the cpu torch page of download.pytorch.org is a few MB
 MAX_METADATA_BYTES = 1024 * 1024
@@ -33,14 +34,6 @@ class Response:
     @property
     def ok(self) -> bool:
         return self.status == 200 and not self.error
-
-
-def without_credentials(url: str) -> str:
-    """The URL with any user:password@ removed (safe to print or store)."""
-    parts = urlsplit(url)
-    if "@" not in parts.netloc:
-        return url
-    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _userinfo(url: str) -> str:

@@ -17,7 +17,7 @@ from packaging.tags import Tag
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
 from packaging.version import InvalidVersion, Version
 
-from wizard.index.fetch import without_credentials
+from wizard.index.urls import without_credentials
 from wizard.knowledge.model import PLATFORMS, IndexNote, IndexSummary, Knowledge, Release, Variant, platform_key
 from wizard.snapshot import IndexListing, IndexPage, Snapshot
 
