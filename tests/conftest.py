@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,10 @@ REPO = Path(__file__).resolve().parent.parent
 FROZEN_KNOWLEDGE = REPO / "tests" / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = REPO / "resources" / "knowledge"
 os.environ["TSW_KNOWLEDGE_DIR"] = str(FROZEN_KNOWLEDGE)
+# No test reads download.pytorch.org: `check` and `fix` answer from the bundled tables unless a test names a local
+# index and clears TSW_OFFLINE (tests/index); the index cache goes to a folder of this run, never the user's.
+os.environ["TSW_OFFLINE"] = "1"
+os.environ["TSW_CACHE_DIR"] = tempfile.mkdtemp(prefix="tsw-test-cache-")
 TORCH_VERSION = "2.13.0"
 # What torch.__version__ says in that venv: the CPU index's Linux and Windows wheels carry "+cpu", the macOS
 # wheels (PyPI's and the CPU index's alike) no local version.

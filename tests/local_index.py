@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import http.server
+import json
 import os
 import random
 import re
@@ -41,10 +42,11 @@ class WheelSpec:
     padding: int = PADDING_BYTES
     broken_entry_point: bool = False  # pip fails while installing it (after earlier packages were installed)
     variants: tuple[str, ...] = ()  # which /whl/<variant>/ indexes list it; () = every variant (plain deps)
+    tag: str = "py3-none-any"  # the wheel's compatibility tag ("cp311-cp311-manylinux_2_28_x86_64")
 
     @property
     def filename(self) -> str:
-        return f"{_dist_name(self.name)}-{self.version}-py3-none-any.whl"
+        return f"{_dist_name(self.name)}-{self.version}-{self.tag}.whl"
 
     @property
     def project(self) -> str:
@@ -103,7 +105,7 @@ def _wheel_files(spec: WheelSpec) -> dict[str, bytes]:
     metadata += [f"Requires-Dist: {requirement}" for requirement in spec.requires]
     files[f"{dist_info}/METADATA"] = ("\n".join(metadata) + "\n\n").encode()
     files[f"{dist_info}/WHEEL"] = (
-        b"Wheel-Version: 1.0\nGenerator: tsw-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n\n"
+        f"Wheel-Version: 1.0\nGenerator: tsw-tests\nRoot-Is-Purelib: true\nTag: {spec.tag}\n\n".encode()
     )
     if spec.broken_entry_point:
         # No ":callable" suffix: pip raises "Invalid script entry point" while installing this wheel.
@@ -161,6 +163,9 @@ class LocalIndex:
     host: str = "127.0.0.1"
     port: int = 0
     requests: list[str] = field(default_factory=list)
+    delay: float = 0.0  # seconds every index page waits before answering (a slow mirror)
+    json_api: bool = False  # answer PEP 691 JSON to clients that ask for it (Accept header)
+    basic_auth: tuple[str, str] | None = None  # (user, password) every request must carry (HTTP 401 otherwise)
     _fault: _Fault | None = None
     _server: http.server.ThreadingHTTPServer | None = None
     _release: threading.Event = field(default_factory=threading.Event)
@@ -223,6 +228,8 @@ class LocalIndex:
         parts = [p for p in path.split("/") if p]
         if parts[:1] == ["simple"]:
             return self._listing(parts[1:], variant=None)
+        if parts[:1] == ["whl"] and len(parts) == 2 and parts[1] in {s.project for s in self.specs if s.variants}:
+            return self._listing(parts[1:], variant=None)  # like download.pytorch.org/whl/torch/: every variant
         if parts[:1] == ["whl"] and len(parts) >= 2:
             return self._listing(parts[2:], variant=parts[1])
         return None
@@ -255,6 +262,22 @@ class LocalIndex:
             f' data-core-metadata="sha256={metadata}">{spec.filename}</a><br/>\n'
         )
 
+    def json_page(self, path: str) -> bytes | None:
+        """The PEP 691 JSON form of a project page (None for other pages)."""
+        parts = [p for p in path.split("/") if p]
+        variant = parts[1] if parts[:1] == ["whl"] and len(parts) == 3 else None
+        if variant is None and not (parts[:1] == ["simple"] and len(parts) == 2):
+            return None
+        project = re.sub(r"[-_.]+", "-", parts[-1]).lower()
+        wheels = [s for s in self._visible(variant) if s.project == project]
+        files = [{
+            "filename": s.filename,
+            "url": f"/files/{quote(s.filename)}",
+            "hashes": {"sha256": hashlib.sha256(self.files[s.filename].read_bytes()).hexdigest()},
+            "core-metadata": {"sha256": hashlib.sha256(self.metadata(s.filename)).hexdigest()},
+        } for s in wheels]
+        return json.dumps({"meta": {"api-version": "1.1"}, "name": project, "files": files}).encode()
+
     def metadata(self, filename: str) -> bytes:
         with zipfile.ZipFile(self.files[filename]) as archive:
             name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
@@ -277,15 +300,29 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
         def _respond(self, send_body: bool) -> None:
             path = unquote(self.path.split("?", 1)[0].split("#", 1)[0])
             index.requests.append(path)
+            if index.basic_auth is not None:
+                wanted = "Basic " + base64.b64encode(":".join(index.basic_auth).encode()).decode()
+                if self.headers.get("Authorization") != wanted:
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="local index"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
             if path.startswith("/files/"):
                 self._send_file(path.removeprefix("/files/"), send_body)
                 return
+            if index.delay:
+                time.sleep(index.delay)
             body = index.page(path)
             if body is None:
                 self.send_error(404)
                 return
+            content_type = "text/html; charset=utf-8"
+            as_json = index.json_page(path) if index.json_api and "+json" in self.headers.get("Accept", "") else None
+            if as_json is not None:
+                body, content_type = as_json, "application/vnd.pypi.simple.v1+json"
             self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if send_body:

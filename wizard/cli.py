@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
             default=os.environ.get("TSW_TORCH_INDEX") or DEFAULT_TORCH_INDEX,
             help=f"base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or {DEFAULT_TORCH_INDEX})",
         )
+        p.add_argument(
+            "--offline",
+            action="store_true",
+            help="do not read the package index; use the cached answer or the bundled tables (also: TSW_OFFLINE=1)",
+        )
 
     def add_profile(p: argparse.ArgumentParser) -> None:
         p.add_argument("--profile", metavar="FILE", help="a course profile (TOML) to check against")

@@ -14,11 +14,13 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
     """Run the recommendation and every check. Never raises on odd snapshots: a check or a
     recommendation that crashes becomes a visible CHECK_CRASHED finding (see wizard.checks.registry)."""
     from wizard.checks.registry import crashed_finding, run_checks
+    from wizard.index.merge import knowledge_with_index
     from wizard.knowledge import load_knowledge
     from wizard.recommend import recommend
 
-    knowledge = knowledge or load_knowledge()
+    # The package index's answer (when the snapshot carries one) decides which releases exist for this interpreter.
     goal = goal or Goal()
+    knowledge = knowledge_with_index(knowledge or load_knowledge(), snapshot, goal.torch_index)
     try:
         recommendation = recommend(snapshot, knowledge, goal)
         crash = None

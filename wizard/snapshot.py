@@ -325,6 +325,38 @@ class Evidence:
 # --------------------------------------------------------------------------- the snapshot
 
 
+# --------------------------------------------------------------------------- package index
+
+
+@dataclass(frozen=True)
+class IndexFile:
+    """One file listed on a simple-repository project page (the wheel filename carries version and tags)."""
+
+    filename: str
+    requires: tuple[str, ...] = ()  # Requires-Dist of its PEP 658 metadata, where it was read
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """``<base>/<variant>/<project>/`` as the index answered it."""
+
+    variant: str  # "cu130" | "cpu"
+    project: str  # "torch" | "torchvision" | "torchaudio"
+    status: str  # "ok" | "missing" (HTTP 404: the index has no such variant) | "failed"
+    files: tuple[IndexFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexListing:
+    """What the PyTorch package index (or a mirror) offers, read live or from the cache. Never holds credentials."""
+
+    base: str  # "https://download.pytorch.org/whl", user:password removed
+    source: str  # "index" (read now) | "cache" (an earlier answer, see fetched_at)
+    fetched_at: str  # ISO 8601 UTC of the network answer
+    pages: tuple[IndexPage, ...] = ()
+    note: str = ""  # why the cache was used ("offline", "the index did not answer in 4 s")
+
+
 @dataclass(frozen=True)
 class Snapshot:
     tool_version: str
@@ -337,6 +369,8 @@ class Snapshot:
     torch: Fact[TorchRuntime]  # problem: not installed, import failed (traceback), signal, timeout, skipped
     evidence: tuple[Evidence, ...] = ()
     schema: str = SNAPSHOT_SCHEMA
+    # The PyTorch package index's answer (wizard.index); a problem says why none (offline, unreachable, not read).
+    index: Fact[IndexListing] = field(default_factory=lambda: Fact.unknown("the package index was not read"))
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(to_data(self), indent=indent, sort_keys=False)

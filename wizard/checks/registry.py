@@ -6,7 +6,7 @@ import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 
-from wizard.checks import course, cudnn, driver, python_env, toolkit, wheel
+from wizard.checks import course, cudnn, driver, index_source, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
@@ -23,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     *python_env.CHECKS,
     *wheel.CHECKS,
     *course.CHECKS,  # course-profile findings; each names its own step
+    *index_source.CHECKS,  # where the release tables came from (package index, cache, bundled)
 )
 
 # Within one severity, root causes before what they cause (earlier in this list = listed first).

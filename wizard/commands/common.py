@@ -25,12 +25,24 @@ def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snap
     python = target_python(args)
     live_import = not getattr(args, "no_import", False)
     timeout = getattr(args, "timeout", 120.0)
-    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout)
+    index = index_request_for_args(args, goal) if goal is not None else None
+    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout, index=index)
     if goal is not None and goal.profile is not None and live_import:
         from wizard.facts.smoke import with_course_smoke_test
 
         snapshot = with_course_smoke_test(snapshot, python, goal.profile, timeout=timeout)
     return snapshot
+
+
+def index_request_for_args(args: argparse.Namespace, goal: Goal):  # -> IndexRequest
+    """What to read from the PyTorch package index (``goal.torch_index``): ``--offline`` / TSW_OFFLINE=1 read none."""
+    import os
+
+    from wizard.index.request import index_request
+    from wizard.knowledge import load_knowledge
+
+    offline = bool(getattr(args, "offline", False)) or os.environ.get("TSW_OFFLINE", "").strip() == "1"
+    return index_request(load_knowledge(), goal.torch_index, offline=offline)
 
 
 def profile_for_args(args: argparse.Namespace):  # -> CourseProfile | None

@@ -19,9 +19,20 @@ def run(args: argparse.Namespace) -> int:
     report = _load_report(args.open) if getattr(args, "open", None) else None
     python = _python(args) if report is None else None
     goal = goal_for_args(args)  # --profile: loaded here, so a broken file is a one-line error before any window
+    _index_settings_for_the_window(args, goal)
     from wizard.gui.app import run_app  # PySide6 is imported only now, after the display check
 
     return run_app(python, goal, report)
+
+
+def _index_settings_for_the_window(args: argparse.Namespace, goal) -> None:
+    """The window's collector reads the package index named by these (wizard.gui.workers)."""
+    from wizard.findings import Goal
+
+    if getattr(args, "offline", False):
+        os.environ["TSW_OFFLINE"] = "1"
+    if goal.torch_index != Goal().torch_index:
+        os.environ["TSW_TORCH_INDEX"] = goal.torch_index
 
 
 def _python(args: argparse.Namespace) -> str | None:

@@ -11,11 +11,15 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard import __version__
 from wizard.facts.host import collect_host
 from wizard.facts.runner import Runner, run_command
 from wizard.snapshot import Fact, FactStatus, GpuFacts, Snapshot, ToolkitFacts
+
+if TYPE_CHECKING:
+    from wizard.index.collect import IndexRequest
 
 Progress = Callable[[str], None]
 
@@ -25,6 +29,7 @@ STAGES = {
     "toolkit": "Looking for CUDA toolkits and cuDNN…",
     "python": "Looking inside your Python environment…",
     "torch": "Importing PyTorch in your environment…",
+    "index": "Reading the PyTorch package index…",
 }
 
 
@@ -37,12 +42,14 @@ def collect_snapshot(
     env: Mapping[str, str] | None = None,
     root: Path = Path("/"),
     progress: Progress | None = None,
+    index: IndexRequest | None = None,
 ) -> Snapshot:
     """Collect a Snapshot for the target interpreter ``python``.
 
     ``env`` and ``root`` stand in for os.environ and the filesystem root in tests.
     ``progress`` is called (from worker threads) with a stage text as each collector starts
     and with ``"done:<name>"`` as each finishes.
+    ``index``: also read the PyTorch package index (wizard.index), beside the probes and bounded in time.
     """
     from wizard.facts.python_env import collect_python, collect_torch
 
@@ -77,6 +84,10 @@ def collect_snapshot(
     jobs["host"] = stage("host", lambda: collect_host(env=env, root=root, runner=runner))
     jobs["gpu"] = stage("gpu", gpu)
     jobs["toolkit"] = stage("toolkit", toolkit)
+    if index is not None:
+        from wizard.index.collect import collect_index
+
+        jobs["index"] = stage("index", lambda: collect_index(index, python, runner=runner))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
@@ -91,6 +102,7 @@ def collect_snapshot(
         toolkit=results["toolkit"] if isinstance(results["toolkit"], ToolkitFacts) else _crashed_toolkit(results["toolkit"]),
         python=results["python"],
         torch=torch_fact,
+        **({"index": results["index"]} if "index" in results else {}),
     )
 
 

@@ -9,6 +9,7 @@ there (queued connections).
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -118,7 +119,21 @@ def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
     warm_up()  # instant once the Welcome page's warm-up is done; if it is still running, wait for its imports
     from wizard.facts.collect import collect_snapshot
 
-    return collect_snapshot(python, live_import=True, timeout=120.0, progress=progress)
+    return collect_snapshot(python, live_import=True, timeout=120.0, progress=progress, index=_index_request())
+
+
+def _index_request():  # -> IndexRequest | None
+    """The package index the wizard's goal uses (TSW_TORCH_INDEX, set by --torch-index, else Preferences); read
+    beside the probes unless TSW_OFFLINE=1 (--offline). None when it cannot be worked out: the bundled tables answer."""
+    try:
+        from wizard.gui.preferences import torch_index_preference
+        from wizard.index.request import index_request
+        from wizard.knowledge import load_knowledge
+
+        base = os.environ.get("TSW_TORCH_INDEX", "").strip() or torch_index_preference()
+        return index_request(load_knowledge(), base, offline=os.environ.get("TSW_OFFLINE", "").strip() == "1")
+    except Exception:  # noqa: BLE001 - the check goes on without the index
+        return None
 
 
 def default_diagnose(snapshot: Snapshot, goal: Goal) -> Diagnosis:

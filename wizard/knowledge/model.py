@@ -165,6 +165,27 @@ class KnownIssue:
 
 
 @dataclass(frozen=True)
+class IndexNote:
+    """Where the package index and the bundled knowledge differ (wizard.index.merge)."""
+
+    kind: str  # "newer" | "confirmed" | "missing_wheel" | "missing_variant"
+    version: str  # torch version ("2.17.0"); "" for a whole variant
+    variant: str = ""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    """Which source the release tables came from for this diagnosis, and how old it is."""
+
+    source: str  # "index" (read now) | "cache" | "bundled"
+    base: str  # the index base read (without credentials)
+    fetched_at: str = ""  # ISO 8601 of the index answer, "" for bundled
+    reason: str = ""  # why the cache or the bundled tables were used
+    provenance: tuple[tuple[str, str], ...] = ()  # (torch version, "index" | "bundled") for the releases that matter
+    notes: tuple[IndexNote, ...] = ()
+
+
+@dataclass(frozen=True)
 class DriverBranch:
     """The newest NVIDIA driver branch that still supports an architecture (platforms.json)."""
 
@@ -202,6 +223,7 @@ class Knowledge:
     url_allow_list: tuple[str, ...] = ()  # URL prefixes the GUI may open
     urls: tuple[tuple[str, str], ...] = field(default=())  # named URLs: ("driver_download", "https://...")
     known_issues: tuple[KnownIssue, ...] = ()
+    index: IndexSummary | None = None  # set when the package index's answer was merged in (wizard.index.merge)
     platforms: PlatformFacts = field(default_factory=PlatformFacts)
 
     # ------------------------------------------------------------------ queries
