@@ -26,6 +26,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _python(args: argparse.Namespace) -> str | None:
+    if getattr(args, "kernel", None):
+        from wizard.commands.common import kernel_python
+
+        return kernel_python(args.kernel, getattr(args, "python", None))
     if not getattr(args, "python", None):
         return None  # the user picks one on the Welcome page
     from wizard.facts.interpreter import InterpreterError, resolve_target_python

@@ -25,6 +25,7 @@ STAGES = {
     "toolkit": "Looking for CUDA toolkits and cuDNN…",
     "python": "Looking inside your Python environment…",
     "torch": "Importing PyTorch in your environment…",
+    "places": "Looking for notebook kernels, conda and uv environments…",
 }
 
 
@@ -37,10 +38,14 @@ def collect_snapshot(
     env: Mapping[str, str] | None = None,
     root: Path = Path("/"),
     progress: Progress | None = None,
+    places: bool = True,
+    checked_kernel: str = "",
 ) -> Snapshot:
     """Collect a Snapshot for the target interpreter ``python``.
 
     ``env`` and ``root`` stand in for os.environ and the filesystem root in tests.
+    ``places``: also look where code runs (kernels, conda, uv, VS Code); ``checked_kernel`` is the
+    notebook kernel the user named (--kernel), recorded with them.
     ``progress`` is called (from worker threads) with a stage text as each collector starts
     and with ``"done:<name>"`` as each finishes.
     """
@@ -77,6 +82,8 @@ def collect_snapshot(
     jobs["host"] = stage("host", lambda: collect_host(env=env, root=root, runner=runner))
     jobs["gpu"] = stage("gpu", gpu)
     jobs["toolkit"] = stage("toolkit", toolkit)
+    if places:
+        jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
@@ -91,7 +98,22 @@ def collect_snapshot(
         toolkit=results["toolkit"] if isinstance(results["toolkit"], ToolkitFacts) else _crashed_toolkit(results["toolkit"]),
         python=results["python"],
         torch=torch_fact,
+        places=_places_fact(results.get("places")),
     )
+
+
+def _places(env: dict, runner: Runner, checked_kernel: str) -> object:
+    from wizard.facts.places import collect_places
+
+    return collect_places(env=env, runner=runner, checked_kernel=checked_kernel)
+
+
+def _places_fact(result: object) -> Fact:
+    from wizard.snapshot import RunPlaces
+
+    if result is None:
+        return Fact.unknown("not looked for")
+    return Fact.found(result) if isinstance(result, RunPlaces) else result  # a crashed collector is a failed Fact
 
 
 def _result_or_crash(name: str, future: Future) -> object:
