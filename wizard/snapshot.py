@@ -329,6 +329,7 @@ class TorchAnswer:
     torch_version: str = ""  # "" no torch (when answered)
     has_ipykernel: bool = False
     why_not: str = ""  # when not answered: the reason in a few words
+    prefix: str = ""  # its sys.prefix (real path): two paths with one prefix are one environment
 
 
 @dataclass(frozen=True)
@@ -387,6 +388,7 @@ class UvProject:
     indexes: tuple[tuple[str, str], ...] = ()  # [[tool.uv.index]]: (name, url)
     locked: tuple[tuple[str, str, str], ...] = ()  # uv.lock: (package, version, registry url) for torch packages
     has_lock: bool = False
+    has_sources_table: bool = False  # pyproject.toml has a [tool.uv.sources] table (for any package)
     venv: str = ""  # the project's .venv, "" when not created yet
     problem: str = ""  # why pyproject.toml / uv.lock could not be read
 

@@ -26,7 +26,8 @@ from wizard.snapshot import RunPlaces, TorchAnswer
 MAX_THREADS = 8
 ANSWER_PREFIX = "tsw-places "
 
-# Runs on Python 2.7 and every Python 3: no f-strings. Prints "tsw-places <version> <torch or -> <ipykernel 0/1>".
+# Runs on Python 2.7 and every Python 3: no f-strings.
+# Prints "tsw-places <version> <torch or -> <ipykernel 0/1> <sys.prefix>".
 QUESTION = r"""
 import os, sys
 version = "%d.%d.%d" % tuple(sys.version_info[:3])
@@ -43,16 +44,16 @@ for entry in sys.path:
             torch = n[len("torch-"):].rsplit(".", 1)[0].split("-")[0]
         if low == "ipykernel" or (low.startswith("ipykernel-") and low.endswith(".dist-info")):
             ipykernel = 1
-sys.stdout.write("tsw-places %s %s %d\n" % (version, torch, ipykernel))
+sys.stdout.write("tsw-places %s %s %d %s\n" % (version, torch, ipykernel, os.path.realpath(sys.prefix)))
 """
 
 
 def parse_answer(stdout: str) -> TorchAnswer | None:
     for line in stdout.splitlines():
         if line.startswith(ANSWER_PREFIX):
-            parts = line[len(ANSWER_PREFIX) :].split()
-            if len(parts) == 3:
-                return TorchAnswer(True, parts[0], "" if parts[1] == "-" else parts[1], parts[2] == "1")
+            parts = line[len(ANSWER_PREFIX) :].strip().split(None, 3)
+            if len(parts) == 4:
+                return TorchAnswer(True, parts[0], "" if parts[1] == "-" else parts[1], parts[2] == "1", prefix=parts[3])
     return None
 
 

@@ -59,6 +59,11 @@ def read_uv_venv(prefix: Path) -> UvVenv | None:
     return UvVenv(prefix=str(prefix), python=str(python), uv_version=version, has_pip=has_pip(prefix))
 
 
+def without_credentials(url: str) -> str:
+    """The URL without user:password@ (index credentials are never kept)."""
+    return re.sub(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", r"\1", url)
+
+
 def requirement_name(requirement: str) -> str:
     match = _REQUIREMENT_NAME.match(requirement)
     return re.sub(r"[-_.]+", "-", match.group(1)).lower() if match else ""
@@ -72,7 +77,7 @@ def _source_targets(value: object) -> list[str]:
         if isinstance(entry, dict):
             for key in ("index", "url", "path", "git"):
                 if isinstance(entry.get(key), str):
-                    targets.append(entry[key])
+                    targets.append(without_credentials(entry[key]))
                     break
     return targets
 
@@ -96,10 +101,12 @@ def parse_pyproject(data: dict) -> dict:
         raw_indexes = uv.get("index") if isinstance(uv.get("index"), list) else []
         for index in raw_indexes:
             if isinstance(index, dict) and isinstance(index.get("url"), str):
-                indexes.append((index["name"] if isinstance(index.get("name"), str) else "", index["url"]))
+                name = index["name"] if isinstance(index.get("name"), str) else ""
+                indexes.append((name, without_credentials(index["url"])))
     name = project.get("name") if isinstance(project.get("name"), str) else ""
     return {"name": name, "torch_requirement": torch_requirement, "sources": tuple(sources),
-            "indexes": tuple(indexes), "is_uv": uv is not None}
+            "indexes": tuple(indexes), "is_uv": uv is not None,
+            "has_sources_table": uv is not None and isinstance(uv.get("sources"), dict)}
 
 
 def parse_lock(data: dict) -> tuple[tuple[str, str, str], ...]:
@@ -112,7 +119,7 @@ def parse_lock(data: dict) -> tuple[tuple[str, str, str], ...]:
         source = package.get("source") if isinstance(package.get("source"), dict) else {}
         registry = source.get("registry") if isinstance(source.get("registry"), str) else ""
         version = package.get("version") if isinstance(package.get("version"), str) else ""
-        pins.append((requirement_name(package["name"]), version, registry))
+        pins.append((requirement_name(package["name"]), version, without_credentials(registry)))
     return tuple(pins)
 
 
@@ -150,6 +157,7 @@ def read_uv_project(folder: Path) -> UvProject | None:
         indexes=parsed.get("indexes", ()),
         locked=locked,
         has_lock=lock_file.is_file(),
+        has_sources_table=parsed.get("has_sources_table", False),
         venv=str(venv) if env_python(venv) is not None else "",
         problem=problem,
     )
