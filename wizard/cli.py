@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--yes", action="store_true", help="do not ask")
     fix.add_argument("--undo", action="store_true", help="restore the state saved before the last fix")
     fix.add_argument("--env-folder", metavar="FOLDER", help="where a new environment goes (default: ~/torch-env)")
+    fix.add_argument(
+        "--register-kernel", action="store_true",
+        help="with --kernel NAME: make the Python that has PyTorch that notebook kernel (instead of installing into it)",
+    )
 
     facts = sub.add_parser("facts", help="print the raw snapshot")
     add_python(facts)
