@@ -46,6 +46,14 @@ def uv_way(diagnosis: Diagnosis, python: str) -> Way | None:
     return Way("uv", tuple(a.argv for a in actions), python)
 
 
+def conda_first(diagnosis: Diagnosis) -> str:
+    """The conda command to run by hand before pip may install (CONDA_TORCH's first step), '' when none."""
+    for finding in diagnosis.findings:
+        if finding.code == "CONDA_TORCH":
+            return next((a.text for a in finding.actions if a.kind is ActionKind.COPY), "")
+    return ""
+
+
 def kernel_name(way: Way) -> str:
     argv = way.steps[-1]
     return argv[argv.index("--name") + 1] if "--name" in argv else ""

@@ -138,7 +138,13 @@ def _kernel_other(ctx: CheckContext, kernel: KernelSpec) -> Finding:
 
 
 def _has_ipykernel(ctx: CheckContext) -> bool:
-    return "ipykernel" in ctx.dists
+    """ipykernel importable in the checked Python: its distributions, or what it answered discovery (any sys.path entry)."""
+    python, places = ctx.python, _places(ctx)
+    if "ipykernel" in ctx.dists:
+        return True
+    answers = [places.terminal] + [c.answer for c in places.editor] + [e.answer for e in places.conda_envs]
+    answers += [v.answer for v in places.uv_venvs]
+    return any(a.answered and a.has_ipykernel and same_environment(a, python.prefix, "", "") for a in answers)
 
 
 # --------------------------------------------------------------------------- uv
@@ -244,7 +250,8 @@ def check_conda(ctx: CheckContext) -> list[Finding]:
     env = conda_env_of(places, python.prefix)
     if env is None or not any(p.name in ("pytorch", "cpuonly", "pytorch-cuda", "pytorch-mutex") for p in env.torch_packages):
         return []
-    names = [p.name for p in env.torch_packages if p.name in CONDA_TORCH_NAMES]
+    present = {p.name for p in env.torch_packages}
+    names = [name for name in CONDA_TORCH_NAMES if name in present]
     remove = ("conda", "remove", "--prefix", env.prefix, "--yes", *names)
     channels = sorted({p.channel for p in env.torch_packages if p.channel})
     cpu_only = is_cpu_only(env)

@@ -67,6 +67,12 @@ def run(args: argparse.Namespace) -> int:
     diagnosis = diagnose(snapshot, goal=goal)
     folder = Path(args.env_folder) if getattr(args, "env_folder", None) else None
     try:
+        from wizard.actions.environment_fix import conda_first
+
+        conda_command = conda_first(diagnosis)
+        if conda_command and not getattr(args, "register_kernel", False):
+            console.say(_text("fix.conda_first", command=conda_command))
+            return EXIT_FINDINGS
         way = environment_way(python, diagnosis, getattr(args, "register_kernel", False))
         if way is not None:
             return apply_way(way, python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes)

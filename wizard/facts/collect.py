@@ -83,7 +83,7 @@ def collect_snapshot(
     jobs["gpu"] = stage("gpu", gpu)
     jobs["toolkit"] = stage("toolkit", toolkit)
     if places:
-        jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel))
+        jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel, python))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
@@ -102,10 +102,10 @@ def collect_snapshot(
     )
 
 
-def _places(env: dict, runner: Runner, checked_kernel: str) -> object:
+def _places(env: dict, runner: Runner, checked_kernel: str, python: str) -> object:
     from wizard.facts.places import collect_places
 
-    return collect_places(env=env, runner=runner, checked_kernel=checked_kernel)
+    return collect_places(env=env, runner=runner, checked_kernel=checked_kernel, checked_python=python)
 
 
 def _places_fact(result: object) -> Fact:

@@ -84,11 +84,11 @@ def candidate_prefixes(env: Mapping[str, str]) -> list[Path]:
     return found
 
 
-def conda_prefixes(env: Mapping[str, str]) -> list[Path]:
-    """The conda environments on this machine, each once."""
+def conda_prefixes(env: Mapping[str, str], extra: Iterable[Path] = ()) -> list[Path]:
+    """The conda environments on this machine (and the ``extra`` folders that are conda environments), each once."""
     seen: set[str] = set()
     prefixes = []
-    for folder in candidate_prefixes(env):
+    for folder in [*extra, *candidate_prefixes(env)]:
         key = os.path.normcase(os.path.realpath(folder))
         if key in seen or not is_conda_env(folder):
             continue
@@ -192,5 +192,5 @@ def read_conda_env(prefix: Path) -> CondaEnvironment:
     )
 
 
-def find_conda_envs(env: Mapping[str, str]) -> list[CondaEnvironment]:
-    return [read_conda_env(prefix) for prefix in conda_prefixes(env)]
+def find_conda_envs(env: Mapping[str, str], extra: Iterable[Path] = ()) -> list[CondaEnvironment]:
+    return [read_conda_env(prefix) for prefix in conda_prefixes(env, extra)]

@@ -99,15 +99,17 @@ def collect_places(
     checked_kernel: str = "",
     os_name: str = "",
     ask_interpreters: bool = True,
+    checked_python: str = "",
 ) -> RunPlaces:
     """Every place code may run on this machine, each interpreter asked about torch (unless told not to)."""
     env = dict(os.environ if env is None else env)
     here = cwd or Path.cwd()
     os_name = os_name or host_os()
     terminal = terminal_python(env)
-    conda_envs = find_conda_envs(env)
+    conda_envs = find_conda_envs(env, extra=[Path(_prefix_of(checked_python))] if checked_python else [])
     project = find_uv_project(here)
-    venv_folders = [Path(env["VIRTUAL_ENV"])] if env.get("VIRTUAL_ENV") else []
+    venv_folders = [Path(_prefix_of(checked_python))] if checked_python else []  # the Python checked, wherever it is
+    venv_folders += [Path(env["VIRTUAL_ENV"])] if env.get("VIRTUAL_ENV") else []
     venv_folders += [_candidate_folder(c.path) for c in folder_candidates(env, here)]
     if project is not None and project.venv:
         venv_folders.append(Path(project.venv))
