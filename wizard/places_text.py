@@ -21,7 +21,7 @@ def say(key: str, **fields: object) -> str:
 
 def torch_words(answer: TorchAnswer) -> str:
     if not answer.answered:
-        return say("word.not_asked", why=answer.why_not or "?")
+        return say("word.not_asked", why=answer.why_not) if answer.why_not else say("word.no_python")
     return say("word.torch", version=answer.torch_version) if answer.torch_version else say("word.no_torch")
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from wizard.findings import Diagnosis, Goal
 from wizard.gui.icons import app_icon
-from wizard.gui.wizard import SETTINGS_APP, SETTINGS_ORG, WINDOW_TITLE, SetupWizard
+from wizard.gui.wizard import SETTINGS_APP, SETTINGS_ORG, WINDOW_TITLE, SetupWizard, default_places
 from wizard.snapshot import Snapshot
 
 BENCH_FIRST_PAINT = "TSW_BENCH_FIRST_PAINT"
@@ -42,7 +42,7 @@ def make_application() -> QApplication:
 def run_app(python: str | None, goal: Goal, report: tuple[Snapshot, Diagnosis] | None = None) -> int:
     """Show the wizard and run the event loop; returns the process exit status."""
     app = make_application()
-    window = SetupWizard(python=python, goal=goal, report=report)
+    window = SetupWizard(python=python, goal=goal, report=report, places=default_places)
     probe = None
     if os.environ.get(BENCH_FIRST_PAINT):
         probe = FirstPaintProbe()
