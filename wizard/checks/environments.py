@@ -264,7 +264,8 @@ def check_conda(ctx: CheckContext) -> list[Finding]:
         key, severity, details=f"{env.prefix}: {packages}; channels: {', '.join(channels) or '?'}"
         + (f"; pip's torch {env.pip_torch} too" if env.pip_torch else ""),
         actions=steps, env=env.name, packages=", ".join(names),
-        cpu=label("word.cpu_only") if cpu_only else "", pip=label("word.pip_too", version=env.pip_torch) if env.pip_torch else "",
+        cpu=" " + label("word.cpu_only") if cpu_only else "",  # the catalog trims a leading space
+        pip=label("word.pip_too", version=env.pip_torch) if env.pip_torch else "",
     )]
 
 
