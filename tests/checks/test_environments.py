@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from wizard.engine import diagnose
-from wizard.resources_path import resource
 from wizard.findings import ActionKind, Finding, Goal, Severity
+from wizard.resources_path import resource
 from wizard.snapshot import (
     CondaEnvironment,
     CondaPackage,
@@ -164,6 +164,7 @@ def test_conda_forge_pytorch_is_not_called_the_pytorch_channel() -> None:
     places = RunPlaces(conda_envs=(conda_env(CondaPackage("pytorch", "2.7.1", "cuda126_generic_py312_h1", "conda-forge")),))
     (found,) = findings(with_places(scenario("torch_missing_on_gpu_machine"), places), "CONDA_TORCH")
     assert "discontinued" not in found.title and "CPU-only" not in found.title
+    assert found.severity is Severity.INFO  # conda-forge's maintained build alone is not a problem
 
 
 def test_no_places_means_no_new_findings() -> None:

@@ -256,7 +256,13 @@ def check_conda(ctx: CheckContext) -> list[Finding]:
     channels = sorted({p.channel for p in env.torch_packages if p.channel})
     cpu_only = is_cpu_only(env)
     key = "CONDA_TORCH.pytorch_channel" if "pytorch" in channels else "CONDA_TORCH"
-    severity = Severity.ERROR if cpu_only and wants_gpu(ctx) and ctx.usable_gpus else Severity.WARNING
+    # The pytorch channel's last release was 2.5 (pytorch/pytorch#138506); conda-forge's builds are maintained.
+    if cpu_only and wants_gpu(ctx) and ctx.usable_gpus:
+        severity = Severity.ERROR
+    elif "pytorch" in channels or env.pip_torch or cpu_only:
+        severity = Severity.WARNING
+    else:
+        severity = Severity.INFO
     steps = [Action.copy(label("action.conda_remove"), command_text(remove, ctx.os))]
     steps += recommendation_actions(ctx, label("action.pip_in_conda"))
     packages = ", ".join(f"{p.name} {p.version} ({p.build})" for p in env.torch_packages)
