@@ -435,11 +435,26 @@ class SetupWizard(QWizard):
         if self.new_environment_steps() and action.argv in self.new_environment_steps():
             self.request_fresh_env()  # a new_venv step is never run on its own: the dialog does all of them
             return
+        from wizard.gui.environment_dialog import is_environment_command
+
+        if is_environment_command(action.argv, self.python) and not self.read_only:
+            self.run_environment_command(action)
+            return
         dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()  # a closed dialog is not kept as a hidden child of the wizard
         if accepted:
             self.run_fix(action)
+
+    def run_environment_command(self, action: Action) -> None:
+        """A notebook-kernel, ensurepip or uv command (issue #16): its own small dialog, then check again."""
+        from wizard.gui.environment_dialog import EnvironmentRunDialog
+
+        dialog = EnvironmentRunDialog(self, action, self.python)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.start_check()
 
     def new_environment_steps(self) -> tuple[tuple[str, ...], ...]:
         """The commands of a new_venv recommendation (its findings offer "Create a new environment…"), else ()."""
