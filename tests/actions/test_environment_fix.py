@@ -30,8 +30,9 @@ def venv(folder: Path, pip: bool = True) -> str:
 
 
 def install_stand_in_torch(python: str, index: LocalIndex) -> None:
-    subprocess.run([python, "-m", "pip", "install", "-q", "torch==2.13.0+cpu", "--index-url", f"{index.torch_base}/cpu"],
-                   check=True, timeout=300, env=pip_env())
+    """The torch stand-in from the local index, by this test run's pip (`pip --python`): the venv needs no pip of its own."""
+    subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "-q", "torch==2.13.0+cpu",
+                    "--index-url", f"{index.torch_base}/cpu"], check=True, timeout=300, env=pip_env())
 
 
 @pytest.fixture
@@ -88,10 +89,10 @@ def register_kernel(python: str, name: str, display: str) -> Path:
 def kernel_without_torch(home: Path, tmp_path: Path, ipykernel_site: Path, index: LocalIndex,
                          monkeypatch: pytest.MonkeyPatch) -> dict:
     """A kernel "course" registered from a venv without torch; the terminal's Python (first on PATH) has torch."""
-    kernel_python = venv(tmp_path / "kernel-env")
+    kernel_python = venv(tmp_path / "kernel-env", pip=False)
     add_site(kernel_python, ipykernel_site)
     spec = register_kernel(kernel_python, "course", "Course")
-    working = venv(tmp_path / "working-env")
+    working = venv(tmp_path / "working-env", pip=False)
     install_stand_in_torch(working, index)
     add_site(working, ipykernel_site)
     put_first_on_path(monkeypatch, str(Path(working).parent))
@@ -115,6 +116,7 @@ def test_check_kernel_names_both_pythons_and_offers_both_fixes(kernel_without_to
 
 def test_fix_installs_into_the_notebook_kernels_python(kernel_without_torch: dict, index: LocalIndex,
                                                         capsys: pytest.CaptureFixture) -> None:
+    subprocess.run([kernel_without_torch["kernel"], "-m", "ensurepip"], check=True, timeout=300, capture_output=True)  # fix uses its pip
     code, out = run_cli(capsys, "fix", "--kernel", "course", "--yes", "--want", "cpu", "--torch-index", index.torch_base, "--profile", PROFILE[0])
     assert code == 0, out
     assert ask(kernel_without_torch["kernel"]).torch_version == "2.13.0+cpu"
