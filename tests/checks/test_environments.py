@@ -72,6 +72,14 @@ def test_the_checked_kernel_without_torch_names_both_pythons_and_offers_both_fix
     assert argvs[2] == (WORKING, "-m", "ipykernel", "install", "--user", "--name", "dl101", "--display-name", "DL 101")
 
 
+def test_a_kernel_running_the_checked_python_is_found_without_naming_it() -> None:
+    places = RunPlaces(terminal_python=WORKING, terminal=answer("2.13.0", ipykernel=True, prefix="/home/student/.venv"),
+                       kernels=(kernel(),))  # the wizard's own choice, or --python, instead of --kernel
+    (found,) = findings(with_places(scenario("torch_missing_on_gpu_machine"), places), "ENV_MISMATCH")
+    assert found.severity is Severity.ERROR and found.title.startswith('The notebook kernel "DL 101" runs a Python')
+    assert run_argvs(found)[-1][:4] == (WORKING, "-m", "ipykernel", "install")  # ipykernel there: no pip step
+
+
 def test_no_kernel_finding_when_no_other_python_has_torch() -> None:
     places = RunPlaces(terminal_python=PYTHON, terminal=answer(prefix=VENV), kernels=(kernel(),), checked_kernel="dl101")
     assert findings(with_places(scenario("torch_missing_on_gpu_machine"), places), "ENV_MISMATCH") == []

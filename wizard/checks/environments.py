@@ -92,11 +92,9 @@ def check_kernel_mismatch(ctx: CheckContext) -> list[Finding]:
     places, python = _places(ctx), ctx.python
     if places is None or python is None:
         return []
-    if places.checked_kernel:
-        kernel = places.kernel(places.checked_kernel)
-        working = working_python(ctx, places)
-        if kernel is None or ctx.torch_installed or working is None:
-            return []
+    kernel = places.kernel(places.checked_kernel) if places.checked_kernel else _kernel_running_checked(ctx, places)
+    working = working_python(ctx, places)
+    if kernel is not None and not ctx.torch_installed and working is not None:
         path, answer = working
         install = recommendation_actions(ctx, label("action.install_into_kernel"))
         return [place_finding(
@@ -106,9 +104,10 @@ def check_kernel_mismatch(ctx: CheckContext) -> list[Finding]:
             display=kernel.display_name, kernel_python=python.executable,
             working=_python_name(path, answer), torch=answer.torch_version,
         )]
+    if places.checked_kernel:
+        return []
     if ctx.torch_installed:
         return [_kernel_other(ctx, kernel) for kernel in _kernels_without_torch(ctx, places)][:MAX_KERNEL_FINDINGS]
-    working = working_python(ctx, places)
     if working is None:
         return []
     path, answer = working
@@ -118,6 +117,13 @@ def check_kernel_mismatch(ctx: CheckContext) -> list[Finding]:
         actions=[Action.copy(label("action.copy_check"), f"torch-setup-wizard check --python {path}")],
         checked=python.executable, working=_python_name(path, answer), torch=answer.torch_version,
     )]
+
+
+def _kernel_running_checked(ctx: CheckContext, places: RunPlaces) -> KernelSpec | None:
+    """The notebook kernel that runs the checked Python (checked with --python or from the wizard), if one does."""
+    python = ctx.python
+    return next((k for k in places.kernels if k.python and same_environment(k.answer, python.prefix, python.executable,
+                                                                            k.python)), None)
 
 
 def _kernels_without_torch(ctx: CheckContext, places: RunPlaces) -> list[KernelSpec]:
