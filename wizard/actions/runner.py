@@ -153,6 +153,17 @@ ENSUREPIP = (("-m", "ensurepip"),)
 _KERNEL_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+def target_interpreter(argv: Sequence[str]) -> str:
+    """The interpreter whose environment argv changes: argv[0], uv's --python, or a uv project's .venv Python."""
+    argv = tuple(str(a) for a in argv)
+    if argv and os.path.basename(argv[0]).lower() in ("uv", "uv.exe"):
+        if argv[1:4] == ("pip", "install", "--python") and len(argv) > 4:
+            return argv[4]
+        if argv[1:3] == ("sync", "--project") and len(argv) == 4:
+            return os.path.join(argv[3], ".venv", "Scripts" if os.name == "nt" else "bin", "python")
+    return argv[0] if argv else ""
+
+
 def environment_way_argv(argv: tuple[str, ...], python: str) -> bool:
     """Whether argv is one of issue #16's shapes for this interpreter."""
     if argv[1:] in ENSUREPIP:
@@ -163,7 +174,7 @@ def environment_way_argv(argv: tuple[str, ...], python: str) -> bool:
         if len(rest) == 4:
             shape = shape and rest[2] == "--display-name" and bool(rest[3].strip()) and not rest[3].startswith("-")
         return shape and _same_path(argv[0], python)
-    if os.path.basename(argv[0]).lower() not in ("uv", "uv.exe") or not os.path.isfile(argv[0]):
+    if os.path.basename(argv[0]).lower() not in ("uv", "uv.exe"):
         return False
     if argv[1:4] == ("pip", "install", "--python") and len(argv) > 5:
         return _same_path(argv[4], python)
