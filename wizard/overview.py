@@ -12,6 +12,7 @@ from pathlib import Path
 from wizard.findings import Diagnosis, Severity, Step
 from wizard.report.json_report import ReportFormatError, load_report
 from wizard.snapshot import Snapshot
+from wizard.words import status_label
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 HEALTHY = "OK"
@@ -145,12 +146,9 @@ def to_json(overview: Overview) -> str:
     )
 
 
-_SYMBOL = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "- n/a"}
-
-
 def to_text(overview: Overview) -> str:
     header = ["machine", "root cause", *(s.value for s in Step)]
-    body = [[r.machine, r.root_cause, *(_SYMBOL[r.step_status(s.value)] for s in Step)] for r in overview.rows]
+    body = [[r.machine, r.root_cause, *(status_label(r.step_status(s.value)) for s in Step)] for r in overview.rows]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
     lines.append("")

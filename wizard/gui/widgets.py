@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +26,8 @@ from wizard.actions.urls import is_allowed_url
 from wizard.findings import Action, ActionKind, Finding, Severity
 from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
+from wizard.i18n import SOURCE_LOCALE, current_locale
+from wizard.i18n import text as tr
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
@@ -81,6 +83,8 @@ QUESTION_WORDS = frozenset({"what", "why", "how", "which", "when", "where"})
 
 def link_button_text(label: str) -> str:
     """A web link's button: the label when it starts with a verb, else "Open <label>" (or "<question> (web page)")."""
+    if current_locale() != SOURCE_LOCALE:
+        return label  # translated action texts are whole button texts (docs/translating.md)
     first = label.split(maxsplit=1)[0].lower() if label.strip() else ""
     if first in LINK_VERBS:
         return label
@@ -169,9 +173,10 @@ class StatusBadge(QWidget):
 class CommandBox(QWidget):
     """A command in selectable monospace text with a Copy button beside it."""
 
-    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "Copy command",
+    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        copy_text = copy_text or tr("gui.copy_command")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit(command)
@@ -193,7 +198,7 @@ class DetailsExpander(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toggle = make_button("Show details", "Show technical details")
+        self.toggle = make_button(tr("gui.show_details"), "Show technical details")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._set_open)
         self.text = QPlainTextEdit(details)
@@ -209,7 +214,7 @@ class DetailsExpander(QWidget):
 
     def _set_open(self, is_open: bool) -> None:
         self.text.setVisible(is_open)
-        self.toggle.setText("Hide details" if is_open else "Show details")
+        self.toggle.setText(tr("gui.hide_details") if is_open else tr("gui.show_details"))
 
 
 class OkLine(QWidget):
@@ -315,10 +320,11 @@ class FindingCard(QFrame):
             button.setAccessibleDescription(f"Opens {action.url} in your web browser")
             return button
         if action.kind is ActionKind.COPY:
-            text = action.label if action.label.lower().startswith("copy") else "Copy command"
+            translated = current_locale() != SOURCE_LOCALE  # then the label is already the button's text
+            text = action.label if translated or action.label.lower().startswith("copy") else tr("gui.copy_command")
             accessible = text if action.label == text else f"{text}: {action.label}"
             return make_button(text, accessible, lambda: copy_to_clipboard(action.text), tooltip=action.text)
-        return make_button("Run this fix…", f"Run this fix: {action.label}", lambda: self.run_requested.emit(action),
+        return make_button(tr("gui.run_fix"), f"{tr('gui.run_fix').rstrip('…')}: {action.label}", lambda: self.run_requested.emit(action),
                            tooltip=format_command(action.argv))
 
 
@@ -371,6 +377,9 @@ class Banner(QLabel):
         self.setTextInteractionFlags(SELECTABLE)
 
 
+SIDE_TITLE_MAX_WIDTH = 170  # px: the side list stays narrow enough for the pages at the default window size
+
+
 class StepList(QFrame):
     """The side list: Welcome, the five numbered steps with their status icons, Summary; the current one marked.
 
@@ -386,7 +395,8 @@ class StepList(QFrame):
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(2)
         self.icon_size = max(16, self.fontMetrics().height())
-        names = ["Welcome", *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)), "Summary"]
+        names = [tr("gui.side.welcome"), *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)),
+                 tr("gui.side.summary")]
         self.rows: list[tuple[QWidget, QLabel, QLabel]] = [self._row(name) for name in names]
         for row, _icon, _text in self.rows:
             layout.addWidget(row)
@@ -402,7 +412,12 @@ class StepList(QFrame):
         box.setSpacing(8)
         icon = QLabel()
         icon.setFixedSize(self.icon_size, self.icon_size)
-        text = make_label(name, wrap=False)
+        bold = QFont(self.font())
+        bold.setBold(True)  # the current step is bold: reserve that width, or long titles are cut when current
+        width = QFontMetrics(bold).horizontalAdvance(name) + 2
+        # A title longer than the cap (other languages) wraps instead of widening the window past its size.
+        text = make_label(name, wrap=width > SIDE_TITLE_MAX_WIDTH)
+        text.setMinimumWidth(min(width, SIDE_TITLE_MAX_WIDTH))
         box.addWidget(icon)
         box.addWidget(text, 1)
         return row, icon, text
@@ -428,7 +443,8 @@ class StepList(QFrame):
     def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
         if 1 <= index <= len(self.step_titles):
             name = f"Step {index} of {len(self.step_titles)}: {self.step_titles[index - 1]}"
-            state = SEVERITY_WORDS[severity] if severity is not None else ("checking…" if checking else "not checked yet")
+            state = SEVERITY_WORDS[severity] if severity is not None else (
+                tr("gui.step_list.checking") if checking else tr("gui.step_list.not_checked"))
             name = f"{name} — {state}"
         else:
             name = "Welcome" if index == 0 else "Summary"

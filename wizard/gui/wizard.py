@@ -36,6 +36,8 @@ from wizard.gui.workers import (
     start_job,
     warm_up,
 )
+from wizard.i18n import localized_diagnosis
+from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
 from wizard.snapshot import Snapshot
 
@@ -102,6 +104,11 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
 
 
 SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
+
+
+def localized_result(result: CheckResult) -> CheckResult:
+    """The result with every finding in the user's language (rendered from the stored message keys)."""
+    return dataclasses.replace(result, diagnosis=localized_diagnosis(result.diagnosis))
 
 
 def step_severity(diagnosis: Diagnosis, step: Step) -> Severity | None:
@@ -185,7 +192,7 @@ class SetupWizard(QWizard):
         self._collect, self._diagnose = collect, diagnose
         self.read_only = report is not None
         self.origin = origin or (report_origin(report[0]) if report is not None else "")
-        self.result: CheckResult | None = CheckResult(*report) if report is not None else None
+        self.result: CheckResult | None = localized_result(CheckResult(*report)) if report is not None else None
         self.checking = False
         self.stage = ""
         self._generation = 0
@@ -229,7 +236,7 @@ class SetupWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.MacStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "C&lose")
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("gui.close"))
         for which, name in ((QWizard.WizardButton.BackButton, "Back"), (QWizard.WizardButton.NextButton, "Next"),
                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Close")):
             self.button(which).setAccessibleName(name)
@@ -418,7 +425,7 @@ class SetupWizard(QWizard):
         self._jobs = self._jobs[-2:]
         if generation != self._generation or not isinstance(outcome, CheckResult):
             return
-        self.checking, self.result = False, outcome
+        self.checking, self.result = False, localized_result(outcome)
         self.state_changed.emit()
 
     def check_again(self) -> None:
@@ -641,22 +648,22 @@ class ConfirmRunDialog(QDialog):
 
     def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Run this fix?")
+        self.setWindowTitle(tr("gui.confirm.title"))
         self.setAccessibleName("Confirm the fix")
         command = format_command(action.argv)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(action.label, bold=True, selectable=True))
         if fix_available:
-            layout.addWidget(make_label("The wizard will run exactly this command:"))
+            layout.addWidget(make_label(tr("gui.confirm.will_run")))
         else:
-            layout.addWidget(make_label("Run exactly this command in a terminal (copy it with the button):"))
+            layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
         self.command_box = CommandBox(command, accessible="The command the fix runs")
         layout.addWidget(self.command_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.run_button = make_button("&Run it…", "Run the command", self.accept)
+        self.run_button = make_button(tr("gui.confirm.run"), "Run the command", self.accept)
         self.run_button.setVisible(fix_available)
-        self.close_button = make_button("&Close", "Close without running", self.reject)
+        self.close_button = make_button(tr("gui.confirm.close"), "Close without running", self.reject)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from wizard.atomic_write import write_text_atomic
 from wizard.findings import Diagnosis
+from wizard.i18n import localized_diagnosis
 from wizard.report.html import render_html
 from wizard.report.json_report import report_json
 from wizard.report.markdown import render_markdown
@@ -55,6 +56,8 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, fmt: str, redacted: bool) -
     """Render already-prepared data; ``redacted`` is recorded in the report JSON."""
     check_format(fmt)
     extra = {"redacted": redacted}
+    if fmt in ("md", "html"):  # the reader's language; the JSON keeps the message keys for any other reader
+        diagnosis = localized_diagnosis(diagnosis)
     if fmt == "md":
         return render_markdown(snapshot, diagnosis, extra)
     if fmt == "html":
