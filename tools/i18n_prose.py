@@ -26,7 +26,7 @@ SINKS = frozenset({
     "QLabel", "make_label", "make_button", "QPushButton", "QGroupBox", "QRadioButton", "QCheckBox", "Banner",
     "BusyPanel", "QAction", "setText", "setToolTip", "setWindowTitle", "setTitle", "setSubTitle", "setPlaceholderText",
     "setAccessibleName", "setStatusTip", "setButtonText", "setLabelText", "addItem", "information", "warning",
-    "critical", "question", "print", "UsageError",
+    "critical", "question", "print", "UsageError", "warn_plain",
 })
 WORD = re.compile(r"[A-Za-z]{2,}")
 

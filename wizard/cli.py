@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from wizard import __version__
+from wizard.safe_text import for_terminal
 
 DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--torch-index",
             metavar="URL",
             default=os.environ.get("TSW_TORCH_INDEX") or DEFAULT_TORCH_INDEX,
-            help="base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or %(default)s)",
+            help=f"base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or {DEFAULT_TORCH_INDEX})",
         )
 
     def add_profile(p: argparse.ArgumentParser) -> None:
@@ -137,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _choose_language(args)
         return _dispatch(command, args)
     except UsageError as exc:
-        print(f"torch-setup-wizard: {exc}", file=sys.stderr)
+        print(f"torch-setup-wizard: {for_terminal(str(exc))}", file=sys.stderr)  # often names an outside file
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("torch-setup-wizard: interrupted", file=sys.stderr)

@@ -13,6 +13,7 @@ from wizard.atomic_write import write_text_atomic
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
 from wizard.i18n import localized_diagnosis, text
+from wizard.safe_text import terminal_safe
 from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
 from wizard.verdict import Verdict, VerdictKind, verdict_for, with_root_cause
@@ -105,6 +106,8 @@ def render_text(
 ) -> str:
     """The doctor-style report: findings grouped by step, the recommended command, a one-line verdict."""
     diagnosis = localized_diagnosis(diagnosis)
+    snapshot, diagnosis = terminal_safe(snapshot), terminal_safe(diagnosis)  # outside text: no escapes, no secrets
+    verdict = terminal_safe(verdict) if verdict is not None else None
     lines = [_header(snapshot), ""]
     for step in Step:
         findings = diagnosis.for_step(step)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.findings import Step
+from wizard.gui.widgets import make_label, plain_tooltip
 from wizard.overview import MachineRow, Overview, read_folder
 from wizard.words import STEP_TITLES, status_label  # one definition each, in the user's language
 
@@ -83,7 +84,7 @@ class OverviewWindow(QWidget):
 
         controls = QHBoxLayout()
         controls.addWidget(open_button)
-        controls.addWidget(QLabel("Show:", self))
+        controls.addWidget(make_label("Show:", wrap=False))
         controls.addWidget(self.code_filter)
         controls.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
@@ -140,7 +141,7 @@ def _row_items(row: MachineRow) -> list[QStandardItem]:
     for text, sort_key in cells:
         item = QStandardItem(text)
         item.setData(sort_key, SORT_ROLE)
-        item.setToolTip(text)
+        item.setToolTip(plain_tooltip(text))
         items.append(item)
     items[0].setData(row, ROW_ROLE)
     return items

@@ -37,7 +37,16 @@ from wizard.gui.texts import (
     recommendation_command,
     verdict,
 )
-from wizard.gui.widgets import Banner, BusyPanel, CommandBox, FindingCard, OkLine, make_button, make_label
+from wizard.gui.widgets import (
+    Banner,
+    BusyPanel,
+    CommandBox,
+    FindingCard,
+    OkLine,
+    make_button,
+    make_label,
+    plain_tooltip,
+)
 from wizard.i18n import text as tr
 from wizard.profile import CourseProfile
 from wizard.words import step_page_title as _step_page_title
@@ -169,7 +178,7 @@ class WelcomePage(QWizardPage):
         self.python_combo.clear()
         for label, path in choices:
             self.python_combo.addItem(label, path)
-            self.python_combo.setItemData(self.python_combo.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+            self.python_combo.setItemData(self.python_combo.count() - 1, plain_tooltip(path), Qt.ItemDataRole.ToolTipRole)
         index = self.python_combo.findData(current)
         self.python_combo.setCurrentIndex(max(index, 0))
 

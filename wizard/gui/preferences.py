@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wizard import i18n
@@ -76,6 +76,7 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         layout = QVBoxLayout(self)
         explanation = QLabel(text("prefs.index_explanation", default=DEFAULT_TORCH_INDEX))
+        explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
         current = torch_index_preference(settings)
@@ -83,14 +84,17 @@ class PreferencesDialog(QDialog):
         self.url_edit.setPlaceholderText(DEFAULT_TORCH_INDEX)
         layout.addWidget(self.url_edit)
         self.error_label = QLabel("")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #b00020;")
         layout.addWidget(self.error_label)
         self.language_combo = self._language_combo()
         language_label = QLabel(text("prefs.language"))
+        language_label.setTextFormat(Qt.TextFormat.PlainText)
         language_label.setBuddy(self.language_combo)
         layout.addWidget(language_label)
         layout.addWidget(self.language_combo)
         note = QLabel(text("prefs.language_note"))
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

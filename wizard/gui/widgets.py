@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -28,13 +30,14 @@ from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
 from wizard.i18n import SOURCE_LOCALE, current_locale
 from wizard.i18n import text as tr
+from wizard.safe_text import clip
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 def make_label(text: str, *, selectable: bool = False, bold: bool = False, point_delta: float = 0.0,
                wrap: bool = True, accessible: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel(clip(text))
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
@@ -49,13 +52,26 @@ def make_label(text: str, *, selectable: bool = False, bold: bool = False, point
     return label
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is. Qt renders a tooltip as rich text whenever it *looks* like
+    HTML, so text from a report, profile or another interpreter is escaped into a paragraph of its own."""
+    return QtGui.Qt.convertFromPlainText(text) if text else ""
+
+
+def warn_plain(parent: QWidget | None, title: str, text: str) -> None:
+    """QMessageBox.warning, but ``text`` (often a file name or a message about outside data) is never rich text."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def make_button(text: str, accessible: str, on_click: Callable[[], None] | None = None,
                 tooltip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(accessible)
     button.setAutoDefault(False)
     if tooltip:
-        button.setToolTip(tooltip)
+        button.setToolTip(plain_tooltip(tooltip))
     if on_click is not None:
         button.clicked.connect(lambda _checked=False: on_click())
     return button
@@ -179,7 +195,7 @@ class CommandBox(QWidget):
         copy_text = copy_text or tr("gui.copy_command")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QPlainTextEdit(command)
+        self.text = QPlainTextEdit(clip(command))  # Copy copies it whole; wrapping megabytes would freeze
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -229,7 +245,7 @@ class OkLine(QWidget):
         self.title = make_label(finding.title, selectable=True)
         layout.addWidget(self.title, 1)
         self.setAccessibleName(f"{SEVERITY_WORDS[finding.severity]}: {finding.title}")
-        self.setToolTip(finding.explanation)
+        self.setToolTip(plain_tooltip(finding.explanation))
 
 
 class FindingCard(QFrame):
@@ -363,7 +379,8 @@ class Banner(QLabel):
     """A framed one-line notice (read-only mode) in palette colours."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(clip(text), parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the banner names a report file, a course: outside text
         self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -438,7 +455,7 @@ class StepList(QFrame):
             else:
                 icon.setPixmap(status_pixmap(severity, self.icon_size, self.devicePixelRatioF()))
             row.setAccessibleName(self._describe(index, severity, checking, is_current))
-            row.setToolTip(row.accessibleName())
+            row.setToolTip(plain_tooltip(row.accessibleName()))
 
     def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
         if 1 <= index <= len(self.step_titles):

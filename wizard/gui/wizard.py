@@ -16,16 +16,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.findings import Action, Diagnosis, Goal, Severity, Step
 from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, plain_text_report, report_origin
-from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label
+from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label, warn_plain
 from wizard.gui.workers import (
     CheckResult,
     Collect,
@@ -39,6 +39,7 @@ from wizard.gui.workers import (
 from wizard.i18n import localized_diagnosis
 from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
+from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
 
 WINDOW_TITLE = "Torch Setup Wizard"
@@ -191,6 +192,8 @@ class SetupWizard(QWizard):
         self.python = python or ""
         self._collect, self._diagnose = collect, diagnose
         self.read_only = report is not None
+        if report is not None:  # shown, copied and saved again: never with a credential a stranger's file carried
+            report = (map_every_string(report[0], scrub_secrets), map_every_string(report[1], scrub_secrets))
         self.origin = origin or (report_origin(report[0]) if report is not None else "")
         self.result: CheckResult | None = localized_result(CheckResult(*report)) if report is not None else None
         self.checking = False
@@ -228,6 +231,8 @@ class SetupWizard(QWizard):
     def _setup_window(self) -> None:
         title = WINDOW_TITLE if not self.read_only else f"{WINDOW_TITLE} — {self.origin}"
         self.setWindowTitle(title)
+        self.setTitleFormat(Qt.TextFormat.PlainText)  # subtitles carry the course name and contact from a profile
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setWindowIcon(app_icon())
         self.setAccessibleName(title)
         if sys.platform == "win32":
@@ -350,7 +355,7 @@ class SetupWizard(QWizard):
         if path:
             problem = self.open_profile(path)
             if problem:
-                QMessageBox.warning(self, "Cannot use this course profile", problem)
+                warn_plain(self, "Cannot use this course profile", problem)
 
     def open_profile(self, path: str) -> str:
         """Check against the course profile at ``path`` from now on; returns "" or what is wrong with the file."""
@@ -558,7 +563,7 @@ class SetupWizard(QWizard):
         if path:
             problem = self.save_report(path)
             if problem:
-                QMessageBox.warning(self, "Report not saved", f"The report was not saved: {problem}.")
+                warn_plain(self, "Report not saved", f"The report was not saved: {problem}.")
 
     # -- other sources: saved reports, pasted text ---------------------------------------------------
 
@@ -567,14 +572,17 @@ class SetupWizard(QWizard):
         if path:
             problem = self.open_report(path)
             if problem:
-                QMessageBox.warning(self, "Cannot open the report", problem)
+                warn_plain(self, "Cannot open the report", problem)
 
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
         from wizard.report.json_report import ReportFormatError, load_report
+        from wizard.safe_read import UnreadableFile, read_text_capped
 
         try:
-            snapshot, diagnosis = load_report(Path(path).read_text(encoding="utf-8", errors="replace"))
+            snapshot, diagnosis = load_report(read_text_capped(path, "report"))
+        except UnreadableFile as exc:
+            return f"Could not read it: {exc}."
         except OSError as exc:
             return f"Could not read {path}: {exc.strerror or exc}."
         except ReportFormatError as exc:
@@ -617,7 +625,7 @@ class SetupWizard(QWizard):
         try:
             diagnosis = self._diagnose(snapshot, goal)
         except Exception as exc:  # noqa: BLE001 - show it, never crash
-            QMessageBox.warning(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
+            warn_plain(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
             return
         window = SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
                              collect=self._collect, diagnose=self._diagnose, discover=None)

@@ -28,6 +28,7 @@ from wizard.snapshot import Snapshot
 
 _ALWAYS_ESCAPED = frozenset("`*[]<>|")
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
+_INLINE_SPECIAL = re.compile("[" + re.escape("".join(sorted(_ALWAYS_ESCAPED)) + "\\_~") + "]")
 MARK = "\ue000"  # where markup goes into a translated sentence (escaped first, then replaced)
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
@@ -116,8 +117,9 @@ def _escape_inline(text: str) -> str:
     """Escape only what Markdown would act on, so the raw text stays readable when pasted into an e-mail:
     C:\\Users stays as it is, x86_64 keeps its underscore, a lone ~ stays bare."""
     strike = text.count("~") >= 2
-    out = []
-    for i, ch in enumerate(text):
+
+    def escaped(match: re.Match[str]) -> str:  # only the few special characters are looked at (a report may be MBs)
+        i, ch = match.start(), match.group(0)
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if ch == "\\":
@@ -127,9 +129,10 @@ def _escape_inline(text: str) -> str:
         elif ch == "~":
             escape = strike
         else:
-            escape = ch in _ALWAYS_ESCAPED
-        out.append("\\" + ch if escape else ch)
-    return "".join(out)
+            escape = True
+        return "\\" + ch if escape else ch
+
+    return _INLINE_SPECIAL.sub(escaped, text)
 
 
 def md_cell(text: str) -> str:
