@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,58 @@ def c_compiler() -> str:
         if found:
             return found
     pytest.skip("no C compiler on this machine")
+
+
+def _cached_tool_venv(name: str, requirement: str, ready: Callable[[Path], bool]) -> Path:
+    """A venv under the test cache with ``requirement`` installed from PyPI once (skip with pip's reason if it can't)."""
+    venv = CACHE / name
+    if ready(venv):
+        return venv
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    if not _venv_python(venv).is_file():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    install = subprocess.run(
+        [str(_venv_python(venv)), "-m", "pip", "install", "-q", requirement], capture_output=True, text=True, timeout=900
+    )
+    if install.returncode != 0 or not ready(venv):
+        pytest.skip(f"{requirement} could not be installed here: {install.stderr.strip()[-300:]}")
+    return venv
+
+
+def _site_packages(venv: Path) -> Path | None:
+    found = sorted(venv.glob("lib/python3*/site-packages")) + sorted(venv.glob("Lib/site-packages"))
+    return found[0] if found else None
+
+
+@pytest.fixture(scope="session")
+def ipykernel_site() -> Path:
+    """site-packages of a cached venv with the real ipykernel (and jupyter_client) from PyPI.
+
+    A test venv gets ipykernel by a .pth file naming this folder (see add_site), so `python -m ipykernel install`
+    in it is the real one and writes a real kernelspec whose argv runs that test venv's Python.
+    """
+    def ready(venv: Path) -> bool:
+        site = _site_packages(venv)
+        return site is not None and (site / "ipykernel").is_dir() and (site / "jupyter_client").is_dir()
+
+    return _site_packages(_cached_tool_venv(f"ipykernel-{sys.version_info[0]}.{sys.version_info[1]}", "ipykernel", ready))
+
+
+def add_site(python: str, site: Path) -> None:
+    """Make ``site`` importable in the venv of ``python`` (a .pth file in its own site-packages)."""
+    own = _site_packages(Path(python).parent.parent)
+    assert own is not None
+    (own / "tsw_test_extra_site.pth").write_text(str(site) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def uv_program() -> str:
+    """The real uv (from PyPI, `pip install uv`), cached under the test cache."""
+    def ready(venv: Path) -> bool:
+        return (venv / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv")).is_file()
+
+    venv = _cached_tool_venv("uv", "uv", ready)
+    return str(venv / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv"))
 
 
 # PySide6 6.12 sometimes aborts the interpreter while it shuts down after many Qt tests ("Fatal Python error:

@@ -202,6 +202,73 @@ def render_course_welcome(out: Path, app) -> None:
     window.close()
 
 
+def places_layout(root: Path) -> tuple[dict[str, str], Path]:
+    """A student's machine on disk (env, working folder): venvs made for real, a torch dist-info in one, kernel.json
+    files as `python -m ipykernel install --user` writes them, a conda install with the pytorch channel's cpuonly
+    records (tests/conda_layouts.py), and a uv project with its .venv, pyproject.toml and uv.lock."""
+    import subprocess
+
+    sys.path.insert(0, str(REPO))
+    from tests.conda_layouts import make_env, make_installation, pytorch_channel_cpu_records
+
+    home = root / "student"
+
+    def venv(folder: Path, torch: str = "", uv: str = "") -> Path:
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
+        if torch:
+            site = next(folder.glob("lib/python3*/site-packages"))
+            (site / f"torch-{torch}.dist-info").mkdir()
+        if uv:
+            cfg = folder / "pyvenv.cfg"
+            cfg.write_text(cfg.read_text(encoding="utf-8") + f"uv = {uv}\n", encoding="utf-8")
+        return folder / "bin" / "python3"
+
+    terminal = venv(home / ".venv", torch="2.13.0+cpu")
+    course = venv(home / "venvs" / "dl101")
+    for name, display, python in (("dl101", "DL 101", course), ("python3", "Python 3 (ipykernel)", terminal)):
+        spec = home / ".local/share/jupyter/kernels" / name / "kernel.json"
+        spec.parent.mkdir(parents=True)
+        spec.write_text(json.dumps({"argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                                    "display_name": display, "language": "python",
+                                    "metadata": {"debugger": True}}, indent=1), encoding="utf-8")
+    make_env(make_installation(home), "pytorch-old", pytorch_channel_cpu_records(), home=home)
+    project = home / "thesis"
+    project.mkdir()
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "thesis"\nversion = "0.1.0"\nrequires-python = ">=3.10"\ndependencies = ["torch>=2.9"]\n\n'
+        '[tool.uv.sources]\ntorch = [{ index = "pytorch-cu130" }]\n\n'
+        '[[tool.uv.index]]\nname = "pytorch-cu130"\nurl = "https://download.pytorch.org/whl/cu130"\nexplicit = true\n',
+        encoding="utf-8")
+    (project / "uv.lock").write_text(
+        'version = 1\nrequires-python = ">=3.10"\n\n[[package]]\nname = "torch"\nversion = "2.13.0+cu130"\n'
+        'source = { registry = "https://download.pytorch.org/whl/cu130" }\n', encoding="utf-8")
+    venv(project / ".venv", uv="0.9.7")
+    env = {"HOME": str(home), "PATH": str(terminal.parent)}
+    return env, project
+
+
+def render_places_welcome(out: Path, app) -> None:
+    """Welcome listing notebook kernels, conda environments and a uv project, found by the real discovery."""
+    from wizard.facts.places import collect_places
+    from wizard.findings import Goal
+    from wizard.gui.wizard import PythonChoice, SetupWizard
+
+    root = Path(tempfile.mkdtemp(prefix="tsw-"))
+    try:
+        env, project = places_layout(root)
+        places = collect_places(env=env, cwd=project, os_name="linux")
+        choices = [PythonChoice(path=sys.executable, version="3.12.3", label="~/.venv (venv) - torch 2.13.0+cpu",
+                                has_torch=True)]
+        window = SetupWizard(python=sys.executable, goal=Goal(), discover=lambda: choices, places=lambda: places)
+        window.resize(SIZE[0], 860)
+        window.show()
+        wait_until(app, lambda: window.welcome.places_box.isVisible())
+        grab(window, out / "places-welcome.png", app)
+        window.close()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def render_overview(out: Path, app) -> None:
     from PySide6.QtCore import Qt
 
@@ -311,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         render_read_only(args.out, app)
         render_pasted_error(args.out, app)
         render_course_welcome(args.out, app)
+        render_places_welcome(args.out, app)
         render_overview(args.out, app)
         render_dark(args.out, app)
         render_languages(args.out, app)

@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     def add_python(p: argparse.ArgumentParser) -> None:
         p.add_argument("--python", metavar="PATH", help="the interpreter to check (default: python3/python on PATH)")
 
+    def add_kernel(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--kernel", metavar="NAME", help="check the Python a Jupyter notebook kernel runs (see: facts)")
+
     def add_want(p: argparse.ArgumentParser) -> None:
         p.add_argument("--want", choices=("auto", "cuda", "cpu"), default="auto", help="what you need (default: auto)")
 
@@ -72,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = sub.add_parser("gui", help="open the wizard (the default)")
     add_python(gui)
+    add_kernel(gui)
     add_want(gui)
     add_index(gui)
     add_profile(gui)
@@ -79,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="diagnose this machine for an interpreter")
     add_python(check)
+    add_kernel(check)
     add_want(check)
     add_index(check)
     add_profile(check)
@@ -95,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fix = sub.add_parser("fix", help="apply the recommendation (asks first, backs up, verifies)")
     add_python(fix)
+    add_kernel(fix)
     add_want(fix)
     add_index(fix)
     add_profile(fix)
@@ -102,9 +108,14 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--yes", action="store_true", help="do not ask")
     fix.add_argument("--undo", action="store_true", help="restore the state saved before the last fix")
     fix.add_argument("--env-folder", metavar="FOLDER", help="where a new environment goes (default: ~/torch-env)")
+    fix.add_argument(
+        "--register-kernel", action="store_true",
+        help="with --kernel NAME: make the Python that has PyTorch that notebook kernel (instead of installing into it)",
+    )
 
     facts = sub.add_parser("facts", help="print the raw snapshot")
     add_python(facts)
+    add_kernel(facts)
     facts.add_argument("--json", action="store_true", help="print JSON")
     facts.add_argument("--no-import", action="store_true", help="do not import torch")
     facts.add_argument("--timeout", type=float, default=120.0, metavar="S", help="limit for the live import (seconds)")

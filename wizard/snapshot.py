@@ -322,6 +322,115 @@ class Evidence:
     facts: tuple[tuple[str, str], ...] = ()  # what it revealed: ("driver_cuda", "11.4"), ("sm", "sm_120")
 
 
+# --------------------------------------------------------------------------- where code runs
+
+
+@dataclass(frozen=True)
+class TorchAnswer:
+    """What one interpreter said when asked (discover.QUESTION): its version and torch's, without importing torch."""
+
+    answered: bool = False  # False: it could not be asked (missing, broken, timed out)
+    python_version: str = ""
+    torch_version: str = ""  # "" no torch (when answered)
+    has_ipykernel: bool = False
+    why_not: str = ""  # when not answered: the reason in a few words
+    prefix: str = ""  # its sys.prefix (real path): two paths with one prefix are one environment
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    """One Jupyter kernel (a kernel.json in a Jupyter data folder's kernels/)."""
+
+    name: str  # the folder name: what `jupyter kernelspec list` and --kernel use
+    display_name: str  # what the notebook's kernel menu shows
+    spec_file: str  # the kernel.json read
+    language: str = ""
+    argv0: str = ""  # the program as written in argv[0]
+    python: str = ""  # the interpreter it runs, "" when argv[0] cannot be resolved (not a Python kernel, bare name)
+    python_note: str = ""  # how python was found: "argv", "the Python of <prefix>" ...
+    answer: TorchAnswer = field(default_factory=TorchAnswer)
+
+
+@dataclass(frozen=True)
+class CondaPackage:
+    """One conda-installed package record (conda-meta/<name>-<version>-<build>.json)."""
+
+    name: str  # "pytorch", "pytorch-cuda", "cpuonly", "pytorch-mutex", "torchvision"
+    version: str
+    build: str = ""  # "py3.11_cpu_0", "py3.11_cuda12.1_cudnn8.9.2_0", "cpu"
+    channel: str = ""  # the channel name: "pytorch", "conda-forge", "pkgs/main", "nvidia"
+
+
+@dataclass(frozen=True)
+class CondaEnvironment:
+    prefix: str
+    name: str  # "base" for the installation itself, else the folder name
+    python: str  # the interpreter inside, "" when it has none
+    torch_packages: tuple[CondaPackage, ...] = ()  # the PyTorch-related conda records
+    pip_torch: str = ""  # version of a torch installed by pip (or uv) into the same env, "" none
+    answer: TorchAnswer = field(default_factory=TorchAnswer)
+
+
+@dataclass(frozen=True)
+class UvVenv:
+    """A venv made by uv (its pyvenv.cfg has a `uv = x.y.z` line)."""
+
+    prefix: str
+    python: str
+    uv_version: str
+    has_pip: bool = False  # uv venvs have no pip unless asked (--seed)
+    answer: TorchAnswer = field(default_factory=TorchAnswer)
+
+
+@dataclass(frozen=True)
+class UvProject:
+    """A project uv manages: pyproject.toml with [tool.uv] settings or a uv.lock beside it."""
+
+    folder: str
+    name: str = ""
+    torch_requirement: str = ""  # the dependency as written ("torch>=2.5"), "" when torch is not a dependency
+    sources: tuple[tuple[str, str], ...] = ()  # [tool.uv.sources]: (package, index name or url) for torch packages
+    indexes: tuple[tuple[str, str], ...] = ()  # [[tool.uv.index]]: (name, url)
+    locked: tuple[tuple[str, str, str], ...] = ()  # uv.lock: (package, version, registry url) for torch packages
+    has_lock: bool = False
+    has_sources_table: bool = False  # pyproject.toml has a [tool.uv.sources] table (for any package)
+    venv: str = ""  # the project's .venv, "" when not created yet
+    problem: str = ""  # why pyproject.toml / uv.lock could not be read
+
+
+@dataclass(frozen=True)
+class EditorChoice:
+    """VS Code's interpreter for a folder (.vscode/settings.json python.defaultInterpreterPath) or its .venv."""
+
+    folder: str
+    source: str  # "settings.json" | ".venv"
+    setting: str  # the value as written
+    python: str  # resolved interpreter path, "" when it does not exist
+    answer: TorchAnswer = field(default_factory=TorchAnswer)
+
+
+@dataclass(frozen=True)
+class RunPlaces:
+    """Where the user's code may run: the terminal's Python, notebook kernels, conda envs, uv, the editor."""
+
+    terminal_python: str = ""  # python3/python on PATH, "" when none
+    terminal: TorchAnswer = field(default_factory=TorchAnswer)
+    kernels: tuple[KernelSpec, ...] = ()
+    kernel_folders: tuple[str, ...] = ()  # every Jupyter kernels/ folder looked in, in Jupyter's order
+    conda_envs: tuple[CondaEnvironment, ...] = ()
+    uv_venvs: tuple[UvVenv, ...] = ()
+    uv_projects: tuple[UvProject, ...] = ()
+    editor: tuple[EditorChoice, ...] = ()
+    uv: str = ""  # the uv program on PATH, "" when none
+    checked_kernel: str = ""  # the kernel named with --kernel, "" when none
+
+    def kernel(self, name: str) -> KernelSpec | None:
+        for spec in self.kernels:
+            if spec.name == name:
+                return spec
+        return None
+
+
 # --------------------------------------------------------------------------- the snapshot
 
 
@@ -371,6 +480,7 @@ class Snapshot:
     schema: str = SNAPSHOT_SCHEMA
     # The PyTorch package index's answer (wizard.index); a problem says why none (offline, unreachable, not read).
     index: Fact[IndexListing] = field(default_factory=lambda: Fact.unknown("the package index was not read"))
+    places: Fact[RunPlaces] = field(default_factory=Fact.unknown)  # where code runs (kernels, conda, uv, editor)
 
     def to_json(self, indent: int | None = 2) -> str:
         return json.dumps(to_data(self), indent=indent, sort_keys=False)

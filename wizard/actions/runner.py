@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import threading
 import time
@@ -127,6 +128,8 @@ def check_same_interpreter(identity: Identity, snapshot: Snapshot) -> None:
 def validate_argv(argv: Sequence[str], python: str) -> tuple[str, ...]:
     """The argv if it is an allowed command for this interpreter; raises ActionRefused otherwise."""
     argv = tuple(str(a) for a in argv)
+    if len(argv) >= 3 and environment_way_argv(argv, python) and not any(bad in argv for bad in FORBIDDEN_ARGS):
+        return argv  # the notebook-kernel, ensurepip and uv shapes (wizard/checks/environments.py)
     if len(argv) < 4:
         raise ActionRefused(f"not a command the wizard runs: {' '.join(argv) or '(empty)'}")
     lowered = [os.path.basename(a).lower() for a in argv]
@@ -140,6 +143,45 @@ def validate_argv(argv: Sequence[str], python: str) -> tuple[str, ...]:
     if argv[1:3] == ("-m", "venv") and len(argv) >= 4:
         return argv
     raise ActionRefused(f"the wizard only runs pip install/uninstall and venv creation, not: {' '.join(argv[1:4])}")
+
+
+# Issue #16's command shapes, until the allow-list policy (approve()) carries them:
+#   python -m ipykernel install --user --name NAME [--display-name TEXT]   (register a notebook kernel)
+#   python -m ensurepip                                                   (pip for a uv venv without uv)
+#   uv pip install --python PYTHON ...        uv sync --project FOLDER     (uv venvs and projects)
+ENSUREPIP = (("-m", "ensurepip"),)
+_KERNEL_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def target_interpreter(argv: Sequence[str]) -> str:
+    """The interpreter whose environment argv changes: argv[0], uv's --python, or a uv project's .venv Python."""
+    argv = tuple(str(a) for a in argv)
+    if argv and os.path.basename(argv[0]).lower() in ("uv", "uv.exe"):
+        if argv[1:4] == ("pip", "install", "--python") and len(argv) > 4:
+            return argv[4]
+        if argv[1:3] == ("sync", "--project") and len(argv) == 4:
+            return os.path.join(argv[3], ".venv", "Scripts" if os.name == "nt" else "bin", "python")
+    return argv[0] if argv else ""
+
+
+def environment_way_argv(argv: tuple[str, ...], python: str) -> bool:
+    """Whether argv is one of issue #16's shapes for this interpreter."""
+    if argv[1:] in ENSUREPIP:
+        return _same_path(argv[0], python)
+    if argv[1:5] == ("-m", "ipykernel", "install", "--user"):
+        rest = argv[5:]
+        shape = rest[:1] == ("--name",) and len(rest) in (2, 4) and bool(_KERNEL_NAME.match(rest[1]))
+        if len(rest) == 4:
+            shape = shape and rest[2] == "--display-name" and bool(rest[3].strip()) and not rest[3].startswith("-")
+        return shape and _same_path(argv[0], python)
+    if os.path.basename(argv[0]).lower() not in ("uv", "uv.exe"):
+        return False
+    if argv[1:4] == ("pip", "install", "--python") and len(argv) > 5:
+        return _same_path(argv[4], python)
+    if argv[1:3] == ("sync", "--project") and len(argv) == 4:
+        folder = os.path.realpath(argv[3])
+        return os.path.realpath(os.path.dirname(os.path.dirname(os.path.abspath(python)))).startswith(folder + os.sep)
+    return False
 
 
 def prepare_pip_argv(argv: Sequence[str], pip_version: str) -> tuple[str, ...]:

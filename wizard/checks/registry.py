@@ -6,7 +6,7 @@ import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 
-from wizard.checks import course, cudnn, driver, index_source, python_env, toolkit, wheel
+from wizard.checks import course, cudnn, driver, environments, index_source, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
@@ -21,6 +21,7 @@ CHECKS: tuple[Check, ...] = (
     *toolkit.CHECKS,
     *cudnn.CHECKS,
     *python_env.CHECKS,
+    *environments.CHECKS,  # where code runs: notebook kernels, uv, conda
     *wheel.CHECKS,
     *course.CHECKS,  # course-profile findings; each names its own step
     *index_source.CHECKS,  # where the release tables came from (package index, cache, bundled)
@@ -43,6 +44,8 @@ CAUSAL_ORDER = (
     "PLATFORM_UNSUPPORTED",
     "EXTERNALLY_MANAGED",
     "ENV_MISMATCH",
+    "CONDA_TORCH",
+    "UV_ENVIRONMENT",
     "VCREDIST_MISSING",
     "NUMPY_ABI",
     "DISK_OR_NETWORK",

@@ -11,10 +11,28 @@ from wizard.snapshot import Snapshot
 
 
 def target_python(args: argparse.Namespace) -> str:
+    kernel = getattr(args, "kernel", None)
+    if kernel:
+        return kernel_python(kernel, getattr(args, "python", None))
     try:
         return resolve_target_python(getattr(args, "python", None))
     except InterpreterError as exc:
         raise UsageError(str(exc)) from None
+
+
+def kernel_python(name: str, python: str | None = None) -> str:
+    """The interpreter the notebook kernel ``name`` runs (--kernel); a UsageError saying why when there is none."""
+    from wizard.facts.places import kernel_by_name
+    from wizard.places_text import say
+
+    if python:
+        raise UsageError(say("error.kernel_and_python"))
+    found, names, how = kernel_by_name(name)
+    if found:
+        return found
+    if how:
+        raise UsageError(say("error.kernel_python_unknown", name=name, how=how))
+    raise UsageError(say("error.no_kernel", name=name, names=", ".join(names) or "-"))
 
 
 def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snapshot:
@@ -26,7 +44,13 @@ def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snap
     live_import = not getattr(args, "no_import", False)
     timeout = getattr(args, "timeout", 120.0)
     index = index_request_for_args(args, goal) if goal is not None else None
-    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout, index=index)
+    snapshot = collect_snapshot(
+        python,
+        live_import=live_import,
+        timeout=timeout,
+        index=index,
+        checked_kernel=(getattr(args, "kernel", None) or "").lower(),
+    )
     if goal is not None and goal.profile is not None and live_import:
         from wizard.facts.smoke import with_course_smoke_test
 

@@ -24,7 +24,18 @@ def render_facts_text(snapshot: Snapshot) -> str:
         lines.append("")
         lines.append(f"[{name}]")
         _render(getattr(snapshot, name), lines, indent=1)
+    lines += ["", "[where code runs]", *_places_lines(snapshot)]
     return "\n".join(lines)
+
+
+def _places_lines(snapshot: Snapshot) -> list[str]:
+    """Kernels, conda envs, uv and VS Code under plain headings (the JSON has every field)."""
+    from wizard.places_text import places_text
+
+    places = snapshot.places
+    if not places.ok:
+        return [f"  (unavailable: {places.problem.status.value}) {places.problem.reason}"]
+    return ["  " + line for line in places_text(places.value).splitlines()]
 
 
 LONG_LIST = 8  # lists longer than this (wheel tags: ~900) show their first entries and a count

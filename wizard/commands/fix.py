@@ -68,11 +68,81 @@ def run(args: argparse.Namespace) -> int:
     diagnosis = diagnose(snapshot, goal=goal)
     folder = Path(args.env_folder) if getattr(args, "env_folder", None) else None
     try:
+        from wizard.actions.environment_fix import conda_first
+
+        conda_command = conda_first(diagnosis)
+        if conda_command and not getattr(args, "register_kernel", False):
+            console.say(_text("fix.conda_first", command=conda_command))
+            return EXIT_FINDINGS
+        way = environment_way(python, diagnosis, getattr(args, "register_kernel", False))
+        if way is not None:
+            return apply_way(way, python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes)
+        if getattr(args, "register_kernel", False):
+            console.say(_text("fix.no_register"))
+            return EXIT_FINDINGS
         return apply_recommendation(
             python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes, env_folder=folder
         )
     except (ActionRefused, backup.BackupError) as exc:
         raise UsageError(str(exc)) from None
+
+
+def environment_way(python: str, diagnosis: Diagnosis, register_kernel: bool):  # -> environment_fix.Way | None
+    """The environment's own fix (issue #16): register a notebook kernel when asked, the uv way in uv environments."""
+    from wizard.actions import environment_fix
+
+    if register_kernel:
+        return environment_fix.register_way(diagnosis)
+    return environment_fix.uv_way(diagnosis, python)
+
+
+def _text(key: str, **fields: object) -> str:
+    from wizard.checks.environments import label
+
+    return label(key, **fields)
+
+
+def apply_way(
+    way, python: str, snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal, console: Console, *,  # noqa: ANN001
+    dry_run: bool, assume_yes: bool, verify: Callable[[str, Snapshot, Diagnosis, Goal], Verification] = verify_fix,
+) -> int:
+    """Show the steps, ask, run them (each validated), then check the result the way it matters."""
+    from wizard.actions import environment_fix
+
+    plan = "fix.register_plan" if way.code == "register" else "fix.uv_plan"
+    console.say(_text(plan, python=way.changes, name=environment_fix.kernel_name(way)))
+    console.say(environment_fix.steps_text(way.steps))
+    console.say(_text("fix.no_undo"))
+    if dry_run:
+        return EXIT_OK
+    if not console.confirm("Proceed?", assume_yes):
+        console.say("Nothing was changed.")
+        return EXIT_FINDINGS
+    result = environment_fix.run_way(way, console.say)
+    if result is not None and not result.ok:
+        console.say(_text("fix.failed", error=result.error_summary))
+        return EXIT_FINDINGS
+    if way.code == "register":
+        return _kernel_after(environment_fix.kernel_name(way), console)
+    console.say("Checking again…")
+    verification = verify(python, snapshot, diagnosis, goal)
+    console.say(f"Before → after: {verification.before_after}")
+    console.say(verification.sentence)
+    return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
+
+
+def _kernel_after(name: str, console: Console) -> int:
+    """Read the kernel again and ask its Python about torch: the proof that the notebook will find it."""
+    from wizard.facts.places import ask, kernel_by_name
+    from wizard.places_text import torch_words
+
+    python, _names, _how = kernel_by_name(name)
+    if not python:
+        console.say(_text("fix.kernel_missing_after", name=name))
+        return EXIT_FINDINGS
+    answer = ask(python)
+    console.say(_text("fix.kernel_after", name=name, python=python, torch=torch_words(answer)))
+    return EXIT_OK if answer.torch_version else EXIT_FINDINGS
 
 
 def undo(python: str, console: Console) -> int:

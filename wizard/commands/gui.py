@@ -36,6 +36,10 @@ def _index_settings_for_the_window(args: argparse.Namespace, goal) -> None:
 
 
 def _python(args: argparse.Namespace) -> str | None:
+    if getattr(args, "kernel", None):
+        from wizard.commands.common import kernel_python
+
+        return kernel_python(args.kernel, getattr(args, "python", None))
     if not getattr(args, "python", None):
         return None  # the user picks one on the Welcome page
     from wizard.facts.interpreter import InterpreterError, resolve_target_python

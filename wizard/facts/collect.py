@@ -30,6 +30,7 @@ STAGES = {
     "python": "Looking inside your Python environment…",
     "torch": "Importing PyTorch in your environment…",
     "index": "Reading the PyTorch package index…",
+    "places": "Looking for notebook kernels, conda and uv environments…",
 }
 
 
@@ -43,10 +44,14 @@ def collect_snapshot(
     root: Path = Path("/"),
     progress: Progress | None = None,
     index: IndexRequest | None = None,
+    places: bool = True,
+    checked_kernel: str = "",
 ) -> Snapshot:
     """Collect a Snapshot for the target interpreter ``python``.
 
     ``env`` and ``root`` stand in for os.environ and the filesystem root in tests.
+    ``places``: also look where code runs (kernels, conda, uv, VS Code); ``checked_kernel`` is the
+    notebook kernel the user named (--kernel), recorded with them.
     ``progress`` is called (from worker threads) with a stage text as each collector starts
     and with ``"done:<name>"`` as each finishes.
     ``index``: also read the PyTorch package index (wizard.index), beside the probes and bounded in time.
@@ -88,6 +93,8 @@ def collect_snapshot(
         from wizard.index.collect import collect_index
 
         jobs["index"] = stage("index", lambda: collect_index(index, python, runner=runner))
+    if places:
+        jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel, python))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
@@ -103,7 +110,22 @@ def collect_snapshot(
         python=results["python"],
         torch=torch_fact,
         **({"index": results["index"]} if "index" in results else {}),
+        places=_places_fact(results.get("places")),
     )
+
+
+def _places(env: dict, runner: Runner, checked_kernel: str, python: str) -> object:
+    from wizard.facts.places import collect_places
+
+    return collect_places(env=env, runner=runner, checked_kernel=checked_kernel, checked_python=python)
+
+
+def _places_fact(result: object) -> Fact:
+    from wizard.snapshot import RunPlaces
+
+    if result is None:
+        return Fact.unknown("not looked for")
+    return Fact.found(result) if isinstance(result, RunPlaces) else result  # a crashed collector is a failed Fact
 
 
 def _result_or_crash(name: str, future: Future) -> object:

@@ -13,7 +13,7 @@ from wizard.findings import Diagnosis, Goal
 from wizard.gui.icons import app_icon
 from wizard.gui.preferences import language_preference
 from wizard.gui.translations import apply_language
-from wizard.gui.wizard import SETTINGS_APP, SETTINGS_ORG, WINDOW_TITLE, SetupWizard
+from wizard.gui.wizard import SETTINGS_APP, SETTINGS_ORG, WINDOW_TITLE, SetupWizard, default_places
 from wizard.snapshot import Snapshot
 
 BENCH_FIRST_PAINT = "TSW_BENCH_FIRST_PAINT"
@@ -45,7 +45,7 @@ def run_app(python: str | None, goal: Goal, report: tuple[Snapshot, Diagnosis] |
     """Show the wizard and run the event loop; returns the process exit status."""
     app = make_application()
     apply_language(app, language_preference())
-    window = SetupWizard(python=python, goal=goal, report=report)
+    window = SetupWizard(python=python, goal=goal, report=report, places=default_places)
     probe = None
     if os.environ.get(BENCH_FIRST_PAINT):
         probe = FirstPaintProbe()

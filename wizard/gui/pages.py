@@ -149,9 +149,12 @@ class WelcomePage(QWizardPage):
         self.error_label = make_label("", accessible="Problem with the chosen Python")
         self.error_label.setForegroundRole(self.palette().ColorRole.BrightText)
         self.error_label.setVisible(False)
+        self.places_box = QGroupBox()  # filled by show_places once discovery has looked (hidden until then)
+        self.places_box.setVisible(False)
         if not owner.read_only:
             layout.addWidget(self._python_box())
             layout.addWidget(self.error_label)
+            layout.addWidget(self.places_box)
             layout.addWidget(self._want_box())
         layout.addLayout(self._extra_buttons())
         layout.addStretch(1)
@@ -187,6 +190,24 @@ class WelcomePage(QWizardPage):
         self.error_label.setText(message)
         self.error_label.setAccessibleName(message)
         self.error_label.setVisible(bool(message))
+
+    def show_places(self, sections: Sequence[tuple[str, Sequence[str]]], title: str) -> None:
+        """Where code runs, under headings (Notebook kernels, Conda environments, uv projects, …), in plain text."""
+        old = self.places_box.layout()
+        if old is not None:
+            clear_layout(old)  # type: ignore[arg-type]
+            QWidget().setLayout(old)  # the old layout goes away with a throwaway widget
+        column = QVBoxLayout(self.places_box)
+        column.setSpacing(2)
+        self.places_box.setTitle(title)
+        self.places_box.setAccessibleName(title)
+        for heading, lines in sections:
+            column.addWidget(make_label(heading, bold=True, accessible=heading))
+            for line in lines:
+                label = make_label(line, selectable=True, accessible=f"{heading}: {line}")
+                label.setIndent(12)
+                column.addWidget(label)
+        self.places_box.setVisible(bool(sections))
 
     # -- what the user needs ---------------------------------------------------------------------
 

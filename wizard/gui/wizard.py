@@ -63,6 +63,23 @@ class PythonChoice:
 
 
 Discover = Callable[[], Sequence[PythonChoice]]
+Places = Callable[[], object]  # () -> RunPlaces: where code runs (kernels, conda, uv, VS Code)
+
+
+def _looked_up_places(places: Places | None) -> object:
+    """Where code runs, or None: looking is a convenience and never breaks Welcome."""
+    if places is None:
+        return None
+    try:
+        return places()
+    except Exception:  # noqa: BLE001 - a broken kernel folder must not stop the wizard
+        return None
+
+
+def default_places() -> object:
+    from wizard.facts.places import collect_places
+
+    return collect_places()
 
 
 def with_saved_mirror(goal: Goal) -> Goal:
@@ -165,6 +182,7 @@ class SetupWizard(QWizard):
         collect: Collect = default_collect,
         diagnose: Diagnose = default_diagnose,
         discover: Discover | None = default_discover,
+        places: Places | None = None,  # the app passes default_places; tests and screenshots their own
         report: tuple[Snapshot, Diagnosis] | None = None,
         origin: str = "",
         parent: QWidget | None = None,
@@ -206,7 +224,7 @@ class SetupWizard(QWizard):
         self.show_course()
         if not self.read_only:
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
-            self._start_discovery(discover)
+            self._start_discovery(discover, places if discover is not None else None)
 
     # -- window ------------------------------------------------------------------------------------
 
@@ -250,7 +268,7 @@ class SetupWizard(QWizard):
             pairs.insert(0, (self.python, self.python))
         self.welcome.set_interpreters(pairs, selected=self.python)
 
-    def _start_discovery(self, discover: Discover | None) -> None:
+    def _start_discovery(self, discover: Discover | None, places: Places | None = None) -> None:
         """In one background thread: warm up the check's imports, then list the interpreters (when asked to).
 
         One after the other, not in two threads: together they held the GIL long enough to stall Welcome by 30-50 ms.
@@ -263,16 +281,27 @@ class SetupWizard(QWizard):
             try:
                 found = list(discover())
             except Exception:  # noqa: BLE001 - discovery is a convenience: fall back, never crash
-                return fallback_interpreters()
+                return fallback_interpreters(), _looked_up_places(places)
             if discover is default_discover and self.python and all(c.path != self.python for c in found):
                 found.insert(0, describe_chosen(self.python))  # --python: shown with version and torch too
-            return found
+            return found, _looked_up_places(places)
 
-        def found(choices: object) -> None:
-            if discover is not None:
+        def found(result: object) -> None:
+            if discover is not None and isinstance(result, tuple):
+                choices, where = result
                 self._interpreters_found(choices)
+                self.show_places(where)
 
         self._jobs.append(start_job(work, None, found, name="discover-interpreters"))
+
+    def show_places(self, places: object) -> None:
+        """Where code runs, on Welcome under headings (nothing when it could not be looked up)."""
+        from wizard.snapshot import RunPlaces
+
+        if isinstance(places, RunPlaces):
+            from wizard.places_text import places_sections, say
+
+            self.welcome.show_places(places_sections(places), say("heading.places"))
 
     def _interpreters_found(self, choices: object) -> None:
         found = list(choices) if isinstance(choices, list) else []
@@ -418,11 +447,26 @@ class SetupWizard(QWizard):
         if self.new_environment_steps() and action.argv in self.new_environment_steps():
             self.request_fresh_env()  # a new_venv step is never run on its own: the dialog does all of them
             return
+        from wizard.gui.environment_dialog import is_environment_command
+
+        if is_environment_command(action.argv, self.python) and not self.read_only:
+            self.run_environment_command(action)
+            return
         dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()  # a closed dialog is not kept as a hidden child of the wizard
         if accepted:
             self.run_fix(action)
+
+    def run_environment_command(self, action: Action) -> None:
+        """A notebook-kernel, ensurepip or uv command (issue #16): its own small dialog, then check again."""
+        from wizard.gui.environment_dialog import EnvironmentRunDialog
+
+        dialog = EnvironmentRunDialog(self, action, self.python)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self.start_check()
 
     def new_environment_steps(self) -> tuple[tuple[str, ...], ...]:
         """The commands of a new_venv recommendation (its findings offer "Create a new environment…"), else ()."""

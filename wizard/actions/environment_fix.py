@@ -1,0 +1,81 @@
+"""Fixes in the environment's own way (issue #16): register a Python as a notebook kernel, install with uv.
+
+The commands come from the findings of wizard/checks/environments.py as RUN actions; each is checked by
+runner.validate_argv against the interpreter it changes, shown, confirmed, and run without a shell.
+conda commands are never here: the wizard only shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from wizard.actions.runner import RunResult, run_streaming, validate_argv
+from wizard.findings import Action, ActionKind, Diagnosis
+
+Say = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Way:
+    code: str  # the finding's code and what it does: "register" | "uv"
+    steps: tuple[tuple[str, ...], ...]
+    changes: str  # the interpreter whose environment the commands change
+
+
+def _run_actions(diagnosis: Diagnosis, code: str) -> list[Action]:
+    return [a for f in diagnosis.findings if f.code == code for a in f.actions if a.kind is ActionKind.RUN and a.argv]
+
+
+def register_way(diagnosis: Diagnosis) -> Way | None:
+    """The commands that register the working Python as the notebook kernel (ENV_MISMATCH's second fix)."""
+    actions = _run_actions(diagnosis, "ENV_MISMATCH")
+    register = [a for a in actions if a.argv[1:4] == ("-m", "ipykernel", "install")]
+    if not register:
+        return None
+    python = register[0].argv[0]
+    first = [a.argv for a in actions if a.argv[0] == python and a.argv[1:5] == ("-m", "pip", "install", "ipykernel")]
+    return Way("register", (*first[:1], register[0].argv), python)
+
+
+def uv_way(diagnosis: Diagnosis, python: str) -> Way | None:
+    """uv's command for this environment (UV_ENVIRONMENT): uv pip install, uv sync, or ensurepip before pip."""
+    actions = _run_actions(diagnosis, "UV_ENVIRONMENT")
+    if not actions:
+        return None
+    return Way("uv", tuple(a.argv for a in actions), python)
+
+
+def conda_first(diagnosis: Diagnosis) -> str:
+    """The conda command to run by hand before pip may install (CONDA_TORCH's first step), '' when none."""
+    for finding in diagnosis.findings:
+        if finding.code == "CONDA_TORCH":
+            return next((a.text for a in finding.actions if a.kind is ActionKind.COPY), "")
+    return ""
+
+
+def kernel_name(way: Way) -> str:
+    argv = way.steps[-1]
+    return argv[argv.index("--name") + 1] if "--name" in argv else ""
+
+
+def run_way(way: Way, say: Say, run: Callable[..., RunResult] = run_streaming) -> RunResult | None:
+    """Run every step in order, each validated first; stop at the first failure. None when there were no steps."""
+    result = None
+    for argv in way.steps:
+        checked = validate_argv(argv, way.changes)
+        say("$ " + " ".join(checked))
+        result = run(checked, lambda line: _echo(line, say))
+        if not result.ok:
+            return result
+    return result
+
+
+def _echo(line: str, say: Say) -> None:
+    stripped = line.strip()
+    if stripped.startswith(("ERROR", "error:", "Installed", "Resolved", "Successfully", "Audited")) or "Installed kernelspec" in stripped:
+        say(stripped)
+
+
+def steps_text(steps: Sequence[Sequence[str]]) -> str:
+    return "\n".join("  " + " ".join(step) for step in steps)
