@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--dry-run", action="store_true", help="print the plan only")
     fix.add_argument("--yes", action="store_true", help="do not ask")
     fix.add_argument("--undo", action="store_true", help="restore the state saved before the last fix")
+    fix.add_argument("--code", metavar="CODE", default="", help="apply only the remedy of this finding (e.g. NUMPY_ABI)")
     fix.add_argument("--env-folder", metavar="FOLDER", help="where a new environment goes (default: ~/torch-env)")
 
     facts = sub.add_parser("facts", help="print the raw snapshot")

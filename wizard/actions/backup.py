@@ -22,14 +22,15 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
 from wizard.atomic_write import write_text_atomic
 from wizard.facts.runner import run_command
+from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
 BACKUP_SCHEMA = "torch-setup-wizard/env-backup@1"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
-_DIRECT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*) @ (\S+)$")
 
 
 class BackupError(Exception):
@@ -114,13 +115,13 @@ def load_backup(path: Path) -> dict:
 
 
 def _requirements(freeze_text: str) -> dict[str, str]:
-    """{canonical name: requirement line} for pinned and direct-URL lines; editable / other lines are skipped."""
+    """{canonical name: requirement line} for pinned lines; direct-URL, editable and other lines are skipped
+    (a restore installs from the index only, as every other command the wizard runs)."""
     found = {}
     for line in freeze_text.splitlines():
-        line = line.strip()
-        match = _PIN.match(line) or _DIRECT.match(line)
+        match = _PIN.match(line.strip())
         if match:
-            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = line
+            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = line.strip()
     return found
 
 
@@ -152,25 +153,74 @@ def restore_plan(backup_freeze: str, current_freeze: str) -> tuple[list[str], li
     unrestorable = [
         line.strip()
         for line in backup_freeze.splitlines()
-        if line.strip() and not line.strip().startswith("#") and not (_PIN.match(line.strip()) or _DIRECT.match(line.strip()))
+        if line.strip() and not line.strip().startswith("#") and not _PIN.match(line.strip())
     ]
     return remove, install, unrestorable
 
 
-def restore_argvs(python: str, record: Mapping, current_freeze: str, pip_version: str) -> tuple[list[tuple[str, ...]], list[str], list[str], list[str]]:
-    """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps)."""
+@dataclass(frozen=True)
+class RestorePlan:
+    """What ``fix --undo`` will do, shown before it runs: every command approved by the same policy as a fix."""
+
+    backup: Path
+    commands: tuple[ApprovedCommand, ...]
+    remove: tuple[str, ...]
+    install: tuple[str, ...]
+    unrestorable: tuple[str, ...]
+
+    def render(self, os_name: str | None = None) -> str:
+        shown = os_name or local_os_name()
+        if not self.commands:
+            return "Nothing to restore: the environment already matches the saved state."
+        lines = []
+        if self.remove:
+            lines.append("To be removed (added by the fix): " + ", ".join(self.remove))
+        if self.install:
+            lines.append("To be installed again (as saved): " + ", ".join(self.install))
+        if self.unrestorable:
+            lines.append("Cannot be restored by the wizard (not from an index): " + ", ".join(self.unrestorable))
+        lines += ["Commands:"] + ["  " + command_text(c.argv, shown) for c in self.commands]
+        return "\n".join(lines)
+
+
+def restore_argvs(
+    python: str, record: Mapping, current_freeze: str, pip_version: str
+) -> tuple[list[ApprovedCommand], list[str], list[str], list[str]]:
+    """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps).
+
+    A backup file is data from disk: every command built from it goes through the same policy as a fix
+    (index URLs http(s) only, plain pinned names), so an edited backup cannot run anything else."""
     remove, install, unrestorable = restore_plan(record["freeze"], current_freeze)
-    commands: list[tuple[str, ...]] = []
+    commands: list[ApprovedCommand] = []
     if remove:
-        commands.append(prepare_pip_argv((python, "-m", "pip", "uninstall", *remove), pip_version))
+        commands.append(prepare_pip_argv(approve((python, "-m", "pip", "uninstall", *remove), python), pip_version))
     if install:
         sources: list[str] = []
-        for url in record.get("index_urls", []):
+        for url in _strings(record.get("index_urls")):
             sources += ["--extra-index-url", url]
-        for link in record.get("find_links", []):
+        for link in _strings(record.get("find_links")):
             sources += ["--find-links", link]
-        commands.append(prepare_pip_argv((python, "-m", "pip", "install", "--no-deps", *sources, *install), pip_version))
+        argv = (python, "-m", "pip", "install", "--no-deps", *sources, *install)
+        commands.append(prepare_pip_argv(approve(argv, python), pip_version))
     return commands, remove, install, unrestorable
+
+
+def _strings(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ActionRefused("the backup's package sources are not a list of addresses")
+    return value
+
+
+def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None = None) -> RestorePlan:
+    """Read and check the backup, compare it with the environment now: the commands a restore would run."""
+    record = load_backup(backup_path)
+    identity = probe_identity(python)
+    if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(str(record.get("prefix", "")))):
+        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
+    commands, remove, install, unrestorable = restore_argvs(python, record, freeze(python, env), identity.pip_version)
+    return RestorePlan(Path(backup_path), tuple(commands), tuple(remove), tuple(install), tuple(unrestorable))
 
 
 def restore_state(
@@ -183,24 +233,21 @@ def restore_state(
 ) -> RestoreResult:
     """Bring the environment back to the backup; ``identical`` tells whether ``pip freeze --all`` matches again."""
     record = load_backup(backup_path)
-    identity = probe_identity(python)
-    if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(record.get("prefix", ""))):
-        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
-    commands, remove, install, unrestorable = restore_argvs(python, record, freeze(python, env), identity.pip_version)
+    plan = plan_restore(python, backup_path, env)
     runs: list[RunResult] = []
-    for argv in commands:
+    for command in plan.commands:
         if on_line is not None:
-            on_line("$ " + " ".join(argv))
-        result = run_streaming(argv, on_line, env=env, cancel=cancel)
+            on_line("$ " + command_text(command.argv, local_os_name()))
+        result = run_streaming(command, on_line, env=env, cancel=cancel)
         runs.append(result)
         if result.cancelled:
             break
     after = freeze(python, env)
     return RestoreResult(
         backup=Path(backup_path),
-        removed=tuple(remove),
-        reinstalled=tuple(install),
-        not_restorable=tuple(unrestorable),
+        removed=plan.remove,
+        reinstalled=plan.install,
+        not_restorable=plan.unrestorable,
         runs=tuple(runs),
         freeze_after=after,
         identical=after == record["freeze"],

@@ -32,7 +32,7 @@ DISK_MARGIN = 1.5  # wheels are unpacked next to the download: ask for more than
 class PlannedPackage:
     name: str
     version: str
-    change: str  # "install" | "upgrade" | "downgrade" | "replace" (same version, other build) | "remove"
+    change: str  # "install" | "upgrade" | "downgrade" | "replace" (same version, other build) | "reinstall" | "remove"
     old_version: str = ""
     url: str = ""
     size: int = 0  # bytes to download; 0 = unknown
@@ -101,6 +101,8 @@ def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[Planne
 def _change(old: str, new: str) -> str:
     if not old:
         return "install"
+    if old == new:
+        return "reinstall"
     try:
         old_v, new_v = Version(old), Version(new)
     except InvalidVersion:
@@ -226,6 +228,7 @@ def _change_lines(plan: Plan) -> list[str]:
         "upgrade": "To be upgraded",
         "downgrade": "To be downgraded",
         "replace": "To be replaced by another build",
+        "reinstall": "To be reinstalled (the same version, its files restored)",
         "remove": "To be removed",
     }
     lines: list[str] = []
@@ -235,7 +238,7 @@ def _change_lines(plan: Plan) -> list[str]:
             continue
         lines.append(f"{title}:")
         for p in packages:
-            version = f"{p.old_version} → {p.version}" if p.old_version and p.change != "remove" else p.version
+            version = f"{p.old_version} → {p.version}" if p.old_version and p.change not in ("remove", "reinstall") else p.version
             size = f" ({format_bytes(p.size)})" if p.size else ""
             lines.append(f"  {p.name} {version}{size}")
     return lines or ["Nothing to change: everything asked for is already installed."]

@@ -92,10 +92,10 @@ def verify_fix(
 ) -> Verification:
     """Re-collect the facts of ``python`` and re-run the checks; compare with the diagnosis before the fix."""
     if collect is None:
-        from wizard.facts.collect import collect_snapshot
+        from wizard.checkup import collect as checkup_collect
 
-        def collect(p: str) -> Snapshot:
-            return collect_snapshot(p)
+        def collect(p: str) -> Snapshot:  # the same checkup as `check`, course smoke test included
+            return checkup_collect(p, goal)
 
     if diagnose is None:
         from wizard.engine import diagnose as engine_diagnose

@@ -6,8 +6,9 @@ import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 
-from wizard.checks import course, cudnn, driver, python_env, toolkit, wheel
+from wizard.checks import course, cudnn, driver, paths, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
+from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, render
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
@@ -21,6 +22,7 @@ CHECKS: tuple[Check, ...] = (
     *toolkit.CHECKS,
     *cudnn.CHECKS,
     *python_env.CHECKS,
+    *paths.CHECKS,
     *wheel.CHECKS,
     *course.CHECKS,  # course-profile findings; each names its own step
 )
@@ -36,11 +38,14 @@ CAUSAL_ORDER = (
     "LIB_PATH_CONFLICT",
     "CUDA_LIB_MISSING",
     "TOOLKIT_MISMATCH",
+    "CUDA_HOME_MISSING",
     "CUDNN_MISMATCH",
     "PYTHON_FACTS_MISSING",
     "PYTHON_UNSUPPORTED",
     "PLATFORM_UNSUPPORTED",
     "EXTERNALLY_MANAGED",
+    "LOCAL_TORCH_SHADOW",
+    "TORCH_DAMAGED",
     "ENV_MISMATCH",
     "VCREDIST_MISSING",
     "NUMPY_ABI",
@@ -74,7 +79,9 @@ EXPLAINS: dict[str, tuple[str, ...]] = {
     "TORCH_MISSING": ("PACKAGE_CONFLICT",),
     "CPU_ONLY_WHEEL": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "GPU_ARCH_UNSUPPORTED"),
     "GPU_ARCH_UNSUPPORTED": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED"),
-    "ENV_MISMATCH": ("PACKAGE_CONFLICT",),
+    "ENV_MISMATCH": ("PACKAGE_CONFLICT", "NUMPY_ABI", "TORCH_IMPORT_FAILED"),
+    "LOCAL_TORCH_SHADOW": ("TORCH_IMPORT_FAILED", "ENV_MISMATCH", "NUMPY_ABI", "TORCH_MISSING"),
+    "TORCH_DAMAGED": ("TORCH_IMPORT_FAILED", "CUDA_LIB_MISSING", "TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "NUMPY_ABI"),
 }
 
 # The step of every code a finding can be built from pasted evidence alone.
@@ -124,7 +131,7 @@ def run_checks(
     for check in checks:
         findings.extend(run_one(check, ctx))
     findings = _with_evidence(ctx, findings)
-    return order_findings(explain_symptoms(findings))
+    return tuple(attach_remedies(ctx, order_findings(explain_symptoms(findings))))
 
 
 def run_one(check: Check, ctx: CheckContext) -> list[Finding]:

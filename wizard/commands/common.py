@@ -20,17 +20,10 @@ def target_python(args: argparse.Namespace) -> str:
 def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snapshot:
     """The snapshot of the target interpreter; with a ``goal`` whose course profile names a smoke test, the
     test's result is appended as evidence (only when torch imported: otherwise the import findings say why)."""
-    from wizard.facts.collect import collect_snapshot
+    from wizard.checkup import collect
 
-    python = target_python(args)
     live_import = not getattr(args, "no_import", False)
-    timeout = getattr(args, "timeout", 120.0)
-    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout)
-    if goal is not None and goal.profile is not None and live_import:
-        from wizard.facts.smoke import with_course_smoke_test
-
-        snapshot = with_course_smoke_test(snapshot, python, goal.profile, timeout=timeout)
-    return snapshot
+    return collect(target_python(args), goal, live_import=live_import, timeout=getattr(args, "timeout", 120.0))
 
 
 def profile_for_args(args: argparse.Namespace):  # -> CourseProfile | None
