@@ -62,10 +62,16 @@ def freeze(python: str, env: Mapping[str, str] | None = None) -> str:
     return result.stdout
 
 
+def freeze_or_nothing(python: str, pip_version: str, env: Mapping[str, str] | None = None) -> str:
+    """``pip freeze --all``; "" in an environment without pip (venv --without-pip): nothing pip installed
+    is there, and a restore after ``ensurepip`` removes pip again."""
+    return freeze(python, env) if pip_version else ""
+
+
 def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence[str] = (), env: Mapping[str, str] | None = None) -> Path:
     """Write the exact installed set of ``python``'s environment to a new timestamped backup file."""
     identity = probe_identity(python)
-    frozen = freeze(python, env)
+    frozen = freeze_or_nothing(python, identity.pip_version, env)
     listed = run_command(
         [python, "-m", "pip", "list", "--format", "json", "-v", "--disable-pip-version-check"], timeout=120, env=child_env(env)
     )
@@ -219,7 +225,8 @@ def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None =
     identity = probe_identity(python)
     if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(str(record.get("prefix", "")))):
         raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
-    commands, remove, install, unrestorable = restore_argvs(python, record, freeze(python, env), identity.pip_version)
+    current = freeze_or_nothing(python, identity.pip_version, env)
+    commands, remove, install, unrestorable = restore_argvs(python, record, current, identity.pip_version)
     return RestorePlan(Path(backup_path), tuple(commands), tuple(remove), tuple(install), tuple(unrestorable))
 
 
@@ -242,7 +249,7 @@ def restore_state(
         runs.append(result)
         if result.cancelled:
             break
-    after = freeze(python, env)
+    after = freeze_or_nothing(python, probe_identity(python).pip_version, env)
     return RestoreResult(
         backup=Path(backup_path),
         removed=plan.remove,

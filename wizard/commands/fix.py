@@ -151,7 +151,14 @@ def apply_remedies(
     verification = session.check_again()
     console.say(f"Before → after: {verification.before_after}")
     console.say(verification.sentence)
+    after = verification.after
+    if not verification.problem_gone and after is not None and after.recommendation.kind in ("install", "new_venv"):
+        console.say(remedy_text("fix.next", command=_fix_again_hint(session.python)))
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
+
+
+def _fix_again_hint(python: str) -> str:
+    return command_text(["torch-setup-wizard", "fix", "--python", python], local_os_name())
 
 
 def apply_recommendation(

@@ -1,0 +1,80 @@
+"""Each broken environment for real: its first finding, the remedy that fixes the cause, what ``fix --dry-run``
+plans, that ``fix --yes`` leaves it working, and that ``fix --undo`` puts back exactly what pip saw before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from local_index import LocalIndex
+from remedy_situations import SITUATIONS, first_finding, state, wizard
+
+from wizard.findings import Severity
+
+pytestmark = pytest.mark.slow
+
+
+def make(name: str, tmp_path: Path, index: LocalIndex):
+    return SITUATIONS[name](tmp_path, index)
+
+
+@pytest.mark.parametrize(("name", "damaged"), [("damaged_torch", "torch==2.13.0+cpu"),
+                                              ("truncated_nvidia", "nvidia-cudnn-cu13==9.13.0.50")])
+def test_damaged_install_is_reinstalled_at_the_same_version(name: str, damaged: str, tmp_path: Path, index: LocalIndex) -> None:
+    situation = make(name, tmp_path, index)
+    before = state(situation)
+    first = first_finding(situation, index)
+    assert first.code == "TORCH_DAMAGED" and first.severity is Severity.ERROR
+    assert first.remedy is not None and not first.remedy.version_change  # never a silent version change
+    (step,) = first.remedy.steps
+    assert step[3:6] == ("install", "--force-reinstall", "--no-deps") and damaged in step
+    dry = wizard(situation, index, "fix", "--dry-run")
+    assert dry.returncode == 0 and "To be reinstalled (the same version" in dry.stdout, dry.stdout + dry.stderr
+    assert state(situation) == before
+    done = wizard(situation, index, "fix", "--yes")
+    # the CUDA stand-in on this GPU-less machine also reports cuDNN as not loaded: that is not the damage
+    assert "fixed: TORCH_DAMAGED" in done.stdout or "no longer finds TORCH_DAMAGED" in done.stdout, done.stdout
+    assert state(situation) == before  # the same versions, files restored
+    check = wizard(situation, index, "check")
+    assert "files are missing or cut short" not in check.stdout
+    if name == "damaged_torch":
+        assert done.returncode == 0 and check.returncode == 0, check.stdout
+    undo = wizard(situation, index, "fix", "--undo", "--yes")
+    assert undo.returncode == 0 and state(situation) == before
+
+
+def test_venv_without_pip_gets_ensurepip_first(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("venv_without_pip", tmp_path, index)
+    first = first_finding(situation, index)
+    assert first.code in ("TORCH_MISSING", "PIP_TOO_OLD")
+    plan = wizard(situation, index, "fix", "--dry-run")
+    assert "-m ensurepip --upgrade" in plan.stdout and plan.returncode == 0, plan.stdout + plan.stderr
+    done = wizard(situation, index, "fix", "--yes")
+    assert "Successfully installed pip" in done.stdout, done.stdout + done.stderr
+    assert state(situation).startswith("pip==")
+    assert "Run the fix again" in done.stdout  # pip first; then the recommended torch, with its own plan
+    again = wizard(situation, index, "fix", "--dry-run")
+    # the local index has only the 2.13.0 stand-ins, so pip's own dry run now answers (pip is there to answer)
+    assert "-m pip install torch==" in again.stdout and "ensurepip" not in again.stdout, again.stdout
+    undo = wizard(situation, index, "fix", "--undo", "--yes")
+    assert undo.returncode == 0 and state(situation) == "(no pip)", undo.stdout + undo.stderr
+
+
+def test_torch_py_in_the_working_folder_is_named_and_not_reinstalled(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("torch_py_in_folder", tmp_path, index)
+    before = state(situation)
+    first = first_finding(situation, index)
+    assert first.code == "LOCAL_TORCH_SHADOW" and first.severity is Severity.ERROR
+    assert first.remedy is not None and not first.remedy.runnable and "torch.py" in first.remedy.instructions
+    check = wizard(situation, index, "check")
+    assert check.returncode != 0 and "torch.py" in check.stdout  # never "all good" there
+    done = wizard(situation, index, "fix", "--yes")
+    assert done.returncode == 1 and "By hand" in done.stdout and "Nothing was changed." in done.stdout, done.stdout
+    assert state(situation) == before
+
+
+def test_cuda_home_pointing_at_a_missing_folder_is_a_warning(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("cuda_home_missing", tmp_path, index)
+    first = first_finding(situation, index)
+    assert first.code == "CUDA_HOME_MISSING" and first.severity is Severity.WARNING
+    assert first.remedy is not None and "no-such-cuda" in first.remedy.instructions
