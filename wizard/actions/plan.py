@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.runner import REPORT_PIP, Identity, child_env
 from wizard.facts.runner import Runner, run_command
 from wizard.shell_text import command_text, local_os_name
@@ -79,9 +80,21 @@ def installed_versions(python: str, runner: Runner = run_command, env: Mapping[s
 
 
 def dry_run_argv(argv: Sequence[str]) -> tuple[str, ...]:
-    """``python -m pip install ARGS`` → the same with ``--dry-run --report - --quiet`` (report on stdout)."""
+    """``python -m pip install ARGS`` → the same with ``--dry-run --report -`` (the report last on stdout).
+
+    Not ``--quiet``: it also silences pip's "Retrying … after connection broken by 'ProxyError(…)'" warnings,
+    the only lines that say why the index could not be reached."""
     argv = tuple(argv)
-    return (*argv[:4], "--dry-run", "--report", "-", "--quiet", "--no-input", *argv[4:])
+    return (*argv[:4], "--dry-run", "--report", "-", "--progress-bar", "off", "--no-input", *argv[4:])
+
+
+def report_json(stdout: str) -> str:
+    """The JSON report out of pip's stdout (its own log lines come first; the report starts on a line "{")."""
+    lines = stdout.splitlines()
+    for index, line in enumerate(lines):
+        if line.rstrip() == "{":
+            return "\n".join(lines[index:])
+    return stdout
 
 
 def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[PlannedPackage, ...]:
@@ -149,6 +162,8 @@ def make_plan(
     argv = tuple(argv)
     python = argv[0]
     base = Plan(argv, python, env_kind, identity.pip_version, previewed=False, free_bytes=free_disk_bytes(identity.purelib))
+    if argv[1:3] != ("-m", "pip"):  # ensurepip, venv: nothing pip could preview; the command itself is the plan
+        return _replace(base, previewed=True)
     installed = installed_versions(python, runner, env)
     if argv[3] == "uninstall":
         names = [canonical(a) for a in argv[4:] if not a.startswith("-")]
@@ -158,9 +173,12 @@ def make_plan(
         return _replace(base, pip_upgrade_argv=(python, "-m", "pip", "install", "--upgrade", "pip"))
     result = runner(dry_run_argv(argv), timeout=600, env=child_env(env))
     if not result.ok:
-        return _replace(base, problem=_pip_errors(result.stdout + "\n" + result.stderr) or "the preview (pip --dry-run) failed")
+        output = result.stdout + "\n" + result.stderr
+        problem = _pip_errors(output) or "the preview (pip --dry-run) failed"
+        advice = network_advice(output, index_host(argv))
+        return _replace(base, problem=f"{problem}\n{advice}" if advice else problem)
     try:
-        packages = parse_report(result.stdout, installed)
+        packages = parse_report(report_json(result.stdout), installed)
     except (ValueError, AttributeError):
         return _replace(base, problem="pip's preview could not be read")
     sizes = _sizes([p.url for p in packages], size_lookup)

@@ -9,30 +9,17 @@ the cause needs another, and then ``version_change`` says which and why.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Callable, Sequence
-from functools import cache
 
 from packaging.version import InvalidVersion, Version
 
 from wizard.checks.context import CheckContext
 from wizard.findings import Action, ActionKind, Finding, Remedy, Severity
-from wizard.resources_path import resource
+from wizard.remedy_texts import remedy_text, remedy_texts
 from wizard.shell_text import command_text
 
 DamagedSet = tuple[tuple[str, str], ...]  # (name, version) of each damaged distribution, torch first
-
-
-@cache
-def remedy_texts() -> dict[str, str]:
-    """resources/texts/remedies.json: keyed str.format templates (the user-facing sentences)."""
-    data = json.loads(resource("texts", "remedies.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, str)}
-
-
-def remedy_text(key: str, **fields: object) -> str:
-    return remedy_texts()[key].format(**fields)
 
 
 def attach_remedies(ctx: CheckContext, findings: Sequence[Finding]) -> list[Finding]:

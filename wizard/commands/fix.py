@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.actions import backup, fresh_env
+from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.plan import make_plan, render_plan
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.progress import ProgressTracker, text_bar
@@ -27,9 +28,9 @@ from wizard.actions.runner import (
 )
 from wizard.actions.session import FixSession, instruction_findings, runnable_findings
 from wizard.actions.verify import Verification, verify_fix
-from wizard.checks.remedies import remedy_text
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Goal, Recommendation, Severity
+from wizard.remedy_texts import remedy_text
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
@@ -259,6 +260,8 @@ def _after_failure(python: str, saved: Path, result: RunResult, console: Console
     except backup.BackupError:
         changed = True
     what = "You stopped the fix." if result.cancelled else f"The fix failed. pip said:\n{result.error_summary}"
+    advice = "" if result.cancelled else network_advice("\n".join(result.output_tail), index_host(result.argv))
+    what += f"\n{advice}" if advice else ""
     state = (
         "The environment was partly changed." if changed else "pip stopped before changing anything: the environment is as it was."
     )
