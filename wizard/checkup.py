@@ -4,12 +4,25 @@ the check ran)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.findings import Diagnosis, Goal
 from wizard.snapshot import Snapshot
 
-DEFAULT_TIMEOUT = 120.0
+# A hung import (a driver that never answers, a network filesystem) is diagnosed within this by default;
+# --timeout (or TSW_IMPORT_TIMEOUT) raises it for machines where a cold import of torch is slower.
+DEFAULT_TIMEOUT = 25.0
+
+
+def default_timeout() -> float:
+    import os
+
+    try:
+        value = float(os.environ.get("TSW_IMPORT_TIMEOUT", ""))
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return value if 0 < value <= 3600 else DEFAULT_TIMEOUT
 
 
 @dataclass(frozen=True)
@@ -18,12 +31,14 @@ class Checkup:
     diagnosis: Diagnosis
 
 
-def collect(python: str, goal: Goal | None = None, *, live_import: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Snapshot:
+def collect(python: str, goal: Goal | None = None, *, live_import: bool = True, timeout: float | None = None,
+            progress: Callable[[str], None] | None = None) -> Snapshot:
     """The snapshot of ``python``; with a course profile that names a smoke test, its result is appended as
     evidence (only when torch can be imported: otherwise the import findings say why)."""
     from wizard.facts.collect import collect_snapshot
 
-    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout)
+    timeout = timeout or default_timeout()
+    snapshot = collect_snapshot(python, live_import=live_import, timeout=timeout, progress=progress)
     if goal is not None and goal.profile is not None and live_import:
         from wizard.facts.smoke import with_course_smoke_test
 
@@ -31,7 +46,7 @@ def collect(python: str, goal: Goal | None = None, *, live_import: bool = True, 
     return snapshot
 
 
-def run_checkup(python: str, goal: Goal, *, live_import: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Checkup:
+def run_checkup(python: str, goal: Goal, *, live_import: bool = True, timeout: float | None = None) -> Checkup:
     from wizard.engine import diagnose
 
     snapshot = collect(python, goal, live_import=live_import, timeout=timeout)

@@ -17,13 +17,14 @@ def target_python(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from None
 
 
-def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snapshot:
+def collect_for_args(args: argparse.Namespace, goal: Goal | None = None, progress=None) -> Snapshot:
     """The snapshot of the target interpreter; with a ``goal`` whose course profile names a smoke test, the
     test's result is appended as evidence (only when torch imported: otherwise the import findings say why)."""
     from wizard.checkup import collect
 
     live_import = not getattr(args, "no_import", False)
-    return collect(target_python(args), goal, live_import=live_import, timeout=getattr(args, "timeout", 120.0))
+    return collect(target_python(args), goal, live_import=live_import, timeout=getattr(args, "timeout", None),
+                   progress=progress)
 
 
 def profile_for_args(args: argparse.Namespace):  # -> CourseProfile | None

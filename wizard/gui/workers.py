@@ -118,7 +118,9 @@ def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
     warm_up()  # instant once the Welcome page's warm-up is done; if it is still running, wait for its imports
     from wizard.facts.collect import collect_snapshot
 
-    return collect_snapshot(python, live_import=True, timeout=120.0, progress=progress)
+    from wizard.checkup import default_timeout
+
+    return collect_snapshot(python, live_import=True, timeout=default_timeout(), progress=progress)
 
 
 def default_diagnose(snapshot: Snapshot, goal: Goal) -> Diagnosis:
