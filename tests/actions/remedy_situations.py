@@ -70,7 +70,35 @@ def cuda_home_missing(root: Path, index: LocalIndex) -> Situation:
     return Situation("CUDA_HOME names a missing folder", python, env={"CUDA_HOME": str(root / "no-such-cuda")})
 
 
+def _importable_torch(root: Path, body: str) -> str:
+    """A venv whose `import torch` runs ``body`` (a stand-in for what a real build does at import)."""
+    folder = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
+    python = str(folder / "bin" / "python")
+    (site_packages(python) / "torch").mkdir()
+    (site_packages(python) / "torch" / "__init__.py").write_text(body)
+    return python
+
+
+def sigill_cpu(root: Path, _index: LocalIndex) -> Situation:
+    body = "import os, signal\nos.kill(os.getpid(), signal.SIGILL)\n"  # the real signal an unsupported instruction raises
+    return Situation("SIGILL at import (CPU lacks instructions)", _importable_torch(root, body))
+
+
+def old_libstdcxx(root: Path, _index: LocalIndex) -> Situation:
+    body = ("raise ImportError(\"/opt/old/lib/libstdc++.so.6: version `GLIBCXX_3.4.32' not found \"\n"
+            "                  \"(required by /x/site-packages/torch/lib/libtorch_cpu.so)\")\n")
+    return Situation("GLIBCXX from an old libstdc++", _importable_torch(root, body))
+
+
+def not_python(_root: Path, _index: LocalIndex) -> Situation:
+    return Situation("--python is not Python (/bin/ls)", "/bin/ls")
+
+
 SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
+    "sigill_cpu": sigill_cpu,
+    "old_libstdcxx": old_libstdcxx,
+    "not_python": not_python,
     "damaged_torch": damaged_torch,
     "truncated_nvidia": truncated_nvidia,
     "venv_without_pip": venv_without_pip,

@@ -78,3 +78,19 @@ def test_cuda_home_pointing_at_a_missing_folder_is_a_warning(tmp_path: Path, ind
     first = first_finding(situation, index)
     assert first.code == "CUDA_HOME_MISSING" and first.severity is Severity.WARNING
     assert first.remedy is not None and "no-such-cuda" in first.remedy.instructions
+
+
+@pytest.mark.parametrize(("name", "code", "words"), [
+    ("sigill_cpu", "TORCH_IMPORT_FAILED", "Illegal instruction"),
+    ("old_libstdcxx", "TORCH_IMPORT_FAILED", "Remove /opt/old/lib from LD_LIBRARY_PATH"),
+    ("not_python", "PYTHON_UNUSABLE", "--python set to a real Python interpreter"),
+])
+def test_what_no_reinstall_fixes_gets_instructions(name: str, code: str, words: str, tmp_path: Path,
+                                                   index: LocalIndex) -> None:
+    situation = make(name, tmp_path, index)
+    first = first_finding(situation, index)
+    assert first.code == code and first.remedy is not None and not first.remedy.runnable
+    assert words in first.remedy.instructions and "Reinstalling" not in first.title
+    done = wizard(situation, index, "fix", "--yes")
+    assert "By hand" in done.stdout and words in done.stdout and done.returncode == 1, done.stdout + done.stderr
+    assert "Successfully installed" not in done.stdout

@@ -66,4 +66,13 @@ def check_cuda_home_missing(ctx: CheckContext) -> list[Finding]:
     ]
 
 
-CHECKS = (check_local_shadow, check_damaged_install, check_cuda_home_missing)
+def check_not_python(ctx: CheckContext) -> list[Finding]:
+    """PYTHON_UNUSABLE: the chosen --python is not a Python that runs (a folder, another program, a broken one).
+    Everything about torch follows from that, so nothing else may suggest reinstalling PyTorch."""
+    problem = ctx.snapshot.python.problem
+    if ctx.snapshot.source == "text" or problem is None or problem.code != "python_unusable":
+        return []
+    return [finding("PYTHON_UNUSABLE", Severity.ERROR, Step.PYTHON, details=problem.reason, reason=problem.reason)]
+
+
+CHECKS = (check_not_python, check_local_shadow, check_damaged_install, check_cuda_home_missing)

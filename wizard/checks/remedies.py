@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Sequence
 
 from packaging.version import InvalidVersion, Version
@@ -145,6 +146,24 @@ def lib_path_remedy(ctx: CheckContext, item: Finding, _codes: set[str]) -> Remed
     return Remedy(instructions=remedy_text("lib_path", details=item.details or "", folders="; ".join(folders[:3])))
 
 
+GLIBCXX = re.compile(r"(?P<library>/\S*libstdc\+\+\.so[\w.]*): version `(?P<symbol>GLIBCXX_[\d.]+|CXXABI_[\d.]+)' not found")
+
+
+def import_failure_remedy(ctx: CheckContext, item: Finding) -> Remedy | None:
+    """What a reinstall cannot fix in a failed import: an old libstdc++ on the path, a CPU without the
+    instructions the build uses (SIGILL). None for other failures (their finding keeps its own advice)."""
+    problem = ctx.torch_problem
+    text = f"{problem.reason}\n{problem.stderr_tail}" if problem is not None else item.details
+    match = GLIBCXX.search(text or "")
+    if match:
+        folder = match.group("library").rsplit("/", 1)[0]
+        return Remedy(instructions=remedy_text("glibcxx", library=match.group("library"), folder=folder,
+                                               symbol=match.group("symbol")))
+    if problem is not None and (problem.signal == 4 or "Illegal instruction" in text):
+        return Remedy(instructions=remedy_text("sigill"))
+    return None
+
+
 def instruction(key: str) -> Callable[[CheckContext, Finding, set[str]], Remedy | None]:
     def make(_ctx: CheckContext, item: Finding, _codes: set[str]) -> Remedy | None:
         return Remedy(instructions=remedy_text(key, details=item.details))
@@ -160,6 +179,8 @@ REMEDIES: dict[str, Callable[[CheckContext, Finding, set[str]], Remedy | None]] 
     "LOCAL_TORCH_SHADOW": instruction("local_shadow"),
     "LIB_PATH_CONFLICT": lib_path_remedy,
     "CUDA_HOME_MISSING": instruction("cuda_home_missing"),
+    "PYTHON_UNUSABLE": instruction("python_unusable"),
+    "TORCH_IMPORT_FAILED": lambda ctx, item, codes: import_failure_remedy(ctx, item),
 }
 
 

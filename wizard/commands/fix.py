@@ -75,15 +75,15 @@ def run(args: argparse.Namespace) -> int:
         for item in by_hand:
             console.say(remedy_text("fix.by_hand", title=item.title, code=item.code))
             console.say(_indent(item.remedy.instructions if item.remedy else ""))
+        if any(f.severity is Severity.ERROR for f in by_hand) and not code:
+            console.say(remedy_text("fix.by_hand_first"))  # the cause is one no command fixes: changing packages would not help
+            return EXIT_FINDINGS
         if runnable_findings(diagnosis, code):
             session = FixSession(python, snapshot, diagnosis, goal, code=code)
             return apply_remedies(session, console, dry_run=args.dry_run, assume_yes=args.yes)
         if code:
             known = ", ".join(f.code for f in runnable_findings(diagnosis)) or remedy_text("fix.none")
             console.say(remedy_text("fix.no_remedy_for_code", code=code, known=known))
-            return EXIT_FINDINGS
-        if any(f.severity is Severity.ERROR for f in by_hand):
-            console.say(remedy_text("fix.by_hand_first"))
             return EXIT_FINDINGS
         return apply_recommendation(
             python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes, env_folder=folder

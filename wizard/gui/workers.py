@@ -116,9 +116,8 @@ def warm_up(_progress: Callable[[str], None] | None = None) -> list[str]:
 
 def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
     warm_up()  # instant once the Welcome page's warm-up is done; if it is still running, wait for its imports
-    from wizard.facts.collect import collect_snapshot
-
     from wizard.checkup import default_timeout
+    from wizard.facts.collect import collect_snapshot
 
     return collect_snapshot(python, live_import=True, timeout=default_timeout(), progress=progress)
 
