@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fixing_envs import CPU_SET, freeze, make_venv
+from fixing_envs import CPU_SET, make_venv
 from local_index import LocalIndex, pip_env
 
 from wizard.checkup import run_checkup
@@ -135,6 +135,14 @@ def wizard(situation: Situation, index: LocalIndex, *args: str) -> subprocess.Co
 
 
 def state(situation: Situation) -> str:
-    """What pip sees (``pip freeze --all``), or that there is no pip."""
-    probe = subprocess.run([situation.python, "-c", "import pip"], capture_output=True)
-    return freeze(situation.python) if probe.returncode == 0 else "(no pip)"
+    """What pip sees (``pip list -v``: name, version and folder of each package), or that there is no pip."""
+    env = {**pip_env(), **situation.env}
+    probe = subprocess.run([situation.python, "-c", "import pip"], capture_output=True, env=env)
+    if probe.returncode != 0:
+        return "(no pip)"
+    listed = subprocess.run([situation.python, "-m", "pip", "list", "-v", "--format", "freeze"], capture_output=True,
+                            text=True, env=env, check=True).stdout
+    verbose = subprocess.run([situation.python, "-m", "pip", "list", "-v"], capture_output=True, text=True, env=env,
+                             check=True).stdout
+    return listed + verbose
+

@@ -94,3 +94,4 @@ def test_what_no_reinstall_fixes_gets_instructions(name: str, code: str, words: 
     done = wizard(situation, index, "fix", "--yes")
     assert "By hand" in done.stdout and words in done.stdout and done.returncode == 1, done.stdout + done.stderr
     assert "Successfully installed" not in done.stdout
+

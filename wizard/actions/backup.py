@@ -230,6 +230,36 @@ def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None =
     return RestorePlan(Path(backup_path), tuple(commands), tuple(remove), tuple(install), tuple(unrestorable))
 
 
+def _listed(python: str, env: Mapping[str, str] | None = None) -> list:
+    listed = run_command(
+        [python, "-m", "pip", "list", "--format", "json", "-v", "--disable-pip-version-check"], timeout=120, env=child_env(env)
+    )
+    try:
+        data = json.loads(listed.stdout) if listed.ok else []
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _places(packages: object) -> set[tuple[str, str, str]]:
+    if not isinstance(packages, list):
+        return set()
+    return {
+        (str(p.get("name", "")).lower(), str(p.get("version", "")), os.path.normcase(str(p.get("location", ""))))
+        for p in packages
+        if isinstance(p, dict)
+    }
+
+
+def _same_places(record: Mapping, listed_now: list) -> bool:
+    """Each package in the same folder as before: ``pip freeze`` alone cannot tell a copy in the user site
+    (~/.local) from the environment's own, so a restore that put one in the other's place is not "identical"."""
+    before = record.get("packages")
+    if not before or not listed_now:
+        return True  # an old backup without locations, or an environment without pip: freeze decides
+    return _places(before) == _places(listed_now)
+
+
 def restore_state(
     python: str,
     backup_path: Path,
@@ -257,7 +287,7 @@ def restore_state(
         not_restorable=plan.unrestorable,
         runs=tuple(runs),
         freeze_after=after,
-        identical=after == record["freeze"],
+        identical=after == record["freeze"] and _same_places(record, _listed(python, env)),
     )
 
 
