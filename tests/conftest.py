@@ -13,6 +13,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
+# Algorithm tests run on a frozen copy of the knowledge base (newest verified release 2.14.1), so a refresh of
+# resources/knowledge never breaks them; set for the whole run so CLI subprocesses and GUI workers see it too.
+FROZEN_KNOWLEDGE = REPO / "tests" / "fixtures" / "knowledge"
+SHIPPED_KNOWLEDGE = REPO / "resources" / "knowledge"
+os.environ["TSW_KNOWLEDGE_DIR"] = str(FROZEN_KNOWLEDGE)
 TORCH_VERSION = "2.13.0"
 CACHE = Path(os.environ.get("TSW_TEST_CACHE", Path.home() / ".cache" / "tsw-tests"))
 
@@ -56,6 +61,22 @@ def torch_python() -> str:
     if install.returncode != 0 or not _has_torch(python):
         pytest.skip(f"torch {TORCH_VERSION} could not be installed here: {install.stderr.strip()[-300:]}")
     return str(python)
+
+
+@pytest.fixture(scope="session")
+def frozen_knowledge():
+    """The frozen test knowledge base (tests/fixtures/knowledge): pin versions against this one."""
+    from wizard.knowledge import load_knowledge
+
+    return load_knowledge(FROZEN_KNOWLEDGE)
+
+
+@pytest.fixture(scope="session")
+def shipped_knowledge():
+    """The knowledge base the wizard ships (resources/knowledge): only for invariants that hold on any update."""
+    from wizard.knowledge import load_knowledge
+
+    return load_knowledge(SHIPPED_KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")

@@ -9,17 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import FROZEN_KNOWLEDGE
 from wizard.actions.urls import ALLOWED_HOSTS, is_allowed_url
 from wizard.knowledge import KnowledgeError, capability_covered, load_knowledge
-from wizard.knowledge.loader import FILES
+from wizard.knowledge.loader import FILES, default_knowledge_dir
 from wizard.resources_path import resource
 
 SHIPPED = resource("knowledge")
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_knowledge()
+def kb(shipped_knowledge):
+    """The shipped files: facts about past releases never change, so they are checked on the shipped data."""
+    return shipped_knowledge
 
 
 # --------------------------------------------------------------------------- the shipped files
@@ -28,14 +30,29 @@ def kb():
 def test_every_shipped_file_validates_and_loading_is_cached():
     assert sorted(p.name for p in SHIPPED.glob("*.json")) == sorted(FILES)
     assert load_knowledge() is load_knowledge()
-    assert load_knowledge(SHIPPED) == load_knowledge()
+    assert load_knowledge(default_knowledge_dir()) == load_knowledge()
+
+
+def test_tests_run_on_the_frozen_copy_which_the_loader_still_accepts(frozen_knowledge):
+    assert default_knowledge_dir() == FROZEN_KNOWLEDGE
+    assert sorted(p.name for p in FROZEN_KNOWLEDGE.glob("*.json")) == sorted(FILES)
+    assert frozen_knowledge.newest_release().version == "2.14.1"
+
+
+def test_shipped_releases_are_unique_newest_first_and_reach_the_frozen_ones(kb, frozen_knowledge):
+    versions = [r.parsed for r in kb.releases]
+    assert len(set(versions)) == len(versions)
+    assert [v.release[:2] for v in versions] == sorted((v.release[:2] for v in versions), reverse=True)
+    assert kb.newest_release().parsed >= frozen_knowledge.newest_release().parsed
+    assert all(r.torchvision for r in kb.releases if r.verified)
 
 
 def test_checked_on_is_a_date(kb):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", kb.checked_on)
 
 
-def test_every_release_from_1_12_to_2_15(kb):
+def test_every_release_from_1_12_to_2_15_in_the_frozen_copy(frozen_knowledge):
+    kb = frozen_knowledge
     versions = [r.version for r in kb.releases]
     expected = ["1.12.0", "1.12.1", "1.13.0", "1.13.1", "2.0.0", "2.0.1", "2.1.0", "2.1.1", "2.1.2", "2.2.0", "2.2.1",
                 "2.2.2", "2.3.0", "2.3.1", "2.4.0", "2.4.1", "2.5.0", "2.5.1", "2.6.0", "2.7.0", "2.7.1", "2.8.0",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from wizard.findings import Goal
-from wizard.knowledge import load_knowledge
 from wizard.recommend import recommend
 from wizard.snapshot import (
     Distribution,
@@ -71,8 +70,8 @@ def nvidia_pci(name: str, cap: str) -> PciDevice:
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_knowledge()
+def kb(frozen_knowledge):
+    return frozen_knowledge
 
 
 def pip(*pins: str, variant: str, python: str = PY, index: str = INDEX) -> tuple[str, ...]:

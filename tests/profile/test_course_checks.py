@@ -10,14 +10,13 @@ from tests.profile.machines import RTX_4070_580, course, installed, nvml, python
 from wizard.checks.context import build_context
 from wizard.checks.course import check_course, course_texts
 from wizard.findings import ActionKind, Finding, Goal, Severity, Step
-from wizard.knowledge import load_knowledge
 from wizard.recommend import recommend
 from wizard.snapshot import Evidence, Fact, Snapshot
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_knowledge()
+def kb(frozen_knowledge):
+    return frozen_knowledge
 
 
 def course_findings(kb, snap: Snapshot, goal: Goal) -> list[Finding]:

@@ -6,13 +6,12 @@ import pytest
 
 from tests.profile.machines import INDEX, PY, RTX_4070_580, course, installed, nvml, python_facts, snapshot
 from wizard.findings import Goal
-from wizard.knowledge import load_knowledge
 from wizard.recommend import PYPI_SIMPLE, recommend
 
 
 @pytest.fixture(scope="module")
-def kb():
-    return load_knowledge()
+def kb(frozen_knowledge):
+    return frozen_knowledge
 
 
 

@@ -8,6 +8,7 @@ downstream ever meets a KeyError or an unparsable version.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from functools import cache
@@ -49,7 +50,8 @@ class KnowledgeError(ValueError):
 
 
 def load_knowledge(directory: Path | None = None) -> Knowledge:
-    """The validated knowledge base; read once per process for the shipped resources."""
+    """The validated knowledge base; read once per process for the shipped resources (or the folder
+    named by ``TSW_KNOWLEDGE_DIR``: the tests' frozen copy, a maintainer trying a refreshed one)."""
     if directory is None:
         return _load_default()
     return _load(Path(directory))
@@ -57,7 +59,12 @@ def load_knowledge(directory: Path | None = None) -> Knowledge:
 
 @cache
 def _load_default() -> Knowledge:
-    return _load(resource("knowledge"))
+    return _load(default_knowledge_dir())
+
+
+def default_knowledge_dir() -> Path:
+    named = os.environ.get("TSW_KNOWLEDGE_DIR", "").strip()
+    return Path(named) if named else resource("knowledge")
 
 
 def _load(directory: Path) -> Knowledge:
