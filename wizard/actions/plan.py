@@ -230,7 +230,7 @@ def render_plan(plan: Plan) -> str:
     elif plan.problem:
         lines.append("pip says this will not work:")
         lines += ["  " + line for line in plan.problem.splitlines()]
-    elif plan.previewed:
+    elif plan.previewed and plan.argv[1:3] == ("-m", "pip"):
         lines += _change_lines(plan)
     if plan.download_bytes:
         free = format_bytes(plan.free_bytes) if plan.free_bytes is not None else "unknown"
