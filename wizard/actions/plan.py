@@ -89,12 +89,16 @@ def dry_run_argv(argv: Sequence[str]) -> tuple[str, ...]:
 
 
 def report_json(stdout: str) -> str:
-    """The JSON report out of pip's stdout (its own log lines come first; the report starts on a line "{")."""
-    lines = stdout.splitlines()
-    for index, line in enumerate(lines):
-        if line.rstrip() == "{":
-            return "\n".join(lines[index:])
-    return stdout
+    """The JSON report out of pip's stdout: its log lines come before it ("Collecting …") and after it
+    ("Would install …"); the report is the JSON document that starts on a line "{"."""
+    start = stdout.find("\n{\n") + 1 if not stdout.startswith("{") else 0
+    if start == 0 and not stdout.startswith("{"):
+        return stdout
+    try:
+        _value, end = json.JSONDecoder().raw_decode(stdout, start)
+    except ValueError:
+        return stdout
+    return stdout[start:end]
 
 
 def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[PlannedPackage, ...]:
