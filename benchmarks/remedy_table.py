@@ -6,6 +6,7 @@ situation → first finding → remedy → state after `fix --yes` → state aft
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -15,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "actions"), str(ROOT)]
 
 from local_index import LocalIndex, pip_env, standard_wheels  # noqa: E402
-from remedy_situations import SITUATIONS, first_finding, state, wizard  # noqa: E402
+from remedy_situations import SITUATIONS, first_finding, index_with_recommended, state, wizard  # noqa: E402
 
 from wizard.shell_text import command_text  # noqa: E402
 
@@ -33,8 +34,9 @@ def after_fix(situation, index, before: str) -> str:
     done = wizard(situation, index, "fix", "--yes")
     verdict = next((line for line in done.stdout.splitlines() if line.startswith(("The problem", "The check finds"))), "")
     changed = "packages unchanged" if state(situation) == before else "packages changed"
-    if "By hand" in done.stdout and "Nothing was changed." in done.stdout:
-        return f"exit {done.returncode}: nothing run (by hand first); {changed}"
+    if "Saved the current state" not in done.stdout:
+        said = "by hand first" if "By hand" in done.stdout else done.stdout.strip().splitlines()[-1][:80]
+        return f"exit {done.returncode}: nothing run ({said}); {changed}"
     return f"exit {done.returncode}: {verdict or done.stdout.strip().splitlines()[-1]} ({changed})"
 
 
@@ -56,8 +58,11 @@ def main() -> int:
             situation = make(Path(tmp) / f"s{number}", index)
             before = state(situation)
             first = first_finding(situation, index)
-            fixed = after_fix(situation, index, before)
-            undone = after_undo(situation, index, before) if "nothing run" not in fixed else "(nothing to undo)"
+            served = index_with_recommended(situation, index, Path(tmp) / f"i{number}") if situation.installs_recommended else None
+            with served or contextlib.nullcontext(index) as where:
+                fixed = after_fix(situation, where, before)
+                undone = after_undo(situation, where, before) if "nothing run" not in fixed else "(nothing to undo)"
+            os.environ["PIP_INDEX_URL"] = index.simple_url
             print(f"| {situation.name} | {first.code} ({first.severity.value}) | {remedy_words(first)} | {fixed} | {undone} |",
                   flush=True)
     return 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fixing_envs import CPU_SET, make_venv
-from local_index import LocalIndex, pip_env
+from local_index import LocalIndex, pip_env, standard_wheels
 
 from wizard.checkup import run_checkup
 from wizard.findings import Finding, Goal, Severity
@@ -27,6 +27,7 @@ class Situation:
     python: str
     cwd: str | None = None
     env: dict[str, str] = field(default_factory=dict)
+    installs_recommended: bool = False  # its fix installs the recommended torch: serve stand-ins for that too
 
 
 def site_packages(python: str) -> Path:
@@ -54,7 +55,7 @@ def truncated_nvidia(root: Path, index: LocalIndex) -> Situation:
 def venv_without_pip(root: Path, _index: LocalIndex) -> Situation:
     folder = root / "nopip"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
-    return Situation("venv without pip", str(folder / "bin" / "python"))
+    return Situation("venv without pip", str(folder / "bin" / "python"), installs_recommended=True)
 
 
 def torch_py_in_folder(root: Path, index: LocalIndex) -> Situation:
@@ -105,6 +106,17 @@ SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
     "torch_py_in_folder": torch_py_in_folder,
     "cuda_home_missing": cuda_home_missing,
 }
+
+
+def index_with_recommended(situation: Situation, index: LocalIndex, folder: Path) -> LocalIndex:
+    """A local index that also serves stand-ins for what the recommendation asks pip for (its pins follow
+    the knowledge base), for situations whose fix installs it. Use as a context manager."""
+    from test_fix_command import stand_ins_for
+
+    rec = run_checkup(situation.python, Goal(torch_index=index.torch_base)).diagnosis.recommendation
+    served = LocalIndex([*standard_wheels(), *stand_ins_for(rec)], folder)
+    os.environ["PIP_INDEX_URL"] = served.simple_url
+    return served
 
 
 def first_finding(situation: Situation, index: LocalIndex) -> Finding:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from local_index import LocalIndex
-from remedy_situations import SITUATIONS, first_finding, state, wizard
+from remedy_situations import SITUATIONS, first_finding, index_with_recommended, state, wizard
 
 from wizard.findings import Severity
 
@@ -46,17 +46,19 @@ def test_damaged_install_is_reinstalled_at_the_same_version(name: str, damaged: 
 def test_venv_without_pip_gets_ensurepip_first(tmp_path: Path, index: LocalIndex) -> None:
     situation = make("venv_without_pip", tmp_path, index)
     first = first_finding(situation, index)
-    assert first.code in ("TORCH_MISSING", "PIP_TOO_OLD")
-    plan = wizard(situation, index, "fix", "--dry-run")
-    assert "-m ensurepip --upgrade" in plan.stdout and plan.returncode == 0, plan.stdout + plan.stderr
-    done = wizard(situation, index, "fix", "--yes")
-    assert "Successfully installed pip" in done.stdout, done.stdout + done.stderr
-    assert state(situation).startswith("pip==")
-    assert "Run the fix again" in done.stdout  # pip first; then the recommended torch, with its own plan
-    again = wizard(situation, index, "fix", "--dry-run")
-    # the local index has only the 2.13.0 stand-ins, so pip's own dry run now answers (pip is there to answer)
-    assert "-m pip install torch==" in again.stdout and "ensurepip" not in again.stdout, again.stdout
-    undo = wizard(situation, index, "fix", "--undo", "--yes")
+    assert first.code == "TORCH_MISSING" and first.remedy is not None
+    assert first.remedy.steps[0][-2:] == ("ensurepip", "--upgrade") and first.remedy.steps[1][3] == "install"
+    with index_with_recommended(situation, index, tmp_path / "served") as served:
+        plan = wizard(situation, served, "fix", "--dry-run")
+        assert "-m ensurepip --upgrade" in plan.stdout and "shown then, before it starts" in plan.stdout, plan.stdout
+        assert plan.returncode == 0 and state(situation) == "(no pip)"
+        done = wizard(situation, served, "fix", "--yes")
+        out = done.stdout
+        assert "Successfully installed pip" in out and "To be installed:" in out, out + done.stderr
+        assert out.index("Successfully installed pip") < out.index("To be installed:")  # the plan came before the download
+        assert done.returncode == 0 and "The problem is gone" in out, out
+        assert "torch==" in state(situation)
+        undo = wizard(situation, served, "fix", "--undo", "--yes")
     assert undo.returncode == 0 and state(situation) == "(no pip)", undo.stdout + undo.stderr
 
 

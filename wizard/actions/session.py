@@ -8,6 +8,7 @@ the caller can show them: no pip command fixes those.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import threading
 from collections.abc import Callable, Sequence
@@ -83,6 +84,8 @@ class FixSession:
     backup_path: Path | None = None
     runs: list[RunResult] = field(default_factory=list)
     verification: Verification | None = None
+    env_kind: str = ""
+    planner: Callable[..., Plan] = make_plan
 
     # ------------------------------------------------------------------ plan
     def plan(self, planner: Callable[..., Plan] = make_plan) -> list[FixStep]:
@@ -92,12 +95,19 @@ class FixSession:
         check_same_interpreter(self.identity, self.snapshot)
         env_kind = self.snapshot.python.get().env_kind if self.snapshot.python.ok else ""
         steps: list[FixStep] = []
+        pip_comes_later = not self.identity.pip_version  # an ensurepip step will install it: preview after that
         for item in runnable_findings(self.diagnosis, self.code):
             assert item.remedy is not None
             for argv in item.remedy.steps:
                 command = approve(argv, self.python)
-                preview = planner(command.argv, self.identity, env_kind=env_kind) if command.is_pip else None
+                if any(s.command.argv == command.argv for s in steps):
+                    continue  # one cause's step already in the session (ensurepip for two findings)
+                preview = None
+                if command.is_pip and not pip_comes_later:
+                    preview = planner(command.argv, self.identity, env_kind=env_kind)
                 steps.append(FixStep(item.code, item.title, command, item.remedy.note, item.remedy.version_change, preview))
+        self.env_kind = env_kind
+        self.planner = planner
         self.steps = steps
         self.state = State.PLANNED
         return steps
@@ -126,12 +136,25 @@ class FixSession:
         self.state = State.BACKED_UP
         return self.backup_path
 
-    def run(self, on_line: LineHandler | None = None, cancel: threading.Event | None = None) -> bool:
-        """Run each step in order; stops at the first that fails (state FAILED)."""
+    def deferred(self, step: FixStep) -> bool:
+        """A pip step whose plan waits for pip (installed by an earlier step)."""
+        return step.command.is_pip and step.plan is None
+
+    def run(self, on_line: LineHandler | None = None, cancel: threading.Event | None = None,
+            before_step: Callable[[int, FixStep], bool] | None = None) -> bool:
+        """Run each step in order; stops at the first that fails (state FAILED). A deferred step is planned
+        when it is reached and runs only if ``before_step(index, planned step)`` agrees (and the plan can run)."""
         self._expect(State.BACKED_UP)
-        for step in self.steps:
-            pip_version = probe_identity(self.python).pip_version  # ensurepip may just have installed pip
-            result = run_streaming(prepare_pip_argv(step.command, pip_version), on_line, cancel=cancel)
+        for index, step in enumerate(list(self.steps)):
+            identity = probe_identity(self.python)  # ensurepip may just have installed pip
+            if self.deferred(step):
+                step = dataclasses.replace(step, plan=self.planner(step.command.argv, identity, env_kind=self.env_kind))
+                self.steps[index] = step
+                assert step.plan is not None
+                if step.plan.problem or not step.plan.enough_disk or (before_step and not before_step(index, step)):
+                    self.state = State.FAILED
+                    return False
+            result = run_streaming(prepare_pip_argv(step.command, identity.pip_version), on_line, cancel=cancel)
             self.runs.append(result)
             if not result.ok:
                 self.state = State.FAILED

@@ -64,7 +64,11 @@ def describe_torch(snapshot: Snapshot) -> str:
 
 
 def _error_codes(diagnosis: Diagnosis) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(f.code for f in diagnosis.findings if f.severity is Severity.ERROR))
+    """Errors, and symptoms shown as notes beside their cause (caused_by): once the cause is fixed such a
+    symptom is an error of its own, and it was there before: "still there", not "new"."""
+    return tuple(dict.fromkeys(
+        f.code for f in diagnosis.findings if f.severity is Severity.ERROR or (f.caused_by and f.severity is Severity.INFO)
+    ))
 
 
 def compare(before_snapshot: Snapshot, before: Diagnosis, after_snapshot: Snapshot, after: Diagnosis) -> Verification:

@@ -138,6 +138,16 @@ def ensurepip_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> 
     return Remedy(steps=((ctx.python.executable, "-m", "ensurepip", "--upgrade"),), note=remedy_text("ensurepip"))
 
 
+def install_without_pip_remedy(ctx: CheckContext) -> Remedy | None:
+    """No torch and no pip: pip first (ensurepip, nothing downloaded), then the recommended install, whose
+    plan is shown once pip is there to make it."""
+    rec = ctx.recommendation
+    if ctx.python is None or rec.kind != "install" or not rec.argv:
+        return None
+    ensurepip = (ctx.python.executable, "-m", "ensurepip", "--upgrade")
+    return Remedy(steps=(ensurepip, rec.argv), note=remedy_text("pip_then_torch"))
+
+
 # --------------------------------------------------------------------------- what no pip command fixes
 
 
@@ -176,6 +186,7 @@ REMEDIES: dict[str, Callable[[CheckContext, Finding, set[str]], Remedy | None]] 
     "NUMPY_ABI": numpy_remedy,
     "ENV_MISMATCH": shadow_remedy,
     "PIP_TOO_OLD": lambda ctx, item, codes: ensurepip_remedy(ctx, item, codes) if _pip_missing(ctx) else None,
+    "TORCH_MISSING": lambda ctx, item, codes: install_without_pip_remedy(ctx) if _pip_missing(ctx) else None,
     "LOCAL_TORCH_SHADOW": instruction("local_shadow"),
     "LIB_PATH_CONFLICT": lib_path_remedy,
     "CUDA_HOME_MISSING": instruction("cuda_home_missing"),

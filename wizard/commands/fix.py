@@ -26,7 +26,7 @@ from wizard.actions.runner import (
     probe_identity,
     run_streaming,
 )
-from wizard.actions.session import FixSession, instruction_findings, runnable_findings
+from wizard.actions.session import FixSession, FixStep, instruction_findings, runnable_findings
 from wizard.actions.verify import Verification, verify_fix
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Goal, Recommendation, Severity
@@ -136,6 +136,8 @@ def apply_remedies(
             console.say(_indent(render_plan(step.plan)))
         else:
             console.say(_indent(command_text(step.command.argv, local_os_name())))
+            if session.deferred(step):
+                console.say(_indent(remedy_text("fix.deferred")))
     if session.blocked:
         console.say(remedy_text("fix.blocked", why=session.blocked))
         return EXIT_FINDINGS
@@ -146,7 +148,16 @@ def apply_remedies(
         return EXIT_FINDINGS
     saved = session.save()
     console.say(remedy_text("fix.saved", path=str(saved), undo=undo_hint(session.python)))
-    if not session.run(on_line=_pip_line_printer(console)):
+    def before_step(index: int, step: FixStep) -> bool:
+        assert step.plan is not None
+        console.say(remedy_text("fix.step", number=index + 1, count=len(steps), title=step.title, code=step.code))
+        console.say(_indent(render_plan(step.plan)))
+        return not step.plan.problem and console.confirm(remedy_text("fix.confirm_step", number=index + 1), assume_yes)
+
+    if not session.run(on_line=_pip_line_printer(console), before_step=before_step):
+        if not session.runs or session.runs[-1].ok:  # stopped before a deferred step: nothing of it ran
+            console.say(remedy_text("fix.stopped_before", undo=undo_hint(session.python)))
+            return EXIT_FINDINGS
         return _after_failure(session.python, saved, session.runs[-1], console, assume_yes)
     console.say(remedy_text("fix.checking"))
     verification = session.check_again()
