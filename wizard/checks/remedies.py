@@ -38,11 +38,13 @@ def attach_remedies(ctx: CheckContext, findings: Sequence[Finding]) -> list[Find
 
 
 def _with_run_actions(ctx: CheckContext, item: Finding, remedy: Remedy) -> tuple[Action, ...]:
-    """The remedy's steps as Run buttons (first), unless the finding already offers those exact commands."""
+    """The remedy's first step as a Run button (first), unless the finding already offers that exact command.
+    One step per button: the wizard checks again after each fix, and the next step then has its own plan
+    (`fix` on the terminal runs every step in one session)."""
     existing = {a.argv for a in item.actions if a.kind is ActionKind.RUN}
     label = remedy_texts().get(f"label.{item.code}", remedy_text("label"))
     added: list[Action] = []
-    for step in remedy.steps:
+    for step in remedy.steps[:1]:
         if step not in existing:
             added += [Action.run(label, step), Action.copy(remedy_text("label.copy"), command_text(step, ctx.os))]
     return (*added, *item.actions)
