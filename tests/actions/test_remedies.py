@@ -28,7 +28,9 @@ def test_damaged_install_is_reinstalled_at_the_same_version(name: str, damaged: 
     assert first.remedy is not None and not first.remedy.version_change  # never a silent version change
     (step,) = first.remedy.steps
     assert step[3:6] == ("install", "--force-reinstall", "--no-deps") and damaged in step
-    dry = wizard(situation, index, "fix", "--dry-run")
+    other = wizard(situation, index, "fix", "--code", "NUMPY_ABI", "--yes")
+    assert other.returncode == 1 and "runnable now: TORCH_DAMAGED" in other.stdout, other.stdout + other.stderr
+    dry = wizard(situation, index, "fix", "--code", "TORCH_DAMAGED", "--dry-run")
     assert dry.returncode == 0 and "To be reinstalled (the same version" in dry.stdout, dry.stdout + dry.stderr
     assert state(situation) == before
     done = wizard(situation, index, "fix", "--yes")
