@@ -161,6 +161,7 @@ class LocalIndex:
     host: str = "127.0.0.1"
     port: int = 0
     requests: list[str] = field(default_factory=list)
+    downloads: list[str] = field(default_factory=list)  # wheel files sent whole (GET), in order
     _fault: _Fault | None = None
     _server: http.server.ThreadingHTTPServer | None = None
     _release: threading.Event = field(default_factory=threading.Event)
@@ -305,6 +306,8 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
                 self.send_error(404)
                 return
             data = path.read_bytes()
+            if send_body:
+                index.downloads.append(filename)
             self.send_response(200)
             self.send_header("Content-Type", "application/octet-stream")
             self.send_header("Content-Length", str(len(data)))

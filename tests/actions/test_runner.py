@@ -10,6 +10,7 @@ import pytest
 from fixing_envs import make_venv
 from local_index import LocalIndex
 
+from wizard.actions.index_plan import needs_index_plan
 from wizard.actions.plan import make_plan, render_plan
 from wizard.actions.policy import approve
 from wizard.actions.runner import (
@@ -61,8 +62,13 @@ def cu130_argv(python: str, index: LocalIndex, variant: str = "cu130") -> tuple[
 
 
 def test_plan_lists_changes_sizes_and_disk(cpu_env, index: LocalIndex) -> None:
-    plan = make_plan(cu130_argv(cpu_env.python, index), probe_identity(cpu_env.python), env_kind="venv")
+    identity = probe_identity(cpu_env.python)
+    index.downloads.clear()
+    plan = make_plan(cu130_argv(cpu_env.python, index), identity, env_kind="venv")
     assert plan.previewed and not plan.problem
+    # pip < 25.3 downloads every wheel for --dry-run: there the plan comes from the PEP 658 metadata instead
+    assert plan.from_index_metadata == needs_index_plan(identity.pip_version)
+    assert not (plan.from_index_metadata and index.downloads)  # not one wheel fetched to make the plan
     changes = {p.name: (p.change, p.old_version, p.version) for p in plan.packages}
     assert changes == {
         "torch": ("replace", "2.13.0+cpu", "2.13.0+cu130"),
@@ -105,3 +111,16 @@ def test_streaming_cancel_stops_pip(cpu_env, index: LocalIndex) -> None:
     result = run_streaming(prepare_pip_argv(command, probe_identity(cpu_env.python).pip_version), on_line, cancel=cancel, timeout=120)
     assert result.cancelled and not result.ok and result.seconds < 60
     assert any("Downloading" in line for line in lines)
+
+
+def test_metadata_plan_matches_pips_own_dry_run(cpu_env, index: LocalIndex) -> None:
+    """The index-metadata plan names the same packages and versions as pip's --dry-run report."""
+    from wizard.actions.plan import dry_run_argv, installed_versions, parse_report, plan_from_index, report_json
+    from wizard.facts.runner import run_command
+
+    argv = cu130_argv(cpu_env.python, index)
+    installed = installed_versions(cpu_env.python)
+    ours = plan_from_index(argv, installed, run_command, None, lambda _url: 0)
+    pip_says = parse_report(report_json(run_command(dry_run_argv(argv), timeout=300).stdout), installed)
+    assert ours is not None
+    assert {(p.name, p.version, p.change) for p in ours} == {(p.name, p.version, p.change) for p in pip_says}

@@ -20,9 +20,11 @@ from urllib.parse import urlsplit
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.index_plan import index_urls, needs_index_plan, probe_target, resolve
 from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.runner import REPORT_PIP, Identity, child_env
 from wizard.facts.runner import Runner, run_command
+from wizard.remedy_texts import remedy_text
 from wizard.shell_text import command_text, local_os_name
 
 SizeLookup = Callable[[str], int]
@@ -50,6 +52,7 @@ class Plan:
     download_bytes: int = 0
     free_bytes: int | None = None
     problem: str = ""  # why the dry run failed, pip's ERROR lines ("No matching distribution found for ...")
+    from_index_metadata: bool = False  # built from the index's PEP 658 metadata: nothing was downloaded
     pip_upgrade_argv: tuple[str, ...] = ()  # offered when pip is too old to preview
 
     @property
@@ -175,6 +178,11 @@ def make_plan(
         return _replace(base, previewed=True, packages=removed)
     if not identity.pip_at_least(REPORT_PIP):
         return _replace(base, pip_upgrade_argv=(python, "-m", "pip", "install", "--upgrade", "pip"))
+    if needs_index_plan(identity.pip_version):  # pip < 25.3 downloads every wheel for --dry-run: read the metadata
+        from_metadata = plan_from_index(argv, installed, runner, env, size_lookup)
+        if from_metadata is not None:
+            return _replace(base, previewed=True, packages=from_metadata, from_index_metadata=True,
+                            download_bytes=sum(p.size for p in from_metadata))
     result = runner(dry_run_argv(argv), timeout=600, env=child_env(env))
     if not result.ok:
         output = result.stdout + "\n" + result.stderr
@@ -188,6 +196,34 @@ def make_plan(
     sizes = _sizes([p.url for p in packages], size_lookup)
     packages = tuple(_with_size(p, sizes.get(p.url, 0)) for p in packages)
     return _replace(base, previewed=True, packages=packages, download_bytes=sum(p.size for p in packages))
+
+
+def plan_from_index(
+    argv: Sequence[str], installed: Mapping[str, str], runner: Runner, env: Mapping[str, str] | None, size_lookup: SizeLookup
+) -> tuple[PlannedPackage, ...] | None:
+    """The packages pip would download, from the index's metadata (None: only pip's dry run can tell)."""
+    from wizard.actions.policy import ActionRefused, approve
+
+    try:
+        requirements = approve(argv, argv[0]).requirements
+    except ActionRefused:
+        return None
+    target = probe_target(argv[0], runner)
+    if target is None:
+        return None
+    options = set(argv)
+    try:
+        resolved = resolve(
+            requirements, installed, target, index_urls(argv, child_env(env)),
+            force="--force-reinstall" in options, upgrade=bool(options & {"--upgrade", "-U"}),
+            no_deps="--no-deps" in options, head=size_lookup,
+        )  # fmt: skip
+    except (ValueError, OSError):
+        return None
+    if resolved is None:
+        return None
+    return tuple(PlannedPackage(r.name, r.version, _change(installed.get(r.name, ""), r.version),
+                                installed.get(r.name, ""), url=r.url, size=r.size) for r in resolved)
 
 
 def _replace(plan: Plan, **changes: object) -> Plan:
@@ -236,6 +272,8 @@ def render_plan(plan: Plan) -> str:
         lines += ["  " + line for line in plan.problem.splitlines()]
     elif plan.previewed and plan.argv[1:3] == ("-m", "pip"):
         lines += _change_lines(plan)
+        if plan.from_index_metadata:
+            lines.append(remedy_text("plan.from_metadata"))
     if plan.download_bytes:
         free = format_bytes(plan.free_bytes) if plan.free_bytes is not None else "unknown"
         lines.append(f"Download: {format_bytes(plan.download_bytes)}; free disk space there: {free}.")
