@@ -107,10 +107,34 @@ class _Links(HTMLParser):
                 self.links.append((str(values["href"]), values))
 
 
+def pip_settings(python: str, runner: Runner, env: Mapping[str, str]) -> dict[str, str] | None:
+    """pip's own configuration (``pip config list``: files and PIP_* variables), {key: value}; None when unreadable."""
+    result = runner([python, "-m", "pip", "config", "list"], timeout=60, env=dict(env))
+    if not result.ok:
+        return None
+    settings = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition("=")
+        if key and value:
+            settings[key.strip().split(".", 1)[-1]] = value.strip().strip("'\"")
+    return settings
+
+
+def fetcher(env: Mapping[str, str]) -> Fetch:
+    """GET with the proxies of the environment pip runs in (the user's, not necessarily this process's)."""
+    proxies = {scheme: env.get(f"{scheme}_proxy") or env.get(f"{scheme.upper()}_PROXY") or "" for scheme in ("http", "https")}
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({k: v for k, v in proxies.items() if v}))
+
+    def fetch(url: str) -> bytes:
+        request = urllib.request.Request(url, headers={"Accept": "text/html"})
+        with opener.open(request, timeout=30) as response:
+            return response.read(20 * 1024 * 1024)
+
+    return fetch
+
+
 def _default_fetch(url: str) -> bytes:
-    request = urllib.request.Request(url, headers={"Accept": "text/html"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.read(20 * 1024 * 1024)
+    return fetcher(os.environ)(url)
 
 
 def _default_head(url: str) -> int:

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from packaging.version import InvalidVersion, Version
 
-from wizard.actions.index_plan import index_urls, needs_index_plan, probe_target, resolve
+from wizard.actions.index_plan import fetcher, index_urls, needs_index_plan, pip_settings, probe_target, resolve
 from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.runner import REPORT_PIP, Identity, child_env
 from wizard.facts.runner import Runner, run_command
@@ -208,15 +208,24 @@ def plan_from_index(
         requirements = approve(argv, argv[0]).requirements
     except ActionRefused:
         return None
+    pip_env = child_env(env)
+    settings = pip_settings(argv[0], runner, pip_env)
+    # Settings this small resolver does not follow (a configured proxy, certificate, find-links...): pip's dry run.
+    if settings is None or any(k in settings for k in ("proxy", "cert", "client-cert", "trusted-host", "find-links",
+                                                       "no-index", "only-binary", "no-binary", "constraint")):
+        return None
+    for key, name in (("index-url", "PIP_INDEX_URL"), ("extra-index-url", "PIP_EXTRA_INDEX_URL")):
+        if key in settings and name not in pip_env:
+            pip_env[name] = settings[key]
     target = probe_target(argv[0], runner)
     if target is None:
         return None
     options = set(argv)
     try:
         resolved = resolve(
-            requirements, installed, target, index_urls(argv, child_env(env)),
+            requirements, installed, target, index_urls(argv, pip_env),
             force="--force-reinstall" in options, upgrade=bool(options & {"--upgrade", "-U"}),
-            no_deps="--no-deps" in options, head=size_lookup,
+            no_deps="--no-deps" in options, fetch=fetcher(pip_env), head=size_lookup,
         )  # fmt: skip
     except (ValueError, OSError):
         return None
