@@ -19,6 +19,9 @@ FROZEN_KNOWLEDGE = REPO / "tests" / "fixtures" / "knowledge"
 SHIPPED_KNOWLEDGE = REPO / "resources" / "knowledge"
 os.environ["TSW_KNOWLEDGE_DIR"] = str(FROZEN_KNOWLEDGE)
 TORCH_VERSION = "2.13.0"
+# What torch.__version__ says in that venv: the CPU index's Linux and Windows wheels carry "+cpu", the macOS
+# wheels (PyPI's and the CPU index's alike) no local version.
+TORCH_CPU_VERSION = TORCH_VERSION if sys.platform == "darwin" else f"{TORCH_VERSION}+cpu"
 CACHE = Path(os.environ.get("TSW_TEST_CACHE", Path.home() / ".cache" / "tsw-tests"))
 
 
@@ -36,6 +39,21 @@ def _has_torch(python: Path) -> bool:
 
 def _venv_python(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+# Markers for tests only a real Windows or Mac can run (registered in pyproject.toml). Elsewhere they are
+# skipped with the reason; the CI matrix (.github/workflows/ci.yml) runs them on windows-latest and macOS.
+PLATFORM_MARKERS = {
+    "windows_only": ("win32", "needs a real Windows; runs in the CI matrix's windows-latest jobs"),
+    "macos_only": ("darwin", "needs a real Mac; runs in the CI matrix's macos-14 / macos-15-intel jobs"),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker, (platform, reason) in PLATFORM_MARKERS.items():
+            if item.get_closest_marker(marker) is not None and sys.platform != platform:
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from wizard import __version__
 
 DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_CANNOT_TELL = 3  # check / diagnose: the evidence does not settle it (wizard.verdict)
 
 
 class UsageError(Exception):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 
-from wizard.findings import Diagnosis, Goal, Recommendation
+from wizard.findings import ActionKind, Diagnosis, Finding, Goal, Recommendation, Severity
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
 
@@ -24,7 +25,55 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
     except Exception:  # noqa: BLE001 - a bug in the recommendation must not hide the findings
         recommendation = Recommendation(kind="none", why="The wizard could not work out which PyTorch build fits (a bug).")
         crash = crashed_finding("recommendation", traceback.format_exc())
+    recommendation = _runnable(recommendation, snapshot, knowledge)
     findings = run_checks(snapshot, knowledge, goal, recommendation)
     if crash is not None:
         findings = (crash, *findings)
-    return Diagnosis(findings=findings, recommendation=recommendation)
+    findings = tuple(_shown_actions(f) for f in findings)
+    return Diagnosis(findings=findings, recommendation=_agreeing(recommendation, findings))
+
+
+def executor_accepts(argv: tuple[str, ...]) -> bool:
+    """Whether wizard.actions would run this argv: the one place the core asks the executor (the argv's own
+    interpreter is the target here; which interpreter is being fixed is checked again when it runs)."""
+    from wizard.actions.runner import ActionRefused, validate_argv
+
+    try:
+        validate_argv(argv, argv[0] if argv else "")
+    except ActionRefused:
+        return False
+    return True
+
+
+def _runnable(rec: Recommendation, snapshot: Snapshot, knowledge: Knowledge) -> Recommendation:
+    """The recommendation, unless the executor would refuse one of its commands: then why, and what instead."""
+    steps = rec.steps or ((rec.argv,) if rec.argv else ())
+    if all(executor_accepts(step) for step in steps):
+        return rec
+    from wizard.policy.machine import machine_of
+    from wizard.policy.validate import instead
+    from wizard.policy.words import say
+
+    reasons = say("impossible.executor")
+    why = f"{say('impossible', reasons=reasons)} {instead(machine_of(snapshot, knowledge), knowledge)}"
+    return Recommendation(kind="none", why=why)
+
+
+def _shown_actions(finding: Finding) -> Finding:
+    """A finding without the RUN actions the executor would refuse (their copy actions stay) and without
+    links off the allow-list."""
+    from wizard.urls import is_allowed_url
+
+    kept = tuple(a for a in finding.actions
+                 if (a.kind is not ActionKind.RUN or executor_accepts(a.argv))
+                 and (a.kind is not ActionKind.OPEN_URL or is_allowed_url(a.url)))
+    return finding if kept == finding.actions else dataclasses.replace(finding, actions=kept)
+
+
+def _agreeing(rec: Recommendation, findings: tuple[Finding, ...]) -> Recommendation:
+    """"Nothing to change" never stands beside an error: the installed build is kept, the errors are the fix."""
+    from wizard.policy.words import say
+
+    if rec.kind != "none" or not rec.keeps or not any(f.severity is Severity.ERROR for f in findings):
+        return rec
+    return dataclasses.replace(rec, why=say("keep_fix_above", torch=rec.keeps))

@@ -95,6 +95,7 @@ class HostInfo:
     # Environment variables that matter to the checks (CUDA_VISIBLE_DEVICES,
     # LD_LIBRARY_PATH, PATH, CUDA_HOME, CUDA_PATH*, CONDA_PREFIX, VIRTUAL_ENV ...).
     env: tuple[tuple[str, str], ...] = ()
+    device_model: str = ""  # Linux device tree model ("NVIDIA Jetson AGX Orin Developer Kit"); "" elsewhere
 
     def env_var(self, name: str) -> str | None:
         for key, value in self.env:
@@ -164,6 +165,9 @@ class GpuFacts:
     wsl_driver_libs: Fact[tuple[str, ...]] = field(
         default_factory=lambda: Fact.missing(FactStatus.NOT_APPLICABLE, "not WSL")
     )  # files under /usr/lib/wsl/lib (WSL 2 only)
+    amd_gfx: Fact[tuple[str, ...]] = field(
+        default_factory=lambda: Fact.missing(FactStatus.NOT_APPLICABLE, "not read")
+    )  # gfx targets of the AMD GPUs the kernel's KFD driver lists ("gfx1100"), Linux only
 
 
 # --------------------------------------------------------------------------- toolkit
@@ -305,6 +309,7 @@ class TorchRuntime:
     torchaudio: Fact[str] = field(default_factory=Fact.unknown)
     loaded_libraries: tuple[str, ...] = ()  # CUDA/cuDNN libs mapped into the process (Linux)
     step_errors: tuple[str, ...] = ()  # probe steps that raised after a good import ("torch.backends.cudnn.version(): …")
+    mps_available: Fact[bool] = field(default_factory=Fact.unknown)  # torch.backends.mps.is_available() (macOS only)
 
 
 # --------------------------------------------------------------------------- evidence

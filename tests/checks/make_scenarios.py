@@ -356,7 +356,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         errors=[],
         warnings=[],
         infos=["NO_NVIDIA_GPU"],
-        recommendation={"kind": "none"},
+        recommendation={"kind": "install", "variant": "rocm7.14"},  # the RX 7900 XTX (gfx1100) has ROCm builds
     )
     add(
         "intel_arc_want_cuda",
@@ -1114,6 +1114,79 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
             )
         ),
         errors=["CPU_ONLY_WHEEL"],
+    )
+    # ---- every platform's own answer (issue #12): the first finding and the command the engine gives
+    mac_arm = dict(host_fact=host("darwin", "arm64"), gpu_facts=gpu(()))
+    add(
+        "apple_silicon_fresh",
+        snapshot(**mac_arm, python_fact=python("3.12.7", os="darwin", machine="arm64")),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # the default PyPI wheel; the GPU through "mps"
+    )
+    kfd_gpu = dataclasses.replace(
+        gpu((PciDevice("0000:03:00.0", 0x1002, 0x744C, 0x030000, "amd", "Navi 31", "", "amdgpu"),)),
+        amd_gfx=Fact.found(("gfx1100",)),
+    )
+    add(
+        "amd_rocm_gfx_from_kfd",
+        snapshot(gpu_facts=kfd_gpu),
+        errors=["TORCH_MISSING"],
+        infos=["NO_NVIDIA_GPU"],
+        recommendation={"kind": "install", "variant": "rocm7.14"},  # the name says little; the kernel says gfx1100
+    )
+    add(
+        "amd_unsupported_gfx",
+        snapshot(gpu_facts=gpu((other_pci("amd", "AMD Radeon RX 580"),))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # Polaris (gfx803): no ROCm build has kernels for it
+    )
+    add(
+        "amd_windows",
+        snapshot(host_fact=host("windows"), gpu_facts=gpu((other_pci("amd", "AMD Radeon RX 7900 XTX"),)),
+                 python_fact=python(os="windows")),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # no ROCm build for Windows on download.pytorch.org
+    )
+    add(
+        "intel_arc_linux_fresh",
+        snapshot(gpu_facts=gpu((other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # the XPU build is named in why; not in the table yet
+    )
+    jetson_host = Fact.found(dataclasses.replace(host("linux", "aarch64").value,
+                                                 device_model="NVIDIA Jetson AGX Orin Developer Kit"))
+    add(
+        "jetson_orin",
+        snapshot(host_fact=jetson_host, gpu_facts=gpu(()), python_fact=python("3.10.12", machine="aarch64")),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # never the PyPI/SBSA CUDA wheel: NVIDIA's Jetson builds
+    )
+    gtx1080 = ("NVIDIA GeForce GTX 1080", "6.1", 0x1B80)
+    add(
+        "pascal_driver_470_fresh",
+        snapshot(gpu_facts=gpu((nvidia_pci(gtx1080),), nvml_ok((gtx1080,), "470.256.02", "11.4"))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cu118"},  # the newest build driver 470 runs that covers sm_61
+    )
+    add(
+        "kepler_driver_470_fresh",
+        snapshot(gpu_facts=gpu((nvidia_pci(GTX780),), nvml_ok((GTX780,), "470.256.02", "11.4"))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # no build has sm_35 kernels; 470 is its last driver
+    )
+    add(
+        "python38_outdated",
+        snapshot(python_fact=python("3.8.18")),
+        errors=["TORCH_MISSING"],
+        warnings=["PYTHON_UNSUPPORTED"],
+        recommendation={"kind": "python"},  # a current Python in a new environment; torch 2.4.1 only as the alternative
+    )
+    add(
+        "wsl_with_windows_driver_fresh",
+        snapshot(host_fact=wsl_host, gpu_facts=gpu((), nvml_ok((RTX3060,), "566.36", "12.7"), KernelModules(),
+                                                     Fact.found(("libcuda.so.1", "libnvidia-ml.so.1")))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cu126"},  # the Windows driver 566 runs cu126, not cu130 (≥ 580)
     )
     return out
 

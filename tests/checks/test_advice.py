@@ -234,7 +234,8 @@ def test_numpy_note_only_where_pip_could_install_numpy_2():
             python_fact=make_scenarios.python(version, os="darwin", machine="x86_64"),
         )
         rec = recommend(snapshot, load_knowledge(), Goal())
-        assert rec.variant == "cpu"
+        # Python 3.7's last torch is years old: a current Python first, the old build only as the alternative
+        assert rec.variant == "cpu" or (rec.kind == "python" and "torch==1.13.1" in rec.why)
         assert ('"numpy<2"' in rec.why) is noted, (version, rec.why)
 
 

@@ -79,7 +79,7 @@ def test_healthy_cpu_machine_exits_0_with_ascii_fallback(torch_python, no_nvml_e
     code, text, _ = check(torch_python, {**no_nvml_env, "PYTHONIOENCODING": "ascii"}, json_output=False)
     assert code == 0, text
     assert "[ok] OK" in text and "[x] Problem" not in text and "\033[" not in text
-    assert "Verdict: all good" in text
+    assert "Verdict: Ready" in text
 
 
 def test_plain_venv_is_torch_missing(plain_venv_python, no_nvml_env):
@@ -98,8 +98,9 @@ def test_pyenv_interpreters(require_pyenv, no_nvml_env, version, first_error):
     assert errors(report)[0] == first_error
     if version == "2.7":
         assert report["recommendation"]["kind"] == "python"
-    if version == "3.7":
-        assert "PYTHON_LIMITS_TORCH" in [f["code"] for f in report["findings"]]
+    if version == "3.7":  # its last torch (1.13.1) is years old: a warning, and a current Python first
+        assert [f["code"] for f in report["findings"] if f["severity"] == "warning"][:1] == ["PYTHON_UNSUPPORTED"]
+        assert report["recommendation"]["kind"] == "python"
 
 
 def test_debian_system_python_is_externally_managed(no_nvml_env):
@@ -119,7 +120,7 @@ def test_unusable_python_exits_2_with_one_line(no_nvml_env, tmp_path):
 def test_output_folder_gets_hostname_json(torch_python, no_nvml_env, tmp_path):
     code, _, _ = check(torch_python, no_nvml_env, "--output", str(tmp_path), "--no-import", json_output=False)
     files = list(tmp_path.glob("*.json"))
-    assert code == 0 and len(files) == 1
+    assert code == 3 and len(files) == 1  # --no-import: nothing shows torch works, so the verdict is "cannot tell"
     snapshot, diagnosis = load_report(files[0].read_text(encoding="utf-8"))
     assert files[0].stem == snapshot.host.value.hostname.replace(" ", "_") and diagnosis.recommendation.kind
 

@@ -141,3 +141,14 @@ def test_this_machine_for_real():
     if Path("/sys/module").is_dir():
         assert facts.kernel_modules.ok
         assert not facts.kernel_modules.value.nvidia_loaded
+
+
+def test_amd_gfx_targets_from_the_kfd_topology(tmp_path):
+    from wizard.facts.gpu import read_kfd_gfx
+
+    nodes = tmp_path / "sys/class/kfd/kfd/topology/nodes"
+    for index, version in ((0, 0), (1, 110000), (2, 90010)):
+        (nodes / str(index)).mkdir(parents=True)
+        (nodes / str(index) / "properties").write_text(f"cpu_cores_count 0\ngfx_target_version {version}\n")
+    assert read_kfd_gfx(tmp_path).value == ("gfx1100", "gfx90a")
+    assert not read_kfd_gfx(tmp_path / "elsewhere").ok

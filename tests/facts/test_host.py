@@ -101,3 +101,12 @@ def test_this_machine_for_real():
     assert host.libc.startswith("glibc ")
     assert host.hostname
     assert host.env_var("PATH") == os.environ["PATH"]
+
+
+def test_device_model_from_the_device_tree(tmp_path):
+    from wizard.facts.host import read_device_model
+
+    (tmp_path / "proc/device-tree").mkdir(parents=True)
+    (tmp_path / "proc/device-tree/model").write_bytes(b"NVIDIA Jetson AGX Orin Developer Kit\x00")
+    assert read_device_model(tmp_path) == "NVIDIA Jetson AGX Orin Developer Kit"
+    assert read_device_model(tmp_path / "nothing") == ""

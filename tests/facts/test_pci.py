@@ -98,6 +98,10 @@ def test_no_sys_access_is_a_fact_with_a_reason(tmp_path):
 
 
 # --------------------------------------------------------------------------- Windows
+# Shapes checked against real Win32_VideoController / Win32_PnPSignedDriver listings:
+# PNPDeviceID "PCI\\VEN_8086&DEV_9BC4&SUBSYS_170D1043&REV_05\\3&11583659&0&10"
+# (https://github.com/sebhildebrandt/systeminformation/issues/790) and an NVIDIA card's DriverVersion
+# "22.21.13.8253" for driver 382.53 (https://github.com/lord-carlos/nvidia-update/issues/1).
 
 RTX_3090_WINDOWS = {
     "Name": "NVIDIA GeForce RTX 3090",
@@ -142,6 +146,16 @@ def test_windows_list_with_a_card_that_has_no_driver():
     assert (intel.vendor, intel.name, intel.driver_version) == ("intel", "Intel(R) UHD Graphics 770", "31.0.101.4502")
 
 
+def test_windows_laptop_gpu_without_any_driver_is_found_through_pnp():
+    """The query's second half: a 3D controller with ConfigManagerErrorCode 28 comes nameless, without a version."""
+    driverless = {"Name": "", "PNPDeviceID": "PCI\\VEN_10DE&DEV_25A2&SUBSYS_0A5C1028&REV_A1\\4&2F7B5E53&0&0008",
+                  "DriverVersion": ""}
+    intel, nvidia = scan_windows(powershell(json.dumps([INTEL_UHD, driverless], indent=4))).value
+    assert intel.vendor == "intel"
+    assert (nvidia.vendor, nvidia.name, nvidia.compute_capability) == ("nvidia", "NVIDIA GeForce RTX 3050 Mobile", "8.6")
+    assert nvidia.driver_version == "" and nvidia.kernel_driver == ""
+
+
 def test_windows_no_controllers():
     fact = scan_windows(powershell(""))
     assert fact.ok and fact.value == ()
@@ -164,7 +178,8 @@ def test_windows_powershell_missing_or_failing():
 
 @pytest.mark.parametrize(
     ("raw", "nvidia"),
-    [("32.0.15.6094", "560.94"), ("31.0.15.3623", "536.23"), ("27.21.14.5671", "456.71"), ("weird", "weird")],
+    [("32.0.15.6094", "560.94"), ("31.0.15.3623", "536.23"), ("27.21.14.5671", "456.71"), ("22.21.13.8253", "382.53"),
+     ("weird", "weird")],
 )
 def test_nvidia_windows_driver_version(raw, nvidia):
     assert nvidia_windows_driver_version(raw) == nvidia
@@ -174,6 +189,8 @@ def test_nvidia_windows_driver_version(raw, nvidia):
 
 
 def test_macos_apple_silicon():
+    # The shape of a real `system_profiler SPDisplaysDataType -json` on Apple silicon (an M3 Pro's:
+    # https://github.com/timmo001/system-bridge/pull/3408): "_name", "sppci_model", "spdisplays_vendor".
     output = json.dumps(
         {
             "SPDisplaysDataType": [
@@ -184,6 +201,17 @@ def test_macos_apple_silicon():
     runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout=output)})
     (gpu,) = scan_macos(runner).value
     assert (gpu.vendor, gpu.vendor_id, gpu.name) == ("apple", 0x106B, "Apple M2")
+
+
+def test_macos_intel_graphics_named_by_model_not_by_its_localisation_key():
+    # An Intel Mac's entry: "_name" is a localisation key ("kHW_IntelIris6100Item" with device-id 0x162b in a real
+    # listing, https://github.com/duanefields/VirtualKVM/issues/50); "sppci_model" holds the name.
+    item = {"_name": "kHW_IntelIris6100Item", "spdisplays_device-id": "0x162b", "spdisplays_vendor": "sppci_vendor_intel",
+            "sppci_bus": "spdisplays_builtin", "sppci_model": "Intel Iris Graphics 6100"}
+    output = json.dumps({"SPDisplaysDataType": [item]}, indent=2)
+    runner = ScriptedRunner({MACOS_DISPLAYS_ARGV: CommandResult(MACOS_DISPLAYS_ARGV, 0, stdout=output)})
+    (gpu,) = scan_macos(runner).value
+    assert (gpu.vendor, gpu.vendor_id, gpu.device_id, gpu.name) == ("intel", 0x8086, 0x162B, "Intel Iris Graphics 6100")
 
 
 def test_macos_garbage():

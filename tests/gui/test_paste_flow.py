@@ -68,3 +68,21 @@ def test_pasted_text_is_described_as_pasted_not_as_a_saved_report(qtbot) -> None
     intro = pasted.welcome.intro.text()
     assert "text you pasted" in intro and "saved report" not in intro
     assert "(CUDA none)" not in intro
+
+
+def test_the_summary_of_an_unplaced_paste_says_cannot_tell_and_what_to_run(qtbot) -> None:
+    from wizard.gui.wizard import PAGE_SUMMARY
+
+    wizard = SetupWizard(discover=None)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    _paste_into_dialog(qtbot, "I installed torch yesterday and something is wrong when I train, it fails.")
+    wizard.open_paste_dialog()
+    qtbot.waitUntil(lambda: len(wizard.other_windows) == 1, timeout=10000)
+    pasted = wizard.other_windows[0]
+    qtbot.addWidget(pasted)
+    while pasted.currentId() not in (PAGE_SUMMARY, -1):
+        pasted.next()
+    summary = pasted.currentPage()
+    text = summary.verdict.text()
+    assert text.startswith("Cannot tell yet") and "python -m torch.utils.collect_env" in text

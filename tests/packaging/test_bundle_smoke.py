@@ -173,3 +173,13 @@ def test_gui_opens_a_window_on_x11(frozen_bundle: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "platforms/libqxcb.so\" loaded library" in done.stderr
     assert any(line.startswith("first-paint ") for line in done.stdout.splitlines())
+
+
+def test_ci_smoke_script_passes_on_the_frozen_bundle(frozen_bundle: Path, torch_python: str) -> None:
+    """packaging/smoke_test.py, which CI runs on every installer, against the real frozen app."""
+    script = Path(__file__).resolve().parents[2] / "packaging" / "smoke_test.py"
+    done = subprocess.run([sys.executable, str(script), "--app-dir", str(frozen_bundle), "--python", torch_python,
+                           "--torch-version", "2.13.0"], capture_output=True, text=True, timeout=600,
+                          env=clean_env(QT_QPA_PLATFORM="offscreen"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "TORCH_OK" in done.stdout and done.stdout.rstrip().endswith("smoke test passed")

@@ -86,7 +86,7 @@ def test_installer_files_exist_relative_to_the_script() -> None:
     setup = iss_setup()
     assert windows_path(setup["SetupIconFile"]).is_file()
     assert windows_path(expand(iss_defines()["BundleDir"])) == REPO / "dist" / "torch-setup-wizard"  # where the spec's COLLECT puts it by default
-    assert re.search(r'COLLECT\(cli, gui, .*name="torch-setup-wizard"\)', SPEC.read_text(encoding="utf-8"))
+    assert re.search(r'COLLECT\(\*executables, .*name="torch-setup-wizard"\)', SPEC.read_text(encoding="utf-8"))
     assert windows_path(setup["OutputDir"]) == REPO / "dist"
 
 

@@ -21,6 +21,12 @@ from wizard.facts.discover import (
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="the fake launchers are POSIX shell scripts")
 
 
+STORE_ALIAS_MESSAGE = (
+    "Python was not found; run without arguments to install from the Microsoft Store, or disable this shortcut "
+    "from Settings > Apps > Advanced app settings > App execution aliases."
+)
+
+
 def script(path: Path, body: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("#!/bin/sh\n" + body)
@@ -46,7 +52,9 @@ def machine(make_venv, tmp_path: Path, require_pyenv, monkeypatch: pytest.Monkey
     bin_dir = home / "bin"
     bin_dir.mkdir()
     (bin_dir / "python3").symlink_to(sys.executable)
-    script(bin_dir / "python", "echo 'Python was not found; run without arguments to install it' >&2\nexit 3\n")
+    # What the Microsoft Store's python.exe alias prints when no Store Python is behind it (on Windows with exit
+    # code 9009, which a POSIX script cannot return): https://github.com/microsoft/pylance-release/issues/8050
+    script(bin_dir / "python", f"echo '{STORE_ALIAS_MESSAGE}' >&2\nexit 3\n")
     py_37 = require_pyenv("3.7")
     script(bin_dir / "py", f"echo ' -V:3.7 *        {py_37}'\necho ' -V:3.11         {bin_dir / 'missing.exe'}'\n")
     envs = {"envs": [str(conda_env.root), str(home / "nowhere")]}
@@ -112,16 +120,31 @@ def test_nothing_to_find(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert discover_interpreters(env={"HOME": str(tmp_path), "PATH": ""}) == []
 
 
-def test_parse_py_launcher_both_formats() -> None:
-    new = " -V:3.12 *        C:\\Users\\ann\\AppData\\Local\\Programs\\Python\\Python312\\python.exe\n"
+def test_parse_py_launcher_formats() -> None:
+    # The 3.11+ launcher and the Python install manager print "-V:<tag>" padded to 17 columns, "*" after the default
+    # and "  *" for an active venv; a registration's ExecutableArguments follow its path. Sources:
+    # CPython Lib/test/test_launcher.py (test_list_paths, test_virtualenv_in_list) and python/pymanager
+    # src/manage/list_command.py (format_legacy).
+    new = (
+        " -V:3.12 *        C:\\Users\\ann\\AppData\\Local\\Programs\\Python\\Python312\\python.exe\n"
+        " -V:ContinuumAnalytics/Anaconda39-64 C:\\ProgramData\\Anaconda3\\python.exe\n"
+        " -V:Company/3.100-arm64 C:\\Company\\X.Y-arm64.exe -X fake_arg_for_test\n"
+        "  *               C:\\Users\\ann\\project\\.venv\\Scripts\\python.exe\n"
+    )
+    # Launchers before 3.11: "Installed Pythons found by py Launcher for Windows" (stderr), then "-X.Y-BB" lines
+    # (python/cpython PR 1578, PC/launcher.c).
     old = (
         "Installed Pythons found by py Launcher for Windows\n -3.9-64        C:\\Program Files\\Python39\\python.exe\n"
     )
     assert parse_py_launcher(new + old) == [
         "C:\\Users\\ann\\AppData\\Local\\Programs\\Python\\Python312\\python.exe",
+        "C:\\ProgramData\\Anaconda3\\python.exe",
+        "C:\\Company\\X.Y-arm64.exe",
+        "C:\\Users\\ann\\project\\.venv\\Scripts\\python.exe",
         "C:\\Program Files\\Python39\\python.exe",
     ]
     assert parse_py_launcher("No installed Pythons found!\n") == []
+    assert parse_py_launcher("  *               Active venv\n -V:3.12 *        Python 3.12 (64-bit)\n") == []  # py -0
 
 
 def test_parse_conda_and_answers() -> None:

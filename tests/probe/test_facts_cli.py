@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tests.conftest import TORCH_CPU_VERSION
 from wizard.snapshot import FactStatus, Snapshot
 
 
@@ -21,8 +22,8 @@ def facts_json(*args: str) -> Snapshot:
 
 def test_facts_of_the_torch_venv(torch_python: str) -> None:
     snapshot = facts_json("--python", torch_python)
-    assert snapshot.python.value.torch_version_file.value.version == "2.13.0+cpu"
-    assert snapshot.torch.value.version == "2.13.0+cpu"
+    assert snapshot.python.value.torch_version_file.value.version == TORCH_CPU_VERSION
+    assert snapshot.torch.value.version == TORCH_CPU_VERSION
     assert snapshot.torch.value.cuda_available is False
 
 

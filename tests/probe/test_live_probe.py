@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import TORCH_CPU_VERSION
 from wizard.facts.python_env import collect_python, collect_torch
 from wizard.snapshot import FactStatus, TorchRuntime, from_data, to_data
 
@@ -94,7 +96,7 @@ def real_torch(torch_python: str) -> TorchRuntime:
 
 
 def test_real_cpu_torch(real_torch: TorchRuntime, torch_python: str) -> None:
-    assert real_torch.version == "2.13.0+cpu"
+    assert real_torch.version == TORCH_CPU_VERSION
     assert real_torch.cuda == "" and real_torch.hip == ""
     assert real_torch.cuda_available is False
     assert real_torch.device_count == 0 and real_torch.devices == ()
@@ -113,16 +115,23 @@ def test_real_cpu_torch(real_torch: TorchRuntime, torch_python: str) -> None:
     assert from_data(TorchRuntime, to_data(real_torch)) == real_torch
 
 
+def test_mps_is_asked_on_macos_only(real_torch: TorchRuntime) -> None:
+    if sys.platform == "darwin":
+        assert real_torch.mps_available.ok and isinstance(real_torch.mps_available.value, bool)
+    else:
+        assert real_torch.mps_available.problem.status is FactStatus.NOT_APPLICABLE
+
+
 def test_real_torch_static_facts(torch_python: str) -> None:
     fact = collect_python(torch_python, timeout=30)
     assert fact.ok, fact.problem
     facts = fact.value
     assert facts.env_kind == "venv"
     version_file = facts.torch_version_file.value
-    assert (version_file.version, version_file.cuda, version_file.hip) == ("2.13.0+cpu", "", "")
+    assert (version_file.version, version_file.cuda, version_file.hip) == (TORCH_CPU_VERSION, "", "")
     assert version_file.git_version
     torch = facts.distribution("torch")
-    assert (torch.version, torch.installer) == ("2.13.0+cpu", "pip")
+    assert (torch.version, torch.installer) == (TORCH_CPU_VERSION, "pip")
     assert any(req.startswith("sympy") for req in torch.requires)
     assert facts.tags_source == "pip._vendor.packaging"  # that venv has no packaging of its own
     assert facts.tags.value[0].startswith("cp311-cp311-manylinux")
@@ -210,9 +219,9 @@ def test_torch_not_installed(make_venv) -> None:
             "ImportError('libcudart.so.12: cannot open shared object file: No such file or directory')",
             "libcudart.so.12",
         ),
-        (
-            "OSError('[WinError 126] The specified module could not be found. "
-            'Error loading \\"c10.dll\\" or one of its dependencies.\')',
+        (  # torch's own wording around the Windows message (https://github.com/pytorch/pytorch/issues/131662)
+            "OSError('[WinError 126] The specified module could not be found. Error loading "
+            '\\"C:\\\\Users\\\\ann\\\\env\\\\Lib\\\\site-packages\\\\torch\\\\lib\\\\fbgemm.dll\\" or one of its dependencies.\')',
             "WinError 126",
         ),
         ("ModuleNotFoundError(\"No module named 'typing_extensions'\", name='typing_extensions')", "typing_extensions"),

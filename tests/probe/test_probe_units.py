@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
 
 import pytest
 
@@ -208,3 +209,23 @@ def test_probe_entry_rejects_an_unknown_mode(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(probe_script_path()), "bogus"], capture_output=True, text=True)
     assert done.returncode == 2
     assert "usage" in done.stderr and done.stdout == ""
+
+
+def test_mps_state_asks_torch_on_macos_only(probe, monkeypatch: pytest.MonkeyPatch) -> None:
+    live = probe("probe_live")
+    mps = SimpleNamespace(is_available=lambda: True)
+    with_mps = SimpleNamespace(backends=SimpleNamespace(mps=mps))
+    if sys.platform != "darwin":
+        assert live.mps_state(with_mps)["problem"]["status"] == "not_applicable"
+    monkeypatch.setattr(live.sys, "platform", "darwin")
+    assert live.mps_state(with_mps) == {"value": True}
+    assert live.mps_state(SimpleNamespace(backends=SimpleNamespace()))["problem"]["code"] == "mps_not_built"
+
+    def broken() -> bool:
+        raise RuntimeError("MPS backend out of order")
+
+    failed = live.mps_state(SimpleNamespace(backends=SimpleNamespace(mps=SimpleNamespace(is_available=broken))))
+    assert failed["problem"]["code"] == "mps_check_failed" and "out of order" in failed["problem"]["reason"]
+    runtime = torch_runtime_from_probe({"version": "2.13.0", "mps_available": live.mps_state(with_mps)})
+    assert runtime.mps_available.value is True
+    assert torch_runtime_from_probe({"version": "2.13.0"}).mps_available.problem.status is FactStatus.UNKNOWN

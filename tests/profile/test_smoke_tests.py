@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 
+from tests.conftest import TORCH_CPU_VERSION
 from wizard.facts.runner import CommandResult, ScriptedRunner, run_command
 from wizard.facts.smoke import (
     FAILED_CODE,
@@ -28,7 +29,7 @@ def empty_snapshot(*evidence: Evidence) -> Snapshot:
 
 def test_import_reports_the_torch_version(torch_python):
     outcome = run_smoke_test(torch_python, "import", run_command, timeout=120)
-    assert outcome.ok and outcome.value == "torch 2.13.0+cpu imported"
+    assert outcome.ok and outcome.value == f"torch {TORCH_CPU_VERSION} imported"
 
 
 def test_cpu_matmul_passes_with_the_checksum_python_computed_too(torch_python):

@@ -2,15 +2,23 @@
 
 Each file starts with a header block ("# source:", "# cause:", "# note:", optional
 "# via: facts" for texts whose cause follows from parsed facts, not from one error line),
-closed by "# ---"; the verbatim excerpt follows.
+closed by "# ---"; the verbatim excerpt follows. ``# cause: HEALTHY`` marks the paste of a
+working setup (it must get the verdict ``ready``).
+
+The corpus is split ONCE, by a hash of the source URL, into a tuning half and a held-out half
+(:func:`split_of`): signatures are changed while looking at tuning misses only; the held-out
+half's figures measure how well the catalogue generalizes (docs/textdiag-accuracy.md).
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+HEALTHY = "HEALTHY"
+TUNING, HELD_OUT = "tuning", "held-out"
 
 
 @dataclass(frozen=True)
@@ -21,6 +29,23 @@ class CorpusText:
     note: str
     via_facts: bool
     text: str
+
+    @property
+    def half(self) -> str:
+        return split_of(self.source)
+
+    @property
+    def healthy(self) -> bool:
+        return self.cause == HEALTHY
+
+
+def split_of(source_url: str) -> str:
+    """The half a report belongs to: the parity of the first 8 hex digits of SHA-256(source URL).
+
+    Fixed once; never change it to move a text between halves.
+    """
+    digest = hashlib.sha256(source_url.strip().encode("utf-8")).hexdigest()
+    return HELD_OUT if int(digest[:8], 16) % 2 else TUNING
 
 
 def load_corpus() -> list[CorpusText]:

@@ -1,56 +1,71 @@
-"""The corpus of real pasted texts: each names the cause its public thread established."""
+"""The corpus of real pasted texts: each names the cause its public thread established.
+
+The corpus is split once by a hash of the source URL (tests/textdiag/corpus_io.split_of). The tuning
+half is checked text by text; the held-out half only through its figures (docs/textdiag-accuracy.md),
+so nobody tunes signatures on its misses.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.corpus_io import load_corpus
-from wizard.engine import diagnose
-from wizard.findings import Goal
+from tests.textdiag.accuracy import figures, outcome
+from tests.textdiag.corpus_io import HEALTHY, HELD_OUT, TUNING, load_corpus, split_of
 from wizard.snapshot import Snapshot
 from wizard.textdiag import snapshot_from_text
-from wizard.textdiag.vocabulary import SPEC_CAUSES
+from wizard.textdiag.vocabulary import KNOWN_CAUSES
 
 CORPUS = load_corpus()
-IDS = [c.name for c in CORPUS]
+TUNING_HALF = [c for c in CORPUS if c.half == TUNING]
+HELD_OUT_HALF = [c for c in CORPUS if c.half == HELD_OUT]
 
-# Texts whose established cause the text itself cannot show (the reason is in the thread's prose).
+# Tuning-half texts whose established cause the text itself cannot show (the reason is in the thread's prose).
 KNOWN_MISSES = {
     "036-collect-env-171-cpu-truncated": "the paste is cut before any GPU or driver line, so nothing shows a GPU",
-    "044-found-no-nvidia-driver-intel-laptop": "the same message as a missing driver; only the reporter's prose says "
-    "the laptop has no NVIDIA GPU",
+    "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
+    "failure is in a screenshot",
+    "109-jetson-nano-cu102-variant": "the Python check calls Python 3.6 too old (true of PyPI's wheels); on a Jetson "
+    "with JetPack 4, NVIDIA's own builds are for Python 3.6, which the knowledge base does not model",
 }
+# Measured on the held-out half (docs/textdiag-accuracy.md); a change that lowers them is a regression.
+HELD_OUT_TOP1_FLOOR = 0.85
+HELD_OUT_TOP_ANY_FLOOR = 0.93
 
 
 def test_corpus_is_large_and_well_formed() -> None:
-    assert len(CORPUS) >= 40
+    assert len(CORPUS) >= 100
     for item in CORPUS:
         assert item.source.startswith("https://"), item.name
-        assert item.cause in SPEC_CAUSES, item.name
+        assert item.cause in KNOWN_CAUSES | {HEALTHY}, item.name
         assert item.note and item.text.strip(), item.name
+    assert len({c.source for c in CORPUS}) == len(CORPUS), "every text comes from a distinct thread"
     assert len({c.cause for c in CORPUS}) >= 15  # the corpus covers most causes, not one
+    assert sum(c.healthy for c in CORPUS) >= 2
 
 
-@pytest.mark.parametrize("item", [c for c in CORPUS if not c.via_facts], ids=lambda c: c.name)
-def test_first_signature_names_the_established_cause(item) -> None:
-    snapshot = snapshot_from_text(item.text)
-    causes = [e.cause for e in snapshot.evidence if e.cause]
-    if item.name in KNOWN_MISSES:
-        assert causes, "a signature should still match"
-        return
-    assert causes and causes[0] == item.cause, causes
+def test_the_split_is_by_url_hash_and_roughly_even() -> None:
+    assert split_of("https://github.com/pytorch/pytorch/issues/1022") == split_of(
+        "https://github.com/pytorch/pytorch/issues/1022 "
+    )
+    assert {c.half for c in CORPUS} == {TUNING, HELD_OUT}
+    assert abs(len(TUNING_HALF) - len(HELD_OUT_HALF)) <= len(CORPUS) // 4
 
 
-@pytest.mark.parametrize("item", CORPUS, ids=lambda c: c.name)
-def test_diagnose_names_the_cause_as_first_error(item, request) -> None:
+@pytest.mark.parametrize("item", [c for c in TUNING_HALF if not c.healthy], ids=lambda c: c.name)
+def test_tuning_text_names_the_cause_first(item, request) -> None:
     if item.name in KNOWN_MISSES:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_MISSES[item.name], strict=True))
-    diagnosis = diagnose(snapshot_from_text(item.text), goal=Goal())
-    errors = [f.code for f in diagnosis.errors]
-    assert errors and errors[0] == item.cause, errors
-    first = diagnosis.errors[0]
-    if not item.via_facts:  # the excerpt that led to it is shown with the finding
-        assert first.evidence, "the finding should carry the pasted excerpt"
+    result = outcome(item)
+    assert result.first == item.cause, (result.first, result.flagged)
+
+
+@pytest.mark.parametrize("item", TUNING_HALF, ids=lambda c: c.name)
+def test_no_failure_is_called_ready_and_healthy_pastes_are(item) -> None:
+    result = outcome(item)
+    if item.healthy:
+        assert result.verdict == "ready", result.flagged
+    else:
+        assert result.verdict != "ready"
 
 
 @pytest.mark.parametrize("item", CORPUS, ids=lambda c: c.name)
@@ -60,9 +75,11 @@ def test_corpus_snapshots_round_trip_and_are_text_snapshots(item) -> None:
     assert Snapshot.from_json(snapshot.to_json()) == snapshot
 
 
-def test_hit_rate_of_the_corpus() -> None:
-    hits = 0
-    for item in CORPUS:
-        errors = [f.code for f in diagnose(snapshot_from_text(item.text), goal=Goal()).errors]
-        hits += bool(errors) and errors[0] == item.cause
-    assert hits >= len(CORPUS) - len(KNOWN_MISSES)
+def test_held_out_figures_meet_their_floor() -> None:
+    """The figure that counts: computed, never inspected text by text here."""
+    result = figures(HELD_OUT_HALF)
+    assert result.failures_called_ready == 0
+    healthy = result.healthy
+    assert sum(o.verdict == "ready" for o in healthy) >= len(healthy) - 1, "held-out healthy pastes called ready"
+    assert result.top1 / result.total >= HELD_OUT_TOP1_FLOOR, f"held-out top-1 {result.top1}/{result.total}"
+    assert result.top_any / result.total >= HELD_OUT_TOP_ANY_FLOOR, f"held-out top-any {result.top_any}/{result.total}"

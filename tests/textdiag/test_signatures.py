@@ -39,7 +39,7 @@ def _broken(**changes) -> dict:
         ({"cause": "NOT_A_CODE"}, "unknown cause code"),
         ({"regex": r"too old \(found version (?P<shoe_size>\d+)\)"}, "not a known fact key"),
         ({"needle": "Driver On Your System"}, "lower-case"),
-        ({"example": "nothing like it"}, "does not match its own example"),
+        ({"example": "nothing like it"}, "does not match the example"),
         ({"source": "http://example.com"}, "https URL"),
         ({"colour": "red"}, "unknown keys"),
     ],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from collections.abc import Sequence
 
-from wizard.actions.urls import is_allowed_url
 from wizard.checks.context import CheckContext
 from wizard.findings import Action
 from wizard.shell_text import command_text
+from wizard.urls import is_allowed_url
 
 WANTS_GPU = ("auto", "cuda")
 
@@ -76,3 +78,43 @@ def gpu_names(ctx: CheckContext) -> str:
 
 def wants_gpu(ctx: CheckContext) -> bool:
     return ctx.goal.want in WANTS_GPU
+
+
+def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
+    """The actions that fix a cause, when the finding only names the cause (pasted text, an import error):
+    a driver cause gets driver actions, a search-path cause the environment change, never a reinstall by default."""
+    if code == "DRIVER_TOO_OLD":
+        rec = ctx.recommendation
+        runs = rec.kind in ("install", "new_venv") and rec.variant.startswith("cu") and not rec.needs_driver
+        label = f"Install the build this driver can run ({variant_words(rec.variant)})"
+        return url_action(ctx, "driver_download", "Update the NVIDIA driver") + (
+            recommendation_actions(ctx, label) if runs else [])
+    if code == "DRIVER_MISSING":
+        return url_action(ctx, "driver_download", "Download the NVIDIA driver")
+    if code == "WSL_DRIVER":
+        return url_action(ctx, "wsl_cuda", "NVIDIA's CUDA on WSL guide") + url_action(
+            ctx, "driver_download", "Download the Windows NVIDIA driver")
+    if code == "LIB_PATH_CONFLICT":
+        return search_path_actions(ctx)
+    return recommendation_actions(ctx)
+
+
+def search_path_actions(ctx: CheckContext, folders: Sequence[str] = ()) -> list[Action]:
+    """A copy action that sets LD_LIBRARY_PATH (PATH on Windows) without the folders whose older CUDA
+    libraries shadow the wheel's; none when the variable's value is not known."""
+    variable = "PATH" if ctx.os == "windows" else "LD_LIBRARY_PATH"
+    value = ctx.env(variable)
+    if not value:
+        return []
+    separator = ";" if ctx.os == "windows" else ":"
+    # Without the exact folders (an import error names only the library): the CUDA-looking folders outside
+    # the environment, which is where an older libcudart/libcublas comes from.
+    drop = {f.rstrip("/\\") for f in folders} or {
+        p.rstrip("/\\") for p in value.split(separator)
+        if p and re.search(r"cuda|nvidia", p, re.IGNORECASE) and not ctx.inside_environment(p + "/x")}
+    kept = [p for p in value.split(separator) if p and p.rstrip("/\\") not in drop]
+    if ctx.os == "windows":
+        command = f'set "{variable}={separator.join(kept)}"'
+    else:
+        command = f"export {variable}={shlex.quote(separator.join(kept))}" if kept else f"unset {variable}"
+    return [Action.copy(f"Copy the command that removes them from {variable}", command)]

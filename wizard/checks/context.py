@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge, Release, platform_key
-from wizard.recommend import evidence_fact
+from wizard.policy.machine import Machine, machine_of, vendor_of
 from wizard.snapshot import (
     Distribution,
     HostInfo,
@@ -21,7 +21,6 @@ from wizard.snapshot import (
 )
 
 NVIDIA_VENDOR_ID = 0x10DE
-VENDOR_IDS = {0x10DE: "nvidia", 0x1002: "amd", 0x8086: "intel", 0x106B: "apple"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,7 @@ class Gpu:
 @dataclass(frozen=True)
 class CheckContext:
     snapshot: Snapshot
+    machine_facts: Machine  # the one reading of the machine the recommendation used too
     knowledge: Knowledge
     goal: Goal
     recommendation: Recommendation
@@ -95,109 +95,39 @@ class CheckContext:
 
 
 def build_context(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, recommendation: Recommendation) -> CheckContext:
-    host = snapshot.host.get()
+    machine = machine_of(snapshot, knowledge)
     python = snapshot.python.get()
-    torch = snapshot.torch.get()
-    nvml = snapshot.gpu.nvml.get()
     pci = snapshot.gpu.pci.get()
-    os_name = (host.os if host and host.os else "") or (python.os if python else "")
-    machine = (host.machine if host and host.machine else "") or (python.machine if python else "")
     pci_devices = tuple(pci) if pci is not None else ()
-    nvidia_pci = tuple(d for d in pci_devices if _vendor(d) == "nvidia")
-    other = tuple(d for d in pci_devices if _vendor(d) in ("amd", "intel", "apple"))
-    torch_version, torch_cuda, torch_hip, build_known = _torch_build(snapshot, python, torch)
-    dists = {d.name: d for d in python.distributions} if python else {}
     return CheckContext(
         snapshot=snapshot,
+        machine_facts=machine,
         knowledge=knowledge,
         goal=goal,
         recommendation=recommendation,
-        os=os_name,
-        machine=machine,
-        host=host,
+        os=machine.host_os,
+        machine=machine.host_arch,
+        host=snapshot.host.get(),
         python=python,
-        torch=torch,
+        torch=snapshot.torch.get(),
         torch_problem=snapshot.torch.problem,
-        nvml=nvml,
+        nvml=snapshot.gpu.nvml.get(),
         nvml_problem=snapshot.gpu.nvml.problem,
         kernel=snapshot.gpu.kernel_modules.get(),
         pci=pci_devices if pci is not None else None,
-        nvidia_pci=nvidia_pci,
-        other_gpus=other,
-        gpus=_nvidia_gpus(snapshot, nvml, torch, nvidia_pci, knowledge),
-        driver_version=_driver_version(snapshot, nvml),
-        driver_cuda=_driver_cuda(snapshot, nvml),
-        torch_version=torch_version,
-        torch_cuda=torch_cuda,
-        torch_hip=torch_hip,
-        torch_build_known=build_known,
-        release=_safe_release(knowledge, torch_version),
-        dists=dists,
+        nvidia_pci=tuple(d for d in pci_devices if vendor_of(d) == "nvidia"),
+        other_gpus=tuple(d for d in pci_devices if vendor_of(d) in ("amd", "intel", "apple")),
+        gpus=tuple(Gpu(g.name, g.capability, g.source) for g in machine.nvidia_gpus),
+        driver_version=machine.driver,
+        driver_cuda=machine.driver_cuda,
+        torch_version=machine.torch_version,
+        torch_cuda=machine.torch_cuda,
+        torch_hip=machine.torch_hip,
+        torch_build_known=machine.torch_build_known,
+        release=_safe_release(knowledge, machine.torch_version),
+        dists={d.name: d for d in python.distributions} if python else {},
         evidence_causes=frozenset(e.cause for e in snapshot.evidence if e.cause),
     )
-
-
-def _vendor(device: PciDevice) -> str:
-    return device.vendor or VENDOR_IDS.get(device.vendor_id, "other")
-
-
-def _torch_build(
-    snapshot: Snapshot, python: PythonFacts | None, torch: TorchRuntime | None
-) -> tuple[str, str, str, bool]:
-    if torch is not None:
-        return torch.version, torch.cuda, torch.hip, True
-    version_file = python.torch_version_file.get() if python else None
-    if version_file is not None:
-        return version_file.version, version_file.cuda, version_file.hip, True
-    dist = python.distribution("torch") if python else None
-    if dist is not None:
-        local = dist.version.partition("+")[2]
-        cuda = _cuda_from_local(local)
-        known = bool(local)
-        return dist.version, cuda, local[4:] if local.startswith("rocm") else "", known
-    return "", "", "", False
-
-
-def _cuda_from_local(local: str) -> str:
-    match = re.fullmatch(r"cu(\d+)(\d)", local)
-    return f"{match.group(1)}.{match.group(2)}" if match else ""
-
-
-def _nvidia_gpus(
-    snapshot: Snapshot,
-    nvml: NvmlInfo | None,
-    torch: TorchRuntime | None,
-    pci: tuple[PciDevice, ...],
-    knowledge: Knowledge,
-) -> tuple[Gpu, ...]:
-    source = "text" if snapshot.source == "text" else "nvml"
-    if nvml is not None and nvml.gpus:
-        return tuple(
-            Gpu(g.name, g.compute_capability or _capability_from_name(g.name, knowledge), source) for g in nvml.gpus
-        )
-    if torch is not None and torch.devices:
-        return tuple(Gpu(d.name, d.capability, "torch") for d in torch.devices)
-    return tuple(Gpu(d.name or f"NVIDIA GPU {d.device_id:#06x}", d.compute_capability, "pci") for d in pci)
-
-
-def _capability_from_name(name: str, knowledge: Knowledge) -> str:
-    model = knowledge.gpu_model(name)
-    return model.capability if model else ""
-
-
-def _driver_version(snapshot: Snapshot, nvml: NvmlInfo | None) -> str:
-    if nvml is not None and nvml.driver_version:
-        return nvml.driver_version
-    kernel = snapshot.gpu.kernel_modules.get()
-    if kernel is not None and kernel.nvidia_loaded and kernel.nvidia_version:
-        return kernel.nvidia_version
-    return evidence_fact(snapshot, "driver_version")
-
-
-def _driver_cuda(snapshot: Snapshot, nvml: NvmlInfo | None) -> str:
-    if nvml is not None and nvml.cuda_driver_version:
-        return nvml.cuda_driver_version
-    return evidence_fact(snapshot, "driver_cuda")
 
 
 def _safe_release(knowledge: Knowledge, version: str) -> Release | None:

@@ -16,7 +16,7 @@ from packaging.version import InvalidVersion, Version
 from wizard.checks.common import gpu_names, pip_actions, recommendation_actions
 from wizard.checks.context import CheckContext
 from wizard.checks.texts import Text, load_texts_file, render
-from wizard.facts.smoke import FAILED_CODE, smoke_results
+from wizard.evidence import FAILED_CODE, smoke_results
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.profile import SMOKE_TESTS, CourseProfile
 from wizard.recommend import (

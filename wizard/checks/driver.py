@@ -6,13 +6,13 @@ from wizard.checks.common import build_words, gpu_names, recommendation_actions,
 from wizard.checks.context import CheckContext, major, version_tuple
 from wizard.checks.texts import finding, render
 from wizard.findings import Action, Finding, Severity, Step
+from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
 from wizard.snapshot import FactStatus
 
 STEP = Step.DRIVER
 # NVIDIA's 470 driver branch is the last for Kepler GPUs (compute capability 3.x): "Support plan for
 # Kepler-series GeForce GPUs", https://nvidia.custhelp.com/app/answers/detail/a_id/5202 (R470 is also the
 # last data-centre branch for the Tesla K80). Such a GPU can never get the driver a current CUDA build needs.
-LAST_DRIVER_BRANCH = (((5, 0), "470"),)  # (capabilities below this, the last driver branch)
 
 
 def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
@@ -107,8 +107,9 @@ def check_driver_version(ctx: CheckContext) -> list[Finding]:
         too_old = (major(ctx.driver_cuda) or 0) < (major(ctx.torch_cuda) or 0)
     if too_old:
         needed = floor or f"one supporting CUDA {major(ctx.torch_cuda)}"
-        last = _last_driver_branch(ctx)
-        return [_no_newer_driver(ctx, needed, last) if last else _too_old(ctx, needed)]
+        if floor and not newer_driver_exists(ctx.machine_facts, ctx.knowledge, floor):
+            return [_no_newer_driver(ctx, needed, last_driver_branch(ctx.machine_facts, ctx.knowledge))]
+        return [_too_old(ctx, needed)]
     driver = ctx.driver_version or "(version unknown)"
     supports = f"CUDA {ctx.driver_cuda}" if ctx.driver_cuda else "CUDA (version unknown)"
     details = f"driver {driver}, highest CUDA it supports {ctx.driver_cuda or 'unknown'}"
@@ -141,15 +142,6 @@ def _too_old(ctx: CheckContext, needed: str) -> Finding:
     )
 
 
-def _last_driver_branch(ctx: CheckContext) -> str:
-    """The last driver branch NVIDIA made for these GPUs when all of them are that old ("470"), else ""."""
-    capabilities = [version_tuple(g.capability) for g in ctx.usable_gpus]
-    for below, branch in LAST_DRIVER_BRANCH:
-        if capabilities and all(cap and cap[:2] < below for cap in capabilities):
-            return branch
-    return ""
-
-
 def _no_newer_driver(ctx: CheckContext, needed: str, branch: str) -> Finding:
     """DRIVER_TOO_OLD for a GPU whose driver cannot be updated further: a note, the GPU's age is the problem."""
     return finding(
@@ -171,11 +163,9 @@ def _no_newer_driver(ctx: CheckContext, needed: str, branch: str) -> Finding:
 
 
 def _driver_runs(ctx: CheckContext, variant: str) -> bool:
-    cuda = variant_words(variant).removeprefix("CUDA ")
-    floor = ctx.knowledge.driver_floor(cuda, "windows" if _is_wsl(ctx) else ctx.os)
-    if floor and ctx.driver_version:
-        return version_tuple(ctx.driver_version) >= version_tuple(floor)
-    return bool(ctx.driver_cuda) and (major(ctx.driver_cuda) or 0) >= (major(cuda) or 99)
+    release = ctx.knowledge.release(ctx.recommendation.torch) if ctx.recommendation.torch else None
+    build = release.variant(variant) if release else None
+    return build is not None and driver_runs(build, ctx.machine_facts, ctx.knowledge) is True
 
 
 def check_wsl_driver(ctx: CheckContext) -> list[Finding]:
@@ -268,25 +258,6 @@ def _unset_words(os_name: str) -> tuple[str, str]:
     return "`unset CUDA_VISIBLE_DEVICES`", "your notebook, your job script and ~/.bashrc"
 
 
-def visible_device_count(value: str, seen: int, uuids: tuple[str, ...] = ()) -> int:
-    """How many GPUs CUDA exposes for a CUDA_VISIBLE_DEVICES value: entries up to the first invalid one."""
-    count = 0
-    used: set[str] = set()
-    for raw in value.split(","):
-        entry = raw.strip()
-        if entry.isdigit() or (entry.startswith("-") and entry[1:].isdigit()):
-            if not 0 <= int(entry) < seen or entry in used:
-                break
-        elif entry.startswith(("GPU-", "MIG-")):
-            if uuids and entry.startswith("GPU-") and not any(u.startswith(entry) for u in uuids):
-                break
-        else:
-            break
-        used.add(entry)
-        count += 1
-    return count
-
-
 def _is_wsl(ctx: CheckContext) -> bool:
     return bool(ctx.host and ctx.host.is_wsl)
 
@@ -310,11 +281,13 @@ def _vendor_advice(ctx: CheckContext) -> str:
     if ctx.os == "darwin":
         key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])
+    rocm = ctx.recommendation.variant.startswith("rocm")
     if "amd" in vendors:
-        sentences.append(render("ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other", {})[1])
+        key = "ADVICE.amd_rocm_recommended" if rocm else "ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other"
+        sentences.append(render(key, {})[1])
     if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):
         sentences.append(render("ADVICE.intel_xpu", {})[1])
-    if not ctx.is_cpu_build:
+    if not ctx.is_cpu_build and not rocm:
         sentences.append(render("ADVICE.cpu_build", {})[1])
     return " ".join(sentences)
 

@@ -1,4 +1,9 @@
-"""Which root cause an ``import torch`` traceback points to."""
+"""Which root cause an ``import torch`` traceback points to.
+
+The error catalogue shared with pasted text (wizard.textdiag.classify) decides first, so the live
+probe and a pasted traceback name the same cause; the patterns below are the fallback for the
+few shapes the catalogue leaves to context (a bare "undefined symbol", "DLL load failed" alone).
+"""
 
 from __future__ import annotations
 
@@ -33,8 +38,18 @@ SIGNATURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# The causes a failed ``import torch`` is explained with (each has an "<CODE>.import" text and a step).
+IMPORT_CODES = frozenset({"VCREDIST_MISSING", "CUDA_LIB_MISSING", "LIB_PATH_CONFLICT", "NUMPY_ABI"})
+
+
 def classify_import_failure(text: str) -> tuple[str, str]:
     """(code, library or symbol) for a traceback; ("TORCH_IMPORT_FAILED", "") when no signature matches."""
+    from wizard.textdiag.classify import classify_text
+
+    for cause in classify_text(text or ""):
+        if cause.code in IMPORT_CODES:
+            facts = cause.facts
+            return cause.code, facts.get("library") or facts.get("dll") or facts.get("symbol") or ""
     for code, pattern in SIGNATURES:
         match = pattern.search(text)
         if match:

@@ -11,6 +11,7 @@ from wizard.checks.remedies import user_site_copy
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
+from wizard.policy.compat import glibc_ok, outdated_python
 from wizard.snapshot import FactStatus
 
 STEP = Step.PYTHON
@@ -59,6 +60,9 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
         return []
     variant = _unsupported_variant(ctx)
     releases = [r for r in ctx.knowledge.releases if r.verified]
+    last = outdated_python(ctx.machine_facts, ctx.knowledge)
+    if variant is None and last:
+        variant = "outdated"  # a warning: the old build installs, but a current Python is the way forward
     if variant is None:
         newest_ok = supported_releases(ctx)
         if newest_ok and releases and newest_ok[0].parsed < ctx.knowledge.newest_release().parsed:
@@ -80,17 +84,20 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
         return []
     newest = ctx.knowledge.newest_release() if releases else None
     supported = f"{newest.python_min} to {newest.python_max}" if newest else "a supported version"
-    works_anyway = ctx.torch is not None
+    # torch imports, or a torch wheel is installed in this Python: a build existed for it (pasted text shows this)
+    works_anyway = ctx.torch is not None or any(d.name == "torch" for d in python.distributions)
     return [
         finding(
             f"PYTHON_UNSUPPORTED.{variant}",
-            Severity.WARNING if works_anyway else Severity.ERROR,
+            Severity.WARNING if works_anyway or variant == "outdated" else Severity.ERROR,
             STEP,
             details=f"{python.implementation} {python.version}, {python.bits}-bit at {python.executable}",
             actions=recommendation_actions(ctx) or url_action(ctx, "python_downloads", "Get a supported Python"),
             version=python.version,
             supported=supported,
             implementation=python.implementation,
+            python=major_minor(python.version),
+            last=last,
         )
     ]
 
@@ -124,7 +131,7 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
     releases = supported_releases(ctx)
     glibc = _glibc(ctx)
     if ctx.os == "linux" and glibc:
-        fitting = [r for r in releases if not r.min_glibc or version_tuple(glibc) >= version_tuple(r.min_glibc)]
+        fitting = [r for r in releases if glibc_ok(ctx.machine_facts, r)]
         if not fitting:
             return [_platform("PLATFORM_UNSUPPORTED.glibc", Severity.ERROR, ctx, details, glibc=glibc, best="none")]
         if fitting[0] is not releases[0]:
@@ -167,8 +174,8 @@ def _platform(key: str, severity: Severity, ctx: CheckContext, details: str, **f
 
 
 def _glibc(ctx: CheckContext) -> str:
-    libc = (ctx.python.libc if ctx.python else "") or (ctx.host.libc if ctx.host else "")
-    return libc.split()[-1] if libc.startswith("glibc") and len(libc.split()) == 2 else ""
+    # the policy's one reading (libc, else the interpreter's manylinux tags), so the check and the recommendation agree
+    return ctx.machine_facts.glibc
 
 
 def check_externally_managed(ctx: CheckContext) -> list[Finding]:
@@ -339,8 +346,8 @@ def _vc_actions(ctx: CheckContext) -> list:
     actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)")
     if actions:
         return actions
-    from wizard.actions.urls import is_allowed_url
     from wizard.findings import Action
+    from wizard.urls import is_allowed_url
 
     for prerequisite in ctx.knowledge.windows_prerequisites:
         if prerequisite.key.startswith("vc_redist") and is_allowed_url(prerequisite.url):

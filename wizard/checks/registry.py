@@ -199,7 +199,7 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
 
 
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...]) -> Finding:
-    from wizard.checks.common import recommendation_actions
+    from wizard.checks.common import cause_actions
 
     step = CODE_STEPS.get(code, Step.WHEEL)
     key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
@@ -210,7 +210,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=(excerpt,),
-        actions=recommendation_actions(ctx),
+        actions=cause_actions(ctx, code),
         code=code,
     )
 

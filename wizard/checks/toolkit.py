@@ -7,7 +7,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from wizard.checks.common import build_words, recommendation_actions
+from wizard.checks.common import build_words, recommendation_actions, search_path_actions
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
@@ -151,6 +151,7 @@ def check_lib_path_conflict(ctx: CheckContext) -> list[Finding]:
                 + (" — loaded by torch" if c.path in loaded else "")
                 for c in shadowing
             ),
+            actions=search_path_actions(ctx, folders),
             variable=variable,
             folders=folders,
             wheel=ctx.torch_cuda,

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from packaging.requirements import InvalidRequirement, Requirement
-from packaging.utils import canonicalize_name
-from packaging.version import InvalidVersion, Version
-
-from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, wants_gpu
+from wizard.checks.common import (
+    build_words,
+    gpu_names,
+    recommendation_actions,
+    search_path_actions,
+    url_action,
+    wants_gpu,
+)
 from wizard.checks.context import CheckContext, Gpu
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
-from wizard.knowledge.model import Release, capability_covered
-from wizard.snapshot import Distribution, FactStatus
+from wizard.knowledge.model import capability_covered
+from wizard.policy.compat import COMPANIONS, companion_problems, unmet_torch_requirement
+from wizard.snapshot import FactStatus
 
 STEP = Step.WHEEL
 # Where each import-failure cause is shown (its spec step).
@@ -74,7 +76,9 @@ def check_import(ctx: CheckContext) -> list[Finding]:
         ]
     code, culprit = classify_import_failure(text)
     actions = recommendation_actions(ctx, "Reinstall PyTorch")
-    if code == "VCREDIST_MISSING":
+    if code == "LIB_PATH_CONFLICT":  # the search path is the cause: change it, the installed torch is fine
+        actions = search_path_actions(ctx) or actions
+    elif code == "VCREDIST_MISSING":
         actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)") + actions
     elif code == "NUMPY_ABI":
         from wizard.checks.common import pip_actions
@@ -225,7 +229,7 @@ def check_packages(ctx: CheckContext) -> list[Finding]:
     problems = companion_problems(ctx.dists, ctx.release)
     for dist in ctx.dists.values():
         if dist.name not in COMPANIONS:
-            problems += _unmet_torch_requirement(dist.name, dist.requires, torch.version)
+            problems += unmet_torch_requirement(dist.name, dist.requires, torch.version)
     for name in ("torchvision", "torchaudio"):
         fact = getattr(ctx.torch, name) if ctx.torch else None
         if (
@@ -249,58 +253,6 @@ def check_packages(ctx: CheckContext) -> list[Finding]:
             torch=torch.version,
         )
     ]
-
-
-COMPANIONS = ("torchvision", "torchaudio")
-
-
-def companion_problems(dists: Mapping[str, Distribution], release: Release | None) -> list[str]:
-    """Why the installed torchvision / torchaudio don't belong to the installed torch ([] when they do)."""
-    torch = dists.get("torch")
-    if torch is None:
-        return []
-    problems = []
-    torch_local = torch.version.partition("+")[2]
-    for name in COMPANIONS:
-        dist = dists.get(name)
-        if dist is None:
-            continue
-        expected = getattr(release, name) if release else ""
-        public, _, local = dist.version.partition("+")
-        if expected and _public(public) != _public(expected) and _minor(public) != _minor(expected):
-            problems.append(
-                f"{name} {dist.version} belongs to another torch (torch {torch.version} pairs with {expected})"
-            )
-        elif local and torch_local and local != torch_local:
-            problems.append(f"{name} {dist.version} is a {local} build, torch {torch.version} a {torch_local} build")
-        problems += _unmet_torch_requirement(name, dist.requires, torch.version)
-    return problems
-
-
-def _unmet_torch_requirement(name: str, requires: tuple[str, ...], torch_version: str) -> list[str]:
-    problems = []
-    for line in requires:
-        try:
-            req = Requirement(line)
-        except InvalidRequirement:
-            continue
-        if canonicalize_name(req.name) != "torch" or (req.marker is not None and "extra" in str(req.marker)):
-            continue
-        try:
-            ok = req.specifier.contains(Version(torch_version), prereleases=True)
-        except InvalidVersion:
-            continue
-        if not ok:
-            problems.append(f"{name} requires torch{req.specifier}, but torch {torch_version} is installed")
-    return problems
-
-
-def _public(version: str) -> str:
-    return version.partition("+")[0]
-
-
-def _minor(version: str) -> tuple[str, ...]:
-    return tuple(version.split(".")[:2])
 
 
 def check_torch_ok(ctx: CheckContext) -> list[Finding]:

@@ -14,6 +14,7 @@ from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
 from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
+from wizard.verdict import Verdict, VerdictKind, verdict_for
 
 STEP_TITLES = {
     Step.DRIVER: "GPU & driver",
@@ -56,20 +57,27 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"the knowledge base is damaged: {exc}") from None
         snapshot = collecting.result()
     diagnosis = diagnose(snapshot, knowledge, goal)
+    verdict = verdict_for(snapshot, diagnosis, goal)
     if getattr(args, "output", None):
         write_report(snapshot, diagnosis, Path(args.output))
     if args.json:
         from wizard.report.json_report import report_json
 
-        print(report_json(snapshot, diagnosis))
+        print(report_json(snapshot, diagnosis, verdict_fields(verdict)))
     else:
         color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        print(render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗")))
-    return exit_code(diagnosis)
+        print(render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗"), verdict=verdict))
+    return verdict.kind.exit_code
 
 
 def exit_code(diagnosis: Diagnosis) -> int:
+    """The exit status without a snapshot: 1 with errors, else 0 (``run`` uses the verdict's status)."""
     return EXIT_FINDINGS if diagnosis.errors else EXIT_OK
+
+
+def verdict_fields(verdict: Verdict) -> dict[str, object]:
+    """The report JSON's verdict fields: ``verdict`` (ready | not_ready | cannot_tell) and its sentences."""
+    return {"verdict": verdict.kind.report_value, "verdict_detail": verdict.to_data()}
 
 
 def write_report(snapshot: Snapshot, diagnosis: Diagnosis, target: Path) -> Path:
@@ -100,7 +108,9 @@ def can_encode(stream: object, text: str) -> bool:
     return True
 
 
-def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: bool = True) -> str:
+def render_text(
+    snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: bool = True, verdict: Verdict | None = None
+) -> str:
     """The doctor-style report: findings grouped by step, the recommended command, a one-line verdict."""
     lines = [_header(snapshot), ""]
     for step in Step:
@@ -112,8 +122,19 @@ def render_text(snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: 
             lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot), _target_os(snapshot)))
         lines.append("")
     lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
-    lines.append(_verdict(diagnosis, color))
+    lines.extend(verdict_lines(verdict, color) if verdict is not None else [_verdict(diagnosis, color)])
     return "\n".join(lines)
+
+
+def verdict_lines(verdict: Verdict, color: bool) -> list[str]:
+    """"Verdict: <headline>", then for cannot_tell the question and the command that settles it."""
+    colour = {VerdictKind.READY: "32", VerdictKind.NOT_READY: "31"}.get(verdict.kind, "33")
+    lines = [_paint(f"Verdict: {verdict.headline}", colour, color)]
+    if verdict.question:
+        lines.append(f"  {verdict.question}")
+    if verdict.command:
+        lines.append(f"      {verdict.command}")
+    return lines
 
 
 def _header(snapshot: Snapshot) -> str:

@@ -9,10 +9,11 @@ import os
 import sys
 from typing import BinaryIO
 
-from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from wizard.cli import UsageError
 from wizard.commands.common import goal_for_args
 from wizard.findings import Diagnosis
 from wizard.snapshot import Snapshot
+from wizard.verdict import Verdict, verdict_for
 
 HEAD_BYTES = 8_000_000  # more than textdiag examines (2 M characters from the start, 1 M from the end)
 TAIL_BYTES = 4_000_000
@@ -23,14 +24,20 @@ def run(args: argparse.Namespace) -> int:
     from wizard.engine import diagnose
 
     data = read_input(args.file)
-    snapshot = snapshot_from_input(decode(data))
+    text = decode(data)
+    snapshot = snapshot_from_input(text)
     goal = goal_for_args(args)
+    if snapshot.source == "text":
+        from wizard.textdiag import goal_for_text
+
+        goal = goal_for_text(snapshot, goal)  # a CUDA error in the text proves CUDA was wanted
     try:
         diagnosis = diagnose(snapshot, goal=goal)
     except (ValueError, OSError) as exc:  # a damaged knowledge base (KnowledgeError is a ValueError)
         raise UsageError(f"the knowledge base is damaged: {exc}") from None
-    print(render(snapshot, diagnosis, as_json=args.json))
-    return EXIT_FINDINGS if diagnosis.errors else EXIT_OK
+    verdict = verdict_for(snapshot, diagnosis, goal, text if snapshot.source == "text" else "")
+    print(render(snapshot, diagnosis, as_json=args.json, verdict=verdict))
+    return verdict.kind.exit_code
 
 
 def read_input(name: str) -> bytes:
@@ -76,20 +83,23 @@ def snapshot_from_input(text: str) -> Snapshot:
     return snapshot_from_text(text)
 
 
-def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool) -> str:
+def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool, verdict: Verdict | None = None) -> str:
     from wizard.textdiag import textdiag_notes
 
     notes = list(textdiag_notes(snapshot))
+    verdict = verdict or verdict_for(snapshot, diagnosis)
     if as_json:
+        from wizard.commands.check import verdict_fields
         from wizard.report.json_report import report_json
 
-        return report_json(snapshot, diagnosis, {"textdiag_notes": notes} if notes else None)
+        extra: dict[str, object] = {"textdiag_notes": notes} if notes else {}
+        return report_json(snapshot, diagnosis, {**extra, **verdict_fields(verdict)})
     try:
         from wizard.commands.check import can_encode, render_text
     except ImportError:  # the check command is optional here
         return "\n".join([*(f"Note: {n}" for n in notes), _minimal_text(diagnosis)])
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    body = render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗"))
+    body = render_text(snapshot, diagnosis, color=color, unicode=can_encode(sys.stdout, "✓✗"), verdict=verdict)
     return "\n".join([*(f"Note: {n}" for n in notes), body])
 
 

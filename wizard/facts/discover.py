@@ -45,7 +45,10 @@ sys.stdout.write("tsw-discover %s %s %s\n" % (version, torch, os.path.realpath(s
 
 # Where a discovered interpreter came from, most likely meant first.
 KIND_ORDER = ("venv", "conda", "PATH", "py launcher", "folder", "pyenv", "this app")
-_PY_LAUNCHER_LINE = re.compile(r"^\s*-\S+\s+(?:\*\s+)?(?P<path>\S.*?)\s*$")
+# `py -0p` lines: " -V:3.12 *        C:\\...\\python.exe" (the default starred), "  *    C:\\venv\\Scripts\\python.exe"
+# (the active venv), " -3.9-64        C:\\..." (launchers before 3.11); a registration's ExecutableArguments follow the path.
+_PY_LAUNCHER_LINE = re.compile(r"^\s*(?:-\S+(?:\s+\*)?|\*)\s+(?P<path>\S.*?)\s*$")
+_EXECUTABLE_THEN_ARGUMENTS = re.compile(r"^(?P<exe>.+?\.exe)\s+\S.*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -112,12 +115,13 @@ def path_candidates(env: Mapping[str, str]) -> list[_Candidate]:
 
 
 def parse_py_launcher(output: str) -> list[str]:
-    """Interpreter paths from `py -0p` (' -V:3.12 *  C:\\...\\python.exe' or older ' -3.9-64  C:\\...')."""
+    """Interpreter paths from `py -0p` (' -V:3.12 *  C:\\...\\python.exe', older ' -3.9-64  C:\\...', '  *  <venv>')."""
     paths = []
     for line in output.splitlines():
         match = _PY_LAUNCHER_LINE.match(line)
         if match and ("\\" in match["path"] or "/" in match["path"]):
-            paths.append(match["path"])
+            with_arguments = _EXECUTABLE_THEN_ARGUMENTS.match(match["path"])
+            paths.append(with_arguments["exe"] if with_arguments else match["path"])
     return paths
 
 

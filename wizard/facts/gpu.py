@@ -25,6 +25,7 @@ def collect_gpu(
         nvml=_nvml(os_name),
         kernel_modules=read_kernel_modules(root) if os_name == "linux" else _not_on(os_name),
         wsl_driver_libs=read_wsl_driver_libs(root) if os_name == "linux" else _not_on(os_name),
+        amd_gfx=read_kfd_gfx(root) if os_name == "linux" else _not_on(os_name),
     )
 
 
@@ -107,3 +108,47 @@ def read_wsl_driver_libs(root: Path) -> Fact[tuple[str, ...]]:
             f"WSL without {'/' + WSL_LIB_DIR}: WSL 1, or the Windows NVIDIA driver does not expose the GPU to WSL",
         )
     return Fact.found(tuple(names))
+
+
+# --------------------------------------------------------------------------- AMD (ROCm's kernel driver)
+
+KFD_NODES = "sys/class/kfd/kfd/topology/nodes"
+KFD_PROPERTIES_BYTES = 16384
+
+
+def read_kfd_gfx(root: Path) -> Fact[tuple[str, ...]]:
+    """The gfx target of every GPU node the amdgpu kernel driver (KFD) lists: ``gfx_target_version 110000``
+    → "gfx1100" (major, minor and stepping; minor and stepping as hex digits, as LLVM spells them)."""
+    nodes = root / KFD_NODES
+    try:
+        entries = sorted(nodes.iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 0)
+    except OSError:
+        return Fact.missing(FactStatus.NOT_FOUND, f"no /{KFD_NODES}: no AMD GPU driver with compute support")
+    found = []
+    for entry in entries:
+        target = gfx_from_properties(_bounded_text(entry / "properties"))
+        if target:
+            found.append(target)
+    return Fact.found(tuple(found))
+
+
+def gfx_from_properties(text: str) -> str:
+    for line in text.splitlines():
+        key, _, value = line.partition(" ")
+        if key == "gfx_target_version" and value.strip().isdigit():
+            number = int(value.strip())
+            if number == 0:
+                return ""  # a CPU node
+            major, minor, stepping = number // 10000, number // 100 % 100, number % 100
+            return f"gfx{major}{minor:x}{stepping:x}"
+    return ""
+
+
+def _bounded_text(path: Path) -> str:
+    try:
+        if not path.is_file():
+            return ""
+        with path.open("rb") as handle:
+            return handle.read(KFD_PROPERTIES_BYTES).decode("ascii", "replace")
+    except OSError:
+        return ""

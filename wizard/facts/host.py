@@ -60,8 +60,25 @@ def collect_host(
             is_wsl=os_name == "linux" and is_wsl(root),
             libc=_libc(os_name),
             env=kept,
+            device_model=read_device_model(root) if os_name == "linux" else "",
         )
     )
+
+
+DEVICE_MODEL_BYTES = 256
+
+
+def read_device_model(root: Path = Path("/")) -> str:
+    """The device tree's model string on ARM boards ("NVIDIA Jetson Orin Nano Developer Kit"), "" elsewhere."""
+    path = root / "proc/device-tree/model"
+    try:
+        if not path.is_file():
+            return ""
+        with path.open("rb") as handle:
+            raw = handle.read(DEVICE_MODEL_BYTES)
+    except OSError:
+        return ""
+    return "".join(c for c in raw.decode("utf-8", "replace") if c.isprintable()).strip()
 
 
 def is_wsl(root: Path = Path("/")) -> bool:

@@ -26,8 +26,17 @@ VENDOR_NAMES = {VENDOR_NVIDIA: "nvidia", VENDOR_AMD: "amd", VENDOR_INTEL: "intel
 
 PCI_CLASS_DISPLAY = 0x03  # base class: 0x0300 VGA, 0x0302 3D controller (headless datacenter GPUs)
 
+# Win32_VideoController lists only devices a display driver is bound to. A 3D controller (PCI class 0302, the
+# NVIDIA chip of most Optimus laptops) without the NVIDIA driver gets no Basic Display driver either and shows
+# only as a PnP entity with ConfigManagerErrorCode 28 ("The drivers for this device are not installed",
+# https://learn.microsoft.com/en-us/windows/win32/cimwin32prov/win32-pnpentity), so those are added, nameless
+# (the id table names them). ConvertTo-Json -InputObject keeps a one-element list a list.
 WINDOWS_VIDEO_QUERY = (
-    "Get-CimInstance Win32_VideoController | Select-Object Name,PNPDeviceID,DriverVersion | ConvertTo-Json"
+    "$display = @(Get-CimInstance Win32_VideoController | Select-Object Name,PNPDeviceID,DriverVersion); "
+    "$driverless = @(Get-CimInstance Win32_PnPEntity | Where-Object { $_.ConfigManagerErrorCode -eq 28 -and "
+    "$_.PNPDeviceID -like 'PCI\\*' -and ($_.CompatibleID -match '^PCI\\\\CC_030[02]$') } | "
+    "Select-Object @{n='Name';e={''}},PNPDeviceID,@{n='DriverVersion';e={''}}); "
+    "ConvertTo-Json -InputObject ($display + $driverless)"
 )
 WINDOWS_VIDEO_ARGV = ("powershell.exe", "-NoProfile", "-NonInteractive", "-Command", WINDOWS_VIDEO_QUERY)
 MACOS_DISPLAYS_ARGV = ("system_profiler", "SPDisplaysDataType", "-json")

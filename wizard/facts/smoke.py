@@ -10,13 +10,13 @@ import dataclasses
 import json
 from pathlib import Path
 
+from wizard.evidence import FAILED_CODE, SIGNATURE_PREFIX, smoke_results
 from wizard.facts.runner import CommandResult, Runner, run_command
 from wizard.snapshot import Evidence, Fact, FactStatus, Snapshot
 
 SMOKE_SCRIPT = "smoke.py"
-SIGNATURE_PREFIX = "smoke_test:"
-FAILED_CODE = "COURSE_SMOKE_TEST"
 OUTPUT_CHARS = 600
+__all__ = ["FAILED_CODE", "SIGNATURE_PREFIX", "smoke_results"]  # re-exported: callers import them from here
 
 
 def smoke_script_path() -> Path:
@@ -70,11 +70,6 @@ def with_course_smoke_test(snapshot: Snapshot, python: str, profile: object | No
     if not name or not snapshot.torch.ok:
         return snapshot
     return with_smoke_test(snapshot, python, name, runner, timeout)
-
-
-def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:
-    """The smoke tests recorded in a snapshot, by name."""
-    return {e.signature[len(SIGNATURE_PREFIX):]: e for e in snapshot.evidence if e.signature.startswith(SIGNATURE_PREFIX)}
 
 
 def _last_json_line(stdout: str) -> dict | None:

@@ -100,6 +100,14 @@ def empty_step_note(step: Step, diagnosis: Diagnosis) -> str:
     return "Nothing to report for this step."
 
 
+def text_verdict(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal) -> str:
+    """Pasted text: ready / not ready / cannot tell, and for "cannot tell" the one thing to paste (wizard.verdict)."""
+    from wizard.verdict import verdict_for
+
+    result = verdict_for(snapshot, diagnosis, goal)
+    return "\n".join(part for part in (result.headline, result.question, result.command) if part)
+
+
 def findings_for_step(diagnosis: Diagnosis, step: Step) -> tuple[Finding, ...]:
     """The step's findings, plus any collection failure (which concerns every step)."""
     return tuple(f for f in diagnosis.findings if f.step is step or f.code == COLLECTION_FAILED)
@@ -107,6 +115,8 @@ def findings_for_step(diagnosis: Diagnosis, step: Step) -> tuple[Finding, ...]:
 
 def verdict(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
     """The summary in one sentence (for a report or pasted text: what was found, not what to press)."""
+    if snapshot is not None and snapshot.source == "text":
+        return text_verdict(snapshot, diagnosis, goal)
     errors = diagnosis.errors
     if any(f.code == COLLECTION_FAILED for f in errors):
         return "The check could not run — see the details"

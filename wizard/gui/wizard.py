@@ -583,8 +583,11 @@ class SetupWizard(QWizard):
         if dialog.exec() != QDialog.DialogCode.Accepted or getattr(dialog, "snapshot", None) is None:
             return
         snapshot = dialog.snapshot
+        from wizard.textdiag import goal_for_text
+
+        goal = goal_for_text(snapshot, self.goal)  # a CUDA error in the text proves CUDA was wanted
         try:
-            diagnosis = self._diagnose(snapshot, self.goal)
+            diagnosis = self._diagnose(snapshot, goal)
         except Exception as exc:  # noqa: BLE001 - show it, never crash
             QMessageBox.warning(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
             return

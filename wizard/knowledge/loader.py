@@ -19,14 +19,15 @@ from urllib.parse import urlsplit
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-from wizard.actions.urls import is_allowed_url
 from wizard.knowledge.model import (
     PLATFORMS,
+    DriverBranch,
     DriverFloor,
     GpuFamily,
     GpuModel,
     Knowledge,
     KnownIssue,
+    PlatformFacts,
     Release,
     Source,
     ToolkitDriver,
@@ -34,8 +35,9 @@ from wizard.knowledge.model import (
     WindowsPrerequisite,
 )
 from wizard.resources_path import resource
+from wizard.urls import is_allowed_url
 
-FILES = ("sources.json", "drivers.json", "releases.json", "gpus.json", "windows.json", "urls.json")
+FILES = ("sources.json", "drivers.json", "releases.json", "gpus.json", "windows.json", "urls.json", "platforms.json")
 
 _ARCH_ENTRY = re.compile(r"^\d{1,2}\.\d(\+PTX)?$")
 _CAPABILITY = re.compile(r"^\d{1,2}\.\d$")
@@ -77,6 +79,7 @@ def _load(directory: Path) -> Knowledge:
     families, models = _gpus(data["gpus.json"], _Entry("gpus.json", "", source_keys))
     prerequisites, issues = _windows(data["windows.json"], _Entry("windows.json", "", source_keys))
     urls, allow_list = _urls(data["urls.json"], _Entry("urls.json", "", source_keys))
+    platforms = _platforms(data["platforms.json"], _Entry("platforms.json", "", source_keys), releases, families)
     return Knowledge(
         checked_on=_date(sources_file.required(data["sources.json"], "checked_on", str), sources_file.at("checked_on")),
         sources=sources,
@@ -89,6 +92,7 @@ def _load(directory: Path) -> Knowledge:
         url_allow_list=allow_list,
         urls=urls,
         known_issues=issues,
+        platforms=platforms,
     )
 
 
@@ -500,3 +504,84 @@ def _on_allow_list(url: str, allow_list: tuple[str, ...]) -> bool:
             return True
     return False
 
+
+
+# --------------------------------------------------------------------------- platforms.json
+
+_GFX = re.compile(r"^gfx[0-9a-f]{3,4}$")
+
+
+def _platforms(data: dict[str, Any], file: _Entry, releases: tuple[Release, ...],
+               families: tuple[GpuFamily, ...]) -> PlatformFacts:
+    known_caps = {c for f in families for c in f.capabilities}
+    branches = []
+    for item, entry in _each(file.required(data, "driver_branches", list), file, "driver_branches", _label("family")):
+        capabilities = entry.strings(item, "capabilities")
+        unknown = [c for c in capabilities if c not in known_caps and not _CAPABILITY.fullmatch(c)]
+        if unknown:
+            raise entry.error(f"{unknown[0]!r} is not a compute capability like '8.6'")
+        branches.append(DriverBranch(family=entry.required(item, "family", str), capabilities=capabilities,
+                                     last_branch=_driver_version(entry.required(item, "last_branch", str), entry,
+                                                                 "last_branch"), source=entry.source(item)))
+    rocm = []
+    for item, entry in _each(file.required(data, "rocm_archs", list), file, "rocm_archs"):
+        entry.source(item)
+        targets = _gfx_list(entry.strings(item, "gfx"), entry)
+        rocm.append((entry.required(item, "rocm_major", int), targets))
+    amd = []
+    for item, entry in _each(file.required(data, "amd_gpus", list), file, "amd_gpus", _label("pattern")):
+        entry.source(item)
+        pattern = entry.required(item, "pattern", str)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise entry.error(f"pattern is not a valid regular expression: {exc}") from None
+        amd.append((pattern, _gfx_list((entry.required(item, "gfx", str),), entry)[0]))
+    pythons = []
+    for item, entry in _each(file.required(data, "python_last_torch", list), file, "python_last_torch",
+                             _label("python")):
+        entry.source(item)
+        pythons.append((_version(entry.required(item, "python", str), entry, "python"),
+                        _version(entry.required(item, "torch", str), entry, "torch"),
+                        _date(entry.required(item, "date", str), entry.at("date"))))
+    intel_mac = _section(data, file, "intel_mac_last")
+    intel_last = _version(intel_mac.required(data["intel_mac_last"], "torch", str), intel_mac, "torch")
+    if not any(r.version == intel_last and "darwin-x86_64" in {p for v in r.variants for p in v.platforms}
+               for r in releases):
+        raise intel_mac.error(f"torch {intel_last} has no darwin-x86_64 build in releases.json")
+    jetson = _section(data, file, "jetson")
+    jetson_url = jetson.required(data["jetson"], "url", str)
+    if not is_allowed_url(jetson_url):
+        raise jetson.error(f"url {jetson_url!r} is not on the URL allow-list")
+    xpu = _section(data, file, "xpu")
+    xpu_platforms = xpu.strings(data["xpu"], "platforms")
+    if any(p not in PLATFORMS for p in xpu_platforms):
+        raise xpu.error(f"platforms must be among {', '.join(PLATFORMS)}")
+    mps = _section(data, file, "mps")
+    for key in ("amd_windows", "hosted_notebook"):
+        _section(data, file, key)
+    return PlatformFacts(
+        driver_branches=tuple(branches),
+        rocm_archs=tuple(rocm),
+        amd_gpus=tuple(amd),
+        python_last_torch=tuple(pythons),
+        intel_mac_last=intel_last,
+        jetson_url=jetson_url,
+        xpu_min_torch=_version(xpu.required(data["xpu"], "min_torch", str), xpu, "min_torch"),
+        xpu_platforms=xpu_platforms,
+        mps_min_torch=_version(mps.required(data["mps"], "min_torch", str), mps, "min_torch"),
+    )
+
+
+def _section(data: dict[str, Any], file: _Entry, key: str) -> _Entry:
+    """A sourced object of platforms.json (its ``source`` validated)."""
+    entry = file.at(key)
+    entry.source(file.required(data, key, dict))
+    return entry
+
+
+def _gfx_list(targets: tuple[str, ...], entry: _Entry) -> tuple[str, ...]:
+    for target in targets:
+        if not _GFX.fullmatch(target):
+            raise entry.error(f"{target!r} is not an AMD gfx target like 'gfx1100'")
+    return targets

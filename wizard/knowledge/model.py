@@ -165,6 +165,31 @@ class KnownIssue:
 
 
 @dataclass(frozen=True)
+class DriverBranch:
+    """The newest NVIDIA driver branch that still supports an architecture (platforms.json)."""
+
+    family: str
+    capabilities: tuple[str, ...]
+    last_branch: str  # "470"
+    source: str
+
+
+@dataclass(frozen=True)
+class PlatformFacts:
+    """platforms.json: what exists per platform and vendor beyond the release table."""
+
+    driver_branches: tuple[DriverBranch, ...] = ()
+    rocm_archs: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (ROCm major, gfx targets of PyTorch's wheels)
+    amd_gpus: tuple[tuple[str, str], ...] = ()  # (name pattern, gfx target)
+    python_last_torch: tuple[tuple[str, str, str], ...] = ()  # (python "3.8", last torch "2.4.1", its date)
+    intel_mac_last: str = ""  # "2.2.2"
+    jetson_url: str = ""
+    xpu_min_torch: str = ""
+    xpu_platforms: tuple[str, ...] = ()
+    mps_min_torch: str = ""
+
+
+@dataclass(frozen=True)
 class Knowledge:
     checked_on: str  # date the data was last checked against its sources ("2026-11-24")
     sources: tuple[Source, ...]
@@ -177,6 +202,7 @@ class Knowledge:
     url_allow_list: tuple[str, ...] = ()  # URL prefixes the GUI may open
     urls: tuple[tuple[str, str], ...] = field(default=())  # named URLs: ("driver_download", "https://...")
     known_issues: tuple[KnownIssue, ...] = ()
+    platforms: PlatformFacts = field(default_factory=PlatformFacts)
 
     # ------------------------------------------------------------------ queries
 
@@ -240,6 +266,29 @@ class Knowledge:
             elif item.startswith("https://"):
                 resolved.append(Source(key=item, title=item, url=item))
         return tuple(resolved)
+
+    def last_driver_for(self, capability: str) -> str:
+        """The newest driver branch for a GPU of this compute capability, "" when current drivers support it."""
+        for branch in self.platforms.driver_branches:
+            if capability in branch.capabilities:
+                return branch.last_branch
+        return ""
+
+    def amd_gfx(self, name: str, device_id: int = 0) -> str:
+        """The gfx target of an AMD GPU from its name ("AMD Radeon RX 7900 XTX" → "gfx1100"), "" unknown."""
+        for pattern, gfx in self.platforms.amd_gpus:
+            try:
+                if name and re.search(pattern, name, re.IGNORECASE):
+                    return gfx
+            except re.error:
+                continue
+        return ""
+
+    def rocm_gfx(self, variant: str) -> tuple[str, ...]:
+        """The gfx targets a ROCm build ("rocm7.1") has kernels for; () when unknown."""
+        match = re.match(r"rocm(\d+)", variant)
+        major = int(match.group(1)) if match else -1
+        return next((gfx for rocm_major, gfx in self.platforms.rocm_archs if rocm_major == major), ())
 
     def url(self, name: str) -> str:
         for key, value in self.urls:

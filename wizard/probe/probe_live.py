@@ -158,6 +158,20 @@ def numpy_facts(torch, import_warnings):
     return found(str(numpy.__version__)), warning
 
 
+def mps_state(torch):
+    """Whether torch can use the Mac's own GPU through Metal ("mps"); asked on macOS only."""
+    if sys.platform != "darwin":
+        return missing("not_applicable", "not macOS", "mps_not_applicable")
+    backend = getattr(getattr(torch, "backends", None), "mps", None)
+    if backend is None:
+        return missing("not_found", "this torch build has no MPS backend", "mps_not_built")
+    stage("torch.backends.mps.is_available()")
+    try:
+        return found(bool(backend.is_available()))
+    except Exception as exc:
+        return missing("failed", "torch.backends.mps.is_available(): " + error_text(exc), "mps_check_failed")
+
+
 def runtime(torch, import_warnings):
     errors = []
     version_module = getattr(torch, "version", None)
@@ -197,6 +211,7 @@ def runtime(torch, import_warnings):
     info["torchvision"] = optional_import("torchvision")
     info["torchaudio"] = optional_import("torchaudio")
     info["loaded_libraries"] = loaded_libraries() if sys.platform.startswith("linux") else []
+    info["mps_available"] = mps_state(torch)
     info["step_errors"] = errors
     return info
 

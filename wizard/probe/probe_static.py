@@ -209,11 +209,11 @@ def not_windows():
     return missing("not_applicable", "not Windows")
 
 
-def read_hklm(key_path, names):
-    """Values of one HKLM key from the 64-bit view; raises OSError (FileNotFoundError when absent)."""
+def read_hklm(key_path, names, view="KEY_WOW64_64KEY"):
+    """Values of one HKLM key from one registry view (64-bit by default); raises OSError (FileNotFoundError when absent)."""
     import winreg
 
-    access = winreg.KEY_READ | getattr(winreg, "KEY_WOW64_64KEY", 0)
+    access = winreg.KEY_READ | getattr(winreg, view, 0)
     with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, key_path, 0, access) as key:
         return [winreg.QueryValueEx(key, name)[0] for name in names]
 
@@ -263,10 +263,12 @@ def vc_runtime_from_dll():
 def vc_runtime(os_name):
     if os_name != "windows":
         return not_windows()
-    try:
-        return found(vc_runtime_from_registry(*read_hklm(_VC_RUNTIME_KEY, ("Version", "Major", "Minor", "Bld"))))
-    except (OSError, ImportError):
-        pass
+    # The x64 runtime's installer is a 32-bit program: its key may be only in the 32-bit view (WOW6432Node).
+    for view in ("KEY_WOW64_64KEY", "KEY_WOW64_32KEY"):
+        try:
+            return found(vc_runtime_from_registry(*read_hklm(_VC_RUNTIME_KEY, ("Version", "Major", "Minor", "Bld"), view)))
+        except (OSError, ImportError):
+            pass
     try:
         version = vc_runtime_from_dll()
     except (OSError, AttributeError, ValueError) as exc:

@@ -4,12 +4,21 @@
 on a live snapshot (wizard.engine.diagnose).
 """
 
-from wizard.textdiag.build import evidence_excerpts, no_wheel_cause, snapshot_from_text, textdiag_notes
+from wizard.textdiag.build import (
+    evidence_excerpts,
+    goal_for_text,
+    no_wheel_cause,
+    snapshot_from_text,
+    textdiag_notes,
+    wanted_from_text,
+)
 from wizard.textdiag.signatures import Signature, SignatureError, default_signatures, load_signatures
 
 __all__ = [
     "snapshot_from_text",
     "textdiag_notes",
+    "goal_for_text",
+    "wanted_from_text",
     "evidence_excerpts",
     "no_wheel_cause",
     "Signature",

@@ -8,13 +8,16 @@ notes about the paste itself (cut because huge, not text at all, nothing recogni
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
+from wizard.findings import Goal
 from wizard.snapshot import (
     CudaToolkit,
     Distribution,
@@ -33,10 +36,14 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
+from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
+from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
+from wizard.verdict import FAILURE_SIGNATURE, reports_failure
 
 UNKNOWN = "not in the pasted text"
+WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
 NOTE_PREFIX = "textdiag:note:"
 
 _NVML_REASONS = {
@@ -66,12 +73,36 @@ def snapshot_from_text(text: str) -> Snapshot:
         for key, value in found.facts:
             facts.setdefault(key, value)
     gpus = _gpu_names(env, lines, clean, facts)
+    prose = extract_facts(clean)
+    prose_evidence = _prose_facts(prose, facts)
+    if not gpus and facts.get("gpu_name"):
+        gpus = [facts["gpu_name"]]  # only prose names the GPU ("my RTX3060 laptop")
     dists = ce.distributions(env) if env else []
-    cause_evidence = [_evidence(m, facts, matches, dists) for m in matches]
+    cause_evidence = _weighed_evidence(matches, facts, dists)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
+    evidence += prose_evidence
     if not evidence:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
+    if facts.get("wanted") == "cuda":
+        evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
+    if reports_failure(clean.text):
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def wanted_from_text(snapshot: Snapshot) -> str:
+    """"cuda" when the pasted text proves CUDA was wanted (a CUDA error, a CUDA build or index asked for), else ""."""
+    for item in snapshot.evidence:
+        if item.signature == WANTED_SIGNATURE:
+            return dict(item.facts).get("wanted", "")
+    return ""
+
+
+def goal_for_text(snapshot: Snapshot, goal: Goal) -> Goal:
+    """The goal with what the text proves: "auto" becomes "cuda" when the text shows CUDA was wanted."""
+    if goal.want == "auto" and snapshot.source == "text" and wanted_from_text(snapshot) == "cuda":
+        return dataclasses.replace(goal, want="cuda")
+    return goal
 
 
 def textdiag_notes(snapshot: Snapshot) -> tuple[str, ...]:
@@ -192,6 +223,7 @@ def _capability_for(name: str, facts: dict[str, str]) -> str:
     return capability_from_knowledge(name)
 
 
+@functools.lru_cache(maxsize=256)
 def capability_from_knowledge(name: str) -> str:
     """Compute capability from the knowledge base's GPU name patterns, "" when unknown or unavailable."""
     knowledge = _knowledge()
@@ -208,40 +240,68 @@ def _knowledge():  # -> Knowledge | None
         return None
 
 
-# ------------------------------------------------------------------ causes that depend on the whole text
+# ------------------------------------------------------------------ facts from prose and other tools' formats
 
 
-def _evidence(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> Evidence:
-    cause = _refine_cause(found, facts, matches, dists)
-    return Evidence(signature=found.signature.id, cause=cause, excerpt=found.excerpt, facts=found.facts)
+def _prose_facts(prose: list[TextFact], facts: dict[str, str]) -> list[Evidence]:
+    """Add what prose reveals where collect_env and the error messages said nothing; one Evidence per fact used."""
+    evidence = []
+    for key, fact in best_facts(prose).items():
+        if key in facts:
+            continue
+        facts[key] = fact.value
+        evidence.append(
+            Evidence(
+                signature=f"text:{fact.rule}",
+                cause="",
+                excerpt="",
+                facts=((key, fact.value), ("confidence", f"{fact.confidence:.1f}"), ("span", f"{fact.start}-{fact.end}")),
+            )
+        )
+    if facts.get("gpu_vendor") in ("amd", "intel", "apple") and "gpu_name" not in facts:
+        facts.setdefault("gpu_only_vendor", facts["gpu_vendor"])
+    return evidence
 
 
-def _refine_cause(found: Match, facts: dict[str, str], matches: list[Match], dists: list[Distribution]) -> str:
-    """Some messages have more than one possible root cause; the rest of the text decides."""
-    signature = found.signature.id
-    own = dict(found.facts)
-    if signature.startswith("pip_no_matching") or signature.startswith("pip_could_not_find"):
-        return no_wheel_cause({**facts, **own})
-    if signature == "no_cuda_gpus_available":
-        driver_trouble = facts.get("nvml_error") or any(m.signature.cause == "DRIVER_MISSING" for m in matches)
-        return "DRIVER_MISSING" if driver_trouble else found.signature.cause
-    if signature.startswith("windows_dll_") and re.match(r"(?:cu|nv|zlibwapi|caffe2_nvrtc)", own.get("dll", ""), re.I):
-        return "CUDA_LIB_MISSING"  # cudnn_*.dll, cublas64_*.dll, nvrtc*.dll: a CUDA library, not the VC++ runtime
-    if signature == "no_module_named_torch":
-        installed = facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists)
-        return "ENV_MISMATCH" if installed else found.signature.cause
-    return found.signature.cause
+# ------------------------------------------------------------------ causes weighed in the context of the whole text
+
+
+def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[Distribution]) -> list[Evidence]:
+    """One Evidence per message; only the best-supported cause is kept as a cause (the others as a note).
+
+    A paste usually reports one failure, seen through several messages (a pip error and its hint, a
+    warning and the exception). Keeping every message's cause would let the order of the checks,
+    not the weight of the evidence, decide which one the person reads first.
+    """
+    weighed = [weigh_match(found, facts, dists) for found in matches]
+    ranking = rank_causes(weighed)
+    top = ranking[0][0] if ranking else ""
+    if wanted_cuda([w.cause for w in weighed] + [w.match.signature.cause for w in weighed], facts):
+        facts.setdefault("wanted", "cuda")
+    evidence = []
+    for item in sorted(weighed, key=lambda w: (w.cause != top, -w.score, w.match.start)):
+        extra: tuple[tuple[str, str], ...] = ()
+        cause = item.cause if item.cause == top else ""
+        if item.cause and item.cause != top:
+            extra = (("also_points_to", item.cause),)
+        evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
+    return evidence
 
 
 def no_wheel_cause(facts: dict[str, str]) -> str:
     """Why pip found no torch wheel: this Python, this platform, or a build the index does not publish."""
+    return definite_no_wheel_cause(facts) or "PYTHON_UNSUPPORTED"  # by far the most common reason
+
+
+def definite_no_wheel_cause(facts: dict[str, str]) -> str:
+    """The no-wheel cause the facts establish, "" when they establish none."""
     if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
-    return "PYTHON_UNSUPPORTED"  # by far the most common reason for "from versions: none"
+    return ""
 
 
 def _requested(facts: dict[str, str]) -> tuple[str, str]:
@@ -286,6 +346,8 @@ def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
     wanted = _requested(facts)[0]
     if wanted and knowledge.release(wanted) is not None:
         return not knowledge.release(wanted).supports_python(version)
+    if wanted and _older_than_every_release(wanted, releases):
+        return False  # an older release than the knowledge base lists: its Python range is not known here
     return not any(release.supports_python(version) for release in releases)
 
 
@@ -384,6 +446,9 @@ def _is_bare_version(entry: str) -> bool:
 
 
 def _python(facts: dict[str, str], dists: list[Distribution]) -> Fact[PythonFacts]:
+    installed = facts.get("torch_installed", "")
+    if installed and not any(d.name == "torch" for d in dists):
+        dists = [*dists, Distribution(name="torch", version=installed)]  # the text shows torch installed there
     if not facts.get("python_version") and not dists:
         return Fact.unknown(UNKNOWN)
     os_name = facts.get("os", "")

@@ -20,6 +20,25 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Markers that forums, mail clients and chat apps put before quoted lines.
 _QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,8}>){1,4}[ \t]?")
+# Log prefixes that hide where a message starts: "2024-05-01 12:00:03,123 - INFO - ", "[12:00:03] ",
+# "21:43:05-106490 WARNING  " (sdnext), "I1206 12:00:00.123456 1234 file.cc:12] " (glog), "[rank0]: ".
+_LOG_PREFIX = re.compile(
+    r"^[ \t]{0,4}(?:"
+    r"\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?\]?(?:[ \t]{0,3}[-|:][ \t]{0,3}|[ \t]{1,3})"
+    r"(?:\[?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?(?:[ \t]{0,3}[-|:][ \t]{0,3}|[ \t]{1,8}))?"
+    r"|\[?\d{2}:\d{2}:\d{2}(?:[.,-]\d{1,9})?\]?[ \t]{1,3}(?:(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)[ \t]{1,8})?"
+    r"|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{1,9}[ \t]{1,3}\d{1,9} [\w.-]{1,80}:\d{1,6}\] "
+    r"|\[rank\d{1,5}\]:[ \t]?"
+    r")"
+)
+_LOG_PREFIX_M = re.compile(_LOG_PREFIX.pattern, re.MULTILINE)
+# Markdown: list bullets, numbered items, headings, code fences, inline code marks, links and images.
+_LIST_MARK = re.compile(r"^[ \t]{0,12}(?:[-*+•]|\d{1,3}[.)])[ \t]{1,4}(?=\S)")
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[^)\s]{0,2000})\)")
+_HTML_TAG = re.compile(r"</?(?:br|p|pre|code|details|summary|b|i|em|strong|tt|kbd)\s{0,4}/?>", re.IGNORECASE)
+# A line this long that stops mid-sentence was wrapped by a mail client or a narrow terminal.
+WRAP_MIN_CHARS = 60
+_SENTENCE_END = tuple(".:;!?)]}>|\"'`")
 
 # ASCII-only lower-casing keeps every index where it was (str.lower() may lengthen "İ").
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -28,7 +47,7 @@ ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstu
 @dataclass(frozen=True)
 class CleanText:
     text: str  # cleaned, "\n"-separated, lines cut to MAX_LINE_CHARS
-    lower: str  # ASCII-lower-cased copy of ``text`` (same length, same indexes)
+    lower: str  # lower-cased copy of ``text`` (same length, same indexes): see lower_same_length
     original_chars: int
     capped: bool  # only the head and the tail of the text were examined
     binary: bool  # mostly not text: the parsers were not run
@@ -45,11 +64,71 @@ def clean_text(raw: str) -> CleanText:
     if capped:
         raw = raw[:HEAD_CHARS] + "\n" + raw[-TAIL_CHARS:]
     binary = looks_binary(raw)
+    if binary:  # the parsers will not run: no need to clean what nobody reads
+        return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
-    text = "\n".join(_clean_line(line) for line in text.split("\n"))
-    return CleanText(text=text, lower=text.translate(ASCII_LOWER), original_chars=original, capped=capped, binary=binary)
+    text = _strip_marks(text)
+    text = _unwrap_text(text)
+    return CleanText(text=text, lower=lower_same_length(text), original_chars=original, capped=capped, binary=binary)
+
+
+def lower_same_length(text: str) -> str:
+    """A lower-cased copy with every index where it was: str.lower() unless it changes the length
+    (a few letters such as "İ" lower to two characters); then only ASCII letters are lowered."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
+
+
+# Whole-text forms of the per-line marks: one pass in C over megabytes instead of a Python call per line.
+_QUOTE_PREFIX_M = re.compile(_QUOTE_PREFIX.pattern, re.MULTILINE)
+_FENCE_M = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$", re.MULTILINE)
+# Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │"); not "|": nvidia-smi's table keeps its bars.
+_BOX_SIDES_M = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$", re.MULTILINE)
+_LIST_MARK_M = re.compile(_LIST_MARK.pattern, re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+# A line long enough to have been wrapped, followed by a line that starts in lower case.
+_WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[a-z\"'(])", re.MULTILINE)
+
+
+def _strip_marks(text: str) -> str:
+    """The marks of _clean_line, applied to the whole text (each only when its character occurs)."""
+    lines = text.split("\n")
+    if any(len(line) > MAX_LINE_CHARS for line in lines):
+        text = "\n".join(line[:MAX_LINE_CHARS] for line in lines)
+    if ">" in text:
+        text = _QUOTE_PREFIX_M.sub("", text)
+    if "```" in text or "~~~" in text:
+        text = _FENCE_M.sub("", text)
+    if "│" in text or "┃" in text:
+        text = _BOX_SIDES_M.sub("", text)
+    text = _LOG_PREFIX_M.sub("", text)
+    text = _LIST_MARK_M.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "`" in text:
+        text = text.replace("`", "")
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    return _TRAILING_SPACE.sub("", text)
+
+
+def _unwrap_text(text: str) -> str:
+    """_unwrap on the whole text, visiting only the line breaks followed by a lower-case start."""
+    parts: list[str] = []
+    last = 0
+    for candidate in _WRAP_CANDIDATE.finditer(text):
+        newline = candidate.end() - 1
+        previous = candidate.group(1)
+        if _continues(previous, text[newline + 1:newline + 2]):
+            parts.append(text[last:newline])
+            parts.append("" if previous.endswith((" ", "\\", "/", "-")) else " ")
+            last = newline + 1
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def looks_binary(text: str, sample_chars: int = 65536) -> bool:
@@ -61,6 +140,10 @@ def looks_binary(text: str, sample_chars: int = 65536) -> bool:
     return junk / len(sample) > 0.10
 
 
-def _clean_line(line: str) -> str:
-    line = line[:MAX_LINE_CHARS]
-    return _QUOTE_PREFIX.sub("", line).rstrip()
+def _continues(previous: str, line: str) -> bool:
+    if len(previous) < WRAP_MIN_CHARS or previous.endswith(_SENTENCE_END) or not line:
+        return False
+    first = line[0]
+    if not (first.islower() or first in "\"'("):
+        return False
+    return "  " not in previous.strip() and not previous.lstrip().startswith(("File ", "[pip", "[conda"))

@@ -42,7 +42,7 @@ KEYS = (
     "CPU",
     "Versions of relevant libraries",
 )
-_KEY_LINE = re.compile(r"^[ \t]{0,8}(" + "|".join(re.escape(k) for k in KEYS) + r")[ \t]{0,4}:[ \t]{0,8}(.{0,2000})$")
+_KEY_LINE = re.compile(r"^[ \t]{0,8}(" + "|".join(re.escape(k) for k in KEYS) + r")[ \t]{0,40}:[ \t]{0,8}(.{0,2000})$")
 UNKNOWN_VALUES = frozenset({"", "could not collect", "n/a", "na", "none", "no cuda", "unknown", "not available"})
 # A field block ends at a line that starts like prose or another block; these continue one.
 _CONTINUES = ("GPU models and configuration", "cuDNN version", "Versions of relevant libraries", "CPU")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.resources_path import resource
-from wizard.textdiag.clean import ASCII_LOWER, CleanText
+from wizard.textdiag.clean import CleanText, lower_same_length
 from wizard.textdiag.vocabulary import FACT_KEYS, KNOWN_CAUSES, derived_facts, normalise
 
 SIGNATURES_SCHEMA = "torch-setup-wizard/signatures@1"
@@ -49,6 +49,12 @@ class Signature:
     example: str
     source: str  # URL of a public thread showing the text
     note: str = ""
+    # Other causes the same message is evidence for, with a prior weight (the main cause weighs 1.0);
+    # wizard.textdiag.weigh chooses among them with the rest of the text.
+    alternatives: tuple[tuple[str, float], ...] = ()
+    examples: tuple[str, ...] = ()  # the wording of other eras and languages; each must match
+    family: str = ""  # what kind of message: "loader", "dll", "pip", "driver", "network", "os", …
+    lang: str = ""  # "" for English / language-independent, else the locale of the OS message ("de", "zh_CN")
 
 
 @dataclass(frozen=True)
@@ -101,14 +107,16 @@ def _parse_one(entry: Any, label: str) -> Signature:
     for key in ("id", "needle", "regex", "cause", "example", "source"):
         if not isinstance(entry.get(key), str):
             raise SignatureError(f"{label}: '{key}' must be a string")
-    unknown_keys = set(entry) - {"id", "needle", "regex", "cause", "facts", "example", "source", "note"}
+    unknown_keys = set(entry) - {
+        "id", "needle", "regex", "cause", "facts", "example", "source", "note", "causes", "examples", "family", "lang",
+    }
     if unknown_keys:
         raise SignatureError(f"{label}: unknown keys {sorted(unknown_keys)}")
     if not re.fullmatch(r"[a-z][a-z0-9_]*", entry["id"]):
         raise SignatureError(f"{label}: id must be lower_snake_case")
     needle = entry["needle"]
-    if len(needle) < 4 or not needle.isascii() or needle != needle.lower():
-        raise SignatureError(f"{label}: needle must be an ASCII lower-case literal of 4+ characters")
+    if len(needle) < 4 or needle != needle.lower():
+        raise SignatureError(f"{label}: needle must be a lower-case literal of 4+ characters")
     cause = entry["cause"]
     if cause and cause not in KNOWN_CAUSES:
         raise SignatureError(f"{label}: unknown cause code {cause!r}")
@@ -121,6 +129,10 @@ def _parse_one(entry: Any, label: str) -> Signature:
     for key in (*regex.groupindex, *constant):
         if key not in FACT_KEYS:
             raise SignatureError(f"{label}: {key!r} is not a known fact key")
+    alternatives = _alternatives(entry.get("causes", {}), label)
+    examples = entry.get("examples", [])
+    if not isinstance(examples, list) or not all(isinstance(e, str) and e for e in examples):
+        raise SignatureError(f"{label}: 'examples' must be a list of non-empty strings")
     signature = Signature(
         id=entry["id"],
         needle=needle,
@@ -130,10 +142,28 @@ def _parse_one(entry: Any, label: str) -> Signature:
         example=entry["example"],
         source=entry["source"],
         note=str(entry.get("note", "")),
+        alternatives=alternatives,
+        examples=tuple(examples),
+        family=str(entry.get("family", "")),
+        lang=str(entry.get("lang", "")),
     )
-    if not match_signature(signature, entry["example"]):
-        raise SignatureError(f"{label}: the regex (or needle) does not match its own example")
+    for example in (entry["example"], *examples):
+        if not match_signature(signature, example):
+            raise SignatureError(f"{label}: the regex (or needle) does not match the example {example[:80]!r}")
     return signature
+
+
+def _alternatives(causes: Any, label: str) -> tuple[tuple[str, float], ...]:
+    if not isinstance(causes, dict):
+        raise SignatureError(f"{label}: 'causes' must map cause codes to weights")
+    result = []
+    for code, weight in causes.items():
+        if code not in KNOWN_CAUSES:
+            raise SignatureError(f"{label}: unknown cause code {code!r} in 'causes'")
+        if not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            raise SignatureError(f"{label}: the weight of {code} must be a number in (0, 1]")
+        result.append((code, float(weight)))
+    return tuple(result)
 
 
 def _compile(pattern: str, label: str) -> re.Pattern[str]:
@@ -178,14 +208,25 @@ def _has_nested_repeat(tree: Any, outer: str) -> bool:
 
 def match_signature(signature: Signature, text: str) -> Match | None:
     """The first match of one signature in a short text (used for examples and tests)."""
-    lower = text.translate(ASCII_LOWER)
-    return next(_matches_in(signature, text, lower), None)
+    return next(_matches_in(signature, text, lower_same_length(text)), None)
 
 
 def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None) -> list[Match]:
-    """Every signature's first match in the text, ordered by position."""
+    """Every signature's first match in the text, ordered by position.
+
+    A needle is looked for once however many signatures share it, and localized (non-ASCII)
+    needles are skipped at once when the text is pure ASCII: the cost stays a few scans of the
+    text, not one per catalogue entry.
+    """
     found = []
+    ascii_text = clean.text.isascii()
+    present: dict[str, bool] = {}
     for signature in signatures if signatures is not None else default_signatures():
+        needle = signature.needle
+        if needle not in present:
+            present[needle] = (needle.isascii() or not ascii_text) and needle in clean.lower
+        if not present[needle]:
+            continue
         first = next(_matches_in(signature, clean.text, clean.lower), None)
         if first is not None:
             found.append(first)

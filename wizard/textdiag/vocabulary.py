@@ -14,7 +14,7 @@ from wizard.findings import SPEC_CODES
 # Diagnosis codes of the spec a signature may point to.
 SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
-EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED"})
+EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
 
 
@@ -107,6 +107,21 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
+    # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
+    "gpu_vendor": lower,  # nvidia | amd | intel | apple
+    "torch_variant": lower,  # the local version of the torch named: "cu121", "cpu", "rocm6.2"
+    "torchvision_version": _strip,
+    "torchaudio_version": _strip,
+    "proxy_set": lower,  # "true" when a proxy variable is set (its value is never kept)
+    "ld_library_path": _strip,
+    "cuda_visible_devices": _strip,
+    "pythonpath": _strip,
+    "cuda_home": _strip,
+    "python_path": _strip,  # an interpreter `where python` / `which python` printed
+    "platform_board": lower,  # "jetson"
+    "gpu_text": _strip,  # the GPU field of an issue template, as written
+    "torch_installed": _strip,
+    "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 
 

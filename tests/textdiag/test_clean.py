@@ -1,0 +1,53 @@
+"""Normalisation: the marks that forums, Markdown, loggers and terminals put around a message go."""
+
+from __future__ import annotations
+
+from wizard.textdiag.clean import clean_text
+
+
+def lines_of(raw: str) -> list[str]:
+    return clean_text(raw).lines
+
+
+def test_a_line_wrapped_mid_sentence_is_joined_to_the_line_it_continues() -> None:
+    raw = (
+        'OSError: [WinError 126] The specified module could not be found. Error loading "C:\\x\\fbgemm.dll" or one of its\n'
+        "dependencies.\n"
+    )
+    assert lines_of(raw)[0].endswith("or one of its dependencies.")
+
+
+def test_tables_tracebacks_and_collect_env_keep_their_lines() -> None:
+    raw = (
+        "torch                     2.1.0+cu121               pypi_0    pypi\n"
+        "torchvision               0.16.0                    pypi_0    pypi\n"
+        '  File "/home/u/.venv/lib/python3.11/site-packages/torch/__init__.py", line 235, in <module>\n'
+        "    from torch._C import *\n"
+        "PyTorch version: 2.1.0\n"
+        "Is CUDA available: True\n"
+    )
+    assert len([line for line in lines_of(raw) if line]) == 6
+
+
+def test_markdown_links_code_marks_fences_bullets_and_html_go() -> None:
+    raw = "```python\n- `import torch` fails, see [this thread](https://example.org/t/1)<br>\n```\n"
+    assert "import torch fails, see this thread" in lines_of(raw)
+
+
+def test_log_prefixes_and_rich_frames_go() -> None:
+    raw = (
+        "21:43:05-106490 WARNING  Setup complete with errors: 17\n"
+        "2024-05-01 12:00:03,123 - ERROR - RuntimeError: No CUDA GPUs are available\n"
+        "│ C:\\automatic\\launch.py:274 in <module>                      │\n"
+        "[rank0]: OSError: [WinError 1114] failed\n"
+    )
+    assert [line for line in lines_of(raw) if line] == [
+        "Setup complete with errors: 17",
+        "RuntimeError: No CUDA GPUs are available",
+        "C:\\automatic\\launch.py:274 in <module>",
+        "OSError: [WinError 1114] failed",
+    ]
+
+
+def test_quote_marks_of_mail_and_forums_go() -> None:
+    assert lines_of("> > Is CUDA available: False") == ["Is CUDA available: False"]

@@ -1,0 +1,80 @@
+"""Facts written in prose or other tools' formats, each with a confidence and the span it came from."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.textdiag.clean import clean_text
+from wizard.textdiag.evidence import best_facts, extract_facts
+
+
+def facts_of(raw: str) -> dict[str, str]:
+    return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("Windows 11 laptop, rtx3060 laptop, driver 546.33", {"os": "windows", "os_release": "11",
+                                                              "gpu_name": "NVIDIA GeForce RTX 3060 Laptop GPU",
+                                                              "driver_version": "546.33"}),
+        ("my GTX 1050ti on win10", {"gpu_name": "NVIDIA GeForce GTX 1050 Ti", "os": "windows", "os_release": "10"}),
+        ("On my MacBook Pro with the M2 chip", {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}),
+        ("Jetson Orin, JetPack 6", {"platform_board": "jetson", "machine": "aarch64"}),
+        ("Ubuntu 22.04 under WSL2", {"os": "linux", "is_wsl": "true"}),
+        ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
+        ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
+        ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
+    ],
+)
+def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:
+    facts = facts_of(prose)
+    assert {key: facts.get(key) for key in expected} == expected
+
+
+def test_pip_commands_output_and_tables_give_versions_and_the_request() -> None:
+    facts = facts_of(
+        "pip install torch==2.1.0+cu121 --index-url https://download.pytorch.org/whl/cu121\n"
+        "Successfully installed torch-2.1.0+cu121 torchvision-0.16.0+cu121\n"
+        "numpy                     2.0.1\n"
+    )
+    assert facts["index_variant"] == "cu121" and facts["torch_installed"] == "2.1.0+cu121"
+    assert facts["torch_variant"] == "cu121" and facts["torchvision_version"] == "0.16.0+cu121"
+    assert facts["numpy_version"] == "2.0.1"
+
+
+def test_conda_list_row_names_the_build() -> None:
+    facts = facts_of("pytorch                   2.1.0           py3.11_cuda12.1_cudnn8_0    pytorch\n")
+    assert facts["torch_version"] == "2.1.0" and facts["torch_variant"] == "cu121"
+
+
+def test_issue_template_fields() -> None:
+    facts = facts_of(" - PyTorch Version (e.g., 1.0): 1.3\n - OS (e.g., Linux): Ubuntu 18.04\n - Python version: 3.7\n")
+    assert (facts["torch_version"], facts["os"], facts["python_version"]) == ("1.3", "linux", "3.7")
+
+
+def test_environment_variables_are_facts_but_proxy_values_are_never_kept() -> None:
+    facts = facts_of(
+        "export LD_LIBRARY_PATH=/usr/local/cuda-11.0/lib64\nCUDA_VISIBLE_DEVICES=''\n"
+        "set HTTPS_PROXY=http://user:secret@proxy.corp:8080\n"
+    )
+    assert facts["ld_library_path"] == "/usr/local/cuda-11.0/lib64"
+    assert facts["cuda_visible_devices"] == "(empty)"
+    assert facts["proxy_set"] == "true" and "secret" not in " ".join(facts.values())
+
+
+def test_where_python_output_lists_interpreters() -> None:
+    facts = facts_of("C:\\> where python\nC:\\Users\\me\\miniconda3\\python.exe\n")
+    assert facts["python_path"].endswith("python.exe")
+
+
+def test_each_fact_carries_the_span_it_was_read_from() -> None:
+    clean = clean_text("Laptop: Windows 11, RTX 4070, Python 3.11")
+    for fact in extract_facts(clean):
+        assert 0 <= fact.start < fact.end <= len(clean.text) and 0 < fact.confidence <= 1
+    gpu = next(f for f in extract_facts(clean) if f.key == "gpu_name")
+    assert clean.text[gpu.start:gpu.end] == "RTX 4070"
+
+
+def test_binary_text_yields_no_facts() -> None:
+    assert extract_facts(clean_text("\x00\x01\x02" * 1000)) == []

@@ -1,0 +1,76 @@
+"""Localized OS messages (issue #17 item 4): Windows' FormatMessage texts and glibc's translations."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Goal
+from wizard.textdiag import goal_for_text, snapshot_from_text
+from wizard.textdiag.classify import classify_text
+from wizard.textdiag.signatures import default_signatures
+
+LANGUAGES = ("zh_CN", "es", "pt_BR", "ja", "ko", "de", "fr")
+KINDS = ("module_not_found", "dll_init_failed", "access_denied", "disk_full", "path_too_long", "host_unknown")
+
+
+def first_error(text: str) -> str:
+    snapshot = snapshot_from_text(text)
+    errors = diagnose(snapshot, goal=goal_for_text(snapshot, Goal())).errors
+    return errors[0].code if errors else ""
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "找不到指定的模块",  # zh_CN
+        "Das angegebene Modul wurde nicht gefunden",  # de
+        "No se puede encontrar el módulo especificado",  # es
+    ],
+)
+def test_a_pasted_windows_dll_error_in_chinese_german_spanish_names_the_cause(message: str) -> None:
+    text = (
+        '  File "C:\\Users\\u\\venv\\Lib\\site-packages\\torch\\__init__.py", line 148, in <module>\n'
+        f'OSError: [WinError 126] {message}. Error loading "C:\\Users\\u\\venv\\Lib\\site-packages\\torch\\lib\\c10.dll" '
+        "or one of its dependencies.\n"
+    )
+    assert first_error(text) == "VCREDIST_MISSING"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_each_windows_message_and_its_example_names_the_cause(lang: str) -> None:
+    by_id = {s.id: s for s in default_signatures()}
+    for kind in KINDS:
+        signature = by_id[f"win_{kind}_{lang.lower()}"]
+        assert signature.lang == lang and signature.source.startswith("https://learn.microsoft.com/")
+        causes = [cause.code for cause in classify_text(signature.example)]
+        assert causes and causes[0] == signature.cause, (lang, kind, causes)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_glibc_translations_of_the_messages_that_matter(lang: str) -> None:
+    glibc = [s for s in default_signatures() if s.id.startswith("glibc_") and s.lang == lang]
+    assert {s.id.removesuffix("_" + lang.lower()) for s in glibc} >= {
+        "glibc_no_space", "glibc_permission_denied", "glibc_dns_temporary", "glibc_dns_unknown"
+    }
+    for signature in glibc:
+        assert signature.source.startswith("https://translationproject.org/")
+
+
+def test_dll_load_failed_without_a_number_in_each_language() -> None:
+    for message in ("找不到指定的模块。", "Le module spécifié est introuvable.", "指定されたモジュールが見つかりません。",
+                    "지정된 모듈을 찾을 수 없습니다.", "Não foi possível encontrar o módulo especificado."):
+        text = f"    from torch._C import *\nImportError: DLL load failed while importing _C: {message}"
+        assert classify_text(text)[0].code == "VCREDIST_MISSING", message
+
+
+def test_a_full_disk_and_a_dns_failure_in_german() -> None:
+    assert first_error("OSError: [Errno 28] Auf dem Gerät ist kein Speicherplatz mehr verfügbar") == "DISK_OR_NETWORK"
+    assert first_error("curl: (6) Could not resolve host: download.pytorch.org (Temporärer Fehler bei der "
+                       "Namensauflösung)") == "DISK_OR_NETWORK"
+
+
+def test_dll_initialisation_failure_in_chinese_is_the_vc_runtime() -> None:
+    text = ('OSError: [WinError 1114] 动态链接库(DLL)初始化例程失败。 Error loading "C:\\p\\torch\\lib\\c10.dll" '
+            "or one of its dependencies.")
+    assert first_error(text) == "VCREDIST_MISSING"

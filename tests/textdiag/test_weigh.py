@@ -1,0 +1,74 @@
+"""Causes weighed in context: one case per context rule (wizard/textdiag/weigh.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.textdiag.classify import classify_text
+
+
+def first_cause(text: str) -> str:
+    causes = classify_text(text)
+    return causes[0].code if causes else ""
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # no_nvidia_hardware: the same CUDA message means "no NVIDIA GPU" on a Mac or an AMD-only machine
+        ("AssertionError: Torch not compiled with CUDA enabled", "CPU_ONLY_WHEEL"),
+        ("On my MacBook Air:\nAssertionError: Torch not compiled with CUDA enabled", "NO_NVIDIA_GPU"),
+        ("My laptop has an AMD Radeon GPU.\nAssertionError: Torch not compiled with CUDA enabled", "NO_NVIDIA_GPU"),
+        # library_decides_dll: a CUDA DLL is a CUDA library problem, torch's own DLLs need the VC++ runtime
+        ('OSError: [WinError 126] x. Error loading "C:\\v\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
+         "VCREDIST_MISSING"),
+        ('OSError: [WinError 126] x. Error loading "C:\\v\\torch\\lib\\cudnn_cnn_infer64_8.dll" or one of its '
+         "dependencies.", "CUDA_LIB_MISSING"),
+        # bitness_decides
+        ("Python 3.8.10 [MSC v.1928 32 bit (Intel)] on win32\nImportError: DLL load failed: The specified module "
+         "could not be found.", "PYTHON_UNSUPPORTED"),
+        # old_libstdcxx_platform
+        ("ImportError: /lib/libstdc++.so.6: version `GLIBCXX_3.4.32' not found (required by libtorch_python.so)",
+         "LIB_PATH_CONFLICT"),
+        ("root@board-riscv64:~# python3 x.py\nImportError: /lib/libstdc++.so.6: version `GLIBCXX_3.4.32' not found "
+         "(required by libtorch_python.so)", "PLATFORM_UNSUPPORTED"),
+        # no_wheel_context: the platform decides
+        ("uname -m: riscv64\nERROR: No matching distribution found for torch", "PLATFORM_UNSUPPORTED"),
+        # jetson_board
+        ("On my Jetson Nano:\nERROR: No matching distribution found for torch==2.1.0", "PLATFORM_UNSUPPORTED"),
+        # driver_trouble_hides_gpus
+        ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"
+         "RuntimeError: No CUDA GPUs are available", "DRIVER_MISSING"),
+        # torch_found_elsewhere
+        ("Requirement already satisfied: torch in /usr/lib/python3/dist-packages (2.1.0)\n"
+         "ModuleNotFoundError: No module named 'torch'", "ENV_MISMATCH"),
+        # shadowing_script
+        ('  File "C:\\Users\\me\\Desktop\\torch.py", line 1, in <module>\nAttributeError: partially initialized '
+         "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "ENV_MISMATCH"),
+    ],
+)
+def test_context_chooses_among_the_causes_a_message_is_evidence_for(text: str, cause: str) -> None:
+    assert first_cause(text) == cause
+
+
+def test_reasons_say_what_moved_the_choice() -> None:
+    mac = classify_text("macOS 14\nAssertionError: Torch not compiled with CUDA enabled")[0]
+    assert mac.code == "NO_NVIDIA_GPU" and any("macOS" in reason for reason in mac.reasons)
+
+
+def test_arch_list_covering_the_gpu_rules_out_an_arch_problem() -> None:
+    from wizard.textdiag.signatures import default_signatures, match_signature
+    from wizard.textdiag.weigh import weigh_match
+
+    signature = next(s for s in default_signatures() if s.id == "no_kernel_image")
+    found = match_signature(signature, "RuntimeError: CUDA error: no kernel image is available for execution on the device")
+    assert found is not None
+    plain = weigh_match(found, {}, [])
+    covered = weigh_match(found, {"capability": "8.6", "arch_list": "sm_80 sm_86 sm_90"}, [])
+    assert plain.cause == "GPU_ARCH_UNSUPPORTED"
+    assert covered.cause == "PACKAGE_CONFLICT" and covered.reasons
+
+
+def test_a_situation_told_without_an_error_string() -> None:
+    assert first_cause("import torch works in the terminal, but in the Jupyter notebook it fails.") == "ENV_MISMATCH"
+    assert first_cause("It runs fine in the terminal but not in my VS Code notebook") == "ENV_MISMATCH"

@@ -1,0 +1,84 @@
+"""Build the command: the exact pip (and venv) argv for a chosen release and variant."""
+
+from __future__ import annotations
+
+from wizard.findings import Goal, Recommendation
+from wizard.knowledge.model import Release, Variant
+from wizard.policy.machine import Machine
+from wizard.profile import CourseProfile
+from wizard.recommend.common import PYPI_SIMPLE, TORCH_FAMILY, VENV_NAME, Choice
+from wizard.recommend.explain import _why
+
+
+def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
+             course: CourseProfile | None = None) -> Recommendation:
+    release, variant = choice.release, choice.variant
+    index_url = f"{goal.torch_index.rstrip('/')}/{variant.name}"
+    packages = _pins(release, variant, target, course)
+    sources = ("--index-url", index_url, *_extra_index(course))
+    why = _why(choice, target)
+    if target.externally_managed:
+        folder = venv_dir or _venv_folder(target)
+        venv_python = _venv_python(folder, target.os)
+        install = (venv_python, "-m", "pip", "install", *packages, *sources)
+        why = (f"This Python is managed by the operating system (PEP 668), so pip must not change it: create your own "
+               f"environment in {folder} and install there, then run your code with {venv_python}. "
+               f"(If creating it fails on Debian/Ubuntu, install the python3-venv package.) {why}")
+        return Recommendation(
+            kind="new_venv", why=why.strip(), torch=release.version, torchvision=_pinned(packages, "torchvision"),
+            torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install, needs_driver=choice.needs_driver,
+            steps=((target.python, "-m", "venv", folder), install),
+        )
+    argv = (target.python, "-m", "pip", "install", *packages, *sources)
+    return Recommendation(
+        kind="install", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),
+        torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=argv,
+        needs_driver=choice.needs_driver,
+    )
+
+
+def _pins(release: Release, variant: Variant, target: Machine, course: CourseProfile | None = None) -> tuple[str, ...]:
+    # Pin the local label ("==2.13.0+cu130"): under PEP 440 a specifier without a local label ignores the
+    # candidates' labels, so "torch==2.13.0" counts an installed 2.13.0+cpu as satisfying it and pip changes
+    # nothing (https://peps.python.org/pep-0440/#version-matching). macOS wheels carry no label.
+    label = variant.local_label(target.platform)
+    suffix = f"+{label}" if label else ""
+    # torchvision/torchaudio wheels for Linux ARM64 carry no label, not even on the CUDA indexes (pytorch/vision#9330).
+    companion_suffix = "" if target.platform == "linux-aarch64" else suffix
+    pins = [f"torch=={release.version}{suffix}"]
+    for name in ("torchvision", "torchaudio"):
+        version = getattr(release, name)
+        wanted = course is not None and course.package_spec(name) is not None
+        if (name in target.installed or wanted) and version:
+            pins.append(f"{name}=={version}{companion_suffix}")
+    return (*pins, *_course_extras(course))
+
+
+def _pinned(packages: tuple[str, ...], name: str) -> str:
+    for pin in packages:
+        if pin.startswith(f"{name}=="):
+            return pin.split("==", 1)[1].split("+", 1)[0]
+    return ""
+
+
+def _venv_folder(target: Machine) -> str:
+    if target.os == "windows":
+        return f"{target.home}\\{VENV_NAME}" if target.home else VENV_NAME
+    return f"{target.home}/{VENV_NAME}" if target.home else VENV_NAME
+
+
+def _venv_python(folder: str, os_name: str) -> str:
+    return f"{folder}\\Scripts\\python.exe" if os_name == "windows" else f"{folder}/bin/python"
+
+
+def _course_extras(course: CourseProfile | None) -> tuple[str, ...]:
+    """The course's other packages as pip requirements ("numpy>=1.26"); torch's family is pinned separately."""
+    if course is None:
+        return ()
+    return tuple(f"{name}{spec}" for name, spec in course.packages if name not in TORCH_FAMILY)
+
+
+def _extra_index(course: CourseProfile | None) -> tuple[str, ...]:
+    # PyTorch's index carries torch and its own dependencies, not every package a course lists, so PyPI
+    # joins as an extra index; the local-label pins keep torch itself from coming from PyPI.
+    return ("--extra-index-url", PYPI_SIMPLE) if _course_extras(course) else ()

@@ -1,0 +1,400 @@
+"""Facts written in prose or in other tools' formats: one extractor, typed facts with a confidence and a span.
+
+A helpdesk reads more than the error line: "Windows 11, RTX3060 laptop, driver 546.33", a
+``pip list`` table, the ``pip install`` command that was run, an issue template's "- OS: Ubuntu"
+bullet, ``where python`` output, an ``export LD_LIBRARY_PATH=`` line. Each rule below recognises
+one such format, the way the tool prints it or people write it, and yields :class:`TextFact`s in
+the same key vocabulary as the collect_env parser and the error catalogue (wizard.textdiag.vocabulary),
+so the snapshot builder treats them alike. Confidence says how directly the text states the fact
+(1.0: a tool printed it; 0.5: a path or an everyday word suggests it); the builder keeps, per key,
+the most confident value, and facts parsed from collect_env always win over prose.
+
+Cost: every rule has literal needles; a rule's regex runs only when a needle occurs, only on the
+head and the tail of the text, and for a bounded number of matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from wizard.textdiag.clean import CleanText
+
+SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start …
+SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
+MAX_HITS = 12  # matches kept per rule
+MAX_WINDOWS = 64  # lines examined per needle of a rule
+WINDOW_BEFORE = 400  # characters before a needle examined on a very long line (a rule's fact sits near its needle)
+WINDOW_AFTER = 1200  # and after it
+
+
+@dataclass(frozen=True)
+class TextFact:
+    """One fact read from the text: ``key`` of the fact vocabulary, its normalised value, how sure, and where."""
+
+    key: str
+    value: str
+    confidence: float  # 0..1
+    start: int  # span in the cleaned text (CleanText.text), what the GUI highlights
+    end: int
+    rule: str  # which rule found it (for the details view and tests)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+Normaliser = Callable[[re.Match[str]], "dict[str, str]"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    needles: tuple[str, ...]  # ASCII lower-case literals (or exact non-ASCII), any of which must occur
+    regex: re.Pattern[str]
+    facts: Normaliser
+    confidence: float
+
+
+def _group(name: str, transform: Callable[[str], str] = str.strip) -> Normaliser:
+    def facts(found: re.Match[str]) -> dict[str, str]:
+        value = found.group(name)
+        return {name: transform(value)} if value else {}
+
+    return facts
+
+
+def _const(**values: str) -> Normaliser:
+    return lambda _found: dict(values)
+
+
+def _python_from(found: re.Match[str]) -> dict[str, str]:
+    major, minor = found.group("major"), found.group("minor")
+    return {"python_version": f"{major}.{minor}"} if major in ("2", "3") and len(minor) <= 2 else {}
+
+
+def _python_compact(found: re.Match[str]) -> dict[str, str]:
+    digits = found.group("digits")
+    return {"python_version": f"3.{digits[1:]}"} if digits.startswith("3") and len(digits) in (2, 3) else {}
+
+
+def _os_word(found: re.Match[str]) -> dict[str, str]:
+    word = found.group(0).lower()
+    if word.startswith(("win", "microsoft windows")):
+        release = re.search(r"(?:windows|win)[ -]?(7|8\.1|8|10|11|xp|vista)\b", word)
+        return {"os": "windows", **({"os_release": release.group(1)} if release else {})}
+    if "wsl" in word:
+        return {"os": "linux", "is_wsl": "true"}
+    if word.startswith(("mac", "os x", "osx")) or "macbook" in word or "imac" in word:
+        return {"os": "darwin"}
+    return {"os": "linux"}
+
+
+def _apple_chip(found: re.Match[str]) -> dict[str, str]:
+    return {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}
+
+
+def _intel_mac(found: re.Match[str]) -> dict[str, str]:
+    return {"os": "darwin", "machine": "x86_64"}
+
+
+def _machine(found: re.Match[str]) -> dict[str, str]:
+    word = found.group("machine").lower()
+    mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
+               "armv7l": "armv7l", "armv6l": "armv6l", "riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x",
+               "jetson": "aarch64", "raspberry pi": "armv7l", "i686": "i686", "i386": "i686"}
+    machine = mapping.get(word, word)
+    extra = {"os": "linux"} if word in ("jetson", "raspberry pi", "riscv64", "ppc64le", "armv7l", "armv6l") else {}
+    if word == "jetson":
+        extra["platform_board"] = "jetson"
+    return {"machine": machine, **extra}
+
+
+def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
+    family = found.group("family").upper()
+    number = found.group("number")
+    suffix = (found.group("suffix") or "").strip()
+    laptop = " Laptop GPU" if found.group("laptop") else ""
+    prefix = "GeForce " if family in ("RTX", "GTX", "GT", "MX") else ""
+    suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D"}
+    name = f"NVIDIA {prefix}{family} {number}{suffix_words.get(suffix.lower(), '')}{laptop}"
+    return {"gpu_name": name, "gpu_vendor": "nvidia"}
+
+
+def _datacenter_gpu(found: re.Match[str]) -> dict[str, str]:
+    return {"gpu_name": "NVIDIA " + re.sub(r"\s+", " ", found.group("name")).strip(), "gpu_vendor": "nvidia"}
+
+
+def _vendor(vendor: str) -> Normaliser:
+    return lambda _found: {"gpu_vendor": vendor}
+
+
+def _dist_pair(found: re.Match[str]) -> dict[str, str]:
+    name = found.group("name").lower().replace("_", "-")
+    version = found.group("version")
+    # "torch_named": a torch version the text names (a pin, a request, a wheel file), not proof it is installed
+    key = {"torch": "torch_named", "pytorch": "torch_named", "torchvision": "torchvision_version",
+           "torchaudio": "torchaudio_version", "numpy": "numpy_version"}.get(name)
+    if not key:
+        return {}
+    facts = {key: version}
+    if key == "torch_named":
+        variant = re.search(r"\+(cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)", version)
+        if variant:
+            facts["torch_variant"] = variant.group(1)
+    return facts
+
+
+def _conda_pytorch(found: re.Match[str]) -> dict[str, str]:
+    facts = {"torch_version": found.group("version")}
+    build = found.group("build").lower()
+    cuda = re.search(r"cuda(\d{1,2})\.?(\d)", build)
+    if cuda:
+        facts["torch_variant"] = f"cu{cuda.group(1)}{cuda.group(2)}"
+    elif "cpu" in build:
+        facts["torch_variant"] = "cpu"
+    return facts
+
+
+def _pip_request(found: re.Match[str]) -> dict[str, str]:
+    spec = found.group("spec").strip()
+    facts = {"requested": spec}
+    index = re.search(r"download\.pytorch\.org/whl/(?:nightly/|test/)?(cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b", spec)
+    if index:
+        facts["index_variant"] = index.group(1)
+    return facts
+
+
+def _env_var(found: re.Match[str]) -> dict[str, str]:
+    name = found.group("name").upper()
+    value = (found.group("value") or "").strip().strip("'\"")
+    if name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        return {"proxy_set": "true"}  # never the value: it may hold a password
+    key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
+           "PYTHONPATH": "pythonpath", "CUDA_HOME": "cuda_home", "CUDA_PATH": "cuda_home"}[name]
+    return {key: value[:500] if value else "(empty)"}
+
+
+def _interpreter_path(found: re.Match[str]) -> dict[str, str]:
+    return {"python_path": found.group("path").strip()}
+
+
+def _bits(found: re.Match[str]) -> dict[str, str]:
+    return {"python_bits": "32"}
+
+
+def _cuda_available(found: re.Match[str]) -> dict[str, str]:
+    return {"cuda_available": found.group("value").lower()}
+
+
+def _template_field(found: re.Match[str]) -> dict[str, str]:
+    """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
+    label, value = found.group("label").lower(), found.group("value").strip()
+    if not value or value.lower() in ("n/a", "na", "none", "-", "?"):
+        return {}
+    if label.startswith("pytorch") or label == "torch version":
+        version = re.search(r"\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\+\w{2,12})?", value)
+        return {"torch_version": version.group(0), "torch_installed": version.group(0)} if version else {}
+    if label.startswith("python"):
+        version = re.search(r"([23])\.(\d{1,2})", value)
+        return {"python_version": f"{version.group(1)}.{version.group(2)}"} if version else {}
+    if label.startswith("os"):
+        lowered = value.lower()
+        if "win" in lowered:
+            return {"os": "windows"}
+        if "mac" in lowered or "darwin" in lowered:
+            return {"os": "darwin"}
+        if re.search(r"linux|ubuntu|debian|centos|fedora|rhel|arch|suse|mint", lowered):
+            return {"os": "linux"}
+        return {}
+    if label.startswith("cuda"):
+        version = re.search(r"\d{1,2}\.\d", value)
+        return {"toolkit_version": version.group(0)} if version else {}
+    if label.startswith("gpu"):
+        return {"gpu_text": value[:200]}
+    return {}
+
+
+_I = re.IGNORECASE
+
+RULES: tuple[Rule, ...] = (
+    # ---- operating system and CPU, in everyday words and product names
+    Rule("os_windows", ("windows", "win1", "win7", "win8"),
+         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I),
+         _os_word, 0.7),
+    Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
+         re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
+         _const(os="windows"), 0.6),
+    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/"),
+         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/", _I), _os_word, 0.8),
+    Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
+         re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I),
+         _os_word, 0.6),
+    Rule("os_release_distro", ("ubuntu", "debian", "centos"),
+         re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I), _group("os_release"), 0.7),
+    Rule("os_linux_path", ("/home/", "/usr/lib", "/usr/local/lib", "/opt/conda", "manylinux", "linux-gnu"),
+         re.compile(r"(?:^|[\s\"'(])/(?:home|usr/lib|usr/local/lib|opt/conda)/|\bmanylinux|x86_64-linux-gnu", _I),
+         _const(os="linux"), 0.5),
+    Rule("os_mac", ("macos", "mac os", "macbook", "imac", "os x", "osx", "mac mini", "darwin", "/users/", "homebrew",
+                    "macosx_", "mac", "/library/frameworks/python"),
+         re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
+                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I),
+         _os_word, 0.6),
+    Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
+         re.compile(r"\b(?:Apple )?M[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+                    r"\bApple silicon\b", _I),
+         _apple_chip, 0.7),
+    Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
+         re.compile(r"\bIntel(?:-based)? (?:Mac|iMac|MacBook)\w*|\bmac(?:book)?(?: pro)? intel\b|macosx_\d{1,2}_\d_x86_64", _I),
+         _intel_mac, 0.8),
+    Rule("machine_triplet", ("linux-gnueabi", "linux_armv", "aarch64-linux-gnu", "riscv64-linux-gnu"),
+         re.compile(r"\b(?P<machine>arm)-linux-gnueabi(?:hf)?\b|linux_(?P<machine2>armv7l|armv6l)\b", _I),
+         lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
+    Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
+                          "x86_64", "amd64", "i686", "i386"),
+         re.compile(r"\b(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|x86_64|amd64|"
+                    r"i686|i386)\b", _I),
+         _machine, 0.7),
+    # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
+    Rule("gpu_geforce", ("rtx", "gtx", "mx1", "mx2", "mx3", "mx4", "mx5", "gt "),
+         re.compile(r"\b(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
+                    r"(?P<suffix> ?(?:ti|super)|d)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
+         _nvidia_gpu, 0.8),
+    Rule("gpu_datacenter", ("tesla", "quadro", "a100", "h100", "h200", "v100", "a10g", "titan", "t4", "l4", "rtx a", "b200",
+                            "gh200", "a6000", "a5000", "a4000"),
+         re.compile(r"\b(?:nvidia )?(?P<name>Tesla [A-Z]?\d{1,4}\w{0,4}|Quadro [A-Z]{0,3} ?\d{2,4}\w{0,3}|TITAN ?(?:RTX|V|Xp?)|"
+                    r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
+                    r"Tesla T4|T4|L4)\b", _I),
+         _datacenter_gpu, 0.6),
+    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm"),
+         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
+    Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
+         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
+    # ---- driver and the CUDA version nvidia-smi shows
+    Rule("smi_header", ("driver version", "cuda version"),
+         re.compile(r"Driver Version: (?P<driver_version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)(?:\s{1,40}CUDA Version: "
+                    r"(?P<driver_cuda>\d{1,2}\.\d))?", _I),
+         lambda m: {k: v for k, v in m.groupdict().items() if v}, 1.0),
+    Rule("driver_prose", ("driver",),
+         re.compile(r"\bdriver(?: version)?(?: is| =|:)? ?v?(?P<driver_version>[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?)\b", _I),
+         _group("driver_version"), 0.7),
+    Rule("driver_bare", ("nvidia ", "geforce", "game ready", "studio driver"),
+         re.compile(r"\b(?:nvidia|geforce|game ready|studio)(?: driver)? (?P<driver_version>[3-9]\d{2}\.\d{2})\b", _I),
+         _group("driver_version"), 0.5),
+    # ---- Python: "Python 3.11.4", "python3.12", "Python312", "cp311", "py3.10", "python=3.9"
+    Rule("python_words", ("python",),
+         re.compile(r"\bpython(?: version)?[ :=]{0,3}v?(?P<major>[23])\.(?P<minor>\d{1,2})\b(?!\.\d{1,3}\.)", _I),
+         _python_from, 0.8),
+    Rule("python_compact", ("python3", "cp3", "py3"),
+         re.compile(r"\b(?:Python|cp|py)(?P<digits>3\d{1,2})\b", _I), _python_compact, 0.6),
+    Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)"),
+         re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python", _I),
+         _bits, 0.8),
+    # ---- torch / torchvision / torchaudio / numpy versions: pip install, pip list, pip freeze, pip show, conda list
+    Rule("pip_request", ("pip install", "pip3 install", "uv pip install", "uv add", "pip.exe install"),
+         re.compile(r"\b(?:pip3?|pip\.exe|uv pip|uv) (?:install|add) (?P<spec>[^\n]{0,400}?\btorch\b[^\n]{0,400})", _I),
+         _pip_request, 0.9),
+    Rule("dist_pin", ("torch", "numpy"),
+         re.compile(r"(?<![\w.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
+                    r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
+                    r"(?:\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
+         _dist_pair, 0.8),
+    Rule("conda_pytorch", ("pytorch ",),
+         re.compile(r"^pytorch\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}(?P<build>\S{1,80})", _I | re.M),
+         _conda_pytorch, 0.9),
+    Rule("pip_show", ("name: torch",),
+         re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M),
+         lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 1.0),
+    # torch shown as installed (not merely asked for): pip's success line, pip list/freeze and conda list rows
+    Rule("torch_installed", ("successfully installed", "torch ", "torch=="),
+         re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<a>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)"
+                    r"|^(?:torch|pytorch) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
+                    r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
+         lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
+    Rule("torch_version_print", ("__version__",),
+         re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
+                    r"(?:\+[a-z0-9.]{2,16})?)", _I),
+         _group("torch_version"), 0.9),
+    Rule("cuda_available_print", ("is_available()",),
+         re.compile(r"is_available\(\)\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?(?:returns? |gives |is |= |-> |: )?"
+                    r"(?P<value>True|False)\b", _I),
+         _cuda_available, 0.8),
+    # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
+    Rule("template_field", ("(e.g.", "version:", "os:"),
+         re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
+                    r"GPU models and configuration)(?: \(e\.g\.,? [^)\n]{0,40}\))?: ?(?P<value>[^\n]{0,200})$", _I | re.M),
+         _template_field, 0.9),
+    # ---- environment variables and where/which output
+    Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
+         re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
+                    r"CUDA_HOME|CUDA_PATH) ?= ?(?P<value>[^\n]{0,500})", _I),
+         _env_var, 0.9),
+    Rule("where_python", ("python.exe", "/bin/python"),
+         re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
+                    r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),
+         _interpreter_path, 0.7),
+)
+
+
+def scan_windows(clean: CleanText) -> list[tuple[int, int]]:
+    """The parts of the cleaned text the rules examine: all of it, or its head and tail when long."""
+    size = len(clean.text)
+    if size <= SCAN_HEAD + SCAN_TAIL:
+        return [(0, size)]
+    return [(0, SCAN_HEAD), (size - SCAN_TAIL, size)]
+
+
+def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[TextFact]:
+    """Every fact the rules find, in text order. Never raises; bounded by the scan windows and MAX_HITS."""
+    if clean.binary:
+        return []
+    found: dict[tuple[str, int], TextFact] = {}
+    ascii_text = clean.text.isascii()
+    for start, end in scan_windows(clean):
+        for rule in rules:
+            for fact in _apply(rule, clean, start, end, ascii_text):
+                found.setdefault((fact.key, fact.start), fact)
+    return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
+
+
+def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
+    """The rule's regex on the line of each needle occurrence (and the next line), never on the whole text."""
+    text, lower = clean.text, clean.lower
+    seen: set[int] = set()
+    hits = 0
+    for needle in rule.needles:
+        if ascii_text and not needle.isascii():
+            continue
+        position = start
+        for _ in range(MAX_WINDOWS):
+            index = lower.find(needle, position, end)
+            if index < 0:
+                break
+            line_start = text.rfind("\n", start, index) + 1
+            line_end = text.find("\n", index, end)
+            line_end = end if line_end < 0 else line_end
+            position = line_end + 1
+            if line_start in seen:
+                continue
+            seen.add(line_start)
+            next_end = text.find("\n", line_end + 1, end) if line_end < end else end
+            window_end = min(end if next_end < 0 else next_end, index + WINDOW_AFTER)
+            window_start = line_start if index - line_start <= WINDOW_BEFORE else index - WINDOW_BEFORE
+            for match in rule.regex.finditer(text, window_start, window_end):
+                for key, value in rule.facts(match).items():
+                    if value:
+                        yield TextFact(key, value, rule.confidence, match.start(), match.end(), rule.name)
+                hits += 1
+                if hits >= MAX_HITS:
+                    return
+
+
+def best_facts(facts: list[TextFact]) -> dict[str, TextFact]:
+    """Per key, the most confident fact (the first one among equals)."""
+    best: dict[str, TextFact] = {}
+    for fact in facts:
+        current = best.get(fact.key)
+        if current is None or fact.confidence > current.confidence:
+            best[fact.key] = fact
+    return best

@@ -1,0 +1,217 @@
+"""Causes weighed, not looked up: a message is evidence for a set of causes; the rest of the text chooses.
+
+Each catalogue entry names its main cause (prior weight 1.0) and, under ``causes``, the other causes
+the same message is known to come from, with smaller priors. Context rules then multiply a
+candidate's weight with what the text shows about the machine: the platform, the GPU vendor, the
+driver, the torch build, the interpreter. A rule is a small pure function that returns
+``(cause, factor, reason)`` triples; a factor > 1 supports a cause, < 1 speaks against it, and a
+rule may introduce a cause the catalogue did not list (a "not compiled with CUDA" on a Mac is
+evidence that no NVIDIA GPU is there at all). The score of a cause is its best weighted candidate
+plus a small bonus for every further message that supports it. docs/architecture.md explains the
+scale; tests/textdiag/test_weigh.py holds one case per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from wizard.snapshot import Distribution
+from wizard.textdiag.signatures import Match
+
+AGREEMENT_BONUS = 0.1  # per further message supporting the same cause
+NEW_CAUSE_PRIOR = 0.5  # the prior of a cause a context rule introduces
+CUDA_DLL = re.compile(r"^(?:cu|nv|zlibwapi|caffe2_nvrtc|c10_cuda|torch_cuda)", re.IGNORECASE)
+EXOTIC_MACHINES = frozenset({"armv7l", "armv6l", "riscv64", "ppc64le", "s390x", "i686"})
+# Causes that only make sense when CUDA was wanted: seeing them proves the person wanted the GPU.
+CUDA_CAUSES = frozenset({
+    "DRIVER_MISSING", "DRIVER_TOO_OLD", "CUDA_LIB_MISSING", "LIB_PATH_CONFLICT", "CUDNN_MISMATCH", "CPU_ONLY_WHEEL",
+    "GPU_ARCH_UNSUPPORTED", "VISIBLE_DEVICES_MASK", "WSL_DRIVER", "CUDA_OP_FAILED",
+})
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """The cause chosen for one message, with its score and the reasons that moved it."""
+
+    match: Match
+    cause: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+Facts = dict[str, str]
+ContextRule = Callable[[Match, Facts, list[Distribution]], Iterable[tuple[str, float, str]]]
+
+
+def candidates(found: Match) -> dict[str, float]:
+    """The causes a message is evidence for, with the catalogue's prior weights."""
+    result = {found.signature.cause: 1.0} if found.signature.cause else {}
+    for cause, weight in found.signature.alternatives:
+        result.setdefault(cause, weight)
+    return result
+
+
+def weigh_match(found: Match, facts: Facts, dists: list[Distribution], rules: tuple[ContextRule, ...] | None = None) -> Weighed:
+    """The best-supported cause of one message in the context of the whole text."""
+    weights = candidates(found)
+    reasons: list[str] = []
+    for rule in rules if rules is not None else CONTEXT_RULES:
+        for cause, factor, reason in rule(found, {**facts, **dict(found.facts)}, dists):
+            if cause in weights:
+                weights[cause] *= factor
+            elif factor > 1:
+                weights[cause] = NEW_CAUSE_PRIOR * factor  # a cause the catalogue did not list for this message
+            reasons.append(f"{cause} x{factor:g}: {reason}")
+    if not weights:
+        return Weighed(found, "", 0.0, tuple(reasons))
+    cause = max(weights, key=lambda code: (weights[code], code == found.signature.cause))
+    return Weighed(found, cause, weights[cause], tuple(reasons))
+
+
+def rank_causes(weighed: list[Weighed]) -> list[tuple[str, float]]:
+    """Causes by score: the best message for each, plus a bonus for every other message agreeing."""
+    best: dict[str, float] = {}
+    support: dict[str, int] = {}
+    for item in weighed:
+        if not item.cause or item.score <= 0:
+            continue
+        best[item.cause] = max(best.get(item.cause, 0.0), item.score)
+        support[item.cause] = support.get(item.cause, 0) + 1
+    scored = {cause: score + AGREEMENT_BONUS * (support[cause] - 1) for cause, score in best.items()}
+    return sorted(scored.items(), key=lambda pair: -pair[1])
+
+
+def wanted_cuda(causes: Iterable[str], facts: Facts) -> bool:
+    """Whether the text proves the person wanted CUDA: a CUDA error, a CUDA build asked for, a CUDA index."""
+    if any(cause in CUDA_CAUSES for cause in causes):
+        return True
+    variant = facts.get("torch_variant", "") or facts.get("index_variant", "")
+    return variant.startswith("cu") or bool(facts.get("driver_cuda"))
+
+
+# ------------------------------------------------------------------ context rules
+
+
+def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A Mac, or only an AMD / Intel / Apple GPU named: CUDA messages mean "no NVIDIA GPU", not a wrong build."""
+    if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "VISIBLE_DEVICES_MASK"):
+        return
+    nvidia_named = facts.get("gpu_vendor") == "nvidia" or bool(facts.get("gpu_name")) or bool(facts.get("driver_version"))
+    if facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple":
+        yield "NO_NVIDIA_GPU", 2.0, "macOS has no CUDA at all"
+        yield found.signature.cause, 0.3, "on macOS no CUDA build or driver exists"
+    elif facts.get("gpu_vendor") in ("amd", "intel") and not nvidia_named:
+        yield "NO_NVIDIA_GPU", 1.9, f"only an {facts['gpu_vendor'].upper()} GPU is named"
+        yield found.signature.cause, 0.4, "no NVIDIA GPU is named"
+
+
+def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
+    dll = facts.get("dll", "")
+    if not dll or found.signature.family not in ("dll", "loader", "os", ""):
+        return
+    if CUDA_DLL.match(dll):
+        yield "CUDA_LIB_MISSING", 2.2, f"{dll} is a CUDA library"
+        yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
+
+
+def bitness_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A 32-bit Python gets no torch wheel at all: DLL and no-wheel errors then mean an unsupported Python."""
+    if facts.get("python_bits") == "32" and found.signature.family in ("dll", "loader", "resolver", "pip", ""):
+        yield "PYTHON_UNSUPPORTED", 2.2, "the Python is 32-bit"
+
+
+def old_libstdcxx_platform(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """GLIBCXX/GLIBC not found: on an exotic CPU or a Jetson the platform is the problem, else a library path."""
+    if found.signature.id not in ("glibcxx_version_not_found", "glibc_version_not_found"):
+        return
+    machine = facts.get("machine", "")
+    if machine in EXOTIC_MACHINES or facts.get("platform_board") == "jetson":
+        yield "PLATFORM_UNSUPPORTED", 2.0, f"no official torch wheels for {machine or 'this board'}"
+    elif facts.get("ld_library_path") or "conda" in facts.get("python_path", "") + facts.get("library", ""):
+        yield "LIB_PATH_CONFLICT", 1.3, "a library path or a conda environment is involved"
+
+
+def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel found (pip, poetry, uv): this Python, this platform, or a variant the index does not publish."""
+    if found.signature.family != "resolver" and not found.signature.id.startswith(("pip_no_matching", "pip_could_not_find")):
+        return
+    if found.signature.id in ("conda_cuda_virtual_package",):
+        return
+    from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
+
+    requested = re.sub(r"^torch \((.{1,40})\)$", r"torch==\1", facts.get("requested", ""))  # poetry's "torch (2.5.1)"
+    cause = definite_no_wheel_cause({**facts, "requested": requested})
+    if cause:
+        yield cause, 2.5, "the Python, platform and requested build in the text decide"
+
+
+def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """On a Jetson, torch comes from NVIDIA's JetPack builds: no PyPI or download.pytorch.org wheel fits it."""
+    if facts.get("platform_board") != "jetson":
+        return
+    if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
+        yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
+
+
+def arch_already_covered(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"no kernel image" although the build's arch list covers the GPU: not an architecture problem."""
+    if found.signature.cause != "GPU_ARCH_UNSUPPORTED":
+        return
+    capability = facts.get("capability", "")
+    arches = facts.get("arch_list", "").split()
+    if capability and arches and f"sm_{capability.replace('.', '')}" in arches:
+        yield "GPU_ARCH_UNSUPPORTED", 0.3, "the build's arch list already covers this GPU"
+        yield "PACKAGE_CONFLICT", 1.6, "an extension (torchvision, a custom op) was built without this GPU"
+
+
+def driver_trouble_hides_gpus(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"No CUDA GPUs are available" with a driver error beside it is the driver; with CUDA_VISIBLE_DEVICES set, the mask."""
+    if found.signature.cause != "VISIBLE_DEVICES_MASK":
+        return
+    if facts.get("nvml_error"):
+        yield "DRIVER_MISSING", 2.5, "the driver itself failed"
+    if facts.get("cuda_visible_devices"):
+        yield "VISIBLE_DEVICES_MASK", 1.3, "CUDA_VISIBLE_DEVICES is set"
+
+
+def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"No module named 'torch'" while pip says torch is installed: another interpreter, not a missing torch."""
+    if found.signature.id != "no_module_named_torch":
+        return
+    if facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists):
+        yield "ENV_MISMATCH", 2.5, "torch is installed, in another environment"
+    elif len(set(facts.get("python_path", "").split("\n"))) > 1:
+        yield "ENV_MISMATCH", 2.0, "several interpreters are listed"
+
+
+def shadowing_script(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A traceback frame in a file named torch.py outside site-packages proves the script shadows torch."""
+    if found.signature.family != "python" or "ENV_MISMATCH" not in candidates(found):
+        return
+    path = facts.get("torch_installed_at", "")
+    if path.endswith("torch.py") and "site-packages" not in path:
+        yield "ENV_MISMATCH", 1.5, "a file named torch.py shadows the package"
+
+
+def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """torch imported in this interpreter (collect_env shows it): that Python is not "unsupported"."""
+    if facts.get("torch_build_known") == "true" and found.signature.family in ("dll", "loader", "resolver", "pip"):
+        yield "PYTHON_UNSUPPORTED", 0.2, "torch imports in this Python"
+
+
+CONTEXT_RULES: tuple[ContextRule, ...] = (
+    no_nvidia_hardware,
+    library_decides_dll,
+    bitness_decides,
+    old_libstdcxx_platform,
+    no_wheel_context,
+    jetson_board,
+    arch_already_covered,
+    driver_trouble_hides_gpus,
+    torch_found_elsewhere,
+    shadowing_script,
+    importing_python_is_served,
+)

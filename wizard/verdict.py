@@ -1,0 +1,172 @@
+"""The honest verdict: ``ready`` only with evidence of a working setup, ``not_ready`` with the root cause,
+``cannot_tell`` with the one question or command that would settle it.
+
+Pure: a Snapshot and a Diagnosis in, a Verdict out. The CLI maps it to its exit status
+(0 ready, 1 not_ready, 3 cannot_tell; 2 when the check could not run), the JSON report stores
+its ``kind`` under ``verdict``, the GUI Summary shows its headline and question. Sentences come
+from resources/texts/verdict.json.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+import string
+from dataclasses import dataclass
+from functools import cache
+
+from wizard.findings import Diagnosis, Goal, Severity
+from wizard.resources_path import resource
+from wizard.snapshot import Snapshot
+
+COLLECT_ENV_COMMAND = "python -m torch.utils.collect_env"
+NVIDIA_SMI_COMMAND = "nvidia-smi"
+COULD_NOT_RUN_CODES = frozenset({"COLLECTION_FAILED", "PYTHON_FACTS_MISSING"})
+# Words that report a failure in pasted text, in the languages the catalogue covers; looked for as plain
+# substrings of the lower-cased text (fast on megabytes). "could not collect" (collect_env's unknown) is no failure.
+_FAILURE_WORDS = (
+    "traceback (most recent call last)", "error", "exception", "fail", "fatal", "crash", "unable to", "cannot ",
+    "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
+    "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
+    "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
+    "erro ", "falha", "falló", "fallo",
+)
+_COULD_NOT = re.compile(r"could not (?!collect)")
+_CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}false")
+FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
+
+
+class VerdictKind(str, enum.Enum):
+    READY = "ready"
+    NOT_READY = "not_ready"
+    CANNOT_TELL = "cannot_tell"
+    COULD_NOT_RUN = "could_not_run"  # the CLI's exit 2; reports store "cannot_tell" for it
+
+    @property
+    def exit_code(self) -> int:
+        return {"ready": 0, "not_ready": 1, "could_not_run": 2, "cannot_tell": 3}[self.value]
+
+    @property
+    def report_value(self) -> str:
+        return "cannot_tell" if self is VerdictKind.COULD_NOT_RUN else self.value
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: VerdictKind
+    key: str  # the text's key in resources/texts/verdict.json
+    headline: str
+    question: str = ""  # cannot_tell: what to do so the wizard can tell
+    command: str = ""  # the command the question asks for, "" when it asks for a paste
+
+    def to_data(self) -> dict[str, str]:
+        return {"kind": self.kind.report_value, "key": self.key, "headline": self.headline, "question": self.question,
+                "command": self.command}
+
+
+def verdict_for(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal | None = None, text: str = "") -> Verdict:
+    """The verdict for a live check or a pasted text (``text``: what was pasted, to see whether it reports a failure)."""
+    goal = goal or Goal()
+    errors = diagnosis.errors
+    if any(f.code in COULD_NOT_RUN_CODES for f in errors):
+        return _make(VerdictKind.COULD_NOT_RUN, "could_not_run")
+    if errors:
+        return _make(VerdictKind.NOT_READY, "not_ready", title=errors[0].title.rstrip("."))
+    if snapshot.source != "text":
+        if snapshot.torch.get() is None:
+            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.live", command="torch-setup-wizard check")
+        return _ready(snapshot, goal) or _make(VerdictKind.READY, "ready.live")
+    return _text_verdict(snapshot, goal, text)
+
+
+FAILURE_SIGNATURE = "textdiag:failure_reported"  # evidence: the pasted text reports a failure
+
+
+def failure_reported(snapshot: Snapshot) -> bool:
+    """Whether the text snapshot records that the paste reported a failure (set by wizard.textdiag)."""
+    return any(item.signature == FAILURE_SIGNATURE for item in snapshot.evidence)
+
+
+def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
+    runtime = snapshot.torch.get()
+    failure = reports_failure(text) or failure_reported(snapshot)
+    if failure:
+        if runtime is not None and _gpu_facts_known(snapshot):
+            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")
+        return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
+    if runtime is None:
+        return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
+    ready = _ready(snapshot, goal)
+    if ready is not None:
+        return ready
+    if not _gpu_facts_known(snapshot):
+        return _make(VerdictKind.CANNOT_TELL, "cannot_tell.no_gpu_facts", command=NVIDIA_SMI_COMMAND)
+    return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
+
+
+def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
+    runtime = snapshot.torch.get()
+    if runtime is None:
+        return None
+    if runtime.cuda_available:
+        return _make(VerdictKind.READY, "ready.gpu", gpu=_gpu_label(snapshot))
+    if goal.want == "cpu":
+        return _make(VerdictKind.READY, "ready.cpu_wanted")
+    if _no_nvidia_possible(snapshot):
+        return _make(VerdictKind.READY, "ready.cpu")
+    return None if snapshot.source == "text" else _make(VerdictKind.READY, "ready.live")
+
+
+def reports_failure(text: str) -> bool:
+    """Whether pasted text reports a failure (an error, a traceback, "doesn't work"), in any covered language."""
+    if not text:
+        return False
+    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
+    lower = sample.lower()
+    if any(word in lower for word in _FAILURE_WORDS):
+        return True
+    return _COULD_NOT.search(lower) is not None or _CUDA_FALSE.search(lower) is not None
+
+
+def _gpu_facts_known(snapshot: Snapshot) -> bool:
+    return snapshot.gpu.nvml.get() is not None or _no_nvidia_possible(snapshot)
+
+
+def _no_nvidia_possible(snapshot: Snapshot) -> bool:
+    """macOS (no CUDA at all), or the GPU facts list GPUs and none is NVIDIA's."""
+    host = snapshot.host.get()
+    if host is not None and host.os == "darwin":
+        return True
+    nvml = snapshot.gpu.nvml.get()
+    return nvml is not None and not nvml.gpus and not nvml.driver_version
+
+
+def _gpu_label(snapshot: Snapshot) -> str:
+    nvml = snapshot.gpu.nvml.get()
+    if nvml is not None and nvml.gpus:
+        return nvml.gpus[0].name
+    return "NVIDIA GPU"
+
+
+# ------------------------------------------------------------------ texts
+
+
+@cache
+def verdict_texts() -> dict[str, dict[str, str]]:
+    data = json.loads(resource("texts", "verdict.json").read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def template_fields(template: str) -> set[str]:
+    return {name for _literal, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def _make(kind: VerdictKind, key: str, command: str = "", **fields: str) -> Verdict:
+    entry = verdict_texts()[key]
+    return Verdict(kind, key, entry["headline"].format(**fields), entry["question"].format(**fields), command)
+
+
+def severity_counts(diagnosis: Diagnosis) -> tuple[int, int]:
+    """(errors, warnings), for renderers that add the counts to the headline."""
+    return len(diagnosis.errors), sum(1 for f in diagnosis.findings if f.severity is Severity.WARNING)
