@@ -36,10 +36,10 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
 def executor_accepts(argv: tuple[str, ...]) -> bool:
     """Whether wizard.actions would run this argv: the one place the core asks the executor (the argv's own
     interpreter is the target here; which interpreter is being fixed is checked again when it runs)."""
-    from wizard.actions.runner import ActionRefused, validate_argv
+    from wizard.actions.policy import ActionRefused, approve
 
     try:
-        validate_argv(argv, argv[0] if argv else "")
+        approve(argv, argv[0] if argv else "")
     except ActionRefused:
         return False
     return True

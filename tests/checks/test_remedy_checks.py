@@ -73,3 +73,11 @@ def test_glibcxx_names_the_folder_to_remove() -> None:
     first = problems(_failed_import(snapshot, text), goal)[0]
     assert first.remedy is not None and not first.remedy.runnable
     assert "Remove /opt/conda/lib from LD_LIBRARY_PATH" in first.remedy.instructions
+
+
+def test_lib_path_conflict_names_the_folder_to_remove() -> None:
+    snapshot, goal = scenario("old_cudart_on_ld_library_path")
+    first = problems(snapshot, goal)[0]
+    assert first.code == "LIB_PATH_CONFLICT" and first.remedy is not None and not first.remedy.runnable
+    assert "LD_LIBRARY_PATH (PATH on Windows)" in first.remedy.instructions
+    assert ": /usr/local/cuda-12.1/lib64." in first.remedy.instructions  # the folder, not the library's name

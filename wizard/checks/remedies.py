@@ -153,9 +153,18 @@ def install_without_pip_remedy(ctx: CheckContext) -> Remedy | None:
 # --------------------------------------------------------------------------- what no pip command fixes
 
 
+_LIBRARY_PATH = re.compile(r"(/[^\s:'\"()]+\.so[\w.]*)")
+
+
 def lib_path_remedy(ctx: CheckContext, item: Finding, _codes: set[str]) -> Remedy | None:
-    folders = [line.split(": ", 1)[-1] for line in item.details.splitlines() if line.strip()]
-    return Remedy(instructions=remedy_text("lib_path", details=item.details or "", folders="; ".join(folders[:3])))
+    """The folders to take off the library path: of each conflicting copy, or of the library the failed import
+    names (an old libstdc++ gets its own words)."""
+    special = import_failure_remedy(ctx, item)
+    if special is not None:
+        return special
+    paths = _LIBRARY_PATH.findall(item.details or "")
+    folders = list(dict.fromkeys(os.path.dirname(p) for p in paths if not ctx.inside_environment(p)))
+    return Remedy(instructions=remedy_text("lib_path", folders="; ".join(folders[:3]) or item.details))
 
 
 GLIBCXX = re.compile(r"(?P<library>/\S*libstdc\+\+\.so[\w.]*): version `(?P<symbol>GLIBCXX_[\d.]+|CXXABI_[\d.]+)' not found")
