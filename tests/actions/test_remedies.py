@@ -86,7 +86,7 @@ def test_cuda_home_pointing_at_a_missing_folder_is_a_warning(tmp_path: Path, ind
 
 @pytest.mark.parametrize(("name", "code", "words"), [
     ("sigill_cpu", "TORCH_IMPORT_FAILED", "Illegal instruction"),
-    ("old_libstdcxx", "TORCH_IMPORT_FAILED", "Remove /opt/old/lib from LD_LIBRARY_PATH"),
+    ("old_libstdcxx", "LIB_PATH_CONFLICT", "Remove /opt/old/lib from LD_LIBRARY_PATH"),
     ("not_python", "PYTHON_UNUSABLE", "--python set to a real Python interpreter"),
 ])
 def test_what_no_reinstall_fixes_gets_instructions(name: str, code: str, words: str, tmp_path: Path,
