@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["TSW_LANG"] = "en"  # tests read English unless they choose a language (wizard.i18n); the OS locale must not decide
 
 REPO = Path(__file__).resolve().parent.parent
 # Algorithm tests run on a frozen copy of the knowledge base (newest verified release 2.14.1), so a refresh of

@@ -8,7 +8,9 @@ real wizard: nothing on these pictures is hand-written. Rendered: the three READ
 (a CPU build of torch on a GPU machine, an NVIDIA GPU without a driver, a healthy machine) page
 by page, an externally-managed system Python, a pasted error, a saved report opened read-only,
 the page shown while a check runs, the Welcome page with the example course profile, the class
-overview of a folder of reports, and two pages in a dark palette.
+overview of a folder of reports, and two pages in a dark palette. With --languages (or as part of
+the full run): Welcome, a step page with an error and the Summary in Chinese, Spanish and German
+(lang-<code>-*.png), with Qt's own translations installed as the wizard does.
 """
 
 from __future__ import annotations
@@ -254,9 +256,41 @@ def render_dark(out: Path, app) -> None:
         app.setPalette(original)
 
 
+LANGUAGE_SHOTS = ("zh_CN", "es", "de", "pseudo")  # pseudo: 40 % longer, accented (layout check)
+LANGUAGE_SCENARIO = "driver_not_installed"  # an error on the GPU and driver page
+
+
+def render_language(locale: str, out: Path, app) -> None:
+    snapshot, goal = load_scenario(LANGUAGE_SCENARIO)
+    window = live_wizard(snapshot, goal, app)
+    grab(window, out / f"lang-{locale}-welcome.png", app)
+    window.next()
+    wait_until(app, lambda: window.result is not None and not window.checking)
+    grab(window, out / f"lang-{locale}-driver.png", app)
+    while window.currentPage() is not window.summary:
+        window.next()
+    grab(window, out / f"lang-{locale}-summary.png", app)
+    window.close()
+
+
+def render_languages(out: Path, app, locales: tuple[str, ...] = LANGUAGE_SHOTS) -> None:
+    from wizard import i18n
+    from wizard.gui.translations import install_qt_translator
+
+    try:
+        for locale in locales:
+            i18n.set_locale(locale)
+            install_qt_translator(app, locale)
+            render_language(locale, out, app)
+    finally:
+        i18n.set_locale(i18n.SOURCE_LOCALE)
+        install_qt_translator(app, i18n.SOURCE_LOCALE)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--languages", action="store_true", help="only the pages in other languages")
     args = parser.parse_args(argv)
     from PySide6.QtCore import QSettings
 
@@ -268,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(settings_dir))
     args.out.mkdir(parents=True, exist_ok=True)
     try:
+        if args.languages:
+            render_languages(args.out, app)
+            return 0
         for situation in SITUATIONS:
             render_situation(situation, args.out, app)
         render_checking(args.out, app)
@@ -276,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         render_course_welcome(args.out, app)
         render_overview(args.out, app)
         render_dark(args.out, app)
+        render_languages(args.out, app)
     finally:
         shutil.rmtree(settings_dir, ignore_errors=True)
         for window in app.topLevelWidgets():

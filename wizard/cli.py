@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from wizard import __version__
+from wizard.safe_text import for_terminal
 
 DEFAULT_TORCH_INDEX = "https://download.pytorch.org/whl"
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -40,6 +41,11 @@ def version_text() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="torch-setup-wizard", description="Why PyTorch won't install or won't see the GPU, and the fix.")
     parser.add_argument("--version", action="store_true", help="print the version and the date the knowledge was checked")
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of the output: en, zh_CN, es, pt_BR, ja, ko, de, fr (default: $TSW_LANG, then the system's)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def add_python(p: argparse.ArgumentParser) -> None:
@@ -53,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--torch-index",
             metavar="URL",
             default=os.environ.get("TSW_TORCH_INDEX") or DEFAULT_TORCH_INDEX,
-            help="base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or %(default)s)",
+            help=f"base of PyTorch index URLs, for mirrors (default: $TSW_TORCH_INDEX or {DEFAULT_TORCH_INDEX})",
         )
 
     def add_profile(p: argparse.ArgumentParser) -> None:
@@ -106,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = overview.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true")
     fmt.add_argument("--csv", action="store_true")
+    for command_parser in sub.choices.values():  # --lang also after the command (`check --lang de`)
+        command_parser.add_argument("--lang", metavar="CODE", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -119,9 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "gui"
         if command == "gui" and args.command is None:
             args = build_parser().parse_args(["gui", *args_list])
+        _choose_language(args)
         return _dispatch(command, args)
     except UsageError as exc:
-        print(f"torch-setup-wizard: {exc}", file=sys.stderr)
+        print(f"torch-setup-wizard: {for_terminal(str(exc))}", file=sys.stderr)  # often names an outside file
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("torch-setup-wizard: interrupted", file=sys.stderr)
@@ -130,6 +139,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+
+
+def _choose_language(args: argparse.Namespace) -> None:
+    """--lang, else TSW_LANG, else the OS (the GUI adds its saved preference); an unknown --lang is a usage error."""
+    from wizard import i18n
+
+    if args.lang and i18n.normalize_locale(args.lang) is None:
+        raise UsageError(f"unknown language {args.lang!r}: use one of {', '.join(i18n.LANGUAGES)}")
+    i18n.choose_locale(args.lang)
 
 
 def gui_main() -> int:

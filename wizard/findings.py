@@ -102,6 +102,27 @@ class Remedy:
 
 
 @dataclass(frozen=True)
+class Param:
+    """One parameter of a Message: plain data (a version, a name) or, for a sentence the text embeds
+    (advice, a cause), other messages rendered in the reader's language and joined."""
+
+    name: str
+    value: str = ""
+    parts: tuple[Message, ...] = ()
+
+
+@dataclass(frozen=True)
+class Message:
+    """A catalog key (resources/texts, e.g. "DRIVER_OK.title") and its data-only parameters.
+
+    Findings store these next to their English text, so any reader renders them in their own language
+    (wizard.i18n.render_message)."""
+
+    key: str
+    params: tuple[Param, ...] = ()
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str  # stable UPPER_SNAKE code, see docs/diagnosis-codes.md
     severity: Severity
@@ -113,6 +134,8 @@ class Finding:
     evidence: tuple[str, ...] = ()  # verbatim excerpts of pasted text that led here
     caused_by: str = ""  # code of the root cause this finding is a symptom of, if any
     remedy: Remedy | None = None  # what repairs the cause (wizard.checks.remedies), None when none is known
+    title_message: Message | None = None  # catalog key + params of title (None: text not from the catalogs)
+    explanation_message: Message | None = None
 
 
 @dataclass(frozen=True)

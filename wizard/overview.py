@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections import Counter
@@ -11,9 +12,12 @@ from pathlib import Path
 
 from wizard.findings import Diagnosis, Severity, Step
 from wizard.report.json_report import ReportFormatError, load_report
+from wizard.safe_read import SIZE_CAPS, UnreadableFile, read_text_capped
+from wizard.safe_text import csv_cell, for_terminal, map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
+from wizard.words import status_label
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024
+MAX_REPORT_BYTES = SIZE_CAPS["report"]
 HEALTHY = "OK"
 
 
@@ -62,15 +66,15 @@ def read_folder(folder: Path) -> Overview:
         try:
             rows.append(read_report_file(path))
         except ReportFormatError as exc:
-            skipped.append(SkippedFile(path.name, str(exc)))
+            skipped.append(SkippedFile(path.name, scrub_secrets(str(exc))))
     return Overview(tuple(rows), tuple(skipped))
 
 
 def read_report_file(path: Path) -> MachineRow:
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise ReportFormatError(f"too large for a report ({path.stat().st_size // (1024 * 1024)} MB)")
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = read_text_capped(path, "report")
+    except UnreadableFile as exc:
+        raise ReportFormatError(str(exc).replace(str(path), path.name, 1)) from None
     except OSError as exc:
         raise ReportFormatError(f"cannot read: {exc.strerror or exc}") from None
     snapshot, diagnosis = load_report(text)
@@ -85,7 +89,7 @@ def machine_row(file: str, snapshot: Snapshot, diagnosis: Diagnosis) -> MachineR
     torch_version = torch.version if torch else ""
     if not torch_version and python and python.distribution("torch"):
         torch_version = python.distribution("torch").version
-    return MachineRow(
+    return scrub_row(MachineRow(
         file=file,
         machine=(host.hostname if host and host.hostname else Path(file).stem),
         created_at=snapshot.created_at,
@@ -96,6 +100,14 @@ def machine_row(file: str, snapshot: Snapshot, diagnosis: Diagnosis) -> MachineR
         python=python.version if python else "",
         snapshot=snapshot,
         diagnosis=diagnosis,
+    ))
+
+
+def scrub_row(row: MachineRow) -> MachineRow:
+    """The row's own columns without credentials or tokens (a report may carry them in its host name)."""
+    return dataclasses.replace(
+        row, **{name: map_every_string(getattr(row, name), scrub_secrets)
+                for name in ("file", "machine", "created_at", "steps", "root_cause", "error_codes", "torch", "python")}
     )
 
 
@@ -114,10 +126,9 @@ def to_csv(overview: Overview) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in overview.rows:
-        writer.writerow(
-            [row.machine, row.file, row.root_cause, *(row.step_status(s.value) for s in Step), row.torch, row.python,
-             " ".join(row.error_codes), row.created_at]
-        )
+        cells = [row.machine, row.file, row.root_cause, *(row.step_status(s.value) for s in Step), row.torch,
+                 row.python, " ".join(row.error_codes), row.created_at]
+        writer.writerow([csv_cell(cell) for cell in cells])  # a host name "=HYPERLINK(...)" stays text
     return out.getvalue()
 
 
@@ -139,25 +150,33 @@ def to_json(overview: Overview) -> str:
                 }
                 for r in overview.rows
             ],
-            "skipped": [{"file": s.file, "reason": s.reason} for s in overview.skipped],
+            "skipped": [{"file": scrub_secrets(s.file), "reason": scrub_secrets(s.reason)} for s in overview.skipped],
         },
         indent=2,
     )
 
 
-_SYMBOL = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "- n/a"}
-
-
 def to_text(overview: Overview) -> str:
     header = ["machine", "root cause", *(s.value for s in Step)]
-    body = [[r.machine, r.root_cause, *(_SYMBOL[r.step_status(s.value)] for s in Step)] for r in overview.rows]
+    body = [[_one_line(r.machine), _one_line(r.root_cause), *(status_label(r.step_status(s.value)) for s in Step)]
+            for r in overview.rows]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
     lines.append("")
-    lines.append(f"{len(overview.rows)} reports: {overview.counts_line()}")
+    lines.append(f"{len(overview.rows)} reports: {_one_line(overview.counts_line())}")
     for skipped in overview.skipped:
-        lines.append(f"skipped {skipped.file}: {skipped.reason}")
+        lines.append(skipped_line(skipped))
     return "\n".join(lines)
+
+
+def skipped_line(skipped: SkippedFile) -> str:
+    """"skipped notes.json: not a torch-setup-wizard report …", safe to print on a terminal."""
+    return f"skipped {_one_line(skipped.file)}: {_one_line(skipped.reason)}"
+
+
+def _one_line(text: str) -> str:
+    """A table cell from a report: no escape sequences, no line breaks."""
+    return " ".join(for_terminal(text).split())
 
 
 __all__ = ["Overview", "MachineRow", "SkippedFile", "read_folder", "machine_row", "to_csv", "to_json", "to_text", "Severity"]

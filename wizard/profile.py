@@ -5,12 +5,15 @@ Loaded and validated once; every problem names the line it is on.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
+
+from wizard.safe_read import read_bytes_capped
 
 try:
     import tomllib
@@ -30,6 +33,12 @@ _KNOWN_KEYS = {
     "packages": None,  # any package name
     "smoke_test": {"name"},
 }
+
+
+# A PEP 508 distribution name and nothing else: what follows it on pip's command line is always our own
+# version range, so a profile cannot smuggle in options (-r, -t, -f), URLs, paths, extras or markers.
+MAX_PACKAGES = 100
+PACKAGE_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?", re.ASCII)
 
 
 class ProfileError(ValueError):
@@ -73,7 +82,7 @@ class CourseProfile:
 def load_profile(path: str | Path) -> CourseProfile:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bytes_capped(path, "profile").decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the course profile ({exc})") from None
     return parse_profile(text, str(path))
@@ -84,6 +93,8 @@ def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{origin}: not valid TOML: {exc}") from None
+    except RecursionError:  # arrays nested thousands deep
+        raise ProfileError(f"{origin}: not valid TOML: nested too deeply") from None
     where = _Locator(text, origin)
     for section, value in data.items():
         if section not in _KNOWN_KEYS:
@@ -110,10 +121,17 @@ def parse_profile(text: str, origin: str = "<profile>") -> CourseProfile:
     if smoke and smoke not in SMOKE_TESTS:
         raise ProfileError(f"{where.at('name', 'smoke_test')}: unknown smoke test '{smoke}' (built in: {', '.join(SMOKE_TESTS)})")
     packages = []
+    if len(data.get("packages", {})) > MAX_PACKAGES:
+        raise ProfileError(f"{where.at('packages')}: more than {MAX_PACKAGES} packages; a course profile lists a few")
     for package, spec in data.get("packages", {}).items():
         if not isinstance(spec, str):
             raise ProfileError(f"{where.at(package, 'packages')}: the version of '{package}' must be a string like \">=0.19\"")
-        packages.append((canonicalize_name(package), _specifier(spec, package, "packages", where)))
+        if not PACKAGE_NAME.fullmatch(package):
+            raise ProfileError(
+                f"{where.at(package, 'packages')}: {package[:80]!r} is not a package name (only names like "
+                f"numpy or scikit-learn: no URLs, paths, pip options, extras or markers)"
+            )
+        packages.append((canonicalize_name(package), _specifier(spec.strip(), package, "packages", where)))
     return CourseProfile(
         name=name,
         contact=_string(course, "contact", "course", where),
@@ -139,11 +157,13 @@ def _specifier(spec: str, key: str, section: str, where: _Locator) -> str:
     if spec in ("", "*"):
         return ""
     try:
-        SpecifierSet(spec)
+        arbitrary = any(s.operator == "===" for s in SpecifierSet(spec))
     except InvalidSpecifier:
+        arbitrary = None
+    if arbitrary is not False:  # "===" compares any text, not versions: a door to odd strings in pip's argv
         raise ProfileError(
-            f"{where.at(key, section)}: '{spec}' is not a version range (write e.g. \">=2.4,<3\" or \"==2.13.*\")"
-        ) from None
+            f"{where.at(key, section)}: {spec[:80]!r} is not a version range (write e.g. \">=2.4,<3\" or \"==2.13.*\")"
+        )
     return spec
 
 
@@ -157,7 +177,8 @@ class _Locator:
     def at(self, key: str, section: str | None = None) -> str:
         current = None
         header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
-        key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        spellings = "|".join(re.escape(k) for k in dict.fromkeys((key, json.dumps(key)[1:-1])))  # as written, or escaped
+        key_line = re.compile(rf"^\s*[\"']?(?:{spellings})[\"']?\s*=")
         for number, line in enumerate(self.lines, start=1):
             match = header.match(line)
             if match:

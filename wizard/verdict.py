@@ -163,8 +163,18 @@ def template_fields(template: str) -> set[str]:
 
 
 def _make(kind: VerdictKind, key: str, command: str = "", **fields: str) -> Verdict:
-    entry = verdict_texts()[key]
-    return Verdict(kind, key, entry["headline"].format(**fields), entry["question"].format(**fields), command)
+    """The verdict's sentences in the user's language (wizard.i18n; verdict.json is the English source)."""
+    from wizard.i18n import text
+
+    return Verdict(kind, key, text(f"{key}.headline", **fields), text(f"{key}.question", **fields), command)
+
+
+def with_root_cause(verdict: Verdict, diagnosis: Diagnosis) -> Verdict:
+    """A not-ready verdict naming the root cause as ``diagnosis`` words it (e.g. after rendering it in another
+    language); any other verdict as it is."""
+    if verdict.kind is not VerdictKind.NOT_READY or not diagnosis.errors:
+        return verdict
+    return _make(VerdictKind.NOT_READY, verdict.key, verdict.command, title=diagnosis.errors[0].title.rstrip("."))
 
 
 def severity_counts(diagnosis: Diagnosis) -> tuple[int, int]:

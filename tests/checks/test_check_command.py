@@ -136,7 +136,7 @@ def test_render_text_groups_by_step_and_colours_only_when_asked():
     coloured = render_text(snap, diagnosis, color=True)
     assert "\033[" not in plain and "\033[31m" in coloured
     positions = [
-        plain.index(title) for title in ("GPU & driver", "cuDNN", "Python environment", "Recommendation", "Verdict")
+        plain.index(title) for title in ("GPU and driver", "cuDNN", "Python environment", "Recommendation", "Verdict")
     ]
     assert positions == sorted(positions)
     assert "[✗] Problem  Your NVIDIA driver is too old" in plain

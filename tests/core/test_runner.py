@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from wizard.facts import runner as runner_module
 from wizard.facts.runner import CommandResult, ScriptedRunner, run_command
@@ -58,9 +61,58 @@ def test_timeout_does_not_wait_for_a_grandchild_that_left_the_process_group(tmp_
     try:
         result = run_command([sys.executable, "-c", code], timeout=1.5)
         assert result.timed_out and time.monotonic() - started < 10
+        if sys.platform.startswith("linux"):  # the kill reaches it (found by the run's id, adopted as subreaper)
+            assert not is_running(int(pid_file.read_text()))
     finally:
         if pid_file.exists():
-            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(pid_file.read_text()), signal.SIGKILL)
+
+
+def is_running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the subreaper and /proc are Linux")
+def test_a_finished_run_leaves_no_daemon_holding_its_pipes(tmp_path: Path, monkeypatch) -> None:
+    # The program exits at once but a setsid'ed double-fork daemon keeps stdout open and would run for 60 s.
+    monkeypatch.setattr(runner_module, "KILL_WAIT_SECONDS", 0.5)
+    pid_file = tmp_path / "daemon.pid"
+    code = (
+        "import os, pathlib, sys, time\n"
+        "if os.fork() == 0:\n"
+        "    os.setsid()\n"
+        "    if os.fork() == 0:\n"
+        f"        pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid())); time.sleep(60)\n"
+        "    os._exit(0)\n"
+        "time.sleep(0.3); print('parent done')\n"
+    )
+    started = time.monotonic()
+    result = run_command([sys.executable, "-c", code], timeout=20)
+    assert result.ok and result.stdout.strip() == "parent done"
+    assert time.monotonic() - started < 10
+    assert not is_running(int(pid_file.read_text()))
+
+
+def test_a_flood_of_output_is_capped_and_stopped(monkeypatch) -> None:
+    monkeypatch.setattr(runner_module, "MAX_STDOUT_BYTES", 1024 * 1024)
+    code = "import sys\nwhile True: sys.stdout.write('x' * 65536)"
+    started = time.monotonic()
+    result = run_command([sys.executable, "-c", code], timeout=30)
+    assert result.output_too_large and not result.ok
+    assert len(result.stdout) == 1024 * 1024 and time.monotonic() - started < 10
+    assert "printed more than" in result.as_problem_fact("probe").problem.reason
+
+
+def test_a_flood_on_stderr_keeps_only_its_tail() -> None:
+    code = "import sys\nfor i in range(40): sys.stderr.write(str(i % 10) * 65536)\nsys.stderr.write('END')"
+    result = run_command([sys.executable, "-c", code], timeout=30)
+    assert result.ok and len(result.stderr) == runner_module.MAX_STDERR_BYTES and result.stderr.endswith("END")
 
 
 def test_arguments_are_not_interpreted_by_a_shell() -> None:

@@ -25,15 +25,18 @@ def spoken_name(widget) -> str:
 
 
 def tab_stops(qtbot, window, presses: int = 80) -> list:
-    """The widgets focus visits while pressing Tab, starting from the Next button."""
+    """The widgets focus visits while pressing Tab, starting from the Next button.
+
+    Reads the window's own focus widget: window activation is asynchronous and sometimes never comes offscreen,
+    and until it does QApplication.focusWidget() is None although Tab moves focus inside the window all the same."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtWidgets import QWizard
 
     window.activateWindow()
     window.button(QWizard.WizardButton.NextButton).setFocus()
     visited = []
     for _ in range(presses):
-        focused = QApplication.focusWidget()
+        focused = window.focusWidget()
         if focused is None:
             break
         visited.append(focused)

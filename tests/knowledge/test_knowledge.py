@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FROZEN_KNOWLEDGE
-from wizard.actions.urls import ALLOWED_HOSTS, is_allowed_url
+from wizard.actions.urls import ALLOWED_HOSTS, ALLOWED_PAGES, is_allowed_url
 from wizard.knowledge import KnowledgeError, capability_covered, load_knowledge
 from wizard.knowledge.loader import FILES, default_knowledge_dir
 from wizard.resources_path import resource
@@ -162,7 +162,9 @@ def test_urls_are_allowed_and_named(kb):
                  "wsl_cuda", "vc_redist", "long_paths", "pep668"):
         assert is_allowed_url(kb.url(name)), name
     assert names["long_paths"] == "https://pip.pypa.io/warnings/enable-long-paths"
-    assert {p.split("/")[2] for p in kb.url_allow_list} == set(ALLOWED_HOSTS)
+    whole_hosts = {p.split("/")[2] for p in kb.url_allow_list if p.count("/") == 3}
+    assert whole_hosts == set(ALLOWED_HOSTS)
+    assert {p for p in kb.url_allow_list if p.count("/") > 3} == set(ALLOWED_PAGES)
     with pytest.raises(KeyError):
         kb.url("no_such_url")
 

@@ -24,7 +24,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
-from wizard.atomic_write import write_text_atomic
+from wizard.atomic_write import make_private_dir, write_text_atomic
 from wizard.facts.runner import run_command
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
@@ -93,7 +93,7 @@ def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence
     }
     folder = backups_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         path = folder / f"{now.strftime('%Y%m%dT%H%M%S.%fZ')}-{_env_key(python)}.json"
         write_text_atomic(path, json.dumps(record, indent=2))
     except OSError as exc:

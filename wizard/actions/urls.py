@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from wizard.urls import ALLOWED_HOSTS, is_allowed_url
+from wizard.urls import ALLOWED_HOSTS, ALLOWED_PAGES, is_allowed_url, is_under_page
 
-__all__ = ["ALLOWED_HOSTS", "is_allowed_url"]
+__all__ = ["ALLOWED_HOSTS", "ALLOWED_PAGES", "is_allowed_url", "is_under_page"]

@@ -15,7 +15,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.checks.common import gpu_names, pip_actions, recommendation_actions
 from wizard.checks.context import CheckContext
-from wizard.checks.texts import Text, load_texts_file, render
+from wizard.checks.texts import Text, load_texts_file, messages_of, render
 from wizard.evidence import FAILED_CODE, smoke_results
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.profile import SMOKE_TESTS, CourseProfile
@@ -45,7 +45,7 @@ def course_finding(key: str, severity: Severity, step: Step, *, details: str = "
                    caused_by: str = "", **fields: object) -> Finding:
     title, explanation = render(key, fields, course_texts())
     return Finding(code=key.split(".", 1)[0], severity=severity, step=step, title=title, explanation=explanation,
-                   details=details, actions=tuple(actions), caused_by=caused_by)
+                   details=details, actions=tuple(actions), caused_by=caused_by, **messages_of(title, explanation))
 
 
 def check_course(ctx: CheckContext) -> list[Finding]:

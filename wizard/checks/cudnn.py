@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.checks.common import recommendation_actions
 from wizard.checks.context import CheckContext, version_tuple
-from wizard.checks.texts import finding
+from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 
 STEP = Step.CUDNN
@@ -55,7 +55,7 @@ def check_cudnn(ctx: CheckContext) -> list[Finding]:
     version = loaded or dist_version
     if not version:
         return [finding("CUDNN_UNKNOWN", Severity.INFO, STEP, details=details)]
-    source = f"the {dist_name} package" if dist_name else "inside the PyTorch wheel"
+    source = phrase("phrase.cudnn.package", package=dist_name) if dist_name else phrase("phrase.cudnn.wheel")
     return [finding("CUDNN_OK", Severity.OK, STEP, details=details, version=version, source=source)]
 
 

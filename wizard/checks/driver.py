@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, variant_words, wants_gpu
 from wizard.checks.context import CheckContext, major, version_tuple
-from wizard.checks.texts import finding, render
+from wizard.checks.texts import finding, join_sentences, render
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
 from wizard.snapshot import FactStatus
@@ -289,7 +289,7 @@ def _vendor_advice(ctx: CheckContext) -> str:
         sentences.append(render("ADVICE.intel_xpu", {})[1])
     if not ctx.is_cpu_build and not rocm:
         sentences.append(render("ADVICE.cpu_build", {})[1])
-    return " ".join(sentences)
+    return join_sentences(sentences)  # keeps each sentence's message for rendering in other languages
 
 
 def _gpu_details(ctx: CheckContext) -> str:

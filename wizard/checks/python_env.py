@@ -8,7 +8,7 @@ from wizard.checks.common import pip_actions, recommendation_actions, url_action
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.remedies import user_site_copy
-from wizard.checks.texts import finding
+from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
 from wizard.policy.compat import glibc_ok, outdated_python
@@ -450,9 +450,9 @@ def check_python_ok(ctx: CheckContext) -> list[Finding]:
     python = ctx.python
     if python is None or not python.version or _unsupported_variant(ctx):
         return []
-    where = ENV_WORDS.get(python.env_kind, "this Python")
+    where = phrase(f"phrase.env.{python.env_kind}" if python.env_kind in ENV_WORDS else "phrase.env.unknown")
     if python.env_kind == "conda" and python.conda_env:
-        where = f"the conda environment '{python.conda_env}'"
+        where = phrase("phrase.env.conda_named", name=python.conda_env)
     return [
         finding(
             "PYTHON_OK",

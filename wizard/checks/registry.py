@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from wizard.checks import course, cudnn, driver, paths, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
-from wizard.checks.texts import TextError, finding, load_texts, render
+from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
@@ -225,9 +225,10 @@ def explain_symptoms(findings: list[Finding]) -> list[Finding]:
     for index, item in sorted(enumerate(findings), key=lambda pair: _causal_rank(pair[1].code)):
         root = next((r for r in roots if r.code != item.code and item.code in EXPLAINS.get(r.code, ())), None)
         if root is not None and item.severity in (Severity.ERROR, Severity.WARNING):
-            _, explanation = render("CAUSED_BY", {"cause": root.title})
+            _, explanation = render("CAUSED_BY", {"cause": text_of(root)})
             demoted[index] = dataclasses.replace(
-                item, severity=Severity.INFO, caused_by=root.code, explanation=explanation, actions=()
+                item, severity=Severity.INFO, caused_by=root.code, explanation=explanation, actions=(),
+                explanation_message=messages_of(root.title, explanation).get("explanation_message"),
             )
         elif item.severity is Severity.ERROR:
             roots.append(item)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from wizard.findings import Action, Finding, Severity, Step
+from wizard.findings import Action, Finding, Message, Param, Severity, Step
 from wizard.resources_path import resource
 
 
@@ -82,8 +82,58 @@ def load_texts() -> dict[str, Text]:
     return load_texts_file(resource("texts", "findings.json"))
 
 
+class RenderedText(str):
+    """English text that remembers the catalog message(s) it came from, so a finding embedding it
+    (an advice sentence, a cause's title) stores the messages and any reader renders them in their language."""
+
+    messages: tuple[Message, ...] = ()
+
+    def __new__(cls, value: str, messages: tuple[Message, ...] = ()) -> RenderedText:
+        made = super().__new__(cls, value)
+        made.messages = messages
+        return made
+
+
+def phrase(key: str, **params: object) -> str:
+    """A catalog phrase ("phrase.env.venv") to put into a finding's text: English here, and any reader's
+    language wherever the finding is shown (it is stored as a message, not as these English words)."""
+    from wizard.i18n import text
+
+    english = text(key, "en", **params)
+    return RenderedText(english, (Message(key, params_of(params)),))
+
+
+def join_sentences(sentences: Iterable[str]) -> str:
+    """Sentences joined by spaces, keeping the messages of those that came from the catalogs."""
+    items = list(sentences)
+    joined = " ".join(items)
+    if items and all(isinstance(s, RenderedText) and s.messages for s in items):
+        return RenderedText(joined, tuple(m for s in items for m in s.messages))  # type: ignore[union-attr]
+    return joined
+
+
+def text_of(finding_: Finding, field: str = "title") -> str:
+    """A finding's title (or explanation) as text to embed in another, with its message when it has one."""
+    message = finding_.title_message if field == "title" else finding_.explanation_message
+    value = getattr(finding_, field)
+    return RenderedText(value, (message,)) if message is not None else value
+
+
+def params_of(fields: dict[str, object]) -> tuple[Param, ...]:
+    """The fields as stored message parameters: display strings, or the messages of embedded texts."""
+    params = []
+    for name, value in sorted(fields.items()):
+        if isinstance(value, RenderedText) and value.messages:
+            params.append(Param(name, str(value), parts=value.messages))
+        else:
+            params.append(Param(name, _display(value)))
+    return tuple(params)
+
+
 def render(key: str, fields: dict[str, object], texts: dict[str, Text] | None = None) -> tuple[str, str]:
-    """(title, explanation) of ``key`` filled with ``fields``; every field a template names must be given."""
+    """(title, explanation) of ``key`` filled with ``fields``; every field a template names must be given.
+
+    Both are RenderedText carrying their Message ("KEY.title", "KEY.explanation") for wizard.i18n."""
     table = load_texts() if texts is None else texts
     text = table.get(key)
     if text is None:
@@ -92,7 +142,11 @@ def render(key: str, fields: dict[str, object], texts: dict[str, Text] | None = 
     if missing:
         raise TextError(f"text {key!r} needs field(s) {', '.join(sorted(missing))}")
     values = {name: _display(value) for name, value in fields.items()}
-    return text.title.format(**values), text.explanation.format(**values)
+    params = params_of({name: fields[name] for name in text.fields})
+    return (
+        RenderedText(text.title.format(**values), (Message(f"{key}.title", params),)),
+        RenderedText(text.explanation.format(**values), (Message(f"{key}.explanation", params),)),
+    )
 
 
 def _display(value: object) -> str:
@@ -124,4 +178,14 @@ def finding(
         actions=tuple(actions),
         evidence=tuple(evidence),
         caused_by=caused_by,
+        **messages_of(title, explanation),
     )
+
+
+def messages_of(title: str, explanation: str) -> dict[str, Message]:
+    """Finding(...) keyword arguments title_message/explanation_message of two rendered texts."""
+    found = {}
+    for name, value in (("title_message", title), ("explanation_message", explanation)):
+        if isinstance(value, RenderedText) and len(value.messages) == 1:
+            found[name] = value.messages[0]
+    return found

@@ -12,23 +12,19 @@ from pathlib import Path
 from wizard.atomic_write import write_text_atomic
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
+from wizard.i18n import localized_diagnosis, text
+from wizard.safe_text import terminal_safe
 from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
-from wizard.verdict import Verdict, VerdictKind, verdict_for
+from wizard.verdict import Verdict, VerdictKind, verdict_for, with_root_cause
+from wizard.words import SEVERITY_WORDS, STEP_TITLES  # one definition each, in the user's language
 
-STEP_TITLES = {
-    Step.DRIVER: "GPU & driver",
-    Step.TOOLKIT: "CUDA toolkit",
-    Step.CUDNN: "cuDNN",
-    Step.PYTHON: "Python environment",
-    Step.WHEEL: "PyTorch",
-}
-# (unicode mark, ascii mark, word, ANSI colour)
+# (unicode mark, ascii mark, ANSI colour); the word is SEVERITY_WORDS[severity]
 STATUS = {
-    Severity.OK: ("✓", "ok", "OK", "32"),
-    Severity.ERROR: ("✗", "x", "Problem", "31"),
-    Severity.WARNING: ("!", "!", "Warning", "33"),
-    Severity.INFO: ("i", "i", "Note", "36"),
+    Severity.OK: ("✓", "ok", "32"),
+    Severity.ERROR: ("✗", "x", "31"),
+    Severity.WARNING: ("!", "!", "33"),
+    Severity.INFO: ("i", "i", "36"),
 }
 
 
@@ -112,6 +108,9 @@ def render_text(
     snapshot: Snapshot, diagnosis: Diagnosis, color: bool, unicode: bool = True, verdict: Verdict | None = None
 ) -> str:
     """The doctor-style report: findings grouped by step, the recommended command, a one-line verdict."""
+    diagnosis = localized_diagnosis(diagnosis)
+    snapshot, diagnosis = terminal_safe(snapshot), terminal_safe(diagnosis)  # outside text: no escapes, no secrets
+    verdict = terminal_safe(verdict) if verdict is not None else None
     lines = [_header(snapshot), ""]
     for step in Step:
         findings = diagnosis.for_step(step)
@@ -122,6 +121,8 @@ def render_text(
             lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot), _target_os(snapshot)))
         lines.append("")
     lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
+    if verdict is not None:
+        verdict = with_root_cause(verdict, diagnosis)  # the root cause's title in the reader's language
     lines.extend(verdict_lines(verdict, color) if verdict is not None else [_verdict(diagnosis, color)])
     return "\n".join(lines)
 
@@ -129,7 +130,7 @@ def render_text(
 def verdict_lines(verdict: Verdict, color: bool) -> list[str]:
     """"Verdict: <headline>", then for cannot_tell the question and the command that settles it."""
     colour = {VerdictKind.READY: "32", VerdictKind.NOT_READY: "31"}.get(verdict.kind, "33")
-    lines = [_paint(f"Verdict: {verdict.headline}", colour, color)]
+    lines = [_paint(f"{text('report.verdict_label')} {verdict.headline}", colour, color)]
     if verdict.question:
         lines.append(f"  {verdict.question}")
     if verdict.command:
@@ -139,25 +140,27 @@ def verdict_lines(verdict: Verdict, color: bool) -> list[str]:
 
 def _header(snapshot: Snapshot) -> str:
     python = snapshot.python.get()
-    target = f"{python.executable} (Python {python.version})" if python else "the target Python (not inspected)"
-    return f"torch-setup-wizard check for {target}"
+    if python is None:
+        return text("cli.header_no_python")
+    return text("cli.header", target=f"{python.executable} (Python {python.version})")
 
 
 def _evidence_label(snapshot: Snapshot) -> str:
     """Evidence quotes pasted text in `diagnose`, and a test's output (a course smoke test) in `check`."""
-    return "from your text" if snapshot.source == "text" else "seen in the output"
+    return text("cli.evidence_text") if snapshot.source == "text" else text("cli.evidence_output")
 
 
 def _finding_lines(
-    item: Finding, color: bool, unicode: bool, evidence_label: str = "from your text", os_name: str = "linux"
+    item: Finding, color: bool, unicode: bool, evidence_label: str = "", os_name: str = "linux"
 ) -> list[str]:
-    mark, ascii_mark, word, colour = STATUS[item.severity]
-    label = f"[{mark if unicode else ascii_mark}] {word}"
+    mark, ascii_mark, colour = STATUS[item.severity]
+    evidence_label = evidence_label or text("cli.evidence_text")
+    label = f"[{mark if unicode else ascii_mark}] {SEVERITY_WORDS[item.severity]}"
     lines = [f"  {_paint(label, colour, color)}  {item.title}"]
     if item.severity is not Severity.OK:
         lines.extend(_wrap(item.explanation, "      "))
         if item.caused_by:
-            lines.append(f"      (a consequence of {item.caused_by})")
+            lines.append("      " + text("cli.consequence", code=item.caused_by))
         for excerpt in item.evidence:
             lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
         lines.extend(_action_lines(item, os_name))
@@ -177,7 +180,7 @@ def _action_lines(item: Finding, os_name: str) -> list[str]:
             lines.append(f"      {action.label}:")
             lines.extend(f"        {line}" for line in action.text.strip().splitlines())
         elif action.argv:
-            lines.append(f"      {action.label} (torch-setup-wizard fix runs it for you):")
+            lines.append("      " + text("cli.fix_runs_it", label=action.label))
             lines.append(f"        {display_command(action.argv, os_name)}")
     return lines
 
@@ -185,14 +188,62 @@ def _action_lines(item: Finding, os_name: str) -> list[str]:
 def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
     import textwrap
 
+    if any(_is_wide(c) for c in text):
+        return _wrap_wide(text, indent, width)
     return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+NO_LINE_START = frozenset("，。、；：！？）」』】〉》")  # CJK punctuation stays on the line it ends
+
+
+def _is_wide(char: str) -> bool:
+    import unicodedata
+
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _wrap_wide(text: str, indent: str, width: int) -> list[str]:
+    """Wrap by terminal columns (a CJK character takes two); a line may break between any two CJK characters,
+    and inside Latin runs only at spaces, as textwrap does."""
+    lines, line, used = [], indent, len(indent)
+    for token in _tokens(text):
+        size = sum(2 if _is_wide(c) else 1 for c in token)
+        if token.isspace():
+            if used > len(indent):
+                line, used = line + " ", used + 1
+            continue
+        if used + size > width and used > len(indent) and token not in NO_LINE_START:
+            lines.append(line.rstrip())
+            line, used = indent, len(indent)
+        line, used = line + token, used + size
+    lines.append(line.rstrip())
+    return [entry for entry in lines if entry.strip()] or [indent]
+
+
+def _tokens(text: str) -> list[str]:
+    """Spaces; single Chinese/Japanese characters (a line may break after any); runs of anything else,
+    Korean words included (Korean breaks at spaces)."""
+    tokens: list[str] = []
+    for char in text:
+        previous = tokens[-1][-1] if tokens else ""
+        joins = bool(previous) and (previous.isspace() == char.isspace()) and not _breaks_anywhere(char) and (
+            not _breaks_anywhere(previous))
+        if joins:
+            tokens[-1] += char
+        else:
+            tokens.append(char)
+    return tokens
+
+
+def _breaks_anywhere(char: str) -> bool:
+    return _is_wide(char) and not ("\uac00" <= char <= "\ud7a3" or "\u1100" <= char <= "\u11ff")
 
 
 def _recommendation_lines(snapshot: Snapshot, rec: Recommendation, color: bool) -> list[str]:
     if rec.kind == "none":
-        return [_paint("Recommendation", "1", color), *_wrap(rec.why or "Nothing to change.", "  "), ""]
+        return [_paint(text("cli.recommendation"), "1", color), *_wrap(rec.why or text("cli.nothing_to_change"), "  "), ""]
     os_name = _target_os(snapshot)
-    lines = [_paint("Recommendation", "1", color)]
+    lines = [_paint(text("cli.recommendation"), "1", color)]
     if rec.why:
         lines.extend(_wrap(rec.why, "  "))
     commands = rec.steps if rec.kind == "new_venv" and rec.steps else ((rec.argv,) if rec.argv else ())
@@ -216,12 +267,11 @@ def _verdict(diagnosis: Diagnosis, color: bool) -> str:
     errors = diagnosis.errors
     warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
     if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''})" if len(errors) > 1 else ""
-        return _paint(f"Verdict: not ready - start with: {first.title}{more}.", "31", color)
+        key = {1: "verdict.cli_not_ready", 2: "verdict.cli_not_ready_one_more"}.get(len(errors), "verdict.cli_not_ready_more")
+        return _paint(text(key, title=errors[0].title, count=len(errors) - 1), "31", color)
     if warnings:
-        return _paint(f"Verdict: PyTorch can work here; {len(warnings)} warning(s) worth reading.", "33", color)
-    return _paint("Verdict: all good - PyTorch is ready to use.", "32", color)
+        return _paint(text("verdict.cli_warnings", count=len(warnings)), "33", color)
+    return _paint(text("verdict.cli_ready"), "32", color)
 
 
 def _paint(text: str, code: str, color: bool) -> str:

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from wizard.cli import UsageError
 from wizard.commands.common import goal_for_args
 from wizard.findings import Diagnosis
+from wizard.safe_text import for_terminal, terminal_safe
 from wizard.snapshot import Snapshot
 from wizard.verdict import Verdict, verdict_for
 
@@ -44,11 +45,13 @@ def read_input(name: str) -> bytes:
     """The bytes of FILE, or of standard input for "-"; huge inputs keep only their head and tail."""
     if name == "-":
         return read_limited(sys.stdin.buffer)
+    from wizard.safe_read import UnreadableFile, open_regular_file
+
     try:
-        with open(name, "rb") as stream:
+        with open_regular_file(name) as stream:  # a FIFO or /dev/zero is refused, not read forever
             return read_limited(stream)
-    except IsADirectoryError:
-        raise UsageError(f"cannot read {name}: it is a folder, not a file") from None
+    except UnreadableFile as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
 
@@ -57,6 +60,11 @@ def read_limited(stream: BinaryIO) -> bytes:
     head = stream.read(HEAD_BYTES)
     if len(head) < HEAD_BYTES:
         return head
+    if stream.seekable():  # a file: jump to its tail instead of reading gigabytes to get there
+        end = stream.seek(0, os.SEEK_END)
+        stream.seek(max(HEAD_BYTES, end - TAIL_BYTES))
+        tail = stream.read(TAIL_BYTES)
+        return head + b"\n" + tail if tail else head
     tail = b""
     while chunk := stream.read(_CHUNK):
         tail = (tail + chunk)[-TAIL_BYTES:]
@@ -86,7 +94,7 @@ def snapshot_from_input(text: str) -> Snapshot:
 def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool, verdict: Verdict | None = None) -> str:
     from wizard.textdiag import textdiag_notes
 
-    notes = list(textdiag_notes(snapshot))
+    notes = [for_terminal(note) for note in textdiag_notes(snapshot)]
     verdict = verdict or verdict_for(snapshot, diagnosis)
     if as_json:
         from wizard.commands.check import verdict_fields
@@ -104,5 +112,6 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool, verdict: Ver
 
 
 def _minimal_text(diagnosis: Diagnosis) -> str:
+    diagnosis = terminal_safe(diagnosis)
     lines = [f"[{f.severity.value}] {f.code}: {f.title}" for f in diagnosis.findings]
     return "\n".join(lines) or "Nothing to report."

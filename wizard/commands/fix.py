@@ -31,6 +31,7 @@ from wizard.actions.verify import Verification, verify_fix
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Goal, Recommendation, Severity
 from wizard.remedy_texts import remedy_text
+from wizard.safe_text import print_for_terminal
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
@@ -42,7 +43,7 @@ Say = Callable[[str], None]
 class Console:
     """How the command talks: print lines, ask yes/no questions, draw a progress bar."""
 
-    say: Say = print
+    say: Say = print_for_terminal  # commands may carry a mirror's credentials; pip's lines, escapes
     ask: Ask = input
     live_bar: bool = field(default_factory=lambda: sys.stdout.isatty())
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from wizard.cli import EXIT_USAGE, UsageError
 from wizard.commands.common import goal_for_args
@@ -38,9 +37,12 @@ def _python(args: argparse.Namespace) -> str | None:
 
 def _load_report(path: str):  # -> tuple[Snapshot, Diagnosis]
     from wizard.report.json_report import ReportFormatError, load_report
+    from wizard.safe_read import UnreadableFile, read_text_capped
 
     try:
-        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        text = read_text_capped(path, "report")
+    except UnreadableFile as exc:
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:

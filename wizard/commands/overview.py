@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from wizard.cli import EXIT_OK, UsageError
-from wizard.overview import read_folder, to_csv, to_json, to_text
+from wizard.overview import read_folder, skipped_line, to_csv, to_json, to_text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,6 +19,8 @@ def run(args: argparse.Namespace) -> int:
         print(to_json(overview))
     elif args.csv:
         print(to_csv(overview), end="")
+        for skipped in overview.skipped:  # the CSV itself stays one row per machine
+            print(skipped_line(skipped), file=sys.stderr)
     else:
         print(to_text(overview))
     return EXIT_OK

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wizard.facts.runner import Runner, run_command
 from wizard.probe import probe_entry  # stdlib-only; sharing its tables keeps host and probe facts alike
+from wizard.safe_text import scrub_secrets, strip_url_secrets
 from wizard.snapshot import Fact, HostInfo
 
 # Variables the checks read. PATH-like values are kept whole: they are what shadows libraries.
@@ -32,7 +33,16 @@ RELEVANT_ENV = (
     "HTTPS_PROXY",
     "HTTP_PROXY",
     "TSW_TORCH_INDEX",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "https_proxy",
+    "http_proxy",
+    "all_proxy",
+    "no_proxy",
 )
+# Values that are URLs (or lists of them): kept only as where they point, never with user, password or query.
+URL_ENV = frozenset({"PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY",
+                     "TSW_TORCH_INDEX"})
 
 
 def normalise_machine(machine: str) -> str:
@@ -49,7 +59,9 @@ def collect_host(
     env: Mapping[str, str], root: Path = Path("/"), runner: Runner = run_command, sys_platform: str = sys.platform
 ) -> Fact[HostInfo]:
     os_name = os_key(sys_platform)
-    kept = tuple((key, env[key]) for key in sorted(env) if key in RELEVANT_ENV or key.startswith("CUDA_PATH_V"))
+    kept = tuple(
+        (key, kept_env_value(key, env[key])) for key in sorted(env) if key in RELEVANT_ENV or key.startswith("CUDA_PATH_V")
+    )
     return Fact.found(
         HostInfo(
             os=os_name,
@@ -63,6 +75,11 @@ def collect_host(
             device_model=read_device_model(root) if os_name == "linux" else "",
         )
     )
+
+
+def kept_env_value(key: str, value: str) -> str:
+    """What the snapshot may hold of an environment variable: URLs without credentials, no tokens anywhere."""
+    return strip_url_secrets(value) if key.upper() in URL_ENV else scrub_secrets(value)
 
 
 DEVICE_MODEL_BYTES = 256

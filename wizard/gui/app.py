@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from wizard.findings import Diagnosis, Goal
 from wizard.gui.icons import app_icon
+from wizard.gui.preferences import language_preference
+from wizard.gui.translations import apply_language
 from wizard.gui.wizard import SETTINGS_APP, SETTINGS_ORG, WINDOW_TITLE, SetupWizard
 from wizard.snapshot import Snapshot
 
@@ -42,6 +44,7 @@ def make_application() -> QApplication:
 def run_app(python: str | None, goal: Goal, report: tuple[Snapshot, Diagnosis] | None = None) -> int:
     """Show the wizard and run the event loop; returns the process exit status."""
     app = make_application()
+    apply_language(app, language_preference())
     window = SetupWizard(python=python, goal=goal, report=report)
     probe = None
     if os.environ.get(BENCH_FIRST_PAINT):

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -67,7 +66,7 @@ class ExportDialog(QDialog):
         close_button = make_button("Close", "Close this window", self.accept)
 
         format_row = QHBoxLayout()
-        format_row.addWidget(QLabel("Format:"))
+        format_row.addWidget(make_label("Format:", wrap=False))
         format_row.addWidget(self.format_choice)
         format_row.addStretch(1)
         buttons = QHBoxLayout()

@@ -41,6 +41,7 @@ from wizard.actions.runner import (
 from wizard.actions.verify import Verification, compare
 from wizard.findings import Action, Diagnosis, Goal
 from wizard.gui.preferences import torch_index_preference
+from wizard.gui.widgets import make_label
 from wizard.gui.workers import default_collect, default_diagnose, start_job
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
@@ -63,6 +64,7 @@ class CommandPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stage_label = QLabel("")
+        self.stage_label.setTextFormat(Qt.TextFormat.PlainText)
         self.stage_label.setWordWrap(True)
         self.stage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress_bar = QProgressBar()
@@ -252,14 +254,15 @@ class FixDialog(CloseGuard, QDialog):
     def _build(self) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{self.action.label or 'Run this fix'}</b>"))
-        layout.addWidget(QLabel("The exact command:"))
+        layout.addWidget(make_label(self.action.label or "Run this fix", bold=True))
+        layout.addWidget(make_label("The exact command:"))
         self.command_view = QPlainTextEdit(command_text(self.action.argv, local_os_name()))
         self.command_view.setReadOnly(True)
         self.command_view.setFont(mono)
         self.command_view.setMaximumHeight(60)
         layout.addWidget(self.command_view)
         self.env_label = QLabel(f"It changes the environment of {self.python}")
+        self.env_label.setTextFormat(Qt.TextFormat.PlainText)
         self.env_label.setWordWrap(True)
         self.env_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.env_label)
@@ -267,6 +270,7 @@ class FixDialog(CloseGuard, QDialog):
         self.plan_view.setReadOnly(True)
         layout.addWidget(self.plan_view)
         self.warning_label = QLabel("")
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #a15c00;")
         self.warning_label.hide()
@@ -275,6 +279,7 @@ class FixDialog(CloseGuard, QDialog):
         self.stage_label, self.progress_bar, self.log_view = self.panel.stage_label, self.panel.progress_bar, self.panel.log_view
         layout.addWidget(self.panel)
         self.result_label = QLabel("")
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)

@@ -22,16 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.findings import Step
+from wizard.gui.widgets import make_label, plain_tooltip
 from wizard.overview import MachineRow, Overview, read_folder
+from wizard.words import STEP_TITLES, status_label  # one definition each, in the user's language
 
-STEP_TITLES = {
-    Step.DRIVER: "GPU & driver",
-    Step.TOOLKIT: "CUDA toolkit",
-    Step.CUDNN: "cuDNN",
-    Step.PYTHON: "Python",
-    Step.WHEEL: "PyTorch",
-}
-STATUS_TEXT = {"error": "✗ Problem", "warning": "! Warning", "info": "i Note", "ok": "✓ OK", "": "– n/a"}
 SORT_RANK = {"error": 0, "warning": 1, "info": 2, "ok": 3, "": 4}
 ALL_CODES = "All root causes"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +84,7 @@ class OverviewWindow(QWidget):
 
         controls = QHBoxLayout()
         controls.addWidget(open_button)
-        controls.addWidget(QLabel("Show:", self))
+        controls.addWidget(make_label("Show:", wrap=False))
         controls.addWidget(self.code_filter)
         controls.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
@@ -141,13 +135,13 @@ def _row_items(row: MachineRow) -> list[QStandardItem]:
     cells = [(row.machine, row.machine), (row.root_cause, "" if row.root_cause == "OK" else row.root_cause)]
     for step in Step:
         status = row.step_status(step.value)
-        cells.append((STATUS_TEXT[status], SORT_RANK[status]))
+        cells.append((status_label(status, none_mark="–"), SORT_RANK[status]))
     cells += [(row.torch, row.torch), (row.python, row.python), (row.file, row.file)]
     items = []
     for text, sort_key in cells:
         item = QStandardItem(text)
         item.setData(sort_key, SORT_ROLE)
-        item.setToolTip(text)
+        item.setToolTip(plain_tooltip(text))
         items.append(item)
     items[0].setData(row, ROW_ROLE)
     return items

@@ -29,7 +29,6 @@ from wizard.findings import Finding, Severity, Step
 from wizard.gui.texts import (
     STEP_CHECKING,
     STEP_SUBTITLES,
-    STEP_TITLES,
     command_lead,
     empty_step_note,
     findings_for_step,
@@ -38,28 +37,25 @@ from wizard.gui.texts import (
     recommendation_command,
     verdict,
 )
-from wizard.gui.widgets import Banner, BusyPanel, CommandBox, FindingCard, OkLine, make_button, make_label
+from wizard.gui.widgets import (
+    Banner,
+    BusyPanel,
+    CommandBox,
+    FindingCard,
+    OkLine,
+    make_button,
+    make_label,
+    plain_tooltip,
+)
+from wizard.i18n import text as tr
 from wizard.profile import CourseProfile
+from wizard.words import step_page_title as _step_page_title
 
 if TYPE_CHECKING:
     from wizard.gui.wizard import SetupWizard
 
-WELCOME_TEXT = (
-    "This wizard finds out why PyTorch won't install or won't use your NVIDIA GPU, and explains "
-    "what to do in plain words. It looks at your graphics card and driver, CUDA, and the Python "
-    "environment you choose below. It only looks: nothing on your computer is changed unless you "
-    "press a fix button and confirm it."
-)
-# Mnemonics avoid the wizard buttons' letters (Back, Next, Finish, cLose).
-READ_ONLY_TEXT = (
-    "You are looking at a saved report. The pages show what was found on that machine; nothing is "
-    "checked or changed on this computer. Press Next to walk through it."
-)
-PASTED_TEXT = (
-    "You are looking at what the wizard read in the text you pasted. Only what the text shows is known; "
-    "nothing was checked or changed on this computer. The steps the text says nothing about stay empty."
-)
-WANT_CHOICES = (("cuda", "My NVIDIA &GPU"), ("cpu", "CP&U is fine"), ("auto", "Not &sure"))
+# Mnemonics avoid the wizard buttons' letters (Back, Next, Finish, cLose). Texts: resources/texts/words.json.
+WANT_CHOICES = ("cuda", "cpu", "auto")  # labels: gui.want.<choice>
 
 
 def course_summary(profile: CourseProfile) -> str:
@@ -77,8 +73,7 @@ def course_summary(profile: CourseProfile) -> str:
 
 def step_page_title(step: Step) -> str:
     """ "Step 2 of 5 · CUDA toolkit": the number a helpdesk can name on a call."""
-    steps = list(Step)
-    return f"Step {steps.index(step) + 1} of {len(steps)} · {STEP_TITLES[step]}"
+    return _step_page_title(step)
 
 
 def clear_layout(layout: QVBoxLayout) -> None:
@@ -131,8 +126,8 @@ class WelcomePage(QWizardPage):
     def __init__(self, owner: SetupWizard) -> None:
         super().__init__()
         self.owner = owner
-        self.setTitle("Welcome")
-        self.base_subtitle = "Find out why PyTorch won't install or won't see your GPU, and fix it."
+        self.setTitle(tr("gui.welcome.title"))
+        self.base_subtitle = tr("gui.welcome.subtitle")
         self.setSubTitle(self.base_subtitle)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -143,10 +138,11 @@ class WelcomePage(QWizardPage):
             layout.addWidget(Banner(owner.origin))
             about = "\n".join(machine_lines(owner.result.snapshot if owner.result else None))
             pasted = owner.result is not None and owner.result.snapshot.source == "text"
-            self.intro = make_label((PASTED_TEXT if pasted else READ_ONLY_TEXT) + ("\n\n" + about if about else ""),
+            intro = tr("gui.welcome.pasted" if pasted else "gui.welcome.read_only")
+            self.intro = make_label(intro + ("\n\n" + about if about else ""),
                                     selectable=True, accessible="About this report")
         else:
-            self.intro = make_label(WELCOME_TEXT, selectable=True, accessible="What this wizard does")
+            self.intro = make_label(tr("gui.welcome.intro"), selectable=True, accessible="What this wizard does")
         layout.addWidget(self.intro)
         self.python_combo = QComboBox()
         self.want_buttons: dict[str, QRadioButton] = {}
@@ -163,12 +159,12 @@ class WelcomePage(QWizardPage):
     # -- choosing the interpreter -------------------------------------------------------------
 
     def _python_box(self) -> QGroupBox:
-        box = QGroupBox("&Which Python do you use for PyTorch?")
+        box = QGroupBox(tr("gui.welcome.python_box"))
         row = QHBoxLayout(box)
         self.python_combo.setAccessibleName("Python environment to check")
         self.python_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.python_combo.setMinimumContentsLength(30)
-        self.browse_button = make_button("B&rowse…", "Browse for a Python interpreter", self.owner.browse_python)
+        self.browse_button = make_button(tr("gui.welcome.browse"), "Browse for a Python interpreter", self.owner.browse_python)
         row.addWidget(self.python_combo, 1)
         row.addWidget(self.browse_button)
         return box
@@ -179,7 +175,7 @@ class WelcomePage(QWizardPage):
         self.python_combo.clear()
         for label, path in choices:
             self.python_combo.addItem(label, path)
-            self.python_combo.setItemData(self.python_combo.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+            self.python_combo.setItemData(self.python_combo.count() - 1, plain_tooltip(path), Qt.ItemDataRole.ToolTipRole)
         index = self.python_combo.findData(current)
         self.python_combo.setCurrentIndex(max(index, 0))
 
@@ -195,10 +191,11 @@ class WelcomePage(QWizardPage):
     # -- what the user needs ---------------------------------------------------------------------
 
     def _want_box(self) -> QGroupBox:
-        box = QGroupBox("What do you need?")
+        box = QGroupBox(tr("gui.welcome.want_box"))
         column = QVBoxLayout(box)
         group = QButtonGroup(box)
-        for want, text in WANT_CHOICES:
+        for want in WANT_CHOICES:
+            text = tr(f"gui.want.{want}")
             button = QRadioButton(text)
             button.setAccessibleName(text.replace("&", ""))
             group.addButton(button)
@@ -228,14 +225,14 @@ class WelcomePage(QWizardPage):
     def _extra_buttons(self) -> QVBoxLayout:
         rows = QVBoxLayout()  # two short rows, not one long one: the window stays usable at 760 px beside the steps
         row, second = QHBoxLayout(), QHBoxLayout()
-        self.paste_button = make_button("I have an &error message…", "Paste an error message",
+        self.paste_button = make_button(tr("gui.welcome.paste"), "Paste an error message",
                                         self.owner.open_paste_dialog)
-        self.open_button = make_button("&Open report…", "Open a saved report", self.owner.open_report_dialog)
-        self.overview_button = make_button("Open fol&der of reports…", "Open a folder of reports (class overview)",
+        self.open_button = make_button(tr("gui.welcome.open_report"), "Open a saved report", self.owner.open_report_dialog)
+        self.overview_button = make_button(tr("gui.welcome.open_folder"), "Open a folder of reports (class overview)",
                                            self.owner.open_overview_dialog)
-        self.profile_button = make_button("Open course &profile…", "Open a course profile",
+        self.profile_button = make_button(tr("gui.welcome.open_profile"), "Open a course profile",
                                           self.owner.open_profile_dialog)
-        self.preferences_button = make_button("Pre&ferences…", "Preferences: PyTorch mirror",
+        self.preferences_button = make_button(tr("gui.welcome.preferences"), "Preferences: PyTorch mirror",
                                               self.owner.open_preferences)
         self.preferences_button.setVisible(not self.owner.read_only)
         self.paste_button.setVisible(self.owner.can_paste and not self.owner.read_only)
@@ -311,8 +308,8 @@ class SummaryPage(QWizardPage):
     def __init__(self, owner: SetupWizard) -> None:
         super().__init__()
         self.owner = owner
-        self.setTitle("Summary")
-        self.base_subtitle = "What was found, root cause first, and what to do."
+        self.setTitle(tr("gui.summary.title"))
+        self.base_subtitle = tr("gui.summary.subtitle")
         self.setSubTitle(self.base_subtitle)
         self.setFinalPage(True)
         outer, self.column = scrolling_column(self)
@@ -320,19 +317,18 @@ class SummaryPage(QWizardPage):
         self.command_box: CommandBox | None = None
         self.finding_widgets: list[QWidget] = []
         self.busy: BusyPanel | None = None
-        self.check_again_button = make_button("Check &again", "Check again", owner.check_again)
-        self.copy_report_button = make_button("Copy &report", "Copy the report as text", owner.copy_report)
-        self.save_report_button = make_button("&Save report…", "Save the report to a file", owner.ask_and_save_report)
-        self.share_button = make_button("S&hare report…", "Share the report with a helpdesk", owner.share_report)
+        self.check_again_button = make_button(tr("gui.summary.check_again"), "Check again", owner.check_again)
+        self.copy_report_button = make_button(tr("gui.summary.copy_report"), "Copy the report as text", owner.copy_report)
+        self.save_report_button = make_button(tr("gui.summary.save_report"), "Save the report to a file", owner.ask_and_save_report)
+        self.share_button = make_button(tr("gui.summary.share_report"), "Share the report with a helpdesk", owner.share_report)
         self.check_again_button.setVisible(not owner.read_only)
         self.share_button.setVisible(owner.can_share)
         self.create_env_button: QPushButton | None = None  # under a new_venv recommendation
-        self.fresh_env_button = make_button("Create a new en&vironment…", "Create a new environment with the right "
+        self.fresh_env_button = make_button(tr("gui.summary.new_env"), "Create a new environment with the right "
                                             "PyTorch", owner.request_fresh_env,
-                                            tooltip="A new, separate environment with the recommended PyTorch; "
-                                                    "the one you checked stays as it is")
-        self.undo_button = make_button("&Undo last fix…", "Undo the last fix", owner.request_undo,
-                                       tooltip="Put the packages back exactly as they were before the last fix")
+                                            tooltip=tr("gui.summary.new_env_tip"))
+        self.undo_button = make_button(tr("gui.summary.undo"), "Undo the last fix", owner.request_undo,
+                                       tooltip=tr("gui.summary.undo_tip"))
         self.fresh_env_button.setVisible(not owner.read_only)
         self.undo_button.setVisible(False)
         outer.addLayout(self._buttons_row())
@@ -351,7 +347,7 @@ class SummaryPage(QWizardPage):
             self.column.addWidget(Banner(self.owner.origin))
         result = self.owner.result
         if self.owner.checking or result is None:
-            self.busy = BusyPanel("Checking your machine…")
+            self.busy = BusyPanel(tr("gui.summary.checking"))
             self.busy.set_stage(self.owner.stage)
             self.column.addWidget(self.busy)
         else:
@@ -360,7 +356,7 @@ class SummaryPage(QWizardPage):
             self.column.addWidget(self.verdict)
             self._show_recommendation()
             if result.diagnosis.findings:
-                self.column.addWidget(make_label("Everything that was found, root cause first:", bold=True))
+                self.column.addWidget(make_label(tr("gui.summary.everything"), bold=True))
             self.finding_widgets = add_findings(self.column, result.diagnosis.findings, self.owner.read_only, self.owner)
         self.column.addStretch(1)
         self.copy_report_button.setEnabled(result is not None and not self.owner.checking)
@@ -388,7 +384,7 @@ class SummaryPage(QWizardPage):
         self.command_box = CommandBox(command, accessible="Recommended install command")
         self.column.addWidget(self.command_box)
         if recommendation.kind == "new_venv" and not self.owner.read_only:
-            self.create_env_button = make_button("Create a new environment…", "Create a new environment",
+            self.create_env_button = make_button(tr("gui.summary.create_env"), "Create a new environment",
                                                  self.owner.request_fresh_env)
             self.column.addWidget(self.create_env_button, 0, Qt.AlignmentFlag.AlignLeft)
 

@@ -59,15 +59,14 @@ class PasteDialog(QDialog):
         self._signals = _ParseSignals(self)
         self._signals.done.connect(self._on_parsed)
 
-        intro = QLabel(
-            "Paste the output of <b>python -m torch.utils.collect_env</b>, an error message or a pip log."
-        )
-        intro.setTextFormat(Qt.TextFormat.RichText)  # our own fixed text; the paste itself is never rich text
+        intro = QLabel("Paste the output of python -m torch.utils.collect_env, an error message or a pip log.")
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setPlaceholderText("Paste here (Ctrl+V)…")
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.status = QLabel("", self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, parent=self)
         self.diagnose_button = QPushButton("Diagnose", self)
         self.diagnose_button.setDefault(True)

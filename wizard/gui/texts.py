@@ -8,41 +8,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from wizard.findings import Action, ActionKind, Diagnosis, Finding, Goal, Recommendation, Severity, Step
+from wizard import words
+from wizard.findings import Action, ActionKind, Diagnosis, Finding, Goal, Message, Recommendation, Severity, Step
+from wizard.i18n import text
 from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
-STEP_TITLES = {
-    Step.DRIVER: "GPU and driver",
-    Step.TOOLKIT: "CUDA toolkit",
-    Step.CUDNN: "cuDNN",
-    Step.PYTHON: "Python environment",
-    Step.WHEEL: "PyTorch",
-}
-
-STEP_SUBTITLES = {
-    Step.DRIVER: "Is there an NVIDIA GPU, and is its driver working and new enough?",
-    Step.TOOLKIT: "A PyTorch wheel brings its own CUDA libraries; a separate CUDA toolkit only matters "
-    "for building extensions, or when it gets in the way.",
-    Step.CUDNN: "Is the cuDNN that PyTorch loads the one it was built with?",
-    Step.PYTHON: "Can this Python install PyTorch, and is it the Python your code runs with?",
-    Step.WHEEL: "Is the installed PyTorch build the right one for this machine?",
-}
-
-STEP_CHECKING = {
-    Step.DRIVER: "Checking for an NVIDIA GPU and its driver…",
-    Step.TOOLKIT: "Looking for CUDA toolkits and CUDA libraries on the search path…",
-    Step.CUDNN: "Looking for cuDNN…",
-    Step.PYTHON: "Looking inside your Python environment…",
-    Step.WHEEL: "Importing PyTorch in your environment…",
-}
-
-SEVERITY_WORDS = {
-    Severity.OK: "OK",
-    Severity.ERROR: "Problem",
-    Severity.WARNING: "Warning",
-    Severity.INFO: "Note",
-}
+# One definition each, in the user's language (wizard.words, resources/texts/words.json).
+STEP_TITLES, STEP_SUBTITLES, STEP_CHECKING, SEVERITY_WORDS = (
+    words.STEP_TITLES, words.STEP_SUBTITLES, words.STEP_CHECKING, words.SEVERITY_WORDS,
+)
 
 COLLECTION_FAILED = "COLLECTION_FAILED"
 NVIDIA_VENDOR_ID = 0x10DE
@@ -83,12 +58,9 @@ def not_applicable_reason(step: Step, snapshot: Snapshot | None, goal: Goal) -> 
     if snapshot is None or step in (Step.DRIVER, Step.PYTHON, Step.WHEEL):
         return ""
     if not has_nvidia_gpu(snapshot):
-        if step is Step.CUDNN:
-            return "Not needed here: cuDNN only matters with an NVIDIA GPU, and none was found."
-        return "Not needed here: a CUDA toolkit only matters with an NVIDIA GPU, and none was found."
+        return text("step.not_needed.cudnn_no_gpu" if step is Step.CUDNN else "step.not_needed.toolkit_no_gpu")
     if goal.want == "cpu":
-        what = "cuDNN" if step is Step.CUDNN else "A CUDA toolkit"
-        return f"Not needed for what you chose: {what} only matters when PyTorch uses the GPU."
+        return text("step.not_needed.cudnn_cpu" if step is Step.CUDNN else "step.not_needed.toolkit_cpu")
     return ""
 
 
@@ -96,8 +68,8 @@ def empty_step_note(step: Step, diagnosis: Diagnosis) -> str:
     """What a step page without findings says: blocked by an earlier problem, or nothing to report."""
     for finding in diagnosis.errors:
         if finding.step.order < step.order and finding.code != COLLECTION_FAILED:
-            return f"Nothing could be checked here yet: first fix the problem on the “{STEP_TITLES[finding.step]}” page."
-    return "Nothing to report for this step."
+            return text("step.blocked", step=STEP_TITLES[finding.step])
+    return text("step.nothing")
 
 
 def text_verdict(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal) -> str:
@@ -119,30 +91,25 @@ def verdict(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
         return text_verdict(snapshot, diagnosis, goal)
     errors = diagnosis.errors
     if any(f.code == COLLECTION_FAILED for f in errors):
-        return "The check could not run — see the details"
+        return text("verdict.check_failed")
     live = snapshot is None or snapshot.source == "live"
     if errors:
         if len(errors) == 1:
-            return "1 problem found — fix it and check again" if live else "1 problem found"
-        return f"{len(errors)} problems found — fix the first one first" if live else (
-            f"{len(errors)} problems found — the first one is the root cause"
-        )
+            return text("verdict.one_problem_live" if live else "verdict.one_problem")
+        return text("verdict.problems_live" if live else "verdict.problems", count=len(errors))
     warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
     runtime = snapshot.torch.get() if snapshot is not None else None
     if runtime is not None and runtime.cuda_available and runtime.device_count > 0:
-        sentence = f"PyTorch can use your {gpu_name(snapshot)}"
+        sentence = text("verdict.gpu_usable", gpu=gpu_name(snapshot))
     elif runtime is not None and snapshot is not None and not has_nvidia_gpu(snapshot):
-        sentence = "PyTorch works on the CPU; no NVIDIA GPU found"
+        sentence = text("verdict.cpu_no_gpu")
     elif runtime is not None and goal.want == "cpu":
-        sentence = "PyTorch works on the CPU, as you asked"
+        sentence = text("verdict.cpu_as_asked")
     elif runtime is not None:
-        sentence = "PyTorch works, on the CPU only"
+        sentence = text("verdict.cpu_only")
     else:
-        sentence = "No problems found"
-    if warnings:
-        count = "1 warning" if len(warnings) == 1 else f"{len(warnings)} warnings"
-        sentence += f" ({count} worth reading)"
-    return sentence
+        sentence = text("verdict.no_problems")
+    return words.with_warnings(sentence, len(warnings))
 
 
 def recommendation_command(recommendation: Recommendation) -> str:
@@ -217,7 +184,7 @@ def report_origin(snapshot: Snapshot) -> str:
     host = snapshot.host.get()
     name = host.hostname if host is not None and host.hostname else "unknown host"
     date = snapshot.created_at.split("T")[0] if snapshot.created_at else "unknown date"
-    return f"Report from another machine ({name}, {date})"
+    return text("gui.report_origin", host=name, date=date)
 
 
 def collection_failed_finding(error: str, details: str) -> Finding:
@@ -226,11 +193,10 @@ def collection_failed_finding(error: str, details: str) -> Finding:
         code=COLLECTION_FAILED,
         severity=Severity.ERROR,
         step=Step.DRIVER,
-        title="The check itself failed",
-        explanation=(
-            "The wizard could not finish looking at this machine, so it cannot tell you what is wrong yet. "
-            "Try Check again; if it fails again, copy the details and send them to your helpdesk."
-        ),
+        title=text("gui.collection_failed.title"),
+        explanation=text("gui.collection_failed.explanation"),
+        title_message=Message("gui.collection_failed.title"),
+        explanation_message=Message("gui.collection_failed.explanation"),
         details=f"{error}\n\n{details}".strip(),
     )
 
@@ -245,7 +211,7 @@ def failed_diagnosis(error: str, details: str) -> Diagnosis:
 def command_lead(snapshot: Snapshot | None, read_only: bool) -> str:
     """The words before a command box: whose computer the command is for."""
     if not read_only:
-        return "Recommended command:"
+        return text("gui.command_lead.live")
     if snapshot is not None and snapshot.source == "text":
-        return "Run this in the Python environment that showed the error:"
-    return "Tell them to run:"
+        return text("gui.command_lead.text")
+    return text("gui.command_lead.report")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -26,13 +28,16 @@ from wizard.actions.urls import is_allowed_url
 from wizard.findings import Action, ActionKind, Finding, Severity
 from wizard.gui.icons import status_pixmap
 from wizard.gui.texts import SEVERITY_WORDS, format_command
+from wizard.i18n import SOURCE_LOCALE, current_locale
+from wizard.i18n import text as tr
+from wizard.safe_text import clip
 
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 def make_label(text: str, *, selectable: bool = False, bold: bool = False, point_delta: float = 0.0,
                wrap: bool = True, accessible: str = "") -> QLabel:
-    label = QLabel(text)
+    label = QLabel(clip(text))
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if selectable:
@@ -47,13 +52,26 @@ def make_label(text: str, *, selectable: bool = False, bold: bool = False, point
     return label
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as it is. Qt renders a tooltip as rich text whenever it *looks* like
+    HTML, so text from a report, profile or another interpreter is escaped into a paragraph of its own."""
+    return QtGui.Qt.convertFromPlainText(text) if text else ""
+
+
+def warn_plain(parent: QWidget | None, title: str, text: str) -> None:
+    """QMessageBox.warning, but ``text`` (often a file name or a message about outside data) is never rich text."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
 def make_button(text: str, accessible: str, on_click: Callable[[], None] | None = None,
                 tooltip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(accessible)
     button.setAutoDefault(False)
     if tooltip:
-        button.setToolTip(tooltip)
+        button.setToolTip(plain_tooltip(tooltip))
     if on_click is not None:
         button.clicked.connect(lambda _checked=False: on_click())
     return button
@@ -81,6 +99,8 @@ QUESTION_WORDS = frozenset({"what", "why", "how", "which", "when", "where"})
 
 def link_button_text(label: str) -> str:
     """A web link's button: the label when it starts with a verb, else "Open <label>" (or "<question> (web page)")."""
+    if current_locale() != SOURCE_LOCALE:
+        return label  # translated action texts are whole button texts (docs/translating.md)
     first = label.split(maxsplit=1)[0].lower() if label.strip() else ""
     if first in LINK_VERBS:
         return label
@@ -169,12 +189,13 @@ class StatusBadge(QWidget):
 class CommandBox(QWidget):
     """A command in selectable monospace text with a Copy button beside it."""
 
-    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "Copy command",
+    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        copy_text = copy_text or tr("gui.copy_command")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.text = QPlainTextEdit(command)
+        self.text = QPlainTextEdit(clip(command))  # Copy copies it whole; wrapping megabytes would freeze
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -193,7 +214,7 @@ class DetailsExpander(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toggle = make_button("Show details", "Show technical details")
+        self.toggle = make_button(tr("gui.show_details"), "Show technical details")
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._set_open)
         self.text = QPlainTextEdit(details)
@@ -209,7 +230,7 @@ class DetailsExpander(QWidget):
 
     def _set_open(self, is_open: bool) -> None:
         self.text.setVisible(is_open)
-        self.toggle.setText("Hide details" if is_open else "Show details")
+        self.toggle.setText(tr("gui.hide_details") if is_open else tr("gui.show_details"))
 
 
 class OkLine(QWidget):
@@ -224,7 +245,7 @@ class OkLine(QWidget):
         self.title = make_label(finding.title, selectable=True)
         layout.addWidget(self.title, 1)
         self.setAccessibleName(f"{SEVERITY_WORDS[finding.severity]}: {finding.title}")
-        self.setToolTip(finding.explanation)
+        self.setToolTip(plain_tooltip(finding.explanation))
 
 
 class FindingCard(QFrame):
@@ -315,10 +336,11 @@ class FindingCard(QFrame):
             button.setAccessibleDescription(f"Opens {action.url} in your web browser")
             return button
         if action.kind is ActionKind.COPY:
-            text = action.label if action.label.lower().startswith("copy") else "Copy command"
+            translated = current_locale() != SOURCE_LOCALE  # then the label is already the button's text
+            text = action.label if translated or action.label.lower().startswith("copy") else tr("gui.copy_command")
             accessible = text if action.label == text else f"{text}: {action.label}"
             return make_button(text, accessible, lambda: copy_to_clipboard(action.text), tooltip=action.text)
-        return make_button("Run this fix…", f"Run this fix: {action.label}", lambda: self.run_requested.emit(action),
+        return make_button(tr("gui.run_fix"), f"{tr('gui.run_fix').rstrip('…')}: {action.label}", lambda: self.run_requested.emit(action),
                            tooltip=format_command(action.argv))
 
 
@@ -357,7 +379,8 @@ class Banner(QLabel):
     """A framed one-line notice (read-only mode) in palette colours."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
+        super().__init__(clip(text), parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # the banner names a report file, a course: outside text
         self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -369,6 +392,9 @@ class Banner(QLabel):
         self.setFont(font)
         self.setAccessibleName(text)
         self.setTextInteractionFlags(SELECTABLE)
+
+
+SIDE_TITLE_MAX_WIDTH = 170  # px: the side list stays narrow enough for the pages at the default window size
 
 
 class StepList(QFrame):
@@ -386,7 +412,8 @@ class StepList(QFrame):
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(2)
         self.icon_size = max(16, self.fontMetrics().height())
-        names = ["Welcome", *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)), "Summary"]
+        names = [tr("gui.side.welcome"), *(f"{number}  {title}" for number, title in enumerate(step_titles, start=1)),
+                 tr("gui.side.summary")]
         self.rows: list[tuple[QWidget, QLabel, QLabel]] = [self._row(name) for name in names]
         for row, _icon, _text in self.rows:
             layout.addWidget(row)
@@ -402,7 +429,12 @@ class StepList(QFrame):
         box.setSpacing(8)
         icon = QLabel()
         icon.setFixedSize(self.icon_size, self.icon_size)
-        text = make_label(name, wrap=False)
+        bold = QFont(self.font())
+        bold.setBold(True)  # the current step is bold: reserve that width, or long titles are cut when current
+        width = QFontMetrics(bold).horizontalAdvance(name) + 2
+        # A title longer than the cap (other languages) wraps instead of widening the window past its size.
+        text = make_label(name, wrap=width > SIDE_TITLE_MAX_WIDTH)
+        text.setMinimumWidth(min(width, SIDE_TITLE_MAX_WIDTH))
         box.addWidget(icon)
         box.addWidget(text, 1)
         return row, icon, text
@@ -423,12 +455,13 @@ class StepList(QFrame):
             else:
                 icon.setPixmap(status_pixmap(severity, self.icon_size, self.devicePixelRatioF()))
             row.setAccessibleName(self._describe(index, severity, checking, is_current))
-            row.setToolTip(row.accessibleName())
+            row.setToolTip(plain_tooltip(row.accessibleName()))
 
     def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
         if 1 <= index <= len(self.step_titles):
             name = f"Step {index} of {len(self.step_titles)}: {self.step_titles[index - 1]}"
-            state = SEVERITY_WORDS[severity] if severity is not None else ("checking…" if checking else "not checked yet")
+            state = SEVERITY_WORDS[severity] if severity is not None else (
+                tr("gui.step_list.checking") if checking else tr("gui.step_list.not_checked"))
             name = f"{name} — {state}"
         else:
             name = "Welcome" if index == 0 else "Summary"

@@ -17,16 +17,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.findings import Action, Diagnosis, Goal, Severity, Step
 from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, plain_text_report, report_origin
-from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label
+from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label, warn_plain
 from wizard.gui.workers import (
     CheckResult,
     Collect,
@@ -37,7 +37,10 @@ from wizard.gui.workers import (
     start_job,
     warm_up,
 )
+from wizard.i18n import localized_diagnosis
+from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
+from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
 
 WAIT_NOTICE_S = 3.0
@@ -88,6 +91,11 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
 
 
 SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
+
+
+def localized_result(result: CheckResult) -> CheckResult:
+    """The result with every finding in the user's language (rendered from the stored message keys)."""
+    return dataclasses.replace(result, diagnosis=localized_diagnosis(result.diagnosis))
 
 
 def step_severity(diagnosis: Diagnosis, step: Step) -> Severity | None:
@@ -169,8 +177,10 @@ class SetupWizard(QWizard):
         self.python = python or ""
         self._collect, self._diagnose = collect, diagnose
         self.read_only = report is not None
+        if report is not None:  # shown, copied and saved again: never with a credential a stranger's file carried
+            report = (map_every_string(report[0], scrub_secrets), map_every_string(report[1], scrub_secrets))
         self.origin = origin or (report_origin(report[0]) if report is not None else "")
-        self.result: CheckResult | None = CheckResult(*report) if report is not None else None
+        self.result: CheckResult | None = localized_result(CheckResult(*report)) if report is not None else None
         self.checking = False
         self.stage = ""
         self._generation = 0
@@ -210,6 +220,8 @@ class SetupWizard(QWizard):
     def _setup_window(self) -> None:
         title = WINDOW_TITLE if not self.read_only else f"{WINDOW_TITLE} — {self.origin}"
         self.setWindowTitle(title)
+        self.setTitleFormat(Qt.TextFormat.PlainText)  # subtitles carry the course name and contact from a profile
+        self.setSubTitleFormat(Qt.TextFormat.PlainText)
         self.setWindowIcon(app_icon())
         self.setAccessibleName(title)
         if sys.platform == "win32":
@@ -218,7 +230,7 @@ class SetupWizard(QWizard):
             self.setWizardStyle(QWizard.WizardStyle.MacStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "C&lose")
+        self.setButtonText(QWizard.WizardButton.CancelButton, tr("gui.close"))
         for which, name in ((QWizard.WizardButton.BackButton, "Back"), (QWizard.WizardButton.NextButton, "Next"),
                             (QWizard.WizardButton.FinishButton, "Finish"), (QWizard.WizardButton.CancelButton, "Close")):
             self.button(which).setAccessibleName(name)
@@ -321,7 +333,7 @@ class SetupWizard(QWizard):
         if path:
             problem = self.open_profile(path)
             if problem:
-                QMessageBox.warning(self, "Cannot use this course profile", problem)
+                warn_plain(self, "Cannot use this course profile", problem)
 
     def open_profile(self, path: str) -> str:
         """Check against the course profile at ``path`` from now on; returns "" or what is wrong with the file."""
@@ -398,7 +410,7 @@ class SetupWizard(QWizard):
         self._jobs = self._jobs[-2:]
         if generation != self._generation or not isinstance(outcome, CheckResult):
             return
-        self.checking, self.result = False, outcome
+        self.checking, self.result = False, localized_result(outcome)
         self._wait_timer.stop()
         self.state_changed.emit()
 
@@ -530,7 +542,7 @@ class SetupWizard(QWizard):
         if path:
             problem = self.save_report(path)
             if problem:
-                QMessageBox.warning(self, "Report not saved", f"The report was not saved: {problem}.")
+                warn_plain(self, "Report not saved", f"The report was not saved: {problem}.")
 
     # -- other sources: saved reports, pasted text ---------------------------------------------------
 
@@ -539,14 +551,17 @@ class SetupWizard(QWizard):
         if path:
             problem = self.open_report(path)
             if problem:
-                QMessageBox.warning(self, "Cannot open the report", problem)
+                warn_plain(self, "Cannot open the report", problem)
 
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
         from wizard.report.json_report import ReportFormatError, load_report
+        from wizard.safe_read import UnreadableFile, read_text_capped
 
         try:
-            snapshot, diagnosis = load_report(Path(path).read_text(encoding="utf-8", errors="replace"))
+            snapshot, diagnosis = load_report(read_text_capped(path, "report"))
+        except UnreadableFile as exc:
+            return f"Could not read it: {exc}."
         except OSError as exc:
             return f"Could not read {path}: {exc.strerror or exc}."
         except ReportFormatError as exc:
@@ -589,7 +604,7 @@ class SetupWizard(QWizard):
         try:
             diagnosis = self._diagnose(snapshot, goal)
         except Exception as exc:  # noqa: BLE001 - show it, never crash
-            QMessageBox.warning(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
+            warn_plain(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
             return
         window = SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
                              collect=self._collect, diagnose=self._diagnose, discover=None)
@@ -620,22 +635,22 @@ class ConfirmRunDialog(QDialog):
 
     def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Run this fix?")
+        self.setWindowTitle(tr("gui.confirm.title"))
         self.setAccessibleName("Confirm the fix")
         command = format_command(action.argv)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(action.label, bold=True, selectable=True))
         if fix_available:
-            layout.addWidget(make_label("The wizard will run exactly this command:"))
+            layout.addWidget(make_label(tr("gui.confirm.will_run")))
         else:
-            layout.addWidget(make_label("Run exactly this command in a terminal (copy it with the button):"))
+            layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
         self.command_box = CommandBox(command, accessible="The command the fix runs")
         layout.addWidget(self.command_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.run_button = make_button("&Run it…", "Run the command", self.accept)
+        self.run_button = make_button(tr("gui.confirm.run"), "Run the command", self.accept)
         self.run_button.setVisible(fix_available)
-        self.close_button = make_button("&Close", "Close without running", self.reject)
+        self.close_button = make_button(tr("gui.confirm.close"), "Close without running", self.reject)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

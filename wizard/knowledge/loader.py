@@ -35,7 +35,7 @@ from wizard.knowledge.model import (
     WindowsPrerequisite,
 )
 from wizard.resources_path import resource
-from wizard.urls import is_allowed_url
+from wizard.urls import is_allowed_url, is_under_page
 
 FILES = ("sources.json", "drivers.json", "releases.json", "gpus.json", "windows.json", "urls.json", "platforms.json")
 
@@ -497,10 +497,14 @@ def _urls(data: dict[str, Any], file: _Entry) -> tuple[tuple[tuple[str, str], ..
 
 
 def _on_allow_list(url: str, allow_list: tuple[str, ...]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
     for prefix in allow_list:
         allowed = (urlsplit(prefix).hostname or "").lower()
-        if host == allowed or host.endswith("." + allowed):
+        if urlsplit(prefix).path not in ("", "/"):  # an exact page (github.com/owner/project/), not a whole host
+            if is_under_page(host, parts.path, prefix):
+                return True
+        elif host == allowed or host.endswith("." + allowed):
             return True
     return False
 

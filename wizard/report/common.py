@@ -9,16 +9,13 @@ import shlex
 import subprocess
 from collections.abc import Sequence
 
+from wizard import words
 from wizard.findings import Action, ActionKind, Diagnosis, Finding, Recommendation, Severity
+from wizard.i18n import text
 from wizard.snapshot import Fact, Snapshot
 
-TITLE = "Torch Setup Wizard report"
-SEVERITY_WORDS = {
-    Severity.ERROR: "Problem",
-    Severity.WARNING: "Warning",
-    Severity.INFO: "Note",
-    Severity.OK: "OK",
-}
+TITLE = "Torch Setup Wizard report"  # the English title; report_title() is the reader's
+SEVERITY_WORDS = words.SEVERITY_WORDS
 NVIDIA_VENDOR_ID = 0x10DE
 
 
@@ -27,12 +24,13 @@ def verdict(diagnosis: Diagnosis) -> str:
     errors = diagnosis.errors
     warnings = [f for f in diagnosis.findings if f.severity is Severity.WARNING]
     if errors:
-        count = "1 problem" if len(errors) == 1 else f"{len(errors)} problems"
-        return f"{count} found; root cause: {errors[0].title} ({errors[0].code})"
-    if warnings:
-        count = "1 warning" if len(warnings) == 1 else f"{len(warnings)} warnings"
-        return f"No problems found ({count} worth reading)"
-    return "No problems found"
+        key = "verdict.report_one_problem" if len(errors) == 1 else "verdict.report_problems"
+        return text(key, count=len(errors), title=errors[0].title, code=errors[0].code)
+    return words.with_warnings(text("verdict.no_problems"), len(warnings))
+
+
+def report_title() -> str:
+    return text("report.title")
 
 
 def report_date(snapshot: Snapshot) -> str:
@@ -93,13 +91,13 @@ def finding_heading(finding: Finding) -> str:
 def key_facts(snapshot: Snapshot) -> list[tuple[str, str]]:
     """The facts a helpdesk asks for first, as (label, value) rows; unknown facts say why."""
     return [
-        ("System", _system(snapshot)),
-        ("Python", _python(snapshot)),
-        ("PyTorch", _torch(snapshot)),
-        ("GPU", _gpus(snapshot)),
-        ("NVIDIA driver", _driver(snapshot)),
-        ("CUDA toolkit", _toolkits(snapshot)),
-        ("Report source", _source(snapshot)),
+        (text("report.fact.system"), _system(snapshot)),
+        (text("report.fact.python"), _python(snapshot)),
+        (text("report.fact.pytorch"), _torch(snapshot)),
+        (text("report.fact.gpu"), _gpus(snapshot)),
+        (text("report.fact.driver"), _driver(snapshot)),
+        (text("report.fact.toolkit"), _toolkits(snapshot)),
+        (text("report.fact.source"), _source(snapshot)),
     ]
 
 
@@ -171,6 +169,6 @@ def _toolkits(snapshot: Snapshot) -> str:
 
 
 def _source(snapshot: Snapshot) -> str:
-    return {"live": "checked on the machine", "text": "pasted text", "report": "a saved report"}.get(
-        snapshot.source, snapshot.source or "unknown"
-    )
+    if snapshot.source in ("live", "text", "report"):
+        return text(f"report.source.{snapshot.source}")
+    return snapshot.source or "unknown"

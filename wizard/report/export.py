@@ -11,8 +11,9 @@ from pathlib import Path
 
 from wizard.atomic_write import write_text_atomic
 from wizard.findings import Diagnosis
+from wizard.i18n import localized_diagnosis
 from wizard.report.html import render_html
-from wizard.report.json_report import report_json
+from wizard.report.json_report import report_json, without_secrets
 from wizard.report.markdown import render_markdown
 from wizard.report.redact import RedactionContext, RedactionSummary, redact_report_with_summary
 from wizard.snapshot import Snapshot
@@ -54,7 +55,10 @@ def render_export(
 def render(snapshot: Snapshot, diagnosis: Diagnosis, fmt: str, redacted: bool) -> str:
     """Render already-prepared data; ``redacted`` is recorded in the report JSON."""
     check_format(fmt)
+    snapshot, diagnosis = without_secrets(snapshot), without_secrets(diagnosis)  # credentials never leave, redacted or not
     extra = {"redacted": redacted}
+    if fmt in ("md", "html"):  # the reader's language; the JSON keeps the message keys for any other reader
+        diagnosis = localized_diagnosis(diagnosis)
     if fmt == "md":
         return render_markdown(snapshot, diagnosis, extra)
     if fmt == "html":

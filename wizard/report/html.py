@@ -11,19 +11,21 @@ import html
 from typing import Any
 
 from wizard.findings import Diagnosis, Finding, Severity
+from wizard.i18n import PSEUDO_LOCALE, current_locale, text
 from wizard.report.common import (
     SEVERITY_WORDS,
-    TITLE,
     action_text,
     is_windows,
     key_facts,
     recommendation_command,
     report_date,
+    report_title,
     verdict,
 )
 from wizard.report.json_report import report_json
 from wizard.snapshot import Snapshot
 
+MARK = "\ue000"  # where markup goes into a translated sentence (escaped first, then replaced)
 _CSS = """
 :root { color-scheme: light dark; --fg: #1b1f24; --bg: #ffffff; --muted: #57606a; --box: #f3f4f6;
   --line: #d0d7de; --error: #b42318; --warning: #9a6700; --info: #0b63c4; --ok: #1a7f37; }
@@ -59,33 +61,33 @@ def render_html(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str
     windows = is_windows(snapshot)
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current_locale().replace("_", "-") if current_locale() != PSEUDO_LOCALE else "en"}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="color-scheme" content="light dark">',
-        f"<title>{_e(TITLE)}</title>",
+        f"<title>{_e(report_title())}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
         "<body>",
-        f"<h1>{_e(TITLE)}</h1>",
-        f'<p class="meta">Tool version {_e(snapshot.tool_version)} · checked {_e(report_date(snapshot))}</p>',
+        f"<h1>{_e(report_title())}</h1>",
+        f'<p class="meta">{_e(text("report.meta", version=snapshot.tool_version, date=report_date(snapshot)))}</p>',
         f'<p class="verdict">{_e(verdict(diagnosis))}</p>',
-        "<h2>Findings (root cause first)</h2>",
+        f"<h2>{_e(text('report.findings'))}</h2>",
     ]
     problems = [f for f in diagnosis.findings if f.severity is not Severity.OK]
     passed = [f for f in diagnosis.findings if f.severity is Severity.OK]
     if not diagnosis.findings:
-        parts.append("<p>No findings.</p>")
+        parts.append(f"<p>{_e(text('report.no_findings'))}</p>")
     parts += [_finding(number, finding, windows) for number, finding in enumerate(problems, start=1)]
     if passed:
-        parts.append("<h3>Checks that passed</h3>")
+        parts.append(f"<h3>{_e(text('report.passed'))}</h3>")
         parts.append('<ul class="passed">' + "".join(_passed(f) for f in passed) + "</ul>")
     parts += _recommendation(diagnosis, windows)
-    parts.append("<h2>Key facts</h2>")
+    parts.append(f"<h2>{_e(text('report.key_facts'))}</h2>")
     rows = "".join(f"<tr><th>{_e(label)}</th><td>{_e(value)}</td></tr>" for label, value in key_facts(snapshot))
     parts.append(f"<table>{rows}</table>")
-    parts.append("<h2>Full report</h2>")
-    parts.append("<details><summary>Report JSON (save it as a .json file to open it in Torch Setup Wizard)</summary>")
+    parts.append(f"<h2>{_e(text('report.full'))}</h2>")
+    parts.append(f"<details><summary>{_e(text('report.json_html'))}</summary>")
     parts.append(f"<pre>{_e(report_json(snapshot, diagnosis, report_extra))}</pre></details>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
@@ -100,11 +102,12 @@ def _finding(number: int, finding: Finding, windows: bool) -> str:
         f"<p>{_e(finding.explanation)}</p>",
     ]
     if finding.caused_by:
-        parts.append(f"<p>A consequence of <code>{_e(finding.caused_by)}</code>.</p>")
+        sentence = _e(text("report.consequence", code=MARK)).replace(MARK, f"<code>{_e(finding.caused_by)}</code>")
+        parts.append(f"<p>{sentence}</p>")
     if finding.details:
-        parts.append(f"<p>Details:</p><pre>{_e(finding.details)}</pre>")
+        parts.append(f"<p>{_e(text('report.details'))}</p><pre>{_e(finding.details)}</pre>")
     if finding.evidence:
-        parts.append(f"<p>From the pasted text:</p><pre>{_e(chr(10).join(finding.evidence))}</pre>")
+        parts.append(f"<p>{_e(text('report.evidence'))}</p><pre>{_e(chr(10).join(finding.evidence))}</pre>")
     for action in finding.actions:
         parts.append(f"<p>{_e(action.label)}:</p><pre>{_e(action_text(action, windows))}</pre>")
     parts.append("</section>")
@@ -123,7 +126,7 @@ def _recommendation(diagnosis: Diagnosis, windows: bool) -> list[str]:
     command = recommendation_command(recommendation, windows)
     if not command and not recommendation.why:
         return []
-    parts = ["<h2>Recommended fix</h2>"]
+    parts = [f"<h2>{_e(text('report.recommended'))}</h2>"]
     if recommendation.why:
         parts.append(f"<p>{_e(recommendation.why)}</p>")
     if command:

@@ -8,6 +8,7 @@ from typing import Any
 
 from wizard import __version__
 from wizard.findings import Action, ActionKind, Diagnosis, Finding, Recommendation, Severity, Step
+from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot, SnapshotFormatError, from_data, to_data
 
 REPORT_SCHEMA = "torch-setup-wizard/report@1"
@@ -17,7 +18,15 @@ class ReportFormatError(ValueError):
     """Not a report this version can read; the message says why in one line."""
 
 
+def without_secrets(obj: Any) -> Any:
+    """A snapshot or diagnosis with URL credentials and tokens masked in every string (see wizard.safe_text)."""
+    return map_every_string(obj, scrub_secrets)
+
+
 def report_data(snapshot: Snapshot, diagnosis: Diagnosis, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The report as JSON data; a report never holds a password or token (a --torch-index with credentials,
+    a token pasted into a log), whatever was collected or recommended in memory."""
+    snapshot, diagnosis = without_secrets(snapshot), without_secrets(diagnosis)
     data: dict[str, Any] = {
         "schema": REPORT_SCHEMA,
         "tool_version": __version__,
@@ -26,7 +35,7 @@ def report_data(snapshot: Snapshot, diagnosis: Diagnosis, extra: dict[str, Any] 
         "recommendation": to_data(diagnosis.recommendation),
     }
     if extra:
-        data.update(extra)
+        data.update(without_secrets(extra))
     return data
 
 

@@ -12,14 +12,15 @@ import string
 from typing import Any
 
 from wizard.findings import Diagnosis, Finding, Severity
+from wizard.i18n import text
 from wizard.report.common import (
     SEVERITY_WORDS,
-    TITLE,
     action_text,
     is_windows,
     key_facts,
     recommendation_command,
     report_date,
+    report_title,
     verdict,
 )
 from wizard.report.json_report import report_json
@@ -27,37 +28,37 @@ from wizard.snapshot import Snapshot
 
 _ALWAYS_ESCAPED = frozenset("`*[]<>|")
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
+_INLINE_SPECIAL = re.compile("[" + re.escape("".join(sorted(_ALWAYS_ESCAPED)) + "\\_~") + "]")
+MARK = "\ue000"  # where markup goes into a translated sentence (escaped first, then replaced)
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)]))")
 
 
 def render_markdown(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict[str, Any] | None = None) -> str:
     """The whole report as GitHub-flavoured Markdown, root cause first, report JSON at the end."""
     windows = is_windows(snapshot)
-    lines = [f"# {TITLE}", ""]
-    lines += [f"**Verdict:** {md_text(verdict(diagnosis))}", ""]
-    lines += [
-        f"Tool version {md_text(snapshot.tool_version)} · checked {md_text(report_date(snapshot))}",
-        "",
-    ]
+    lines = [f"# {report_title()}", ""]
+    lines += [f"**{md_text(text('report.verdict_label'))}** {md_text(verdict(diagnosis))}", ""]
+    lines += [md_text(text("report.meta", version=snapshot.tool_version, date=report_date(snapshot))), ""]
     lines += _findings_section(diagnosis, windows)
     lines += _recommendation_section(diagnosis, windows)
-    lines += ["## Key facts", "", "| Fact | Value |", "| --- | --- |"]
+    lines += [f"## {text('report.key_facts')}", "", f"| {md_cell(text('report.fact'))} | {md_cell(text('report.value'))} |",
+              "| --- | --- |"]
     lines += [f"| {md_cell(label)} | {md_cell(value)} |" for label, value in key_facts(snapshot)]
-    lines += ["", "## Full report", "", "<details>", "<summary>Report JSON (opens in Torch Setup Wizard)</summary>", ""]
+    lines += ["", f"## {text('report.full')}", "", "<details>", f"<summary>{md_text(text('report.json_md'))}</summary>", ""]
     lines += [fenced(report_json(snapshot, diagnosis, report_extra), "json"), "", "</details>", ""]
     return "\n".join(lines)
 
 
 def _findings_section(diagnosis: Diagnosis, windows: bool) -> list[str]:
-    lines = ["## Findings (root cause first)", ""]
+    lines = [f"## {md_text(text('report.findings'))}", ""]
     problems = [f for f in diagnosis.findings if f.severity is not Severity.OK]
     passed = [f for f in diagnosis.findings if f.severity is Severity.OK]
     if not diagnosis.findings:
-        lines += ["No findings.", ""]
+        lines += [md_text(text("report.no_findings")), ""]
     for number, finding in enumerate(problems, start=1):
         lines += _finding(number, finding, windows)
     if passed:
-        lines += ["### Checks that passed", ""]
+        lines += [f"### {md_text(text('report.passed'))}", ""]
         lines += [f"- {SEVERITY_WORDS[f.severity]} {md_code_span(f.code)}: {md_text(f.title)}" for f in passed]
         lines.append("")
     return lines
@@ -67,11 +68,11 @@ def _finding(number: int, finding: Finding, windows: bool) -> list[str]:
     heading = f"### {number}. {SEVERITY_WORDS[finding.severity]} {md_code_span(finding.code)}: {md_text(finding.title)}"
     lines = [heading, "", md_paragraph(finding.explanation), ""]
     if finding.caused_by:
-        lines += [f"A consequence of {md_code_span(finding.caused_by)}.", ""]
+        lines += [md_text(text("report.consequence", code=MARK)).replace(MARK, md_code_span(finding.caused_by)), ""]
     if finding.details:
-        lines += ["Details:", "", fenced(finding.details, "text"), ""]
+        lines += [md_text(text("report.details")), "", fenced(finding.details, "text"), ""]
     if finding.evidence:
-        lines += ["From the pasted text:", "", fenced("\n".join(finding.evidence), "text"), ""]
+        lines += [md_text(text("report.evidence")), "", fenced("\n".join(finding.evidence), "text"), ""]
     for action in finding.actions:
         lines += [f"{md_text(action.label)}:", "", fenced(action_text(action, windows)), ""]
     return lines
@@ -82,7 +83,7 @@ def _recommendation_section(diagnosis: Diagnosis, windows: bool) -> list[str]:
     command = recommendation_command(recommendation, windows)
     if not command and not recommendation.why:
         return []
-    lines = ["## Recommended fix", ""]
+    lines = [f"## {md_text(text('report.recommended'))}", ""]
     if recommendation.why:
         lines += [md_paragraph(recommendation.why), ""]
     if command:
@@ -116,8 +117,9 @@ def _escape_inline(text: str) -> str:
     """Escape only what Markdown would act on, so the raw text stays readable when pasted into an e-mail:
     C:\\Users stays as it is, x86_64 keeps its underscore, a lone ~ stays bare."""
     strike = text.count("~") >= 2
-    out = []
-    for i, ch in enumerate(text):
+
+    def escaped(match: re.Match[str]) -> str:  # only the few special characters are looked at (a report may be MBs)
+        i, ch = match.start(), match.group(0)
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if ch == "\\":
@@ -127,9 +129,10 @@ def _escape_inline(text: str) -> str:
         elif ch == "~":
             escape = strike
         else:
-            escape = ch in _ALWAYS_ESCAPED
-        out.append("\\" + ch if escape else ch)
-    return "".join(out)
+            escape = True
+        return "\\" + ch if escape else ch
+
+    return _INLINE_SPECIAL.sub(escaped, text)
 
 
 def md_cell(text: str) -> str:

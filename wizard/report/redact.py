@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from wizard.findings import Diagnosis
+from wizard.safe_text import BARE_USERINFO, SECRET_QUERY, URL_USERINFO, token_patterns_for
 from wizard.snapshot import Snapshot
 
 # Account names that identify no person; their homes and names stay as they are.
@@ -47,6 +48,7 @@ UNTOUCHED_FIELDS = frozenset(
     {"schema", "tool_version", "created_at", "source", "code", "caused_by", "signature", "cause"}
 )
 MIN_BARE_NAME = 2  # shorter names would hit ordinary words
+MAX_NAME_LENGTH = 255
 
 KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists them
     "user": ("user name", "user names"),
@@ -56,6 +58,7 @@ KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists t
     "email": ("e-mail address", "e-mail addresses"),
     "mac": ("MAC address", "MAC addresses"),
     "ip": ("IP address", "IP addresses"),
+    "secret": ("password or token", "passwords or tokens"),
 }
 
 _NAME_CHARS = r"[^\\/\s\"'<>|:*?;,()\[\]{}]+"
@@ -70,6 +73,10 @@ _SERIAL = re.compile(
     r"(?P<label>\bserial(?:[ _-]?(?:number|no\.?))?\s*[:=]\s*)(?P<value>[A-Za-z0-9][A-Za-z0-9-]{3,})", re.I
 )
 _MAC = re.compile(r"(?<![0-9A-Fa-f:-])(?:[0-9A-Fa-f]{2}([:-]))(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])")
+# Candidates only: ipaddress decides. Optional zone (%eth0) and an embedded IPv4 tail (::ffff:10.1.2.3).
+_IPV6 = re.compile(
+    r"(?<![\w:.%])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|(?:\d{1,3}\.){3}\d{1,3})?(?:%[\w.-]+)?(?![\w:])"
+)
 _IPV4 = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
 
 # Replacements are first written as tokens of private-use characters and turned into their
@@ -157,6 +164,7 @@ class Redactor:
         if not text:
             return text
         out = text.replace(_TOKEN_OPEN, "").replace(_TOKEN_CLOSE, "")  # the input's own would confuse the last step
+        out = self._secrets(out)
         out = _EMAIL.sub(lambda m: self._token(self._numbered_placeholder("email", m.group(0))), out)
         out = _GPU_UUID.sub(lambda m: self._token(self._numbered_placeholder("uuid", m.group(0))), out)
         out = _SERIAL.sub(
@@ -165,6 +173,7 @@ class Redactor:
         out = _MAC.sub(
             lambda m: self._token(self._numbered_placeholder("mac", m.group(0).lower().replace("-", ":"))), out
         )
+        out = _IPV6.sub(self._ipv6, out)
         out = _IPV4.sub(self._ip, out)
         out = self._known_homes(out)
         out = _WINDOWS_HOME.sub(self._pattern_home, out)
@@ -195,6 +204,28 @@ class Redactor:
         if address.is_loopback or address.is_unspecified:
             return match.group(0)
         return self._token(self._numbered_placeholder("ip", str(address)))
+
+    def _ipv6(self, match: re.Match[str]) -> str:
+        text = match.group(0)
+        try:
+            address = ipaddress.IPv6Address(text.split("%")[0])
+        except ValueError:  # 12:30:45, a MAC, a C++ scope: not an address
+            return text
+        if address.is_loopback or address.is_unspecified:
+            return text
+        return self._token(self._numbered_placeholder("ip", str(address)))
+
+    def _secrets(self, text: str) -> str:
+        """URL credentials (any scheme, with or without one, %-encoded), secret query values, known token formats."""
+        secret = lambda value: self._token(self._numbered_placeholder("secret", value))  # noqa: E731
+        if "@" in text:
+            text = URL_USERINFO.sub(lambda m: m.group("scheme") + secret(m.group("userinfo")) + "@", text)
+            text = BARE_USERINFO.sub(lambda m: secret(m.group("userinfo")) + "@", text)
+        if "=" in text:
+            text = SECRET_QUERY.sub(lambda m: m.group("key") + secret(m.group("value")), text)
+        for pattern in token_patterns_for(text):
+            text = pattern.sub(lambda m: secret(m.group(0)), text)
+        return text
 
     def _known_homes(self, text: str) -> str:
         for pattern, home, name in self._home_patterns:
@@ -366,7 +397,8 @@ def iter_strings(obj: Any, field_name: str = "") -> Iterator[str]:
 
 
 def _is_personal(name: str) -> bool:
-    return bool(name.strip()) and name.casefold() not in GENERIC_ACCOUNTS
+    # Longer than any host or account name can be: a hostile report's "name", matched by the patterns instead.
+    return bool(name.strip()) and len(name) <= MAX_NAME_LENGTH and name.casefold() not in GENERIC_ACCOUNTS
 
 
 def _is_windows_path(path: str) -> bool:

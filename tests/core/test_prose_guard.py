@@ -1,0 +1,69 @@
+"""No new user-visible English prose in code: it goes into resources/texts/ (tools/i18n_prose.py).
+
+Today's offenders are listed in tests/core/prose_allowlist.txt; the list may only shrink."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "i18n_prose.py"
+_spec = importlib.util.spec_from_file_location("tsw_i18n_prose", TOOL)
+prose = importlib.util.module_from_spec(_spec)
+sys.modules["tsw_i18n_prose"] = prose
+_spec.loader.exec_module(prose)
+
+
+@cache
+def scanned() -> frozenset[str]:
+    return frozenset(prose.scan())
+
+
+def test_no_new_prose_in_gui_or_command_code() -> None:
+    new = sorted(scanned() - prose.read_allowlist())
+    assert new == [], (
+        "user-visible prose written in code: put it into resources/texts/*.json (all languages) and use "
+        "wizard.i18n.text(key). New lines:\n" + "\n".join(new)
+    )
+
+
+def test_the_allowlist_only_shrinks() -> None:
+    stale = sorted(prose.read_allowlist() - scanned())
+    assert stale == [], (
+        "these texts left the code (well done): delete their lines from tests/core/prose_allowlist.txt, or run "
+        "`.venv/bin/python tools/i18n_prose.py --update` when only these changed:\n" + "\n".join(stale)
+    )
+
+
+def _offenders(source: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "wizard" / "gui" / "sample.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(source, encoding="utf-8")
+    original = prose.REPO
+    prose.REPO = tmp_path
+    try:
+        return sorted(prose.offenders_in(path))
+    finally:
+        prose.REPO = original
+
+
+def test_the_scanner_finds_prose_in_literals_f_strings_and_branches(tmp_path: Path) -> None:
+    found = _offenders(
+        'label.setText("Checking your machine")\n'
+        'make_button(f"Open {name} now", tooltip="Opens the report")\n'
+        'print("Saved" if ok else "Could not save the file")\n'
+        'QLabel(text("gui.welcome.title"))\n'
+        'label.setText("")\n'
+        'label.setText("✓ OK")\n'
+        'other_call("Not a sink for text")\n',
+        tmp_path,
+    )
+    assert found == [
+        "wizard/gui/sample.py: make_button: Open {} now",
+        "wizard/gui/sample.py: make_button: Opens the report",
+        "wizard/gui/sample.py: print: Saved / Could not save the file",
+        "wizard/gui/sample.py: setText: Checking your machine",
+    ]
+
