@@ -102,7 +102,7 @@ def undo(python: str, console: Console, *, assume_yes: bool = False) -> int:
     try:
         plan = backup.plan_restore(python, latest)
     except (ActionRefused, backup.BackupError) as exc:
-        raise UsageError(f"the saved state in {latest} cannot be restored: {exc}") from None
+        raise UsageError(remedy_text("fix.undo_refused", path=str(latest), why=str(exc))) from None
     console.say(f"The state saved in {latest}:")
     console.say(plan.render())
     if not plan.commands:
