@@ -166,6 +166,7 @@ class LocalIndex:
     delay: float = 0.0  # seconds every index page waits before answering (a slow mirror)
     json_api: bool = False  # answer PEP 691 JSON to clients that ask for it (Accept header)
     basic_auth: tuple[str, str] | None = None  # (user, password) every request must carry (HTTP 401 otherwise)
+    downloads: list[str] = field(default_factory=list)  # wheel files sent whole (GET), in order
     _fault: _Fault | None = None
     _server: http.server.ThreadingHTTPServer | None = None
     _release: threading.Event = field(default_factory=threading.Event)
@@ -342,6 +343,8 @@ def _make_handler(index: LocalIndex) -> type[http.server.BaseHTTPRequestHandler]
                 self.send_error(404)
                 return
             data = path.read_bytes()
+            if send_body:
+                index.downloads.append(filename)
             self.send_response(200)
             self.send_header("Content-Type", "application/octet-stream")
             self.send_header("Content-Length", str(len(data)))

@@ -89,7 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
     check.add_argument("--no-import", action="store_true", help="do not import torch (static facts only)")
-    check.add_argument("--timeout", type=float, default=120.0, metavar="S", help="limit for the live import (seconds)")
+    check.add_argument("--timeout", type=float, default=None, metavar="S",
+                       help="limit for the live import (seconds; default 25, or TSW_IMPORT_TIMEOUT)")
     check.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (a folder: <host>.json in it)")
 
     diagnose = sub.add_parser("diagnose", help="diagnose pasted text: collect_env output, tracebacks, a saved report")
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--dry-run", action="store_true", help="print the plan only")
     fix.add_argument("--yes", action="store_true", help="do not ask")
     fix.add_argument("--undo", action="store_true", help="restore the state saved before the last fix")
+    fix.add_argument("--code", metavar="CODE", default="", help="apply only the remedy of this finding (e.g. NUMPY_ABI)")
     fix.add_argument("--env-folder", metavar="FOLDER", help="where a new environment goes (default: ~/torch-env)")
     fix.add_argument(
         "--register-kernel", action="store_true",
@@ -118,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_kernel(facts)
     facts.add_argument("--json", action="store_true", help="print JSON")
     facts.add_argument("--no-import", action="store_true", help="do not import torch")
-    facts.add_argument("--timeout", type=float, default=120.0, metavar="S", help="limit for the live import (seconds)")
+    facts.add_argument("--timeout", type=float, default=None, metavar="S",
+                       help="limit for the live import (seconds; default 25, or TSW_IMPORT_TIMEOUT)")
 
     overview = sub.add_parser("overview", help="one table of many saved reports")
     overview.add_argument("folder", metavar="FOLDER")

@@ -38,10 +38,10 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
 def executor_accepts(argv: tuple[str, ...]) -> bool:
     """Whether wizard.actions would run this argv: the one place the core asks the executor (the argv's own
     interpreter is the target here; which interpreter is being fixed is checked again when it runs)."""
-    from wizard.actions.runner import ActionRefused, target_interpreter, validate_argv
+    from wizard.actions.policy import ActionRefused, approve, target_interpreter
 
     try:
-        validate_argv(argv, target_interpreter(argv))  # argv[0], or the Python a uv command names
+        approve(argv, target_interpreter(argv))  # argv[0], or the Python a uv command names
     except ActionRefused:
         return False
     return True

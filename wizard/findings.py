@@ -87,6 +87,21 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Remedy:
+    """What repairs the cause of a finding, as data: pip steps the fix session can run (each approved by
+    wizard.actions.policy before it runs), or instructions for what no pip command can fix."""
+
+    steps: tuple[tuple[str, ...], ...] = ()  # argvs in order; () = instructions only
+    instructions: str = ""  # what the user does by hand (rename a file, unset a variable, ...)
+    version_change: str = ""  # "" = keeps every installed version; otherwise says which version changes and why
+    note: str = ""  # one line shown with the plan (e.g. "reinstalls the same torch 2.13.0+cpu")
+
+    @property
+    def runnable(self) -> bool:
+        return bool(self.steps)
+
+
+@dataclass(frozen=True)
 class Param:
     """One parameter of a Message: plain data (a version, a name) or, for a sentence the text embeds
     (advice, a cause), other messages rendered in the reader's language and joined."""
@@ -118,6 +133,7 @@ class Finding:
     actions: tuple[Action, ...] = ()
     evidence: tuple[str, ...] = ()  # verbatim excerpts of pasted text that led here
     caused_by: str = ""  # code of the root cause this finding is a symptom of, if any
+    remedy: Remedy | None = None  # what repairs the cause (wizard.checks.remedies), None when none is known
     title_message: Message | None = None  # catalog key + params of title (None: text not from the catalogs)
     explanation_message: Message | None = None
 

@@ -198,6 +198,7 @@ class ExtensionCudaHome:
     path: str
     source: str  # "CUDA_HOME" | "CUDA_PATH" | "nvcc on PATH" | "default folder"
     is_toolkit: bool  # whether it holds a toolkit (bin/nvcc and include/cuda_runtime.h)
+    exists: bool = True  # False: the variable names a folder that is not there
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class Distribution:
     location: str = ""  # the sys.path entry it lives in
     installer: str = ""  # contents of INSTALLER: "pip", "conda", "uv", ""
     requires: tuple[str, ...] = ()  # Requires-Dist lines
+    damaged: tuple[str, ...] = ()  # RECORD files missing or of another size (first 20): a damaged install
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,7 @@ class PythonFacts:
     tags_source: str = ""  # "packaging" | "pip._vendor.packaging" | ""
     distributions: tuple[Distribution, ...] = ()
     duplicates: tuple[DuplicateDistribution, ...] = ()
+    cwd_shadows: tuple[str, ...] = ()  # torch.py / torch/ (or numpy...) in the working folder, loaded before the package
     torch_version_file: Fact[TorchVersionFile] = field(default_factory=Fact.unknown)
     free_disk_bytes: Fact[int] = field(default_factory=Fact.unknown)  # where packages would be installed
     long_paths_enabled: Fact[bool] = field(

@@ -10,15 +10,16 @@ from fixing_envs import freeze
 from local_index import LocalIndex, broken_torchvision_cu130, standard_wheels
 
 from wizard.actions import backup
+from wizard.actions.policy import ApprovedCommand, approve
 from wizard.actions.runner import prepare_pip_argv, probe_identity, run_streaming
 
 
-def cu130_argv(python: str, torch_base: str, variant: str = "cu130") -> tuple[str, ...]:
+def cu130_argv(python: str, torch_base: str, variant: str = "cu130") -> ApprovedCommand:
     argv = (
         python, "-m", "pip", "install", f"torch==2.13.0+{variant}", f"torchvision==0.28.0+{variant}",
         "--index-url", f"{torch_base}/{variant}",
     )  # fmt: skip
-    return prepare_pip_argv(argv, probe_identity(python).pip_version)
+    return prepare_pip_argv(approve(argv, python), probe_identity(python).pip_version)
 
 
 def save(python: str, torch_base: str) -> Path:

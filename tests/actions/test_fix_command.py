@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -70,8 +71,12 @@ def test_fix_succeeds_is_verified_and_can_be_undone(cpu_env, index: LocalIndex) 
     assert "Before → after: torch 2.13.0+cpu (CPU only) → torch 2.13.0+cu130 (CUDA 13.0)" in text
     assert "The problem is gone: the check no longer finds CPU_ONLY_WHEEL." in text
     assert "torch==2.13.0+cu130" in freeze(cpu_env.python)
+    declined = Recorder(answers=["n"])
+    assert undo(cpu_env.python, declined) == 1  # undo shows what it will do and asks first
+    assert "To be installed again (as saved): torch==2.13.0+cpu" in declined.text and "Restore it? [y/N]" in declined.text
+    assert "Nothing was changed." in declined.text and "torch==2.13.0+cu130" in freeze(cpu_env.python)
     undo_console = Recorder()
-    assert undo(cpu_env.python, undo_console) == 0
+    assert undo(cpu_env.python, undo_console, assume_yes=True) == 0
     assert "back exactly as it was" in undo_console.text
     assert freeze(cpu_env.python) == cpu_env.baseline
 
@@ -99,8 +104,9 @@ def test_variant_missing_from_index_stops_before_changing(cpu_env, index: LocalI
 
 
 def test_network_fault_says_nothing_changed(cpu_env, index: LocalIndex) -> None:
-    # The first download is the dry run's (pip < 25.3 fetches whole wheels for --dry-run); the second one breaks.
-    index.fail_download("torch-2.13.0+cu130-py3-none-any.whl", mode="close", skip=1)
+    # The install's download breaks (the plan reads only the index's metadata for pip < 25.3; a newer pip's
+    # --dry-run fetches no wheel either).
+    index.fail_download("torch-2.13.0+cu130-py3-none-any.whl", mode="close", skip=0)
     console = Recorder()
     assert fix(cpu_env.python, Goal(torch_index=index.torch_base), console, assume_yes=True) == 1
     assert "The fix failed. pip said:" in console.text
@@ -179,6 +185,21 @@ def test_cli_fix_end_to_end(cpu_env, tmp_path: Path, c_compiler: str) -> None:
         output = done.stdout + done.stderr
         assert "Saved the current state" in output and "Before → after: torch 2.13.0+cpu" in output, output
         assert f"torch=={rec.torch}+{rec.variant}" in freeze(cpu_env.python)
-        undo_run = subprocess.run([*argv, "--undo"], capture_output=True, text=True, env=env, timeout=300)
+        undo_run = subprocess.run([*argv, "--undo", "--yes"], capture_output=True, text=True, env=env, timeout=300)
     assert undo_run.returncode == 0, undo_run.stdout + undo_run.stderr
     assert freeze(cpu_env.python) == cpu_env.baseline
+
+
+def test_undo_refuses_an_edited_backup(cpu_env, index: LocalIndex) -> None:
+    """A backup is data on disk: its sources and pins go through the same policy as a fix."""
+    saved = backup.save_state(cpu_env.python, sources=[f"{index.torch_base}/cpu"])
+    record = json.loads(saved.read_text())
+    record["index_urls"] = ["file:///tmp/evil"]
+    saved.write_text(json.dumps(record))
+    subprocess.run([cpu_env.python, "-m", "pip", "uninstall", "-y", "-q", "numpy"], check=True, env=pip_env())
+    console = Recorder()
+    from wizard.cli import UsageError
+
+    with pytest.raises(UsageError, match="http"):
+        undo(cpu_env.python, console, assume_yes=True)
+    assert "numpy" not in freeze(cpu_env.python)  # nothing ran

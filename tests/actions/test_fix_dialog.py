@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def wait_ready(qtbot, dialog: FixDialog) -> None:
 
 def test_confirm_run_progress_verify(qtbot, cpu_env, index: LocalIndex) -> None:
     dialog = open_dialog(qtbot, cpu_env.python, index.torch_base)
-    assert dialog.command_view.toPlainText() == " ".join(dialog.action.argv)  # the exact argv, selectable
+    assert dialog.command_view.toPlainText() == shlex.join(dialog.action.argv)  # the exact argv, quoted, selectable
     wait_ready(qtbot, dialog)
     assert dialog.run_button.isEnabled()
     assert "(venv)" in dialog.env_label.text() and cpu_env.python in dialog.env_label.text()
@@ -124,3 +125,32 @@ def test_torch_index_preference(qtbot, tmp_path: Path) -> None:
     dialog.url_edit.setText("")
     dialog.save()
     assert torch_index_preference(settings) == "https://download.pytorch.org/whl"
+
+
+def test_the_wizard_runs_the_remedy_of_a_damaged_install(qtbot, tmp_path: Path, index: LocalIndex) -> None:
+    """From the wizard: the Run button of the first finding is its remedy (the same version, forced), and the
+    dialog's re-check (the same checkup as the CLI's) no longer finds the damage."""
+    from remedy_situations import SITUATIONS, first_finding, state
+
+    from wizard.checkup import collect
+    from wizard.engine import diagnose
+    from wizard.findings import ActionKind
+
+    situation = SITUATIONS["damaged_torch"](tmp_path, index)
+    before = state(situation)
+    goal = Goal(torch_index=index.torch_base)
+    first = first_finding(situation, index)
+    run = next(a for a in first.actions if a.kind is ActionKind.RUN)
+    assert first.code == "TORCH_DAMAGED" and run.argv == first.remedy.steps[0]
+    snapshot = collect(situation.python, goal)
+    dialog = FixDialog(None, run, situation.python, index.torch_base, snapshot=snapshot,
+                       diagnosis=diagnose(snapshot, goal=goal), goal=goal,
+                       collect=lambda p, _progress: collect(p, goal), diagnose=lambda s, g: diagnose(s, goal=g))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ready(qtbot, dialog)
+    assert "To be reinstalled (the same version" in dialog.plan_view.toPlainText()
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: "Before → after" in dialog.result_label.text(), timeout=120_000)
+    assert "no longer finds TORCH_DAMAGED" in dialog.result_label.text()
+    assert state(situation) == before

@@ -70,6 +70,17 @@ def test_welcome_lists_discovered_interpreters_and_maps_the_need_to_a_goal(make_
     assert check.calls == [sys.executable]
 
 
+def test_a_slow_check_says_what_it_waits_for(make_wizard, scripted, qtbot):
+    check = scripted(wait=True)
+    window = make_wizard(check)
+    window.next()
+    page = window.step_pages[Step.DRIVER]
+    qtbot.waitUntil(lambda: page.busy is not None and "Still waiting" in page.busy.stage.text(), timeout=8000)
+    assert "Asking the NVIDIA driver" in page.busy.stage.text() and "gives up after" in page.busy.stage.text()
+    check.release.set()
+    qtbot.waitUntil(lambda: next_button(window).isEnabled(), timeout=5000)
+
+
 def test_browse_choice_is_validated(make_wizard, tmp_path):
     window = make_wizard()
     not_python = tmp_path / "notes.txt"

@@ -35,7 +35,8 @@ def test_upgrade_pip_first_then_fix(qtbot, require_pyenv, index: LocalIndex, tmp
                        diagnose=cpu_only_checks)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: dialog.plan is not None or "will not run" in dialog.plan_view.toPlainText(), timeout=60_000)
+    assert dialog.plan is not None, dialog.plan_view.toPlainText()
     assert dialog.plan.pip_too_old and dialog.upgrade_pip_button.isVisible()
     assert "Your pip (22.0.4) is too old" in dialog.warning_label.text()
 

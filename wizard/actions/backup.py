@@ -22,14 +22,15 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
 from wizard.atomic_write import make_private_dir, write_text_atomic
 from wizard.facts.runner import run_command
+from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
 BACKUP_SCHEMA = "torch-setup-wizard/env-backup@1"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
-_DIRECT = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*) @ (\S+)$")
 
 
 class BackupError(Exception):
@@ -61,10 +62,16 @@ def freeze(python: str, env: Mapping[str, str] | None = None) -> str:
     return result.stdout
 
 
+def freeze_or_nothing(python: str, pip_version: str, env: Mapping[str, str] | None = None) -> str:
+    """``pip freeze --all``; "" in an environment without pip (venv --without-pip): nothing pip installed
+    is there, and a restore after ``ensurepip`` removes pip again."""
+    return freeze(python, env) if pip_version else ""
+
+
 def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence[str] = (), env: Mapping[str, str] | None = None) -> Path:
     """Write the exact installed set of ``python``'s environment to a new timestamped backup file."""
     identity = probe_identity(python)
-    frozen = freeze(python, env)
+    frozen = freeze_or_nothing(python, identity.pip_version, env)
     listed = run_command(
         [python, "-m", "pip", "list", "--format", "json", "-v", "--disable-pip-version-check"], timeout=120, env=child_env(env)
     )
@@ -114,13 +121,13 @@ def load_backup(path: Path) -> dict:
 
 
 def _requirements(freeze_text: str) -> dict[str, str]:
-    """{canonical name: requirement line} for pinned and direct-URL lines; editable / other lines are skipped."""
+    """{canonical name: requirement line} for pinned lines; direct-URL, editable and other lines are skipped
+    (a restore installs from the index only, as every other command the wizard runs)."""
     found = {}
     for line in freeze_text.splitlines():
-        line = line.strip()
-        match = _PIN.match(line) or _DIRECT.match(line)
+        match = _PIN.match(line.strip())
         if match:
-            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = line
+            found[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = line.strip()
     return found
 
 
@@ -152,25 +159,105 @@ def restore_plan(backup_freeze: str, current_freeze: str) -> tuple[list[str], li
     unrestorable = [
         line.strip()
         for line in backup_freeze.splitlines()
-        if line.strip() and not line.strip().startswith("#") and not (_PIN.match(line.strip()) or _DIRECT.match(line.strip()))
+        if line.strip() and not line.strip().startswith("#") and not _PIN.match(line.strip())
     ]
     return remove, install, unrestorable
 
 
-def restore_argvs(python: str, record: Mapping, current_freeze: str, pip_version: str) -> tuple[list[tuple[str, ...]], list[str], list[str], list[str]]:
-    """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps)."""
+@dataclass(frozen=True)
+class RestorePlan:
+    """What ``fix --undo`` will do, shown before it runs: every command approved by the same policy as a fix."""
+
+    backup: Path
+    commands: tuple[ApprovedCommand, ...]
+    remove: tuple[str, ...]
+    install: tuple[str, ...]
+    unrestorable: tuple[str, ...]
+
+    def render(self, os_name: str | None = None) -> str:
+        shown = os_name or local_os_name()
+        if not self.commands:
+            return "Nothing to restore: the environment already matches the saved state."
+        lines = []
+        if self.remove:
+            lines.append("To be removed (added by the fix): " + ", ".join(self.remove))
+        if self.install:
+            lines.append("To be installed again (as saved): " + ", ".join(self.install))
+        if self.unrestorable:
+            lines.append("Cannot be restored by the wizard (not from an index): " + ", ".join(self.unrestorable))
+        lines += ["Commands:"] + ["  " + command_text(c.argv, shown) for c in self.commands]
+        return "\n".join(lines)
+
+
+def restore_argvs(
+    python: str, record: Mapping, current_freeze: str, pip_version: str
+) -> tuple[list[ApprovedCommand], list[str], list[str], list[str]]:
+    """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps).
+
+    A backup file is data from disk: every command built from it goes through the same policy as a fix
+    (index URLs http(s) only, plain pinned names), so an edited backup cannot run anything else."""
     remove, install, unrestorable = restore_plan(record["freeze"], current_freeze)
-    commands: list[tuple[str, ...]] = []
+    commands: list[ApprovedCommand] = []
     if remove:
-        commands.append(prepare_pip_argv((python, "-m", "pip", "uninstall", *remove), pip_version))
+        commands.append(prepare_pip_argv(approve((python, "-m", "pip", "uninstall", *remove), python), pip_version))
     if install:
         sources: list[str] = []
-        for url in record.get("index_urls", []):
+        for url in _strings(record.get("index_urls")):
             sources += ["--extra-index-url", url]
-        for link in record.get("find_links", []):
+        for link in _strings(record.get("find_links")):
             sources += ["--find-links", link]
-        commands.append(prepare_pip_argv((python, "-m", "pip", "install", "--no-deps", *sources, *install), pip_version))
+        argv = (python, "-m", "pip", "install", "--no-deps", *sources, *install)
+        commands.append(prepare_pip_argv(approve(argv, python), pip_version))
     return commands, remove, install, unrestorable
+
+
+def _strings(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ActionRefused("the backup's package sources are not a list of addresses")
+    return value
+
+
+def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None = None) -> RestorePlan:
+    """Read and check the backup, compare it with the environment now: the commands a restore would run."""
+    record = load_backup(backup_path)
+    identity = probe_identity(python)
+    if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(str(record.get("prefix", "")))):
+        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
+    current = freeze_or_nothing(python, identity.pip_version, env)
+    commands, remove, install, unrestorable = restore_argvs(python, record, current, identity.pip_version)
+    return RestorePlan(Path(backup_path), tuple(commands), tuple(remove), tuple(install), tuple(unrestorable))
+
+
+def _listed(python: str, env: Mapping[str, str] | None = None) -> list:
+    listed = run_command(
+        [python, "-m", "pip", "list", "--format", "json", "-v", "--disable-pip-version-check"], timeout=120, env=child_env(env)
+    )
+    try:
+        data = json.loads(listed.stdout) if listed.ok else []
+    except ValueError:
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _places(packages: object) -> set[tuple[str, str, str]]:
+    if not isinstance(packages, list):
+        return set()
+    return {
+        (str(p.get("name", "")).lower(), str(p.get("version", "")), os.path.normcase(str(p.get("location", ""))))
+        for p in packages
+        if isinstance(p, dict)
+    }
+
+
+def _same_places(record: Mapping, listed_now: list) -> bool:
+    """Each package in the same folder as before: ``pip freeze`` alone cannot tell a copy in the user site
+    (~/.local) from the environment's own, so a restore that put one in the other's place is not "identical"."""
+    before = record.get("packages")
+    if not before or not listed_now:
+        return True  # an old backup without locations, or an environment without pip: freeze decides
+    return _places(before) == _places(listed_now)
 
 
 def restore_state(
@@ -183,27 +270,24 @@ def restore_state(
 ) -> RestoreResult:
     """Bring the environment back to the backup; ``identical`` tells whether ``pip freeze --all`` matches again."""
     record = load_backup(backup_path)
-    identity = probe_identity(python)
-    if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(record.get("prefix", ""))):
-        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
-    commands, remove, install, unrestorable = restore_argvs(python, record, freeze(python, env), identity.pip_version)
+    plan = plan_restore(python, backup_path, env)
     runs: list[RunResult] = []
-    for argv in commands:
+    for command in plan.commands:
         if on_line is not None:
-            on_line("$ " + " ".join(argv))
-        result = run_streaming(argv, on_line, env=env, cancel=cancel)
+            on_line("$ " + command_text(command.argv, local_os_name()))
+        result = run_streaming(command, on_line, env=env, cancel=cancel)
         runs.append(result)
         if result.cancelled:
             break
-    after = freeze(python, env)
+    after = freeze_or_nothing(python, probe_identity(python).pip_version, env)
     return RestoreResult(
         backup=Path(backup_path),
-        removed=tuple(remove),
-        reinstalled=tuple(install),
-        not_restorable=tuple(unrestorable),
+        removed=plan.remove,
+        reinstalled=plan.install,
+        not_restorable=plan.unrestorable,
         runs=tuple(runs),
         freeze_after=after,
-        identical=after == record["freeze"],
+        identical=after == record["freeze"] and _same_places(record, _listed(python, env)),
     )
 
 

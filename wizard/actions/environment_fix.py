@@ -1,17 +1,20 @@
 """Fixes in the environment's own way (issue #16): register a Python as a notebook kernel, install with uv.
 
 The commands come from the findings of wizard/checks/environments.py as RUN actions; each is checked by
-runner.validate_argv against the interpreter it changes, shown, confirmed, and run without a shell.
+policy.approve against the interpreter it changes, shown, confirmed, and run without a shell.
 conda commands are never here: the wizard only shows them.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from wizard.actions.runner import RunResult, run_streaming, validate_argv
+from wizard.actions.policy import approve
+from wizard.actions.runner import RunResult, run_streaming
 from wizard.findings import Action, ActionKind, Diagnosis
+from wizard.shell_text import command_text
 
 Say = Callable[[str], None]
 
@@ -63,8 +66,8 @@ def run_way(way: Way, say: Say, run: Callable[..., RunResult] = run_streaming) -
     """Run every step in order, each validated first; stop at the first failure. None when there were no steps."""
     result = None
     for argv in way.steps:
-        checked = validate_argv(argv, way.changes)
-        say("$ " + " ".join(checked))
+        checked = approve(argv, way.changes)
+        say("$ " + command_text(checked.argv, os.name))
         result = run(checked, lambda line: _echo(line, say))
         if not result.ok:
             return result

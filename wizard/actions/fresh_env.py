@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from wizard.actions.policy import approve
 from wizard.actions.runner import (
     ActionRefused,
     LineHandler,
@@ -16,9 +17,9 @@ from wizard.actions.runner import (
     prepare_pip_argv,
     probe_identity,
     run_streaming,
-    validate_argv,
 )
 from wizard.findings import Recommendation
+from wizard.shell_text import command_text, local_os_name
 
 DEFAULT_FOLDER_NAME = "torch-env"
 
@@ -56,18 +57,23 @@ def fresh_env_steps(base_python: str, folder: Path, args: Sequence[str]) -> tupl
 def usage_text(folder: Path, os_name: str = os.name) -> str:
     """How to use the new environment: activate it, and point VS Code / Jupyter at it."""
     python = venv_python(folder, os_name)
+    shell = "windows" if os_name == "nt" else "linux"
     if os_name == "nt":
-        activate = f"{folder}\\Scripts\\activate   (PowerShell: {folder}\\Scripts\\Activate.ps1)"
+        scripts = str(folder) + "\\Scripts\\"
+        activate = (command_text([scripts + "activate"], shell)
+                    + "   (PowerShell: " + command_text([scripts + "Activate.ps1"], shell) + ")")
     else:
-        activate = f"source {folder}/bin/activate"
+        activate = command_text(["source", f"{folder}/bin/activate"], shell)
+    install_kernel = command_text([str(python), "-m", "pip", "install", "ipykernel"], shell)
+    register = command_text([str(python), "-m", "ipykernel", "install", "--user", "--name", folder.name], shell)
     return "\n".join(
         [
             f"Your new environment is in {folder}.",
             f"Use it in a terminal:  {activate}",
-            f"Or run its Python directly:  {python}",
+            f"Or run its Python directly:  {command_text([str(python)], shell)}",
             f"VS Code: Ctrl+Shift+P → 'Python: Select Interpreter' → Enter interpreter path → {python}",
             "Jupyter: register it as a kernel once:",
-            f"  {python} -m pip install ipykernel && {python} -m ipykernel install --user --name {folder.name}",
+            f"  {install_kernel} && {register}",
             "Your old environment was not changed.",
         ]
     )
@@ -98,15 +104,17 @@ def create_fresh_env(
     check_target_folder(folder)
     base_python = probe_identity(target_python).base_executable
     create, install = fresh_env_steps(base_python, folder, install_args(recommendation))
-    validate_argv(create, base_python)
+    approved_create = approve(create, base_python)
     runs: list[RunResult] = []
-    for step_index, argv in enumerate((create, install)):
-        if step_index == 1:
+    for step_index in range(2):
+        if step_index == 0:
+            command = approved_create
+        else:
             identity = probe_identity(str(venv_python(folder)))
-            argv = prepare_pip_argv(validate_argv(argv, str(venv_python(folder))), identity.pip_version)
+            command = prepare_pip_argv(approve(install, str(venv_python(folder))), identity.pip_version)
         if on_line is not None:
-            on_line("$ " + " ".join(argv))
-        result = run_streaming(argv, on_line, env=env, cancel=cancel)
+            on_line("$ " + command_text(command.argv, local_os_name()))
+        result = run_streaming(command, on_line, env=env, cancel=cancel)
         runs.append(result)
         if not result.ok:
             break

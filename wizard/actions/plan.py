@@ -20,8 +20,11 @@ from urllib.parse import urlsplit
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.index_plan import fetcher, index_urls, needs_index_plan, pip_settings, probe_target, resolve
+from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.runner import REPORT_PIP, Identity, child_env
 from wizard.facts.runner import Runner, run_command
+from wizard.remedy_texts import remedy_text
 from wizard.shell_text import command_text, local_os_name
 
 SizeLookup = Callable[[str], int]
@@ -32,7 +35,7 @@ DISK_MARGIN = 1.5  # wheels are unpacked next to the download: ask for more than
 class PlannedPackage:
     name: str
     version: str
-    change: str  # "install" | "upgrade" | "downgrade" | "replace" (same version, other build) | "remove"
+    change: str  # "install" | "upgrade" | "downgrade" | "replace" (same version, other build) | "reinstall" | "remove"
     old_version: str = ""
     url: str = ""
     size: int = 0  # bytes to download; 0 = unknown
@@ -49,6 +52,7 @@ class Plan:
     download_bytes: int = 0
     free_bytes: int | None = None
     problem: str = ""  # why the dry run failed, pip's ERROR lines ("No matching distribution found for ...")
+    from_index_metadata: bool = False  # built from the index's PEP 658 metadata: nothing was downloaded
     pip_upgrade_argv: tuple[str, ...] = ()  # offered when pip is too old to preview
 
     @property
@@ -79,9 +83,25 @@ def installed_versions(python: str, runner: Runner = run_command, env: Mapping[s
 
 
 def dry_run_argv(argv: Sequence[str]) -> tuple[str, ...]:
-    """``python -m pip install ARGS`` → the same with ``--dry-run --report - --quiet`` (report on stdout)."""
+    """``python -m pip install ARGS`` → the same with ``--dry-run --report -`` (the report last on stdout).
+
+    Not ``--quiet``: it also silences pip's "Retrying … after connection broken by 'ProxyError(…)'" warnings,
+    the only lines that say why the index could not be reached."""
     argv = tuple(argv)
-    return (*argv[:4], "--dry-run", "--report", "-", "--quiet", "--no-input", *argv[4:])
+    return (*argv[:4], "--dry-run", "--report", "-", "--progress-bar", "off", "--no-input", *argv[4:])
+
+
+def report_json(stdout: str) -> str:
+    """The JSON report out of pip's stdout: its log lines come before it ("Collecting …") and after it
+    ("Would install …"); the report is the JSON document that starts on a line "{"."""
+    start = stdout.find("\n{\n") + 1 if not stdout.startswith("{") else 0
+    if start == 0 and not stdout.startswith("{"):
+        return stdout
+    try:
+        _value, end = json.JSONDecoder().raw_decode(stdout, start)
+    except ValueError:
+        return stdout
+    return stdout[start:end]
 
 
 def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[PlannedPackage, ...]:
@@ -101,6 +121,8 @@ def parse_report(report_text: str, installed: Mapping[str, str]) -> tuple[Planne
 def _change(old: str, new: str) -> str:
     if not old:
         return "install"
+    if old == new:
+        return "reinstall"
     try:
         old_v, new_v = Version(old), Version(new)
     except InvalidVersion:
@@ -147,6 +169,8 @@ def make_plan(
     argv = tuple(argv)
     python = argv[0]
     base = Plan(argv, python, env_kind, identity.pip_version, previewed=False, free_bytes=free_disk_bytes(identity.purelib))
+    if argv[1:3] != ("-m", "pip"):  # ensurepip, venv: nothing pip could preview; the command itself is the plan
+        return _replace(base, previewed=True)
     installed = installed_versions(python, runner, env)
     if argv[3] == "uninstall":
         names = [canonical(a) for a in argv[4:] if not a.startswith("-")]
@@ -154,16 +178,61 @@ def make_plan(
         return _replace(base, previewed=True, packages=removed)
     if not identity.pip_at_least(REPORT_PIP):
         return _replace(base, pip_upgrade_argv=(python, "-m", "pip", "install", "--upgrade", "pip"))
+    if needs_index_plan(identity.pip_version):  # pip < 25.3 downloads every wheel for --dry-run: read the metadata
+        from_metadata = plan_from_index(argv, installed, runner, env, size_lookup)
+        if from_metadata is not None:
+            return _replace(base, previewed=True, packages=from_metadata, from_index_metadata=True,
+                            download_bytes=sum(p.size for p in from_metadata))
     result = runner(dry_run_argv(argv), timeout=600, env=child_env(env))
     if not result.ok:
-        return _replace(base, problem=_pip_errors(result.stdout + "\n" + result.stderr) or "the preview (pip --dry-run) failed")
+        output = result.stdout + "\n" + result.stderr
+        problem = _pip_errors(output) or "the preview (pip --dry-run) failed"
+        advice = network_advice(output, index_host(argv))
+        return _replace(base, problem=f"{problem}\n{advice}" if advice else problem)
     try:
-        packages = parse_report(result.stdout, installed)
+        packages = parse_report(report_json(result.stdout), installed)
     except (ValueError, AttributeError):
         return _replace(base, problem="pip's preview could not be read")
     sizes = _sizes([p.url for p in packages], size_lookup)
     packages = tuple(_with_size(p, sizes.get(p.url, 0)) for p in packages)
     return _replace(base, previewed=True, packages=packages, download_bytes=sum(p.size for p in packages))
+
+
+def plan_from_index(
+    argv: Sequence[str], installed: Mapping[str, str], runner: Runner, env: Mapping[str, str] | None, size_lookup: SizeLookup
+) -> tuple[PlannedPackage, ...] | None:
+    """The packages pip would download, from the index's metadata (None: only pip's dry run can tell)."""
+    from wizard.actions.policy import ActionRefused, approve
+
+    try:
+        requirements = approve(argv, argv[0]).requirements
+    except ActionRefused:
+        return None
+    pip_env = child_env(env)
+    settings = pip_settings(argv[0], runner, pip_env)
+    # Settings this small resolver does not follow (a configured proxy, certificate, find-links...): pip's dry run.
+    if settings is None or any(k in settings for k in ("proxy", "cert", "client-cert", "trusted-host", "find-links",
+                                                       "no-index", "only-binary", "no-binary", "constraint")):
+        return None
+    for key, name in (("index-url", "PIP_INDEX_URL"), ("extra-index-url", "PIP_EXTRA_INDEX_URL")):
+        if key in settings and name not in pip_env:
+            pip_env[name] = settings[key]
+    target = probe_target(argv[0], runner)
+    if target is None:
+        return None
+    options = set(argv)
+    try:
+        resolved = resolve(
+            requirements, installed, target, index_urls(argv, pip_env),
+            force="--force-reinstall" in options, upgrade=bool(options & {"--upgrade", "-U"}),
+            no_deps="--no-deps" in options, fetch=fetcher(pip_env), head=size_lookup,
+        )  # fmt: skip
+    except (ValueError, OSError):
+        return None
+    if resolved is None:
+        return None
+    return tuple(PlannedPackage(r.name, r.version, _change(installed.get(r.name, ""), r.version),
+                                installed.get(r.name, ""), url=r.url, size=r.size) for r in resolved)
 
 
 def _replace(plan: Plan, **changes: object) -> Plan:
@@ -210,8 +279,10 @@ def render_plan(plan: Plan) -> str:
     elif plan.problem:
         lines.append("pip says this will not work:")
         lines += ["  " + line for line in plan.problem.splitlines()]
-    elif plan.previewed:
+    elif plan.previewed and plan.argv[1:3] == ("-m", "pip"):
         lines += _change_lines(plan)
+        if plan.from_index_metadata:
+            lines.append(remedy_text("plan.from_metadata"))
     if plan.download_bytes:
         free = format_bytes(plan.free_bytes) if plan.free_bytes is not None else "unknown"
         lines.append(f"Download: {format_bytes(plan.download_bytes)}; free disk space there: {free}.")
@@ -226,6 +297,7 @@ def _change_lines(plan: Plan) -> list[str]:
         "upgrade": "To be upgraded",
         "downgrade": "To be downgraded",
         "replace": "To be replaced by another build",
+        "reinstall": "To be reinstalled (the same version, its files restored)",
         "remove": "To be removed",
     }
     lines: list[str] = []
@@ -235,7 +307,7 @@ def _change_lines(plan: Plan) -> list[str]:
             continue
         lines.append(f"{title}:")
         for p in packages:
-            version = f"{p.old_version} → {p.version}" if p.old_version and p.change != "remove" else p.version
+            version = f"{p.old_version} → {p.version}" if p.old_version and p.change not in ("remove", "reinstall") else p.version
             size = f" ({format_bytes(p.size)})" if p.size else ""
             lines.append(f"  {p.name} {version}{size}")
     return lines or ["Nothing to change: everything asked for is already installed."]

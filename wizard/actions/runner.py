@@ -1,31 +1,29 @@
 """Runs the commands that change an environment: pip install/uninstall and venv creation, nothing else.
 
 Every command is an argv list (never a shell), built by the recommendation or the knowledge base,
-and checked here before it runs: the interpreter exists, runs, and is the one the snapshot was
-taken from; the command is ``python -m pip install|uninstall ...`` or ``python -m venv FOLDER``;
-no ``sudo``, no ``--break-system-packages``. Output streams line by line; cancel stops the whole
-process tree.
+and approved by the one command policy (wizard.actions.policy.approve) before it runs: only an
+ApprovedCommand runs here. The interpreter must exist, run, and be the one the snapshot was taken
+from. Output streams line by line; cancel stops the whole process tree.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.actions.policy import ActionRefused, ApprovedCommand, approve, same_path
 from wizard.facts.runner import Runner, kill_process_tree, process_group_kwargs, run_command
 from wizard.snapshot import Snapshot
 
 RAW_PROGRESS_PIP = Version("24.1")  # first pip with --progress-bar raw ("Progress CURRENT of TOTAL" lines)
 REPORT_PIP = Version("22.2")  # first pip with install --dry-run --report
-FORBIDDEN_ARGS = ("--break-system-packages", "sudo", "runas", "doas", "su", "pkexec")
 OUTPUT_TAIL_LINES = 200
 
 LineHandler = Callable[[str], None]
@@ -51,10 +49,6 @@ print(json.dumps({
     "pip": pip,
 }))
 """
-
-
-class ActionRefused(Exception):
-    """The wizard will not run this command; the message says why in plain words."""
 
 
 @dataclass(frozen=True)
@@ -84,8 +78,7 @@ def _parse_version(text: str) -> Version:
         return Version("0")
 
 
-def _same_path(a: str, b: str) -> bool:
-    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+_same_path = same_path
 
 
 def probe_identity(python: str, runner: Runner = run_command, timeout: float = 30.0) -> Identity:
@@ -125,83 +118,26 @@ def check_same_interpreter(identity: Identity, snapshot: Snapshot) -> None:
         )
 
 
-def validate_argv(argv: Sequence[str], python: str) -> tuple[str, ...]:
-    """The argv if it is an allowed command for this interpreter; raises ActionRefused otherwise."""
-    argv = tuple(str(a) for a in argv)
-    if len(argv) >= 3 and environment_way_argv(argv, python) and not any(bad in argv for bad in FORBIDDEN_ARGS):
-        return argv  # the notebook-kernel, ensurepip and uv shapes (wizard/checks/environments.py)
-    if len(argv) < 4:
-        raise ActionRefused(f"not a command the wizard runs: {' '.join(argv) or '(empty)'}")
-    lowered = [os.path.basename(a).lower() for a in argv]
-    for bad in FORBIDDEN_ARGS:
-        if bad in lowered or bad in argv:
-            raise ActionRefused(f"the wizard never runs commands with {bad!r}")
-    if not _same_path(argv[0], python):
-        raise ActionRefused(f"the command runs {argv[0]}, not the interpreter being fixed ({python})")
-    if argv[1:3] == ("-m", "pip") and argv[3] in ("install", "uninstall"):
-        return argv
-    if argv[1:3] == ("-m", "venv") and len(argv) >= 4:
-        return argv
-    raise ActionRefused(f"the wizard only runs pip install/uninstall and venv creation, not: {' '.join(argv[1:4])}")
-
-
-# Issue #16's command shapes, until the allow-list policy (approve()) carries them:
-#   python -m ipykernel install --user --name NAME [--display-name TEXT]   (register a notebook kernel)
-#   python -m ensurepip                                                   (pip for a uv venv without uv)
-#   uv pip install --python PYTHON ...        uv sync --project FOLDER     (uv venvs and projects)
-ENSUREPIP = (("-m", "ensurepip"),)
-_KERNEL_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-
-
-def target_interpreter(argv: Sequence[str]) -> str:
-    """The interpreter whose environment argv changes: argv[0], uv's --python, or a uv project's .venv Python."""
-    argv = tuple(str(a) for a in argv)
-    if argv and os.path.basename(argv[0]).lower() in ("uv", "uv.exe"):
-        if argv[1:4] == ("pip", "install", "--python") and len(argv) > 4:
-            return argv[4]
-        if argv[1:3] == ("sync", "--project") and len(argv) == 4:
-            return os.path.join(argv[3], ".venv", "Scripts" if os.name == "nt" else "bin", "python")
-    return argv[0] if argv else ""
-
-
-def environment_way_argv(argv: tuple[str, ...], python: str) -> bool:
-    """Whether argv is one of issue #16's shapes for this interpreter."""
-    if argv[1:] in ENSUREPIP:
-        return _same_path(argv[0], python)
-    if argv[1:5] == ("-m", "ipykernel", "install", "--user"):
-        rest = argv[5:]
-        shape = rest[:1] == ("--name",) and len(rest) in (2, 4) and bool(_KERNEL_NAME.match(rest[1]))
-        if len(rest) == 4:
-            shape = shape and rest[2] == "--display-name" and bool(rest[3].strip()) and not rest[3].startswith("-")
-        return shape and _same_path(argv[0], python)
-    if os.path.basename(argv[0]).lower() not in ("uv", "uv.exe"):
-        return False
-    if argv[1:4] == ("pip", "install", "--python") and len(argv) > 5:
-        return _same_path(argv[4], python)
-    if argv[1:3] == ("sync", "--project") and len(argv) == 4:
-        folder = os.path.realpath(argv[3])
-        return os.path.realpath(os.path.dirname(os.path.dirname(os.path.abspath(python)))).startswith(folder + os.sep)
-    return False
-
-
-def prepare_pip_argv(argv: Sequence[str], pip_version: str) -> tuple[str, ...]:
+def prepare_pip_argv(command: ApprovedCommand, pip_version: str) -> ApprovedCommand:
     """Add what makes an unattended pip run readable: no prompts, and raw progress lines where pip has them."""
-    argv = tuple(argv)
-    if argv[1:3] != ("-m", "pip"):
-        return argv
-    head, command, rest = argv[:3], argv[3], argv[4:]
+    if not isinstance(command, ApprovedCommand):
+        raise ActionRefused("the wizard runs only commands its policy approved")
+    if not command.is_pip:
+        return command
+    argv = command.argv
+    head, subcommand, rest = argv[:3], argv[3], argv[4:]
     extra: list[str] = []
     if "--no-input" not in rest:
         extra.append("--no-input")
-    if command == "uninstall" and "-y" not in rest and "--yes" not in rest:
+    if subcommand == "uninstall" and "-y" not in rest and "--yes" not in rest:
         extra.append("--yes")
     if (
-        command == "install"
+        subcommand == "install"
         and _parse_version(pip_version) >= RAW_PROGRESS_PIP
         and not any(a.startswith("--progress-bar") for a in rest)
     ):
         extra += ["--progress-bar", "raw"]
-    return (*head, command, *extra, *rest)
+    return approve((*head, subcommand, *extra, *rest), command.python)
 
 
 def child_env(env: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -235,15 +171,17 @@ class RunResult:
 
 
 def run_streaming(
-    argv: Sequence[str],
+    command: ApprovedCommand,
     on_line: LineHandler | None = None,
     *,
     env: Mapping[str, str] | None = None,
     cancel: threading.Event | None = None,
     timeout: float | None = None,
 ) -> RunResult:
-    """Run argv (no shell), calling on_line for every output line (stdout and stderr merged)."""
-    argv = tuple(str(a) for a in argv)
+    """Run an approved command (no shell), calling on_line for every output line (stdout and stderr merged)."""
+    if not isinstance(command, ApprovedCommand):
+        raise ActionRefused("the wizard runs only commands its policy approved")
+    argv = command.argv
     started = time.monotonic()
     popen_kwargs = process_group_kwargs()  # its own process group: cancel stops the whole tree
     try:

@@ -65,7 +65,11 @@ def describe_torch(snapshot: Snapshot) -> str:
 
 
 def _error_codes(diagnosis: Diagnosis) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(f.code for f in diagnosis.findings if f.severity is Severity.ERROR))
+    """Errors, and symptoms shown as notes beside their cause (caused_by): once the cause is fixed such a
+    symptom is an error of its own, and it was there before: "still there", not "new"."""
+    return tuple(dict.fromkeys(
+        f.code for f in diagnosis.findings if f.severity is Severity.ERROR or (f.caused_by and f.severity is Severity.INFO)
+    ))
 
 
 def compare(before_snapshot: Snapshot, before: Diagnosis, after_snapshot: Snapshot, after: Diagnosis) -> Verification:
@@ -93,10 +97,10 @@ def verify_fix(
 ) -> Verification:
     """Re-collect the facts of ``python`` and re-run the checks; compare with the diagnosis before the fix."""
     if collect is None:
-        from wizard.facts.collect import collect_snapshot
+        from wizard.checkup import collect as checkup_collect
 
-        def collect(p: str) -> Snapshot:
-            return collect_snapshot(p)
+        def collect(p: str) -> Snapshot:  # the same checkup as `check`, course smoke test included
+            return checkup_collect(p, goal)
 
     if diagnose is None:
         from wizard.engine import diagnose as engine_diagnose

@@ -62,6 +62,9 @@ def check_cudnn(ctx: CheckContext) -> list[Finding]:
 def _mismatch(ctx: CheckContext, key: str, details: str, found: str, needed: str) -> Finding:
     package = _cudnn_dist(ctx)[0] or "nvidia-cudnn"
     actions = recommendation_actions(ctx, "Reinstall PyTorch with the cuDNN it expects")
+    have, want = version_tuple(found)[:1], version_tuple(needed)[:1]
+    if have and want and have != want:  # cuDNN 9 vs 8 is another major, not "older": neither loads the other's code
+        key = "CUDNN_MISMATCH.major" if key == "CUDNN_MISMATCH" else "CUDNN_MISMATCH.package_major"
     return finding(
         key, Severity.ERROR, STEP, details=details, actions=actions, found=found, needed=needed, package=package
     )

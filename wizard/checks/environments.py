@@ -224,7 +224,7 @@ def check_uv(ctx: CheckContext) -> list[Finding]:
                         actions=actions, prefix=venv.prefix, uv=venv.uv_version)]
     if venv.has_pip:
         return []
-    ensure = (python.executable, "-m", "ensurepip")
+    ensure = (python.executable, "-m", "ensurepip", "--upgrade")
     actions = [Action.run(label("action.ensurepip"), ensure), *recommendation_actions(ctx)]
     return [place_finding("UV_ENVIRONMENT.venv_no_uv", Severity.WARNING, details=f"{venv.prefix}: made by uv {venv.uv_version}, no pip",
                     actions=actions, prefix=venv.prefix)]

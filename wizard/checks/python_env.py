@@ -7,6 +7,7 @@ import re
 from wizard.checks.common import pip_actions, recommendation_actions, url_action, wants_gpu
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
+from wizard.checks.remedies import user_site_copy
 from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
@@ -221,7 +222,22 @@ def check_env_mismatch(ctx: CheckContext) -> list[Finding]:
             )
     important = ("torch", "torchvision", "torchaudio", "numpy")
     duplicates = [d for d in python.duplicates if d.name in important]
-    if duplicates:
+    user_copy = user_site_copy(ctx)
+    if user_copy:
+        torch_copies = next(d for d in duplicates if d.name == "torch")
+        versions = (*torch_copies.versions, "?", "?")
+        findings.append(
+            finding(
+                "ENV_MISMATCH.user_site",
+                Severity.ERROR,
+                STEP,
+                details="; ".join(f"torch {v or '?'} in {loc}" for loc, v in zip(torch_copies.locations, versions)),
+                folder=user_copy,
+                user_version=versions[0] or "?",
+                env_version=versions[1] or "?",
+            )
+        )
+    elif duplicates:
         findings.append(
             finding(
                 "ENV_MISMATCH.duplicates",

@@ -6,8 +6,9 @@ import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 
-from wizard.checks import course, cudnn, driver, environments, index_source, python_env, toolkit, wheel
+from wizard.checks import course, cudnn, driver, environments, index_source, paths, python_env, toolkit, wheel
 from wizard.checks.context import CheckContext, build_context
+from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
@@ -22,6 +23,7 @@ CHECKS: tuple[Check, ...] = (
     *cudnn.CHECKS,
     *python_env.CHECKS,
     *environments.CHECKS,  # where code runs: notebook kernels, uv, conda
+    *paths.CHECKS,
     *wheel.CHECKS,
     *course.CHECKS,  # course-profile findings; each names its own step
     *index_source.CHECKS,  # where the release tables came from (package index, cache, bundled)
@@ -35,14 +37,18 @@ CAUSAL_ORDER = (
     "DRIVER_MISSING",
     "DRIVER_TOO_OLD",
     "VISIBLE_DEVICES_MASK",
+    "TORCH_DAMAGED",  # missing or truncated files explain every library-level symptom after it
     "LIB_PATH_CONFLICT",
     "CUDA_LIB_MISSING",
     "TOOLKIT_MISMATCH",
+    "CUDA_HOME_MISSING",
     "CUDNN_MISMATCH",
+    "PYTHON_UNUSABLE",
     "PYTHON_FACTS_MISSING",
     "PYTHON_UNSUPPORTED",
     "PLATFORM_UNSUPPORTED",
     "EXTERNALLY_MANAGED",
+    "LOCAL_TORCH_SHADOW",
     "ENV_MISMATCH",
     "CONDA_TORCH",
     "UV_ENVIRONMENT",
@@ -78,7 +84,11 @@ EXPLAINS: dict[str, tuple[str, ...]] = {
     "TORCH_MISSING": ("PACKAGE_CONFLICT",),
     "CPU_ONLY_WHEEL": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "GPU_ARCH_UNSUPPORTED"),
     "GPU_ARCH_UNSUPPORTED": ("TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED"),
-    "ENV_MISMATCH": ("PACKAGE_CONFLICT",),
+    "ENV_MISMATCH": ("PACKAGE_CONFLICT", "NUMPY_ABI", "TORCH_IMPORT_FAILED"),
+    "PYTHON_UNUSABLE": ("PYTHON_FACTS_MISSING", "TORCH_IMPORT_FAILED", "TORCH_MISSING", "PACKAGE_CONFLICT"),
+    "LOCAL_TORCH_SHADOW": ("TORCH_IMPORT_FAILED", "ENV_MISMATCH", "NUMPY_ABI", "TORCH_MISSING"),
+    "TORCH_DAMAGED": ("TORCH_IMPORT_FAILED", "CUDA_LIB_MISSING", "CUDNN_MISMATCH", "LIB_PATH_CONFLICT",
+                      "TORCH_CUDA_UNAVAILABLE", "CUDA_OP_FAILED", "NUMPY_ABI"),
 }
 
 # The step of every code a finding can be built from pasted evidence alone.
@@ -128,7 +138,7 @@ def run_checks(
     for check in checks:
         findings.extend(run_one(check, ctx))
     findings = _with_evidence(ctx, findings)
-    return order_findings(explain_symptoms(findings))
+    return tuple(attach_remedies(ctx, order_findings(explain_symptoms(findings))))
 
 
 def run_one(check: Check, ctx: CheckContext) -> list[Finding]:

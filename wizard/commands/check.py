@@ -35,13 +35,16 @@ def warm_engine() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from wizard.checkup import default_timeout
     from wizard.commands.common import collect_for_args, goal_for_args
+    from wizard.commands.waiting import WaitNotice
     from wizard.engine import diagnose
     from wizard.knowledge import load_knowledge
 
     goal = goal_for_args(args)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as pool:
-        collecting = pool.submit(collect_for_args, args, goal)  # the probes start now …
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as pool, \
+            WaitNotice(getattr(args, "timeout", None) or default_timeout()) as notice:
+        collecting = pool.submit(collect_for_args, args, goal, notice)  # the probes start now …
         try:  # … and the knowledge base loads while torch is being imported
             knowledge = load_knowledge()
             warm_engine()

@@ -35,27 +35,15 @@ def kernel_python(name: str, python: str | None = None) -> str:
     raise UsageError(say("error.no_kernel", name=name, names=", ".join(names) or "-"))
 
 
-def collect_for_args(args: argparse.Namespace, goal: Goal | None = None) -> Snapshot:
+def collect_for_args(args: argparse.Namespace, goal: Goal | None = None, progress=None) -> Snapshot:
     """The snapshot of the target interpreter; with a ``goal`` whose course profile names a smoke test, the
     test's result is appended as evidence (only when torch imported: otherwise the import findings say why)."""
-    from wizard.facts.collect import collect_snapshot
+    from wizard.checkup import collect
 
-    python = target_python(args)
     live_import = not getattr(args, "no_import", False)
-    timeout = getattr(args, "timeout", 120.0)
     index = index_request_for_args(args, goal) if goal is not None else None
-    snapshot = collect_snapshot(
-        python,
-        live_import=live_import,
-        timeout=timeout,
-        index=index,
-        checked_kernel=(getattr(args, "kernel", None) or "").lower(),
-    )
-    if goal is not None and goal.profile is not None and live_import:
-        from wizard.facts.smoke import with_course_smoke_test
-
-        snapshot = with_course_smoke_test(snapshot, python, goal.profile, timeout=timeout)
-    return snapshot
+    return collect(target_python(args), goal, live_import=live_import, timeout=getattr(args, "timeout", None),
+                   progress=progress, index=index, checked_kernel=(getattr(args, "kernel", None) or "").lower())
 
 
 def index_request_for_args(args: argparse.Namespace, goal: Goal):  # -> IndexRequest

@@ -10,26 +10,29 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.actions import backup, fresh_env
+from wizard.actions.pip_output import index_host, network_advice
 from wizard.actions.plan import make_plan, render_plan
+from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.progress import ProgressTracker, text_bar
 from wizard.actions.runner import (
-    ActionRefused,
     RunResult,
     check_same_interpreter,
     prepare_pip_argv,
     probe_identity,
     run_streaming,
-    validate_argv,
 )
+from wizard.actions.session import FixSession, FixStep, instruction_findings, runnable_findings
 from wizard.actions.verify import Verification, verify_fix
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from wizard.findings import Diagnosis, Goal, Recommendation
+from wizard.findings import Diagnosis, Goal, Recommendation, Severity
+from wizard.remedy_texts import remedy_text
 from wizard.safe_text import print_for_terminal
+from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
 Ask = Callable[[str], str]
@@ -62,11 +65,12 @@ def run(args: argparse.Namespace) -> int:
     python = target_python(args)
     console = Console()
     if args.undo:
-        return undo(python, console)
+        return undo(python, console, assume_yes=args.yes)
     goal = goal_for_args(args)
     snapshot = collect_for_args(args, goal)
     diagnosis = diagnose(snapshot, goal=goal)
     folder = Path(args.env_folder) if getattr(args, "env_folder", None) else None
+    code = (getattr(args, "code", "") or "").strip().upper()
     try:
         from wizard.actions.environment_fix import conda_first
 
@@ -79,6 +83,19 @@ def run(args: argparse.Namespace) -> int:
             return apply_way(way, python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes)
         if getattr(args, "register_kernel", False):
             console.say(_text("fix.no_register"))
+        by_hand = instruction_findings(diagnosis)
+        for item in by_hand:
+            console.say(remedy_text("fix.by_hand", title=item.title, code=item.code))
+            console.say(_indent(item.remedy.instructions if item.remedy else ""))
+        if any(f.severity is Severity.ERROR for f in by_hand) and not code:
+            console.say(remedy_text("fix.by_hand_first"))  # the cause is one no command fixes: changing packages would not help
+            return EXIT_FINDINGS
+        if runnable_findings(diagnosis, code):
+            session = FixSession(python, snapshot, diagnosis, goal, code=code)
+            return apply_remedies(session, console, dry_run=args.dry_run, assume_yes=args.yes)
+        if code:
+            known = ", ".join(f.code for f in runnable_findings(diagnosis)) or remedy_text("fix.none")
+            console.say(remedy_text("fix.no_remedy_for_code", code=code, known=known))
             return EXIT_FINDINGS
         return apply_recommendation(
             python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes, env_folder=folder
@@ -145,18 +162,85 @@ def _kernel_after(name: str, console: Console) -> int:
     return EXIT_OK if answer.torch_version else EXIT_FINDINGS
 
 
-def undo(python: str, console: Console) -> int:
+def undo(python: str, console: Console, *, assume_yes: bool = False) -> int:
+    """Show what the restore will do (every command approved by the same policy as a fix), ask, restore."""
     latest = backup.latest_backup(python)
     if latest is None:
         console.say(f"There is no saved state for {python}: nothing to undo.")
         return EXIT_FINDINGS
-    console.say(f"Restoring the state saved in {latest} …")
+    try:
+        plan = backup.plan_restore(python, latest)
+    except (ActionRefused, backup.BackupError) as exc:
+        raise UsageError(remedy_text("fix.undo_refused", path=str(latest), why=str(exc))) from None
+    console.say(f"The state saved in {latest}:")
+    console.say(plan.render())
+    if not plan.commands:
+        return EXIT_OK
+    if not console.confirm("Restore it?", assume_yes):
+        console.say("Nothing was changed.")
+        return EXIT_FINDINGS
     try:
         result = backup.restore_state(python, latest, on_line=_pip_line_printer(console))
     except (ActionRefused, backup.BackupError) as exc:
         raise UsageError(str(exc)) from None
     console.say(result.summary)
     return EXIT_OK if result.identical else EXIT_FINDINGS
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.splitlines())
+
+
+def apply_remedies(
+    session: FixSession, console: Console, *, dry_run: bool = False, assume_yes: bool = False
+) -> int:
+    """Every runnable remedy of the diagnosis (or the one of ``--code``), in causal order, as one session:
+    plan (every step shown) → confirm → backup → run each step → verify → restore on failure."""
+    console.say(remedy_text("fix.planning"))
+    steps = session.plan()
+    for number, step in enumerate(steps, 1):
+        console.say(remedy_text("fix.step", number=number, count=len(steps), title=step.title, code=step.code))
+        if step.note:
+            console.say(_indent(step.note))
+        if step.plan is not None:
+            console.say(_indent(render_plan(step.plan)))
+        else:
+            console.say(_indent(command_text(step.command.argv, local_os_name())))
+            if session.deferred(step):
+                console.say(_indent(remedy_text("fix.deferred")))
+    if session.blocked:
+        console.say(remedy_text("fix.blocked", why=session.blocked))
+        return EXIT_FINDINGS
+    if dry_run:
+        return EXIT_OK
+    if not console.confirm(remedy_text("fix.confirm", count=len(steps)), assume_yes):
+        console.say(remedy_text("fix.nothing_changed"))
+        return EXIT_FINDINGS
+    saved = session.save()
+    console.say(remedy_text("fix.saved", path=str(saved), undo=undo_hint(session.python)))
+    def before_step(index: int, step: FixStep) -> bool:
+        assert step.plan is not None
+        console.say(remedy_text("fix.step", number=index + 1, count=len(steps), title=step.title, code=step.code))
+        console.say(_indent(render_plan(step.plan)))
+        return not step.plan.problem and console.confirm(remedy_text("fix.confirm_step", number=index + 1), assume_yes)
+
+    if not session.run(on_line=_pip_line_printer(console), before_step=before_step):
+        if not session.runs or session.runs[-1].ok:  # stopped before a deferred step: nothing of it ran
+            console.say(remedy_text("fix.stopped_before", undo=undo_hint(session.python)))
+            return EXIT_FINDINGS
+        return _after_failure(session.python, saved, session.runs[-1], console, assume_yes)
+    console.say(remedy_text("fix.checking"))
+    verification = session.check_again()
+    console.say(f"Before → after: {verification.before_after}")
+    console.say(verification.sentence)
+    after = verification.after
+    if not verification.problem_gone and after is not None and after.recommendation.kind in ("install", "new_venv"):
+        console.say(remedy_text("fix.next", command=_fix_again_hint(session.python)))
+    return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
+
+
+def _fix_again_hint(python: str) -> str:
+    return command_text(["torch-setup-wizard", "fix", "--python", python], local_os_name())
 
 
 def apply_recommendation(
@@ -183,7 +267,8 @@ def apply_recommendation(
         return _fresh_environment(python, rec, console, dry_run=dry_run, assume_yes=assume_yes, folder=env_folder)
     identity = probe_identity(python)
     check_same_interpreter(identity, snapshot)
-    argv = validate_argv(rec.argv, python)
+    command = approve(rec.argv, python)
+    argv = command.argv
     env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
     console.say("Working out what pip will do (pip may download the packages into its cache for this)…")
     plan = make_plan(argv, identity, env_kind=env_kind)
@@ -198,7 +283,7 @@ def apply_recommendation(
         if not console.confirm("Upgrade pip first, then apply the fix?", assume_yes):
             console.say("Nothing was changed.")
             return EXIT_FINDINGS
-        if not _run_pip(plan.pip_upgrade_argv, identity.pip_version, console, 0).ok:
+        if not _run_pip(approve(plan.pip_upgrade_argv, python), identity.pip_version, console, 0).ok:
             console.say("Upgrading pip failed; nothing else was changed.")
             return EXIT_FINDINGS
         identity = probe_identity(python)
@@ -206,8 +291,8 @@ def apply_recommendation(
         console.say("Nothing was changed.")
         return EXIT_FINDINGS
     saved = backup.save_state(python, sources=backup.restore_sources(argv, snapshot, goal.torch_index))
-    console.say(f"Saved the current state to {saved} (undo with: torch-setup-wizard fix --undo --python {python})")
-    result = _run_pip(argv, identity.pip_version, console, plan.download_bytes)
+    console.say(f"Saved the current state to {saved} (undo with: {undo_hint(python)})")
+    result = _run_pip(command, identity.pip_version, console, plan.download_bytes)
     if not result.ok:
         return _after_failure(python, saved, result, console, assume_yes)
     console.say("pip finished. Checking again…")
@@ -217,10 +302,15 @@ def apply_recommendation(
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
 
 
-def _run_pip(argv: Sequence[str], pip_version: str, console: Console, planned_bytes: int) -> RunResult:
+def undo_hint(python: str) -> str:
+    """The undo command, quoted for the user's shell (a path with spaces or quotes stays one argument)."""
+    return command_text(["torch-setup-wizard", "fix", "--undo", "--python", python], local_os_name())
+
+
+def _run_pip(command: ApprovedCommand, pip_version: str, console: Console, planned_bytes: int) -> RunResult:
     tracker = ProgressTracker(planned_bytes)
-    full = prepare_pip_argv(argv, pip_version)
-    console.say("$ " + " ".join(full))
+    full = prepare_pip_argv(command, pip_version)
+    console.say("$ " + command_text(full.argv, local_os_name()))
     last_stage = [""]
 
     def on_line(line: str) -> None:
@@ -238,7 +328,7 @@ def _run_pip(argv: Sequence[str], pip_version: str, console: Console, planned_by
     try:
         result = run_streaming(full, on_line, cancel=cancel)
     except KeyboardInterrupt:
-        result = RunResult(tuple(full), None, cancelled=True)
+        result = RunResult(full.argv, None, cancelled=True)
     if console.live_bar:
         sys.stdout.write("\n")
     return result
@@ -251,6 +341,8 @@ def _after_failure(python: str, saved: Path, result: RunResult, console: Console
     except backup.BackupError:
         changed = True
     what = "You stopped the fix." if result.cancelled else f"The fix failed. pip said:\n{result.error_summary}"
+    advice = "" if result.cancelled else network_advice("\n".join(result.output_tail), index_host(result.argv))
+    what += f"\n{advice}" if advice else ""
     state = (
         "The environment was partly changed." if changed else "pip stopped before changing anything: the environment is as it was."
     )
@@ -260,7 +352,7 @@ def _after_failure(python: str, saved: Path, result: RunResult, console: Console
     if assume_yes:
         console.say("Restoring the previous state automatically (--yes)…")
     elif not console.confirm("Restore the previous state?", False):
-        console.say(f"Left as it is. Restore later with: torch-setup-wizard fix --undo --python {python}")
+        console.say(f"Left as it is. Restore later with: {undo_hint(python)}")
         return EXIT_FINDINGS
     restored = backup.restore_state(python, saved, on_line=_pip_line_printer(console))
     console.say(restored.summary)
@@ -284,7 +376,7 @@ def _fresh_environment(
     steps = fresh_env.fresh_env_steps(base, folder, fresh_env.install_args(rec))
     console.say(f"Why: {rec.why}" if rec.why else "")
     console.say(f"The wizard will create a new environment in {folder} and install PyTorch there:")
-    console.say("\n".join("  " + " ".join(step) for step in steps))
+    console.say("\n".join("  " + command_text(step, local_os_name()) for step in steps))
     console.say(f"Your current environment ({python}) is not changed.")
     if dry_run:
         return EXIT_OK

@@ -296,6 +296,7 @@ def python_facts_from_probe(data: Mapping[str, Any], python: str = "") -> Python
         tags_source=_str(data, "tags_source"),
         distributions=tuple(_distribution(d) for d in _dicts(data, "distributions")),
         duplicates=tuple(_duplicate(d) for d in _dicts(data, "duplicates")),
+        cwd_shadows=_strs(data, "cwd_shadows"),
         torch_version_file=_fact(data, "torch_version_file", _torch_version_file),
         free_disk_bytes=_fact(data, "free_disk_bytes", _as_int),
         long_paths_enabled=_fact(data, "long_paths_enabled", _as_bool),
@@ -337,6 +338,7 @@ def _distribution(data: Mapping[str, Any]) -> Distribution:
         location=_str(data, "location"),
         installer=_str(data, "installer"),
         requires=_strs(data, "requires"),
+        damaged=_strs(data, "damaged"),
     )
 
 

@@ -93,7 +93,7 @@ def _native(path: Path, system: System) -> str:
 def _cuda_home(native: str, source: str, system: System) -> ExtensionCudaHome:
     folder = system.path(native)
     has_toolkit = (folder / "bin" / system.nvcc_name).is_file() and (folder / "include" / "cuda_runtime.h").is_file()
-    return ExtensionCudaHome(path=native, source=source, is_toolkit=has_toolkit)
+    return ExtensionCudaHome(path=native, source=source, is_toolkit=has_toolkit, exists=folder.is_dir())
 
 
 # --------------------------------------------------------------------------- where things are

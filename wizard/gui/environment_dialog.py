@@ -1,7 +1,7 @@
 """Runs one of issue #16's commands from the wizard: register a notebook kernel (ipykernel), ensurepip, uv.
 
 The pip-centred fix dialog previews with `pip install --dry-run`, which these commands don't have; this
-dialog shows the exact command, runs it in the shared CommandPanel after runner.validate_argv, and says
+dialog shows the exact command, runs it in the shared CommandPanel after policy.approve, and says
 how it ended. Texts: resources/texts/environments.json ("gui.*").
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from wizard.actions.runner import ActionRefused, validate_argv
+from wizard.actions.policy import ActionRefused, approve
 from wizard.findings import Action
 from wizard.gui.fix_dialog import CommandPanel
 from wizard.gui.widgets import CommandBox, make_button, make_label
@@ -71,7 +71,7 @@ class EnvironmentRunDialog(QDialog):
 
     def run(self) -> None:
         try:
-            argv = validate_argv(self.action.argv, self.changes)
+            argv = approve(self.action.argv, self.changes)
         except ActionRefused as exc:
             self.result_label.setText(_text("gui.refused", reason=str(exc)))
             return

@@ -9,7 +9,7 @@ when the fix was applied and the re-check ran, so the wizard looks again.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,22 +28,22 @@ from PySide6.QtWidgets import (
 
 from wizard.actions import backup
 from wizard.actions.plan import Plan, format_bytes, make_plan, render_plan
+from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.progress import ProgressState, ProgressTracker
 from wizard.actions.runner import (
-    ActionRefused,
     Identity,
     check_same_interpreter,
     child_env,
     kill_process_tree,
     prepare_pip_argv,
     probe_identity,
-    validate_argv,
 )
 from wizard.actions.verify import Verification, compare
 from wizard.findings import Action, Diagnosis, Goal
 from wizard.gui.preferences import torch_index_preference
 from wizard.gui.widgets import make_label
 from wizard.gui.workers import default_collect, default_diagnose, start_job
+from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
 Collect = Callable[[str, Callable[[str], None]], Snapshot]
@@ -110,16 +110,16 @@ class CommandPanel(QWidget):
         self.log(line)
         self._show_state(self.tracker.feed(line))
 
-    def start(self, argv: Sequence[str], pip_version: str, on_done: Callable[[bool], None],
+    def start(self, command: ApprovedCommand, pip_version: str, on_done: Callable[[bool], None],
               planned_bytes: int = 0) -> None:
-        """Run argv (pip gets --no-input and raw progress where it has them); on_done(ok) when it ends."""
-        full = prepare_pip_argv(argv, pip_version)
+        """Run an approved command (pip gets --no-input and raw progress where it has them); on_done(ok) when it ends."""
+        full = prepare_pip_argv(command, pip_version).argv
         self.cancelled = False
         self._partial = ""
         self.tracker = ProgressTracker(planned_bytes)
         self.progress_bar.show()
         self.progress_bar.setRange(0, 0)
-        self.log("$ " + " ".join(full))
+        self.log("$ " + command_text(full, local_os_name()))
         process = QProcess(self)
         process.setProgram(full[0])
         process.setArguments(list(full[1:]))
@@ -185,6 +185,7 @@ class CommandPanel(QWidget):
 @dataclass(frozen=True)
 class _Prepared:
     identity: Identity | None = None
+    command: ApprovedCommand | None = None
     plan: Plan | None = None
     snapshot: Snapshot | None = None
     diagnosis: Diagnosis | None = None
@@ -231,6 +232,7 @@ class FixDialog(CloseGuard, QDialog):
         self.snapshot, self.diagnosis = snapshot, diagnosis
         self._collect, self._diagnose = collect, diagnose
         self.identity: Identity | None = None
+        self.command: ApprovedCommand | None = None
         self.plan: Plan | None = None
         self.backup_path: Path | None = None
         self.verification: Verification | None = None
@@ -254,7 +256,7 @@ class FixDialog(CloseGuard, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(self.action.label or "Run this fix", bold=True))
         layout.addWidget(make_label("The exact command:"))
-        self.command_view = QPlainTextEdit(" ".join(self.action.argv))
+        self.command_view = QPlainTextEdit(command_text(self.action.argv, local_os_name()))
         self.command_view.setReadOnly(True)
         self.command_view.setFont(mono)
         self.command_view.setMaximumHeight(60)
@@ -311,13 +313,13 @@ class FixDialog(CloseGuard, QDialog):
 
     def _prepare_work(self, _progress: Callable[[str], None]) -> _Prepared:
         try:
-            argv = validate_argv(self.action.argv, self.python)
+            command = approve(self.action.argv, self.python)
             identity = probe_identity(self.python)
             snapshot = self.snapshot or self._collect(self.python, lambda _s: None)
             check_same_interpreter(identity, snapshot)
             diagnosis = self.diagnosis or self._diagnose(snapshot, self.goal)
             env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
-            return _Prepared(identity, make_plan(argv, identity, env_kind=env_kind), snapshot, diagnosis)
+            return _Prepared(identity, command, make_plan(command.argv, identity, env_kind=env_kind), snapshot, diagnosis)
         except ActionRefused as exc:
             return _Prepared(refused=str(exc))
         except Exception as exc:  # noqa: BLE001 - the dialog must say what went wrong, never crash
@@ -328,7 +330,7 @@ class FixDialog(CloseGuard, QDialog):
         if prepared.refused:
             self.plan_view.setPlainText(f"The wizard will not run this command: {prepared.refused}")
             return
-        self.identity, self.plan = prepared.identity, prepared.plan
+        self.identity, self.command, self.plan = prepared.identity, prepared.command, prepared.plan
         self.snapshot, self.diagnosis = prepared.snapshot, prepared.diagnosis
         plan = prepared.plan
         self.env_label.setText(f"It changes this environment: {self.python} ({plan.env_kind or 'unknown kind'})")
@@ -358,7 +360,7 @@ class FixDialog(CloseGuard, QDialog):
             return
         self.upgrade_pip_button.setEnabled(False)
         self.run_button.setEnabled(False)
-        self.panel.start(self.plan.pip_upgrade_argv, self._pip_version(), self._pip_upgraded)
+        self.panel.start(approve(self.plan.pip_upgrade_argv, self.python), self._pip_version(), self._pip_upgraded)
 
     def _pip_upgraded(self, ok: bool) -> None:
         if ok:
@@ -391,7 +393,8 @@ class FixDialog(CloseGuard, QDialog):
         self.panel.log(f"Saved the current state to {saved}")
         self.cancel_button.setText("Cancel")
         planned = self.plan.download_bytes if self.plan else 0
-        self.panel.start(self.action.argv, self._pip_version(), self._fix_finished, planned)
+        assert self.command is not None  # Run is enabled only after the command was approved
+        self.panel.start(self.command, self._pip_version(), self._fix_finished, planned)
 
     def cancel(self) -> None:
         if not self.panel.cancel():

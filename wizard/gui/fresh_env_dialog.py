@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.actions import fresh_env
-from wizard.actions.runner import ActionRefused, probe_identity, validate_argv
+from wizard.actions.policy import ActionRefused, approve
+from wizard.actions.runner import probe_identity
 from wizard.findings import Recommendation
 from wizard.gui.fix_dialog import CloseGuard, CommandPanel, run_reporting_errors
 from wizard.gui.widgets import CommandBox, make_button, make_label, monospace_font, open_allowed_url
 from wizard.gui.workers import start_job
+from wizard.shell_text import command_text, local_os_name
 
 TITLE = "Create a new environment with the right PyTorch"
 VENV_HINT = "On Debian or Ubuntu this usually means the python3-venv package is missing: sudo apt install python3-venv"
@@ -229,7 +231,7 @@ class FreshEnvDialog(CloseGuard, QDialog):
         if ready is not None and not ready.blocked:
             folder = Path(self.folder_edit.text().strip() or ".").expanduser()
             steps = fresh_env.fresh_env_steps(ready.base_python, folder, ready.install_args)
-            self.commands_view.setPlainText("\n".join(" ".join(step) for step in steps))
+            self.commands_view.setPlainText("\n".join(command_text(step, local_os_name()) for step in steps))
 
     # ------------------------------------------------------------------ 2. create and install
     def create(self) -> None:
@@ -238,8 +240,8 @@ class FreshEnvDialog(CloseGuard, QDialog):
         folder = Path(self.folder_edit.text().strip()).expanduser().absolute()
         try:
             fresh_env.check_target_folder(folder)
-            create, _install = fresh_env.fresh_env_steps(self.ready.base_python, folder, self.ready.install_args)
-            validate_argv(create, self.ready.base_python)
+            create_argv, _install = fresh_env.fresh_env_steps(self.ready.base_python, folder, self.ready.install_args)
+            create = approve(create_argv, self.ready.base_python)
         except ActionRefused as exc:
             self.folder_problem_label.setText(f"{exc}.")
             self.folder_problem_label.show()
@@ -267,12 +269,12 @@ class FreshEnvDialog(CloseGuard, QDialog):
 
     def _install(self, pip_version: object) -> None:
         python = str(fresh_env.venv_python(self.folder))
-        _create, install = fresh_env.fresh_env_steps(self.ready.base_python, self.folder, self.ready.install_args)
+        _create, install_argv = fresh_env.fresh_env_steps(self.ready.base_python, self.folder, self.ready.install_args)
         if self.panel.cancelled:
             self._failed("")
             return
         try:
-            validate_argv(install, python)
+            install = approve(install_argv, python)
         except ActionRefused as exc:
             self._failed(f"The install command was refused: {exc}.")
             return

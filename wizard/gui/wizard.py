@@ -12,6 +12,7 @@ import importlib
 import importlib.util
 import shutil
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,8 @@ from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
 from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
+
+WAIT_NOTICE_S = 3.0
 
 WINDOW_TITLE = "Torch Setup Wizard"
 SETTINGS_ORG, SETTINGS_APP = "TorchSetupWizard", "torch-setup-wizard"
@@ -200,6 +203,10 @@ class SetupWizard(QWizard):
         self.stage = ""
         self._generation = 0
         self._jobs: list[object] = []  # keeps each job's signal object alive until it reports
+        self._check_started = 0.0
+        self._wait_timer = QTimer(self)  # after 3 s the page says what the check still waits for
+        self._wait_timer.setInterval(1000)
+        self._wait_timer.timeout.connect(self._tell_waiting)
         self.other_windows: list[QWidget] = []  # read-only wizards and overview windows opened from here
         self.can_paste = optional_attribute("wizard.gui.paste_dialog", "PasteDialog") is not None
         self.can_open_reports = optional_attribute("wizard.report.json_report", "load_report") is not None
@@ -404,6 +411,8 @@ class SetupWizard(QWizard):
         self._generation += 1
         generation = self._generation
         self.checking, self.result, self.stage = True, None, "Starting…"
+        self._check_started = time.monotonic()
+        self._wait_timer.start()
         python, goal, collect, diagnose = self.python, self.goal, self._collect, self._diagnose
 
         def work(progress: Callable[[str], None]) -> object:
@@ -431,7 +440,21 @@ class SetupWizard(QWizard):
         if generation != self._generation or not isinstance(outcome, CheckResult):
             return
         self.checking, self.result = False, localized_result(outcome)
+        self._wait_timer.stop()
         self.state_changed.emit()
+
+    def _tell_waiting(self) -> None:
+        """The stage, plus how long it has waited and when the check gives up (the same words as the CLI's)."""
+        if not self.checking:
+            self._wait_timer.stop()
+            return
+        elapsed = time.monotonic() - self._check_started
+        if elapsed >= WAIT_NOTICE_S and self.stage:
+            from wizard.checkup import default_timeout
+            from wizard.remedy_texts import remedy_text
+
+            what = self.stage.rstrip("…").rstrip(".")
+            self.stage_changed.emit(remedy_text("wait.notice", what=what, seconds=int(elapsed), limit=int(default_timeout())))
 
     def check_again(self) -> None:
         """Re-collect and return to the first step page."""

@@ -117,9 +117,10 @@ def warm_up(_progress: Callable[[str], None] | None = None) -> list[str]:
 
 def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
     warm_up()  # instant once the Welcome page's warm-up is done; if it is still running, wait for its imports
+    from wizard.checkup import default_timeout
     from wizard.facts.collect import collect_snapshot
 
-    return collect_snapshot(python, live_import=True, timeout=120.0, progress=progress, index=_index_request())
+    return collect_snapshot(python, live_import=True, timeout=default_timeout(), progress=progress, index=_index_request())
 
 
 def _index_request():  # -> IndexRequest | None

@@ -162,6 +162,42 @@ def winners_and_duplicates(dists):
     return winners, duplicates
 
 
+DAMAGE_CHECKED = ("torch", "torchvision", "torchaudio", "numpy")
+MAX_DAMAGED_LISTED = 20
+
+
+def damaged_files(dist):
+    """Files the wheel's RECORD lists that are missing or have another size now (a deleted library, a
+    truncated extension). pip still counts such a package installed, so only a forced reinstall of the
+    same version brings them back. Sizes only: hashing a 2.5 GB torch would make every check slow."""
+    name = dist["name"]
+    if not (name in DAMAGE_CHECKED or name.startswith("nvidia-")) or not dist["metadata_dir"].endswith(".dist-info"):
+        return []
+    try:
+        with open(os.path.join(dist["metadata_dir"], "RECORD"), encoding="utf-8", errors="replace") as handle:
+            lines = handle.read(8 * 1024 * 1024).splitlines()
+    except (OSError, ValueError):
+        return []
+    damaged = []
+    for line in lines:
+        parts = line.rsplit(",", 2)
+        if len(parts) != 3 or not parts[2].strip().isdigit() or parts[0].startswith(".."):
+            continue
+        path = os.path.join(dist["location"], parts[0])
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            damaged.append(parts[0])
+        else:
+            if size != int(parts[2]):
+                damaged.append(parts[0])
+        if len(damaged) >= MAX_DAMAGED_LISTED:
+            break
+    return damaged
+
+
 def public(dist):
     """The fields the wizard's Distribution record carries."""
-    return {key: dist[key] for key in ("name", "version", "location", "installer", "requires")}
+    result = {key: dist[key] for key in ("name", "version", "location", "installer", "requires")}
+    result["damaged"] = damaged_files(dist)
+    return result

@@ -281,6 +281,26 @@ def vc_runtime(os_name):
 # ------------------------------------------------------------------ all together
 
 
+SHADOW_NAMES = ("torch", "numpy", "torchvision", "torchaudio")
+
+
+def cwd_shadows():
+    """Paths in the working folder that `import torch` (or numpy...) would load instead of the installed
+    package when Python runs there (python -c, the REPL, Jupyter): torch.py, a torch/ folder."""
+    try:
+        folder = os.getcwd()
+        entries = set(os.listdir(folder))
+    except OSError:
+        return []
+    found = []
+    for name in SHADOW_NAMES:
+        for candidate in (name + ".py", name):
+            path = os.path.join(folder, candidate)
+            if candidate in entries and (candidate.endswith(".py") or os.path.isdir(path)):
+                found.append(path)
+    return found
+
+
 def collect(identity):
     result = dict(identity)
     os_name = identity["os"]
@@ -315,6 +335,7 @@ def collect(identity):
             "free_disk_bytes": free_disk_bytes(install_folder(folders)),
             "long_paths_enabled": long_paths_enabled(os_name),
             "vc_runtime": vc_runtime(os_name),
+            "cwd_shadows": cwd_shadows(),
         }
     )
     return result

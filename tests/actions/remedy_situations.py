@@ -1,0 +1,160 @@
+"""Broken environments, each made for real (real venvs, real pip from the local index, the stand-in torch),
+and what the wizard does about each: the first finding, its remedy, ``fix --dry-run``, ``fix --yes``, undo.
+
+Used by tests/actions/test_remedies.py and by benchmarks/remedy_table.py (the closing-note table)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fixing_envs import CPU_SET, make_venv
+from local_index import LocalIndex, pip_env, standard_wheels
+
+from wizard.checkup import run_checkup
+from wizard.findings import Finding, Goal, Severity
+
+CU130_SET = ("torch==2.13.0+cu130", "numpy==1.26.4")
+
+
+@dataclass
+class Situation:
+    name: str
+    python: str
+    cwd: str | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    installs_recommended: bool = False  # its fix installs the recommended torch: serve stand-ins for that too
+
+
+def site_packages(python: str) -> Path:
+    out = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    return Path(out)
+
+
+def damaged_torch(root: Path, index: LocalIndex) -> Situation:
+    python = make_venv(root / "venv", index, CPU_SET)
+    (site_packages(python) / "torch" / "cuda" / "__init__.py").unlink()  # a file deleted after the install
+    return Situation("torch file deleted (damaged install)", python)
+
+
+def truncated_nvidia(root: Path, index: LocalIndex) -> Situation:
+    python = make_venv(root / "venv", index, ())
+    subprocess.run([python, "-m", "pip", "install", "-q", *CU130_SET, "--extra-index-url", f"{index.torch_base}/cu130"],
+                   check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
+    padding = site_packages(python) / "nvidia_cudnn_cu13" / "_padding.bin"
+    with padding.open("r+b") as handle:
+        handle.truncate(1000)  # a library cut short (a full disk during the install)
+    return Situation("nvidia-* file truncated", python)
+
+
+def venv_without_pip(root: Path, _index: LocalIndex) -> Situation:
+    folder = root / "nopip"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
+    return Situation("venv without pip", str(folder / "bin" / "python"), installs_recommended=True)
+
+
+def torch_py_in_folder(root: Path, index: LocalIndex) -> Situation:
+    python = make_venv(root / "venv", index, CPU_SET)
+    project = root / "project"
+    project.mkdir()
+    (project / "torch.py").write_text("print('my experiment')\n")
+    return Situation("torch.py in the working folder", python, cwd=str(project))
+
+
+def cuda_home_missing(root: Path, index: LocalIndex) -> Situation:
+    python = make_venv(root / "venv", index, CPU_SET)
+    return Situation("CUDA_HOME names a missing folder", python, env={"CUDA_HOME": str(root / "no-such-cuda")})
+
+
+def _importable_torch(root: Path, body: str) -> str:
+    """A venv whose `import torch` runs ``body`` (a stand-in for what a real build does at import)."""
+    folder = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
+    python = str(folder / "bin" / "python")
+    (site_packages(python) / "torch").mkdir()
+    (site_packages(python) / "torch" / "__init__.py").write_text(body)
+    return python
+
+
+def sigill_cpu(root: Path, _index: LocalIndex) -> Situation:
+    body = "import os, signal\nos.kill(os.getpid(), signal.SIGILL)\n"  # the real signal an unsupported instruction raises
+    return Situation("SIGILL at import (CPU lacks instructions)", _importable_torch(root, body))
+
+
+def old_libstdcxx(root: Path, _index: LocalIndex) -> Situation:
+    body = ("raise ImportError(\"/opt/old/lib/libstdc++.so.6: version `GLIBCXX_3.4.32' not found \"\n"
+            "                  \"(required by /x/site-packages/torch/lib/libtorch_cpu.so)\")\n")
+    return Situation("GLIBCXX from an old libstdc++", _importable_torch(root, body))
+
+
+def not_python(_root: Path, _index: LocalIndex) -> Situation:
+    return Situation("--python is not Python (/bin/ls)", "/bin/ls")
+
+
+SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
+    "sigill_cpu": sigill_cpu,
+    "old_libstdcxx": old_libstdcxx,
+    "not_python": not_python,
+    "damaged_torch": damaged_torch,
+    "truncated_nvidia": truncated_nvidia,
+    "venv_without_pip": venv_without_pip,
+    "torch_py_in_folder": torch_py_in_folder,
+    "cuda_home_missing": cuda_home_missing,
+}
+
+
+def index_with_recommended(situation: Situation, index: LocalIndex, folder: Path) -> LocalIndex:
+    """A local index that also serves stand-ins for what the recommendation asks pip for (its pins follow
+    the knowledge base), for situations whose fix installs it. Use as a context manager."""
+    from test_fix_command import stand_ins_for
+
+    rec = run_checkup(situation.python, Goal(torch_index=index.torch_base)).diagnosis.recommendation
+    served = LocalIndex([*standard_wheels(), *stand_ins_for(rec)], folder)
+    os.environ["PIP_INDEX_URL"] = served.simple_url
+    return served
+
+
+def first_finding(situation: Situation, index: LocalIndex) -> Finding:
+    """The first error or warning the checkup reports (run in the situation's folder and environment)."""
+    before = dict(os.environ)
+    old_cwd = os.getcwd()
+    try:
+        os.environ.update(situation.env)
+        if situation.cwd:
+            os.chdir(situation.cwd)
+        checkup = run_checkup(situation.python, Goal(torch_index=index.torch_base))
+    finally:
+        os.chdir(old_cwd)
+        os.environ.clear()
+        os.environ.update(before)
+    problems = [f for f in checkup.diagnosis.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert problems, [f.code for f in checkup.diagnosis.findings]
+    return problems[0]
+
+
+def wizard(situation: Situation, index: LocalIndex, *args: str) -> subprocess.CompletedProcess[str]:
+    """``torch-setup-wizard ARGS --python PY`` as the user runs it, in their folder and environment."""
+    argv = [sys.executable, "-m", "wizard", *args, "--python", situation.python]
+    if args[0] == "fix" and "--undo" not in args:
+        argv += ["--torch-index", index.torch_base]
+    return subprocess.run(argv, capture_output=True, text=True, timeout=300, cwd=situation.cwd,
+                          env={**os.environ, **situation.env, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+
+
+def state(situation: Situation) -> str:
+    """What pip sees (``pip list -v``: name, version and folder of each package), or that there is no pip."""
+    env = {**pip_env(), **situation.env}
+    probe = subprocess.run([situation.python, "-c", "import pip"], capture_output=True, env=env)
+    if probe.returncode != 0:
+        return "(no pip)"
+    listed = subprocess.run([situation.python, "-m", "pip", "list", "-v", "--format", "freeze"], capture_output=True,
+                            text=True, env=env, check=True).stdout
+    verbose = subprocess.run([situation.python, "-m", "pip", "list", "-v"], capture_output=True, text=True, env=env,
+                             check=True).stdout
+    return listed + verbose
+
