@@ -1,4 +1,4 @@
-"""The command shapes of issue #16 that runner.validate_argv accepts (until approve() carries them), and what it refuses."""
+"""The command shapes of issue #16 that the command policy (policy.approve) accepts, and what it refuses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.actions.runner import ActionRefused, target_interpreter, validate_argv
+from wizard.actions.policy import ActionRefused, approve, target_interpreter
 
 PY = sys.executable
 
@@ -23,10 +23,10 @@ def uv(tmp_path: Path) -> str:
 @pytest.mark.parametrize("argv", [
     (PY, "-m", "ipykernel", "install", "--user", "--name", "dl101"),
     (PY, "-m", "ipykernel", "install", "--user", "--name", "dl101", "--display-name", "DL 101 (torch)"),
-    (PY, "-m", "ensurepip"),
+    (PY, "-m", "ensurepip", "--upgrade"),
 ])
 def test_kernel_and_ensurepip_shapes_are_allowed(argv: tuple[str, ...]) -> None:
-    assert validate_argv(argv, PY) == argv
+    assert approve(argv, PY).argv == argv
 
 
 @pytest.mark.parametrize("argv", [
@@ -39,25 +39,25 @@ def test_kernel_and_ensurepip_shapes_are_allowed(argv: tuple[str, ...]) -> None:
 ])
 def test_other_kernel_shapes_are_refused(argv: tuple[str, ...]) -> None:
     with pytest.raises(ActionRefused):
-        validate_argv(argv, PY)
+        approve(argv, PY)
 
 
 def test_uv_pip_install_for_this_python_only(uv: str) -> None:
     argv = (uv, "pip", "install", "--python", PY, "torch==2.13.0+cpu", "--index-url", "https://download.pytorch.org/whl/cpu")
-    assert validate_argv(argv, PY) == argv
+    assert approve(argv, PY).argv == argv
     with pytest.raises(ActionRefused):
-        validate_argv((uv, "pip", "install", "--python", "/usr/bin/python3", "torch"), PY)
+        approve((uv, "pip", "install", "--python", "/usr/bin/python3", "torch"), PY)
     with pytest.raises(ActionRefused):
-        validate_argv((uv, "pip", "install", "--python", PY, "torch", "--break-system-packages"), PY)
+        approve((uv, "pip", "install", "--python", PY, "torch", "--break-system-packages"), PY)
     assert target_interpreter(argv) == PY
 
 
 def test_uv_sync_only_for_the_project_of_this_environment(uv: str, tmp_path: Path) -> None:
     project = tmp_path / "thesis"
     python = str(project / ".venv" / "bin" / "python")
-    assert validate_argv((uv, "sync", "--project", str(project)), python)
-    assert validate_argv((uv, "sync", "--project", str(project)), target_interpreter((uv, "sync", "--project", str(project))))
+    assert approve((uv, "sync", "--project", str(project)), python).kind == "uv-sync"
+    assert approve((uv, "sync", "--project", str(project)), target_interpreter((uv, "sync", "--project", str(project))))
     with pytest.raises(ActionRefused):
-        validate_argv((uv, "sync", "--project", str(tmp_path / "other")), python)
+        approve((uv, "sync", "--project", str(tmp_path / "other")), python)
     with pytest.raises(ActionRefused):
-        validate_argv((uv, "sync", "--project", str(project), "--python", "/usr/bin/python3"), python)
+        approve((uv, "sync", "--project", str(project), "--python", "/usr/bin/python3"), python)

@@ -122,7 +122,7 @@ def test_a_uv_venv_without_uv_gets_ensurepip_first() -> None:
     places = RunPlaces(uv_venvs=(UvVenv(VENV, PYTHON, "0.9.7", has_pip=False),))
     (found,) = findings(with_places(scenario("torch_missing_on_gpu_machine"), places), "UV_ENVIRONMENT")
     argvs = run_argvs(found)
-    assert argvs[0] == (PYTHON, "-m", "ensurepip") and argvs[1][1:4] == ("-m", "pip", "install")
+    assert argvs[0] == (PYTHON, "-m", "ensurepip", "--upgrade") and argvs[1][1:4] == ("-m", "pip", "install")
     assert "ensurepip" in found.explanation
 
 
