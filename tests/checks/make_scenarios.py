@@ -1151,7 +1151,20 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         "intel_arc_linux_fresh",
         snapshot(gpu_facts=gpu((other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),))),
         errors=["TORCH_MISSING"],
-        recommendation={"kind": "install", "variant": "cpu"},  # the XPU build is named in why; not in the table yet
+        recommendation={"kind": "install", "variant": "xpu"},  # Arc A-Series: validated for the XPU builds
+    )
+    add(
+        "intel_arc_windows_fresh",
+        snapshot(host_fact=host("windows"), gpu_facts=gpu((other_pci("intel", "Intel(R) Arc(TM) B580 Graphics"),)),
+                 python_fact=python(os="windows")),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "xpu"},  # XPU wheels for Windows since 2.6
+    )
+    add(
+        "intel_uhd_linux_fresh",
+        snapshot(gpu_facts=gpu((other_pci("intel", "Intel(R) UHD Graphics 770"),))),
+        errors=["TORCH_MISSING"],
+        recommendation={"kind": "install", "variant": "cpu"},  # not an XPU-validated family: the CPU build, said why
     )
     jetson_host = Fact.found(dataclasses.replace(host("linux", "aarch64").value,
                                                  device_model="NVIDIA Jetson AGX Orin Developer Kit"))

@@ -22,14 +22,14 @@ NVIDIA = (
     ("Orin (nvgpu)", "8.7", 0x0000),
 )
 AMD = ("AMD Radeon RX 7900 XTX", "AMD Radeon RX 6600", "AMD Radeon RX 580", "AMD Instinct MI300X")
-INTEL = ("Intel(R) Arc(TM) A770 Graphics", "Intel(R) UHD Graphics 770")
+INTEL = ("Intel(R) Arc(TM) A770 Graphics", "Intel(R) UHD Graphics 770", "Meteor Lake-P [Intel Arc Graphics]")
 DRIVERS = ("", "390.157", "470.256.02", "525.60.13", "535.183.01", "566.36", "580.95.05")
 DRIVER_CUDA = {"390.157": "11.4", "470.256.02": "11.4", "525.60.13": "12.0", "535.183.01": "12.2",
                "566.36": "12.7", "580.95.05": "13.0"}
 PYTHONS = ("2.7.18", "3.6.15", "3.7.16", "3.8.18", "3.9.19", "3.10.12", "3.11.9", "3.12.3", "3.13.1", "3.14.0",
            "3.15.0")
 LIBCS = ("glibc 2.36", "glibc 2.28", "glibc 2.17", "musl 1.2.4", "")
-INSTALLED = ("", "2.13.0+cpu", "2.13.0+cu130", "2.13.0+cu126", "2.4.1+cu121", "2.13.0+rocm7.2", "2.2.2")
+INSTALLED = ("", "2.13.0+cpu", "2.13.0+cu130", "2.13.0+cu126", "2.4.1+cu121", "2.13.0+rocm7.2", "2.13.0+xpu", "2.2.2")
 GOALS = ("auto", "cuda", "cpu")
 
 

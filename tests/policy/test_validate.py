@@ -98,3 +98,33 @@ def test_check_and_recommendation_read_the_same_glibc_from_the_tags():
     assert rec.torch == "2.6.0"  # the newest release whose wheels need no more than glibc 2.17
     platform = [f for f in diagnosis.findings if f.code == "PLATFORM_UNSUPPORTED"]
     assert platform and "2.17" in platform[0].explanation + platform[0].details + platform[0].title
+
+
+def xpu(python: str = PY) -> Recommendation:
+    index = "https://download.pytorch.org/whl/xpu"
+    argv = (python, "-m", "pip", "install", "torch==2.14.0+xpu", "--index-url", index)
+    return Recommendation(kind="install", why="", torch="2.14.0", variant="xpu", index_url=index, argv=argv)
+
+
+def test_an_xpu_build_needs_an_intel_gpu_the_xpu_builds_support():
+    def intel(name):
+        return on(gpu_facts=ms.gpu((ms.other_pci("intel", name),)))
+
+    assert problems(xpu(), intel("Intel(R) Arc(TM) A770 Graphics"), KB) == ()
+    assert problems(xpu(), intel("Meteor Lake-P [Intel Arc Graphics]"), KB) == ()
+    assert problems(xpu(), intel("Intel(R) UHD Graphics 770"), KB) == ("xpu_gpu_not_supported",)
+    assert problems(xpu(), on(gpu_facts=ms.gpu(())), KB) == ("xpu_without_intel_gpu",)
+    mac = on(host_fact=ms.host("darwin", "arm64"), python_fact=ms.python(os="darwin", machine="arm64"))
+    assert "no_wheel" in problems(xpu(), mac, KB)
+
+
+def test_an_intel_arc_gets_the_xpu_command_and_other_intel_graphics_the_cpu_build_with_the_reason():
+    arc = recommend(ms.snapshot(gpu_facts=ms.gpu((ms.other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),))), KB, Goal())
+    assert arc.variant == "xpu" and arc.index_url == "https://download.pytorch.org/whl/xpu"
+    assert f"torch=={arc.torch}+xpu" in arc.argv and "Intel's GPU driver" in arc.why
+    assert problems(arc, on(gpu_facts=ms.gpu((ms.other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),))), KB) == ()
+    uhd = recommend(ms.snapshot(gpu_facts=ms.gpu((ms.other_pci("intel", "Intel(R) UHD Graphics 770"),))), KB, Goal())
+    assert uhd.variant == "cpu" and "UHD Graphics 770" in uhd.why and "CPU build" in uhd.why
+    old_python = ms.snapshot(gpu_facts=ms.gpu((ms.other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),)),
+                             python_fact=ms.python("3.8.18"))
+    assert recommend(old_python, KB, Goal()).variant in ("cpu", "")  # no XPU build for Python 3.8: never an xpu command

@@ -561,6 +561,17 @@ def _platforms(data: dict[str, Any], file: _Entry, releases: tuple[Release, ...]
     xpu_platforms = xpu.strings(data["xpu"], "platforms")
     if any(p not in PLATFORMS for p in xpu_platforms):
         raise xpu.error(f"platforms must be among {', '.join(PLATFORMS)}")
+    xpu_gpus = []
+    if not isinstance(data["xpu"].get("gpus", []), list):
+        raise xpu.error("gpus must be a list")
+    for item, entry in _each(data["xpu"].get("gpus", []), xpu, "gpus", _label("pattern")):
+        entry.source(item)
+        pattern = entry.required(item, "pattern", str)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise entry.error(f"pattern is not a valid regular expression: {exc}") from None
+        xpu_gpus.append(pattern)
     mps = _section(data, file, "mps")
     for key in ("amd_windows", "hosted_notebook"):
         _section(data, file, key)
@@ -573,6 +584,7 @@ def _platforms(data: dict[str, Any], file: _Entry, releases: tuple[Release, ...]
         jetson_url=jetson_url,
         xpu_min_torch=_version(xpu.required(data["xpu"], "min_torch", str), xpu, "min_torch"),
         xpu_platforms=xpu_platforms,
+        xpu_gpus=tuple(xpu_gpus),
         mps_min_torch=_version(mps.required(data["mps"], "min_torch", str), mps, "min_torch"),
     )
 

@@ -207,6 +207,7 @@ class PlatformFacts:
     jetson_url: str = ""
     xpu_min_torch: str = ""
     xpu_platforms: tuple[str, ...] = ()
+    xpu_gpus: tuple[str, ...] = ()  # name patterns of the Intel GPU families the XPU builds support
     mps_min_torch: str = ""
 
 
@@ -305,6 +306,10 @@ class Knowledge:
             except re.error:
                 continue
         return ""
+
+    def xpu_supports(self, name: str) -> bool:
+        """Whether an Intel GPU of this name is in a family PyTorch's XPU builds are validated on."""
+        return bool(name) and any(re.search(p, name, re.IGNORECASE) for p in self.platforms.xpu_gpus)
 
     def rocm_gfx(self, variant: str) -> tuple[str, ...]:
         """The gfx targets a ROCm build ("rocm7.1") has kernels for; () when unknown."""

@@ -90,6 +90,10 @@ class Machine:
         return tuple(g for g in self.gpus if g.vendor == "amd")
 
     @property
+    def intel_gpus(self) -> tuple[GpuInfo, ...]:
+        return tuple(g for g in self.gpus if g.vendor == "intel")
+
+    @property
     def usable_driver(self) -> str:
         """The driver a build will meet: unknown while an update waits for the restart."""
         return "" if self.driver_pending_restart else self.driver

@@ -37,8 +37,8 @@ def problems(rec: Recommendation, machine: Machine, knowledge: Knowledge) -> tup
         found += _cuda_problems(rec, machine, knowledge, variant)
     elif variant.kind == "rocm":
         found += _rocm_problems(machine, knowledge, variant)
-    elif variant.kind == "xpu" and "intel" not in machine.other_vendors:
-        found.append("xpu_without_intel_gpu")
+    elif variant.kind == "xpu":
+        found += _xpu_problems(machine, knowledge)
     found += _command_problems(rec, machine, variant)
     return tuple(dict.fromkeys(found))
 
@@ -95,6 +95,15 @@ def _rocm_problems(machine: Machine, knowledge: Knowledge, variant: Variant) -> 
     targets = knowledge.rocm_gfx(variant.name)
     if any(g.gfx not in targets for g in amd):  # an unknown gfx, or a build whose targets are unknown: no
         return ["rocm_gfx_not_covered"]
+    return []
+
+
+def _xpu_problems(machine: Machine, knowledge: Knowledge) -> list[str]:
+    intel = machine.intel_gpus
+    if not intel:
+        return ["xpu_without_intel_gpu"]
+    if not any(knowledge.xpu_supports(g.name) for g in intel):  # an unknown name counts as unsupported
+        return ["xpu_gpu_not_supported"]
     return []
 
 

@@ -24,6 +24,9 @@ def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal,
     if gpus.nvidia is False:
         if gpus.amd_gpus and goal.want != "cuda":
             return _amd_choice(releases, target, knowledge) or _cpu_choice(releases, target, _amd_note(target, knowledge))
+        if gpus.intel_gpus and goal.want != "cuda":
+            return _intel_choice(releases, target, gpus, knowledge) or _cpu_choice(
+                releases, target, _no_gpu_note(gpus, goal, target, knowledge))
         return _cpu_choice(releases, target, _no_gpu_note(gpus, goal, target, knowledge))
     candidates = [(r, v) for r in releases for v in _cuda_variants(r, target, knowledge)]
     if not candidates:
@@ -69,6 +72,18 @@ def _amd_choice(releases: list[Release], machine: Machine, knowledge: Knowledge)
             if all(t in knowledge.rocm_gfx(variant.name) for t in targets):
                 note = say("rocm", rocm=variant.name[4:], gfx=", ".join(sorted(set(targets))))
                 return Choice(release, variant, note)
+    return None
+
+
+def _intel_choice(releases: list[Release], machine: Machine, gpus: Machine, knowledge: Knowledge) -> Choice | None:
+    """The newest XPU build for this platform when an Intel GPU here is one the XPU builds support."""
+    supported = [g.name for g in gpus.intel_gpus if knowledge.xpu_supports(g.name)]
+    if not supported:
+        return None
+    for release in releases:
+        variant = release.variant("xpu")
+        if variant is not None and machine.platform in variant.platforms:
+            return Choice(release, variant, say("xpu_chosen", gpu=supported[0]))
     return None
 
 

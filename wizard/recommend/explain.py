@@ -69,7 +69,9 @@ def _no_gpu_note(gpus: Machine, goal: Goal, target: Machine, knowledge: Knowledg
     if "amd" in gpus.other_vendors and target.platform == "linux-x86_64":
         note += " For the AMD GPU, PyTorch's ROCm builds (index …/whl/rocmX.Y) exist for supported Radeon/Instinct cards."
     if "intel" in gpus.other_vendors and target.platform in knowledge.platforms.xpu_platforms:
-        note += " " + say("xpu", min_torch=knowledge.platforms.xpu_min_torch)
+        supported = any(knowledge.xpu_supports(g.name) for g in gpus.intel_gpus)
+        note += " " + (say("xpu", min_torch=knowledge.platforms.xpu_min_torch) if supported else
+                       say("xpu_unsupported_gpu", gpu=gpus.intel_gpus[0].name or "Intel GPU"))
     return note
 
 
