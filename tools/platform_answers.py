@@ -30,6 +30,8 @@ SITUATIONS = (
     ("Linux, AMD RX 580 (gfx803)", "amd_unsupported_gfx"),
     ("Windows, AMD RX 7900 XTX", "amd_windows"),
     ("Linux, Intel Arc A770", "intel_arc_linux_fresh"),
+    ("Windows, Intel Arc B580", "intel_arc_windows_fresh"),
+    ("Linux, Intel UHD Graphics 770 (not an XPU-validated GPU)", "intel_uhd_linux_fresh"),
     ("WSL 2, Windows driver 566, no torch", "wsl_with_windows_driver_fresh"),
     ("WSL 2, a Linux NVIDIA driver installed inside", "wsl_with_linux_driver_inside"),
     ("NVIDIA Jetson AGX Orin (aarch64)", "jetson_orin"),
