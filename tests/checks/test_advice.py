@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.checks import make_scenarios
+from wizard.checks.driver import WSL_APT_REMOVAL, WSL_RUNFILE_REMOVAL
 from wizard.commands.diagnose import snapshot_from_input
 from wizard.engine import diagnose
 from wizard.findings import ActionKind, Diagnosis, Finding, Goal, Severity
@@ -66,6 +67,9 @@ def test_titles_avoid_jargon():
     assert not jargon
 
 
+ROOT_ONLY_STEPS = (WSL_APT_REMOVAL, WSL_RUNFILE_REMOVAL)
+
+
 def test_no_command_uses_sudo_or_breaks_system_packages():
     for name, _, d in all_diagnoses():
         rec = d.recommendation
@@ -74,6 +78,8 @@ def test_no_command_uses_sudo_or_breaks_system_packages():
         for argv in commands:
             assert "sudo" not in argv and "--break-system-packages" not in argv, (name, argv)
         for text in texts:
+            if text in ROOT_ONLY_STEPS:  # removing an OS driver package needs root; copied, never run
+                continue
             assert "sudo " not in text and "--break-system-packages" not in text, (name, text)
 
 
@@ -245,3 +251,15 @@ def test_too_old_python_is_not_told_no_release_ever_supported_it():
     snapshot = make_scenarios.snapshot(python_fact=make_scenarios.python("3.6.15"))
     rec = recommend(snapshot, load_knowledge(), Goal())
     assert rec.kind == "python" and "no longer publishes packages for Python 3.6" in rec.why
+
+
+def test_a_linux_driver_inside_wsl_comes_with_copyable_removal_steps_never_run():
+    _, d = scenario("wsl_with_linux_driver_inside")
+    (f,) = [f for f in d.findings if f.code == "WSL_DRIVER"]
+    copies = [a.text for a in f.actions if a.kind is ActionKind.COPY]
+    assert not [a for a in f.actions if a.kind is ActionKind.RUN]  # sudo/apt: the wizard never runs them
+    apt = copies[0].splitlines()
+    assert apt[0].startswith("dpkg -l ") and "sudo" not in apt[0]  # look first: listing changes nothing
+    assert apt[1:] == ['sudo apt-get --purge remove "*nvidia*" "libxnvctrl*"', "sudo apt-get autoremove --purge -V"]
+    assert "sudo /usr/bin/nvidia-uninstall" in copies and copies[-1] == "wsl --shutdown"
+    assert "wsl --shutdown" in f.explanation and "Container Toolkit" in f.explanation

@@ -7,6 +7,7 @@ from wizard.checks.context import CheckContext, major, version_tuple
 from wizard.checks.texts import finding, join_sentences, render
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
+from wizard.remedy_texts import remedy_text
 from wizard.snapshot import FactStatus
 
 STEP = Step.DRIVER
@@ -168,6 +169,27 @@ def _driver_runs(ctx: CheckContext, variant: str) -> bool:
     return build is not None and driver_runs(build, ctx.machine_facts, ctx.knowledge) is True
 
 
+# NVIDIA's CUDA on WSL guide: no Linux NVIDIA driver inside WSL 2 (the Windows driver is stubbed in as libcuda.so).
+# The removal is NVIDIA's own, from the CUDA Installation Guide for Linux, "Removing CUDA Toolkit and Driver"
+# (Ubuntu and Debian); the first line only lists what is installed. Copied, never run: it needs sudo.
+WSL_APT_REMOVAL = (
+    'dpkg -l "*nvidia*" "libxnvctrl*"\n'
+    'sudo apt-get --purge remove "*nvidia*" "libxnvctrl*"\n'
+    "sudo apt-get autoremove --purge -V"
+)
+WSL_RUNFILE_REMOVAL = "sudo /usr/bin/nvidia-uninstall"  # a driver installed from NVIDIA's .run file
+WSL_RESTART = "wsl --shutdown"  # in Windows (PowerShell or cmd), then open WSL again
+
+
+def wsl_linux_driver_removal() -> list[Action]:
+    """The copyable steps that remove a Linux NVIDIA driver from inside WSL and restart WSL."""
+    return [
+        Action.copy(remedy_text("label.wsl_driver_apt"), WSL_APT_REMOVAL),
+        Action.copy(remedy_text("label.wsl_driver_runfile"), WSL_RUNFILE_REMOVAL),
+        Action.copy(remedy_text("label.wsl_restart"), WSL_RESTART),
+    ]
+
+
 def check_wsl_driver(ctx: CheckContext) -> list[Finding]:
     """WSL_DRIVER: WSL 2 needs the Windows driver's libraries in /usr/lib/wsl/lib and no Linux driver inside."""
     if not _is_wsl(ctx):
@@ -181,7 +203,7 @@ def check_wsl_driver(ctx: CheckContext) -> list[Finding]:
                 Severity.ERROR if wants_gpu(ctx) else Severity.WARNING,
                 STEP,
                 details=f"inside WSL: nvidia module {kernel.nvidia_version or kernel.proc_driver_version or 'present'}",
-                actions=actions,
+                actions=wsl_linux_driver_removal() + actions,
             )
         ]
     libs = ctx.snapshot.gpu.wsl_driver_libs
