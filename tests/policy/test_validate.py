@@ -128,3 +128,15 @@ def test_an_intel_arc_gets_the_xpu_command_and_other_intel_graphics_the_cpu_buil
     old_python = ms.snapshot(gpu_facts=ms.gpu((ms.other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),)),
                              python_fact=ms.python("3.8.18"))
     assert recommend(old_python, KB, Goal()).variant in ("cpu", "")  # no XPU build for Python 3.8: never an xpu command
+
+
+def test_a_cpu_build_on_an_intel_arc_is_not_nothing_to_change_but_an_xpu_build_is():
+    def installed(version):
+        gpu = ms.gpu((ms.other_pci("intel", "Intel(R) Arc(TM) A770 Graphics"),))
+        snap = ms.snapshot(gpu_facts=gpu, python_fact=ms.python(dists=(ms.dist("torch", version),)),
+                           torch=ms.torch_ok(version, "", ()))
+        return recommend(snap, KB, Goal())
+
+    cpu = installed("2.14.1+cpu")
+    assert cpu.variant == "xpu" and "Intel XPU build" in cpu.why and "CUDA" not in cpu.why.split(".")[0]
+    assert installed("2.14.1+xpu").kind == "none"  # the XPU build is kept

@@ -111,7 +111,8 @@ def _older_note(release: Release, variant: Variant, newest: Release, target: Mac
 def _why(choice: Choice, target: Machine) -> str:
     release, variant = choice.release, choice.variant
     cpu = "macOS build" if target.platform == "darwin-arm64" else "CPU build"
-    build = {"cpu": cpu, "rocm": f"ROCm {variant.name[4:]} build ({variant.name})"}.get(
+    build = {"cpu": cpu, "rocm": f"ROCm {variant.name[4:]} build ({variant.name})",
+             "xpu": "Intel XPU build (xpu)"}.get(
         variant.kind, f"CUDA {variant.cuda} build ({variant.name})")
     parts = [f"torch {release.version}, {build}."]
     if choice.note:

@@ -33,7 +33,8 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
     torch = snapshot.torch.get()
     if not torch or not torch.version:
         return ""
-    if goal.want != "cpu" and knowledge is not None and _rocm_would_help(gpus, torch.hip, goal, knowledge):
+    if goal.want != "cpu" and knowledge is not None and (_rocm_would_help(gpus, torch.hip, goal, knowledge)
+                                                         or _xpu_would_help(gpus, torch.version, goal, knowledge)):
         return ""
     if goal.want == "cpu" or gpus.nvidia is False:
         reason = "you asked for CPU" if goal.want == "cpu" else "without an NVIDIA GPU a CUDA build cannot help"
@@ -53,6 +54,15 @@ def _rocm_would_help(machine: Machine, hip: str, goal: Goal, knowledge: Knowledg
     covered = {gfx for r in knowledge.releases if r.verified for v in r.variants_for(machine.platform)
                if v.kind == "rocm" for gfx in knowledge.rocm_gfx(v.name)}
     return bool(targets) and all(t in covered for t in targets)
+
+
+def _xpu_would_help(machine: Machine, version: str, goal: Goal, knowledge: Knowledge) -> bool:
+    """An Intel GPU that PyTorch's XPU builds support, an XPU build for this platform, and a torch that is not one."""
+    if version.endswith("+xpu") or goal.want == "cuda" or machine.nvidia is not False or machine.amd_gpus:
+        return False
+    builds = any(v.kind == "xpu" and machine.platform in v.platforms
+                 for r in knowledge.releases if r.verified for v in r.variants)
+    return builds and any(knowledge.xpu_supports(g.name) for g in machine.intel_gpus)
 
 
 def _blocker_outside_torch(snapshot: Snapshot, gpus: Machine, knowledge: Knowledge) -> str:
