@@ -175,7 +175,7 @@ def _driver_runs(ctx: CheckContext, variant: str) -> bool:
 WSL_APT_REMOVAL = (
     'dpkg -l "*nvidia*" "libxnvctrl*"\n'
     'sudo apt-get --purge remove "*nvidia*" "libxnvctrl*"\n'
-    "sudo apt-get autoremove --purge -V"
+    "sudo apt-get autoremove"
 )
 WSL_RUNFILE_REMOVAL = "sudo /usr/bin/nvidia-uninstall"  # a driver installed from NVIDIA's .run file
 WSL_RESTART = "wsl --shutdown"  # in Windows (PowerShell or cmd), then open WSL again
