@@ -50,3 +50,15 @@ def test_on_windows_the_path_keeps_its_other_folders():
 
     ctx = build_context(snap, KB, Goal(), recommend(snap, KB, Goal()))
     assert [a.text for a in search_path_actions(ctx)] == [r'set "PATH=C:\Windows"']
+
+
+def test_a_pasted_windows_dll_error_offers_the_vc_runtime_not_a_reinstall():
+    from wizard.textdiag.build import snapshot_from_text
+
+    pasted = (
+        "  File \"C:\\Users\\li\\train.py\", line 1, in <module>\n    import torch\n"
+        "OSError: [WinError 126] 找不到指定的模块。 Error loading "
+        "\"C:\\Users\\li\\venv\\lib\\site-packages\\torch\\lib\\c10.dll\" or one of its dependencies.\n"
+    )
+    found = next(f for f in diagnose(snapshot_from_text(pasted), KB, Goal()).findings if f.code == "VCREDIST_MISSING")
+    assert [(a.kind, a.url) for a in found.actions] == [(ActionKind.OPEN_URL, KB.url("vc_redist"))]

@@ -96,7 +96,20 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
             ctx, "driver_download", "Download the Windows NVIDIA driver")
     if code == "LIB_PATH_CONFLICT":
         return search_path_actions(ctx)
+    if code == "VCREDIST_MISSING":
+        return vc_runtime_actions(ctx)  # a missing runtime is not fixed by reinstalling torch
     return recommendation_actions(ctx)
+
+
+def vc_runtime_actions(ctx: CheckContext) -> list[Action]:
+    """Microsoft's VC++ runtime download (the knowledge URL, else the Windows prerequisite's own link)."""
+    actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)")
+    if actions:
+        return actions
+    for prerequisite in ctx.knowledge.windows_prerequisites:
+        if prerequisite.key.startswith("vc_redist") and is_allowed_url(prerequisite.url):
+            return [Action.open_url(f"Download the {prerequisite.name}", prerequisite.url)]
+    return []
 
 
 def search_path_actions(ctx: CheckContext, folders: Sequence[str] = ()) -> list[Action]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wizard.checks.common import pip_actions, recommendation_actions, url_action, wants_gpu
+from wizard.checks.common import pip_actions, recommendation_actions, url_action, vc_runtime_actions, wants_gpu
 from wizard.checks.context import CheckContext, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.remedies import user_site_copy
@@ -325,7 +325,7 @@ def check_vcredist(ctx: CheckContext) -> list[Finding]:
             STEP,
             details=f"VC++ runtime: {fact.value if fact.ok else fact.problem.reason if fact.problem else '?'}; "
             f"needed: {needed or 'any'}",
-            actions=_vc_actions(ctx),
+            actions=vc_runtime_actions(ctx),
             found=fact.value or "none",
             needed=needed or "the latest",
         )
@@ -340,19 +340,6 @@ def _min_vc_runtime(ctx: CheckContext) -> str:
         if release is not None:
             return release.min_vc_runtime
     return ""
-
-
-def _vc_actions(ctx: CheckContext) -> list:
-    actions = url_action(ctx, "vc_redist", "Download the Visual C++ Redistributable (x64)")
-    if actions:
-        return actions
-    from wizard.findings import Action
-    from wizard.urls import is_allowed_url
-
-    for prerequisite in ctx.knowledge.windows_prerequisites:
-        if prerequisite.key.startswith("vc_redist") and is_allowed_url(prerequisite.url):
-            return [Action.open_url(f"Download the {prerequisite.name}", prerequisite.url)]
-    return []
 
 
 def check_disk(ctx: CheckContext) -> list[Finding]:

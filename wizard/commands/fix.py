@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             return apply_way(way, python, snapshot, diagnosis, goal, console, dry_run=args.dry_run, assume_yes=args.yes)
         if getattr(args, "register_kernel", False):
             console.say(_text("fix.no_register"))
+            return EXIT_FINDINGS
         by_hand = instruction_findings(diagnosis)
         for item in by_hand:
             console.say(remedy_text("fix.by_hand", title=item.title, code=item.code))
