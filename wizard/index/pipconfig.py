@@ -5,7 +5,7 @@ that ``pip config list`` prints.
 Follows pip's src/pip/_internal/configuration.py and utils/appdirs.py (docs: "Configuration" → "Configuration
 files"): global (site_config_dirs: $XDG_CONFIG_DIRS or /etc/xdg, then /etc; C:\\ProgramData\\pip; macOS
 /Library/Application Support/pip), user (legacy ~/.pip or ~/pip, then $XDG_CONFIG_HOME or ~/.config, %APPDATA%,
-macOS ~/Library/Application Support/pip when it exists), base (sys.base_prefix, pip >= 24.1), site (sys.prefix),
+macOS ~/Library/Application Support/pip when it exists), base (sys.base_prefix: newer pip; pip 23.2 has no such level), site (sys.prefix),
 then PIP_CONFIG_FILE; later files override earlier ones; PIP_CONFIG_FILE naming an existing file skips the user
 files, naming os.devnull skips every file. The target's prefixes come from its files (pyvenv.cfg, its bin folder);
 where they cannot be told, ``None`` says "ask pip itself". Values may hold proxy credentials: returned, never kept.
