@@ -33,6 +33,12 @@ from urllib.parse import quote, unquote
 PADDING_BYTES = 2 * 1024 * 1024 + 123_457  # > 512 kB so pip shows progress; random so zip cannot shrink it
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # socketserver's listen backlog of 5 drops the SYNs of a burst of concurrent requests (the index reader opens
+    # a dozen), and the kernel retries them after 1 s: a stall real index servers (backlog 511 and more) don't have.
+    request_queue_size = 128
+
+
 @dataclass(frozen=True)
 class WheelSpec:
     name: str  # project name as written ("torch", "nvidia-cudnn-cu13")
@@ -204,7 +210,7 @@ class LocalIndex:
     # ------------------------------------------------------------------ serving
     def start(self) -> LocalIndex:
         handler = _make_handler(self)
-        self._server = http.server.ThreadingHTTPServer((self.host, self.port), handler)
+        self._server = _Server((self.host, self.port), handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         threading.Thread(target=self._server.serve_forever, name="local-index", daemon=True).start()

@@ -20,6 +20,7 @@ SIZE_CAPS = {
     "report": 20 * MIB,  # check --json / --output, gui --open, the overview's folder entries
     "profile": 1 * MIB,  # a course profile (TOML)
     "backup": 20 * MIB,  # a fix's saved environment state
+    "pip-config": 1 * MIB,  # a pip.conf / pip.ini (INI text, usually a few lines)
 }
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0) \
     | getattr(os, "O_CLOEXEC", 0)

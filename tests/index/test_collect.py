@@ -23,14 +23,14 @@ def request_for(base: str, frozen_knowledge, tmp_path, **kw) -> IndexRequest:
     return dataclasses.replace(index_request(frozen_knowledge, base), cache_folder=tmp_path / "cache", **kw)
 
 
-def pip_runner(**extra: str):
-    """Runs commands (the target's `pip config list`) with this machine's pip configuration hidden."""
+def pip_args(**extra: str) -> dict:
+    """collect_index's runner and environment with this machine's pip configuration hidden."""
     env = pip_env(**extra)
 
     def run(argv, timeout=30.0, **_):
         return run_command(argv, timeout=timeout, env=env)
 
-    return run
+    return {"runner": run, "environ": env}
 
 
 def torch_files(listing, variant: str) -> set[str]:
@@ -38,7 +38,7 @@ def torch_files(listing, variant: str) -> set[str]:
 
 
 def test_html_mirror_is_read_with_metadata_and_cached(newer_index, frozen_knowledge, tmp_path):
-    fact = collect_index(request_for(newer_index.torch_base, frozen_knowledge, tmp_path), sys.executable, pip_runner())
+    fact = collect_index(request_for(newer_index.torch_base, frozen_knowledge, tmp_path), sys.executable, **pip_args())
     assert fact.ok and fact.value.source == "index"
     listing = fact.value
     assert "torch-2.17.0+cu130-cp311-cp311-manylinux_2_28_x86_64.whl" in torch_files(listing, "cu130")
@@ -50,21 +50,21 @@ def test_html_mirror_is_read_with_metadata_and_cached(newer_index, frozen_knowle
     assert not any("2.14.1" in name for name, _ in requires.items())  # metadata only beyond the bundled tables
     # the answer is cached: a second check within the TTL does not ask the index again
     before = len(newer_index.requests)
-    again = collect_index(request_for(newer_index.torch_base, frozen_knowledge, tmp_path), sys.executable, pip_runner())
+    again = collect_index(request_for(newer_index.torch_base, frozen_knowledge, tmp_path), sys.executable, **pip_args())
     assert (again.value.source, again.value.pages) == ("cache", listing.pages)
     assert len(newer_index.requests) == before
 
 
 def test_pep_691_json_when_the_server_offers_it(frozen_knowledge, tmp_path):
     with LocalIndex(newer_mirror(variants=("cpu",)), tmp_path / "w", json_api=True) as index:
-        fact = collect_index(request_for(index.torch_base, frozen_knowledge, tmp_path), sys.executable, pip_runner())
+        fact = collect_index(request_for(index.torch_base, frozen_knowledge, tmp_path), sys.executable, **pip_args())
     assert fact.ok and "torch-2.17.0+cpu-cp313-cp313-manylinux_2_28_x86_64.whl" in torch_files(fact.value, "cpu")
     assert any(f.requires for p in fact.value.pages for f in p.files)  # "core-metadata" of the JSON form
 
 
 def test_a_dead_index_falls_back_fast(dead_url, frozen_knowledge, tmp_path):
     started = time.monotonic()
-    fact = collect_index(request_for(dead_url, frozen_knowledge, tmp_path), sys.executable, pip_runner())
+    fact = collect_index(request_for(dead_url, frozen_knowledge, tmp_path), sys.executable, **pip_args())
     assert time.monotonic() - started < 10  # pip config list + refused connections, no waiting
     assert (fact.problem.status, fact.problem.code) == (FactStatus.FAILED, "index_unreachable")
     assert "connection refused" in fact.problem.reason
@@ -73,11 +73,11 @@ def test_a_dead_index_falls_back_fast(dead_url, frozen_knowledge, tmp_path):
 def test_a_slow_index_costs_at_most_the_timeout_then_the_cache_answers(frozen_knowledge, tmp_path):
     with LocalIndex(newer_mirror(variants=("cpu",)), tmp_path / "w") as index:
         request = request_for(index.torch_base, frozen_knowledge, tmp_path, timeout=2.0)
-        assert collect_index(request, sys.executable, pip_runner()).value.source == "index"
+        assert collect_index(request, sys.executable, **pip_args()).value.source == "index"
         stale = dataclasses.replace(request, ttl=0.0)  # the cached answer is now too old to skip the index
         index.delay = 8.0
         started = time.monotonic()
-        fact = collect_index(stale, sys.executable, pip_runner())
+        fact = collect_index(stale, sys.executable, **pip_args())
         elapsed = time.monotonic() - started
         index.delay = 0.0
     assert elapsed < 2.0 + 4.0  # the read budget (plus pip config list on a busy machine), never the 8 s delay
@@ -86,22 +86,22 @@ def test_a_slow_index_costs_at_most_the_timeout_then_the_cache_answers(frozen_kn
 
 def test_offline_uses_the_cache_or_nothing(newer_index, frozen_knowledge, tmp_path):
     request = request_for(newer_index.torch_base, frozen_knowledge, tmp_path, offline=True)
-    fact = collect_index(request, sys.executable, pip_runner())
+    fact = collect_index(request, sys.executable, **pip_args())
     assert (fact.problem.status, fact.problem.code) == (FactStatus.NOT_APPLICABLE, "index_offline")
-    collect_index(dataclasses.replace(request, offline=False), sys.executable, pip_runner())
+    collect_index(dataclasses.replace(request, offline=False), sys.executable, **pip_args())
     before = len(newer_index.requests)
-    fact = collect_index(request, sys.executable, pip_runner())
+    fact = collect_index(request, sys.executable, **pip_args())
     assert (fact.value.source, fact.value.note) == ("cache", "offline")
     assert len(newer_index.requests) == before
 
 
 def test_a_damaged_cache_file_is_ignored(newer_index, frozen_knowledge, tmp_path):
     request = request_for(newer_index.torch_base, frozen_knowledge, tmp_path)
-    collect_index(request, sys.executable, pip_runner())
+    collect_index(request, sys.executable, **pip_args())
     for path in (tmp_path / "cache").glob("*.json"):
         path.write_text("{ not json")
     assert cache.load(newer_index.torch_base, tmp_path / "cache") is None
-    assert collect_index(request, sys.executable, pip_runner()).value.source == "index"
+    assert collect_index(request, sys.executable, **pip_args()).value.source == "index"
 
 
 @pytest.mark.parametrize("with_credentials", [True, False])
@@ -110,7 +110,7 @@ def test_through_an_authenticating_proxy_from_pips_configuration(newer_index, fr
     with AuthProxy() as proxy:
         proxy_url = proxy.url_with_credentials if with_credentials else proxy.url
         request = request_for(newer_index.torch_base, frozen_knowledge, tmp_path)
-        fact = collect_index(request, sys.executable, pip_runner(PIP_PROXY=proxy_url, NO_PROXY="", no_proxy=""))
+        fact = collect_index(request, sys.executable, **pip_args(PIP_PROXY=proxy_url, NO_PROXY="", no_proxy=""))
     if not with_credentials:
         assert fact.problem.code == "index_unreachable" and "407" in fact.problem.reason
         assert proxy.refused > 0 and not proxy.seen
@@ -124,8 +124,8 @@ def test_index_credentials_in_the_url_authenticate_and_are_never_kept(frozen_kno
     with LocalIndex(newer_mirror(variants=("cpu",)), tmp_path / "w", basic_auth=("lab", "p@ss:word")) as index:
         secret_base = index.torch_base.replace("http://", "http://lab:p%40ss%3Aword@")
         refused = collect_index(request_for(index.torch_base, frozen_knowledge, tmp_path / "a"), sys.executable,
-                                pip_runner())
-        fact = collect_index(request_for(secret_base, frozen_knowledge, tmp_path / "b"), sys.executable, pip_runner())
+                                **pip_args())
+        fact = collect_index(request_for(secret_base, frozen_knowledge, tmp_path / "b"), sys.executable, **pip_args())
     assert refused.problem.code == "index_unreachable" and "HTTP 401" in refused.problem.reason
     assert fact.ok and fact.value.base == index.torch_base
     assert any(f.requires for p in fact.value.pages for f in p.files)  # the metadata files too, on the same host

@@ -1,4 +1,5 @@
-"""pip's network settings, read through the target interpreter's real pip (`pip config list`)."""
+"""pip's network settings: the files and variables (also without starting pip: test_pipconfig.py), or the target's real
+pip (`pip config list`) where its prefix cannot be told."""
 
 from __future__ import annotations
 
@@ -21,13 +22,13 @@ def test_real_pip_config_file_and_environment_in_pips_order(tmp_path):
     config.write_text("[global]\nproxy = http://global-proxy:3128\ncert = /etc/ca.pem\n"
                       "trusted-host = a.example b.example\n[install]\nproxy = http://install-proxy:3128\n")
     env = pip_env(PIP_CONFIG_FILE=str(config))
-    settings = pip_net_settings(sys.executable, runner=_runner_with(env))
+    settings = pip_net_settings(sys.executable, runner=_runner_with(env), environ=env)
     assert settings.from_pip
     assert settings.proxy == "http://install-proxy:3128"  # the install section wins over global
     assert (settings.cert, settings.trusted_hosts) == ("/etc/ca.pem", ("a.example", "b.example"))
 
     env["PIP_PROXY"] = "http://user:s3cret@env-proxy:8080"
-    settings = pip_net_settings(sys.executable, runner=_runner_with(env))
+    settings = pip_net_settings(sys.executable, runner=_runner_with(env), environ=env)
     assert settings.proxy == "http://user:s3cret@env-proxy:8080"  # PIP_* variables win, as in pip
     assert "s3cret" not in repr(settings)
 

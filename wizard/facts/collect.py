@@ -92,7 +92,7 @@ def collect_snapshot(
     if index is not None:
         from wizard.index.collect import collect_index
 
-        jobs["index"] = stage("index", lambda: collect_index(index, python, runner=runner))
+        jobs["index"] = stage("index", lambda: collect_index(index, python, runner=runner, environ=env))
     if places:
         jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel, python))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,8 @@ class IndexRequest:
     cache_folder: Path | None = None
 
 
-def collect_index(request: IndexRequest, python: str, runner: Runner = run_command) -> Fact[IndexListing]:
+def collect_index(request: IndexRequest, python: str, runner: Runner = run_command,
+                  environ: Mapping[str, str] | None = None) -> Fact[IndexListing]:
     base = request.base.rstrip("/")
     cached = cache.load(without_credentials(base), request.cache_folder)
     age = cache.age_seconds(cached.fetched_at) if cached else None
@@ -53,7 +55,7 @@ def collect_index(request: IndexRequest, python: str, runner: Runner = run_comma
     if cached is not None and age is not None and age < request.ttl:
         return Fact.found(_with(cached, source="cache", note="fresh"))
     started = time.monotonic()
-    settings = pip_net_settings(python, runner) if python else NetSettings()
+    settings = pip_net_settings(python, runner, environ) if python else NetSettings()
     remaining = max(0.5, request.timeout - (time.monotonic() - started))
     listing, problem = read_index(base, request, settings, remaining)
     if listing is not None:
