@@ -156,6 +156,16 @@ class _Entry:
         return ", ".join(items)
 
 
+def _pattern(item: dict[str, Any], entry: _Entry) -> str:
+    """The entry's "pattern", checked to be a valid regular expression."""
+    pattern = entry.required(item, "pattern", str)
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise entry.error(f"pattern is not a valid regular expression: {exc}") from None
+    return pattern
+
+
 def _read_json(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -535,12 +545,7 @@ def _platforms(data: dict[str, Any], file: _Entry, releases: tuple[Release, ...]
     amd = []
     for item, entry in _each(file.required(data, "amd_gpus", list), file, "amd_gpus", _label("pattern")):
         entry.source(item)
-        pattern = entry.required(item, "pattern", str)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise entry.error(f"pattern is not a valid regular expression: {exc}") from None
-        amd.append((pattern, _gfx_list((entry.required(item, "gfx", str),), entry)[0]))
+        amd.append((_pattern(item, entry), _gfx_list((entry.required(item, "gfx", str),), entry)[0]))
     pythons = []
     for item, entry in _each(file.required(data, "python_last_torch", list), file, "python_last_torch",
                              _label("python")):
@@ -566,12 +571,7 @@ def _platforms(data: dict[str, Any], file: _Entry, releases: tuple[Release, ...]
         raise xpu.error("gpus must be a list")
     for item, entry in _each(data["xpu"].get("gpus", []), xpu, "gpus", _label("pattern")):
         entry.source(item)
-        pattern = entry.required(item, "pattern", str)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise entry.error(f"pattern is not a valid regular expression: {exc}") from None
-        xpu_gpus.append(pattern)
+        xpu_gpus.append(_pattern(item, entry))
     mps = _section(data, file, "mps")
     for key in ("amd_windows", "hosted_notebook"):
         _section(data, file, key)
