@@ -15,6 +15,7 @@ from wizard.snapshot import (
     CondaEnvironment,
     CondaPackage,
     Fact,
+    FactStatus,
     KernelSpec,
     RunPlaces,
     Snapshot,
@@ -124,6 +125,17 @@ def test_a_uv_venv_without_uv_gets_ensurepip_first() -> None:
     argvs = run_argvs(found)
     assert argvs[0] == (PYTHON, "-m", "ensurepip", "--upgrade") and argvs[1][1:4] == ("-m", "pip", "install")
     assert "ensurepip" in found.explanation
+
+
+def test_a_uv_venv_without_pip_gets_one_way_to_install_not_a_second_pip_warning() -> None:
+    snapshot = scenario("torch_missing_on_gpu_machine")
+    no_pip = dataclasses.replace(snapshot.python.value, pip_version=Fact.missing(FactStatus.NOT_FOUND, "No module named pip"))
+    snapshot = dataclasses.replace(snapshot, python=Fact.found(no_pip))
+    plain = diagnose(snapshot, goal=Goal()).findings
+    assert [f.code for f in plain if f.code == "PIP_TOO_OLD"] == ["PIP_TOO_OLD"]  # outside uv, pip's absence is said
+    places = RunPlaces(uv="/home/student/.local/bin/uv", uv_venvs=(UvVenv(VENV, PYTHON, "0.9.7", has_pip=False),))
+    codes = [f.code for f in diagnose(with_places(snapshot, places), goal=Goal()).findings]
+    assert "UV_ENVIRONMENT" in codes and "PIP_TOO_OLD" not in codes
 
 
 def test_a_uv_project_gets_a_diff_replacing_the_wrong_source() -> None:

@@ -198,6 +198,14 @@ def project_is_right(project: UvProject, variant: str, index_url: str) -> bool:
     return any(urls.get(t, t).rstrip("/") == index_url.rstrip("/") for t in torch_targets)
 
 
+def in_uv_environment(ctx: CheckContext) -> bool:
+    """Whether the Python checked is a uv venv's or a uv project's: UV_ENVIRONMENT then says how to install."""
+    places, python = _places(ctx), ctx.python
+    if places is None or python is None:
+        return False
+    return uv_project_of(places, python.prefix) is not None or uv_venv_of(places, python.prefix) is not None
+
+
 def check_uv(ctx: CheckContext) -> list[Finding]:
     """UV_ENVIRONMENT: the Python checked lives in a uv project or uv venv: install the uv way."""
     places, python, rec = _places(ctx), ctx.python, ctx.recommendation

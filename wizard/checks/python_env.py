@@ -373,6 +373,10 @@ def check_pip(ctx: CheckContext) -> list[Finding]:
     fact = python.pip_version
     if not fact.ok:
         if fact.problem and fact.problem.status is FactStatus.NOT_FOUND and not ctx.torch_installed:
+            from wizard.checks.environments import in_uv_environment
+
+            if in_uv_environment(ctx):
+                return []  # uv venvs have no pip by design: UV_ENVIRONMENT gives uv's command (or ensurepip first)
             argv = (python.executable, "-m", "ensurepip", "--upgrade")
             from wizard.checks.common import command_text
             from wizard.findings import Action
