@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from packaging.markers import InvalidMarker
-from packaging.requirements import InvalidRequirement, Requirement
+from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
@@ -12,6 +12,7 @@ from wizard.checks.context import CheckContext, major, major_minor, version_tupl
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
 from wizard.findings import Action, Finding, Severity, Step
+from wizard.policy.compat import parsed_requirements
 from wizard.snapshot import CudaToolkit, LibraryCopy
 
 STEP = Step.TOOLKIT
@@ -216,11 +217,7 @@ def unmet_cuda_requirements(ctx: CheckContext, requires: tuple[str, ...]) -> lis
     nvidia-cudnn version differences are left to the cuDNN step."""
     environment = marker_environment(ctx)
     problems = []
-    for line in requires:
-        try:
-            req = Requirement(line)
-        except InvalidRequirement:
-            continue
+    for line, req in parsed_requirements(requires):
         name = canonicalize_name(req.name)
         if not name.startswith(("nvidia-", "cuda-")):
             continue

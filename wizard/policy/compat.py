@@ -3,7 +3,7 @@ recommendation alike (versions are compared with packaging.Version everywhere)."
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from packaging.requirements import InvalidRequirement, Requirement
@@ -176,13 +176,18 @@ def companion_problems(dists: Mapping[str, Distribution], release: Release | Non
     return problems
 
 
-def unmet_torch_requirement(name: str, requires: tuple[str, ...], torch_version: str) -> list[str]:
-    problems = []
-    for line in requires:
+def parsed_requirements(lines: Iterable[str]) -> Iterator[tuple[str, Requirement]]:
+    """Each Requires-Dist line with its parsed requirement; lines that are not valid PEP 508 are skipped."""
+    for line in lines:
         try:
-            req = Requirement(line)
+            yield line, Requirement(line)
         except InvalidRequirement:
             continue
+
+
+def unmet_torch_requirement(name: str, requires: tuple[str, ...], torch_version: str) -> list[str]:
+    problems = []
+    for _line, req in parsed_requirements(requires):
         if canonicalize_name(req.name) != "torch" or (req.marker is not None and "extra" in str(req.marker)):
             continue
         try:
