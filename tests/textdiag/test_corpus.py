@@ -24,8 +24,6 @@ KNOWN_MISSES = {
     "036-collect-env-171-cpu-truncated": "the paste is cut before any GPU or driver line, so nothing shows a GPU",
     "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
     "failure is in a screenshot",
-    "109-jetson-nano-cu102-variant": "the Python check calls Python 3.6 too old (true of PyPI's wheels); on a Jetson "
-    "with JetPack 4, NVIDIA's own builds are for Python 3.6, which the knowledge base does not model",
 }
 # Measured on the held-out half (docs/textdiag-accuracy.md); a change that lowers them is a regression.
 HELD_OUT_TOP1_FLOOR = 0.85
