@@ -74,6 +74,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     for found in matches:
         for key, value in found.facts:
             facts.setdefault(key, value)
+        if found.signature.family == "network" or re.search(r"host_unknown|dns_", found.signature.id):
+            facts.setdefault("network_failure", found.signature.id)
     gpus = _gpu_names(env, lines, clean, facts)
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
@@ -343,17 +345,12 @@ def _older_than_every_release(version: str, releases) -> bool:  # releases: tupl
 
 def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
     if not re.match(r"\d\.\d{1,2}", version):
-        return _asked_for_ancient_release(facts)
+        return False  # the text names no Python: the era cannot tell whether it was served (wizard/textdiag/era.py)
     # judged against the torch of the text's own era, not today's (wizard/textdiag/era.py)
     served = facts.get("python_served_then") or judge_python(version, facts).served
     return served == NOT_SERVED
 
 
-def _asked_for_ancient_release(facts: dict[str, str]) -> bool:
-    """torch older than every release the knowledge base lists (< 1.12) has no wheels for any current Python."""
-    wanted = _requested(facts)[0]
-    releases = getattr(_knowledge(), "releases", ())
-    return bool(wanted and releases and _older_than_every_release(wanted, releases))
 
 
 def _platform_unsupported(facts: dict[str, str]) -> bool:
