@@ -23,6 +23,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--misses", action="store_true", help="list the tuning half's misses")
     parser.add_argument("--confusion", action="store_true", help="print the held-out confusion between codes")
+    parser.add_argument("--cannot-tell", action="store_true",
+                        help="list the tuning half's cannot_tell verdicts with the question asked")
     parser.add_argument("--tuning-only", action="store_true", help="while tuning: do not even compute the held-out half")
     args = parser.parse_args()
     corpus = load_corpus()
@@ -45,6 +47,10 @@ def _print_figures(half: str, result: Figures, args: argparse.Namespace, misses:
         for o in result.outcomes:
             if not o.top1:
                 print(f"  miss {o.item.name}: want {o.item.cause}, got {o.first} (flagged {', '.join(o.flagged)})")
+    if half == TUNING and args.cannot_tell and misses:
+        for o in result.outcomes:
+            if o.verdict == "cannot_tell":
+                print(f"  cannot_tell {o.item.name} (established {o.item.cause}): {o.question}")
     if half == HELD_OUT and args.confusion:
         for (want, got), count in sorted(result.confusion().items()):
             print(f"  {want} -> {got}: {count}")
