@@ -162,7 +162,7 @@ def _choose_language(args: argparse.Namespace) -> None:
     from wizard import i18n
 
     if args.lang and i18n.normalize_locale(args.lang) is None:
-        raise UsageError(f"unknown language {args.lang!r}: use one of {', '.join(i18n.LANGUAGES)}")
+        raise UsageError(i18n.text("command.unknown_language", name=repr(args.lang), codes=", ".join(i18n.LANGUAGES)))
     i18n.choose_locale(args.lang)
 
 

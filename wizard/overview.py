@@ -54,9 +54,11 @@ class Overview:
 
     def counts_line(self) -> str:
         counts = self.counts()
-        parts = [f"{counts[HEALTHY]} machines OK"] if counts.get(HEALTHY) else []
+        from wizard.i18n import text
+
+        parts = [text("overview.machines_ok", count=counts[HEALTHY])] if counts.get(HEALTHY) else []
         parts += [f"{n} {code}" for code, n in counts.most_common() if code != HEALTHY]
-        return ", ".join(parts) if parts else "no reports"
+        return ", ".join(parts) if parts else text("overview.no_reports")
 
 
 def read_folder(folder: Path) -> Overview:

@@ -117,10 +117,12 @@ class RedactionSummary:
 
     def describe(self) -> str:
         """ "3 user names, 1 host name, 2 GPU ids hidden" (or that nothing personal was found)."""
-        parts = [f"{n} {KIND_LABELS[kind][0 if n == 1 else 1]}" for kind, n in self.counts if n]
+        from wizard.i18n import text
+
+        parts = [text(f"redact.{kind}.{'one' if n == 1 else 'many'}", count=n) for kind, n in self.counts if n]
         if not parts:
-            return "No personal data found to hide"
-        return ", ".join(parts) + " hidden"
+            return text("redact.nothing")
+        return text("redact.hidden", items=", ".join(parts))
 
 
 @dataclass(frozen=True)
