@@ -76,6 +76,10 @@ class Action:
 
     def __post_init__(self) -> None:
         _keep_messages(self, "label", "label_message", single=True)
+        if self.label_message is None and self.label:
+            from wizard.i18n import label_message  # i18n imports this module: look up on use
+
+            object.__setattr__(self, "label_message", label_message(self.label))
 
     @classmethod
     def open_url(cls, label: str, url: str) -> Action:

@@ -373,6 +373,16 @@ def _action_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((key, pattern) for _literal, key, pattern in sorted(patterns, key=lambda p: -p[0]))
 
 
+def label_message(label: str) -> Message | None:
+    """The action.* message an English label was built from ("Install PyTorch 2.7.1 (CUDA 11.8)" →
+    action.install_torch with its params), so the Action stores a key and data; None when no text matches."""
+    for key, pattern in _action_patterns():
+        match = pattern.match(label)
+        if match:
+            return Message(key, params_of(match.groupdict()))
+    return None
+
+
 def localized_label(label: str, locale: str | None = None) -> str:
     """An action's English label in ``locale``, found by matching the action.* texts of words.json.
 
