@@ -233,7 +233,7 @@ def apply_remedies(
         return _after_failure(session.python, saved, session.runs[-1], console, assume_yes)
     console.say(remedy_text("fix.checking"))
     verification = session.check_again()
-    console.say(f"Before → after: {verification.before_after}")
+    console.say(text("command.fix.before_after", change=verification.before_after))
     console.say(verification.sentence)
     after = verification.after
     if not verification.problem_gone and after is not None and after.recommendation.kind in ("install", "new_venv"):
@@ -299,7 +299,7 @@ def apply_recommendation(
         return _after_failure(python, saved, result, console, assume_yes)
     console.say(text("command.fix.pip_finished"))
     verification = verify(python, snapshot, diagnosis, goal)
-    console.say(f"Before → after: {verification.before_after}")
+    console.say(text("command.fix.before_after", change=verification.before_after))
     console.say(verification.sentence)
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
 

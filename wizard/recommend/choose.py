@@ -17,7 +17,7 @@ from wizard.recommend.explain import _no_gpu_note, _older_note, _too_old_note, _
 def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal, knowledge: Knowledge) -> Choice:
     newest = releases[0]
     if goal.want == "cpu":
-        return _cpu_choice(releases, target, "You asked for the CPU build.")
+        return _cpu_choice(releases, target, say("why.cpu_asked"))
     if target.os == "darwin":
         return _cpu_choice(releases, target, _mac_note(target, knowledge))
     if target.jetson:
