@@ -452,6 +452,8 @@ _ACCENTED = str.maketrans(
 
 def pseudo_localize(template_text: str) -> str:
     """'[Ŝööñ … ~~~~]': accented and 40 % longer, fields and `commands` untouched, so layouts meet long text."""
+    if not template_text.strip():
+        return template_text  # an empty text (a verdict without a question) stays empty
     pieces: list[str] = []
     for literal, name, spec, conversion in string.Formatter().parse(template_text):
         pieces.append(_accent_outside_code(literal).replace("{", "{{").replace("}", "}}"))

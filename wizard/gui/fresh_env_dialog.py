@@ -47,12 +47,12 @@ def suggest_folder(base: Path | None = None) -> Path:
     return first
 
 
-def folder_problem(text: str) -> str:
-    """"" when a new environment can be made at ``text``; otherwise why not, in plain words."""
-    text = text.strip()
-    if not text:
+def folder_problem(entered: str) -> str:
+    """"" when a new environment can be made at ``entered``; otherwise why not, in plain words."""
+    entered = entered.strip()
+    if not entered:
         return text("fresh_env.folder.empty")
-    folder = Path(text).expanduser()
+    folder = Path(entered).expanduser()
     if not folder.is_absolute():
         return text("fresh_env.folder.relative", example=fresh_env.default_env_folder())
     if folder.exists() and not folder.is_dir():
@@ -300,10 +300,10 @@ class FreshEnvDialog(CloseGuard, QDialog):
     def _verified(self, sentence: object) -> None:
         self._running(False)
         self.panel.finish(True)
-        text = str(sentence)
-        self.succeeded = "imports correctly" in text
+        verdict = str(sentence)
+        self.succeeded = "imports correctly" in verdict
         self.panel.set_stage(text("fresh_env.done") if self.succeeded else text("fresh_env.not_working"))
-        self.result_label.setText(text)
+        self.result_label.setText(verdict)
         self.result_label.show()
         self.folder_edit.setReadOnly(True)
         self.choose_button.setEnabled(False)
