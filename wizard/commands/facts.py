@@ -81,4 +81,4 @@ def _render_list(items: tuple, lines: list[str], indent: int, label: str) -> Non
             lines.append(f"{pad}  -")
             _render(item, lines, indent + 2)
     if len(shown) < len(items):
-        lines.append(f"{pad}  … and {len(items) - len(shown)} more (see --json)")
+        lines.append(f"{pad}  " + text("command.facts.more", count=len(items) - len(shown), option="--json"))
