@@ -129,3 +129,25 @@ def test_pending_keys_are_english_keys_still_untranslated_somewhere() -> None:
     for key in pending_keys():
         assert key in english, f"{key}: not an English key (remove it from {PENDING.name})"
         assert any(key not in i18n.catalog(locale) for locale in TRANSLATED), f"{key}: translated everywhere now"
+
+
+# One word for one thing within a language (docs/languages.md): the review pass settled these; a later edit that
+# brings back the other spelling fails here. Pattern → why it is wrong in that language.
+INCONSISTENT_WORDING = {
+    "fr": {r"\b[Pp]ilotes?\b(?! supplémentaires')": "say 'driver' like the rest of the catalogs"},
+    "es": {r"\b[Cc]ontrolador(?:es)?\b(?! adicionales')": "say 'driver' like the rest of the catalogs"},
+    "zh_CN": {"笔记本": "means laptop; a Jupyter notebook is 'notebook'", "构建(?!（build）)": "a build is 版本"},
+    "ja": {r"(?<=[^\x00-\x7f]): ": "full-width '：' after Japanese text"},
+}
+
+
+@pytest.mark.parametrize("locale", sorted(INCONSISTENT_WORDING))
+def test_a_language_uses_one_word_for_one_thing(locale: str) -> None:
+    wrong = {
+        f"{name}:{key}": why
+        for name in ENGLISH_CATALOGS
+        for key, value in _file_catalog(name, locale).items()
+        for pattern, why in INCONSISTENT_WORDING[locale].items()
+        if re.search(pattern, value)
+    }
+    assert wrong == {}, f"{locale}: wording the review pass unified"
