@@ -137,7 +137,7 @@ INCONSISTENT_WORDING = {
     "fr": {r"\b[Pp]ilotes?\b(?! supplémentaires')": "say 'driver' like the rest of the catalogs"},
     "es": {r"\b[Cc]ontrolador(?:es)?\b(?! adicionales')": "say 'driver' like the rest of the catalogs"},
     "zh_CN": {"笔记本": "means laptop; a Jupyter notebook is 'notebook'", "构建(?!（build）)": "a build is 版本"},
-    "ja": {r"(?<=[^\x00-\x7f]): ": "full-width '：' after Japanese text"},
+    "ja": {r"(?<=[^\x00-\x7f]):(?: |$)": "full-width '：' after Japanese text"},
 }
 
 
