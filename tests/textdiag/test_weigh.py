@@ -54,6 +54,20 @@ def first_cause(text: str) -> str:
         ("Ubuntu under WSL2\nRuntimeError: Found no NVIDIA driver on your system.", "WSL_DRIVER"),
         ("Ubuntu under WSL2\nCUDA SETUP: WARNING! libcuda.so not found! Do you have a CUDA driver installed?",
          "CUDA_LIB_MISSING"),
+        ("WSL 2 here: libcuda.so is not found, only libcuda.so.1", "CUDA_LIB_MISSING"),
+        ("Ubuntu 22.04: libcuda.so is not found", "DRIVER_MISSING"),
+        # dll_without_nvidia_gpu: a CUDA build's DLLs cannot load where there is no NVIDIA GPU (no nvcuda.dll)
+        ("OSError: [WinError 126] The specified module could not be found\nThis PC has no dedicated GPU, and "
+         "I don't have an NVIDIA GPU.", "NO_NVIDIA_GPU"),
+        ("OSError: [WinError 126] The specified module could not be found", "VCREDIST_MISSING"),
+        ('Intel UHD graphics only.\nOSError: [WinError 126] x. Error loading "C:\\v\\torch\\lib\\caffe2_nvrtc.dll" '
+         "or one of its dependencies.", "NO_NVIDIA_GPU"),
+        # prose retellings of catalogued messages
+        ("after the upgrade my nvidia driver seems too old for the new build", "DRIVER_TOO_OLD"),
+        ("error loading fbgemm.dll after updating torch", "VCREDIST_MISSING"),
+        ("Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file",
+         "CUDA_LIB_MISSING"),
+        ("pip install torch: the download timed out at 60 %", "DISK_OR_NETWORK"),
     ],
 )
 def test_context_chooses_among_the_causes_a_message_is_evidence_for(text: str, cause: str) -> None:

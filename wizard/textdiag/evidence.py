@@ -185,7 +185,27 @@ def _bits(found: re.Match[str]) -> dict[str, str]:
 
 
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
-    return {"cuda_available": found.group("value").lower()}
+    """torch.cuda.is_available() or torch.backends.mps.is_available() (torch.mps.is_available()) as printed."""
+    backend = (found.groupdict().get("backend") or "").lower()
+    key = "mps_available" if "mps" in backend else "cuda_available"
+    return {key: found.group("value").lower()}
+
+
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bfails? to|\bcannot)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
+
+
+def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
+    """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before."""
+    before = found.string[max(0, found.start() - 40):found.start()]
+    if _NEGATION.search(before) or re.search(r"\b(?:not|n't)\b", found.group(0), re.I):
+        return {}
+    target = found.group("target").lower()
+    return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true"}
+
+
+def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
+    """A tensor printed with device='cuda:0' (or 'mps:0'): an operation ran on that device."""
+    return {"mps_available": "true"} if found.group("device").lower() == "mps" else {"cuda_works": "true"}
 
 
 def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
@@ -325,10 +345,31 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
+    # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
+    # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
-         re.compile(r"is_available\(\)\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?(?:returns? |gives |is |= |-> |: )?"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
+                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
+    Rule("available_prose", ("is_available()",),
+         re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
+                    r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
+                    r"is_available\(\)", _I),
+         _cuda_available, 0.7),
+    # an operation shown working on the device: a printed tensor on cuda/mps, or said in prose
+    Rule("tensor_on_device", ("device='", 'device="'),
+         re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps)(?::\d{1,2})?['\"]", _I),
+         _tensor_on_device, 0.9),
+    Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
+         re.compile(r"\b(?:works?|worked|working|runs?|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.]{0,20}?"
+                    r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b", _I),
+         _works_on_gpu, 0.6),
+    # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
+    Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
+         re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
+                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

@@ -117,6 +117,21 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
 
 
+def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A DLL or loader failure of a CUDA build on a machine the text says has no NVIDIA GPU: the build cannot work there.
+
+    caffe2_nvrtc.dll (and torch's CUDA libraries generally) import the driver's nvcuda.dll, which only the NVIDIA
+    driver installs; with no NVIDIA GPU there is no such driver, and the remedy is the CPU build.
+    """
+    if found.signature.family not in ("dll", "loader"):
+        return
+    dll = facts.get("dll", "").lower()
+    only_other_vendor = facts.get("gpu_vendor") in ("amd", "intel") and not facts.get("gpu_name")
+    if facts.get("no_nvidia_gpu") == "true" or (only_other_vendor and dll.startswith("caffe2_nvrtc")):
+        yield "NO_NVIDIA_GPU", 2.6, "no NVIDIA GPU is there, so a CUDA build's libraries cannot load"
+        yield found.signature.cause, 0.5, "no NVIDIA GPU is there for a CUDA build"
+
+
 def bitness_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A 32-bit Python gets no torch wheel at all: DLL and no-wheel errors then mean an unsupported Python."""
     if facts.get("python_bits") == "32" and found.signature.family in ("dll", "loader", "resolver", "pip", ""):
@@ -239,6 +254,7 @@ def _no_wheel_message(found: Match) -> bool:
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
+    dll_without_nvidia_gpu,
     bitness_decides,
     old_libstdcxx_platform,
     no_wheel_context,
