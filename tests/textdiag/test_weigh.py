@@ -68,6 +68,20 @@ def first_cause(text: str) -> str:
         ("Could not load library libcudnn_cnn_infer.so.8. Error: libcuda.so: cannot open shared object file",
          "CUDA_LIB_MISSING"),
         ("pip install torch: the download timed out at 60 %", "DISK_OR_NETWORK"),
+        # wsl_driver_side: WSL 1 has no GPU at all, whatever the message; NVML blocked inside WSL is the Windows side
+        ("### WSL Version\n- [ ] WSL 2\n- [x] WSL 1\nAssertionError: Torch not compiled with CUDA enabled", "WSL_DRIVER"),
+        ("  NAME      STATE           VERSION\n* Ubuntu    Running         1\nbash: nvidia-smi: command not found",
+         "WSL_DRIVER"),
+        ("### WSL Version\n- [x] WSL 2\n- [ ] WSL 1\nbash: nvidia-smi: command not found", "WSL_DRIVER"),
+        ("bash: nvidia-smi: command not found", "DRIVER_MISSING"),
+        ("$ nvidia-smi\nFailed to initialize NVML: GPU access blocked by the operating system", "WSL_DRIVER"),
+        # network wordings of urllib3 / conda / uv explain an empty "no version"
+        ("WARNING: Retrying after connection broken by 'NewConnectionError(... Failed to establish a new connection: "
+         "[Errno 101] Network is unreachable')': /whl/torch/\nERROR: No matching distribution found for torch",
+         "DISK_OR_NETWORK"),
+        ("CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/pytorch/linux-64/repodata.json>",
+         "DISK_OR_NETWORK"),
+        ("The code execution cannot proceed because VCRUNTIME140_1.dll was not found.", "VCREDIST_MISSING"),
     ],
 )
 def test_context_chooses_among_the_causes_a_message_is_evidence_for(text: str, cause: str) -> None:

@@ -104,6 +104,11 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
         ("nothing works on the GPU", {"cuda_works": None}),
         ("installed on a Windows machine without a CUDA-enabled GPU", {"no_nvidia_gpu": "true"}),
         ("I don't have an NVIDIA GPU", {"no_nvidia_gpu": "true"}),
+        # which WSL: the ticked box counts, not the template's other line; the WSL app's own version does not
+        ("- [X] WSL 2\n- [ ] WSL 1", {"wsl_version": "2"}),
+        ("WSL version: 2.1.5.0", {"wsl_version": None}),
+        ("Linux-4.4.0-19041-Microsoft-x86_64-with-glibc2.29", {"wsl_version": "1"}),
+        ("I'm running WSL 1 on Windows 10", {"wsl_version": "1"}),
     ],
 )
 def test_working_and_absence_facts(prose: str, expected: dict[str, str | None]) -> None:

@@ -91,6 +91,11 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux"}
 
 
+def _wsl_version(found: re.Match[str]) -> dict[str, str]:
+    version = found.group("a") or found.group("b") or found.group("d") or ("1" if found.group("c") else "")
+    return {"wsl_version": version, "is_wsl": "true", "os": "linux"} if version else {}
+
+
 def _apple_chip(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}
 
@@ -257,6 +262,14 @@ RULES: tuple[Rule, ...] = (
          _const(os="windows"), 0.6),
     Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/"),
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/", _I), _os_word, 0.8),
+    # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
+    # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
+    Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?\[[xX]\] WSL ?(?P<a>[12])\b"
+                    r"|^\*?[ \t]{0,4}[A-Za-z][\w.-]{0,40}[ \t]{1,20}(?:Running|Stopped)[ \t]{1,20}(?P<b>[12])[ \t]*$"
+                    r"|\b4\.4\.0-\d{4,5}-(?P<c>Microsoft)\b"
+                    r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
+         _wsl_version, 0.9),
     Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
          re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I),
          _os_word, 0.6),

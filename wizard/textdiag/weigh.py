@@ -239,9 +239,12 @@ def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> I
     A driver error inside WSL means the Windows driver is missing or too old, WSL 1 (no GPU at all), or a Linux
     driver installed inside WSL; a missing libcuda.so means the stub directory is not on the library search path.
     """
-    if facts.get("is_wsl") != "true":
+    if facts.get("is_wsl") != "true" and facts.get("wsl_version") != "1":
         return
-    if "libcuda" in facts.get("library", ""):
+    cuda_message = found.signature.cause in CUDA_CAUSES or found.signature.family == "nvml"
+    if facts.get("wsl_version") == "1" and (cuda_message or found.signature.cause == "NO_NVIDIA_GPU"):
+        yield "WSL_DRIVER", 2.6, "WSL 1 has no GPU access at all; CUDA needs WSL 2"
+    elif "libcuda" in facts.get("library", ""):
         yield "CUDA_LIB_MISSING", 2.2, "on WSL, libcuda.so is the Windows driver's stub in /usr/lib/wsl/lib"
     elif found.signature.cause in ("DRIVER_MISSING", "DRIVER_TOO_OLD") or found.signature.family == "nvml":
         yield "WSL_DRIVER", 2.2, "on WSL the driver is the Windows driver (WSL 2 only)"
