@@ -155,11 +155,15 @@ def reports_error(text: str) -> bool:
     return _reports(text, tuple(word for word in _FAILURE_WORDS if word not in _SOFT_FAILURE_WORDS))
 
 
+# Package-list lines ("[pip3] exceptiongroup==1.2.0", "pytest-rerunfailures==14.0") name packages, not failures.
+_PACKAGE_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\[(?:pip3?|conda)\][^\n]{0,300}|[A-Za-z0-9_.\-]{1,80}==[^\s]{1,60})[ \t]*$")
+
+
 def _reports(text: str, words: tuple[str, ...]) -> bool:
     if not text:
         return False
     sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
-    lower = sample.lower()
+    lower = _PACKAGE_LINE.sub("", sample).lower()
     if any(word in lower for word in words):
         return True
     return _COULD_NOT.search(lower) is not None or _CUDA_FALSE.search(lower) is not None

@@ -51,6 +51,9 @@ def facts_of(raw: str) -> dict[str, str]:
         ("The training script runs fine on the GPU with torch 2.3.1.", "ready.gpu"),
         (">>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
         ('print("MPS available:", torch.backends.mps.is_available())\nMPS available: True', "ready.mps"),
+        ('$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cu121 True',
+         "ready.gpu"),
+        ("[pip3] exceptiongroup==1.2.0\npytest-rerunfailures==14.0\n" + COLLECT_ENV_WORKING, "ready.gpu"),
         (">>> torch.ones(1, device='mps')\ntensor([1.], device='mps:0')", "ready.mps"),
     ],
 )
@@ -69,6 +72,7 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         # negated prose
         "It doesn't run on the GPU, only on the CPU.",
         "When installing, the msg is that my Nvidia version is too old.",
+        '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:

@@ -196,6 +196,13 @@ def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     return {key: found.group("value").lower()}
 
 
+def _check_output(found: re.Match[str]) -> dict[str, str]:
+    facts = _cuda_available(found)
+    if found.group("torch_version"):
+        facts["torch_version"] = found.group("torch_version")
+    return facts
+
+
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bfails? to|\bcannot)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
 
 
@@ -365,6 +372,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
+    # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
+    # prints "2.3.1+cu121 True"; print(torch.cuda.is_available(), torch.cuda.get_device_name(0)) "True NVIDIA …"
+    Rule("check_output_line", ("is_available()",),
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)[^\n]{0,80}\n"
+                    r"(?:(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4})?"
+                    r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
+         _check_output, 0.8),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
