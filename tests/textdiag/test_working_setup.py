@@ -93,6 +93,14 @@ def test_soft_failure_words_without_a_working_setup_still_report_a_failure() -> 
     assert verdict.kind is VerdictKind.CANNOT_TELL and verdict.key == "cannot_tell.unplaced_failure"
 
 
+def test_lspci_with_only_an_intel_gpu_makes_a_missing_driver_no_nvidia_gpu() -> None:
+    text = ("$ lspci | grep -i vga\n00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 620 (rev 07)\n"
+            "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+            "a driver from http://www.nvidia.com/Download/index.aspx")
+    snapshot = snapshot_from_text(text)
+    assert [e.cause for e in snapshot.evidence if e.cause] == ["NO_NVIDIA_GPU"]
+
+
 def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
     """"-with-glibc2.17" in Python platform is the glibc the interpreter was linked against, not the system's."""
     snapshot = snapshot_from_text(COLLECT_ENV_WORKING)
@@ -113,6 +121,10 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
         ("WSL version: 2.1.5.0", {"wsl_version": None}),
         ("Linux-4.4.0-19041-Microsoft-x86_64-with-glibc2.29", {"wsl_version": "1"}),
         ("I'm running WSL 1 on Windows 10", {"wsl_version": "1"}),
+        # lspci: only an integrated GPU, or an Optimus laptop whose NVIDIA line counts
+        ("00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 620 (rev 07)", {"gpu_vendor": "intel"}),
+        ("00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 630\n"
+         "01:00.0 3D controller: NVIDIA Corporation TU117M [GeForce GTX 1650 Mobile] (rev a1)", {"gpu_vendor": "nvidia"}),
     ],
 )
 def test_working_and_absence_facts(prose: str, expected: dict[str, str | None]) -> None:

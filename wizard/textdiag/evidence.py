@@ -131,6 +131,9 @@ def _datacenter_gpu(found: re.Match[str]) -> dict[str, str]:
     return {"gpu_name": "NVIDIA " + re.sub(r"\s+", " ", found.group("name")).strip(), "gpu_vendor": "nvidia"}
 
 
+_LSPCI_VENDORS = {"nvidia": "nvidia", "intel": "intel", "advanced micro devices": "amd", "amd": "amd", "ati": "amd"}
+
+
 def _vendor(vendor: str) -> Normaliser:
     return lambda _found: {"gpu_vendor": vendor}
 
@@ -320,6 +323,15 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
     Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
          re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
+    # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
+    # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
+    Rule("lspci_nvidia", ("controller: nvidia",),
+         re.compile(r"(?:VGA compatible controller|3D controller|Display controller): NVIDIA\b", _I),
+         _vendor("nvidia"), 0.95),
+    Rule("lspci_display", ("vga compatible controller", "3d controller", "display controller"),
+         re.compile(r"(?:VGA compatible controller|3D controller|Display controller): (?P<vendor>NVIDIA|Intel|"
+                    r"Advanced Micro Devices|AMD|ATI)\b", _I),
+         lambda m: {"gpu_vendor": _LSPCI_VENDORS[m.group("vendor").lower()]}, 0.9),
     # ---- driver and the CUDA version nvidia-smi shows
     Rule("smi_header", ("driver version", "cuda version"),
          re.compile(r"Driver Version: (?P<driver_version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)(?:\s{1,40}CUDA Version: "
