@@ -82,6 +82,9 @@ def first_cause(text: str) -> str:
         ("CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/pytorch/linux-64/repodata.json>",
          "DISK_OR_NETWORK"),
         ("The code execution cannot proceed because VCRUNTIME140_1.dll was not found.", "VCREDIST_MISSING"),
+        # retold_in_prose: a tool's own message outweighs a retelling beside it
+        ("I'm behind a corporate proxy, if that matters.\nModuleNotFoundError: No module named 'torch'",
+         "TORCH_MISSING"),
     ],
 )
 def test_context_chooses_among_the_causes_a_message_is_evidence_for(text: str, cause: str) -> None:

@@ -250,6 +250,12 @@ def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> I
         yield "WSL_DRIVER", 2.2, "on WSL the driver is the Windows driver (WSL 2 only)"
 
 
+def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A message retold in prose ("my driver seems too old") weighs less than a tool's own message beside it."""
+    if found.signature.id.endswith("_prose") and found.signature.cause:
+        yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
+
+
 def _no_wheel_message(found: Match) -> bool:
     return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
 
@@ -269,4 +275,5 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     importing_python_is_served,
     network_explains_no_wheel,
     wsl_driver_side,
+    retold_in_prose,
 )
