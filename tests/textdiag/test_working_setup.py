@@ -49,6 +49,8 @@ def facts_of(raw: str) -> dict[str, str]:
         ("I followed the CUDA on WSL guide and torch prints true from is_available() now.", "ready.gpu"),
         (">>> torch.ones(2, device='cuda')\ntensor([1., 1.], device='cuda:0')", "ready.gpu"),
         ("The training script runs fine on the GPU with torch 2.3.1.", "ready.gpu"),
+        (">>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce RTX 4070'", "ready.gpu"),
+        ("In [3]: torch.cuda.device_count()\nOut[3]: 2", "ready.gpu"),
         (">>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
         ('print("MPS available:", torch.backends.mps.is_available())\nMPS available: True', "ready.mps"),
         ('$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cu121 True',
@@ -73,6 +75,7 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         "It doesn't run on the GPU, only on the CPU.",
         "When installing, the msg is that my Nvidia version is too old.",
         '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
+        ">>> torch.cuda.device_count()\n0",
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:

@@ -199,6 +199,14 @@ def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     return {key: found.group("value").lower()}
 
 
+def _device_print(found: re.Match[str]) -> dict[str, str]:
+    name = (found.group("name") or "").strip()
+    if name:
+        return {"cuda_works": "true", "gpu_name": name if name.upper().startswith("NVIDIA") else f"NVIDIA {name}",
+                "gpu_vendor": "nvidia"}
+    return {"cuda_works": "true"}
+
+
 def _check_output(found: re.Match[str]) -> dict[str, str]:
     facts = _cuda_available(found)
     if found.group("torch_version"):
@@ -391,6 +399,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4})?"
                     r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
          _check_output, 0.8),
+    # torch.cuda.get_device_name(0) printed a name / device_count() a count >= 1: CUDA initialised on that GPU
+    # (both raise or print 0 when it cannot); the name also names the GPU
+    Rule("device_name_print", ("get_device_name(", "device_count()"),
+         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<name>(?:NVIDIA |Tesla |Quadro |"
+                    r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
+                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
+         _device_print, 0.8),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
