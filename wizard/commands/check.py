@@ -142,6 +142,8 @@ def _header(snapshot: Snapshot) -> str:
     python = snapshot.python.get()
     if python is None:
         return text("cli.header_no_python")
+    if not python.executable:
+        return text("cli.header_version_only", version=python.version)
     return text("cli.header", target=f"{python.executable} (Python {python.version})")
 
 

@@ -404,7 +404,7 @@ def _fresh_environment(
         console.say(text("command.fix.half_made", folder=folder))
         return EXIT_FINDINGS
     console.say(text("command.fix.checking_new"))
-    verdict = fresh_env.verify_fresh_env(result)
-    console.say(verdict)
+    verified = fresh_env.verify_fresh_env(result)
+    console.say(verified.sentence)
     console.say(fresh_env.usage_text(folder))
-    return EXIT_OK
+    return EXIT_OK if verified.works else EXIT_FINDINGS

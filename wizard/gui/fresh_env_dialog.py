@@ -297,11 +297,13 @@ class FreshEnvDialog(CloseGuard, QDialog):
         self.folder_edit.setReadOnly(False)
         self._folder_changed()
 
-    def _verified(self, sentence: object) -> None:
+    def _verified(self, verified: object) -> None:
         self._running(False)
         self.panel.finish(True)
-        verdict = str(sentence)
-        self.succeeded = "imports correctly" in verdict
+        if isinstance(verified, fresh_env.FreshEnvCheck):
+            self.succeeded, verdict = verified.works, verified.sentence
+        else:  # the job failed before it could check: _safe hands back the error text
+            self.succeeded, verdict = False, str(verified)
         self.panel.set_stage(text("fresh_env.done") if self.succeeded else text("fresh_env.not_working"))
         self.result_label.setText(verdict)
         self.result_label.show()
