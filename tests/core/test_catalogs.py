@@ -138,6 +138,7 @@ INCONSISTENT_WORDING = {
     "es": {r"\b[Cc]ontrolador(?:es)?\b(?! adicionales')": "say 'driver' like the rest of the catalogs"},
     "zh_CN": {"笔记本": "means laptop; a Jupyter notebook is 'notebook'", "构建(?!（build）)": "a build is 版本"},
     "ja": {r"(?<=[^\x00-\x7f]):(?: |$)": "full-width '：' after Japanese text"},
+    "ko": {"강의": "a course is 과정, as in the course-profile texts"},
 }
 
 
