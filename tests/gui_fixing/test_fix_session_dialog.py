@@ -1,0 +1,60 @@
+"""The wizard's fix dialog drives the same FixSession as ``fix``: a real venv whose torch lost a file after the
+install (real pip against the local index, the stand-in torch, the real checkup) is planned step by step,
+repaired at the same version, verified through the checkup, and undone to exactly what was there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixing_envs import freeze
+from local_index import LocalIndex
+from remedy_situations import damaged_torch, site_packages
+
+from wizard.actions import backup
+from wizard.checkup import run_checkup
+from wizard.findings import Action, Goal, Severity
+from wizard.gui.fix_dialog import FixDialog
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    monkeypatch.setenv("TSW_OFFLINE", "1")  # the checkup reads no package index: the probes decide
+
+
+def test_remedy_is_planned_run_verified_and_undone(qtbot, index: LocalIndex, tmp_path: Path, offline) -> None:
+    situation = damaged_torch(tmp_path, index)
+    lost = site_packages(situation.python) / "torch" / "cuda" / "__init__.py"
+    before = freeze(situation.python)
+    goal = Goal(torch_index=index.torch_base)
+    checkup = run_checkup(situation.python, goal)
+    problem = next(f for f in checkup.diagnosis.findings if f.severity is Severity.ERROR and f.remedy is not None)
+    assert problem.remedy.runnable, problem
+    action = Action.run(problem.title, problem.remedy.steps[0])  # the finding card's "Run this fix…"
+
+    dialog = FixDialog(None, action, situation.python, index.torch_base, snapshot=checkup.snapshot,
+                       diagnosis=checkup.diagnosis, goal=goal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.session is not None or "will not run" in dialog.plan_view.toPlainText(), timeout=120_000)
+    assert dialog.session is not None, dialog.plan_view.toPlainText()
+    plan_text = dialog.plan_view.toPlainText()
+    steps = dialog.session.steps
+    assert steps and all(f"Step {n} of {len(steps)}" in plan_text for n in range(1, len(steps) + 1)), plan_text
+    assert "--force-reinstall" in " ".join(steps[0].command.argv) and "torch==2.13.0+cpu" in steps[0].command.argv
+    assert "torch 2.13.0+cpu" in plan_text and "download" in plan_text.lower()  # what pip will change, and its size
+    assert dialog.run_button.isEnabled()
+
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: "Before → after" in dialog.result_label.text() or dialog.undo_button.isVisible() and
+                    not dialog.is_busy(), timeout=240_000)
+    assert "Before → after" in dialog.result_label.text(), (dialog.stage_label.text(), dialog.log_view.toPlainText())
+    assert dialog.verification is not None and problem.code in dialog.verification.fixed, dialog.verification
+    assert dialog.verification.problem_gone, dialog.result_label.text()
+    assert lost.is_file()  # the same version, reinstalled: the deleted file is back
+    assert dialog.session.state.value == "verified"
+
+    dialog.undo_button.click()
+    qtbot.waitUntil(lambda: "back exactly as it was" in dialog.stage_label.text(), timeout=240_000)
+    assert freeze(situation.python) == before
+    assert backup.latest_backup(situation.python) is not None
