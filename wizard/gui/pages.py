@@ -83,13 +83,12 @@ WANT_CHOICES = ("cuda", "cpu", "auto")  # labels: gui.want.<choice>
 def course_summary(profile: CourseProfile) -> str:
     """'Course: name' and what the wizard checks against, for the Welcome page's banner."""
     wants = [f"Python {profile.python}" if profile.python else "", f"PyTorch {profile.torch}" if profile.torch else "",
-             {"required": "an NVIDIA GPU (CUDA)", "preferred": "a GPU if this computer has one",
-              "not_needed": "no GPU"}[profile.cuda]]
-    wants += [f"{name} {spec}" if spec else f"{name} (the version matching PyTorch)"
+             tr(f"gui.course.cuda.{profile.cuda}")]
+    wants += [f"{name} {spec}" if spec else tr("gui.course.matching", name=name)
               if name in ("torchvision", "torchaudio") else name for name, spec in profile.packages]
-    lines = [f"Course: {profile.name}", "Checking against what the course needs: " + ", ".join(w for w in wants if w)]
+    lines = [tr("gui.course.name", name=profile.name), tr("gui.course.needs", needs=", ".join(w for w in wants if w))]
     if profile.contact:
-        lines.append(f"Questions: {profile.contact}")
+        lines.append(tr("gui.course.questions", contact=profile.contact))
     return "\n".join(lines)
 
 
@@ -179,13 +178,13 @@ class WelcomePage(QWizardPage):
             pasted = session.result is not None and session.result.snapshot.source == "text"
             intro = tr("gui.welcome.pasted" if pasted else "gui.welcome.read_only")
             self.intro = make_label(intro + ("\n\n" + about if about else ""),
-                                    selectable=True, accessible="About this report")
+                                    selectable=True, accessible=tr("gui.a11y.about_report"))
         else:
-            self.intro = make_label(tr("gui.welcome.intro"), selectable=True, accessible="What this wizard does")
+            self.intro = make_label(tr("gui.welcome.intro"), selectable=True, accessible=tr("gui.a11y.what_wizard_does"))
         layout.addWidget(self.intro)
         self.python_combo = QComboBox()
         self.want_buttons: dict[str, QRadioButton] = {}
-        self.error_label = make_label("", accessible="Problem with the chosen Python")
+        self.error_label = make_label("", accessible=tr("gui.a11y.python_problem"))
         self.error_label.setForegroundRole(self.palette().ColorRole.BrightText)
         self.error_label.setVisible(False)
         self.places_box = QGroupBox()  # filled by show_places once discovery has looked (hidden until then)
@@ -203,10 +202,10 @@ class WelcomePage(QWizardPage):
     def _python_box(self) -> QGroupBox:
         box = QGroupBox(tr("gui.welcome.python_box"))
         row = QHBoxLayout(box)
-        self.python_combo.setAccessibleName("Python environment to check")
+        self.python_combo.setAccessibleName(tr("gui.a11y.python_to_check"))
         self.python_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.python_combo.setMinimumContentsLength(30)
-        self.browse_button = make_button(tr("gui.welcome.browse"), "Browse for a Python interpreter", self.actions.browse_python)
+        self.browse_button = make_button(tr("gui.welcome.browse"), tr("gui.a11y.browse"), self.actions.browse_python)
         row.addWidget(self.python_combo, 1)
         row.addWidget(self.browse_button)
         return box
@@ -273,7 +272,7 @@ class WelcomePage(QWizardPage):
         """The active course profile in a banner at the top (hidden without one)."""
         text = course_summary(profile) if profile is not None else ""
         self.course_banner.setText(text)
-        self.course_banner.setAccessibleName(text or "No course profile")
+        self.course_banner.setAccessibleName(text or tr("gui.a11y.no_course"))
         self.course_banner.setVisible(bool(text))
 
     def chosen_want(self) -> str:
@@ -285,14 +284,14 @@ class WelcomePage(QWizardPage):
     def _extra_buttons(self) -> QVBoxLayout:
         rows = QVBoxLayout()  # two short rows, not one long one: the window stays usable at 760 px beside the steps
         row, second = QHBoxLayout(), QHBoxLayout()
-        self.paste_button = make_button(tr("gui.welcome.paste"), "Paste an error message",
+        self.paste_button = make_button(tr("gui.welcome.paste"), tr("gui.a11y.paste"),
                                         self.actions.open_paste_dialog)
-        self.open_button = make_button(tr("gui.welcome.open_report"), "Open a saved report", self.actions.open_report_dialog)
-        self.overview_button = make_button(tr("gui.welcome.open_folder"), "Open a folder of reports (class overview)",
+        self.open_button = make_button(tr("gui.welcome.open_report"), tr("gui.a11y.open_report"), self.actions.open_report_dialog)
+        self.overview_button = make_button(tr("gui.welcome.open_folder"), tr("gui.a11y.open_folder"),
                                            self.actions.open_overview_dialog)
-        self.profile_button = make_button(tr("gui.welcome.open_profile"), "Open a course profile",
+        self.profile_button = make_button(tr("gui.welcome.open_profile"), tr("gui.a11y.open_profile"),
                                           self.actions.open_profile_dialog)
-        self.preferences_button = make_button(tr("gui.welcome.preferences"), "Preferences: PyTorch mirror",
+        self.preferences_button = make_button(tr("gui.welcome.preferences"), tr("gui.a11y.preferences"),
                                               self.actions.open_preferences)
         self.preferences_button.setVisible(not self.session.read_only)
         self.paste_button.setVisible(not self.session.read_only)
@@ -380,16 +379,15 @@ class SummaryPage(QWizardPage):
         self.finding_widgets: list[QWidget] = []
         self.busy: BusyPanel | None = None
         self.stop_button: QPushButton | None = None
-        self.check_again_button = make_button(tr("gui.summary.check_again"), "Check again", actions.check_again)
-        self.copy_report_button = make_button(tr("gui.summary.copy_report"), "Copy the report as text", actions.copy_report)
-        self.save_report_button = make_button(tr("gui.summary.save_report"), "Save the report to a file", actions.ask_and_save_report)
-        self.share_button = make_button(tr("gui.summary.share_report"), "Share the report with a helpdesk", actions.share_report)
+        self.check_again_button = make_button(tr("gui.summary.check_again"), tr("gui.a11y.check_again"), actions.check_again)
+        self.copy_report_button = make_button(tr("gui.summary.copy_report"), tr("gui.a11y.copy_report"), actions.copy_report)
+        self.save_report_button = make_button(tr("gui.summary.save_report"), tr("gui.a11y.save_report"), actions.ask_and_save_report)
+        self.share_button = make_button(tr("gui.summary.share_report"), tr("gui.a11y.share_report"), actions.share_report)
         self.check_again_button.setVisible(not session.read_only)
         self.create_env_button: QPushButton | None = None  # under a new_venv recommendation
-        self.fresh_env_button = make_button(tr("gui.summary.new_env"), "Create a new environment with the right "
-                                            "PyTorch", actions.request_fresh_env,
+        self.fresh_env_button = make_button(tr("gui.summary.new_env"), tr("gui.a11y.fresh_env"), actions.request_fresh_env,
                                             tooltip=tr("gui.summary.new_env_tip"))
-        self.undo_button = make_button(tr("gui.summary.undo"), "Undo the last fix", actions.request_undo,
+        self.undo_button = make_button(tr("gui.summary.undo"), tr("gui.a11y.undo"), actions.request_undo,
                                        tooltip=tr("gui.summary.undo_tip"))
         self.fresh_env_button.setVisible(not session.read_only)
         self.undo_button.setVisible(False)
@@ -414,7 +412,7 @@ class SummaryPage(QWizardPage):
             self.busy, self.stop_button = add_busy(self.column, self.session, self.actions, tr("gui.summary.checking"))
         else:
             self.verdict = make_label(verdict(result.snapshot, result.diagnosis, self.session.goal), selectable=True,
-                                      bold=True, point_delta=3, accessible="Verdict")
+                                      bold=True, point_delta=3, accessible=tr("gui.a11y.verdict"))
             self.column.addWidget(self.verdict)
             self._show_recommendation()
             if result.diagnosis.findings:
@@ -442,11 +440,11 @@ class SummaryPage(QWizardPage):
         lead = command_lead(result.snapshot, self.session.read_only)
         self.column.addWidget(make_label(lead, bold=True))
         if recommendation.why.strip():  # the reasoning in normal weight: a long bold paragraph is hard to read
-            self.column.addWidget(make_label(recommendation.why.strip(), selectable=True, accessible="Why this command"))
-        self.command_box = CommandBox(command, accessible="Recommended install command")
+            self.column.addWidget(make_label(recommendation.why.strip(), selectable=True, accessible=tr("gui.a11y.why_command")))
+        self.command_box = CommandBox(command, accessible=tr("gui.a11y.recommended_command"))
         self.column.addWidget(self.command_box)
         if recommendation.kind == "new_venv" and not self.session.read_only:
-            self.create_env_button = make_button(tr("gui.summary.create_env"), "Create a new environment",
+            self.create_env_button = make_button(tr("gui.summary.create_env"), tr("gui.a11y.create_env"),
                                                  self.actions.request_fresh_env)
             self.column.addWidget(self.create_env_button, 0, Qt.AlignmentFlag.AlignLeft)
 

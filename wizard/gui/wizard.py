@@ -104,8 +104,8 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
     """A page's subtitle, with the course and its contact under it while a course profile is active."""
     if profile is None:
         return base
-    contact = f" — questions: {profile.contact}" if profile.contact else ""
-    return f"{base}\nCourse: {profile.name}{contact}"
+    contact = tr("gui.course.contact", contact=profile.contact) if profile.contact else ""
+    return base + "\n" + tr("gui.course.subtitle", name=profile.name, contact=contact)
 
 
 SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
@@ -127,7 +127,7 @@ def choice_text(choice: PythonChoice) -> str:
         if choice.has_torch is True:
             parts.append(f"PyTorch {choice.torch_version}".strip())
         elif choice.has_torch is False:
-            parts.append("no PyTorch")
+            parts.append(tr("gui.python.no_torch"))
     return " — ".join(parts)
 
 
@@ -137,9 +137,9 @@ def fallback_interpreters() -> list[PythonChoice]:
     for name in ("python3", "python"):
         path = shutil.which(name)
         if path and all(c.path != path for c in found):
-            found.append(PythonChoice(path=path, label=f"{name} on PATH ({path})"))
+            found.append(PythonChoice(path=path, label=tr("gui.python.on_path", name=name, path=path)))
     if not getattr(sys, "frozen", False) and all(c.path != sys.executable for c in found):
-        found.append(PythonChoice(path=sys.executable, label=f"The wizard's own Python ({sys.executable})"))
+        found.append(PythonChoice(path=sys.executable, label=tr("gui.python.own", path=sys.executable)))
     return found
 
 
@@ -342,7 +342,7 @@ class SetupWizard(QWizard):
         self.welcome.set_interpreters(pairs, selected=selected)
 
     def browse_python(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose a Python interpreter")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.choose_python"))
         if path:
             self.choose_python(path)
 
@@ -351,7 +351,7 @@ class SetupWizard(QWizard):
         try:
             resolved = resolve_target_python(path)
         except InterpreterError as exc:
-            self.welcome.show_error(f"That cannot be used: {exc}.")
+            self.welcome.show_error(tr("gui.welcome.unusable", error=exc))
             return False
         self.welcome.show_error("")
         combo = self.welcome.python_combo
@@ -380,12 +380,12 @@ class SetupWizard(QWizard):
         self.goal = dataclasses.replace(self.goal, torch_index=torch_index)
 
     def open_profile_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a course profile", "",
-                                                    "Course profile (*.toml);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.open_profile"), "",
+                                                    tr("gui.dialog.profile_filter"))
         if path:
             problem = self.open_profile(path)
             if problem:
-                warn_plain(self, "Cannot use this course profile", problem)
+                warn_plain(self, tr("gui.dialog.profile_unusable"), problem)
 
     def open_profile(self, path: str) -> str:
         """Check against the course profile at ``path`` from now on; returns "" or what is wrong with the file."""
@@ -416,12 +416,12 @@ class SetupWizard(QWizard):
             return True
         chosen = self.welcome.chosen_python()
         if not chosen:
-            self.welcome.show_error("Choose a Python interpreter first (or use Browse…).")
+            self.welcome.show_error(tr("gui.welcome.choose_first"))
             return False
         try:
             self.python = resolve_target_python(chosen)
         except InterpreterError as exc:
-            self.welcome.show_error(f"That cannot be used: {exc}.")
+            self.welcome.show_error(tr("gui.welcome.unusable", error=exc))
             return False
         self.welcome.show_error("")
         self.goal = Goal(want=self.welcome.chosen_want(), torch_index=self.goal.torch_index, profile=self.goal.profile)
@@ -530,11 +530,11 @@ class SetupWizard(QWizard):
     def save_report(self, path: str) -> str:
         """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
         if self.result is None or self.result.snapshot is None:
-            return "there is no complete check to save yet"
+            return tr("gui.report.nothing_to_save")
         try:
             Path(path).write_text(report_json(self.result.snapshot, self.result.diagnosis), encoding="utf-8")
         except OSError as exc:
-            return f"could not write {path}: {exc.strerror or exc}"
+            return tr("gui.report.could_not_write", path=path, error=exc.strerror or exc)
         return ""
 
     def share_report(self) -> None:
@@ -542,21 +542,21 @@ class SetupWizard(QWizard):
             ExportDialog(self, self.result.snapshot, self.result.diagnosis, live=not self.read_only).exec()
 
     def ask_and_save_report(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, "Save report", "torch-setup-report.json",
-                                                    "Report (*.json);;All files (*)")
+        path, _filter = QFileDialog.getSaveFileName(self, tr("gui.dialog.save_report"), "torch-setup-report.json",
+                                                    tr("gui.dialog.report_filter"))
         if path:
             problem = self.save_report(path)
             if problem:
-                warn_plain(self, "Report not saved", f"The report was not saved: {problem}.")
+                warn_plain(self, tr("gui.dialog.report_not_saved"), tr("gui.dialog.report_not_saved_why", why=problem))
 
     # -- other sources: saved reports, pasted text ---------------------------------------------------
 
     def open_report_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a report", "", "Report (*.json);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.open_report"), "", tr("gui.dialog.report_filter"))
         if path:
             problem = self.open_report(path)
             if problem:
-                warn_plain(self, "Cannot open the report", problem)
+                warn_plain(self, tr("gui.dialog.cannot_open_report"), problem)
 
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
@@ -565,17 +565,17 @@ class SetupWizard(QWizard):
         try:
             snapshot, diagnosis = load_report(read_text_capped(path, "report"))
         except UnreadableFile as exc:
-            return f"Could not read it: {exc}."
+            return tr("gui.report.unreadable", error=exc)
         except OSError as exc:
-            return f"Could not read {path}: {exc.strerror or exc}."
+            return tr("gui.report.could_not_read", path=path, error=exc.strerror or exc)
         except ReportFormatError as exc:
-            return f"{Path(path).name} is not a report this wizard can read: {exc}."
+            return tr("gui.report.not_a_report", name=Path(path).name, error=exc)
         self.show_other_window(SetupWizard(report=(snapshot, diagnosis), collect=self._collect,
                                            diagnose=self._diagnose, discover=None))
         return ""
 
     def open_overview_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder of reports")
+        folder = QFileDialog.getExistingDirectory(self, tr("gui.dialog.open_folder"))
         if folder:
             self.open_overview(folder)
 
@@ -605,9 +605,9 @@ class SetupWizard(QWizard):
         try:
             diagnosis = self._diagnose(snapshot, goal)
         except Exception as exc:  # noqa: BLE001 - show it, never crash
-            warn_plain(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
+            warn_plain(self, tr("gui.dialog.cannot_read_text"), tr("gui.dialog.text_not_diagnosed", error=exc))
             return
-        window = SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
+        window = SetupWizard(report=(snapshot, diagnosis), origin=tr("gui.origin.pasted"),
                              collect=self._collect, diagnose=self._diagnose, discover=None)
         self.show_other_window(window)
         window.go_to_root_cause()
@@ -637,7 +637,7 @@ class ConfirmRunDialog(QDialog):
     def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("gui.confirm.title"))
-        self.setAccessibleName("Confirm the fix")
+        self.setAccessibleName(tr("gui.a11y.confirm_fix"))
         command = format_command(action.argv)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(action.label, bold=True, selectable=True))
@@ -645,13 +645,13 @@ class ConfirmRunDialog(QDialog):
             layout.addWidget(make_label(tr("gui.confirm.will_run")))
         else:
             layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
-        self.command_box = CommandBox(command, accessible="The command the fix runs")
+        self.command_box = CommandBox(command, accessible=tr("gui.a11y.fix_command"))
         layout.addWidget(self.command_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.run_button = make_button(tr("gui.confirm.run"), "Run the command", self.accept)
+        self.run_button = make_button(tr("gui.confirm.run"), tr("gui.a11y.run_command"), self.accept)
         self.run_button.setVisible(fix_available)
-        self.close_button = make_button(tr("gui.confirm.close"), "Close without running", self.reject)
+        self.close_button = make_button(tr("gui.confirm.close"), tr("gui.a11y.close_without_running"), self.reject)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
