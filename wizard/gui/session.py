@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from wizard.findings import Diagnosis, Goal
+from wizard.gui.texts import report_origin
 from wizard.gui.workers import CheckResult
 from wizard.i18n import localized_diagnosis
 from wizard.profile import CourseProfile
@@ -37,7 +38,7 @@ class WizardSession(QObject):
         self.read_only = report is not None
         if report is not None:  # shown, copied and saved again: never with a credential a stranger's file carried
             report = (map_every_string(report[0], scrub_secrets), map_every_string(report[1], scrub_secrets))
-        self.origin = origin
+        self.origin = origin or (report_origin(report[0]) if report is not None else "")  # from the scrubbed report
         self.result: CheckResult | None = localized_result(CheckResult(*report)) if report is not None else None
         self.checking = False
         self.stopped = False  # the user pressed Cancel during the last check

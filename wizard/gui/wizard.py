@@ -104,8 +104,9 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
     """A page's subtitle, with the course and its contact under it while a course profile is active."""
     if profile is None:
         return base
-    contact = tr("gui.course.contact", contact=profile.contact) if profile.contact else ""
-    return base + "\n" + tr("gui.course.subtitle", name=profile.name, contact=contact)
+    if profile.contact:
+        return base + "\n" + tr("gui.course.subtitle_contact", name=profile.name, contact=profile.contact)
+    return base + "\n" + tr("gui.course.subtitle", name=profile.name)
 
 
 SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
@@ -175,8 +176,7 @@ class SetupWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = WizardSession(python or "", with_saved_mirror(goal or Goal()), report=report,
-                                     origin=origin or (report_origin(report[0]) if report is not None else ""),
+        self.session = WizardSession(python or "", with_saved_mirror(goal or Goal()), report=report, origin=origin,
                                      parent=self)
         self.controller = WizardController(self.session, collect, diagnose, parent=self)
         self._jobs: list[object] = []  # keeps each job's signal object alive until it reports
