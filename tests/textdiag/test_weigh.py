@@ -45,6 +45,15 @@ def first_cause(text: str) -> str:
         # shadowing_script
         ('  File "C:\\Users\\me\\Desktop\\torch.py", line 1, in <module>\nAttributeError: partially initialized '
          "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "ENV_MISMATCH"),
+        # network_explains_no_wheel: pip never reached the index, so "no version" says nothing about the Python
+        ("WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection "
+         "broken by 'NewConnectionError(... [Errno 11001] getaddrinfo failed)': /whl/cu121/torch/\n"
+         "ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n"
+         "ERROR: No matching distribution found for torch", "DISK_OR_NETWORK"),
+        # wsl_driver_side: inside WSL the driver is the Windows one; libcuda.so is its stub in /usr/lib/wsl/lib
+        ("Ubuntu under WSL2\nRuntimeError: Found no NVIDIA driver on your system.", "WSL_DRIVER"),
+        ("Ubuntu under WSL2\nCUDA SETUP: WARNING! libcuda.so not found! Do you have a CUDA driver installed?",
+         "CUDA_LIB_MISSING"),
     ],
 )
 def test_context_chooses_among_the_causes_a_message_is_evidence_for(text: str, cause: str) -> None:
@@ -72,3 +81,14 @@ def test_arch_list_covering_the_gpu_rules_out_an_arch_problem() -> None:
 def test_a_situation_told_without_an_error_string() -> None:
     assert first_cause("import torch works in the terminal, but in the Jupyter notebook it fails.") == "ENV_MISMATCH"
     assert first_cause("It runs fine in the terminal but not in my VS Code notebook") == "ENV_MISMATCH"
+
+
+def test_a_reachable_index_that_listed_versions_is_not_a_network_problem() -> None:
+    text = ("WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection "
+            "broken by 'ReadTimeoutError(...)': /simple/numpy/\nPython 3.13\n"
+            "ERROR: Could not find a version that satisfies the requirement torch==2.2.0 (from versions: 2.6.0, 2.7.0)")
+    assert first_cause(text) == "PYTHON_UNSUPPORTED"
+
+
+def test_driver_errors_outside_wsl_stay_driver_errors() -> None:
+    assert first_cause("Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system.") == "DRIVER_MISSING"

@@ -188,6 +188,15 @@ def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_available": found.group("value").lower()}
 
 
+def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
+    """Lightning's collect_env_details "CUDA" block: torch.cuda.is_available() and torch.version.cuda (its GPU list
+    above them is read by the GPU rules)."""
+    facts = {"cuda_available": found.group("value").lower()}
+    if found.group("cuda") != "None":
+        facts["torch_cuda"] = found.group("cuda")
+    return facts
+
+
 def _template_field(found: re.Match[str]) -> dict[str, str]:
     """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
     label, value = found.group("label").lower(), found.group("value").strip()
@@ -330,6 +339,20 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
                     r"CUDA_HOME|CUDA_PATH) ?= ?(?P<value>[^\n]{0,500})", _I),
          _env_var, 0.9),
+    # ---- Lightning's collect_env_details (its bug template): "* CUDA: - GPU: … - available: True - version: 12.1",
+    # and the package list under "* Lightning:" / "* Packages:" ("- torch: 2.1.0+cu121")
+    Rule("lightning_cuda", ("available:",),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?available:[ \t]{1,20}(?P<value>True|False)[ \t]*\n"
+                    r"[ \t]{0,8}(?:[-*] )?version:[ \t]{1,20}(?P<cuda>\d{1,2}\.\d{1,2}|None)", re.M),
+         _lightning_cuda, 1.0),
+    Rule("lightning_torch", ("torch:",),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?torch:[ \t]{1,20}(?P<version>\d{1,2}\.\d{1,2}\.\d{1,3}(?:\+[a-z0-9.]{2,12})?)[ \t]*$", re.M),
+         lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.9),
+    # ---- a network failure told in prose ("pip was returning a connection broken problem")
+    Rule("network_prose", ("connection", "network", "firewall", "internet"),
+         re.compile(r"\b(?:connection (?:broken|refused|reset|timed out|problems?)|network (?:error|problems?|issues?)|"
+                    r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
+         _const(network_failure="prose"), 0.5),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),

@@ -112,6 +112,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_variant": lower,  # the local version of the torch named: "cu121", "cpu", "rocm6.2"
     "torchvision_version": _strip,
     "torchaudio_version": _strip,
+    "network_failure": _strip,  # the network message (signature id) or "prose" that shows pip could not reach an index
     "proxy_set": lower,  # "true" when a proxy variable is set (its value is never kept)
     "ld_library_path": _strip,
     "cuda_visible_devices": _strip,

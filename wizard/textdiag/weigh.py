@@ -202,6 +202,40 @@ def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribu
         yield "PYTHON_UNSUPPORTED", 0.2, "torch imports in this Python"
 
 
+def network_explains_no_wheel(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip failed to reach the index (a network message in the same text): the empty "no version" follows from that.
+
+    pip prints "Could not find a version that satisfies the requirement" after it gave up fetching the
+    index page; with nothing fetched the list of versions is empty, whatever the Python or platform.
+    """
+    if not facts.get("network_failure") or not _no_wheel_message(found):
+        return
+    listed = facts.get("available_versions", "").strip().lower()
+    if listed and listed != "none":
+        return  # pip did reach an index that listed versions: the network is not why this build was missing
+    yield "DISK_OR_NETWORK", 2.7, "pip could not reach the index, so it found no version at all"
+    for cause in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED", "INDEX_VARIANT_MISSING"):
+        yield cause, 0.3, "an index that could not be reached says nothing about the Python, platform or build"
+
+
+def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """On WSL 2 the GPU driver is the Windows one, exposed in /usr/lib/wsl/lib (NVIDIA's CUDA on WSL guide).
+
+    A driver error inside WSL means the Windows driver is missing or too old, WSL 1 (no GPU at all), or a Linux
+    driver installed inside WSL; a missing libcuda.so means the stub directory is not on the library search path.
+    """
+    if facts.get("is_wsl") != "true":
+        return
+    if "libcuda" in facts.get("library", ""):
+        yield "CUDA_LIB_MISSING", 2.2, "on WSL, libcuda.so is the Windows driver's stub in /usr/lib/wsl/lib"
+    elif found.signature.cause in ("DRIVER_MISSING", "DRIVER_TOO_OLD") or found.signature.family == "nvml":
+        yield "WSL_DRIVER", 2.2, "on WSL the driver is the Windows driver (WSL 2 only)"
+
+
+def _no_wheel_message(found: Match) -> bool:
+    return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
@@ -214,4 +248,6 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_found_elsewhere,
     shadowing_script,
     importing_python_is_served,
+    network_explains_no_wheel,
+    wsl_driver_side,
 )
