@@ -87,3 +87,16 @@ def test_hang_is_diagnosed_after_the_limit(qtbot, hanging_torch_python: str, off
     codes = [f.code for f in wizard.result.diagnosis.findings if f.severity is Severity.ERROR]
     assert "TORCH_IMPORT_FAILED" in codes, codes
     assert not probes_of(hanging_torch_python)  # the timed-out probe did not outlive the check
+
+
+def test_waiting_line_names_every_collector_still_running() -> None:
+    from wizard.facts.collect import STAGES
+    from wizard.gui.controller import RunningStages, wait_notice
+
+    running = RunningStages()
+    for name in ("torch", "toolkit", "gpu"):
+        running.feed(STAGES[name])
+    running.feed("done:toolkit")
+    line = wait_notice(running.waiting_for(), 4.2, 25)
+    assert STAGES["torch"].rstrip("…") in line and STAGES["gpu"].rstrip("…") in line
+    assert STAGES["toolkit"].rstrip("…") not in line and "4 s" in line and "25 s" in line

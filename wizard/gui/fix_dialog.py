@@ -269,6 +269,7 @@ class FixDialog(CloseGuard, QDialog):
         self.applied = False
         self._working = False  # a worker (plan, backup, restore, re-check) is busy
         self._run = _Run()
+        self._deferred: list[bool] = []  # per step: planned only when reached (pip comes with an earlier step)
         self._jobs: list[object] = []  # keep worker signal objects alive
         self._build()
         self._prepare()
@@ -436,6 +437,7 @@ class FixDialog(CloseGuard, QDialog):
     def run_fix(self) -> None:
         if self.session is None:
             return
+        self._deferred = [self.session.deferred(step) for step in self.session.steps]
         self.run_button.setEnabled(False)
         self.upgrade_pip_button.setEnabled(False)
         self.panel.busy(tr("gui.fix.saving"))
@@ -469,6 +471,8 @@ class FixDialog(CloseGuard, QDialog):
         if len(self.session.steps) > 1:
             self.panel.log(tr("gui.fix.step", number=index + 1, count=len(self.session.steps),
                               title=step.title or step.command.argv[-1]))
+        if self._deferred[index] and step.plan is not None:  # planned only now that pip is there: say what it does
+            self.panel.log(render_plan(step.plan))
         planned = step.plan.download_bytes if step.plan is not None else 0
         self.panel.start(step.command, pip_version, lambda ok: self._step_done(index, step, ok), planned)
 
