@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QProcessEnvironment, Qt
@@ -229,14 +229,6 @@ def describe_steps(session: FixSession) -> str:
     return "\n\n".join(parts)
 
 
-@dataclass
-class _Run:
-    """Where the running session is: the step in progress and its output."""
-
-    index: int = 0
-    lines: list[str] = field(default_factory=list)
-
-
 class FixDialog(CloseGuard, QDialog):
     """Plan, confirm, run, verify (and undo) a fix of the interpreter ``python`` through one FixSession."""
 
@@ -268,7 +260,6 @@ class FixDialog(CloseGuard, QDialog):
         self.verification: Verification | None = None
         self.applied = False
         self._working = False  # a worker (plan, backup, restore, re-check) is busy
-        self._run = _Run()
         self._deferred: list[bool] = []  # per step: planned only when reached (pip comes with an earlier step)
         self._jobs: list[object] = []  # keep worker signal objects alive
         self._build()
@@ -457,7 +448,6 @@ class FixDialog(CloseGuard, QDialog):
         """Step ``index``: planned (when pip came with an earlier step) in a worker, then run in the QProcess."""
         assert self.session is not None
         session = self.session
-        self._run = _Run(index)
         self._job(lambda _p: run_reporting_errors(lambda: session.prepare_step(index) or tr("gui.fix.deferred_blocked")),
                   lambda ready: self._step_ready(index, ready))
 
