@@ -1,5 +1,5 @@
-"""What the wizard does, apart from how it looks: check (off the UI thread), stop a check, and after a fix,
-an undo or a new environment, look again. It changes the :class:`WizardSession`; the view (SetupWizard) and
+"""What the wizard does, apart from how it looks: check (off the UI thread), stop a check, the report of the
+last check (text, JSON file) and reading a saved one. It changes the :class:`WizardSession`; the view (SetupWizard) and
 its pages only read the session and call these methods.
 
 A check is the checkup (wizard.checkup: collect → course smoke test → diagnose) in a worker thread. Cancel
@@ -13,14 +13,20 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
 from wizard.checkup import default_timeout
+from wizard.commands.check import render_text
 from wizard.facts.collect import STAGES
+from wizard.findings import Diagnosis
 from wizard.gui.session import WizardSession
+from wizard.gui.texts import plain_text_report
 from wizard.gui.workers import CheckResult, Collect, Diagnose, run_check, start_job
 from wizard.i18n import text
+from wizard.report.json_report import ReportFormatError, load_report, report_json
+from wizard.snapshot import Snapshot
 
 WAIT_NOTICE_S = 3.0
 
@@ -128,3 +134,39 @@ class WizardController(QObject):
         waiting = self._running.waiting_for() or self.session.stage.rstrip("…").rstrip(".")
         if elapsed >= WAIT_NOTICE_S and waiting:
             self.session.show_stage(wait_notice(waiting, elapsed, default_timeout()), remember=False)
+
+    # -- the report of the last check ------------------------------------------------------------------
+
+    def report_text(self) -> str:
+        if self.session.result is None:
+            return ""
+        if self.session.result.snapshot is not None:
+            try:
+                return str(render_text(self.session.result.snapshot, self.session.result.diagnosis, color=False))
+            except Exception:  # noqa: BLE001 - a failing CLI renderer must not lose the report: ours always works
+                pass
+        return plain_text_report(self.session.result.snapshot, self.session.result.diagnosis, self.session.goal)
+
+    def save_report(self, path: str) -> str:
+        """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
+        if self.session.result is None or self.session.result.snapshot is None:
+            return text("gui.report.nothing_to_save")
+        try:
+            Path(path).write_text(report_json(self.session.result.snapshot, self.session.result.diagnosis), encoding="utf-8")
+        except OSError as exc:
+            return text("gui.report.could_not_write", path=path, error=exc.strerror or exc)
+        return ""
+
+
+def read_report(path: str) -> tuple[Snapshot, Diagnosis] | str:
+    """A saved report (bounded read of a regular file), or one line saying why it cannot be shown."""
+    from wizard.safe_read import UnreadableFile, read_text_capped
+
+    try:
+        return load_report(read_text_capped(path, "report"))
+    except UnreadableFile as exc:
+        return text("gui.report.unreadable", error=exc)
+    except OSError as exc:
+        return text("gui.report.could_not_read", path=path, error=exc.strerror or exc)
+    except ReportFormatError as exc:
+        return text("gui.report.not_a_report", name=Path(path).name, error=exc)

@@ -18,17 +18,16 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget, QWizard
 
-from wizard.commands.check import render_text
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.findings import Action, Diagnosis, Goal, Severity, Step
-from wizard.gui.controller import WizardController
+from wizard.gui.controller import WizardController, read_report
 from wizard.gui.export_dialog import ExportDialog
 from wizard.gui.fix_dialog import FixDialog
 from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.paste_dialog import PasteDialog
 from wizard.gui.session import WizardSession, localized_result
-from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, plain_text_report, report_origin
+from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, report_origin
 from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label, warn_plain
 from wizard.gui.workers import (
     CheckResult,
@@ -41,7 +40,6 @@ from wizard.gui.workers import (
 )
 from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
-from wizard.report.json_report import ReportFormatError, load_report, report_json
 from wizard.snapshot import Snapshot
 
 __all__ = ["CheckResult", "ConfirmRunDialog", "SetupWizard", "localized_result"]
@@ -515,27 +513,14 @@ class SetupWizard(QWizard):
             self.start_check()  # the fix changed the machine: look again
 
     def report_text(self) -> str:
-        if self.result is None:
-            return ""
-        if self.result.snapshot is not None:
-            try:
-                return str(render_text(self.result.snapshot, self.result.diagnosis, color=False))
-            except Exception:  # noqa: BLE001 - the CLI renderer is optional; ours always works
-                pass
-        return plain_text_report(self.result.snapshot, self.result.diagnosis, self.goal)
-
-    def copy_report(self) -> None:
-        copy_to_clipboard(self.report_text())
+        return self.controller.report_text()
 
     def save_report(self, path: str) -> str:
         """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
-        if self.result is None or self.result.snapshot is None:
-            return tr("gui.report.nothing_to_save")
-        try:
-            Path(path).write_text(report_json(self.result.snapshot, self.result.diagnosis), encoding="utf-8")
-        except OSError as exc:
-            return tr("gui.report.could_not_write", path=path, error=exc.strerror or exc)
-        return ""
+        return self.controller.save_report(path)
+
+    def copy_report(self) -> None:
+        copy_to_clipboard(self.report_text())
 
     def share_report(self) -> None:
         if self.result is not None and self.result.snapshot is not None:
@@ -560,16 +545,10 @@ class SetupWizard(QWizard):
 
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
-        from wizard.safe_read import UnreadableFile, read_text_capped
-
-        try:
-            snapshot, diagnosis = load_report(read_text_capped(path, "report"))
-        except UnreadableFile as exc:
-            return tr("gui.report.unreadable", error=exc)
-        except OSError as exc:
-            return tr("gui.report.could_not_read", path=path, error=exc.strerror or exc)
-        except ReportFormatError as exc:
-            return tr("gui.report.not_a_report", name=Path(path).name, error=exc)
+        loaded = read_report(path)
+        if isinstance(loaded, str):
+            return loaded
+        snapshot, diagnosis = loaded
         self.show_other_window(SetupWizard(report=(snapshot, diagnosis), collect=self._collect,
                                            diagnose=self._diagnose, discover=None))
         return ""
