@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from wizard.findings import Severity, Step
 from wizard.gui.wizard import STEP_PAGES, SetupWizard
@@ -57,9 +58,16 @@ def offline(monkeypatch):
 
 def test_stop_kills_the_hanging_probe(qtbot, hanging_torch_python: str, offline, monkeypatch) -> None:
     monkeypatch.setenv("TSW_IMPORT_TIMEOUT", "120")
+    ticks: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    heartbeat.start(50)
     wizard = start_wizard(qtbot, hanging_torch_python)
     page = wizard.step_pages[Step.DRIVER]
     qtbot.waitUntil(lambda: page.busy is not None and "Still waiting" in page.busy.stage.text(), timeout=15_000)
+    heartbeat.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert len(ticks) > 40 and max(gaps) < 1.0, max(gaps)  # the UI thread kept running while the probe hung
     notice = page.busy.stage.text()
     assert "Importing PyTorch in your environment" in notice and "120 s" in notice, notice
     probes = probes_of(hanging_torch_python)
