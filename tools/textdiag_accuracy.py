@@ -3,7 +3,7 @@
 --misses lists the TUNING half's misses only (the held-out half's are never listed: that is the point).
 --confusion prints the held-out confusion between codes (for the closing report, not for tuning).
 --tuning-only computes the tuning half alone (what to run while changing signatures or rules).
-Each half is also reported for the texts added in the newest round alone (``# round:`` in the header),
+Each half is also reported for the texts added in each round from 3 on alone (``# round:`` in the header),
 so the figure on texts nobody saw while tuning can be told apart.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.textdiag.accuracy import Figures, figures  # noqa: E402
-from tests.textdiag.corpus_io import HELD_OUT, NEWEST_ROUND, TUNING, load_corpus  # noqa: E402
+from tests.textdiag.corpus_io import HELD_OUT, REPORTED_ROUNDS, TUNING, load_corpus  # noqa: E402
 
 
 def main() -> int:
@@ -31,9 +31,10 @@ def main() -> int:
     for half in (TUNING,) if args.tuning_only else (TUNING, HELD_OUT):
         items = [c for c in corpus if c.half == half]
         _print_figures(half, figures(items), args)
-        new = [c for c in items if c.round == NEWEST_ROUND]
-        if new:
-            _print_figures(f"{half}, new in round {NEWEST_ROUND}", figures(new), args, misses=False)
+        for round_ in REPORTED_ROUNDS:
+            new = [c for c in items if c.round == round_]
+            if new:
+                _print_figures(f"{half}, new in round {round_}", figures(new), args, misses=False)
     return 0
 
 

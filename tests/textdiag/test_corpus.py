@@ -25,11 +25,11 @@ KNOWN_MISSES = {
     "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
     "failure is in a screenshot",
 }
-# Measured once on the held-out half at the end of round 3 (docs/textdiag-accuracy.md: 82/93 top-1, 83/93 among
-# errors/warnings, 6 of 9 healthy pastes ready); a change that lowers them is a regression.
+# Measured once on the held-out half at the end of round 4 (docs/textdiag-accuracy.md: 96/108 top-1 = 88.9 %,
+# 97/108 among errors/warnings = 89.8 %, 11 of 13 healthy pastes ready); a change that lowers them is a regression.
 HELD_OUT_TOP1_FLOOR = 0.88
 HELD_OUT_TOP_ANY_FLOOR = 0.89
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 3
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 2
 
 
 def test_corpus_is_large_and_well_formed() -> None:

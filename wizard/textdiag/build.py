@@ -41,7 +41,7 @@ from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
-from wizard.verdict import FAILURE_SIGNATURE, reports_failure
+from wizard.verdict import FAILURE_SIGNATURE, WORKING_SIGNATURE, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
@@ -79,6 +79,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     gpus = _gpu_names(env, lines, clean, facts)
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
+    if facts.get("mps_available") == "true":
+        facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
         gpus = [facts["gpu_name"]]  # only prose names the GPU ("my RTX3060 laptop")
     dists = ce.distributions(env) if env else []
@@ -95,8 +97,22 @@ def snapshot_from_text(text: str) -> Snapshot:
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
     if reports_failure(clean.text):
-        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"),)))
+        strength = (("error", "reported"),) if reports_error(clean.text) else ()
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
+    working = working_shown(facts)
+    if working:
+        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def working_shown(facts: dict[str, str]) -> str:
+    """What the text shows working: "cuda" (is_available() True, a tensor on a cuda device, "runs on the GPU"),
+    "mps" (torch.backends.mps.is_available() True, a tensor on mps), or ""."""
+    if facts.get("cuda_available") == "true" or facts.get("cuda_works") == "true":
+        return "cuda"
+    if facts.get("mps_available") == "true":
+        return "mps"
+    return ""
 
 
 def wanted_from_text(snapshot: Snapshot) -> str:
@@ -167,10 +183,13 @@ def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Eviden
         facts.setdefault("torch_build_known", "true")
     reveal("ROCM used to build PyTorch", {"torch_hip": env.value("ROCM used to build PyTorch")})
     reveal("Is CUDA available", {"cuda_available": ce.boolean(env.value("Is CUDA available"))})
+    reveal("Is MPS available", {"mps_available": ce.boolean(env.value("Is MPS available"))})
     os_revealed = ce.os_facts(env.value("OS"), env.value("Python platform"))
     reveal("OS", {k: v for k, v in os_revealed.items() if k in ("os", "os_release", "machine")})
-    reveal("Python platform", {k: v for k, v in os_revealed.items() if k in ("kernel", "libc", "is_wsl", "os")})
+    # "Libc version" is the system's C library; the "-with-glibcX.Y" of "Python platform" is platform.libc_ver() of the
+    # interpreter's binary (the glibc it was linked against, 2.17 for conda's Pythons), only a lower bound
     reveal("Libc version", {"libc": ce.libc_from_field(env.value("Libc version"))})
+    reveal("Python platform", {k: v for k, v in os_revealed.items() if k in ("kernel", "libc", "is_wsl", "os")})
     version, bits, implementation = ce.python_version_and_bits(env.value("Python version"))
     if not bits and torch_version:
         bits = "64"  # official torch wheels exist only for 64-bit Pythons: this one imported torch

@@ -117,6 +117,21 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
 
 
+def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A DLL or loader failure of a CUDA build on a machine the text says has no NVIDIA GPU: the build cannot work there.
+
+    caffe2_nvrtc.dll (and torch's CUDA libraries generally) import the driver's nvcuda.dll, which only the NVIDIA
+    driver installs; with no NVIDIA GPU there is no such driver, and the remedy is the CPU build.
+    """
+    if found.signature.family not in ("dll", "loader"):
+        return
+    dll = facts.get("dll", "").lower()
+    only_other_vendor = facts.get("gpu_vendor") in ("amd", "intel") and not facts.get("gpu_name")
+    if facts.get("no_nvidia_gpu") == "true" or (only_other_vendor and dll.startswith("caffe2_nvrtc")):
+        yield "NO_NVIDIA_GPU", 2.6, "no NVIDIA GPU is there, so a CUDA build's libraries cannot load"
+        yield found.signature.cause, 0.5, "no NVIDIA GPU is there for a CUDA build"
+
+
 def bitness_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A 32-bit Python gets no torch wheel at all: DLL and no-wheel errors then mean an unsupported Python."""
     if facts.get("python_bits") == "32" and found.signature.family in ("dll", "loader", "resolver", "pip", ""):
@@ -224,12 +239,21 @@ def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> I
     A driver error inside WSL means the Windows driver is missing or too old, WSL 1 (no GPU at all), or a Linux
     driver installed inside WSL; a missing libcuda.so means the stub directory is not on the library search path.
     """
-    if facts.get("is_wsl") != "true":
+    if facts.get("is_wsl") != "true" and facts.get("wsl_version") != "1":
         return
-    if "libcuda" in facts.get("library", ""):
+    cuda_message = found.signature.cause in CUDA_CAUSES or found.signature.family == "nvml"
+    if facts.get("wsl_version") == "1" and (cuda_message or found.signature.cause == "NO_NVIDIA_GPU"):
+        yield "WSL_DRIVER", 2.6, "WSL 1 has no GPU access at all; CUDA needs WSL 2"
+    elif "libcuda" in facts.get("library", ""):
         yield "CUDA_LIB_MISSING", 2.2, "on WSL, libcuda.so is the Windows driver's stub in /usr/lib/wsl/lib"
     elif found.signature.cause in ("DRIVER_MISSING", "DRIVER_TOO_OLD") or found.signature.family == "nvml":
         yield "WSL_DRIVER", 2.2, "on WSL the driver is the Windows driver (WSL 2 only)"
+
+
+def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A message retold in prose ("my driver seems too old") weighs less than a tool's own message beside it."""
+    if found.signature.id.endswith("_prose") and found.signature.cause:
+        yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
 
 
 def _no_wheel_message(found: Match) -> bool:
@@ -239,6 +263,7 @@ def _no_wheel_message(found: Match) -> bool:
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
+    dll_without_nvidia_gpu,
     bitness_decides,
     old_libstdcxx_platform,
     no_wheel_context,
@@ -250,4 +275,5 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     importing_python_is_served,
     network_explains_no_wheel,
     wsl_driver_side,
+    retold_in_prose,
 )
