@@ -119,6 +119,10 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
         ("nothing works on the GPU", {"cuda_works": None}),
         ("installed on a Windows machine without a CUDA-enabled GPU", {"no_nvidia_gpu": "true"}),
         ("I don't have an NVIDIA GPU", {"no_nvidia_gpu": "true"}),
+        ("I don't have a GPU, only the CPU", {"no_nvidia_gpu": "true"}),
+        ("my notebook has no graphics card", {"no_nvidia_gpu": "true"}),
+        ("I don't have a GPU problem, it is the driver", {"no_nvidia_gpu": None}),
+        ("笔记本没有独立显卡", {"no_nvidia_gpu": "true"}),
         # which WSL: the ticked box counts, not the template's other line; the WSL app's own version does not
         ("- [X] WSL 2\n- [ ] WSL 1", {"wsl_version": "2"}),
         ("WSL version: 2.1.5.0", {"wsl_version": None}),

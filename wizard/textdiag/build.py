@@ -36,7 +36,7 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
-from wizard.textdiag.era import NOT_SERVED, judge_python
+from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_versions_cause
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
@@ -327,6 +327,12 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
+    listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
+                                   facts.get("python_version", ""), facts.get("index_variant", ""))
+    if listed:
+        return listed
+    if _served_python_leaves_platform(facts):
+        return "PLATFORM_UNSUPPORTED"
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
     return ""
@@ -372,8 +378,19 @@ def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
 
 
 
+def _served_python_leaves_platform(facts: dict[str, str]) -> bool:
+    """Wheels were found and all skipped for their tags, and the requested release serves the Python the text
+    names: the platform tag is what did not fit (the 32-bit Python was ruled out before)."""
+    if not facts.get("wheels_skipped_tags") or _requested(facts)[1]:
+        return False
+    version, python = _requested(facts)[0], facts.get("python_version", "")
+    return bool(version and python) and judge_python(python, {"requested": f"torch=={version}"}).served == SERVED
+
+
 def _platform_unsupported(facts: dict[str, str]) -> bool:
     os_name, machine = facts.get("os", ""), facts.get("machine", "")
+    if facts.get("platform_board") == "jetson":
+        return True  # torch for a Jetson comes from NVIDIA's JetPack builds, not from PyPI or download.pytorch.org
     if os_name == "darwin" and machine == "x86_64":
         return True  # the last macOS x86_64 wheels are torch 2.2.x
     return bool(os_name == "linux" and machine and machine not in ("x86_64", "aarch64"))

@@ -422,8 +422,15 @@ RULES: tuple[Rule, ...] = (
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b", _I),
+                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
+                    # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
+                    r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
+                    r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
          _const(no_nvidia_gpu="true"), 0.7),
+    # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
+    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡"),
+         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?|n卡)?(?:显卡|gpu)|无独立显卡", _I),
+         _const(no_nvidia_gpu="true"), 0.6),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
