@@ -109,6 +109,17 @@ def first_cause(text: str) -> str:
          'urllib3/response.py", line 438, in _error_catcher\n    yield', "DISK_OR_NETWORK"),
         ("pip._vendor.urllib3.exceptions.ProtocolError: ('Connection broken: IncompleteRead(0 bytes read)', "
          "IncompleteRead(0 bytes read))", "DISK_OR_NETWORK"),
+        # round 5, from the tools' sources: the driver's user space, cuDNN's Windows loader, failed downloads
+        ("RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.", "DRIVER_MISSING"),
+        ("RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.\nThis server has no GPU "
+         "at all, my laptop has no GPU either.", "NO_NVIDIA_GPU"),
+        ("NVIDIA-SMI couldn't find libnvidia-ml.so library in your system.", "DRIVER_MISSING"),
+        ("RuntimeError: CUDA error: system has unsupported display driver / cuda driver combination", "DRIVER_MISSING"),
+        ("Could not load library cudnn_ops_infer64_8.dll. Error code 126", "CUDA_LIB_MISSING"),
+        ("ERROR: HTTP error 403 while getting https://download.pytorch.org/whl/cu118/torch-2.1.0.whl", "DISK_OR_NETWORK"),
+        ("  \u251c\u2500\u25b6 request or response body error\n  \u2570\u2500\u25b6 operation timed out", "DISK_OR_NETWORK"),
+        ("CondaError: Downloaded bytes did not match Content-Length", "DISK_OR_NETWORK"),
+        ("ssl.SSLError: [SSL: DECRYPTION_FAILED_OR_BAD_RECORD_MAC] decryption failed or bad record mac", "DISK_OR_NETWORK"),
         # retold_in_prose: a tool's own message outweighs a retelling beside it
         ("I'm behind a corporate proxy, if that matters.\nModuleNotFoundError: No module named 'torch'",
          "TORCH_MISSING"),
@@ -150,3 +161,8 @@ def test_a_reachable_index_that_listed_versions_is_not_a_network_problem() -> No
 
 def test_driver_errors_outside_wsl_stay_driver_errors() -> None:
     assert first_cause("Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system.") == "DRIVER_MISSING"
+
+
+def test_a_404_is_a_missing_file_not_the_network() -> None:
+    assert first_cause("ERROR: HTTP error 404 while getting https://download.pytorch.org/whl/cu118/x.whl") != (
+        "DISK_OR_NETWORK")

@@ -137,3 +137,19 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
 def test_working_and_absence_facts(prose: str, expected: dict[str, str | None]) -> None:
     facts = facts_of(prose)
     assert {key: facts.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("build", "driver_cuda", "cause"),
+    [
+        ("2.5.1+cu124", "11.4", "DRIVER_TOO_OLD"),  # a CUDA 12 build on a driver of CUDA 11.4: never runs
+        ("2.9.0+cu130", "12.8", "DRIVER_TOO_OLD"),
+        ("2.5.1+cu118", "11.4", None),  # same major: CUDA's minor-version compatibility runs it, so not the proof
+        ("2.5.1+cu121", "12.2", None),
+    ],
+)
+def test_a_cuda_build_above_the_drivers_major_is_a_driver_too_old(build: str, driver_cuda: str, cause: str | None) -> None:
+    text = (f"torch {build}\ntorch.cuda.is_available() False\n"
+            f"| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: {driver_cuda}     |\n")
+    causes = [e.cause for e in snapshot_from_text(text).evidence if e.cause]
+    assert causes == ([cause] if cause else [])

@@ -88,6 +88,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     if era is not None:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
+    if env is None and not any(e.cause for e in cause_evidence):
+        cause_evidence += _driver_below_build(facts, matches)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -103,6 +105,35 @@ def snapshot_from_text(text: str) -> Snapshot:
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
+
+
+def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evidence]:
+    """torch ran and printed is_available() False; its CUDA build needs a newer CUDA major than the driver supports.
+
+    CUDA's minor-version compatibility lets a driver of CUDA 12.0 run any 12.x build, never a 13.x one; nvidia-smi's
+    "CUDA Version" is the newest CUDA the driver supports. Only a major above it is certain proof (a text without
+    collect_env; with it, the driver check compares the real build).
+    """
+    if facts.get("cuda_available") != "false" or not facts.get("driver_cuda"):
+        return []
+    build = facts.get("torch_cuda", "")
+    variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", ""))
+    if not build and variant:
+        build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
+    build_major, driver_major = _cuda_major(build), _cuda_major(facts["driver_cuda"])
+    if build_major is None or driver_major is None or build_major <= driver_major:
+        return []
+    excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
+    revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
+    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+
+
+def _cuda_major(version: str) -> int | None:
+    found = re.match(r"(\d{1,2})\.\d", version or "")
+    return int(found.group(1)) if found else None
 
 
 def working_shown(facts: dict[str, str]) -> str:
