@@ -153,3 +153,29 @@ def test_a_cuda_build_above_the_drivers_major_is_a_driver_too_old(build: str, dr
             f"| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: {driver_cuda}     |\n")
     causes = [e.cause for e in snapshot_from_text(text).evidence if e.cause]
     assert causes == ([cause] if cause else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PyPI publishes only CPU builds for Windows and macOS: the wheel pip downloaded and installed says so
+        "Collecting torch\n  Downloading torch-2.3.1-cp311-cp311-win_amd64.whl (159.8 MB)\nSuccessfully installed "
+        "torch-2.3.1\n>>> torch.cuda.is_available()\nFalse\nI have an RTX 3060 laptop.",
+        # torch.version.cuda printed None: a build without CUDA
+        ">>> print(torch.version.cuda)\nNone\n>>> torch.cuda.is_available()\nFalse\nMy GPU is an NVIDIA RTX 4070.",
+        # conda's build string names the CPU build
+        "pytorch                   2.0.1               py3.10_cpu_0    pytorch\n"
+        "torch.cuda.is_available() is False, I have an RTX 3080",
+    ],
+)
+def test_a_cpu_build_shown_beside_an_nvidia_gpu_is_the_cpu_wheel(text: str) -> None:
+    snapshot = snapshot_from_text(text)
+    runtime = snapshot.torch.get()
+    assert runtime is not None and runtime.cuda == "" and not runtime.cuda_available
+    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
+    assert diagnosis.errors and diagnosis.errors[0].code == "CPU_ONLY_WHEEL"
+
+
+def test_a_pypi_wheel_only_downloaded_is_not_an_installed_build() -> None:
+    text = "Downloading torch-2.3.1-cp311-cp311-win_amd64.whl (159.8 MB)\nERROR: Exception: the download failed"
+    assert snapshot_from_text(text).torch.get() is None

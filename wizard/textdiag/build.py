@@ -79,6 +79,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     gpus = _gpu_names(env, lines, clean, facts)
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
+    _installed_cpu_wheel(facts)
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -105,6 +106,14 @@ def snapshot_from_text(text: str) -> Snapshot:
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def _installed_cpu_wheel(facts: dict[str, str]) -> None:
+    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build."""
+    wheel = facts.get("torch_cpu_wheel", "")
+    if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
+        facts["torch_version"] = wheel
+        facts.setdefault("torch_build", "cpu")
 
 
 DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
