@@ -180,6 +180,12 @@ class LocalIndex:
     def __post_init__(self) -> None:
         self.files = build_wheels(self.specs, self.folder)
 
+    def serve_also(self, spec: WheelSpec) -> None:
+        """Add one wheel to a running index (a situation that needs an older build the standard set lacks)."""
+        if spec.filename not in self.files:
+            self.files[spec.filename] = build_wheel(spec, self.folder)
+            self.specs.append(spec)
+
     # ------------------------------------------------------------------ URLs
     @property
     def root(self) -> str:

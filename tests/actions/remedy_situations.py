@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fixing_envs import CPU_SET, make_venv
-from local_index import LocalIndex, pip_env, standard_wheels
+from local_index import LocalIndex, WheelSpec, pip_env, standard_wheels
 
 from wizard.checkup import run_checkup
 from wizard.findings import Finding, Goal, Severity
@@ -92,6 +92,16 @@ def old_libstdcxx(root: Path, _index: LocalIndex) -> Situation:
     return Situation("GLIBCXX from an old libstdc++", _importable_torch(root, body))
 
 
+def torchvision_for_other_torch(root: Path, index: LocalIndex) -> Situation:
+    """torch 2.13.0+cpu with the torchvision of torch 2.12 beside it (installed with --no-deps, as an old
+    requirements file or a copied environment leaves it): torchvision's ops then fail to load."""
+    python = make_venv(root / "venv", index, CPU_SET)
+    index.serve_also(WheelSpec("torchvision", "0.27.0+cpu", requires=("torch==2.12.0",), variants=("cpu",), padding=1000))
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "torchvision==0.27.0+cpu", "--extra-index-url",
+                    f"{index.torch_base}/cpu"], check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
+    return Situation("torchvision built for another torch", python)
+
+
 def not_python(_root: Path, _index: LocalIndex) -> Situation:
     return Situation("--python is not Python (/bin/ls)", "/bin/ls")
 
@@ -100,6 +110,7 @@ SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
     "sigill_cpu": sigill_cpu,
     "old_libstdcxx": old_libstdcxx,
     "not_python": not_python,
+    "torchvision_for_other_torch": torchvision_for_other_torch,
     "damaged_torch": damaged_torch,
     "truncated_nvidia": truncated_nvidia,
     "venv_without_pip": venv_without_pip,

@@ -57,6 +57,30 @@ def conda_first(diagnosis: Diagnosis) -> str:
     return ""
 
 
+def fix_commands(diagnosis: Diagnosis) -> frozenset[tuple[str, ...]]:
+    """The commands a plain ``torch-setup-wizard fix`` runs for this diagnosis, decided the way fix decides
+    (wizard.commands.fix.run): nothing when conda goes first or a cause must be fixed by hand, uv's way in a
+    uv environment, every runnable remedy, else the recommendation. ``check`` promises "fix runs it for you"
+    only for these."""
+    from wizard.actions.session import instruction_findings, runnable_findings
+    from wizard.findings import Severity
+
+    if conda_first(diagnosis):
+        return frozenset()
+    way = uv_way(diagnosis, "")
+    if way is not None:
+        return frozenset(way.steps)
+    if any(f.severity is Severity.ERROR for f in instruction_findings(diagnosis)):
+        return frozenset()
+    remedies = runnable_findings(diagnosis)
+    if remedies:
+        return frozenset(step for f in remedies if f.remedy is not None for step in f.remedy.steps)
+    rec = diagnosis.recommendation
+    if rec.kind not in ("install", "new_venv"):
+        return frozenset()
+    return frozenset(tuple(step) for step in (rec.argv, *rec.steps) if step)
+
+
 def kernel_name(way: Way) -> str:
     argv = way.steps[-1]
     return argv[argv.index("--name") + 1] if "--name" in argv else ""
