@@ -146,3 +146,12 @@ def test_every_command_check_says_fix_runs_is_in_the_fix_plan(tmp_path: Path, in
         if "By hand" in dry.stdout:
             assert not promised_commands(check.stdout), (name, check.stdout)
     assert {"TORCH_DAMAGED", "PACKAGE_CONFLICT", "TORCH_MISSING"} <= promised_codes
+
+
+def test_a_program_that_is_not_python_gets_no_pip_command(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("not_python", tmp_path, index)
+    check = wizard(situation, index, "check")
+    assert check.returncode != 0 and "PYTHON_UNUSABLE" not in check.stderr, check.stderr
+    recommendation = check.stdout.split("Recommendation", 1)[1]
+    assert "-m pip" not in check.stdout and "pip install" not in check.stdout, check.stdout
+    assert recommendation.split()[:4] == ["No", "install", "command", "yet:"], recommendation

@@ -63,6 +63,8 @@ def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: st
 
 def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
     """The recommendation as the rules choose it, before the validator sees it (the property test's subject)."""
+    if _not_a_python(snapshot):
+        return Recommendation(kind="none", why=say("python_unusable"))  # no pip command for a program that isn't Python
     course = course_of(goal)
     if course is not None:
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
@@ -85,6 +87,11 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if last:
         return _new_python_first(machine, knowledge, command, last)
     return command
+
+
+def _not_a_python(snapshot: Snapshot) -> bool:
+    problem = snapshot.python.problem
+    return snapshot.source != "text" and problem is not None and problem.code == "python_unusable"
 
 
 def _new_python_first(machine: Machine, knowledge: Knowledge, old_build: Recommendation, last: str) -> Recommendation:
