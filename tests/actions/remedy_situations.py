@@ -6,6 +6,7 @@ Used by tests/actions/test_remedies.py and by benchmarks/remedy_table.py (the cl
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -102,6 +103,25 @@ def torchvision_for_other_torch(root: Path, index: LocalIndex) -> Situation:
     return Situation("torchvision built for another torch", python)
 
 
+RTX4070 = ("NVIDIA GeForce RTX 4070", "8.9", 12282, 0x278610DE)
+
+
+def gpu_hidden_by(value: str) -> Callable[[Path, LocalIndex], Situation]:
+    """A CUDA build of torch beside a GPU the driver reports (the fake NVML, tests/fake_nvml_lib.py), with
+    CUDA_VISIBLE_DEVICES set to ``value``."""
+    def make(root: Path, index: LocalIndex) -> Situation:
+        from fake_nvml_lib import build_fake_nvml, fake_nvml_env
+
+        python = make_venv(root / "venv", index, ())
+        subprocess.run([python, "-m", "pip", "install", "-q", *CU130_SET, "--extra-index-url", f"{index.torch_base}/cu130"],
+                       check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
+        nvml = build_fake_nvml(root / "nvml", shutil.which("cc") or "cc")
+        env = {**fake_nvml_env(nvml, "ok", [RTX4070], driver="580.95.05", cuda=13000), "CUDA_VISIBLE_DEVICES": value}
+        return Situation(f"CUDA_VISIBLE_DEVICES={value!r} hides the GPU", python, env=env)
+
+    return make
+
+
 def not_python(_root: Path, _index: LocalIndex) -> Situation:
     return Situation("--python is not Python (/bin/ls)", "/bin/ls")
 
@@ -111,6 +131,7 @@ SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
     "old_libstdcxx": old_libstdcxx,
     "not_python": not_python,
     "torchvision_for_other_torch": torchvision_for_other_torch,
+    "visible_devices_minus_one": gpu_hidden_by("-1"),
     "damaged_torch": damaged_torch,
     "truncated_nvidia": truncated_nvidia,
     "venv_without_pip": venv_without_pip,

@@ -3,6 +3,8 @@ plans, that ``fix --yes`` leaves it working, and that ``fix --undo`` puts back e
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,28 @@ def test_a_program_that_is_not_python_gets_no_pip_command(tmp_path: Path, index:
     recommendation = check.stdout.split("Recommendation", 1)[1]
     assert "-m pip" not in check.stdout and "pip install" not in check.stdout, check.stdout
     assert recommendation.split()[:4] == ["No", "install", "command", "yet:"], recommendation
+
+
+@pytest.fixture(scope="module")
+def hidden_gpu(tmp_path_factory: pytest.TempPathFactory, index: LocalIndex, c_compiler: str):
+    """One venv with the CUDA stand-in torch and a GPU the (fake) driver reports; each test sets the variable."""
+    return SITUATIONS["visible_devices_minus_one"](tmp_path_factory.mktemp("hidden-gpu"), index)
+
+
+@pytest.mark.parametrize("value", ["-1", "", "3", "GPU-00000000-0000-0000-0000-000000000000"],
+                         ids=["minus-one", "empty", "index-not-there", "uuid-not-there"])
+def test_cuda_visible_devices_hiding_the_gpu_gets_instructions_for_the_shell(value: str, hidden_gpu, index: LocalIndex) -> None:
+    situation = dataclasses.replace(hidden_gpu, env={**hidden_gpu.env, "CUDA_VISIBLE_DEVICES": value})
+    before = state(situation)
+    check = wizard(situation, index, "check", "--json")
+    report = json.loads(check.stdout)
+    first = next(f for f in report["findings"] if f["severity"] in ("error", "warning"))
+    assert first["code"] == "VISIBLE_DEVICES_MASK", [f["code"] for f in report["findings"]]
+    remedy = first["remedy"]
+    assert not remedy["steps"] and f"is set to {value!r}" in remedy["instructions"]
+    assert "`unset CUDA_VISIBLE_DEVICES`" in remedy["instructions"] and "(0)" in remedy["instructions"]  # the index to use
+    assert "GPU-fake-0001" in remedy["instructions"]  # the UUID the driver reports
+    assert report["recommendation"]["kind"] == "none"  # reinstalling torch would not help
+    dry = wizard(situation, index, "fix", "--dry-run")
+    assert dry.returncode == 1 and "By hand" in dry.stdout and "unset CUDA_VISIBLE_DEVICES" in dry.stdout, dry.stdout
+    assert state(situation) == before

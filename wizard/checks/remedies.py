@@ -222,6 +222,21 @@ def import_failure_remedy(ctx: CheckContext, item: Finding) -> Remedy | None:
     return None
 
 
+def visible_devices_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Remedy | None:
+    """How to remove CUDA_VISIBLE_DEVICES in the user's shell (bash/zsh, or Command Prompt and PowerShell), and the
+    values that would choose GPUs instead: the indexes and UUIDs the driver reports. Nothing is run: the variable
+    lives in the user's shell, script or notebook, which no command of ours can change."""
+    value = ctx.env("CUDA_VISIBLE_DEVICES")
+    gpus = ctx.nvml.gpus if ctx.nvml else ()
+    if value is None or not gpus:
+        return None
+    indexes = ",".join(str(i) for i in range(len(gpus)))
+    uuids = ", ".join(g.uuid for g in gpus[:2] if g.uuid)
+    key = "visible_devices.windows" if ctx.os == "windows" else "visible_devices.posix"
+    return Remedy(instructions=remedy_text(key, value=repr(value), indexes=indexes, first="0",
+                                           uuids=uuids or remedy_text("visible_devices.no_uuid")))
+
+
 def instruction(key: str) -> Callable[[CheckContext, Finding, set[str]], Remedy | None]:
     def make(_ctx: CheckContext, item: Finding, _codes: set[str]) -> Remedy | None:
         return Remedy(instructions=remedy_text(key, details=item.details))
@@ -239,6 +254,7 @@ REMEDIES: dict[str, Callable[[CheckContext, Finding, set[str]], Remedy | None]] 
     "LOCAL_TORCH_SHADOW": instruction("local_shadow"),
     "LIB_PATH_CONFLICT": lib_path_remedy,
     "CUDA_HOME_MISSING": instruction("cuda_home_missing"),
+    "VISIBLE_DEVICES_MASK": visible_devices_remedy,
     "PYTHON_UNUSABLE": instruction("python_unusable"),
     "TORCH_IMPORT_FAILED": lambda ctx, item, codes: import_failure_remedy(ctx, item),
 }
