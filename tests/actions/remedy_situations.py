@@ -47,7 +47,7 @@ def truncated_nvidia(root: Path, index: LocalIndex) -> Situation:
     python = make_venv(root / "venv", index, ())
     subprocess.run([python, "-m", "pip", "install", "-q", *CU130_SET, "--extra-index-url", f"{index.torch_base}/cu130"],
                    check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
-    padding = site_packages(python) / "nvidia_cudnn_cu13" / "_padding.bin"
+    padding = site_packages(python) / "nvidia_cudnn_cu13" / "lib" / "libcudnn.so.9"
     with padding.open("r+b") as handle:
         handle.truncate(1000)  # a library cut short (a full disk during the install)
     return Situation("nvidia-* file truncated", python)

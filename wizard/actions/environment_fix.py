@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from wizard.actions.backup import SavedFiles
 from wizard.actions.policy import approve
 from wizard.actions.runner import RunResult, run_streaming
+from wizard.facts.runner import run_command
 from wizard.findings import Action, ActionKind, Diagnosis
 from wizard.shell_text import command_text
 
@@ -79,6 +82,42 @@ def fix_commands(diagnosis: Diagnosis) -> frozenset[tuple[str, ...]]:
     if rec.kind not in ("install", "new_venv"):
         return frozenset()
     return frozenset(tuple(step) for step in (rec.argv, *rec.steps) if step)
+
+
+def backup_targets(way: Way) -> tuple[str, tuple[SavedFiles, ...]]:
+    """(the uv program whose environment the way changes, or ""; the files it changes) — what a backup saves
+    before the way runs: a uv project's pyproject.toml and uv.lock, the kernelspec folder ipykernel writes."""
+    uv = next((argv[0] for argv in way.steps if _is_uv(argv[0])), "")
+    files = []
+    for argv in way.steps:
+        if _is_uv(argv[0]) and argv[1:3] == ("sync", "--project"):
+            files.append(SavedFiles(argv[3], ("pyproject.toml", "uv.lock")))
+        if argv[1:4] == ("-m", "ipykernel", "install") and kernel_name(way):
+            folder = kernels_folder(argv[0])
+            if folder:
+                files.append(SavedFiles(os.path.join(folder, kernel_name(way).lower())))
+    return uv, tuple(files)
+
+
+def _is_uv(program: str) -> bool:
+    return os.path.basename(program).lower() in ("uv", "uv.exe")
+
+
+def kernels_folder(python: str) -> str:
+    """Where ``ipykernel install --user`` writes kernelspecs for this Python: jupyter_core's own answer
+    (JUPYTER_DATA_DIR, else the platform's data folder) + kernels; "" when that Python cannot say."""
+    code = "import os, jupyter_core.paths as p; print(os.path.join(p.jupyter_data_dir(), 'kernels'))"
+    result = run_command([python, "-c", code], timeout=60)
+    lines = result.stdout.strip().splitlines() if result.ok else []
+    return lines[-1] if lines and os.path.isabs(lines[-1]) else ""
+
+
+def save_before(way: Way, sources: Sequence[str] = ()) -> Path:
+    """The backup of everything the way changes (``fix --undo`` restores it)."""
+    from wizard.actions import backup
+
+    uv, files = backup_targets(way)
+    return backup.save_way_state(way.changes, uv=uv, files=files, sources=sources)
 
 
 def kernel_name(way: Way) -> str:
