@@ -152,7 +152,13 @@ def index_with_recommended(situation: Situation, index: LocalIndex, folder: Path
 
 
 def first_finding(situation: Situation, index: LocalIndex) -> Finding:
-    """The first error or warning the checkup reports (run in the situation's folder and environment)."""
+    """The first error or warning the checkup reports (run in the situation's folder and environment; a
+    situation that sets LD_LIBRARY_PATH, which a running process no longer reads, is checked in a new one)."""
+    if "LD_LIBRARY_PATH" in situation.env:
+        from wizard.report.json_report import load_report
+
+        _snapshot, diagnosis = load_report(wizard(situation, index, "check", "--json").stdout)
+        return next(f for f in diagnosis.findings if f.severity in (Severity.ERROR, Severity.WARNING))
     before = dict(os.environ)
     old_cwd = os.getcwd()
     try:
