@@ -4,8 +4,10 @@
     .venv/bin/python tools/i18n_prose.py --update   # rewrite tests/core/prose_allowlist.txt
 
 A string literal (or the literal parts of an f-string) with two or more words, passed to a call that
-shows text to the user (QLabel, make_label, make_button, setText, setToolTip, print, UsageError, …) in
-wizard/gui or wizard/commands, is prose that a translator cannot reach. tests/core/test_prose_guard.py
+shows text to the user (QLabel, make_label, make_button, setText, setToolTip, print, UsageError, console.say, …)
+in wizard/gui or wizard/commands, is prose that a translator cannot reach. The modules that build sentences
+from the catalogs (the recommendation, the policy's verdicts, the places and remedy texts, the engine) may hold
+no sentence at all: there any literal of three or more words outside a docstring is prose. tests/core/test_prose_guard.py
 fails for any such literal that is not on the allow-list, and for allow-list lines that no longer occur:
 the list only shrinks. Move the text into a catalog and call wizard.i18n.text instead.
 """
@@ -26,8 +28,16 @@ SINKS = frozenset({
     "QLabel", "make_label", "make_button", "QPushButton", "QGroupBox", "QRadioButton", "QCheckBox", "Banner",
     "BusyPanel", "QAction", "setText", "setToolTip", "setWindowTitle", "setTitle", "setSubTitle", "setPlaceholderText",
     "setAccessibleName", "setStatusTip", "setButtonText", "setLabelText", "addItem", "information", "warning",
-    "critical", "question", "print", "UsageError", "warn_plain",
+    "critical", "question", "print", "UsageError", "warn_plain", "say", "confirm",
 })
+# Modules whose every sentence comes from resources/texts: any literal of PROSE_WORDS words is an offender.
+CATALOG_ONLY = (
+    "wizard/recommend/__init__.py", "wizard/recommend/choose.py", "wizard/recommend/command.py",
+    "wizard/recommend/course.py", "wizard/recommend/explain.py", "wizard/recommend/keep.py",
+    "wizard/policy/validate.py", "wizard/policy/words.py", "wizard/places_text.py", "wizard/remedy_texts.py",
+    "wizard/engine.py",
+)
+PROSE_WORDS = 3
 WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -45,7 +55,7 @@ def literal_text(node: ast.AST) -> str:
 
 
 def is_prose(text: str) -> bool:
-    return len(WORD.findall(text)) >= 2
+    return sentence_words(text) >= 2
 
 
 def _sink_name(call: ast.Call) -> str:
@@ -64,11 +74,44 @@ def offenders_in(path: Path) -> Iterator[str]:
                 yield f"{relative}: {_sink_name(node)}: {text[:80]}"
 
 
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                found.add(id(first.value))
+    return found
+
+
+def sentence_words(text: str) -> int:
+    """Words a reader reads: whitespace-separated tokens with two letters or more ('why.course.ask' is one)."""
+    return sum(1 for token in text.split() if WORD.search(token))
+
+
+def literals_in(path: Path) -> Iterator[str]:
+    """Every string literal of three or more words outside docstrings (for the CATALOG_ONLY modules)."""
+    relative = path.relative_to(REPO).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    skipped = _docstrings(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            skipped.update(id(value) for value in node.values)
+        elif not (isinstance(node, ast.Constant) and isinstance(node.value, str)) or id(node) in skipped:
+            continue
+        text = " ".join(literal_text(node).split())
+        if sentence_words(text) >= PROSE_WORDS:
+            yield f"{relative}: literal: {text[:80]}"
+
+
 def scan(root: Path = REPO) -> set[str]:
     found: set[str] = set()
     for folder in SCANNED:
         for path in sorted((root / folder).rglob("*.py")):
             found.update(offenders_in(path))
+    for name in CATALOG_ONLY:
+        if (root / name).is_file():
+            found.update(literals_in(root / name))
     return found
 
 

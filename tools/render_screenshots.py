@@ -10,7 +10,8 @@ by page, an externally-managed system Python, a pasted error, a saved report ope
 the page shown while a check runs, the Welcome page with the example course profile, the class
 overview of a folder of reports, and two pages in a dark palette. With --languages (or as part of
 the full run): Welcome, a step page with an error and the Summary in Chinese, Spanish and German
-(lang-<code>-*.png), with Qt's own translations installed as the wizard does.
+(lang-<code>-*.png), with Qt's own translations installed as the wizard does; in German and pseudo also the
+share and new-environment dialogs.
 """
 
 from __future__ import annotations
@@ -340,6 +341,30 @@ def render_language(locale: str, out: Path, app) -> None:
     window.close()
 
 
+DIALOG_SHOTS = ("pseudo", "de")  # the dialogs besides the pages: every word from the catalogs (pseudo: all accented)
+DIALOG_SCENARIO = "ubuntu_system_python_with_gpu"  # its recommendation is a new environment
+
+
+def render_dialogs(locale: str, out: Path, app) -> None:
+    """The share dialog and the new-environment dialog (lang-<code>-export.png, lang-<code>-new-env.png)."""
+    from wizard.gui.export_dialog import ExportDialog
+    from wizard.gui.fresh_env_dialog import FreshEnvDialog
+
+    snapshot, goal = load_scenario(DIALOG_SCENARIO)
+    diagnosis = diagnose(snapshot, goal)
+    export = ExportDialog(None, snapshot, diagnosis, live=True)
+    export.resize(*SIZE)
+    export.show()
+    grab(export, out / f"lang-{locale}-export.png", app)
+    export.close()
+    fresh = FreshEnvDialog(None, sys.executable, diagnosis.recommendation)
+    fresh.resize(*SIZE)
+    fresh.show()
+    wait_until(app, lambda: fresh.ready is not None)
+    grab(fresh, out / f"lang-{locale}-new-env.png", app)
+    fresh.close()
+
+
 def render_languages(out: Path, app, locales: tuple[str, ...] = LANGUAGE_SHOTS) -> None:
     from wizard import i18n
     from wizard.gui.translations import install_qt_translator
@@ -349,6 +374,8 @@ def render_languages(out: Path, app, locales: tuple[str, ...] = LANGUAGE_SHOTS) 
             i18n.set_locale(locale)
             install_qt_translator(app, locale)
             render_language(locale, out, app)
+            if locale in DIALOG_SHOTS:
+                render_dialogs(locale, out, app)
     finally:
         i18n.set_locale(i18n.SOURCE_LOCALE)
         install_qt_translator(app, i18n.SOURCE_LOCALE)

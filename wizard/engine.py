@@ -25,7 +25,9 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
         recommendation = recommend(snapshot, knowledge, goal)
         crash = None
     except Exception:  # noqa: BLE001 - a bug in the recommendation must not hide the findings
-        recommendation = Recommendation(kind="none", why="The wizard could not work out which PyTorch build fits (a bug).")
+        from wizard.policy.words import say
+
+        recommendation = Recommendation(kind="none", why=say("why.crashed"))
         crash = crashed_finding("recommendation", traceback.format_exc())
     recommendation = _runnable(recommendation, snapshot, knowledge)
     findings = run_checks(snapshot, knowledge, goal, recommendation)
@@ -52,12 +54,13 @@ def _runnable(rec: Recommendation, snapshot: Snapshot, knowledge: Knowledge) -> 
     steps = rec.steps or ((rec.argv,) if rec.argv else ())
     if all(executor_accepts(step) for step in steps):
         return rec
+    from wizard.i18n import join_sentences
     from wizard.policy.machine import machine_of
     from wizard.policy.validate import instead
     from wizard.policy.words import say
 
     reasons = say("impossible.executor")
-    why = f"{say('impossible', reasons=reasons)} {instead(machine_of(snapshot, knowledge), knowledge)}"
+    why = join_sentences([say("impossible", reasons=reasons), instead(machine_of(snapshot, knowledge), knowledge)])
     return Recommendation(kind="none", why=why)
 
 

@@ -72,6 +72,14 @@ class Action:
     url: str = ""  # OPEN_URL: must be on the allow-list (wizard.actions.urls)
     text: str = ""  # COPY: the text to put on the clipboard
     argv: tuple[str, ...] = ()  # RUN: the exact command, never a shell string
+    label_message: Message | None = None  # catalog key + params of label (None: a label not from the catalogs)
+
+    def __post_init__(self) -> None:
+        _keep_messages(self, "label", "label_message", single=True)
+        if self.label_message is None and self.label:
+            from wizard.i18n import label_message  # i18n imports this module: look up on use
+
+            object.__setattr__(self, "label_message", label_message(self.label))
 
     @classmethod
     def open_url(cls, label: str, url: str) -> Action:
@@ -154,6 +162,18 @@ class Recommendation:
     url: str = ""  # kind == "python": where to get a supported Python
     needs_driver: str = ""  # the command's build needs this NVIDIA driver first ("580"); "" = the driver runs it
     keeps: str = ""  # kind == "none" because the installed torch ("2.13.0+cpu") is the right build: keep it
+    why_messages: tuple[Message, ...] = ()  # the sentences of why as catalog messages (rendered and joined by spaces)
+
+    def __post_init__(self) -> None:
+        _keep_messages(self, "why", "why_messages", single=False)
+
+
+def _keep_messages(obj: object, text_field: str, message_field: str, single: bool) -> None:
+    """A text rendered from the catalogs (wizard.i18n.RenderedText) brings its messages along, so the reader of a
+    report renders them in their own language; plain text keeps what was given (a report's stored messages)."""
+    messages = getattr(getattr(obj, text_field), "messages", ())
+    if messages and (len(messages) == 1 or not single):
+        object.__setattr__(obj, message_field, messages[0] if single else tuple(messages))
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ import os
 import re
 import string
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
-from wizard.findings import Diagnosis, Finding, Message, Param
+from wizard.findings import Action, Diagnosis, Finding, Message, Param, Recommendation
 from wizard.resources_path import resource
 
 SOURCE_LOCALE = "en"
@@ -37,7 +37,9 @@ LANGUAGES: dict[str, str] = {
     "de": "Deutsch",
     "fr": "Français",
 }
-CATALOGS = ("findings", "course", "words", "verdict")  # resources/texts/<name>.json
+# resources/texts/<name>.json. A translation may lack a file or a key: that text shows in English.
+CATALOGS = ("findings", "course", "words", "verdict", "places", "remedies", "recommend", "environments", "dialogs",
+            "commands")
 ENV_VARIABLE = "TSW_LANG"
 OS_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _ALIASES = {"zh": "zh_CN", "pt": "pt_BR"}  # a language without region → the shipped variant
@@ -279,6 +281,66 @@ class Words(Mapping[object, str]):
 # --------------------------------------------------------------------------- messages and findings
 
 
+class RenderedText(str):
+    """Text rendered from the catalogs that remembers the message(s) it came from, so whatever stores or embeds
+    it (a finding, a recommendation's why, an action's label) keeps the messages and any reader renders them in
+    their own language."""
+
+    messages: tuple[Message, ...] = ()
+
+    def __new__(cls, value: str, messages: tuple[Message, ...] = ()) -> RenderedText:
+        made = super().__new__(cls, value)
+        made.messages = messages
+        return made
+
+
+def message(key: str, locale: str | None = None, **params: object) -> str:
+    """The text of ``key`` (in ``locale``, default the user's language) that also carries its Message: the form
+    core code (checks, remedies, the recommendation) hands to the edges and to reports."""
+    return RenderedText(text(key, locale, **params), (Message(key, params_of(params)),))
+
+
+def messages_in(value: object) -> tuple[Message, ...]:
+    """The messages a rendered text carries; () for plain text."""
+    return value.messages if isinstance(value, RenderedText) else ()
+
+
+def join_sentences(sentences: Iterable[str], separator: str = " ") -> str:
+    """Sentences joined, keeping the messages when every one came from the catalogs (else plain text)."""
+    items = [s for s in sentences if s]
+    joined = separator.join(items)
+    if items and all(messages_in(s) for s in items):
+        return RenderedText(joined, tuple(m for s in items for m in messages_in(s)))
+    return joined
+
+
+def params_of(fields: Mapping[str, object]) -> tuple[Param, ...]:
+    """The fields as stored message parameters: display strings, or the messages of embedded texts."""
+    params = []
+    for name, value in sorted(fields.items()):
+        if messages_in(value):
+            params.append(Param(name, str(value), parts=messages_in(value)))
+        else:
+            params.append(Param(name, _display(value)))
+    return tuple(params)
+
+
+def render_messages(messages: tuple[Message, ...], stored: str, locale: str | None = None) -> str:
+    """Messages rendered in ``locale`` and joined by spaces; ``stored`` when there are none or one cannot be
+    rendered (a report from a newer wizard, damaged params)."""
+    if not messages:
+        return stored
+    try:
+        return " ".join(render_message(m, locale) for m in messages)
+    except (I18nError, RecursionError):
+        return stored
+
+
+def shown(value: str, locale: str | None = None) -> str:
+    """A text for the screen: a rendered text in ``locale`` (its messages rendered again), plain text as it is."""
+    return render_messages(messages_in(value), value, locale)
+
+
 def render_message(message: Message, locale: str | None = None) -> str:
     """A stored Message (key + data params, nested messages for embedded sentences) in ``locale``."""
     values = {param.name: _param_text(param, locale) for param in message.params}
@@ -299,7 +361,7 @@ def _action_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(key, regex) for each action.* text: its literal parts exact, each {field} any text."""
     patterns: list[tuple[int, str, re.Pattern[str]]] = []
     for key, english in catalog(SOURCE_LOCALE).items():
-        if not key.startswith(ACTION_PREFIX):
+        if not key.startswith(ACTION_PREFIX) or key.endswith(".explanation"):  # an explanation is a note, no label
             continue
         regex = "".join(
             re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
@@ -309,6 +371,16 @@ def _action_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         patterns.append((literal, key, re.compile(regex + r"\Z")))
     # The most specific first: "Install pip" before "Install {package}".
     return tuple((key, pattern) for _literal, key, pattern in sorted(patterns, key=lambda p: -p[0]))
+
+
+def label_message(label: str) -> Message | None:
+    """The action.* message an English label was built from ("Install PyTorch 2.7.1 (CUDA 11.8)" →
+    action.install_torch with its params), so the Action stores a key and data; None when no text matches."""
+    for key, pattern in _action_patterns():
+        match = pattern.match(label)
+        if match:
+            return Message(key, params_of(match.groupdict()))
+    return None
 
 
 def localized_label(label: str, locale: str | None = None) -> str:
@@ -336,15 +408,38 @@ def localized_finding(finding: Finding, locale: str | None = None) -> Finding:
             changes[field] = render_message(message, locale)
         except (I18nError, RecursionError):
             continue
-    actions = tuple(dataclasses.replace(a, label=localized_label(a.label, locale)) for a in finding.actions)
+    actions = tuple(localized_action(a, locale) for a in finding.actions)
     if actions != finding.actions:
         changes["actions"] = actions
+    if finding.remedy is not None:
+        remedy = dataclasses.replace(finding.remedy, note=shown(finding.remedy.note, locale),
+                                     instructions=shown(finding.remedy.instructions, locale))
+        if remedy != finding.remedy:
+            changes["remedy"] = remedy
     return dataclasses.replace(finding, **changes) if changes else finding
 
 
+def localized_action(action: Action, locale: str | None = None) -> Action:
+    """The action with its label in ``locale``: from its label message, else (older reports, labels built in
+    code) by matching the English action.* texts."""
+    if action.label_message is not None:
+        label = render_messages((action.label_message,), action.label, locale)
+    else:
+        label = localized_label(action.label, locale)
+    return action if label == action.label else dataclasses.replace(action, label=label)
+
+
+def localized_recommendation(recommendation: Recommendation, locale: str | None = None) -> Recommendation:
+    """The recommendation with its why in ``locale`` (from why_messages; stored text when it has none)."""
+    why = render_messages(recommendation.why_messages, recommendation.why, locale)
+    return recommendation if why == recommendation.why else dataclasses.replace(recommendation, why=why)
+
+
 def localized_diagnosis(diagnosis: Diagnosis, locale: str | None = None) -> Diagnosis:
-    """Every finding of ``diagnosis`` in ``locale`` (default: the current one); the edges call this."""
-    return dataclasses.replace(diagnosis, findings=tuple(localized_finding(f, locale) for f in diagnosis.findings))
+    """Every finding and the recommendation of ``diagnosis`` in ``locale`` (default: the current one); the edges
+    (CLI, GUI, reports) call this."""
+    return dataclasses.replace(diagnosis, findings=tuple(localized_finding(f, locale) for f in diagnosis.findings),
+                               recommendation=localized_recommendation(diagnosis.recommendation, locale))
 
 
 # --------------------------------------------------------------------------- pseudo-localisation
@@ -357,6 +452,8 @@ _ACCENTED = str.maketrans(
 
 def pseudo_localize(template_text: str) -> str:
     """'[Ŝööñ … ~~~~]': accented and 40 % longer, fields and `commands` untouched, so layouts meet long text."""
+    if not template_text.strip():
+        return template_text  # an empty text (a verdict without a question) stays empty
     pieces: list[str] = []
     for literal, name, spec, conversion in string.Formatter().parse(template_text):
         pieces.append(_accent_outside_code(literal).replace("{", "{{").replace("}", "}}"))

@@ -54,9 +54,11 @@ class Overview:
 
     def counts_line(self) -> str:
         counts = self.counts()
-        parts = [f"{counts[HEALTHY]} machines OK"] if counts.get(HEALTHY) else []
+        from wizard.i18n import text
+
+        parts = [text("overview.machines_ok", count=counts[HEALTHY])] if counts.get(HEALTHY) else []
         parts += [f"{n} {code}" for code, n in counts.most_common() if code != HEALTHY]
-        return ", ".join(parts) if parts else "no reports"
+        return ", ".join(parts) if parts else text("overview.no_reports")
 
 
 def read_folder(folder: Path) -> Overview:
@@ -157,13 +159,15 @@ def to_json(overview: Overview) -> str:
 
 
 def to_text(overview: Overview) -> str:
-    header = ["machine", "root cause", *(s.value for s in Step)]
+    from wizard.i18n import text
+
+    header = [text("overview.text.machine"), text("overview.text.root_cause"), *(s.value for s in Step)]
     body = [[_one_line(r.machine), _one_line(r.root_cause), *(status_label(r.step_status(s.value)) for s in Step)]
             for r in overview.rows]
     widths = [max(len(str(line[i])) for line in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(line, widths)).rstrip() for line in [header, *body]]
     lines.append("")
-    lines.append(f"{len(overview.rows)} reports: {_one_line(overview.counts_line())}")
+    lines.append(text("overview.text.reports", count=len(overview.rows), counts=_one_line(overview.counts_line())))
     for skipped in overview.skipped:
         lines.append(skipped_line(skipped))
     return "\n".join(lines)
@@ -171,7 +175,9 @@ def to_text(overview: Overview) -> str:
 
 def skipped_line(skipped: SkippedFile) -> str:
     """"skipped notes.json: not a torch-setup-wizard report …", safe to print on a terminal."""
-    return f"skipped {_one_line(skipped.file)}: {_one_line(skipped.reason)}"
+    from wizard.i18n import text
+
+    return text("overview.text.skipped", file=_one_line(skipped.file), reason=_one_line(skipped.reason))
 
 
 def _one_line(text: str) -> str:

@@ -1,22 +1,15 @@
-"""Where code runs, in words: the headed lists of `facts` and the Welcome page (texts: resources/texts/places.json)."""
+"""Where code runs, in words: the headed lists of `facts` and the Welcome page (texts: resources/texts/places.json,
+through wizard.i18n in the user's language)."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from wizard.checks.texts import Text, load_texts_file
-from wizard.resources_path import resource
+from wizard import i18n
 from wizard.snapshot import RunPlaces, TorchAnswer, UvProject
 
 
-@cache
-def place_texts() -> dict[str, Text]:
-    return load_texts_file(resource("texts", "places.json"))
-
-
 def say(key: str, **fields: object) -> str:
-    """The catalog line ``key`` filled with ``fields``."""
-    return place_texts()[key].title.format(**fields)
+    """The catalog line ``key`` (its title) filled with ``fields``, in the user's language."""
+    return i18n.text(f"{key}.title", **fields)
 
 
 def torch_words(answer: TorchAnswer) -> str:

@@ -1,18 +1,18 @@
-"""The remedy and fix-session sentences (resources/texts/remedies.json): keyed str.format templates."""
+"""The remedy and fix-session sentences (resources/texts/remedies.json), through wizard.i18n: keyed
+str.format templates, rendered in the user's language and carrying their message for reports."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
-from wizard.resources_path import resource
+from wizard import i18n
 
 
 @cache
 def remedy_texts() -> dict[str, str]:
-    data = json.loads(resource("texts", "remedies.json").read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_") and isinstance(v, str)}
+    """The English templates by key (which keys exist; rendering goes through remedy_text)."""
+    return i18n.load_catalog_file(i18n.catalog_path("remedies"))
 
 
 def remedy_text(key: str, **fields: object) -> str:
-    return remedy_texts()[key].format(**fields)
+    return i18n.message(key, **fields)

@@ -35,23 +35,23 @@ def open_regular_file(path: str | Path) -> BinaryIO:
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except IsADirectoryError:
-        raise UnreadableFile(f"{path} is a folder, not a file") from None
+        raise UnreadableFile(_say("file.folder", path=path)) from None
     except PermissionError as exc:
         if Path(path).is_dir():  # Windows refuses to open a folder with "permission denied"
-            raise UnreadableFile(f"{path} is a folder, not a file") from None
-        raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise UnreadableFile(_say("file.folder", path=path)) from None
+        raise UnreadableFile(_say("command.cannot_read", path=path, error=exc.strerror or exc)) from None
     except OSError as exc:  # a socket cannot even be opened (ENXIO): say what it is when we can tell
         try:
             mode = os.stat(path).st_mode
         except OSError:
             mode = stat.S_IFREG
         if not stat.S_ISREG(mode):
-            raise UnreadableFile(f"{path} is {_kind_of(mode)}, not a regular file: the wizard reads only files") from None
-        raise UnreadableFile(f"cannot read {path}: {exc.strerror or exc}") from None
+            raise UnreadableFile(_say(f"file.not_regular.{_kind_of(mode)}", path=path)) from None
+        raise UnreadableFile(_say("command.cannot_read", path=path, error=exc.strerror or exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise UnreadableFile(f"{path} is {_kind_of(mode)}, not a regular file: the wizard reads only files")
+            raise UnreadableFile(_say(f"file.not_regular.{_kind_of(mode)}", path=path))
         _blocking_again(fd)
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -77,20 +77,28 @@ def read_text_capped(path: str | Path, kind: str) -> str:
     return read_bytes_capped(path, kind).decode("utf-8-sig", errors="replace")
 
 
+def _say(key: str, **params: object) -> str:
+    """One sentence in the user's language (resources/texts/commands.json)."""
+    from wizard.i18n import text
+
+    return text(key, **params)
+
+
 def _too_large(path: str | Path, kind: str, size: int, cap: int) -> str:
-    return f"{path} is too large for a {kind} ({size / MIB:.1f} MB; at most {cap // MIB} MB)"
+    return _say(f"file.too_large.{kind}", path=path, size=f"{size / MIB:.1f}", cap=cap // MIB)
 
 
 def _kind_of(mode: int) -> str:
+    """The key of what a path is when it is not a regular file (file.not_regular.<kind>)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "folder"
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return "fifo"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "device"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a plain file"
+        return "socket"
+    return "other"
 
 
 def _blocking_again(fd: int) -> None:

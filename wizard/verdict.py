@@ -30,10 +30,14 @@ _FAILURE_WORDS = (
     "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
-    "erro ", "falha", "falló", "fallo",
+    "erro ", "falha", "falló", "fallo", "too old", "is insufficient",
 )
+# Words that report that something failed without being an error report: "get_device_name fails to identify the
+# card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
+_SOFT_FAILURE_WORDS = ("fail", "won't ")
 _COULD_NOT = re.compile(r"could not (?!collect)")
-_CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}false")
+# "is_available() returns False", or False printed on the next line of a REPL or notebook
+_CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
 
 
@@ -83,19 +87,42 @@ def verdict_for(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal | None = No
 FAILURE_SIGNATURE = "textdiag:failure_reported"  # evidence: the pasted text reports a failure
 
 
+WORKING_SIGNATURE = "textdiag:working_shown"  # evidence: the pasted text shows torch working on CUDA or MPS
+
+
 def failure_reported(snapshot: Snapshot) -> bool:
     """Whether the text snapshot records that the paste reported a failure (set by wizard.textdiag)."""
     return any(item.signature == FAILURE_SIGNATURE for item in snapshot.evidence)
 
 
+def error_reported(snapshot: Snapshot) -> bool:
+    """Whether the recorded failure is an error report (not only soft words such as "fails to identify")."""
+    return any(item.signature == FAILURE_SIGNATURE and ("error", "reported") in item.facts for item in snapshot.evidence)
+
+
+def working_shown(snapshot: Snapshot) -> str:
+    """"cuda" or "mps" when the text shows torch working there (is_available() True, a tensor on the device), else ""."""
+    for item in snapshot.evidence:
+        if item.signature == WORKING_SIGNATURE:
+            return dict(item.facts).get("working", "")
+    return ""
+
+
 def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     runtime = snapshot.torch.get()
+    working = working_shown(snapshot)
     failure = reports_failure(text) or failure_reported(snapshot)
+    if failure and working and not (reports_error(text) or error_reported(snapshot)):
+        failure = False  # a working setup shown, and nothing in the text is an error report
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
+    if working == "mps":
+        return _make(VerdictKind.READY, "ready.mps")
     if runtime is None:
+        if working == "cuda":
+            return _make(VerdictKind.READY, "ready.gpu", gpu=_gpu_label(snapshot))
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
     ready = _ready(snapshot, goal)
     if ready is not None:
@@ -120,11 +147,24 @@ def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
 
 def reports_failure(text: str) -> bool:
     """Whether pasted text reports a failure (an error, a traceback, "doesn't work"), in any covered language."""
+    return _reports(text, _FAILURE_WORDS)
+
+
+def reports_error(text: str) -> bool:
+    """Whether pasted text reports an error: a failure word other than the soft ones ("fails to", "won't")."""
+    return _reports(text, tuple(word for word in _FAILURE_WORDS if word not in _SOFT_FAILURE_WORDS))
+
+
+# Package-list lines ("[pip3] exceptiongroup==1.2.0", "pytest-rerunfailures==14.0") name packages, not failures.
+_PACKAGE_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\[(?:pip3?|conda)\][^\n]{0,300}|[A-Za-z0-9_.\-]{1,80}==[^\s]{1,60})[ \t]*$")
+
+
+def _reports(text: str, words: tuple[str, ...]) -> bool:
     if not text:
         return False
     sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
-    lower = sample.lower()
-    if any(word in lower for word in _FAILURE_WORDS):
+    lower = _PACKAGE_LINE.sub("", sample).lower()
+    if any(word in lower for word in words):
         return True
     return _COULD_NOT.search(lower) is not None or _CUDA_FALSE.search(lower) is not None
 

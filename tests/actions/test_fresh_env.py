@@ -10,11 +10,13 @@ from local_index import LocalIndex
 from test_fix_command import CPU_ONLY, Recorder
 
 from wizard.actions.fresh_env import (
+    FreshEnvResult,
     check_target_folder,
     create_fresh_env,
     default_env_folder,
     install_args,
     usage_text,
+    venv_python,
     verify_fresh_env,
 )
 from wizard.actions.runner import ActionRefused
@@ -35,7 +37,9 @@ def test_create_install_verify(cpu_env, index: LocalIndex, tmp_path: Path) -> No
     assert result.ok, lines[-20:]
     assert result.python == str(folder / "bin" / "python")
     assert "torch==2.13.0+cu130" in freeze(result.python) and "nvidia-cudnn-cu13==9.13.0.50" in freeze(result.python)
-    assert verify_fresh_env(result) == "PyTorch 2.13.0+cu130 (built for CUDA 13.0) imports correctly in the new environment."
+    verified = verify_fresh_env(result)
+    assert verified.works
+    assert verified.sentence == "PyTorch 2.13.0+cu130 (built for CUDA 13.0) imports correctly in the new environment."
     assert freeze(cpu_env.python) == cpu_env.baseline  # the old environment is never touched
     with pytest.raises(ActionRefused, match="already exists and is not empty"):
         check_target_folder(folder)
@@ -72,3 +76,14 @@ def test_pure_helpers(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(ActionRefused):
         check_target_folder(tmp_path / "file")
+
+
+def test_a_new_environment_whose_torch_does_not_import_is_not_called_working(tmp_path: Path) -> None:
+    import venv
+
+    folder = tmp_path / "no-torch"
+    venv.create(folder, with_pip=False)
+    result = FreshEnvResult(folder, str(venv_python(folder)), ())
+    verified = verify_fresh_env(result, timeout=60)
+    assert not verified.works
+    assert "does not import" in verified.sentence and "torch" in verified.sentence

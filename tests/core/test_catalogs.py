@@ -23,7 +23,11 @@ def pending_keys() -> set[str]:
 
 
 def _file_catalog(name: str, locale: str) -> dict[str, str]:
-    return i18n.load_catalog_file(i18n.catalog_path(name, locale))
+    """The keys of one file; {} for a translation file not written yet (its keys must then be pending)."""
+    path = i18n.catalog_path(name, locale)
+    if locale != i18n.SOURCE_LOCALE and not path.is_file():
+        return {}
+    return i18n.load_catalog_file(path)
 
 
 def _mnemonics(value: str) -> int:
@@ -74,6 +78,8 @@ def test_the_translation_files_are_utf8_json_objects_without_duplicate_keys() ->
     for locale in i18n.LANGUAGES:
         for name in i18n.CATALOGS:
             path = i18n.catalog_path(name, locale)
+            if locale != i18n.SOURCE_LOCALE and not path.is_file():
+                continue  # not translated yet: test_every_catalog_is_complete… names its keys
             json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicates)
 
 

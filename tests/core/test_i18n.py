@@ -262,3 +262,91 @@ def test_redaction_reaches_the_stored_params_so_no_language_shows_the_user_name(
         shown = i18n.localized_finding(redacted.findings[0], locale)
         assert "alice" not in shown.explanation, locale
         assert "venvs/course" in shown.explanation  # the path is still there, without the person
+
+
+# --------------------------------------------------------------------------- one catalog mechanism
+
+
+def test_every_text_catalog_is_read_through_i18n_in_the_users_language() -> None:
+    """places, remedies, recommend, environments, dialogs and commands render in the chosen language."""
+    from wizard.places_text import say as place_line
+    from wizard.policy.words import say as recommend_sentence
+    from wizard.remedy_texts import remedy_text
+
+    samples = {"places": "heading.kernels.title", "remedies": "ensurepip", "recommend": "mps",
+               "environments": "action.uv_sync.title", "dialogs": "undo.title", "commands": "command.fix.proceed"}
+    for name, key in samples.items():
+        assert key in i18n.load_catalog_file(i18n.catalog_path(name)), name
+        assert i18n.text(key, "pseudo") == i18n.pseudo_localize(i18n.text(key, "en")), name
+    try:
+        i18n.set_locale("pseudo")
+        assert place_line("heading.kernels") == i18n.text("heading.kernels.title", "pseudo")
+        assert recommend_sentence("mps") == i18n.text("mps", "pseudo")
+        assert remedy_text("ensurepip") == i18n.text("ensurepip", "pseudo")
+    finally:
+        i18n.set_locale(i18n.SOURCE_LOCALE)
+    # What core code hands on carries its message, so a reader renders it again in their language.
+    assert i18n.messages_in(remedy_text("damaged", packages="torch==2.13.0")) == (
+        Message("damaged", (Param("packages", "torch==2.13.0"),)),)
+    assert i18n.shown(remedy_text("ensurepip"), "pseudo") == i18n.text("ensurepip", "pseudo")
+    assert i18n.shown("plain text", "pseudo") == "plain text"
+
+
+def test_a_partial_translation_file_falls_back_to_english_key_by_key(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A translation that lacks a file or a key shows those texts in English, the rest translated."""
+    texts = tmp_path / "texts"
+    (texts / "de").mkdir(parents=True)
+    english_places = i18n.catalog_path("places")
+    (texts / "places.json").write_text(english_places.read_text(encoding="utf-8"), encoding="utf-8")
+    (texts / "de" / "places.json").write_text(
+        json.dumps({"heading.kernels": {"title": "Notebook-Kernel", "explanation": "Jeder Kernel …"}}), encoding="utf-8")
+
+    def catalog_path(name: str, locale: str = i18n.SOURCE_LOCALE):
+        if name == "places":
+            return texts / ("places.json" if locale == i18n.SOURCE_LOCALE else f"{locale}/places.json")
+        return tmp_path / "absent.json" if locale != i18n.SOURCE_LOCALE else english_places.with_name(f"{name}.json")
+
+    monkeypatch.setattr(i18n, "catalog_path", catalog_path)
+    german = i18n.catalog.__wrapped__("de")
+    monkeypatch.setattr(i18n, "catalog", _patched_catalog({"de": german}))
+    assert i18n.text("heading.kernels.title", "de") == "Notebook-Kernel"
+    assert i18n.text("heading.conda.title", "de") == "Conda environments"  # this key is not translated yet
+    assert i18n.text("undo.title", "de") == "Undo the last fix"  # dialogs.json has no German file here
+
+
+def test_the_recommendation_is_stored_as_messages_and_opens_in_another_language() -> None:
+    snapshot, diagnosis = _diagnosed("driver_too_old_for_cu130")
+    why = diagnosis.recommendation.why
+    assert diagnosis.recommendation.why_messages and all(m.key.startswith(("why.", "driver_first", "impossible"))
+                                                         or i18n.has_text(m.key)
+                                                         for m in diagnosis.recommendation.why_messages)
+    pseudo_view = i18n.localized_diagnosis(diagnosis, "pseudo")
+    assert pseudo_view.recommendation.why != why and pseudo_view.recommendation.why.startswith("[")
+    saved = json.loads(report_json(snapshot, pseudo_view))  # a report saved while reading it in one language
+    assert saved["recommendation"]["why_messages"][0]["key"] == diagnosis.recommendation.why_messages[0].key
+    _loaded_snapshot, loaded = load_report(json.dumps(saved))
+    assert i18n.localized_diagnosis(loaded, "en").recommendation.why == why  # … opens in another
+    assert i18n.localized_diagnosis(loaded, "pseudo").recommendation.why == pseudo_view.recommendation.why
+
+
+def test_every_scenario_recommendation_is_built_from_catalog_messages() -> None:
+    """No recommendation sentence is written in code: each why re-renders from its messages exactly."""
+    for path, diagnosis in all_scenario_diagnoses():
+        recommendation = diagnosis.recommendation
+        if recommendation.why:
+            assert recommendation.why_messages, (path.stem, recommendation.why)
+            assert i18n.render_messages(recommendation.why_messages, "", "en") == recommendation.why, path.stem
+            assert "{" not in i18n.render_messages(recommendation.why_messages, "", "pseudo"), path.stem
+
+
+def test_every_action_stores_the_message_of_its_label() -> None:
+    for path, diagnosis in all_scenario_diagnoses():
+        for finding in diagnosis.findings:
+            for action in finding.actions:
+                assert action.label_message is not None, (path.stem, action.label)
+                assert i18n.render_message(action.label_message, "en") == action.label, (path.stem, action.label)
+    snapshot, diagnosis = _diagnosed("driver_too_old_for_cu130")
+    _loaded_snapshot, loaded = load_report(report_json(snapshot, i18n.localized_diagnosis(diagnosis, "de")))
+    german = [a.label for f in loaded.findings for a in f.actions]
+    english = [a.label for f in i18n.localized_diagnosis(loaded, "en").findings for a in f.actions]
+    assert "NVIDIA-Treiber aktualisieren" in german and "Update the NVIDIA driver" in english

@@ -101,3 +101,28 @@ def test_english_wraps_exactly_as_before() -> None:
 
     sentence = i18n.text("CUDA_VERSIONS.explanation", "en")
     assert _wrap(sentence, "  ") == textwrap.wrap(sentence, width=100, initial_indent="  ", subsequent_indent="  ")
+
+
+def test_help_usage_errors_and_version_speak_the_chosen_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang (before or after the command) already decides the --help text and the one-line usage error."""
+    from wizard.cli import main
+
+    try:
+        with pytest.raises(SystemExit):
+            main(["check", "--lang", "pseudo", "--help"])
+        shown = capsys.readouterr().out
+        assert i18n.text("help.json", "pseudo") in shown and i18n.text("help.json", "en") not in shown
+        assert "--torch-index URL" in shown  # option names and metavars are never translated
+        assert main(["--lang=pseudo", "check", "--bogus"]) == 2
+        error = capsys.readouterr().err
+        assert error.startswith("torch-setup-wizard: [") and "torch-setup-wizard --help" in error
+        assert main(["--lang", "pseudo", "--version"]) == 0
+        assert capsys.readouterr().out.startswith("[törçh-šétüp-wîžård ")
+    finally:
+        i18n.set_locale(i18n.SOURCE_LOCALE)
+
+
+def test_a_missing_file_is_one_line_in_the_chosen_language(tmp_path: Path) -> None:
+    result = _wizard("--lang", "pseudo", "diagnose", str(tmp_path / "no-such-report"))
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr

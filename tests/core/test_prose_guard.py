@@ -67,3 +67,31 @@ def test_the_scanner_finds_prose_in_literals_f_strings_and_branches(tmp_path: Pa
         "wizard/gui/sample.py: setText: Checking your machine",
     ]
 
+
+
+def test_catalog_only_modules_may_hold_no_sentence_at_all(tmp_path: Path) -> None:
+    """In the modules that build sentences from the catalogs any literal of three words is prose, wherever it
+    goes (a returned f-string, a note); message keys, docstrings and short names are not."""
+    path = tmp_path / "wizard" / "recommend" / "sample.py"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        '"""Module docstring with many words in it."""\n'
+        'def note(torch):\n'
+        '    """A docstring is for developers."""\n'
+        '    key = say("why.course.no_release_any", torch=torch)\n'
+        '    short = "CPU build"\n'
+        '    return f"Keep torch {torch}: it fits your GPU."\n',
+        encoding="utf-8",
+    )
+    original = prose.REPO
+    prose.REPO = tmp_path
+    try:
+        assert sorted(prose.literals_in(path)) == ["wizard/recommend/sample.py: literal: Keep torch {}: it fits your GPU."]
+    finally:
+        prose.REPO = original
+
+
+def test_console_lines_and_questions_count_as_shown_text(tmp_path: Path) -> None:
+    found = _offenders('console.say("Nothing was changed.")\nconsole.confirm("Restore it now?", False)\n'
+                       'console.say(text("command.fix.proceed"))\n', tmp_path)
+    assert found == ["wizard/gui/sample.py: confirm: Restore it now?", "wizard/gui/sample.py: say: Nothing was changed."]

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from PySide6 import QtGui
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox
 from tsw_gui_fixtures import ALL_SITUATIONS
 
+from tests.security.rich_text import rich_text_problems, unescaped_tooltip
 from wizard.findings import Goal
 from wizard.gui.export_dialog import ExportDialog
 from wizard.gui.overview_window import OverviewWindow
@@ -32,7 +33,6 @@ from wizard.report.redact import map_strings
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the FIFO canary needs POSIX")
 
-RICH_MARKERS = ("<img", "<h1", "<a href", "<b>")
 
 
 def hostile_strings(fifo: Path) -> list[str]:
@@ -89,40 +89,6 @@ def hostile_report(hostile: str):
     return map_strings(snapshot, lambda s: f"{s} {hostile}"), map_strings(diagnosis, lambda s: f"{s} {hostile}")
 
 
-def renders_rich(widget: QWidget) -> list[str]:
-    """What in this widget Qt would render as rich text while it holds one of the hostile markers."""
-    problems = []
-    if isinstance(widget, QLabel) and _rich(widget.text(), widget.textFormat()):
-        problems.append(f"label {widget.text()[:60]!r}")
-    if isinstance(widget, QWizard):
-        for page_id in widget.pageIds():
-            page = widget.page(page_id)
-            if _rich(page.title(), widget.titleFormat()) or _rich(page.subTitle(), widget.subTitleFormat()):
-                problems.append(f"wizard title/subtitle {page.subTitle()[:60]!r}")
-    if _unescaped(widget.toolTip()):
-        problems.append(f"tooltip of {type(widget).__name__}: {widget.toolTip()[:60]!r}")
-    if isinstance(widget, QComboBox):
-        for index in range(widget.count()):
-            if _unescaped(str(widget.itemData(index, QtGui.Qt.ItemDataRole.ToolTipRole) or "")):
-                problems.append(f"combo item tooltip {widget.itemText(index)[:60]!r}")
-    return problems
-
-
-def _rich(text: str, text_format) -> bool:
-    if not any(marker in text for marker in RICH_MARKERS):
-        return False
-    auto = text_format == QtGui.Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
-    return text_format == QtGui.Qt.TextFormat.RichText or auto
-
-
-def _unescaped(tooltip: str) -> bool:
-    return QtGui.Qt.mightBeRichText(tooltip) and any(marker in tooltip for marker in RICH_MARKERS)
-
-
-def walk(window: QWidget) -> list[str]:
-    return [problem for widget in [window, *window.findChildren(QWidget)] for problem in renders_rich(widget)]
-
-
 def show_every_page(window: SetupWizard, qtbot) -> None:
     window.grab()
     for _ in range(len(window.pageIds())):
@@ -139,7 +105,7 @@ def test_a_hostile_report_walks_read_only_as_plain_text(index, fifo, qtbot):
         qtbot.addWidget(window)
         window.show()
         show_every_page(window, qtbot)
-        problems = walk(window)
+        problems = rich_text_problems(window)
     assert problems == []
     assert not watch.opened, "Qt opened the <img> FIFO"
     assert hostile.strip()[:40] in window.windowTitle() or len(hostile) > 1000 or "\x00" in hostile
@@ -161,7 +127,7 @@ def test_a_hostile_course_profile_and_interpreter_list_stay_plain(fifo, qtbot):
         qtbot.waitUntil(lambda: window.welcome.python_combo.count() >= 2, timeout=5000)
         window.show_course()
         show_every_page(window, qtbot)
-        problems = walk(window)
+        problems = rich_text_problems(window)
     assert problems == []
     assert not watch.opened
     assert any(tag in page.subTitle() for page in [window.welcome, window.summary])  # shown, as text
@@ -185,7 +151,7 @@ def test_the_overview_window_shows_hostile_reports_as_text(fifo, tmp_path, qtbot
         model = window.model
         tooltips = [str(model.item(row, column).toolTip()) for row in range(model.rowCount())
                     for column in range(model.columnCount()) if model.item(row, column) is not None]
-        problems = walk(window) + [tip[:60] for tip in tooltips if _unescaped(tip)]
+        problems = rich_text_problems(window) + [tip[:60] for tip in tooltips if unescaped_tooltip(tip)]
     assert problems == []
     assert not watch.opened
     assert model.rowCount() == len(hostile_strings(fifo))
@@ -198,7 +164,7 @@ def test_the_share_dialog_previews_a_hostile_report_as_text(fifo, qtbot):
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.grab()
-        problems = walk(dialog)
+        problems = rich_text_problems(dialog)
     assert problems == []
     assert not watch.opened
 

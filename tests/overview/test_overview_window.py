@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.overview.reports import write_class_folder
-from wizard.gui.overview_window import ALL_CODES, OverviewWindow
+from wizard.gui.overview_window import OverviewWindow, all_codes
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_counts_and_skipped_are_shown(window) -> None:
 def test_filter_by_code_and_by_name(window) -> None:
     window.code_filter.setCurrentText("DRIVER_TOO_OLD")
     assert window.proxy.rowCount() == 2
-    window.code_filter.setCurrentText(ALL_CODES)
+    window.code_filter.setCurrentText(all_codes())
     window.search.setText("lab-pc-0")
     assert sorted(window.visible_machines()) == [f"lab-pc-0{i}" for i in range(1, 10)]
 

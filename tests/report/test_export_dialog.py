@@ -12,7 +12,8 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from tests.report.fixtures import PLANTED, USER, planted_diagnosis, planted_snapshot  # noqa: E402
-from wizard.gui.export_dialog import HIDE_LABEL, NOT_HIDDEN_TEXT, ExportDialog  # noqa: E402
+from wizard.gui.export_dialog import ExportDialog  # noqa: E402
+from wizard.i18n import text  # noqa: E402
 from wizard.report.export import render_export  # noqa: E402
 from wizard.report.json_report import load_report  # noqa: E402
 
@@ -40,7 +41,7 @@ def leaked(text: str) -> list[str]:
 
 
 def test_opens_with_redaction_on_and_a_markdown_preview(dialog: ExportDialog) -> None:
-    assert dialog.hide_personal.text() == HIDE_LABEL
+    assert dialog.hide_personal.text() == text("export.hide")
     assert dialog.hide_personal.isChecked() and dialog.hide_personal.isVisible()
     assert dialog.preview.isReadOnly()
     assert dialog.format_choice.currentText() == "Markdown"
@@ -55,7 +56,7 @@ def test_unticking_shows_the_personal_data_and_says_so(dialog: ExportDialog, qtb
     click_checkbox(qtbot, dialog)
     assert not dialog.hide_personal.isChecked()
     assert USER in dialog.preview.toPlainText()
-    assert dialog.summary_label.text() == NOT_HIDDEN_TEXT
+    assert dialog.summary_label.text() == text("export.not_hidden")
     click_checkbox(qtbot, dialog)
     assert leaked(dialog.preview.toPlainText()) == []
 

@@ -12,9 +12,9 @@ import pytest
 
 from tests.security.hostile import hostile_report, hostile_strings, with_hostname
 from tests.security.referee import SECRET, hostile_case
+from tests.security.rich_text import rich_text_problems
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="the FIFO canary needs POSIX")
-RICH_MARKERS = ("<img", "<h1", "<a href", "<script")
 NAMES = list(hostile_strings(Path("/x")))
 
 
@@ -40,30 +40,6 @@ class FifoWatch:
     def stop(self) -> None:
         self._stop.set()
         self._thread.join(timeout=5)
-
-
-def rich_text_problems(window) -> list[str]:
-    from PySide6 import QtGui
-    from PySide6.QtWidgets import QLabel, QWidget, QWizard
-
-    def rich(text: str, text_format) -> bool:
-        marked = any(marker in text for marker in RICH_MARKERS)
-        auto = text_format == QtGui.Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
-        return marked and (text_format == QtGui.Qt.TextFormat.RichText or auto)
-
-    problems = []
-    for widget in [window, *window.findChildren(QWidget)]:
-        if isinstance(widget, QLabel) and rich(widget.text(), widget.textFormat()):
-            problems.append(f"label {widget.text()[:50]!r}")
-        if isinstance(widget, QWizard):
-            for page_id in widget.pageIds():
-                page = widget.page(page_id)
-                if rich(page.subTitle(), widget.subTitleFormat()) or rich(page.title(), widget.titleFormat()):
-                    problems.append("wizard subtitle")
-        tip = widget.toolTip()
-        if QtGui.Qt.mightBeRichText(tip) and any(marker in tip for marker in RICH_MARKERS):
-            problems.append(f"tooltip {tip[:50]!r}")
-    return problems
 
 
 def walk_report_read_only(text: str, qtbot, out) -> None:

@@ -25,6 +25,7 @@ class Outcome:
     first: str  # first error's code, or the verdict for a healthy paste
     flagged: tuple[str, ...]  # codes of errors and warnings
     verdict: str
+    question: str = ""  # cannot_tell: the one question or command the verdict asks for
 
     @property
     def top1(self) -> bool:
@@ -80,7 +81,8 @@ def outcome(item: CorpusText) -> Outcome:
     flagged = tuple(f.code for f in diagnosis.findings if f.severity in (Severity.ERROR, Severity.WARNING))
     errors = diagnosis.errors
     first = errors[0].code if errors else verdict.kind.report_value
-    return Outcome(item, first, flagged, verdict.kind.report_value)
+    asked = f"{verdict.question} {verdict.command}".strip()
+    return Outcome(item, first, flagged, verdict.kind.report_value, asked)
 
 
 def figures(items: list[CorpusText]) -> Figures:

@@ -2,7 +2,7 @@
 
 Each file starts with a header block ("# source:", "# cause:", "# note:", optional
 "# via: facts" for texts whose cause follows from parsed facts, not from one error line),
-closed by "# ---"; the verbatim excerpt follows. ``# cause: HEALTHY`` marks the paste of a
+optional "# round: N" for texts added in round N (3 onwards), closed by "# ---"; the verbatim excerpt follows. ``# cause: HEALTHY`` marks the paste of a
 working setup (it must get the verdict ``ready``).
 
 The corpus is split ONCE, by a hash of the source URL, into a tuning half and a held-out half
@@ -19,6 +19,8 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HEALTHY = "HEALTHY"
 TUNING, HELD_OUT = "tuning", "held-out"
+NEWEST_ROUND = 4  # texts added in round N (3 onwards) carry "# round: N"; earlier texts have no round field (round 2)
+REPORTED_ROUNDS = (3, 4)  # rounds whose texts are also reported on their own (figures on texts nobody tuned on)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class CorpusText:
     note: str
     via_facts: bool
     text: str
+    round: int = 2
 
     @property
     def half(self) -> str:
@@ -66,4 +69,5 @@ def read_corpus_file(path: Path) -> CorpusText:
         note=fields["note"],
         via_facts=fields.get("via") == "facts",
         text=text,
+        round=int(fields.get("round") or 2),
     )

@@ -60,3 +60,9 @@ def test_binary_input_is_a_note_not_a_crash() -> None:
     assert result.returncode == 3, result.stderr  # cannot tell: nothing in it says how the setup is
     assert "does not look like text" in result.stdout.decode()
     assert "Cannot tell yet" in result.stdout.decode()
+
+
+def test_header_names_the_pasted_python_version_when_the_text_gives_no_path() -> None:
+    paste = "Python 3.11.4 on Windows 11\nImportError: DLL load failed while importing _C: The specified module could not be found.\n"
+    first_line = _run("-", stdin=paste.encode()).stdout.decode().splitlines()[0]
+    assert "3.11" in first_line and "for  (" not in first_line

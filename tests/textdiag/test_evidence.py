@@ -25,6 +25,11 @@ def facts_of(raw: str) -> dict[str, str]:
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
+        # Lightning's collect_env_details (its bug-report template), Markdown bullets and tabs included
+        ("* CUDA:\n\t- GPU:\n\t\t- Tesla T4\n\t- available:         True\n\t- version:           12.1\n"
+         "* Lightning:\n\t- torch:             2.1.0+cu121\n",
+         {"cuda_available": "true", "torch_cuda": "12.1", "torch_installed": "2.1.0+cu121"}),
+        ("pip could not download anything, I think the firewall is blocking it", {"network_failure": "prose"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:

@@ -53,8 +53,34 @@ def test_every_language_has_glibc_translations_of_the_messages_that_matter(lang:
     assert {s.id.removesuffix("_" + lang.lower()) for s in glibc} >= {
         "glibc_no_space", "glibc_permission_denied", "glibc_dns_temporary", "glibc_dns_unknown"
     }
-    for signature in glibc:
-        assert signature.source.startswith("https://translationproject.org/")
+    for signature in glibc:  # every glibc wording was read from glibc's own po/<lang>.po at a commit
+        assert signature.wording == "sourced"
+        assert all(url.startswith("https://github.com/bminor/glibc/blob/") for url in signature.quoted_in)
+
+
+def test_every_localized_message_says_where_its_wording_comes_from() -> None:
+    """A localized wording is "sourced" (a real post quoting the OS, or glibc's .po) or openly "unverified"."""
+    localized = [s for s in default_signatures() if s.lang]
+    assert all(s.wording in ("sourced", "unverified") for s in localized)
+    assert all(s.quoted_in for s in localized if s.wording == "sourced")
+    sourced_windows = {s.lang for s in localized if s.id.startswith("win_module_not_found") and s.wording == "sourced"}
+    assert {"zh_CN", "ko", "pt_BR", "fr"} <= sourced_windows
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [  # glibc's wordings as its po files have them, in the releases that changed them
+        ("[Errno -3] 域名解析暂时失败", "zh_CN"),  # up to 2.35
+        ("[Errno -3] 域名解析出现暂时性错误", "zh_CN"),  # from 2.39
+        ("[Errno -2] 名称或服务未知", "zh_CN"),
+        ("[Errno -3] Falha temporário na resolução de nome", "pt_BR"),
+        ("[Errno -3] name resolution에서 일시적인 실패", "ko"),
+        ("[Errno -3] 名前解決に一時的に失敗しました", "ja"),
+    ],
+)
+def test_glibc_dns_failures_in_each_release_wording(text: str, lang: str) -> None:
+    causes = classify_text(f"pip: Failed to establish a new connection: {text}")
+    assert causes and causes[0].code == "DISK_OR_NETWORK" and causes[0].lang in (lang, "")
 
 
 def test_dll_load_failed_without_a_number_in_each_language() -> None:

@@ -19,6 +19,7 @@ from wizard.actions.runner import (
     run_streaming,
 )
 from wizard.findings import Recommendation
+from wizard.remedy_texts import remedy_text
 from wizard.shell_text import command_text, local_os_name
 
 DEFAULT_FOLDER_NAME = "torch-env"
@@ -124,18 +125,27 @@ def create_fresh_env(
 _IMPORT_CHECK = "import torch, sys; sys.stdout.write('%s\\n%s\\n' % (torch.__version__, torch.version.cuda or ''))"
 
 
-def verify_fresh_env(result: FreshEnvResult, timeout: float = 300.0) -> str:
+@dataclass(frozen=True)
+class FreshEnvCheck:
+    """Whether torch imports in the new environment, and the sentence that says so."""
+
+    works: bool
+    sentence: str
+
+
+def verify_fresh_env(result: FreshEnvResult, timeout: float = 300.0) -> FreshEnvCheck:
     """Import torch in the new environment (in its own process) and say what it is, in one sentence."""
     from wizard.facts.runner import run_command
 
     check = run_command([result.python, "-c", _IMPORT_CHECK], timeout=timeout)
     if not check.ok:
         why = check.stderr.strip().splitlines()[-1:] or [check.start_error or f"exit code {check.exit_code}"]
-        return f"PyTorch was installed but does not import in the new environment: {why[0]}"
+        return FreshEnvCheck(False, remedy_text("fresh_env.does_not_import", error=why[0]))
     version, _, cuda = check.stdout.partition("\n")
-    cuda = cuda.strip()
-    build = f"built for CUDA {cuda}" if cuda else "the CPU build"
-    return f"PyTorch {version.strip()} ({build}) imports correctly in the new environment."
+    version, cuda = version.strip(), cuda.strip()
+    if cuda:
+        return FreshEnvCheck(True, remedy_text("fresh_env.imports_cuda", version=version, cuda=cuda))
+    return FreshEnvCheck(True, remedy_text("fresh_env.imports_cpu", version=version))
 
 
 def _shell_word(text: str, os_name: str) -> str:

@@ -7,7 +7,9 @@ import shlex
 from collections.abc import Sequence
 
 from wizard.checks.context import CheckContext
+from wizard.checks.texts import phrase
 from wizard.findings import Action
+from wizard.i18n import message
 from wizard.shell_text import command_text
 from wizard.urls import is_allowed_url
 
@@ -27,28 +29,29 @@ def recommendation_actions(ctx: CheckContext, label: str = "") -> list[Action]:
     """Run + copy actions for the recommended command (a new venv: every step in order)."""
     rec = ctx.recommendation
     if rec.kind == "install" and rec.argv:
-        build = f"PyTorch {rec.torch} ({variant_words(rec.variant)})" if rec.torch else "the recommended PyTorch build"
-        label = label or f"Install {build}"
-        return [Action.run(label, rec.argv), Action.copy("Copy the command", command_text(rec.argv, ctx.os))]
+        if not label:
+            label = (message("action.install_build", torch=rec.torch, build=variant_words(rec.variant)) if rec.torch
+                     else message("action.install_recommended"))
+        return [Action.run(label, rec.argv), Action.copy(message("action.copy_command"), command_text(rec.argv, ctx.os))]
     if rec.kind == "new_venv" and rec.steps:
         actions = [Action.run(_step_label(i, step), step) for i, step in enumerate(rec.steps)]
         script = "\n".join(command_text(step, ctx.os) for step in rec.steps)
-        return [*actions, Action.copy("Copy the commands", script)]
+        return [*actions, Action.copy(message("action.copy_commands"), script)]
     if rec.kind == "python" and rec.url and is_allowed_url(rec.url):
-        return [Action.open_url("Get a supported Python", rec.url)]
+        return [Action.open_url(message("action.get_python"), rec.url)]
     return []
 
 
 def _step_label(index: int, step: Sequence[str]) -> str:
     if "venv" in step[:3]:
-        return "Create a virtual environment"
-    return "Install PyTorch into the new environment" if "pip" in step else f"Step {index + 1}"
+        return message("action.create_venv")
+    return message("action.install_into_venv") if "pip" in step else message("action.step", number=index + 1)
 
 
 def pip_actions(ctx: CheckContext, label: str, *packages: str) -> list[Action]:
     """Run + copy actions for ``python -m pip install <packages>`` in the target interpreter."""
     argv = ctx.pip_command(*packages)
-    return [Action.run(label, argv), Action.copy("Copy the command", command_text(argv, ctx.os))]
+    return [Action.run(label, argv), Action.copy(message("action.copy_command"), command_text(argv, ctx.os))]
 
 
 def variant_words(variant: str) -> str:
@@ -56,10 +59,10 @@ def variant_words(variant: str) -> str:
         digits = variant[2:]
         return f"CUDA {digits[:-1]}.{digits[-1]}"
     if variant == "cpu":
-        return "CPU only"
+        return phrase("phrase.build.cpu_only")
     if variant.startswith("rocm"):
         return f"ROCm {variant[4:]}"
-    return variant or "unknown build"
+    return variant or phrase("phrase.build.unknown")
 
 
 def build_words(ctx: CheckContext) -> str:
@@ -68,7 +71,7 @@ def build_words(ctx: CheckContext) -> str:
         return f"CUDA {ctx.torch_cuda}"
     if ctx.torch_hip:
         return f"ROCm {ctx.torch_hip}"
-    return "CPU only" if ctx.torch_build_known else "build unknown"
+    return phrase("phrase.build.cpu_only") if ctx.torch_build_known else phrase("phrase.build.not_known")
 
 
 def gpu_names(ctx: CheckContext) -> str:

@@ -23,9 +23,9 @@ def cudnn_from_torch(value: str) -> str:
 def check_cudnn(ctx: CheckContext) -> list[Finding]:
     if not ctx.torch_cuda:
         if ctx.torch_installed and ctx.is_cpu_build:
-            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason="the installed PyTorch is a CPU build")]
+            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason=phrase("phrase.reason.cpu_build"))]
         if _no_nvidia_gpu(ctx):
-            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason="there is no NVIDIA GPU")]
+            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason=phrase("phrase.reason.no_nvidia_gpu"))]
         return [finding("CUDNN_NOT_NEEDED.bundled", Severity.OK, STEP)]
     loaded = cudnn_from_torch(ctx.torch.cudnn_version) if ctx.torch else ""
     dist_name, dist_version = _cudnn_dist(ctx)

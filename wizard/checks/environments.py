@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from wizard import i18n
 from wizard.checks.common import recommendation_actions, wants_gpu
 from wizard.checks.context import CheckContext
 from wizard.checks.texts import Text, load_texts_file, render
@@ -35,8 +36,8 @@ def place_finding(key: str, severity: Severity, *, details: str = "", actions: l
 
 
 def label(key: str, **fields: object) -> str:
-    """An action label from the catalog (its title)."""
-    return environment_texts()[key].title.format(**fields)
+    """An action label from the catalog (its title), in the user's language; the Action keeps its message."""
+    return i18n.message(f"{key}.title", **fields)
 
 
 def _places(ctx: CheckContext) -> RunPlaces | None:

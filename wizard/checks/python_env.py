@@ -86,6 +86,7 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
     supported = f"{newest.python_min} to {newest.python_max}" if newest else "a supported version"
     # torch imports, or a torch wheel is installed in this Python: a build existed for it (pasted text shows this)
     works_anyway = ctx.torch is not None or any(d.name == "torch" for d in python.distributions)
+    works_anyway = works_anyway or _served_in_pasted_texts_era(ctx, variant)
     return [
         finding(
             f"PYTHON_UNSUPPORTED.{variant}",
@@ -100,6 +101,19 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
             last=last,
         )
     ]
+
+
+def _served_in_pasted_texts_era(ctx: CheckContext, variant: str) -> bool:
+    """Pasted text: the Python was served by the torch of the text's own era, or the era is unknown and some
+    torch release served it (wizard/textdiag/era.py judged it). Old posts name old Pythons; today's range
+    is not the cause then. 32-bit and non-CPython interpreters never had wheels; and when a message in the
+    text itself blames this Python (weighed in wizard/textdiag/weigh.py), the finding stays an error."""
+    if ctx.snapshot.source != "text" or variant in ("bits32", "implementation"):
+        return False
+    if "PYTHON_UNSUPPORTED" in ctx.evidence_causes:
+        return False
+    judged = [dict(e.facts).get("python_served_then") for e in ctx.snapshot.evidence]
+    return any(value in ("true", "unknown") for value in judged)
 
 
 def _unsupported_variant(ctx: CheckContext) -> str | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from wizard.findings import Action, Finding, Message, Param, Severity, Step
+from wizard.findings import Action, Finding, Message, Severity, Step
+from wizard.i18n import RenderedText, join_sentences, params_of  # noqa: F401 - re-exported for the checks
 from wizard.resources_path import resource
 
 
@@ -82,18 +83,6 @@ def load_texts() -> dict[str, Text]:
     return load_texts_file(resource("texts", "findings.json"))
 
 
-class RenderedText(str):
-    """English text that remembers the catalog message(s) it came from, so a finding embedding it
-    (an advice sentence, a cause's title) stores the messages and any reader renders them in their language."""
-
-    messages: tuple[Message, ...] = ()
-
-    def __new__(cls, value: str, messages: tuple[Message, ...] = ()) -> RenderedText:
-        made = super().__new__(cls, value)
-        made.messages = messages
-        return made
-
-
 def phrase(key: str, **params: object) -> str:
     """A catalog phrase ("phrase.env.venv") to put into a finding's text: English here, and any reader's
     language wherever the finding is shown (it is stored as a message, not as these English words)."""
@@ -103,31 +92,11 @@ def phrase(key: str, **params: object) -> str:
     return RenderedText(english, (Message(key, params_of(params)),))
 
 
-def join_sentences(sentences: Iterable[str]) -> str:
-    """Sentences joined by spaces, keeping the messages of those that came from the catalogs."""
-    items = list(sentences)
-    joined = " ".join(items)
-    if items and all(isinstance(s, RenderedText) and s.messages for s in items):
-        return RenderedText(joined, tuple(m for s in items for m in s.messages))  # type: ignore[union-attr]
-    return joined
-
-
 def text_of(finding_: Finding, field: str = "title") -> str:
     """A finding's title (or explanation) as text to embed in another, with its message when it has one."""
     message = finding_.title_message if field == "title" else finding_.explanation_message
     value = getattr(finding_, field)
     return RenderedText(value, (message,)) if message is not None else value
-
-
-def params_of(fields: dict[str, object]) -> tuple[Param, ...]:
-    """The fields as stored message parameters: display strings, or the messages of embedded texts."""
-    params = []
-    for name, value in sorted(fields.items()):
-        if isinstance(value, RenderedText) and value.messages:
-            params.append(Param(name, str(value), parts=value.messages))
-        else:
-            params.append(Param(name, _display(value)))
-    return tuple(params)
 
 
 def render(key: str, fields: dict[str, object], texts: dict[str, Text] | None = None) -> tuple[str, str]:

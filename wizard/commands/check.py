@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
             warm_engine()
         except (ValueError, OSError) as exc:
             collecting.cancel()
-            raise UsageError(f"the knowledge base is damaged: {exc}") from None
+            raise UsageError(text("command.knowledge_damaged", error=exc)) from None
         snapshot = collecting.result()
     diagnosis = diagnose(snapshot, knowledge, goal)
     verdict = verdict_for(snapshot, diagnosis, goal)
@@ -87,7 +87,7 @@ def write_report(snapshot: Snapshot, diagnosis: Diagnosis, target: Path) -> Path
     try:
         write_text_atomic(target, report_json(snapshot, diagnosis) + "\n")
     except OSError as exc:
-        raise UsageError(f"cannot write the report to {target}: {exc.strerror or exc}") from None
+        raise UsageError(text("command.cannot_write_report", path=target, error=exc.strerror or exc)) from None
     return target
 
 
@@ -145,6 +145,8 @@ def _header(snapshot: Snapshot) -> str:
     python = snapshot.python.get()
     if python is None:
         return text("cli.header_no_python")
+    if not python.executable:
+        return text("cli.header_version_only", version=python.version)
     return text("cli.header", target=f"{python.executable} (Python {python.version})")
 
 

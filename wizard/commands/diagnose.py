@@ -9,6 +9,7 @@ import os
 import sys
 from typing import BinaryIO
 
+from wizard import i18n
 from wizard.cli import UsageError
 from wizard.commands.common import goal_for_args
 from wizard.findings import Diagnosis
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         diagnosis = diagnose(snapshot, goal=goal)
     except (ValueError, OSError) as exc:  # a damaged knowledge base (KnowledgeError is a ValueError)
-        raise UsageError(f"the knowledge base is damaged: {exc}") from None
+        raise UsageError(i18n.text("command.knowledge_damaged", error=exc)) from None
     verdict = verdict_for(snapshot, diagnosis, goal, text if snapshot.source == "text" else "")
     print(render(snapshot, diagnosis, as_json=args.json, verdict=verdict))
     return verdict.kind.exit_code
@@ -53,7 +54,7 @@ def read_input(name: str) -> bytes:
     except UnreadableFile as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise UsageError(i18n.text("command.cannot_read", path=name, error=exc.strerror or exc)) from None
 
 
 def read_limited(stream: BinaryIO) -> bytes:
@@ -87,7 +88,7 @@ def snapshot_from_input(text: str) -> Snapshot:
         try:
             return load_report(text)[0]
         except ReportFormatError as exc:
-            raise UsageError(f"the report cannot be read: {exc}") from None
+            raise UsageError(i18n.text("command.report_unreadable", error=exc)) from None
     return snapshot_from_text(text)
 
 
@@ -114,4 +115,4 @@ def render(snapshot: Snapshot, diagnosis: Diagnosis, as_json: bool, verdict: Ver
 def _minimal_text(diagnosis: Diagnosis) -> str:
     diagnosis = terminal_safe(diagnosis)
     lines = [f"[{f.severity.value}] {f.code}: {f.title}" for f in diagnosis.findings]
-    return "\n".join(lines) or "Nothing to report."
+    return "\n".join(lines) or i18n.text("command.nothing_to_report")

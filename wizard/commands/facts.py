@@ -6,6 +6,7 @@ import argparse
 
 from wizard.cli import EXIT_OK
 from wizard.commands.common import collect_for_args
+from wizard.i18n import text
 from wizard.safe_text import terminal_safe
 from wizard.snapshot import Fact, Snapshot, to_data
 
@@ -19,12 +20,12 @@ def run(args: argparse.Namespace) -> int:
 def render_facts_text(snapshot: Snapshot) -> str:
     """The snapshot as indented 'name: value' lines, failed facts with their reason."""
     snapshot = terminal_safe(snapshot)
-    lines: list[str] = [f"Snapshot taken {snapshot.created_at} by torch-setup-wizard {snapshot.tool_version}"]
+    lines: list[str] = [text("command.facts.header", date=snapshot.created_at, version=snapshot.tool_version)]
     for name in ("host", "gpu", "toolkit", "python", "torch"):
         lines.append("")
         lines.append(f"[{name}]")
         _render(getattr(snapshot, name), lines, indent=1)
-    lines += ["", "[where code runs]", *_places_lines(snapshot)]
+    lines += ["", text("command.facts.places"), *_places_lines(snapshot)]
     return "\n".join(lines)
 
 
@@ -80,4 +81,4 @@ def _render_list(items: tuple, lines: list[str], indent: int, label: str) -> Non
             lines.append(f"{pad}  -")
             _render(item, lines, indent + 2)
     if len(shown) < len(items):
-        lines.append(f"{pad}  … and {len(items) - len(shown)} more (see --json)")
+        lines.append(f"{pad}  " + text("command.facts.more", count=len(items) - len(shown), option="--json"))

@@ -30,6 +30,7 @@ from wizard.actions.session import FixSession, FixStep, instruction_findings, ru
 from wizard.actions.verify import Verification, verify_fix
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Goal, Recommendation, Severity
+from wizard.i18n import text
 from wizard.remedy_texts import remedy_text
 from wizard.safe_text import print_for_terminal
 from wizard.shell_text import command_text, local_os_name
@@ -53,7 +54,7 @@ class Console:
         try:
             answer = self.ask(f"{question} [y/N] ")
         except EOFError:
-            self.say("(no answer: there is no terminal input; use --yes to run without asking)")
+            self.say(text("command.fix.no_input"))
             return False
         return answer.strip().lower() in ("y", "yes")
 
@@ -133,8 +134,8 @@ def apply_way(
     console.say(remedy_text("fix.way_saved_first"))
     if dry_run:
         return EXIT_OK
-    if not console.confirm("Proceed?", assume_yes):
-        console.say("Nothing was changed.")
+    if not console.confirm(text("command.fix.proceed"), assume_yes):
+        console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     steps = [arg for argv in way.steps for arg in argv]
     saved = environment_fix.save_before(way, sources=backup.restore_sources(steps, snapshot, goal.torch_index))
@@ -145,9 +146,9 @@ def apply_way(
         return EXIT_FINDINGS
     if way.code == "register":
         return _kernel_after(environment_fix.kernel_name(way), console)
-    console.say("Checking again…")
+    console.say(text("command.fix.checking_again"))
     verification = verify(python, snapshot, diagnosis, goal)
-    console.say(f"Before → after: {verification.before_after}")
+    console.say(text("command.fix.before_after", change=verification.before_after))
     console.say(verification.sentence)
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
 
@@ -170,19 +171,19 @@ def undo(python: str, console: Console, *, assume_yes: bool = False) -> int:
     """Show what the restore will do (every command approved by the same policy as a fix), ask, restore."""
     latest = backup.latest_backup(python)
     if latest is None:
-        console.say(f"There is no saved state for {python}: nothing to undo.")
+        console.say(text("command.fix.nothing_to_undo", python=python))
         return EXIT_FINDINGS
     try:
         plan = backup.plan_restore(python, latest)
     except (ActionRefused, backup.BackupError) as exc:
         raise UsageError(remedy_text("fix.undo_refused", path=str(latest), why=str(exc))) from None
     way_state = backup.has_way_state(latest)  # a uv or kernel-registration fix: uv's packages and files too
-    console.say(f"The state saved in {latest}:")
+    console.say(text("command.fix.saved_state", path=latest))
     console.say(plan.render() if not way_state else backup.way_restore_text(python, latest))
     if not plan.commands and not way_state:
         return EXIT_OK
-    if not console.confirm("Restore it?", assume_yes):
-        console.say("Nothing was changed.")
+    if not console.confirm(text("command.fix.restore_it"), assume_yes):
+        console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     try:
         restore = backup.restore_way_state if way_state else backup.restore_state
@@ -237,7 +238,7 @@ def apply_remedies(
         return _after_failure(session.python, saved, session.runs[-1], console, assume_yes)
     console.say(remedy_text("fix.checking"))
     verification = session.check_again()
-    console.say(f"Before → after: {verification.before_after}")
+    console.say(text("command.fix.before_after", change=verification.before_after))
     console.say(verification.sentence)
     after = verification.after
     if not verification.problem_gone and after is not None and after.recommendation.kind in ("install", "new_venv"):
@@ -264,10 +265,10 @@ def apply_recommendation(
     """The whole fix for one recommendation; returns the exit code."""
     rec = diagnosis.recommendation
     if rec.kind == "none" or (rec.kind == "install" and not rec.argv):
-        console.say(f"Nothing to fix: {rec.why or 'the check found nothing the wizard can install.'}")
+        console.say(text("command.fix.nothing_to_fix", why=rec.why) if rec.why else text("command.fix.nothing_found"))
         return EXIT_OK
     if rec.kind == "python":
-        console.say(f"{rec.why}\nInstall a supported Python first: {rec.url}")
+        console.say(text("command.fix.python_first", why=rec.why, url=rec.url))
         return EXIT_FINDINGS
     if rec.kind == "new_venv":
         return _fresh_environment(python, rec, console, dry_run=dry_run, assume_yes=assume_yes, folder=env_folder)
@@ -276,34 +277,34 @@ def apply_recommendation(
     command = approve(rec.argv, python)
     argv = command.argv
     env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
-    console.say("Working out what pip will do (pip may download the packages into its cache for this)…")
+    console.say(text("command.fix.planning"))
     plan = make_plan(argv, identity, env_kind=env_kind)
-    console.say(f"Why: {rec.why}" if rec.why else "")
+    console.say(text("command.fix.why", why=rec.why) if rec.why else "")
     console.say(render_plan(plan))
     if plan.problem or not plan.enough_disk:
-        console.say("Nothing was changed.")
+        console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     if dry_run:
         return EXIT_OK
     if plan.pip_too_old:
-        if not console.confirm("Upgrade pip first, then apply the fix?", assume_yes):
-            console.say("Nothing was changed.")
+        if not console.confirm(text("command.fix.upgrade_pip_first"), assume_yes):
+            console.say(text("command.fix.nothing_changed"))
             return EXIT_FINDINGS
         if not _run_pip(approve(plan.pip_upgrade_argv, python), identity.pip_version, console, 0).ok:
-            console.say("Upgrading pip failed; nothing else was changed.")
+            console.say(text("command.fix.pip_upgrade_failed"))
             return EXIT_FINDINGS
         identity = probe_identity(python)
-    elif not console.confirm("Proceed?", assume_yes):
-        console.say("Nothing was changed.")
+    elif not console.confirm(text("command.fix.proceed"), assume_yes):
+        console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     saved = backup.save_state(python, sources=backup.restore_sources(argv, snapshot, goal.torch_index))
-    console.say(f"Saved the current state to {saved} (undo with: {undo_hint(python)})")
+    console.say(text("command.fix.saved", path=saved, undo=undo_hint(python)))
     result = _run_pip(command, identity.pip_version, console, plan.download_bytes)
     if not result.ok:
         return _after_failure(python, saved, result, console, assume_yes)
-    console.say("pip finished. Checking again…")
+    console.say(text("command.fix.pip_finished"))
     verification = verify(python, snapshot, diagnosis, goal)
-    console.say(f"Before → after: {verification.before_after}")
+    console.say(text("command.fix.before_after", change=verification.before_after))
     console.say(verification.sentence)
     return EXIT_OK if verification.problem_gone else EXIT_FINDINGS
 
@@ -346,19 +347,19 @@ def _after_failure(python: str, saved: Path, result: RunResult, console: Console
         changed = backup.freeze(python) != before
     except backup.BackupError:
         changed = True
-    what = "You stopped the fix." if result.cancelled else f"The fix failed. pip said:\n{result.error_summary}"
+    what = text("command.fix.you_stopped") if result.cancelled else text("command.fix.pip_failed", error=result.error_summary)
     advice = "" if result.cancelled else network_advice("\n".join(result.output_tail), index_host(result.argv))
     what += f"\n{advice}" if advice else ""
     state = (
-        "The environment was partly changed." if changed else "pip stopped before changing anything: the environment is as it was."
+        text("command.fix.partly_changed") if changed else text("command.fix.unchanged")
     )
     console.say(f"{what}\n{state}")
     if not changed:
         return EXIT_FINDINGS
     if assume_yes:
-        console.say("Restoring the previous state automatically (--yes)…")
-    elif not console.confirm("Restore the previous state?", False):
-        console.say(f"Left as it is. Restore later with: {undo_hint(python)}")
+        console.say(text("command.fix.restoring_yes"))
+    elif not console.confirm(text("command.fix.restore_previous"), False):
+        console.say(text("command.fix.left_as_is", undo=undo_hint(python)))
         return EXIT_FINDINGS
     restored = backup.restore_state(python, saved, on_line=_pip_line_printer(console))
     console.say(restored.summary)
@@ -380,14 +381,14 @@ def _fresh_environment(
     fresh_env.check_target_folder(folder)
     base = probe_identity(python).base_executable
     steps = fresh_env.fresh_env_steps(base, folder, fresh_env.install_args(rec))
-    console.say(f"Why: {rec.why}" if rec.why else "")
-    console.say(f"The wizard will create a new environment in {folder} and install PyTorch there:")
+    console.say(text("command.fix.why", why=rec.why) if rec.why else "")
+    console.say(text("command.fix.new_env", folder=folder))
     console.say("\n".join("  " + command_text(step, local_os_name()) for step in steps))
-    console.say(f"Your current environment ({python}) is not changed.")
+    console.say(text("command.fix.not_changed", python=python))
     if dry_run:
         return EXIT_OK
-    if not console.confirm("Proceed?", assume_yes):
-        console.say("Nothing was changed.")
+    if not console.confirm(text("command.fix.proceed"), assume_yes):
+        console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     tracker = ProgressTracker()
     stages: list[str] = [""]
@@ -403,11 +404,12 @@ def _fresh_environment(
     result = fresh_env.create_fresh_env(python, rec, folder, on_line=on_line)
     if not result.ok:
         failed = result.runs[-1] if result.runs else None
-        console.say(f"Creating the new environment failed: {failed.error_summary if failed else 'unknown reason'}")
-        console.say(f"The folder {folder} may hold a half-made environment; delete it before trying again.")
+        console.say(text("command.fix.new_env_failed",
+                         error=failed.error_summary if failed else text("command.fix.unknown_reason")))
+        console.say(text("command.fix.half_made", folder=folder))
         return EXIT_FINDINGS
-    console.say("Checking the new environment…")
-    verdict = fresh_env.verify_fresh_env(result)
-    console.say(verdict)
+    console.say(text("command.fix.checking_new"))
+    verified = fresh_env.verify_fresh_env(result)
+    console.say(verified.sentence)
     console.say(fresh_env.usage_text(folder))
-    return EXIT_OK
+    return EXIT_OK if verified.works else EXIT_FINDINGS

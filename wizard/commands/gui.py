@@ -9,12 +9,15 @@ import sys
 from wizard.cli import EXIT_USAGE, UsageError
 from wizard.commands.common import goal_for_args
 from wizard.gui.display_check import display_problem
+from wizard.i18n import text
+
+PROG = "torch-setup-wizard"  # the program name prefixes its own error lines, in every language
 
 
 def run(args: argparse.Namespace) -> int:
     problem = display_problem(os.environ, sys.platform)
     if problem:
-        print(f"torch-setup-wizard: {problem}", file=sys.stderr)
+        print(f"{PROG}: {problem}", file=sys.stderr)
         return EXIT_USAGE
     report = _load_report(args.open) if getattr(args, "open", None) else None
     python = _python(args) if report is None else None
@@ -55,12 +58,12 @@ def _load_report(path: str):  # -> tuple[Snapshot, Diagnosis]
     from wizard.safe_read import UnreadableFile, read_text_capped
 
     try:
-        text = read_text_capped(path, "report")
+        content = read_text_capped(path, "report")
     except UnreadableFile as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise UsageError(text("command.cannot_read", path=path, error=exc.strerror or exc)) from None
     try:
-        return load_report(text)
+        return load_report(content)
     except ReportFormatError as exc:
         raise UsageError(f"{path}: {exc}") from None

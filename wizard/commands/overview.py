@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from wizard.cli import EXIT_OK, UsageError
+from wizard.i18n import text
 from wizard.overview import read_folder, skipped_line, to_csv, to_json, to_text
 
 
 def run(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise UsageError(f"{args.folder!r} is not a folder of reports")
+        raise UsageError(text("command.not_a_folder", folder=repr(args.folder)))
     overview = read_folder(folder)
     if args.json:
         print(to_json(overview))

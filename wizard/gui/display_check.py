@@ -36,7 +36,6 @@ XCB_PLUGIN_LIBRARIES = {
     "libfontconfig.so.1": "libfontconfig1",
     "libglib-2.0.so.0": "libglib2.0-0",
 }
-TERMINAL_HINT = "The same checks run in a terminal: torch-setup-wizard check"
 
 Loader = Callable[[str], object]
 
@@ -70,6 +69,13 @@ def x_display_reachable(display: str) -> bool:
             xcb.xcb_disconnect(connection)
 
 
+def _say(key: str, **params: object) -> str:
+    """The sentence and the hint that the same checks run in a terminal, in the user's language."""
+    from wizard.i18n import text
+
+    return f"{text(key, **params)} {text('display.terminal_hint', command='torch-setup-wizard check')}"
+
+
 def display_problem(env: Mapping[str, str], platform: str, load: Loader = ctypes.CDLL,
                     reachable: Callable[[str], bool] = x_display_reachable) -> str:
     """One plain message when no window can open here, else "".
@@ -81,15 +87,11 @@ def display_problem(env: Mapping[str, str], platform: str, load: Loader = ctypes
         return ""
     display = env.get("DISPLAY", "")
     if not display:
-        return ("The wizard's window cannot open: no display found (DISPLAY and WAYLAND_DISPLAY are not set, "
-                f"e.g. in an SSH session without X forwarding). {TERMINAL_HINT}")
+        return _say("display.none")
     missing = missing_libraries(load)
     if missing:
         packages = " ".join(XCB_PLUGIN_LIBRARIES[name] for name in missing)
-        return ("The wizard's window cannot open: the Qt library needs system libraries that are missing "
-                f"({', '.join(missing)}). On Debian/Ubuntu install them with: sudo apt install {packages} . "
-                f"{TERMINAL_HINT}")
+        return _say("display.libraries", libraries=", ".join(missing), command=f"sudo apt install {packages}")
     if not reachable(display):
-        return (f"The wizard's window cannot open: cannot connect to the display {display!r} "
-                f"(is the X server running, or X forwarding on?). {TERMINAL_HINT}")
+        return _say("display.unreachable", display=repr(display))
     return ""

@@ -22,12 +22,9 @@ from PySide6.QtWidgets import (
 
 from wizard.findings import Diagnosis
 from wizard.gui.widgets import copy_to_clipboard, make_button, make_label, monospace_font
+from wizard.i18n import text
 from wizard.report.export import DEFAULT_FILE_NAMES, FORMAT_NAMES, RenderedExport, render_export, save_rendered
 from wizard.snapshot import Snapshot
-
-HIDE_LABEL = "Hide personal data (recommended)"
-NOT_HIDDEN_TEXT = "Personal data is NOT hidden: user names, host name, paths and GPU ids appear as they are."
-FILE_FILTERS = {"md": "Markdown (*.md)", "html": "Web page (*.html)", "json": "Report JSON (*.json)"}
 
 # Given the suggested file name, returns where to save, or None when the user cancelled.
 PathChooser = Callable[[str], Path | None]
@@ -36,37 +33,36 @@ PathChooser = Callable[[str], Path | None]
 class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, snapshot: Snapshot, diagnosis: Diagnosis, live: bool | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Share this report")
+        self.setWindowTitle(text("export.title"))
         self.snapshot = snapshot
         self.diagnosis = diagnosis
         self.live = live
         self.choose_path: PathChooser = self._ask_path  # tests put their own here
         self._cache: dict[tuple[str, bool], RenderedExport] = {}
 
-        intro = make_label("This is exactly what will be shared. Read it before you send it.")
-        self.hide_personal = QCheckBox(HIDE_LABEL)
+        intro = make_label(text("export.intro"))
+        self.hide_personal = QCheckBox(text("export.hide"))
         self.hide_personal.setChecked(True)
-        self.hide_personal.setAccessibleName(HIDE_LABEL)
+        self.hide_personal.setAccessibleName(text("export.hide"))
         self.summary_label = make_label("", selectable=True)
         self.format_choice = QComboBox()
-        self.format_choice.setAccessibleName("Format")
+        self.format_choice.setAccessibleName(text("export.format_name"))
         for fmt, name in FORMAT_NAMES.items():
             self.format_choice.addItem(name, fmt)
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setFont(monospace_font())
-        self.preview.setAccessibleName("Preview of the shared report")
+        self.preview.setAccessibleName(text("export.preview_name"))
         self.status_label = make_label("", selectable=True)
-        self.save_button = make_button("Save…", "Save the report to a file", self.save)
+        self.save_button = make_button(text("export.save"), text("export.save_tip"), self.save)
         self.copy_button = make_button(
-            "Copy for helpdesk", "Copy the report as Markdown", self.copy_for_helpdesk,
-            tooltip="Copies the Markdown report, ready to paste into a forum post, a GitHub issue or an e-mail",
+            text("export.copy"), text("export.copy_name"), self.copy_for_helpdesk, tooltip=text("export.copy_tip"),
         )  # fmt: skip
-        close_button = make_button("Close", "Close this window", self.accept)
+        close_button = make_button(text("export.close"), text("export.close_tip"), self.accept)
 
         format_row = QHBoxLayout()
-        format_row.addWidget(make_label("Format:", wrap=False))
+        format_row.addWidget(make_label(text("export.format"), wrap=False))
         format_row.addWidget(self.format_choice)
         format_row.addStretch(1)
         buttons = QHBoxLayout()
@@ -108,15 +104,14 @@ class ExportDialog(QDialog):
     def refresh(self) -> None:
         current = self.rendered()
         self.preview.setPlainText(current.text)
-        self.summary_label.setText(current.summary.describe() if current.redacted else NOT_HIDDEN_TEXT)
+        self.summary_label.setText(current.summary.describe() if current.redacted else text("export.not_hidden"))
         self.status_label.setText("")
 
     # ---------------------------------------------------------------- actions
 
     def copy_for_helpdesk(self) -> None:
         copy_to_clipboard(self.rendered("md").text)
-        hidden = "personal data hidden" if self.redact else "personal data NOT hidden"
-        self.status_label.setText(f"Copied the Markdown report to the clipboard ({hidden}).")
+        self.status_label.setText(text("export.copied_hidden" if self.redact else "export.copied_not_hidden"))
 
     def save(self) -> Path | None:
         chosen = self.choose_path(DEFAULT_FILE_NAMES[self.fmt])
@@ -128,11 +123,11 @@ class ExportDialog(QDialog):
         try:
             save_rendered(self.rendered(), path)
         except OSError as exc:
-            self.status_label.setText(f"Could not save to {path}: {exc.strerror or exc}")
+            self.status_label.setText(text("export.save_failed", path=path, error=exc.strerror or exc))
             return None
-        self.status_label.setText(f"Saved to {path}")
+        self.status_label.setText(text("export.saved", path=path))
         return path
 
     def _ask_path(self, suggested: str) -> Path | None:
-        name, _filter = QFileDialog.getSaveFileName(self, "Save the report", suggested, FILE_FILTERS[self.fmt])
+        name, _filter = QFileDialog.getSaveFileName(self, text("export.save_title"), suggested, text(f"export.filter.{self.fmt}"))
         return Path(name) if name else None

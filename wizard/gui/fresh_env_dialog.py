@@ -33,10 +33,8 @@ from wizard.findings import Recommendation
 from wizard.gui.fix_dialog import CloseGuard, CommandPanel, run_reporting_errors
 from wizard.gui.widgets import CommandBox, make_button, make_label, monospace_font, open_allowed_url
 from wizard.gui.workers import start_job
+from wizard.i18n import text
 from wizard.shell_text import command_text, local_os_name
-
-TITLE = "Create a new environment with the right PyTorch"
-VENV_HINT = "On Debian or Ubuntu this usually means the python3-venv package is missing: sudo apt install python3-venv"
 
 
 def suggest_folder(base: Path | None = None) -> Path:
@@ -49,34 +47,34 @@ def suggest_folder(base: Path | None = None) -> Path:
     return first
 
 
-def folder_problem(text: str) -> str:
-    """"" when a new environment can be made at ``text``; otherwise why not, in plain words."""
-    text = text.strip()
-    if not text:
-        return "Enter the folder for the new environment."
-    folder = Path(text).expanduser()
+def folder_problem(entered: str) -> str:
+    """"" when a new environment can be made at ``entered``; otherwise why not, in plain words."""
+    entered = entered.strip()
+    if not entered:
+        return text("fresh_env.folder.empty")
+    folder = Path(entered).expanduser()
     if not folder.is_absolute():
-        return f"Enter a full path, for example {fresh_env.default_env_folder()}."
+        return text("fresh_env.folder.relative", example=fresh_env.default_env_folder())
     if folder.exists() and not folder.is_dir():
-        return f"{folder} is a file. Choose a new or empty folder."
+        return text("fresh_env.folder.is_file", folder=folder)
     if folder.is_dir() and any(folder.iterdir()):
-        return (f"{folder} is not empty. Choose a new or empty folder: the wizard never puts an environment "
-                f"over existing files (for example {folder / fresh_env.DEFAULT_FOLDER_NAME}).")
+        return text("fresh_env.folder.not_empty", folder=folder, example=folder / fresh_env.DEFAULT_FOLDER_NAME)
     existing = next((p for p in (folder, *folder.parents) if p.exists()), None)
     if existing is None or not os.access(existing, os.W_OK):
-        return f"You cannot create folders in {existing or folder.anchor}. Choose a folder in your home folder."
+        return text("fresh_env.folder.not_writable", folder=existing or folder.anchor)
     return ""
 
 
 def build_words(rec: Recommendation) -> str:
     """'PyTorch 2.13.0 (CUDA 13.0 build)' — what goes into the new environment."""
+    any_version = "" if rec.torch else "_any"
     if rec.variant.startswith("cu") and rec.variant[2:].isdigit():
-        build = f"CUDA {rec.variant[2:-1]}.{rec.variant[-1]} build"
-    elif rec.variant == "cpu":
-        build = "CPU build"
-    else:
-        build = f"{rec.variant} build" if rec.variant else "recommended build"
-    return f"PyTorch {rec.torch} ({build})" if rec.torch else f"PyTorch ({build})"
+        return text(f"fresh_env.build.cuda{any_version}", torch=rec.torch, cuda=f"{rec.variant[2:-1]}.{rec.variant[-1]}")
+    if rec.variant == "cpu":
+        return text(f"fresh_env.build.cpu{any_version}", torch=rec.torch)
+    if rec.variant:
+        return text(f"fresh_env.build.other{any_version}", torch=rec.torch, variant=rec.variant)
+    return text(f"fresh_env.build.recommended{any_version}", torch=rec.torch)
 
 
 @dataclass(frozen=True)
@@ -93,8 +91,8 @@ class FreshEnvDialog(CloseGuard, QDialog):
     def __init__(self, parent: QWidget | None, python: str, recommendation: Recommendation,
                  *, folder: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(text("fresh_env.title"))
+        self.setAccessibleName(text("fresh_env.title"))
         self.python, self.recommendation = python, recommendation
         self.ready: _Ready | None = None
         self.folder: Path | None = None
@@ -107,43 +105,41 @@ class FreshEnvDialog(CloseGuard, QDialog):
     # ------------------------------------------------------------------ layout
     def _build(self, folder: Path) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(make_label(TITLE, bold=True, point_delta=2))
+        layout.addWidget(make_label(text("fresh_env.title"), bold=True, point_delta=2))
         self.intro = make_label(
-            f"The wizard makes a new, separate Python environment (a folder), installs {build_words(self.recommendation)} "
-            f"into it and checks that it works. Your current environment ({self.python}) is not changed.",
-            selectable=True)
+            text("fresh_env.intro", build=build_words(self.recommendation), python=self.python), selectable=True)
         layout.addWidget(self.intro)
         if self.recommendation.kind == "new_venv" and self.recommendation.why:
-            layout.addWidget(make_label(self.recommendation.why, selectable=True, accessible="Why a new environment"))
+            layout.addWidget(make_label(self.recommendation.why, selectable=True, accessible=text("fresh_env.why_name")))
         self.folder_box = self._folder_box(folder)
         layout.addWidget(self.folder_box)
-        self.python_label = make_label("Looking at your Python…", selectable=True, accessible="Python used")
+        self.python_label = make_label(text("fresh_env.looking"), selectable=True, accessible=text("fresh_env.python_name"))
         layout.addWidget(self.python_label)
-        self.blocked_label = make_label("", selectable=True, accessible="Why it cannot be created")
+        self.blocked_label = make_label("", selectable=True, accessible=text("fresh_env.blocked_name"))
         self.blocked_label.setStyleSheet("color: #a15c00;")
         self.blocked_label.hide()
         layout.addWidget(self.blocked_label)
-        self.get_python_button = make_button("Get a supported Python", "Open the Python download page",
+        self.get_python_button = make_button(text("fresh_env.get_python"), text("fresh_env.get_python_tip"),
                                              lambda: open_allowed_url(self.recommendation.url))
         self.get_python_button.hide()
         layout.addWidget(self.get_python_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.commands_label = make_label("The wizard will run:")
+        self.commands_label = make_label(text("fresh_env.will_run"))
         layout.addWidget(self.commands_label)
         self.commands_view = QPlainTextEdit()
         self.commands_view.setReadOnly(True)
         self.commands_view.setFont(monospace_font())
-        self.commands_view.setAccessibleName("The commands the wizard will run")
+        self.commands_view.setAccessibleName(text("fresh_env.commands_name"))
         self.commands_view.setMaximumHeight(self.commands_view.fontMetrics().lineSpacing() * 4 + 14)
         layout.addWidget(self.commands_view)
         self.panel = CommandPanel(self)
         layout.addWidget(self.panel, 1)
-        self.show_log_button = make_button("Show what was run", "Show what the commands printed", self._toggle_log)
+        self.show_log_button = make_button(text("fresh_env.show_log"), text("fresh_env.show_log_tip"), self._toggle_log)
         self.show_log_button.hide()
         layout.addWidget(self.show_log_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.result_label = make_label("", selectable=True, accessible="Result")
+        self.result_label = make_label("", selectable=True, accessible=text("fresh_env.result_name"))
         self.result_label.hide()
         layout.addWidget(self.result_label)
-        self.usage_box = QGroupBox("How to use your new environment")
+        self.usage_box = QGroupBox(text("fresh_env.usage"))
         self.usage_box.hide()
         layout.addWidget(self.usage_box)
         layout.addLayout(self._buttons())
@@ -151,17 +147,17 @@ class FreshEnvDialog(CloseGuard, QDialog):
         self._folder_changed()
 
     def _folder_box(self, folder: Path) -> QGroupBox:
-        box = QGroupBox("&Folder for the new environment")
+        box = QGroupBox(text("fresh_env.folder_box"))
         column = QVBoxLayout(box)
         row = QHBoxLayout()
         self.folder_edit = QLineEdit(str(folder))
-        self.folder_edit.setAccessibleName("Folder for the new environment")
+        self.folder_edit.setAccessibleName(text("fresh_env.folder_name"))
         self.folder_edit.textChanged.connect(self._folder_changed)
-        self.choose_button = make_button("C&hoose…", "Choose the folder", self.choose_folder)
+        self.choose_button = make_button(text("fresh_env.choose"), text("fresh_env.choose_tip"), self.choose_folder)
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.choose_button)
         column.addLayout(row)
-        self.folder_problem_label = make_label("", accessible="Problem with the folder")
+        self.folder_problem_label = make_label("", accessible=text("fresh_env.folder_problem_name"))
         self.folder_problem_label.setStyleSheet("color: #b00020;")
         self.folder_problem_label.hide()
         column.addWidget(self.folder_problem_label)
@@ -169,14 +165,14 @@ class FreshEnvDialog(CloseGuard, QDialog):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.create_button = make_button("&Create environment", "Create the new environment", self.create)
+        self.create_button = make_button(text("fresh_env.create"), text("fresh_env.create_tip"), self.create)
         self.create_button.setEnabled(False)
-        self.cancel_button = make_button("Cancel", "Stop creating the environment", self.cancel)
+        self.cancel_button = make_button(text("fresh_env.cancel"), text("fresh_env.cancel_tip"), self.cancel)
         self.cancel_button.hide()
-        self.check_button = make_button("Check the &new environment", "Check the new environment in the wizard",
+        self.check_button = make_button(text("fresh_env.check"), text("fresh_env.check_tip"),
                                         self.check_new_environment)
         self.check_button.hide()
-        self.close_button = make_button("C&lose", "Close", self._close)
+        self.close_button = make_button(text("gui.close"), text("fresh_env.close_tip"), self._close)
         row.addStretch(1)
         for button in (self.create_button, self.cancel_button, self.check_button, self.close_button):
             row.addWidget(button)
@@ -189,16 +185,17 @@ class FreshEnvDialog(CloseGuard, QDialog):
     def _prepare_work(self, _progress: Callable[[str], None]) -> _Ready:
         rec = self.recommendation
         if rec.kind == "python":
-            return _Ready(blocked=f"{rec.why} Install a supported Python, then choose it in the wizard.")
+            return _Ready(blocked=text("fresh_env.blocked.python", why=rec.why))
         try:
             args = fresh_env.install_args(rec)
         except ActionRefused:
-            reason = rec.why or "the check found no PyTorch build to install."
-            return _Ready(blocked=f"There is nothing to put into a new environment: {reason}")
+            if not rec.why:
+                return _Ready(blocked=text("fresh_env.blocked.nothing_found"))
+            return _Ready(blocked=text("fresh_env.blocked.nothing", why=rec.why))
         try:
             identity = probe_identity(self.python)
         except ActionRefused as exc:
-            return _Ready(blocked=f"The wizard cannot use this Python to create an environment: {exc}.")
+            return _Ready(blocked=text("fresh_env.blocked.python_unusable", error=exc))
         return _Ready(identity.base_executable, identity.version, args)
 
     def _prepared(self, ready: object) -> None:
@@ -212,12 +209,12 @@ class FreshEnvDialog(CloseGuard, QDialog):
             for widget in (self.folder_box, self.commands_label, self.commands_view, self.panel):
                 widget.hide()  # nothing will be created: only the reason and what to do
         else:
-            self.python_label.setText(f"It is made with Python {ready.python_version} ({ready.base_python}).")
+            self.python_label.setText(text("fresh_env.made_with", version=ready.python_version, python=ready.base_python))
         self._folder_changed()
 
     def choose_folder(self) -> None:
         start = str(Path(self.folder_edit.text()).expanduser().parent)
-        chosen = QFileDialog.getExistingDirectory(self, "Choose an empty folder for the new environment", start)
+        chosen = QFileDialog.getExistingDirectory(self, text("fresh_env.choose_title"), start)
         if chosen:
             self.folder_edit.setText(chosen)
 
@@ -243,12 +240,12 @@ class FreshEnvDialog(CloseGuard, QDialog):
             create_argv, _install = fresh_env.fresh_env_steps(self.ready.base_python, folder, self.ready.install_args)
             create = approve(create_argv, self.ready.base_python)
         except ActionRefused as exc:
-            self.folder_problem_label.setText(f"{exc}.")
+            self.folder_problem_label.setText(text("fresh_env.refused", error=exc))
             self.folder_problem_label.show()
             return
         self.folder = folder
         self._running(True)
-        self.panel.set_stage("Creating the environment…")
+        self.panel.set_stage(text("fresh_env.creating"))
         self.panel.start(create, "", self._venv_created)
 
     def _running(self, running: bool) -> None:
@@ -260,10 +257,10 @@ class FreshEnvDialog(CloseGuard, QDialog):
 
     def _venv_created(self, ok: bool) -> None:
         if not ok:
-            hint = f" {VENV_HINT}." if sys.platform.startswith("linux") else " See the log for pip's or venv's message."
-            self._failed("Creating the environment failed." + hint)
+            hint = text("fresh_env.venv_hint") if sys.platform.startswith("linux") else text("fresh_env.see_log")
+            self._failed(f"{text('fresh_env.create_failed')} {hint}")
             return
-        self.panel.busy("The environment is ready. Looking at its pip…")
+        self.panel.busy(text("fresh_env.looking_at_pip"))
         python = str(fresh_env.venv_python(self.folder))
         self._job(lambda _p: _safe(lambda: probe_identity(python).pip_version), self._install)
 
@@ -276,39 +273,39 @@ class FreshEnvDialog(CloseGuard, QDialog):
         try:
             install = approve(install_argv, python)
         except ActionRefused as exc:
-            self._failed(f"The install command was refused: {exc}.")
+            self._failed(text("fresh_env.install_refused", error=exc))
             return
         version = pip_version if isinstance(pip_version, str) else ""
-        self.panel.set_stage(f"Installing {build_words(self.recommendation)}…")
+        self.panel.set_stage(text("fresh_env.installing", build=build_words(self.recommendation)))
         self.panel.start(install, version, self._installed)
 
     def _installed(self, ok: bool) -> None:
         if not ok:
             error = self.panel.tracker.state.error
-            self._failed("Installing PyTorch failed" + (f": {error}" if error else "; see the log."))
+            self._failed(text("fresh_env.install_failed", error=error) if error else text("fresh_env.install_failed_log"))
             return
-        self.panel.busy("Installed. Checking that PyTorch imports in the new environment…")
+        self.panel.busy(text("fresh_env.verifying"))
         result = fresh_env.FreshEnvResult(self.folder, str(fresh_env.venv_python(self.folder)), ())
         self._job(lambda _p: _safe(lambda: fresh_env.verify_fresh_env(result)), self._verified)
 
     def _failed(self, why: str) -> None:
         self._running(False)
         stopped = self.panel.cancelled
-        self.panel.set_stage("You stopped it." if stopped else why)
-        self.result_label.setText(
-            f"The folder {self.folder} may hold a half-made environment: delete it, or choose another folder, "
-            f"before trying again. Your current environment was not changed.")
+        self.panel.set_stage(text("fresh_env.stopped") if stopped else why)
+        self.result_label.setText(text("fresh_env.half_made", folder=self.folder))
         self.result_label.show()
         self.folder_edit.setReadOnly(False)
         self._folder_changed()
 
-    def _verified(self, sentence: object) -> None:
+    def _verified(self, verified: object) -> None:
         self._running(False)
         self.panel.finish(True)
-        text = str(sentence)
-        self.succeeded = "imports correctly" in text
-        self.panel.set_stage("Done." if self.succeeded else "The environment was created, but PyTorch does not work in it.")
-        self.result_label.setText(text)
+        if isinstance(verified, fresh_env.FreshEnvCheck):
+            self.succeeded, verdict = verified.works, verified.sentence
+        else:  # the job failed before it could check: _safe hands back the error text
+            self.succeeded, verdict = False, str(verified)
+        self.panel.set_stage(text("fresh_env.done") if self.succeeded else text("fresh_env.not_working"))
+        self.result_label.setText(verdict)
         self.result_label.show()
         self.folder_edit.setReadOnly(True)
         self.choose_button.setEnabled(False)
@@ -322,7 +319,7 @@ class FreshEnvDialog(CloseGuard, QDialog):
         column.setSpacing(2)
         self.usage_boxes: list[CommandBox] = []
         for what, command in fresh_env.usage_steps(self.folder):
-            box = CommandBox(command, accessible=what, copy_text="Copy")
+            box = CommandBox(command, accessible=what, copy_text=text("fresh_env.copy"))
             self.usage_boxes.append(box)
             column.addWidget(make_label(what + ":", accessible=what))
             column.addWidget(box)
@@ -340,12 +337,12 @@ class FreshEnvDialog(CloseGuard, QDialog):
     def _toggle_log(self) -> None:
         visible = not self.panel.log_view.isVisible()
         self.panel.log_view.setVisible(visible)
-        self.show_log_button.setText("Hide what was run" if visible else "Show what was run")
+        self.show_log_button.setText(text("fresh_env.hide_log") if visible else text("fresh_env.show_log"))
 
     # ------------------------------------------------------------------ closing
     def cancel(self) -> None:
         if self.panel.cancel():
-            self.panel.set_stage("Stopping…")
+            self.panel.set_stage(text("fresh_env.stopping"))
 
     def check_new_environment(self) -> None:
         if self.folder is not None:
@@ -365,4 +362,4 @@ class FreshEnvDialog(CloseGuard, QDialog):
 
 
 def _safe(work: Callable[[], object]) -> object:
-    return run_reporting_errors(work, prefix="The check failed: ")
+    return run_reporting_errors(work, prefix=text("fresh_env.check_failed") + " ")

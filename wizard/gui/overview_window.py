@@ -23,14 +23,24 @@ from PySide6.QtWidgets import (
 
 from wizard.findings import Step
 from wizard.gui.widgets import make_label, plain_tooltip
+from wizard.i18n import text
 from wizard.overview import MachineRow, Overview, read_folder
 from wizard.words import STEP_TITLES, status_label  # one definition each, in the user's language
 
 SORT_RANK = {"error": 0, "warning": 1, "info": 2, "ok": 3, "": 4}
-ALL_CODES = "All root causes"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Machine", "Root cause", *(STEP_TITLES[s] for s in Step), "torch version", "Python version", "Report file")
+
+
+def columns() -> tuple[str, ...]:
+    """The table's headings, in the user's language."""
+    return (text("overview.column.machine"), text("overview.column.root_cause"), *(STEP_TITLES[s] for s in Step),
+            text("overview.column.torch"), text("overview.column.python"), text("overview.column.file"))
+
+
+def all_codes() -> str:
+    """The filter's first entry: every root cause."""
+    return text("overview.all_codes")
 
 
 class OverviewWindow(QWidget):
@@ -38,12 +48,13 @@ class OverviewWindow(QWidget):
 
     def __init__(self, open_report: Callable[[MachineRow], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Torch Setup Wizard — class overview")
+        self.setWindowTitle(text("overview.title"))
         self.open_report = open_report
         self.overview = Overview((), ())
 
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels(list(COLUMNS))
+        headings = columns()
+        self.model = QStandardItemModel(0, len(headings), self)
+        self.model.setHorizontalHeaderLabels(list(headings))
         self.proxy = _CodeFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -55,7 +66,7 @@ class OverviewWindow(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Machines")
+        self.table.setAccessibleName(text("overview.machines_name"))
         self.table.doubleClicked.connect(self._open_row)
         # Not `activated`: most styles emit it on a double-click as well, which opened every report twice.
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -63,28 +74,28 @@ class OverviewWindow(QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
 
         self.code_filter = QComboBox(self)
-        self.code_filter.setAccessibleName("Show root cause")
+        self.code_filter.setAccessibleName(text("overview.filter_name"))
         self.code_filter.currentTextChanged.connect(self._filter_changed)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Filter machines…")
-        self.search.setAccessibleName("Filter machines by name")
+        self.search.setPlaceholderText(text("overview.search"))
+        self.search.setAccessibleName(text("overview.search_name"))
         self.search.textChanged.connect(self.proxy.set_machine_text)
-        open_button = QPushButton("&Open folder of reports…", self)
-        open_button.setAccessibleName("Open folder of reports")
+        open_button = QPushButton(text("overview.open"), self)
+        open_button.setAccessibleName(text("overview.open_name"))
         open_button.clicked.connect(self.choose_folder)
 
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.PlainText)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.counts.setAccessibleName("Counts per root cause")
+        self.counts.setAccessibleName(text("overview.counts_name"))
         self.skipped = QPlainTextEdit(self)
         self.skipped.setReadOnly(True)
         self.skipped.setMaximumHeight(70)
-        self.skipped.setAccessibleName("Skipped files")
+        self.skipped.setAccessibleName(text("overview.skipped_name"))
 
         controls = QHBoxLayout()
         controls.addWidget(open_button)
-        controls.addWidget(make_label("Show:", wrap=False))
+        controls.addWidget(make_label(text("overview.show"), wrap=False))
         controls.addWidget(self.code_filter)
         controls.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
@@ -95,7 +106,7 @@ class OverviewWindow(QWidget):
         self.resize(980, 600)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder of reports")
+        folder = QFileDialog.getExistingDirectory(self, text("overview.open_name"))
         if folder:
             self.load_folder(Path(folder))
 
@@ -110,20 +121,21 @@ class OverviewWindow(QWidget):
         codes = sorted({row.root_cause for row in overview.rows})
         self.code_filter.blockSignals(True)
         self.code_filter.clear()
-        self.code_filter.addItems([ALL_CODES, *codes])
+        self.code_filter.addItems([all_codes(), *codes])
         self.code_filter.blockSignals(False)
         self.proxy.set_code("")
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.counts.setText(f"{len(overview.rows)} machines: {overview.counts_line()}")
+        self.counts.setText(text("overview.counts", count=len(overview.rows), counts=overview.counts_line()))
         self.skipped.setPlainText(
-            "\n".join(f"Skipped {s.file}: {s.reason}" for s in overview.skipped) or "No files were skipped."
+            "\n".join(text("overview.skipped", file=s.file, reason=s.reason) for s in overview.skipped)
+            or text("overview.none_skipped")
         )
 
     def visible_machines(self) -> list[str]:
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
 
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.set_code("" if text == ALL_CODES else text)
+    def _filter_changed(self, chosen: str) -> None:
+        self.proxy.set_code("" if chosen == all_codes() else chosen)
 
     def _open_row(self, index: QModelIndex) -> None:
         row = self.proxy.index(index.row(), 0).data(ROW_ROLE)
@@ -138,10 +150,10 @@ def _row_items(row: MachineRow) -> list[QStandardItem]:
         cells.append((status_label(status, none_mark="–"), SORT_RANK[status]))
     cells += [(row.torch, row.torch), (row.python, row.python), (row.file, row.file)]
     items = []
-    for text, sort_key in cells:
-        item = QStandardItem(text)
+    for cell, sort_key in cells:
+        item = QStandardItem(cell)
         item.setData(sort_key, SORT_ROLE)
-        item.setToolTip(plain_tooltip(text))
+        item.setToolTip(plain_tooltip(cell))
         items.append(item)
     items[0].setData(row, ROW_ROLE)
     return items

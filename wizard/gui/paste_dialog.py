@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wizard.i18n import text
 from wizard.snapshot import Snapshot
 from wizard.textdiag import evidence_excerpts, snapshot_from_text
 
@@ -53,22 +54,22 @@ class PasteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Diagnose pasted text")
+        self.setWindowTitle(text("paste.title"))
         self.snapshot: Snapshot | None = None
         self.evidence_excerpts: tuple[str, ...] = ()
         self._signals = _ParseSignals(self)
         self._signals.done.connect(self._on_parsed)
 
-        intro = QLabel("Paste the output of python -m torch.utils.collect_env, an error message or a pip log.")
+        intro = QLabel(text("paste.intro"))
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setPlaceholderText("Paste here (Ctrl+V)…")
+        self.text_edit.setPlaceholderText(text("paste.placeholder"))
         self.text_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.status = QLabel("", self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, parent=self)
-        self.diagnose_button = QPushButton("Diagnose", self)
+        self.diagnose_button = QPushButton(text("paste.diagnose"), self)
         self.diagnose_button.setDefault(True)
         self.buttons.addButton(self.diagnose_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start_diagnosis)  # accept() only once the text has been read
@@ -85,17 +86,17 @@ class PasteDialog(QDialog):
 
     def start_diagnosis(self) -> None:
         """Read the pasted text; large pastes in a worker thread, then accept()."""
-        text = self.text_edit.toPlainText()
-        if not text.strip():
-            self.status.setText("Paste some text first.")
+        pasted = self.text_edit.toPlainText()
+        if not pasted.strip():
+            self.status.setText(text("paste.empty"))
             return
         self.diagnose_button.setEnabled(False)
         self.text_edit.setReadOnly(True)
-        if len(text) < BACKGROUND_FROM_CHARS:
-            self._on_parsed(snapshot_from_text(text))
+        if len(pasted) < BACKGROUND_FROM_CHARS:
+            self._on_parsed(snapshot_from_text(pasted))
             return
-        self.status.setText("Reading the text…")
-        QThreadPool.globalInstance().start(_ParseJob(text, self._signals))
+        self.status.setText(text("paste.reading"))
+        QThreadPool.globalInstance().start(_ParseJob(pasted, self._signals))
 
     def _on_parsed(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot

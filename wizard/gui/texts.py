@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from wizard import words
 from wizard.findings import Action, ActionKind, Diagnosis, Finding, Goal, Message, Recommendation, Severity, Step
-from wizard.i18n import text
+from wizard.i18n import message, text
 from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
@@ -125,15 +125,15 @@ def recommendation_command(recommendation: Recommendation) -> str:
 
 def action_line(action: Action) -> str:
     if action.kind is ActionKind.RUN:
-        return f"    run: {format_command(action.argv)}"
+        return "    " + text("plain.run", command=format_command(action.argv))
     if action.kind is ActionKind.OPEN_URL:
-        return f"    see: {action.url}"
+        return "    " + text("plain.see", url=action.url)
     return f"    {action.label}: {action.text}"
 
 
 def plain_text_report(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goal) -> str:
     """A plain-text report for a helpdesk chat: verdict, machine, findings root cause first, the fix."""
-    lines = [f"Torch Setup Wizard: {verdict(snapshot, diagnosis, goal)}"]
+    lines = [text("plain.title", verdict=verdict(snapshot, diagnosis, goal))]
     lines += machine_lines(snapshot)
     lines.append("")
     for finding in diagnosis.findings:
@@ -143,7 +143,7 @@ def plain_text_report(snapshot: Snapshot | None, diagnosis: Diagnosis, goal: Goa
             lines += [action_line(a) for a in finding.actions]
     command = recommendation_command(diagnosis.recommendation)
     if command:
-        lines += ["", f"Recommended: {diagnosis.recommendation.why}", command]
+        lines += ["", text("plain.recommended", why=diagnosis.recommendation.why), command]
     return "\n".join(lines)
 
 
@@ -153,16 +153,19 @@ def machine_lines(snapshot: Snapshot | None) -> list[str]:
     lines = []
     host = snapshot.host.get()
     if host is not None:
-        lines.append(f"Machine: {host.hostname or 'unknown host'} ({host.os_release or host.os or 'unknown OS'})")
+        lines.append(text("plain.machine", host=host.hostname or text("plain.unknown_host"),
+                          os=host.os_release or host.os or text("plain.unknown_os")))
     python = snapshot.python.get()
     if python is not None:
-        lines.append(f"Python: {python.version} at {python.executable}")
+        lines.append(text("plain.python", version=python.version, path=python.executable))
     runtime = snapshot.torch.get()
     if runtime is not None and runtime.version:
-        build = f"CUDA {runtime.cuda} build" if runtime.cuda else ("ROCm build" if runtime.hip else "CPU-only build")
-        lines.append(f"PyTorch: {runtime.version} ({build})")
+        build = (text("plain.build.cuda", cuda=runtime.cuda) if runtime.cuda
+                 else text("plain.build.rocm") if runtime.hip else text("plain.build.cpu"))
+        lines.append(text("plain.pytorch", version=runtime.version, build=build))
     if snapshot.created_at:
-        lines.append(f"{'Read' if snapshot.source == 'text' else 'Checked'}: {readable_time(snapshot.created_at)}")
+        lines.append(text("plain.read" if snapshot.source == "text" else "plain.checked",
+                          time=readable_time(snapshot.created_at)))
     return lines
 
 
@@ -204,7 +207,7 @@ def collection_failed_finding(error: str, details: str) -> Finding:
 def failed_diagnosis(error: str, details: str) -> Diagnosis:
     return Diagnosis(
         findings=(collection_failed_finding(error, details),),
-        recommendation=Recommendation(kind="none", why="the check could not run"),
+        recommendation=Recommendation(kind="none", why=message("plain.check_not_run")),
     )
 
 

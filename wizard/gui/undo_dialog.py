@@ -22,8 +22,8 @@ from wizard.actions.runner import ActionRefused, probe_identity
 from wizard.gui.fix_dialog import CloseGuard, CommandPanel
 from wizard.gui.widgets import make_button, make_label, monospace_font
 from wizard.gui.workers import start_job
+from wizard.i18n import text
 
-TITLE = "Undo the last fix"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
 
@@ -32,7 +32,7 @@ def saved_when(created_at: str) -> str:
     try:
         moment = datetime.datetime.fromisoformat(created_at)
     except (TypeError, ValueError):
-        return created_at or "an unknown time"
+        return created_at or text("undo.unknown_time")
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -51,10 +51,10 @@ def describe_restore(backup_freeze: str, current_freeze: str) -> list[str]:
     now = _versions(current_freeze)
     lines: list[str] = []
     if remove:
-        lines.append("To be removed (the fix added them):")
+        lines.append(text("undo.to_remove"))
         lines += [f"  {name} {now.get(name, '')}".rstrip() for name in remove]
     if install:
-        lines.append("To be put back:")
+        lines.append(text("undo.to_put_back"))
         for requirement in install:
             match = _PIN.match(requirement)
             if match is None:
@@ -62,9 +62,10 @@ def describe_restore(backup_freeze: str, current_freeze: str) -> list[str]:
                 continue
             name = re.sub(r"[-_.]+", "-", match.group(1)).lower()
             current = now.get(name)
-            lines.append(f"  {name} {current} → {match.group(2)}" if current else f"  {name} {match.group(2)} (was removed)")
+            lines.append(f"  {name} {current} → {match.group(2)}" if current
+                         else "  " + text("undo.was_removed", name=name, version=match.group(2)))
     if unrestorable:
-        lines.append("Cannot be put back automatically (reinstall these yourself):")
+        lines.append(text("undo.unrestorable"))
         lines += [f"  {line}" for line in unrestorable]
     return lines
 
@@ -82,8 +83,8 @@ class UndoDialog(CloseGuard, QDialog):
 
     def __init__(self, parent: QWidget | None, python: str, backup_path: Path | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName(TITLE)
+        self.setWindowTitle(text("undo.title"))
+        self.setAccessibleName(text("undo.title"))
         self.python = python
         self.backup_path = backup_path
         self.preview: _Preview | None = None
@@ -96,24 +97,24 @@ class UndoDialog(CloseGuard, QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(make_label(TITLE, bold=True, point_delta=2))
-        self.about_label = make_label(f"Looking at the saved state of {self.python}…", selectable=True,
-                                      accessible="Which saved state")
+        layout.addWidget(make_label(text("undo.title"), bold=True, point_delta=2))
+        self.about_label = make_label(text("undo.looking", python=self.python), selectable=True,
+                                      accessible=text("undo.about_name"))
         layout.addWidget(self.about_label)
         self.changes_view = QPlainTextEdit()
         self.changes_view.setReadOnly(True)
         self.changes_view.setFont(monospace_font())
-        self.changes_view.setAccessibleName("What the undo changes")
+        self.changes_view.setAccessibleName(text("undo.changes_name"))
         layout.addWidget(self.changes_view, 1)
         self.panel = CommandPanel(self)
         layout.addWidget(self.panel, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.restore_button = make_button("&Restore", "Restore the saved state", self.restore)
+        self.restore_button = make_button(text("undo.restore"), text("undo.restore_tip"), self.restore)
         self.restore_button.setEnabled(False)
-        self.cancel_button = make_button("Cancel", "Stop restoring", self.cancel)
+        self.cancel_button = make_button(text("undo.cancel"), text("undo.cancel_tip"), self.cancel)
         self.cancel_button.hide()
-        self.close_button = make_button("C&lose", "Close", self._close)
+        self.close_button = make_button(text("gui.close"), text("undo.close_tip"), self._close)
         for button in (self.restore_button, self.cancel_button, self.close_button):
             row.addWidget(button)
         layout.addLayout(row)
@@ -123,17 +124,17 @@ class UndoDialog(CloseGuard, QDialog):
     def _preview_work(self, _progress: Callable[[str], None]) -> _Preview:
         path = self.backup_path or backup.latest_backup(self.python)
         if path is None:
-            return _Preview(problem=f"There is no saved state for {self.python}: nothing to undo.")
+            return _Preview(problem=text("undo.nothing_saved", python=self.python))
         try:
             record = backup.load_backup(path)
             identity = probe_identity(self.python)
             if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(
                     os.path.abspath(record.get("prefix", ""))):
-                return _Preview(path, problem=f"The saved state {path} belongs to another environment "
-                                              f"({record.get('prefix')}), not this one ({identity.prefix}).")
+                return _Preview(path, problem=text("undo.other_environment", path=path, saved=record.get("prefix"),
+                                                             current=identity.prefix))
             changes = describe_restore(record["freeze"], backup.freeze(self.python))
         except (backup.BackupError, ActionRefused) as exc:
-            return _Preview(path, problem=f"The saved state cannot be used: {exc}.")
+            return _Preview(path, problem=text("undo.unusable", error=exc))
         return _Preview(path, saved_when(record.get("created_at", "")), changes)
 
     def _previewed(self, preview: object) -> None:
@@ -146,13 +147,12 @@ class UndoDialog(CloseGuard, QDialog):
             return
         self.backup_path = preview.path
         self.about_label.setText(
-            f"The wizard saved the state of {self.python} on {preview.when}, before it ran a fix. "
-            "Undo puts every package back exactly as it was then.")
+            text("undo.about", python=self.python, when=preview.when))
         if preview.changes:
             self.changes_view.setPlainText("\n".join(preview.changes))
             self.restore_button.setEnabled(True)
         else:
-            self.changes_view.setPlainText("Nothing differs: the environment is exactly as it was saved.")
+            self.changes_view.setPlainText(text("undo.nothing_differs"))
 
     # ------------------------------------------------------------------ restore
     def restore(self) -> None:
@@ -163,7 +163,7 @@ class UndoDialog(CloseGuard, QDialog):
         self.restore_button.setEnabled(False)
         self.cancel_button.show()
         self.close_button.setEnabled(False)
-        self.panel.busy("Restoring the previous state…")
+        self.panel.busy(text("undo.restoring"))
         python, path, cancel = self.python, self.backup_path, self._cancel
 
         def work(progress: Callable[[str], None]) -> object:
@@ -172,7 +172,7 @@ class UndoDialog(CloseGuard, QDialog):
             except (backup.BackupError, ActionRefused) as exc:
                 return str(exc)
             except Exception as exc:  # noqa: BLE001 - the dialog says what went wrong, never crashes
-                return f"an unexpected error: {exc}"
+                return text("undo.unexpected", error=exc)
 
         self._jobs.append(start_job(work, self.panel.feed, self._restored, name="undo-restore"))
 
@@ -183,19 +183,19 @@ class UndoDialog(CloseGuard, QDialog):
         if isinstance(result, backup.RestoreResult):
             self.result_of_restore = result
             self.panel.finish(result.identical)
-            stopped = " You stopped it part way." if any(r.cancelled for r in result.runs) else ""
-            self.panel.set_stage(result.summary + stopped)
+            stopped = any(r.cancelled for r in result.runs)
+            self.panel.set_stage(f"{result.summary} {text('undo.stopped_part_way')}" if stopped else result.summary)
             if not result.identical:
                 self.restore_button.setEnabled(True)
         else:
             self.panel.finish(False)
-            self.panel.set_stage(f"Restoring failed: {result}")
+            self.panel.set_stage(text("undo.failed", error=result))
             self.restore_button.setEnabled(True)
 
     def cancel(self) -> None:
         if self.restoring:
             self._cancel.set()
-            self.panel.set_stage("Stopping pip…")
+            self.panel.set_stage(text("undo.stopping"))
 
     def _close(self) -> None:
         self.reject()

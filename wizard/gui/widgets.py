@@ -105,8 +105,8 @@ def link_button_text(label: str) -> str:
     if first in LINK_VERBS:
         return label
     if first in QUESTION_WORDS:
-        return f"{label} (web page)"
-    return f"Open {label}"
+        return tr("widgets.link_question", label=label)
+    return tr("widgets.link_open", label=label)
 
 
 ACTION_ROW_CHARS = 64  # a finding card's button row wraps beyond about this many average characters
@@ -189,10 +189,11 @@ class StatusBadge(QWidget):
 class CommandBox(QWidget):
     """A command in selectable monospace text with a Copy button beside it."""
 
-    def __init__(self, command: str, accessible: str = "Command", copy_text: str = "",
+    def __init__(self, command: str, accessible: str = "", copy_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         copy_text = copy_text or tr("gui.copy_command")
+        accessible = accessible or tr("widgets.command_name")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = QPlainTextEdit(clip(command))  # Copy copies it whole; wrapping megabytes would freeze
@@ -214,13 +215,13 @@ class DetailsExpander(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.toggle = make_button(tr("gui.show_details"), "Show technical details")
+        self.toggle = make_button(tr("gui.show_details"), tr("widgets.details_tip"))
         self.toggle.setCheckable(True)
         self.toggle.toggled.connect(self._set_open)
         self.text = QPlainTextEdit(details)
         self.text.setReadOnly(True)
         self.text.setFont(monospace_font())
-        self.text.setAccessibleName("Technical details")
+        self.text.setAccessibleName(tr("widgets.details_name"))
         self.text.setTabChangesFocus(True)
         lines = details.count("\n") + 2
         self.text.setFixedHeight(min(self.text.fontMetrics().lineSpacing() * lines + 12, 220))
@@ -255,10 +256,10 @@ class FindingCard(QFrame):
     fresh_env_requested = Signal()  # "Create a new environment…" (the recommendation is a new venv)
 
     def __init__(self, finding: Finding, read_only: bool = False, parent: QWidget | None = None,
-                 new_env_steps: tuple[tuple[str, ...], ...] = (), command_lead: str = "Tell them to run:") -> None:
+                 new_env_steps: tuple[tuple[str, ...], ...] = (), command_lead: str = "") -> None:
         super().__init__(parent)
         self.finding = finding
-        self.command_lead = command_lead  # read-only: whose computer a command is for
+        self.command_lead = command_lead or tr("gui.command_lead.report")  # read-only: whose computer a command is for
         self.read_only = read_only
         self.new_env_steps = new_env_steps  # RUN actions among these become one "Create a new environment…"
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -298,21 +299,19 @@ class FindingCard(QFrame):
             if action.kind is ActionKind.COPY and self.read_only and action.text.strip() in shown_commands:
                 continue  # the "Tell them to run" box above already shows it with its own Copy button
             if action.kind is ActionKind.COPY and action.text.strip():
-                preview = command_preview(action.text, f"{action.label}: the text it copies")
+                preview = command_preview(action.text, tr("widgets.copies_name", label=action.label))
                 self.copy_previews.append(preview)
                 layout.addWidget(preview)
             if action.kind is ActionKind.RUN and self.read_only:
                 layout.addWidget(make_label(self.command_lead, bold=True))
-                box = CommandBox(format_command(action.argv), accessible=f"Command to run: {action.label}")
+                box = CommandBox(format_command(action.argv), accessible=tr("widgets.command_to_run", label=action.label))
                 self.command_boxes.append(box)
                 layout.addWidget(box)
                 continue
             if action.kind is ActionKind.RUN and action.argv in self.new_env_steps:
                 if self.fresh_env_button is None:
-                    self.fresh_env_button = make_button("Create a new environment…", "Create a new environment",
-                                                        self.fresh_env_requested.emit,
-                                                        tooltip="A new, separate environment with the right PyTorch; "
-                                                                "this one stays as it is")
+                    self.fresh_env_button = make_button(tr("widgets.new_env"), tr("widgets.new_env_name"),
+                                                        self.fresh_env_requested.emit, tooltip=tr("widgets.new_env_tip"))
                     self.action_buttons.append(self.fresh_env_button)
                 continue
             button = self._action_button(action)
@@ -333,23 +332,23 @@ class FindingCard(QFrame):
                 return None  # never offer a link that is not on the allow-list
             text = link_button_text(action.label)
             button = make_button(text, text, lambda: open_allowed_url(action.url), tooltip=action.url)
-            button.setAccessibleDescription(f"Opens {action.url} in your web browser")
+            button.setAccessibleDescription(tr("widgets.opens_url", url=action.url))
             return button
         if action.kind is ActionKind.COPY:
             translated = current_locale() != SOURCE_LOCALE  # then the label is already the button's text
             text = action.label if translated or action.label.lower().startswith("copy") else tr("gui.copy_command")
-            accessible = text if action.label == text else f"{text}: {action.label}"
+            accessible = text if action.label == text else tr("widgets.named", button=text, label=action.label)
             return make_button(text, accessible, lambda: copy_to_clipboard(action.text), tooltip=action.text)
-        return make_button(tr("gui.run_fix"), f"{tr('gui.run_fix').rstrip('…')}: {action.label}", lambda: self.run_requested.emit(action),
+        return make_button(tr("gui.run_fix"), tr("widgets.named", button=tr("gui.run_fix").rstrip("…"), label=action.label), lambda: self.run_requested.emit(action),
                            tooltip=format_command(action.argv))
 
 
 def _details_text(finding: Finding) -> str:
     parts = [finding.details.strip()] if finding.details.strip() else []
     if finding.evidence:
-        parts.append("Quoted exactly from the text or output that showed it:\n" + "\n".join(finding.evidence))
+        parts.append(tr("widgets.quoted") + "\n" + "\n".join(finding.evidence))
     if parts:
-        parts.append(f"Code: {finding.code}")
+        parts.append(tr("widgets.code", code=finding.code))
     return "\n\n".join(parts)
 
 
@@ -364,8 +363,8 @@ class BusyPanel(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Checking, please wait")
-        self.stage = make_label("Starting…", accessible="Current stage")
+        self.bar.setAccessibleName(tr("widgets.checking_name"))
+        self.stage = make_label(tr("widgets.starting"), accessible=tr("widgets.stage_name"))
         layout.addWidget(self.what)
         layout.addWidget(self.bar)
         layout.addWidget(self.stage)
@@ -407,7 +406,7 @@ class StepList(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName("Steps")
+        self.setAccessibleName(tr("widgets.steps_name"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 8, 4)
         layout.setSpacing(2)
@@ -459,10 +458,10 @@ class StepList(QFrame):
 
     def _describe(self, index: int, severity: Severity | None, checking: bool, is_current: bool) -> str:
         if 1 <= index <= len(self.step_titles):
-            name = f"Step {index} of {len(self.step_titles)}: {self.step_titles[index - 1]}"
+            name = tr("widgets.step_of", number=index, total=len(self.step_titles), title=self.step_titles[index - 1])
             state = SEVERITY_WORDS[severity] if severity is not None else (
                 tr("gui.step_list.checking") if checking else tr("gui.step_list.not_checked"))
-            name = f"{name} — {state}"
+            name = tr("widgets.step_state", step=name, state=state)
         else:
-            name = "Welcome" if index == 0 else "Summary"
-        return f"{name} (you are here)" if is_current else name
+            name = tr("widgets.welcome") if index == 0 else tr("widgets.summary")
+        return tr("widgets.you_are_here", name=name) if is_current else name

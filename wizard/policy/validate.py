@@ -9,6 +9,7 @@ core never imports wizard.actions."""
 from __future__ import annotations
 
 from wizard.findings import Recommendation
+from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant
 from wizard.policy.compat import (
     builds_for,
@@ -48,8 +49,8 @@ def vetted(rec: Recommendation, machine: Machine, knowledge: Knowledge) -> Recom
     found = problems(rec, machine, knowledge)
     if not found:
         return rec
-    reasons = " ".join(say(f"impossible.{key}") for key in found)
-    return Recommendation(kind="none", why=f"{say('impossible', reasons=reasons)} {instead(machine, knowledge)}")
+    reasons = join_sentences(say(f"impossible.{key}") for key in found)
+    return Recommendation(kind="none", why=join_sentences([say("impossible", reasons=reasons), instead(machine, knowledge)]))
 
 
 def instead(machine: Machine, knowledge: Knowledge) -> str:

@@ -1,23 +1,18 @@
-"""The policy's and the recommendation's sentences, from the catalog resources/texts/recommend.json."""
+"""The policy's and the recommendation's sentences (resources/texts/recommend.json), through wizard.i18n."""
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
-from wizard.resources_path import resource
-
-
-@cache
-def _catalog() -> dict[str, str]:
-    data = json.loads(resource("texts", "recommend.json").read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_") and isinstance(value, str)}
+from wizard import i18n
 
 
 def say(key: str, **fields: object) -> str:
-    """The catalog sentence ``key`` with its named fields filled in."""
-    return _catalog()[key].format(**fields)
+    """The catalog sentence ``key`` with its named fields filled in, in the user's language; it carries its
+    message, so a Recommendation built from it renders in a report reader's language too."""
+    return i18n.message(key, **fields)
 
 
+@cache
 def catalog_keys() -> frozenset[str]:
-    return frozenset(_catalog())
+    return frozenset(i18n.load_catalog_file(i18n.catalog_path("recommend")))

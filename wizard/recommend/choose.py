@@ -5,6 +5,7 @@ from __future__ import annotations
 from packaging.version import Version
 
 from wizard.findings import Goal
+from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant
 from wizard.policy.compat import covers_gpu, driver_runs, last_driver_branch, newer_driver_exists, parse_version
 from wizard.policy.machine import Machine
@@ -16,7 +17,7 @@ from wizard.recommend.explain import _no_gpu_note, _older_note, _too_old_note, _
 def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal, knowledge: Knowledge) -> Choice:
     newest = releases[0]
     if goal.want == "cpu":
-        return _cpu_choice(releases, target, "You asked for the CPU build.")
+        return _cpu_choice(releases, target, say("why.cpu_asked"))
     if target.os == "darwin":
         return _cpu_choice(releases, target, _mac_note(target, knowledge))
     if target.jetson:
@@ -30,7 +31,7 @@ def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal,
         return _cpu_choice(releases, target, _no_gpu_note(gpus, goal, target, knowledge))
     candidates = [(r, v) for r in releases for v in _cuda_variants(r, target, knowledge)]
     if not candidates:
-        return _cpu_choice(releases, target, f"PyTorch has no CUDA build for {_platform_name(target.platform)}.")
+        return _cpu_choice(releases, target, say("why.no_cuda_build", platform=_platform_name(target.platform)))
     covering = [(r, v) for r, v in candidates if covers_gpu(v, target.platform, gpus.capabilities)]
     if not covering:
         return _cpu_choice(releases, target, _too_old_note(gpus, knowledge))
@@ -39,7 +40,7 @@ def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal,
         return _driver_first(covering, releases, target, knowledge)
     release, variant = _best_of(runnable, target, knowledge)
     note = _older_note(release, variant, newest, target, gpus, knowledge)
-    return Choice(release, variant, " ".join(filter(None, (note, _unknown_driver_note(variant, target, gpus, knowledge)))))
+    return Choice(release, variant, join_sentences([note, _unknown_driver_note(variant, target, gpus, knowledge)]))
 
 
 def _driver_first(covering: list[tuple[Release, Variant]], releases: list[Release], machine: Machine,
@@ -51,8 +52,8 @@ def _driver_first(covering: list[tuple[Release, Variant]], releases: list[Releas
     if not runnable_after_update:
         lowest = min(machine.capabilities, key=lambda c: parse_version(c) or Version("0"))
         family = knowledge.family_for_capability(lowest)
-        note = say("old_gpu_last_driver", family=family.name if family else f"compute capability {lowest}",
-                   branch=last_driver_branch(machine, knowledge))
+        family_name = family.name if family else say("why.family_unknown", capability=lowest)
+        note = say("old_gpu_last_driver", family=family_name, branch=last_driver_branch(machine, knowledge))
         return _cpu_choice(releases, machine, note)
     release, variant = _best_of(runnable_after_update, machine, knowledge)
     floor = knowledge.driver_floor(variant.cuda, machine.driver_os) or ""
@@ -92,7 +93,7 @@ def _amd_note(machine: Machine, knowledge: Knowledge) -> str:
     if machine.os == "windows":
         return say("amd_windows")
     if machine.platform != "linux-x86_64":
-        return f"PyTorch has no ROCm build for {_platform_name(machine.platform)}: this is the CPU build."
+        return say("why.no_rocm_build", platform=_platform_name(machine.platform))
     if not gpu.gfx:
         rocm = max((v.name for r in knowledge.releases if r.verified for v in r.variants if v.kind == "rocm"),
                    key=lambda n: parse_version(n[4:]) or Version("0"), default="rocm")
@@ -107,7 +108,7 @@ def _mac_note(machine: Machine, knowledge: Knowledge) -> str:
     last = knowledge.release(knowledge.platforms.intel_mac_last)
     if machine.platform == "darwin-x86_64" and last is not None:
         return say("intel_mac", last=last.version, python_min=last.python_min, python_max=last.python_max)
-    return f"PyTorch has no CUDA build for {_platform_name(machine.platform)}."
+    return say("why.no_cuda_build", platform=_platform_name(machine.platform))
 
 
 def _cuda_variants(release: Release, target: Machine, knowledge: Knowledge) -> list[Variant]:

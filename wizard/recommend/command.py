@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from wizard.findings import Goal, Recommendation
+from wizard.i18n import join_sentences
 from wizard.knowledge.model import Release, Variant
 from wizard.policy.machine import Machine
+from wizard.policy.words import say
 from wizard.profile import CourseProfile
 from wizard.recommend.common import PYPI_SIMPLE, TORCH_FAMILY, VENV_NAME, Choice
 from wizard.recommend.explain import _why
@@ -21,11 +23,9 @@ def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
         folder = venv_dir or _venv_folder(target)
         venv_python = _venv_python(folder, target.os)
         install = (venv_python, "-m", "pip", "install", *packages, *sources)
-        why = (f"This Python is managed by the operating system (PEP 668), so pip must not change it: create your own "
-               f"environment in {folder} and install there, then run your code with {venv_python}. "
-               f"(If creating it fails on Debian/Ubuntu, install the python3-venv package.) {why}")
+        why = join_sentences([say("why.pep668", folder=folder, python=venv_python), why])
         return Recommendation(
-            kind="new_venv", why=why.strip(), torch=release.version, torchvision=_pinned(packages, "torchvision"),
+            kind="new_venv", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),
             torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install, needs_driver=choice.needs_driver,
             steps=((target.python, "-m", "venv", folder), install),
         )

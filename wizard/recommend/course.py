@@ -8,9 +8,11 @@ from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 from wizard.findings import Goal, Recommendation
+from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release
 from wizard.policy.compat import builds_for
 from wizard.policy.machine import Machine, machine_of
+from wizard.policy.words import say
 from wizard.profile import CourseProfile
 from wizard.recommend.choose import _choose
 from wizard.recommend.command import _command
@@ -55,10 +57,9 @@ def course_pythons(course: CourseProfile, releases: list[Release] | tuple[Releas
 
 def no_cuda_advice(course: CourseProfile) -> str:
     """What a student does when the course needs a CUDA GPU and this machine cannot give one."""
-    contact = f", or ask {course.contact}" if course.contact else ""
-    return (f"{course.name} needs an NVIDIA GPU with CUDA, which this machine cannot provide: for the GPU parts use "
-            f"the course's lab machines or a cloud notebook with a GPU (e.g. Google Colab: Runtime → Change runtime "
-            f"type → GPU){contact}.")
+    if course.contact:
+        return say("why.course.no_cuda_contact", course=course.name, contact=course.contact)
+    return say("why.course.no_cuda", course=course.name)
 
 
 def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, course: CourseProfile,
@@ -80,18 +81,19 @@ def _recommend_for_course(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, 
         return Recommendation(kind="python", why=wrong_python, url=PYTHON_DOWNLOADS)
     unsupported = _unsupported_python(target, allowed)
     if unsupported:
-        return Recommendation(kind="python", why=f"{course.name}: {unsupported}", url=PYTHON_DOWNLOADS)
+        return Recommendation(kind="python", why=say("why.course.prefixed", course=course.name, why=unsupported),
+                              url=PYTHON_DOWNLOADS)
     releases = builds_for(target, allowed)
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(target))
     choice = _choose(releases, target, gpus, goal, allowed)
     if course.cuda == "required" and goal.want == "cuda" and choice.variant.kind != "cuda":
-        note = f"{choice.note} {no_cuda_advice(course)}".strip()
+        note = join_sentences([choice.note, no_cuda_advice(course)])
         installed = _working_in_range(snapshot, course)
         if installed:
-            return Recommendation(kind="none", why=f"torch {installed} is installed and works on the CPU. {note}",
-                                      keeps=installed)
-        choice = dataclasses.replace(choice, note=f"{note} Until then this CPU build lets you follow along.")
+            return Recommendation(kind="none", why=join_sentences([say("why.course.works_on_cpu", torch=installed), note]),
+                                  keeps=installed)
+        choice = dataclasses.replace(choice, note=join_sentences([note, say("why.course.cpu_until_then")]))
     return _command(choice, target, goal, venv_dir, course)
 
 
@@ -115,8 +117,8 @@ def _keep_torch_add_packages(snapshot: Snapshot, allowed: Knowledge, target: Mac
     variant = release.variant(local or "cpu")
     if not unmet or variant is None or target.platform not in variant.platforms:
         return None
-    note = f"It is already installed and fits {course.name}: this keeps it and adds {', '.join(unmet)}. {advice}"
-    return Choice(dataclasses.replace(release, version=Version(torch.version).public), variant, note.strip())
+    note = join_sentences([say("why.course.keeps_adds", course=course.name, packages=", ".join(unmet)), advice])
+    return Choice(dataclasses.replace(release, version=Version(torch.version).public), variant, note)
 
 
 def _unmet_packages(python: PythonFacts | None, release: Release, course: CourseProfile) -> list[str]:
@@ -140,10 +142,9 @@ def _course_working_install(snapshot: Snapshot, target: Machine, gpus: Machine, 
     if not installed or (target.version and not version_in(target.version, course.python_spec)):
         return ""
     if course.cuda == "required" and gpus.nvidia is False and goal.want == "cuda":
-        return f"torch {installed} is installed and works, but only on the CPU: no NVIDIA GPU was found. " + no_cuda_advice(
-            course)
+        return join_sentences([say("why.course.cpu_only", torch=installed), no_cuda_advice(course)])
     if course.cuda == "not_needed" and goal.want == "cpu":
-        return f"torch {installed} is installed and imports fine, and {course.name} does not need a GPU: nothing to change."
+        return say("why.course.no_gpu_needed", torch=installed, course=course.name)
     return _working_install(snapshot, gpus, goal)
 
 
@@ -158,19 +159,22 @@ def _course_python_why(target: Machine, allowed: Knowledge, course: CourseProfil
     if fits_course and (fits_torch or not (course.python or course.torch)):
         return ""  # fine, or a problem the general rule explains better (no build for this platform at all)
     pythons = course_pythons(course, on_platform)
-    contact = f" Ask {course.contact}." if course.contact else ""
+    contact = say("why.course.ask", contact=course.contact) if course.contact else ""
     if not pythons:
-        return (f"{course.name} allows Python {course.python} and torch {course.torch or '(any)'}, but no PyTorch "
-                f"release in that range supports such a Python: the course profile needs fixing.{contact}")
-    needs = " or ".join(pythons) if len(pythons) <= 3 else f"{pythons[0]} to {pythons[-1]}"
-    return (f"{course.name} needs Python {needs}; this environment has Python {target.version}. Install Python "
-            f"{pythons[-1]} from python.org, create a new environment with it (python -m venv) and check that one.")
+        broken = (say("why.course.profile_broken", course=course.name, python=course.python, torch=course.torch)
+                  if course.torch else say("why.course.profile_broken_any_torch", course=course.name, python=course.python))
+        return join_sentences([broken, contact])
+    if len(pythons) <= 3:
+        needs = say(f"why.course.pythons_{len(pythons)}", **dict(zip(("first", "second", "third"), pythons)))
+    else:
+        needs = say("why.course.pythons_range", first=pythons[0], last=pythons[-1])
+    return say("why.course.needs_python", course=course.name, pythons=needs, python=target.version, newest=pythons[-1])
 
 
 def _no_course_release_why(course: CourseProfile) -> str:
-    packages = ", ".join(f"{name} {spec or '(matching)'}" for name, spec in course.packages
-                         if name in ("torchvision", "torchaudio"))
-    contact = f" Ask {course.contact}." if course.contact else ""
-    return (f"No PyTorch release the wizard knows fits {course.name}'s range (torch {course.torch or 'any'}"
-            f"{', ' + packages if packages else ''}): the course may need a newer wizard, or the profile a "
-            f"correction.{contact}")
+    packages = "".join(f", {name} {spec or say('why.course.matching')}" for name, spec in course.packages
+                       if name in ("torchvision", "torchaudio"))
+    contact = say("why.course.ask", contact=course.contact) if course.contact else ""
+    no_release = (say("why.course.no_release", course=course.name, torch=course.torch, packages=packages)
+                  if course.torch else say("why.course.no_release_any", course=course.name, packages=packages))
+    return join_sentences([no_release, contact])

@@ -7,6 +7,7 @@ import dataclasses
 from packaging.version import InvalidVersion, Version
 
 from wizard.findings import Goal
+from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
 from wizard.policy.compat import (
     companion_problems,
@@ -31,8 +32,7 @@ def _working_install(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: K
     torch = snapshot.torch.get()
     blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if torch and knowledge is not None else ""
     if blocker:
-        keep = f"Keep torch {torch.version}: it is a CUDA build that fits your GPU, so reinstalling it would not help."
-        return f"{keep} {blocker}"
+        return join_sentences([say("why.keep_fits", torch=torch.version), blocker])
     return ""
 
 
@@ -45,12 +45,12 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
                                                          or _xpu_would_help(gpus, torch.version, goal, knowledge)):
         return ""
     if goal.want == "cpu" or gpus.nvidia is False:
-        reason = "you asked for CPU" if goal.want == "cpu" else "without an NVIDIA GPU a CUDA build cannot help"
-        mps = f" {say('mps')}" if gpus.platform == "darwin-arm64" and goal.want != "cpu" else ""
-        return f"torch {torch.version} is installed and imports fine; {reason}, so there is nothing to change.{mps}"
+        key = "why.nothing_to_change_cpu_asked" if goal.want == "cpu" else "why.nothing_to_change_no_nvidia"
+        mps = say("mps") if gpus.platform == "darwin-arm64" and goal.want != "cpu" else ""
+        return join_sentences([say(key, torch=torch.version), mps])
     cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if torch.cuda_available and not cuda_op_failed:
-        return f"torch {torch.version} is installed and uses your NVIDIA GPU: nothing to change."
+        return say("why.uses_gpu", torch=torch.version)
     return ""
 
 
@@ -88,16 +88,16 @@ def _blocker_outside_torch(snapshot: Snapshot, gpus: Machine, knowledge: Knowled
         return ""
     floor = knowledge.driver_floor(torch.cuda, gpus.driver_os) or ""
     if gpus.driver_pending_restart:
-        return "The driver was just updated: restart the computer, then run the check again."
+        return say("why.restart_after_driver")
     if driver_below(gpus, floor, torch.cuda):
         return ""  # the driver is too old: a build it can run is one of the two fixes
-    needs = f" (version {floor} or newer)" if floor else ""
+    with_floor = "_floor" if floor else ""
     nvml_problem = snapshot.gpu.nvml.problem
     driver_broken = nvml_problem is not None and nvml_problem.status is not FactStatus.UNKNOWN
     if host.is_wsl and driver_broken:
-        return f"Fix the Windows NVIDIA driver for WSL{needs} as described above, and it will use the GPU."
+        return say(f"why.fix_wsl_driver{with_floor}", floor=floor)
     if gpus.nvidia and driver_broken:
-        return f"It needs a working NVIDIA driver{needs}: fix the driver problem above, and it will use the GPU."
+        return say(f"why.fix_driver{with_floor}", floor=floor)
     return _hidden_by_visible_devices(snapshot)
 
 
@@ -110,8 +110,7 @@ def _hidden_by_visible_devices(snapshot: Snapshot) -> str:
     uuids = tuple(g.uuid for g in nvml.gpus if g.uuid)
     if visible_device_count(value, len(nvml.gpus), uuids) > 0:
         return ""
-    return ("The environment variable CUDA_VISIBLE_DEVICES hides every GPU: remove it as described above, "
-            "and PyTorch will use the GPU.")
+    return say("why.visible_devices")
 
 
 def _repair_companions(snapshot: Snapshot, knowledge: Knowledge, target: Machine) -> Choice | None:
@@ -128,10 +127,11 @@ def _repair_companions(snapshot: Snapshot, knowledge: Knowledge, target: Machine
     if variant is None or target.platform not in variant.platforms:
         return None
     public = Version(torch.version).public
-    names = " and ".join(n for n in ("torchvision", "torchaudio") if n in target.installed and getattr(release, n))
+    names = [n for n in ("torchvision", "torchaudio") if n in target.installed and getattr(release, n)]
     if not names:
         return None
-    note = f"This keeps torch {public} and installs the matching {names}."
+    note = (say("why.keeps_companion", torch=public, package=names[0]) if len(names) == 1
+            else say("why.keeps_companions", torch=public, first=names[0], second=names[1]))
     return Choice(dataclasses.replace(release, version=public), variant, note)
 
 

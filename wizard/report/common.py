@@ -104,15 +104,15 @@ def key_facts(snapshot: Snapshot) -> list[tuple[str, str]]:
 def _why(fact: Fact) -> str:
     problem = fact.problem
     if problem is None:
-        return "unknown"
-    return f"unknown ({problem.reason})" if problem.reason else "unknown"
+        return text("report.value.unknown")
+    return text("report.value.unknown_why", reason=problem.reason) if problem.reason else text("report.value.unknown")
 
 
 def _system(snapshot: Snapshot) -> str:
     host = snapshot.host.get()
     if host is None:
         return _why(snapshot.host)
-    parts = [host.os_release or host.os or "unknown OS"]
+    parts = [host.os_release or host.os or text("plain.unknown_os")]
     if host.machine:
         parts.append(host.machine)
     if host.is_wsl:
@@ -124,39 +124,40 @@ def _python(snapshot: Snapshot) -> str:
     python = snapshot.python.get()
     if python is None:
         return _why(snapshot.python)
-    kind = f", {python.env_kind}" if python.env_kind else ""
-    return f"{python.implementation} {python.version} ({python.bits}-bit{kind}) at {python.executable}"
+    key = "report.value.python_kind" if python.env_kind else "report.value.python"
+    return text(key, implementation=python.implementation, version=python.version, bits=python.bits,
+                kind=python.env_kind, path=python.executable)
 
 
 def _torch(snapshot: Snapshot) -> str:
     runtime = snapshot.torch.get()
     if runtime is not None:
-        build = f"CUDA {runtime.cuda}" if runtime.cuda else (f"ROCm {runtime.hip}" if runtime.hip else "CPU-only build")
-        usable = "GPU usable" if runtime.cuda_available else "GPU not usable"
-        return f"{runtime.version} ({build}; {usable})"
+        build = f"CUDA {runtime.cuda}" if runtime.cuda else (f"ROCm {runtime.hip}" if runtime.hip else text("plain.build.cpu"))
+        key = "report.value.torch_gpu" if runtime.cuda_available else "report.value.torch_no_gpu"
+        return text(key, version=runtime.version, build=build)
     python = snapshot.python.get()
     version_file = python.torch_version_file.get() if python is not None else None
     if version_file is not None:
-        return f"{version_file.version} installed; import: {_why(snapshot.torch)}"
+        return text("report.value.torch_not_imported", version=version_file.version, why=_why(snapshot.torch))
     return _why(snapshot.torch)
 
 
 def _gpus(snapshot: Snapshot) -> str:
     nvml = snapshot.gpu.nvml.get()
     if nvml is not None and nvml.gpus:
-        return "; ".join(f"{g.name} (compute capability {g.compute_capability or '?'})" for g in nvml.gpus)
+        return "; ".join(text("report.value.gpu", name=g.name, capability=g.compute_capability or "?") for g in nvml.gpus)
     devices = snapshot.gpu.pci.get()
     if devices is None:
         return _why(snapshot.gpu.pci)
-    named = [d.name or f"{d.vendor or 'unknown vendor'} {d.vendor_id:04x}:{d.device_id:04x}" for d in devices]
-    return "; ".join(named) if named else "no GPU found"
+    named = [d.name or f"{d.vendor or '?'} {d.vendor_id:04x}:{d.device_id:04x}" for d in devices]
+    return "; ".join(named) if named else text("report.value.no_gpu")
 
 
 def _driver(snapshot: Snapshot) -> str:
     nvml = snapshot.gpu.nvml.get()
     if nvml is None:
         return _why(snapshot.gpu.nvml)
-    return f"{nvml.driver_version} (supports CUDA up to {nvml.cuda_driver_version or '?'})"
+    return text("report.value.driver", driver=nvml.driver_version, cuda=nvml.cuda_driver_version or "?")
 
 
 def _toolkits(snapshot: Snapshot) -> str:
@@ -164,11 +165,12 @@ def _toolkits(snapshot: Snapshot) -> str:
     if toolkits is None:
         return _why(snapshot.toolkit.toolkits)
     if not toolkits:
-        return "none (not needed for pip wheels)"
-    return "; ".join(f"{t.version} at {t.root}{' (active)' if t.active else ''}" for t in toolkits)
+        return text("report.value.no_toolkit")
+    return "; ".join(text("report.value.toolkit_active" if t.active else "report.value.toolkit", version=t.version,
+                          path=t.root) for t in toolkits)
 
 
 def _source(snapshot: Snapshot) -> str:
     if snapshot.source in ("live", "text", "report"):
         return text(f"report.source.{snapshot.source}")
-    return snapshot.source or "unknown"
+    return snapshot.source or text("report.value.unknown")

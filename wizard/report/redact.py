@@ -50,16 +50,8 @@ UNTOUCHED_FIELDS = frozenset(
 MIN_BARE_NAME = 2  # shorter names would hit ordinary words
 MAX_NAME_LENGTH = 255
 
-KIND_LABELS = {  # kind → (singular, plural), in the order the summary lists them
-    "user": ("user name", "user names"),
-    "host": ("host name", "host names"),
-    "uuid": ("GPU id", "GPU ids"),
-    "serial": ("serial number", "serial numbers"),
-    "email": ("e-mail address", "e-mail addresses"),
-    "mac": ("MAC address", "MAC addresses"),
-    "ip": ("IP address", "IP addresses"),
-    "secret": ("password or token", "passwords or tokens"),
-}
+# The kinds of personal data, in the order the summary lists them (words: redact.<kind>.one/many in dialogs.json).
+KINDS = ("user", "host", "uuid", "serial", "email", "mac", "ip", "secret")
 
 _NAME_CHARS = r"[^\\/\s\"'<>|:*?;,()\[\]{}]+"
 _WSL_WINDOWS_HOME = re.compile(r"(?<![\w.~-])/mnt/[A-Za-z]/Users/(?P<name>" + _NAME_CHARS + ")", re.I)
@@ -117,10 +109,12 @@ class RedactionSummary:
 
     def describe(self) -> str:
         """ "3 user names, 1 host name, 2 GPU ids hidden" (or that nothing personal was found)."""
-        parts = [f"{n} {KIND_LABELS[kind][0 if n == 1 else 1]}" for kind, n in self.counts if n]
+        from wizard.i18n import text
+
+        parts = [text(f"redact.{kind}.{'one' if n == 1 else 'many'}", count=n) for kind, n in self.counts if n]
         if not parts:
-            return "No personal data found to hide"
-        return ", ".join(parts) + " hidden"
+            return text("redact.nothing")
+        return text("redact.hidden", items=", ".join(parts))
 
 
 @dataclass(frozen=True)
@@ -191,7 +185,7 @@ class Redactor:
 
     def summary(self) -> RedactionSummary:
         return RedactionSummary(
-            tuple((kind, len(self._hidden[kind])) for kind in KIND_LABELS if self._hidden.get(kind))
+            tuple((kind, len(self._hidden[kind])) for kind in KINDS if self._hidden.get(kind))
         )
 
     # ---------------------------------------------------------------- passes

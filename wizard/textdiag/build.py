@@ -36,14 +36,16 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
+from wizard.textdiag.era import NOT_SERVED, judge_python
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
-from wizard.verdict import FAILURE_SIGNATURE, reports_failure
+from wizard.verdict import FAILURE_SIGNATURE, WORKING_SIGNATURE, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
+ERA_SIGNATURE = "textdiag:era"  # the Python judged against the torch of the text's own era (wizard/textdiag/era.py)
 NOTE_PREFIX = "textdiag:note:"
 
 _NVML_REASONS = {
@@ -72,22 +74,45 @@ def snapshot_from_text(text: str) -> Snapshot:
     for found in matches:
         for key, value in found.facts:
             facts.setdefault(key, value)
+        if found.signature.family == "network" or re.search(r"host_unknown|dns_", found.signature.id):
+            facts.setdefault("network_failure", found.signature.id)
     gpus = _gpu_names(env, lines, clean, facts)
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
+    if facts.get("mps_available") == "true":
+        facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
         gpus = [facts["gpu_name"]]  # only prose names the GPU ("my RTX3060 laptop")
     dists = ce.distributions(env) if env else []
+    era = judge_python(facts.get("python_version", ""), facts, clean.text) if facts.get("python_version") else None
+    if era is not None:
+        facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
+    if era is not None:
+        evidence.append(Evidence(ERA_SIGNATURE, "", "", era.facts()))
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
     if reports_failure(clean.text):
-        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"),)))
+        strength = (("error", "reported"),) if reports_error(clean.text) else ()
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
+    working = working_shown(facts)
+    if working:
+        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def working_shown(facts: dict[str, str]) -> str:
+    """What the text shows working: "cuda" (is_available() True, a tensor on a cuda device, "runs on the GPU"),
+    "mps" (torch.backends.mps.is_available() True, a tensor on mps), or ""."""
+    if facts.get("cuda_available") == "true" or facts.get("cuda_works") == "true":
+        return "cuda"
+    if facts.get("mps_available") == "true":
+        return "mps"
+    return ""
 
 
 def wanted_from_text(snapshot: Snapshot) -> str:
@@ -158,10 +183,13 @@ def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Eviden
         facts.setdefault("torch_build_known", "true")
     reveal("ROCM used to build PyTorch", {"torch_hip": env.value("ROCM used to build PyTorch")})
     reveal("Is CUDA available", {"cuda_available": ce.boolean(env.value("Is CUDA available"))})
+    reveal("Is MPS available", {"mps_available": ce.boolean(env.value("Is MPS available"))})
     os_revealed = ce.os_facts(env.value("OS"), env.value("Python platform"))
     reveal("OS", {k: v for k, v in os_revealed.items() if k in ("os", "os_release", "machine")})
-    reveal("Python platform", {k: v for k, v in os_revealed.items() if k in ("kernel", "libc", "is_wsl", "os")})
+    # "Libc version" is the system's C library; the "-with-glibcX.Y" of "Python platform" is platform.libc_ver() of the
+    # interpreter's binary (the glibc it was linked against, 2.17 for conda's Pythons), only a lower bound
     reveal("Libc version", {"libc": ce.libc_from_field(env.value("Libc version"))})
+    reveal("Python platform", {k: v for k, v in os_revealed.items() if k in ("kernel", "libc", "is_wsl", "os")})
     version, bits, implementation = ce.python_version_and_bits(env.value("Python version"))
     if not bits and torch_version:
         bits = "64"  # official torch wheels exist only for 64-bit Pythons: this one imported torch
@@ -336,26 +364,12 @@ def _older_than_every_release(version: str, releases) -> bool:  # releases: tupl
 
 def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
     if not re.match(r"\d\.\d{1,2}", version):
-        return _asked_for_ancient_release(facts)
-    if version.startswith("2."):
-        return True
-    knowledge = _knowledge()
-    releases = getattr(knowledge, "releases", ())
-    if not releases:
-        return False
-    wanted = _requested(facts)[0]
-    if wanted and knowledge.release(wanted) is not None:
-        return not knowledge.release(wanted).supports_python(version)
-    if wanted and _older_than_every_release(wanted, releases):
-        return False  # an older release than the knowledge base lists: its Python range is not known here
-    return not any(release.supports_python(version) for release in releases)
+        return False  # the text names no Python: the era cannot tell whether it was served (wizard/textdiag/era.py)
+    # judged against the torch of the text's own era, not today's (wizard/textdiag/era.py)
+    served = facts.get("python_served_then") or judge_python(version, facts).served
+    return served == NOT_SERVED
 
 
-def _asked_for_ancient_release(facts: dict[str, str]) -> bool:
-    """torch older than every release the knowledge base lists (< 1.12) has no wheels for any current Python."""
-    wanted = _requested(facts)[0]
-    releases = getattr(_knowledge(), "releases", ())
-    return bool(wanted and releases and _older_than_every_release(wanted, releases))
 
 
 def _platform_unsupported(facts: dict[str, str]) -> bool:

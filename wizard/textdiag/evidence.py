@@ -91,6 +91,11 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux"}
 
 
+def _wsl_version(found: re.Match[str]) -> dict[str, str]:
+    version = found.group("a") or found.group("b") or found.group("d") or ("1" if found.group("c") else "")
+    return {"wsl_version": version, "is_wsl": "true", "os": "linux"} if version else {}
+
+
 def _apple_chip(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}
 
@@ -124,6 +129,9 @@ def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
 
 def _datacenter_gpu(found: re.Match[str]) -> dict[str, str]:
     return {"gpu_name": "NVIDIA " + re.sub(r"\s+", " ", found.group("name")).strip(), "gpu_vendor": "nvidia"}
+
+
+_LSPCI_VENDORS = {"nvidia": "nvidia", "intel": "intel", "advanced micro devices": "amd", "amd": "amd", "ati": "amd"}
 
 
 def _vendor(vendor: str) -> Normaliser:
@@ -185,7 +193,51 @@ def _bits(found: re.Match[str]) -> dict[str, str]:
 
 
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
-    return {"cuda_available": found.group("value").lower()}
+    """torch.cuda.is_available() or torch.backends.mps.is_available() (torch.mps.is_available()) as printed."""
+    backend = (found.groupdict().get("backend") or "").lower()
+    key = "mps_available" if "mps" in backend else "cuda_available"
+    return {key: found.group("value").lower()}
+
+
+def _device_print(found: re.Match[str]) -> dict[str, str]:
+    name = (found.group("name") or "").strip()
+    if name:
+        return {"cuda_works": "true", "gpu_name": name if name.upper().startswith("NVIDIA") else f"NVIDIA {name}",
+                "gpu_vendor": "nvidia"}
+    return {"cuda_works": "true"}
+
+
+def _check_output(found: re.Match[str]) -> dict[str, str]:
+    facts = _cuda_available(found)
+    if found.group("torch_version"):
+        facts["torch_version"] = found.group("torch_version")
+    return facts
+
+
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bfails? to|\bcannot)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
+
+
+def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
+    """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before."""
+    before = found.string[max(0, found.start() - 40):found.start()]
+    if _NEGATION.search(before) or re.search(r"\b(?:not|n't)\b", found.group(0), re.I):
+        return {}
+    target = found.group("target").lower()
+    return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true"}
+
+
+def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
+    """A tensor printed with device='cuda:0' (or 'mps:0'): an operation ran on that device."""
+    return {"mps_available": "true"} if found.group("device").lower() == "mps" else {"cuda_works": "true"}
+
+
+def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
+    """Lightning's collect_env_details "CUDA" block: torch.cuda.is_available() and torch.version.cuda (its GPU list
+    above them is read by the GPU rules)."""
+    facts = {"cuda_available": found.group("value").lower()}
+    if found.group("cuda") != "None":
+        facts["torch_cuda"] = found.group("cuda")
+    return facts
 
 
 def _template_field(found: re.Match[str]) -> dict[str, str]:
@@ -228,6 +280,14 @@ RULES: tuple[Rule, ...] = (
          _const(os="windows"), 0.6),
     Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/"),
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/", _I), _os_word, 0.8),
+    # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
+    # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
+    Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?\[[xX]\] WSL ?(?P<a>[12])\b"
+                    r"|^\*?[ \t]{0,4}[A-Za-z][\w.-]{0,40}[ \t]{1,20}(?:Running|Stopped)[ \t]{1,20}(?P<b>[12])[ \t]*$"
+                    r"|\b4\.4\.0-\d{4,5}-(?P<c>Microsoft)\b"
+                    r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
+         _wsl_version, 0.9),
     Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
          re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I),
          _os_word, 0.6),
@@ -271,6 +331,15 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
     Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
          re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
+    # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
+    # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
+    Rule("lspci_nvidia", ("controller: nvidia",),
+         re.compile(r"(?:VGA compatible controller|3D controller|Display controller): NVIDIA\b", _I),
+         _vendor("nvidia"), 0.95),
+    Rule("lspci_display", ("vga compatible controller", "3d controller", "display controller"),
+         re.compile(r"(?:VGA compatible controller|3D controller|Display controller): (?P<vendor>NVIDIA|Intel|"
+                    r"Advanced Micro Devices|AMD|ATI)\b", _I),
+         lambda m: {"gpu_vendor": _LSPCI_VENDORS[m.group("vendor").lower()]}, 0.9),
     # ---- driver and the CUDA version nvidia-smi shows
     Rule("smi_header", ("driver version", "cuda version"),
          re.compile(r"Driver Version: (?P<driver_version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)(?:\s{1,40}CUDA Version: "
@@ -316,10 +385,45 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
+    # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
+    # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
-         re.compile(r"is_available\(\)\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?(?:returns? |gives |is |= |-> |: )?"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
+                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
+    # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
+    # prints "2.3.1+cu121 True"; print(torch.cuda.is_available(), torch.cuda.get_device_name(0)) "True NVIDIA …"
+    Rule("check_output_line", ("is_available()",),
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)[^\n]{0,80}\n"
+                    r"(?:(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4})?"
+                    r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
+         _check_output, 0.8),
+    # torch.cuda.get_device_name(0) printed a name / device_count() a count >= 1: CUDA initialised on that GPU
+    # (both raise or print 0 when it cannot); the name also names the GPU
+    Rule("device_name_print", ("get_device_name(", "device_count()"),
+         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<name>(?:NVIDIA |Tesla |Quadro |"
+                    r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
+                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
+         _device_print, 0.8),
+    Rule("available_prose", ("is_available()",),
+         re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
+                    r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
+                    r"is_available\(\)", _I),
+         _cuda_available, 0.7),
+    # an operation shown working on the device: a printed tensor on cuda/mps, or said in prose
+    Rule("tensor_on_device", ("device='", 'device="'),
+         re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps)(?::\d{1,2})?['\"]", _I),
+         _tensor_on_device, 0.9),
+    Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
+         re.compile(r"\b(?:works?|worked|working|runs?|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.]{0,20}?"
+                    r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b", _I),
+         _works_on_gpu, 0.6),
+    # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
+    Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
+         re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
+                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
@@ -330,6 +434,20 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
                     r"CUDA_HOME|CUDA_PATH) ?= ?(?P<value>[^\n]{0,500})", _I),
          _env_var, 0.9),
+    # ---- Lightning's collect_env_details (its bug template): "* CUDA: - GPU: … - available: True - version: 12.1",
+    # and the package list under "* Lightning:" / "* Packages:" ("- torch: 2.1.0+cu121")
+    Rule("lightning_cuda", ("available:",),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?available:[ \t]{1,20}(?P<value>True|False)[ \t]*\n"
+                    r"[ \t]{0,8}(?:[-*] )?version:[ \t]{1,20}(?P<cuda>\d{1,2}\.\d{1,2}|None)", re.M),
+         _lightning_cuda, 1.0),
+    Rule("lightning_torch", ("torch:",),
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?torch:[ \t]{1,20}(?P<version>\d{1,2}\.\d{1,2}\.\d{1,3}(?:\+[a-z0-9.]{2,12})?)[ \t]*$", re.M),
+         lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.9),
+    # ---- a network failure told in prose ("pip was returning a connection broken problem")
+    Rule("network_prose", ("connection", "network", "firewall", "internet"),
+         re.compile(r"\b(?:connection (?:broken|refused|reset|timed out|problems?)|network (?:error|problems?|issues?)|"
+                    r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
+         _const(network_failure="prose"), 0.5),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),

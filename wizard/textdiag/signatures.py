@@ -55,6 +55,10 @@ class Signature:
     examples: tuple[str, ...] = ()  # the wording of other eras and languages; each must match
     family: str = ""  # what kind of message: "loader", "dll", "pip", "driver", "network", "os", …
     lang: str = ""  # "" for English / language-independent, else the locale of the OS message ("de", "zh_CN")
+    # Localized OS messages: where the exact wording was found (a real post quoting the OS's own text, or glibc's
+    # .po file at a commit), and whether it is "sourced" there or still "unverified" (written from documentation).
+    quoted_in: tuple[str, ...] = ()
+    wording: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ def _parse_one(entry: Any, label: str) -> Signature:
             raise SignatureError(f"{label}: '{key}' must be a string")
     unknown_keys = set(entry) - {
         "id", "needle", "regex", "cause", "facts", "example", "source", "note", "causes", "examples", "family", "lang",
+        "quoted_in", "wording",
     }
     if unknown_keys:
         raise SignatureError(f"{label}: unknown keys {sorted(unknown_keys)}")
@@ -133,6 +138,12 @@ def _parse_one(entry: Any, label: str) -> Signature:
     examples = entry.get("examples", [])
     if not isinstance(examples, list) or not all(isinstance(e, str) and e for e in examples):
         raise SignatureError(f"{label}: 'examples' must be a list of non-empty strings")
+    quoted_in = entry.get("quoted_in", [])
+    if not isinstance(quoted_in, list) or not all(isinstance(u, str) and u.startswith("https://") for u in quoted_in):
+        raise SignatureError(f"{label}: 'quoted_in' must be a list of https URLs")
+    wording = entry.get("wording", "")
+    if wording not in ("", "sourced", "unverified") or (wording == "sourced" and not quoted_in):
+        raise SignatureError(f"{label}: 'wording' is 'sourced' (with quoted_in) or 'unverified'")
     signature = Signature(
         id=entry["id"],
         needle=needle,
@@ -146,6 +157,8 @@ def _parse_one(entry: Any, label: str) -> Signature:
         examples=tuple(examples),
         family=str(entry.get("family", "")),
         lang=str(entry.get("lang", "")),
+        quoted_in=tuple(quoted_in),
+        wording=wording,
     )
     for example in (entry["example"], *examples):
         if not match_signature(signature, example):

@@ -112,6 +112,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_variant": lower,  # the local version of the torch named: "cu121", "cpu", "rocm6.2"
     "torchvision_version": _strip,
     "torchaudio_version": _strip,
+    "network_failure": _strip,  # the network message (signature id) or "prose" that shows pip could not reach an index
     "proxy_set": lower,  # "true" when a proxy variable is set (its value is never kept)
     "ld_library_path": _strip,
     "cuda_visible_devices": _strip,
@@ -121,6 +122,10 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "platform_board": lower,  # "jetson"
     "gpu_text": _strip,  # the GPU field of an issue template, as written
     "torch_installed": _strip,
+    "mps_available": lower,  # "true" | "false": torch.backends.mps.is_available() as printed
+    "cuda_works": lower,  # "true": the text shows CUDA working (a tensor on a cuda device, "runs on the GPU")
+    "wsl_version": _strip,  # "1" | "2": which WSL (WSL 1 has no GPU access at all)
+    "no_nvidia_gpu": lower,  # "true": the text says the machine has no (CUDA-capable) NVIDIA GPU
     "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 

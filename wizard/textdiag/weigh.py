@@ -117,6 +117,21 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
 
 
+def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A DLL or loader failure of a CUDA build on a machine the text says has no NVIDIA GPU: the build cannot work there.
+
+    caffe2_nvrtc.dll (and torch's CUDA libraries generally) import the driver's nvcuda.dll, which only the NVIDIA
+    driver installs; with no NVIDIA GPU there is no such driver, and the remedy is the CPU build.
+    """
+    if found.signature.family not in ("dll", "loader"):
+        return
+    dll = facts.get("dll", "").lower()
+    only_other_vendor = facts.get("gpu_vendor") in ("amd", "intel") and not facts.get("gpu_name")
+    if facts.get("no_nvidia_gpu") == "true" or (only_other_vendor and dll.startswith("caffe2_nvrtc")):
+        yield "NO_NVIDIA_GPU", 2.6, "no NVIDIA GPU is there, so a CUDA build's libraries cannot load"
+        yield found.signature.cause, 0.5, "no NVIDIA GPU is there for a CUDA build"
+
+
 def bitness_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A 32-bit Python gets no torch wheel at all: DLL and no-wheel errors then mean an unsupported Python."""
     if facts.get("python_bits") == "32" and found.signature.family in ("dll", "loader", "resolver", "pip", ""):
@@ -202,9 +217,53 @@ def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribu
         yield "PYTHON_UNSUPPORTED", 0.2, "torch imports in this Python"
 
 
+def network_explains_no_wheel(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip failed to reach the index (a network message in the same text): the empty "no version" follows from that.
+
+    pip prints "Could not find a version that satisfies the requirement" after it gave up fetching the
+    index page; with nothing fetched the list of versions is empty, whatever the Python or platform.
+    """
+    if not facts.get("network_failure") or not _no_wheel_message(found):
+        return
+    listed = facts.get("available_versions", "").strip().lower()
+    if listed and listed != "none":
+        return  # pip did reach an index that listed versions: the network is not why this build was missing
+    yield "DISK_OR_NETWORK", 2.7, "pip could not reach the index, so it found no version at all"
+    for cause in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED", "INDEX_VARIANT_MISSING"):
+        yield cause, 0.3, "an index that could not be reached says nothing about the Python, platform or build"
+
+
+def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """On WSL 2 the GPU driver is the Windows one, exposed in /usr/lib/wsl/lib (NVIDIA's CUDA on WSL guide).
+
+    A driver error inside WSL means the Windows driver is missing or too old, WSL 1 (no GPU at all), or a Linux
+    driver installed inside WSL; a missing libcuda.so means the stub directory is not on the library search path.
+    """
+    if facts.get("is_wsl") != "true" and facts.get("wsl_version") != "1":
+        return
+    cuda_message = found.signature.cause in CUDA_CAUSES or found.signature.family == "nvml"
+    if facts.get("wsl_version") == "1" and (cuda_message or found.signature.cause == "NO_NVIDIA_GPU"):
+        yield "WSL_DRIVER", 2.6, "WSL 1 has no GPU access at all; CUDA needs WSL 2"
+    elif "libcuda" in facts.get("library", ""):
+        yield "CUDA_LIB_MISSING", 2.2, "on WSL, libcuda.so is the Windows driver's stub in /usr/lib/wsl/lib"
+    elif found.signature.cause in ("DRIVER_MISSING", "DRIVER_TOO_OLD") or found.signature.family == "nvml":
+        yield "WSL_DRIVER", 2.2, "on WSL the driver is the Windows driver (WSL 2 only)"
+
+
+def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A message retold in prose ("my driver seems too old") weighs less than a tool's own message beside it."""
+    if found.signature.id.endswith("_prose") and found.signature.cause:
+        yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
+
+
+def _no_wheel_message(found: Match) -> bool:
+    return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
+    dll_without_nvidia_gpu,
     bitness_decides,
     old_libstdcxx_platform,
     no_wheel_context,
@@ -214,4 +273,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_found_elsewhere,
     shadowing_script,
     importing_python_is_served,
+    network_explains_no_wheel,
+    wsl_driver_side,
+    retold_in_prose,
 )

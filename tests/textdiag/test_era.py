@@ -1,0 +1,76 @@
+"""The Python a pasted text names is judged against the torch of the text's own era (wizard/textdiag/era.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Severity
+from wizard.textdiag import snapshot_from_text
+from wizard.textdiag.era import NOT_SERVED, SERVED, UNKNOWN, all_releases, judge_python
+
+
+def _python_finding(text: str):
+    diagnosis = diagnose(snapshot_from_text(text))
+    return next((f for f in diagnosis.findings if f.code.startswith("PYTHON_UNSUPPORTED")), None)
+
+
+@pytest.mark.parametrize(
+    ("python", "facts", "served"),
+    [
+        ("3.7", {"torch_installed": "1.4.0"}, SERVED),  # torchvision's table: 1.4 served 2.7 and 3.5-3.8
+        ("3.9", {"torch_installed": "1.4.0"}, NOT_SERVED),
+        ("3.12", {"requested": "torch==2.0.1"}, NOT_SERVED),  # the knowledge base: 2.0 is 3.8-3.11
+        ("3.8", {"requested": "torch==2.0.1+cu118"}, SERVED),
+        ("3.6", {"torchvision_version": "0.9.1"}, SERVED),  # 0.9 pairs with torch 1.8
+        ("3.6", {"torch_cuda": "10.1"}, SERVED),  # CUDA 10.1 builds predate the knowledge base's releases
+        ("3.6", {"available_versions": "1.8.0, 1.8.1, 1.9.0"}, SERVED),  # pip lists only what it could install
+        ("3.6", {"available_versions": "0.1.2, 0.1.2.post1"}, UNKNOWN),  # the placeholder sdist says nothing
+        ("3.6", {}, UNKNOWN),
+        ("2.7", {}, NOT_SERVED),
+        ("3.40", {}, NOT_SERVED),
+    ],
+)
+def test_python_is_judged_against_the_era_the_text_shows(python, facts, served) -> None:
+    assert judge_python(python, facts).served == served
+
+
+def test_the_era_says_what_set_it() -> None:
+    judged = judge_python("3.7", {"torch_installed": "1.4.0"})
+    assert judged.era == "1.4" and "1.4.0" in judged.basis
+
+
+def test_torch_inside_that_pythons_site_packages_proves_a_wheel_existed() -> None:
+    text = 'File "/usr/lib/python3.6/site-packages/torch/__init__.py", line 79, in <module>'
+    assert judge_python("3.6", {}, text).served == SERVED
+    assert judge_python("3.7", {}, text).served == UNKNOWN  # another Python's site-packages proves nothing
+
+
+def test_every_release_has_a_python_range_and_old_releases_come_from_the_table() -> None:
+    versions = {r.torch for r in all_releases()}
+    assert {"1.4", "0.4", "1.11"} <= versions
+    assert any(v.startswith("2.") for v in versions)
+
+
+def test_an_old_post_is_not_blamed_on_todays_python_range() -> None:
+    old_post = (
+        "I have torch 1.4.0 and python 3.6\n"
+        "RuntimeError: CUDA error: no kernel image is available for execution on the device\n"
+    )
+    found = _python_finding(old_post)
+    assert found is None or found.severity is not Severity.ERROR
+
+
+def test_a_python_too_new_for_the_requested_torch_is_the_cause() -> None:
+    text = (
+        "Python 3.12\n$ pip install torch==2.0.1\n"
+        "ERROR: Could not find a version that satisfies the requirement torch==2.0.1 (from versions: 2.2.0, 2.2.1)\n"
+        "ERROR: No matching distribution found for torch==2.0.1\n"
+    )
+    diagnosis = diagnose(snapshot_from_text(text))
+    assert diagnosis.errors and diagnosis.errors[0].code.startswith("PYTHON_UNSUPPORTED")
+
+
+def test_python_2_without_an_era_stays_an_error() -> None:
+    found = _python_finding("Python 2.7.15\nImportError: No module named torch\n")
+    assert found is not None and found.severity is Severity.ERROR

@@ -1,0 +1,135 @@
+"""A paste that shows a working setup gets ``ready``, never when an error is reported beside it (round 4).
+
+The formats are the ones torch and people print: ``torch.cuda.is_available()`` / ``torch.backends.mps.is_available()``
+in a REPL, a notebook or a print line, a tensor printed on a ``cuda``/``mps`` device, "runs on the GPU" in prose,
+collect_env's "Is CUDA available" / "Is MPS available".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Goal
+from wizard.textdiag import goal_for_text, snapshot_from_text
+from wizard.textdiag.clean import clean_text
+from wizard.textdiag.evidence import best_facts, extract_facts
+from wizard.verdict import VerdictKind, reports_error, reports_failure, verdict_for
+
+COLLECT_ENV_WORKING = """\
+PyTorch version: 1.11.0
+Is debug build: False
+CUDA used to build PyTorch: 11.3
+OS: Ubuntu 21.10 (x86_64)
+Libc version: glibc-2.34
+Python version: 3.8.12 (default, Oct 12 2021, 13:49:34)  [GCC 7.5.0] (64-bit runtime)
+Python platform: Linux-5.15.32-051532-generic-x86_64-with-glibc2.17
+Is CUDA available: True
+GPU models and configuration: GPU 0: NVIDIA GeForce RTX 3090
+Nvidia driver version: 510.47.03
+"""
+
+
+def verdict_of(text: str):
+    snapshot = snapshot_from_text(text)
+    goal = goal_for_text(snapshot, Goal())
+    return verdict_for(snapshot, diagnose(snapshot, goal=goal), goal, text)
+
+
+def facts_of(raw: str) -> dict[str, str]:
+    return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (">>> import torch\n>>> torch.cuda.is_available()\nTrue\n>>> torch.cuda.get_device_name(0)\n"
+         "'NVIDIA GeForce RTX 3080'", "ready.gpu"),
+        ("In [2]: torch.cuda.is_available()\nOut[2]: True", "ready.gpu"),
+        ("I followed the CUDA on WSL guide and torch prints true from is_available() now.", "ready.gpu"),
+        (">>> torch.ones(2, device='cuda')\ntensor([1., 1.], device='cuda:0')", "ready.gpu"),
+        ("The training script runs fine on the GPU with torch 2.3.1.", "ready.gpu"),
+        (">>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce RTX 4070'", "ready.gpu"),
+        ("In [3]: torch.cuda.device_count()\nOut[3]: 2", "ready.gpu"),
+        (">>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
+        ('print("MPS available:", torch.backends.mps.is_available())\nMPS available: True', "ready.mps"),
+        ('$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cu121 True',
+         "ready.gpu"),
+        ("[pip3] exceptiongroup==1.2.0\npytest-rerunfailures==14.0\n" + COLLECT_ENV_WORKING, "ready.gpu"),
+        (">>> torch.ones(1, device='mps')\ntensor([1.], device='mps:0')", "ready.mps"),
+    ],
+)
+def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
+    verdict = verdict_of(text)
+    assert (verdict.kind, verdict.key) == (VerdictKind.READY, key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same REPL later prints False (another interpreter, a reinstall): not a working setup
+        ">>> torch.cuda.is_available()\nTrue\n... after the update:\n>>> torch.cuda.is_available()\nFalse",
+        # an error message beside the working check
+        ">>> torch.cuda.is_available()\nTrue\n>>> torch.randn(5).to(2)\nRuntimeError: CUDA error: invalid device ordinal",
+        # negated prose
+        "It doesn't run on the GPU, only on the CPU.",
+        "When installing, the msg is that my Nvidia version is too old.",
+        '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
+        ">>> torch.cuda.device_count()\n0",
+    ],
+)
+def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:
+    assert verdict_of(text).kind is not VerdictKind.READY
+
+
+def test_soft_failure_words_do_not_hide_a_working_collect_env() -> None:
+    """"get_device_name fails to identify the card" reports a name bug, not an error: the setup shown works."""
+    text = "`get_device_name` fails to identify RTX 3090 Ti\n\n" + COLLECT_ENV_WORKING
+    assert reports_failure(text) and not reports_error(text)
+    assert verdict_of(text).kind is VerdictKind.READY
+    with_error = text + "\nRuntimeError: CUDA error: an illegal memory access was encountered\n"
+    assert verdict_of(with_error).kind is not VerdictKind.READY
+
+
+def test_soft_failure_words_without_a_working_setup_still_report_a_failure() -> None:
+    verdict = verdict_of("pip install torch fails on my laptop")
+    assert verdict.kind is VerdictKind.CANNOT_TELL and verdict.key == "cannot_tell.unplaced_failure"
+
+
+def test_lspci_with_only_an_intel_gpu_makes_a_missing_driver_no_nvidia_gpu() -> None:
+    text = ("$ lspci | grep -i vga\n00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 620 (rev 07)\n"
+            "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed "
+            "a driver from http://www.nvidia.com/Download/index.aspx")
+    snapshot = snapshot_from_text(text)
+    assert [e.cause for e in snapshot.evidence if e.cause] == ["NO_NVIDIA_GPU"]
+
+
+def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
+    """"-with-glibc2.17" in Python platform is the glibc the interpreter was linked against, not the system's."""
+    snapshot = snapshot_from_text(COLLECT_ENV_WORKING)
+    assert snapshot.host.get().libc == "glibc 2.34"
+
+
+@pytest.mark.parametrize(
+    ("prose", "expected"),
+    [
+        ("torch.cuda.is_available() returns True", {"cuda_available": "true"}),
+        ("torch.backends.mps.is_available()\nFalse", {"mps_available": "false"}),
+        ("the tests ran successfully on CUDA", {"cuda_works": "true"}),
+        ("nothing works on the GPU", {"cuda_works": None}),
+        ("installed on a Windows machine without a CUDA-enabled GPU", {"no_nvidia_gpu": "true"}),
+        ("I don't have an NVIDIA GPU", {"no_nvidia_gpu": "true"}),
+        # which WSL: the ticked box counts, not the template's other line; the WSL app's own version does not
+        ("- [X] WSL 2\n- [ ] WSL 1", {"wsl_version": "2"}),
+        ("WSL version: 2.1.5.0", {"wsl_version": None}),
+        ("Linux-4.4.0-19041-Microsoft-x86_64-with-glibc2.29", {"wsl_version": "1"}),
+        ("I'm running WSL 1 on Windows 10", {"wsl_version": "1"}),
+        # lspci: only an integrated GPU, or an Optimus laptop whose NVIDIA line counts
+        ("00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 620 (rev 07)", {"gpu_vendor": "intel"}),
+        ("00:02.0 VGA compatible controller: Intel Corporation UHD Graphics 630\n"
+         "01:00.0 3D controller: NVIDIA Corporation TU117M [GeForce GTX 1650 Mobile] (rev a1)", {"gpu_vendor": "nvidia"}),
+    ],
+)
+def test_working_and_absence_facts(prose: str, expected: dict[str, str | None]) -> None:
+    facts = facts_of(prose)
+    assert {key: facts.get(key) for key in expected} == expected

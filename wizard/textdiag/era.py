@@ -1,0 +1,208 @@
+"""Was the Python a pasted text names served by the torch of the text's own era?
+
+An old post names an old Python ("python3.6/site-packages" in a traceback, "Python 3.7" in a template).
+Judged against today's torch it is "unsupported"; judged against the torch the post shows, it usually
+was not. The era comes from the text itself, strongest first:
+
+1. a torch package inside that Python's site-packages (a traceback path): a wheel existed for it;
+2. the torch version the text shows installed, else the one it asks for;
+3. the torchvision version shown (its paired torch);
+4. the CUDA of the torch build (releases that published that variant);
+5. pip's "(from versions: ...)" list with real releases: pip lists only files it could install here.
+
+Each torch release's Pythons come from the knowledge base (1.12 onwards) and, for older releases, from
+resources/textdiag/torch_eras.json (torchvision's README table). When the text shows no era, only a Python
+outside every release's range (Python 2, or a 3.x newer than the newest release supports) is "unsupported".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+ERAS_FILE = Path(__file__).resolve().parents[2] / "resources" / "textdiag" / "torch_eras.json"
+SERVED, NOT_SERVED, UNKNOWN = "true", "false", "unknown"
+# torch 0.1.2 on PyPI is a placeholder sdist (any Python "gets" it); it says nothing about wheels
+PLACEHOLDER = re.compile(r"^0\.1\.\d")
+TORCH_IN_SITE_PACKAGES = re.compile(
+    r"python(?P<major>[23])\.?(?P<minor>\d{1,2})[\\/](?:lib[\\/])?(?:site|dist)-packages[\\/]torch[\\/]", re.IGNORECASE
+)
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class EraRelease:
+    torch: str  # "1.4" (minor) or "2.1.0"
+    torchvision: tuple[str, ...]
+    python: tuple[Range, ...]
+    cuda: tuple[str, ...]  # "11.8"; empty for releases older than the knowledge base (not tabled)
+
+    def serves(self, python: tuple[int, int]) -> bool:
+        return any(low <= python <= high for low, high in self.python)
+
+
+@dataclass(frozen=True)
+class EraJudgement:
+    served: str  # SERVED | NOT_SERVED | UNKNOWN
+    basis: str  # what in the text set the era ("torch 1.4.0 shown installed")
+    era: str  # the torch versions considered ("1.4", "1.8-2.3"), "" when unknown
+
+    def facts(self) -> tuple[tuple[str, str], ...]:
+        return (("python_served_then", self.served), ("era_basis", self.basis), ("era", self.era))
+
+
+def judge_python(python_version: str, facts: dict[str, str], text: str = "") -> EraJudgement:
+    """Whether the torch of the text's era published wheels for ``python_version``."""
+    python = _minor_tuple(python_version)
+    if python is None:
+        return EraJudgement(UNKNOWN, "", "")
+    installed_here = _torch_in_site_packages(text, python)
+    if installed_here:
+        return EraJudgement(SERVED, "torch is installed in this Python's site-packages", "")
+    releases, basis = _era_releases(facts)
+    if releases:
+        served = any(release.serves(python) for release in releases)
+        return EraJudgement(SERVED if served else NOT_SERVED, basis, _span(releases))
+    listed = _real_versions(facts.get("available_versions", ""))
+    if listed:
+        return EraJudgement(SERVED, f"pip found torch {listed[-1]} for this Python", listed[-1])
+    if python[0] == 2 or not any(release.serves(python) for release in all_releases()):
+        return EraJudgement(NOT_SERVED, "no torch release ever published wheels for this Python", "")
+    return EraJudgement(UNKNOWN, "the text does not show which torch era it is from", "")
+
+
+# ------------------------------------------------------------------ the era the text shows
+
+
+def _era_releases(facts: dict[str, str]) -> tuple[list[EraRelease], str]:
+    for key, label in (("torch_installed", "shown installed"), ("torch_version", "shown"), ("requested", "asked for"),
+                       ("torch_named", "named")):
+        version = _version_in(facts.get(key, ""))
+        if version:
+            found = [r for r in all_releases() if _same_release(r.torch, version)]
+            if found:
+                return found, f"torch {version} {label}"
+    vision = _version_in(facts.get("torchvision_version", ""))
+    if vision:
+        found = [r for r in all_releases() if any(_same_release(v, vision) for v in r.torchvision)]
+        if found:
+            return found, f"torchvision {vision} shown"
+    cuda = _build_cuda(facts)
+    if cuda:
+        found = [r for r in all_releases() if cuda in r.cuda]
+        if _older_than_knowledge_cuda(cuda):
+            found += [r for r in all_releases() if not r.cuda]
+        if found:
+            return found, f"a torch build for CUDA {cuda}"
+    return [], ""
+
+
+def _build_cuda(facts: dict[str, str]) -> str:
+    if facts.get("torch_cuda"):
+        found = re.match(r"(\d{1,2})\.(\d)", facts["torch_cuda"])
+        return f"{found.group(1)}.{found.group(2)}" if found else ""
+    for key in ("torch_variant", "index_variant"):
+        found = re.fullmatch(r"cu(\d{1,2})(\d)", facts.get(key, ""))
+        if found:
+            return f"{found.group(1)}.{found.group(2)}"
+    return ""
+
+
+def _older_than_knowledge_cuda(cuda: str) -> bool:
+    """Releases older than the knowledge base never had a newer CUDA than its oldest release's newest one."""
+    tabled = [r for r in all_releases() if r.cuda]
+    if not tabled:
+        return True
+    oldest = min(tabled, key=lambda r: _key(r.torch))
+    return _key(cuda) <= max(_key(c) for c in oldest.cuda)
+
+
+def _torch_in_site_packages(text: str, python: tuple[int, int]) -> bool:
+    if "packages" not in text:
+        return False
+    for found in TORCH_IN_SITE_PACKAGES.finditer(text):
+        if (int(found.group("major")), int(found.group("minor"))) == python:
+            return True
+    return False
+
+
+def _real_versions(listed: str) -> list[str]:
+    """pip's "from versions" list without the placeholder sdists, oldest first."""
+    if not listed or listed.strip().lower() == "none":
+        return []
+    versions = [v.strip() for v in listed.split(",")]
+    return [v for v in versions if re.match(r"\d{1,2}\.\d{1,2}", v) and not PLACEHOLDER.match(v)][:2000]
+
+
+def _version_in(value: str) -> str:
+    found = re.search(r"(?<![\d.])(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)", value)
+    return found.group(1) if found else ""
+
+
+def _same_release(table: str, version: str) -> bool:
+    """ "1.4" covers 1.4.0 and 1.4.1; "2.1.0" (the knowledge base) covers 2.1.x."""
+    table_minor, version_minor = table.split(".")[:2], version.split(".")[:2]
+    return table_minor == version_minor
+
+
+def _span(releases: list[EraRelease]) -> str:
+    ordered = sorted({".".join(r.torch.split(".")[:2]) for r in releases}, key=_key)
+    return ordered[0] if len(ordered) == 1 else f"{ordered[0]}-{ordered[-1]}"
+
+
+def _minor_tuple(version: str) -> tuple[int, int] | None:
+    found = re.match(r"([23])\.(\d{1,2})", version or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _key(version: str) -> tuple[int, ...]:
+    try:
+        return Version(version).release
+    except InvalidVersion:
+        return (0,)
+
+
+# ------------------------------------------------------------------ the releases, from the knowledge base and the table
+
+
+@functools.lru_cache(maxsize=1)
+def all_releases() -> tuple[EraRelease, ...]:
+    return _knowledge_releases() + _tabled_releases()
+
+
+def _knowledge_releases() -> tuple[EraRelease, ...]:
+    try:
+        from wizard.knowledge import load_knowledge
+
+        knowledge = load_knowledge()
+    except Exception:  # noqa: BLE001 - pasted text is still read without the knowledge base
+        return ()
+    releases = []
+    for release in knowledge.releases:
+        low, high = _minor_tuple(release.python_min), _minor_tuple(release.python_max)
+        if low is None or high is None:
+            continue
+        cuda = tuple(
+            f"{m.group(1)}.{m.group(2)}" for v in release.variants if (m := re.fullmatch(r"cu(\d{1,2})(\d)", v.name))
+        )
+        vision = (release.torchvision,) if release.torchvision else ()
+        releases.append(EraRelease(release.version, vision, ((low, high),), cuda))
+    return tuple(releases)
+
+
+def _tabled_releases() -> tuple[EraRelease, ...]:
+    try:
+        data = json.loads(ERAS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    releases = []
+    for row in data.get("releases", []):
+        ranges = tuple((_minor_tuple(low), _minor_tuple(high)) for low, high in row["python"])
+        if all(low and high for low, high in ranges):
+            releases.append(EraRelease(row["torch"], (row["torchvision"],), ranges, ()))  # type: ignore[arg-type]
+    return tuple(releases)
