@@ -70,7 +70,7 @@ def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: st
 def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
     """The recommendation as the rules choose it, before the validator sees it (the property test's subject)."""
     if _not_a_python(snapshot):
-        return Recommendation(kind="none", why=say("python_unusable"))  # no pip command for a program that isn't Python
+        return Recommendation(kind="none", why=say("why.python_unusable"))  # no pip command for a program that isn't Python
     course = course_of(goal)
     if course is not None:
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)

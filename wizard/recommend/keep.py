@@ -159,8 +159,8 @@ def _installed_build_fits(snapshot: Snapshot, machine: Machine, goal: Goal, know
     reason = _why_the_build_fits(machine, goal)
     if not reason:
         return ""
-    mps = f" {say('mps')}" if machine.platform == "darwin-arm64" and goal.want != "cpu" else ""
-    return say("keep.fits", version=machine.torch_version, reason=reason) + mps
+    mps = say("mps") if machine.platform == "darwin-arm64" and goal.want != "cpu" else ""
+    return join_sentences([say("keep.fits", version=machine.torch_version, reason=reason), mps])
 
 
 def _why_the_build_fits(machine: Machine, goal: Goal) -> str:
@@ -189,15 +189,15 @@ def _prefer_installed_version(choice: Choice, machine: Machine, gpus: Machine, k
     if variant is not None and variant.local_label(machine.platform) == machine.torch_version.partition("+")[2]:
         # that very build is installed and does not work: pip would count it installed and change nothing
         change = say("keep.same_build_broken", old=machine.torch_version, new=choice.release.version)
-        return dataclasses.replace(choice, note=" ".join(filter(None, (choice.note, change))))
+        return dataclasses.replace(choice, note=join_sentences([choice.note, change]))
     if release is None or variant is None:
         change = say("keep.version_change", old=installed, new=choice.release.version)
-        return dataclasses.replace(choice, note=" ".join(filter(None, (choice.note, change))))
+        return dataclasses.replace(choice, note=join_sentences([choice.note, change]))
     note = choice.note if choice.variant.kind not in ("cuda", "rocm") else ""  # those name the newest release's build
     if variant.kind == "rocm":
         note = say("rocm", rocm=variant.name[4:], gfx=", ".join(sorted({g.gfx for g in gpus.amd_gpus})))
     kept = say("keep.same_version", version=installed)
-    return Choice(dataclasses.replace(release, version=installed), variant, " ".join(filter(None, (note, kept))))
+    return Choice(dataclasses.replace(release, version=installed), variant, join_sentences([note, kept]))
 
 
 def _fitting_variant(release: Release, chosen: Variant, machine: Machine, gpus: Machine,
