@@ -187,6 +187,22 @@ def add_site(python: str, site: Path) -> None:
     (own / "tsw_test_extra_site.pth").write_text(str(site) + "\n", encoding="utf-8")
 
 
+def make_hanging_torch_venv(folder: Path, seconds: int = 600) -> Path:
+    """A venv (no pip) whose ``import torch`` sleeps ``seconds``: a driver that never answers. Returns its python."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=120)
+    python = _venv_python(folder)
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    (Path(purelib) / "torch").mkdir()
+    (Path(purelib) / "torch" / "__init__.py").write_text(f"import time\ntime.sleep({seconds})\n")
+    return python
+
+
+@pytest.fixture
+def hanging_torch_python(tmp_path: Path) -> str:
+    return str(make_hanging_torch_venv(tmp_path / "hanging-venv"))
+
+
 @pytest.fixture(scope="session")
 def uv_program() -> str:
     """The real uv (from PyPI, `pip install uv`), cached under the test cache."""

@@ -7,7 +7,7 @@ Every situation is a scenario snapshot (tests/checks/scenarios/*.json) or a past
 real wizard: nothing on these pictures is hand-written. Rendered: the three README situations
 (a CPU build of torch on a GPU machine, an NVIDIA GPU without a driver, a healthy machine) page
 by page, an externally-managed system Python, a pasted error, a saved report opened read-only,
-the page shown while a check runs, the Welcome page with the example course profile, the class
+the page shown while a check runs (and after 3 s, what it waits for), the Welcome page with the example course profile, the class
 overview of a folder of reports, and two pages in a dark palette. With --languages (or as part of
 the full run): Welcome, a step page with an error and the Summary in Chinese, Spanish and German
 (lang-<code>-*.png), with Qt's own translations installed as the wizard does; in German and pseudo also the
@@ -153,6 +153,8 @@ def render_checking(out: Path, app) -> None:
     page = window.currentPage()
     wait_until(app, lambda: page.busy is not None and page.busy.stage.text().startswith("Importing"))
     grab(window, out / "checking-driver.png", app)
+    wait_until(app, lambda: "Still waiting" in page.busy.stage.text())  # after 3 s: what it waits for, Stop
+    grab(window, out / "checking-waiting.png", app)
     release.set()
     wait_until(app, lambda: not window.checking)
     window.close()

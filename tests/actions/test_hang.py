@@ -33,14 +33,8 @@ def test_nothing_is_said_when_the_probes_are_quick() -> None:
     assert out.getvalue() == ""
 
 
-def test_hung_import_is_diagnosed_quickly(tmp_path: Path) -> None:
-    folder = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=120)
-    python = folder / "bin" / "python"
-    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                             capture_output=True, text=True, check=True).stdout.strip()
-    (Path(purelib) / "torch").mkdir()
-    (Path(purelib) / "torch" / "__init__.py").write_text("import time\ntime.sleep(600)\n")  # a driver that never answers
+def test_hung_import_is_diagnosed_quickly(hanging_torch_python: str) -> None:
+    python = hanging_torch_python  # its torch sleeps on import: a driver that never answers (tests/conftest.py)
     started = time.monotonic()
     env = {**os.environ, "TSW_IMPORT_TIMEOUT": "8", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run([sys.executable, "-m", "wizard", "check", "--python", str(python)],

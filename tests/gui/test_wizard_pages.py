@@ -351,10 +351,9 @@ def test_goal_keeps_the_torch_index(make_wizard, scripted, qtbot):
     assert check.goals[-1] == Goal(want="cuda", torch_index="https://mirror.example/whl")
 
 
-def test_share_report_opens_the_export_dialog_when_present(make_wizard, qtbot):
+def test_share_report_opens_the_export_dialog(make_wizard, qtbot):
     window = make_wizard()
-    if not window.can_share:
-        pytest.skip("wizard.gui.export_dialog is not part of this checkout")
+    assert window.summary.share_button.isVisible() or not window.summary.isVisible()
     start_and_finish(window, qtbot)
     opened: list[str] = []
     attempts: list[int] = []

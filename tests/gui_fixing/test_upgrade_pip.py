@@ -42,7 +42,7 @@ def test_upgrade_pip_first_then_fix(qtbot, require_pyenv, index: LocalIndex, tmp
 
     dialog.upgrade_pip_button.click()
     qtbot.waitUntil(lambda: dialog.plan.previewed, timeout=120_000)
-    assert dialog.identity.pip_version == new_pip and f"pip=={new_pip}" in freeze(python)
+    assert dialog.session.identity.pip_version == new_pip and f"pip=={new_pip}" in freeze(python)
     assert f"Successfully installed pip-{new_pip}" in dialog.log_view.toPlainText()
     assert not dialog.upgrade_pip_button.isVisible() and not dialog.warning_label.isVisible()
     assert "torch 2.13.0+cpu → 2.13.0+cu130" in dialog.plan_view.toPlainText()

@@ -86,6 +86,9 @@ class FixSession:
     verification: Verification | None = None
     env_kind: str = ""
     planner: Callable[..., Plan] = make_plan
+    # Instead of the diagnosis' remedies: this one command (the recommendation the user chose in the wizard).
+    command: tuple[str, ...] = ()
+    command_title: str = ""
 
     # ------------------------------------------------------------------ plan
     def plan(self, planner: Callable[..., Plan] = make_plan) -> list[FixStep]:
@@ -96,21 +99,30 @@ class FixSession:
         env_kind = self.snapshot.python.get().env_kind if self.snapshot.python.ok else ""
         steps: list[FixStep] = []
         pip_comes_later = not self.identity.pip_version  # an ensurepip step will install it: preview after that
-        for item in runnable_findings(self.diagnosis, self.code):
-            assert item.remedy is not None
-            for argv in item.remedy.steps:
-                command = approve(argv, self.python)
-                if any(s.command.argv == command.argv for s in steps):
-                    continue  # one cause's step already in the session (ensurepip for two findings)
-                preview = None
-                if command.is_pip and not pip_comes_later:
-                    preview = planner(command.argv, self.identity, env_kind=env_kind)
-                steps.append(FixStep(item.code, item.title, command, item.remedy.note, item.remedy.version_change, preview))
+        for code, title, argv, note, version_change in self._wanted():
+            command = approve(argv, self.python)
+            if any(s.command.argv == command.argv for s in steps):
+                continue  # one cause's step already in the session (ensurepip for two findings)
+            preview = None
+            if command.is_pip and not pip_comes_later:
+                preview = planner(command.argv, self.identity, env_kind=env_kind)
+            steps.append(FixStep(code, title, command, note, version_change, preview))
         self.env_kind = env_kind
         self.planner = planner
         self.steps = steps
         self.state = State.PLANNED
         return steps
+
+    def _wanted(self) -> list[tuple[str, str, Sequence[str], str, str]]:
+        """(code, title, argv, note, version change) of every step, in the order they run."""
+        if self.command:
+            return [("", self.command_title, self.command, "", "")]
+        wanted = []
+        for item in runnable_findings(self.diagnosis, self.code):
+            assert item.remedy is not None
+            wanted += [(item.code, item.title, argv, item.remedy.note, item.remedy.version_change)
+                       for argv in item.remedy.steps]
+        return wanted
 
     @property
     def blocked(self) -> str:
@@ -145,21 +157,43 @@ class FixSession:
         """Run each step in order; stops at the first that fails (state FAILED). A deferred step is planned
         when it is reached and runs only if ``before_step(index, planned step)`` agrees (and the plan can run)."""
         self._expect(State.BACKED_UP)
-        for index, step in enumerate(list(self.steps)):
-            identity = probe_identity(self.python)  # ensurepip may just have installed pip
-            if self.deferred(step):
-                step = dataclasses.replace(step, plan=self.planner(step.command.argv, identity, env_kind=self.env_kind))
-                self.steps[index] = step
-                assert step.plan is not None
-                if step.plan.problem or not step.plan.enough_disk or (before_step and not before_step(index, step)):
-                    self.state = State.FAILED
-                    return False
-            result = run_streaming(prepare_pip_argv(step.command, identity.pip_version), on_line, cancel=cancel)
-            self.runs.append(result)
-            if not result.ok:
-                self.state = State.FAILED
+        for index in range(len(self.steps)):
+            ready = self.prepare_step(index, before_step)
+            if ready is None:
                 return False
-        self.state = State.RAN
+            step, pip_version = ready
+            if not self.record(index, run_streaming(prepare_pip_argv(step.command, pip_version), on_line, cancel=cancel)):
+                return False
+        self.state = State.RAN  # also when there was nothing to run
+        return True
+
+    # The two halves of one step, for a caller that runs the command itself (the wizard's QProcess adapter).
+    def prepare_step(self, index: int, before_step: Callable[[int, FixStep], bool] | None = None
+                     ) -> tuple[FixStep, str] | None:
+        """Step ``index`` as it runs now, with the pip version to run it with (ensurepip may just have installed
+        pip). A deferred step is planned here; None (state FAILED) when that plan cannot run or ``before_step``
+        declines it."""
+        self._expect(State.BACKED_UP)
+        step = self.steps[index]
+        identity = probe_identity(self.python)
+        if self.deferred(step):
+            step = dataclasses.replace(step, plan=self.planner(step.command.argv, identity, env_kind=self.env_kind))
+            self.steps[index] = step
+            assert step.plan is not None
+            if step.plan.problem or not step.plan.enough_disk or (before_step and not before_step(index, step)):
+                self.state = State.FAILED
+                return None
+        return step, identity.pip_version
+
+    def record(self, index: int, result: RunResult) -> bool:
+        """What step ``index`` did: a failure ends the run (FAILED), the last step's success makes it RAN."""
+        self._expect(State.BACKED_UP)
+        self.runs.append(result)
+        if not result.ok:
+            self.state = State.FAILED
+            return False
+        if index == len(self.steps) - 1:
+            self.state = State.RAN
         return True
 
     def check_again(self) -> Verification:

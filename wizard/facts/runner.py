@@ -84,8 +84,10 @@ def run_command(
     env: Mapping[str, str] | None = None,
     cwd: str | None = None,
     stdin_text: str | None = None,
+    cancel: threading.Event | None = None,
 ) -> CommandResult:
-    """Run argv (no shell), decode output as UTF-8 with replacement, kill the whole tree on timeout.
+    """Run argv (no shell), decode output as UTF-8 with replacement, kill the whole tree on timeout
+    (or as soon as ``cancel`` is set: the wizard's Cancel; the result then reads as timed out).
 
     At most MAX_STDOUT_BYTES of stdout are kept (more stops the program: an interpreter that floods its
     output must not take the wizard's memory) and the last MAX_STDERR_BYTES of stderr. The kill reaches
@@ -114,7 +116,7 @@ def run_command(
     err = _CappedReader(proc.stderr, MAX_STDERR_BYTES, keep="tail")
     if stdin_text is not None:
         threading.Thread(target=_feed, args=(proc.stdin, stdin_text.encode()), daemon=True).start()
-    timed_out = not _wait(proc, timeout, overflow)
+    timed_out = not _wait(proc, timeout, overflow, cancel)
     if timed_out or overflow.is_set():
         kill_process_tree(proc.pid, run_id, job)
         proc.wait()
@@ -134,12 +136,13 @@ def run_command(
     return CommandResult(argv, code, out.text(), err.text(), signal=killed_by, seconds=seconds)
 
 
-def _wait(proc: subprocess.Popen, timeout: float, overflow: threading.Event) -> bool:
-    """True when the process ended by itself within ``timeout``; False on timeout or too much output."""
+def _wait(proc: subprocess.Popen, timeout: float, overflow: threading.Event,
+          cancel: threading.Event | None = None) -> bool:
+    """True when the process ended by itself within ``timeout``; False on timeout, cancel or too much output."""
     deadline = time.monotonic() + timeout
     while not overflow.is_set():
         remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        if remaining <= 0 or (cancel is not None and cancel.is_set()):
             return False
         try:
             proc.wait(timeout=min(remaining, 0.05))

@@ -1,9 +1,12 @@
-"""The dialog that runs one fix: what will change, then pip with a real progress bar, then verification.
+"""The dialog that fixes: every planned step first, then pip with a real progress bar, then verification.
 
-pip runs in a QProcess (never a shell, never blocking the UI thread) in its own session so Cancel
-stops the whole process tree. Everything slow that is not pip (preview, backup, restore, the
-re-check) runs in a worker thread (wizard.gui.workers.start_job). ``exec()`` returns Accepted
-when the fix was applied and the re-check ran, so the wizard looks again.
+It drives one :class:`wizard.actions.session.FixSession`, the same step machine as ``fix`` on the terminal
+(plan → confirm → backup → run each step → verify through the checkup → restore on failure): for a remedy,
+every runnable remedy of the diagnosis in causal order; for the recommendation the user chose, that command.
+Each step's command runs in a QProcess (the session's QProcess adapter: never a shell, never blocking the
+UI thread) in its own session so Cancel stops the whole process tree. Everything slow that is not pip
+(planning, backup, restore, the re-check) runs in a worker thread. ``exec()`` returns Accepted when the fix
+changed the environment, so the wizard looks again.
 """
 
 from __future__ import annotations
@@ -27,22 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from wizard.actions import backup
-from wizard.actions.plan import Plan, format_bytes, make_plan, render_plan
+from wizard.actions.plan import Plan, format_bytes, render_plan
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.progress import ProgressState, ProgressTracker
-from wizard.actions.runner import (
-    Identity,
-    check_same_interpreter,
-    child_env,
-    kill_process_tree,
-    prepare_pip_argv,
-    probe_identity,
-)
-from wizard.actions.verify import Verification, compare
+from wizard.actions.runner import RunResult, child_env, kill_process_tree, prepare_pip_argv
+from wizard.actions.session import FixSession, FixStep, runnable_findings
+from wizard.actions.verify import Verification, verify_fix
 from wizard.findings import Action, Diagnosis, Goal
 from wizard.gui.preferences import torch_index_preference
 from wizard.gui.widgets import make_label
 from wizard.gui.workers import default_collect, default_diagnose, start_job
+from wizard.i18n import text as tr
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
@@ -69,12 +67,12 @@ class CommandPanel(QWidget):
         self.stage_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setAccessibleName("Progress")
+        self.progress_bar.setAccessibleName(tr("gui.fix.progress"))
         self.progress_bar.hide()
         self.log_view = QPlainTextEdit()
         self.log_view.setReadOnly(True)
         self.log_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.log_view.setAccessibleName("What the command printed")
+        self.log_view.setAccessibleName(tr("gui.fix.log"))
         self.log_view.hide()
         for widget in (self.stage_label, self.progress_bar, self.log_view):
             layout.addWidget(widget)
@@ -176,20 +174,10 @@ class CommandPanel(QWidget):
 
     def _error(self, error: QProcess.ProcessError, program: str, on_done: Callable[[bool], None]) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self.log(f"could not start {program}")
+            self.log(tr("gui.fix.could_not_start", program=program))
             self.process = None
             self.finish(False)
             on_done(False)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    identity: Identity | None = None
-    command: ApprovedCommand | None = None
-    plan: Plan | None = None
-    snapshot: Snapshot | None = None
-    diagnosis: Diagnosis | None = None
-    refused: str = ""
 
 
 class CloseGuard:
@@ -206,8 +194,43 @@ class CloseGuard:
         super().closeEvent(event)
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    session: FixSession | None = None
+    refused: str = ""
+
+
+def session_for(action: Action, python: str, snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal) -> FixSession:
+    """A remedy's command: one session for every runnable remedy of the diagnosis, root causes first (as ``fix``
+    applies them). Any other command (the recommendation the user chose): a session for that command alone."""
+    remedy_steps = [tuple(argv) for f in runnable_findings(diagnosis) if f.remedy is not None for argv in f.remedy.steps]
+    if tuple(action.argv) in remedy_steps:
+        return FixSession(python, snapshot, diagnosis, goal)
+    return FixSession(python, snapshot, diagnosis, goal, command=tuple(action.argv), command_title=action.label)
+
+
+def describe_steps(session: FixSession) -> str:
+    """Every planned step (what pip will change, or the command when pip comes with an earlier step) and the
+    total download, as plain text."""
+    parts = []
+    for number, step in enumerate(session.steps, 1):
+        lines = [tr("gui.fix.step", number=number, count=len(session.steps), title=step.title or step.command.argv[-1])]
+        lines += [step.note] if step.note else []
+        lines += [step.version_change] if step.version_change else []
+        if step.plan is not None:
+            lines.append(render_plan(step.plan))
+        else:
+            lines.append(command_text(step.command.argv, local_os_name()))
+            if session.deferred(step):
+                lines.append(tr("gui.fix.deferred"))
+        parts.append("\n".join(lines))
+    if len(session.steps) > 1:
+        parts.append(tr("gui.fix.total_download", size=format_bytes(session.download_bytes)))
+    return "\n\n".join(parts)
+
+
 class FixDialog(CloseGuard, QDialog):
-    """Confirm, run, verify (and undo) one RUN action for the interpreter ``python``."""
+    """Plan, confirm, run, verify (and undo) a fix of the interpreter ``python`` through one FixSession."""
 
     def __init__(
         self,
@@ -223,20 +246,21 @@ class FixDialog(CloseGuard, QDialog):
         diagnose: Diagnose = default_diagnose,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Run this fix")
+        self.setWindowTitle(tr("gui.fix.title"))
         self.action, self.python, self.torch_index = action, python, torch_index
-        self.goal = goal or getattr(parent, "goal", None) or Goal(torch_index=torch_index)
-        last_check = getattr(parent, "result", None)  # the wizard's CheckResult: reuse it instead of checking twice
+        session_state = getattr(parent, "session", None)  # the wizard's WizardSession: reuse its check
+        self.goal = goal or getattr(session_state, "goal", None) or Goal(torch_index=torch_index)
+        last_check = getattr(session_state, "result", None)
         if snapshot is None and getattr(last_check, "snapshot", None) is not None:
             snapshot, diagnosis = last_check.snapshot, diagnosis or last_check.diagnosis
         self.snapshot, self.diagnosis = snapshot, diagnosis
         self._collect, self._diagnose = collect, diagnose
-        self.identity: Identity | None = None
-        self.command: ApprovedCommand | None = None
-        self.plan: Plan | None = None
-        self.backup_path: Path | None = None
+        self.session: FixSession | None = None
+        self.plan: Plan | None = None  # the first step's plan, once planned (what Run and "Upgrade pip first" use)
         self.verification: Verification | None = None
         self.applied = False
+        self._working = False  # a worker (plan, backup, restore, re-check) is busy
+        self._deferred: list[bool] = []  # per step: planned only when reached (pip comes with an earlier step)
         self._jobs: list[object] = []  # keep worker signal objects alive
         self._build()
         self._prepare()
@@ -250,24 +274,29 @@ class FixDialog(CloseGuard, QDialog):
     def cancelled(self) -> bool:
         return self.panel.cancelled
 
+    @property
+    def backup_path(self) -> Path | None:
+        return self.session.backup_path if self.session is not None else None
+
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         layout = QVBoxLayout(self)
-        layout.addWidget(make_label(self.action.label or "Run this fix", bold=True))
-        layout.addWidget(make_label("The exact command:"))
+        layout.addWidget(make_label(self.action.label or tr("gui.fix.title"), bold=True))
+        layout.addWidget(make_label(tr("gui.fix.exact_command")))
         self.command_view = QPlainTextEdit(command_text(self.action.argv, local_os_name()))
         self.command_view.setReadOnly(True)
         self.command_view.setFont(mono)
         self.command_view.setMaximumHeight(60)
         layout.addWidget(self.command_view)
-        self.env_label = QLabel(f"It changes the environment of {self.python}")
+        self.env_label = QLabel(tr("gui.fix.changes_env", python=self.python))
         self.env_label.setTextFormat(Qt.TextFormat.PlainText)
         self.env_label.setWordWrap(True)
         self.env_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.env_label)
-        self.plan_view = QPlainTextEdit("Working out what pip will do… (pip may download the packages into its cache)")
+        self.plan_view = QPlainTextEdit(tr("gui.fix.planning"))
         self.plan_view.setReadOnly(True)
+        self.plan_view.setAccessibleName(tr("gui.fix.plan_name"))
         layout.addWidget(self.plan_view)
         self.warning_label = QLabel("")
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -284,14 +313,14 @@ class FixDialog(CloseGuard, QDialog):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         buttons = QHBoxLayout()
-        self.upgrade_pip_button = QPushButton("Upgrade pip first")
+        self.upgrade_pip_button = QPushButton(tr("gui.fix.upgrade_pip"))
         self.upgrade_pip_button.hide()
-        self.run_button = QPushButton("Run")
+        self.run_button = QPushButton(tr("gui.fix.run"))
         self.run_button.setEnabled(False)
-        self.cancel_button = QPushButton("Cancel")
-        self.undo_button = QPushButton("Undo (restore previous state)")
+        self.cancel_button = QPushButton(tr("gui.fix.cancel"))
+        self.undo_button = QPushButton(tr("gui.fix.undo"))
         self.undo_button.hide()
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(tr("gui.fix.close"))
         for button in (self.upgrade_pip_button, self.run_button, self.cancel_button, self.undo_button, self.close_button):
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -305,47 +334,69 @@ class FixDialog(CloseGuard, QDialog):
 
     def _job(self, work: Callable[[Callable[[str], None]], object], done: Callable[[object], None],
              progress: Callable[[str], None] | None = None) -> None:
-        self._jobs.append(start_job(work, progress, done, name="fix-dialog"))
+        self._working = True
 
-    # ------------------------------------------------------------------ 1. what will change
+        def finished(outcome: object) -> None:
+            self._working = False
+            done(outcome)
+
+        self._jobs.append(start_job(work, progress, finished, name="fix-dialog"))
+
+    # ------------------------------------------------------------------ 1. every step, before anything runs
     def _prepare(self) -> None:
         self._job(self._prepare_work, self._prepared)
 
     def _prepare_work(self, _progress: Callable[[str], None]) -> _Prepared:
         try:
-            command = approve(self.action.argv, self.python)
-            identity = probe_identity(self.python)
+            approve(self.action.argv, self.python)  # a command the wizard never runs is refused before anything else
             snapshot = self.snapshot or self._collect(self.python, lambda _s: None)
-            check_same_interpreter(identity, snapshot)
             diagnosis = self.diagnosis or self._diagnose(snapshot, self.goal)
-            env_kind = snapshot.python.get().env_kind if snapshot.python.ok else ""
-            return _Prepared(identity, command, make_plan(command.argv, identity, env_kind=env_kind), snapshot, diagnosis)
+            session = session_for(self.action, self.python, snapshot, diagnosis, self.goal)
+            session.verify = self._verifier()
+            session.plan()
+            return _Prepared(session)
         except ActionRefused as exc:
             return _Prepared(refused=str(exc))
         except Exception as exc:  # noqa: BLE001 - the dialog must say what went wrong, never crash
-            return _Prepared(refused=f"The preview failed: {exc}")
+            return _Prepared(refused=tr("gui.fix.preview_failed", error=exc))
+
+    def _verifier(self) -> Callable[[str, Snapshot, Diagnosis, Goal], Verification]:
+        """The checkup (collect → course smoke test → diagnose), as ``fix`` verifies; a wizard that looks with
+        its own collector (a test's, a screenshot's) verifies with that one."""
+        if self._collect is default_collect and self._diagnose is default_diagnose:
+            return verify_fix
+        collect, diagnose = self._collect, self._diagnose
+
+        def verify(python: str, before_snapshot: Snapshot, before: Diagnosis, goal: Goal) -> Verification:
+            return verify_fix(python, before_snapshot, before, goal, collect=lambda p: collect(p, lambda _s: None),
+                              diagnose=diagnose)
+
+        return verify
 
     def _prepared(self, prepared: object) -> None:
         assert isinstance(prepared, _Prepared)
-        if prepared.refused:
-            self.plan_view.setPlainText(f"The wizard will not run this command: {prepared.refused}")
+        if prepared.refused or prepared.session is None:
+            self.plan_view.setPlainText(tr("gui.fix.refused", why=prepared.refused))
             return
-        self.identity, self.command, self.plan = prepared.identity, prepared.command, prepared.plan
-        self.snapshot, self.diagnosis = prepared.snapshot, prepared.diagnosis
-        plan = prepared.plan
-        self.env_label.setText(f"It changes this environment: {self.python} ({plan.env_kind or 'unknown kind'})")
-        self.plan_view.setPlainText(render_plan(plan))
-        if plan.pip_too_old:
-            self._warn(f"Your pip ({plan.pip_version or 'unknown'}) is too old to show what will change and to report "
-                       "progress well. Upgrade pip first (recommended).")
+        session = self.session = prepared.session
+        self.snapshot, self.diagnosis = session.snapshot, session.diagnosis
+        self.plan = next((s.plan for s in session.steps if s.plan is not None), None)
+        self.env_label.setText(tr("gui.fix.changes_this_env", python=self.python,
+                                  kind=session.env_kind or tr("gui.fix.unknown_kind")))
+        self.plan_view.setPlainText(describe_steps(session) if session.steps else tr("gui.fix.nothing"))
+        if not session.steps:
+            return
+        plan = self.plan
+        if plan is not None and plan.pip_too_old:
+            self._warn(tr("gui.fix.pip_too_old", version=plan.pip_version or tr("gui.fix.unknown_version")))
             self.upgrade_pip_button.setEnabled(True)
             self.upgrade_pip_button.show()
             self.run_button.setEnabled(True)
-        elif plan.problem:
-            self._warn("pip says this will not work, so the fix cannot run. Nothing was changed.")
-        elif not plan.enough_disk:
-            self._warn(f"Not enough free disk space: {format_bytes(plan.download_bytes)} to download, "
-                       f"{format_bytes(plan.free_bytes or 0)} free.")
+        elif any(s.plan is not None and s.plan.problem for s in session.steps):
+            self._warn(tr("gui.fix.will_not_work"))
+        elif session.blocked:
+            self._warn(tr("gui.fix.no_disk", download=format_bytes(session.download_bytes),
+                          free=format_bytes(min((s.plan.free_bytes or 0) for s in session.steps if s.plan))))
         else:
             self.warning_label.hide()
             self.run_button.setEnabled(True)
@@ -360,100 +411,130 @@ class FixDialog(CloseGuard, QDialog):
             return
         self.upgrade_pip_button.setEnabled(False)
         self.run_button.setEnabled(False)
-        self.panel.start(approve(self.plan.pip_upgrade_argv, self.python), self._pip_version(), self._pip_upgraded)
+        self.panel.start(approve(self.plan.pip_upgrade_argv, self.python), self.plan.pip_version, self._pip_upgraded)
 
     def _pip_upgraded(self, ok: bool) -> None:
         if ok:
             self.upgrade_pip_button.hide()
             self.warning_label.hide()
-            self.panel.set_stage("pip was upgraded.")
-            self.plan_view.setPlainText("pip was upgraded. Working out what pip will do…")
+            self.panel.set_stage(tr("gui.fix.pip_upgraded"))
+            self.plan_view.setPlainText(tr("gui.fix.pip_upgraded_planning"))
             self._prepare()
         else:
-            self._warn("Upgrading pip failed; see the log. Nothing else was changed.")
+            self._warn(tr("gui.fix.pip_upgrade_failed"))
             self.upgrade_pip_button.setEnabled(True)
             self.run_button.setEnabled(True)
 
-    def _pip_version(self) -> str:
-        return self.identity.pip_version if self.identity else ""
-
     def run_fix(self) -> None:
+        if self.session is None:
+            return
+        self._deferred = [self.session.deferred(step) for step in self.session.steps]
         self.run_button.setEnabled(False)
         self.upgrade_pip_button.setEnabled(False)
-        self.panel.busy("Saving the current state of the environment…")
-        sources = backup.restore_sources(self.action.argv, self.snapshot, self.torch_index)
-        self._job(lambda _p: run_reporting_errors(lambda: backup.save_state(self.python, sources=sources)), self._saved)
+        self.panel.busy(tr("gui.fix.saving"))
+        session = self.session
+        self._job(lambda _p: run_reporting_errors(session.save), self._saved)
 
     def _saved(self, saved: object) -> None:
         if not isinstance(saved, Path):
             self.panel.finish(False)
-            self.stage_label.setText(f"The current state could not be saved, so nothing was run: {saved}")
+            self.stage_label.setText(tr("gui.fix.not_saved", why=saved))
             return
-        self.backup_path = saved
-        self.panel.log(f"Saved the current state to {saved}")
-        self.cancel_button.setText("Cancel")
-        planned = self.plan.download_bytes if self.plan else 0
-        assert self.command is not None  # Run is enabled only after the command was approved
-        self.panel.start(self.command, self._pip_version(), self._fix_finished, planned)
+        self.panel.log(tr("gui.fix.saved", path=saved))
+        self.cancel_button.setText(tr("gui.fix.cancel"))
+        self._start_step(0)
+
+    def _start_step(self, index: int) -> None:
+        """Step ``index``: planned (when pip came with an earlier step) in a worker, then run in the QProcess."""
+        assert self.session is not None
+        session = self.session
+        self._job(lambda _p: run_reporting_errors(lambda: session.prepare_step(index) or tr("gui.fix.deferred_blocked")),
+                  lambda ready: self._step_ready(index, ready))
+
+    def _step_ready(self, index: int, ready: object) -> None:
+        if not isinstance(ready, tuple):
+            self.panel.log(str(ready))
+            self._fix_finished(False)
+            return
+        step, pip_version = ready
+        assert isinstance(step, FixStep) and self.session is not None
+        if len(self.session.steps) > 1:
+            self.panel.log(tr("gui.fix.step", number=index + 1, count=len(self.session.steps),
+                              title=step.title or step.command.argv[-1]))
+        if self._deferred[index] and step.plan is not None:  # planned only now that pip is there: say what it does
+            self.panel.log(render_plan(step.plan))
+        planned = step.plan.download_bytes if step.plan is not None else 0
+        self.panel.start(step.command, pip_version, lambda ok: self._step_done(index, step, ok), planned)
+
+    def _step_done(self, index: int, step: FixStep, ok: bool) -> None:
+        assert self.session is not None
+        result = RunResult(step.command.argv, 0 if ok else 1, cancelled=self.cancelled,
+                           output_tail=tuple(self.log_view.toPlainText().splitlines()[-40:]))
+        if not self.session.record(index, result):
+            self._fix_finished(False)
+        elif index + 1 < len(self.session.steps):
+            self._start_step(index + 1)
+        else:
+            self._fix_finished(True)
 
     def cancel(self) -> None:
         if not self.panel.cancel():
             self.reject()
             return
-        self.stage_label.setText("Stopping pip…")
+        self.stage_label.setText(tr("gui.fix.stopping"))
 
     # ------------------------------------------------------------------ 3. after
     def _fix_finished(self, ok: bool) -> None:
+        assert self.session is not None
+        session = self.session
         if not ok:
-            self._job(lambda _p: run_reporting_errors(lambda: self._changed_since_backup()), self._failed)
+            self._job(lambda _p: run_reporting_errors(session.changed_since_backup), self._failed)
             return
         self.applied = True
-        self.panel.busy("pip finished. Checking again…")
+        self.panel.busy(tr("gui.fix.checking_again"))
         self._job(self._verify_work, self._verified)
-
-    def _changed_since_backup(self) -> bool:
-        return backup.freeze(self.python) != backup.load_backup(self.backup_path)["freeze"]
 
     def _failed(self, changed: object) -> None:
         error = self.panel.tracker.state.error
-        what = "You stopped the fix." if self.cancelled else "The fix failed: " + (error or "see the log.")
+        what = tr("gui.fix.you_stopped") if self.cancelled else tr("gui.fix.failed", error=error or tr("gui.fix.see_log"))
         if changed is True:
-            state = "The environment was partly changed. Undo puts back exactly what was there before."
+            self.applied = True  # partly changed: the wizard looks again when the dialog closes
+            state = tr("gui.fix.partly_changed")
         elif changed is False:
-            state = "pip stopped before changing anything: the environment is as it was."
+            state = tr("gui.fix.unchanged")
         else:
-            state = f"The wizard could not tell what state the environment is in ({changed})."
+            state = tr("gui.fix.state_unknown", why=changed)
         self.stage_label.setText(what)
         self.result_label.setText(state)
         self.undo_button.show()
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(tr("gui.fix.close"))
 
-    def _verify_work(self, progress: Callable[[str], None]) -> object:
+    def _verify_work(self, _progress: Callable[[str], None]) -> object:
+        assert self.session is not None
         try:
-            after = self._collect(self.python, progress)
-            return compare(self.snapshot, self.diagnosis, after, self._diagnose(after, self.goal))
+            return self.session.check_again()
         except Exception as exc:  # noqa: BLE001 - a failed re-check is shown, never a crash
-            return f"The re-check failed: {exc}"
+            return tr("gui.fix.recheck_failed", error=exc)
 
     def _verified(self, outcome: object) -> None:
         self.panel.finish(True)
         self.cancel_button.hide()
         if isinstance(outcome, Verification):
             self.verification = outcome
-            self.stage_label.setText("Done.")
-            self.result_label.setText(f"Before → after: {outcome.before_after}\n{outcome.sentence}")
+            self.stage_label.setText(tr("gui.fix.done"))
+            self.result_label.setText(tr("gui.fix.before_after", change=outcome.before_after, sentence=outcome.sentence))
         else:
-            self.stage_label.setText("pip finished.")
+            self.stage_label.setText(tr("gui.fix.pip_finished"))
             self.result_label.setText(str(outcome))
         self.undo_button.show()
 
     def undo(self) -> None:
-        if self.backup_path is None:
+        if self.session is None or self.session.backup_path is None:
             return
         self.undo_button.setEnabled(False)
-        self.panel.busy("Restoring the previous state…")
-        path = self.backup_path
-        self._job(lambda progress: run_reporting_errors(lambda: backup.restore_state(self.python, path, on_line=progress)),
+        self.panel.busy(tr("gui.fix.restoring"))
+        session = self.session
+        self._job(lambda progress: run_reporting_errors(lambda: session.restore(on_line=progress)),
                   self._restored, self.panel.feed)
 
     def _restored(self, result: object) -> None:
@@ -463,7 +544,7 @@ class FixDialog(CloseGuard, QDialog):
             self.applied = False
             self.verification = None
         else:
-            self.stage_label.setText(f"Restoring failed: {result}")
+            self.stage_label.setText(tr("gui.fix.restore_failed", error=result))
             self.undo_button.setEnabled(True)
 
     def _log(self, line: str) -> None:
@@ -473,9 +554,9 @@ class FixDialog(CloseGuard, QDialog):
         self.reject()
 
     def reject(self) -> None:
-        """Close, Esc and the window's close box: never while pip runs (Cancel first); Accepted once the
-        fix changed the environment, so the wizard looks again."""
-        if self.panel.running:
+        """Close, Esc and the window's close box: never while pip or a step of the session runs (Cancel first);
+        Accepted once the fix changed the environment, so the wizard looks again."""
+        if self.is_busy():
             return
         if self.applied:
             self.accept()
@@ -483,7 +564,7 @@ class FixDialog(CloseGuard, QDialog):
             super().reject()
 
     def is_busy(self) -> bool:
-        return self.panel.running
+        return self.panel.running or self._working
 
 
 def run_reporting_errors(work: Callable[[], object], prefix: str = "") -> object:

@@ -8,24 +8,26 @@ saved report from another machine and never collects.
 from __future__ import annotations
 
 import dataclasses
-import importlib
-import importlib.util
 import shutil
 import sys
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.findings import Action, Diagnosis, Goal, Severity, Step
+from wizard.gui.controller import WizardController, read_report
+from wizard.gui.export_dialog import ExportDialog
+from wizard.gui.fix_dialog import FixDialog
 from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
-from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, plain_text_report, report_origin
+from wizard.gui.paste_dialog import PasteDialog
+from wizard.gui.session import WizardSession, localized_result
+from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, report_origin
 from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label, warn_plain
 from wizard.gui.workers import (
     CheckResult,
@@ -33,17 +35,14 @@ from wizard.gui.workers import (
     Diagnose,
     default_collect,
     default_diagnose,
-    run_check,
     start_job,
     warm_up,
 )
-from wizard.i18n import localized_diagnosis
 from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
-from wizard.safe_text import map_every_string, scrub_secrets
 from wizard.snapshot import Snapshot
 
-WAIT_NOTICE_S = 3.0
+__all__ = ["CheckResult", "ConfirmRunDialog", "SetupWizard", "localized_result"]
 
 WINDOW_TITLE = "Torch Setup Wizard"
 SETTINGS_ORG, SETTINGS_APP = "TorchSetupWizard", "torch-setup-wizard"
@@ -103,16 +102,12 @@ def course_subtitle(base: str, profile: CourseProfile | None) -> str:
     """A page's subtitle, with the course and its contact under it while a course profile is active."""
     if profile is None:
         return base
-    contact = f" — questions: {profile.contact}" if profile.contact else ""
-    return f"{base}\nCourse: {profile.name}{contact}"
+    if profile.contact:
+        return base + "\n" + tr("gui.course.subtitle_contact", name=profile.name, contact=profile.contact)
+    return base + "\n" + tr("gui.course.subtitle", name=profile.name)
 
 
 SEVERITY_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1, Severity.OK: 0}
-
-
-def localized_result(result: CheckResult) -> CheckResult:
-    """The result with every finding in the user's language (rendered from the stored message keys)."""
-    return dataclasses.replace(result, diagnosis=localized_diagnosis(result.diagnosis))
 
 
 def step_severity(diagnosis: Diagnosis, step: Step) -> Severity | None:
@@ -131,7 +126,7 @@ def choice_text(choice: PythonChoice) -> str:
         if choice.has_torch is True:
             parts.append(f"PyTorch {choice.torch_version}".strip())
         elif choice.has_torch is False:
-            parts.append("no PyTorch")
+            parts.append(tr("gui.python.no_torch"))
     return " — ".join(parts)
 
 
@@ -141,18 +136,16 @@ def fallback_interpreters() -> list[PythonChoice]:
     for name in ("python3", "python"):
         path = shutil.which(name)
         if path and all(c.path != path for c in found):
-            found.append(PythonChoice(path=path, label=f"{name} on PATH ({path})"))
+            found.append(PythonChoice(path=path, label=tr("gui.python.on_path", name=name, path=path)))
     if not getattr(sys, "frozen", False) and all(c.path != sys.executable for c in found):
-        found.append(PythonChoice(path=sys.executable, label=f"The wizard's own Python ({sys.executable})"))
+        found.append(PythonChoice(path=sys.executable, label=tr("gui.python.own", path=sys.executable)))
     return found
 
 
 def default_discover() -> Sequence[PythonChoice]:
-    try:
-        module = importlib.import_module("wizard.facts.discover")
-    except ImportError:
-        return fallback_interpreters()
-    return list(module.discover_interpreters()) or fallback_interpreters()
+    from wizard.facts.discover import discover_interpreters  # in the worker: it imports the probes
+
+    return list(discover_interpreters()) or fallback_interpreters()
 
 
 def describe_chosen(path: str) -> PythonChoice:
@@ -163,19 +156,9 @@ def describe_chosen(path: str) -> PythonChoice:
     return PythonChoice(choice.path, choice.version, choice.label, choice.kind, choice.has_torch, choice.torch_version)
 
 
-def optional_attribute(module_name: str, attribute: str) -> object | None:
-    """``module.attribute`` when that module exists (features other parts of the project provide)."""
-    try:
-        if importlib.util.find_spec(module_name) is None:
-            return None
-        return getattr(importlib.import_module(module_name), attribute, None)
-    except ImportError:
-        return None
-
-
 class SetupWizard(QWizard):
-    state_changed = Signal()  # a check started or finished
-    stage_changed = Signal(str)  # the stage text of the running check
+    """The view: window, pages and dialogs. Its state is ``self.session`` (WizardSession) and what it does
+    is ``self.controller`` (WizardController); the pages read the session and call the methods below."""
 
     def __init__(
         self,
@@ -191,30 +174,15 @@ class SetupWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.goal = with_saved_mirror(goal or Goal())
-        self.python = python or ""
-        self._collect, self._diagnose = collect, diagnose
-        self.read_only = report is not None
-        if report is not None:  # shown, copied and saved again: never with a credential a stranger's file carried
-            report = (map_every_string(report[0], scrub_secrets), map_every_string(report[1], scrub_secrets))
-        self.origin = origin or (report_origin(report[0]) if report is not None else "")
-        self.result: CheckResult | None = localized_result(CheckResult(*report)) if report is not None else None
-        self.checking = False
-        self.stage = ""
-        self._generation = 0
+        self.session = WizardSession(python or "", with_saved_mirror(goal or Goal()), report=report, origin=origin,
+                                     parent=self)
+        self.controller = WizardController(self.session, collect, diagnose, parent=self)
         self._jobs: list[object] = []  # keeps each job's signal object alive until it reports
-        self._check_started = 0.0
-        self._wait_timer = QTimer(self)  # after 3 s the page says what the check still waits for
-        self._wait_timer.setInterval(1000)
-        self._wait_timer.timeout.connect(self._tell_waiting)
         self.other_windows: list[QWidget] = []  # read-only wizards and overview windows opened from here
-        self.can_paste = optional_attribute("wizard.gui.paste_dialog", "PasteDialog") is not None
-        self.can_open_reports = optional_attribute("wizard.report.json_report", "load_report") is not None
-        self.can_share = optional_attribute("wizard.gui.export_dialog", "ExportDialog") is not None
         self._setup_window()
-        self.welcome = WelcomePage(self)
-        self.step_pages = {step: StepPage(self, step) for step in Step}
-        self.summary = SummaryPage(self)
+        self.welcome = WelcomePage(self.session, self)
+        self.step_pages = {step: StepPage(self.session, self, step) for step in Step}
+        self.summary = SummaryPage(self.session, self)
         self.setPage(PAGE_WELCOME, self.welcome)
         for step, page in self.step_pages.items():
             self.setPage(STEP_PAGES[step], page)
@@ -225,13 +193,66 @@ class SetupWizard(QWizard):
         self.currentIdChanged.connect(lambda _page_id: self.update_step_list())
         self.state_changed.connect(self.update_step_list)
         self.update_step_list()
-        if self.can_open_reports:
-            QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.open_report_dialog)  # File→Open habit
-            QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.open_overview_dialog)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Open), self, self.open_report_dialog)  # File→Open habit
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.open_overview_dialog)
         self.show_course()
         if not self.read_only:
             self._offer_interpreters([PythonChoice(path=self.python, label=self.python)] if self.python else [])
             self._start_discovery(discover, places if discover is not None else None)
+
+    # -- the session's state, read through the view (the app, tests and benchmarks use these names) --------
+
+    @property
+    def python(self) -> str:
+        return self.session.python
+
+    @python.setter
+    def python(self, value: str) -> None:
+        self.session.python = value
+
+    @property
+    def goal(self) -> Goal:
+        return self.session.goal
+
+    @goal.setter
+    def goal(self, value: Goal) -> None:
+        self.session.goal = value
+
+    @property
+    def result(self) -> CheckResult | None:
+        return self.session.result
+
+    @property
+    def checking(self) -> bool:
+        return self.session.checking
+
+    @property
+    def stage(self) -> str:
+        return self.session.stage
+
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
+
+    @property
+    def origin(self) -> str:
+        return self.session.origin
+
+    @property
+    def state_changed(self) -> SignalInstance:
+        return self.session.state_changed
+
+    @property
+    def stage_changed(self) -> SignalInstance:
+        return self.session.stage_changed
+
+    @property
+    def _collect(self) -> Collect:
+        return self.controller.collect
+
+    @property
+    def _diagnose(self) -> Diagnose:
+        return self.controller.diagnose
 
     # -- window ------------------------------------------------------------------------------------
 
@@ -319,7 +340,7 @@ class SetupWizard(QWizard):
         self.welcome.set_interpreters(pairs, selected=selected)
 
     def browse_python(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose a Python interpreter")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.choose_python"))
         if path:
             self.choose_python(path)
 
@@ -328,7 +349,7 @@ class SetupWizard(QWizard):
         try:
             resolved = resolve_target_python(path)
         except InterpreterError as exc:
-            self.welcome.show_error(f"That cannot be used: {exc}.")
+            self.welcome.show_error(tr("gui.welcome.unusable", error=exc))
             return False
         self.welcome.show_error("")
         combo = self.welcome.python_combo
@@ -357,12 +378,12 @@ class SetupWizard(QWizard):
         self.goal = dataclasses.replace(self.goal, torch_index=torch_index)
 
     def open_profile_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a course profile", "",
-                                                    "Course profile (*.toml);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.open_profile"), "",
+                                                    tr("gui.dialog.profile_filter"))
         if path:
             problem = self.open_profile(path)
             if problem:
-                warn_plain(self, "Cannot use this course profile", problem)
+                warn_plain(self, tr("gui.dialog.profile_unusable"), problem)
 
     def open_profile(self, path: str) -> str:
         """Check against the course profile at ``path`` from now on; returns "" or what is wrong with the file."""
@@ -393,12 +414,12 @@ class SetupWizard(QWizard):
             return True
         chosen = self.welcome.chosen_python()
         if not chosen:
-            self.welcome.show_error("Choose a Python interpreter first (or use Browse…).")
+            self.welcome.show_error(tr("gui.welcome.choose_first"))
             return False
         try:
             self.python = resolve_target_python(chosen)
         except InterpreterError as exc:
-            self.welcome.show_error(f"That cannot be used: {exc}.")
+            self.welcome.show_error(tr("gui.welcome.unusable", error=exc))
             return False
         self.welcome.show_error("")
         self.goal = Goal(want=self.welcome.chosen_want(), torch_index=self.goal.torch_index, profile=self.goal.profile)
@@ -406,55 +427,11 @@ class SetupWizard(QWizard):
         return True
 
     def start_check(self) -> None:
-        if self.read_only:
-            return
-        self._generation += 1
-        generation = self._generation
-        self.checking, self.result, self.stage = True, None, "Starting…"
-        self._check_started = time.monotonic()
-        self._wait_timer.start()
-        python, goal, collect, diagnose = self.python, self.goal, self._collect, self._diagnose
+        self.controller.start_check()
 
-        def work(progress: Callable[[str], None]) -> object:
-            return run_check(python, goal, collect, diagnose, progress)
-
-        # Pages show "checking" first, and the collectors start once that is on screen: their threads compete
-        # for the GIL, and the page switch painted while they start up stalled the window by 15-25 ms.
-        self.state_changed.emit()
-        QTimer.singleShot(0, self, lambda: self._start_check_job(generation, work))
-
-    def _start_check_job(self, generation: int, work: Callable[[Callable[[str], None]], object]) -> None:
-        if generation != self._generation:
-            return
-        self._jobs.append(start_job(work, lambda text: self._on_stage(generation, text),
-                                    lambda outcome: self._on_checked(generation, outcome), name="check"))
-
-    def _on_stage(self, generation: int, text: str) -> None:
-        if generation != self._generation or text.startswith("done:"):
-            return
-        self.stage = text
-        self.stage_changed.emit(text)
-
-    def _on_checked(self, generation: int, outcome: object) -> None:
-        self._jobs = self._jobs[-2:]
-        if generation != self._generation or not isinstance(outcome, CheckResult):
-            return
-        self.checking, self.result = False, localized_result(outcome)
-        self._wait_timer.stop()
-        self.state_changed.emit()
-
-    def _tell_waiting(self) -> None:
-        """The stage, plus how long it has waited and when the check gives up (the same words as the CLI's)."""
-        if not self.checking:
-            self._wait_timer.stop()
-            return
-        elapsed = time.monotonic() - self._check_started
-        if elapsed >= WAIT_NOTICE_S and self.stage:
-            from wizard.checkup import default_timeout
-            from wizard.remedy_texts import remedy_text
-
-            what = self.stage.rstrip("…").rstrip(".")
-            self.stage_changed.emit(remedy_text("wait.notice", what=what, seconds=int(elapsed), limit=int(default_timeout())))
+    def cancel_check(self) -> None:
+        """The busy page's Stop button: the probes are killed, the pages say the check was stopped."""
+        self.controller.cancel_check()
 
     def check_again(self) -> None:
         """Re-collect and return to the first step page."""
@@ -475,7 +452,7 @@ class SetupWizard(QWizard):
         if is_environment_command(action.argv, self.python) and not self.read_only:
             self.run_environment_command(action)
             return
-        dialog = ConfirmRunDialog(self, action, fix_available=self._fix_dialog_class() is not None)
+        dialog = ConfirmRunDialog(self, action, fix_available=True)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()  # a closed dialog is not kept as a hidden child of the wizard
         if accepted:
@@ -492,9 +469,7 @@ class SetupWizard(QWizard):
             self.start_check()
 
     def new_environment_steps(self) -> tuple[tuple[str, ...], ...]:
-        """The commands of a new_venv recommendation (its findings offer "Create a new environment…"), else ()."""
-        rec = self.result.diagnosis.recommendation if self.result is not None else None
-        return tuple(rec.steps) if rec is not None and rec.kind == "new_venv" else ()
+        return self.session.new_environment_steps()
 
     def request_fresh_env(self) -> None:
         """The "Create a new environment…" dialog; afterwards the wizard can check the new environment."""
@@ -517,12 +492,7 @@ class SetupWizard(QWizard):
         self.check_again()
 
     def last_backup(self) -> Path | None:
-        """The newest saved state of the target's environment (what "Undo last fix…" restores), or None."""
-        if self.read_only or not self.python:
-            return None
-        from wizard.actions.backup import latest_backup
-
-        return latest_backup(self.python)
+        return self.session.last_backup()
 
     def request_undo(self) -> None:
         """The "Undo last fix…" dialog; the wizard checks again when it restored something."""
@@ -534,15 +504,8 @@ class SetupWizard(QWizard):
         if accepted:
             self.start_check()
 
-    def _fix_dialog_class(self) -> type | None:
-        found = optional_attribute("wizard.gui.fix_dialog", "FixDialog")
-        return found if isinstance(found, type) else None
-
     def run_fix(self, action: Action) -> None:
-        fix_dialog = self._fix_dialog_class()
-        if fix_dialog is None:
-            return
-        dialog = fix_dialog(self, action, self.python, self.goal.torch_index, collect=self._collect,
+        dialog = FixDialog(self, action, self.python, self.goal.torch_index, collect=self._collect,
                             diagnose=self._diagnose)  # the re-check looks the same way the wizard does
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
@@ -550,72 +513,48 @@ class SetupWizard(QWizard):
             self.start_check()  # the fix changed the machine: look again
 
     def report_text(self) -> str:
-        if self.result is None:
-            return ""
-        render_text = optional_attribute("wizard.commands.check", "render_text")
-        if callable(render_text) and self.result.snapshot is not None:
-            try:
-                return str(render_text(self.result.snapshot, self.result.diagnosis, color=False))
-            except Exception:  # noqa: BLE001 - the CLI renderer is optional; ours always works
-                pass
-        return plain_text_report(self.result.snapshot, self.result.diagnosis, self.goal)
+        return self.controller.report_text()
+
+    def save_report(self, path: str) -> str:
+        """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
+        return self.controller.save_report(path)
 
     def copy_report(self) -> None:
         copy_to_clipboard(self.report_text())
 
-    def save_report(self, path: str) -> str:
-        """Write the report JSON to ``path``; returns "" or a one-line reason it failed."""
-        if self.result is None or self.result.snapshot is None:
-            return "there is no complete check to save yet"
-        from wizard.report.json_report import report_json
-
-        try:
-            Path(path).write_text(report_json(self.result.snapshot, self.result.diagnosis), encoding="utf-8")
-        except OSError as exc:
-            return f"could not write {path}: {exc.strerror or exc}"
-        return ""
-
     def share_report(self) -> None:
-        export_dialog = optional_attribute("wizard.gui.export_dialog", "ExportDialog")
-        if isinstance(export_dialog, type) and self.result is not None and self.result.snapshot is not None:
-            export_dialog(self, self.result.snapshot, self.result.diagnosis, live=not self.read_only).exec()
+        if self.result is not None and self.result.snapshot is not None:
+            ExportDialog(self, self.result.snapshot, self.result.diagnosis, live=not self.read_only).exec()
 
     def ask_and_save_report(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, "Save report", "torch-setup-report.json",
-                                                    "Report (*.json);;All files (*)")
+        path, _filter = QFileDialog.getSaveFileName(self, tr("gui.dialog.save_report"), "torch-setup-report.json",
+                                                    tr("gui.dialog.report_filter"))
         if path:
             problem = self.save_report(path)
             if problem:
-                warn_plain(self, "Report not saved", f"The report was not saved: {problem}.")
+                warn_plain(self, tr("gui.dialog.report_not_saved"), tr("gui.dialog.report_not_saved_why", why=problem))
 
     # -- other sources: saved reports, pasted text ---------------------------------------------------
 
     def open_report_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, "Open a report", "", "Report (*.json);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, tr("gui.dialog.open_report"), "", tr("gui.dialog.report_filter"))
         if path:
             problem = self.open_report(path)
             if problem:
-                warn_plain(self, "Cannot open the report", problem)
+                warn_plain(self, tr("gui.dialog.cannot_open_report"), problem)
 
     def open_report(self, path: str) -> str:
         """Show a saved report in a new read-only window; returns "" or why it could not be opened."""
-        from wizard.report.json_report import ReportFormatError, load_report
-        from wizard.safe_read import UnreadableFile, read_text_capped
-
-        try:
-            snapshot, diagnosis = load_report(read_text_capped(path, "report"))
-        except UnreadableFile as exc:
-            return f"Could not read it: {exc}."
-        except OSError as exc:
-            return f"Could not read {path}: {exc.strerror or exc}."
-        except ReportFormatError as exc:
-            return f"{Path(path).name} is not a report this wizard can read: {exc}."
+        loaded = read_report(path)
+        if isinstance(loaded, str):
+            return loaded
+        snapshot, diagnosis = loaded
         self.show_other_window(SetupWizard(report=(snapshot, diagnosis), collect=self._collect,
                                            diagnose=self._diagnose, discover=None))
         return ""
 
     def open_overview_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open folder of reports")
+        folder = QFileDialog.getExistingDirectory(self, tr("gui.dialog.open_folder"))
         if folder:
             self.open_overview(folder)
 
@@ -635,10 +574,7 @@ class SetupWizard(QWizard):
                                            collect=self._collect, diagnose=self._diagnose, discover=None))
 
     def open_paste_dialog(self) -> None:
-        paste_dialog = optional_attribute("wizard.gui.paste_dialog", "PasteDialog")
-        if not isinstance(paste_dialog, type):
-            return
-        dialog = paste_dialog(self)
+        dialog = PasteDialog(self)
         if dialog.exec() != QDialog.DialogCode.Accepted or getattr(dialog, "snapshot", None) is None:
             return
         snapshot = dialog.snapshot
@@ -648,9 +584,9 @@ class SetupWizard(QWizard):
         try:
             diagnosis = self._diagnose(snapshot, goal)
         except Exception as exc:  # noqa: BLE001 - show it, never crash
-            warn_plain(self, "Cannot read that text", f"The pasted text could not be diagnosed: {exc}")
+            warn_plain(self, tr("gui.dialog.cannot_read_text"), tr("gui.dialog.text_not_diagnosed", error=exc))
             return
-        window = SetupWizard(report=(snapshot, diagnosis), origin="From the text you pasted",
+        window = SetupWizard(report=(snapshot, diagnosis), origin=tr("gui.origin.pasted"),
                              collect=self._collect, diagnose=self._diagnose, discover=None)
         self.show_other_window(window)
         window.go_to_root_cause()
@@ -680,7 +616,7 @@ class ConfirmRunDialog(QDialog):
     def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("gui.confirm.title"))
-        self.setAccessibleName("Confirm the fix")
+        self.setAccessibleName(tr("gui.a11y.confirm_fix"))
         command = format_command(action.argv)
         layout = QVBoxLayout(self)
         layout.addWidget(make_label(action.label, bold=True, selectable=True))
@@ -688,13 +624,13 @@ class ConfirmRunDialog(QDialog):
             layout.addWidget(make_label(tr("gui.confirm.will_run")))
         else:
             layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
-        self.command_box = CommandBox(command, accessible="The command the fix runs")
+        self.command_box = CommandBox(command, accessible=tr("gui.a11y.fix_command"))
         layout.addWidget(self.command_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.run_button = make_button(tr("gui.confirm.run"), "Run the command", self.accept)
+        self.run_button = make_button(tr("gui.confirm.run"), tr("gui.a11y.run_command"), self.accept)
         self.run_button.setVisible(fix_available)
-        self.close_button = make_button(tr("gui.confirm.close"), "Close without running", self.reject)
+        self.close_button = make_button(tr("gui.confirm.close"), tr("gui.a11y.close_without_running"), self.reject)
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

@@ -9,6 +9,8 @@ there (queued connections).
 from __future__ import annotations
 
 import contextlib
+import functools
+import inspect
 import os
 import threading
 import traceback
@@ -19,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 
 from wizard.findings import Diagnosis, Goal
 from wizard.gui.texts import failed_diagnosis
+from wizard.i18n import text
 from wizard.snapshot import Snapshot
 
 Collect = Callable[[str, Callable[[str], None]], Snapshot]
@@ -46,9 +49,9 @@ def start_job(work: Callable[[Callable[[str], None]], object], on_progress: Call
         signals.progress.connect(on_progress)
     signals.finished.connect(on_finished)
 
-    def emit_progress(text: str) -> None:
+    def emit_progress(line: str) -> None:
         with contextlib.suppress(RuntimeError):  # the window went away while we were working
-            signals.progress.emit(text)
+            signals.progress.emit(line)
 
     def body() -> None:
         outcome = work(emit_progress)
@@ -60,28 +63,48 @@ def start_job(work: Callable[[Callable[[str], None]], object], on_progress: Call
 
 
 def run_check(python: str, goal: Goal, collect: Collect, diagnose: Diagnose,
-              progress: Callable[[str], None]) -> CheckResult:
-    """Collect and diagnose; any exception becomes a visible 'the check itself failed' finding."""
+              progress: Callable[[str], None], cancel: threading.Event | None = None) -> CheckResult:
+    """The checkup (wizard.checkup: collect → course smoke test → diagnose) in a worker; any exception becomes a
+    visible 'the check itself failed' finding. ``cancel`` reaches the collector when it takes one (the default
+    collector stops every probe it started when it is set)."""
+    runner = cancelable_runner(cancel)
     try:
-        snapshot = collect(python, progress)
+        snapshot = collect(python, progress, cancel=cancel) if takes_cancel(collect) else collect(python, progress)
     except Exception as exc:  # noqa: BLE001 - any collector failure must become a finding, never a crash
-        return CheckResult(None, failed_diagnosis(f"Collecting the facts failed: {exc}", traceback.format_exc()))
-    snapshot = _with_course_smoke_test(snapshot, python, goal, progress)
+        return CheckResult(None, failed_diagnosis(text("gui.check.collect_failed", error=exc), traceback.format_exc()))
+    snapshot = _with_course_smoke_test(snapshot, python, goal, progress, runner)
     try:
         diagnosis = diagnose(snapshot, goal)
     except Exception as exc:  # noqa: BLE001
-        return CheckResult(snapshot, failed_diagnosis(f"Diagnosing the facts failed: {exc}", traceback.format_exc()))
+        return CheckResult(snapshot, failed_diagnosis(text("gui.check.diagnose_failed", error=exc), traceback.format_exc()))
     return CheckResult(snapshot, diagnosis)
 
 
-def _with_course_smoke_test(snapshot: Snapshot, python: str, goal: Goal, progress: Callable[[str], None]) -> Snapshot:
+def takes_cancel(collect: Callable[..., object]) -> bool:
+    try:
+        return "cancel" in inspect.signature(collect).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def cancelable_runner(cancel: threading.Event | None):  # -> Runner | None
+    """The collectors' runner, stopping (with everything it started) once ``cancel`` is set."""
+    if cancel is None:
+        return None
+    from wizard.facts.runner import run_command
+
+    return functools.partial(run_command, cancel=cancel)
+
+
+def _with_course_smoke_test(snapshot: Snapshot, python: str, goal: Goal, progress: Callable[[str], None],
+                            runner=None) -> Snapshot:
     name = getattr(goal.profile, "smoke_test", "")
     if not name or not isinstance(snapshot, Snapshot):
         return snapshot
-    from wizard.facts.smoke import with_course_smoke_test
+    from wizard.checkup import with_course_test
 
-    progress(f"Running the course's test ({name})…")
-    return with_course_smoke_test(snapshot, python, goal.profile)
+    progress(text("gui.check.course_test", name=name))
+    return with_course_test(snapshot, python, goal, runner=runner)
 
 
 # What a check imports and loads. PySide6's import hook reads the source of every module imported after it
@@ -115,12 +138,12 @@ def warm_up(_progress: Callable[[str], None] | None = None) -> list[str]:
     return missing
 
 
-def default_collect(python: str, progress: Callable[[str], None]) -> Snapshot:
+def default_collect(python: str, progress: Callable[[str], None], cancel: threading.Event | None = None) -> Snapshot:
+    """The checkup's collect step (wizard.checkup.collect, the CLI's), with the hang limit of TSW_IMPORT_TIMEOUT."""
     warm_up()  # instant once the Welcome page's warm-up is done; if it is still running, wait for its imports
-    from wizard.checkup import default_timeout
-    from wizard.facts.collect import collect_snapshot
+    from wizard.checkup import collect
 
-    return collect_snapshot(python, live_import=True, timeout=default_timeout(), progress=progress, index=_index_request())
+    return collect(python, None, progress=progress, runner=cancelable_runner(cancel), index=_index_request())
 
 
 def _index_request():  # -> IndexRequest | None
