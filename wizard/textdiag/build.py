@@ -80,6 +80,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
+    _imported_torch_named(facts)
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -114,6 +115,14 @@ def _installed_cpu_wheel(facts: dict[str, str]) -> None:
     if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
         facts["torch_version"] = wheel
         facts.setdefault("torch_build", "cpu")
+
+
+def _imported_torch_named(facts: dict[str, str]) -> None:
+    """The one torch version a text names is the running one when torch's own runtime message shows it imported
+    and nothing in the text asks pip for a torch (a request names what is wanted, not what runs)."""
+    named = facts.get("torch_named", "")
+    if named and facts.get("torch_imported") == "true" and "torch_version" not in facts and "requested" not in facts:
+        facts["torch_version"] = named
 
 
 DRIVER_BELOW_BUILD = "textdiag:driver_below_build"

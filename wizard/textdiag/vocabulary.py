@@ -102,6 +102,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_cuda": torch_cuda,
     "cuda_available": lower,  # "true" | "false"
     "torch_build": lower,  # "cpu" when the text proves a CPU-only build
+    "torch_imported": lower,  # "true": a message only an imported torch prints (torch.cuda's lazy-init assertion)
     "numpy_version": _strip,
     "operator": _strip,  # "torchvision::nms"
     "package": _strip,
