@@ -49,6 +49,7 @@ class WheelSpec:
     broken_entry_point: bool = False  # pip fails while installing it (after earlier packages were installed)
     variants: tuple[str, ...] = ()  # which /whl/<variant>/ indexes list it; () = every variant (plain deps)
     tag: str = "py3-none-any"  # the wheel's compatibility tag ("cp311-cp311-manylinux_2_28_x86_64")
+    padding_name: str = "_padding.bin"  # the padding file, inside the package ("lib/libcudnn.so.9": a library)
 
     @property
     def filename(self) -> str:
@@ -70,7 +71,7 @@ def standard_wheels() -> list[WheelSpec]:
         WheelSpec("torch", "2.13.0+cu130", requires=("nvidia-cudnn-cu13==9.13.0.50",), torch_cuda="13.0", variants=("cu130",)),
         WheelSpec("torchvision", "0.28.0+cpu", requires=("torch==2.13.0",), variants=("cpu",)),
         WheelSpec("torchvision", "0.28.0+cu130", requires=("torch==2.13.0",), variants=("cu130",)),
-        WheelSpec("nvidia-cudnn-cu13", "9.13.0.50"),
+        WheelSpec("nvidia-cudnn-cu13", "9.13.0.50", padding_name="lib/libcudnn.so.9"),
         WheelSpec("numpy", "1.26.4", padding=600_000),
         WheelSpec("numpy", "2.1.0", padding=600_000),
     ]
@@ -106,7 +107,7 @@ def _wheel_files(spec: WheelSpec) -> dict[str, bytes]:
         files.update(_torch_package(spec))
     else:
         files[f"{package}/__init__.py"] = f'__version__ = "{spec.version}"\n'.encode()
-    files[f"{package}/_padding.bin"] = random.Random(seed).randbytes(spec.padding)
+    files[f"{package}/{spec.padding_name}"] = random.Random(seed).randbytes(spec.padding)
     metadata = ["Metadata-Version: 2.1", f"Name: {spec.name}", f"Version: {spec.version}", "Summary: test stand-in"]
     metadata += [f"Requires-Dist: {requirement}" for requirement in spec.requires]
     files[f"{dist_info}/METADATA"] = ("\n".join(metadata) + "\n\n").encode()
@@ -179,6 +180,12 @@ class LocalIndex:
 
     def __post_init__(self) -> None:
         self.files = build_wheels(self.specs, self.folder)
+
+    def serve_also(self, spec: WheelSpec) -> None:
+        """Add one wheel to a running index (a situation that needs an older build the standard set lacks)."""
+        if spec.filename not in self.files:
+            self.files[spec.filename] = build_wheel(spec, self.folder)
+            self.specs.append(spec)
 
     # ------------------------------------------------------------------ URLs
     @property

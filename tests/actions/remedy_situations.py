@@ -6,6 +6,7 @@ Used by tests/actions/test_remedies.py and by benchmarks/remedy_table.py (the cl
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fixing_envs import CPU_SET, make_venv
-from local_index import LocalIndex, pip_env, standard_wheels
+from local_index import LocalIndex, WheelSpec, pip_env, standard_wheels
 
 from wizard.checkup import run_checkup
 from wizard.findings import Finding, Goal, Severity
@@ -46,7 +47,7 @@ def truncated_nvidia(root: Path, index: LocalIndex) -> Situation:
     python = make_venv(root / "venv", index, ())
     subprocess.run([python, "-m", "pip", "install", "-q", *CU130_SET, "--extra-index-url", f"{index.torch_base}/cu130"],
                    check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
-    padding = site_packages(python) / "nvidia_cudnn_cu13" / "_padding.bin"
+    padding = site_packages(python) / "nvidia_cudnn_cu13" / "lib" / "libcudnn.so.9"
     with padding.open("r+b") as handle:
         handle.truncate(1000)  # a library cut short (a full disk during the install)
     return Situation("nvidia-* file truncated", python)
@@ -92,6 +93,35 @@ def old_libstdcxx(root: Path, _index: LocalIndex) -> Situation:
     return Situation("GLIBCXX from an old libstdc++", _importable_torch(root, body))
 
 
+def torchvision_for_other_torch(root: Path, index: LocalIndex) -> Situation:
+    """torch 2.13.0+cpu with the torchvision of torch 2.12 beside it (installed with --no-deps, as an old
+    requirements file or a copied environment leaves it): torchvision's ops then fail to load."""
+    python = make_venv(root / "venv", index, CPU_SET)
+    index.serve_also(WheelSpec("torchvision", "0.27.0+cpu", requires=("torch==2.12.0",), variants=("cpu",), padding=1000))
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "torchvision==0.27.0+cpu", "--extra-index-url",
+                    f"{index.torch_base}/cpu"], check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
+    return Situation("torchvision built for another torch", python)
+
+
+RTX4070 = ("NVIDIA GeForce RTX 4070", "8.9", 12282, 0x278610DE)
+
+
+def gpu_hidden_by(value: str) -> Callable[[Path, LocalIndex], Situation]:
+    """A CUDA build of torch beside a GPU the driver reports (the fake NVML, tests/fake_nvml_lib.py), with
+    CUDA_VISIBLE_DEVICES set to ``value``."""
+    def make(root: Path, index: LocalIndex) -> Situation:
+        from fake_nvml_lib import build_fake_nvml, fake_nvml_env
+
+        python = make_venv(root / "venv", index, ())
+        subprocess.run([python, "-m", "pip", "install", "-q", *CU130_SET, "--extra-index-url", f"{index.torch_base}/cu130"],
+                       check=True, timeout=300, env=pip_env(PIP_INDEX_URL=index.simple_url))
+        nvml = build_fake_nvml(root / "nvml", shutil.which("cc") or "cc")
+        env = {**fake_nvml_env(nvml, "ok", [RTX4070], driver="580.95.05", cuda=13000), "CUDA_VISIBLE_DEVICES": value}
+        return Situation(f"CUDA_VISIBLE_DEVICES={value!r} hides the GPU", python, env=env)
+
+    return make
+
+
 def not_python(_root: Path, _index: LocalIndex) -> Situation:
     return Situation("--python is not Python (/bin/ls)", "/bin/ls")
 
@@ -100,6 +130,8 @@ SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
     "sigill_cpu": sigill_cpu,
     "old_libstdcxx": old_libstdcxx,
     "not_python": not_python,
+    "torchvision_for_other_torch": torchvision_for_other_torch,
+    "visible_devices_minus_one": gpu_hidden_by("-1"),
     "damaged_torch": damaged_torch,
     "truncated_nvidia": truncated_nvidia,
     "venv_without_pip": venv_without_pip,
@@ -120,7 +152,13 @@ def index_with_recommended(situation: Situation, index: LocalIndex, folder: Path
 
 
 def first_finding(situation: Situation, index: LocalIndex) -> Finding:
-    """The first error or warning the checkup reports (run in the situation's folder and environment)."""
+    """The first error or warning the checkup reports (run in the situation's folder and environment; a
+    situation that sets LD_LIBRARY_PATH, which a running process no longer reads, is checked in a new one)."""
+    if "LD_LIBRARY_PATH" in situation.env:
+        from wizard.report.json_report import load_report
+
+        _snapshot, diagnosis = load_report(wizard(situation, index, "check", "--json").stdout)
+        return next(f for f in diagnosis.findings if f.severity in (Severity.ERROR, Severity.WARNING))
     before = dict(os.environ)
     old_cwd = os.getcwd()
     try:

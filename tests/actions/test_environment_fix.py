@@ -243,3 +243,52 @@ def test_a_conda_env_with_cpuonly_gets_the_stepwise_advice_and_fix_never_runs_co
     code, out = run_cli(capsys, "fix", "--python", python, "--yes", "--want", "cpu", "--torch-index", index.torch_base, "--profile", PROFILE[0])
     assert code == 1 and has(out, "the wizard never runs conda commands") and has(out, remove)
     assert (prefix / "conda-meta" / "cpuonly-2.0-0.json").is_file() and ask(python).torch_version == ""
+
+
+# --------------------------------------------------------------------------- undo of the environment's own ways
+
+
+def test_undo_puts_the_kernelspec_back(kernel_without_torch: dict, index: LocalIndex, capsys: pytest.CaptureFixture) -> None:
+    spec = kernel_without_torch["spec"]
+    before = {p.name: p.read_bytes() for p in spec.parent.iterdir()}
+    working = kernel_without_torch["working"]
+    code, out = run_cli(capsys, "fix", "--kernel", "course", "--register-kernel", "--yes", "--want", "cpu",
+                        "--torch-index", index.torch_base, "--profile", PROFILE[0])
+    assert code == 0 and has(out, "fix --undo") and json.loads(spec.read_text())["argv"][0] == working, out
+    code, out = run_cli(capsys, "fix", "--undo", "--yes", "--python", working)
+    assert code == 0 and has(out, "The environment is back exactly as it was before the fix."), out
+    assert {p.name: p.read_bytes() for p in spec.parent.iterdir()} == before  # the kernel runs the old Python again
+
+
+def test_undo_removes_a_kernelspec_the_fix_created(home: Path, tmp_path: Path, ipykernel_site: Path, index: LocalIndex,
+                                                    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from wizard.actions import backup, environment_fix
+
+    working = venv(tmp_path / "working-env", pip=False)
+    add_site(working, ipykernel_site)
+    way = environment_fix.Way("register", ((working, "-m", "ipykernel", "install", "--user", "--name", "fresh"),), working)
+    saved = environment_fix.save_before(way)
+    assert environment_fix.run_way(way, print).ok
+    folder = home / "jupyter" / "kernels" / "fresh"
+    assert (folder / "kernel.json").is_file()
+    result = backup.restore_way_state(working, saved)
+    assert result.identical and not folder.exists()
+
+
+def test_undo_of_uv_sync_restores_the_project_files_and_the_venv(uv_env: str, home: Path, index: LocalIndex,
+                                                                 capsys: pytest.CaptureFixture) -> None:
+    project = home / "work"
+    pyproject = ('[project]\nname = "course"\nversion = "0.1.0"\nrequires-python = ">=3.10"\ndependencies = ["torch"]\n\n'
+                 "[tool.uv]\npackage = false\n\n[tool.uv.sources]\ntorch = { index = \"pytorch-cpu\" }\n\n"
+                 f'[[tool.uv.index]]\nname = "pytorch-cpu"\nurl = "{index.torch_base}/cpu"\nexplicit = true\n')
+    (project / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    uv(uv_env, "venv", str(project / ".venv"), "--python", sys.executable)
+    python = str(project / ".venv" / "bin" / "python")
+    code, out = run_cli(capsys, "fix", "--python", python, "--yes", "--want", "cpu", "--torch-index", index.torch_base,
+                        "--profile", PROFILE[0])
+    assert code == 0 and has(out, f"$ {uv_env} sync --project {project}"), out
+    assert ask(python).torch_version == "2.13.0+cpu" and (project / "uv.lock").is_file()
+    code, out = run_cli(capsys, "fix", "--undo", "--yes", "--python", python)
+    assert code == 0 and has(out, "The environment is back exactly as it was before the fix."), out
+    assert ask(python).torch_version == "" and not (project / "uv.lock").exists()
+    assert (project / "pyproject.toml").read_text(encoding="utf-8") == pyproject

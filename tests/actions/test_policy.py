@@ -98,6 +98,10 @@ def test_install_refuses(extra: tuple[str, ...]) -> None:
         ("/opt/uv", "pip", "sync", "--python", PY, "reqs.txt"),
         ("/opt/uv", "run", "evil.py"),
         ("/opt/uvx", "pip", "install", "--python", PY, "torch"),
+        ("/opt/uv", "pip", "uninstall", "--python", "/usr/bin/python3", "torch"),
+        ("/opt/uv", "pip", "uninstall", "--python", PY, "torch==2.13.0"),
+        ("/opt/uv", "pip", "uninstall", "--python", PY, "--system", "torch"),
+        ("/opt/uv", "pip", "uninstall", "--python", PY),
     ],
 )
 def test_other_shapes_refused(argv: tuple[str, ...]) -> None:
@@ -121,6 +125,7 @@ def test_other_shapes_refused(argv: tuple[str, ...]) -> None:
         ((PY, "-m", "ipykernel", "install", "--user", "--name", "torch-env", "--display-name", "Torch (GPU)"), "ipykernel"),
         (("/home/u/.cargo/bin/uv", "pip", "install", "--python", PY, "torch==2.13.0", "--index-url", "https://x/whl"),
          "uv-pip-install"),
+        (("/home/u/.cargo/bin/uv", "pip", "uninstall", "--python", PY, "torch", "numpy"), "uv-pip-uninstall"),
     ],
 )
 def test_allowed_shapes(argv: tuple[str, ...], kind: str) -> None:

@@ -3,6 +3,8 @@ plans, that ``fix --yes`` leaves it working, and that ``fix --undo`` puts back e
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,84 @@ def test_what_no_reinstall_fixes_gets_instructions(name: str, code: str, words: 
     assert "By hand" in done.stdout and words in done.stdout and done.returncode == 1, done.stdout + done.stderr
     assert "Successfully installed" not in done.stdout
 
+
+
+def test_torchvision_of_another_torch_gets_its_own_pair_from_the_same_index(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("torchvision_for_other_torch", tmp_path, index)
+    before = state(situation)
+    first = first_finding(situation, index)
+    assert first.code == "PACKAGE_CONFLICT" and first.remedy is not None
+    (step,) = first.remedy.steps
+    assert step[3:6] == ("install", "torch==2.13.0+cpu", "torchvision==0.28.0+cpu")  # torch pinned: it stays
+    assert step[-2:] == ("--extra-index-url", f"{index.torch_base}/cpu")  # the index torch's own "+cpu" came from
+    assert "0.27.0+cpu → 0.28.0+cpu" in first.remedy.version_change and "Keeps torch 2.13.0+cpu" in first.remedy.note
+    check = wizard(situation, index, "check", "--torch-index", index.torch_base)
+    promised = promised_commands(check.stdout)
+    assert promised == [" ".join(step)], check.stdout  # the recommendation's reinstall is no second "fix" command
+    dry = wizard(situation, index, "fix", "--dry-run")
+    assert dry.returncode == 0 and "torchvision 0.27.0+cpu → 0.28.0+cpu" in dry.stdout, dry.stdout + dry.stderr
+    assert "torch 2.13.0" not in dry.stdout.split("To be upgraded:")[1] and state(situation) == before
+    done = wizard(situation, index, "fix", "--yes")
+    assert done.returncode == 0 and "no longer finds PACKAGE_CONFLICT" in done.stdout, done.stdout + done.stderr
+    assert "torch==2.13.0+cpu" in state(situation) and "torchvision==0.28.0+cpu" in state(situation)
+    assert wizard(situation, index, "check").returncode == 0
+    undo = wizard(situation, index, "fix", "--undo", "--yes")
+    assert undo.returncode == 0 and state(situation) == before, undo.stdout + undo.stderr
+
+
+def promised_commands(check_output: str) -> list[str]:
+    """The commands ``check`` says ``fix`` runs (the line after each "(torch-setup-wizard fix runs it for you):")."""
+    lines = check_output.splitlines()
+    return [lines[i + 1].strip() for i, line in enumerate(lines[:-1]) if line.endswith("fix runs it for you):")]
+
+
+def test_every_command_check_says_fix_runs_is_in_the_fix_plan(tmp_path: Path, index: LocalIndex) -> None:
+    """Every situation (every remedy kind): what `check` promises "fix runs it for you" is a command `fix --dry-run`
+    plans, and a command fix would not run carries no such promise."""
+    promised_codes = set()
+    for name, build in SITUATIONS.items():
+        (tmp_path / name).mkdir()
+        situation = build(tmp_path / name, index)
+        check = wizard(situation, index, "check", "--torch-index", index.torch_base)
+        dry = wizard(situation, index, "fix", "--dry-run")
+        for command in promised_commands(check.stdout):
+            assert command in dry.stdout, f"{name}: check promised {command!r}, fix plans:\n{dry.stdout}{dry.stderr}"
+        if promised_commands(check.stdout):
+            promised_codes.add(first_finding(situation, index).code)
+        if "By hand" in dry.stdout:
+            assert not promised_commands(check.stdout), (name, check.stdout)
+    assert {"TORCH_DAMAGED", "PACKAGE_CONFLICT", "TORCH_MISSING"} <= promised_codes
+
+
+def test_a_program_that_is_not_python_gets_no_pip_command(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("not_python", tmp_path, index)
+    check = wizard(situation, index, "check")
+    assert check.returncode != 0 and "PYTHON_UNUSABLE" not in check.stderr, check.stderr
+    recommendation = check.stdout.split("Recommendation", 1)[1]
+    assert "-m pip" not in check.stdout and "pip install" not in check.stdout, check.stdout
+    assert recommendation.split()[:4] == ["No", "install", "command", "yet:"], recommendation
+
+
+@pytest.fixture(scope="module")
+def hidden_gpu(tmp_path_factory: pytest.TempPathFactory, index: LocalIndex, c_compiler: str):
+    """One venv with the CUDA stand-in torch and a GPU the (fake) driver reports; each test sets the variable."""
+    return SITUATIONS["visible_devices_minus_one"](tmp_path_factory.mktemp("hidden-gpu"), index)
+
+
+@pytest.mark.parametrize("value", ["-1", "", "3", "GPU-00000000-0000-0000-0000-000000000000"],
+                         ids=["minus-one", "empty", "index-not-there", "uuid-not-there"])
+def test_cuda_visible_devices_hiding_the_gpu_gets_instructions_for_the_shell(value: str, hidden_gpu, index: LocalIndex) -> None:
+    situation = dataclasses.replace(hidden_gpu, env={**hidden_gpu.env, "CUDA_VISIBLE_DEVICES": value})
+    before = state(situation)
+    check = wizard(situation, index, "check", "--json")
+    report = json.loads(check.stdout)
+    first = next(f for f in report["findings"] if f["severity"] in ("error", "warning"))
+    assert first["code"] == "VISIBLE_DEVICES_MASK", [f["code"] for f in report["findings"]]
+    remedy = first["remedy"]
+    assert not remedy["steps"] and f"is set to {value!r}" in remedy["instructions"]
+    assert "`unset CUDA_VISIBLE_DEVICES`" in remedy["instructions"] and "(0)" in remedy["instructions"]  # the index to use
+    assert "GPU-fake-0001" in remedy["instructions"]  # the UUID the driver reports
+    assert report["recommendation"]["kind"] == "none"  # reinstalling torch would not help
+    dry = wizard(situation, index, "fix", "--dry-run")
+    assert dry.returncode == 1 and "By hand" in dry.stdout and "unset CUDA_VISIBLE_DEVICES" in dry.stdout, dry.stdout
+    assert state(situation) == before

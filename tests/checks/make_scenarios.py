@@ -356,7 +356,8 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         errors=[],
         warnings=[],
         infos=["NO_NVIDIA_GPU"],
-        recommendation={"kind": "install", "variant": "rocm7.14"},  # the RX 7900 XTX (gfx1100) has ROCm builds
+        # the RX 7900 XTX (gfx1100) has ROCm builds, also at the installed torch's version: only the build changes
+        recommendation={"kind": "install", "variant": "rocm7.2", "torch": "2.13.0"},
     )
     add(
         "intel_arc_want_cuda",
@@ -936,7 +937,7 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
         ),
         errors=["CPU_ONLY_WHEEL"],
         warnings=[],
-        recommendation={"kind": "install", "variant": "cu130"},
+        recommendation={"kind": "install", "variant": "cu130", "torch": "2.13.0"},  # the version stays, the build changes
     )
     add(
         "cpu_wheel_from_pypi_on_windows",
@@ -1117,6 +1118,13 @@ def scenarios() -> list[dict[str, Any]]:  # noqa: PLR0915 - one table
     )
     # ---- every platform's own answer (issue #12): the first finding and the command the engine gives
     mac_arm = dict(host_fact=host("darwin", "arm64"), gpu_facts=gpu(()))
+    add(
+        "apple_silicon_old_torch_not_imported_cuda_error",  # "Torch not compiled with CUDA enabled" on an M2
+        snapshot(**mac_arm, python_fact=python("3.11.7", os="darwin", machine="arm64", dists=(dist("torch", "2.5.1"),)),
+                 torch=NOT_IMPORTED, evidence=(Evidence("not_compiled_with_cuda", "CPU_ONLY_WHEEL",
+                                                        "AssertionError: Torch not compiled with CUDA enabled"),)),
+        recommendation={"kind": "none", "keeps": "2.5.1"},  # MPS exists since 1.12: no upgrade needed for this
+    )
     add(
         "apple_silicon_fresh",
         snapshot(**mac_arm, python_fact=python("3.12.7", os="darwin", machine="arm64")),

@@ -211,7 +211,11 @@ def test_mismatched_torchvision_gets_the_matching_one_for_the_kept_torch(name, p
     argv = d.recommendation.argv
     assert d.recommendation.kind == "install" and all(pin in argv for pin in pins), argv
     conflict = the(d, "PACKAGE_CONFLICT")
-    assert any(a.kind is ActionKind.RUN and a.argv == argv for a in conflict.actions)
+    (step,) = conflict.remedy.steps  # the finding's own remedy: the same pair, torch pinned where it is
+    label = pins[0].rpartition("+")[2]
+    assert step[4:4 + len(pins)] == pins and step[-2:] == ("--extra-index-url", f"https://download.pytorch.org/whl/{label}")
+    runs = [a.argv for a in conflict.actions if a.kind is ActionKind.RUN]
+    assert runs == [step]  # one command, the one `fix` runs
 
 
 @pytest.mark.parametrize("name", ["pasted_driver_too_old", "pasted_driver_too_old_driver_cuda_only"])

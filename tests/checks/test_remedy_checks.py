@@ -81,3 +81,17 @@ def test_lib_path_conflict_names_the_folder_to_remove() -> None:
     assert first.code == "LIB_PATH_CONFLICT" and first.remedy is not None and not first.remedy.runnable
     assert "LD_LIBRARY_PATH (PATH on Windows)" in first.remedy.instructions
     assert ": /usr/local/cuda-12.1/lib64." in first.remedy.instructions  # the folder, not the library's name
+
+
+def test_cuda_visible_devices_on_windows_gets_command_prompt_and_powershell_words() -> None:
+    snapshot, goal = scenario("visible_devices_empty_windows")
+    found = next(f for f in diagnose(snapshot, goal=goal).findings if f.code == "VISIBLE_DEVICES_MASK")
+    words = found.remedy.instructions
+    assert found.remedy is not None and not found.remedy.runnable  # nothing runs: the variable is in the user's shell
+    assert "`set CUDA_VISIBLE_DEVICES=`" in words and "`Remove-Item Env:CUDA_VISIBLE_DEVICES`" in words
+    assert "unset" not in words and "`set CUDA_VISIBLE_DEVICES=0`" in words
+
+
+def test_a_subset_of_gpus_that_exists_gets_no_remedy() -> None:
+    snapshot, goal = scenario("visible_devices_subset_is_fine")
+    assert all(f.remedy is None for f in diagnose(snapshot, goal=goal).findings if f.code.startswith("VISIBLE_DEVICES"))

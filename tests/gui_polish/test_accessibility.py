@@ -96,7 +96,7 @@ def test_the_action_buttons_on_a_problem_card_are_tab_stops(checked_wizard, qtbo
     names = [spoken_name(w) for w in tab_stops(qtbot, window) if card.isAncestorOf(w)]
     assert names[:5] == [
         "Copy the command: the text it copies",
-        "Run this fix: Install PyTorch 2.14.1 (CUDA 13.0)",
+        "Run this fix: Install PyTorch 2.13.0 (CUDA 13.0)",  # the installed version, another build
         "Copy the command",
         "Open PyTorch install selector",
         "Show technical details",

@@ -233,9 +233,15 @@ def test_companions_pinned_only_when_installed(kb):
     dists = (Distribution("torch", "2.5.1"), Distribution("torchvision", "0.20.1"), Distribution("torchaudio", "2.5.1"))
     rec = recommend(snapshot(python=python_facts(distributions=dists), nvml_fact=nvml("580.65.06", ("RTX 3060", "8.6"))),
                     kb, Goal())
-    # torchaudio has no release for torch >= 2.12, so only torchvision is pinned next to torch.
+    # torch 2.5.1 has a CUDA build for this GPU and driver: the version stays, and both companions of 2.5.1 join it
+    assert rec.argv == pip("torch==2.5.1+cu124", "torchvision==0.20.1+cu124", "torchaudio==2.5.1+cu124", variant="cu124")
+    assert (rec.torchvision, rec.torchaudio) == ("0.20.1", "2.5.1")
+    # a torch without a release entry in the knowledge: the newest, where torchaudio (none for torch >= 2.12) drops out
+    dists = (Distribution("torch", "1.0.0"), *dists[1:])
+    rec = recommend(snapshot(python=python_facts(distributions=dists), nvml_fact=nvml("580.65.06", ("RTX 3060", "8.6"))),
+                    kb, Goal())
     assert rec.argv == pip("torch==2.14.1+cu130", "torchvision==0.29.1+cu130", variant="cu130")
-    assert (rec.torchvision, rec.torchaudio) == ("0.29.1", "")
+    assert "changes torch 1.0.0 to 2.14.1" in rec.why
 
 
 def test_torchaudio_pinned_for_releases_that_have_it(kb):

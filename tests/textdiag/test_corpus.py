@@ -24,9 +24,20 @@ KNOWN_MISSES = {
     "036-collect-env-171-cpu-truncated": "the paste is cut before any GPU or driver line, so nothing shows a GPU",
     "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
     "failure is in a screenshot",
+    "222-zh-found-no-driver-warning-no-gpu-ltp": "only torch's warning and a question whether it matters; that the "
+    "machine has no GPU is the maintainer's inference, the text does not say",
+    "231-pip-torch-241-macos-x86-py312": "the Intel-Mac ceiling is named (PLATFORM_UNSUPPORTED) but the platform check "
+    "words it as a warning even beside the failed install; raising it is a change in wizard/checks, not in textdiag",
+    "245-wsl2-devices-busy-build-20231": "a Windows build number beside a CUDA error, nothing says WSL; the cause (a "
+    "Windows Insider build bug) is only in the thread",
 }
-# Measured once on the held-out half at the end of round 4 (docs/textdiag-accuracy.md: 96/108 top-1 = 88.9 %,
-# 97/108 among errors/warnings = 89.8 %, 11 of 13 healthy pastes ready); a change that lowers them is a regression.
+# Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
+KNOWN_HEALTHY_MISSES = {
+    "244-healthy-is-available-true-tx2": "the text reports an error ('I got an error', 'Cuda is not available') beside "
+    "is_available() True; that the error was the reporter's own mistake is only in the thread",
+}
+# Measured once on the held-out half at the end of round 5 (docs/textdiag-accuracy.md: 112/126 top-1 = 88.9 %,
+# 113/126 among errors/warnings = 89.7 %, 11 of 13 healthy pastes ready); a change that lowers them is a regression.
 HELD_OUT_TOP1_FLOOR = 0.88
 HELD_OUT_TOP_ANY_FLOOR = 0.89
 HELD_OUT_HEALTHY_MISSES_ALLOWED = 2
@@ -60,7 +71,9 @@ def test_tuning_text_names_the_cause_first(item, request) -> None:
 
 
 @pytest.mark.parametrize("item", TUNING_HALF, ids=lambda c: c.name)
-def test_no_failure_is_called_ready_and_healthy_pastes_are(item) -> None:
+def test_no_failure_is_called_ready_and_healthy_pastes_are(item, request) -> None:
+    if item.name in KNOWN_HEALTHY_MISSES:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_HEALTHY_MISSES[item.name], strict=True))
     result = outcome(item)
     if item.healthy:
         assert result.verdict == "ready", result.flagged

@@ -7,7 +7,7 @@ import pytest
 from wizard.engine import diagnose
 from wizard.findings import Severity
 from wizard.textdiag import snapshot_from_text
-from wizard.textdiag.era import NOT_SERVED, SERVED, UNKNOWN, all_releases, judge_python
+from wizard.textdiag.era import NOT_SERVED, SERVED, UNKNOWN, all_releases, judge_python, listed_versions_cause
 
 
 def _python_finding(text: str):
@@ -74,3 +74,28 @@ def test_a_python_too_new_for_the_requested_torch_is_the_cause() -> None:
 def test_python_2_without_an_era_stays_an_error() -> None:
     found = _python_finding("Python 2.7.15\nImportError: No module named torch\n")
     assert found is not None and found.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("listed", "requested", "python", "cause"),
+    [
+        # the release is listed, only not the +variant build: the index searched lacks that build
+        ("1.13.0, 1.13.1, 2.0.0, 2.3.0, 2.3.1, 2.4.0", "torch==2.3.1+cu121", "", "INDEX_VARIANT_MISSING"),
+        ("2.3.0, 2.3.0+cpu, 2.3.1, 2.3.1+cpu", "torch==2.3.1+cpu", "", ""),
+        # the list stops at 2.2.2 although later releases served every Python it fits: the platform (Intel Macs)
+        ("1.11.0, 1.12.0, 1.13.1, 2.0.0, 2.1.2, 2.2.0, 2.2.1, 2.2.2", "torch==2.5.1", "", "PLATFORM_UNSUPPORTED"),
+        ("2.2.0, 2.2.1, 2.2.2", "torch==2.4.1", "3.12", "PLATFORM_UNSUPPORTED"),
+        # the same stop on an index of CUDA builds is that index's end
+        ("2.6.0+cu118, 2.7.0+cu118, 2.7.1+cu118", "torch==2.8.0", "", "INDEX_VARIANT_MISSING"),
+        # a list that stops because of the Python (3.7's last release is 1.13.1) proves nothing about the platform
+        ("1.11.0, 1.12.0, 1.12.1, 1.13.0, 1.13.1", "torch==2.5.0", "3.7", ""),
+        ("1.13.0, 1.13.1", "torch==2.5.0", "", ""),
+        # an old release for a newer Python, a release that never existed, an empty list: nothing proven here
+        ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch==1.8.1", "", ""),
+        ("1.4.0, 1.5.0, 1.6.0", "torch==1.15.0", "", ""),
+        ("none", "torch==2.5.1", "", ""),
+        ("0.1.2, 0.1.2.post1", "torch==2.5.1", "", ""),
+    ],
+)
+def test_pips_list_of_installable_versions_proves_a_cause(listed: str, requested: str, python: str, cause: str) -> None:
+    assert listed_versions_cause(listed, requested, python) == cause

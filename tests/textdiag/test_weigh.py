@@ -82,6 +82,44 @@ def first_cause(text: str) -> str:
         ("CondaHTTPError: HTTP 000 CONNECTION FAILED for url <https://conda.anaconda.org/pytorch/linux-64/repodata.json>",
          "DISK_OR_NETWORK"),
         ("The code execution cannot proceed because VCRUNTIME140_1.dll was not found.", "VCREDIST_MISSING"),
+        # no_nvidia_hardware: the text saying the machine has no GPU (in English or Chinese)
+        ("RuntimeError: Found no NVIDIA driver on your system.\nI don't have a GPU on this laptop.", "NO_NVIDIA_GPU"),
+        ("AssertionError: Torch not compiled with CUDA enabled\nMy laptop has no GPU, I run it on the CPU.",
+         "NO_NVIDIA_GPU"),
+        ("RuntimeError: Found no NVIDIA driver on your system.\n我的电脑没有显卡", "NO_NVIDIA_GPU"),
+        ("RuntimeError: Found no NVIDIA driver on your system.\nI don't have a GPU problem, the driver is the problem.",
+         "DRIVER_MISSING"),
+        ("AssertionError: Torch not compiled with CUDA enabled\nI have an RTX 3060, the GPU is fine.", "CPU_ONLY_WHEEL"),
+        # no_wheel_context: pip's own list of installable versions decides (wizard/textdiag/era.py)
+        ("ERROR: Could not find a version that satisfies the requirement torch==2.3.0 (from versions: 2.0.0, 2.0.1, "
+         "2.1.0, 2.1.1, 2.1.2, 2.2.0, 2.2.1, 2.2.2)\nERROR: No matching distribution found for torch==2.3.0",
+         "PLATFORM_UNSUPPORTED"),
+        ("ERROR: Could not find a version that satisfies the requirement torch==1.9.0+cu111 (from versions: 1.7.1, "
+         "1.8.0, 1.8.1, 1.9.0, 1.9.1, 1.10.0)\nERROR: No matching distribution found for torch==1.9.0+cu111",
+         "INDEX_VARIANT_MISSING"),
+        ("ERROR: Could not find a version that satisfies the requirement torch==2.5.0 (from versions: 1.13.0, 1.13.1)\n"
+         "ERROR: No matching distribution found for torch==2.5.0", "PYTHON_UNSUPPORTED"),
+        # poetry found wheels and skipped them all for their tags; the release serves the Python named: the platform
+        ("Python 3.12\n  | Unable to find installation candidates for torch (2.5.1)\n  |   - 17 wheel(s) were skipped as "
+         "your project's environment does not support the identified abi tags", "PLATFORM_UNSUPPORTED"),
+        ("Python 3.13\n  | Unable to find installation candidates for torch (2.1.2)\n  |   - 17 wheel(s) were skipped as "
+         "your project's environment does not support the identified abi tags", "PYTHON_UNSUPPORTED"),
+        # urllib3: the body of a download broke (the paste may be cut before the exception line)
+        ('ERROR: Exception:\nTraceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/pip/_vendor/'
+         'urllib3/response.py", line 438, in _error_catcher\n    yield', "DISK_OR_NETWORK"),
+        ("pip._vendor.urllib3.exceptions.ProtocolError: ('Connection broken: IncompleteRead(0 bytes read)', "
+         "IncompleteRead(0 bytes read))", "DISK_OR_NETWORK"),
+        # round 5, from the tools' sources: the driver's user space, cuDNN's Windows loader, failed downloads
+        ("RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.", "DRIVER_MISSING"),
+        ("RuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.\nThis server has no GPU "
+         "at all, my laptop has no GPU either.", "NO_NVIDIA_GPU"),
+        ("NVIDIA-SMI couldn't find libnvidia-ml.so library in your system.", "DRIVER_MISSING"),
+        ("RuntimeError: CUDA error: system has unsupported display driver / cuda driver combination", "DRIVER_MISSING"),
+        ("Could not load library cudnn_ops_infer64_8.dll. Error code 126", "CUDA_LIB_MISSING"),
+        ("ERROR: HTTP error 403 while getting https://download.pytorch.org/whl/cu118/torch-2.1.0.whl", "DISK_OR_NETWORK"),
+        ("  \u251c\u2500\u25b6 request or response body error\n  \u2570\u2500\u25b6 operation timed out", "DISK_OR_NETWORK"),
+        ("CondaError: Downloaded bytes did not match Content-Length", "DISK_OR_NETWORK"),
+        ("ssl.SSLError: [SSL: DECRYPTION_FAILED_OR_BAD_RECORD_MAC] decryption failed or bad record mac", "DISK_OR_NETWORK"),
         # retold_in_prose: a tool's own message outweighs a retelling beside it
         ("I'm behind a corporate proxy, if that matters.\nModuleNotFoundError: No module named 'torch'",
          "TORCH_MISSING"),
@@ -123,3 +161,8 @@ def test_a_reachable_index_that_listed_versions_is_not_a_network_problem() -> No
 
 def test_driver_errors_outside_wsl_stay_driver_errors() -> None:
     assert first_cause("Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system.") == "DRIVER_MISSING"
+
+
+def test_a_404_is_a_missing_file_not_the_network() -> None:
+    assert first_cause("ERROR: HTTP error 404 while getting https://download.pytorch.org/whl/cu118/x.whl") != (
+        "DISK_OR_NETWORK")

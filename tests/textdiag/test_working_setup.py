@@ -119,6 +119,10 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
         ("nothing works on the GPU", {"cuda_works": None}),
         ("installed on a Windows machine without a CUDA-enabled GPU", {"no_nvidia_gpu": "true"}),
         ("I don't have an NVIDIA GPU", {"no_nvidia_gpu": "true"}),
+        ("I don't have a GPU, only the CPU", {"no_nvidia_gpu": "true"}),
+        ("my notebook has no graphics card", {"no_nvidia_gpu": "true"}),
+        ("I don't have a GPU problem, it is the driver", {"no_nvidia_gpu": None}),
+        ("笔记本没有独立显卡", {"no_nvidia_gpu": "true"}),
         # which WSL: the ticked box counts, not the template's other line; the WSL app's own version does not
         ("- [X] WSL 2\n- [ ] WSL 1", {"wsl_version": "2"}),
         ("WSL version: 2.1.5.0", {"wsl_version": None}),
@@ -133,3 +137,45 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
 def test_working_and_absence_facts(prose: str, expected: dict[str, str | None]) -> None:
     facts = facts_of(prose)
     assert {key: facts.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("build", "driver_cuda", "cause"),
+    [
+        ("2.5.1+cu124", "11.4", "DRIVER_TOO_OLD"),  # a CUDA 12 build on a driver of CUDA 11.4: never runs
+        ("2.9.0+cu130", "12.8", "DRIVER_TOO_OLD"),
+        ("2.5.1+cu118", "11.4", None),  # same major: CUDA's minor-version compatibility runs it, so not the proof
+        ("2.5.1+cu121", "12.2", None),
+    ],
+)
+def test_a_cuda_build_above_the_drivers_major_is_a_driver_too_old(build: str, driver_cuda: str, cause: str | None) -> None:
+    text = (f"torch {build}\ntorch.cuda.is_available() False\n"
+            f"| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: {driver_cuda}     |\n")
+    causes = [e.cause for e in snapshot_from_text(text).evidence if e.cause]
+    assert causes == ([cause] if cause else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # PyPI publishes only CPU builds for Windows and macOS: the wheel pip downloaded and installed says so
+        "Collecting torch\n  Downloading torch-2.3.1-cp311-cp311-win_amd64.whl (159.8 MB)\nSuccessfully installed "
+        "torch-2.3.1\n>>> torch.cuda.is_available()\nFalse\nI have an RTX 3060 laptop.",
+        # torch.version.cuda printed None: a build without CUDA
+        ">>> print(torch.version.cuda)\nNone\n>>> torch.cuda.is_available()\nFalse\nMy GPU is an NVIDIA RTX 4070.",
+        # conda's build string names the CPU build
+        "pytorch                   2.0.1               py3.10_cpu_0    pytorch\n"
+        "torch.cuda.is_available() is False, I have an RTX 3080",
+    ],
+)
+def test_a_cpu_build_shown_beside_an_nvidia_gpu_is_the_cpu_wheel(text: str) -> None:
+    snapshot = snapshot_from_text(text)
+    runtime = snapshot.torch.get()
+    assert runtime is not None and runtime.cuda == "" and not runtime.cuda_available
+    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
+    assert diagnosis.errors and diagnosis.errors[0].code == "CPU_ONLY_WHEEL"
+
+
+def test_a_pypi_wheel_only_downloaded_is_not_an_installed_build() -> None:
+    text = "Downloading torch-2.3.1-cp311-cp311-win_amd64.whl (159.8 MB)\nERROR: Exception: the download failed"
+    assert snapshot_from_text(text).torch.get() is None

@@ -10,11 +10,14 @@ dependencies, and checks that ``pip freeze --all`` is identical again.
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import datetime
 import hashlib
 import json
 import os
 import re
+import shutil
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
 from wizard.atomic_write import make_private_dir, write_text_atomic
 from wizard.facts.runner import run_command
+from wizard.remedy_texts import remedy_text
 from wizard.shell_text import command_text, local_os_name
 from wizard.snapshot import Snapshot
 
@@ -303,3 +307,138 @@ def restore_sources(argv: Sequence[str], snapshot: Snapshot | None, torch_index:
         if local and dist.name.startswith("torch"):
             sources.append(f"{torch_index.rstrip('/')}/{local}")
     return list(dict.fromkeys(sources))
+
+
+# --------------------------------------------------------------------------- the environment's own ways (issue #16)
+# A uv environment has no pip: its packages are read with `uv pip freeze` and put back with `uv pip uninstall` /
+# `uv pip install --no-deps` (the same pure restore_plan). Files the way changes (a uv project's pyproject.toml and
+# uv.lock, a kernelspec folder) are saved whole and written back; a kernelspec that did not exist is removed.
+
+MAX_SAVED_FILE_BYTES = 2 * 1024 * 1024  # kernel.json, logos, pyproject.toml, uv.lock: far below this
+
+
+@dataclass(frozen=True)
+class SavedFiles:
+    folder: str
+    names: tuple[str, ...] = ()  # the files to save; () = every regular file of the folder (a kernelspec)
+
+
+def _read_files(spec: SavedFiles) -> dict:
+    folder = Path(spec.folder)
+    names = spec.names or (tuple(sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink()))
+                           if folder.is_dir() else ())
+    files: dict[str, str | None] = {}
+    for name in names:
+        path = folder / name
+        if not path.is_file() or path.is_symlink():
+            files[name] = None
+            continue
+        if path.stat().st_size > MAX_SAVED_FILE_BYTES:
+            raise BackupError(f"{path} is too large to save before the change")
+        files[name] = base64.b64encode(path.read_bytes()).decode("ascii")
+    return {"folder": spec.folder, "whole_folder": not spec.names, "existed": folder.is_dir(), "files": files}
+
+
+def uv_freeze(uv: str, python: str, env: Mapping[str, str] | None = None) -> str:
+    result = run_command([uv, "pip", "freeze", "--python", python], timeout=120, env=child_env(env))
+    if not result.ok:
+        raise BackupError(f"uv pip freeze failed for {python}: {(result.stderr or result.start_error).strip()[-300:]}")
+    return result.stdout
+
+
+def save_way_state(python: str, *, uv: str = "", files: Sequence[SavedFiles] = (), sources: Sequence[str] = (),
+                   env: Mapping[str, str] | None = None) -> Path:
+    """The backup before a uv or kernel-registration fix: pip's state as save_state keeps it, the uv environment's
+    packages (``uv``: the uv program of a uv environment), and the files the fix will change."""
+    path = save_state(python, sources=sources, env=env)
+    record = load_backup(path)
+    try:
+        record["saved_files"] = [_read_files(spec) for spec in files]
+    except OSError as exc:
+        raise BackupError(f"could not read the files to save: {exc.strerror or exc}") from None
+    if uv:
+        record["uv"] = {"program": uv, "freeze": uv_freeze(uv, python, env)}
+    write_text_atomic(path, json.dumps(record, indent=2))
+    return path
+
+
+def _files_now(record: Mapping) -> list:
+    return [_read_files(SavedFiles(str(e.get("folder")), () if e.get("whole_folder") else tuple(e.get("files", {}))))
+            for e in record.get("saved_files", []) if isinstance(e, dict)]
+
+
+def _put_back(entry: Mapping) -> None:
+    folder = Path(str(entry["folder"]))
+    files = entry.get("files") or {}
+    if entry.get("whole_folder"):
+        if not entry.get("existed"):
+            if folder.is_dir() and (folder / "kernel.json").is_file():  # only ever a kernelspec folder
+                shutil.rmtree(folder)
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+        for extra in [p for p in folder.iterdir() if p.is_file() and p.name not in files]:
+            extra.unlink()
+    for name, data in files.items():
+        target = folder / name
+        if data is None:
+            target.unlink(missing_ok=True)
+        else:
+            target.write_bytes(base64.b64decode(data))  # the user's own file: its mode stays as it is
+
+
+def uv_restore_argvs(python: str, record: Mapping, current: str) -> tuple[list[ApprovedCommand], list[str], list[str]]:
+    """The uv commands that bring a uv environment's packages back to the saved ``uv pip freeze``."""
+    saved = record.get("uv") or {}
+    uv = str(saved.get("program", ""))
+    remove, install, _unrestorable = restore_plan(str(saved.get("freeze", "")), current)
+    commands = []
+    if remove:
+        commands.append(approve((uv, "pip", "uninstall", "--python", python, *remove), python))
+    if install:
+        sources: list[str] = []
+        for url in _strings(record.get("index_urls")):
+            sources += ["--extra-index-url", url]
+        commands.append(approve((uv, "pip", "install", "--python", python, "--no-deps", *sources, *install), python))
+    return commands, remove, install
+
+
+def restore_way_state(python: str, backup_path: Path, *, on_line: LineHandler | None = None,
+                      env: Mapping[str, str] | None = None) -> RestoreResult:
+    """restore_state, then the uv environment's packages and the saved files; ``identical`` covers all three."""
+    record = load_backup(backup_path)
+    result = restore_state(python, backup_path, on_line=on_line, env=env)
+    runs = list(result.runs)
+    uv_same = True
+    if record.get("uv"):
+        uv = str(record["uv"].get("program", ""))
+        commands, _remove, _install = uv_restore_argvs(python, record, uv_freeze(uv, python, env))
+        for command in commands:
+            if on_line is not None:
+                on_line("$ " + command_text(command.argv, local_os_name()))
+            runs.append(run_streaming(command, on_line, env=env))
+        uv_same = uv_freeze(uv, python, env) == record["uv"].get("freeze")
+    for entry in record.get("saved_files", []):
+        _put_back(entry)
+    files_same = _files_now(record) == record.get("saved_files", [])
+    return dataclasses.replace(result, runs=tuple(runs), identical=result.identical and uv_same and files_same)
+
+
+def has_way_state(backup_path: Path) -> bool:
+    record = load_backup(backup_path)
+    return bool(record.get("uv") or record.get("saved_files"))
+
+
+def way_restore_text(python: str, backup_path: Path) -> str:
+    """What an undo of a uv or kernel-registration fix does: pip's and uv's commands, and the files put back."""
+    record = load_backup(backup_path)
+    lines = [plan_restore(python, backup_path).render()]
+    if record.get("uv"):
+        uv = str(record["uv"].get("program", ""))
+        commands, _remove, _install = uv_restore_argvs(python, record, uv_freeze(uv, python))
+        lines += ["  " + command_text(c.argv, local_os_name()) for c in commands]
+    for entry in record.get("saved_files", []):
+        names = ", ".join(name for name, data in (entry.get("files") or {}).items() if data is not None)
+        gone = entry.get("whole_folder") and not entry.get("existed")
+        lines.append(remedy_text("undo.files_removed" if gone else "undo.files_back", folder=entry.get("folder"),
+                                 files=names))
+    return "\n".join(lines)

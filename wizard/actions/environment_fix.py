@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from wizard.actions.backup import SavedFiles
 from wizard.actions.policy import approve
 from wizard.actions.runner import RunResult, run_streaming
+from wizard.facts.runner import run_command
 from wizard.findings import Action, ActionKind, Diagnosis
 from wizard.shell_text import command_text
 
@@ -55,6 +58,66 @@ def conda_first(diagnosis: Diagnosis) -> str:
         if finding.code == "CONDA_TORCH":
             return next((a.text for a in finding.actions if a.kind is ActionKind.COPY), "")
     return ""
+
+
+def fix_commands(diagnosis: Diagnosis) -> frozenset[tuple[str, ...]]:
+    """The commands a plain ``torch-setup-wizard fix`` runs for this diagnosis, decided the way fix decides
+    (wizard.commands.fix.run): nothing when conda goes first or a cause must be fixed by hand, uv's way in a
+    uv environment, every runnable remedy, else the recommendation. ``check`` promises "fix runs it for you"
+    only for these."""
+    from wizard.actions.session import instruction_findings, runnable_findings
+    from wizard.findings import Severity
+
+    if conda_first(diagnosis):
+        return frozenset()
+    way = uv_way(diagnosis, "")
+    if way is not None:
+        return frozenset(way.steps)
+    if any(f.severity is Severity.ERROR for f in instruction_findings(diagnosis)):
+        return frozenset()
+    remedies = runnable_findings(diagnosis)
+    if remedies:
+        return frozenset(step for f in remedies if f.remedy is not None for step in f.remedy.steps)
+    rec = diagnosis.recommendation
+    if rec.kind not in ("install", "new_venv"):
+        return frozenset()
+    return frozenset(tuple(step) for step in (rec.argv, *rec.steps) if step)
+
+
+def backup_targets(way: Way) -> tuple[str, tuple[SavedFiles, ...]]:
+    """(the uv program whose environment the way changes, or ""; the files it changes) — what a backup saves
+    before the way runs: a uv project's pyproject.toml and uv.lock, the kernelspec folder ipykernel writes."""
+    uv = next((argv[0] for argv in way.steps if _is_uv(argv[0])), "")
+    files = []
+    for argv in way.steps:
+        if _is_uv(argv[0]) and argv[1:3] == ("sync", "--project"):
+            files.append(SavedFiles(argv[3], ("pyproject.toml", "uv.lock")))
+        if argv[1:4] == ("-m", "ipykernel", "install") and kernel_name(way):
+            folder = kernels_folder(argv[0])
+            if folder:
+                files.append(SavedFiles(os.path.join(folder, kernel_name(way).lower())))
+    return uv, tuple(files)
+
+
+def _is_uv(program: str) -> bool:
+    return os.path.basename(program).lower() in ("uv", "uv.exe")
+
+
+def kernels_folder(python: str) -> str:
+    """Where ``ipykernel install --user`` writes kernelspecs for this Python: jupyter_core's own answer
+    (JUPYTER_DATA_DIR, else the platform's data folder) + kernels; "" when that Python cannot say."""
+    code = "import os, jupyter_core.paths as p; print(os.path.join(p.jupyter_data_dir(), 'kernels'))"
+    result = run_command([python, "-c", code], timeout=60)
+    lines = result.stdout.strip().splitlines() if result.ok else []
+    return lines[-1] if lines and os.path.isabs(lines[-1]) else ""
+
+
+def save_before(way: Way, sources: Sequence[str] = ()) -> Path:
+    """The backup of everything the way changes (``fix --undo`` restores it)."""
+    from wizard.actions import backup
+
+    uv, files = backup_targets(way)
+    return backup.save_way_state(way.changes, uv=uv, files=files, sources=sources)
 
 
 def kernel_name(way: Way) -> str:

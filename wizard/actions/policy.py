@@ -15,6 +15,7 @@ Shapes (PY is the interpreter being changed, exactly):
   PY -m ipykernel install --user --name NAME [--display-name TEXT]
   uv sync --project FOLDER   (only for FOLDER/.venv's own Python)
   UV pip install --python PY [OPTIONS] REQUIREMENT...
+  UV pip uninstall --python PY NAME...   (an undo in a uv environment, which has no pip)
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class ApprovedCommand:
     argv: tuple[str, ...]
     python: str  # the interpreter it changes
     kind: str  # "pip-install" | "pip-uninstall" | "venv" | "ensurepip" | "ipykernel" | "uv-pip-install" | "uv-sync"
+    #            | "uv-pip-uninstall"
     requirements: tuple[str, ...] = ()  # what it installs or removes, as written
     _seal: object = field(default=None, repr=False, compare=False)
 
@@ -264,6 +266,13 @@ def _approve_uv_sync(argv: tuple[str, ...], python: str) -> ApprovedCommand:
 def _approve_uv(argv: tuple[str, ...], python: str) -> ApprovedCommand:
     if argv[1:3] == ("sync", "--project"):
         return _approve_uv_sync(argv, python)
+    if argv[1:4] == ("pip", "uninstall", "--python") and len(argv) >= 6:
+        if not same_path(argv[4], python):
+            raise ActionRefused(f"the command changes {argv[4]}, not the interpreter being fixed ({python})")
+        names = tuple(_check_requirement(name) for name in argv[5:])
+        if any(not _NAME.match(name) for name in names):
+            raise ActionRefused("uv pip uninstall takes package names only")
+        return _approved(argv, python, "uv-pip-uninstall", names)
     if argv[1:3] != ("pip", "install") or len(argv) < 6 or argv[3] != "--python":
         raise ActionRefused(f"the wizard runs uv only as 'uv pip install --python PYTHON ...', not: {_show(argv[1:4])}")
     if not same_path(argv[4], python):

@@ -17,6 +17,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.checks.context import CheckContext
 from wizard.findings import Action, ActionKind, Finding, Remedy, Severity
+from wizard.policy.compat import COMPANIONS
 from wizard.remedy_texts import remedy_text, remedy_texts
 from wizard.shell_text import command_text
 
@@ -40,7 +41,10 @@ def attach_remedies(ctx: CheckContext, findings: Sequence[Finding]) -> list[Find
 def _with_run_actions(ctx: CheckContext, item: Finding, remedy: Remedy) -> tuple[Action, ...]:
     """The remedy's first step as a Run button (first), unless the finding already offers that exact command.
     One step per button: the wizard checks again after each fix, and the next step then has its own plan
-    (`fix` on the terminal runs every step in one session)."""
+    (`fix` on the terminal runs every step in one session). A runnable remedy replaces the finding's other
+    commands (the recommendation's reinstall): `fix` runs the remedy, so no other command may look like the fix."""
+    actions = _without_other_commands(ctx, item.actions, remedy) if remedy.runnable else item.actions
+    item = dataclasses.replace(item, actions=actions)
     existing = {a.argv for a in item.actions if a.kind is ActionKind.RUN}
     label = remedy_texts().get(f"label.{item.code}", remedy_text("label"))
     added: list[Action] = []
@@ -48,6 +52,12 @@ def _with_run_actions(ctx: CheckContext, item: Finding, remedy: Remedy) -> tuple
         if step not in existing:
             added += [Action.run(label, step), Action.copy(remedy_text("label.copy"), command_text(step, ctx.os))]
     return (*added, *item.actions)
+
+
+def _without_other_commands(ctx: CheckContext, actions: Sequence[Action], remedy: Remedy) -> tuple[Action, ...]:
+    others = [a for a in actions if a.kind is ActionKind.RUN and a.argv not in remedy.steps]
+    texts = {command_text(a.argv, ctx.os).strip() for a in others}
+    return tuple(a for a in actions if a not in others and not (a.kind is ActionKind.COPY and a.text.strip() in texts))
 
 
 # --------------------------------------------------------------------------- pip remedies
@@ -96,6 +106,33 @@ def numpy_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> Remed
     numpy = ctx.dists["numpy"].version if "numpy" in ctx.dists else ""
     argv = (ctx.python.executable, "-m", "pip", "install", "numpy<2")
     change = remedy_text("numpy_change", numpy=numpy or "2.x", torch=ctx.torch_version or "?")
+    return Remedy(steps=(argv,), version_change=change, note=change)
+
+
+def companion_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> Remedy | None:
+    """The torchvision/torchaudio that belong to the installed torch, from the index torch came from (its local
+    label names it: "+cpu" → PyTorch's cpu index; none → the index pip already uses), with torch pinned to the
+    installed version so pip keeps it. Same versions already (an import fails anyway): forced again, no deps."""
+    python, release = ctx.python, ctx.release
+    if python is None or release is None or "torch" not in ctx.dists or codes & {"ENV_MISMATCH", "TORCH_DAMAGED"}:
+        return None
+    torch = ctx.dists["torch"].version
+    label = _local_label(torch)
+    # torchvision/torchaudio wheels for Linux ARM64 carry no label, not even on the CUDA indexes (pytorch/vision#9330).
+    suffix = f"+{label}" if label and ctx.platform != "linux-aarch64" else ""
+    wanted = {name: f"{getattr(release, name)}{suffix}" for name in COMPANIONS
+              if name in ctx.dists and getattr(release, name)}
+    if not wanted:
+        return None
+    pins = tuple(f"{name}=={version}" for name, version in wanted.items())
+    sources = torch_index_sources(ctx, [torch])
+    changed = {name: ctx.dists[name].version for name, version in wanted.items() if ctx.dists[name].version != version}
+    if not changed:
+        argv = (python.executable, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins, *sources)
+        return Remedy(steps=(argv,), note=remedy_text("companions_again", packages=", ".join(pins)))
+    argv = (python.executable, "-m", "pip", "install", f"torch=={torch}", *pins, *sources)
+    change = remedy_text("companions_change", torch=torch, changes=", ".join(
+        f"{name} {old} → {wanted[name]}" for name, old in changed.items()))
     return Remedy(steps=(argv,), version_change=change, note=change)
 
 
@@ -185,6 +222,21 @@ def import_failure_remedy(ctx: CheckContext, item: Finding) -> Remedy | None:
     return None
 
 
+def visible_devices_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Remedy | None:
+    """How to remove CUDA_VISIBLE_DEVICES in the user's shell (bash/zsh, or Command Prompt and PowerShell), and the
+    values that would choose GPUs instead: the indexes and UUIDs the driver reports. Nothing is run: the variable
+    lives in the user's shell, script or notebook, which no command of ours can change."""
+    value = ctx.env("CUDA_VISIBLE_DEVICES")
+    gpus = ctx.nvml.gpus if ctx.nvml else ()
+    if value is None or not gpus:
+        return None
+    indexes = ",".join(str(i) for i in range(len(gpus)))
+    uuids = ", ".join(g.uuid for g in gpus[:2] if g.uuid)
+    key = "visible_devices.windows" if ctx.os == "windows" else "visible_devices.posix"
+    return Remedy(instructions=remedy_text(key, value=repr(value), indexes=indexes, first="0",
+                                           uuids=uuids or remedy_text("visible_devices.no_uuid")))
+
+
 def instruction(key: str) -> Callable[[CheckContext, Finding, set[str]], Remedy | None]:
     def make(_ctx: CheckContext, item: Finding, _codes: set[str]) -> Remedy | None:
         return Remedy(instructions=remedy_text(key, details=item.details))
@@ -195,12 +247,14 @@ def instruction(key: str) -> Callable[[CheckContext, Finding, set[str]], Remedy 
 REMEDIES: dict[str, Callable[[CheckContext, Finding, set[str]], Remedy | None]] = {
     "TORCH_DAMAGED": damage_remedy,
     "NUMPY_ABI": numpy_remedy,
+    "PACKAGE_CONFLICT": companion_remedy,
     "ENV_MISMATCH": shadow_remedy,
     "PIP_TOO_OLD": lambda ctx, item, codes: ensurepip_remedy(ctx, item, codes) if _pip_missing(ctx) else None,
     "TORCH_MISSING": lambda ctx, item, codes: install_without_pip_remedy(ctx) if _pip_missing(ctx) else None,
     "LOCAL_TORCH_SHADOW": instruction("local_shadow"),
     "LIB_PATH_CONFLICT": lib_path_remedy,
     "CUDA_HOME_MISSING": instruction("cuda_home_missing"),
+    "VISIBLE_DEVICES_MASK": visible_devices_remedy,
     "PYTHON_UNUSABLE": instruction("python_unusable"),
     "TORCH_IMPORT_FAILED": lambda ctx, item, codes: import_failure_remedy(ctx, item),
 }

@@ -111,6 +111,9 @@ def render_text(
     diagnosis = localized_diagnosis(diagnosis)
     snapshot, diagnosis = terminal_safe(snapshot), terminal_safe(diagnosis)  # outside text: no escapes, no secrets
     verdict = terminal_safe(verdict) if verdict is not None else None
+    from wizard.actions.environment_fix import fix_commands
+
+    promised = fix_commands(diagnosis) if snapshot.source != "text" else frozenset()  # fix acts on this machine only
     lines = [_header(snapshot), ""]
     for step in Step:
         findings = diagnosis.for_step(step)
@@ -118,7 +121,7 @@ def render_text(
             continue
         lines.append(_paint(STEP_TITLES[step], "1", color))
         for item in findings:
-            lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot), _target_os(snapshot)))
+            lines.extend(_finding_lines(item, color, unicode, _evidence_label(snapshot), _target_os(snapshot), promised))
         lines.append("")
     lines.extend(_recommendation_lines(snapshot, diagnosis.recommendation, color))
     if verdict is not None:
@@ -153,7 +156,8 @@ def _evidence_label(snapshot: Snapshot) -> str:
 
 
 def _finding_lines(
-    item: Finding, color: bool, unicode: bool, evidence_label: str = "", os_name: str = "linux"
+    item: Finding, color: bool, unicode: bool, evidence_label: str = "", os_name: str = "linux",
+    promised: frozenset[tuple[str, ...]] = frozenset(),
 ) -> list[str]:
     mark, ascii_mark, colour = STATUS[item.severity]
     evidence_label = evidence_label or text("cli.evidence_text")
@@ -165,12 +169,13 @@ def _finding_lines(
             lines.append("      " + text("cli.consequence", code=item.caused_by))
         for excerpt in item.evidence:
             lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
-        lines.extend(_action_lines(item, os_name))
+        lines.extend(_action_lines(item, os_name, promised))
     return lines
 
 
-def _action_lines(item: Finding, os_name: str) -> list[str]:
-    """Every action as text: links to open, commands to copy, and the fix command (`fix` runs it for you)."""
+def _action_lines(item: Finding, os_name: str, promised: frozenset[tuple[str, ...]] = frozenset()) -> list[str]:
+    """Every action as text: links to open, commands to copy, and the commands to run; "`fix` runs it for you"
+    only for those a plain `fix` really runs (``promised``: wizard.actions.environment_fix.fix_commands)."""
     lines = []
     run_commands = {display_command(a.argv, os_name) for a in item.actions if a.argv}
     for action in item.actions:
@@ -182,7 +187,8 @@ def _action_lines(item: Finding, os_name: str) -> list[str]:
             lines.append(f"      {action.label}:")
             lines.extend(f"        {line}" for line in action.text.strip().splitlines())
         elif action.argv:
-            lines.append("      " + text("cli.fix_runs_it", label=action.label))
+            promise = tuple(action.argv) in promised
+            lines.append("      " + (text("cli.fix_runs_it", label=action.label) if promise else f"{action.label}:"))
             lines.append(f"        {display_command(action.argv, os_name)}")
     return lines
 

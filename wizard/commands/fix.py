@@ -131,12 +131,15 @@ def apply_way(
     plan = "fix.register_plan" if way.code == "register" else "fix.uv_plan"
     console.say(_text(plan, python=way.changes, name=environment_fix.kernel_name(way)))
     console.say(environment_fix.steps_text(way.steps))
-    console.say(_text("fix.no_undo"))
+    console.say(remedy_text("fix.way_saved_first"))
     if dry_run:
         return EXIT_OK
     if not console.confirm(text("command.fix.proceed"), assume_yes):
         console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
+    steps = [arg for argv in way.steps for arg in argv]
+    saved = environment_fix.save_before(way, sources=backup.restore_sources(steps, snapshot, goal.torch_index))
+    console.say(remedy_text("fix.saved", path=str(saved), undo=undo_hint(way.changes)))
     result = environment_fix.run_way(way, console.say)
     if result is not None and not result.ok:
         console.say(_text("fix.failed", error=result.error_summary))
@@ -174,15 +177,17 @@ def undo(python: str, console: Console, *, assume_yes: bool = False) -> int:
         plan = backup.plan_restore(python, latest)
     except (ActionRefused, backup.BackupError) as exc:
         raise UsageError(remedy_text("fix.undo_refused", path=str(latest), why=str(exc))) from None
+    way_state = backup.has_way_state(latest)  # a uv or kernel-registration fix: uv's packages and files too
     console.say(text("command.fix.saved_state", path=latest))
-    console.say(plan.render())
-    if not plan.commands:
+    console.say(plan.render() if not way_state else backup.way_restore_text(python, latest))
+    if not plan.commands and not way_state:
         return EXIT_OK
     if not console.confirm(text("command.fix.restore_it"), assume_yes):
         console.say(text("command.fix.nothing_changed"))
         return EXIT_FINDINGS
     try:
-        result = backup.restore_state(python, latest, on_line=_pip_line_printer(console))
+        restore = backup.restore_way_state if way_state else backup.restore_state
+        result = restore(python, latest, on_line=_pip_line_printer(console))
     except (ActionRefused, backup.BackupError) as exc:
         raise UsageError(str(exc)) from None
     console.say(result.summary)

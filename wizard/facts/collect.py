@@ -100,6 +100,10 @@ def collect_snapshot(
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
 
     torch_fact = results.get("torch") or Fact.missing(FactStatus.UNKNOWN, "the live import of torch was skipped (--no-import)")
+    if _import_in_question(torch_fact):
+        from wizard.facts.python_env import with_whole_damage_scan
+
+        results["python"] = with_whole_damage_scan(results["python"], python, runner=runner, timeout=min(timeout, 60.0))
     return Snapshot(
         tool_version=__version__,
         created_at=datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
@@ -112,6 +116,17 @@ def collect_snapshot(
         **({"index": results["index"]} if "index" in results else {}),
         places=_places_fact(results.get("places")),
     )
+
+
+def _import_in_question(torch_fact: Fact) -> bool:
+    """Whether torch's import failed, hung, raised in a step, or was not run: then every file of its RECORD is
+    checked for damage, not only its compiled libraries (a healthy check never pays for the whole scan)."""
+    torch = torch_fact.get()
+    if torch is None:
+        problem = torch_fact.problem
+        return problem is not None and problem.code != "torch_not_installed" and problem.status is not FactStatus.NOT_FOUND
+    return bool(torch.step_errors) or any(
+        f.problem is not None and f.problem.status is FactStatus.FAILED for f in (torch.torchvision, torch.torchaudio))
 
 
 def _places(env: dict, runner: Runner, checked_kernel: str, python: str) -> object:

@@ -7,6 +7,7 @@ The JSON -> dataclass mapping tolerates missing keys (an older probe) and wrong 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -52,6 +53,25 @@ def collect_python(python: str, runner: Runner = run_command, timeout: float = 6
     if data.get("probe_error"):
         return _probe_failed(data, result)
     return Fact.found(python_facts_from_probe(data, python))
+
+
+def with_whole_damage_scan(python_fact: Fact[PythonFacts], python: str, runner: Runner = run_command,
+                           timeout: float = 60.0) -> Fact[PythonFacts]:
+    """The Python facts with every RECORD file of torch and its kin checked (the static probe checks only the
+    compiled libraries, to stay off the live import's critical path). Unchanged when the scan gives no answer."""
+    facts = python_fact.get()
+    if facts is None:
+        return python_fact
+    result = runner([python, "-B", str(probe_script_path()), "damage"], timeout=timeout)
+    data = parse_probe_output(result.stdout) if not (result.start_error or result.timed_out) else None
+    found = data.get("damaged") if data else None
+    if not isinstance(found, dict):
+        return python_fact
+    damaged = {name: tuple(f for f in files if isinstance(f, str)) for name, files in found.items()
+               if isinstance(files, list)}
+    dists = tuple(dataclasses.replace(d, damaged=damaged.get(d.name, d.damaged) or d.damaged)
+                  for d in facts.distributions)
+    return Fact.found(dataclasses.replace(facts, distributions=dists))
 
 
 def collect_torch(python: str, runner: Runner = run_command, timeout: float = 120.0) -> Fact[TorchRuntime]:

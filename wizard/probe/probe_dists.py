@@ -166,10 +166,22 @@ DAMAGE_CHECKED = ("torch", "torchvision", "torchaudio", "numpy")
 MAX_DAMAGED_LISTED = 20
 
 
-def damaged_files(dist):
+COMPILED_SUFFIXES = (".so", ".pyd", ".dll", ".dylib")
+
+
+def is_compiled_library(path):
+    """libtorch_cpu.so, _C.cpython-311-x86_64-linux-gnu.so, libcudnn.so.9, torch_cpu.dll: what the loader opens."""
+    name = path.rsplit("/", 1)[-1].lower()
+    return name.endswith(COMPILED_SUFFIXES) or ".so." in name
+
+
+def damaged_files(dist, libraries_only=False):
     """Files the wheel's RECORD lists that are missing or have another size now (a deleted library, a
     truncated extension). pip still counts such a package installed, so only a forced reinstall of the
-    same version brings them back. Sizes only: hashing a 2.5 GB torch would make every check slow."""
+    same version brings them back. Sizes only: hashing a 2.5 GB torch would make every check slow.
+
+    ``libraries_only``: only the compiled libraries (a dozen of torch's 14,600 files), what every check
+    looks at beside the live import; the whole RECORD is read when the import or a step of it failed."""
     name = dist["name"]
     if not (name in DAMAGE_CHECKED or name.startswith("nvidia-")) or not dist["metadata_dir"].endswith(".dist-info"):
         return []
@@ -182,6 +194,8 @@ def damaged_files(dist):
     for line in lines:
         parts = line.rsplit(",", 2)
         if len(parts) != 3 or not parts[2].strip().isdigit() or parts[0].startswith(".."):
+            continue
+        if libraries_only and not is_compiled_library(parts[0]):
             continue
         path = os.path.join(dist["location"], parts[0])
         try:
@@ -196,8 +210,17 @@ def damaged_files(dist):
     return damaged
 
 
-def public(dist):
+def public(dist, libraries_only=True):
     """The fields the wizard's Distribution record carries."""
     result = {key: dist[key] for key in ("name", "version", "location", "installer", "requires")}
-    result["damaged"] = damaged_files(dist)
+    result["damaged"] = damaged_files(dist, libraries_only)
+    return result
+
+
+def collect_damage(identity, sys_path):
+    """The whole-RECORD damage scan of the torch-related distributions ({name: [files]}), run as its own probe
+    mode only when the live import failed or a step of it did (or was not run)."""
+    result = dict(identity)
+    winners, _duplicates = winners_and_duplicates(scan_distributions(sys_path))
+    result["damaged"] = dict((dist["name"], damaged_files(dist)) for dist in winners if is_relevant(dist))
     return result

@@ -3,6 +3,7 @@
 
     python probe_entry.py static   facts about this interpreter (never imports torch)
     python probe_entry.py live     import torch and record what happens
+    python probe_entry.py damage   every file of torch's (and its kin's) RECORD: missing or cut short?
 
 Prints ONE JSON object on stdout ("probe_schema": 1); diagnostics go to stderr.
 This file must parse and run on Python 2.7 and every Python 3: no f-strings, no
@@ -21,7 +22,7 @@ import traceback
 
 PROBE_SCHEMA = 1
 MIN_VERSION = (3, 6)
-MODES = ("static", "live")
+MODES = ("static", "live", "damage")
 STAGE_PREFIX = "tsw-probe: stage: "
 
 # The one table: wizard/facts/host.py imports this module for it (the probe cannot import the wizard).
@@ -105,6 +106,14 @@ def run(mode, folder):
         sys.path.insert(0, folder)
     if mode == "live":
         import probe_live as module
+    elif mode == "damage":
+        import probe_dists
+
+        forget_folder(folder)
+        result = probe_dists.collect_damage(identity(), sys.path)
+        result["supported"] = True
+        result["mode"] = mode
+        return result
     else:
         import probe_static as module
     forget_folder(folder)
@@ -117,7 +126,7 @@ def run(mode, folder):
 def main(argv):
     mode = argv[1] if len(argv) > 1 else "static"
     if mode not in MODES:
-        sys.stderr.write("usage: probe_entry.py static|live\n")
+        sys.stderr.write("usage: probe_entry.py static|live|damage\n")
         return 2
     out = protect_stdout()
     folder = own_folder()

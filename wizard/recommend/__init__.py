@@ -43,7 +43,13 @@ from wizard.recommend.course import (
     version_in,
 )
 from wizard.recommend.explain import _no_build_why, _unsupported_python
-from wizard.recommend.keep import _nothing_to_change, _repair_companions, _working_install
+from wizard.recommend.keep import (
+    _installed_build_fits,
+    _nothing_to_change,
+    _prefer_installed_version,
+    _repair_companions,
+    _working_install,
+)
 from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
 
@@ -63,6 +69,8 @@ def recommend(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: st
 
 def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str | None = None) -> Recommendation:
     """The recommendation as the rules choose it, before the validator sees it (the property test's subject)."""
+    if _not_a_python(snapshot):
+        return Recommendation(kind="none", why=say("why.python_unusable"))  # no pip command for a program that isn't Python
     course = course_of(goal)
     if course is not None:
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
@@ -74,17 +82,26 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
             return _command(repair, machine, goal, venv_dir)
         fine = bool(_nothing_to_change(snapshot, machine, goal, knowledge))  # else its why already says keep + fix
         return Recommendation(kind="none", why=working, keeps=snapshot.torch.get().version if fine else "")
+    kept = _installed_build_fits(snapshot, machine, goal, knowledge)
+    if kept:
+        return Recommendation(kind="none", why=kept, keeps=machine.torch_version)
     unsupported = _unsupported_python(machine, knowledge)
     if unsupported:
         return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)
     releases = builds_for(machine, knowledge)
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(machine))
-    command = _command(_choose(releases, machine, machine, goal, knowledge), machine, goal, venv_dir)
+    choice = _prefer_installed_version(_choose(releases, machine, machine, goal, knowledge), machine, machine, knowledge)
+    command = _command(choice, machine, goal, venv_dir)
     last = outdated_python(machine, knowledge)
     if last:
         return _new_python_first(machine, knowledge, command, last)
     return command
+
+
+def _not_a_python(snapshot: Snapshot) -> bool:
+    problem = snapshot.python.problem
+    return snapshot.source != "text" and problem is not None and problem.code == "python_unusable"
 
 
 def _new_python_first(machine: Machine, knowledge: Knowledge, old_build: Recommendation, last: str) -> Recommendation:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 
-from packaging.version import Version
+from packaging.version import InvalidVersion, Version
 
 from wizard.findings import Goal
 from wizard.i18n import join_sentences
-from wizard.knowledge.model import Knowledge, capability_covered
-from wizard.policy.compat import companion_problems, driver_below, visible_device_count
+from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
+from wizard.policy.compat import (
+    companion_problems,
+    covers_gpu,
+    driver_below,
+    driver_runs,
+    glibc_ok,
+    supported_python,
+    visible_device_count,
+)
 from wizard.policy.machine import Machine
 from wizard.policy.words import say
-from wizard.recommend.common import Choice
+from wizard.recommend.common import Choice, _cuda_number, _preferred_cuda
 from wizard.snapshot import FactStatus, Snapshot
 
 
@@ -125,3 +133,93 @@ def _repair_companions(snapshot: Snapshot, knowledge: Knowledge, target: Machine
     note = (say("why.keeps_companion", torch=public, package=names[0]) if len(names) == 1
             else say("why.keeps_companions", torch=public, first=names[0], second=names[1]))
     return Choice(dataclasses.replace(release, version=public), variant, note)
+
+
+# Causes a pasted text may show that the installed build does not need changing for: the build is judged by the
+# machine (a CPU build on a Mac is right), or the fix lies elsewhere (the variable that hides the GPU).
+KEEP_DESPITE = frozenset({"CPU_ONLY_WHEEL", "NO_NVIDIA_GPU", "VISIBLE_DEVICES_MASK"})
+
+
+def _installed_build_fits(snapshot: Snapshot, machine: Machine, goal: Goal, knowledge: Knowledge) -> str:
+    """Why the installed torch stays though it was not imported here (--no-import, a pasted text): its build fits
+    this machine and nothing shows the install itself is broken; "" otherwise (then the version may change)."""
+    problem = snapshot.torch.problem
+    if snapshot.torch.get() is not None or not machine.torch_version:
+        return ""
+    if problem is not None and problem.status is not FactStatus.UNKNOWN:
+        return ""  # the import failed or hung: the install itself is in question
+    if {e.cause for e in snapshot.evidence} - KEEP_DESPITE:
+        return ""
+    release = knowledge.release(machine.torch_version)
+    if release is None or (machine.version and not supported_python(release, machine.version)):
+        return ""
+    if goal.want != "cpu" and (_rocm_would_help(machine, machine.torch_hip, goal, knowledge)
+                               or _xpu_would_help(machine, machine.torch_version, goal, knowledge)):
+        return ""
+    reason = _why_the_build_fits(machine, goal)
+    if not reason:
+        return ""
+    mps = say("mps") if machine.platform == "darwin-arm64" and goal.want != "cpu" else ""
+    return join_sentences([say("keep.fits", version=machine.torch_version, reason=reason), mps])
+
+
+def _why_the_build_fits(machine: Machine, goal: Goal) -> str:
+    if machine.os == "darwin":
+        return say("keep.reason.mac")
+    if goal.want == "cpu":
+        return say("keep.reason.cpu_wanted")
+    if machine.nvidia is False and not machine.torch_hip:
+        return say("keep.reason.no_nvidia")
+    # With an NVIDIA GPU only the live import tells whether the CUDA build works (its CUDA libraries load): a
+    # build that was not imported is not called fitting here.
+    return ""
+
+
+def _prefer_installed_version(choice: Choice, machine: Machine, gpus: Machine, knowledge: Knowledge) -> Choice:
+    """The chosen build at the installed torch's version when that version has a build that fits too: only the
+    build changes then. When the version must change, the note says why (never a silent version change)."""
+    if not machine.torch_version:
+        return choice
+    installed = Version(machine.torch_version).public if _valid(machine.torch_version) else ""
+    if not installed or installed == Version(choice.release.version).public:
+        return choice
+    release = knowledge.release(installed)
+    variant = _fitting_variant(release, choice.variant, machine, gpus, knowledge) if release is not None and \
+        supported_python(release, machine.version) and glibc_ok(machine, release) else None
+    if variant is not None and variant.local_label(machine.platform) == machine.torch_version.partition("+")[2]:
+        # that very build is installed and does not work: pip would count it installed and change nothing
+        change = say("keep.same_build_broken", old=machine.torch_version, new=choice.release.version)
+        return dataclasses.replace(choice, note=join_sentences([choice.note, change]))
+    if release is None or variant is None:
+        change = say("keep.version_change", old=installed, new=choice.release.version)
+        return dataclasses.replace(choice, note=join_sentences([choice.note, change]))
+    note = choice.note if choice.variant.kind not in ("cuda", "rocm") else ""  # those name the newest release's build
+    if variant.kind == "rocm":
+        note = say("rocm", rocm=variant.name[4:], gfx=", ".join(sorted({g.gfx for g in gpus.amd_gpus})))
+    kept = say("keep.same_version", version=installed)
+    return Choice(dataclasses.replace(release, version=installed), variant, join_sentences([note, kept]))
+
+
+def _fitting_variant(release: Release, chosen: Variant, machine: Machine, gpus: Machine,
+                     knowledge: Knowledge) -> Variant | None:
+    """The installed release's build of the chosen kind for this machine (for CUDA: one that covers the GPUs and
+    that the driver runs, the PyPI-default CUDA first), None when it has none."""
+    options = [v for v in release.variants_for(machine.platform) if v.kind == chosen.kind]
+    if chosen.kind == "rocm":
+        targets = [g.gfx for g in gpus.amd_gpus]
+        covering = [v for v in options if targets and all(t in knowledge.rocm_gfx(v.name) for t in targets)]
+        return max(covering, key=lambda v: Version(v.name[4:]) if _valid(v.name[4:]) else Version("0"), default=None)
+    if chosen.kind != "cuda":
+        return next((v for v in options if v.name == chosen.name), None)
+    preferred = _preferred_cuda(release, machine.platform)
+    fitting = [v for v in options if covers_gpu(v, machine.platform, gpus.capabilities)
+               and driver_runs(v, gpus, knowledge) is not False]
+    return min(fitting, key=lambda v: (v.name != preferred, -_cuda_number(v)), default=None)
+
+
+def _valid(version: str) -> bool:
+    try:
+        Version(version)
+    except InvalidVersion:
+        return False
+    return True

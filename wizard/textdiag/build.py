@@ -36,7 +36,7 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
-from wizard.textdiag.era import NOT_SERVED, judge_python
+from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_versions_cause
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
@@ -79,6 +79,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     gpus = _gpu_names(env, lines, clean, facts)
     prose = extract_facts(clean)
     prose_evidence = _prose_facts(prose, facts)
+    _installed_cpu_wheel(facts)
+    _imported_torch_named(facts)
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -88,6 +90,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     if era is not None:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
+    if env is None and not any(e.cause for e in cause_evidence):
+        cause_evidence += _driver_below_build(facts, matches)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -103,6 +107,51 @@ def snapshot_from_text(text: str) -> Snapshot:
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+def _installed_cpu_wheel(facts: dict[str, str]) -> None:
+    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build."""
+    wheel = facts.get("torch_cpu_wheel", "")
+    if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
+        facts["torch_version"] = wheel
+        facts.setdefault("torch_build", "cpu")
+
+
+def _imported_torch_named(facts: dict[str, str]) -> None:
+    """The one torch version a text names is the running one when torch's own runtime message shows it imported
+    and nothing in the text asks pip for a torch (a request names what is wanted, not what runs)."""
+    named = facts.get("torch_named", "")
+    if named and facts.get("torch_imported") == "true" and "torch_version" not in facts and "requested" not in facts:
+        facts["torch_version"] = named
+
+
+DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
+
+
+def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evidence]:
+    """torch ran and printed is_available() False; its CUDA build needs a newer CUDA major than the driver supports.
+
+    CUDA's minor-version compatibility lets a driver of CUDA 12.0 run any 12.x build, never a 13.x one; nvidia-smi's
+    "CUDA Version" is the newest CUDA the driver supports. Only a major above it is certain proof (a text without
+    collect_env; with it, the driver check compares the real build).
+    """
+    if facts.get("cuda_available") != "false" or not facts.get("driver_cuda"):
+        return []
+    build = facts.get("torch_cuda", "")
+    variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", ""))
+    if not build and variant:
+        build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
+    build_major, driver_major = _cuda_major(build), _cuda_major(facts["driver_cuda"])
+    if build_major is None or driver_major is None or build_major <= driver_major:
+        return []
+    excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
+    revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
+    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+
+
+def _cuda_major(version: str) -> int | None:
+    found = re.match(r"(\d{1,2})\.\d", version or "")
+    return int(found.group(1)) if found else None
 
 
 def working_shown(facts: dict[str, str]) -> str:
@@ -327,6 +376,12 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
+    listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
+                                   facts.get("python_version", ""), facts.get("index_variant", ""))
+    if listed:
+        return listed
+    if _served_python_leaves_platform(facts):
+        return "PLATFORM_UNSUPPORTED"
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
     return ""
@@ -372,8 +427,19 @@ def _python_unsupported(version: str, facts: dict[str, str]) -> bool:
 
 
 
+def _served_python_leaves_platform(facts: dict[str, str]) -> bool:
+    """Wheels were found and all skipped for their tags, and the requested release serves the Python the text
+    names: the platform tag is what did not fit (the 32-bit Python was ruled out before)."""
+    if not facts.get("wheels_skipped_tags") or _requested(facts)[1]:
+        return False
+    version, python = _requested(facts)[0], facts.get("python_version", "")
+    return bool(version and python) and judge_python(python, {"requested": f"torch=={version}"}).served == SERVED
+
+
 def _platform_unsupported(facts: dict[str, str]) -> bool:
     os_name, machine = facts.get("os", ""), facts.get("machine", "")
+    if facts.get("platform_board") == "jetson":
+        return True  # torch for a Jetson comes from NVIDIA's JetPack builds, not from PyPI or download.pytorch.org
     if os_name == "darwin" and machine == "x86_64":
         return True  # the last macOS x86_64 wheels are torch 2.2.x
     return bool(os_name == "linux" and machine and machine not in ("x86_64", "aarch64"))

@@ -206,3 +206,60 @@ def _tabled_releases() -> tuple[EraRelease, ...]:
         if all(low and high for low, high in ranges):
             releases.append(EraRelease(row["torch"], (row["torchvision"],), ranges, ()))  # type: ignore[arg-type]
     return tuple(releases)
+
+
+# ------------------------------------------------------------------ what pip's "(from versions: ...)" list proves
+
+REQUESTED = re.compile(r"==\s{0,2}(?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\+(?P<variant>[a-z]{2,5}[\d.]{0,8}))?")
+CANDIDATE_PYTHONS = tuple((3, minor) for minor in range(5, 16))
+VARIANT_LABEL = re.compile(r"\+(?:cu|rocm)\d")
+
+
+def listed_versions_cause(listed: str, requested: str, python_version: str = "", index_variant: str = "") -> str:
+    """The no-wheel cause pip's own list of installable versions proves, "" when it proves none.
+
+    pip lists every version it could install on this interpreter and platform from the indexes it searched.
+    - The requested release is listed, only not its ``+variant`` build: the Python and platform are served, the
+      index searched does not carry that build (INDEX_VARIANT_MISSING).
+    - The list stops below the requested release although a newer release served every Python the list fits
+      (or the Python the text names): not the Python but the platform stopped getting wheels
+      (PLATFORM_UNSUPPORTED; the list of an index of CUDA builds stops where that index stops: INDEX_VARIANT_MISSING).
+    """
+    asked = REQUESTED.search(requested or "")
+    real = _real_versions(listed)
+    if not asked or not real:
+        return ""
+    version, variant = asked.group("version"), asked.group("variant") or ""
+    bases = {item.split("+")[0] for item in real}
+    if version in bases:
+        return "INDEX_VARIANT_MISSING" if variant and f"{version}+{variant}" not in real else ""
+    top = max(bases, key=_key)
+    if _key(version) <= _key(top) or not _release_of(version):
+        return ""  # older than the newest listed (an old release for a newer Python), or no such release
+    pythons = _pythons_fitting(sorted(bases, key=_key), python_version)
+    if not pythons or not all(_newer_release_serves(top, python) for python in pythons):
+        return ""  # the list may stop because of the Python: era.py and the Python check judge that
+    if index_variant or any(VARIANT_LABEL.search(item) for item in real):
+        return "INDEX_VARIANT_MISSING"
+    return "PLATFORM_UNSUPPORTED"
+
+
+def _release_of(version: str) -> EraRelease | None:
+    exact = next((r for r in all_releases() if r.torch == version), None)
+    return exact or next((r for r in all_releases() if _same_release(r.torch, version)), None)
+
+
+def _pythons_fitting(listed: list[str], python_version: str) -> list[tuple[int, int]]:
+    """The Pythons the list fits: the one the text names, else every Python all the listed releases served."""
+    named = _minor_tuple(python_version)
+    if named:
+        release = _release_of(listed[-1])
+        return [named] if release is None or release.serves(named) else []
+    known = [r for r in (_release_of(v) for v in listed) if r is not None]
+    if not known:
+        return []
+    return [p for p in CANDIDATE_PYTHONS if all(r.serves(p) for r in known)]
+
+
+def _newer_release_serves(top: str, python: tuple[int, int]) -> bool:
+    return any(_key(r.torch) > _key(top) and not _same_release(r.torch, top) and r.serves(python) for r in all_releases())

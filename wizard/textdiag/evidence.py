@@ -160,8 +160,10 @@ def _conda_pytorch(found: re.Match[str]) -> dict[str, str]:
     cuda = re.search(r"cuda(\d{1,2})\.?(\d)", build)
     if cuda:
         facts["torch_variant"] = f"cu{cuda.group(1)}{cuda.group(2)}"
+        facts["torch_cuda"] = f"{cuda.group(1)}.{cuda.group(2)}"  # conda's build string names the installed build
     elif "cpu" in build:
         facts["torch_variant"] = "cpu"
+        facts["torch_build"] = "cpu"
     return facts
 
 
@@ -385,6 +387,16 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
+    # torch.version.cuda printed as None: torch imported and is a build without CUDA (a CPU or ROCm build)
+    Rule("torch_version_cuda_none", ("version.cuda",),
+         re.compile(r"torch\.version\.cuda\)?\s{0,4}\n?(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?None\b"),
+         _const(torch_build="cpu"), 0.9),
+    # a torch wheel from PyPI for Windows or macOS: PyPI publishes only CPU builds there (the CUDA builds come from
+    # download.pytorch.org and carry "+cuXYZ" in the file name)
+    Rule("pypi_cpu_wheel", ("-win_amd64.whl", "macosx_"),
+         re.compile(r"\btorch-(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3})-cp\d{2,3}-(?:cp\d{2,3}t?|none)-"
+                    r"(?:win_amd64|macosx_\d{1,2}_\d{1,2}_(?:x86_64|arm64|universal2))\.whl"),
+         lambda m: {"torch_cpu_wheel": m.group("version")}, 0.8),
     # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
@@ -422,8 +434,15 @@ RULES: tuple[Rule, ...] = (
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b", _I),
+                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
+                    # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
+                    r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
+                    r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
          _const(no_nvidia_gpu="true"), 0.7),
+    # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
+    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡"),
+         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?|n卡)?(?:显卡|gpu)|无独立显卡", _I),
+         _const(no_nvidia_gpu="true"), 0.6),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

@@ -95,11 +95,14 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "python_bits": _strip,
     "requested": _strip,  # what pip was asked for: "torch==2.0.1+cu118"
     "available_versions": _strip,  # pip's "(from versions: ...)" list, "none" when empty
+    "wheels_skipped_tags": _strip,
+    "torch_cpu_wheel": _strip,  # the version of a PyPI torch wheel for Windows/macOS (CPU-only builds there)  # poetry: how many wheels it skipped because no tag fits this environment
     "module": _strip,  # the module that could not be imported
     "torch_version": _strip,
     "torch_cuda": torch_cuda,
     "cuda_available": lower,  # "true" | "false"
     "torch_build": lower,  # "cpu" when the text proves a CPU-only build
+    "torch_imported": lower,  # "true": a message only an imported torch prints (torch.cuda's lazy-init assertion)
     "numpy_version": _strip,
     "operator": _strip,  # "torchvision::nms"
     "package": _strip,

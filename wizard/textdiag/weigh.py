@@ -95,7 +95,8 @@ def wanted_cuda(causes: Iterable[str], facts: Facts) -> bool:
 
 
 def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """A Mac, or only an AMD / Intel / Apple GPU named: CUDA messages mean "no NVIDIA GPU", not a wrong build."""
+    """A Mac, only an AMD / Intel / Apple GPU named, or the text saying there is no GPU: CUDA messages mean
+    "no NVIDIA GPU", not a missing driver or a wrong build."""
     if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "VISIBLE_DEVICES_MASK"):
         return
     nvidia_named = facts.get("gpu_vendor") == "nvidia" or bool(facts.get("gpu_name")) or bool(facts.get("driver_version"))
@@ -105,6 +106,9 @@ def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -
     elif facts.get("gpu_vendor") in ("amd", "intel") and not nvidia_named:
         yield "NO_NVIDIA_GPU", 1.9, f"only an {facts['gpu_vendor'].upper()} GPU is named"
         yield found.signature.cause, 0.4, "no NVIDIA GPU is named"
+    elif facts.get("no_nvidia_gpu") == "true" and not nvidia_named:
+        yield "NO_NVIDIA_GPU", 1.9, "the text says the machine has no (NVIDIA) GPU"
+        yield found.signature.cause, 0.4, "the text says there is no NVIDIA GPU"
 
 
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -157,7 +161,7 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         return
     from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
 
-    requested = re.sub(r"^torch \((.{1,40})\)$", r"torch==\1", facts.get("requested", ""))  # poetry's "torch (2.5.1)"
+    requested = re.sub(r"^torch \((.{1,40}?)\)?$", r"torch==\1", facts.get("requested", ""))  # poetry's "torch (2.5.1)"
     cause = definite_no_wheel_cause({**facts, "requested": requested})
     if cause:
         yield cause, 2.5, "the Python, platform and requested build in the text decide"
