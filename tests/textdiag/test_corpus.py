@@ -26,8 +26,6 @@ KNOWN_MISSES = {
     "failure is in a screenshot",
     "222-zh-found-no-driver-warning-no-gpu-ltp": "only torch's warning and a question whether it matters; that the "
     "machine has no GPU is the maintainer's inference, the text does not say",
-    "231-pip-torch-241-macos-x86-py312": "the Intel-Mac ceiling is named (PLATFORM_UNSUPPORTED) but the platform check "
-    "words it as a warning even beside the failed install; raising it is a change in wizard/checks, not in textdiag",
     "245-wsl2-devices-busy-build-20231": "a Windows build number beside a CUDA error, nothing says WSL; the cause (a "
     "Windows Insider build bug) is only in the thread",
 }

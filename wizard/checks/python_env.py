@@ -164,7 +164,10 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
             ]
     newest = ctx.knowledge.newest_release()
     if ctx.platform == "darwin-x86_64" and releases[0].parsed < newest.parsed:
-        return [_platform("PLATFORM_UNSUPPORTED.intel_mac", Severity.WARNING, ctx, details, best=releases[0].version)]
+        # a ceiling is a warning while nothing failed; with an install failure that shows it, it is the cause
+        failed_on_it = "PLATFORM_UNSUPPORTED" in ctx.evidence_causes
+        severity = Severity.ERROR if failed_on_it else Severity.WARNING
+        return [_platform("PLATFORM_UNSUPPORTED.intel_mac", severity, ctx, details, best=releases[0].version)]
     if wants_gpu(ctx) and ctx.gpus:  # without an NVIDIA GPU, NO_NVIDIA_GPU already says it
         cuda_releases = [r for r in releases if any(v.kind == "cuda" for v in r.variants_for(ctx.platform))]
         if not cuda_releases:
