@@ -25,8 +25,10 @@ def _paste_into_dialog(qtbot, text: str, tries: int = 100) -> None:
     """Once the modal paste dialog is up (polling, as a person waits for it), paste and press Diagnose."""
 
     def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, PasteDialog):
+        # the visible paste dialog itself, not "the active modal widget", which another test's leftover could be
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PasteDialog) and w.isVisible()]
+        dialog = shown[-1] if shown else None
+        if dialog is None:
             if tries > 0:
                 _paste_into_dialog(qtbot, text, tries - 1)
             return
