@@ -331,7 +331,7 @@ def render_messages(messages: tuple[Message, ...], stored: str, locale: str | No
     if not messages:
         return stored
     try:
-        return " ".join(render_message(m, locale) for m in messages)
+        return sentence_gap(locale).join(render_message(m, locale) for m in messages)
     except (I18nError, RecursionError):
         return stored
 
@@ -349,8 +349,16 @@ def render_message(message: Message, locale: str | None = None) -> str:
 
 def _param_text(param: Param, locale: str | None) -> str:
     if param.parts:
-        return " ".join(render_message(part, locale) for part in param.parts)
+        return sentence_gap(locale).join(render_message(part, locale) for part in param.parts)
     return param.value
+
+
+UNSPACED_LOCALES = ("zh_CN", "ja")  # their sentences end in a full-width "。" and are written without spaces
+
+
+def sentence_gap(locale: str | None = None) -> str:
+    """What goes between two sentences in ``locale`` (the current one when None)."""
+    return "" if (locale or current_locale()) in UNSPACED_LOCALES else " "
 
 
 ACTION_PREFIX = "action."

@@ -350,3 +350,12 @@ def test_every_action_stores_the_message_of_its_label() -> None:
     german = [a.label for f in loaded.findings for a in f.actions]
     english = [a.label for f in i18n.localized_diagnosis(loaded, "en").findings for a in f.actions]
     assert "NVIDIA-Treiber aktualisieren" in german and "Update the NVIDIA driver" in english
+
+
+def test_sentences_are_joined_without_a_space_in_chinese_and_japanese() -> None:
+    first, second = Message("why.uses_gpu", (Param("torch", "2.5.1"),)), Message("mps", ())
+    for locale in ("zh_CN", "ja"):
+        joined = i18n.render_messages((first, second), "", locale)
+        assert joined == i18n.text("why.uses_gpu", locale, torch="2.5.1") + i18n.text("mps", locale)
+    german = i18n.render_messages((first, second), "", "de")
+    assert german == i18n.text("why.uses_gpu", "de", torch="2.5.1") + " " + i18n.text("mps", "de")
