@@ -7,7 +7,7 @@ import datetime
 from collections import defaultdict
 
 from wizard.checks.context import CheckContext
-from wizard.checks.texts import finding
+from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import IndexSummary
 
@@ -28,11 +28,21 @@ def _source_finding(ctx: CheckContext, summary: IndexSummary) -> Finding:
         return finding("INDEX_SOURCE.index", Severity.INFO, STEP, details=details, base=summary.base, checked_on=checked_on)
     if summary.source == "cache":
         age = age_text(summary.fetched_at, ctx.snapshot.created_at)
-        reason = summary.reason if summary.reason != "fresh" else "read recently, so not asked again"
+        if summary.reason == "fresh":
+            reason = phrase("phrase.index_reason.fresh")
+        else:
+            reason = phrase("phrase.index_reason.unreachable", detail=summary.reason)
         return finding("INDEX_SOURCE.cache", Severity.INFO, STEP, details=details, base=summary.base, age=age,
                        reason=reason)
     return finding("INDEX_SOURCE.bundled", Severity.INFO, STEP, details=details, checked_on=checked_on,
-                   reason=summary.reason or "not asked")
+                   reason=_bundled_reason(summary))
+
+
+def _bundled_reason(summary: IndexSummary) -> str:
+    """Why the bundled tables were used, as a catalog phrase (the English reason when no phrase fits)."""
+    if summary.reason_key:
+        return phrase(summary.reason_key, **dict(summary.reason_fields))
+    return summary.reason or phrase("phrase.index_reason.not_asked")
 
 
 def _provenance_details(summary: IndexSummary) -> str:

@@ -38,6 +38,9 @@ class _Wheel:
     requires: tuple[str, ...]
 
 
+REASON_PHRASE = "phrase.index_reason."  # words.json: why the index's answer was not used, as a phrase
+
+
 def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot, torch_index: str = "") -> Knowledge:
     """The knowledge to diagnose ``snapshot`` with: merged with the index answer it carries, or the bundled
     tables with a summary that says why (offline, unreachable, tags unknown, another index than ``torch_index``,
@@ -47,22 +50,31 @@ def knowledge_with_index(knowledge: Knowledge, snapshot: Snapshot, torch_index: 
         problem = fact.problem
         if problem is None or problem.code not in ("index_offline", "index_unreachable"):
             return knowledge
-        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=problem.reason))
+        key, fields = (("offline", ()) if problem.code == "index_offline"
+                       else ("unreachable", (("detail", problem.reason),)))
+        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=problem.reason,
+                                                                 reason_key=REASON_PHRASE + key, reason_fields=fields))
     listing: IndexListing = fact.value
     if torch_index and without_credentials(torch_index).rstrip("/") != listing.base.rstrip("/"):
         reason = f"the index read ({listing.base}) is not the one pip is told to use ({without_credentials(torch_index)})"
-        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=reason))
+        fields = (("read", listing.base), ("wanted", without_credentials(torch_index)))
+        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base="", reason=reason,
+                                                                 reason_key=REASON_PHRASE + "other_index",
+                                                                 reason_fields=fields))
     python = snapshot.python.get()
     tags = python.tags.get() if python else None
     if python is None or not tags:
         summary = IndexSummary(source="bundled", base=listing.base, fetched_at=listing.fetched_at,
-                               reason="the wheel tags of the interpreter are unknown")
+                               reason="the wheel tags of the interpreter are unknown",
+                               reason_key=REASON_PHRASE + "tags_unknown")
         return dataclasses.replace(knowledge, index=summary)
     try:
         return merge_listing(knowledge, listing, frozenset(tags), platform_key(python.os, python.machine))
     except Exception as exc:  # noqa: BLE001 - an odd index answer must never cost the diagnosis
         reason = f"its answer could not be used ({type(exc).__name__}: {str(exc)[:200]})"
-        return dataclasses.replace(knowledge, index=IndexSummary(source="bundled", base=listing.base, reason=reason))
+        summary = IndexSummary(source="bundled", base=listing.base, reason=reason, reason_key=REASON_PHRASE + "unusable",
+                               reason_fields=(("error", f"{type(exc).__name__}: {str(exc)[:200]}"),))
+        return dataclasses.replace(knowledge, index=summary)
 
 
 def merge_listing(knowledge: Knowledge, listing: IndexListing, interpreter_tags: frozenset[str], platform: str) -> Knowledge:

@@ -180,7 +180,9 @@ class IndexSummary:
     source: str  # "index" (read now) | "cache" | "bundled"
     base: str  # the index base read (without credentials)
     fetched_at: str = ""  # ISO 8601 of the index answer, "" for bundled
-    reason: str = ""  # why the cache or the bundled tables were used
+    reason: str = ""  # why the cache or the bundled tables were used (English, for logs and details)
+    reason_key: str = ""  # the same as a catalog phrase ("phrase.index_reason.offline"), "" when none fits
+    reason_fields: tuple[tuple[str, str], ...] = ()  # the phrase's data fields
     provenance: tuple[tuple[str, str], ...] = ()  # (torch version, "index" | "bundled") for the releases that matter
     notes: tuple[IndexNote, ...] = ()
 
