@@ -138,6 +138,17 @@ def test_offline_or_unreachable_answers_from_the_bundled_tables_and_says_why(fro
     assert knowledge_with_index(frozen_knowledge, cp311_snapshot()) is frozen_knowledge  # not read at all: unchanged
 
 
+def test_why_the_bundled_tables_were_used_is_said_in_the_readers_language(frozen_knowledge):
+    from wizard import i18n
+
+    snap = with_index(cp311_snapshot(), Fact.missing(FactStatus.NOT_APPLICABLE, "offline: not asked", code="index_offline"))
+    source = next(f for f in diagnose(snap, frozen_knowledge, Goal()).findings if f.code == "INDEX_SOURCE")
+    english = source.explanation
+    assert "offline" in english and "not asked" not in english  # the phrase, not the collector's English reason
+    german = i18n.shown(english, "de")
+    assert i18n.text("phrase.index_reason.offline", "de") in german and "offline: not asked" not in german
+
+
 def test_the_listing_travels_in_the_snapshot_json():
     snap = with_index(cp311_snapshot(), mirror())
     assert Snapshot.from_json(snap.to_json()) == snap
