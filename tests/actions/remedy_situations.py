@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,6 +123,40 @@ def gpu_hidden_by(value: str) -> Callable[[Path, LocalIndex], Situation]:
     return make
 
 
+def own_system_python(folder: Path) -> str:
+    """A Python installation of its own (not a venv: no pyvenv.cfg, so its user site is enabled and comes before
+    its site-packages on sys.path, as for a system or conda Python): this interpreter's binary copied under
+    ``folder``, the standard library linked in, an empty site-packages, and pip from ensurepip."""
+    base = Path(sys.base_prefix)
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    (folder / "bin").mkdir(parents=True)
+    own_stdlib = folder / stdlib.relative_to(base)
+    (own_stdlib / "site-packages").mkdir(parents=True)
+    for entry in stdlib.iterdir():
+        if entry.name != "site-packages":
+            (own_stdlib / entry.name).symlink_to(entry)
+    python = folder / "bin" / "python"
+    shutil.copy2(os.path.realpath(sys.executable), python)
+    subprocess.run([str(python), "-m", "ensurepip"], check=True, timeout=300, capture_output=True)
+    return str(python)
+
+
+def user_site_shadow(root: Path, index: LocalIndex) -> Situation:
+    """``pip install --user`` put an older torch in the user site (PYTHONUSERBASE, a folder of the test's own) of a
+    Python that also has torch in its own site-packages: the user site comes first, so its copy is imported.
+    (A venv cannot be shadowed this way: with ``--system-site-packages`` CPython's site.venv() adds the venv's
+    site-packages before the user site, and pip refuses such a --user install: "lack sys.path precedence".)"""
+    python = own_system_python(root / "python")
+    env = pip_env(PIP_INDEX_URL=index.simple_url)
+    user_base = {"PYTHONUSERBASE": str(root / "userbase")}
+    subprocess.run([python, "-m", "pip", "install", "-q", *CPU_SET, "--extra-index-url", f"{index.torch_base}/cpu"],
+                   check=True, timeout=300, env={**env, **user_base})
+    index.serve_also(WheelSpec("torch", "2.12.0+cpu", variants=("cpu",), padding=1000))
+    subprocess.run([python, "-m", "pip", "install", "-q", "--user", "--no-deps", "torch==2.12.0+cpu", "--extra-index-url",
+                    f"{index.torch_base}/cpu"], check=True, timeout=300, env={**env, **user_base})
+    return Situation("older torch in the user site (pip install --user) shadows the Python's own", python, env=user_base)
+
+
 def not_python(_root: Path, _index: LocalIndex) -> Situation:
     return Situation("--python is not Python (/bin/ls)", "/bin/ls")
 
@@ -137,6 +172,7 @@ SITUATIONS: dict[str, Callable[[Path, LocalIndex], Situation]] = {
     "venv_without_pip": venv_without_pip,
     "torch_py_in_folder": torch_py_in_folder,
     "cuda_home_missing": cuda_home_missing,
+    "user_site_shadow": user_site_shadow,
 }
 
 

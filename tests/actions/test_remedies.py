@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,38 @@ def test_torchvision_of_another_torch_gets_its_own_pair_from_the_same_index(tmp_
     assert wizard(situation, index, "check").returncode == 0
     undo = wizard(situation, index, "fix", "--undo", "--yes")
     assert undo.returncode == 0 and state(situation) == before, undo.stdout + undo.stderr
+
+
+def imported_torch(situation, *flags: str) -> str:
+    """Where ``import torch`` comes from in the situation's environment (``-s``: without the user site)."""
+    env = {**os.environ, **situation.env}
+    out = subprocess.run([situation.python, *flags, "-c", "import torch; print(torch.__file__, torch.__version__)"],
+                         capture_output=True, text=True, env=env, check=True, timeout=60).stdout
+    return out.strip()
+
+
+def test_torch_in_the_user_site_is_uninstalled_from_there_and_undo_puts_it_back(tmp_path: Path, index: LocalIndex) -> None:
+    situation = make("user_site_shadow", tmp_path, index)
+    user_site = str(tmp_path / "userbase")
+    assert imported_torch(situation).startswith(user_site) and imported_torch(situation).endswith("2.12.0+cpu")
+    own = imported_torch(situation, "-s")
+    assert own.endswith("2.13.0+cpu") and not own.startswith(user_site)
+    before = state(situation)
+    assert "(a consequence of ENV_MISMATCH)" in wizard(situation, index, "check").stdout  # the symptom follows it
+    first = first_finding(situation, index)
+    assert first.code == "ENV_MISMATCH" and first.severity is Severity.ERROR and "user folder" in first.title
+    assert first.remedy is not None and first.remedy.steps == ((situation.python, "-m", "pip", "uninstall", "-y", "torch"),)
+    dry = wizard(situation, index, "fix", "--dry-run")
+    assert dry.returncode == 0 and "-m pip uninstall -y torch" in dry.stdout, dry.stdout + dry.stderr
+    assert "To be removed:\n    torch 2.12.0+cpu" in dry.stdout and state(situation) == before
+    done = wizard(situation, index, "fix", "--yes")
+    assert done.returncode == 0 and "no longer finds ENV_MISMATCH" in done.stdout, done.stdout + done.stderr
+    assert imported_torch(situation) == own  # the environment's own copy, untouched
+    check = wizard(situation, index, "check")
+    assert check.returncode == 0 and "user folder" not in check.stdout, check.stdout
+    undo = wizard(situation, index, "fix", "--undo", "--yes")
+    assert undo.returncode == 0 and "--user --no-deps" in undo.stdout, undo.stdout + undo.stderr
+    assert state(situation) == before and imported_torch(situation, "-s") == own  # put back there, not over it
 
 
 def promised_commands(check_output: str) -> list[str]:

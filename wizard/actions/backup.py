@@ -194,7 +194,7 @@ class RestorePlan:
 
 
 def restore_argvs(
-    python: str, record: Mapping, current_freeze: str, pip_version: str
+    python: str, record: Mapping, current_freeze: str, pip_version: str, user_site: str = ""
 ) -> tuple[list[ApprovedCommand], list[str], list[str], list[str]]:
     """The commands that bring the environment back to ``record``: uninstall extras, reinstall pins (no deps).
 
@@ -210,9 +210,39 @@ def restore_argvs(
             sources += ["--extra-index-url", url]
         for link in _strings(record.get("find_links")):
             sources += ["--find-links", link]
-        argv = (python, "-m", "pip", "install", "--no-deps", *sources, *install)
-        commands.append(prepare_pip_argv(approve(argv, python), pip_version))
+        in_user_site = _saved_in(record, user_site)
+        own = [line for line in install if _canonical(_PIN.match(line).group(1)) not in in_user_site]
+        user = [line for line in install if line not in own]
+        # a copy the fix removed from the user site goes back there, not over the environment's own copy
+        for where, lines in ((), own), (("--user",), user):
+            if lines:
+                argv = (python, "-m", "pip", "install", *where, "--no-deps", *sources, *lines)
+                commands.append(prepare_pip_argv(approve(argv, python), pip_version))
     return commands, remove, install, unrestorable
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _saved_in(record: Mapping, folder: str) -> set[str]:
+    """Canonical names of the packages the backup's ``pip list -v`` found in ``folder``."""
+    packages = record.get("packages")
+    if not folder or not isinstance(packages, list):
+        return set()
+    return {_canonical(str(p.get("name", ""))) for p in packages
+            if isinstance(p, dict) and _same_folder(str(p.get("location", "")), folder)}
+
+
+def _same_folder(a: str, b: str) -> bool:
+    return bool(a) and os.path.normcase(os.path.normpath(a)) == os.path.normcase(os.path.normpath(b))
+
+
+def user_site_of(python: str, env: Mapping[str, str] | None = None) -> str:
+    """The interpreter's user site folder as it would use it now (PYTHONUSERBASE counts), or "" when disabled."""
+    code = "import site; print(site.getusersitepackages() if site.ENABLE_USER_SITE else '')"
+    result = run_command([python, "-c", code], timeout=30, env=child_env(env))
+    return result.stdout.strip().splitlines()[-1] if result.ok and result.stdout.strip() else ""
 
 
 def _strings(value: object) -> list[str]:
@@ -230,7 +260,8 @@ def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None =
     if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(str(record.get("prefix", "")))):
         raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
     current = freeze_or_nothing(python, identity.pip_version, env)
-    commands, remove, install, unrestorable = restore_argvs(python, record, current, identity.pip_version)
+    commands, remove, install, unrestorable = restore_argvs(python, record, current, identity.pip_version,
+                                                            user_site_of(python, env))
     return RestorePlan(Path(backup_path), tuple(commands), tuple(remove), tuple(install), tuple(unrestorable))
 
 

@@ -44,6 +44,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _PIP_INSTALL_FLAGS = {
     "--force-reinstall": False,
     "--no-deps": False,
+    "--user": False,  # only to put back a copy undo finds was in the user site (~/.local)
     "--upgrade": False,
     "-U": False,
     "--no-input": False,
@@ -63,7 +64,7 @@ _URL_OPTIONS = {"--index-url", "-i", "--extra-index-url", "--find-links", "-f"}
 _PROGRESS_BARS = {"on", "off", "raw"}
 _PIP_UNINSTALL_FLAGS = {"-y", "--yes", "--no-input", "--disable-pip-version-check"}
 # uv pip install takes the same index options; --python is part of its shape
-_UV_INSTALL_FLAGS = {k: v for k, v in _PIP_INSTALL_FLAGS.items() if k not in ("--progress-bar", "--report", "--dry-run")}
+_UV_INSTALL_FLAGS = {k: v for k, v in _PIP_INSTALL_FLAGS.items() if k not in ("--progress-bar", "--report", "--dry-run", "--user")}
 
 
 @dataclass(frozen=True)
