@@ -13,6 +13,11 @@ PY = "/envs/a/bin/python"
 INSTALL = (PY, "-m", "pip", "install")
 
 
+def test_install_into_the_user_site_only_as_undo_puts_back_exact_pins() -> None:
+    command = approve((*INSTALL, "--user", "--no-deps", "torch==2.12.0+cpu"), PY)
+    assert command.argv[-3:] == ("--user", "--no-deps", "torch==2.12.0+cpu")
+
+
 @pytest.mark.parametrize(
     "extra",
     [
@@ -25,6 +30,8 @@ INSTALL = (PY, "-m", "pip", "install")
         ("--root", "/", "torch"),
         ("--prefix", "/usr", "torch"),
         ("--user", "torch"),
+        ("--user", "--no-deps", "torch"),  # --user only for undo's exact pins
+        ("--user", "torch==2.12.0+cpu"),
         ("--us", "torch"),
         ("-r", "http://evil/reqs.txt"),
         ("-rhttp://evil/reqs.txt",),

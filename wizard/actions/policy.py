@@ -101,6 +101,9 @@ def approve(argv: Sequence[str], python: str) -> ApprovedCommand:
     module, rest = _module(argv)
     if module == "pip" and rest[:1] == ("install",):
         requirements = _check_install_options(rest[1:], _PIP_INSTALL_FLAGS)
+        if "--user" in rest and ("--no-deps" not in rest or not all("==" in r for r in requirements)):
+            # undo's way to put back exact copies a fix removed from the user site, nothing more
+            raise ActionRefused(f"the wizard installs into the user site only exact pins without dependencies, not: {_show(rest)}")
         return _approved(argv, python, "pip-install", requirements)
     if module == "pip" and rest[:1] == ("uninstall",):
         return _approved(argv, python, "pip-uninstall", _check_uninstall(rest[1:]))
