@@ -1,7 +1,7 @@
 """The closing-note table: each broken situation built for real (tests/actions/remedy_situations.py), then
 situation → first finding → remedy → state after `fix --yes` → state after `fix --undo --yes`.
 
-    .venv/bin/python benchmarks/remedy_table.py
+    .venv/bin/python benchmarks/remedy_table.py [NAME ...]   (names from SITUATIONS: only those rows)
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def after_undo(situation, index, before: str) -> str:
     return f"exit {undo.returncode}: " + ("identical to before" if same else "DIFFERS from before")
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp, LocalIndex(standard_wheels(), Path(tmp) / "wheels") as index:
         for name in [k for k in os.environ if k.startswith("PIP_")]:
             del os.environ[name]  # only the local index, as in the tests
@@ -54,7 +54,8 @@ def main() -> int:
         os.environ["TSW_DATA_DIR"] = str(Path(tmp) / "data")
         print("| situation | first finding | remedy | after `fix --yes` | after `fix --undo --yes` |")
         print("|---|---|---|---|---|")
-        for number, make in enumerate(SITUATIONS.values()):
+        chosen = [SITUATIONS[name] for name in names] if names else list(SITUATIONS.values())
+        for number, make in enumerate(chosen):
             situation = make(Path(tmp) / f"s{number}", index)
             before = state(situation)
             first = first_finding(situation, index)
@@ -69,4 +70,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

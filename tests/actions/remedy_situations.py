@@ -147,7 +147,7 @@ def user_site_shadow(root: Path, index: LocalIndex) -> Situation:
     (A venv cannot be shadowed this way: with ``--system-site-packages`` CPython's site.venv() adds the venv's
     site-packages before the user site, and pip refuses such a --user install: "lack sys.path precedence".)"""
     python = own_system_python(root / "python")
-    env = pip_env(PIP_INDEX_URL=index.simple_url)
+    env = pip_env(PIP_INDEX_URL=index.simple_url, PIP_ROOT_USER_ACTION="ignore")
     user_base = {"PYTHONUSERBASE": str(root / "userbase")}
     subprocess.run([python, "-m", "pip", "install", "-q", *CPU_SET, "--extra-index-url", f"{index.torch_base}/cpu"],
                    check=True, timeout=300, env={**env, **user_base})
