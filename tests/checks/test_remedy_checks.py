@@ -44,6 +44,20 @@ def test_user_site_copy_comes_first_and_numpy_is_its_symptom() -> None:
     assert numpy.caused_by == "ENV_MISMATCH" and numpy.severity is Severity.INFO and not numpy.actions
 
 
+def test_an_extra_copy_after_the_environments_own_is_not_called_another_environment() -> None:
+    """A venv made with --system-site-packages: its own site-packages comes before the user site, so the
+    environment's torch wins and the extra copy in the user site is only a warning."""
+    snapshot, goal = scenario("numpy_array_api_warning")
+    copies = DuplicateDistribution("torch", (ENV_SITE, USER_SITE), ("2.13.0+cpu", "2.12.0+cpu"))
+    extra = with_python(snapshot, user_site=USER_SITE, user_site_enabled=True, duplicates=(copies,),
+                        site_packages=(ENV_SITE,))
+    torch = dataclasses.replace(snapshot.torch.get(), file=f"{ENV_SITE}/torch/__init__.py")
+    extra = dataclasses.replace(extra, torch=Fact.found(torch))
+    mismatch = next(f for f in diagnose(extra, goal=goal).findings if f.code == "ENV_MISMATCH")
+    assert mismatch.severity is Severity.WARNING and "user folder" not in mismatch.title
+    assert mismatch.remedy is None or "not from this environment" not in mismatch.remedy.instructions
+
+
 def test_numpy_remedy_says_the_version_change() -> None:
     snapshot, goal = scenario("numpy_array_api_warning")
     first = problems(snapshot, goal)[0]

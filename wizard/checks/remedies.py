@@ -166,6 +166,8 @@ def _instructions_for_other_copy(ctx: CheckContext, item: Finding) -> Remedy | N
     if item.code != "ENV_MISMATCH" or ctx.torch is None or not ctx.torch.file:
         return None
     folder = os.path.dirname(os.path.dirname(ctx.torch.file))
+    if ctx.python is not None and any(_same(folder, own) for own in ctx.python.site_packages):
+        return None  # the environment's own copy wins (an extra copy after it): nothing to move out of the way
     on_pythonpath = any(_same(entry, folder) for entry in (ctx.env("PYTHONPATH") or "").split(os.pathsep) if entry)
     key = "pythonpath" if on_pythonpath else "other_copy"
     return Remedy(instructions=remedy_text(key, folder=folder))
