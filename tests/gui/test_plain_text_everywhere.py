@@ -8,7 +8,6 @@ watched from a thread: if Qt ever opened it (to load the "image") the test knows
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import threading
@@ -21,6 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from tsw_gui_fixtures import ALL_SITUATIONS
 
+from tests.security.hostile import with_hostname
 from tests.security.rich_text import rich_text_problems, unescaped_tooltip
 from wizard.findings import Goal
 from wizard.gui.export_dialog import ExportDialog
@@ -138,9 +138,7 @@ def test_the_overview_window_shows_hostile_reports_as_text(fifo, tmp_path, qtbot
     folder.mkdir()
     for number, hostile in enumerate(hostile_strings(fifo)):
         snapshot, diagnosis = hostile_report(hostile)
-        host = dataclasses.replace(snapshot.host.value, hostname=hostile)
-        snapshot = dataclasses.replace(snapshot, host=dataclasses.replace(snapshot.host, value=host))
-        (folder / f"pc-{number}.json").write_text(report_json(snapshot, diagnosis), encoding="utf-8")
+        (folder / f"pc-{number}.json").write_text(report_json(with_hostname(snapshot, hostile), diagnosis), encoding="utf-8")
     (folder / "<img src=canary.fifo>.json").write_text("{broken", encoding="utf-8")
     with FifoWatch(fifo) as watch:
         window = OverviewWindow()
