@@ -30,6 +30,9 @@ def facts_of(raw: str) -> dict[str, str]:
          "* Lightning:\n\t- torch:             2.1.0+cu121\n",
          {"cuda_available": "true", "torch_cuda": "12.1", "torch_installed": "2.1.0+cu121"}),
         ("pip could not download anything, I think the firewall is blocking it", {"network_failure": "prose"}),
+        # an issue template's OS field answered "mac" in lower case, in any language
+        ("环境：mac\npyhton：3.12.9", {"os": "darwin"}),
+        ("Hi, this fails.\n- OS: mac", {"os": "darwin"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:

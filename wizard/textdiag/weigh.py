@@ -169,8 +169,8 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
 
 def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """On a Jetson, torch comes from NVIDIA's JetPack builds: no PyPI or download.pytorch.org wheel fits it."""
-    if facts.get("platform_board") != "jetson":
-        return
+    if facts.get("platform_board") != "jetson" or found.signature.cause == "DISK_OR_NETWORK":
+        return  # pip running out of memory or network on a Jetson says nothing about which wheel fits it
     if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
         yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
 
@@ -260,6 +260,36 @@ def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> 
         yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
 
 
+def cuda_index_on_macos(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel on macOS from a CUDA or ROCm index: those indexes publish Linux and Windows wheels only.
+
+    download.pytorch.org/whl/cuNNN/torch/ and /whl/rocmX.Y/torch/ list linux and win_amd64 files; macOS builds (CPU
+    and MPS) live on PyPI and /whl/cpu. So pip, uv or poetry find nothing there for a Mac, whatever the Python: the
+    index (or the +cuNNN build asked for) does not exist for this platform. Left alone when the Python or the
+    platform already decide (an Intel Mac's 2.2.x ceiling, a Python no release served).
+    """
+    if not _no_wheel_message(found) or facts.get("os") != "darwin":
+        return
+    variant = _requested_variant(facts.get("requested", "")) or facts.get("index_variant", "")
+    if not variant.startswith(("cu", "rocm")):
+        return
+    listed = facts.get("available_versions", "").strip().lower()
+    if listed and listed != "none":
+        return  # pip found installable versions, so some index searched did carry macOS wheels
+    from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
+
+    if definite_no_wheel_cause(facts) in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED"):
+        return
+    yield "INDEX_VARIANT_MISSING", 2.6, f"the {variant} builds of torch exist for Linux and Windows only, not macOS"
+    yield "PYTHON_UNSUPPORTED", 0.4, "a CUDA index has no macOS wheel for any Python"
+
+
+def _requested_variant(requested: str) -> str:
+    """The local version asked for: "torch==2.0.1+cu118" -> "cu118"."""
+    found = re.search(r"\+(cu\d{2,3}|rocm[\d.]{1,8})\b", requested)
+    return found.group(1).lower() if found else ""
+
+
 def _no_wheel_message(found: Match) -> bool:
     return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
 
@@ -280,4 +310,5 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
+    cuda_index_on_macos,
 )
