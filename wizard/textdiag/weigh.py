@@ -39,6 +39,9 @@ class Weighed:
     cause: str
     score: float
     reasons: tuple[str, ...]
+    # The other causes the message is known to come from, best first, while nothing in the text chose
+    # between them (no context rule spoke): the causes a helpdesk would still name as possible.
+    others: tuple[tuple[str, float], ...] = ()
 
 
 Facts = dict[str, str]
@@ -57,6 +60,7 @@ def weigh_match(found: Match, facts: Facts, dists: list[Distribution], rules: tu
     """The best-supported cause of one message in the context of the whole text."""
     weights = candidates(found)
     reasons: list[str] = []
+    context_decided = False
     for rule in rules if rules is not None else CONTEXT_RULES:
         for cause, factor, reason in rule(found, {**facts, **dict(found.facts)}, dists):
             if cause in weights:
@@ -64,10 +68,13 @@ def weigh_match(found: Match, facts: Facts, dists: list[Distribution], rules: tu
             elif factor > 1:
                 weights[cause] = NEW_CAUSE_PRIOR * factor  # a cause the catalogue did not list for this message
             reasons.append(f"{cause} x{factor:g}: {reason}")
+            context_decided = context_decided or rule not in NEUTRAL_RULES
     if not weights:
         return Weighed(found, "", 0.0, tuple(reasons))
     cause = max(weights, key=lambda code: (weights[code], code == found.signature.cause))
-    return Weighed(found, cause, weights[cause], tuple(reasons))
+    others = () if context_decided else tuple(
+        sorted(((code, weight) for code, weight in weights.items() if code != cause), key=lambda pair: -pair[1]))
+    return Weighed(found, cause, weights[cause], tuple(reasons), others)
 
 
 def rank_causes(weighed: list[Weighed]) -> list[tuple[str, float]]:
@@ -294,6 +301,16 @@ def _no_wheel_message(found: Match) -> bool:
     return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
 
 
+def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """An NVIDIA GPU or its driver named in the text: "there is no NVIDIA GPU" is no longer a reading of a message
+    that only lists it among its possible causes (torch's "Found no NVIDIA driver ... check that you have an
+    NVIDIA GPU and installed a driver")."""
+    if found.signature.cause == "NO_NVIDIA_GPU" or "NO_NVIDIA_GPU" not in candidates(found):
+        return
+    if facts.get("gpu_vendor") == "nvidia" or facts.get("gpu_name") or facts.get("driver_version"):
+        yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
@@ -310,5 +327,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
+    nvidia_gpu_named,
     cuda_index_on_macos,
 )
+NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause
