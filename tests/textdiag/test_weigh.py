@@ -181,3 +181,10 @@ def test_out_of_memory_on_a_jetson_is_not_a_platform_problem() -> None:
     """jetson_board leaves pip's MemoryError alone: running out of memory says nothing about which wheel fits."""
     text = "Jetson Nano, 4GB of RAM, no swap\n  File \"/usr/lib/python3/dist-packages/pip/req/req_set.py\"\nMemoryError"
     assert first_cause(text) == "DISK_OR_NETWORK"
+
+
+def test_a_memory_error_is_pips_only_beside_an_install() -> None:
+    """memory_error_needs_an_install: pip's MemoryError when a request is shown, else the running code's."""
+    assert first_cause("pip3 install --no-cache-dir torch-1.1.0-cp36-cp36m-linux_aarch64.whl\nI get a `MemoryError`"
+                       ) == "DISK_OR_NETWORK"
+    assert first_cause("I get a MemoryError when training my model on the CPU") == ""

@@ -297,6 +297,17 @@ def _requested_variant(requested: str) -> str:
     return found.group(1).lower() if found else ""
 
 
+def memory_error_needs_an_install(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A MemoryError named in prose is pip's only where the text shows an install (a pip, uv or poetry request).
+
+    pip raises a bare MemoryError while it buffers or unpacks the torch wheel (pytorch/pytorch#25164); the same name
+    beside training or inference is the running code's memory, which no install step fixes: the text then says too
+    little, and the message weighs nothing.
+    """
+    if found.signature.id == "memory_error_prose" and not facts.get("requested"):
+        yield "DISK_OR_NETWORK", 0.0, "no install is shown, so the MemoryError is the running code's, not pip's"
+
+
 def _no_wheel_message(found: Match) -> bool:
     return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
 
@@ -329,5 +340,6 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     retold_in_prose,
     nvidia_gpu_named,
     cuda_index_on_macos,
+    memory_error_needs_an_install,
 )
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause
