@@ -30,8 +30,6 @@ KNOWN_MISSES = {
     "Windows Insider build bug) is only in the thread",
     "355-py311-intel-mac-ventura-prose": "prose only, no error message: that torch 1.13.1's Python 3.11 wheels were "
     "Linux-only is release data the catalogue does not hold per operating system",
-    "359-zh-mac-cu118-index-none": "the CUDA index's missing macOS wheels is found as an error, but the check that a "
-    "Mac has no NVIDIA GPU (the cu118 index reads as wanting CUDA) is read first",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

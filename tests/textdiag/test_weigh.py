@@ -188,3 +188,12 @@ def test_a_memory_error_is_pips_only_beside_an_install() -> None:
     assert first_cause("pip3 install --no-cache-dir torch-1.1.0-cp36-cp36m-linux_aarch64.whl\nI get a `MemoryError`"
                        ) == "DISK_OR_NETWORK"
     assert first_cause("I get a MemoryError when training my model on the CPU") == ""
+
+
+def test_a_cuda_build_named_on_a_mac_is_no_wish_for_cuda() -> None:
+    """wanted_cuda: no CUDA build exists for macOS, so a cuNNN index or +cuNNN build there was copied, not chosen."""
+    from wizard.textdiag.weigh import wanted_cuda
+
+    assert wanted_cuda([], {"index_variant": "cu118"})
+    assert not wanted_cuda([], {"os": "darwin", "index_variant": "cu118", "torch_variant": "cu118"})
+    assert wanted_cuda(["CPU_ONLY_WHEEL"], {"os": "darwin"})  # a CUDA error still proves the wish

@@ -94,6 +94,8 @@ def wanted_cuda(causes: Iterable[str], facts: Facts) -> bool:
     """Whether the text proves the person wanted CUDA: a CUDA error, a CUDA build asked for, a CUDA index."""
     if any(cause in CUDA_CAUSES for cause in causes):
         return True
+    if facts.get("os") == "darwin":
+        return False  # no CUDA build exists for macOS: a +cuNNN build or CUDA index there is a command copied from elsewhere
     variant = facts.get("torch_variant", "") or facts.get("index_variant", "")
     return variant.startswith("cu") or bool(facts.get("driver_cuda"))
 
