@@ -146,6 +146,13 @@ def test_torchvision_is_not_mistaken_for_torch() -> None:
     assert not [e for e in snapshot_from_text(text).evidence if e.cause]
 
 
+def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
+    assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []
+
+
 UV_NO_WHEEL = ("error: Distribution `torch==2.6.0 @ registry+https://pypi.org/simple` can't be installed because it "
                "doesn't have a source distribution or wheel for the current platform\n\n")
 
