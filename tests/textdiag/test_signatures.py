@@ -165,3 +165,10 @@ def test_nvml_failure_becomes_a_failed_nvml_fact() -> None:
 def test_torchvision_is_not_mistaken_for_torch() -> None:
     text = "ERROR: No matching distribution found for torchvision==0.99.0"
     assert not [e for e in snapshot_from_text(text).evidence if e.cause]
+
+
+def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
+    assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []
