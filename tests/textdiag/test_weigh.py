@@ -44,7 +44,7 @@ def first_cause(text: str) -> str:
          "ModuleNotFoundError: No module named 'torch'", "ENV_MISMATCH"),
         # shadowing_script
         ('  File "C:\\Users\\me\\Desktop\\torch.py", line 1, in <module>\nAttributeError: partially initialized '
-         "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "ENV_MISMATCH"),
+         "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "LOCAL_TORCH_SHADOW"),
         # network_explains_no_wheel: pip never reached the index, so "no version" says nothing about the Python
         ("WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection "
          "broken by 'NewConnectionError(... [Errno 11001] getaddrinfo failed)': /whl/cu121/torch/\n"

@@ -14,7 +14,7 @@ from wizard.findings import SPEC_CODES
 # Diagnosis codes of the spec a signature may point to.
 SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
-EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED"})
+EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED", "LOCAL_TORCH_SHADOW"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
 
 

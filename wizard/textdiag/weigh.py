@@ -217,11 +217,11 @@ def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution])
 
 def shadowing_script(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A traceback frame in a file named torch.py outside site-packages proves the script shadows torch."""
-    if found.signature.family != "python" or "ENV_MISMATCH" not in candidates(found):
+    if found.signature.family != "python" or "LOCAL_TORCH_SHADOW" not in candidates(found):
         return
     path = facts.get("torch_installed_at", "")
     if path.endswith("torch.py") and "site-packages" not in path:
-        yield "ENV_MISMATCH", 1.5, "a file named torch.py shadows the package"
+        yield "LOCAL_TORCH_SHADOW", 1.5, "a file named torch.py shadows the package"
 
 
 def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
