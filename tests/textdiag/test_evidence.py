@@ -55,6 +55,19 @@ def test_pip_commands_output_and_tables_give_versions_and_the_request() -> None:
     assert facts["numpy_version"] == "2.0.1"
 
 
+def test_a_yolo_banner_that_chose_the_cpu_names_the_running_torch() -> None:
+    """Ultralytics/YOLOv5 select_device() prints torch.__version__ of the imported torch; a paste comparing a run on
+    the GPU with one on the CPU reports the CPU one, so only that banner is read."""
+    facts = facts_of(
+        "Ultralytics YOLOv8.0.53 Python-3.9.1 torch-1.8.1+cu111 CUDA:0 (NVIDIA GeForce RTX 3070, 8192MiB)\n"
+        "Ultralytics YOLOv8.0.54 Python-3.10.6 torch-2.0.0+cpu CPU\n"
+    )
+    assert facts["torch_version"] == "2.0.0+cpu"
+    assert facts_of("YOLOv5 🚀 v7.0-1 Python-3.8.10 torch-1.13.1+cu117 CPU\n")["torch_version"] == "1.13.1+cu117"
+    assert "torch_version" not in facts_of("Ultralytics 8.3.106 🚀 Python-3.13.3 torch-2.6.0+cu126 CUDA:0 (NVIDIA "
+                                           "GeForce RTX 4080 SUPER, 16376MiB)\n")
+
+
 def test_conda_list_row_names_the_build() -> None:
     facts = facts_of("pytorch                   2.1.0           py3.11_cuda12.1_cudnn8_0    pytorch\n")
     assert facts["torch_version"] == "2.1.0" and facts["torch_variant"] == "cu121"

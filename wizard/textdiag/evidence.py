@@ -400,6 +400,14 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
+    # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
+    # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
+    # "MPS" or "CPU". Only the CPU banner is read: it is the run that did not use the GPU, the one a paste comparing a
+    # working and a failing run reports (ultralytics/utils/torch_utils.py, yolov5/utils/torch_utils.py)
+    Rule("yolo_device_banner", ("python-",),
+         re.compile(r"\bPython-\d\.\d{1,2}\.\d{1,2} torch-(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
+                    r"(?:(?:a|b|rc|\.dev)\d{1,10})?(?:\+[a-z0-9.]{2,16})?) CPU\b"),
+         _group("torch_version"), 0.9),
     # torch.version.cuda printed as None: torch imported and is a build without CUDA (a CPU or ROCm build)
     Rule("torch_version_cuda_none", ("version.cuda",),
          re.compile(r"torch\.version\.cuda\)?\s{0,4}\n?(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?None\b"),
