@@ -91,7 +91,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += _driver_below_build(facts, matches)
+        cause_evidence += _driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -147,6 +147,35 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evi
     excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
     revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+
+
+NO_NVIDIA_GPU_SAID = "textdiag:no_nvidia_gpu_said"
+# Another vendor's GPU stack for torch: its failures are that stack's own, not a missing NVIDIA GPU
+_OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
+
+
+def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
+    """CUDA wanted on a machine the text says has no NVIDIA GPU: NO_NVIDIA_GPU, no driver or build can help.
+
+    A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU", or "my GPU is not by nvidia" in a question
+    about CUDA, as the answer itself. Only where no message was recognised (a message's causes are weighed with the
+    same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in the text rules it
+    out, and so does another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU).
+    """
+    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(
+        facts.get(key) for key in ("gpu_name", "driver_version", "driver_cuda", "nvml_error"))
+    if nvidia_named or _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm"):
+        return []
+    said = facts.get("no_nvidia_gpu") == "true"
+    other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
+    unusable = facts.get("cuda_available") == "false"
+    if not ((unusable and (said or other_vendor)) or (said and "cuda" in clean.lower)):
+        return []
+    key = "no_nvidia_gpu" if said else "gpu_vendor"
+    shown = best_facts(prose).get(key)
+    excerpt = clean.text[shown.start:shown.end] if shown else ""
+    revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
+    return [Evidence(NO_NVIDIA_GPU_SAID, "NO_NVIDIA_GPU", excerpt, revealed)]
 
 
 def _cuda_major(version: str) -> int | None:

@@ -439,10 +439,22 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
          _const(no_nvidia_gpu="true"), 0.7),
+    # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
+    # the machine's GPU is said to be some other vendor's
+    Rule("gpu_not_nvidia_prose", ("gpu", "graphics card", "video card"),
+         re.compile(r"\b(?:my|the|our|this)\s(?:laptop'?s?\s|pc'?s?\s|computer'?s?\s)?(?:gpu|graphics card|video card)"
+                    r"\s(?:is\s(?:\w{2,14}ly\s)?not|isn't|is\sno)\s(?:an?\s)?(?:by\s|from\s|made by\s)?nvidia\b", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
     Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡"),
          re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?|n卡)?(?:显卡|gpu)|无独立显卡", _I),
          _const(no_nvidia_gpu="true"), 0.6),
+    # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
+    # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
+    # torch.cuda.is_available() under their own label
+    Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
+         re.compile(r"^[ \t]{0,8}(?:CUDA|GPU) available(?::[ \t]{0,20}|[ \t]{2,40})(?P<value>True|False)[ \t]*$", re.M),
+         _cuda_available, 1.0),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
