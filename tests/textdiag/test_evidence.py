@@ -30,6 +30,14 @@ def facts_of(raw: str) -> dict[str, str]:
          "* Lightning:\n\t- torch:             2.1.0+cu121\n",
          {"cuda_available": "true", "torch_cuda": "12.1", "torch_installed": "2.1.0+cu121"}),
         ("pip could not download anything, I think the firewall is blocking it", {"network_failure": "prose"}),
+        # detectron2's collect_env table (tabulate) and OpenMMLab's collect_env print torch.cuda.is_available()
+        ("PyTorch Debug Build    False\nCUDA available         True\nGPU 0,1                NVIDIA GeForce RTX 3090\n",
+         {"cuda_available": "true"}),
+        ("PyTorch debug build    False\nGPU available          False\nPillow                 10.0.1\n",
+         {"cuda_available": "false"}),
+        ("sys.platform: linux\nCUDA available: True\nGPU 0: NVIDIA A100-SXM4-40GB\n", {"cuda_available": "true"}),
+        ("Hi! My GPU is unfortunately not by nvidia and so its not possible", {"no_nvidia_gpu": "true"}),
+        ("my graphics card isn't an NVIDIA one", {"no_nvidia_gpu": "true"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:
@@ -83,3 +91,16 @@ def test_each_fact_carries_the_span_it_was_read_from() -> None:
 
 def test_binary_text_yields_no_facts() -> None:
     assert extract_facts(clean_text("\x00\x01\x02" * 1000)) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "my GPU is not detected by nvidia-smi",  # a driver problem, not another vendor's GPU
+        "the CUDA available memory is low",  # "CUDA available" inside a sentence, not a collect_env row
+        "Is the GPU available in the container?",
+    ],
+)
+def test_look_alikes_say_nothing_about_the_gpu_vendor_or_cuda(prose: str) -> None:
+    facts = facts_of(prose)
+    assert "no_nvidia_gpu" not in facts and "cuda_available" not in facts

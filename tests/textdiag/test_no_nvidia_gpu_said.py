@@ -1,0 +1,51 @@
+"""CUDA wanted where the text says there is no NVIDIA GPU: NO_NVIDIA_GPU, even with no error message recognised.
+
+A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU", or "my GPU is not by nvidia" in a question
+about CUDA, as the answer. An NVIDIA GPU, driver or nvidia-smi output in the text, or another vendor's GPU stack
+(ROCm, ZLUDA, DirectML), rules that reading out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Goal, Severity
+from wizard.textdiag import goal_for_text, snapshot_from_text
+
+
+def errors_of(text: str) -> list[str]:
+    snapshot = snapshot_from_text(text)
+    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
+    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radeon GPU here.\ntorch.cuda.is_available(): False\ntorch.cuda.device_count(): 0\n",
+        "Laptop with Intel Iris Xe graphics\n>>> torch.cuda.is_available()\nFalse\n",
+        "My GPU is unfortunately not by nvidia, so it is not possible to use torch with cuda. Any alternative?",
+        "I don't have an NVIDIA GPU.\n>>> torch.cuda.is_available()\nFalse\n",
+    ],
+)
+def test_cuda_wanted_without_an_nvidia_gpu_is_no_nvidia_gpu(text: str) -> None:
+    assert errors_of(text) == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an NVIDIA GPU or driver in the text: the vendor words are not the whole machine
+        "Intel UHD 630 and an RTX 3060 laptop GPU\n>>> torch.cuda.is_available()\nFalse\n",
+        "AMD Radeon iGPU, driver 546.33\n>>> torch.cuda.is_available()\nFalse\n",
+        # torch on the AMD GPU through ROCm: its failure is that stack's own
+        "RX 7900 XTX with torch from the ROCm index\n>>> torch.cuda.is_available()\nFalse\n",
+        # no sign CUDA was wanted or shown unusable: too little to say
+        "I don't have an NVIDIA GPU. Which torch should I install?",
+        # naming an AMD GPU alone is no statement that CUDA failed
+        "AMD Radeon RX 6600, how do I use cuda here?",
+    ],
+)
+def test_no_such_reading_without_both_halves_or_with_nvidia_named(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in errors_of(text)
