@@ -157,21 +157,24 @@ _OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|i
 def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
     """CUDA wanted on a machine the text says has no NVIDIA GPU: NO_NVIDIA_GPU, no driver or build can help.
 
-    A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU", or "my GPU is not by nvidia" in a question
-    about CUDA, as the answer itself. Only where no message was recognised (a message's causes are weighed with the
-    same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in the text rules it
-    out, and so does another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU).
+    A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU" or on a Mac, or "my GPU is not by nvidia"
+    in a question about CUDA, as the answer itself. Only where no message names a cause (a message's causes are
+    weighed with the same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in
+    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU) and a working MPS.
     """
     nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(
         facts.get(key) for key in ("gpu_name", "driver_version", "driver_cuda", "nvml_error"))
-    if nvidia_named or _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm"):
+    other_stack = _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm")
+    if nvidia_named or other_stack or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
+    mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false"
-    if not ((unusable and (said or other_vendor)) or (said and "cuda" in clean.lower)):
+    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
         return []
-    key = "no_nvidia_gpu" if said else "gpu_vendor"
+    facts.setdefault("wanted", "cuda")  # the text tried CUDA (or asks about it): not a CPU-only setup told in passing
+    key = "no_nvidia_gpu" if said else "os" if mac and facts.get("os") == "darwin" else "gpu_vendor"
     shown = best_facts(prose).get(key)
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
