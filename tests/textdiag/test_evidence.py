@@ -38,6 +38,14 @@ def facts_of(raw: str) -> dict[str, str]:
         ("sys.platform: linux\nCUDA available: True\nGPU 0: NVIDIA A100-SXM4-40GB\n", {"cuda_available": "true"}),
         ("Hi! My GPU is unfortunately not by nvidia and so its not possible", {"no_nvidia_gpu": "true"}),
         ("my graphics card isn't an NVIDIA one", {"no_nvidia_gpu": "true"}),
+        ("My laptop only has integrated graphics.", {"no_nvidia_gpu": "true"}),
+        ("I am on a CPU-only machine, no GPU there", {"no_nvidia_gpu": "true"}),
+        ("我的电脑只有核显，能用吗", {"no_nvidia_gpu": "true"}),
+        ("没有N卡，是A卡", {"no_nvidia_gpu": "true", "gpu_vendor": "amd"}),
+        # torch.utils.bottleneck's Environment Summary
+        ("PyTorch 1.10.0+cu113 compiled w/ CUDA 11.3\nRunning with Python 3.8 and CUDA 11.3.109\n",
+         {"cuda_available": "true"}),
+        ("PyTorch 2.1.0+cpu not compiled w/ CUDA\nRunning with Python 3.10 and \n", {"torch_build": "cpu"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:
@@ -99,6 +107,10 @@ def test_binary_text_yields_no_facts() -> None:
         "my GPU is not detected by nvidia-smi",  # a driver problem, not another vendor's GPU
         "the CUDA available memory is low",  # "CUDA available" inside a sentence, not a collect_env row
         "Is the GPU available in the container?",
+        "I installed the CPU-only build of torch",  # the build, not the machine
+        "it uses the integrated graphics instead of the RTX 3060",  # both GPUs there
+        # bottleneck's line ends after "and" both without CUDA and without a known runtime version
+        "PyTorch 1.10.0+cu113 DEBUG compiled w/ CUDA 11.3\nRunning with Python 3.8 and \n",
     ],
 )
 def test_look_alikes_say_nothing_about_the_gpu_vendor_or_cuda(prose: str) -> None:

@@ -109,6 +109,9 @@ def test_missing_library_reveals_name_and_major() -> None:
         ("RuntimeError: No CUDA GPUs are available", "VISIBLE_DEVICES_MASK"),
         ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"
          "RuntimeError: No CUDA GPUs are available", "DRIVER_MISSING"),
+        # no /dev/dxg: the Windows side gives WSL 2 no GPU device at all, whatever is installed inside
+        ("$ ls -l /dev/dxg\nls: cannot access '/dev/dxg': No such file or directory\n"
+         "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.", "WSL_DRIVER"),
     ],
 )
 def test_causes_refined_by_the_rest_of_the_text(text, cause) -> None:

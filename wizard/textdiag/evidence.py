@@ -329,8 +329,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
-    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm"),
-         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
+    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm",
+                     "a卡"),
+         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one)
+         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b|(?<![A-Za-z])A卡", _I),
+         _vendor("amd"), 0.7),
     Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
          re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
@@ -446,15 +449,31 @@ RULES: tuple[Rule, ...] = (
                     r"\s(?:is\s(?:\w{2,14}ly\s)?not|isn't|is\sno)\s(?:an?\s)?(?:by\s|from\s|made by\s)?nvidia\b", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
-    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡"),
-         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?|n卡)?(?:显卡|gpu)|无独立显卡", _I),
+    # "只有核显" / "只有集显" / "只有集成显卡" (only integrated graphics), "没有N卡" (no NVIDIA card)
+    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡", "只有核显", "只有集显", "只有集成显卡"),
+         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?)?(?:显卡|gpu)|没有n卡|无独立显卡|只有(?:核显|集显|集成显卡)",
+                    _I),
          _const(no_nvidia_gpu="true"), 0.6),
+    # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
+    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
+         re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
+                    r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
+                    r"|\b(?:on|have|has|with|using|use) an? CPU[- ]only (?:machine|laptop|computer|server|pc|system|vm|"
+                    r"instance|host|box)\b", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
     # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
     # torch.cuda.is_available() under their own label
     Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
          re.compile(r"^[ \t]{0,8}(?:CUDA|GPU) available(?::[ \t]{0,20}|[ \t]{2,40})(?P<value>True|False)[ \t]*$", re.M),
          _cuda_available, 1.0),
+    # torch.utils.bottleneck's "Environment Summary": "PyTorch 1.10.0 not compiled w/ CUDA" is a CPU build; "Running
+    # with Python 3.8 and CUDA 11.3.109" is written only when torch.cuda.is_available() (the line ends after "and"
+    # both when CUDA is unavailable and when its runtime version is unknown, so that says nothing)
+    Rule("bottleneck_summary", ("not compiled w/ cuda", "running with python"),
+         re.compile(r"^PyTorch \S{1,40}(?: DEBUG)? (?P<cpu>not compiled w/ CUDA)$"
+                    r"|^Running with Python \d\.\d{1,2} and (?P<cuda>CUDA \d{1,2}\.\d)", re.M),
+         lambda m: {"torch_build": "cpu"} if m.group("cpu") else {"cuda_available": "true"}, 1.0),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
