@@ -46,6 +46,10 @@ def facts_of(raw: str) -> dict[str, str]:
         ("PyTorch 1.10.0+cu113 compiled w/ CUDA 11.3\nRunning with Python 3.8 and CUDA 11.3.109\n",
          {"cuda_available": "true"}),
         ("PyTorch 2.1.0+cpu not compiled w/ CUDA\nRunning with Python 3.10 and \n", {"torch_build": "cpu"}),
+        # Hugging Face's env reports and Lightning's device log
+        ("- PyTorch version (GPU?): 1.13.1+cu117 (False)", {"torch_version": "1.13.1+cu117", "cuda_available": "false"}),
+        ("- PyTorch version (accelerator?): 2.6.0 (NA)", {"torch_version": "2.6.0", "cuda_available": "false"}),
+        ("gpu available: False, used: True", {"cuda_available": "false"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:
@@ -108,6 +112,7 @@ def test_binary_text_yields_no_facts() -> None:
         "the CUDA available memory is low",  # "CUDA available" inside a sentence, not a collect_env row
         "Is the GPU available in the container?",
         "I installed the CPU-only build of torch",  # the build, not the machine
+        "GPU available: True",  # any script's print (TensorFlow's too): only the toolboxes' own formats count
         "it uses the integrated graphics instead of the RTX 3060",  # both GPUs there
         # bottleneck's line ends after "and" both without CUDA and without a known runtime version
         "PyTorch 1.10.0+cu113 DEBUG compiled w/ CUDA 11.3\nRunning with Python 3.8 and \n",

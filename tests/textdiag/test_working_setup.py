@@ -57,6 +57,15 @@ def facts_of(raw: str) -> dict[str, str]:
          "ready.gpu"),
         ("[pip3] exceptiongroup==1.2.0\npytest-rerunfailures==14.0\n" + COLLECT_ENV_WORKING, "ready.gpu"),
         (">>> torch.ones(1, device='mps')\ntensor([1.], device='mps:0')", "ready.mps"),
+        # the environment reports of Hugging Face's, detectron2's and OpenMMLab's bug templates, and Lightning's log
+        ("- `transformers` version: 4.36.2\n- Python version: 3.10.12\n- PyTorch version (GPU?): 2.1.2+cu121 (True)\n"
+         "- Tensorflow version (GPU?): not installed (NA)\n", "ready.gpu"),
+        ("- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)\n- GPU type: NVIDIA GeForce RTX 4090\n", "ready.gpu"),
+        ("PyTorch                1.9.0+cu111\nPyTorch Debug Build    False\nCUDA available         True\n"
+         "GPU 0,1,2,3            NVIDIA GeForce RTX 3090\n", "ready.gpu"),
+        ("sys.platform: linux\nCUDA available: True\nGPU 0: Tesla V100-SXM2-32GB\n", "ready.gpu"),
+        ("GPU available: True (cuda), used: True\nTPU available: False, using: 0 TPU cores\n", "ready.gpu"),
+        ("GPU available: True (mps), used: True\n", "ready.mps"),
     ],
 )
 def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
@@ -76,6 +85,8 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         "When installing, the msg is that my Nvidia version is too old.",
         '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
         ">>> torch.cuda.device_count()\n0",
+        "- PyTorch version (GPU?): 2.1.2+cu121 (False)\n- Using GPU in script?: yes",
+        "GPU available: False, used: False\nTPU available: False, using: 0 TPU cores",
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:

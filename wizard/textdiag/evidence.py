@@ -242,6 +242,20 @@ def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
     return facts
 
 
+def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
+    """transformers/diffusers env: the imported torch and whether torch.cuda.is_available() ("True"/"CUDA")."""
+    version, value = found.group("version"), found.group("value").lower()
+    return {"torch_version": version, "torch_installed": version,
+            "cuda_available": "true" if value in ("true", "cuda") else "false"}
+
+
+def _lightning_device(found: re.Match[str]) -> dict[str, str]:
+    """Lightning's "GPU available: True (cuda|mps)": which backend torch reported available ("False": neither)."""
+    if (found.group("kind") or "").lower() == "mps":
+        return {"mps_available": found.group("value").lower()}
+    return {"cuda_available": found.group("value").lower()}
+
+
 def _template_field(found: re.Match[str]) -> dict[str, str]:
     """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
     label, value = found.group("label").lower(), found.group("value").strip()
@@ -465,8 +479,19 @@ RULES: tuple[Rule, ...] = (
     # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
     # torch.cuda.is_available() under their own label
     Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
-         re.compile(r"^[ \t]{0,8}(?:CUDA|GPU) available(?::[ \t]{0,20}|[ \t]{2,40})(?P<value>True|False)[ \t]*$", re.M),
+         re.compile(r"^[ \t]{0,8}(?:CUDA available(?::[ \t]{0,20}|[ \t]{2,40})|GPU available[ \t]{2,40})(?P<value>True|False)[ \t]*$",
+                    re.M),
          _cuda_available, 1.0),
+    # Hugging Face's `transformers env` / `diffusers-cli env` (their bug templates): "- PyTorch version (GPU?): 2.1.0+cu121
+    # (True)", newer "- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)" ("NA" without any accelerator)
+    Rule("hf_env_torch", ("pytorch version (gpu?)", "pytorch version (accelerator?)"),
+         re.compile(r"PyTorch version \((?:GPU|accelerator)\?\): (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.dev\d{1,10})?"
+                    r"(?:\+[a-z0-9.]{2,16})?) \((?P<value>True|False|CUDA|NA|XPU|NPU|HPU|MPS)\)", _I),
+         _hf_env_torch, 1.0),
+    # Lightning's trainer log: "GPU available: True (cuda), used: True" ("(mps)" on a Mac; no "(…)" before MPS support)
+    Rule("lightning_device_log", ("gpu available:",),
+         re.compile(r"\bGPU available: (?P<value>True|False)(?: \((?P<kind>cuda|mps)\))?, used: (?:True|False)", _I),
+         _lightning_device, 1.0),
     # torch.utils.bottleneck's "Environment Summary": "PyTorch 1.10.0 not compiled w/ CUDA" is a CPU build; "Running
     # with Python 3.8 and CUDA 11.3.109" is written only when torch.cuda.is_available() (the line ends after "and"
     # both when CUDA is unavailable and when its runtime version is unknown, so that says nothing)
