@@ -54,6 +54,7 @@ SITUATIONS = (
     Situation("system-python", "ubuntu_system_python_with_gpu", ("python", "summary")),
 )
 PASTED_TEXT = "038-torch-not-compiled-cuda-smi.txt"  # "Torch not compiled with CUDA enabled" + nvidia-smi
+POSSIBLE_CAUSE_TEXT = "222-zh-found-no-driver-warning-no-gpu-ltp.txt"  # "Found no NVIDIA driver", nothing else known
 READ_ONLY_SCENARIO = "cpu_wheel_on_rtx4070"
 DARK_SCENARIO = "cpu_wheel_on_rtx4070"
 
@@ -188,6 +189,16 @@ def render_pasted_error(out: Path, app) -> None:
     snapshot = snapshot_from_text((CORPUS / PASTED_TEXT).read_text(encoding="utf-8"))
     render_report(snapshot, diagnose(snapshot, Goal()), "From the text you pasted", "pasted-error",
                   {0: "welcome", 5: "pytorch", 6: "summary"}, out, app)
+
+
+def render_possible_cause(out: Path, app) -> None:
+    """A pasted message of two causes: the likelier one as the error, the other as "Also possible"."""
+    from wizard.findings import Goal
+    from wizard.textdiag import snapshot_from_text
+
+    snapshot = snapshot_from_text((CORPUS / POSSIBLE_CAUSE_TEXT).read_text(encoding="utf-8"))
+    render_report(snapshot, diagnose(snapshot, Goal()), "From the text you pasted", "pasted-possible",
+                  {1: "driver", 6: "summary"}, out, app)
 
 
 def render_course_welcome(out: Path, app) -> None:
@@ -406,6 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         render_checking(args.out, app)
         render_read_only(args.out, app)
         render_pasted_error(args.out, app)
+        render_possible_cause(args.out, app)
         render_course_welcome(args.out, app)
         render_places_welcome(args.out, app)
         render_overview(args.out, app)

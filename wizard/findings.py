@@ -146,6 +146,14 @@ class Finding:
     explanation_message: Message | None = None
 
 
+POSSIBLE_CAUSE_KEY = "POSSIBLE_CAUSE"  # the catalog text of a cause pasted text supports but does not establish
+
+
+def is_possible_cause(item: Finding) -> bool:
+    """A warning naming a cause the text only made possible: it has no remedy and no fix runs for it."""
+    return item.title_message is not None and item.title_message.key == f"{POSSIBLE_CAUSE_KEY}.title"
+
+
 @dataclass(frozen=True)
 class Recommendation:
     """The torch build that fits this machine, as an exact command."""

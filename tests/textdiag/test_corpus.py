@@ -30,6 +30,8 @@ KNOWN_MISSES = {
     "Windows Insider build bug) is only in the thread",
     "306-colab-assert-cuda-not-available-runtime": "only 'is_available() is returning False' and a script; nothing names "
     "the machine or its GPU (that the Colab runtime had no GPU is only in the thread)",
+    "355-py311-intel-mac-ventura-prose": "prose only, no error message: that torch 1.13.1's Python 3.11 wheels were "
+    "Linux-only is release data the catalogue does not hold per operating system",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

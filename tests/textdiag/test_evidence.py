@@ -50,6 +50,9 @@ def facts_of(raw: str) -> dict[str, str]:
         ("- PyTorch version (GPU?): 1.13.1+cu117 (False)", {"torch_version": "1.13.1+cu117", "cuda_available": "false"}),
         ("- PyTorch version (accelerator?): 2.6.0 (NA)", {"torch_version": "2.6.0", "cuda_available": "false"}),
         ("gpu available: False, used: True", {"cuda_available": "false"}),
+        # an issue template's OS field answered "mac" in lower case, in any language
+        ("环境：mac\npyhton：3.12.9", {"os": "darwin"}),
+        ("Hi, this fails.\n- OS: mac", {"os": "darwin"}),
     ],
 )
 def test_prose_and_product_names_become_facts(prose: str, expected: dict[str, str]) -> None:

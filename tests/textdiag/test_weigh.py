@@ -166,3 +166,34 @@ def test_driver_errors_outside_wsl_stay_driver_errors() -> None:
 def test_a_404_is_a_missing_file_not_the_network() -> None:
     assert first_cause("ERROR: HTTP error 404 while getting https://download.pytorch.org/whl/cu118/x.whl") != (
         "DISK_OR_NETWORK")
+
+def test_a_cuda_index_has_no_macos_wheels() -> None:
+    """cuda_index_on_macos: nothing found on a CUDA index from a Mac is that index's gap, not the Python."""
+    no_wheel = ("Looking in indexes: https://download.pytorch.org/whl/cu118\n"
+                "ERROR: Could not find a version that satisfies the requirement torch==2.6.0 (from versions: none)")
+    assert first_cause("On my MacBook Air:\n" + no_wheel) == "INDEX_VARIANT_MISSING"
+    assert first_cause("Ubuntu 24.04\n" + no_wheel) != "INDEX_VARIANT_MISSING"
+    # an Intel Mac's 2.2.x ceiling and a Python no release served still decide first
+    assert first_cause("Intel MacBook Pro, Python 3.7.9\n" + no_wheel) == "PYTHON_UNSUPPORTED"
+
+
+def test_out_of_memory_on_a_jetson_is_not_a_platform_problem() -> None:
+    """jetson_board leaves pip's MemoryError alone: running out of memory says nothing about which wheel fits."""
+    text = "Jetson Nano, 4GB of RAM, no swap\n  File \"/usr/lib/python3/dist-packages/pip/req/req_set.py\"\nMemoryError"
+    assert first_cause(text) == "DISK_OR_NETWORK"
+
+
+def test_a_memory_error_is_pips_only_beside_an_install() -> None:
+    """memory_error_needs_an_install: pip's MemoryError when a request is shown, else the running code's."""
+    assert first_cause("pip3 install --no-cache-dir torch-1.1.0-cp36-cp36m-linux_aarch64.whl\nI get a `MemoryError`"
+                       ) == "DISK_OR_NETWORK"
+    assert first_cause("I get a MemoryError when training my model on the CPU") == ""
+
+
+def test_a_cuda_build_named_on_a_mac_is_no_wish_for_cuda() -> None:
+    """wanted_cuda: no CUDA build exists for macOS, so a cuNNN index or +cuNNN build there was copied, not chosen."""
+    from wizard.textdiag.weigh import wanted_cuda
+
+    assert wanted_cuda([], {"index_variant": "cu118"})
+    assert not wanted_cuda([], {"os": "darwin", "index_variant": "cu118", "torch_variant": "cu118"})
+    assert wanted_cuda(["CPU_ONLY_WHEEL"], {"os": "darwin"})  # a CUDA error still proves the wish

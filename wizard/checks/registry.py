@@ -10,6 +10,7 @@ from wizard.checks import course, cudnn, driver, environments, index_source, pat
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
+from wizard.evidence import is_possible_cause
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
@@ -198,8 +199,21 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
             if evidence.excerpt not in current.evidence:
                 result[index] = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
             continue
-        result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts))
+        if is_possible_cause(evidence):
+            result.append(_possible_finding(code, evidence.excerpt))
+        else:
+            result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts))
     return result
+
+
+def _possible_finding(code: str, excerpt: str) -> Finding:
+    """A cause the pasted text supports but does not establish: a warning that names it, with no remedy of its own
+    (a remedy fixes an established cause; this one is settled by checking on that computer)."""
+    key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
+    cause_title, cause_explanation = render(key, {"code": code})
+    title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
+    return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
+                   evidence=(excerpt,), **messages_of(title, explanation))
 
 
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...]) -> Finding:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from packaging.version import InvalidVersion, Version
 
 from wizard.checks.context import CheckContext
-from wizard.findings import Action, ActionKind, Finding, Remedy, Severity
+from wizard.findings import Action, ActionKind, Finding, Remedy, Severity, is_possible_cause
 from wizard.policy.compat import COMPANIONS
 from wizard.remedy_texts import remedy_text, remedy_texts
 from wizard.shell_text import command_text
@@ -29,7 +29,7 @@ def attach_remedies(ctx: CheckContext, findings: Sequence[Finding]) -> list[Find
     codes = {f.code for f in findings if f.severity is Severity.ERROR}
     result = []
     for item in findings:
-        if item.remedy is None and item.severity in (Severity.ERROR, Severity.WARNING):
+        if item.remedy is None and item.severity in (Severity.ERROR, Severity.WARNING) and not is_possible_cause(item):
             maker = REMEDIES.get(item.code)
             remedy = maker(ctx, item, codes) if maker is not None else None
             if remedy is not None:

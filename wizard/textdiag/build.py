@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
+from wizard.evidence import POSSIBLE_FACT
 from wizard.findings import Goal
 from wizard.snapshot import (
     CudaToolkit,
@@ -40,7 +41,7 @@ from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_version
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
-from wizard.textdiag.weigh import rank_causes, wanted_cuda, weigh_match
+from wizard.textdiag.weigh import Weighed, rank_causes, wanted_cuda, weigh_match
 from wizard.verdict import FAILURE_SIGNATURE, WORKING_SIGNATURE, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
@@ -394,7 +395,30 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
         if item.cause and item.cause != top:
             extra = (("also_points_to", item.cause),)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
-    return evidence
+    return evidence + _possible_causes(weighed, top)
+
+
+POSSIBLE_FLOOR = 0.45  # a cause weighed below this after the context rules is not worth a line of its own
+POSSIBLE_SHARE = 0.4  # ... nor one far behind the cause named first
+MOST_POSSIBLE = 2
+
+
+def _possible_causes(weighed: list[Weighed], top: str) -> list[Evidence]:
+    """The other causes the first cause's own messages still support after the context rules, as possible causes.
+
+    "Found no NVIDIA driver" is printed both where the driver is missing and where there is no NVIDIA GPU at
+    all; when nothing in the text tells the two apart, a helpdesk names the likelier one first and the other
+    as possible, rather than hiding it. They become warnings (never the first finding, never a remedy).
+    """
+    best = max((w.score for w in weighed if w.cause == top), default=0.0)
+    found: dict[str, Evidence] = {}
+    for item in sorted((w for w in weighed if w.cause == top), key=lambda w: -w.score):
+        for cause, weight in item.others:
+            if cause == top or cause in found or weight < max(POSSIBLE_FLOOR, POSSIBLE_SHARE * best):
+                continue
+            found[cause] = Evidence(item.match.signature.id, cause, item.match.excerpt,
+                                    (*item.match.facts, (POSSIBLE_FACT, "true")))
+    return list(found.values())[:MOST_POSSIBLE]
 
 
 def no_wheel_cause(facts: dict[str, str]) -> str:

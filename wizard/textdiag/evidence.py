@@ -317,6 +317,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
                     r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I),
          _os_word, 0.6),
+    # An issue template's OS field answered "mac" (lower case, which on its own may be a MAC address): "OS: mac",
+    # "环境：mac", "システム: mac".
+    Rule("os_field_mac", ("mac",),
+         re.compile(r"(?m)^[ \t*\-]{0,8}(?:os|system|platform|environment|env|operating system|环境|系统|平台|操作系统|"
+                    r"環境|システム)[ \t*]{0,4}[:：][ \t]{0,4}mac\b", _I),
+         _const(os="darwin"), 0.6),
     Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
          re.compile(r"\b(?:Apple )?M[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),

@@ -39,6 +39,9 @@ class Weighed:
     cause: str
     score: float
     reasons: tuple[str, ...]
+    # The other causes the message is known to come from, best first, while nothing in the text chose
+    # between them (no context rule spoke): the causes a helpdesk would still name as possible.
+    others: tuple[tuple[str, float], ...] = ()
 
 
 Facts = dict[str, str]
@@ -57,6 +60,7 @@ def weigh_match(found: Match, facts: Facts, dists: list[Distribution], rules: tu
     """The best-supported cause of one message in the context of the whole text."""
     weights = candidates(found)
     reasons: list[str] = []
+    context_decided = False
     for rule in rules if rules is not None else CONTEXT_RULES:
         for cause, factor, reason in rule(found, {**facts, **dict(found.facts)}, dists):
             if cause in weights:
@@ -64,10 +68,13 @@ def weigh_match(found: Match, facts: Facts, dists: list[Distribution], rules: tu
             elif factor > 1:
                 weights[cause] = NEW_CAUSE_PRIOR * factor  # a cause the catalogue did not list for this message
             reasons.append(f"{cause} x{factor:g}: {reason}")
+            context_decided = context_decided or rule not in NEUTRAL_RULES
     if not weights:
         return Weighed(found, "", 0.0, tuple(reasons))
     cause = max(weights, key=lambda code: (weights[code], code == found.signature.cause))
-    return Weighed(found, cause, weights[cause], tuple(reasons))
+    others = () if context_decided else tuple(
+        sorted(((code, weight) for code, weight in weights.items() if code != cause), key=lambda pair: -pair[1]))
+    return Weighed(found, cause, weights[cause], tuple(reasons), others)
 
 
 def rank_causes(weighed: list[Weighed]) -> list[tuple[str, float]]:
@@ -87,6 +94,8 @@ def wanted_cuda(causes: Iterable[str], facts: Facts) -> bool:
     """Whether the text proves the person wanted CUDA: a CUDA error, a CUDA build asked for, a CUDA index."""
     if any(cause in CUDA_CAUSES for cause in causes):
         return True
+    if facts.get("os") == "darwin":
+        return False  # no CUDA build exists for macOS: a +cuNNN build or CUDA index there is a command copied from elsewhere
     variant = facts.get("torch_variant", "") or facts.get("index_variant", "")
     return variant.startswith("cu") or bool(facts.get("driver_cuda"))
 
@@ -169,8 +178,8 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
 
 def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """On a Jetson, torch comes from NVIDIA's JetPack builds: no PyPI or download.pytorch.org wheel fits it."""
-    if facts.get("platform_board") != "jetson":
-        return
+    if facts.get("platform_board") != "jetson" or found.signature.cause == "DISK_OR_NETWORK":
+        return  # pip running out of memory or network on a Jetson says nothing about which wheel fits it
     if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
         yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
 
@@ -260,8 +269,59 @@ def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> 
         yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
 
 
+def cuda_index_on_macos(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel on macOS from a CUDA or ROCm index: those indexes publish Linux and Windows wheels only.
+
+    download.pytorch.org/whl/cuNNN/torch/ and /whl/rocmX.Y/torch/ list linux and win_amd64 files; macOS builds (CPU
+    and MPS) live on PyPI and /whl/cpu. So pip, uv or poetry find nothing there for a Mac, whatever the Python: the
+    index (or the +cuNNN build asked for) does not exist for this platform. Left alone when the Python or the
+    platform already decide (an Intel Mac's 2.2.x ceiling, a Python no release served).
+    """
+    if not _no_wheel_message(found) or facts.get("os") != "darwin":
+        return
+    variant = _requested_variant(facts.get("requested", "")) or facts.get("index_variant", "")
+    if not variant.startswith(("cu", "rocm")):
+        return
+    listed = facts.get("available_versions", "").strip().lower()
+    if listed and listed != "none":
+        return  # pip found installable versions, so some index searched did carry macOS wheels
+    from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
+
+    if definite_no_wheel_cause(facts) in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED"):
+        return
+    yield "INDEX_VARIANT_MISSING", 2.6, f"the {variant} builds of torch exist for Linux and Windows only, not macOS"
+    yield "PYTHON_UNSUPPORTED", 0.4, "a CUDA index has no macOS wheel for any Python"
+
+
+def _requested_variant(requested: str) -> str:
+    """The local version asked for: "torch==2.0.1+cu118" -> "cu118"."""
+    found = re.search(r"\+(cu\d{2,3}|rocm[\d.]{1,8})\b", requested)
+    return found.group(1).lower() if found else ""
+
+
+def memory_error_needs_an_install(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A MemoryError named in prose is pip's only where the text shows an install (a pip, uv or poetry request).
+
+    pip raises a bare MemoryError while it buffers or unpacks the torch wheel (pytorch/pytorch#25164); the same name
+    beside training or inference is the running code's memory, which no install step fixes: the text then says too
+    little, and the message weighs nothing.
+    """
+    if found.signature.id == "memory_error_prose" and not facts.get("requested"):
+        yield "DISK_OR_NETWORK", 0.0, "no install is shown, so the MemoryError is the running code's, not pip's"
+
+
 def _no_wheel_message(found: Match) -> bool:
     return found.signature.family == "resolver" or found.signature.id.startswith(("pip_no_matching", "pip_could_not_find"))
+
+
+def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """An NVIDIA GPU or its driver named in the text: "there is no NVIDIA GPU" is no longer a reading of a message
+    that only lists it among its possible causes (torch's "Found no NVIDIA driver ... check that you have an
+    NVIDIA GPU and installed a driver")."""
+    if found.signature.cause == "NO_NVIDIA_GPU" or "NO_NVIDIA_GPU" not in candidates(found):
+        return
+    if facts.get("gpu_vendor") == "nvidia" or facts.get("gpu_name") or facts.get("driver_version"):
+        yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
 
 
 CONTEXT_RULES: tuple[ContextRule, ...] = (
@@ -280,4 +340,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
+    nvidia_gpu_named,
+    cuda_index_on_macos,
+    memory_error_needs_an_install,
 )
+NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause

@@ -1,0 +1,76 @@
+"""Possible causes: a message known to come from several causes, with nothing in the text choosing between them,
+names the likelier cause first (an error) and the other as a warning that has no remedy of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.evidence import is_possible_cause as evidence_is_possible
+from wizard.findings import Goal, Severity, is_possible_cause
+from wizard.i18n import render_message
+from wizard.textdiag import goal_for_text, snapshot_from_text
+from wizard.textdiag.clean import clean_text
+from wizard.textdiag.signatures import match_all
+from wizard.textdiag.weigh import nvidia_gpu_named, weigh_match
+
+NO_DRIVER = ("UserWarning: CUDA initialization: Found no NVIDIA driver on your system. Please check that you have an "
+             "NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+
+
+def findings_of(text: str):
+    snapshot = snapshot_from_text(text)
+    return diagnose(snapshot, goal=goal_for_text(snapshot, Goal())).findings
+
+
+def possible(text: str) -> list[str]:
+    return [e.cause for e in snapshot_from_text(text).evidence if evidence_is_possible(e)]
+
+
+def test_a_message_of_two_causes_names_the_likelier_first_and_the_other_as_possible() -> None:
+    findings = findings_of(NO_DRIVER)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    warnings = [f for f in findings if is_possible_cause(f)]
+    assert errors[0].code == "DRIVER_MISSING"
+    assert [f.code for f in warnings] == ["NO_NVIDIA_GPU"]
+    assert warnings[0].severity is Severity.WARNING
+    assert warnings[0].remedy is None and warnings[0].actions == ()
+    assert "Found no NVIDIA driver on your system" in warnings[0].evidence[0]
+
+
+@pytest.mark.parametrize("context", [
+    "NVIDIA GeForce RTX 3060 Laptop GPU\n",  # a GPU named
+    "Driver Version: 550.54.14\n",  # a driver named
+])
+def test_the_text_naming_an_nvidia_gpu_rules_out_no_gpu(context: str) -> None:
+    assert possible(context + NO_DRIVER) == []
+    assert all(f.code != "NO_NVIDIA_GPU" for f in findings_of(context + NO_DRIVER))
+
+
+def test_a_context_rule_that_chose_the_cause_leaves_nothing_possible() -> None:
+    # On a Mac the same CUDA message means no NVIDIA GPU at all: the context decided, nothing else is "possible".
+    assert possible("MacBook Pro M2\nAssertionError: Torch not compiled with CUDA enabled") == []
+    # pip's version list ends at the Intel-Mac ceiling: the platform, not the Python, even though the
+    # catalogue lists an unsupported Python as the message's main cause.
+    text = ("macOS 13 Intel x86_64, Python 3.11\nERROR: Could not find a version that satisfies the requirement "
+            "torch==2.4.1 (from versions: 2.0.0, 2.0.1, 2.1.0, 2.1.1, 2.1.2, 2.2.0, 2.2.1, 2.2.2)\n"
+            "ERROR: No matching distribution found for torch==2.4.1")
+    assert possible(text) == []
+
+
+def test_nvidia_gpu_named_only_speaks_about_messages_that_list_no_gpu_as_a_cause() -> None:
+    found = match_all(clean_text(NO_DRIVER))[0]
+    assert list(nvidia_gpu_named(found, {"gpu_name": "NVIDIA GeForce RTX 3060"}, [])) == [
+        ("NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named")]
+    assert list(nvidia_gpu_named(found, {}, [])) == []
+    weighed = weigh_match(found, {"gpu_name": "NVIDIA GeForce RTX 3060"}, [])
+    assert weighed.cause == "DRIVER_MISSING" and weighed.others == ()
+    assert dict(weigh_match(found, {}, []).others) == {"NO_NVIDIA_GPU": 0.6}
+
+
+def test_the_possible_cause_reads_in_another_language_from_its_stored_message() -> None:
+    warning = next(f for f in findings_of(NO_DRIVER) if is_possible_cause(f))
+    german = render_message(warning.title_message, "de")
+    assert german.startswith("Ebenfalls möglich: ")
+    assert german != warning.title
+
