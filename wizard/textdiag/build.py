@@ -130,24 +130,57 @@ DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
 
 
 def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evidence]:
-    """torch ran and printed is_available() False; its CUDA build needs a newer CUDA major than the driver supports.
+    """torch ran and printed is_available() False; its CUDA build needs a newer driver than the one the text shows.
 
     CUDA's minor-version compatibility lets a driver of CUDA 12.0 run any 12.x build, never a 13.x one; nvidia-smi's
-    "CUDA Version" is the newest CUDA the driver supports. Only a major above it is certain proof (a text without
-    collect_env; with it, the driver check compares the real build).
+    "CUDA Version" is the newest CUDA the driver supports, so a build major above it is certain proof. A driver
+    version alone (prose, "Driver Version" without the CUDA column) is compared with the knowledge base's floor for
+    the build's CUDA major (NVIDIA's minor-version compatibility table; before CUDA 11 the toolkit's own driver),
+    on both Windows and Linux when the text does not say which. A text without collect_env only; with it, the
+    driver check compares the real build.
     """
-    if facts.get("cuda_available") != "false" or not facts.get("driver_cuda"):
+    if facts.get("cuda_available") != "false" or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
     build = facts.get("torch_cuda", "")
     variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", ""))
     if not build and variant:
         build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
-    build_major, driver_major = _cuda_major(build), _cuda_major(facts["driver_cuda"])
-    if build_major is None or driver_major is None or build_major <= driver_major:
+    build_major = _cuda_major(build)
+    if build_major is None:
         return []
-    excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
-    revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
-    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+    if facts.get("driver_cuda"):
+        driver_major = _cuda_major(facts["driver_cuda"])
+        if driver_major is None or build_major <= driver_major:
+            return []
+        excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
+        return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt,
+                         (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build)))]
+    floor = _driver_floor(build, facts.get("os", ""))
+    driver = _version_or_none(facts["driver_version"])
+    if floor is None or driver is None or driver >= floor:
+        return []
+    revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
+    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
+
+
+def _driver_floor(cuda: str, os_name: str) -> Version | None:
+    """The oldest driver that runs a build for ``cuda`` (the lower of the Windows and Linux floors when the OS is
+    unknown): minor-version compatibility from CUDA 11 on, the toolkit's own driver before."""
+    knowledge = _knowledge()
+    if knowledge is None:
+        return None
+    systems = (os_name,) if os_name in ("windows", "linux") else ("windows", "linux")
+    lookup = knowledge.driver_floor if (_cuda_major(cuda) or 0) >= 11 else knowledge.toolkit_driver
+    floors = [_version_or_none(lookup(cuda, system) or "") for system in systems]
+    known = [floor for floor in floors if floor is not None]
+    return min(known) if len(known) == len(systems) else None
+
+
+def _version_or_none(value: str) -> Version | None:
+    try:
+        return Version(value) if value else None
+    except InvalidVersion:
+        return None
 
 
 NO_NVIDIA_GPU_SAID = "textdiag:no_nvidia_gpu_said"
