@@ -121,6 +121,12 @@ def test_missing_library_reveals_name_and_major() -> None:
         # "no NVIDIA GPU"
         ("Laptop with AMD Radeon graphics\nNVRM: The NVIDIA probe routine was not called for 1 device(s).",
          "DRIVER_MISSING"),
+        # cuDNN's and CTranslate2's (faster-whisper) own loaders: a CUDA library of theirs is not on the search path
+        ("Could not locate zlibwapi.dll. Please make sure it is in your library path!", "CUDA_LIB_MISSING"),
+        ("RuntimeError: Library cublas64_12.dll is not found or cannot be loaded", "CUDA_LIB_MISSING"),
+        ("RuntimeError: Library libcublas.so.12 is not found or cannot be loaded", "CUDA_LIB_MISSING"),
+        ("Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}\n"
+         "Invalid handle. Cannot load symbol cudnnCreateTensorDescriptor", "CUDA_LIB_MISSING"),
     ],
 )
 def test_causes_refined_by_the_rest_of_the_text(text, cause) -> None:
