@@ -22,6 +22,8 @@ def facts_of(raw: str) -> dict[str, str]:
         ("On my MacBook Pro with the M2 chip", {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}),
         ("Jetson Orin, JetPack 6", {"platform_board": "jetson", "machine": "aarch64"}),
         ("Ubuntu 22.04 under WSL2", {"os": "linux", "is_wsl": "true"}),
+        ("Ubuntu from the Store, running in Windows Subsystem for Linux", {"os": "linux", "is_wsl": "true"}),
+        ("在适用于 Linux 的 Windows 子系统中运行", {"os": "linux", "is_wsl": "true"}),
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),

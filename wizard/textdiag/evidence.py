@@ -91,6 +91,10 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux"}
 
 
+def _wsl_word(found: re.Match[str]) -> dict[str, str]:
+    return {"os": "linux", "is_wsl": "true"}
+
+
 def _wsl_version(found: re.Match[str]) -> dict[str, str]:
     version = found.group("a") or found.group("b") or found.group("d") or ("1" if found.group("c") else "")
     return {"wsl_version": version, "is_wsl": "true", "os": "linux"} if version else {}
@@ -294,8 +298,12 @@ RULES: tuple[Rule, ...] = (
     Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
          _const(os="windows"), 0.6),
-    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/"),
-         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/", _I), _os_word, 0.8),
+    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/", "windows subsystem for linux", "linux 的 windows 子系统",
+                    "linux 子系统"),
+         # also the product's name written out, in English and in Windows' Chinese ("适用于 Linux 的 Windows 子系统")
+         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
+                    r"|Linux ?子系统", _I),
+         _wsl_word, 0.8),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
