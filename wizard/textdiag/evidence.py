@@ -292,18 +292,19 @@ _I = re.IGNORECASE
 
 RULES: tuple[Rule, ...] = (
     # ---- operating system and CPU, in everyday words and product names
+    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/", "windows subsystem for linux", "linux 的 windows 子系统",
+                    "linux 子系统"),
+         # first, so "Windows Subsystem for Linux" reads as WSL, not Windows; the product's name written out in English
+         # and in Windows' Chinese ("适用于 Linux 的 Windows 子系统") counts too
+         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
+                    r"|Linux ?子系统", _I),
+         _wsl_word, 0.8),
     Rule("os_windows", ("windows", "win1", "win7", "win8"),
          re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I),
          _os_word, 0.7),
     Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
          _const(os="windows"), 0.6),
-    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/", "windows subsystem for linux", "linux 的 windows 子系统",
-                    "linux 子系统"),
-         # also the product's name written out, in English and in Windows' Chinese ("适用于 Linux 的 Windows 子系统")
-         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
-                    r"|Linux ?子系统", _I),
-         _wsl_word, 0.8),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
