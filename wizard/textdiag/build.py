@@ -111,10 +111,19 @@ def snapshot_from_text(text: str) -> Snapshot:
 
 
 def _installed_cpu_wheel(facts: dict[str, str]) -> None:
-    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build."""
+    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build.
+
+    Also on Windows when pip's success line names torch without a local version: PyPI's Windows wheels are CPU-only,
+    and a CUDA build from download.pytorch.org always carries "+cuNNN" there.
+    """
     wheel = facts.get("torch_cpu_wheel", "")
     if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
         facts["torch_version"] = wheel
+        facts.setdefault("torch_build", "cpu")
+    plain = facts.get("torch_pip_installed", "")
+    from_cuda_index = facts.get("index_variant", "").startswith(("cu", "rocm"))
+    if plain and facts.get("os") == "windows" and "torch_version" not in facts and not from_cuda_index:
+        facts["torch_version"] = plain
         facts.setdefault("torch_build", "cpu")
 
 

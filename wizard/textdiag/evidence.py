@@ -415,6 +415,12 @@ RULES: tuple[Rule, ...] = (
                     r"|^(?:torch|pytorch) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
                     r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
          lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
+    # pip's success line names the local version of what it installed ("torch-2.3.1+cu121"); a bare "torch-2.3.1" is
+    # the PyPI wheel, which on Windows is a CPU-only build (build._installed_cpu_wheel decides with the OS)
+    Rule("pip_installed_torch_plain", ("successfully installed",),
+         re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)(?=[ \t]|$)",
+                    _I | re.M),
+         lambda m: {"torch_pip_installed": m.group("version")}, 0.9),
     Rule("torch_version_print", ("__version__",),
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
