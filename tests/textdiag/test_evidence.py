@@ -52,6 +52,11 @@ def facts_of(raw: str) -> dict[str, str]:
         ("- PyTorch version (GPU?): 1.13.1+cu117 (False)", {"torch_version": "1.13.1+cu117", "cuda_available": "false"}),
         ("- PyTorch version (accelerator?): 2.6.0 (NA)", {"torch_version": "2.6.0", "cuda_available": "false"}),
         ("gpu available: False, used: True", {"cuda_available": "false"}),
+        ("_CudaDeviceProperties(name='NVIDIA GeForce RTX 3060', major=8, minor=6, total_memory=11938MB)",
+         {"cuda_works": "true", "gpu_name": "NVIDIA GeForce RTX 3060", "capability": "8.6"}),
+        # torch's ROCm build names its AMD device through torch.cuda too: working, but no NVIDIA GPU
+        ("_CudaDeviceProperties(name='AMD Radeon RX 7900 XTX', major=11, minor=0, total_memory=24560MB)",
+         {"cuda_works": "true", "gpu_vendor": "amd", "gpu_name": None}),
         # an issue template's OS field answered "mac" in lower case, in any language
         ("环境：mac\npyhton：3.12.9", {"os": "darwin"}),
         ("Hi, this fails.\n- OS: mac", {"os": "darwin"}),

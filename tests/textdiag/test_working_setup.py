@@ -66,6 +66,13 @@ def facts_of(raw: str) -> dict[str, str]:
         ("sys.platform: linux\nCUDA available: True\nGPU 0: Tesla V100-SXM2-32GB\n", "ready.gpu"),
         ("GPU available: True (cuda), used: True\nTPU available: False, using: 0 TPU cores\n", "ready.gpu"),
         ("GPU available: True (mps), used: True\n", "ready.mps"),
+        # the CUDA device a tool names as the one it runs on: torch's device-properties repr, the YOLO banner,
+        # ComfyUI's start log (beside the torch version it prints, the runtime then counts as available)
+        ("Using CUDA device0 _CudaDeviceProperties(name='NVIDIA A10G', total_memory=22723MB)\n", "ready.gpu"),
+        ("YOLOv5 v7.0-217 Python-3.9.17 torch-1.13.1+cu117 CUDA:0 (NVIDIA GeForce RTX 2080 SUPER, 7982MiB)\n",
+         "ready.gpu"),
+        ("Total VRAM 24564 MB, total RAM 65451 MB\npytorch version: 2.1.2+cu121\nSet vram state to: NORMAL_VRAM\n"
+         "Device: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync\nStarting server\n", "ready.gpu"),
     ],
 )
 def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
@@ -87,6 +94,10 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         ">>> torch.cuda.device_count()\n0",
         "- PyTorch version (GPU?): 2.1.2+cu121 (False)\n- Using GPU in script?: yes",
         "GPU available: False, used: False\nTPU available: False, using: 0 TPU cores",
+        # ComfyUI on the CPU, and the YOLO banner without CUDA
+        "pytorch version: 2.1.2+cpu\nDevice: cpu\nTraceback (most recent call last):\nRuntimeError: boom",
+        "Ultralytics 8.3.75 Python-3.8.19 torch-1.12.1+cu113 CPU (Intel Core(TM) i7-9750H 2.60GHz)\n"
+        "AssertionError: Torch not compiled with CUDA enabled",
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:

@@ -670,10 +670,18 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
             version=version,
             cuda=cuda,
             hip=facts.get("torch_hip", ""),
-            cuda_available=facts.get("cuda_available") == "true",
+            cuda_available=_cuda_available(facts),
             arch_list=tuple(facts.get("arch_list", "").split()),
         )
     )
+
+
+def _cuda_available(facts: dict[str, str]) -> bool:
+    """is_available() as printed, or CUDA shown working (a tensor on cuda, a tool naming the CUDA device it runs on)
+    when nothing printed False."""
+    if facts.get("cuda_available"):
+        return facts["cuda_available"] == "true"
+    return facts.get("cuda_works") == "true"
 
 
 def _cuda_of_local_version(version: str) -> str:

@@ -213,6 +213,34 @@ def _device_print(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_works": "true"}
 
 
+def _device_in_use(found: re.Match[str]) -> dict[str, str]:
+    """A tool printed the CUDA device it runs on, by name: CUDA initialised there. An AMD name is torch's ROCm build
+    (its devices are torch.cuda's too), so only NVIDIA names set the vendor and the GPU name."""
+    name = re.sub(r"\s+", " ", found.group("name")).strip()
+    if re.search(r"\b(?:AMD|Radeon|Instinct)\b", name, re.I):
+        return {"cuda_works": "true"}
+    facts = {"cuda_works": "true", "gpu_vendor": "nvidia",
+             "gpu_name": name if name.upper().startswith("NVIDIA") else f"NVIDIA {name}"}
+    groups = found.groupdict()
+    if groups.get("major") and groups.get("minor"):
+        facts["capability"] = f"{groups['major']}.{groups['minor']}"
+    return facts
+
+
+class _NamedAs:
+    """One of a regex's alternative name groups (name, name2, name3) seen as "name" (Python groups need distinct names)."""
+
+    def __init__(self, found: re.Match[str]) -> None:
+        groups = found.groupdict()
+        self._groups = {**groups, "name": groups.get("name") or groups.get("name2") or groups.get("name3") or ""}
+
+    def group(self, key: str) -> str:
+        return self._groups.get(key) or ""
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+
 def _check_output(found: re.Match[str]) -> dict[str, str]:
     facts = _cuda_available(found)
     if found.group("torch_version"):
@@ -456,6 +484,16 @@ RULES: tuple[Rule, ...] = (
                     r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
                     r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
          _device_print, 0.8),
+    # the CUDA device a tool reports running on, by name: torch's repr of torch.cuda.get_device_properties()
+    # ("_CudaDeviceProperties(name='NVIDIA A10G', major=8, minor=6, …)", also in YOLOv3/v5 logs), the Ultralytics/YOLO
+    # banner ("torch-2.0.1+cu118 CUDA:0 (Tesla T4, 15102MiB)"), ComfyUI's start log ("Device: cuda:0 NVIDIA GeForce
+    # RTX 4090 : cudaMallocAsync"); each is printed only after CUDA initialised on that device
+    Rule("cuda_device_named", ("_cudadeviceproperties(name=", "cuda:", "device: cuda:"),
+         re.compile(r"_CudaDeviceProperties\(name='(?P<name>[^'\n]{2,80})'(?:, major=(?P<major>\d{1,2}), "
+                    r"minor=(?P<minor>\d{1,2}))?"
+                    r"|\bCUDA:\d{1,2} \((?P<name2>[^,()\n]{2,60}), \d{2,7}(?:\.\d{1,2})?Mi?B\)"
+                    r"|^Device: cuda:\d{1,2} (?P<name3>[^\n:]{2,80}?)(?: : [A-Za-z]{2,20})?[ \t]*$", re.M),
+         lambda m: _device_in_use(_NamedAs(m)), 0.9),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
