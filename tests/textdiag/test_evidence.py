@@ -44,6 +44,13 @@ def facts_of(raw: str) -> dict[str, str]:
         ("I am on a CPU-only machine, no GPU there", {"no_nvidia_gpu": "true"}),
         ("我的电脑只有核显，能用吗", {"no_nvidia_gpu": "true"}),
         ("没有N卡，是A卡", {"no_nvidia_gpu": "true", "gpu_vendor": "amd"}),
+        # the other languages the wizard speaks
+        ("Ich habe leider keine NVIDIA-Grafikkarte, nur Intel.", {"no_nvidia_gpu": "true"}),
+        ("Je n'ai pas de carte graphique NVIDIA sur ce portable.", {"no_nvidia_gpu": "true"}),
+        ("No tengo tarjeta gráfica NVIDIA, solo la integrada.", {"no_nvidia_gpu": "true"}),
+        ("Não tenho placa de vídeo dedicada no notebook.", {"no_nvidia_gpu": "true"}),
+        ("ノートPCなのでNVIDIAのGPUは搭載されていません。", {"no_nvidia_gpu": "true"}),
+        ("노트북에 그래픽카드가 없습니다.", {"no_nvidia_gpu": "true"}),
         # torch.utils.bottleneck's Environment Summary
         ("PyTorch 1.10.0+cu113 compiled w/ CUDA 11.3\nRunning with Python 3.8 and CUDA 11.3.109\n",
          {"cuda_available": "true"}),
@@ -123,6 +130,8 @@ def test_binary_text_yields_no_facts() -> None:
         "Is the GPU available in the container?",
         "I installed the CPU-only build of torch",  # the build, not the machine
         "GPU available: True",  # any script's print (TensorFlow's too): only the toolboxes' own formats count
+        "Die GPU ist keine Ausrede, ich habe eine RTX 3060",  # "keine" not about owning a GPU
+        "Il n'y a pas de problème avec le GPU",  # "pas de" about a problem, not an NVIDIA GPU
         "it uses the integrated graphics instead of the RTX 3060",  # both GPUs there
         # bottleneck's line ends after "and" both without CUDA and without a known runtime version
         "PyTorch 1.10.0+cu113 DEBUG compiled w/ CUDA 11.3\nRunning with Python 3.8 and \n",

@@ -527,6 +527,19 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?)?(?:显卡|gpu)|没有n卡|无独立显卡|只有(?:核显|集显|集成显卡)",
                     _I),
          _const(no_nvidia_gpu="true"), 0.6),
+    # "I have no (NVIDIA) graphics card" in the other languages the wizard speaks (de, fr, es, pt, ja, ko)
+    Rule("no_nvidia_gpu_i18n", ("keine", "n'ai pas de", "pas de", "sans ", "no tengo", "sin ", "não tenho", "nao tenho",
+                                "sem ", "ない", "無い", "ありません", "なし", "無し", "搭載", "없"),
+         re.compile(r"\b(?:habe|hat|besitze) (?:leider )?keine? (?:dedizierte |NVIDIA[- ]?)?(?:Grafikkarte|GPU)\b"
+                    r"|\bkeine NVIDIA[- ]?(?:Grafikkarte|GPU)\b"
+                    r"|\bn'ai pas de (?:carte graphique|GPU)\b|\bpas de (?:carte graphique |GPU )?NVIDIA\b"
+                    r"|\bsans (?:carte graphique|GPU) NVIDIA\b"
+                    r"|\bno tengo (?:una )?(?:tarjeta gr[aá]fica|GPU)\b|\bsin (?:tarjeta gr[aá]fica|GPU) NVIDIA\b"
+                    r"|\bn[aã]o tenho (?:uma )?(?:placa de v[ií]deo|placa gr[aá]fica|GPU)\b"
+                    r"|\bsem (?:placa de v[ií]deo|GPU) NVIDIA\b"
+                    r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)"
+                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
          re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
