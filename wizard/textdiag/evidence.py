@@ -213,32 +213,18 @@ def _device_print(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_works": "true"}
 
 
-def _device_in_use(found: re.Match[str]) -> dict[str, str]:
+def _device_in_use(groups: dict[str, str | None]) -> dict[str, str]:
     """A tool printed the CUDA device it runs on, by name: CUDA initialised there. An AMD name is torch's ROCm build
     (its devices are torch.cuda's too), so only NVIDIA names set the vendor and the GPU name."""
-    name = re.sub(r"\s+", " ", found.group("name")).strip()
+    raw = groups.get("name") or groups.get("name2") or groups.get("name3") or ""
+    name = re.sub(r"\s+", " ", raw).strip()
     if re.search(r"\b(?:AMD|Radeon|Instinct)\b", name, re.I):
         return {"cuda_works": "true"}
     facts = {"cuda_works": "true", "gpu_vendor": "nvidia",
              "gpu_name": name if name.upper().startswith("NVIDIA") else f"NVIDIA {name}"}
-    groups = found.groupdict()
     if groups.get("major") and groups.get("minor"):
         facts["capability"] = f"{groups['major']}.{groups['minor']}"
     return facts
-
-
-class _NamedAs:
-    """One of a regex's alternative name groups (name, name2, name3) seen as "name" (Python groups need distinct names)."""
-
-    def __init__(self, found: re.Match[str]) -> None:
-        groups = found.groupdict()
-        self._groups = {**groups, "name": groups.get("name") or groups.get("name2") or groups.get("name3") or ""}
-
-    def group(self, key: str) -> str:
-        return self._groups.get(key) or ""
-
-    def groupdict(self) -> dict[str, str | None]:
-        return self._groups
 
 
 def _check_output(found: re.Match[str]) -> dict[str, str]:
@@ -493,7 +479,7 @@ RULES: tuple[Rule, ...] = (
                     r"minor=(?P<minor>\d{1,2}))?"
                     r"|\bCUDA:\d{1,2} \((?P<name2>[^,()\n]{2,60}), \d{2,7}(?:\.\d{1,2})?Mi?B\)"
                     r"|^Device: cuda:\d{1,2} (?P<name3>[^\n:]{2,80}?)(?: : [A-Za-z]{2,20})?[ \t]*$", re.M),
-         lambda m: _device_in_use(_NamedAs(m)), 0.9),
+         lambda m: _device_in_use(m.groupdict()), 0.9),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
