@@ -361,6 +361,14 @@ def sentence_gap(locale: str | None = None) -> str:
     return "" if (locale or current_locale()) in UNSPACED_LOCALES else " "
 
 
+FULL_WIDTH_ENDINGS = ("：", "。", "，", "、")  # CJK punctuation carries its own space
+
+
+def after_label(label: str) -> str:
+    """What goes between a label ("Verdict:", "结论：") and its value: nothing after full-width punctuation."""
+    return "" if label.endswith(FULL_WIDTH_ENDINGS) else " "
+
+
 ACTION_PREFIX = "action."
 
 

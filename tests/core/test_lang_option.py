@@ -42,7 +42,15 @@ def test_diagnose_speaks_the_language_given_with_lang(paste: Path, locale: str) 
     assert i18n.text("DRIVER_TOO_OLD.pasted.title", "en") not in result.stdout
     assert "found version 11040" in result.stdout  # the quoted evidence stays as the user pasted it
     headline = i18n.text("not_ready.headline", locale, title=i18n.text("DRIVER_TOO_OLD.pasted.title", locale))
-    assert f"{i18n.text('report.verdict_label', locale)} {headline}" in result.stdout  # the verdict too
+    label = i18n.text("report.verdict_label", locale)
+    assert f"{label}{i18n.after_label(label)}{headline}" in result.stdout  # the verdict too
+    if locale == "zh_CN":
+        assert f"{label}{headline}" in result.stdout  # full-width punctuation takes no space after it
+
+
+def test_a_label_takes_a_space_after_it_unless_it_ends_in_full_width_punctuation() -> None:
+    assert [i18n.after_label(label) for label in ("Verdict:", "Ergebnis:", "结论：", "判定：", "Résultat :")] == [
+        " ", " ", "", "", " "]
 
 
 def test_lang_before_the_command_works_too(paste: Path) -> None:

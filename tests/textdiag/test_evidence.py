@@ -27,6 +27,10 @@ def facts_of(raw: str) -> dict[str, str]:
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
+        # Intel's GPUs by their marketing names, with or without "Intel" before them
+        ("a Dell XPS 13 with Iris Xe graphics", {"gpu_vendor": "intel"}),
+        ("Display: Intel(R) Iris(R) Xe Graphics", {"gpu_vendor": "intel"}),
+        ("only UHD Graphics 620 in this laptop", {"gpu_vendor": "intel"}),
         # Lightning's collect_env_details (its bug-report template), Markdown bullets and tabs included
         ("* CUDA:\n\t- GPU:\n\t\t- Tesla T4\n\t- available:         True\n\t- version:           12.1\n"
          "* Lightning:\n\t- torch:             2.1.0+cu121\n",

@@ -169,3 +169,8 @@ def test_kernel_module_version_mismatch_reveals_the_client_driver() -> None:
                                   "NVRM: this kernel module has the version 535.113.01.  Please")
     evidence = next(e for e in snapshot.evidence if e.cause)
     assert evidence.cause == "DRIVER_MISSING" and ("driver_version", "535.129.03") in evidence.facts
+def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
+    assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []

@@ -12,7 +12,7 @@ from pathlib import Path
 from wizard.atomic_write import write_text_atomic
 from wizard.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from wizard.findings import Diagnosis, Finding, Recommendation, Severity, Step
-from wizard.i18n import localized_diagnosis, text
+from wizard.i18n import after_label, localized_diagnosis, text
 from wizard.safe_text import terminal_safe
 from wizard.shell_text import command_text as display_command
 from wizard.snapshot import Snapshot
@@ -133,7 +133,8 @@ def render_text(
 def verdict_lines(verdict: Verdict, color: bool) -> list[str]:
     """"Verdict: <headline>", then for cannot_tell the question and the command that settles it."""
     colour = {VerdictKind.READY: "32", VerdictKind.NOT_READY: "31"}.get(verdict.kind, "33")
-    lines = [_paint(f"{text('report.verdict_label')} {verdict.headline}", colour, color)]
+    label = text("report.verdict_label")
+    lines = [_paint(f"{label}{after_label(label)}{verdict.headline}", colour, color)]
     if verdict.question:
         lines.append(f"  {verdict.question}")
     if verdict.command:

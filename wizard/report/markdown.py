@@ -12,7 +12,7 @@ import string
 from typing import Any
 
 from wizard.findings import Diagnosis, Finding, Severity
-from wizard.i18n import text
+from wizard.i18n import after_label, text
 from wizard.report.common import (
     SEVERITY_WORDS,
     action_text,
@@ -37,7 +37,8 @@ def render_markdown(snapshot: Snapshot, diagnosis: Diagnosis, report_extra: dict
     """The whole report as GitHub-flavoured Markdown, root cause first, report JSON at the end."""
     windows = is_windows(snapshot)
     lines = [f"# {report_title()}", ""]
-    lines += [f"**{md_text(text('report.verdict_label'))}** {md_text(verdict(diagnosis))}", ""]
+    label = text("report.verdict_label")
+    lines += [f"**{md_text(label)}**{after_label(label)}{md_text(verdict(diagnosis))}", ""]
     lines += [md_text(text("report.meta", version=snapshot.tool_version, date=report_date(snapshot))), ""]
     lines += _findings_section(diagnosis, windows)
     lines += _recommendation_section(diagnosis, windows)

@@ -101,10 +101,11 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(ERA_SIGNATURE, "", "", era.facts()))
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
-    if reports_failure(clean.text):
-        strength = (("error", "reported"),) if reports_error(clean.text) else ()
-        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     working = working_shown(facts)
+    cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
+    if reports_failure(clean.text, cuda_expected):
+        strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
@@ -192,7 +193,7 @@ def _version_or_none(value: str) -> Version | None:
         return None
 
 
-NO_NVIDIA_GPU_SAID = "textdiag:no_nvidia_gpu_said"
+NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
 # Another vendor's GPU stack for torch: its failures are that stack's own, not a missing NVIDIA GPU
 _OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
 
@@ -221,7 +222,7 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     shown = best_facts(prose).get(key)
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
-    return [Evidence(NO_NVIDIA_GPU_SAID, "NO_NVIDIA_GPU", excerpt, revealed)]
+    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
 
 
 def _cuda_major(version: str) -> int | None:

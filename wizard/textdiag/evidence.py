@@ -377,8 +377,11 @@ RULES: tuple[Rule, ...] = (
          # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one)
          re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b|(?<![A-Za-z])A卡", _I),
          _vendor("amd"), 0.7),
-    Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
-         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
+    # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
+    Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
+                       "intel(r) uhd", "intel(r) iris", "intel(r) hd"),
+         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics)\b"
+                    r"|\bIris(?:\(R\))? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
     Rule("lspci_nvidia", ("controller: nvidia",),
