@@ -136,6 +136,8 @@ def test_binary_text_yields_no_facts() -> None:
         "GPU available: True",  # any script's print (TensorFlow's too): only the toolboxes' own formats count
         "Die GPU ist keine Ausrede, ich habe eine RTX 3060",  # "keine" not about owning a GPU
         "Il n'y a pas de problème avec le GPU",  # "pas de" about a problem, not an NVIDIA GPU
+        "CUDA対応GPUがないと動きません",  # "without a CUDA GPU it does not run": a condition, not this machine
+        "GPU가 없으면 CPU로 실행됩니다",  # the same in Korean
         "it uses the integrated graphics instead of the RTX 3060",  # both GPUs there
         # bottleneck's line ends after "and" both without CUDA and without a known runtime version
         "PyTorch 1.10.0+cu113 DEBUG compiled w/ CUDA 11.3\nRunning with Python 3.8 and \n",

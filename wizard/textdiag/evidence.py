@@ -526,8 +526,10 @@ RULES: tuple[Rule, ...] = (
                     r"|\bno tengo (?:una )?(?:tarjeta gr[aá]fica|GPU)\b|\bsin (?:tarjeta gr[aá]fica|GPU) NVIDIA\b"
                     r"|\bn[aã]o tenho (?:uma )?(?:placa de v[ií]deo|placa gr[aá]fica|GPU)\b"
                     r"|\bsem (?:placa de v[ií]deo|GPU) NVIDIA\b"
-                    r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)"
-                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없", _I),
+                    # (not the conditionals "GPUがないと…" / "GPU가 없으면…": "without a GPU, …")
+                    r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?"
+                    r"(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)(?!と|場合|なら)"
+                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
