@@ -27,6 +27,7 @@ def errors_of(text: str) -> list[str]:
         "Laptop with Intel Iris Xe graphics\n>>> torch.cuda.is_available()\nFalse\n",
         "My GPU is unfortunately not by nvidia, so it is not possible to use torch with cuda. Any alternative?",
         "I don't have an NVIDIA GPU.\n>>> torch.cuda.is_available()\nFalse\n",
+        "AMD Radeon RX 6600\n>>> torch.cuda.device_count()\n0\n",  # no CUDA device, as is_available() False says
         # torch.load of a GPU checkpoint on a Mac, and the web UI's start check beside an AMD card: both say only
         # that CUDA is unusable (resources/textdiag/signatures.json), the machine says why
         "On my MacBook Pro:\nRuntimeError: Attempting to deserialize object on a CUDA device but "

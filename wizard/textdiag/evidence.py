@@ -473,6 +473,10 @@ RULES: tuple[Rule, ...] = (
                     r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
                     r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
          _device_print, 0.8),
+    # torch.cuda.device_count() printed 0: no CUDA device torch can use (what is_available() False says)
+    Rule("device_count_zero", ("device_count()",),
+         re.compile(r"device_count\(\)\)?\)?[ \t]{0,4}\n(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?0[ \t]*$", re.M),
+         _const(cuda_available="false"), 0.8),
     # the CUDA device a tool reports running on, by name: torch's repr of torch.cuda.get_device_properties()
     # ("_CudaDeviceProperties(name='NVIDIA A10G', major=8, minor=6, …)", also in YOLOv3/v5 logs), the Ultralytics/YOLO
     # banner ("torch-2.0.1+cu118 CUDA:0 (Tesla T4, 15102MiB)"), ComfyUI's start log ("Device: cuda:0 NVIDIA GeForce
