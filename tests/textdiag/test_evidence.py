@@ -146,3 +146,22 @@ def test_binary_text_yields_no_facts() -> None:
 def test_look_alikes_say_nothing_about_the_gpu_vendor_or_cuda(prose: str) -> None:
     facts = facts_of(prose)
     assert "no_nvidia_gpu" not in facts and "cuda_available" not in facts
+
+
+@pytest.mark.parametrize(
+    ("notebook", "expected"),
+    [
+        # nbconvert / GitHub render a cell's code, a blank line or two, then its output
+        ("In [3]:\nimport torch\n\ntorch.cuda.is_available()\n\n\nTrue\n", {"cuda_available": "true"}),
+        ("In [3]:\ntorch.cuda.device_count()\n\n1\n", {"cuda_works": "true"}),
+        ("In [4]:\ntorch.cuda.get_device_name(0)\n\n'Tesla V100-PCIE-32GB'\n", {"gpu_name": "NVIDIA Tesla V100-PCIE-32GB"}),
+    ],
+)
+def test_a_rendered_notebook_output_after_blank_lines_is_read(notebook: str, expected: dict[str, str]) -> None:
+    facts = facts_of(notebook)
+    assert {key: facts.get(key) for key in expected} == expected
+
+
+def test_a_value_far_below_the_call_is_not_its_output() -> None:
+    # three blank lines and a paragraph later, a lone "1" is a page number or a list, not device_count()'s output
+    assert "cuda_works" not in facts_of("torch.cuda.device_count()\n\n\n\n1\n")

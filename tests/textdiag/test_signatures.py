@@ -174,3 +174,33 @@ def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
 
     assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
     assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []
+
+
+UV_NO_WHEEL = ("error: Distribution `torch==2.6.0 @ registry+https://pypi.org/simple` can't be installed because it "
+               "doesn't have a source distribution or wheel for the current platform\n\n")
+
+
+@pytest.mark.parametrize(
+    ("hint", "cause"),
+    [
+        ("hint: You're using CPython 3.14 (`cp314`), but `torch` (v2.6.0) only has wheels with the following Python "
+         "ABI tags: `cp312`, `cp313`", "PYTHON_UNSUPPORTED"),
+        ("hint: You're on macOS (`macosx_15_0_x86_64`), but `torch` (v2.6.0) only has wheels for the following "
+         "platforms: `manylinux_2_28_x86_64`, `macosx_11_0_arm64`, `win_amd64`", "PLATFORM_UNSUPPORTED"),
+    ],
+)
+def test_uv_hint_under_no_wheel_for_the_platform_tells_python_from_platform(hint: str, cause: str) -> None:
+    causes = [e.cause for e in snapshot_from_text(UV_NO_WHEEL + hint).evidence if e.cause]
+    assert causes == [cause]
+
+
+def test_uv_hint_about_another_package_is_no_torch_evidence() -> None:
+    hint = ("hint: You're on Linux (`manylinux_2_40_x86_64`), but `kaleido` (v0.2.1.post1) only has wheels for the "
+            "following platform: `manylinux2014_armv7l`")
+    assert not [e.cause for e in snapshot_from_text(hint).evidence if e.cause]
+
+
+def test_uv_python_hint_names_the_interpreter_in_use() -> None:
+    text = UV_NO_WHEEL + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.1.2) only has wheels with " \
+                         "the following Python ABI tags: `cp38`, `cp39`, `cp310`, `cp311`"
+    assert snapshot_from_text(text).python.value.version == "3.13"

@@ -51,6 +51,9 @@ def facts_of(raw: str) -> dict[str, str]:
         ("The training script runs fine on the GPU with torch 2.3.1.", "ready.gpu"),
         (">>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce RTX 4070'", "ready.gpu"),
         ("In [3]: torch.cuda.device_count()\nOut[3]: 2", "ready.gpu"),
+        # a notebook rendered to markdown (GitHub, a blog): the output follows a blank line
+        ("!nvidia-smi\n| NVIDIA-SMI 527.99       Driver Version: 527.99       CUDA Version: 12.0     |\n\n"
+         "In [3]:\ntorch.cuda.device_count()\n\n1", "ready.gpu"),
         (">>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
         ('print("MPS available:", torch.backends.mps.is_available())\nMPS available: True', "ready.mps"),
         ('$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cu121 True',
@@ -100,6 +103,7 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         "pytorch version: 2.1.2+cpu\nDevice: cpu\nTraceback (most recent call last):\nRuntimeError: boom",
         "Ultralytics 8.3.75 Python-3.8.19 torch-1.12.1+cu113 CPU (Intel Core(TM) i7-9750H 2.60GHz)\n"
         "AssertionError: Torch not compiled with CUDA enabled",
+        "In [3]:\ntorch.cuda.device_count()\n\n0",
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:

@@ -27,6 +27,7 @@ MAX_HITS = 12  # matches kept per rule
 MAX_WINDOWS = 64  # lines examined per needle of a rule
 WINDOW_BEFORE = 400  # characters before a needle examined on a very long line (a rule's fact sits near its needle)
 WINDOW_AFTER = 1200  # and after it
+MAX_BLANK_LINES = 2  # blank lines between a needle's line and the line that may carry its value
 
 
 @dataclass(frozen=True)
@@ -467,11 +468,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
          _check_output, 0.8),
     # torch.cuda.get_device_name(0) printed a name / device_count() a count >= 1: CUDA initialised on that GPU
-    # (both raise or print 0 when it cannot); the name also names the GPU
+    # (both raise or print 0 when it cannot); the name also names the GPU. A notebook rendered to text or markdown
+    # (nbconvert, GitHub, a blog) puts one blank line between a cell's code and its output.
     Rule("device_name_print", ("get_device_name(", "device_count()"),
-         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<name>(?:NVIDIA |Tesla |Quadro |"
-                    r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
-                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
+         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?['\"]?"
+                    r"(?P<name>(?:NVIDIA |Tesla |Quadro |GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
+                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$",
+                    _I | re.M),
          _device_print, 0.8),
     # torch.cuda.device_count() printed 0: no CUDA device torch can use (what is_available() False says)
     Rule("device_count_zero", ("device_count()",),
@@ -618,8 +621,23 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
 
 
+def _next_line_end(text: str, line_end: int, end: int) -> int:
+    """The end of the first non-blank line after line_end (at most MAX_BLANK_LINES blank lines skipped): a notebook
+    rendered to text or markdown (nbconvert, GitHub, a blog) puts blank lines between a cell's code and its output."""
+    position = line_end
+    for _ in range(MAX_BLANK_LINES + 1):
+        if position >= end:
+            return end
+        next_end = text.find("\n", position + 1, end)
+        next_end = end if next_end < 0 else next_end
+        if text[position + 1:next_end].strip():
+            return next_end
+        position = next_end
+    return position
+
+
 def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
-    """The rule's regex on the line of each needle occurrence (and the next line), never on the whole text."""
+    """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
     hits = 0
@@ -638,8 +656,7 @@ def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool)
             if line_start in seen:
                 continue
             seen.add(line_start)
-            next_end = text.find("\n", line_end + 1, end) if line_end < end else end
-            window_end = min(end if next_end < 0 else next_end, index + WINDOW_AFTER)
+            window_end = min(_next_line_end(text, line_end, end), index + WINDOW_AFTER)
             window_start = line_start if index - line_start <= WINDOW_BEFORE else index - WINDOW_BEFORE
             for match in rule.regex.finditer(text, window_start, window_end):
                 for key, value in rule.facts(match).items():
