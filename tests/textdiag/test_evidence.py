@@ -94,6 +94,26 @@ def test_conda_list_row_names_the_build() -> None:
     assert facts["torch_version"] == "2.1.0" and facts["torch_variant"] == "cu121"
 
 
+def test_older_conda_package_names_are_torch_too() -> None:
+    """pytorch-cpu / pytorch-nightly rows (the pytorch channel before 1.0), also quoted inline in Markdown."""
+    facts = facts_of("``` pytorch-cpu               0.4.1           py36_cpuhe774522_1    pytorch ```\n")
+    assert facts["torch_version"] == "0.4.1" and facts["torch_installed"] == "0.4.1" and facts["torch_build"] == "cpu"
+    assert "torch_version" not in facts_of("pytorch-lightning         1.9.5           pyhd8ed1ab_0    conda-forge\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["inferences_tts.ipynb, cell 1", "<ipython-input-10-eb42ca6e4af3> in <module>", "Cell In[3], line 1",
+     "I run it in Jupyter Lab", "IPython 5.1.0 -- An enhanced Interactive Python."],
+)
+def test_jupyter_and_ipython_are_recognised(text: str) -> None:
+    assert facts_of(text).get("runs_in_notebook") == "true"
+
+
+def test_a_laptop_called_notebook_is_no_jupyter_notebook() -> None:
+    assert "runs_in_notebook" not in facts_of("My notebook has a GTX 1650 and the kernel is 6.5")
+
+
 def test_issue_template_fields() -> None:
     facts = facts_of(" - PyTorch Version (e.g., 1.0): 1.3\n - OS (e.g., Linux): Ubuntu 18.04\n - Python version: 3.7\n")
     assert (facts["torch_version"], facts["os"], facts["python_version"]) == ("1.3", "linux", "3.7")

@@ -91,6 +91,27 @@ def test_arch_warning_reveals_gpu_capability_and_arch_list() -> None:
     assert snap.torch.problem.status is FactStatus.UNKNOWN  # which CUDA the build has is not in the text
 
 
+def test_old_gpu_warning_reveals_the_gpu_and_its_capability() -> None:
+    text = ("UserWarning:\n    Found GPU0 GeForce GTX 960M which is of cuda capability 5.0.\n"
+            "    PyTorch no longer supports this GPU because it is too old.\n")
+    evidence = snapshot_from_text(text).evidence[0]
+    assert evidence.cause == "GPU_ARCH_UNSUPPORTED"
+    assert ("gpu_name", "GeForce GTX 960M") in evidence.facts and ("capability", "5.0") in evidence.facts
+
+
+@pytest.mark.parametrize(
+    ("symbol", "signature"),
+    [("cuCtxGetCurrent", "cuda_driver_symbol_undefined"), ("cudaLaunchKernelExC", "cuda_symbol_undefined"),
+     ("_ZN3c104cuda9SetDeviceEi", "cuda_symbol_undefined")],
+)
+def test_driver_api_symbols_are_told_from_runtime_and_cxx_symbols(symbol: str, signature: str) -> None:
+    """cu + a capital letter is the driver API (libcuda); cuda* is the runtime; _Z… is a C++ name."""
+    text = f"ImportError: /x/torch/lib/libtorch_cuda.so: undefined symbol: {symbol}"
+    matched = {s.id for s in default_signatures() if match_signature(s, text)}
+    assert signature in matched
+    assert matched & {"cuda_driver_symbol_undefined", "cuda_symbol_undefined"} == {signature}
+
+
 def test_missing_library_reveals_name_and_major() -> None:
     snap = snapshot_from_text("OSError: libcudart.so.12: cannot open shared object file: No such file or directory")
     facts = dict(snap.evidence[0].facts)

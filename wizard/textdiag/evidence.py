@@ -421,16 +421,19 @@ RULES: tuple[Rule, ...] = (
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
                     r"(?:\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
          _dist_pair, 0.8),
-    Rule("conda_pytorch", ("pytorch ",),
-         re.compile(r"^pytorch\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}(?P<build>\S{1,80})", _I | re.M),
+    # conda list rows ("pytorch-cpu" and "pytorch-nightly(-cpu)" are the pytorch channel's older package names), also
+    # quoted inline (``` pytorch-cpu  0.4.1 ... ```: the cleaner drops the backticks, the space stays)
+    Rule("conda_pytorch", ("pytorch ", "pytorch-cpu", "pytorch-nightly"),
+         re.compile(r"^[ \t]{0,4}pytorch(?:-nightly)?(?:-cpu)?\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}"
+                    r"(?P<build>\S{1,80})", _I | re.M),
          _conda_pytorch, 0.9),
     Rule("pip_show", ("name: torch",),
          re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M),
          lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 1.0),
     # torch shown as installed (not merely asked for): pip's success line, pip list/freeze and conda list rows
-    Rule("torch_installed", ("successfully installed", "torch ", "torch=="),
+    Rule("torch_installed", ("successfully installed", "torch ", "torch==", "pytorch-cpu", "pytorch-nightly"),
          re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<a>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)"
-                    r"|^(?:torch|pytorch) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
+                    r"|^[ \t]{0,4}(?:torch|pytorch(?:-nightly)?(?:-cpu)?) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
                     r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
          lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
     # pip's success line names the local version of what it installed ("torch-2.3.1+cu121"); a bare "torch-2.3.1" is
@@ -593,6 +596,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:connection (?:broken|refused|reset|timed out|problems?)|network (?:error|problems?|issues?)|"
                     r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
          _const(network_failure="prose"), 0.5),
+    # ---- where the code runs: Jupyter or IPython (a kernel is a Python of its own, not the shell's)
+    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel", "ipython"),
+         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|\bjupyter(?:[ -]?lab| notebook)?\b|"
+                    r"\bipykernel\b|\bIPython\b", _I),
+         _const(runs_in_notebook="true"), 0.8),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),
