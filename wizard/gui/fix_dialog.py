@@ -225,7 +225,8 @@ def describe_steps(session: FixSession) -> str:
                 lines.append(tr("gui.fix.deferred"))
         parts.append("\n".join(lines))
     if len(session.steps) > 1:
-        parts.append(tr("gui.fix.total_download", size=format_bytes(session.download_bytes)))
+        key = "gui.fix.total_download_so_far" if any(session.deferred(s) for s in session.steps) else "gui.fix.total_download"
+        parts.append(tr(key, size=format_bytes(session.download_bytes)))
     return "\n\n".join(parts)
 
 
