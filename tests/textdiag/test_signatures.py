@@ -225,3 +225,12 @@ def test_uv_python_hint_names_the_interpreter_in_use() -> None:
     text = UV_NO_WHEEL + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.1.2) only has wheels with " \
                          "the following Python ABI tags: `cp38`, `cp39`, `cp310`, `cp311`"
     assert snapshot_from_text(text).python.value.version == "3.13"
+
+
+def test_uvs_bare_no_wheel_message_is_torchs_only_when_torch_or_nothing_is_named() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    tail = " can't be installed because it doesn't have a source distribution or wheel for the current platform"
+    torch = classify_text("error: Distribution `torch==2.8.0 @ registry+https://pypi.org/simple`" + tail)
+    assert [c.code for c in torch] == ["PYTHON_UNSUPPORTED"]
+    assert classify_text("error: Distribution `triton==2.1.0 @ registry+https://pypi.org/simple`" + tail) == []
