@@ -33,6 +33,15 @@ KNOWN_MISSES = {
     "421-ja-uv-add-torch-no-wheel-current-platform": "uv's bare 'doesn't have a source distribution or wheel for the "
     "current platform' without its hint line, a package or a Python version: uv prints it alike for a Python too new "
     "and for a platform without wheels; only the Japanese prose (uv init picking the newest Python) tells which",
+    "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "
+    "docker container started with --gpus all: no driver, CUDA or torch version; that a driver update fixed it is "
+    "only in the thread",
+    "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
+    "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
+    "554-zh-llamafactory-win10-torch26-cpu-extras": "torch 2.6.0+cpu is shown, but no NVIDIA GPU and no CUDA message "
+    "(only the misspelt prose 'cuda is no avaible'): a CPU build alone is no failure until a GPU is known",
+    "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
+    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

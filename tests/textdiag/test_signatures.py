@@ -7,9 +7,11 @@ import json
 
 import pytest
 
+from wizard.engine import diagnose
+from wizard.findings import Goal
 from wizard.resources_path import resource
 from wizard.snapshot import FactStatus
-from wizard.textdiag import SignatureError, default_signatures, load_signatures, snapshot_from_text
+from wizard.textdiag import SignatureError, default_signatures, goal_for_text, load_signatures, snapshot_from_text
 from wizard.textdiag.signatures import match_signature, parse_signatures
 from wizard.textdiag.vocabulary import capability_from_sm, cuda_version, library_major, python_version
 
@@ -202,3 +204,26 @@ def test_uv_python_hint_names_the_interpreter_in_use() -> None:
     text = UV_NO_WHEEL + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.1.2) only has wheels with " \
                          "the following Python ABI tags: `cp38`, `cp39`, `cp310`, `cp311`"
     assert snapshot_from_text(text).python.value.version == "3.13"
+
+
+WEBUI_GPU_TEST = (
+    "Traceback (most recent call last):\n"
+    '  File "D:\\webui\\launch.py", line 272, in prepare_environment\n'
+    "    run_python(\"import torch; assert torch.cuda.is_available(), 'Torch is not able to use GPU; add "
+    "--skip-torch-cuda-test to COMMANDLINE_ARGS variable to disable this check'\")\n"
+    "AssertionError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+    "disable this check\n"
+)
+
+
+def _first_error(text: str) -> str:
+    snapshot = snapshot_from_text(text)
+    errors = diagnose(snapshot, goal=goal_for_text(snapshot, Goal())).errors
+    return errors[0].code if errors else ""
+
+
+def test_webui_gpu_test_reports_cuda_unavailable_and_the_gpu_named_chooses() -> None:
+    # stable-diffusion-webui stops with this line when torch.cuda.is_available() is False
+    assert _first_error("Radeon RX 6700 XT here.\n" + WEBUI_GPU_TEST) == "NO_NVIDIA_GPU"
+    # with an NVIDIA GPU named the message alone does not say why CUDA is unavailable
+    assert _first_error("GPU: NVIDIA GeForce RTX 3060\n" + WEBUI_GPU_TEST) != "NO_NVIDIA_GPU"
