@@ -32,6 +32,15 @@ KNOWN_MISSES = {
     "the machine or its GPU (that the Colab runtime had no GPU is only in the thread)",
     "355-py311-intel-mac-ventura-prose": "prose only, no error message: that torch 1.13.1's Python 3.11 wheels were "
     "Linux-only is release data the catalogue does not hold per operating system",
+    "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "
+    "docker container started with --gpus all: no driver, CUDA or torch version; that a driver update fixed it is "
+    "only in the thread",
+    "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
+    "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
+    "554-zh-llamafactory-win10-torch26-cpu-extras": "torch 2.6.0+cpu is shown, but no NVIDIA GPU and no CUDA message "
+    "(only the misspelt prose 'cuda is no avaible'): a CPU build alone is no failure until a GPU is known",
+    "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
+    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -181,6 +181,16 @@ def test_look_alikes_say_nothing_about_the_gpu_vendor_or_cuda(prose: str) -> Non
     assert "no_nvidia_gpu" not in facts and "cuda_available" not in facts
 
 
+def test_torch_loads_cpu_only_advice_is_no_statement_about_the_machine() -> None:
+    # torch/serialization.py prints it wherever CUDA is unavailable: "if you are running on ..." is a condition
+    facts = facts_of(
+        "RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you "
+        "are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your "
+        "storages to the CPU.")
+    assert facts.get("cuda_available") == "false" and "no_nvidia_gpu" not in facts
+    assert facts_of("I am on a CPU-only machine, please help")["no_nvidia_gpu"] == "true"
+
+
 @pytest.mark.parametrize(
     ("notebook", "expected"),
     [

@@ -550,11 +550,13 @@ RULES: tuple[Rule, ...] = (
                     r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
+    # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
+    # torch/serialization.py, printed on any machine whose CUDA is unavailable)
     Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
          re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
                     r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
                     r"|\b(?:on|have|has|with|using|use) an? CPU[- ]only (?:machine|laptop|computer|server|pc|system|vm|"
-                    r"instance|host|box)\b", _I),
+                    r"instance|host|box)\b(?!,? please use torch\.load)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
     # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
