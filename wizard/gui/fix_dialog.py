@@ -225,7 +225,8 @@ def describe_steps(session: FixSession) -> str:
                 lines.append(tr("gui.fix.deferred"))
         parts.append("\n".join(lines))
     if len(session.steps) > 1:
-        parts.append(tr("gui.fix.total_download", size=format_bytes(session.download_bytes)))
+        key = "gui.fix.total_download_so_far" if any(session.deferred(s) for s in session.steps) else "gui.fix.total_download"
+        parts.append(tr(key, size=format_bytes(session.download_bytes)))
     return "\n\n".join(parts)
 
 
@@ -547,7 +548,7 @@ class FixDialog(CloseGuard, QDialog):
         self.stage_label.setText(what)
         self.result_label.setText(state)
         self.undo_button.show()
-        self.cancel_button.setText(tr("gui.fix.close"))
+        self.cancel_button.hide()  # nothing runs any more: Close (beside Undo) is the way out
 
     def _verify_work(self, _progress: Callable[[str], None]) -> object:
         assert self.session is not None
