@@ -30,6 +30,9 @@ KNOWN_MISSES = {
     "Windows Insider build bug) is only in the thread",
     "306-colab-assert-cuda-not-available-runtime": "only 'is_available() is returning False' and a script; nothing names "
     "the machine or its GPU (that the Colab runtime had no GPU is only in the thread)",
+    "476-macos-python38-beta-pypi-placeholder": "pip fell back to the 0.1.2 placeholder sdist, as it does for any Python "
+    "or platform without wheels; nothing in the paste dates it (2019, when macOS x86_64 was served and Python 3.8 was "
+    "not), so both readings stay: the platform first, the Python as also possible",
     "355-py311-intel-mac-ventura-prose": "prose only, no error message: that torch 1.13.1's Python 3.11 wheels were "
     "Linux-only is release data the catalogue does not hold per operating system",
     "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "

@@ -193,7 +193,7 @@ def test_kernel_module_version_mismatch_reveals_the_client_driver() -> None:
 def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
     from wizard.textdiag.classify import classify_text
 
-    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
+    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["TORCH_IMPORT_FAILED"]
     assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wizard.evidence import is_possible_cause
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge, Release, platform_key
 from wizard.policy.machine import Machine, machine_of, vendor_of
@@ -60,7 +61,7 @@ class CheckContext:
     torch_build_known: bool  # whether torch_cuda/torch_hip are known (runtime or version.py)
     release: Release | None  # the knowledge entry of the installed torch
     dists: dict[str, Distribution]
-    evidence_causes: frozenset[str]
+    evidence_causes: frozenset[str]  # causes pasted text established (not those it only made possible)
 
     @property
     def platform(self) -> str:
@@ -126,7 +127,7 @@ def build_context(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, recommen
         torch_build_known=machine.torch_build_known,
         release=_safe_release(knowledge, machine.torch_version),
         dists={d.name: d for d in python.distributions} if python else {},
-        evidence_causes=frozenset(e.cause for e in snapshot.evidence if e.cause),
+        evidence_causes=frozenset(e.cause for e in snapshot.evidence if e.cause and not is_possible_cause(e)),
     )
 
 
