@@ -48,3 +48,20 @@ def test_a_driver_below_the_builds_floor_is_driver_too_old(text: str) -> None:
 )
 def test_a_driver_at_the_floor_or_no_failure_is_not_driver_too_old(text: str) -> None:
     assert "DRIVER_TOO_OLD" not in errors_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nvidia-container-cli refuses an image whose CUDA the host driver does not support: nvidia-smi shows a
+        # working driver, yet the container cannot start until the driver is newer (or the image older)
+        "nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.8, please update your driver to a "
+        "newer version, or use an earlier cuda container: unknown\n"
+        "| NVIDIA-SMI 550.144.03             Driver Version: 550.144.03     CUDA Version: 12.4     |\n",
+        # cudaErrorUnsupportedPtxVersion: code built by a newer CUDA than the driver can JIT
+        "cupy_backends.cuda.api.driver.CUDADriverError: CUDA_ERROR_UNSUPPORTED_PTX_VERSION: the provided PTX was "
+        "compiled with an unsupported toolchain.\nNVIDIA-SMI 455.23.04 Driver Version: 455.23.04 CUDA Version: 11.1\n",
+    ],
+)
+def test_code_built_for_a_newer_cuda_than_the_driver_is_driver_too_old(text: str) -> None:
+    assert errors_of(text) == ["DRIVER_TOO_OLD"]
