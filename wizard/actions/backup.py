@@ -249,7 +249,7 @@ def _strings(value: object) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ActionRefused("the backup's package sources are not a list of addresses")
+        raise ActionRefused("refused.backup_sources")
     return value
 
 

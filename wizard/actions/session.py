@@ -212,11 +212,11 @@ class FixSession:
 
     def restore(self, on_line: LineHandler | None = None) -> backup.RestoreResult:
         if self.backup_path is None:
-            raise ActionRefused("nothing was saved, so there is nothing to restore")
+            raise ActionRefused("refused.nothing_saved")
         result = backup.restore_state(self.python, self.backup_path, on_line=on_line)
         self.state = State.RESTORED
         return result
 
     def _expect(self, state: State) -> None:
         if self.state is not state:
-            raise ActionRefused(f"the fix is at step '{self.state.value}', not '{state.value}'")
+            raise ActionRefused("refused.wrong_step", current=self.state.value, expected=state.value)
