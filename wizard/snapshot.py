@@ -56,7 +56,8 @@ class Problem:
     # The reason as catalog messages (resources/texts/facts.json) when a collector wrote it with
     # wizard.i18n.message: `facts` and reports show it in the reader's language. ``reason`` keeps the English text
     # that checks read and that older wizards show; () for a reason written in code or an older snapshot.
-    reason_messages: tuple[Message, ...] = field(default=(), compare=False)  # the same problem either way
+    reason_messages: tuple[Message, ...] = field(default=(), compare=False,  # the same problem either way
+                                                  metadata={"omit_when_empty": True})
 
     def __post_init__(self) -> None:
         messages = getattr(self.reason, "messages", ())  # a wizard.i18n.RenderedText: keep its messages as data
@@ -86,11 +87,7 @@ class Fact(Generic[T]):
         return cls(problem=Problem(status=status, reason=reason, **details))
 
     @classmethod
-    def unknown(cls, reason: str = "") -> Fact[T]:
-        if not reason:
-            from wizard.i18n import SOURCE_LOCALE, message  # here, not above: wizard.i18n is the catalogs' loader
-
-            reason = message("reason.not_gathered", SOURCE_LOCALE)
+    def unknown(cls, reason: str = "not gathered") -> Fact[T]:  # wizard.facts.reasons shows it translated
         return cls(problem=Problem(status=FactStatus.UNKNOWN, reason=reason))
 
     def get(self, default: Any = None) -> Any:
@@ -520,7 +517,8 @@ class SnapshotFormatError(ValueError):
 def to_data(obj: Any) -> Any:
     """Turn snapshot dataclasses into JSON-ready data (dicts, lists, scalars)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.metadata.get("omit_when_empty") and not getattr(obj, f.name))}  # older JSON, unchanged
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, tuple):

@@ -77,7 +77,7 @@ def test_a_reason_survives_the_report_and_a_reason_from_code_stays_as_written() 
     assert reason_text(torch_problem, "es") == "se omitió la importación real de torch (--no-import)"
     plain = Problem(FactStatus.FAILED, "an older wizard wrote this")
     assert reason_text(plain, "de") == "an older wizard wrote this" and plain.reason_messages == ()
-    assert Problem(FactStatus.UNKNOWN, i18n.message("reason.not_gathered", "en")) == Fact.unknown().problem
+    assert reason_text(Fact.unknown().problem, "ko") == "수집하지 않음"  # a fixed reason stored as plain text
 
 
 def test_facts_prints_the_label_status_and_reason_in_the_users_language(german: None) -> None:
@@ -115,6 +115,6 @@ def test_every_reason_names_a_facts_text_and_gives_exactly_its_fields() -> None:
     from wizard.facts.nvml import REASON_CODES
 
     used |= {f"reason.nvml.{code}" for code in REASON_CODES}
-    used.add("reason.not_gathered")  # Fact.unknown()'s default, in wizard/snapshot.py
+    used.add("reason.not_gathered")  # Fact.unknown()'s default (wizard/snapshot.py), matched by its English text
     reasons = {key for key in english if key.startswith("reason.")}
     assert sorted(reasons - used) == []

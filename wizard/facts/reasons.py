@@ -7,7 +7,10 @@ data in ``reason_messages``, so `facts` and reports say it in the reader's langu
 
 from __future__ import annotations
 
+from functools import cache
+
 from wizard import i18n
+from wizard.findings import Message
 from wizard.snapshot import Problem
 
 
@@ -19,7 +22,21 @@ def because(key: str, /, **params: object) -> str:
 def reason_text(problem: Problem, locale: str | None = None) -> str:
     """The problem's reason in ``locale`` (the user's language when None); the stored text when it has no message
     (a reason written in code, an older snapshot) or the message cannot be rendered."""
-    return i18n.render_messages(problem.reason_messages, problem.reason, locale)
+    messages = problem.reason_messages or _fixed_reason(problem.reason)
+    return i18n.render_messages(messages, problem.reason, locale)
+
+
+@cache
+def _fixed_reasons() -> dict[str, str]:
+    english = i18n.catalog(i18n.SOURCE_LOCALE)
+    return {value: key for key, value in english.items() if key.startswith("reason.") and not i18n.template_fields(value)}
+
+
+def _fixed_reason(reason: str) -> tuple[Message, ...]:
+    """A reason without data stored as plain text (Fact.unknown's "not gathered", a snapshot from before the
+    catalogs) is still that catalog text."""
+    key = _fixed_reasons().get(reason)
+    return (Message(key),) if key else ()
 
 
 def stored_reason(problem: Problem) -> str:
