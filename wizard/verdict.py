@@ -111,8 +111,9 @@ def working_shown(snapshot: Snapshot) -> str:
 def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     runtime = snapshot.torch.get()
     working = working_shown(snapshot)
-    failure = reports_failure(text) or failure_reported(snapshot)
-    if failure and working and not (reports_error(text) or error_reported(snapshot)):
+    cuda_expected = working != "mps"  # on a Mac whose MPS works, is_available() False is the expected answer
+    failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
+    if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
@@ -145,28 +146,31 @@ def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
     return None if snapshot.source == "text" else _make(VerdictKind.READY, "ready.live")
 
 
-def reports_failure(text: str) -> bool:
-    """Whether pasted text reports a failure (an error, a traceback, "doesn't work"), in any covered language."""
-    return _reports(text, _FAILURE_WORDS)
+def reports_failure(text: str, cuda_false_counts: bool = True) -> bool:
+    """Whether pasted text reports a failure (an error, a traceback, "doesn't work"), in any covered language.
+
+    ``cuda_false_counts=False`` where CUDA is not expected at all (a Mac whose MPS works): there
+    torch.cuda.is_available() printing False is how a healthy setup answers, not a failure."""
+    return _reports(text, _FAILURE_WORDS, cuda_false_counts)
 
 
-def reports_error(text: str) -> bool:
+def reports_error(text: str, cuda_false_counts: bool = True) -> bool:
     """Whether pasted text reports an error: a failure word other than the soft ones ("fails to", "won't")."""
-    return _reports(text, tuple(word for word in _FAILURE_WORDS if word not in _SOFT_FAILURE_WORDS))
+    return _reports(text, tuple(word for word in _FAILURE_WORDS if word not in _SOFT_FAILURE_WORDS), cuda_false_counts)
 
 
 # Package-list lines ("[pip3] exceptiongroup==1.2.0", "pytest-rerunfailures==14.0") name packages, not failures.
 _PACKAGE_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\[(?:pip3?|conda)\][^\n]{0,300}|[A-Za-z0-9_.\-]{1,80}==[^\s]{1,60})[ \t]*$")
 
 
-def _reports(text: str, words: tuple[str, ...]) -> bool:
+def _reports(text: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
     if not text:
         return False
     sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
     lower = _PACKAGE_LINE.sub("", sample).lower()
     if any(word in lower for word in words):
         return True
-    return _COULD_NOT.search(lower) is not None or _CUDA_FALSE.search(lower) is not None
+    return _COULD_NOT.search(lower) is not None or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None)
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:

@@ -23,6 +23,13 @@ def test_steps_out_of_order_are_refused(step: str) -> None:
     assert fix.state is State.NEW and fix.backup_path is None and not fix.runs
 
 
+def test_declining_a_step_is_refused_before_the_state_was_saved() -> None:
+    fix = session()
+    with pytest.raises(ActionRefused, match="the fix is at step 'new'"):
+        fix.decline(0)
+    assert fix.state is State.NEW
+
+
 def _finding(code: str, severity: Severity, remedy: Remedy | None, caused_by: str = "") -> Finding:
     return Finding(code, severity, Step.PYTHON, code.lower(), "", remedy=remedy, caused_by=caused_by)
 

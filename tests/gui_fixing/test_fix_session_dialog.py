@@ -15,6 +15,7 @@ from wizard.actions import backup
 from wizard.checkup import run_checkup
 from wizard.findings import Action, Goal, Severity
 from wizard.gui.fix_dialog import FixDialog
+from wizard.i18n import text as tr
 
 
 def open_fix(qtbot, python: str, torch_base: str, goal: Goal):
@@ -67,6 +68,11 @@ def test_remedy_is_planned_run_verified_and_undone(qtbot, index: LocalIndex, tmp
     assert backup.latest_backup(situation.python) is not None
 
 
+def wait_continue(qtbot, dialog: FixDialog) -> None:
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled() and dialog.run_button.text() == tr("gui.fix.continue"),
+                    timeout=240_000)
+
+
 def test_pip_first_then_torch_in_one_session(qtbot, index: LocalIndex, tmp_path: Path, offline) -> None:
     """Two steps, the second planned only once the first installed pip (as ``fix`` does it)."""
     situation = venv_without_pip(tmp_path, index)
@@ -77,11 +83,33 @@ def test_pip_first_then_torch_in_one_session(qtbot, index: LocalIndex, tmp_path:
         assert "shown then, before it starts" in plan_text, plan_text
         assert state(situation) == "(no pip)"  # planning changed nothing
         dialog.run_button.click()
+        wait_continue(qtbot, dialog)  # pip is there now: the torch step is planned, shown, and waits
+        assert "To be installed:" in dialog.log_view.toPlainText()
+        assert "torch==" not in state(situation)
+        dialog.run_button.click()
         wait_verified(qtbot, dialog)
         log = dialog.log_view.toPlainText()
         assert log.index("Successfully installed pip") < log.index("To be installed:") < log.rindex("Successfully installed")
         assert problem.code in dialog.verification.fixed and dialog.verification.problem_gone, dialog.result_label.text()
         assert "torch==" in state(situation)
+        dialog.undo_button.click()
+        qtbot.waitUntil(lambda: not dialog.is_busy() and "Restoring" not in dialog.stage_label.text(), timeout=240_000)
+    assert state(situation) == "(no pip)", dialog.stage_label.text()
+
+
+def test_a_step_planned_late_can_be_declined_and_the_earlier_step_undone(qtbot, index: LocalIndex, tmp_path: Path,
+                                                                          offline) -> None:
+    """Cancel while the late-planned torch step waits: it never runs; Undo takes pip away again."""
+    situation = venv_without_pip(tmp_path, index)
+    with index_with_recommended(situation, index, tmp_path / "served") as served:
+        dialog, _problem = open_fix(qtbot, situation.python, served.torch_base, Goal(torch_index=served.torch_base))
+        dialog.run_button.click()
+        wait_continue(qtbot, dialog)
+        dialog.cancel_button.click()
+        qtbot.waitUntil(lambda: dialog.undo_button.isVisible() and not dialog.is_busy(), timeout=60_000)
+        assert dialog.stage_label.text() == tr("gui.fix.declined")
+        assert dialog.session.state.value == "failed"
+        assert "torch==" not in state(situation) and state(situation) != "(no pip)"  # only pip came
         dialog.undo_button.click()
         qtbot.waitUntil(lambda: not dialog.is_busy() and "Restoring" not in dialog.stage_label.text(), timeout=240_000)
     assert state(situation) == "(no pip)", dialog.stage_label.text()

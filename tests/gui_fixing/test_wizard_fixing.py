@@ -21,7 +21,7 @@ from wizard.gui.fix_dialog import FixDialog
 from wizard.gui.fresh_env_dialog import FreshEnvDialog
 from wizard.gui.undo_dialog import UndoDialog
 from wizard.gui.widgets import FindingCard
-from wizard.gui.wizard import PAGE_SUMMARY, STEP_PAGES, ConfirmRunDialog, SetupWizard
+from wizard.gui.wizard import PAGE_SUMMARY, STEP_PAGES, SetupWizard
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 
@@ -85,11 +85,8 @@ def test_fix_verify_and_undo_from_the_wizard(qtbot, cpu_env, index: LocalIndex, 
 
     seen: dict[str, object] = {}
 
-    def confirm(dialog: ConfirmRunDialog) -> None:
-        seen["confirm_command"] = dialog.command_box.text.toPlainText()
-        dialog.run_button.click()
-
     def run_it(dialog: FixDialog) -> None:
+        seen["command"] = dialog.command_view.toPlainText()
         seen["plan"] = dialog.plan_view.toPlainText()
         seen["fix_dialog"] = dialog
         dialog.run_button.click()
@@ -107,12 +104,12 @@ def test_fix_verify_and_undo_from_the_wizard(qtbot, cpu_env, index: LocalIndex, 
         return dialog if dialog is not None and "Before → after" in dialog.result_label.text() else None
 
     script = ModalScript([
-        ("the confirmation", visible_dialog(ConfirmRunDialog), confirm),
         ("the fix dialog's plan", fix_ready, run_it),
         ("the verification", fix_verified, close),
     ]).start()  # fmt: skip
     run.click()  # returns when the dialogs are closed
-    assert not script.failures, script.failures
+    assert not script.failures, script.failures  # one dialog: its Run is the only confirmation
+    assert f"torch=={new_torch}" in seen["command"], seen["command"]  # the exact command, before anything ran
     assert f"torch 2.13.0+cpu → {new_torch}" in seen["plan"], seen["plan"]
     assert f"Before → after: torch 2.13.0+cpu (CPU only) → torch {new_torch}" in seen["result"], seen["result"]
     verification = seen["fix_dialog"].verification

@@ -30,6 +30,9 @@ KNOWN_MISSES = {
     "Windows Insider build bug) is only in the thread",
     "355-py311-intel-mac-ventura-prose": "prose only, no error message: that torch 1.13.1's Python 3.11 wheels were "
     "Linux-only is release data the catalogue does not hold per operating system",
+    "421-ja-uv-add-torch-no-wheel-current-platform": "uv's bare 'doesn't have a source distribution or wheel for the "
+    "current platform' without its hint line, a package or a Python version: uv prints it alike for a Python too new "
+    "and for a platform without wheels; only the Japanese prose (uv init picking the newest Python) tells which",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -25,6 +25,10 @@ def facts_of(raw: str) -> dict[str, str]:
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
+        # Intel's GPUs by their marketing names, with or without "Intel" before them
+        ("a Dell XPS 13 with Iris Xe graphics", {"gpu_vendor": "intel"}),
+        ("Display: Intel(R) Iris(R) Xe Graphics", {"gpu_vendor": "intel"}),
+        ("only UHD Graphics 620 in this laptop", {"gpu_vendor": "intel"}),
         # Lightning's collect_env_details (its bug-report template), Markdown bullets and tabs included
         ("* CUDA:\n\t- GPU:\n\t\t- Tesla T4\n\t- available:         True\n\t- version:           12.1\n"
          "* Lightning:\n\t- torch:             2.1.0+cu121\n",
@@ -54,6 +58,26 @@ def test_pip_commands_output_and_tables_give_versions_and_the_request() -> None:
 def test_conda_list_row_names_the_build() -> None:
     facts = facts_of("pytorch                   2.1.0           py3.11_cuda12.1_cudnn8_0    pytorch\n")
     assert facts["torch_version"] == "2.1.0" and facts["torch_variant"] == "cu121"
+
+
+def test_older_conda_package_names_are_torch_too() -> None:
+    """pytorch-cpu / pytorch-nightly rows (the pytorch channel before 1.0), also quoted inline in Markdown."""
+    facts = facts_of("``` pytorch-cpu               0.4.1           py36_cpuhe774522_1    pytorch ```\n")
+    assert facts["torch_version"] == "0.4.1" and facts["torch_installed"] == "0.4.1" and facts["torch_build"] == "cpu"
+    assert "torch_version" not in facts_of("pytorch-lightning         1.9.5           pyhd8ed1ab_0    conda-forge\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["inferences_tts.ipynb, cell 1", "<ipython-input-10-eb42ca6e4af3> in <module>", "Cell In[3], line 1",
+     "I run it in Jupyter Lab", "IPython 5.1.0 -- An enhanced Interactive Python."],
+)
+def test_jupyter_and_ipython_are_recognised(text: str) -> None:
+    assert facts_of(text).get("runs_in_notebook") == "true"
+
+
+def test_a_laptop_called_notebook_is_no_jupyter_notebook() -> None:
+    assert "runs_in_notebook" not in facts_of("My notebook has a GTX 1650 and the kernel is 6.5")
 
 
 def test_issue_template_fields() -> None:
@@ -86,3 +110,22 @@ def test_each_fact_carries_the_span_it_was_read_from() -> None:
 
 def test_binary_text_yields_no_facts() -> None:
     assert extract_facts(clean_text("\x00\x01\x02" * 1000)) == []
+
+
+@pytest.mark.parametrize(
+    ("notebook", "expected"),
+    [
+        # nbconvert / GitHub render a cell's code, a blank line or two, then its output
+        ("In [3]:\nimport torch\n\ntorch.cuda.is_available()\n\n\nTrue\n", {"cuda_available": "true"}),
+        ("In [3]:\ntorch.cuda.device_count()\n\n1\n", {"cuda_works": "true"}),
+        ("In [4]:\ntorch.cuda.get_device_name(0)\n\n'Tesla V100-PCIE-32GB'\n", {"gpu_name": "NVIDIA Tesla V100-PCIE-32GB"}),
+    ],
+)
+def test_a_rendered_notebook_output_after_blank_lines_is_read(notebook: str, expected: dict[str, str]) -> None:
+    facts = facts_of(notebook)
+    assert {key: facts.get(key) for key in expected} == expected
+
+
+def test_a_value_far_below_the_call_is_not_its_output() -> None:
+    # three blank lines and a paragraph later, a lone "1" is a page number or a list, not device_count()'s output
+    assert "cuda_works" not in facts_of("torch.cuda.device_count()\n\n\n\n1\n")

@@ -91,6 +91,27 @@ def test_arch_warning_reveals_gpu_capability_and_arch_list() -> None:
     assert snap.torch.problem.status is FactStatus.UNKNOWN  # which CUDA the build has is not in the text
 
 
+def test_old_gpu_warning_reveals_the_gpu_and_its_capability() -> None:
+    text = ("UserWarning:\n    Found GPU0 GeForce GTX 960M which is of cuda capability 5.0.\n"
+            "    PyTorch no longer supports this GPU because it is too old.\n")
+    evidence = snapshot_from_text(text).evidence[0]
+    assert evidence.cause == "GPU_ARCH_UNSUPPORTED"
+    assert ("gpu_name", "GeForce GTX 960M") in evidence.facts and ("capability", "5.0") in evidence.facts
+
+
+@pytest.mark.parametrize(
+    ("symbol", "signature"),
+    [("cuCtxGetCurrent", "cuda_driver_symbol_undefined"), ("cudaLaunchKernelExC", "cuda_symbol_undefined"),
+     ("_ZN3c104cuda9SetDeviceEi", "cuda_symbol_undefined")],
+)
+def test_driver_api_symbols_are_told_from_runtime_and_cxx_symbols(symbol: str, signature: str) -> None:
+    """cu + a capital letter is the driver API (libcuda); cuda* is the runtime; _Z… is a C++ name."""
+    text = f"ImportError: /x/torch/lib/libtorch_cuda.so: undefined symbol: {symbol}"
+    matched = {s.id for s in default_signatures() if match_signature(s, text)}
+    assert signature in matched
+    assert matched & {"cuda_driver_symbol_undefined", "cuda_symbol_undefined"} == {signature}
+
+
 def test_missing_library_reveals_name_and_major() -> None:
     snap = snapshot_from_text("OSError: libcudart.so.12: cannot open shared object file: No such file or directory")
     facts = dict(snap.evidence[0].facts)
@@ -144,3 +165,40 @@ def test_nvml_failure_becomes_a_failed_nvml_fact() -> None:
 def test_torchvision_is_not_mistaken_for_torch() -> None:
     text = "ERROR: No matching distribution found for torchvision==0.99.0"
     assert not [e for e in snapshot_from_text(text).evidence if e.cause]
+
+
+def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    assert [c.code for c in classify_text("Illegal instruction (core dumped)")] == ["PLATFORM_UNSUPPORTED"]
+    assert classify_text("RuntimeError: CUDA error: an illegal instruction was encountered") == []
+
+
+UV_NO_WHEEL = ("error: Distribution `torch==2.6.0 @ registry+https://pypi.org/simple` can't be installed because it "
+               "doesn't have a source distribution or wheel for the current platform\n\n")
+
+
+@pytest.mark.parametrize(
+    ("hint", "cause"),
+    [
+        ("hint: You're using CPython 3.14 (`cp314`), but `torch` (v2.6.0) only has wheels with the following Python "
+         "ABI tags: `cp312`, `cp313`", "PYTHON_UNSUPPORTED"),
+        ("hint: You're on macOS (`macosx_15_0_x86_64`), but `torch` (v2.6.0) only has wheels for the following "
+         "platforms: `manylinux_2_28_x86_64`, `macosx_11_0_arm64`, `win_amd64`", "PLATFORM_UNSUPPORTED"),
+    ],
+)
+def test_uv_hint_under_no_wheel_for_the_platform_tells_python_from_platform(hint: str, cause: str) -> None:
+    causes = [e.cause for e in snapshot_from_text(UV_NO_WHEEL + hint).evidence if e.cause]
+    assert causes == [cause]
+
+
+def test_uv_hint_about_another_package_is_no_torch_evidence() -> None:
+    hint = ("hint: You're on Linux (`manylinux_2_40_x86_64`), but `kaleido` (v0.2.1.post1) only has wheels for the "
+            "following platform: `manylinux2014_armv7l`")
+    assert not [e.cause for e in snapshot_from_text(hint).evidence if e.cause]
+
+
+def test_uv_python_hint_names_the_interpreter_in_use() -> None:
+    text = UV_NO_WHEEL + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.1.2) only has wheels with " \
+                         "the following Python ABI tags: `cp38`, `cp39`, `cp310`, `cp311`"
+    assert snapshot_from_text(text).python.value.version == "3.13"

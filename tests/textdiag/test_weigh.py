@@ -44,7 +44,7 @@ def first_cause(text: str) -> str:
          "ModuleNotFoundError: No module named 'torch'", "ENV_MISMATCH"),
         # shadowing_script
         ('  File "C:\\Users\\me\\Desktop\\torch.py", line 1, in <module>\nAttributeError: partially initialized '
-         "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "ENV_MISMATCH"),
+         "module 'torch' has no attribute 'rand' (most likely due to a circular import)", "LOCAL_TORCH_SHADOW"),
         # network_explains_no_wheel: pip never reached the index, so "no version" says nothing about the Python
         ("WARNING: Retrying (Retry(total=0, connect=None, read=None, redirect=None, status=None)) after connection "
          "broken by 'NewConnectionError(... [Errno 11001] getaddrinfo failed)': /whl/cu121/torch/\n"
@@ -197,3 +197,25 @@ def test_a_cuda_build_named_on_a_mac_is_no_wish_for_cuda() -> None:
     assert wanted_cuda([], {"index_variant": "cu118"})
     assert not wanted_cuda([], {"os": "darwin", "index_variant": "cu118", "torch_variant": "cu118"})
     assert wanted_cuda(["CPU_ONLY_WHEEL"], {"os": "darwin"})  # a CUDA error still proves the wish
+
+
+def test_a_path_past_260_characters_is_windows_path_limit() -> None:
+    """path_past_windows_limit: pip's own test (filename longer than 260), with repr's doubled backslashes counted once."""
+    def pip_error(path: str) -> str:
+        return f"ERROR: Could not install packages due to an EnvironmentError: [Errno 2] No such file or directory: '{path}'"
+
+    deep = "C:\\\\Users\\\\me\\\\AppData\\\\Local\\\\Packages\\\\" + "\\\\".join(["a" * 20] * 11) + "\\\\x.zip"
+    assert len(deep.replace("\\\\", "\\")) > 260
+    assert first_cause(pip_error(deep)) == "LONG_PATHS_DISABLED"
+    # over 260 characters as printed, not once the doubled backslashes count once: not the path limit
+    near = "C:\\\\" + "\\\\".join(["b" * 18] * 13) + "\\\\y.py"
+    assert len(near) > 260 and len(near.replace("\\\\", "\\")) <= 260
+    assert first_cause(pip_error(near)) == ""
+
+
+def test_no_module_named_torch_in_a_notebook_is_the_kernels_python() -> None:
+    """raised_in_a_notebook: Jupyter/IPython run a kernel of their own; in a plain script it stays a missing torch."""
+    error = "ModuleNotFoundError: No module named 'torch'"
+    assert first_cause(f"<ipython-input-3-eb42ca6e4af3> in <module>\n----> 1 import torch\n{error}") == "ENV_MISMATCH"
+    assert first_cause(f"When I run cell 1 of demo.ipynb I get {error}") == "ENV_MISMATCH"
+    assert first_cause(f'  File "C:\\app\\run.py", line 3, in <module>\n    import torch\n{error}') == "TORCH_MISSING"

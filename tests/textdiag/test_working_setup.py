@@ -51,12 +51,17 @@ def facts_of(raw: str) -> dict[str, str]:
         ("The training script runs fine on the GPU with torch 2.3.1.", "ready.gpu"),
         (">>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce RTX 4070'", "ready.gpu"),
         ("In [3]: torch.cuda.device_count()\nOut[3]: 2", "ready.gpu"),
+        # a notebook rendered to markdown (GitHub, a blog): the output follows a blank line
+        ("!nvidia-smi\n| NVIDIA-SMI 527.99       Driver Version: 527.99       CUDA Version: 12.0     |\n\n"
+         "In [3]:\ntorch.cuda.device_count()\n\n1", "ready.gpu"),
         (">>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
         ('print("MPS available:", torch.backends.mps.is_available())\nMPS available: True', "ready.mps"),
         ('$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cu121 True',
          "ready.gpu"),
         ("[pip3] exceptiongroup==1.2.0\npytest-rerunfailures==14.0\n" + COLLECT_ENV_WORKING, "ready.gpu"),
         (">>> torch.ones(1, device='mps')\ntensor([1.], device='mps:0')", "ready.mps"),
+        # on a Mac whose MPS works, torch.cuda.is_available() printing False is the expected answer
+        ("M1 MacBook\n>>> torch.cuda.is_available()\nFalse\n>>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
     ],
 )
 def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
@@ -76,6 +81,7 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         "When installing, the msg is that my Nvidia version is too old.",
         '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
         ">>> torch.cuda.device_count()\n0",
+        "In [3]:\ntorch.cuda.device_count()\n\n0",
     ],
 )
 def test_a_failure_beside_or_instead_of_a_working_check_is_never_ready(text: str) -> None:
@@ -179,3 +185,25 @@ def test_a_cpu_build_shown_beside_an_nvidia_gpu_is_the_cpu_wheel(text: str) -> N
 def test_a_pypi_wheel_only_downloaded_is_not_an_installed_build() -> None:
     text = "Downloading torch-2.3.1-cp311-cp311-win_amd64.whl (159.8 MB)\nERROR: Exception: the download failed"
     assert snapshot_from_text(text).torch.get() is None
+
+
+@pytest.mark.parametrize("text", [
+    "I have a Dell XPS 13 with Iris Xe graphics. torch.cuda.is_available() returns False",
+    "MacBook Air M2\n>>> torch.cuda.is_available()\nFalse",
+    "This PC has no dedicated GPU.\nIn [2]: torch.cuda.is_available()\nOut[2]: False",
+])
+def test_cuda_unavailable_where_the_text_shows_no_nvidia_gpu_is_no_nvidia_gpu(text: str) -> None:
+    snapshot = snapshot_from_text(text)
+    assert [e.cause for e in snapshot.evidence if e.cause] == ["NO_NVIDIA_GPU"]
+    verdict = verdict_of(text)
+    assert verdict.kind is VerdictKind.NOT_READY
+
+
+@pytest.mark.parametrize("text", [
+    "RTX 3060 laptop, torch.cuda.is_available() returns False",  # an NVIDIA GPU is named: cannot tell why yet
+    "Intel UHD Graphics 620 and a GeForce MX250; torch.cuda.is_available() returns False",
+    "torch.cuda.is_available() returns False",  # nothing about the GPU at all
+])
+def test_cuda_unavailable_with_an_nvidia_gpu_or_no_gpu_facts_is_not_no_nvidia_gpu(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in [e.cause for e in snapshot_from_text(text).evidence]
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL

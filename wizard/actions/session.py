@@ -185,6 +185,13 @@ class FixSession:
                 return None
         return step, identity.pip_version
 
+    def decline(self, index: int) -> None:
+        """The person read step ``index``'s plan (made only when it was reached) and chose not to run it: the
+        session ends there (FAILED); what the earlier steps changed stays until they undo it."""
+        self._expect(State.BACKED_UP)
+        assert 0 <= index < len(self.steps)
+        self.state = State.FAILED
+
     def record(self, index: int, result: RunResult) -> bool:
         """What step ``index`` did: a failure ends the run (FAILED), the last step's success makes it RAN."""
         self._expect(State.BACKED_UP)

@@ -101,6 +101,8 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
         return search_path_actions(ctx)
     if code == "VCREDIST_MISSING":
         return vc_runtime_actions(ctx)  # a missing runtime is not fixed by reinstalling torch
+    if code == "LOCAL_TORCH_SHADOW":
+        return []  # renaming the shadowing file is the fix (its remedy's instruction); a reinstall changes nothing
     return recommendation_actions(ctx)
 
 

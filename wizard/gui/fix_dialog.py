@@ -225,7 +225,8 @@ def describe_steps(session: FixSession) -> str:
                 lines.append(tr("gui.fix.deferred"))
         parts.append("\n".join(lines))
     if len(session.steps) > 1:
-        parts.append(tr("gui.fix.total_download", size=format_bytes(session.download_bytes)))
+        key = "gui.fix.total_download_so_far" if any(session.deferred(s) for s in session.steps) else "gui.fix.total_download"
+        parts.append(tr(key, size=format_bytes(session.download_bytes)))
     return "\n\n".join(parts)
 
 
@@ -261,6 +262,8 @@ class FixDialog(CloseGuard, QDialog):
         self.applied = False
         self._working = False  # a worker (plan, backup, restore, re-check) is busy
         self._deferred: list[bool] = []  # per step: planned only when reached (pip comes with an earlier step)
+        self._waiting: tuple[int, FixStep, str] | None = None  # a step planned late, shown, waiting for Continue
+        self._declined = False
         self._jobs: list[object] = []  # keep worker signal objects alive
         self._build()
         self._prepare()
@@ -426,6 +429,9 @@ class FixDialog(CloseGuard, QDialog):
             self.run_button.setEnabled(True)
 
     def run_fix(self) -> None:
+        if self._waiting is not None:
+            self._continue_waiting_step()
+            return
         if self.session is None:
             return
         self._deferred = [self.session.deferred(step) for step in self.session.steps]
@@ -461,10 +467,37 @@ class FixDialog(CloseGuard, QDialog):
         if len(self.session.steps) > 1:
             self.panel.log(tr("gui.fix.step", number=index + 1, count=len(self.session.steps),
                               title=step.title or step.command.argv[-1]))
-        if self._deferred[index] and step.plan is not None:  # planned only now that pip is there: say what it does
-            self.panel.log(render_plan(step.plan))
+        if self._deferred[index] and step.plan is not None:  # planned only now that pip is there: say what it
+            self.panel.log(render_plan(step.plan))  # does, and run it only when the person agrees (as `fix` asks)
+            self._waiting = (index, step, pip_version)
+            self.panel.set_stage(tr("gui.fix.confirm_step", number=index + 1))
+            self.run_button.setText(tr("gui.fix.continue"))
+            self.run_button.setEnabled(True)
+            return
+        self._run_step(index, step, pip_version)
+
+    def _run_step(self, index: int, step: FixStep, pip_version: str) -> None:
         planned = step.plan.download_bytes if step.plan is not None else 0
         self.panel.start(step.command, pip_version, lambda ok: self._step_done(index, step, ok), planned)
+
+    def _continue_waiting_step(self) -> None:
+        assert self._waiting is not None
+        index, step, pip_version = self._waiting
+        self._waiting = None
+        self.run_button.setEnabled(False)
+        self.run_button.setText(tr("gui.fix.run"))
+        self._run_step(index, step, pip_version)
+
+    def _decline_waiting_step(self) -> None:
+        """Cancel (or Close) while a late-planned step waits: it does not run; Undo is offered for the earlier ones."""
+        assert self._waiting is not None and self.session is not None
+        index = self._waiting[0]
+        self._waiting = None
+        self._declined = True
+        self.run_button.setEnabled(False)
+        self.run_button.setText(tr("gui.fix.run"))
+        self.session.decline(index)
+        self._fix_finished(False)
 
     def _step_done(self, index: int, step: FixStep, ok: bool) -> None:
         assert self.session is not None
@@ -478,6 +511,9 @@ class FixDialog(CloseGuard, QDialog):
             self._fix_finished(True)
 
     def cancel(self) -> None:
+        if self._waiting is not None:
+            self._decline_waiting_step()
+            return
         if not self.panel.cancel():
             self.reject()
             return
@@ -496,7 +532,12 @@ class FixDialog(CloseGuard, QDialog):
 
     def _failed(self, changed: object) -> None:
         error = self.panel.tracker.state.error
-        what = tr("gui.fix.you_stopped") if self.cancelled else tr("gui.fix.failed", error=error or tr("gui.fix.see_log"))
+        if self._declined:
+            what = tr("gui.fix.declined")
+        elif self.cancelled:
+            what = tr("gui.fix.you_stopped")
+        else:
+            what = tr("gui.fix.failed", error=error or tr("gui.fix.see_log"))
         if changed is True:
             self.applied = True  # partly changed: the wizard looks again when the dialog closes
             state = tr("gui.fix.partly_changed")
@@ -557,6 +598,9 @@ class FixDialog(CloseGuard, QDialog):
         """Close, Esc and the window's close box: never while pip or a step of the session runs (Cancel first);
         Accepted once the fix changed the environment, so the wizard looks again."""
         if self.is_busy():
+            return
+        if self._waiting is not None:  # closing while a step waits declines it first (Undo is then offered)
+            self._decline_waiting_step()
             return
         if self.applied:
             self.accept()

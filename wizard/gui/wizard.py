@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget, QWizard
 
 from wizard.facts.interpreter import InterpreterError, resolve_target_python
 from wizard.findings import Action, Diagnosis, Goal, Severity, Step
@@ -27,8 +27,8 @@ from wizard.gui.icons import app_icon
 from wizard.gui.pages import StepPage, SummaryPage, WelcomePage
 from wizard.gui.paste_dialog import PasteDialog
 from wizard.gui.session import WizardSession, localized_result
-from wizard.gui.texts import STEP_TITLES, findings_for_step, format_command, report_origin
-from wizard.gui.widgets import CommandBox, StepList, copy_to_clipboard, make_button, make_label, warn_plain
+from wizard.gui.texts import STEP_TITLES, findings_for_step, report_origin
+from wizard.gui.widgets import StepList, copy_to_clipboard, warn_plain
 from wizard.gui.workers import (
     CheckResult,
     Collect,
@@ -42,7 +42,7 @@ from wizard.i18n import text as tr
 from wizard.profile import CourseProfile, ProfileError, load_profile
 from wizard.snapshot import Snapshot
 
-__all__ = ["CheckResult", "ConfirmRunDialog", "SetupWizard", "localized_result"]
+__all__ = ["CheckResult", "SetupWizard", "localized_result"]
 
 WINDOW_TITLE = "Torch Setup Wizard"
 SETTINGS_ORG, SETTINGS_APP = "TorchSetupWizard", "torch-setup-wizard"
@@ -452,11 +452,7 @@ class SetupWizard(QWizard):
         if is_environment_command(action.argv, self.python) and not self.read_only:
             self.run_environment_command(action)
             return
-        dialog = ConfirmRunDialog(self, action, fix_available=True)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()  # a closed dialog is not kept as a hidden child of the wizard
-        if accepted:
-            self.run_fix(action)
+        self.run_fix(action)  # the fix dialog shows the exact command and its plan before anything runs
 
     def run_environment_command(self, action: Action) -> None:
         """A notebook-kernel, ensurepip or uv command (issue #16): its own small dialog, then check again."""
@@ -608,30 +604,3 @@ class SetupWizard(QWizard):
     def show_other_window(self, window: QWidget) -> None:
         self.other_windows.append(window)
         window.show()
-
-
-class ConfirmRunDialog(QDialog):
-    """Shows the exact command a fix would run; running it is FixDialog's job (when present)."""
-
-    def __init__(self, parent: QWidget, action: Action, fix_available: bool) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("gui.confirm.title"))
-        self.setAccessibleName(tr("gui.a11y.confirm_fix"))
-        command = format_command(action.argv)
-        layout = QVBoxLayout(self)
-        layout.addWidget(make_label(action.label, bold=True, selectable=True))
-        if fix_available:
-            layout.addWidget(make_label(tr("gui.confirm.will_run")))
-        else:
-            layout.addWidget(make_label(tr("gui.confirm.run_yourself")))
-        self.command_box = CommandBox(command, accessible=tr("gui.a11y.fix_command"))
-        layout.addWidget(self.command_box)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.run_button = make_button(tr("gui.confirm.run"), tr("gui.a11y.run_command"), self.accept)
-        self.run_button.setVisible(fix_available)
-        self.close_button = make_button(tr("gui.confirm.close"), tr("gui.a11y.close_without_running"), self.reject)
-        buttons.addWidget(self.run_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
-        self.resize(640, self.sizeHint().height())

@@ -92,7 +92,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += _driver_below_build(facts, matches)
+        cause_evidence += _driver_below_build(facts, matches) or _cuda_unavailable_without_nvidia(facts)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -101,10 +101,11 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(ERA_SIGNATURE, "", "", era.facts()))
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
-    if reports_failure(clean.text):
-        strength = (("error", "reported"),) if reports_error(clean.text) else ()
-        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     working = working_shown(facts)
+    cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
+    if reports_failure(clean.text, cuda_expected):
+        strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
@@ -148,6 +149,24 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evi
     excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
     revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+
+
+NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
+
+
+def _cuda_unavailable_without_nvidia(facts: dict[str, str]) -> list[Evidence]:
+    """is_available() printed False on a machine the text shows has no NVIDIA GPU: a Mac, only an Intel/AMD GPU
+    named, or the text saying there is none. CUDA needs an NVIDIA GPU, so that is the answer, not a missing
+    driver or a CPU build (nothing NVIDIA may be named anywhere in the text)."""
+    if facts.get("cuda_available") != "false" or facts.get("mps_available") == "true":
+        return []  # (a Mac whose MPS works is a working setup, not a failure)
+    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(facts.get(k) for k in ("gpu_name", "driver_version", "driver_cuda"))
+    without = facts.get("os") == "darwin" or bool(facts.get("gpu_only_vendor")) or facts.get("no_nvidia_gpu") == "true"
+    if nvidia_named or not without:
+        return []
+    shown = {key: facts[key] for key in ("os", "gpu_only_vendor", "no_nvidia_gpu") if facts.get(key)}
+    facts.setdefault("wanted", "cuda")  # torch.cuda.is_available() asked and its False reported: CUDA was the wish
+    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", "", (("cuda_available", "false"), *shown.items()))]
 
 
 def _cuda_major(version: str) -> int | None:

@@ -27,6 +27,7 @@ MAX_HITS = 12  # matches kept per rule
 MAX_WINDOWS = 64  # lines examined per needle of a rule
 WINDOW_BEFORE = 400  # characters before a needle examined on a very long line (a rule's fact sits near its needle)
 WINDOW_AFTER = 1200  # and after it
+MAX_BLANK_LINES = 2  # blank lines between a needle's line and the line that may carry its value
 
 
 @dataclass(frozen=True)
@@ -337,8 +338,11 @@ RULES: tuple[Rule, ...] = (
          _datacenter_gpu, 0.6),
     Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm"),
          re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
-    Rule("gpu_intel", ("intel arc", "iris xe", "intel uhd", "intel hd graphics", "intel(r) uhd", "intel(r) iris"),
-         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?: Xe)?|UHD|HD Graphics)\b", _I), _vendor("intel"), 0.7),
+    # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
+    Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
+                       "intel(r) uhd", "intel(r) iris", "intel(r) hd"),
+         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics)\b"
+                    r"|\bIris(?:\(R\))? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
     Rule("lspci_nvidia", ("controller: nvidia",),
@@ -377,16 +381,19 @@ RULES: tuple[Rule, ...] = (
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
                     r"(?:\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
          _dist_pair, 0.8),
-    Rule("conda_pytorch", ("pytorch ",),
-         re.compile(r"^pytorch\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}(?P<build>\S{1,80})", _I | re.M),
+    # conda list rows ("pytorch-cpu" and "pytorch-nightly(-cpu)" are the pytorch channel's older package names), also
+    # quoted inline (``` pytorch-cpu  0.4.1 ... ```: the cleaner drops the backticks, the space stays)
+    Rule("conda_pytorch", ("pytorch ", "pytorch-cpu", "pytorch-nightly"),
+         re.compile(r"^[ \t]{0,4}pytorch(?:-nightly)?(?:-cpu)?\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}"
+                    r"(?P<build>\S{1,80})", _I | re.M),
          _conda_pytorch, 0.9),
     Rule("pip_show", ("name: torch",),
          re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M),
          lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 1.0),
     # torch shown as installed (not merely asked for): pip's success line, pip list/freeze and conda list rows
-    Rule("torch_installed", ("successfully installed", "torch ", "torch=="),
+    Rule("torch_installed", ("successfully installed", "torch ", "torch==", "pytorch-cpu", "pytorch-nightly"),
          re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<a>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)"
-                    r"|^(?:torch|pytorch) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
+                    r"|^[ \t]{0,4}(?:torch|pytorch(?:-nightly)?(?:-cpu)?) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
                     r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
          lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
     Rule("torch_version_print", ("__version__",),
@@ -418,11 +425,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
          _check_output, 0.8),
     # torch.cuda.get_device_name(0) printed a name / device_count() a count >= 1: CUDA initialised on that GPU
-    # (both raise or print 0 when it cannot); the name also names the GPU
+    # (both raise or print 0 when it cannot); the name also names the GPU. A notebook rendered to text or markdown
+    # (nbconvert, GitHub, a blog) puts one blank line between a cell's code and its output.
     Rule("device_name_print", ("get_device_name(", "device_count()"),
-         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<name>(?:NVIDIA |Tesla |Quadro |"
-                    r"GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
-                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$", _I | re.M),
+         re.compile(r"get_device_name\(\d{0,2}\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?['\"]?"
+                    r"(?P<name>(?:NVIDIA |Tesla |Quadro |GeForce |TITAN )[A-Za-z0-9 \-]{1,60}?)['\"]?[ \t]*$"
+                    r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$",
+                    _I | re.M),
          _device_print, 0.8),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
@@ -473,6 +482,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:connection (?:broken|refused|reset|timed out|problems?)|network (?:error|problems?|issues?)|"
                     r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
          _const(network_failure="prose"), 0.5),
+    # ---- where the code runs: Jupyter or IPython (a kernel is a Python of its own, not the shell's)
+    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel", "ipython"),
+         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|\bjupyter(?:[ -]?lab| notebook)?\b|"
+                    r"\bipykernel\b|\bIPython\b", _I),
+         _const(runs_in_notebook="true"), 0.8),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),
@@ -501,8 +515,23 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
 
 
+def _next_line_end(text: str, line_end: int, end: int) -> int:
+    """The end of the first non-blank line after line_end (at most MAX_BLANK_LINES blank lines skipped): a notebook
+    rendered to text or markdown (nbconvert, GitHub, a blog) puts blank lines between a cell's code and its output."""
+    position = line_end
+    for _ in range(MAX_BLANK_LINES + 1):
+        if position >= end:
+            return end
+        next_end = text.find("\n", position + 1, end)
+        next_end = end if next_end < 0 else next_end
+        if text[position + 1:next_end].strip():
+            return next_end
+        position = next_end
+    return position
+
+
 def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
-    """The rule's regex on the line of each needle occurrence (and the next line), never on the whole text."""
+    """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
     hits = 0
@@ -521,8 +550,7 @@ def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool)
             if line_start in seen:
                 continue
             seen.add(line_start)
-            next_end = text.find("\n", line_end + 1, end) if line_end < end else end
-            window_end = min(end if next_end < 0 else next_end, index + WINDOW_AFTER)
+            window_end = min(_next_line_end(text, line_end, end), index + WINDOW_AFTER)
             window_start = line_start if index - line_start <= WINDOW_BEFORE else index - WINDOW_BEFORE
             for match in rule.regex.finditer(text, window_start, window_end):
                 for key, value in rule.facts(match).items():

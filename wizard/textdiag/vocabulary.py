@@ -14,7 +14,7 @@ from wizard.findings import SPEC_CODES
 # Diagnosis codes of the spec a signature may point to.
 SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
-EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED"})
+EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED", "LOCAL_TORCH_SHADOW"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
 
 
@@ -129,6 +129,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "cuda_works": lower,  # "true": the text shows CUDA working (a tensor on a cuda device, "runs on the GPU")
     "wsl_version": _strip,  # "1" | "2": which WSL (WSL 1 has no GPU access at all)
     "no_nvidia_gpu": lower,  # "true": the text says the machine has no (CUDA-capable) NVIDIA GPU
+    "missing_path": _strip,  # the file pip could not create or open (its OSError's filename, as printed)
+    "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 

@@ -217,11 +217,11 @@ def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution])
 
 def shadowing_script(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A traceback frame in a file named torch.py outside site-packages proves the script shadows torch."""
-    if found.signature.family != "python" or "ENV_MISMATCH" not in candidates(found):
+    if found.signature.family != "python" or "LOCAL_TORCH_SHADOW" not in candidates(found):
         return
     path = facts.get("torch_installed_at", "")
     if path.endswith("torch.py") and "site-packages" not in path:
-        yield "ENV_MISMATCH", 1.5, "a file named torch.py shadows the package"
+        yield "LOCAL_TORCH_SHADOW", 1.5, "a file named torch.py shadows the package"
 
 
 def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -324,6 +324,31 @@ def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
 
 
+
+WINDOWS_MAX_PATH = 260  # pip's own test for its long-path hint (create_os_error_message: len(filename) > 260)
+
+
+def path_past_windows_limit(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip could not create a file whose path is longer than 260 characters: Windows' path limit, as pip reasons.
+
+    pip (21.2 on) prints "HINT: ... does not have Windows Long Path support enabled" for an ENOENT or EINVAL on
+    Windows whose filename is longer than 260 characters; older pips print the bare error with the same path. The
+    path is printed as Python's repr, so its backslashes are doubled; they are counted once, as pip counts them.
+    """
+    if found.signature.id != "pip_oserror_windows_path":
+        return
+    length = len(facts.get("missing_path", "").replace("\\\\", "\\"))
+    if length > WINDOWS_MAX_PATH:
+        yield "LONG_PATHS_DISABLED", 2.4, f"the path pip could not create is {length} characters, past Windows' 260"
+
+
+def raised_in_a_notebook(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"No module named 'torch'" in Jupyter or IPython: the kernel is a Python of its own, often not the one the
+    install went to (ipykernel's docs: a kernel must be installed for each environment it should run)."""
+    if found.signature.id == "no_module_named_torch" and facts.get("runs_in_notebook") == "true":
+        yield "ENV_MISMATCH", 2.2, "raised in a notebook, whose kernel may be another Python than the install's"
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
@@ -343,5 +368,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     nvidia_gpu_named,
     cuda_index_on_macos,
     memory_error_needs_an_install,
+    path_past_windows_limit,
+    raised_in_a_notebook,
 )
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause
