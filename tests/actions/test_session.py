@@ -25,7 +25,7 @@ def test_steps_out_of_order_are_refused(step: str) -> None:
 
 def test_declining_a_step_is_refused_before_the_state_was_saved() -> None:
     fix = session()
-    with pytest.raises(ActionRefused, match="the fix is at step 'new'"):
+    with refused("refused.wrong_step"):
         fix.decline(0)
     assert fix.state is State.NEW
 

@@ -1,6 +1,6 @@
-"""Why the executor refuses (ActionRefused) or cannot save a state (BackupError) is a catalog text
-(resources/texts/actions.json): every raise names an English text and gives exactly its fields, and the
-reason reads in the user's language with its data left as it is."""
+"""Why the executor refuses (ActionRefused), cannot save a state (BackupError) or cannot use the interpreter it was
+given (InterpreterError) is a catalog text (resources/texts/actions.json, facts.json): every raise names an English
+text and gives exactly its fields, and the reason reads in the user's language with its data left as it is."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from wizard.actions import backup
 from wizard.actions.policy import ActionRefused, approve
 
 REPO = Path(__file__).resolve().parents[2]
-EXCEPTIONS = {"ActionRefused": "refused.", "BackupError": "backup_error."}
+EXCEPTIONS = {"ActionRefused": "refused.", "BackupError": "backup_error.", "InterpreterError": "interpreter."}
 
 
 def raised_reasons() -> Iterator[tuple[str, str, ast.Call]]:
@@ -30,7 +30,7 @@ def raised_reasons() -> Iterator[tuple[str, str, ast.Call]]:
 
 def test_the_scan_sees_every_refusal() -> None:
     counts = {name: sum(1 for _where, found, _call in raised_reasons() if found == name) for name in EXCEPTIONS}
-    assert counts["ActionRefused"] >= 40 and counts["BackupError"] >= 8, counts
+    assert counts["ActionRefused"] >= 40 and counts["BackupError"] >= 8 and counts["InterpreterError"] >= 4, counts
 
 
 def test_every_refusal_names_an_english_text_and_gives_exactly_its_fields() -> None:
@@ -43,7 +43,7 @@ def test_every_refusal_names_an_english_text_and_gives_exactly_its_fields() -> N
             continue
         key = first.value
         if not key.startswith(EXCEPTIONS[name]) or key not in english:
-            wrong.append(f"{where}: {key!r} is no {EXCEPTIONS[name]}* text in resources/texts/actions.json")
+            wrong.append(f"{where}: {key!r} is no {EXCEPTIONS[name]}* text in resources/texts")
             continue
         given = {keyword.arg for keyword in call.keywords}
         if None in given or given != set(i18n.template_fields(english[key])):
@@ -54,7 +54,7 @@ def test_every_refusal_names_an_english_text_and_gives_exactly_its_fields() -> N
 def test_every_reason_text_is_used() -> None:
     used = {call.args[0].value for _where, _name, call in raised_reasons() if call.args
             and isinstance(call.args[0], ast.Constant)}
-    texts = {key for key in i18n.load_catalog_file(i18n.catalog_path("actions")) if key.startswith(tuple(EXCEPTIONS.values()))}
+    texts = {key for key in i18n.catalog(i18n.SOURCE_LOCALE) if key.startswith(tuple(EXCEPTIONS.values()))}
     assert sorted(texts - used - {"refused.empty"}) == []  # refused.empty stands for an empty argv inside a reason
 
 
