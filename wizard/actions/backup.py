@@ -159,10 +159,13 @@ class RestoreResult:
     def summary(self) -> str:
         if self.identical:
             changed = len(self.removed) + len(self.reinstalled)
-            return "The environment is back exactly as it was before the fix." + ("" if changed else " (Nothing had changed.)")
+            back = i18n.text("restore.identical")
+            return back if changed else back + i18n.sentence_gap() + i18n.text("restore.nothing_had_changed")
         failed = [r for r in self.runs if not r.ok]
-        why = f" pip said: {failed[-1].error_summary}" if failed else ""
-        return "The environment could not be fully restored." + why
+        not_back = i18n.text("restore.incomplete")
+        if not failed:
+            return not_back
+        return not_back + i18n.sentence_gap() + i18n.text("restore.pip_said", error=failed[-1].error_summary)
 
 
 def restore_plan(backup_freeze: str, current_freeze: str) -> tuple[list[str], list[str], list[str]]:
@@ -191,15 +194,15 @@ class RestorePlan:
     def render(self, os_name: str | None = None) -> str:
         shown = os_name or local_os_name()
         if not self.commands:
-            return "Nothing to restore: the environment already matches the saved state."
+            return i18n.text("restore.nothing_to_do")
         lines = []
         if self.remove:
-            lines.append("To be removed (added by the fix): " + ", ".join(self.remove))
+            lines.append(i18n.text("restore.remove", packages=self.remove))
         if self.install:
-            lines.append("To be installed again (as saved): " + ", ".join(self.install))
+            lines.append(i18n.text("restore.install", packages=self.install))
         if self.unrestorable:
-            lines.append("Cannot be restored by the wizard (not from an index): " + ", ".join(self.unrestorable))
-        lines += ["Commands:"] + ["  " + command_text(c.argv, shown) for c in self.commands]
+            lines.append(i18n.text("restore.unrestorable", packages=self.unrestorable))
+        lines += [i18n.text("restore.commands")] + ["  " + command_text(c.argv, shown) for c in self.commands]
         return "\n".join(lines)
 
 

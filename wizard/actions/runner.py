@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from wizard import i18n
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve, same_path
 from wizard.facts.runner import Runner, kill_process_tree, process_group_kwargs, run_command
 from wizard.snapshot import Snapshot
@@ -165,7 +166,7 @@ class RunResult:
     def error_summary(self) -> str:
         """pip's own ERROR lines (the reason it failed), or the last lines of output."""
         if self.start_error:
-            return f"could not start {self.argv[0]}: {self.start_error}"
+            return i18n.text("executor.could_not_start", program=self.argv[0], error=self.start_error)
         errors = [line.strip() for line in self.output_tail if line.lstrip().startswith("ERROR:")]
         return "\n".join(errors) if errors else "\n".join(self.output_tail[-5:])
 

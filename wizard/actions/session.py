@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard import i18n
 from wizard.actions import backup
 from wizard.actions.plan import Plan, make_plan
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
@@ -131,7 +132,7 @@ class FixSession:
             if step.plan is not None and step.plan.problem:
                 return step.plan.problem
             if step.plan is not None and not step.plan.enough_disk:
-                return "not enough free disk space"
+                return i18n.text("executor.not_enough_disk")
         return ""
 
     @property
