@@ -22,6 +22,8 @@ def facts_of(raw: str) -> dict[str, str]:
         ("On my MacBook Pro with the M2 chip", {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}),
         ("Jetson Orin, JetPack 6", {"platform_board": "jetson", "machine": "aarch64"}),
         ("Ubuntu 22.04 under WSL2", {"os": "linux", "is_wsl": "true"}),
+        ("Ubuntu from the Store, running in Windows Subsystem for Linux", {"os": "linux", "is_wsl": "true"}),
+        ("在适用于 Linux 的 Windows 子系统中运行", {"os": "linux", "is_wsl": "true"}),
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
@@ -34,6 +36,38 @@ def facts_of(raw: str) -> dict[str, str]:
          "* Lightning:\n\t- torch:             2.1.0+cu121\n",
          {"cuda_available": "true", "torch_cuda": "12.1", "torch_installed": "2.1.0+cu121"}),
         ("pip could not download anything, I think the firewall is blocking it", {"network_failure": "prose"}),
+        # detectron2's collect_env table (tabulate) and OpenMMLab's collect_env print torch.cuda.is_available()
+        ("PyTorch Debug Build    False\nCUDA available         True\nGPU 0,1                NVIDIA GeForce RTX 3090\n",
+         {"cuda_available": "true"}),
+        ("PyTorch debug build    False\nGPU available          False\nPillow                 10.0.1\n",
+         {"cuda_available": "false"}),
+        ("sys.platform: linux\nCUDA available: True\nGPU 0: NVIDIA A100-SXM4-40GB\n", {"cuda_available": "true"}),
+        ("Hi! My GPU is unfortunately not by nvidia and so its not possible", {"no_nvidia_gpu": "true"}),
+        ("my graphics card isn't an NVIDIA one", {"no_nvidia_gpu": "true"}),
+        ("My laptop only has integrated graphics.", {"no_nvidia_gpu": "true"}),
+        ("I am on a CPU-only machine, no GPU there", {"no_nvidia_gpu": "true"}),
+        ("我的电脑只有核显，能用吗", {"no_nvidia_gpu": "true"}),
+        ("没有N卡，是A卡", {"no_nvidia_gpu": "true", "gpu_vendor": "amd"}),
+        # the other languages the wizard speaks
+        ("Ich habe leider keine NVIDIA-Grafikkarte, nur Intel.", {"no_nvidia_gpu": "true"}),
+        ("Je n'ai pas de carte graphique NVIDIA sur ce portable.", {"no_nvidia_gpu": "true"}),
+        ("No tengo tarjeta gráfica NVIDIA, solo la integrada.", {"no_nvidia_gpu": "true"}),
+        ("Não tenho placa de vídeo dedicada no notebook.", {"no_nvidia_gpu": "true"}),
+        ("ノートPCなのでNVIDIAのGPUは搭載されていません。", {"no_nvidia_gpu": "true"}),
+        ("노트북에 그래픽카드가 없습니다.", {"no_nvidia_gpu": "true"}),
+        # torch.utils.bottleneck's Environment Summary
+        ("PyTorch 1.10.0+cu113 compiled w/ CUDA 11.3\nRunning with Python 3.8 and CUDA 11.3.109\n",
+         {"cuda_available": "true"}),
+        ("PyTorch 2.1.0+cpu not compiled w/ CUDA\nRunning with Python 3.10 and \n", {"torch_build": "cpu"}),
+        # Hugging Face's env reports and Lightning's device log
+        ("- PyTorch version (GPU?): 1.13.1+cu117 (False)", {"torch_version": "1.13.1+cu117", "cuda_available": "false"}),
+        ("- PyTorch version (accelerator?): 2.6.0 (NA)", {"torch_version": "2.6.0", "cuda_available": "false"}),
+        ("gpu available: False, used: True", {"cuda_available": "false"}),
+        ("_CudaDeviceProperties(name='NVIDIA GeForce RTX 3060', major=8, minor=6, total_memory=11938MB)",
+         {"cuda_works": "true", "gpu_name": "NVIDIA GeForce RTX 3060", "capability": "8.6"}),
+        # torch's ROCm build names its AMD device through torch.cuda too: working, but no NVIDIA GPU
+        ("_CudaDeviceProperties(name='AMD Radeon RX 7900 XTX', major=11, minor=0, total_memory=24560MB)",
+         {"cuda_works": "true", "gpu_vendor": "amd", "gpu_name": None}),
         # an issue template's OS field answered "mac" in lower case, in any language
         ("环境：mac\npyhton：3.12.9", {"os": "darwin"}),
         ("Hi, this fails.\n- OS: mac", {"os": "darwin"}),
@@ -53,6 +87,19 @@ def test_pip_commands_output_and_tables_give_versions_and_the_request() -> None:
     assert facts["index_variant"] == "cu121" and facts["torch_installed"] == "2.1.0+cu121"
     assert facts["torch_variant"] == "cu121" and facts["torchvision_version"] == "0.16.0+cu121"
     assert facts["numpy_version"] == "2.0.1"
+
+
+def test_a_yolo_banner_that_chose_the_cpu_names_the_running_torch() -> None:
+    """Ultralytics/YOLOv5 select_device() prints torch.__version__ of the imported torch; a paste comparing a run on
+    the GPU with one on the CPU reports the CPU one, so only that banner is read."""
+    facts = facts_of(
+        "Ultralytics YOLOv8.0.53 Python-3.9.1 torch-1.8.1+cu111 CUDA:0 (NVIDIA GeForce RTX 3070, 8192MiB)\n"
+        "Ultralytics YOLOv8.0.54 Python-3.10.6 torch-2.0.0+cpu CPU\n"
+    )
+    assert facts["torch_version"] == "2.0.0+cpu"
+    assert facts_of("YOLOv5 🚀 v7.0-1 Python-3.8.10 torch-1.13.1+cu117 CPU\n")["torch_version"] == "1.13.1+cu117"
+    assert "torch_version" not in facts_of("Ultralytics 8.3.106 🚀 Python-3.13.3 torch-2.6.0+cu126 CUDA:0 (NVIDIA "
+                                           "GeForce RTX 4080 SUPER, 16376MiB)\n")
 
 
 def test_conda_list_row_names_the_build() -> None:
@@ -110,6 +157,38 @@ def test_each_fact_carries_the_span_it_was_read_from() -> None:
 
 def test_binary_text_yields_no_facts() -> None:
     assert extract_facts(clean_text("\x00\x01\x02" * 1000)) == []
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "my GPU is not detected by nvidia-smi",  # a driver problem, not another vendor's GPU
+        "the CUDA available memory is low",  # "CUDA available" inside a sentence, not a collect_env row
+        "Is the GPU available in the container?",
+        "I installed the CPU-only build of torch",  # the build, not the machine
+        "GPU available: True",  # any script's print (TensorFlow's too): only the toolboxes' own formats count
+        "Die GPU ist keine Ausrede, ich habe eine RTX 3060",  # "keine" not about owning a GPU
+        "Il n'y a pas de problème avec le GPU",  # "pas de" about a problem, not an NVIDIA GPU
+        "CUDA対応GPUがないと動きません",  # "without a CUDA GPU it does not run": a condition, not this machine
+        "GPU가 없으면 CPU로 실행됩니다",  # the same in Korean
+        "it uses the integrated graphics instead of the RTX 3060",  # both GPUs there
+        # bottleneck's line ends after "and" both without CUDA and without a known runtime version
+        "PyTorch 1.10.0+cu113 DEBUG compiled w/ CUDA 11.3\nRunning with Python 3.8 and \n",
+    ],
+)
+def test_look_alikes_say_nothing_about_the_gpu_vendor_or_cuda(prose: str) -> None:
+    facts = facts_of(prose)
+    assert "no_nvidia_gpu" not in facts and "cuda_available" not in facts
+
+
+def test_torch_loads_cpu_only_advice_is_no_statement_about_the_machine() -> None:
+    # torch/serialization.py prints it wherever CUDA is unavailable: "if you are running on ..." is a condition
+    facts = facts_of(
+        "RuntimeError: Attempting to deserialize object on a CUDA device but torch.cuda.is_available() is False. If you "
+        "are running on a CPU-only machine, please use torch.load with map_location=torch.device('cpu') to map your "
+        "storages to the CPU.")
+    assert facts.get("cuda_available") == "false" and "no_nvidia_gpu" not in facts
+    assert facts_of("I am on a CPU-only machine, please help")["no_nvidia_gpu"] == "true"
 
 
 @pytest.mark.parametrize(

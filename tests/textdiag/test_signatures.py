@@ -130,6 +130,24 @@ def test_missing_library_reveals_name_and_major() -> None:
         ("RuntimeError: No CUDA GPUs are available", "VISIBLE_DEVICES_MASK"),
         ("NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\n"
          "RuntimeError: No CUDA GPUs are available", "DRIVER_MISSING"),
+        # no /dev/dxg: the Windows side gives WSL 2 no GPU device at all, whatever is installed inside
+        ("$ ls -l /dev/dxg\nls: cannot access '/dev/dxg': No such file or directory\n"
+         "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.", "WSL_DRIVER"),
+        # the NVIDIA kernel module: none for this kernel, refused by Secure Boot, the GPU owned by nouveau
+        ("modprobe: FATAL: Module nvidia not found in directory /lib/modules/5.15.0-91-generic", "DRIVER_MISSING"),
+        ("modprobe: FATAL: Module nvidia not found in directory /lib/modules/5.15.90.1-microsoft-standard-WSL2\n"
+         "Ubuntu 22.04 on WSL2", "WSL_DRIVER"),
+        ("modprobe: ERROR: could not insert 'nvidia': Key was rejected by service", "DRIVER_MISSING"),
+        # the probe message counts an NVIDIA GPU on the bus: an integrated AMD GPU named beside it does not make it
+        # "no NVIDIA GPU"
+        ("Laptop with AMD Radeon graphics\nNVRM: The NVIDIA probe routine was not called for 1 device(s).",
+         "DRIVER_MISSING"),
+        # cuDNN's and CTranslate2's (faster-whisper) own loaders: a CUDA library of theirs is not on the search path
+        ("Could not locate zlibwapi.dll. Please make sure it is in your library path!", "CUDA_LIB_MISSING"),
+        ("RuntimeError: Library cublas64_12.dll is not found or cannot be loaded", "CUDA_LIB_MISSING"),
+        ("RuntimeError: Library libcublas.so.12 is not found or cannot be loaded", "CUDA_LIB_MISSING"),
+        ("Unable to load any of {libcudnn_ops.so.9.1.0, libcudnn_ops.so.9.1, libcudnn_ops.so.9, libcudnn_ops.so}\n"
+         "Invalid handle. Cannot load symbol cudnnCreateTensorDescriptor", "CUDA_LIB_MISSING"),
     ],
 )
 def test_causes_refined_by_the_rest_of_the_text(text, cause) -> None:
@@ -167,6 +185,11 @@ def test_torchvision_is_not_mistaken_for_torch() -> None:
     assert not [e for e in snapshot_from_text(text).evidence if e.cause]
 
 
+def test_kernel_module_version_mismatch_reveals_the_client_driver() -> None:
+    snapshot = snapshot_from_text("NVRM: API mismatch: the client has the version 535.129.03, but\n"
+                                  "NVRM: this kernel module has the version 535.113.01.  Please")
+    evidence = next(e for e in snapshot.evidence if e.cause)
+    assert evidence.cause == "DRIVER_MISSING" and ("driver_version", "535.129.03") in evidence.facts
 def test_a_gpu_kernels_illegal_instruction_is_not_the_processors() -> None:
     from wizard.textdiag.classify import classify_text
 
@@ -188,8 +211,8 @@ UV_NO_WHEEL = ("error: Distribution `torch==2.6.0 @ registry+https://pypi.org/si
     ],
 )
 def test_uv_hint_under_no_wheel_for_the_platform_tells_python_from_platform(hint: str, cause: str) -> None:
-    causes = [e.cause for e in snapshot_from_text(UV_NO_WHEEL + hint).evidence if e.cause]
-    assert causes == [cause]
+    causes = {e.cause for e in snapshot_from_text(UV_NO_WHEEL + hint).evidence if e.cause}
+    assert causes == {cause}  # the hint decides; the bare message then names nothing else (not even as possible)
 
 
 def test_uv_hint_about_another_package_is_no_torch_evidence() -> None:
@@ -202,3 +225,12 @@ def test_uv_python_hint_names_the_interpreter_in_use() -> None:
     text = UV_NO_WHEEL + "hint: You're using CPython 3.13 (`cp313`), but `torch` (v2.1.2) only has wheels with " \
                          "the following Python ABI tags: `cp38`, `cp39`, `cp310`, `cp311`"
     assert snapshot_from_text(text).python.value.version == "3.13"
+
+
+def test_uvs_bare_no_wheel_message_is_torchs_only_when_torch_or_nothing_is_named() -> None:
+    from wizard.textdiag.classify import classify_text
+
+    tail = " can't be installed because it doesn't have a source distribution or wheel for the current platform"
+    torch = classify_text("error: Distribution `torch==2.8.0 @ registry+https://pypi.org/simple`" + tail)
+    assert [c.code for c in torch] == ["PYTHON_UNSUPPORTED"]
+    assert classify_text("error: Distribution `triton==2.1.0 @ registry+https://pypi.org/simple`" + tail) == []

@@ -60,6 +60,22 @@ def facts_of(raw: str) -> dict[str, str]:
          "ready.gpu"),
         ("[pip3] exceptiongroup==1.2.0\npytest-rerunfailures==14.0\n" + COLLECT_ENV_WORKING, "ready.gpu"),
         (">>> torch.ones(1, device='mps')\ntensor([1.], device='mps:0')", "ready.mps"),
+        # the environment reports of Hugging Face's, detectron2's and OpenMMLab's bug templates, and Lightning's log
+        ("- `transformers` version: 4.36.2\n- Python version: 3.10.12\n- PyTorch version (GPU?): 2.1.2+cu121 (True)\n"
+         "- Tensorflow version (GPU?): not installed (NA)\n", "ready.gpu"),
+        ("- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)\n- GPU type: NVIDIA GeForce RTX 4090\n", "ready.gpu"),
+        ("PyTorch                1.9.0+cu111\nPyTorch Debug Build    False\nCUDA available         True\n"
+         "GPU 0,1,2,3            NVIDIA GeForce RTX 3090\n", "ready.gpu"),
+        ("sys.platform: linux\nCUDA available: True\nGPU 0: Tesla V100-SXM2-32GB\n", "ready.gpu"),
+        ("GPU available: True (cuda), used: True\nTPU available: False, using: 0 TPU cores\n", "ready.gpu"),
+        ("GPU available: True (mps), used: True\n", "ready.mps"),
+        # the CUDA device a tool names as the one it runs on: torch's device-properties repr, the YOLO banner,
+        # ComfyUI's start log (beside the torch version it prints, the runtime then counts as available)
+        ("Using CUDA device0 _CudaDeviceProperties(name='NVIDIA A10G', total_memory=22723MB)\n", "ready.gpu"),
+        ("YOLOv5 v7.0-217 Python-3.9.17 torch-1.13.1+cu117 CUDA:0 (NVIDIA GeForce RTX 2080 SUPER, 7982MiB)\n",
+         "ready.gpu"),
+        ("Total VRAM 24564 MB, total RAM 65451 MB\npytorch version: 2.1.2+cu121\nSet vram state to: NORMAL_VRAM\n"
+         "Device: cuda:0 NVIDIA GeForce RTX 4090 : cudaMallocAsync\nStarting server\n", "ready.gpu"),
         # on a Mac whose MPS works, torch.cuda.is_available() printing False is the expected answer
         ("M1 MacBook\n>>> torch.cuda.is_available()\nFalse\n>>> torch.backends.mps.is_available()\nTrue", "ready.mps"),
     ],
@@ -81,6 +97,12 @@ def test_a_working_setup_shown_is_ready(text: str, key: str) -> None:
         "When installing, the msg is that my Nvidia version is too old.",
         '$ python -c "import torch; print(torch.__version__, torch.cuda.is_available())"\n2.3.1+cpu False',
         ">>> torch.cuda.device_count()\n0",
+        "- PyTorch version (GPU?): 2.1.2+cu121 (False)\n- Using GPU in script?: yes",
+        "GPU available: False, used: False\nTPU available: False, using: 0 TPU cores",
+        # ComfyUI on the CPU, and the YOLO banner without CUDA
+        "pytorch version: 2.1.2+cpu\nDevice: cpu\nTraceback (most recent call last):\nRuntimeError: boom",
+        "Ultralytics 8.3.75 Python-3.8.19 torch-1.12.1+cu113 CPU (Intel Core(TM) i7-9750H 2.60GHz)\n"
+        "AssertionError: Torch not compiled with CUDA enabled",
         "In [3]:\ntorch.cuda.device_count()\n\n0",
     ],
 )

@@ -6,6 +6,7 @@ import argparse
 import os
 import socket
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,6 +29,9 @@ STATUS = {
 }
 
 
+PROBE_HEAD_START_S = 1.0  # at most this long the main thread waits for the first probe to start
+
+
 def warm_engine() -> None:
     """Import the checks and the recommendation ahead of need (run while the probes work)."""
     import wizard.checks.registry  # noqa: F401
@@ -44,8 +48,17 @@ def run(args: argparse.Namespace) -> int:
     goal = goal_for_args(args)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as pool, \
             WaitNotice(getattr(args, "timeout", None) or default_timeout()) as notice:
-        collecting = pool.submit(collect_for_args, args, goal, notice)  # the probes start now …
-        try:  # … and the knowledge base loads while torch is being imported
+        probes_started = threading.Event()
+
+        def progress(stage: str) -> None:
+            probes_started.set()
+            notice(stage)
+
+        collecting = pool.submit(collect_for_args, args, goal, progress)  # the probes start now …
+        # … first, without the imports below competing for the interpreter lock; then the knowledge base and the
+        # engine load while torch is being imported
+        probes_started.wait(PROBE_HEAD_START_S)
+        try:
             knowledge = load_knowledge()
             warm_engine()
         except (ValueError, OSError) as exc:

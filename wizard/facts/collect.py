@@ -20,7 +20,7 @@ from wizard.facts.runner import Runner, run_command
 from wizard.snapshot import Fact, FactStatus, GpuFacts, Snapshot, ToolkitFacts
 
 if TYPE_CHECKING:
-    from wizard.index.collect import IndexRequest
+    from wizard.index.request import IndexRequest
 
 Progress = Callable[[str], None]
 
@@ -90,10 +90,13 @@ def collect_snapshot(
     jobs["host"] = stage("host", lambda: collect_host(env=env, root=root, runner=runner))
     jobs["gpu"] = stage("gpu", gpu)
     jobs["toolkit"] = stage("toolkit", toolkit)
-    if index is not None:
-        from wizard.index.collect import collect_index
+    def read_index() -> object:
+        from wizard.index.collect import collect_index  # ssl, http.client: loaded in the worker, after the probes start
 
-        jobs["index"] = stage("index", lambda: collect_index(index, python, runner=runner, environ=env))
+        return collect_index(index, python, runner=runner, environ=env)
+
+    if index is not None:
+        jobs["index"] = stage("index", read_index)
     if places:
         jobs["places"] = stage("places", lambda: _places(env, runner, checked_kernel, python))
     with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="collect") as pool:

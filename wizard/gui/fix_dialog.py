@@ -548,7 +548,7 @@ class FixDialog(CloseGuard, QDialog):
         self.stage_label.setText(what)
         self.result_label.setText(state)
         self.undo_button.show()
-        self.cancel_button.setText(tr("gui.fix.close"))
+        self.cancel_button.hide()  # nothing runs any more: Close (beside Undo) is the way out
 
     def _verify_work(self, _progress: Callable[[str], None]) -> object:
         assert self.session is not None

@@ -11,8 +11,6 @@ import datetime
 import time
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from packaging.utils import InvalidWheelFilename, parse_wheel_filename
@@ -22,26 +20,13 @@ from wizard.facts.runner import Runner, run_command
 from wizard.index import cache
 from wizard.index.fetch import MAX_METADATA_BYTES, build_opener, get, without_credentials
 from wizard.index.netconfig import NetSettings, pip_net_settings
+from wizard.index.request import DEFAULT_TIMEOUT, DEFAULT_TTL, IndexRequest  # noqa: F401 - re-exported
 from wizard.index.simple import ACCEPT, Link, PageError, parse_project_page, requires_dist
 from wizard.snapshot import Fact, FactStatus, IndexFile, IndexListing, IndexPage
 
 PROJECTS = ("torch", "torchvision", "torchaudio")
-DEFAULT_TIMEOUT = 4.0  # the whole read; a dead or slow index costs no more than this
-DEFAULT_TTL = 6 * 3600.0  # a cached answer younger than this is used without asking the index
 MAX_STALE = 30 * 86400.0  # an older cached answer is no longer offered as a fallback
 MAX_METADATA_FETCHES = 24
-
-
-@dataclass(frozen=True)
-class IndexRequest:
-    base: str  # "https://download.pytorch.org/whl" or a mirror (may hold credentials: never stored)
-    variants: tuple[str, ...]  # "cpu", "cu130" ...
-    since: tuple[tuple[str, str], ...] = ()  # (project, oldest version worth keeping): trims the cpu page's history
-    newer_than: tuple[tuple[str, str], ...] = ()  # (project, newest bundled version): read metadata beyond it
-    offline: bool = False
-    timeout: float = DEFAULT_TIMEOUT
-    ttl: float = DEFAULT_TTL
-    cache_folder: Path | None = None
 
 
 def collect_index(request: IndexRequest, python: str, runner: Runner = run_command,

@@ -1,11 +1,32 @@
-"""What to ask the index for, from what the bundled knowledge already knows (pure)."""
+"""What to ask the index for, from what the bundled knowledge already knows (pure).
+
+It imports nothing of the network side (wizard.index.collect / fetch): a check builds its request before the
+probes start, and ssl, http.client and urllib.request are loaded only by the collector that reads the index."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from packaging.version import Version
 
-from wizard.index.collect import IndexRequest
 from wizard.knowledge.model import Knowledge
+
+DEFAULT_TIMEOUT = 4.0  # the whole read; a dead or slow index costs no more than this
+DEFAULT_TTL = 6 * 3600.0  # a cached answer younger than this is used without asking the index
+
+
+@dataclass(frozen=True)
+class IndexRequest:
+    base: str  # "https://download.pytorch.org/whl" or a mirror (may hold credentials: never stored)
+    variants: tuple[str, ...]  # "cpu", "cu130" ...
+    since: tuple[tuple[str, str], ...] = ()  # (project, oldest version worth keeping): trims the cpu page's history
+    newer_than: tuple[tuple[str, str], ...] = ()  # (project, newest bundled version): read metadata beyond it
+    offline: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    ttl: float = DEFAULT_TTL
+    cache_folder: Path | None = None
+
 
 
 def index_request(knowledge: Knowledge, base: str, offline: bool = False) -> IndexRequest:

@@ -92,7 +92,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += _driver_below_build(facts, matches) or _cuda_unavailable_without_nvidia(facts)
+        cause_evidence += _driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -112,10 +112,19 @@ def snapshot_from_text(text: str) -> Snapshot:
 
 
 def _installed_cpu_wheel(facts: dict[str, str]) -> None:
-    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build."""
+    """pip installed the PyPI wheel it downloaded for Windows or macOS: that torch is a CPU build.
+
+    Also on Windows when pip's success line names torch without a local version: PyPI's Windows wheels are CPU-only,
+    and a CUDA build from download.pytorch.org always carries "+cuNNN" there.
+    """
     wheel = facts.get("torch_cpu_wheel", "")
     if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
         facts["torch_version"] = wheel
+        facts.setdefault("torch_build", "cpu")
+    plain = facts.get("torch_pip_installed", "")
+    from_cuda_index = facts.get("index_variant", "").startswith(("cu", "rocm"))
+    if plain and facts.get("os") == "windows" and "torch_version" not in facts and not from_cuda_index:
+        facts["torch_version"] = plain
         facts.setdefault("torch_build", "cpu")
 
 
@@ -131,42 +140,89 @@ DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
 
 
 def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evidence]:
-    """torch ran and printed is_available() False; its CUDA build needs a newer CUDA major than the driver supports.
+    """torch ran and printed is_available() False; its CUDA build needs a newer driver than the one the text shows.
 
     CUDA's minor-version compatibility lets a driver of CUDA 12.0 run any 12.x build, never a 13.x one; nvidia-smi's
-    "CUDA Version" is the newest CUDA the driver supports. Only a major above it is certain proof (a text without
-    collect_env; with it, the driver check compares the real build).
+    "CUDA Version" is the newest CUDA the driver supports, so a build major above it is certain proof. A driver
+    version alone (prose, "Driver Version" without the CUDA column) is compared with the knowledge base's floor for
+    the build's CUDA major (NVIDIA's minor-version compatibility table; before CUDA 11 the toolkit's own driver),
+    on both Windows and Linux when the text does not say which. A text without collect_env only; with it, the
+    driver check compares the real build.
     """
-    if facts.get("cuda_available") != "false" or not facts.get("driver_cuda"):
+    if facts.get("cuda_available") != "false" or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
     build = facts.get("torch_cuda", "")
     variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", ""))
     if not build and variant:
         build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
-    build_major, driver_major = _cuda_major(build), _cuda_major(facts["driver_cuda"])
-    if build_major is None or driver_major is None or build_major <= driver_major:
+    build_major = _cuda_major(build)
+    if build_major is None:
         return []
-    excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
-    revealed = (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build))
-    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt, revealed)]
+    if facts.get("driver_cuda"):
+        driver_major = _cuda_major(facts["driver_cuda"])
+        if driver_major is None or build_major <= driver_major:
+            return []
+        excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
+        return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt,
+                         (("driver_cuda", facts["driver_cuda"]), ("torch_cuda", build)))]
+    floor = _driver_floor(build, facts.get("os", ""))
+    driver = _version_or_none(facts["driver_version"])
+    if floor is None or driver is None or driver >= floor:
+        return []
+    revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
+    return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
+
+
+def _driver_floor(cuda: str, os_name: str) -> Version | None:
+    """The oldest driver that runs a build for ``cuda`` (the lower of the Windows and Linux floors when the OS is
+    unknown): minor-version compatibility from CUDA 11 on, the toolkit's own driver before."""
+    knowledge = _knowledge()
+    if knowledge is None:
+        return None
+    systems = (os_name,) if os_name in ("windows", "linux") else ("windows", "linux")
+    lookup = knowledge.driver_floor if (_cuda_major(cuda) or 0) >= 11 else knowledge.toolkit_driver
+    floors = [_version_or_none(lookup(cuda, system) or "") for system in systems]
+    known = [floor for floor in floors if floor is not None]
+    return min(known) if len(known) == len(systems) else None
+
+
+def _version_or_none(value: str) -> Version | None:
+    try:
+        return Version(value) if value else None
+    except InvalidVersion:
+        return None
 
 
 NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
+# Another vendor's GPU stack for torch: its failures are that stack's own, not a missing NVIDIA GPU
+_OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
 
 
-def _cuda_unavailable_without_nvidia(facts: dict[str, str]) -> list[Evidence]:
-    """is_available() printed False on a machine the text shows has no NVIDIA GPU: a Mac, only an Intel/AMD GPU
-    named, or the text saying there is none. CUDA needs an NVIDIA GPU, so that is the answer, not a missing
-    driver or a CPU build (nothing NVIDIA may be named anywhere in the text)."""
-    if facts.get("cuda_available") != "false" or facts.get("mps_available") == "true":
-        return []  # (a Mac whose MPS works is a working setup, not a failure)
-    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(facts.get(k) for k in ("gpu_name", "driver_version", "driver_cuda"))
-    without = facts.get("os") == "darwin" or bool(facts.get("gpu_only_vendor")) or facts.get("no_nvidia_gpu") == "true"
-    if nvidia_named or not without:
+def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
+    """CUDA wanted on a machine the text says has no NVIDIA GPU: NO_NVIDIA_GPU, no driver or build can help.
+
+    A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU" or on a Mac, or "my GPU is not by nvidia"
+    in a question about CUDA, as the answer itself. Only where no message names a cause (a message's causes are
+    weighed with the same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in
+    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU) and a working MPS.
+    """
+    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(
+        facts.get(key) for key in ("gpu_name", "driver_version", "driver_cuda", "nvml_error"))
+    other_stack = _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm")
+    if nvidia_named or other_stack or working_shown(facts):
         return []
-    shown = {key: facts[key] for key in ("os", "gpu_only_vendor", "no_nvidia_gpu") if facts.get(key)}
-    facts.setdefault("wanted", "cuda")  # torch.cuda.is_available() asked and its False reported: CUDA was the wish
-    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", "", (("cuda_available", "false"), *shown.items()))]
+    said = facts.get("no_nvidia_gpu") == "true"
+    mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
+    other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
+    unusable = facts.get("cuda_available") == "false"
+    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
+        return []
+    facts.setdefault("wanted", "cuda")  # the text tried CUDA (or asks about it): not a CPU-only setup told in passing
+    key = "no_nvidia_gpu" if said else "os" if mac and facts.get("os") == "darwin" else "gpu_vendor"
+    shown = best_facts(prose).get(key)
+    excerpt = clean.text[shown.start:shown.end] if shown else ""
+    revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
+    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
 
 
 def _cuda_major(version: str) -> int | None:
@@ -615,10 +671,18 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
             version=version,
             cuda=cuda,
             hip=facts.get("torch_hip", ""),
-            cuda_available=facts.get("cuda_available") == "true",
+            cuda_available=_cuda_available(facts),
             arch_list=tuple(facts.get("arch_list", "").split()),
         )
     )
+
+
+def _cuda_available(facts: dict[str, str]) -> bool:
+    """is_available() as printed, or CUDA shown working (a tensor on cuda, a tool naming the CUDA device it runs on)
+    when nothing printed False."""
+    if facts.get("cuda_available"):
+        return facts["cuda_available"] == "true"
+    return facts.get("cuda_works") == "true"
 
 
 def _cuda_of_local_version(version: str) -> str:

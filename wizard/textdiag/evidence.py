@@ -92,6 +92,10 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux"}
 
 
+def _wsl_word(found: re.Match[str]) -> dict[str, str]:
+    return {"os": "linux", "is_wsl": "true"}
+
+
 def _wsl_version(found: re.Match[str]) -> dict[str, str]:
     version = found.group("a") or found.group("b") or found.group("d") or ("1" if found.group("c") else "")
     return {"wsl_version": version, "is_wsl": "true", "os": "linux"} if version else {}
@@ -210,6 +214,20 @@ def _device_print(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_works": "true"}
 
 
+def _device_in_use(groups: dict[str, str | None]) -> dict[str, str]:
+    """A tool printed the CUDA device it runs on, by name: CUDA initialised there. An AMD name is torch's ROCm build
+    (its devices are torch.cuda's too), so only NVIDIA names set the vendor and the GPU name."""
+    raw = groups.get("name") or groups.get("name2") or groups.get("name3") or ""
+    name = re.sub(r"\s+", " ", raw).strip()
+    if re.search(r"\b(?:AMD|Radeon|Instinct)\b", name, re.I):
+        return {"cuda_works": "true"}
+    facts = {"cuda_works": "true", "gpu_vendor": "nvidia",
+             "gpu_name": name if name.upper().startswith("NVIDIA") else f"NVIDIA {name}"}
+    if groups.get("major") and groups.get("minor"):
+        facts["capability"] = f"{groups['major']}.{groups['minor']}"
+    return facts
+
+
 def _check_output(found: re.Match[str]) -> dict[str, str]:
     facts = _cuda_available(found)
     if found.group("torch_version"):
@@ -241,6 +259,20 @@ def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
     if found.group("cuda") != "None":
         facts["torch_cuda"] = found.group("cuda")
     return facts
+
+
+def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
+    """transformers/diffusers env: the imported torch and whether torch.cuda.is_available() ("True"/"CUDA")."""
+    version, value = found.group("version"), found.group("value").lower()
+    return {"torch_version": version, "torch_installed": version,
+            "cuda_available": "true" if value in ("true", "cuda") else "false"}
+
+
+def _lightning_device(found: re.Match[str]) -> dict[str, str]:
+    """Lightning's "GPU available: True (cuda|mps)": which backend torch reported available ("False": neither)."""
+    if (found.group("kind") or "").lower() == "mps":
+        return {"mps_available": found.group("value").lower()}
+    return {"cuda_available": found.group("value").lower()}
 
 
 def _template_field(found: re.Match[str]) -> dict[str, str]:
@@ -275,14 +307,19 @@ _I = re.IGNORECASE
 
 RULES: tuple[Rule, ...] = (
     # ---- operating system and CPU, in everyday words and product names
+    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/", "windows subsystem for linux", "linux 的 windows 子系统",
+                    "linux 子系统"),
+         # first, so "Windows Subsystem for Linux" reads as WSL, not Windows; the product's name written out in English
+         # and in Windows' Chinese ("适用于 Linux 的 Windows 子系统") counts too
+         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
+                    r"|Linux ?子系统", _I),
+         _wsl_word, 0.8),
     Rule("os_windows", ("windows", "win1", "win7", "win8"),
          re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I),
          _os_word, 0.7),
     Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
          _const(os="windows"), 0.6),
-    Rule("os_wsl", ("wsl", "microsoft-standard", "/mnt/c/"),
-         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/", _I), _os_word, 0.8),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
@@ -336,8 +373,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
-    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm"),
-         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b", _I), _vendor("amd"), 0.7),
+    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm",
+                     "a卡"),
+         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one)
+         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b|(?<![A-Za-z])A卡", _I),
+         _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
                        "intel(r) uhd", "intel(r) iris", "intel(r) hd"),
@@ -396,9 +436,23 @@ RULES: tuple[Rule, ...] = (
                     r"|^[ \t]{0,4}(?:torch|pytorch(?:-nightly)?(?:-cpu)?) {2,40}(?P<b>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)\b"
                     r"|^torch==(?P<c>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,16})?)$", _I | re.M),
          lambda m: {"torch_installed": m.group("a") or m.group("b") or m.group("c")}, 0.9),
+    # pip's success line names the local version of what it installed ("torch-2.3.1+cu121"); a bare "torch-2.3.1" is
+    # the PyPI wheel, which on Windows is a CPU-only build (build._installed_cpu_wheel decides with the OS)
+    Rule("pip_installed_torch_plain", ("successfully installed",),
+         re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)(?=[ \t]|$)",
+                    _I | re.M),
+         lambda m: {"torch_pip_installed": m.group("version")}, 0.9),
     Rule("torch_version_print", ("__version__",),
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
+         _group("torch_version"), 0.9),
+    # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
+    # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
+    # "MPS" or "CPU". Only the CPU banner is read: it is the run that did not use the GPU, the one a paste comparing a
+    # working and a failing run reports (ultralytics/utils/torch_utils.py, yolov5/utils/torch_utils.py)
+    Rule("yolo_device_banner", ("python-",),
+         re.compile(r"\bPython-\d\.\d{1,2}\.\d{1,2} torch-(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
+                    r"(?:(?:a|b|rc|\.dev)\d{1,10})?(?:\+[a-z0-9.]{2,16})?) CPU\b"),
          _group("torch_version"), 0.9),
     # torch.version.cuda printed as None: torch imported and is a build without CUDA (a CPU or ROCm build)
     Rule("torch_version_cuda_none", ("version.cuda",),
@@ -433,6 +487,20 @@ RULES: tuple[Rule, ...] = (
                     r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$",
                     _I | re.M),
          _device_print, 0.8),
+    # torch.cuda.device_count() printed 0: no CUDA device torch can use (what is_available() False says)
+    Rule("device_count_zero", ("device_count()",),
+         re.compile(r"device_count\(\)\)?\)?[ \t]{0,4}\n(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?0[ \t]*$", re.M),
+         _const(cuda_available="false"), 0.8),
+    # the CUDA device a tool reports running on, by name: torch's repr of torch.cuda.get_device_properties()
+    # ("_CudaDeviceProperties(name='NVIDIA A10G', major=8, minor=6, …)", also in YOLOv3/v5 logs), the Ultralytics/YOLO
+    # banner ("torch-2.0.1+cu118 CUDA:0 (Tesla T4, 15102MiB)"), ComfyUI's start log ("Device: cuda:0 NVIDIA GeForce
+    # RTX 4090 : cudaMallocAsync"); each is printed only after CUDA initialised on that device
+    Rule("cuda_device_named", ("_cudadeviceproperties(name=", "cuda:", "device: cuda:"),
+         re.compile(r"_CudaDeviceProperties\(name='(?P<name>[^'\n]{2,80})'(?:, major=(?P<major>\d{1,2}), "
+                    r"minor=(?P<minor>\d{1,2}))?"
+                    r"|\bCUDA:\d{1,2} \((?P<name2>[^,()\n]{2,60}), \d{2,7}(?:\.\d{1,2})?Mi?B\)"
+                    r"|^Device: cuda:\d{1,2} (?P<name3>[^\n:]{2,80}?)(?: : [A-Za-z]{2,20})?[ \t]*$", re.M),
+         lambda m: _device_in_use(m.groupdict()), 0.9),
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
@@ -454,10 +522,66 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
          _const(no_nvidia_gpu="true"), 0.7),
+    # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
+    # the machine's GPU is said to be some other vendor's
+    Rule("gpu_not_nvidia_prose", ("gpu", "graphics card", "video card"),
+         re.compile(r"\b(?:my|the|our|this)\s(?:laptop'?s?\s|pc'?s?\s|computer'?s?\s)?(?:gpu|graphics card|video card)"
+                    r"\s(?:is\s(?:\w{2,14}ly\s)?not|isn't|is\sno)\s(?:an?\s)?(?:by\s|from\s|made by\s)?nvidia\b", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
     # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
-    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡"),
-         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?|n卡)?(?:显卡|gpu)|无独立显卡", _I),
+    # "只有核显" / "只有集显" / "只有集成显卡" (only integrated graphics), "没有N卡" (no NVIDIA card)
+    Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡", "只有核显", "只有集显", "只有集成显卡"),
+         re.compile(r"(?:电脑|笔记本|机器|我)?没有(?:独立|英伟达|nvidia ?)?(?:显卡|gpu)|没有n卡|无独立显卡|只有(?:核显|集显|集成显卡)",
+                    _I),
          _const(no_nvidia_gpu="true"), 0.6),
+    # "I have no (NVIDIA) graphics card" in the other languages the wizard speaks (de, fr, es, pt, ja, ko)
+    Rule("no_nvidia_gpu_i18n", ("keine", "n'ai pas de", "pas de", "sans ", "no tengo", "sin ", "não tenho", "nao tenho",
+                                "sem ", "ない", "無い", "ありません", "なし", "無し", "搭載", "없"),
+         re.compile(r"\b(?:habe|hat|besitze) (?:leider )?keine? (?:dedizierte |NVIDIA[- ]?)?(?:Grafikkarte|GPU)\b"
+                    r"|\bkeine NVIDIA[- ]?(?:Grafikkarte|GPU)\b"
+                    r"|\bn'ai pas de (?:carte graphique|GPU)\b|\bpas de (?:carte graphique |GPU )?NVIDIA\b"
+                    r"|\bsans (?:carte graphique|GPU) NVIDIA\b"
+                    r"|\bno tengo (?:una )?(?:tarjeta gr[aá]fica|GPU)\b|\bsin (?:tarjeta gr[aá]fica|GPU) NVIDIA\b"
+                    r"|\bn[aã]o tenho (?:uma )?(?:placa de v[ií]deo|placa gr[aá]fica|GPU)\b"
+                    r"|\bsem (?:placa de v[ií]deo|GPU) NVIDIA\b"
+                    # (not the conditionals "GPUがないと…" / "GPU가 없으면…": "without a GPU, …")
+                    r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?"
+                    r"(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)(?!と|場合|なら)"
+                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때)", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
+    # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
+    # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
+    # torch/serialization.py, printed on any machine whose CUDA is unavailable)
+    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
+         re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
+                    r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
+                    r"|\b(?:on|have|has|with|using|use) an? CPU[- ]only (?:machine|laptop|computer|server|pc|system|vm|"
+                    r"instance|host|box)\b(?!,? please use torch\.load)", _I),
+         _const(no_nvidia_gpu="true"), 0.7),
+    # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
+    # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
+    # torch.cuda.is_available() under their own label
+    Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
+         re.compile(r"^[ \t]{0,8}(?:CUDA available(?::[ \t]{0,20}|[ \t]{2,40})|GPU available[ \t]{2,40})(?P<value>True|False)[ \t]*$",
+                    re.M),
+         _cuda_available, 1.0),
+    # Hugging Face's `transformers env` / `diffusers-cli env` (their bug templates): "- PyTorch version (GPU?): 2.1.0+cu121
+    # (True)", newer "- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)" ("NA" without any accelerator)
+    Rule("hf_env_torch", ("pytorch version (gpu?)", "pytorch version (accelerator?)"),
+         re.compile(r"PyTorch version \((?:GPU|accelerator)\?\): (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.dev\d{1,10})?"
+                    r"(?:\+[a-z0-9.]{2,16})?) \((?P<value>True|False|CUDA|NA|XPU|NPU|HPU|MPS)\)", _I),
+         _hf_env_torch, 1.0),
+    # Lightning's trainer log: "GPU available: True (cuda), used: True" ("(mps)" on a Mac; no "(…)" before MPS support)
+    Rule("lightning_device_log", ("gpu available:",),
+         re.compile(r"\bGPU available: (?P<value>True|False)(?: \((?P<kind>cuda|mps)\))?, used: (?:True|False)", _I),
+         _lightning_device, 1.0),
+    # torch.utils.bottleneck's "Environment Summary": "PyTorch 1.10.0 not compiled w/ CUDA" is a CPU build; "Running
+    # with Python 3.8 and CUDA 11.3.109" is written only when torch.cuda.is_available() (the line ends after "and"
+    # both when CUDA is unavailable and when its runtime version is unknown, so that says nothing)
+    Rule("bottleneck_summary", ("not compiled w/ cuda", "running with python"),
+         re.compile(r"^PyTorch \S{1,40}(?: DEBUG)? (?P<cpu>not compiled w/ CUDA)$"
+                    r"|^Running with Python \d\.\d{1,2} and (?P<cuda>CUDA \d{1,2}\.\d)", re.M),
+         lambda m: {"torch_build": "cpu"} if m.group("cpu") else {"cuda_available": "true"}, 1.0),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

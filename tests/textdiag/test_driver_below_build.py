@@ -1,0 +1,50 @@
+"""is_available() False with a CUDA build the driver the text shows cannot run: DRIVER_TOO_OLD (no collect_env).
+
+nvidia-smi's "CUDA Version" below the build's CUDA major is proof by itself; a driver version alone is compared with
+NVIDIA's floor for the build's CUDA major (resources/knowledge/drivers.json: minor-version compatibility from CUDA 11,
+the toolkit's own driver before), on both Windows and Linux when the text does not say which.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Goal, Severity
+from wizard.textdiag import goal_for_text, snapshot_from_text
+
+
+def errors_of(text: str) -> list[str]:
+    snapshot = snapshot_from_text(text)
+    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
+    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "torch==2.1.0+cu121\nDriver Version: 470.82.01    CUDA Version: 11.4\n>>> torch.cuda.is_available()\nFalse\n",
+        "I installed torch 1.13.1+cu117 with pip. My GPU is a GTX 1060 with driver 391.35 on Windows 10. "
+        "torch.cuda.is_available() returns False.",
+        "torch 2.1.0+cu121 on Ubuntu 22.04, NVIDIA driver 470.82.01\n>>> torch.cuda.is_available()\nFalse\n",
+    ],
+)
+def test_a_driver_below_the_builds_floor_is_driver_too_old(text: str) -> None:
+    assert errors_of(text) == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 516.94 runs CUDA 11.x builds on Windows (floor 452.39)
+        "torch 1.13.1+cu117, GTX 1060, driver 516.94 on Windows 10. torch.cuda.is_available() returns False.",
+        # before CUDA 11 the toolkit's own driver is the floor: 430.26 runs a CUDA 10.1 build (418.39)
+        "torch 1.4.0+cu101, driver 430.26, Ubuntu. torch.cuda.is_available() returns False.",
+        # a driver above the Linux floor but below the Windows one, the OS not said: not certain, nothing said
+        "torch 2.1.0+cu121, driver 526.47\n>>> torch.cuda.is_available()\nFalse\n",
+        # nothing printed False: the driver is not shown failing anything
+        "torch 2.1.0+cu121, NVIDIA driver 470.82.01, training is slow",
+    ],
+)
+def test_a_driver_at_the_floor_or_no_failure_is_not_driver_too_old(text: str) -> None:
+    assert "DRIVER_TOO_OLD" not in errors_of(text)

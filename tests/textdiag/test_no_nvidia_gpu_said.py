@@ -1,0 +1,73 @@
+"""CUDA wanted where the text says there is no NVIDIA GPU: NO_NVIDIA_GPU, even with no error message recognised.
+
+A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU", or "my GPU is not by nvidia" in a question
+about CUDA, as the answer. An NVIDIA GPU, driver or nvidia-smi output in the text, or another vendor's GPU stack
+(ROCm, ZLUDA, DirectML), rules that reading out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import diagnose
+from wizard.findings import Goal, Severity
+from wizard.textdiag import goal_for_text, snapshot_from_text
+
+
+def errors_of(text: str) -> list[str]:
+    snapshot = snapshot_from_text(text)
+    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
+    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Radeon GPU here.\ntorch.cuda.is_available(): False\ntorch.cuda.device_count(): 0\n",
+        "Laptop with Intel Iris Xe graphics\n>>> torch.cuda.is_available()\nFalse\n",
+        "My GPU is unfortunately not by nvidia, so it is not possible to use torch with cuda. Any alternative?",
+        "I don't have an NVIDIA GPU.\n>>> torch.cuda.is_available()\nFalse\n",
+        "AMD Radeon RX 6600\n>>> torch.cuda.device_count()\n0\n",  # no CUDA device, as is_available() False says
+        # torch.load of a GPU checkpoint on a Mac, and the web UI's start check beside an AMD card: both say only
+        # that CUDA is unusable (resources/textdiag/signatures.json), the machine says why
+        "On my MacBook Pro:\nRuntimeError: Attempting to deserialize object on a CUDA device but "
+        "torch.cuda.is_available() is False. If you are running on a CPU-only machine, please use torch.load with "
+        "map_location=torch.device('cpu') to map your storages to the CPU.\n",
+        "GPU: AMD Radeon RX 580\nRuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to "
+        "COMMANDLINE_ARGS variable to disable this check\n",
+    ],
+)
+def test_cuda_wanted_without_an_nvidia_gpu_is_no_nvidia_gpu(text: str) -> None:
+    assert errors_of(text) == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an NVIDIA GPU or driver in the text: the vendor words are not the whole machine
+        "Intel UHD 630 and an RTX 3060 laptop GPU\n>>> torch.cuda.is_available()\nFalse\n",
+        "AMD Radeon iGPU, driver 546.33\n>>> torch.cuda.is_available()\nFalse\n",
+        # torch on the AMD GPU through ROCm: its failure is that stack's own
+        "RX 7900 XTX with torch from the ROCm index\n>>> torch.cuda.is_available()\nFalse\n",
+        # no sign CUDA was wanted or shown unusable: too little to say
+        "I don't have an NVIDIA GPU. Which torch should I install?",
+        # naming an AMD GPU alone is no statement that CUDA failed
+        "AMD Radeon RX 6600, how do I use cuda here?",
+        # a Mac whose MPS works: nothing is broken there
+        "MacBook Air M2\n>>> torch.backends.mps.is_available()\nTrue\n>>> torch.cuda.is_available()\nFalse\n",
+        # the web UI's start check alone says CUDA is unusable, not why
+        "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+        "disable this check\n",
+    ],
+)
+def test_no_such_reading_without_both_halves_or_with_nvidia_named(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in errors_of(text)
+
+
+def test_cuda_unusable_beside_a_driver_below_the_build_stays_driver_too_old() -> None:
+    text = (
+        "torch==2.1.0+cu121\n| NVIDIA-SMI 470.86       Driver Version: 470.86       CUDA Version: 11.4     |\n"
+        "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
+        "disable this check\n"
+    )
+    assert errors_of(text) == ["DRIVER_TOO_OLD"]
