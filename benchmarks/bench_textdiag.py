@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import string
 import sys
 import time
 from pathlib import Path
@@ -37,13 +38,15 @@ def _inputs() -> dict[str, str]:
     rng = random.Random(1)
     return {
         "one collect_env output": next(t for t in texts if "PyTorch version:" in t),
-        "whole corpus (48 texts) joined": "\n".join(texts),
+        f"whole corpus ({len(texts)} texts) joined": "\n".join(texts),
         "10 MB training log + error at the end": log_line * (10_000_000 // len(log_line)) + texts[0],
         "10 MB single line": "x" * 10_000_000,
         "10 MB of every needle repeated": (needles + "\n") * (10_000_000 // (len(needles) + 1)),
         "10 MB needles, no newlines": needles * (10_000_000 // len(needles)),
         "4 MB random bytes (latin-1)": os.urandom(4_000_000).decode("latin-1"),
         "2 MB random printable": "".join(rng.choice("abc (){}[]<>:=._-0123456789 \n") for _ in range(2_000_000)),
+        # every printable ASCII character (markup, quotes, "](", "> ", tabs): the head and tail that are examined
+        "10 MB random ASCII printable": "".join(rng.choices(string.printable, k=10_000_000)),
         "10 MB prose (forum-like sentences)": _prose(10_000_000),
         "10 MB binary (NUL-padded bytes)": (b"\x00\x01\x7fELF\x02" * (10_000_000 // 8)).decode("latin-1"),
         "collect_env with 30,000 GPU lines": _collect_env_many_gpus(30_000),

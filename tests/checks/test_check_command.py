@@ -144,6 +144,22 @@ def test_render_text_groups_by_step_and_colours_only_when_asked():
     assert "[x] Problem" in render_text(snap, diagnosis, color=False, unicode=False)
 
 
+def test_a_finding_with_a_blank_quote_renders_without_it():
+    """A report read from elsewhere (or evidence derived from facts) may carry a blank excerpt: no crash, no empty line."""
+    import dataclasses
+
+    snap = ms.snapshot(
+        gpu_facts=ms.gpu((ms.nvidia_pci(ms.RTX4070),), ms.nvml_ok((ms.RTX4070,), "535.183.01", "12.2")),
+        python_fact=ms.python(dists=ms.cuda_dists("2.13.0+cu130")),
+        torch=ms.torch_ok("2.13.0+cu130", "13.0", (), ms.CU130_ARCHS, "92000"),
+    )
+    diagnosis = diagnose(snap, None, Goal())
+    first = dataclasses.replace(diagnosis.errors[0], evidence=("", "  \n", "quoted line\nmore"))
+    findings = tuple(first if f is diagnosis.errors[0] else f for f in diagnosis.findings)
+    plain = render_text(snap, dataclasses.replace(diagnosis, findings=findings), color=False)
+    assert plain.count(": quoted line") == 1 and ": \n" not in plain
+
+
 def test_display_command_quotes_per_os():
     argv = ("C:\\Program Files\\Python\\python.exe", "-m", "pip", "install", "numpy<2")
     assert display_command(argv, "windows") == '"C:\\Program Files\\Python\\python.exe" -m pip install numpy<2'

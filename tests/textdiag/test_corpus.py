@@ -46,6 +46,8 @@ KNOWN_MISSES = {
 KNOWN_HEALTHY_MISSES = {
     "244-healthy-is-available-true-tx2": "the text reports an error ('I got an error', 'Cuda is not available') beside "
     "is_available() True; that the error was the reporter's own mistake is only in the thread",
+    "473-healthy-uv-add-torch-cu124-tesla-t4": "only torch's version (2.5.1+cu124) and nvidia-smi are shown, no "
+    "is_available() or tensor on the GPU; that it works is the poster's word ('I actually can get Pytorch ... working')",
     "326-healthy-bottleneck-2080-slow-training": "torch.utils.bottleneck's summary shows a CUDA build, not that CUDA is "
     "available (its 'Running with Python 3.8 and' line is empty both when CUDA is unavailable and when the runtime "
     "version is unknown); the GPU use is only in the thread's profile",

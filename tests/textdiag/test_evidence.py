@@ -208,3 +208,10 @@ def test_a_rendered_notebook_output_after_blank_lines_is_read(notebook: str, exp
 def test_a_value_far_below_the_call_is_not_its_output() -> None:
     # three blank lines and a paragraph later, a lone "1" is a page number or a list, not device_count()'s output
     assert "cuda_works" not in facts_of("torch.cuda.device_count()\n\n\n\n1\n")
+
+
+@pytest.mark.parametrize("text", ["    /Users/btv/pysandbox/lib/python3.8/site-packages/setuptools/depends.py:2",
+                                  "Platform: Darwin 23.1.0", "  File \"/opt/homebrew/lib/python3.12/x.py\""])
+def test_macos_paths_and_words_say_macos(text: str) -> None:
+    """os_mac: a /Users/ path, "Darwin" or Homebrew's prefix is macOS (they are not words _os_word knew)."""
+    assert facts_of(text)["os"] == "darwin"

@@ -74,3 +74,14 @@ def test_the_possible_cause_reads_in_another_language_from_its_stored_message() 
     assert german.startswith("Ebenfalls möglich: ")
     assert german != warning.title
 
+
+
+def test_a_cpu_build_that_reports_cuda_unavailable_is_the_cpu_build_and_maybe_no_gpu() -> None:
+    text = ">>> torch.__version__\n'2.6.0+cpu'\n>>> torch.cuda.is_available()\nFalse\n"
+    findings = findings_of(text)
+    assert [f.code for f in findings if f.severity is Severity.ERROR] == ["CPU_ONLY_WHEEL"]
+    assert [f.code for f in findings if is_possible_cause(f)] == ["NO_NVIDIA_GPU"]
+    named = findings_of("RTX 3060 laptop\n" + text)  # an NVIDIA GPU named: the CPU build alone
+    assert [f.code for f in named if f.severity is Severity.ERROR] == ["CPU_ONLY_WHEEL"]
+    assert not [f for f in named if is_possible_cause(f)]
+    assert not possible("AMD Radeon RX 6600\n" + text)  # no NVIDIA GPU shown: that is the answer, nothing possible

@@ -219,3 +219,61 @@ def test_no_module_named_torch_in_a_notebook_is_the_kernels_python() -> None:
     assert first_cause(f"<ipython-input-3-eb42ca6e4af3> in <module>\n----> 1 import torch\n{error}") == "ENV_MISMATCH"
     assert first_cause(f"When I run cell 1 of demo.ipynb I get {error}") == "ENV_MISMATCH"
     assert first_cause(f'  File "C:\\app\\run.py", line 3, in <module>\n    import torch\n{error}') == "TORCH_MISSING"
+
+
+def test_dyld_names_the_symbol_only_a_python_symbol_blames_the_python() -> None:
+    """symbol_names_its_library: a _Py… symbol is the interpreter's; a torch C++ symbol in a torchaudio/torchvision
+    library (companion_symbol_not_found_macos) is a companion built for another torch."""
+    assert first_cause("ImportError: dlopen(/x/torch/_C.cpython-36m-darwin.so, 10): Symbol not found: "
+                       "_PySlice_AdjustIndices") == "PYTHON_UNSUPPORTED"
+    assert first_cause("OSError: dlopen(/Users/me/env/lib/python3.9/site-packages/torchvision/image.so, 0x0006): "
+                       "Symbol not found: __ZN3c106detail14torchCheckFailEPKcS2_jRKNSt3__112basic_stringIcEE"
+                       ) == "PACKAGE_CONFLICT"
+    # not a companion's library and not a Python symbol: no longer read as an unsupported Python
+    assert first_cause("ImportError: dlopen(/x/site-packages/torch/_C.so, 2): Symbol not found: "
+                       "__ZN3c1011CPUTensorIdEv") != "PYTHON_UNSUPPORTED"
+
+
+def test_no_wheel_on_64_bit_windows_from_the_pytorch_index_is_the_python() -> None:
+    """windows_x64_has_pytorch_wheels: download.pytorch.org serves win_amd64, so only the Python can lack a wheel."""
+    placeholder = ("Collecting torch\n  Using cached https://files.pythonhosted.org/packages/f8/02/880b468bd382dc79896ea"
+                   "ecbeb8ce95e9c4b99a24902874a2cef0b562cea/torch-0.1.2.post2.tar.gz")
+    find_links = "C:\\>pip install torch -f https://download.pytorch.org/whl/torch_stable.html\n"
+    banner = "Python 3.8.0 (tags/v3.8.0:fa919fd, Oct 14 2019) [MSC v.1916 64 bit (AMD64)] on win32\n"
+    assert first_cause(banner + find_links + placeholder) == "PYTHON_UNSUPPORTED"
+    # the same placeholder on an ARM board, or without the PyTorch index, is not decided by this rule
+    assert first_cause("uname -m: armv7l\n" + find_links + placeholder) == "PLATFORM_UNSUPPORTED"
+    from wizard.textdiag.clean import clean_text
+    from wizard.textdiag.signatures import match_all
+    from wizard.textdiag.weigh import windows_x64_has_pytorch_wheels
+
+    [found] = match_all(clean_text(placeholder))
+    windows = {"os": "windows", "machine": "x86_64"}
+    assert list(windows_x64_has_pytorch_wheels(found, {**windows, "requested": "torch"}, []))  == []  # PyPI only
+    assert list(windows_x64_has_pytorch_wheels(found, {**windows, "requested": "torch -f https://download.pytorch"
+                                                       ".org/whl/torch_stable.html", "available_versions": "1.4.0"},
+                                               [])) == []  # real versions listed: the Python is served
+
+
+def test_a_library_missing_for_a_companions_extension_is_the_companions_build() -> None:
+    """companion_import_needs_it: torch imported before torchvision's _C, so its CUDA libraries were there."""
+    frame = '  File "/x/site-packages/torchvision/ops/boxes.py", line 2, in <module>\n'
+    missing = "ImportError: libcudart.so.9.0: cannot open shared object file: No such file or directory"
+    assert first_cause(frame + "    from torchvision import _C\n" + missing) == "PACKAGE_CONFLICT"
+    # raised by torch's own import, the same message is a missing CUDA library
+    assert first_cause('  File "/x/site-packages/torch/__init__.py", line 229, in <module>\n'
+                       "    from torch._C import *  # noqa: F403\n" + missing) == "CUDA_LIB_MISSING"
+
+
+def test_a_no_wheel_text_that_blames_an_outdated_python_makes_it_an_error() -> None:
+    """check_python_supported: "outdated" is a warning, unless the pasted failure itself blames this Python."""
+    from wizard.engine import diagnose
+    from wizard.findings import Goal, Severity
+    from wizard.textdiag import snapshot_from_text
+
+    text = ("Python 3.8.0 (tags/v3.8.0:fa919fd, Oct 14 2019) [MSC v.1916 64 bit (AMD64)] on win32\nC:\\>pip install torch -f https://download.pytorch.org/whl/torch_stable.html\n"
+            "ERROR: Could not find a version that satisfies the requirement torch (from versions: 0.1.2, 0.1.2.post1, "
+            "0.1.2.post2)\nERROR: No matching distribution found for torch")
+    findings = diagnose(snapshot_from_text(text), goal=Goal()).findings
+    python = [f for f in findings if f.code == "PYTHON_UNSUPPORTED"]
+    assert python and python[0].severity == Severity.ERROR

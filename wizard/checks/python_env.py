@@ -87,10 +87,13 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
     # torch imports, or a torch wheel is installed in this Python: a build existed for it (pasted text shows this)
     works_anyway = ctx.torch is not None or any(d.name == "torch" for d in python.distributions)
     works_anyway = works_anyway or _served_in_pasted_texts_era(ctx, variant)
+    # "outdated" warns that only old builds install; a pasted failure that itself blames this Python (no wheel
+    # found for it, weighed in wizard/textdiag/weigh.py) shows that no build installed at the text's time
+    blamed_by_text = ctx.snapshot.source == "text" and "PYTHON_UNSUPPORTED" in ctx.evidence_causes
     return [
         finding(
             f"PYTHON_UNSUPPORTED.{variant}",
-            Severity.WARNING if works_anyway or variant == "outdated" else Severity.ERROR,
+            Severity.WARNING if works_anyway or (variant == "outdated" and not blamed_by_text) else Severity.ERROR,
             STEP,
             details=f"{python.implementation} {python.version}, {python.bits}-bit at {python.executable}",
             actions=recommendation_actions(ctx) or url_action(ctx, "python_downloads", "Get a supported Python"),

@@ -197,7 +197,7 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         index = next((i for i, f in enumerate(result) if f.code == code and f.severity is not Severity.OK), None)
         if index is not None:
             current = result[index]
-            if evidence.excerpt not in current.evidence:
+            if evidence.excerpt.strip() and evidence.excerpt not in current.evidence:
                 result[index] = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
             continue
         if is_possible_cause(evidence):
@@ -207,6 +207,11 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     return result
 
 
+def _excerpts(excerpt: str) -> tuple[str, ...]:
+    """The quoted text of a finding from pasted evidence; none when the evidence was derived from facts."""
+    return (excerpt,) if excerpt.strip() else ()
+
+
 def _possible_finding(code: str, excerpt: str) -> Finding:
     """A cause the pasted text supports but does not establish: a warning that names it, with no remedy of its own
     (a remedy fixes an established cause; this one is settled by checking on that computer)."""
@@ -214,7 +219,7 @@ def _possible_finding(code: str, excerpt: str) -> Finding:
     cause_title, cause_explanation = render(key, {"code": code})
     title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
     return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
-                   evidence=(excerpt,), **messages_of(title, explanation))
+                   evidence=_excerpts(excerpt), **messages_of(title, explanation))
 
 
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...]) -> Finding:
@@ -228,7 +233,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         Severity.ERROR,
         step,
         details=details,
-        evidence=(excerpt,),
+        evidence=_excerpts(excerpt),
         actions=cause_actions(ctx, code),
         code=code,
     )

@@ -182,7 +182,8 @@ def _finding_lines(
         if item.caused_by:
             lines.append("      " + text("cli.consequence", code=item.caused_by))
         for excerpt in item.evidence:
-            lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
+            if excerpt.strip():  # a report from elsewhere may hold blank excerpts: show nothing for them
+                lines.append(f"      {evidence_label}: {excerpt.strip().splitlines()[0][:200]}")
         lines.extend(_action_lines(item, os_name, promised))
     return lines
 

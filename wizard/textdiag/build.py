@@ -92,7 +92,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += _driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
+        cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
+                           or _cpu_build_for_cuda(facts))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -223,6 +224,29 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
     return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
+
+
+CPU_BUILD_FOR_CUDA = "textdiag:cpu_build_for_cuda"
+
+
+def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
+    """is_available() printed False and the torch shown is a CPU build (``+cpu``, conda's cpu build): that build is why,
+    whatever the GPU; with no GPU facts at all, "no NVIDIA GPU" stays possible (then no CUDA build could help either).
+
+    Where an NVIDIA GPU is named the checks say CPU_ONLY_WHEEL themselves, and where the text shows no NVIDIA GPU
+    _cuda_without_nvidia_gpu has answered before this is asked."""
+    if facts.get("cuda_available") != "false" or facts.get("torch_hip") or facts.get("torch_variant", "").startswith("rocm"):
+        return []
+    version = facts.get("torch_version", "")
+    if not (version.endswith("+cpu") or facts.get("torch_build") == "cpu"):
+        return []
+    facts.setdefault("wanted", "cuda")  # is_available() asked, and its False reported: CUDA was the wish
+    shown = (("torch_version", version), ("cuda_available", "false"))
+    evidence = [Evidence(CPU_BUILD_FOR_CUDA, "CPU_ONLY_WHEEL", "", shown)]
+    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(facts.get(k) for k in ("gpu_name", "driver_version", "driver_cuda"))
+    if not nvidia_named:
+        evidence.append(Evidence(CPU_BUILD_FOR_CUDA, "NO_NVIDIA_GPU", "", (*shown, (POSSIBLE_FACT, "true"))))
+    return evidence
 
 
 def _cuda_major(version: str) -> int | None:

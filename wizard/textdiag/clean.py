@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD_CHARS = 2_000_000  # examined from the start of a huge text
+HEAD_CHARS = 1_000_000  # examined from the start of a huge text (any environment dump is far shorter)
 TAIL_CHARS = 1_000_000  # and from its end: the error is usually the last thing printed
 MAX_LINE_CHARS = 4096  # longer lines are cut: no signature needs more, and regexes stay cheap
 

@@ -340,7 +340,7 @@ RULES: tuple[Rule, ...] = (
                     "macosx_", "mac", "/library/frameworks/python"),
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
                     r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I),
-         _os_word, 0.6),
+         _const(os="darwin"), 0.6),  # every word and path this rule knows is macOS's (/Users/, darwin, homebrew)
     # An issue template's OS field answered "mac" (lower case, which on its own may be a MAC address): "OS: mac",
     # "环境：mac", "システム: mac".
     Rule("os_field_mac", ("mac",),

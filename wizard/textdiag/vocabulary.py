@@ -131,6 +131,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "wsl_version": _strip,  # "1" | "2": which WSL (WSL 1 has no GPU access at all)
     "no_nvidia_gpu": lower,  # "true": the text says the machine has no (CUDA-capable) NVIDIA GPU
     "missing_path": _strip,  # the file pip could not create or open (its OSError's filename, as printed)
+    "failing_import": lower,  # the package whose import statement raised, as the traceback shows: "torchvision"
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }

@@ -349,6 +349,65 @@ def raised_in_a_notebook(found: Match, facts: Facts, _dists: list[Distribution])
         yield "ENV_MISMATCH", 2.2, "raised in a notebook, whose kernel may be another Python than the install's"
 
 
+PYTHON_C_API_SYMBOL = re.compile(r"^_{1,2}Py")  # the C API's names all start with Py / _Py (macOS adds one "_")
+
+
+def symbol_names_its_library(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """dyld's "Symbol not found" names the symbol: only a Python C API symbol (_Py…) points to the interpreter.
+
+    dyld prints the symbol it could not bind. Symbols the interpreter exports are the C API's (Py…/_Py…, with the
+    underscore macOS prefixes), missing when a wheel built for a newer Python is loaded by an older one; a mangled
+    C++ symbol (__ZN2at…, __ZN3c10…) belongs to torch's own libraries, so the library that needs it was built for
+    another torch (macos_symbol_not_found's note).
+    """
+    if found.signature.id != "macos_symbol_not_found":
+        return
+    symbol = facts.get("symbol", "")
+    if symbol and not PYTHON_C_API_SYMBOL.match(symbol):
+        yield "PYTHON_UNSUPPORTED", 0.3, f"{symbol[:40]} is not a Python C API symbol"
+
+
+PYTORCH_INDEX = re.compile(r"download\.pytorch\.org/whl", re.IGNORECASE)
+
+
+def windows_x64_has_pytorch_wheels(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel on 64-bit Windows although pip searched download.pytorch.org: that index serves the platform, so the
+    Python is what no wheel fits.
+
+    download.pytorch.org's pages (torch_stable.html, /whl/cpu, /whl/cuNNN) have carried win_amd64 wheels of every
+    release since torch 1.0 (pytorch.org's previous-versions page gives a Windows pip command for each). pip lists
+    every version it could install; when it found only PyPI's 0.1.2 placeholders or nothing there on x86-64 Windows,
+    no wheel fitted this interpreter (its version, 32 bits or implementation). ROCm indexes have no Windows wheels.
+    """
+    if not (_no_wheel_message(found) or found.signature.id.startswith("pypi_placeholder")):
+        return
+    if facts.get("os") != "windows" or facts.get("machine") not in ("x86_64", "amd64", "AMD64"):
+        return
+    requested = facts.get("requested", "")
+    if not PYTORCH_INDEX.search(requested) or "rocm" in requested.lower() or facts.get("index_variant", "").startswith("rocm"):
+        return
+    listed = [v.strip() for v in facts.get("available_versions", "").split(",") if v.strip()]
+    if any(v.lower() != "none" and not v.startswith("0.1.2") for v in listed):
+        return  # pip found real versions: a Python it serves, some other reason (the +variant, the version asked)
+    yield "PYTHON_UNSUPPORTED", 2.2, "download.pytorch.org has 64-bit Windows wheels, none for this Python"
+    yield "PLATFORM_UNSUPPORTED", 0.4, "64-bit Windows is a platform download.pytorch.org serves"
+
+
+COMPANIONS = frozenset({"torchvision", "torchaudio"})
+
+
+def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A CUDA library missing for torchvision's or torchaudio's compiled part, not for torch: torch imported first.
+
+    torchvision/__init__ and torchaudio/__init__ import torch before their own extension, so torch's CUDA libraries
+    loaded; a library their extension still cannot open belongs to another torch build than the installed one
+    (companion_extension_library_missing's note).
+    """
+    if found.signature.cause != "CUDA_LIB_MISSING" or facts.get("failing_import") not in COMPANIONS:
+        return
+    yield "CUDA_LIB_MISSING", 0.5, f"torch imported; {facts['failing_import']}'s own extension needs the library"
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     library_decides_dll,
@@ -370,5 +429,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     memory_error_needs_an_install,
     path_past_windows_limit,
     raised_in_a_notebook,
+    symbol_names_its_library,
+    windows_x64_has_pytorch_wheels,
+    companion_import_needs_it,
 )
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause
