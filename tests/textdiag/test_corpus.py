@@ -44,6 +44,14 @@ KNOWN_MISSES = {
     "(only the misspelt prose 'cuda is no avaible'): a CPU build alone is no failure until a GPU is known",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
     "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
+    "691-zh-chatchat-xformers-needs-torch210": "Chinese prose only: that the pinned xformers wants torch 2.1.0 while "
+    "torch 2.0.1 is installed is said in words, not in pip's output; no tool message to match",
+    "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "
+    "the reporter's words; no torch build or warning is shown, and the GT 730 exists with compute capability 2.1 and "
+    "3.5, so the catalogue holds no capability for the name",
+    "708-arm-pip-requires-x86-64-2017": "a 2017 question in prose ('Is there any ARM support ... requires x86_64'): "
+    "'ARM' does not say which ARM, and 64-bit ARM Linux has had wheels since; that none existed then is only in the "
+    "thread",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -212,3 +212,9 @@ def test_a_value_far_below_the_call_is_not_its_output() -> None:
 def test_macos_paths_and_words_say_macos(text: str) -> None:
     """os_mac: a /Users/ path, "Darwin" or Homebrew's prefix is macOS (they are not words _os_word knew)."""
     assert facts_of(text)["os"] == "darwin"
+
+
+def test_a_machine_a_package_requires_is_not_the_machine_the_text_runs_on() -> None:
+    assert "machine" not in facts_of("Is there any ARM support? The pip install doesn't work because it requires x86_64")
+    assert "machine" not in facts_of("the wheels are only built for amd64")
+    assert facts_of("pip install fails on my x86_64 box")["machine"] == "x86_64"

@@ -234,3 +234,39 @@ def test_uvs_bare_no_wheel_message_is_torchs_only_when_torch_or_nothing_is_named
     torch = classify_text("error: Distribution `torch==2.8.0 @ registry+https://pypi.org/simple`" + tail)
     assert [c.code for c in torch] == ["PYTHON_UNSUPPORTED"]
     assert classify_text("error: Distribution `triton==2.1.0 @ registry+https://pypi.org/simple`" + tail) == []
+
+
+def _signature(signature_id: str):
+    return next(s for s in default_signatures() if s.id == signature_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "conflict"),
+    [
+        ("The conflict is caused by:\n    The user requested torch==2.0.0\n"
+         "    torchvision 0.15.1+cu118 depends on torch==2.0.0\n    xformers 0.0.26 depends on torch==2.3.0", True),
+        # the same release with and without a local version: the pins agree, torch itself has no fitting wheel
+        ("The conflict is caused by:\n    The user requested torch==2.0.0+cu118\n"
+         "    torchvision 0.15.1+cu118 depends on torch==2.0.0", False),
+        # 2.0 and 2.0.1 are different releases, although one is a prefix of the other
+        ("The conflict is caused by:\n    The user requested torch==2.0\n"
+         "    torchaudio 2.0.2 depends on torch==2.0.1", True),
+    ],
+)
+def test_a_resolver_conflict_is_a_companion_conflict_only_when_two_torch_pins_differ(text: str, conflict: bool) -> None:
+    assert (match_signature(_signature("pip_conflict_two_torch_pins"), text) is not None) is conflict
+
+
+def test_pips_conflict_report_names_the_dependent_and_only_a_torch_requirement() -> None:
+    torch_pin = "torchaudio 2.0.2+cu118 requires torch==2.0.1, but you have torch 2.0.0 which is incompatible."
+    found = match_signature(_signature("pip_dependent_requires_other_torch"), torch_pin)
+    assert found is not None and ("package", "torchaudio") in found.facts
+    # torch requiring another triton is not a companion built for another torch
+    other = "torch 2.0.1 requires triton==2.0.0, but you have triton 2.1.0 which is incompatible."
+    assert match_signature(_signature("pip_dependent_requires_other_torch"), other) is None
+
+
+def test_only_a_numpy_scalar_type_makes_torchs_dtype_inference_error_a_numpy_abi_one() -> None:
+    signature = _signature("torch_numpy_scalar_dtype_unknown")
+    assert match_signature(signature, "RuntimeError: Could not infer dtype of numpy.float64") is not None
+    assert match_signature(signature, "RuntimeError: Could not infer dtype of dict") is None

@@ -109,7 +109,14 @@ def _intel_mac(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "x86_64"}
 
 
+# "it requires x86_64", "wheels are only built for amd64": the machine a package needs, not the one the text runs on.
+_REQUIRED_MACHINE = re.compile(r"\b(?:requires?|required|needs?|only (?:supports?|for)|(?:built|compiled) for)\W{0,3}$",
+                               re.I)
+
+
 def _machine(found: re.Match[str]) -> dict[str, str]:
+    if _REQUIRED_MACHINE.search(found.string[max(0, found.start() - 30):found.start()]):
+        return {}
     word = found.group("machine").lower()
     mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
                "armv7l": "armv7l", "armv6l": "armv6l", "riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x",
