@@ -51,6 +51,7 @@ def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> Non
     "Does pip install the CPU version on Windows?",
     "pip install -e .[torch] 安装的是cpu版本的torch吗",
     "I uninstalled it and installed the GPU version instead of the CPU version",
+    "I got the CPU version working, but the GPU version fails",
 ])
 def test_a_wish_a_denial_or_a_yes_no_question_is_no_such_fact(not_told: str) -> None:
     assert "torch_build_told" not in facts_of(not_told)

@@ -620,7 +620,7 @@ RULES: tuple[Rule, ...] = (
     # version", "installed pytorch_cpu", Chinese 默认是cpu版本 / 安装的是CPU版, Japanese CPU版がインストール, Korean CPU 버전이 설치
     Rule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda", "cpu版",
                                   "cpu 버전", "cpu버전"),
-         re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)?|pull(?:s|ed|ing)?|download(?:s|ed|ing)?|got|gets|ends? up with|"
+         re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)?|pull(?:s|ed|ing)?|download(?:s|ed|ing)?|ends? up with|"
                     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
                     r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)\b"
                     r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:torch|pytorch))?\s(?:will be|was|is|gets|got|"
