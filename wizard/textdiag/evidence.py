@@ -633,8 +633,10 @@ RULES: tuple[Rule, ...] = (
                     r"|cpu\s?버전(?:이|으로|의)?\s?(?:torch|pytorch)?\s?(?:가|이)?\s?설치", _I),
          _cpu_build_told, 0.7),
     # conda's build strings of CPU builds, in a plan, a conda list row or quoted inline: the pytorch channel's
-    # "py3.8_cpu_0" (torchvision/torchaudio "py38_cpu"), its "pytorch-mutex 1.0 cpu" and "cpuonly" packages (which select
-    # the CPU builds), conda-forge's "cpu_mkl_py310h…" / "cpu_generic_py…"
+    # "py3.8_cpu_0" (torchvision/torchaudio "py38_cpu"), its "pytorch-mutex 1.0 cpu" and "cpuonly" packages (pytorch/
+    # builder's conda packaging: CU_VERSION=cpu builds carry the "cpuonly" constraint, which selects the cpu mutex),
+    # conda-forge's "cpu_{blas_impl}_py{CONDA_PY}h…" (conda-forge/pytorch-cpu-feedstock recipe/meta.yaml; its CUDA
+    # builds are "cuda{ver}_py…")
     Rule("conda_cpu_build", ("_cpu", "cpuonly", "pytorch-mutex", "cpu_mkl_", "cpu_generic_", "cpu_openblas_"),
          re.compile(r"\bpy(?:3\.?\d{1,2}|\d{2,3})_cpu(?:_\d{1,3})?\b"
                     r"|\bpytorch-mutex[ \t=-]{1,40}1\.0[ \t|=]{1,40}cpu\b"
