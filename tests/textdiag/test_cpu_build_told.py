@@ -52,6 +52,7 @@ def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> Non
     "pip install -e .[torch] 安装的是cpu版本的torch吗",
     "I uninstalled it and installed the GPU version instead of the CPU version",
     "I got the CPU version working, but the GPU version fails",
+    "conda install pytorch-cpu -c pytorch",
 ])
 def test_a_wish_a_denial_or_a_yes_no_question_is_no_such_fact(not_told: str) -> None:
     assert "torch_build_told" not in facts_of(not_told)
@@ -143,3 +144,11 @@ def test_conda_planning_a_cpu_build_for_a_cuda_spec_is_the_cpu_wheel() -> None:
     assert errors_of(plan) == ["CPU_ONLY_WHEEL"]
     no_cuda_asked = plan.replace(" cudatoolkit=10.2", "")
     assert "CPU_ONLY_WHEEL" not in errors_of(no_cuda_asked)
+
+
+def test_xformers_names_the_torch_it_runs_beside() -> None:
+    warning = ("WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:\n"
+               "    PyTorch 2.0.1+cu118 with CUDA 1108 (you have 2.0.1+cpu)\n"
+               "    Python  3.9.13 (you have 3.9.12)\n")
+    assert facts_of(warning)["torch_version"] == "2.0.1+cpu"
+    assert errors_of(warning + "I can run it normally, but it only uses my CPU for work\n") == ["CPU_ONLY_WHEEL"]

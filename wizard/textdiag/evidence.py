@@ -614,20 +614,26 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^PyTorch \S{1,40}(?: DEBUG)? (?P<cpu>not compiled w/ CUDA)$"
                     r"|^Running with Python \d\.\d{1,2} and (?P<cuda>CUDA \d{1,2}\.\d)", re.M),
          lambda m: {"torch_build": "cpu"} if m.group("cpu") else {"cuda_available": "true"}, 1.0),
+    # xFormers' load failure names the torch it runs beside: "xFormers was built for:\n    PyTorch 2.0.1+cu118 with CUDA
+    # 1108 (you have 2.0.1+cpu)" prints torch.__version__ after "you have" (xformers/_cpp_lib.py, _BuildInfo)
+    Rule("xformers_torch_you_have", ("(you have ",),
+         re.compile(r"\bPyTorch \S{1,40} with CUDA \S{1,12} \(you have (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}"
+                    r"(?:(?:a|b|rc|\.dev)\d{1,10})?(?:\+[a-z0-9.]{2,16})?)\)"),
+         lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 1.0),
     # ---- CPU builds told or shown another way, and CUDA asked of conda: what a helpdesk reads as "the CPU wheel"
     # the person says the installed torch is a CPU build: "it installs the cpu only version", "only the CPU version will
     # be reinstalled", "forcing a non-CUDA version of Torch to be installed", "installed Torch without the CUDA
-    # version", "installed pytorch_cpu", Chinese 默认是cpu版本 / 安装的是CPU版, Japanese CPU版がインストール, Korean CPU 버전이 설치
+    # version", "installed pytorch_cpu" (not the bare "install" of a command or an advice: that is a choice), Chinese 默认是cpu版本 / 安装的是CPU版, Japanese CPU版がインストール, Korean CPU 버전이 설치
     Rule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda", "cpu版",
                                   "cpu 버전", "cpu버전"),
-         re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)?|pull(?:s|ed|ing)?|download(?:s|ed|ing)?|ends? up with|"
+         re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
                     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
                     r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)\b"
                     r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:torch|pytorch))?\s(?:will be|was|is|gets|got|"
                     r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
-                    r"|\binstall(?:s|ed|ing)?\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
+                    r"|\binstall(?:s|ed|ing)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\b(?:torch|pytorch)\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
-                    r"|\binstall(?:s|ed|ing)?\s(?:the\s)?pytorch[-_]cpu\b"
+                    r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
                     r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:的|是|为)?\s?cpu\s?版"
                     r"|cpu\s?版(?:の)?(?:torch|pytorch)?\s?が(?:インストール|入)"
                     r"|cpu\s?버전(?:이|으로|의)?\s?(?:torch|pytorch)?\s?(?:가|이)?\s?설치", _I),
