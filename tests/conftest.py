@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,19 @@ TORCH_VERSION = "2.13.0"
 # wheels (PyPI's and the CPU index's alike) no local version.
 TORCH_CPU_VERSION = TORCH_VERSION if sys.platform == "darwin" else f"{TORCH_VERSION}+cpu"
 CACHE = Path(os.environ.get("TSW_TEST_CACHE", Path.home() / ".cache" / "tsw-tests"))
+
+
+@contextlib.contextmanager
+def refused(key: str) -> Iterator[None]:
+    """Expect wizard.actions to refuse for the reason ``key`` (resources/texts/actions.json), in whatever language
+    it is shown: the exception names its key, and its message is that catalog text filled with its data."""
+    from wizard.actions.policy import ActionRefused
+    from wizard.i18n import text
+
+    with pytest.raises(ActionRefused) as caught:
+        yield
+    assert caught.value.key == key, f"refused for {caught.value.key}: {caught.value}"
+    assert str(caught.value) == text(key, **caught.value.params)
 
 
 def _has_torch(python: Path) -> bool:

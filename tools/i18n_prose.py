@@ -4,8 +4,9 @@
     .venv/bin/python tools/i18n_prose.py --update   # rewrite tests/core/prose_allowlist.txt
 
 A string literal (or the literal parts of an f-string) with two or more words, passed to a call that
-shows text to the user (QLabel, make_label, make_button, setText, setToolTip, print, UsageError, console.say, …)
-in wizard/gui or wizard/commands, is prose that a translator cannot reach. The modules that build sentences
+shows text to the user (QLabel, make_label, make_button, setText, setToolTip, print, UsageError, console.say,
+the ActionRefused, BackupError and InterpreterError reasons, …) in wizard/gui, wizard/commands, wizard/actions or
+wizard/facts, is prose that a translator cannot reach. The modules that build sentences
 from the catalogs (the recommendation, the policy's verdicts, the places and remedy texts, the engine) may hold
 no sentence at all: there any literal of three or more words outside a docstring is prose. tests/core/test_prose_guard.py
 fails for any such literal that is not on the allow-list, and for allow-list lines that no longer occur:
@@ -22,13 +23,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SCANNED = ("wizard/gui", "wizard/commands")
+SCANNED = ("wizard/gui", "wizard/commands", "wizard/actions", "wizard/facts")
 ALLOWLIST = REPO / "tests" / "core" / "prose_allowlist.txt"
 SINKS = frozenset({
     "QLabel", "make_label", "make_button", "QPushButton", "QGroupBox", "QRadioButton", "QCheckBox", "Banner",
     "BusyPanel", "QAction", "setText", "setToolTip", "setWindowTitle", "setTitle", "setSubTitle", "setPlaceholderText",
     "setAccessibleName", "setStatusTip", "setButtonText", "setLabelText", "addItem", "information", "warning",
     "critical", "question", "print", "UsageError", "warn_plain", "say", "confirm",
+    "ActionRefused", "BackupError", "InterpreterError",  # reasons: a catalog key and data, never a sentence
 })
 # Modules whose every sentence comes from resources/texts: any literal of PROSE_WORDS words is an offender.
 CATALOG_ONLY = (

@@ -39,7 +39,7 @@ LANGUAGES: dict[str, str] = {
 }
 # resources/texts/<name>.json. A translation may lack a file or a key: that text shows in English.
 CATALOGS = ("findings", "course", "words", "verdict", "places", "remedies", "recommend", "environments", "dialogs",
-            "commands")
+            "commands", "actions", "facts")
 ENV_VARIABLE = "TSW_LANG"
 OS_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 _ALIASES = {"zh": "zh_CN", "pt": "pt_BR"}  # a language without region → the shipped variant

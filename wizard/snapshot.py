@@ -26,6 +26,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from wizard.findings import Message
+
 SNAPSHOT_SCHEMA = "torch-setup-wizard/snapshot@1"
 
 T = TypeVar("T")
@@ -51,6 +53,18 @@ class Problem:
     exit_code: int | None = None
     signal: int | None = None
     stderr_tail: str = ""
+    # The reason as catalog messages (resources/texts/facts.json) when a collector wrote it with
+    # wizard.i18n.message: `facts` and reports show it in the reader's language. ``reason`` keeps the English text
+    # that checks read and that older wizards show; () for a reason written in code or an older snapshot.
+    reason_messages: tuple[Message, ...] = field(default=(), compare=False,  # the same problem either way
+                                                  metadata={"omit_when_empty": True})
+
+    def __post_init__(self) -> None:
+        messages = getattr(self.reason, "messages", ())  # a wizard.i18n.RenderedText: keep its messages as data
+        if messages and not self.reason_messages:
+            object.__setattr__(self, "reason_messages", tuple(messages))
+        if type(self.reason) is not str:
+            object.__setattr__(self, "reason", str(self.reason))
 
 
 @dataclass(frozen=True)
@@ -73,7 +87,7 @@ class Fact(Generic[T]):
         return cls(problem=Problem(status=status, reason=reason, **details))
 
     @classmethod
-    def unknown(cls, reason: str = "not gathered") -> Fact[T]:
+    def unknown(cls, reason: str = "not gathered") -> Fact[T]:  # wizard.facts.reasons shows it translated
         return cls(problem=Problem(status=FactStatus.UNKNOWN, reason=reason))
 
     def get(self, default: Any = None) -> Any:
@@ -503,7 +517,8 @@ class SnapshotFormatError(ValueError):
 def to_data(obj: Any) -> Any:
     """Turn snapshot dataclasses into JSON-ready data (dicts, lists, scalars)."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_data(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not (f.metadata.get("omit_when_empty") and not getattr(obj, f.name))}  # older JSON, unchanged
     if isinstance(obj, enum.Enum):
         return obj.value
     if isinstance(obj, tuple):

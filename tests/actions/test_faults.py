@@ -107,14 +107,14 @@ def test_restore_refuses_a_backup_of_another_environment(cpu_env, index: LocalIn
     try:
         backup.restore_state(cpu_env.python, other)
     except backup.BackupError as exc:
-        assert "belongs to another environment" in str(exc)
+        assert exc.key == "backup_error.other_environment" and str(tmp_path / "elsewhere") in str(exc)
     else:
         raise AssertionError("restore_state accepted a backup of another environment")
     (tmp_path / "junk.json").write_text("{not json")
     try:
         backup.load_backup(tmp_path / "junk.json")
     except backup.BackupError as exc:
-        assert "cannot be read" in str(exc)
+        assert exc.key == "backup_error.unreadable" and "junk.json" in str(exc)
     else:
         raise AssertionError("load_backup accepted junk")
 

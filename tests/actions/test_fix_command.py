@@ -12,6 +12,7 @@ import pytest
 from fixing_envs import freeze, snapshot_of
 from local_index import LocalIndex, WheelSpec, pip_env, standard_wheels
 
+from tests.conftest import refused
 from wizard.actions import backup
 from wizard.actions.verify import verify_fix
 from wizard.commands.fix import Console, apply_recommendation, undo
@@ -132,9 +133,7 @@ def test_refuses_another_interpreter(cpu_env, index: LocalIndex) -> None:
     goal = Goal(torch_index=index.torch_base)
     snapshot = snapshot_of(sys.executable)  # the check looked at a different Python
     diagnosis = Diagnosis((CPU_ONLY,), cu130_recommendation(cpu_env.python, goal))
-    from wizard.actions.runner import ActionRefused
-
-    with pytest.raises(ActionRefused, match="interpreter changed since the check"):
+    with refused("refused.interpreter_changed"):
         apply_recommendation(cpu_env.python, snapshot, diagnosis, goal, Recorder(), assume_yes=True)
 
 

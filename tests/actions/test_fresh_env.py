@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from fixing_envs import freeze, snapshot_of
 from local_index import LocalIndex
 from test_fix_command import CPU_ONLY, Recorder
 
+from tests.conftest import refused
 from wizard.actions.fresh_env import (
     FreshEnvResult,
     check_target_folder,
@@ -19,7 +19,6 @@ from wizard.actions.fresh_env import (
     venv_python,
     verify_fresh_env,
 )
-from wizard.actions.runner import ActionRefused
 from wizard.commands.fix import apply_recommendation
 from wizard.findings import Diagnosis, Goal, Recommendation
 
@@ -41,7 +40,7 @@ def test_create_install_verify(cpu_env, index: LocalIndex, tmp_path: Path) -> No
     assert verified.works
     assert verified.sentence == "PyTorch 2.13.0+cu130 (built for CUDA 13.0) imports correctly in the new environment."
     assert freeze(cpu_env.python) == cpu_env.baseline  # the old environment is never touched
-    with pytest.raises(ActionRefused, match="already exists and is not empty"):
+    with refused("refused.folder_not_empty"):
         check_target_folder(folder)
 
 
@@ -66,7 +65,7 @@ def test_pure_helpers(tmp_path: Path) -> None:
     assert default_env_folder() == Path.home() / "torch-env"
     rec = Recommendation("new_venv", "", steps=(("py", "-m", "venv", "x"), ("x/bin/python", "-m", "pip", "install", "torch")))
     assert install_args(rec) == ("torch",)
-    with pytest.raises(ActionRefused, match="no pip install command"):
+    with refused("refused.no_install_command"):
         install_args(Recommendation("new_venv", ""))
     windows = usage_text(Path("C:/Users/ana/torch-env"), os_name="nt")
     assert "Scripts\\activate" in windows and "ipykernel install --user --name torch-env" in windows
@@ -74,7 +73,7 @@ def test_pure_helpers(tmp_path: Path) -> None:
     empty.mkdir()
     check_target_folder(empty)  # an empty folder is fine
     (tmp_path / "file").write_text("x")
-    with pytest.raises(ActionRefused):
+    with refused("refused.folder_not_empty"):
         check_target_folder(tmp_path / "file")
 
 

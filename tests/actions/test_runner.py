@@ -6,15 +6,14 @@ import sys
 import threading
 from pathlib import Path
 
-import pytest
 from fixing_envs import make_venv
 from local_index import LocalIndex
 
+from tests.conftest import refused
 from wizard.actions.index_plan import needs_index_plan
 from wizard.actions.plan import make_plan, render_plan
 from wizard.actions.policy import approve
 from wizard.actions.runner import (
-    ActionRefused,
     check_same_interpreter,
     prepare_pip_argv,
     probe_identity,
@@ -33,9 +32,9 @@ def test_prepare_pip_argv_adds_raw_progress_only_where_pip_has_it() -> None:
 
 
 def test_runners_take_only_approved_commands() -> None:
-    with pytest.raises(ActionRefused, match="approved"):
+    with refused("refused.not_approved"):
         run_streaming((PY, "-m", "pip", "install", "torch"))  # type: ignore[arg-type]
-    with pytest.raises(ActionRefused, match="approved"):
+    with refused("refused.not_approved"):
         prepare_pip_argv((PY, "-m", "pip", "install", "torch"), "24.2")  # type: ignore[arg-type]
 
 
@@ -43,14 +42,17 @@ def test_identity_and_same_interpreter(cpu_env, snapshot_for, tmp_path: Path) ->
     identity = probe_identity(cpu_env.python)
     assert identity.in_venv and identity.pip_version and Path(identity.purelib).is_dir()
     check_same_interpreter(identity, snapshot_for(cpu_env.python))
-    with pytest.raises(ActionRefused, match="interpreter changed since the check"):
+    with refused("refused.interpreter_changed"):
         check_same_interpreter(identity, snapshot_for(sys.executable))
-    with pytest.raises(ActionRefused, match="no Python interpreter"):
+    with refused("refused.no_interpreter"):
         probe_identity(str(tmp_path / "missing" / "python"))
     not_python = tmp_path / "python"
     not_python.write_text("#!/bin/sh\nexit 3\n")
     not_python.chmod(0o755)
-    with pytest.raises(ActionRefused, match="does not run"):
+    with refused("refused.interpreter_exit_code"):  # nothing on stderr: the exit code is all there is
+        probe_identity(str(not_python))
+    not_python.write_text("#!/bin/sh\necho 'python3.12: bad magic number' >&2\nexit 1\n")
+    with refused("refused.interpreter_does_not_run"):  # its own words go in as data
         probe_identity(str(not_python))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.actions.policy import ActionRefused
+from tests.conftest import refused
 from wizard.actions.session import FixSession, State, instruction_findings, runnable_findings
 from wizard.findings import Diagnosis, Finding, Goal, Recommendation, Remedy, Severity, Step
 
@@ -18,14 +18,14 @@ def session() -> FixSession:
 @pytest.mark.parametrize("step", ["save", "run", "check_again"])
 def test_steps_out_of_order_are_refused(step: str) -> None:
     fix = session()
-    with pytest.raises(ActionRefused, match="the fix is at step 'new'"):
+    with refused("refused.wrong_step"):
         getattr(fix, step)()
     assert fix.state is State.NEW and fix.backup_path is None and not fix.runs
 
 
 def test_declining_a_step_is_refused_before_the_state_was_saved() -> None:
     fix = session()
-    with pytest.raises(ActionRefused, match="the fix is at step 'new'"):
+    with refused("refused.wrong_step"):
         fix.decline(0)
     assert fix.state is State.NEW
 

@@ -125,12 +125,17 @@ def test_output_folder_gets_hostname_json(torch_python, no_nvml_env, tmp_path):
     assert files[0].stem == snapshot.host.value.hostname.replace(" ", "_") and diagnosis.recommendation.kind
 
 
-def test_render_text_groups_by_step_and_colours_only_when_asked():
-    snap = ms.snapshot(
+def driver_too_old_for_cu130():
+    """An RTX 4070 on driver 535 (CUDA 12.2) with a cu130 torch: one error, the driver."""
+    return ms.snapshot(
         gpu_facts=ms.gpu((ms.nvidia_pci(ms.RTX4070),), ms.nvml_ok((ms.RTX4070,), "535.183.01", "12.2")),
         python_fact=ms.python(dists=ms.cuda_dists("2.13.0+cu130")),
         torch=ms.torch_ok("2.13.0+cu130", "13.0", (), ms.CU130_ARCHS, "92000"),
     )
+
+
+def test_render_text_groups_by_step_and_colours_only_when_asked():
+    snap = driver_too_old_for_cu130()
     diagnosis = diagnose(snap, None, Goal())
     plain = render_text(snap, diagnosis, color=False)
     coloured = render_text(snap, diagnosis, color=True)
@@ -148,11 +153,7 @@ def test_a_finding_with_a_blank_quote_renders_without_it():
     """A report read from elsewhere (or evidence derived from facts) may carry a blank excerpt: no crash, no empty line."""
     import dataclasses
 
-    snap = ms.snapshot(
-        gpu_facts=ms.gpu((ms.nvidia_pci(ms.RTX4070),), ms.nvml_ok((ms.RTX4070,), "535.183.01", "12.2")),
-        python_fact=ms.python(dists=ms.cuda_dists("2.13.0+cu130")),
-        torch=ms.torch_ok("2.13.0+cu130", "13.0", (), ms.CU130_ARCHS, "92000"),
-    )
+    snap = driver_too_old_for_cu130()
     diagnosis = diagnose(snap, None, Goal())
     first = dataclasses.replace(diagnosis.errors[0], evidence=("", "  \n", "quoted line\nmore"))
     findings = tuple(first if f is diagnosis.errors[0] else f for f in diagnosis.findings)

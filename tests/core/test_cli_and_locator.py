@@ -55,8 +55,9 @@ def test_usage_error_points_at_the_right_help(args, hint) -> None:
 def test_not_executable_interpreter_is_rejected(tmp_path: Path) -> None:
     fake = tmp_path / "python3"
     fake.write_text("not a program")
-    with pytest.raises(InterpreterError, match="not an executable program"):
+    with pytest.raises(InterpreterError) as raised:
         resolve_target_python(str(fake))
+    assert raised.value.key == "interpreter.not_executable" and repr(str(fake)) in str(raised.value)
 
 
 def test_env_folder_is_accepted_in_place_of_its_interpreter(plain_venv_python: str) -> None:

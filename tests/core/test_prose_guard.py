@@ -95,3 +95,13 @@ def test_console_lines_and_questions_count_as_shown_text(tmp_path: Path) -> None
     found = _offenders('console.say("Nothing was changed.")\nconsole.confirm("Restore it now?", False)\n'
                        'console.say(text("command.fix.proceed"))\n', tmp_path)
     assert found == ["wizard/gui/sample.py: confirm: Restore it now?", "wizard/gui/sample.py: say: Nothing was changed."]
+
+
+def test_the_executors_reasons_are_keys_not_sentences(tmp_path: Path) -> None:
+    """wizard/actions is scanned too: a refusal or backup error written as a sentence is prose."""
+    assert "wizard/actions" in prose.SCANNED
+    found = _offenders('raise ActionRefused(f"the command runs {argv[0]}, not {python}")\n'
+                       'raise backup.BackupError("the backup cannot be read")\n'
+                       'raise ActionRefused("refused.other_program", program=argv[0], python=python)\n', tmp_path)
+    assert found == ["wizard/gui/sample.py: ActionRefused: the command runs {}, not {}",
+                     "wizard/gui/sample.py: BackupError: the backup cannot be read"]

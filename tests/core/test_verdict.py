@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.engine import diagnose
-from wizard.findings import Goal
-from wizard.textdiag import goal_for_text, snapshot_from_text
-from wizard.verdict import VerdictKind, reports_failure, verdict_for, verdict_texts
+from tests.textdiag.pasted import verdict_of
+from wizard.verdict import VerdictKind, reports_failure, verdict_texts
 
 REPO = Path(__file__).resolve().parents[2]
 HEALTHY = """Collecting environment information...
@@ -26,11 +24,6 @@ GPU models and configuration: GPU 0: NVIDIA GeForce RTX 4080 SUPER
 Nvidia driver version: 535.183.01
 """
 
-
-def verdict_of(text: str):
-    snapshot = snapshot_from_text(text)
-    goal = goal_for_text(snapshot, Goal())
-    return verdict_for(snapshot, diagnose(snapshot, goal=goal), goal, text)
 
 
 def test_a_working_collect_env_is_ready_and_names_the_gpu() -> None:

@@ -6,9 +6,8 @@ then names them "torch-2.3.1+cu121". On Linux PyPI's wheel is a CUDA build, so t
 
 from __future__ import annotations
 
-from wizard.engine import diagnose
-from wizard.findings import Goal, Severity
-from wizard.textdiag import goal_for_text, snapshot_from_text
+from tests.textdiag.pasted import errors_of
+from wizard.textdiag import snapshot_from_text
 
 WINDOWS_PIP = (
     "C:\\Users\\me\\sd> pip install torch torchvision\n"
@@ -18,11 +17,6 @@ WINDOWS_PIP = (
     "My GPU is an RTX 3060.\n"
 )
 
-
-def errors_of(text: str) -> list[str]:
-    snapshot = snapshot_from_text(text)
-    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
-    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
 
 
 def test_a_plain_pypi_torch_on_windows_is_a_cpu_build() -> None:

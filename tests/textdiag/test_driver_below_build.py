@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.engine import diagnose
-from wizard.findings import Goal, Severity
-from wizard.textdiag import goal_for_text, snapshot_from_text
-
-
-def errors_of(text: str) -> list[str]:
-    snapshot = snapshot_from_text(text)
-    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
-    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
+from tests.textdiag.pasted import errors_of
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.textdiag.pasted import facts_of
 from wizard.textdiag.clean import clean_text
-from wizard.textdiag.evidence import best_facts, extract_facts
-
-
-def facts_of(raw: str) -> dict[str, str]:
-    return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
+from wizard.textdiag.evidence import extract_facts
 
 
 @pytest.mark.parametrize(

@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.engine import diagnose
-from wizard.findings import ActionKind, Goal, Severity
-from wizard.textdiag import goal_for_text, snapshot_from_text
-
-
-def first_error(text: str):
-    snapshot = snapshot_from_text(text)
-    findings = diagnose(snapshot, goal=goal_for_text(snapshot, Goal())).findings
-    return next(f for f in findings if f.severity is Severity.ERROR)
+from tests.textdiag.pasted import first_error
+from wizard.findings import ActionKind
 
 
 @pytest.mark.parametrize("text", [

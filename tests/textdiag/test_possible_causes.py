@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.engine import diagnose
+from tests.textdiag.pasted import findings_of
 from wizard.evidence import is_possible_cause as evidence_is_possible
-from wizard.findings import Goal, Severity, is_possible_cause
+from wizard.findings import Severity, is_possible_cause
 from wizard.i18n import render_message
-from wizard.textdiag import goal_for_text, snapshot_from_text
+from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
 from wizard.textdiag.signatures import match_all
 from wizard.textdiag.weigh import nvidia_gpu_named, weigh_match
@@ -17,10 +17,6 @@ from wizard.textdiag.weigh import nvidia_gpu_named, weigh_match
 NO_DRIVER = ("UserWarning: CUDA initialization: Found no NVIDIA driver on your system. Please check that you have an "
              "NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
 
-
-def findings_of(text: str):
-    snapshot = snapshot_from_text(text)
-    return diagnose(snapshot, goal=goal_for_text(snapshot, Goal())).findings
 
 
 def possible(text: str) -> list[str]:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.textdiag.pasted import facts_of, verdict_of
 from wizard.engine import diagnose
 from wizard.findings import Goal
 from wizard.textdiag import goal_for_text, snapshot_from_text
-from wizard.textdiag.clean import clean_text
-from wizard.textdiag.evidence import best_facts, extract_facts
-from wizard.verdict import VerdictKind, reports_error, reports_failure, verdict_for
+from wizard.verdict import VerdictKind, reports_error, reports_failure
 
 COLLECT_ENV_WORKING = """\
 PyTorch version: 1.11.0
@@ -30,14 +29,6 @@ Nvidia driver version: 510.47.03
 """
 
 
-def verdict_of(text: str):
-    snapshot = snapshot_from_text(text)
-    goal = goal_for_text(snapshot, Goal())
-    return verdict_for(snapshot, diagnose(snapshot, goal=goal), goal, text)
-
-
-def facts_of(raw: str) -> dict[str, str]:
-    return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
 
 
 @pytest.mark.parametrize(

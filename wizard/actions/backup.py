@@ -25,6 +25,7 @@ from pathlib import Path
 
 from packaging.version import InvalidVersion, Version
 
+from wizard import i18n
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
 from wizard.actions.runner import LineHandler, RunResult, child_env, prepare_pip_argv, probe_identity, run_streaming
 from wizard.atomic_write import make_private_dir, write_text_atomic
@@ -38,7 +39,16 @@ _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
 
 class BackupError(Exception):
-    """A backup could not be written or read; the message says why in plain words."""
+    """A backup could not be written or read; the message says why in plain words, in the user's language.
+
+    ``key`` is its text in resources/texts/actions.json (``backup_error.*``); ``params`` are the data (paths, the
+    OS's or pip's own error text).
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(i18n.text(key, **params))
+        self.key = key
+        self.params = params
 
 
 def data_dir() -> Path:
@@ -62,7 +72,7 @@ def freeze(python: str, env: Mapping[str, str] | None = None) -> str:
     """``pip freeze --all`` of the interpreter, exactly as pip prints it. Raises BackupError when pip fails."""
     result = run_command([python, "-m", "pip", "freeze", "--all", "--disable-pip-version-check"], timeout=120, env=child_env(env))
     if not result.ok:
-        raise BackupError(f"pip freeze failed for {python}: {(result.stderr or result.start_error).strip()[-300:]}")
+        raise BackupError("backup_error.freeze_failed", python=python, error=(result.stderr or result.start_error).strip()[-300:])
     return result.stdout
 
 
@@ -101,7 +111,7 @@ def save_state(python: str, *, sources: Sequence[str] = (), find_links: Sequence
         path = folder / f"{now.strftime('%Y%m%dT%H%M%S.%fZ')}-{_env_key(python)}.json"
         write_text_atomic(path, json.dumps(record, indent=2))
     except OSError as exc:
-        raise BackupError(f"could not write the backup in {folder}: {exc.strerror or exc}") from None
+        raise BackupError("backup_error.write_failed", folder=folder, error=exc.strerror or exc) from None
     return path
 
 
@@ -118,9 +128,9 @@ def load_backup(path: Path) -> dict:
     try:
         record = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise BackupError(f"the backup {path} cannot be read: {exc}") from None
+        raise BackupError("backup_error.unreadable", path=path, error=exc) from None
     if not isinstance(record, dict) or record.get("schema") != BACKUP_SCHEMA or not isinstance(record.get("freeze"), str):
-        raise BackupError(f"{path} is not a backup written by this program")
+        raise BackupError("backup_error.not_a_backup", path=path)
     return record
 
 
@@ -149,10 +159,13 @@ class RestoreResult:
     def summary(self) -> str:
         if self.identical:
             changed = len(self.removed) + len(self.reinstalled)
-            return "The environment is back exactly as it was before the fix." + ("" if changed else " (Nothing had changed.)")
+            back = i18n.text("restore.identical")
+            return back if changed else back + i18n.sentence_gap() + i18n.text("restore.nothing_had_changed")
         failed = [r for r in self.runs if not r.ok]
-        why = f" pip said: {failed[-1].error_summary}" if failed else ""
-        return "The environment could not be fully restored." + why
+        not_back = i18n.text("restore.incomplete")
+        if not failed:
+            return not_back
+        return not_back + i18n.sentence_gap() + i18n.text("restore.pip_said", error=failed[-1].error_summary)
 
 
 def restore_plan(backup_freeze: str, current_freeze: str) -> tuple[list[str], list[str], list[str]]:
@@ -181,15 +194,15 @@ class RestorePlan:
     def render(self, os_name: str | None = None) -> str:
         shown = os_name or local_os_name()
         if not self.commands:
-            return "Nothing to restore: the environment already matches the saved state."
+            return i18n.text("restore.nothing_to_do")
         lines = []
         if self.remove:
-            lines.append("To be removed (added by the fix): " + ", ".join(self.remove))
+            lines.append(i18n.text("restore.remove", packages=self.remove))
         if self.install:
-            lines.append("To be installed again (as saved): " + ", ".join(self.install))
+            lines.append(i18n.text("restore.install", packages=self.install))
         if self.unrestorable:
-            lines.append("Cannot be restored by the wizard (not from an index): " + ", ".join(self.unrestorable))
-        lines += ["Commands:"] + ["  " + command_text(c.argv, shown) for c in self.commands]
+            lines.append(i18n.text("restore.unrestorable", packages=self.unrestorable))
+        lines += [i18n.text("restore.commands")] + ["  " + command_text(c.argv, shown) for c in self.commands]
         return "\n".join(lines)
 
 
@@ -249,7 +262,7 @@ def _strings(value: object) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ActionRefused("the backup's package sources are not a list of addresses")
+        raise ActionRefused("refused.backup_sources")
     return value
 
 
@@ -258,7 +271,8 @@ def plan_restore(python: str, backup_path: Path, env: Mapping[str, str] | None =
     record = load_backup(backup_path)
     identity = probe_identity(python)
     if os.path.normcase(os.path.abspath(identity.prefix)) != os.path.normcase(os.path.abspath(str(record.get("prefix", "")))):
-        raise BackupError(f"{backup_path} belongs to another environment ({record.get('prefix')}), not {identity.prefix}")
+        raise BackupError("backup_error.other_environment", path=backup_path, saved_prefix=record.get("prefix"),
+                          prefix=identity.prefix)
     current = freeze_or_nothing(python, identity.pip_version, env)
     commands, remove, install, unrestorable = restore_argvs(python, record, current, identity.pip_version,
                                                             user_site_of(python, env))
@@ -365,7 +379,7 @@ def _read_files(spec: SavedFiles) -> dict:
             files[name] = None
             continue
         if path.stat().st_size > MAX_SAVED_FILE_BYTES:
-            raise BackupError(f"{path} is too large to save before the change")
+            raise BackupError("backup_error.file_too_large", path=path)
         files[name] = base64.b64encode(path.read_bytes()).decode("ascii")
     return {"folder": spec.folder, "whole_folder": not spec.names, "existed": folder.is_dir(), "files": files}
 
@@ -373,7 +387,7 @@ def _read_files(spec: SavedFiles) -> dict:
 def uv_freeze(uv: str, python: str, env: Mapping[str, str] | None = None) -> str:
     result = run_command([uv, "pip", "freeze", "--python", python], timeout=120, env=child_env(env))
     if not result.ok:
-        raise BackupError(f"uv pip freeze failed for {python}: {(result.stderr or result.start_error).strip()[-300:]}")
+        raise BackupError("backup_error.uv_freeze_failed", python=python, error=(result.stderr or result.start_error).strip()[-300:])
     return result.stdout
 
 
@@ -386,7 +400,7 @@ def save_way_state(python: str, *, uv: str = "", files: Sequence[SavedFiles] = (
     try:
         record["saved_files"] = [_read_files(spec) for spec in files]
     except OSError as exc:
-        raise BackupError(f"could not read the files to save: {exc.strerror or exc}") from None
+        raise BackupError("backup_error.files_unreadable", error=exc.strerror or exc) from None
     if uv:
         record["uv"] = {"program": uv, "freeze": uv_freeze(uv, python, env)}
     write_text_atomic(path, json.dumps(record, indent=2))

@@ -37,7 +37,7 @@ def venv_python(folder: Path, os_name: str = os.name) -> Path:
 def check_target_folder(folder: Path) -> None:
     """Refuse an existing file or non-empty folder: a new environment never overwrites anything."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ActionRefused(f"{folder} already exists and is not empty; choose another folder")
+        raise ActionRefused("refused.folder_not_empty", folder=folder)
 
 
 def install_args(recommendation: Recommendation) -> tuple[str, ...]:
@@ -46,7 +46,7 @@ def install_args(recommendation: Recommendation) -> tuple[str, ...]:
         argv = tuple(argv)
         if len(argv) > 4 and argv[1:4] == ("-m", "pip", "install"):
             return argv[4:]
-    raise ActionRefused("the recommendation has no pip install command to put into a new environment")
+    raise ActionRefused("refused.no_install_command")
 
 
 def fresh_env_steps(base_python: str, folder: Path, args: Sequence[str]) -> tuple[tuple[str, ...], ...]:

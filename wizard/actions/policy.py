@@ -30,9 +30,20 @@ from urllib.parse import urlsplit
 
 from packaging.requirements import InvalidRequirement, Requirement
 
+from wizard import i18n
+
 
 class ActionRefused(Exception):
-    """The wizard will not run this command; the message says why in plain words."""
+    """The wizard will not run this command; the message says why in plain words, in the user's language.
+
+    ``key`` is the reason's text in resources/texts/actions.json (``refused.*``), stable for code and tests that
+    ask which refusal it was; ``params`` are its data (paths, argv, option names), never translated.
+    """
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(i18n.text(key, **params))
+        self.key = key
+        self.params = params
 
 
 _SEAL = object()
@@ -91,19 +102,19 @@ def approve(argv: Sequence[str], python: str) -> ApprovedCommand:
     """The command if it has one of the allowed shapes for ``python``; raises ActionRefused (why) otherwise."""
     argv = tuple(str(a) for a in argv)
     if not python:
-        raise ActionRefused("the wizard does not know which Python to change")
+        raise ActionRefused("refused.no_python")
     if len(argv) < 3 or any(_CONTROL.search(a) for a in argv):
-        raise ActionRefused(f"not a command the wizard runs: {_show(argv)}")
+        raise ActionRefused("refused.not_a_command", command=_show(argv))
     if _is_uv(argv[0]):
         return _approve_uv(argv, python)
     if not same_path(argv[0], python):
-        raise ActionRefused(f"the command runs {argv[0]}, not the interpreter being fixed ({python})")
+        raise ActionRefused("refused.other_program", program=argv[0], python=python)
     module, rest = _module(argv)
     if module == "pip" and rest[:1] == ("install",):
         requirements = _check_install_options(rest[1:], _PIP_INSTALL_FLAGS)
         if "--user" in rest and ("--no-deps" not in rest or not all("==" in r for r in requirements)):
             # undo's way to put back exact copies a fix removed from the user site, nothing more
-            raise ActionRefused(f"the wizard installs into the user site only exact pins without dependencies, not: {_show(rest)}")
+            raise ActionRefused("refused.user_site", command=_show(rest))
         return _approved(argv, python, "pip-install", requirements)
     if module == "pip" and rest[:1] == ("uninstall",):
         return _approved(argv, python, "pip-uninstall", _check_uninstall(rest[1:]))
@@ -111,13 +122,11 @@ def approve(argv: Sequence[str], python: str) -> ApprovedCommand:
         return _approved(argv, python, "venv", (_check_venv_folder(rest),))
     if module == "ensurepip":
         if rest not in (("--upgrade",), ("--upgrade", "--default-pip"), ("--default-pip", "--upgrade")):
-            raise ActionRefused(f"the wizard runs ensurepip only as 'ensurepip --upgrade', not: {_show(rest)}")
+            raise ActionRefused("refused.ensurepip_shape", command=_show(rest))
         return _approved(argv, python, "ensurepip", ("pip",))
     if module == "ipykernel":
         return _approved(argv, python, "ipykernel", (_check_kernel(rest),))
-    raise ActionRefused(
-        f"the wizard only runs pip install/uninstall, venv, ensurepip and ipykernel install, not: {_show(argv[1:4])}"
-    )
+    raise ActionRefused("refused.unknown_module", command=_show(argv[1:4]))
 
 
 def same_path(a: str, b: str) -> bool:
@@ -129,7 +138,7 @@ def _approved(argv: tuple[str, ...], python: str, kind: str, requirements: Seque
 
 
 def _show(argv: Sequence[str]) -> str:
-    return " ".join(argv) or "(empty)"
+    return " ".join(argv) or i18n.text("refused.empty")
 
 
 def _is_uv(program: str) -> bool:
@@ -138,7 +147,7 @@ def _is_uv(program: str) -> bool:
 
 def _module(argv: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     if argv[1] != "-m":
-        raise ActionRefused(f"the wizard only runs Python modules it knows (python -m ...), not: {_show(argv[1:3])}")
+        raise ActionRefused("refused.not_a_module", command=_show(argv[1:3]))
     return argv[2], argv[3:]
 
 
@@ -150,7 +159,7 @@ def _check_install_options(args: Sequence[str], allowed: dict[str, bool]) -> tup
         if arg.startswith("-"):
             option, _, inline = arg.partition("=") if arg.startswith("--") else (arg, "", "")
             if option not in allowed:
-                raise ActionRefused(f"the wizard never runs pip with {arg!r} (only options it needs, spelled in full)")
+                raise ActionRefused("refused.option_unknown", option=arg)
             if allowed[option]:
                 if inline:
                     value = inline
@@ -158,15 +167,15 @@ def _check_install_options(args: Sequence[str], allowed: dict[str, bool]) -> tup
                     index += 1
                     value = args[index]
                 else:
-                    raise ActionRefused(f"{option} needs a value")
+                    raise ActionRefused("refused.option_needs_value", option=option)
                 _check_option_value(option, value)
             elif inline:
-                raise ActionRefused(f"{option} takes no value")
+                raise ActionRefused("refused.option_takes_no_value", option=option)
         else:
             requirements.append(_check_requirement(arg))
         index += 1
     if not requirements:
-        raise ActionRefused("the command names no package to install")
+        raise ActionRefused("refused.nothing_to_install")
     return tuple(requirements)
 
 
@@ -174,29 +183,29 @@ def _check_option_value(option: str, value: str) -> None:
     if option in _URL_OPTIONS:
         check_index_url(value)
     elif option == "--progress-bar" and value not in _PROGRESS_BARS:
-        raise ActionRefused(f"--progress-bar {value!r} is not one pip knows")
+        raise ActionRefused("refused.progress_bar", value=value)
     elif option == "--report" and value != "-":
-        raise ActionRefused("pip's report goes to the screen only (--report -), never into a file")
+        raise ActionRefused("refused.report_file")
 
 
 def check_index_url(url: str) -> str:
     """An index / find-links URL: http or https with a host, nothing else (no file:, no paths)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or url.startswith("-"):
-        raise ActionRefused(f"the wizard only uses package indexes at http(s) addresses, not {url!r}")
+        raise ActionRefused("refused.index_url", url=url)
     return url
 
 
 def _check_requirement(text: str) -> str:
     """A PEP 508 requirement that names a package from the index: name[extras] and a version specifier, nothing else."""
     if "/" in text or "\\" in text or "@" in text or text.startswith("."):
-        raise ActionRefused(f"the wizard installs packages by name from the index, not from a path or URL: {text!r}")
+        raise ActionRefused("refused.requirement_path", requirement=text)
     try:
         requirement = Requirement(text)
     except InvalidRequirement:
-        raise ActionRefused(f"{text!r} is not a package name with a version the wizard can install") from None
+        raise ActionRefused("refused.requirement_invalid", requirement=text) from None
     if requirement.url or requirement.marker or not _NAME.match(requirement.name):
-        raise ActionRefused(f"{text!r} is not a plain package name with a version")
+        raise ActionRefused("refused.requirement_not_plain", requirement=text)
     return text
 
 
@@ -205,39 +214,39 @@ def _check_uninstall(args: Sequence[str]) -> tuple[str, ...]:
     for arg in args:
         if arg.startswith("-"):
             if arg not in _PIP_UNINSTALL_FLAGS:
-                raise ActionRefused(f"the wizard never runs pip uninstall with {arg!r}")
+                raise ActionRefused("refused.uninstall_option", option=arg)
         elif _NAME.match(arg):
             names.append(arg)
         else:
-            raise ActionRefused(f"{arg!r} is not a package name")
+            raise ActionRefused("refused.not_a_package_name", name=arg)
     if not names:
-        raise ActionRefused("the command names no package to remove")
+        raise ActionRefused("refused.nothing_to_remove")
     return tuple(names)
 
 
 def _check_venv_folder(rest: tuple[str, ...]) -> str:
     if len(rest) != 1:
-        raise ActionRefused(f"the wizard creates a venv as 'python -m venv FOLDER' only, not: {_show(rest)}")
+        raise ActionRefused("refused.venv_shape", command=_show(rest))
     folder = rest[0]
     absolute = posixpath.isabs(folder) or ntpath.isabs(folder)
     if folder.startswith("-") or not absolute:
-        raise ActionRefused(f"a new environment needs a full folder path, not {folder!r}")
+        raise ActionRefused("refused.venv_not_absolute", folder=folder)
     trimmed = folder.replace("\\", "/").rstrip("/")
     if trimmed.count("/") < 2 or trimmed == os.path.expanduser("~").replace("\\", "/").rstrip("/"):
-        raise ActionRefused(f"the wizard does not create an environment in {folder!r} itself: name a folder for it")
+        raise ActionRefused("refused.venv_folder_too_high", folder=folder)
     return folder
 
 
 def _check_kernel(rest: tuple[str, ...]) -> str:
     if rest[:4] != ("install", "--user", "--name", rest[3] if len(rest) > 3 else "") or len(rest) not in (4, 6):
-        raise ActionRefused(f"the wizard registers a kernel as 'ipykernel install --user --name NAME' only, not: {_show(rest)}")
+        raise ActionRefused("refused.kernel_shape", command=_show(rest))
     name = rest[3]
     if not _KERNEL_NAME.match(name):
-        raise ActionRefused(f"{name!r} is not a kernel name (letters, digits, . _ -)")
+        raise ActionRefused("refused.kernel_name", name=name)
     if len(rest) == 6:
         label = rest[5]
         if rest[4] != "--display-name" or not label.strip() or label.startswith("-") or len(label) > 100:
-            raise ActionRefused(f"not a kernel display name the wizard sets: {_show(rest[4:])}")
+            raise ActionRefused("refused.kernel_display_name", command=_show(rest[4:]))
     return name
 
 
@@ -259,11 +268,11 @@ def _project_python(folder: str) -> str:
 def _approve_uv_sync(argv: tuple[str, ...], python: str) -> ApprovedCommand:
     """uv sync --project FOLDER, only when the interpreter being fixed is that project's own .venv Python."""
     if len(argv) != 4 or not os.path.isabs(argv[3]):
-        raise ActionRefused(f"the wizard runs uv sync only as 'uv sync --project FOLDER', not: {_show(argv[1:])}")
+        raise ActionRefused("refused.uv_sync_shape", command=_show(argv[1:]))
     folder = os.path.realpath(argv[3])
     venv = os.path.realpath(os.path.dirname(os.path.dirname(os.path.abspath(python))))
     if venv != os.path.join(folder, ".venv"):
-        raise ActionRefused(f"the command syncs {argv[3]}, not the project of the interpreter being fixed ({python})")
+        raise ActionRefused("refused.uv_sync_other_project", folder=argv[3], python=python)
     return _approved(argv, python, "uv-sync", ())
 
 
@@ -272,14 +281,14 @@ def _approve_uv(argv: tuple[str, ...], python: str) -> ApprovedCommand:
         return _approve_uv_sync(argv, python)
     if argv[1:4] == ("pip", "uninstall", "--python") and len(argv) >= 6:
         if not same_path(argv[4], python):
-            raise ActionRefused(f"the command changes {argv[4]}, not the interpreter being fixed ({python})")
+            raise ActionRefused("refused.other_interpreter", target=argv[4], python=python)
         names = tuple(_check_requirement(name) for name in argv[5:])
         if any(not _NAME.match(name) for name in names):
-            raise ActionRefused("uv pip uninstall takes package names only")
+            raise ActionRefused("refused.uv_uninstall_names")
         return _approved(argv, python, "uv-pip-uninstall", names)
     if argv[1:3] != ("pip", "install") or len(argv) < 6 or argv[3] != "--python":
-        raise ActionRefused(f"the wizard runs uv only as 'uv pip install --python PYTHON ...', not: {_show(argv[1:4])}")
+        raise ActionRefused("refused.uv_shape", command=_show(argv[1:4]))
     if not same_path(argv[4], python):
-        raise ActionRefused(f"the command changes {argv[4]}, not the interpreter being fixed ({python})")
+        raise ActionRefused("refused.other_interpreter", target=argv[4], python=python)
     requirements = _check_install_options(argv[5:], _UV_INSTALL_FLAGS)
     return _approved(argv, python, "uv-pip-install", requirements)

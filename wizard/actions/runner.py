@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from packaging.version import InvalidVersion, Version
 
+from wizard import i18n
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve, same_path
 from wizard.facts.runner import Runner, kill_process_tree, process_group_kwargs, run_command
 from wizard.snapshot import Snapshot
@@ -84,15 +85,17 @@ _same_path = same_path
 def probe_identity(python: str, runner: Runner = run_command, timeout: float = 30.0) -> Identity:
     """Ask the interpreter who it is. Raises ActionRefused when it is missing or does not run."""
     if not os.path.isfile(python):
-        raise ActionRefused(f"there is no Python interpreter at {python}")
+        raise ActionRefused("refused.no_interpreter", python=python)
     result = runner([python, "-I", "-c", _IDENTITY_CODE], timeout=timeout)
     if not result.ok:
-        why = result.start_error or result.stderr.strip()[-300:] or f"exit code {result.exit_code}"
-        raise ActionRefused(f"the interpreter {python} does not run ({why})")
+        why = result.start_error or result.stderr.strip()[-300:]  # the OS's or Python's own words: data
+        if not why:
+            raise ActionRefused("refused.interpreter_exit_code", python=python, code=result.exit_code)
+        raise ActionRefused("refused.interpreter_does_not_run", python=python, why=why)
     try:
         data = json.loads(result.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
-        raise ActionRefused(f"the interpreter {python} gave an answer the wizard cannot read") from None
+        raise ActionRefused("refused.interpreter_unreadable", python=python) from None
     return Identity(
         executable=data["executable"],
         base_executable=data["base_executable"],
@@ -108,20 +111,18 @@ def check_same_interpreter(identity: Identity, snapshot: Snapshot) -> None:
     """Refuse when the interpreter is not the one the snapshot (and so the recommendation) describes."""
     facts = snapshot.python.get()
     if facts is None:
-        raise ActionRefused("the check could not look inside this Python environment, so the wizard will not change it")
+        raise ActionRefused("refused.not_looked_inside")
     if not _same_path(facts.prefix or identity.prefix, identity.prefix) or not _same_path(
         facts.executable, identity.executable
     ):
-        raise ActionRefused(
-            f"the interpreter changed since the check: it was {facts.executable} ({facts.prefix}), "
-            f"now it is {identity.executable} ({identity.prefix}); run the check again"
-        )
+        raise ActionRefused("refused.interpreter_changed", before=facts.executable, before_prefix=facts.prefix,
+                            now=identity.executable, now_prefix=identity.prefix)
 
 
 def prepare_pip_argv(command: ApprovedCommand, pip_version: str) -> ApprovedCommand:
     """Add what makes an unattended pip run readable: no prompts, and raw progress lines where pip has them."""
     if not isinstance(command, ApprovedCommand):
-        raise ActionRefused("the wizard runs only commands its policy approved")
+        raise ActionRefused("refused.not_approved")
     if not command.is_pip:
         return command
     argv = command.argv
@@ -165,7 +166,7 @@ class RunResult:
     def error_summary(self) -> str:
         """pip's own ERROR lines (the reason it failed), or the last lines of output."""
         if self.start_error:
-            return f"could not start {self.argv[0]}: {self.start_error}"
+            return i18n.text("executor.could_not_start", program=self.argv[0], error=self.start_error)
         errors = [line.strip() for line in self.output_tail if line.lstrip().startswith("ERROR:")]
         return "\n".join(errors) if errors else "\n".join(self.output_tail[-5:])
 
@@ -180,7 +181,7 @@ def run_streaming(
 ) -> RunResult:
     """Run an approved command (no shell), calling on_line for every output line (stdout and stderr merged)."""
     if not isinstance(command, ApprovedCommand):
-        raise ActionRefused("the wizard runs only commands its policy approved")
+        raise ActionRefused("refused.not_approved")
     argv = command.argv
     started = time.monotonic()
     popen_kwargs = process_group_kwargs()  # its own process group: cancel stops the whole tree

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard import i18n
 from wizard.actions import backup
 from wizard.actions.plan import Plan, make_plan
 from wizard.actions.policy import ActionRefused, ApprovedCommand, approve
@@ -131,7 +132,7 @@ class FixSession:
             if step.plan is not None and step.plan.problem:
                 return step.plan.problem
             if step.plan is not None and not step.plan.enough_disk:
-                return "not enough free disk space"
+                return i18n.text("executor.not_enough_disk")
         return ""
 
     @property
@@ -219,11 +220,11 @@ class FixSession:
 
     def restore(self, on_line: LineHandler | None = None) -> backup.RestoreResult:
         if self.backup_path is None:
-            raise ActionRefused("nothing was saved, so there is nothing to restore")
+            raise ActionRefused("refused.nothing_saved")
         result = backup.restore_state(self.python, self.backup_path, on_line=on_line)
         self.state = State.RESTORED
         return result
 
     def _expect(self, state: State) -> None:
         if self.state is not state:
-            raise ActionRefused(f"the fix is at step '{self.state.value}', not '{state.value}'")
+            raise ActionRefused("refused.wrong_step", current=self.state.value, expected=state.value)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wizard.findings import Diagnosis, Goal, Severity
+from wizard.i18n import text
 from wizard.snapshot import Snapshot
 
 Collect = Callable[[str], Snapshot]
@@ -30,17 +31,17 @@ class Verification:
     @property
     def sentence(self) -> str:
         if self.problem_gone and self.fixed:
-            return f"The problem is gone: the check no longer finds {_codes(self.fixed)}."
+            return text("verify.gone", codes=_codes(self.fixed))
         if self.problem_gone:
-            return "The check finds no errors now."
+            return text("verify.no_errors")
         parts = []
         if self.fixed:
-            parts.append(f"fixed: {_codes(self.fixed)}")
+            parts.append(text("verify.fixed", codes=_codes(self.fixed)))
         if self.remaining:
-            parts.append(f"still there: {_codes(self.remaining)}")
+            parts.append(text("verify.still_there", codes=_codes(self.remaining)))
         if self.new:
-            parts.append(f"new: {_codes(self.new)}")
-        return "The problem is not fully gone (" + "; ".join(parts) + ")."
+            parts.append(text("verify.new", codes=_codes(self.new)))
+        return text("verify.not_gone", parts="; ".join(parts))
 
     @property
     def before_after(self) -> str:

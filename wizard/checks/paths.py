@@ -10,6 +10,7 @@ from wizard.checks.context import CheckContext
 from wizard.checks.remedies import damaged_distributions
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
+from wizard.i18n import RenderedText
 
 
 def check_local_shadow(ctx: CheckContext) -> list[Finding]:
@@ -72,7 +73,8 @@ def check_not_python(ctx: CheckContext) -> list[Finding]:
     problem = ctx.snapshot.python.problem
     if ctx.snapshot.source == "text" or problem is None or problem.code != "python_unusable":
         return []
-    return [finding("PYTHON_UNUSABLE", Severity.ERROR, Step.PYTHON, details=problem.reason, reason=problem.reason)]
+    reason = RenderedText(problem.reason, problem.reason_messages)  # a report reader sees it in their language
+    return [finding("PYTHON_UNUSABLE", Severity.ERROR, Step.PYTHON, details=problem.reason, reason=reason)]
 
 
 CHECKS = (check_not_python, check_local_shadow, check_damaged_install, check_cuda_home_missing)

@@ -6,9 +6,10 @@ import argparse
 
 from wizard.cli import EXIT_OK
 from wizard.commands.common import collect_for_args
+from wizard.facts.reasons import reason_text
 from wizard.i18n import text
 from wizard.safe_text import terminal_safe
-from wizard.snapshot import Fact, Snapshot, to_data
+from wizard.snapshot import Fact, Problem, Snapshot, to_data
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,8 +36,14 @@ def _places_lines(snapshot: Snapshot) -> list[str]:
 
     places = snapshot.places
     if not places.ok:
-        return [f"  (unavailable: {places.problem.status.value}) {places.problem.reason}"]
+        return ["  " + unavailable(places.problem)]
     return ["  " + line for line in places_text(places.value).splitlines()]
+
+
+def unavailable(problem: Problem) -> str:
+    """'(unavailable: not found) torch is not installed in …', in the user's language where the reason is a catalog
+    text (the OS's and programs' own words inside it stay as they are)."""
+    return text("fact.unavailable", status=text(f"fact.status.{problem.status.value}"), reason=reason_text(problem))
 
 
 LONG_LIST = 8  # lists longer than this (wheel tags: ~900) show their first entries and a count
@@ -49,7 +56,7 @@ def _render(value: object, lines: list[str], indent: int, label: str = "") -> No
         if value.ok:
             _render(value.value, lines, indent, label)
         else:
-            lines.append(f"{prefix}(unavailable: {value.problem.status.value}) {value.problem.reason}")
+            lines.append(prefix + unavailable(value.problem))
         return
     if isinstance(value, tuple):
         _render_list(value, lines, indent, label)
@@ -68,7 +75,7 @@ def _render(value: object, lines: list[str], indent: int, label: str = "") -> No
 def _render_list(items: tuple, lines: list[str], indent: int, label: str) -> None:
     pad = "  " * indent
     if not items:
-        lines.append(f"{pad}{label}: (none)")
+        lines.append(f"{pad}{label}: " + text("fact.none"))
         return
     lines.append(f"{pad}{label}:")
     shown = items if len(items) <= LONG_LIST or label == "env" else items[:5]

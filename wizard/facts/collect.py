@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from wizard import __version__
 from wizard.facts.host import collect_host
+from wizard.facts.reasons import because
 from wizard.facts.runner import Runner, run_command
 from wizard.snapshot import Fact, FactStatus, GpuFacts, Snapshot, ToolkitFacts
 
@@ -102,7 +103,7 @@ def collect_snapshot(
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: _result_or_crash(name, future) for name, future in futures.items()}
 
-    torch_fact = results.get("torch") or Fact.missing(FactStatus.UNKNOWN, "the live import of torch was skipped (--no-import)")
+    torch_fact = results.get("torch") or Fact.missing(FactStatus.UNKNOWN, because("reason.import_skipped"))
     if _import_in_question(torch_fact):
         from wizard.facts.python_env import with_whole_damage_scan
 
@@ -142,7 +143,7 @@ def _places_fact(result: object) -> Fact:
     from wizard.snapshot import RunPlaces
 
     if result is None:
-        return Fact.unknown("not looked for")
+        return Fact.unknown(because("reason.not_looked_for"))
     return Fact.found(result) if isinstance(result, RunPlaces) else result  # a crashed collector is a failed Fact
 
 
@@ -154,7 +155,8 @@ def _result_or_crash(name: str, future: Future) -> object:
         import traceback
 
         tail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))[-2000:]
-        return Fact.missing(FactStatus.FAILED, f"the {name} collector crashed: {exc}", code="collector_crashed", stderr_tail=tail)
+        return Fact.missing(FactStatus.FAILED, because("reason.collector_crashed", name=name, error=exc), code="collector_crashed",
+                            stderr_tail=tail)
 
 
 def _crashed_gpu(fact: Fact) -> GpuFacts:

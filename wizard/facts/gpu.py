@@ -9,6 +9,7 @@ from pathlib import Path
 from wizard.facts.host import is_wsl, os_key
 from wizard.facts.nvml import NVML_TIMEOUT_S, collect_nvml
 from wizard.facts.pci import nvidia_capability, scan_linux, scan_macos, scan_windows
+from wizard.facts.reasons import because
 from wizard.facts.runner import Runner, run_command
 from wizard.snapshot import Fact, FactStatus, GpuFacts, KernelModules, NvmlInfo, PciDevice
 
@@ -39,12 +40,12 @@ def scan_pci(os_name: str, root: Path, runner: Runner) -> Fact[tuple[PciDevice, 
 
 def _nvml(os_name: str) -> Fact[NvmlInfo]:
     if os_name == "darwin":
-        return Fact.missing(FactStatus.NOT_APPLICABLE, "macOS has no NVIDIA CUDA driver")
+        return Fact.missing(FactStatus.NOT_APPLICABLE, because("reason.macos_no_cuda_driver"))
     return collect_nvml(timeout=NVML_TIMEOUT_S, pci_lookup=nvidia_capability)
 
 
 def _not_on(os_name: str) -> Fact:
-    return Fact.missing(FactStatus.NOT_APPLICABLE, f"Linux only (this is {os_name})")
+    return Fact.missing(FactStatus.NOT_APPLICABLE, because("reason.linux_only", os=os_name))
 
 
 # --------------------------------------------------------------------------- Linux kernel modules
@@ -54,7 +55,7 @@ def read_kernel_modules(root: Path) -> Fact[KernelModules]:
     """Which GPU kernel modules are loaded (nvidia vs nouveau), the driver version and Secure Boot."""
     modules = root / "sys/module"
     if not modules.is_dir():
-        return Fact.missing(FactStatus.NOT_FOUND, f"{modules} is not readable; cannot tell which modules are loaded")
+        return Fact.missing(FactStatus.NOT_FOUND, because("reason.modules_unreadable", folder=modules))
     nvidia = modules / "nvidia"
     return Fact.found(
         KernelModules(
@@ -98,14 +99,13 @@ def _first_line(path: Path) -> str:
 def read_wsl_driver_libs(root: Path) -> Fact[tuple[str, ...]]:
     """The Windows driver's libraries that WSL 2 mounts (libcuda.so*, libnvidia-ml.so.1, ...)."""
     if not is_wsl(root):
-        return Fact.missing(FactStatus.NOT_APPLICABLE, "not WSL")
+        return Fact.missing(FactStatus.NOT_APPLICABLE, because("reason.not_wsl"))
     lib_dir = root / WSL_LIB_DIR
     try:
         names = sorted(entry.name for entry in lib_dir.iterdir())
     except OSError:
         return Fact.missing(
-            FactStatus.NOT_FOUND,
-            f"WSL without {'/' + WSL_LIB_DIR}: WSL 1, or the Windows NVIDIA driver does not expose the GPU to WSL",
+            FactStatus.NOT_FOUND, because("reason.wsl_without_lib", folder="/" + WSL_LIB_DIR),
         )
     return Fact.found(tuple(names))
 
@@ -123,7 +123,7 @@ def read_kfd_gfx(root: Path) -> Fact[tuple[str, ...]]:
     try:
         entries = sorted(nodes.iterdir(), key=lambda p: int(p.name) if p.name.isdigit() else 0)
     except OSError:
-        return Fact.missing(FactStatus.NOT_FOUND, f"no /{KFD_NODES}: no AMD GPU driver with compute support")
+        return Fact.missing(FactStatus.NOT_FOUND, because("reason.no_kfd", folder="/" + KFD_NODES))
     found = []
     for entry in entries:
         target = gfx_from_properties(_bounded_text(entry / "properties"))

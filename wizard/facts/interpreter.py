@@ -6,9 +6,17 @@ import os
 import shutil
 from pathlib import Path
 
+from wizard import i18n
+
 
 class InterpreterError(Exception):
-    """The named interpreter cannot be used (missing, not a file, not executable)."""
+    """The named interpreter cannot be used (missing, not a file, not executable). The message is the catalog text
+    ``key`` (resources/texts/facts.json, ``interpreter.*``) in the user's language; ``params`` are its data."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(i18n.text(key, **params))
+        self.key = key
+        self.params = params
 
 
 def resolve_target_python(named: str | None) -> str:
@@ -18,21 +26,21 @@ def resolve_target_python(named: str | None) -> str:
         if not path.exists():
             found = shutil.which(named)
             if not found:
-                raise InterpreterError(f"no Python interpreter at {named!r}")
+                raise InterpreterError("interpreter.missing", path=named)
             path = Path(found)
         if path.is_dir():
             inner = env_python(path)
             if inner is None:
-                raise InterpreterError(f"{named!r} is a folder without a Python interpreter in it")
+                raise InterpreterError("interpreter.empty_folder", path=named)
             path = inner
         if not os.access(path, os.X_OK):
-            raise InterpreterError(f"{str(path)!r} is not an executable program")
+            raise InterpreterError("interpreter.not_executable", path=str(path))
         return str(path.absolute())
     for name in ("python3", "python"):
         found = shutil.which(name)
         if found:
             return found
-    raise InterpreterError("no python3 or python on PATH; name one with --python PATH")
+    raise InterpreterError("interpreter.none_on_path")
 
 
 def env_python(folder: Path) -> Path | None:

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from wizard.facts.reasons import because, stored_reason
 from wizard.snapshot import Fact, FactStatus, NvmlGpu, NvmlInfo, Problem
 
 NVML_TIMEOUT_S = 10.0
@@ -34,17 +35,13 @@ CODE_BY_NVML_ERROR = {
     NVML_ERROR_GPU_IS_LOST: "nvml_gpu_lost",
 }
 
-REASON_BY_CODE = {
-    "nvml_library_not_found": "the NVIDIA driver's NVML library (libnvidia-ml.so.1 / nvml.dll) was not found: "
-    "no NVIDIA driver is installed for this system",
-    "nvml_driver_not_loaded": "the NVIDIA driver is installed but not running (its kernel module is not loaded)",
-    "nvml_no_permission": "this user is not allowed to talk to the NVIDIA driver (permissions on /dev/nvidia*)",
-    "nvml_function_not_found": "the NVIDIA driver is too old: it lacks an NVML function",
-    "nvml_rm_version_mismatch": "the NVIDIA driver was updated but the old one is still loaded (restart the computer)",
-    "nvml_gpu_lost": "a GPU stopped responding to the driver (it fell off the bus)",
-    "nvml_unknown": "NVML reported an error",
-    "nvml_timeout": "the NVIDIA driver did not answer",
-}
+REASON_CODES = ("nvml_library_not_found", "nvml_driver_not_loaded", "nvml_no_permission", "nvml_function_not_found",
+                "nvml_rm_version_mismatch", "nvml_gpu_lost", "nvml_unknown", "nvml_timeout")
+
+
+def reason_for(code: str) -> str:
+    """The reason an NVML code stands for (resources/texts/facts.json, reason.nvml.<code>)."""
+    return because(f"reason.nvml.{code}")
 
 
 def nvml_error_code(error: BaseException) -> str:
@@ -64,11 +61,11 @@ def problem_from_nvml_error(error: BaseException, during: str = "") -> Problem:
     if code == "nvml_unknown":
         # Not str(error) for NVMLError: it calls back into the library, which may be the thing that is broken.
         detail = f"NVML error {value}" if isinstance(value, int) else f"{type(error).__name__}: {error}"
-        reason = f"{REASON_BY_CODE[code]} ({detail})"
+        reason = because("reason.nvml.detail", reason=reason_for(code), detail=detail)
     else:
-        reason = REASON_BY_CODE[code]
+        reason = reason_for(code)
     if during:
-        reason = f"{during}: {reason}"
+        reason = because("reason.nvml.during", during=during, reason=reason)
     status = FactStatus.NOT_FOUND if code == "nvml_library_not_found" else FactStatus.FAILED
     return Problem(status=status, reason=reason, code=code)
 
@@ -126,7 +123,7 @@ def query_nvml(pci_lookup: Callable[[int], str] | None = None) -> Fact[NvmlInfo]
         import pynvml
     except ImportError as exc:
         return Fact.missing(
-            FactStatus.FAILED, f"the pynvml package (nvidia-ml-py) is not installed: {exc}", code="nvml_unknown"
+            FactStatus.FAILED, because("reason.nvml.no_pynvml", error=exc), code="nvml_unknown"
         )
     query = _Query(pynvml)
     try:
@@ -145,7 +142,8 @@ def query_nvml(pci_lookup: Callable[[int], str] | None = None) -> Fact[NvmlInfo]
 def _problem_for(failed: _CallFailed) -> Problem:
     problem = problem_from_nvml_error(failed.error, failed.function)
     if problem.code == "nvml_function_not_found":
-        return Problem(status=problem.status, reason=f"{problem.reason} ({failed.function})", code=problem.code)
+        reason = because("reason.nvml.detail", reason=stored_reason(problem), detail=failed.function)
+        return Problem(status=problem.status, reason=reason, code=problem.code)
     return problem
 
 
@@ -207,5 +205,6 @@ def collect_nvml(timeout: float = NVML_TIMEOUT_S, pci_lookup: Callable[[int], st
     if outcome:
         return outcome[0]
     return Fact.missing(
-        FactStatus.TIMED_OUT, f"{REASON_BY_CODE['nvml_timeout']} within {timeout:g} s", code="nvml_timeout"
+        FactStatus.TIMED_OUT, because("reason.nvml.within", reason=reason_for("nvml_timeout"), seconds=f"{timeout:g}"),
+        code="nvml_timeout",
     )

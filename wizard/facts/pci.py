@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from wizard.facts.reasons import because
 from wizard.facts.runner import Runner
 from wizard.resources_path import resource
 from wizard.snapshot import Fact, FactStatus, PciDevice
@@ -107,7 +108,7 @@ def scan_linux(root: Path) -> Fact[tuple[PciDevice, ...]]:
     except OSError as exc:
         return Fact.missing(
             FactStatus.NOT_FOUND,
-            f"cannot list PCI devices in {devices_dir} ({exc.strerror or exc}); a container without /sys access?",
+            because("reason.pci_unlisted", folder=devices_dir, error=exc.strerror or exc),
         )
     found = []
     for entry in entries:
@@ -147,13 +148,13 @@ def scan_windows(runner: Runner) -> Fact[tuple[PciDevice, ...]]:
     """Video controllers from CIM; the PNPDeviceID carries the PCI ids even without a vendor driver."""
     result = runner(WINDOWS_VIDEO_ARGV, timeout=30.0)
     if not result.ok:
-        return result.as_problem_fact("listing video controllers")
+        return result.as_problem_fact(because("reason.what.video_controllers"))
     try:
         controllers = parse_windows_controllers(result.stdout)
     except ValueError as exc:
         return Fact.missing(
             FactStatus.FAILED,
-            f"listing video controllers: unexpected PowerShell output ({exc})",
+            because("reason.unexpected_output", what=because("reason.what.video_controllers"), program="PowerShell", error=exc),
             argv=result.argv,
             stderr_tail=result.stdout[-500:],
         )
@@ -215,12 +216,13 @@ def scan_macos(runner: Runner) -> Fact[tuple[PciDevice, ...]]:
     """Best effort: system_profiler's display list (Apple silicon GPUs, old Macs' AMD/NVIDIA cards)."""
     result = runner(MACOS_DISPLAYS_ARGV, timeout=30.0)
     if not result.ok:
-        return result.as_problem_fact("listing displays")
+        return result.as_problem_fact(because("reason.what.displays"))
     try:
         items = json.loads(result.stdout).get("SPDisplaysDataType", [])
     except (json.JSONDecodeError, AttributeError) as exc:
         return Fact.missing(
-            FactStatus.FAILED, f"listing displays: unexpected system_profiler output ({exc})", argv=result.argv
+            FactStatus.FAILED, because("reason.unexpected_output", what=because("reason.what.displays"), program="system_profiler",
+                                       error=exc), argv=result.argv,
         )
     return Fact.found(tuple(_macos_device(item) for item in items if isinstance(item, dict)))
 

@@ -14,6 +14,7 @@ import signal
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from wizard.facts.reasons import because
 from wizard.facts.runner import CommandResult, Runner, run_command
 from wizard.probe import PROBE_SCHEMA, probe_script_path
 from wizard.snapshot import (
@@ -42,14 +43,14 @@ def collect_python(python: str, runner: Runner = run_command, timeout: float = 6
     if result.timed_out:
         return Fact.missing(
             FactStatus.TIMED_OUT,
-            f"{python} did not answer within {timeout:g} s while the wizard read its facts",
+            because("reason.python.read_timeout", python=python, seconds=f"{timeout:g}"),
             code="probe_timeout",
             argv=result.argv,
             stderr_tail=_tail(result.stderr),
         )
     data = parse_probe_output(result.stdout)
     if data is None:
-        return _no_report(python, result, what="while the wizard read its facts")
+        return _no_report(python, result, what=because("reason.while_reading"))
     if data.get("probe_error"):
         return _probe_failed(data, result)
     return Fact.found(python_facts_from_probe(data, python))
@@ -83,8 +84,7 @@ def collect_torch(python: str, runner: Runner = run_command, timeout: float = 12
     if result.timed_out:
         return Fact.missing(
             FactStatus.TIMED_OUT,
-            f"importing torch did not finish within {timeout:g} s (it hung during {step or 'start-up'}); "
-            "the wizard stopped it",
+            because("reason.torch.import_timeout", seconds=f"{timeout:g}", step=step or because("reason.start_up")),
             code="torch_import_timeout",
             argv=result.argv,
             stderr_tail=_tail(result.stderr),
@@ -99,11 +99,11 @@ def _live_without_report(python: str, result: CommandResult, step: str) -> Fact[
     """The live probe gave no JSON: it crashed, exited early, printed garbage, or never started."""
     crash = crash_name(result)
     if not step and not crash:
-        return _no_report(python, result, what="while the wizard imported torch")
+        return _no_report(python, result, what=because("reason.while_importing"))
     if crash:
         return Fact.missing(
             FactStatus.FAILED,
-            f"the Python process crashed ({crash}) during {step or 'start-up'}",
+            because("reason.torch.crashed", crash=crash, step=step or because("reason.start_up")),
             code="torch_import_crashed",
             argv=result.argv,
             exit_code=result.exit_code,
@@ -113,14 +113,14 @@ def _live_without_report(python: str, result: CommandResult, step: str) -> Fact[
     if result.exit_code == 0:
         return Fact.missing(
             FactStatus.FAILED,
-            f"the probe's report could not be read (it printed: {_excerpt(result.stdout)!r})",
+            because("reason.probe.unreadable", output=_excerpt(result.stdout)),
             code="probe_output_invalid",
             argv=result.argv,
             stderr_tail=_tail(result.stderr),
         )
     return Fact.missing(
         FactStatus.FAILED,
-        f"the Python process exited with code {result.exit_code} during {step} without reporting",
+        because("reason.torch.exited", code=result.exit_code, step=step),
         code="torch_import_failed",
         argv=result.argv,
         exit_code=result.exit_code,
@@ -132,7 +132,7 @@ def torch_fact_from_probe(data: Mapping[str, Any], python: str, result: CommandR
     if data.get("supported") is False:
         return Fact.missing(
             FactStatus.NOT_APPLICABLE,
-            f"Python {_str(data, 'version') or '?'} is older than 3.6, so the wizard did not import torch in it",
+            because("reason.python.too_old", version=_str(data, "version") or "?"),
             code="python_unsupported",
             argv=result.argv,
         )
@@ -141,12 +141,13 @@ def torch_fact_from_probe(data: Mapping[str, Any], python: str, result: CommandR
     status = data.get("torch_status")
     if status == "not_installed":
         return Fact.missing(
-            FactStatus.NOT_FOUND, f"torch is not installed in {python}", code="torch_not_installed", argv=result.argv
+            FactStatus.NOT_FOUND, because("reason.torch.not_installed", python=python), code="torch_not_installed",
+            argv=result.argv,
         )
     if status == "import_failed":
         return Fact.missing(
             FactStatus.FAILED,
-            f"import torch failed: {_str(data, 'error') or 'unknown error'}",
+            because("reason.torch.import_failed", error=_str(data, "error") or because("reason.unknown_error")),
             code="torch_import_failed",
             argv=result.argv,
             stderr_tail=_str(data, "traceback") or _tail(result.stderr),
@@ -155,7 +156,7 @@ def torch_fact_from_probe(data: Mapping[str, Any], python: str, result: CommandR
         return Fact.found(torch_runtime_from_probe(data["torch"]))
     return Fact.missing(
         FactStatus.FAILED,
-        f"the probe's report about torch was incomplete (torch_status={status!r})",
+        because("reason.probe.incomplete", status=status),
         code="probe_output_invalid",
         argv=result.argv,
         stderr_tail=_tail(result.stderr),
@@ -223,18 +224,19 @@ def crash_name(result: CommandResult) -> str:
 def unusable_python(python: str, result: CommandResult) -> Fact:
     if "No such file" in result.start_error:
         return Fact.missing(
-            FactStatus.NOT_FOUND, f"there is no program at {python}", code="python_unusable", argv=result.argv
+            FactStatus.NOT_FOUND, because("reason.python.no_program", python=python), code="python_unusable",
+            argv=result.argv,
         )
     if os.path.isdir(python):
         return Fact.missing(
             FactStatus.FAILED,
-            f"{python} is a folder, not a Python interpreter (choose bin/python or Scripts\\python.exe inside it)",
+            because("reason.python.folder", python=python),
             code="python_unusable",
             argv=result.argv,
         )
     return Fact.missing(
         FactStatus.FAILED,
-        f"{python} cannot be run as a program ({result.start_error})",
+        because("reason.python.cannot_run", python=python, error=result.start_error),
         code="python_unusable",
         argv=result.argv,
     )
@@ -245,7 +247,7 @@ def _no_report(python: str, result: CommandResult, what: str) -> Fact:
     if crash:
         return Fact.missing(
             FactStatus.FAILED,
-            f"{python} crashed ({crash}) {what}",
+            because("reason.python.crashed", python=python, crash=crash, what=what),
             code="probe_crashed",
             argv=result.argv,
             signal=result.signal,
@@ -254,8 +256,8 @@ def _no_report(python: str, result: CommandResult, what: str) -> Fact:
     said = _excerpt(result.stdout) or _excerpt(result.stderr)
     return Fact.missing(
         FactStatus.FAILED,
-        f"{python} did not answer like a Python interpreter {what} (exit code {result.exit_code}"
-        + (f"; it printed: {said!r})" if said else "; it printed nothing)"),
+        because("reason.python.odd_answer", python=python, what=what, code=result.exit_code, output=said) if said
+        else because("reason.python.odd_silence", python=python, what=what, code=result.exit_code),
         code="python_unusable",
         argv=result.argv,
         exit_code=result.exit_code,
@@ -266,7 +268,7 @@ def _no_report(python: str, result: CommandResult, what: str) -> Fact:
 def _probe_failed(data: Mapping[str, Any], result: CommandResult) -> Fact:
     return Fact.missing(
         FactStatus.FAILED,
-        "the wizard's probe failed inside this Python (a bug in the wizard; please report it)",
+        because("reason.probe.failed"),
         code="probe_failed",
         argv=result.argv,
         stderr_tail=_tail(_str(data, "probe_error")),
@@ -384,7 +386,7 @@ def _fact(data: Mapping[str, Any], key: str, decode: Callable[[Any], Any]) -> Fa
     """A probe fact ({"value": v} or {"problem": {...}}) as a Fact; absent or malformed -> unknown."""
     raw = data.get(key)
     if not isinstance(raw, Mapping):
-        return Fact.unknown(f"the probe did not report {key}")
+        return Fact.unknown(because("reason.probe.not_reported", fact=key))
     problem = raw.get("problem")
     if isinstance(problem, Mapping):
         try:
@@ -393,16 +395,16 @@ def _fact(data: Mapping[str, Any], key: str, decode: Callable[[Any], Any]) -> Fa
             status = FactStatus.UNKNOWN
         return Fact.missing(
             status,
-            _str(problem, "reason") or f"the probe could not read {key}",
+            _str(problem, "reason") or because("reason.probe.could_not_read", fact=key),
             code=_str(problem, "code"),
             stderr_tail=_str(problem, "stderr_tail"),
         )
     if "value" not in raw:
-        return Fact.unknown(f"the probe did not report {key}")
+        return Fact.unknown(because("reason.probe.not_reported", fact=key))
     try:
         return Fact.found(decode(raw["value"]))
     except (TypeError, ValueError):
-        return Fact.unknown(f"the probe reported {key} in a form this version does not read")
+        return Fact.unknown(because("reason.probe.unreadable_form", fact=key))
 
 
 def _as_str(value: Any) -> str:

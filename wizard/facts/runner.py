@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from wizard.facts.reasons import because
 from wizard.snapshot import Fact, FactStatus
 
 STDERR_TAIL_CHARS = 2000
@@ -46,29 +47,32 @@ class CommandResult:
         tail = self.stderr[-STDERR_TAIL_CHARS:]
         if self.start_error:
             status = FactStatus.NOT_FOUND if "No such file" in self.start_error else FactStatus.FAILED
-            return Fact.missing(status, f"{what}: could not start {self.argv[0]} ({self.start_error})", argv=self.argv)
+            return Fact.missing(status, because("reason.run.could_not_start", what=what, program=self.argv[0],
+                                                error=self.start_error), argv=self.argv)
         if self.output_too_large:
             return Fact.missing(
                 FactStatus.FAILED,
-                f"{what}: {self.argv[0]} printed more than {MAX_STDOUT_BYTES // (1024 * 1024)} MB and was stopped",
+                because("reason.run.too_much_output", what=what, program=self.argv[0],
+                        megabytes=MAX_STDOUT_BYTES // (1024 * 1024)),
                 argv=self.argv,
                 stderr_tail=tail,
             )
         if self.timed_out:
             return Fact.missing(
-                FactStatus.TIMED_OUT, f"{what}: {self.argv[0]} did not finish in time", argv=self.argv, stderr_tail=tail
+                FactStatus.TIMED_OUT, because("reason.run.timed_out", what=what, program=self.argv[0]), argv=self.argv,
+                stderr_tail=tail,
             )
         if self.signal:
             return Fact.missing(
                 FactStatus.FAILED,
-                f"{what}: {self.argv[0]} was killed by signal {self.signal}",
+                because("reason.run.killed", what=what, program=self.argv[0], signal=self.signal),
                 argv=self.argv,
                 signal=self.signal,
                 stderr_tail=tail,
             )
         return Fact.missing(
             FactStatus.FAILED,
-            f"{what}: {self.argv[0]} exited with code {self.exit_code}",
+            because("reason.run.exit_code", what=what, program=self.argv[0], code=self.exit_code),
             argv=self.argv,
             exit_code=self.exit_code,
             stderr_tail=tail,

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from wizard.evidence import FAILED_CODE, SIGNATURE_PREFIX, smoke_results
+from wizard.facts.reasons import because
 from wizard.facts.runner import CommandResult, Runner, run_command
 from wizard.snapshot import Evidence, Fact, FactStatus, Snapshot
 
@@ -30,17 +31,18 @@ def run_smoke_test(python: str, name: str, runner: Runner = run_command, timeout
     """What the smoke test ``name`` printed when it passed, or why it failed (the Problem's reason)."""
     result = runner([python, str(smoke_script_path()), name], timeout=timeout)
     if result.start_error:
-        return result.as_problem_fact(f"the {name} smoke test")
+        return result.as_problem_fact(because("reason.what.smoke_test", name=name))
     if result.timed_out:
-        return Fact.missing(FactStatus.TIMED_OUT, f"the {name} smoke test did not finish within {timeout:g} s",
+        return Fact.missing(FactStatus.TIMED_OUT, because("reason.smoke.timed_out", name=name, seconds=f"{timeout:g}"),
                             argv=result.argv, stderr_tail=_tail(result.stderr))
     report = _last_json_line(result.stdout)
     if report is None:
-        return Fact.missing(FactStatus.FAILED, f"the {name} smoke test {_how_it_ended(result)}",
+        return Fact.missing(FactStatus.FAILED, _how_it_ended(name, result),
                             argv=result.argv, stderr_tail=_tail(result.stderr))
     if report.get("ok") is True and result.exit_code == 0:
         return Fact.found(str(report.get("result", "passed")))
-    return Fact.missing(FactStatus.FAILED, f"the {name} smoke test failed: {report.get('error', 'no reason given')}",
+    error = report.get("error") if "error" in report else because("reason.smoke.no_reason")
+    return Fact.missing(FactStatus.FAILED, because("reason.smoke.failed", name=name, error=error),
                         argv=result.argv, exit_code=result.exit_code)
 
 
@@ -82,10 +84,10 @@ def _last_json_line(stdout: str) -> dict | None:
     return None
 
 
-def _how_it_ended(result: CommandResult) -> str:
+def _how_it_ended(name: str, result: CommandResult) -> str:
     if result.signal:
-        return f"was killed by signal {result.signal}"
-    return f"exited with code {result.exit_code} without a result"
+        return because("reason.smoke.killed", name=name, signal=result.signal)
+    return because("reason.smoke.no_result", name=name, code=result.exit_code)
 
 
 def _tail(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from wizard.facts.host import os_key
+from wizard.facts.reasons import because
 from wizard.facts.runner import Runner, run_command
 from wizard.snapshot import CudaToolkit, ExtensionCudaHome, Fact, FactStatus, LibraryCopy, ToolkitFacts
 
@@ -54,7 +55,7 @@ def collect_toolkit(
 ) -> ToolkitFacts:
     os_name = os_key(sys_platform)
     if os_name == "darwin":
-        not_here = Fact.missing(FactStatus.NOT_APPLICABLE, "macOS has no CUDA toolkit for NVIDIA GPUs")
+        not_here = Fact.missing(FactStatus.NOT_APPLICABLE, because("reason.macos_no_toolkit"))
         return ToolkitFacts(toolkits=not_here, search_path_libraries=not_here, system_cudnn=not_here)
     system = System(root=root, env=env, windows=os_name == "windows")
     toolkits = find_toolkits(system, runner)
@@ -80,7 +81,7 @@ def extension_cuda_home(system: System) -> Fact[ExtensionCudaHome]:
     defaults = _default_folders(system)
     if defaults and defaults[0][0].exists():
         return Fact.found(_cuda_home(_native(defaults[0][0], system), "default folder", system))
-    return Fact.missing(FactStatus.NOT_FOUND, "no CUDA_HOME, no nvcc on PATH and no default toolkit folder")
+    return Fact.missing(FactStatus.NOT_FOUND, because("reason.no_cuda_home"))
 
 
 def _native(path: Path, system: System) -> str:

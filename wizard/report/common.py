@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Sequence
 
 from wizard import words
+from wizard.facts.reasons import reason_text
 from wizard.findings import Action, ActionKind, Diagnosis, Finding, Recommendation, Severity
 from wizard.i18n import text
 from wizard.snapshot import Fact, Snapshot
@@ -105,7 +106,7 @@ def _why(fact: Fact) -> str:
     problem = fact.problem
     if problem is None:
         return text("report.value.unknown")
-    return text("report.value.unknown_why", reason=problem.reason) if problem.reason else text("report.value.unknown")
+    return text("report.value.unknown_why", reason=reason_text(problem)) if problem.reason else text("report.value.unknown")
 
 
 def _system(snapshot: Snapshot) -> str:
