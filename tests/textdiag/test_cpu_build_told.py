@@ -10,22 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.engine import diagnose
+from tests.textdiag.pasted import errors_of, facts_of
 from wizard.evidence import is_possible_cause as evidence_is_possible
-from wizard.findings import Goal, Severity
-from wizard.textdiag import goal_for_text, snapshot_from_text
-from wizard.textdiag.clean import clean_text
-from wizard.textdiag.evidence import best_facts, extract_facts
-
-
-def facts_of(raw: str) -> dict[str, str]:
-    return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
-
-
-def errors_of(text: str) -> list[str]:
-    snapshot = snapshot_from_text(text)
-    diagnosis = diagnose(snapshot, goal=goal_for_text(snapshot, Goal()))
-    return [f.code for f in diagnosis.findings if f.severity is Severity.ERROR]
+from wizard.textdiag import snapshot_from_text
 
 
 def possible(text: str) -> list[str]:
