@@ -40,8 +40,6 @@ KNOWN_MISSES = {
     "only in the thread",
     "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
     "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
-    "554-zh-llamafactory-win10-torch26-cpu-extras": "torch 2.6.0+cpu is shown, but no NVIDIA GPU and no CUDA message "
-    "(only the misspelt prose 'cuda is no avaible'): a CPU build alone is no failure until a GPU is known",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
     "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
     "691-zh-chatchat-xformers-needs-torch210": "Chinese prose only: that the pinned xformers wants torch 2.1.0 while "

@@ -230,23 +230,45 @@ CPU_BUILD_FOR_CUDA = "textdiag:cpu_build_for_cuda"
 
 
 def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
-    """is_available() printed False and the torch shown is a CPU build (``+cpu``, conda's cpu build): that build is why,
-    whatever the GPU; with no GPU facts at all, "no NVIDIA GPU" stays possible (then no CUDA build could help either).
+    """The torch installed is a CPU build and CUDA was wanted: that build is why, whatever the GPU; with no GPU facts at
+    all, "no NVIDIA GPU" stays possible (then no CUDA build could help either).
 
+    The build is shown (``+cpu``, torch.version.cuda None, conda's cpu build strings or packages; a ``+cpu`` version or
+    the /whl/cpu index only named where no CUDA build is named as well) and the text wants CUDA (is_available()
+    printed False, a CUDA index or conda's cudatoolkit / pytorch-cuda asked for, "runs on the CPU instead of the
+    GPU"), or the person says a CPU build got installed ("it installs the cpu only version"): a complaint of its own.
     Where an NVIDIA GPU is named the checks say CPU_ONLY_WHEEL themselves, and where the text shows no NVIDIA GPU
     _cuda_without_nvidia_gpu has answered before this is asked."""
-    if facts.get("cuda_available") != "false" or facts.get("torch_hip") or facts.get("torch_variant", "").startswith("rocm"):
+    if facts.get("torch_hip") or facts.get("torch_variant", "").startswith("rocm"):
         return []
-    version = facts.get("torch_version", "")
-    if not (version.endswith("+cpu") or facts.get("torch_build") == "cpu"):
+    told = facts.get("torch_build_told") == "cpu"
+    if not (told or (_cpu_build_shown(facts) and _cuda_wished(facts))):
         return []
-    facts.setdefault("wanted", "cuda")  # is_available() asked, and its False reported: CUDA was the wish
-    shown = (("torch_version", version), ("cuda_available", "false"))
+    facts.setdefault("wanted", "cuda")  # CUDA was the wish (or the CPU build the complaint)
+    shown = tuple((key, facts[key]) for key in ("torch_version", "torch_variant", "index_variant", "conda_cpu_build",
+                                                "torch_build_told", "cuda_available") if facts.get(key))
     evidence = [Evidence(CPU_BUILD_FOR_CUDA, "CPU_ONLY_WHEEL", "", shown)]
     nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(facts.get(k) for k in ("gpu_name", "driver_version", "driver_cuda"))
     if not nvidia_named:
         evidence.append(Evidence(CPU_BUILD_FOR_CUDA, "NO_NVIDIA_GPU", "", (*shown, (POSSIBLE_FACT, "true"))))
     return evidence
+
+
+def _cpu_build_shown(facts: dict[str, str]) -> bool:
+    """The text shows a CPU build of torch: installed ones outright, one only named when no CUDA build is named too
+    (a "+cpu" pin or the /whl/cpu index beside a "+cu121" one may be the build that was replaced)."""
+    if facts.get("torch_version", "").endswith("+cpu") or facts.get("torch_build") == "cpu":
+        return True
+    if facts.get("conda_cpu_build") == "true":
+        return True
+    named = facts.get("torch_variant") == "cpu" or facts.get("index_variant") == "cpu"
+    return named and facts.get("cuda_build_named") != "true"
+
+
+def _cuda_wished(facts: dict[str, str]) -> bool:
+    """is_available() printed False, a CUDA build or conda's CUDA asked for, or "runs on the CPU instead of the GPU"."""
+    return (facts.get("cuda_available") == "false" or facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda"))
+            or facts.get("gpu_unused") == "true")
 
 
 def _cuda_major(version: str) -> int | None:

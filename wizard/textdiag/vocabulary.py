@@ -133,6 +133,11 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "missing_path": _strip,  # the file pip could not create or open (its OSError's filename, as printed)
     "failing_import": lower,  # the package whose import statement raised, as the traceback shows: "torchvision"
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
+    "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build
+    "conda_cpu_build": lower,  # "true": conda's build string or packages of a CPU build (py3.8_cpu_0, cpuonly, mutex cpu)
+    "conda_cuda": _strip,  # the CUDA asked of conda: "cudatoolkit=11.3", "pytorch-cuda=11.8"
+    "cuda_build_named": lower,  # "true": a CUDA (or ROCm) build of torch is named somewhere (+cuNNN, a /whl/cuNNN index)
+    "gpu_unused": lower,  # "true": the person says the program runs on the CPU instead of the GPU
     "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)
 }
 
