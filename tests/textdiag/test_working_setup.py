@@ -220,3 +220,16 @@ def test_cuda_unavailable_where_the_text_shows_no_nvidia_gpu_is_no_nvidia_gpu(te
 def test_cuda_unavailable_with_an_nvidia_gpu_or_no_gpu_facts_is_not_no_nvidia_gpu(text: str) -> None:
     assert "NO_NVIDIA_GPU" not in [e.cause for e in snapshot_from_text(text).evidence]
     assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
+
+
+@pytest.mark.parametrize("text", [
+    "torch.cuda.is_available()应该返回True",  # "should return True": a wish, not what happened
+    "I expect torch.cuda.is_available True here",
+])
+def test_is_available_true_told_in_words_is_never_a_working_setup(text: str) -> None:
+    assert facts_of(text).get("cuda_available") != "true"
+    assert verdict_of(text).kind is not VerdictKind.READY
+
+
+def test_is_available_false_told_in_words_is_read() -> None:
+    assert facts_of("我的 torch.cuda.is_available()只会返回false")["cuda_available"] == "false"

@@ -669,12 +669,14 @@ RULES: tuple[Rule, ...] = (
                     r"|\bonly\s(?:uses?|using)\s(?:my\s|the\s)?cpu\b", _I),
          _const(gpu_unused="true"), 0.6),
     # is_available printed without the call's parentheses ("torch.cuda.is_available False") or told in Chinese or
-    # Japanese ("cuda.is_available()只会返回false", "is_available()がFalseを返す")
+    # Japanese ("cuda.is_available()只会返回false", "is_available()がFalseを返す"). Only False is read: told in words,
+    # "True" is as often what should happen ("应该返回True", "is_available = True expected") as what did, and a
+    # working setup is never called ready on a sentence that may be a wish.
     Rule("cuda_available_words", ("is_available",),
-         re.compile(r"\btorch\.cuda\.is_available[ \t]{1,3}(?:(?:returns?|is|=|:|->|gives)[ \t]{1,3})?(?P<value>True|False)\b"
+         re.compile(r"\btorch\.cuda\.is_available[ \t]{1,3}(?:(?:returns?|is|=|:|->|gives)[ \t]{1,3})?(?P<value>False)\b"
                     r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:只|总|都|会|一直|还是|仍然|依然){0,3}"
-                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>True|False)(?![A-Za-z])", _I),
-         lambda m: {"cuda_available": (m.group("value") or m.group("value2")).lower()}, 0.8),
+                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])", _I),
+         lambda m: {"cuda_available": "false"}, 0.8),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
