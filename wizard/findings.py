@@ -151,7 +151,8 @@ POSSIBLE_CAUSE_KEY = "POSSIBLE_CAUSE"  # the catalog text of a cause pasted text
 
 def is_possible_cause(item: Finding) -> bool:
     """A warning naming a cause the text only made possible: it has no remedy and no fix runs for it."""
-    return item.title_message is not None and item.title_message.key == f"{POSSIBLE_CAUSE_KEY}.title"
+    return item.title_message is not None and item.title_message.key.startswith(
+        (f"{POSSIBLE_CAUSE_KEY}.", f"{POSSIBLE_CAUSE_KEY}_OF."))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import findings_of
+from tests.textdiag.pasted import findings_of, verdict_of
 from wizard.evidence import is_possible_cause as evidence_is_possible
 from wizard.findings import Severity, is_possible_cause
 from wizard.i18n import render_message
@@ -13,6 +13,7 @@ from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
 from wizard.textdiag.signatures import match_all
 from wizard.textdiag.weigh import nvidia_gpu_named, weigh_match
+from wizard.verdict import VerdictKind
 
 NO_DRIVER = ("UserWarning: CUDA initialization: Found no NVIDIA driver on your system. Please check that you have an "
              "NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
@@ -81,3 +82,21 @@ def test_a_cpu_build_that_reports_cuda_unavailable_is_the_cpu_build_and_maybe_no
     assert [f.code for f in named if f.severity is Severity.ERROR] == ["CPU_ONLY_WHEEL"]
     assert not [f for f in named if is_possible_cause(f)]
     assert not possible("AMD Radeon RX 6600\n" + text)  # no NVIDIA GPU shown: that is the answer, nothing possible
+
+
+@pytest.mark.parametrize(("text", "possible_codes"), [
+    # nothing but is_available() False: the CPU-only build or the driver, and the verdict asks
+    ("Windows 11\n>>> import torch\n>>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}),
+    # a CUDA build shown: the driver, missing or older than the build
+    (">>> torch.__version__\n'2.5.1+cu121'\n>>> torch.cuda.is_available()\nFalse\n", {"DRIVER_MISSING", "DRIVER_TOO_OLD"}),
+    # nvidia-smi shows a driver: not missing; the build is what is left to check
+    ("| NVIDIA-SMI 550.54.14    Driver Version: 550.54.14    CUDA Version: 12.4     |\n"
+     ">>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL"}),
+])
+def test_cuda_unavailable_with_nothing_placing_it_names_what_is_possible_and_asks(text: str, possible_codes: set[str]) -> None:
+    findings = findings_of(text)
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+    possible_findings = [f for f in findings if is_possible_cause(f)]
+    assert {f.code for f in possible_findings} == possible_codes
+    assert all(f.title.startswith("Possible cause: ") and f.remedy is None and not f.actions for f in possible_findings)
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL

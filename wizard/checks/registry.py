@@ -201,7 +201,7 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
                 result[index] = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
             continue
         if is_possible_cause(evidence):
-            result.append(_possible_finding(code, evidence.excerpt))
+            result.append(_possible_finding(code, evidence.excerpt, alone=not ctx.evidence_causes))
         else:
             result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts))
     return result
@@ -212,12 +212,20 @@ def _excerpts(excerpt: str) -> tuple[str, ...]:
     return (excerpt,) if excerpt.strip() else ()
 
 
-def _possible_finding(code: str, excerpt: str) -> Finding:
+def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
     """A cause the pasted text supports but does not establish: a warning that names it, with no remedy of its own
-    (a remedy fixes an established cause; this one is settled by checking on that computer)."""
+    (a remedy fixes an established cause; this one is settled by checking on that computer). ``alone``: no cause is
+    established at all ("Possible cause: …", the verdict asks the question), else beside the first ("Also possible")."""
+    if alone and f"POSSIBLE_CAUSE_OF.{code}" in load_texts():  # its own words: what it would be, and what tells
+        title, explanation = render(f"POSSIBLE_CAUSE_OF.{code}", {})
+        return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
+                       evidence=_excerpts(excerpt), **messages_of(title, explanation))
     key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
     cause_title, cause_explanation = render(key, {"code": code})
-    title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
+    if alone:
+        title, explanation = render("POSSIBLE_CAUSE.alone", {"cause": cause_title, "explanation": cause_explanation})
+    else:
+        title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
     return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 

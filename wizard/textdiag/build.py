@@ -93,7 +93,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
-                           or _cpu_build_for_cuda(facts))
+                           or _cpu_build_for_cuda(facts) or _cuda_unavailable_unexplained(facts))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -263,6 +263,35 @@ def _cpu_build_shown(facts: dict[str, str]) -> bool:
         return True
     named = facts.get("torch_variant") == "cpu" or facts.get("index_variant") == "cpu"
     return named and facts.get("cuda_build_named") != "true"
+
+
+CUDA_UNAVAILABLE_UNEXPLAINED = "textdiag:cuda_unavailable_unexplained"
+
+
+def _cuda_unavailable_unexplained(facts: dict[str, str]) -> list[Evidence]:
+    """is_available() printed False and nothing else in the text places it: the causes a helpdesk names before asking
+    for more, each only *possible* (warnings; the verdict stays "cannot tell" with its question).
+
+    A CUDA build shown (``+cu…``) leaves the driver (missing, or older than the build); a build not shown leaves the
+    CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
+    driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
+    the build was made already. A Mac, another vendor's GPU or a CPU build shown was answered before this is asked."""
+    if facts.get("cuda_available") != "false" or facts.get("os") == "darwin" or facts.get("torch_hip"):
+        return []
+    if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
+        return []
+    cuda_build = (bool(facts.get("torch_cuda")) or facts.get("torch_variant", "").startswith("cu")
+                  or bool(re.search(r"\+cu\d", facts.get("torch_version", ""))))
+    driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
+    causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
+    causes += [] if driver_runs else ["DRIVER_MISSING"]
+    if cuda_build and not facts.get("driver_cuda"):  # with the driver's CUDA shown, _driver_below_build compared
+        causes.append("DRIVER_TOO_OLD")
+    if not causes:
+        return []
+    facts.setdefault("wanted", "cuda")  # is_available() asked, and its False reported: CUDA was the wish
+    shown = (("cuda_available", "false"), (POSSIBLE_FACT, "true"))
+    return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "", shown) for cause in causes]
 
 
 def _cuda_wished(facts: dict[str, str]) -> bool:
