@@ -27,6 +27,8 @@ def possible(text: str) -> list[str]:
     "it shows that I installed pytorch_cpu rather than pytorch_cuda",
     "requirements里torch install时默认是cpu版本",
     "教程中默认安装的torch是cpu版本 怎么安装gpu版本呢？",
+    "自动安装的torch选择的是cpu版，对于有显卡的电脑来说有点浪费性能",
+    "安装的torch变成了cpu版",
 ])
 def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> None:
     assert facts_of(told).get("torch_build_told") == "cpu"
@@ -37,6 +39,8 @@ def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> Non
     "Can we not default to installing the CPU version of torch?",
     "Does pip install the CPU version on Windows?",
     "pip install -e .[torch] 安装的是cpu版本的torch吗",
+    "安装的torch用的是cpu版吗",
+    "安装的torch不是cpu版",
     "I uninstalled it and installed the GPU version instead of the CPU version",
     "I got the CPU version working, but the GPU version fails",
     "conda install pytorch-cpu -c pytorch",

@@ -630,7 +630,7 @@ RULES: tuple[Rule, ...] = (
     # ---- CPU builds told or shown another way, and CUDA asked of conda: what a helpdesk reads as "the CPU wheel"
     # the person says the installed torch is a CPU build: "it installs the cpu only version", "only the CPU version will
     # be reinstalled", "forcing a non-CUDA version of Torch to be installed", "installed Torch without the CUDA
-    # version", "installed pytorch_cpu" (not the bare "install" of a command or an advice: that is a choice), Chinese 默认是cpu版本 / 安装的是CPU版, Japanese CPU版がインストール, Korean CPU 버전이 설치
+    # version", "installed pytorch_cpu" (not the bare "install" of a command or an advice: that is a choice), Chinese 默认是cpu版本 / 安装的是CPU版 / 安装的torch选择的是cpu版 (a verb between: chose, uses, became), Japanese CPU版がインストール, Korean CPU 버전이 설치
     Rule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda", "cpu版",
                                   "cpu 버전", "cpu버전"),
          re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
@@ -641,7 +641,8 @@ RULES: tuple[Rule, ...] = (
                     r"|\binstall(?:s|ed|ing)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\b(?:torch|pytorch)\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
-                    r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:的|是|为)?\s?cpu\s?版"
+                    r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
+                    r"(?:的|是|为)?\s?cpu\s?版"
                     r"|cpu\s?版(?:の)?(?:torch|pytorch)?\s?が(?:インストール|入)"
                     r"|cpu\s?버전(?:이|으로|의)?\s?(?:torch|pytorch)?\s?(?:가|이)?\s?설치", _I),
          _cpu_build_told, 0.7),
