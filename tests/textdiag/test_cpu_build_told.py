@@ -143,3 +143,12 @@ def test_xformers_names_the_torch_it_runs_beside() -> None:
                "    Python  3.9.13 (you have 3.9.12)\n")
     assert facts_of(warning)["torch_version"] == "2.0.1+cpu"
     assert errors_of(warning + "I can run it normally, but it only uses my CPU for work\n") == ["CPU_ONLY_WHEEL"]
+
+
+@pytest.mark.parametrize("printed", ["No supported Nvidia GPU found, use CPU instead", "没有发现支持的N卡, 使用CPU进行推理"])
+def test_rvc_falling_back_to_the_cpu_is_is_available_false_with_its_possible_causes(printed: str) -> None:
+    assert {"CPU_ONLY_WHEEL", "DRIVER_MISSING"} <= set(possible(f"python infer-web.py\n{printed}"))
+
+
+def test_rvc_using_mps_on_a_mac_is_no_cuda_complaint() -> None:
+    assert possible("No supported Nvidia GPU found, use MPS instead") == []
