@@ -41,12 +41,16 @@ KNOWN_MISSES = {
     "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
     "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
-    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
-    "691-zh-chatchat-xformers-needs-torch210": "Chinese prose only: that the pinned xformers wants torch 2.1.0 while "
-    "torch 2.0.1 is installed is said in words, not in pip's output; no tool message to match",
+    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check (the CPU "
+    "build and a missing driver stay possible causes)",
     "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "
     "the reporter's words; no torch build or warning is shown, and the GT 730 exists with compute capability 2.1 and "
     "3.5, so the catalogue holds no capability for the name",
+    "763-zh-isat-rtx3060-always-cpu": "Chinese prose only: an RTX 3060 and 'the project always shows cpu', with the "
+    "reporter's question whether torch is too old; that their CUDA 10.2 build lacks the RTX 30's kernels is only in "
+    "their own fix later in the thread",
+    "774-zh-aavt-cuda-accel-unavailable-env-cpu-torch": "the text shows is_available() True and torch 2.2.2+cu121 in "
+    "the global Python; that the project's own env held a CPU build is only in the follow-up",
     "708-arm-pip-requires-x86-64-2017": "a 2017 question in prose ('Is there any ARM support ... requires x86_64'): "
     "'ARM' does not say which ARM, and 64-bit ARM Linux has had wheels since; that none existed then is only in the "
     "thread",

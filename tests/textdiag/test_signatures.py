@@ -270,3 +270,12 @@ def test_only_a_numpy_scalar_type_makes_torchs_dtype_inference_error_a_numpy_abi
     signature = _signature("torch_numpy_scalar_dtype_unknown")
     assert match_signature(signature, "RuntimeError: Could not infer dtype of numpy.float64") is not None
     assert match_signature(signature, "RuntimeError: Could not infer dtype of dict") is None
+
+
+def test_a_conflict_retold_in_chinese_needs_a_named_package_and_two_different_torch_versions() -> None:
+    signature = _signature("dependent_requires_other_torch_told_zh")
+    told = "但该版本xformers要求torch=2.1.0，我现在安装的torch2.0.1不知道如何进行"
+    found = match_signature(signature, told)
+    assert found is not None and ("package", "xformers") in found.facts
+    assert match_signature(signature, "xformers要求torch=2.1.0，我安装的torch2.1.0") is None  # the same torch
+    assert match_signature(signature, "requirements.txt要求torch 2.1.0，我安装的torch 2.0.1") is None  # a wish, no package
