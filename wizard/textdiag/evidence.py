@@ -303,8 +303,12 @@ def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
 def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
     """transformers/diffusers env: the imported torch and whether torch.cuda.is_available() ("True"/"CUDA")."""
     version, value = found.group("version"), found.group("value").lower()
-    return {"torch_version": version, "torch_installed": version,
-            "cuda_available": "true" if value in ("true", "cuda") else "false"}
+    facts = {"torch_version": version, "torch_installed": version}
+    if value in ("true", "cuda"):
+        facts["cuda_available"] = "true"
+    elif value in ("false", "na", "n/a", "cpu"):  # XPU, NPU, HPU, MPS: another accelerator, nothing about CUDA
+        facts["cuda_available"] = "false"
+    return facts
 
 
 def _lightning_device(found: re.Match[str]) -> dict[str, str]:
@@ -576,9 +580,10 @@ RULES: tuple[Rule, ...] = (
     # "I have no (NVIDIA) graphics card" in the other languages the wizard speaks (de, fr, es, pt, ja, ko)
     Rule("no_nvidia_gpu_i18n", ("keine", "n'ai pas de", "pas de", "sans ", "no tengo", "sin ", "não tenho", "nao tenho",
                                 "sem ", "ない", "無い", "ありません", "なし", "無し", "搭載", "없"),
+         # the machine's owner saying it ("ich habe keine", "je n'ai pas de"), or "without": not the symptom retold
+         # ("PyTorch findet keine NVIDIA GPU", "torch ne trouve pas de GPU NVIDIA" say what CUDA sees, not the machine)
          re.compile(r"\b(?:habe|hat|besitze) (?:leider )?keine? (?:dedizierte |NVIDIA[- ]?)?(?:Grafikkarte|GPU)\b"
-                    r"|\bkeine NVIDIA[- ]?(?:Grafikkarte|GPU)\b"
-                    r"|\bn'ai pas de (?:carte graphique|GPU)\b|\bpas de (?:carte graphique |GPU )?NVIDIA\b"
+                    r"|\bn'ai pas de (?:carte graphique|GPU)\b"
                     r"|\bsans (?:carte graphique|GPU) NVIDIA\b"
                     r"|\bno tengo (?:una )?(?:tarjeta gr[aá]fica|GPU)\b|\bsin (?:tarjeta gr[aá]fica|GPU) NVIDIA\b"
                     r"|\bn[aã]o tenho (?:uma )?(?:placa de v[ií]deo|placa gr[aá]fica|GPU)\b"
@@ -586,7 +591,7 @@ RULES: tuple[Rule, ...] = (
                     # (not the conditionals "GPUがないと…" / "GPU가 없으면…": "without a GPU, …")
                     r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?"
                     r"(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)(?!と|場合|なら)"
-                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때)", _I),
+                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때|다고|다는)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
@@ -702,9 +707,12 @@ RULES: tuple[Rule, ...] = (
                     r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
          _const(network_failure="prose"), 0.5),
     # ---- where the code runs: Jupyter or IPython (a kernel is a Python of its own, not the shell's)
-    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel", "ipython"),
-         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|\bjupyter(?:[ -]?lab| notebook)?\b|"
-                    r"\bipykernel\b|\bIPython\b", _I),
+    # (the marks of a traceback raised in a notebook, or the notebook named as where it runs; not the package names
+    # ipython / jupyter / ipykernel of a pip list or an install command)
+    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel_", "enhanced interactive python"),
+         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|[\\/]ipykernel_\d{1,9}[\\/]"
+                    r"|(?<!install )(?<!install -U )\bjupyter(?:[ -]?lab| notebook)\b|\b(?:in|from|inside) (?:a |the |my )?jupyter\b"
+                    r"|\bIPython \d{1,2}\.\d{1,3}(?:\.\d{1,3})? -- An enhanced Interactive Python", _I),
          _const(runs_in_notebook="true"), 0.8),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
