@@ -50,6 +50,9 @@ KNOWN_MISSES = {
     "708-arm-pip-requires-x86-64-2017": "a 2017 question in prose ('Is there any ARM support ... requires x86_64'): "
     "'ARM' does not say which ARM, and 64-bit ARM Linux has had wheels since; that none existed then is only in the "
     "thread",
+    "737-stylegan2-4gb-ram-torch-install-memory-error": "prose only: 'it gave me a memory error' is the reporter's "
+    "retelling without Python's MemoryError or pip's output, and 'fills up the RAM' while installing names no tool "
+    "message; a bare 'memory error' also means GPU out-of-memory in running code",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -25,6 +25,8 @@ def possible(text: str) -> list[str]:
     "it broke my installation by forcing a non-CUDA version of Torch to be installed",
     "The openai-whisper package installed Torch without the CUDA version",
     "it shows that I installed pytorch_cpu rather than pytorch_cuda",
+    "this line currently only installs cpu versions of pytorch",
+    "the instructions mislead to accidental installation of pytorch without cuda",
     "requirements里torch install时默认是cpu版本",
     "教程中默认安装的torch是cpu版本 怎么安装gpu版本呢？",
 ])

@@ -17,6 +17,8 @@ from wizard.textdiag.evidence import extract_facts
                                                               "driver_version": "546.33"}),
         ("my GTX 1050ti on win10", {"gpu_name": "NVIDIA GeForce GTX 1050 Ti", "os": "windows", "os_release": "10"}),
         ("On my MacBook Pro with the M2 chip", {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}),
+        ("this error on Apple M1 even though the rest runs well", {"os": "darwin", "gpu_vendor": "apple"}),
+        ("M1 even though the rest runs well", {"gpu_vendor": None}),
         ("Jetson Orin, JetPack 6", {"platform_board": "jetson", "machine": "aarch64"}),
         ("Ubuntu 22.04 under WSL2", {"os": "linux", "is_wsl": "true"}),
         ("Ubuntu from the Store, running in Windows Subsystem for Linux", {"os": "linux", "is_wsl": "true"}),

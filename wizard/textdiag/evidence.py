@@ -391,7 +391,9 @@ RULES: tuple[Rule, ...] = (
                     r"環境|システム)[ \t*]{0,4}[:：][ \t]{0,4}mac\b", _I),
          _const(os="darwin"), 0.6),
     Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
-         re.compile(r"\b(?:Apple )?M[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+         # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
+         re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|"
+                    r"\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
@@ -560,7 +562,7 @@ RULES: tuple[Rule, ...] = (
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
+                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
                     # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
@@ -640,10 +642,10 @@ RULES: tuple[Rule, ...] = (
                                   "cpu 버전", "cpu버전"),
          re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
                     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
-                    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)\b"
+                    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)s?\b"
                     r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:torch|pytorch))?\s(?:will be|was|is|gets|got|"
                     r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
-                    r"|\binstall(?:s|ed|ing)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
+                    r"|\binstall(?:s|ed|ing|ation\sof)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\b(?:torch|pytorch)\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
                     r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:的|是|为)?\s?cpu\s?版"
