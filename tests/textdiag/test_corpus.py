@@ -50,6 +50,14 @@ KNOWN_MISSES = {
     "708-arm-pip-requires-x86-64-2017": "a 2017 question in prose ('Is there any ARM support ... requires x86_64'): "
     "'ARM' does not say which ARM, and 64-bit ARM Linux has had wheels since; that none existed then is only in the "
     "thread",
+    "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
+    "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
+    "814-seine-missing-cuda-torch-self-solved": "three words ('missing cuda torch') and the reporter's own fix command; "
+    "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
+    "815-macbook-cu118-index-torch210-none": "pip's empty 'from versions: none' from the cu118 index; only the shell "
+    "prompt's host name (MY-MBP) hints at a Mac, and the maintainer's 'are you on a macbook?' is in the thread",
+    "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
+    "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
