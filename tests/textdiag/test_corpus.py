@@ -54,8 +54,6 @@ KNOWN_MISSES = {
     "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
     "814-seine-missing-cuda-torch-self-solved": "three words ('missing cuda torch') and the reporter's own fix command; "
     "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
-    "815-macbook-cu118-index-torch210-none": "pip's empty 'from versions: none' from the cu118 index; only the shell "
-    "prompt's host name (MY-MBP) hints at a Mac, and the maintainer's 'are you on a macbook?' is in the thread",
     "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
     "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
 }
