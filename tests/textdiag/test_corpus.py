@@ -53,6 +53,12 @@ KNOWN_MISSES = {
     "737-stylegan2-4gb-ram-torch-install-memory-error": "prose only: 'it gave me a memory error' is the reporter's "
     "retelling without Python's MemoryError or pip's output, and 'fills up the RAM' while installing names no tool "
     "message; a bare 'memory error' also means GPU out-of-memory in running code",
+    "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
+    "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
+    "814-seine-missing-cuda-torch-self-solved": "three words ('missing cuda torch') and the reporter's own fix command; "
+    "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
+    "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
+    "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -216,6 +216,19 @@ def test_macos_paths_and_words_say_macos(text: str) -> None:
     assert facts_of(text)["os"] == "darwin"
 
 
+@pytest.mark.parametrize("text", ["(custom_env) me@MY-MBP ULTRA % pip install torch==2.1.0",
+                                  "jane@Janes-MacBook-Air ~ % python3 -c \"import torch\""])
+def test_the_macos_zsh_prompt_says_macos(text: str) -> None:
+    """os_mac_zsh_prompt: macOS's /etc/zshrc prompt "%n@%m %1~ %# " before a command."""
+    assert facts_of(text)["os"] == "darwin"
+
+
+@pytest.mark.parametrize("text", ["me@box:~/proj$ pip install torch", "[me@box]~/proj% pip install torch",
+                                  "box% pip install torch", "reached 50 % of the download", "me@host ~ % 42"])
+def test_other_prompts_and_percentages_are_no_macos_prompt(text: str) -> None:
+    assert facts_of(text).get("os") != "darwin"
+
+
 def test_a_machine_a_package_requires_is_not_the_machine_the_text_runs_on() -> None:
     assert "machine" not in facts_of("Is there any ARM support? The pip install doesn't work because it requires x86_64")
     assert "machine" not in facts_of("the wheels are only built for amd64")

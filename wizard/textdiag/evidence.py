@@ -390,6 +390,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?m)^[ \t*\-]{0,8}(?:os|system|platform|environment|env|operating system|环境|系统|平台|操作系统|"
                     r"環境|システム)[ \t*]{0,4}[:：][ \t]{0,4}mac\b", _I),
          _const(os="darwin"), 0.6),
+    # macOS's own zsh prompt (zsh is the default shell since Catalina): /etc/zshrc sets PS1="%n@%m %1~ %# ", so a
+    # pasted command reads "me@MY-MBP ULTRA % pip install ..." (a venv or conda env prepends "(name) "). Other
+    # systems' defaults differ: Ubuntu's zsh "%m%# ", Fedora's "[%n@%m]%~%# ", bash's "user@host:~$".
+    Rule("os_mac_zsh_prompt", (" % ",),
+         re.compile(r"^(?:\([\w.-]{1,40}\) )?[A-Za-z0-9_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62} (?:~|/|[^\s/%@:]{1,64}) % "
+                    r"(?=[a-z])", re.M),
+         _const(os="darwin"), 0.5),
     Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
          # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
          re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|"
