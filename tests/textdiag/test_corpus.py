@@ -41,8 +41,7 @@ KNOWN_MISSES = {
     "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
     "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
-    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check (the CPU "
-    "build and a missing driver stay possible causes)",
+    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
     "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "
     "the reporter's words; no torch build or warning is shown, and the GT 730 exists with compute capability 2.1 and "
     "3.5, so the catalogue holds no capability for the name",
@@ -54,6 +53,15 @@ KNOWN_MISSES = {
     "708-arm-pip-requires-x86-64-2017": "a 2017 question in prose ('Is there any ARM support ... requires x86_64'): "
     "'ARM' does not say which ARM, and 64-bit ARM Linux has had wheels since; that none existed then is only in the "
     "thread",
+    "737-stylegan2-4gb-ram-torch-install-memory-error": "prose only: 'it gave me a memory error' is the reporter's "
+    "retelling without Python's MemoryError or pip's output, and 'fills up the RAM' while installing names no tool "
+    "message; a bare 'memory error' also means GPU out-of-memory in running code",
+    "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
+    "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
+    "814-seine-missing-cuda-torch-self-solved": "three words ('missing cuda torch') and the reporter's own fix command; "
+    "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
+    "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
+    "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -17,6 +17,8 @@ from wizard.textdiag.evidence import extract_facts
                                                               "driver_version": "546.33"}),
         ("my GTX 1050ti on win10", {"gpu_name": "NVIDIA GeForce GTX 1050 Ti", "os": "windows", "os_release": "10"}),
         ("On my MacBook Pro with the M2 chip", {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}),
+        ("this error on Apple M1 even though the rest runs well", {"os": "darwin", "gpu_vendor": "apple"}),
+        ("M1 even though the rest runs well", {"gpu_vendor": None}),
         ("Jetson Orin, JetPack 6", {"platform_board": "jetson", "machine": "aarch64"}),
         ("Ubuntu 22.04 under WSL2", {"os": "linux", "is_wsl": "true"}),
         ("Ubuntu from the Store, running in Windows Subsystem for Linux", {"os": "linux", "is_wsl": "true"}),
@@ -212,6 +214,19 @@ def test_a_value_far_below_the_call_is_not_its_output() -> None:
 def test_macos_paths_and_words_say_macos(text: str) -> None:
     """os_mac: a /Users/ path, "Darwin" or Homebrew's prefix is macOS (they are not words _os_word knew)."""
     assert facts_of(text)["os"] == "darwin"
+
+
+@pytest.mark.parametrize("text", ["(custom_env) me@MY-MBP ULTRA % pip install torch==2.1.0",
+                                  "jane@Janes-MacBook-Air ~ % python3 -c \"import torch\""])
+def test_the_macos_zsh_prompt_says_macos(text: str) -> None:
+    """os_mac_zsh_prompt: macOS's /etc/zshrc prompt "%n@%m %1~ %# " before a command."""
+    assert facts_of(text)["os"] == "darwin"
+
+
+@pytest.mark.parametrize("text", ["me@box:~/proj$ pip install torch", "[me@box]~/proj% pip install torch",
+                                  "box% pip install torch", "reached 50 % of the download", "me@host ~ % 42"])
+def test_other_prompts_and_percentages_are_no_macos_prompt(text: str) -> None:
+    assert facts_of(text).get("os") != "darwin"
 
 
 def test_a_machine_a_package_requires_is_not_the_machine_the_text_runs_on() -> None:

@@ -279,3 +279,15 @@ def test_a_conflict_retold_in_chinese_needs_a_named_package_and_two_different_to
     assert found is not None and ("package", "xformers") in found.facts
     assert match_signature(signature, "xformers要求torch=2.1.0，我安装的torch2.1.0") is None  # the same torch
     assert match_signature(signature, "requirements.txt要求torch 2.1.0，我安装的torch 2.0.1") is None  # a wish, no package
+
+
+@pytest.mark.parametrize("printed", ["No supported Nvidia GPU found, use CPU instead", "没有发现支持的N卡, 使用CPU进行推理"])
+def test_rvc_falling_back_to_the_cpu_says_is_available_was_false(printed: str) -> None:
+    signature = _signature("rvc_no_supported_nvidia_gpu_cpu_zh" if "N卡" in printed else "rvc_no_supported_nvidia_gpu_cpu")
+    found = match_signature(signature, f"python infer-web.py\n{printed}")
+    assert found is not None and ("cuda_available", "false") in found.facts
+
+
+def test_rvc_using_mps_on_a_mac_is_not_read() -> None:
+    assert match_signature(_signature("rvc_no_supported_nvidia_gpu_cpu"), "No supported Nvidia GPU found, use MPS instead") is None
+    assert match_signature(_signature("rvc_no_supported_nvidia_gpu_cpu_zh"), "没有发现支持的N卡, 使用MPS进行推理") is None

@@ -140,6 +140,8 @@ def test_collect_envs_libc_field_wins_over_the_interpreters_glibc() -> None:
         ("I don't have an NVIDIA GPU", {"no_nvidia_gpu": "true"}),
         ("I don't have a GPU, only the CPU", {"no_nvidia_gpu": "true"}),
         ("my notebook has no graphics card", {"no_nvidia_gpu": "true"}),
+        ("There is no CUDA GPU installed on the machine (it is Virtualbox virtual machine)", {"no_nvidia_gpu": "true"}),
+        ("No CUDA GPUs are available", {"no_nvidia_gpu": None}),
         ("I don't have a GPU problem, it is the driver", {"no_nvidia_gpu": None}),
         ("笔记本没有独立显卡", {"no_nvidia_gpu": "true"}),
         # which WSL: the ticked box counts, not the template's other line; the WSL app's own version does not

@@ -50,6 +50,13 @@ class BackupError(Exception):
         self.key = key
         self.params = params
 
+    def __reduce__(self):  # copy and pickle rebuild it from its key and data (not from the translated sentence)
+        return _rebuild_error, (type(self), self.key, self.params)
+
+
+def _rebuild_error(cls: type, key: str, params: dict[str, object]) -> Exception:
+    return cls(key, **params)
+
 
 def data_dir() -> Path:
     override = os.environ.get("TSW_DATA_DIR")

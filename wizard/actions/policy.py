@@ -45,6 +45,13 @@ class ActionRefused(Exception):
         self.key = key
         self.params = params
 
+    def __reduce__(self):  # copy and pickle rebuild it from its key and data (not from the translated sentence)
+        return _rebuild_refusal, (type(self), self.key, self.params)
+
+
+def _rebuild_refusal(cls: type, key: str, params: dict[str, object]) -> Exception:
+    return cls(key, **params)
+
 
 _SEAL = object()
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$")

@@ -28,7 +28,6 @@ class IndexRequest:
     cache_folder: Path | None = None
 
 
-
 def index_request(knowledge: Knowledge, base: str, offline: bool = False) -> IndexRequest:
     """The variants of the current release series (and of any newer, unverified entry), trimmed to that series:
     enough to see a newer release, a variant this index lacks, and a wheel missing for this interpreter."""

@@ -6,6 +6,7 @@ import dataclasses
 
 from packaging.version import InvalidVersion, Version
 
+from wizard.evidence import is_possible_cause
 from wizard.findings import Goal
 from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
@@ -148,7 +149,7 @@ def _installed_build_fits(snapshot: Snapshot, machine: Machine, goal: Goal, know
         return ""
     if problem is not None and problem.status is not FactStatus.UNKNOWN:
         return ""  # the import failed or hung: the install itself is in question
-    if {e.cause for e in snapshot.evidence} - KEEP_DESPITE:
+    if {e.cause for e in snapshot.evidence if not is_possible_cause(e)} - KEEP_DESPITE:  # (established causes only)
         return ""
     release = knowledge.release(machine.torch_version)
     if release is None or (machine.version and not supported_python(release, machine.version)):

@@ -93,7 +93,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
-                           or _cpu_build_for_cuda(facts) or _cuda_unavailable_unexplained(facts))
+                           or _cpu_build_for_cuda(facts)
+                           or _cuda_unavailable_unexplained(facts, reports_failure(clean.text) and "is_available" in clean.lower))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -124,7 +125,9 @@ def _installed_cpu_wheel(facts: dict[str, str]) -> None:
         facts.setdefault("torch_build", "cpu")
     plain = facts.get("torch_pip_installed", "")
     from_cuda_index = facts.get("index_variant", "").startswith(("cu", "rocm"))
-    if plain and facts.get("os") == "windows" and "torch_version" not in facts and not from_cuda_index:
+    cuda_build_installed = facts.get("cuda_build_named") == "true" or "+cu" in facts.get("torch_installed", "")
+    if (plain and facts.get("os") == "windows" and "torch_version" not in facts and not from_cuda_index
+            and not cuda_build_installed):  # (a later success line with +cuNNN: the CUDA build replaced it)
         facts["torch_version"] = plain
         facts.setdefault("torch_build", "cpu")
 
@@ -241,6 +244,8 @@ def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
     _cuda_without_nvidia_gpu has answered before this is asked."""
     if facts.get("torch_hip") or facts.get("torch_variant", "").startswith("rocm"):
         return []
+    if working_shown(facts) == "cuda" or _cuda_build_running(facts):
+        return []  # CUDA shown working, or a CUDA build shown installed: a CPU build told of is the one it replaced
     told = facts.get("torch_build_told") == "cpu"
     if not (told or (_cpu_build_shown(facts) and _cuda_wished(facts))):
         return []
@@ -254,13 +259,18 @@ def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
     return evidence
 
 
+def _cuda_build_running(facts: dict[str, str]) -> bool:
+    """The torch the text shows running or installed is a CUDA build (``+cuNNN``, torch.version.cuda printed)."""
+    return bool(re.search(r"\+cu\d", facts.get("torch_version", ""))) or bool(facts.get("torch_cuda"))
+
+
 def _cpu_build_shown(facts: dict[str, str]) -> bool:
     """The text shows a CPU build of torch: installed ones outright, one only named when no CUDA build is named too
     (a "+cpu" pin or the /whl/cpu index beside a "+cu121" one may be the build that was replaced)."""
     if facts.get("torch_version", "").endswith("+cpu") or facts.get("torch_build") == "cpu":
         return True
-    if facts.get("conda_cpu_build") == "true":
-        return True
+    if facts.get("conda_cpu_build") == "true" and facts.get("cuda_build_named") != "true":
+        return True  # (a cpu build string of torchvision beside pytorch's own cuda one is not torch's build)
     named = facts.get("torch_variant") == "cpu" or facts.get("index_variant") == "cpu"
     return named and facts.get("cuda_build_named") != "true"
 
@@ -268,7 +278,7 @@ def _cpu_build_shown(facts: dict[str, str]) -> bool:
 CUDA_UNAVAILABLE_UNEXPLAINED = "textdiag:cuda_unavailable_unexplained"
 
 
-def _cuda_unavailable_unexplained(facts: dict[str, str]) -> list[Evidence]:
+def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -> list[Evidence]:
     """is_available() printed False and nothing else in the text places it: the causes a helpdesk names before asking
     for more, each only *possible* (warnings; the verdict stays "cannot tell" with its question).
 
@@ -276,7 +286,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str]) -> list[Evidence]:
     CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
     the build was made already. A Mac, another vendor's GPU or a CPU build shown was answered before this is asked."""
-    if facts.get("cuda_available") != "false" or facts.get("os") == "darwin" or facts.get("torch_hip"):
+    if not cuda_complaint or facts.get("cuda_available") != "false" or facts.get("os") == "darwin":
+        return []  # the person checked is_available() and reports it; a framework's log beside another error is not
+    if facts.get("torch_hip"):
         return []
     if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
         return []

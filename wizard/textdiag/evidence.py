@@ -303,8 +303,12 @@ def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
 def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
     """transformers/diffusers env: the imported torch and whether torch.cuda.is_available() ("True"/"CUDA")."""
     version, value = found.group("version"), found.group("value").lower()
-    return {"torch_version": version, "torch_installed": version,
-            "cuda_available": "true" if value in ("true", "cuda") else "false"}
+    facts = {"torch_version": version, "torch_installed": version}
+    if value in ("true", "cuda"):
+        facts["cuda_available"] = "true"
+    elif value in ("false", "na", "n/a", "cpu"):  # XPU, NPU, HPU, MPS: another accelerator, nothing about CUDA
+        facts["cuda_available"] = "false"
+    return facts
 
 
 def _lightning_device(found: re.Match[str]) -> dict[str, str]:
@@ -386,8 +390,17 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?m)^[ \t*\-]{0,8}(?:os|system|platform|environment|env|operating system|环境|系统|平台|操作系统|"
                     r"環境|システム)[ \t*]{0,4}[:：][ \t]{0,4}mac\b", _I),
          _const(os="darwin"), 0.6),
+    # macOS's own zsh prompt (zsh is the default shell since Catalina): /etc/zshrc sets PS1="%n@%m %1~ %# ", so a
+    # pasted command reads "me@MY-MBP ULTRA % pip install ..." (a venv or conda env prepends "(name) "). Other
+    # systems' defaults differ: Ubuntu's zsh "%m%# ", Fedora's "[%n@%m]%~%# ", bash's "user@host:~$".
+    Rule("os_mac_zsh_prompt", (" % ",),
+         re.compile(r"^(?:\([\w.-]{1,40}\) )?[A-Za-z0-9_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62} (?:~|/|[^\s/%@:]{1,64}) % "
+                    r"(?=[a-z])", re.M),
+         _const(os="darwin"), 0.5),
     Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
-         re.compile(r"\b(?:Apple )?M[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+         # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
+         re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|"
+                    r"\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
@@ -556,7 +569,7 @@ RULES: tuple[Rule, ...] = (
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda[- ](?:enabled|capable)|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
+                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
                     # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
@@ -576,9 +589,10 @@ RULES: tuple[Rule, ...] = (
     # "I have no (NVIDIA) graphics card" in the other languages the wizard speaks (de, fr, es, pt, ja, ko)
     Rule("no_nvidia_gpu_i18n", ("keine", "n'ai pas de", "pas de", "sans ", "no tengo", "sin ", "não tenho", "nao tenho",
                                 "sem ", "ない", "無い", "ありません", "なし", "無し", "搭載", "없"),
+         # the machine's owner saying it ("ich habe keine", "je n'ai pas de"), or "without": not the symptom retold
+         # ("PyTorch findet keine NVIDIA GPU", "torch ne trouve pas de GPU NVIDIA" say what CUDA sees, not the machine)
          re.compile(r"\b(?:habe|hat|besitze) (?:leider )?keine? (?:dedizierte |NVIDIA[- ]?)?(?:Grafikkarte|GPU)\b"
-                    r"|\bkeine NVIDIA[- ]?(?:Grafikkarte|GPU)\b"
-                    r"|\bn'ai pas de (?:carte graphique|GPU)\b|\bpas de (?:carte graphique |GPU )?NVIDIA\b"
+                    r"|\bn'ai pas de (?:carte graphique|GPU)\b"
                     r"|\bsans (?:carte graphique|GPU) NVIDIA\b"
                     r"|\bno tengo (?:una )?(?:tarjeta gr[aá]fica|GPU)\b|\bsin (?:tarjeta gr[aá]fica|GPU) NVIDIA\b"
                     r"|\bn[aã]o tenho (?:uma )?(?:placa de v[ií]deo|placa gr[aá]fica|GPU)\b"
@@ -586,7 +600,7 @@ RULES: tuple[Rule, ...] = (
                     # (not the conditionals "GPUがないと…" / "GPU가 없으면…": "without a GPU, …")
                     r"|(?:NVIDIA(?:製)?の)?(?:GPU|グラボ|グラフィックボード)(?:が|は)?"
                     r"(?:ない|無い|ありません|なし|無し|搭載されていません|非搭載)(?!と|場合|なら)"
-                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때)", _I),
+                    r"|(?:NVIDIA )?(?:GPU|그래픽 ?카드)(?:가|는|이)? 없(?!으면|을 ?때|다고|다는)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
@@ -635,10 +649,10 @@ RULES: tuple[Rule, ...] = (
                                   "cpu 버전", "cpu버전"),
          re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
                     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
-                    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)\b"
+                    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)s?\b"
                     r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:torch|pytorch))?\s(?:will be|was|is|gets|got|"
                     r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
-                    r"|\binstall(?:s|ed|ing)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
+                    r"|\binstall(?:s|ed|ing|ation\sof)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\b(?:torch|pytorch)\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
                     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
                     r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
@@ -703,9 +717,12 @@ RULES: tuple[Rule, ...] = (
                     r"no internet|firewall (?:is )?block\w{0,3})\b", _I),
          _const(network_failure="prose"), 0.5),
     # ---- where the code runs: Jupyter or IPython (a kernel is a Python of its own, not the shell's)
-    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel", "ipython"),
-         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|\bjupyter(?:[ -]?lab| notebook)?\b|"
-                    r"\bipykernel\b|\bIPython\b", _I),
+    # (the marks of a traceback raised in a notebook, or the notebook named as where it runs; not the package names
+    # ipython / jupyter / ipykernel of a pip list or an install command)
+    Rule("notebook_marks", (".ipynb", "<ipython-input-", "cell in[", "jupyter", "ipykernel_", "enhanced interactive python"),
+         re.compile(r"\.ipynb\b|<ipython-input-\d{1,5}-|\bCell In\[\d{1,5}\]|[\\/]ipykernel_\d{1,9}[\\/]"
+                    r"|(?<!install )(?<!install -U )\bjupyter(?:[ -]?lab| notebook)\b|\b(?:in|from|inside) (?:a |the |my )?jupyter\b"
+                    r"|\bIPython \d{1,2}\.\d{1,3}(?:\.\d{1,3})? -- An enhanced Interactive Python", _I),
          _const(runs_in_notebook="true"), 0.8),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"

@@ -324,7 +324,6 @@ def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
 
 
-
 WINDOWS_MAX_PATH = 260  # pip's own test for its long-path hint (create_os_error_message: len(filename) > 260)
 
 
