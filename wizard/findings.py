@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from wizard.messages import Message, Param  # noqa: F401 - re-exported: readers import them from here
+
 # The codes of the diagnosis-codes spec (../shared/spec/diagnosis-codes.md), in its order. Codes the project
 # added are documented in docs/diagnosis-codes.md; none of these is ever renamed.
 SPEC_CODES = (
@@ -107,27 +109,6 @@ class Remedy:
     @property
     def runnable(self) -> bool:
         return bool(self.steps)
-
-
-@dataclass(frozen=True)
-class Param:
-    """One parameter of a Message: plain data (a version, a name) or, for a sentence the text embeds
-    (advice, a cause), other messages rendered in the reader's language and joined."""
-
-    name: str
-    value: str = ""
-    parts: tuple[Message, ...] = ()
-
-
-@dataclass(frozen=True)
-class Message:
-    """A catalog key (resources/texts, e.g. "DRIVER_OK.title") and its data-only parameters.
-
-    Findings store these next to their English text, so any reader renders them in their own language
-    (wizard.i18n.render_message)."""
-
-    key: str
-    params: tuple[Param, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from wizard.findings import Message
+from wizard.messages import Message
 
 SNAPSHOT_SCHEMA = "torch-setup-wizard/snapshot@1"
 
