@@ -46,6 +46,16 @@ def refused(key: str) -> Iterator[None]:
     assert str(caught.value) == text(key, **caught.value.params)
 
 
+@pytest.fixture
+def german() -> Iterator[None]:
+    """The wizard speaks German for this test, English again after it."""
+    from wizard import i18n
+
+    i18n.set_locale("de")
+    yield
+    i18n.set_locale(i18n.SOURCE_LOCALE)
+
+
 def _has_torch(python: Path) -> bool:
     if not python.is_file():
         return False

@@ -246,6 +246,24 @@ def text(key: str, locale: str | None = None, **params: object) -> str:
         return _fill(template(key, SOURCE_LOCALE), key, params)  # a broken translation never hides the text
 
 
+class CatalogError(Exception):
+    """An error whose message is the catalog text ``key`` in the user's language; ``params`` are its data (paths,
+    argv, the OS's own error text), never translated. ``key`` stays for code and tests that ask which error it was;
+    copy and pickle rebuild it from the key and the data, not from the translated sentence."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(text(key, **params))
+        self.key = key
+        self.params = params
+
+    def __reduce__(self):
+        return _rebuild_catalog_error, (type(self), self.key, self.params)
+
+
+def _rebuild_catalog_error(cls: type[CatalogError], key: str, params: dict[str, object]) -> CatalogError:
+    return cls(key, **params)
+
+
 def _fill(chosen: str, key: str, params: Mapping[str, object]) -> str:
     missing = template_fields(chosen) - set(params)
     if missing:

@@ -58,13 +58,6 @@ def test_every_reason_text_is_used() -> None:
     assert sorted(texts - used - {"refused.empty"}) == []  # refused.empty stands for an empty argv inside a reason
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_locale("de")
-    yield
-    i18n.set_locale(i18n.SOURCE_LOCALE)
-
-
 def test_a_refusal_reads_in_the_users_language_and_keeps_its_data(german: None) -> None:
     with pytest.raises(ActionRefused) as caught:
         approve(("/usr/bin/python3", "-m", "pip", "install", "--tar", "/tmp/x", "torch"), "/usr/bin/python3")

@@ -10,8 +10,6 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from wizard import i18n
 from wizard.commands.facts import render_facts_text
 from wizard.facts.gpu import read_wsl_driver_libs
@@ -29,13 +27,6 @@ def a_snapshot() -> Snapshot:
     """A whole recorded snapshot (a healthy CPU machine) to put one failed fact into."""
     data = json.loads((REPO / "tests/checks/scenarios/healthy_cpu_no_gpu.json").read_text(encoding="utf-8"))
     return from_data(Snapshot, data["snapshot"])
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    i18n.set_locale("de")
-    yield
-    i18n.set_locale(i18n.SOURCE_LOCALE)
 
 
 def test_the_stored_reason_stays_english_and_carries_its_message(tmp_path: Path) -> None:

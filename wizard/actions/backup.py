@@ -38,24 +38,12 @@ BACKUP_SCHEMA = "torch-setup-wizard/env-backup@1"
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
 
-class BackupError(Exception):
+class BackupError(i18n.CatalogError):
     """A backup could not be written or read; the message says why in plain words, in the user's language.
 
     ``key`` is its text in resources/texts/actions.json (``backup_error.*``); ``params`` are the data (paths, the
     OS's or pip's own error text).
     """
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(i18n.text(key, **params))
-        self.key = key
-        self.params = params
-
-    def __reduce__(self):  # copy and pickle rebuild it from its key and data (not from the translated sentence)
-        return _rebuild_error, (type(self), self.key, self.params)
-
-
-def _rebuild_error(cls: type, key: str, params: dict[str, object]) -> Exception:
-    return cls(key, **params)
 
 
 def data_dir() -> Path:

@@ -33,24 +33,12 @@ from packaging.requirements import InvalidRequirement, Requirement
 from wizard import i18n
 
 
-class ActionRefused(Exception):
+class ActionRefused(i18n.CatalogError):
     """The wizard will not run this command; the message says why in plain words, in the user's language.
 
     ``key`` is the reason's text in resources/texts/actions.json (``refused.*``), stable for code and tests that
     ask which refusal it was; ``params`` are its data (paths, argv, option names), never translated.
     """
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(i18n.text(key, **params))
-        self.key = key
-        self.params = params
-
-    def __reduce__(self):  # copy and pickle rebuild it from its key and data (not from the translated sentence)
-        return _rebuild_refusal, (type(self), self.key, self.params)
-
-
-def _rebuild_refusal(cls: type, key: str, params: dict[str, object]) -> Exception:
-    return cls(key, **params)
 
 
 _SEAL = object()

@@ -218,14 +218,13 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
     established at all ("Possible cause: …", the verdict asks the question), else beside the first ("Also possible")."""
     if alone and f"POSSIBLE_CAUSE_OF.{code}" in load_texts():  # its own words: what it would be, and what tells
         title, explanation = render(f"POSSIBLE_CAUSE_OF.{code}", {})
-        return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
-                       evidence=_excerpts(excerpt), **messages_of(title, explanation))
-    key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
-    cause_title, cause_explanation = render(key, {"code": code})
-    if alone:
-        title, explanation = render("POSSIBLE_CAUSE.alone", {"cause": cause_title, "explanation": cause_explanation})
     else:
-        title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
+        key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
+        cause_title, cause_explanation = render(key, {"code": code})
+        if alone:
+            title, explanation = render("POSSIBLE_CAUSE.alone", {"cause": cause_title, "explanation": cause_explanation})
+        else:
+            title, explanation = render("POSSIBLE_CAUSE", {"cause": cause_title, "explanation": cause_explanation})
     return Finding(code, Severity.WARNING, CODE_STEPS.get(code, Step.WHEEL), title, explanation,
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 

@@ -9,14 +9,9 @@ from pathlib import Path
 from wizard import i18n
 
 
-class InterpreterError(Exception):
+class InterpreterError(i18n.CatalogError):
     """The named interpreter cannot be used (missing, not a file, not executable). The message is the catalog text
     ``key`` (resources/texts/facts.json, ``interpreter.*``) in the user's language; ``params`` are its data."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(i18n.text(key, **params))
-        self.key = key
-        self.params = params
 
 
 def resolve_target_python(named: str | None) -> str:

@@ -41,7 +41,7 @@ from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_version
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
-from wizard.textdiag.weigh import Weighed, rank_causes, wanted_cuda, weigh_match
+from wizard.textdiag.weigh import Weighed, nvidia_named, rank_causes, wanted_cuda, weigh_match
 from wizard.verdict import FAILURE_SIGNATURE, WORKING_SIGNATURE, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
@@ -210,10 +210,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     weighed with the same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in
     the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU) and a working MPS.
     """
-    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(
-        facts.get(key) for key in ("gpu_name", "driver_version", "driver_cuda", "nvml_error"))
     other_stack = _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm")
-    if nvidia_named or other_stack or working_shown(facts):
+    if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or other_stack or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
@@ -253,8 +251,7 @@ def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
     shown = tuple((key, facts[key]) for key in ("torch_version", "torch_variant", "index_variant", "conda_cpu_build",
                                                 "torch_build_told", "cuda_available") if facts.get(key))
     evidence = [Evidence(CPU_BUILD_FOR_CUDA, "CPU_ONLY_WHEEL", "", shown)]
-    nvidia_named = facts.get("gpu_vendor") == "nvidia" or any(facts.get(k) for k in ("gpu_name", "driver_version", "driver_cuda"))
-    if not nvidia_named:
+    if not nvidia_named(facts, also=("driver_cuda",)):
         evidence.append(Evidence(CPU_BUILD_FOR_CUDA, "NO_NVIDIA_GPU", "", (*shown, (POSSIBLE_FACT, "true"))))
     return evidence
 
@@ -292,8 +289,7 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -
         return []
     if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
         return []
-    cuda_build = (bool(facts.get("torch_cuda")) or facts.get("torch_variant", "").startswith("cu")
-                  or bool(re.search(r"\+cu\d", facts.get("torch_version", ""))))
+    cuda_build = _cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
     causes += [] if driver_runs else ["DRIVER_MISSING"]

@@ -103,19 +103,27 @@ def wanted_cuda(causes: Iterable[str], facts: Facts) -> bool:
 # ------------------------------------------------------------------ context rules
 
 
+def nvidia_named(facts: Facts, also: tuple[str, ...] = ()) -> bool:
+    """Whether the text names an NVIDIA GPU or its driver (its vendor, a GPU name, a driver version), or shows one of
+    the further facts ``also`` (nvidia-smi's CUDA version, an NVML error): then "no NVIDIA GPU" is ruled out."""
+    return facts.get("gpu_vendor") == "nvidia" or any(facts.get(key) for key in ("gpu_name", "driver_version", *also))
+
+
+
+
 def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Mac, only an AMD / Intel / Apple GPU named, or the text saying there is no GPU: CUDA messages mean
     "no NVIDIA GPU", not a missing driver or a wrong build."""
     if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "VISIBLE_DEVICES_MASK"):
         return
-    nvidia_named = facts.get("gpu_vendor") == "nvidia" or bool(facts.get("gpu_name")) or bool(facts.get("driver_version"))
+    named = nvidia_named(facts)
     if facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple":
         yield "NO_NVIDIA_GPU", 2.0, "macOS has no CUDA at all"
         yield found.signature.cause, 0.3, "on macOS no CUDA build or driver exists"
-    elif facts.get("gpu_vendor") in ("amd", "intel") and not nvidia_named:
+    elif facts.get("gpu_vendor") in ("amd", "intel") and not named:
         yield "NO_NVIDIA_GPU", 1.9, f"only an {facts['gpu_vendor'].upper()} GPU is named"
         yield found.signature.cause, 0.4, "no NVIDIA GPU is named"
-    elif facts.get("no_nvidia_gpu") == "true" and not nvidia_named:
+    elif facts.get("no_nvidia_gpu") == "true" and not named:
         yield "NO_NVIDIA_GPU", 1.9, "the text says the machine has no (NVIDIA) GPU"
         yield found.signature.cause, 0.4, "the text says there is no NVIDIA GPU"
 
@@ -320,7 +328,7 @@ def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> 
     NVIDIA GPU and installed a driver")."""
     if found.signature.cause == "NO_NVIDIA_GPU" or "NO_NVIDIA_GPU" not in candidates(found):
         return
-    if facts.get("gpu_vendor") == "nvidia" or facts.get("gpu_name") or facts.get("driver_version"):
+    if nvidia_named(facts):
         yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
 
 
