@@ -34,6 +34,9 @@ def first_cause(text: str) -> str:
          "(required by libtorch_python.so)", "PLATFORM_UNSUPPORTED"),
         # no_wheel_context: the platform decides
         ("uname -m: riscv64\nERROR: No matching distribution found for torch", "PLATFORM_UNSUPPORTED"),
+        # ... and so does a platform the knowledge base knows but no release builds for (as the platform check says)
+        ("Windows 11 on Arm (ARM64), Python 3.12\nERROR: Could not find a version that satisfies the requirement torch "
+         "(from versions: none)\nERROR: No matching distribution found for torch", "PLATFORM_UNSUPPORTED"),
         # jetson_board
         ("On my Jetson Nano:\nERROR: No matching distribution found for torch==2.1.0", "PLATFORM_UNSUPPORTED"),
         # driver_trouble_hides_gpus

@@ -19,6 +19,7 @@ from packaging.version import InvalidVersion, Version
 from wizard import __version__
 from wizard.evidence import POSSIBLE_FACT
 from wizard.findings import Goal
+from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.snapshot import (
     CudaToolkit,
     Distribution,
@@ -624,7 +625,19 @@ def _platform_unsupported(facts: dict[str, str]) -> bool:
         return True  # torch for a Jetson comes from NVIDIA's JetPack builds, not from PyPI or download.pytorch.org
     if os_name == "darwin" and machine == "x86_64":
         return True  # the last macOS x86_64 wheels are torch 2.2.x
-    return bool(os_name == "linux" and machine and machine not in ("x86_64", "aarch64"))
+    if os_name == "linux" and machine and machine not in ("x86_64", "aarch64"):
+        return True
+    return _no_release_for_platform(os_name, machine)
+
+
+def _no_release_for_platform(os_name: str, machine: str) -> bool:
+    """A platform the knowledge base knows (windows-arm64, ...) for which no verified release publishes a build: the
+    same reading as checks/python_env.check_platform, so the pasted pip error and the platform check agree."""
+    if not (os_name and machine):
+        return False
+    key = platform_key(os_name, machine)
+    releases = getattr(_knowledge(), "releases", ())
+    return key in PLATFORMS and bool(releases) and not any(r.verified and r.variants_for(key) for r in releases)
 
 
 # ------------------------------------------------------------------ facts → Snapshot
