@@ -119,8 +119,8 @@ def _why(choice: Choice, target: Machine) -> str:
         parts.append(say("why.numpy1", torch=release.version))
     if not target.python_known:
         parts.append(say("why.python_unknown"))
-    if target.platform_assumed:
-        parts.append(say("why.os_assumed", platform=_platform_name(target.platform)))
+    if target.platform_assumed:  # the OS known and only the processor assumed, or nothing known at all
+        parts.append(say("why.arch_assumed" if target.host_os else "why.os_assumed", platform=_platform_name(target.platform)))
     return join_sentences(parts)
 
 
