@@ -132,11 +132,34 @@ def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
     family = found.group("family").upper()
     number = found.group("number")
     suffix = (found.group("suffix") or "").strip()
-    laptop = " Laptop GPU" if found.group("laptop") else ""
+    mobile = (found.group("mobile") or "").upper()
+    # "M" closes the model number of the notebook parts up to the 900M series ("GTX 960M" is not a GTX 960, "GTX
+    # 680MX" not a GTX 680); after an RTX or a four-digit number it only says "laptop" ("RTX 3060M").
+    numbered_notebook = bool(mobile) and family != "RTX" and len(number) == 3
+    model = number + mobile if numbered_notebook else number
+    laptop = " Laptop GPU" if not numbered_notebook and (found.group("laptop") or mobile) else ""
     prefix = "GeForce " if family in ("RTX", "GTX", "GT", "MX") else ""
+    space = "" if family == "MX" else " "  # NVIDIA writes "MX150", people "MX 150"
     suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D"}
-    name = f"NVIDIA {prefix}{family} {number}{suffix_words.get(suffix.lower(), '')}{laptop}"
+    name = f"NVIDIA {prefix}{family}{space}{model}{suffix_words.get(suffix.lower(), '')}{laptop}"
     return {"gpu_name": name, "gpu_vendor": "nvidia"}
+
+
+# A bare GeForce number with "Ti" or "SUPER" glued or next to it ("1050ti", "3060 Ti") names the card without "GTX"
+# or "RTX": the number tells which (10xx and 16xx are GTX, 20xx to 50xx RTX).
+_BARE_GEFORCE = r"10[5-8]0|16[56]0|20[5-8]0|30[5-9]0|40[5-9]0|50[5-9]0"
+
+
+def _bare_geforce(found: re.Match[str]) -> dict[str, str]:
+    number = found.group("number")
+    family = "GTX" if number.startswith(("10", "16")) else "RTX"
+    suffix = " Ti" if found.group("suffix").lower() == "ti" else " SUPER"
+    return {"gpu_name": f"NVIDIA GeForce {family} {number}{suffix}", "gpu_vendor": "nvidia"}
+
+
+def _geforce_notebook(found: re.Match[str]) -> dict[str, str]:
+    """"GeForce 940MX", "geforce 840m", "940mx": the notebook GPUs named by a number alone."""
+    return {"gpu_name": f"NVIDIA GeForce {found.group('number')}{found.group('mobile').upper()}", "gpu_vendor": "nvidia"}
 
 
 def _datacenter_gpu(found: re.Match[str]) -> dict[str, str]:
@@ -415,10 +438,17 @@ RULES: tuple[Rule, ...] = (
                     r"i686|i386)\b", _I),
          _machine, 0.7),
     # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
-    Rule("gpu_geforce", ("rtx", "gtx", "mx1", "mx2", "mx3", "mx4", "mx5", "gt "),
+    Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
+                         *(f"mx{d}" for d in "12345")),
          re.compile(r"\b(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
-                    r"(?P<suffix> ?(?:ti|super)|d)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
+                    r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
          _nvidia_gpu, 0.8),
+    Rule("gpu_geforce_bare", ("0ti", "0 ti", "0-ti", "0super", "0 super"),
+         re.compile(r"(?<![\w.-])(?<!(?:rtx|gtx) )(?P<number>" + _BARE_GEFORCE + r")[ -]?(?P<suffix>ti|super)\b", _I),
+         _bare_geforce, 0.6),
+    Rule("gpu_geforce_notebook", ("geforce", "0mx"),
+         re.compile(r"\b(?:geforce[ -]?(?=[4-9]\d0MX?\b)|(?=9[2-4]0MX\b))(?P<number>[4-9]\d0)(?P<mobile>MX?)\b", _I),
+         _geforce_notebook, 0.7),
     Rule("gpu_datacenter", ("tesla", "quadro", "a100", "h100", "h200", "v100", "a10g", "titan", "t4", "l4", "rtx a", "b200",
                             "gh200", "a6000", "a5000", "a4000"),
          re.compile(r"\b(?:nvidia )?(?P<name>Tesla [A-Z]?\d{1,4}\w{0,4}|Quadro [A-Z]{0,3} ?\d{2,4}\w{0,3}|TITAN ?(?:RTX|V|Xp?)|"
