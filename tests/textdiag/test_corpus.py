@@ -42,9 +42,6 @@ KNOWN_MISSES = {
     "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
     "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
-    "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "
-    "the reporter's words; no torch build or warning is shown, and the GT 730 exists with compute capability 2.1 and "
-    "3.5, so the catalogue holds no capability for the name",
     "763-zh-isat-rtx3060-always-cpu": "Chinese prose only: an RTX 3060 and 'the project always shows cpu', with the "
     "reporter's question whether torch is too old; that their CUDA 10.2 build lacks the RTX 30's kernels is only in "
     "their own fix later in the thread",

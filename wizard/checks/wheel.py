@@ -10,13 +10,20 @@ from wizard.checks.common import (
     url_action,
     wants_gpu,
 )
-from wizard.checks.context import CheckContext, Gpu
+from wizard.checks.context import CheckContext, Gpu, version_tuple
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import capability_covered
-from wizard.policy.compat import COMPANIONS, companion_problems, unmet_torch_requirement
+from wizard.policy.compat import (
+    COMPANIONS,
+    companion_problems,
+    cuda_arch_lists,
+    no_build_covers,
+    unmet_torch_requirement,
+)
 from wizard.snapshot import FactStatus
+from wizard.verdict import working_shown
 
 STEP = Step.WHEEL
 # Where each import-failure cause is shown (its spec step).
@@ -109,6 +116,8 @@ def check_build_matches_gpu(ctx: CheckContext) -> list[Finding]:
     """CPU_ONLY_WHEEL: a CPU (or ROCm) build on a machine with an NVIDIA GPU."""
     if not ctx.torch_build_known or ctx.torch_cuda or not ctx.gpus or not wants_gpu(ctx):
         return []
+    if not ctx.torch_hip and _no_build_for_any_gpu(ctx):
+        return []  # no CUDA build would use these GPUs either: GPU_ARCH_UNSUPPORTED.no_build says so
     if ctx.torch_hip:
         key = "CPU_ONLY_WHEEL.rocm"
     elif ctx.os == "windows":
@@ -134,8 +143,10 @@ def check_build_matches_gpu(ctx: CheckContext) -> list[Finding]:
 
 def check_gpu_arch(ctx: CheckContext) -> list[Finding]:
     """GPU_ARCH_UNSUPPORTED: the build has no kernels for this GPU's compute capability."""
-    if not ctx.torch_cuda or not ctx.gpus:
+    if not ctx.gpus:
         return []
+    if not ctx.torch_cuda:
+        return _no_build_for_gpus(ctx)
     archs = _arch_list(ctx)
     op_error = ctx.torch.cuda_op.problem.reason if ctx.torch and ctx.torch.cuda_op.problem else ""
     warnings = " ".join(ctx.torch.cuda_warnings) if ctx.torch else ""
@@ -164,6 +175,50 @@ def check_gpu_arch(ctx: CheckContext) -> list[Finding]:
     ]
 
 
+def _no_build_for_gpus(ctx: CheckContext) -> list[Finding]:
+    """GPU_ARCH_UNSUPPORTED.no_build: a CPU build installed (or a paste that shows no build), and every NVIDIA GPU is
+    older than anything the CUDA builds the knowledge lists for this platform contain kernels for (a Kepler GT 730, a
+    Fermi GTX 670M): installing a CUDA build cannot make PyTorch use them."""
+    if ctx.torch_hip or ctx.machine_facts.jetson or not (ctx.is_cpu_build or _build_not_shown(ctx)):
+        return []
+    if not _no_build_for_any_gpu(ctx):
+        return []
+    gpu = min(ctx.gpus, key=lambda g: version_tuple(g.capability))
+    oldest = _oldest_build_capability(ctx)
+    return [
+        finding(
+            "GPU_ARCH_UNSUPPORTED.no_build",
+            Severity.ERROR if wants_gpu(ctx) else Severity.INFO,
+            STEP,
+            details=f"GPU {gpu.name}: compute capability {gpu.capability} (from {gpu.source}); the oldest compute "
+            f"capability any CUDA build has kernels for{' on ' + ctx.platform if ctx.platform else ''}: {oldest}",
+            actions=recommendation_actions(ctx),
+            gpu=gpu.name,
+            capability=gpu.capability,
+            oldest=oldest,
+        )
+    ]
+
+
+def _build_not_shown(ctx: CheckContext) -> bool:
+    """A paste that shows no torch build, with no torch version or one the knowledge lists: the builds to judge by are
+    the knowledge's (a torch older than those, shown in an old post, had builds for older GPUs then)."""
+    if ctx.snapshot.source != "text" or ctx.torch_build_known or working_shown(ctx.snapshot) == "cuda":
+        return False  # (CUDA shown working: the build in use had kernels for this GPU)
+    return not ctx.torch_version or ctx.release is not None
+
+
+def _no_build_for_any_gpu(ctx: CheckContext) -> bool:
+    """Every NVIDIA GPU here has a known compute capability that no CUDA build for this platform covers."""
+    return bool(ctx.gpus) and all(g.capability and no_build_covers(g.capability, ctx.knowledge, ctx.platform)
+                                  for g in ctx.gpus)
+
+
+def _oldest_build_capability(ctx: CheckContext) -> str:
+    entries = {entry.replace("+PTX", "") for archs in cuda_arch_lists(ctx.knowledge, ctx.platform) for entry in archs}
+    return min(entries, key=version_tuple, default="?")
+
+
 def _arch_list(ctx: CheckContext) -> tuple[str, ...]:
     if ctx.torch is not None and ctx.torch.arch_list:
         return ctx.torch.arch_list
@@ -175,8 +230,6 @@ def _arch_list(ctx: CheckContext) -> tuple[str, ...]:
 
 
 def _older_than_all(gpu: Gpu, archs: tuple[str, ...]) -> bool:
-    from wizard.checks.context import version_tuple
-
     have = version_tuple(gpu.capability)
     numbers = []
     for arch in archs:

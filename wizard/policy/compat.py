@@ -99,6 +99,19 @@ def covers_gpu(variant: Variant, platform: str, capabilities: tuple[str, ...]) -
     return all(capability_covered(cap, archs) for cap in capabilities)
 
 
+def cuda_arch_lists(knowledge: Knowledge, platform: str = "") -> list[tuple[str, ...]]:
+    """The arch list of every CUDA build the knowledge lists for ``platform`` (for every platform when "")."""
+    return [variant.arch_list(key) for release in knowledge.releases for variant in release.variants
+            if variant.kind == "cuda" for key in variant.platforms if not platform or key == platform]
+
+
+def no_build_covers(capability: str, knowledge: Knowledge, platform: str = "") -> bool:
+    """Whether every CUDA build the knowledge lists for ``platform`` lacks kernels for a GPU of this capability
+    (False where the platform has no CUDA build at all: that is the platform's problem, not the GPU's)."""
+    arch_lists = cuda_arch_lists(knowledge, platform)
+    return bool(arch_lists) and not any(capability_covered(capability, archs) for archs in arch_lists)
+
+
 def driver_runs(variant: Variant, machine: Machine, knowledge: Knowledge) -> bool | None:
     """Whether the NVIDIA driver runs this CUDA build (minor-version compatibility); None when unknown."""
     if variant.kind != "cuda":
