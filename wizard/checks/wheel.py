@@ -20,8 +20,10 @@ from wizard.policy.compat import (
     companion_problems,
     cuda_arch_lists,
     no_build_covers,
+    parse_version,
     unmet_torch_requirement,
 )
+from wizard.policy.machine import evidence_fact
 from wizard.snapshot import FactStatus
 from wizard.verdict import working_shown
 
@@ -201,11 +203,14 @@ def _no_build_for_gpus(ctx: CheckContext) -> list[Finding]:
 
 
 def _build_not_shown(ctx: CheckContext) -> bool:
-    """A paste that shows no torch build, with no torch version or one the knowledge lists: the builds to judge by are
-    the knowledge's (a torch older than those, shown in an old post, had builds for older GPUs then)."""
+    """A paste that shows no torch build, and no torch version older than the knowledge's releases: the builds to
+    judge by are the knowledge's (a torch older than those, named in an old post, had builds for older GPUs then)."""
     if ctx.snapshot.source != "text" or ctx.torch_build_known or working_shown(ctx.snapshot) == "cuda":
         return False  # (CUDA shown working: the build in use had kernels for this GPU)
-    return not ctx.torch_version or ctx.release is not None
+    oldest = min((v for v in (parse_version(r.version) for r in ctx.knowledge.releases) if v), default=None)
+    shown = (ctx.torch_version, *(evidence_fact(ctx.snapshot, key) for key in ("torch_installed", "torch_named")))
+    versions = [parse_version(v.partition("+")[0]) for v in shown if v]
+    return oldest is not None and not any(v is not None and v < oldest for v in versions)
 
 
 def _no_build_for_any_gpu(ctx: CheckContext) -> bool:
