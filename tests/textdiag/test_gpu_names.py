@@ -26,6 +26,8 @@ from wizard.textdiag import snapshot_from_text
     ("GeForce 940MX", "NVIDIA GeForce 940MX"),
     ("940mx", "NVIDIA GeForce 940MX"),
     ("geforce 840m", "NVIDIA GeForce 840M"),
+    ("GTX 3090", "NVIDIA GeForce RTX 3090"),  # every GeForce numbered 20xx to 50xx is an RTX
+    ("GTX Titan X", "NVIDIA GeForce GTX Titan X"),  # the Maxwell one, not the Pascal "NVIDIA TITAN X"
 ])
 def test_an_informal_name_is_written_as_nvidia_writes_it(written, name):
     assert facts_of(f"my laptop has a {written} and pytorch does not use it")["gpu_name"] == name
@@ -49,6 +51,8 @@ def test_a_number_alone_is_no_gpu(text):
     ("1050ti", "6.1"),
     ("GeForce 920M", "3.5"),
     ("Quadro K620", "5.0"),
+    ("GTX Titan X", "5.2"),
+    ("Titan X", "6.1"),
 ])
 def test_an_informal_name_reaches_its_compute_capability(written, capability):
     (gpu,) = snapshot_from_text(f"I have a {written}, torch.cuda.is_available() returns False").gpu.nvml.get().gpus

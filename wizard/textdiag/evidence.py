@@ -131,6 +131,8 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
 def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
     family = found.group("family").upper()
     number = found.group("number")
+    if family == "GTX" and len(number) == 4 and number[:2] in ("20", "30", "40", "50"):
+        family = "RTX"  # "GTX 3090": every GeForce numbered 20xx to 50xx is an RTX
     suffix = (found.group("suffix") or "").strip()
     mobile = (found.group("mobile") or "").upper()
     # "M" closes the model number of the notebook parts up to the 900M series ("GTX 960M" is not a GTX 960, "GTX
@@ -163,7 +165,9 @@ def _geforce_notebook(found: re.Match[str]) -> dict[str, str]:
 
 
 def _datacenter_gpu(found: re.Match[str]) -> dict[str, str]:
-    return {"gpu_name": "NVIDIA " + re.sub(r"\s+", " ", found.group("name")).strip(), "gpu_vendor": "nvidia"}
+    name = re.sub(r"\s+", " ", found.group("name")).strip()
+    prefix = "NVIDIA GeForce " if name.upper().startswith("GTX ") else "NVIDIA "  # "GTX Titan X"
+    return {"gpu_name": prefix + name, "gpu_vendor": "nvidia"}
 
 
 _LSPCI_VENDORS = {"nvidia": "nvidia", "intel": "intel", "advanced micro devices": "amd", "amd": "amd", "ati": "amd"}
@@ -451,7 +455,7 @@ RULES: tuple[Rule, ...] = (
          _geforce_notebook, 0.7),
     Rule("gpu_datacenter", ("tesla", "quadro", "a100", "h100", "h200", "v100", "a10g", "titan", "t4", "l4", "rtx a", "b200",
                             "gh200", "a6000", "a5000", "a4000"),
-         re.compile(r"\b(?:nvidia )?(?P<name>Tesla [A-Z]?\d{1,4}\w{0,4}|Quadro [A-Z]{0,3} ?\d{2,4}\w{0,3}|TITAN ?(?:RTX|V|Xp?)|"
+         re.compile(r"\b(?:nvidia )?(?P<name>Tesla [A-Z]?\d{1,4}\w{0,4}|Quadro [A-Z]{0,3} ?\d{2,4}\w{0,3}|(?:GTX )?TITAN ?(?:RTX|V|Xp?|Black|Z)|"
                     r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
