@@ -66,6 +66,9 @@ def test_a_working_gpu_shown_is_no_complaint() -> None:
     ".\\venv\\Scripts\\activate",
     "在win10上运行",
     "I'm on Win 11",
+    "ImportError: DLL load failed while importing _C: The specified module could not be found.",
+    "I double-clicked webui-user.bat",
+    "python.exe -m pip install torch",
 ])
 def test_windows_is_read_from_drive_paths_venv_scripts_and_short_names(line: str) -> None:
     assert facts_of(line).get("os") == "windows"
@@ -75,6 +78,8 @@ def test_windows_is_read_from_drive_paths_venv_scripts_and_short_names(line: str
     "see https://example.org/a:\\b",  # a URL is no drive path
     "winner 10 points",  # "win" inside a word
     "/home/me/venv/bin/activate",
+    "/usr/lib/x86_64-linux-gnu/libcuda.so.1",
+    "archive.tar.exe.gz is not a program",  # ".exe" inside a longer name
 ])
 def test_not_windows(line: str) -> None:
     assert facts_of(line).get("os") != "windows"

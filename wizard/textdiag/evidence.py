@@ -368,6 +368,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b"
                     r"|(?<![\w\\/])[A-Z]:\\(?:[\w .()-]{1,80}\\|[\w.-]{0,80}>)|\\Scripts\\(?:activate|python|pip)", _I),
          _const(os="windows"), 0.6),
+    # Windows-only names: batch files and executables ("webui-user.bat", "python.exe"), and the Windows loader's wording
+    # in Python's import error ("DLL load failed while importing _C": Python/dynload_win.c)
+    Rule("os_windows_files", (".bat", ".cmd", ".exe", "dll load failed"),
+         re.compile(r"(?<![\w/.-])[\w-]{1,60}\.(?:bat|cmd|exe)\b(?!\.)|\bDLL load failed\b", _I),
+         _const(os="windows"), 0.5),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
