@@ -83,3 +83,23 @@ def test_windows_is_read_from_drive_paths_venv_scripts_and_short_names(line: str
 ])
 def test_not_windows(line: str) -> None:
     assert facts_of(line).get("os") != "windows"
+
+
+@pytest.mark.parametrize("line", [
+    "assert torch.cuda.is_available() is returning False",
+    "torch.cuda.is_available() always returns false",
+    "is_available() gives me False",
+    "print(torch.cuda.is_available())  # False",
+    "torch.cuda.is_available() still returns 'False'",
+])
+def test_is_available_false_told_in_the_usual_words(line: str) -> None:
+    assert facts_of(line).get("cuda_available") == "false"
+
+
+@pytest.mark.parametrize("line", [
+    "torch.cuda.is_available() should return True",
+    "if torch.cuda.is_available() == False:",
+    "device = 'cuda' if torch.cuda.is_available() else 'cpu'",
+])
+def test_a_wish_or_a_condition_is_not_what_is_available_printed(line: str) -> None:
+    assert "cuda_available" not in facts_of(line)

@@ -530,7 +530,10 @@ RULES: tuple[Rule, ...] = (
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
          re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
-                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
+                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
+                    r"(?:(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|giving|gave|"
+                    r"is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|evaluates to)"
+                    r" (?:me )?|= |-> |: |# ?)?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
