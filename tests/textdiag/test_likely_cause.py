@@ -103,3 +103,8 @@ def test_is_available_false_told_in_the_usual_words(line: str) -> None:
 ])
 def test_a_wish_or_a_condition_is_not_what_is_available_printed(line: str) -> None:
     assert "cuda_available" not in facts_of(line)
+
+
+def test_the_gpu_unused_beside_another_vendors_gpu_is_no_nvidia_gpu_not_a_cpu_build() -> None:
+    text = "Windows 11, AMD Radeon RX 6700 XT. Stable diffusion runs on my CPU instead of the GPU."
+    assert next(f for f in findings_of(text) if f.severity is Severity.ERROR).code == "NO_NVIDIA_GPU"

@@ -217,7 +217,7 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     said = facts.get("no_nvidia_gpu") == "true"
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
-    unusable = facts.get("cuda_available") == "false"
+    unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
         return []
     facts.setdefault("wanted", "cuda")  # the text tried CUDA (or asks about it): not a CPU-only setup told in passing
