@@ -384,12 +384,22 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
                     r"|Linux ?子系统", _I),
          _wsl_word, 0.8),
-    Rule("os_windows", ("windows", "win1", "win7", "win8"),
-         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I),
+    # ("win10" glued to a CJK word counts: "在win10上", "win11で")
+    Rule("os_windows", ("windows", "win1", "win7", "win8", "win 1", "win 7", "win 8"),
+         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b"
+                    r"|(?<![A-Za-z0-9_])win ?(?:7|8|10|11)(?![\d.])", _I),
          _os_word, 0.7),
-    Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
-         re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
+    # Windows paths: a drive letter with a folder ("D:\\sd\\venv\\", a "(venv) E:\\code>" prompt), AppData, a venv's
+    # Scripts folder (POSIX venvs have bin/), a Windows wheel tag, the Python banner's "on win32"
+    Rule("os_windows_path", (":\\", "appdata", "\\scripts\\", "win_amd64", "win32"),
+         re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b"
+                    r"|(?<![\w\\/])[A-Z]:\\(?:[\w .()-]{1,80}\\|[\w.-]{0,80}>)|\\Scripts\\(?:activate|python|pip)", _I),
          _const(os="windows"), 0.6),
+    # Windows-only names: batch files and executables ("webui-user.bat", "python.exe"), and the Windows loader's wording
+    # in Python's import error ("DLL load failed while importing _C": Python/dynload_win.c)
+    Rule("os_windows_files", (".bat", ".cmd", ".exe", "dll load failed"),
+         re.compile(r"(?<![\w/.-])[\w-]{1,60}\.(?:bat|cmd|exe)\b(?!\.)|\bDLL load failed\b", _I),
+         _const(os="windows"), 0.5),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
@@ -554,7 +564,10 @@ RULES: tuple[Rule, ...] = (
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
          re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
-                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
+                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
+                    r"(?:(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|giving|gave|"
+                    r"is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|evaluates to)"
+                    r" (?:me )?|= |-> |: |# ?)?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
