@@ -244,7 +244,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     if likely and f"{code}.likely" in texts:
         key = f"{code}.likely"
     details = "\n".join(f"{k}: {v}" for k, v in facts)
-    return finding(
+    made = finding(
         key,
         Severity.ERROR,
         step,
@@ -253,6 +253,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         actions=cause_actions(ctx, code),
         code=code,
     )
+    return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)
 
 
 def explain_symptoms(findings: list[Finding]) -> list[Finding]:

@@ -617,6 +617,20 @@ def _variant_unpublished(facts: dict[str, str]) -> bool:
     return all(r.variant(variant) is None for r in releases)
 
 
+def serves_current_pythons(facts: dict[str, str]) -> bool:
+    """Whether the torch release the text asks for still serves the Pythons of today's newest release (the knowledge
+    base's), so a Python of today is no reason pip found no wheel for it; False when the release is unknown or old."""
+    version = _requested(facts)[0]
+    releases = getattr(_knowledge(), "releases", ())
+    known = [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
+    if not known or not releases:
+        return False
+    try:
+        return all(Version(r.python_max) >= Version(releases[0].python_min) for r in known)
+    except InvalidVersion:
+        return False
+
+
 def _older_than_every_release(version: str, releases) -> bool:  # releases: tuple[Release, ...]
     try:
         return all(Version(version) < Version(r.version) for r in releases)

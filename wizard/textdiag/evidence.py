@@ -469,10 +469,12 @@ RULES: tuple[Rule, ...] = (
                     r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
-    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm",
-                     "a卡"),
-         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one)
-         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b|(?<![A-Za-z])A卡", _I),
+    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "amd显卡", "rx 5", "rx 6", "rx 7", "rx 9", "rx5", "rx6", "rx7", "rx9",
+                     "amd graphics", "amd card", "rocm", "a卡"),
+         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one); a model may carry its
+         # suffix glued on ("RX 7900XTX", "RX 6700XT")
+         re.compile(r"\bRadeon\b|\bAMD ?(?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡",
+                    _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
@@ -739,6 +741,14 @@ RULES: tuple[Rule, ...] = (
                     r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:只|总|都|会|一直|还是|仍然|依然){0,3}"
                     r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
+    # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or
+    # pip.conf), pip's "Looking in indexes:" / "Looking in links:" line (printed whenever such an option is in effect),
+    # a poetry source or uv index table
+    Rule("other_index_shown", ("download.pytorch.org", "index-url", "index_url", "find-links", " -f ", " -i ",
+                               "looking in ", "tool.poetry.source", "tool.uv.index"),
+         re.compile(r"download\.pytorch\.org|--(?:extra-)?index-url|\bindex[-_]url\b|--find-links|\s-[fi]\s{1,4}\S"
+                    r"|Looking in (?:indexes|links):|\[\[tool\.(?:poetry\.source|uv\.index)\]\]", _I),
+         _const(other_index_shown="true"), 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
