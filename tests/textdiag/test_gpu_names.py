@@ -21,6 +21,7 @@ from wizard.textdiag import snapshot_from_text
     ("1050ti", "NVIDIA GeForce GTX 1050 Ti"),
     ("3060 Ti", "NVIDIA GeForce RTX 3060 Ti"),
     ("2060 super", "NVIDIA GeForce RTX 2060 SUPER"),
+    ("gtx1660s", "NVIDIA GeForce GTX 1660 SUPER"),
     ("rtx3060m", "NVIDIA GeForce RTX 3060 Laptop GPU"),
     ("GTX 1060M", "NVIDIA GeForce GTX 1060 Laptop GPU"),
     ("GeForce 940MX", "NVIDIA GeForce 940MX"),

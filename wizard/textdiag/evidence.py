@@ -142,7 +142,7 @@ def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
     laptop = " Laptop GPU" if not numbered_notebook and (found.group("laptop") or mobile) else ""
     prefix = "GeForce " if family in ("RTX", "GTX", "GT", "MX") else ""
     space = "" if family == "MX" else " "  # NVIDIA writes "MX150", people "MX 150"
-    suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D"}
+    suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D", "s": " SUPER" if len(number) == 4 else ""}  # "1660s"
     name = f"NVIDIA {prefix}{family}{space}{model}{suffix_words.get(suffix.lower(), '')}{laptop}"
     return {"gpu_name": name, "gpu_vendor": "nvidia"}
 
@@ -455,7 +455,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
                          *(f"mx{d}" for d in "12345")),
          re.compile(r"\b(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
-                    r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
+                    r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d|s)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
          _nvidia_gpu, 0.8),
     Rule("gpu_geforce_bare", ("0ti", "0 ti", "0-ti", "0super", "0 super"),
          re.compile(r"(?<![\w.-])(?<!(?:rtx|gtx) )(?P<number>" + _BARE_GEFORCE + r")[ -]?(?P<suffix>ti|super)\b", _I),
