@@ -190,10 +190,11 @@ def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
 def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     """Honour pasted-text evidence: attach the excerpt to the finding of that code, or add one."""
     result = list(findings)
+    cpu_build_ruled_out = any(wheel.rules_out_cpu_build(f) for f in findings)
     for evidence in ctx.snapshot.evidence:
         code = evidence.cause
-        if not code:
-            continue
+        if not code or (code == "CPU_ONLY_WHEEL" and cpu_build_ruled_out):
+            continue  # (no CUDA build supports the GPU: the CPU build the text shows is the right one)
         index = next((i for i, f in enumerate(result) if f.code == code and f.severity is not Severity.OK), None)
         if index is not None:
             current = result[index]

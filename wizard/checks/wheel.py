@@ -177,6 +177,14 @@ def check_gpu_arch(ctx: CheckContext) -> list[Finding]:
     ]
 
 
+NO_BUILD_KEY = "GPU_ARCH_UNSUPPORTED.no_build"
+
+
+def rules_out_cpu_build(item: Finding) -> bool:
+    """Whether a finding says no CUDA build supports the GPUs: a CPU build is then the right build, not a cause."""
+    return item.title_message is not None and item.title_message.key == f"{NO_BUILD_KEY}.title"
+
+
 def _no_build_for_gpus(ctx: CheckContext) -> list[Finding]:
     """GPU_ARCH_UNSUPPORTED.no_build: a CPU build installed (or a paste that shows no build), and every NVIDIA GPU is
     older than anything the CUDA builds the knowledge lists for this platform contain kernels for (a Kepler GT 730, a
@@ -189,7 +197,7 @@ def _no_build_for_gpus(ctx: CheckContext) -> list[Finding]:
     oldest = _oldest_build_capability(ctx)
     return [
         finding(
-            "GPU_ARCH_UNSUPPORTED.no_build",
+            "GPU_ARCH_UNSUPPORTED.no_build",  # NO_BUILD_KEY, written out: tests/checks/test_texts.py reads the calls
             Severity.ERROR if wants_gpu(ctx) else Severity.INFO,
             STEP,
             details=f"GPU {gpu.name}: compute capability {gpu.capability} (from {gpu.source}); the oldest compute "
