@@ -1,13 +1,14 @@
 """A machine whose NVIDIA GPUs are all older than every CUDA build (a Kepler GT 730, a Fermi GTX 670M), seen only on
 the PCI bus (no driver): with a CPU build installed the finding is that no PyTorch build supports the GPU
-(GPU_ARCH_UNSUPPORTED), not the CPU build, which is the right build there. The capability comes from the PCI id
-table, or from the GPU's name where the id is not in it."""
+(GPU_ARCH_UNSUPPORTED), not the CPU build, which is the right build there and is kept. The capability comes from
+the PCI id table, or from the GPU's name where the id is not in it."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.checks import make_scenarios as ms
+from tests.textdiag.pasted import diagnosis_of
 from wizard.engine import diagnose
 from wizard.findings import Finding, Goal, Severity
 
@@ -48,3 +49,24 @@ def test_one_supported_gpu_beside_an_old_one_keeps_the_cpu_build_the_problem():
 
 def test_nothing_is_said_when_the_cpu_is_what_was_wanted():
     assert not any(f.code == "GPU_ARCH_UNSUPPORTED" for f in _errors((GT_730,), goal=Goal(want="cpu")))
+
+
+def _recommendation(models: tuple[tuple[str, str, int], ...], installed: str = "2.13.0+cpu"):
+    pci = tuple(ms.nvidia_pci(model, driver="") for model in models)
+    python = ms.python("3.11.7", dists=(ms.dist("torch", installed),))
+    snapshot = ms.snapshot(gpu_facts=ms.gpu(pci), python_fact=python, torch=ms.torch_ok(installed))
+    return diagnose(snapshot).recommendation
+
+
+def test_the_installed_cpu_build_is_kept_where_no_cuda_build_supports_the_gpu():
+    kept = _recommendation((GT_730,))
+    assert (kept.kind, kept.keeps) == ("none", "2.13.0+cpu")  # not "reinstall the CPU build it already has"
+
+
+def test_a_cuda_build_is_still_recommended_where_one_supports_the_gpu():
+    assert _recommendation((GTX_1080,)).variant.startswith("cu")
+
+
+def test_a_pasted_cpu_build_is_kept_too():
+    text = "GT 730\n>>> torch.__version__\n'2.3.1+cpu'\n>>> torch.cuda.is_available()\nFalse"
+    assert diagnosis_of(text).recommendation.keeps == "2.3.1+cpu"

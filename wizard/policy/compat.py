@@ -112,6 +112,13 @@ def no_build_covers(capability: str, knowledge: Knowledge, platform: str = "") -
     return bool(arch_lists) and not any(capability_covered(capability, archs) for archs in arch_lists)
 
 
+def no_build_for_nvidia_gpus(machine: Machine, knowledge: Knowledge) -> bool:
+    """Every NVIDIA GPU of the machine has a known compute capability no CUDA build for its platform covers (a
+    Kepler GT 730, a Fermi GTX 670M): the CPU build is then the right one, whatever the GPU."""
+    gpus = machine.nvidia_gpus
+    return bool(gpus) and all(g.capability and no_build_covers(g.capability, knowledge, machine.platform) for g in gpus)
+
+
 def driver_runs(variant: Variant, machine: Machine, knowledge: Knowledge) -> bool | None:
     """Whether the NVIDIA driver runs this CUDA build (minor-version compatibility); None when unknown."""
     if variant.kind != "cuda":

@@ -16,6 +16,7 @@ from wizard.policy.compat import (
     driver_below,
     driver_runs,
     glibc_ok,
+    no_build_for_nvidia_gpus,
     supported_python,
     visible_device_count,
 )
@@ -49,6 +50,8 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
         key = "why.nothing_to_change_cpu_asked" if goal.want == "cpu" else "why.nothing_to_change_no_nvidia"
         mps = say("mps") if gpus.platform == "darwin-arm64" and goal.want != "cpu" else ""
         return join_sentences([say(key, torch=torch.version), mps])
+    if knowledge is not None and not torch.cuda and not torch.hip and no_build_for_nvidia_gpus(gpus, knowledge):
+        return say("why.nothing_to_change_gpu_too_old", torch=torch.version)
     cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if torch.cuda_available and not cuda_op_failed:
         return say("why.uses_gpu", torch=torch.version)
@@ -157,20 +160,23 @@ def _installed_build_fits(snapshot: Snapshot, machine: Machine, goal: Goal, know
     if goal.want != "cpu" and (_rocm_would_help(machine, machine.torch_hip, goal, knowledge)
                                or _xpu_would_help(machine, machine.torch_version, goal, knowledge)):
         return ""
-    reason = _why_the_build_fits(machine, goal)
+    reason = _why_the_build_fits(machine, goal, knowledge)
     if not reason:
         return ""
     mps = say("mps") if machine.platform == "darwin-arm64" and goal.want != "cpu" else ""
     return join_sentences([say("keep.fits", version=machine.torch_version, reason=reason), mps])
 
 
-def _why_the_build_fits(machine: Machine, goal: Goal) -> str:
+def _why_the_build_fits(machine: Machine, goal: Goal, knowledge: Knowledge) -> str:
     if machine.os == "darwin":
         return say("keep.reason.mac")
     if goal.want == "cpu":
         return say("keep.reason.cpu_wanted")
     if machine.nvidia is False and not machine.torch_hip:
         return say("keep.reason.no_nvidia")
+    cpu_build = machine.torch_build_known and not machine.torch_cuda and not machine.torch_hip
+    if cpu_build and no_build_for_nvidia_gpus(machine, knowledge):
+        return say("keep.reason.gpu_too_old")
     # With an NVIDIA GPU only the live import tells whether the CUDA build works (its CUDA libraries load): a
     # build that was not imported is not called fitting here.
     return ""
