@@ -66,6 +66,7 @@ def test_an_informal_name_reaches_its_compute_capability(written, capability):
     "Quadro K4000 and torch 2.4.0: pytorch won't use the gpu",
     "Windows 10 laptop, GeForce 920M, the GPU is not used, training runs on the cpu",
     "GT 730\n>>> torch.__version__\n'2.3.1+cpu'\n>>> torch.cuda.is_available()\nFalse",  # the CPU build shown
+    "Windows 10, GeForce GT 730. torch.cuda.is_available() returns False",  # where the CPU build is the likely cause
 ])
 def test_a_gpu_no_build_supports_is_the_cause_and_the_cpu_build_none(text):
     error = first_error(text)
