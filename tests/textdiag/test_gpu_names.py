@@ -19,6 +19,7 @@ from wizard.textdiag import snapshot_from_text
     ("MX 150", "NVIDIA GeForce MX150"),
     ("mx450", "NVIDIA GeForce MX450"),
     ("1050ti", "NVIDIA GeForce GTX 1050 Ti"),
+    ("980ti", "NVIDIA GeForce GTX 980 Ti"),
     ("3060 Ti", "NVIDIA GeForce RTX 3060 Ti"),
     ("2060 super", "NVIDIA GeForce RTX 2060 SUPER"),
     ("gtx1660s", "NVIDIA GeForce GTX 1660 SUPER"),
@@ -39,6 +40,7 @@ def test_an_informal_name_is_written_as_nvidia_writes_it(written, name):
     "it took 1080 seconds on the CPU",
     "epoch 3060/5000, loss 0.12",
     "pip install torch==2.1050",
+    "the loss fell from 950 super fast",
 ])
 def test_a_number_alone_is_no_gpu(text):
     assert "gpu_name" not in facts_of(text)

@@ -148,13 +148,13 @@ def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
 
 
 # A bare GeForce number with "Ti" or "SUPER" glued or next to it ("1050ti", "3060 Ti") names the card without "GTX"
-# or "RTX": the number tells which (10xx and 16xx are GTX, 20xx to 50xx RTX).
-_BARE_GEFORCE = r"10[5-8]0|16[56]0|20[5-8]0|30[5-9]0|40[5-9]0|50[5-9]0"
+# or "RTX": the number tells which (7xx, 9xx, 10xx and 16xx are GTX, 20xx to 50xx RTX).
+_BARE_GEFORCE = r"(?:7[5-8]0|9[5-8]0)(?=[ -]?ti\b)|10[5-8]0|16[56]0|20[5-8]0|30[5-9]0|40[5-9]0|50[5-9]0"  # no "950 SUPER"
 
 
 def _bare_geforce(found: re.Match[str]) -> dict[str, str]:
     number = found.group("number")
-    family = "GTX" if number.startswith(("10", "16")) else "RTX"
+    family = "GTX" if len(number) == 3 or number.startswith(("10", "16")) else "RTX"
     suffix = " Ti" if found.group("suffix").lower() == "ti" else " SUPER"
     return {"gpu_name": f"NVIDIA GeForce {family} {number}{suffix}", "gpu_vendor": "nvidia"}
 
