@@ -23,6 +23,7 @@ from wizard.textdiag import snapshot_from_text
     ("3060 Ti", "NVIDIA GeForce RTX 3060 Ti"),
     ("2060 super", "NVIDIA GeForce RTX 2060 SUPER"),
     ("gtx1660s", "NVIDIA GeForce GTX 1660 SUPER"),
+    ("two RTX 3090s", "NVIDIA GeForce RTX 3090"),  # a plural, no RTX 3090 SUPER was made
     ("rtx3060m", "NVIDIA GeForce RTX 3060 Laptop GPU"),
     ("GTX 1060M", "NVIDIA GeForce GTX 1060 Laptop GPU"),
     ("GeForce 940MX", "NVIDIA GeForce 940MX"),

@@ -128,6 +128,9 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
     return {"machine": machine, **extra}
 
 
+_SUPER_MODELS = frozenset({"1650", "1660", "2060", "2070", "2080", "4070", "4080"})
+
+
 def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
     family = found.group("family").upper()
     number = found.group("number")
@@ -142,7 +145,8 @@ def _nvidia_gpu(found: re.Match[str]) -> dict[str, str]:
     laptop = " Laptop GPU" if not numbered_notebook and (found.group("laptop") or mobile) else ""
     prefix = "GeForce " if family in ("RTX", "GTX", "GT", "MX") else ""
     space = "" if family == "MX" else " "  # NVIDIA writes "MX150", people "MX 150"
-    suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D", "s": " SUPER" if len(number) == 4 else ""}  # "1660s"
+    # a glued "s" is SUPER on the models sold as SUPER ("1660s", "2070S"), a plural elsewhere ("two RTX 3090s")
+    suffix_words = {"ti": " Ti", "super": " SUPER", "d": "D", "s": " SUPER" if number in _SUPER_MODELS else ""}
     name = f"NVIDIA {prefix}{family}{space}{model}{suffix_words.get(suffix.lower(), '')}{laptop}"
     return {"gpu_name": name, "gpu_vendor": "nvidia"}
 
