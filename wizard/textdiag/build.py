@@ -209,9 +209,11 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU" or on a Mac, or "my GPU is not by nvidia"
     in a question about CUDA, as the answer itself. Only where no message names a cause (a message's causes are
     weighed with the same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in
-    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU) and a working MPS.
+    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU; unless a CUDA build
+    of torch is shown installed: then that is what ran) and a working MPS.
     """
-    other_stack = _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm")
+    other_stack = facts.get("torch_variant", "").startswith("rocm") or (
+        _OTHER_GPU_STACK.search(clean.lower) and not _cuda_build_running(facts))  # (a CUDA build shown is what ran)
     if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or other_stack or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"

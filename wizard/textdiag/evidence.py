@@ -342,6 +342,25 @@ def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
     return facts
 
 
+def _system_env_field(found: re.Match[str]) -> dict[str, str]:
+    """One field of torch.utils.collect_env's SystemEnv written as JSON (Stable Diffusion web UI's sysinfo "Torch env
+    info", and other tools that dump get_env_info()._asdict()): the same facts as collect_env's own lines."""
+    key, value = found.group("key"), found.group("value")
+    if key == "torch_version":
+        return {"torch_version": value, "torch_installed": value}
+    if key == "is_cuda_available":
+        return {"cuda_available": value.lower()} if value in ("True", "False") else {}
+    if key == "cuda_compiled_version":
+        return {"torch_cuda": value}
+    if key == "nvidia_driver_version":
+        return {"driver_version": value}
+    if key == "python_version":
+        python = re.match(r"([23]\.\d{1,2})\b", value)
+        return {"python_version": python.group(1)} if python else {}
+    gpu = re.match(r"GPU 0: (NVIDIA [^\n(]{2,60}?)(?: \(UUID|$)", value)
+    return {"gpu_name": gpu.group(1)} if gpu else {}
+
+
 def _lightning_device(found: re.Match[str]) -> dict[str, str]:
     """Lightning's "GPU available: True (cuda|mps)": which backend torch reported available ("False": neither)."""
     if (found.group("kind") or "").lower() == "mps":
@@ -677,6 +696,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"PyTorch version \((?:GPU|accelerator)\?\): (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.dev\d{1,10})?"
                     r"(?:\+[a-z0-9.]{2,16})?) \((?P<value>True|False|CUDA|NA|XPU|NPU|HPU|MPS)\)", _I),
          _hf_env_torch, 1.0),
+    # torch.utils.collect_env's SystemEnv as JSON: "torch_version": "2.2.0+cu121", "is_cuda_available": "False",
+    # "nvidia_driver_version": "551.23", "nvidia_gpu_models": "GPU 0: NVIDIA GeForce RTX 3060" (null: not collected)
+    Rule("system_env_json", ('"torch_version"', '"is_cuda_available"', '"cuda_compiled_version"', '"nvidia_driver_version"',
+                             '"nvidia_gpu_models"', '"python_version"'),
+         re.compile(r'"(?P<key>torch_version|is_cuda_available|cuda_compiled_version|nvidia_driver_version|nvidia_gpu_models|'
+                    r'python_version)": ?"(?P<value>[^"\n]{1,300})"'),
+         _system_env_field, 0.9),
     # Lightning's trainer log: "GPU available: True (cuda), used: True" ("(mps)" on a Mac; no "(…)" before MPS support)
     Rule("lightning_device_log", ("gpu available:",),
          re.compile(r"\bGPU available: (?P<value>True|False)(?: \((?P<kind>cuda|mps)\))?, used: (?:True|False)", _I),
