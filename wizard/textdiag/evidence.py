@@ -93,6 +93,12 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux"}
 
 
+def _os_word_i18n(found: re.Match[str]) -> dict[str, str]:
+    if found.group("windows"):
+        return {"os": "windows", **({"os_release": found.group("release")} if found.group("release") else {})}
+    return {"os": "linux"} if found.group("linux") else {"os": "darwin"}
+
+
 def _wsl_word(found: re.Match[str]) -> dict[str, str]:
     return {"os": "linux", "is_wsl": "true"}
 
@@ -329,10 +335,10 @@ RULES: tuple[Rule, ...] = (
          # first, so "Windows Subsystem for Linux" reads as WSL, not Windows; the product's name written out in English
          # and in Windows' Chinese ("适用于 Linux 的 Windows 子系统") counts too
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
-                    r"|Linux ?子系统", _I),
+                    r"|Linux ?子系统", _I | re.ASCII),
          _wsl_word, 0.8),
     Rule("os_windows", ("windows", "win1", "win7", "win8"),
-         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I),
+         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I | re.ASCII),
          _os_word, 0.7),
     Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
@@ -346,18 +352,29 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
          _wsl_version, 0.9),
     Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
-         re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I),
+         re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I | re.ASCII),
          _os_word, 0.6),
     Rule("os_release_distro", ("ubuntu", "debian", "centos"),
-         re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I), _group("os_release"), 0.7),
+         re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I | re.ASCII), _group("os_release"), 0.7),
     Rule("os_linux_path", ("/home/", "/usr/lib", "/usr/local/lib", "/opt/conda", "manylinux", "linux-gnu"),
          re.compile(r"(?:^|[\s\"'(])/(?:home|usr/lib|usr/local/lib|opt/conda)/|\bmanylinux|x86_64-linux-gnu", _I),
          _const(os="linux"), 0.5),
     Rule("os_mac", ("macos", "mac os", "macbook", "imac", "os x", "osx", "mac mini", "darwin", "/users/", "homebrew",
                     "macosx_", "mac", "/library/frameworks/python"),
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
-                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I),
+                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I | re.ASCII),
          _const(os="darwin"), 0.6),  # every word and path this rule knows is macOS's (/Users/, darwin, homebrew)
+    # the OS written in Korean, Japanese and Russian ("윈도우 11", "ウィンドウズ", "на винде", "убунту", "맥북"), and a
+    # lower-case "mac" the Chinese and Japanese way ("mac系统", "mac电脑", "macで"). (The rules above match the Latin
+    # names only between ASCII word boundaries, so "win10系统", "在windows上" and "Windows 11で" are read there.)
+    Rule("os_word_i18n", ("윈도", "ウィンドウズ", "ウインドウズ", "винд", "линукс", "убунт", "리눅스", "우분투", "맥북", "맥os",
+                          "맥 os", "맥에서", "макбук", "макос", "на маке", "мак", "mac"),
+         re.compile(r"(?P<windows>윈도우|윈도즈|ウィンドウズ|ウインドウズ|\bвинд(?:а|е|у|ой|ы|овс\w{0,2}|оус\w{0,2})\b)"
+                    r"(?:\s?(?P<release>7|8\.1|8|10|11)(?![\d.]))?"
+                    r"|(?P<linux>리눅스|우분투|\bлинукс\w{0,2}|\bубунт[уеаы]\b)"
+                    r"|(?P<mac>맥북|맥\s?os|맥미니|아이맥|맥에서|\bмакбук\w{0,3}|\bмакос\w{0,2}|\bна\sмак(?:е|ах)\b|(?-i:\bМак\b)"
+                    r"|(?<![A-Za-z0-9])mac(?=\s?(?:系统|電腦|电脑|笔记本|上|で|環境|에서)))", _I),
+         _os_word_i18n, 0.7),
     # An issue template's OS field answered "mac" (lower case, which on its own may be a MAC address): "OS: mac",
     # "环境：mac", "システム: mac".
     Rule("os_field_mac", ("mac",),
