@@ -41,10 +41,11 @@ LOOK_AHEAD = 160  # and after it, for its end
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？\n]")
 # a conditional governs its own comma-delimited segment: "If I run it, the GPU is not used" states it
-_CONDITION_SEGMENT_END = re.compile(r"[.!?,;:](?=\s|$)|[。！？，；：、\n]")
+# (Chinese posts often set clauses apart by a space alone)
+_CONDITION_SEGMENT_END = re.compile(r"[.!?,;:](?=\s|$)|[。！？，；：、\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # a wish or an advice governs its clause: "I want it fast but it doesn't use the GPU" states it
 _CLAUSE_BREAK = re.compile(
-    r"[.!?,;:](?=\s|$)|[。！？，；：、\n]"
+    r"[.!?,;:](?=\s|$)|[。！？，；：、\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     r"|\b(?:but|and|so|because|although|though|however|yet|then|pero|porque|mas|porém|aber|und|weil|doch|mais|car"
     r"|et|но|потому что|и|а|y|e)\b|但是?|可是|而且|然后|所以|因为|结果|却|けど|けれど|のに|ので|지만|는데", _I)
 
@@ -55,6 +56,7 @@ _CONDITIONAL = re.compile(
 # the person's own action after "if"/"when": "if I run it", "when installing", "wenn ich", "когда я", "当我"
 _OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\w{2,20}ing)\b|j['’]|我|私|僕|俺|제가|내가|나는|저는)",
                          _I)
+_THAT = re.compile(r"\s*(?:that|dass|daß|que|qu['’]|что|чтобы)\b", _I)
 _TEMPORAL = re.compile(r"when|whenever|once|cuando|quando|wenn|quand|lorsque|lorsqu|когда", _I)
 _PORTUGUESE_IF = re.compile(r"^\W{0,3}(?:e\s|mas\s)?se\s", _I)  # "se" opens a conditional; elsewhere it is a pronoun
 _WISH_OR_ADVICE = re.compile(
@@ -105,6 +107,16 @@ def _line_of(text: str, start: int, end: int) -> str:
     return text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
 
 
+def _governing_clause(before: str) -> str:
+    """The clause before the match, with the one before it where it opens with "that" ("Make sure, that the GPU is not
+    used": the advice governs it)."""
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(before)]
+    clause_start = breaks[-1] if breaks else 0
+    if len(breaks) >= 1 and _THAT.match(before, clause_start):
+        clause_start = breaks[-2] if len(breaks) >= 2 else 0
+    return before[clause_start:]
+
+
 def _opens_a_hypothesis(before: str, only_temporal_exempt: bool) -> bool:
     """A conditional opens a hypothesis in ``before`` ("If CUDA is not available, it falls back to the CPU"), unless
     it introduces the person's own action ("If I run it, it only uses the CPU", "when installing pytorch it installs
@@ -127,11 +139,11 @@ def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) 
         return False
     if _CONDITION_AFTER.search(after):
         return False
-    if _WISH_OR_ADVICE.search(_tail_after(before, _CLAUSE_BREAK)):
+    if _WISH_OR_ADVICE.search(_governing_clause(before)):
         return False
     if refusal_before is not None and refusal_before.search(before[-60:]):
         return False
-    if not _WHY.search(before + after):
+    if not _WHY.search(before):  # why-words lead their question in every language read here
         asks = after.rstrip().endswith(("?", "？")) and bool(_YES_NO_OPENER.search(before))
         if asks or _QUESTION_AFTER.search(after) or (re.search(r"\bли\b", before + after) and "?" in after):
             return False
@@ -151,7 +163,7 @@ def _fact_if_stated(key: str, value: str, refusal_before: re.Pattern[str] | None
 _NOT_OBJECT = r"(?!\s?(?:version|build|wheel|package|index|variant|torch|pytorch|enabled|drivers?|memory|ram|toolkit|" \
               r"home|path|installation|install|librar\w{1,3}|dlls?|runtime|compiler|kernels?|extensions?|support|arch)\b)"
 _EN_GPU = r"(?:(?:my|the|any|a|an|our|your)\s)?(?:(?:nvidia|dedicated|discrete|geforce)\s)?" \
-          r"(?:gpus?|graphics\scards?|video\scards?|cuda(?:\sdevices?)?|nvidia)\b" + _NOT_OBJECT
+          r"(?:gpus?|graphics\scards?|video\scards?|cuda(?:\sdevices?)?|nvidia|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" + _NOT_OBJECT
 _EN_NEG = r"(?:\b(?:does|do|did|is|are|was|were|ca|wo|could|would|has|have)n['’]?t|\b(?:does|do|did|is|are|was|were|" \
           r"will|could|would|can)\s(?:not|never)|\bnot|\bnever|\bcannot|\bunable\sto|\bfail(?:s|ed)?\sto|\brefuses?\sto)"
 _EN_CPU = r"(?:(?:the|my|a)\s)?(?:cpu|processor)(?![-\w]|\s(?:version|build|wheel|variant|package|torch|pytorch|index|" \
@@ -164,11 +176,17 @@ GPU_UNUSED_EN = re.compile(
     r"recogni[sz]ing|find|finding|access|accessing|pick\sup|picking\sup|leverage|leveraging)\s" + _EN_GPU +
     # "the GPU is not being used", "GPU not detected", "CUDA is not available" (not autocast's "but CUDA is not
     # available. Disabling", torch/amp/autocast_mode.py, nor GradScaler's)
-    r"|\b(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?)\s(?:(?:is|are|was|were|still|also|"
+    r"|\b(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\s"
+    r"(?:(?:is|are|was|were|still|also|"
     r"just|simply|apparently|obviously|has|have|been)\s){0,2}(?:(?:is|are|was|were|has|have|does|do|did)n['’]?t|not|"
     r"never)\s(?:(?:being|been|getting|even|actually|currently)\s){0,2}(?:used|utili[sz]ed|detected|recogni[sz]ed|"
     r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged)\b(?!\.\s{0,3}Disabling)"
     r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
+    # "no GPU detected", "no CUDA device was found" (not torch's "No CUDA GPUs are available": a signature's)
+    r"|\bno\s(?:(?:nvidia|cuda)\s)?(?:gpus?|cuda\sdevices?)\s(?:was\s|were\s|has\sbeen\s)?(?:detected|found|recogni[sz]ed)\b"
+    # "GPU usage stays at 0%", "GPU utilization is 0 %"
+    r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
+    r"above)\s){0,3}0\s?%"
     # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
     r"|\b(?:runs?|running|ran|executes?|executing|executed|trains?|training|computes?|computing|falls?\sback|"
     r"fell\sback|falling\sback|defaults?|defaulting|defaulted|stuck|stays?)\s(?:(?!fine|well|ok|okay|perfectly|great)"
@@ -198,7 +216,9 @@ GPU_UNUSED_ZH = re.compile(
     r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|并|似乎|好像|显示)?(?:没有?|未|并未)(?:被)?(?:用到|用上|使用|调用|"
     r"利用|识别到?|检测到|启用|占用)"
     r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|似乎|好像|显示)?(?:识别不到|检测不到|用不了|用不上|调用不了|调不了|"
-    r"不可用|无法使用|无法识别|无法调用|识别不了|不能用|不能使用|没法用|未被识别|不被识别)", _I)
+    r"不可用|无法使用|无法识别|无法调用|识别不了|不能用|不能使用|没法用|未被识别|不被识别)"
+    # GPU占用率一直是0 / 显卡利用率为0%
+    r"|(?:gpu|显卡)(?:的)?(?:占用|利用|使用)率?\s?(?:一直|始终|都|还是)?(?:是|为|只有)?\s?0\s?%?(?![\d.])", _I)
 
 _JA_GPU = r"(?:gpu|cuda|グラボ|グラフィック(?:ボード|カード)|nvidia|ビデオカード)"
 GPU_UNUSED_JA = re.compile(
@@ -398,7 +418,7 @@ CPU_BUILD_TOLD_EU = re.compile(
 STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused", ("instead of", "rather than", "only use", "only using", "not", "n't", "never", "unable",
                                  "fail", "refuse", "unavailable", "undetected", "unused", "unrecogni", "cpu",
-                                 "processor", "and not"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
+                                 "processor", "and not", "no ", "gpu usage", "gpu util", "gpu load"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_zh", ("用", "跑", "识别", "检测", "显示", "找", "无法", "没", "未", "运行", "不可用"),
                   GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_ja", ("使", "認識", "検出", "動", "実行", "利用", "見つか", "有効", "しか", "のみ", "だけ",
