@@ -104,7 +104,10 @@ def _tail_after(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _line_of(text: str, start: int, end: int) -> str:
-    return text[text.rfind("\n", 0, start) + 1:(text.find("\n", end) + 1 or len(text) + 1) - 1]
+    """The match's line, at most LOOK_BACK / LOOK_AHEAD characters either side of it (a line may be megabytes)."""
+    head, tail = max(0, start - LOOK_BACK), min(len(text), end + LOOK_AHEAD)
+    line_end = text.find("\n", end, tail)
+    return text[text.rfind("\n", head, start) + 1 or head:tail if line_end < 0 else line_end]
 
 
 def _governing_clause(before: str) -> str:
