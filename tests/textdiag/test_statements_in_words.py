@@ -97,6 +97,10 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     # conditionals, in the fact's own clause or opening the sentence
     "If CUDA is not available, it falls back to the CPU.",
     "if I can't use the GPU, training takes days",
+    "The model will not use the GPU unless you pass device=0",
+    # CMake about the toolkit, a package's version: not the device
+    "-- Could NOT find CUDA (missing: CUDA_TOOLKIT_ROOT_DIR CUDA_NVCC_EXECUTABLE)",
+    "I'm not using the GPU version",
     # contrast, not the GPU unused
     "It runs fine on CPU but crashes on GPU",
     # code

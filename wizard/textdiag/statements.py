@@ -56,6 +56,8 @@ _CONDITIONAL = re.compile(
 # the person's own action after "if"/"when": "if I run it", "when installing", "wenn ich", "когда я", "当我"
 _OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\w{2,20}ing)\b|j['’]|我|私|僕|俺|제가|내가|나는|저는)",
                          _I)
+# "It will not use the GPU unless you pass device=0": a rule of the program, not what happened
+_UNLESS = re.compile(r"\b(?:unless|a menos que|a no ser que|a não ser que|es sei denn|sauf si|à moins que)\b", _I)
 _THAT = re.compile(r"\s*(?:that|dass|daß|que|qu['’]|что|чтобы)\b", _I)
 _TEMPORAL = re.compile(r"when|whenever|once|cuando|quando|wenn|quand|lorsque|lorsqu|когда", _I)
 _PORTUGUESE_IF = re.compile(r"^\W{0,3}(?:e\s|mas\s)?se\s", _I)  # "se" opens a conditional; elsewhere it is a pronoun
@@ -103,6 +105,12 @@ def _tail_after(text: str, pattern: re.Pattern[str]) -> str:
     return text[last:]
 
 
+def _head_before(text: str, pattern: re.Pattern[str]) -> str:
+    """The part of ``text`` before the first match of ``pattern`` in it."""
+    found = pattern.search(text)
+    return text[:found.start()] if found else text
+
+
 def _line_of(text: str, start: int, end: int) -> str:
     """The match's line, at most LOOK_BACK / LOOK_AHEAD characters either side of it (a line may be megabytes)."""
     head, tail = max(0, start - LOOK_BACK), min(len(text), end + LOOK_AHEAD)
@@ -140,7 +148,7 @@ def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) 
     segment = _tail_after(before, _CONDITION_SEGMENT_END)
     if _opens_a_hypothesis(segment, True) or _opens_a_hypothesis(before[:len(before) - len(segment)], False):
         return False
-    if _CONDITION_AFTER.search(after):
+    if _CONDITION_AFTER.search(after) or _UNLESS.search(_head_before(after, _CONDITION_SEGMENT_END)):
         return False
     if _WISH_OR_ADVICE.search(_governing_clause(before)):
         return False
@@ -163,8 +171,11 @@ def _fact_if_stated(key: str, value: str, refusal_before: re.Pattern[str] | None
 
 # ------------------------------------------------------------------ "the GPU is not used": what the program does
 
+# what follows "GPU"/"CUDA" when the words are about a package or the toolkit, not the device (CMake's "Could NOT find
+# CUDA (missing: CUDA_TOOLKIT_ROOT_DIR)" is about the toolkit)
 _NOT_OBJECT = r"(?!\s?(?:version|build|wheel|package|index|variant|torch|pytorch|enabled|drivers?|memory|ram|toolkit|" \
-              r"home|path|installation|install|librar\w{1,3}|dlls?|runtime|compiler|kernels?|extensions?|support|arch)\b)"
+              r"home|path|installation|install|librar\w{1,3}|dlls?|runtime|compiler|kernels?|extensions?|support|arch)\b" \
+              r"|\s?\(missing)"
 _EN_GPU = r"(?:(?:my|the|any|a|an|our|your)\s)?(?:(?:nvidia|dedicated|discrete|geforce)\s)?" \
           r"(?:gpus?|graphics\scards?|video\scards?|cuda(?:\sdevices?)?|nvidia|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" + _NOT_OBJECT
 _EN_NEG = r"(?:\b(?:does|do|did|is|are|was|were|ca|wo|could|would|has|have)n['’]?t|\b(?:does|do|did|is|are|was|were|" \
