@@ -80,6 +80,17 @@ from tests.textdiag.pasted import facts_of
     "PyTorch n'utilise pas le GPU",
     "ne détecte pas le GPU",
     "CUDA n'est pas disponible",
+    # and the same told other ways
+    "Torch is not detecting my GPU",
+    "It is running on CPU only",
+    "程序只跑在CPU上",
+    "cudaが使えず困っています",
+    "GPU가 안 잡혀요",
+    "обучение идёт на CPU",
+    "no me detecta la GPU",
+    "o PyTorch não está usando a GPU",
+    "es läuft alles auf der CPU",
+    "PyTorch ne reconnaît pas ma carte graphique",
 ])
 def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     assert facts_of(said).get("gpu_unused") == "true"
@@ -141,6 +152,24 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
 ])
 def test_questions_wishes_advice_conditionals_code_and_torchs_messages_are_no_such_fact(not_stated: str) -> None:
     assert "gpu_unused" not in facts_of(not_stated)
+
+
+@pytest.mark.parametrize("told", [
+    "torch.cuda.is_available()가 False를 반환합니다",
+    "torch.cuda.is_available() 결과가 False입니다",
+    "torch.cuda.is_available() возвращает False",
+    "torch.cuda.is_available() devuelve False",
+    "torch.cuda.is_available() retorna False",
+    "torch.cuda.is_available() gibt False zurück",
+    "torch.cuda.is_available() renvoie False",
+])
+def test_is_available_false_told_in_korean_russian_spanish_portuguese_german_french(told: str) -> None:
+    assert facts_of(told).get("cuda_available") == "false"
+
+
+def test_mps_told_in_spanish_and_a_bare_check_in_code_are_not_cuda_unavailable() -> None:
+    assert "cuda_available" not in facts_of("torch.backends.mps.is_available() devuelve False")
+    assert "cuda_available" not in facts_of("if not torch.cuda.is_available(): print('no')")
 
 
 @pytest.mark.parametrize("told", [

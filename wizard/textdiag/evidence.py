@@ -657,7 +657,15 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_available_words", ("is_available",),
          re.compile(r"\btorch\.cuda\.is_available[ \t]{1,3}(?:(?:returns?|is|=|:|->|gives)[ \t]{1,3})?(?P<value>False)\b"
                     r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:只|总|都|会|一直|还是|仍然|依然){0,3}"
-                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])", _I),
+                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])"
+                    # Korean "is_available()가 False를 반환", "is_available() 결과가 False"; Russian "возвращает False",
+                    # Spanish "devuelve False", Portuguese "retorna False", German "gibt False zurück", French
+                    # "renvoie False"
+                    r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:(?:이|가|는|은|의)[ \t]{0,2})?(?:결과(?:가|는)?[ \t]{0,2})?"
+                    r"(?:(?:возвращает|вернул[ао]?|выда[её]т|выводит|показывает|равно|devuelve|retorna|regresa|devolve|"
+                    r"gibt|liefert|ergibt|renvoie|retourne|donne|sigue\sdando|continua\sretornando)[ \t]{1,3})?"
+                    r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
+                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),

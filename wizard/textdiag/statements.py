@@ -180,8 +180,8 @@ _EN_GPU = r"(?:(?:my|the|any|a|an|our|your)\s)?(?:(?:nvidia|dedicated|discrete|g
           r"(?:gpus?|graphics\scards?|video\scards?|cuda(?:\sdevices?)?|nvidia|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" + _NOT_OBJECT
 _EN_NEG = r"(?:\b(?:does|do|did|is|are|was|were|ca|wo|could|would|has|have)n['’]?t|\b(?:does|do|did|is|are|was|were|" \
           r"will|could|would|can)\s(?:not|never)|\bnot|\bnever|\bcannot|\bunable\sto|\bfail(?:s|ed)?\sto|\brefuses?\sto)"
-_EN_CPU = r"(?:(?:the|my|a)\s)?(?:cpu|processor)(?![-\w]|\s(?:version|build|wheel|variant|package|torch|pytorch|index|" \
-          r"install|only|usage|time|memory|ram|load|utili[sz]ation))"
+_EN_CPU = r"(?:(?:the|my|a)\s)?(?:cpu|processor)(?![-\w]|\s(?:only\s)?(?:version|build|wheel|variant|package|torch|pytorch|" \
+          r"index|install|usage|time|memory|ram|load|utili[sz]ation|machine|laptop|computer|server|pc|system)\b)"
 
 GPU_UNUSED_EN = re.compile(
     # "doesn't use my GPU", "is not using the GPU", "can't use the GPU", "does not detect my GPU", "never sees CUDA"
@@ -316,7 +316,7 @@ GPU_UNUSED_DE = re.compile(
     r"|\bkeine\s(?:gpu|grafikkarte)\s(?:erkannt|gefunden)\b"
     # nutzt nur die CPU / läuft auf der CPU / CPU statt GPU
     r"|\b(?:nutzt|benutzt|verwendet|läuft|lauft|rechnet|trainiert)\s(?:(?:nur|immer|ausschließlich|weiterhin|trotzdem|"
-    r"noch|leider)\s){0,2}(?:auf\s|über\s)?(?:(?:der|die|meiner|meine)\s)?(?:cpu|prozessor)(?![-\w])"
+    r"noch|leider|alles|komplett|es)\s){0,2}(?:auf\s|über\s)?(?:(?:der|die|meiner|meine)\s)?(?:cpu|prozessor)(?![-\w])"
     r"|\b(?:cpu|prozessor)\s(?:statt|anstatt|anstelle)\s(?:der\s|meiner\s)?(?:gpu|grafikkarte)\b", _I)
 
 _FR_GPU = r"(?:(?:le|la|mon|ma|de|du|les)\s)?(?:gpu|carte\sgraphique|cuda|nvidia)\b"
