@@ -30,6 +30,10 @@ from tests.textdiag.pasted import facts_of
     "GPU usage stays at 0%",
     "Why is torch not using my GPU?",  # a why-question presupposes what it asks about
     "When I run the script, it only uses the CPU",  # the person's own action, then what happened
+    "Please help me my GPU is not detected",  # a plea for help is no advice
+    "请问为什么GPU识别不到",
+    "识别不到GPU什么原因",  # 什么 (what) is no question particle
+    "Once again it doesn't use the GPU",
     "CUDA not available - defaulting to CPU. Note: This module is much faster with a GPU.",  # an application's log
     # Chinese
     "我的程序只用CPU",

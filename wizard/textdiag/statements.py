@@ -50,7 +50,7 @@ _CLAUSE_BREAK = re.compile(
     r"|et|но|потому что|и|а|y|e)\b|但是?|可是|而且|然后|所以|因为|结果|却|けど|けれど|のに|ので|지만|는데", _I)
 
 _CONDITIONAL = re.compile(
-    r"\b(?:if|unless|whether|in case|when|whenever|otherwise|else|once|si|s['’]il|cuando|en caso|quando|caso|"
+    r"\b(?:if|unless|whether|in case|when|whenever|otherwise|else|si|s['’]il|cuando|en caso|quando|caso|"
     r"wenn|falls|sofern|ob|sonst|quand|lorsque|lorsqu|au cas|sinon|если|когда|в случае|иначе)\b"
     r"|如果|若是?|假如|要是|万一|一旦|否则|もし|万が一|만약|만일", _I)
 # the person's own action after "if"/"when": "if I run it", "when installing", "wenn ich", "когда я", "当我"
@@ -59,28 +59,29 @@ _OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\
 # "It will not use the GPU unless you pass device=0": a rule of the program, not what happened
 _UNLESS = re.compile(r"\b(?:unless|a menos que|a no ser que|a não ser que|es sei denn|sauf si|à moins que)\b", _I)
 _THAT = re.compile(r"\s*(?:that|dass|daß|que|qu['’]|что|чтобы)\b", _I)
-_TEMPORAL = re.compile(r"when|whenever|once|cuando|quando|wenn|quand|lorsque|lorsqu|когда", _I)
+_TEMPORAL = re.compile(r"when|whenever|cuando|quando|wenn|quand|lorsque|lorsqu|когда", _I)
 _PORTUGUESE_IF = re.compile(r"^\W{0,3}(?:e\s|mas\s)?se\s", _I)  # "se" opens a conditional; elsewhere it is a pronoun
 _WISH_OR_ADVICE = re.compile(
     r"\b(?:want|wants|wanted|wish|hope|would like|'d like|should|shouldn['’]?t|must|mustn['’]?t|ought|need to|"
     r"needs to|make sure|ensure|check (?:that|if|whether)|verify|so that|in order|to prevent|to avoid|supposed to|"
-    r"expect|expected|how to|how do|how can|how could|how would|how should|may|might|please|let|let['’]s|"
+    r"expect|expected|how to|how do|how can|how could|how would|how should|may|might|please(?!\s(?:help|advise|assist))|"
+    r"let['’]s|"
     r"prevent|avoid|can i|could i|is there a way|"
     r"quiero|quisiera|me gustaría|debería|deberia|debe|c[óo]mo (?:hago|puedo|hacer)|aseg[úu]r\w{1,6}|verifica|"
     r"comprueba|para que|hay que|quero|gostaria|deveria|deve|como (?:faço|faco|posso|fazer)|certifique|verifique|"
     r"confira|precisa|möchte|mochte|will|wollte|sollte|soll|sollen|muss|müsste|wie (?:kann|bekomme|bringe|schaffe)|"
     r"stelle sicher|stellen sie sicher|sicherstellen|prüfe|prüfen|überprüfe|damit|veux|voudrais|devrait|doit|"
-    r"comment|assurez|assure-toi|vérifiez|vérifie|pour que|afin que|il faut|"
+    r"comment (?:faire|je|puis|on|forcer|utiliser)|assurez|assure-toi|vérifiez|vérifie|pour que|afin que|il faut|"
     r"хочу|хочется|хотел\w{0,2}|должн\w{1,2}|нужно|надо|чтобы|убедитесь|убедись|проверьте|проверь|пусть|"
     r"как (?:сделать|заставить|мне|можно|исправить))\b"
-    r"|想要?|希望|应该|应当|需要|请|确保|确认|保证|如何|怎样才能|怎么样才能|怎么才能|怎么让|怎么使|能否|能不能|可否|"
+    r"|想要?(?!问|请教|知道)|希望|应该|应当|需要|请(?!问|教|帮)|确保|确认|保证|如何|怎样才能|怎么样才能|怎么才能|怎么让|怎么使|能否|能不能|可否|"
     r"可不可以|是否|可以|为了|以便|防止|避免|以免|不想|不要|别|どうすれば|どうやって|どうしたら|方法", _I)
 # words of a yes/no question (a why-question presupposes what it asks about)
 _YES_NO_OPENER = re.compile(r"^\s*(?:does|do|did|is|are|was|were|will|would|could|can|has|have|est-ce que|¿)", _I)
 _WHY = re.compile(r"\b(?:why|how come|por qu[ée]|porque|warum|wieso|weshalb|pourquoi|почему|отчего)\b"
                   r"|为什么|为啥|なぜ|どうして|왜", _I)
 _QUESTION_AFTER = re.compile(
-    r"^\s?[^\s,，、。.!?！？]{0,12}?(?:吗|嗎|么|麼|か[?？]|ですか|ますか|ませんか|でしょうか|のか[?？]|나요|까요|습니까|니까|니\?)")
+    r"^\s?[^\s,，、。.!?！？]{0,12}?(?:吗|嗎|か[?？]|ですか|ますか|ませんか|でしょうか|のか[?？]|나요|까요|습니까|니까|니\?)")
 _CONDITION_AFTER = re.compile(
     r"^\s?(?:的话|时|時|的时候|的情况|情况下|就|则|場合|なら|ように|よう|ため|べき|か(?:どうか|確認|チェック)|と(?![表出言いな])"
     r"|(?:으|는|을|하|할|하는|한다|는다|되|될|되는|된다)?\s?(?:면|때|경우|도록|다면|는지|세요|십시오|해야|려고|려면))")
