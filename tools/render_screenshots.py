@@ -55,7 +55,8 @@ SITUATIONS = (
 )
 PASTED_TEXT = "038-torch-not-compiled-cuda-smi.txt"  # "Torch not compiled with CUDA enabled" + nvidia-smi
 POSSIBLE_CAUSE_TEXT = "222-zh-found-no-driver-warning-no-gpu-ltp.txt"  # "Found no NVIDIA driver", nothing else known
-CANNOT_TELL_TEXT = "548-ja-sbv2-windows-cuda-false-python-session.txt"  # only is_available() False on Windows
+CANNOT_TELL_TEXT = "306-colab-assert-cuda-not-available-runtime.txt"  # only is_available() False, no platform shown
+LIKELY_CAUSE_TEXT = "548-ja-sbv2-windows-cuda-false-python-session.txt"  # only is_available() False on Windows
 READ_ONLY_SCENARIO = "cpu_wheel_on_rtx4070"
 DARK_SCENARIO = "cpu_wheel_on_rtx4070"
 
@@ -210,6 +211,16 @@ def render_cannot_tell(out: Path, app) -> None:
     snapshot = snapshot_from_text((CORPUS / CANNOT_TELL_TEXT).read_text(encoding="utf-8"))
     render_report(snapshot, diagnose(snapshot, goal_for_text(snapshot, Goal())), "From the text you pasted",
                   "pasted-cannot-tell", {6: "summary"}, out, app)
+
+
+def render_likely_cause(out: Path, app) -> None:
+    """Only "is_available() False" on Windows: the CPU-only build as the likeliest cause, the driver as also possible."""
+    from wizard.findings import Goal
+    from wizard.textdiag import goal_for_text, snapshot_from_text
+
+    snapshot = snapshot_from_text((CORPUS / LIKELY_CAUSE_TEXT).read_text(encoding="utf-8"))
+    render_report(snapshot, diagnose(snapshot, goal_for_text(snapshot, Goal())), "From the text you pasted",
+                  "pasted-likely", {1: "driver", 5: "torch", 6: "summary"}, out, app)
 
 
 def render_course_welcome(out: Path, app) -> None:
@@ -430,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         render_pasted_error(args.out, app)
         render_possible_cause(args.out, app)
         render_cannot_tell(args.out, app)
+        render_likely_cause(args.out, app)
         render_course_welcome(args.out, app)
         render_places_welcome(args.out, app)
         render_overview(args.out, app)

@@ -38,8 +38,6 @@ KNOWN_MISSES = {
     "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "
     "docker container started with --gpus all: no driver, CUDA or torch version; that a driver update fixed it is "
     "only in the thread",
-    "548-ja-sbv2-windows-cuda-false-python-session": "a Windows Python printing is_available() False and nothing else: "
-    "no torch version, no GPU; that the cu121 build fixed it is only in the reporter's follow-up",
     "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
     "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
     "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "

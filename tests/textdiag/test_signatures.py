@@ -159,7 +159,8 @@ def test_causes_refined_by_the_rest_of_the_text(text, cause) -> None:
     [
         ("ERROR: No matching distribution found for torch==2.5.1+cu130", "INDEX_VARIANT_MISSING"),  # 2.5 had no cu130
         ("ERROR: No matching distribution found for torch==2.9.0+cu128\n/usr/lib/python3.9/site-packages", "PYTHON_UNSUPPORTED"),
-        ("ERROR: No matching distribution found for torch==2.9.0+cu128", "PYTHON_UNSUPPORTED"),  # published: Python/platform
+        # a current release pinned with +cu128 and nothing showing PyTorch's index: PyPI never has +local builds
+        ("ERROR: No matching distribution found for torch==2.9.0+cu128", "INDEX_VARIANT_MISSING"),
         ("ERROR: No matching distribution found for torch==1.8.1+cu111", "PYTHON_UNSUPPORTED"),  # ancient: old Pythons only
         ("Looking in indexes: https://download.pytorch.org/whl/cu131\n"
          "ERROR: No matching distribution found for torch", "INDEX_VARIANT_MISSING"),

@@ -19,6 +19,17 @@ def first_cause(text: str) -> str:
         ("AssertionError: Torch not compiled with CUDA enabled", "CPU_ONLY_WHEEL"),
         ("On my MacBook Air:\nAssertionError: Torch not compiled with CUDA enabled", "NO_NVIDIA_GPU"),
         ("My laptop has an AMD Radeon GPU.\nAssertionError: Torch not compiled with CUDA enabled", "NO_NVIDIA_GPU"),
+        # ... also torch's "driver too old" (a leftover NVIDIA driver answered), the model written with its suffix glued on
+        ("I'm running with AMD RX 7900XTX\nRuntimeError: The NVIDIA driver on your system is too old (found version "
+         "11010).", "NO_NVIDIA_GPU"),
+        ("RuntimeError: The NVIDIA driver on your system is too old (found version 11010).", "DRIVER_TOO_OLD"),
+        # local_version_needs_its_index: a +cuNNN pin pip did not find, with nothing showing PyTorch's index: PyPI never
+        # has local versions; "(from versions: none)" (no torch at all) and an index shown leave the Python first
+        ("ERROR: No matching distribution found for torch==2.1.2+cu121", "INDEX_VARIANT_MISSING"),
+        ("ERROR: Could not find a version that satisfies the requirement torch==1.11.0+cu113 (from versions: none)\n"
+         "ERROR: No matching distribution found for torch==1.11.0+cu113", "PYTHON_UNSUPPORTED"),
+        ("pip install torch==2.1.2+cu121 -f https://download.pytorch.org/whl/torch_stable.html\n"
+         "ERROR: No matching distribution found for torch==2.1.2+cu121", "PYTHON_UNSUPPORTED"),
         # library_decides_dll: a CUDA DLL is a CUDA library problem, torch's own DLLs need the VC++ runtime
         ('OSError: [WinError 126] x. Error loading "C:\\v\\torch\\lib\\fbgemm.dll" or one of its dependencies.',
          "VCREDIST_MISSING"),

@@ -103,7 +103,19 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
         return vc_runtime_actions(ctx)  # a missing runtime is not fixed by reinstalling torch
     if code == "LOCAL_TORCH_SHADOW":
         return []  # renaming the shadowing file is the fix (its remedy's instruction); a reinstall changes nothing
+    if code == "TOOLKIT_MISMATCH" and not _recommended_build_fits_toolkit(ctx):
+        return []  # a build for another CUDA major would fail the same check: the explanation says what to change
     return recommendation_actions(ctx)
+
+
+def _recommended_build_fits_toolkit(ctx: CheckContext) -> bool:
+    """Whether the recommended CUDA build has the CUDA major of the active toolkit (nvcc), as extension builds need."""
+    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
+    active = next((t.version for t in toolkits if t.active and t.version), "")
+    variant = ctx.recommendation.variant
+    if not active or not variant.startswith("cu") or len(variant) < 4:
+        return False
+    return active.split(".")[0] == variant[2:-1]
 
 
 def vc_runtime_actions(ctx: CheckContext) -> list[Action]:

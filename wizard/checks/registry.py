@@ -10,7 +10,7 @@ from wizard.checks import course, cudnn, driver, environments, index_source, pat
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
-from wizard.evidence import is_possible_cause
+from wizard.evidence import is_likely_cause, is_possible_cause
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Snapshot
@@ -203,7 +203,7 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         if is_possible_cause(evidence):
             result.append(_possible_finding(code, evidence.excerpt, alone=not ctx.evidence_causes))
         else:
-            result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts))
+            result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts, is_likely_cause(evidence)))
     return result
 
 
@@ -216,8 +216,11 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
     """A cause the pasted text supports but does not establish: a warning that names it, with no remedy of its own
     (a remedy fixes an established cause; this one is settled by checking on that computer). ``alone``: no cause is
     established at all ("Possible cause: …", the verdict asks the question), else beside the first ("Also possible")."""
-    if alone and f"POSSIBLE_CAUSE_OF.{code}" in load_texts():  # its own words: what it would be, and what tells
+    texts = load_texts()  # a cause's own words, what it would be and what tells, where it has them
+    if alone and f"POSSIBLE_CAUSE_OF.{code}" in texts:
         title, explanation = render(f"POSSIBLE_CAUSE_OF.{code}", {})
+    elif not alone and f"POSSIBLE_CAUSE_OF.{code}.also" in texts:
+        title, explanation = render(f"POSSIBLE_CAUSE_OF.{code}.also", {})
     else:
         key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
         cause_title, cause_explanation = render(key, {"code": code})
@@ -229,13 +232,19 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 
 
-def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...]) -> Finding:
+def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...],
+                      likely: bool = False) -> Finding:
+    """The finding of a cause pasted text established; ``likely``: the likeliest of the causes it leaves, in words that
+    say so and name the check that confirms it (its remedy stays: it is the fix once the check confirms)."""
     from wizard.checks.common import cause_actions
 
     step = CODE_STEPS.get(code, Step.WHEEL)
-    key = f"{code}.pasted" if f"{code}.pasted" in load_texts() else "PASTED_ERROR"
+    texts = load_texts()
+    key = f"{code}.pasted" if f"{code}.pasted" in texts else "PASTED_ERROR"
+    if likely and f"{code}.likely" in texts:
+        key = f"{code}.likely"
     details = "\n".join(f"{k}: {v}" for k, v in facts)
-    return finding(
+    made = finding(
         key,
         Severity.ERROR,
         step,
@@ -244,6 +253,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         actions=cause_actions(ctx, code),
         code=code,
     )
+    return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)
 
 
 def explain_symptoms(findings: list[Finding]) -> list[Finding]:

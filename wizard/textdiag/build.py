@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import POSSIBLE_FACT
+from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.snapshot import (
@@ -95,7 +95,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
-                           or _cuda_unavailable_unexplained(facts, reports_failure(clean.text) and "is_available" in clean.lower))
+                           or _cuda_unavailable_unexplained(facts, _cuda_complaint(facts, clean)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -209,15 +209,17 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     A helpdesk reads "torch.cuda.is_available(): False" beside "Radeon GPU" or on a Mac, or "my GPU is not by nvidia"
     in a question about CUDA, as the answer itself. Only where no message names a cause (a message's causes are
     weighed with the same facts by weigh.no_nvidia_hardware); an NVIDIA GPU, driver or nvidia-smi output anywhere in
-    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU) and a working MPS.
+    the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU; unless a CUDA build
+    of torch is shown installed: then that is what ran) and a working MPS.
     """
-    other_stack = _OTHER_GPU_STACK.search(clean.lower) or facts.get("torch_variant", "").startswith("rocm")
+    other_stack = facts.get("torch_variant", "").startswith("rocm") or (
+        _OTHER_GPU_STACK.search(clean.lower) and not _cuda_build_running(facts))  # (a CUDA build shown is what ran)
     if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or other_stack or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
-    unusable = facts.get("cuda_available") == "false"
+    unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
         return []
     facts.setdefault("wanted", "cuda")  # the text tried CUDA (or asks about it): not a CPU-only setup told in passing
@@ -276,16 +278,27 @@ def _cpu_build_shown(facts: dict[str, str]) -> bool:
 CUDA_UNAVAILABLE_UNEXPLAINED = "textdiag:cuda_unavailable_unexplained"
 
 
+def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
+    """The person reports that torch cannot use CUDA: is_available() False checked and reported with a failure, or the
+    person saying the program does not use or find the GPU. A framework's log line ("GPU available: False") beside an
+    unrelated error is no such report; neither is torch.load's advice, which its own signature reads."""
+    if facts.get("gpu_unused") == "true":
+        return True
+    return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
+
+
 def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -> list[Evidence]:
-    """is_available() printed False and nothing else in the text places it: the causes a helpdesk names before asking
-    for more, each only *possible* (warnings; the verdict stays "cannot tell" with its question).
+    """The person reports torch cannot use CUDA and nothing else in the text places it: the causes a helpdesk names
+    before asking for more. Each is only *possible* (warnings; the verdict stays "cannot tell" with its question),
+    unless the platform makes one the likeliest (:func:`_likely_cause`): that one is named first as "most likely",
+    with the check that confirms it, and the others stay possible.
 
     A CUDA build shown (``+cu…``) leaves the driver (missing, or older than the build); a build not shown leaves the
     CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
     the build was made already. A Mac, another vendor's GPU or a CPU build shown was answered before this is asked."""
-    if not cuda_complaint or facts.get("cuda_available") != "false" or facts.get("os") == "darwin":
-        return []  # the person checked is_available() and reports it; a framework's log beside another error is not
+    if not cuda_complaint or working_shown(facts) or facts.get("os") == "darwin":
+        return []
     if facts.get("torch_hip"):
         return []
     if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
@@ -298,9 +311,22 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -
         causes.append("DRIVER_TOO_OLD")
     if not causes:
         return []
-    facts.setdefault("wanted", "cuda")  # is_available() asked, and its False reported: CUDA was the wish
-    shown = (("cuda_available", "false"), (POSSIBLE_FACT, "true"))
-    return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "", shown) for cause in causes]
+    facts.setdefault("wanted", "cuda")  # CUDA unusable is the complaint: CUDA was the wish
+    likely = _likely_cause(facts, causes)
+    shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
+    return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
+                     (*shown, (LIKELY_FACT, "true") if cause == likely else (POSSIBLE_FACT, "true")))
+            for cause in sorted(causes, key=lambda cause: cause != likely)]
+
+
+def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
+    """The cause the platform makes likeliest, or "": on Windows (not WSL), PyPI's torch wheels are CPU-only builds
+    (the CUDA builds come only from PyTorch's own index, as "+cuNNN"), so where no CUDA build is shown the CPU-only
+    build is what a plain install, and most installers of other programs, leave behind. On Linux PyPI's torch is a
+    CUDA build, so the driver is as likely there and nothing is preferred."""
+    if "CPU_ONLY_WHEEL" in causes and facts.get("os") == "windows" and facts.get("is_wsl") != "true":
+        return "CPU_ONLY_WHEEL"
+    return ""
 
 
 def _cuda_wished(facts: dict[str, str]) -> bool:
@@ -591,6 +617,20 @@ def _variant_unpublished(facts: dict[str, str]) -> bool:
     if version and _older_than_every_release(version, releases):
         return False  # a pre-knowledge release: its wheels stopped at an old Python, see _python_unsupported
     return all(r.variant(variant) is None for r in releases)
+
+
+def serves_current_pythons(facts: dict[str, str]) -> bool:
+    """Whether the torch release the text asks for still serves the Pythons of today's newest release (the knowledge
+    base's), so a Python of today is no reason pip found no wheel for it; False when the release is unknown or old."""
+    version = _requested(facts)[0]
+    releases = getattr(_knowledge(), "releases", ())
+    known = [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
+    if not known or not releases:
+        return False
+    try:
+        return all(Version(r.python_max) >= Version(releases[0].python_min) for r in known)
+    except InvalidVersion:
+        return False
 
 
 def _older_than_every_release(version: str, releases) -> bool:  # releases: tuple[Release, ...]

@@ -291,6 +291,25 @@ def _hf_env_torch(found: re.Match[str]) -> dict[str, str]:
     return facts
 
 
+def _system_env_field(found: re.Match[str]) -> dict[str, str]:
+    """One field of torch.utils.collect_env's SystemEnv written as JSON (Stable Diffusion web UI's sysinfo "Torch env
+    info", and other tools that dump get_env_info()._asdict()): the same facts as collect_env's own lines."""
+    key, value = found.group("key"), found.group("value")
+    if key == "torch_version":
+        return {"torch_version": value, "torch_installed": value}
+    if key == "is_cuda_available":
+        return {"cuda_available": value.lower()} if value in ("True", "False") else {}
+    if key == "cuda_compiled_version":
+        return {"torch_cuda": value}
+    if key == "nvidia_driver_version":
+        return {"driver_version": value}
+    if key == "python_version":
+        python = re.match(r"([23]\.\d{1,2})\b", value)
+        return {"python_version": python.group(1)} if python else {}
+    gpu = re.match(r"GPU 0: (NVIDIA [^\n(]{2,60}?)(?: \(UUID|$)", value)
+    return {"gpu_name": gpu.group(1)} if gpu else {}
+
+
 def _lightning_device(found: re.Match[str]) -> dict[str, str]:
     """Lightning's "GPU available: True (cuda|mps)": which backend torch reported available ("False": neither)."""
     if (found.group("kind") or "").lower() == "mps":
@@ -337,12 +356,22 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
                     r"|Linux ?子系统", _I | re.ASCII),
          _wsl_word, 0.8),
-    Rule("os_windows", ("windows", "win1", "win7", "win8"),
-         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b|\bwin ?(?:7|8|10|11)\b", _I | re.ASCII),
+    # ("win10" glued to a CJK word counts: "在win10上", "win11で")
+    Rule("os_windows", ("windows", "win1", "win7", "win8", "win 1", "win 7", "win 8"),
+         re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b"
+                    r"|(?<![A-Za-z0-9_])win ?(?:7|8|10|11)(?![\d.])", _I | re.ASCII),
          _os_word, 0.7),
-    Rule("os_windows_path", (":\\", "appdata", "ps c:", "win_amd64", "win32"),
-         re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b", _I),
+    # Windows paths: a drive letter with a folder ("D:\\sd\\venv\\", a "(venv) E:\\code>" prompt), AppData, a venv's
+    # Scripts folder (POSIX venvs have bin/), a Windows wheel tag, the Python banner's "on win32"
+    Rule("os_windows_path", (":\\", "appdata", "\\scripts\\", "win_amd64", "win32"),
+         re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b"
+                    r"|(?<![\w\\/])[A-Z]:\\(?:[\w .()-]{1,80}\\|[\w.-]{0,80}>)|\\Scripts\\(?:activate|python|pip)", _I),
          _const(os="windows"), 0.6),
+    # Windows-only names: batch files and executables ("webui-user.bat", "python.exe"), and the Windows loader's wording
+    # in Python's import error ("DLL load failed while importing _C": Python/dynload_win.c)
+    Rule("os_windows_files", (".bat", ".cmd", ".exe", "dll load failed"),
+         re.compile(r"(?<![\w/.-])[\w-]{1,60}\.(?:bat|cmd|exe)\b(?!\.)|\bDLL load failed\b", _I),
+         _const(os="windows"), 0.5),
     # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
@@ -416,10 +445,12 @@ RULES: tuple[Rule, ...] = (
                     r"(?:RTX )?A[1-9]000|[AHB]100(?:[- ](?:SXM|PCIe)\w{0,6})?|H200|B200|GH200|V100|A10G|A30|A40|L40S?|"
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
-    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "rx 5", "rx 6", "rx 7", "rx5", "rx6", "rx7", "amd graphics", "rocm",
-                     "a卡"),
-         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one)
-         re.compile(r"\bRadeon\b|\bAMD (?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}\b|(?<![A-Za-z])A卡", _I),
+    Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "amd显卡", "rx 5", "rx 6", "rx 7", "rx 9", "rx5", "rx6", "rx7", "rx9",
+                     "amd graphics", "amd card", "rocm", "a卡"),
+         # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one); a model may carry its
+         # suffix glued on ("RX 7900XTX", "RX 6700XT")
+         re.compile(r"\bRadeon\b|\bAMD ?(?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡",
+                    _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
@@ -511,7 +542,10 @@ RULES: tuple[Rule, ...] = (
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
          re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
-                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?(?:returns? |gives |is |= |-> |: )?"
+                    r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
+                    r"(?:(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|giving|gave|"
+                    r"is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|evaluates to)"
+                    r" (?:me )?|= |-> |: |# ?)?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
@@ -615,6 +649,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"PyTorch version \((?:GPU|accelerator)\?\): (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\.dev\d{1,10})?"
                     r"(?:\+[a-z0-9.]{2,16})?) \((?P<value>True|False|CUDA|NA|XPU|NPU|HPU|MPS)\)", _I),
          _hf_env_torch, 1.0),
+    # torch.utils.collect_env's SystemEnv as JSON: "torch_version": "2.2.0+cu121", "is_cuda_available": "False",
+    # "nvidia_driver_version": "551.23", "nvidia_gpu_models": "GPU 0: NVIDIA GeForce RTX 3060" (null: not collected)
+    Rule("system_env_json", ('"torch_version"', '"is_cuda_available"', '"cuda_compiled_version"', '"nvidia_driver_version"',
+                             '"nvidia_gpu_models"', '"python_version"'),
+         re.compile(r'"(?P<key>torch_version|is_cuda_available|cuda_compiled_version|nvidia_driver_version|nvidia_gpu_models|'
+                    r'python_version)": ?"(?P<value>[^"\n]{1,300})"'),
+         _system_env_field, 0.9),
     # Lightning's trainer log: "GPU available: True (cuda), used: True" ("(mps)" on a Mac; no "(…)" before MPS support)
     Rule("lightning_device_log", ("gpu available:",),
          re.compile(r"\bGPU available: (?P<value>True|False)(?: \((?P<kind>cuda|mps)\))?, used: (?:True|False)", _I),
@@ -667,6 +708,14 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
                     r"(?![A-Za-z])(?:를|을|가|이|로|만)?", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
+    # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or
+    # pip.conf), pip's "Looking in indexes:" / "Looking in links:" line (printed whenever such an option is in effect),
+    # a poetry source or uv index table
+    Rule("other_index_shown", ("download.pytorch.org", "index-url", "index_url", "find-links", " -f ", " -i ",
+                               "looking in ", "tool.poetry.source", "tool.uv.index"),
+         re.compile(r"download\.pytorch\.org|--(?:extra-)?index-url|\bindex[-_]url\b|--find-links|\s-[fi]\s{1,4}\S"
+                    r"|Looking in (?:indexes|links):|\[\[tool\.(?:poetry\.source|uv\.index)\]\]", _I),
+         _const(other_index_shown="true"), 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

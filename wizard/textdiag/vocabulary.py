@@ -14,7 +14,8 @@ from wizard.findings import SPEC_CODES
 # Diagnosis codes of the spec a signature may point to.
 SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
-EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED", "LOCAL_TORCH_SHADOW"})
+EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED", "LOCAL_TORCH_SHADOW",
+                          "TOOLKIT_MISMATCH"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
 
 
@@ -110,6 +111,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
+    "other_index_shown": lower,  # "true": the text shows pip searched an index besides PyPI (or a links page)
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
     # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
     "gpu_vendor": lower,  # nvidia | amd | intel | apple

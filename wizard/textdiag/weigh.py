@@ -113,8 +113,9 @@ def nvidia_named(facts: Facts, also: tuple[str, ...] = ()) -> bool:
 
 def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Mac, only an AMD / Intel / Apple GPU named, or the text saying there is no GPU: CUDA messages mean
-    "no NVIDIA GPU", not a missing driver or a wrong build."""
-    if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "VISIBLE_DEVICES_MASK"):
+    "no NVIDIA GPU", not a missing driver or a wrong build. That includes torch's "driver too old (found version …)":
+    a leftover NVIDIA driver answers cudaDriverGetVersion, but no driver update makes CUDA run on the GPU named."""
+    if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD", "VISIBLE_DEVICES_MASK"):
         return
     named = nvidia_named(facts)
     if facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple":
@@ -182,6 +183,31 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
     cause = definite_no_wheel_cause({**facts, "requested": requested})
     if cause:
         yield cause, 2.5, "the Python, platform and requested build in the text decide"
+
+
+def local_version_needs_its_index(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel for a torch pinned with a local version ("torch==2.1.2+cu121", "+cpu") where nothing shows an index
+    other than PyPI: PyPI never carries local versions (PEP 440 keeps local version labels off public index servers, and
+    PyPI rejects such uploads), so only PyTorch's own index has that build. Only where pip's "from versions" list is
+    not shown and the release still serves today's Pythons; left alone when the Python or platform already decide,
+    and where the text shows another index was searched."""
+    if not _no_wheel_message(found) or found.signature.id == "conda_cuda_virtual_package":
+        return
+    requested = facts.get("requested", "")
+    if not re.search(r"\btorch\s{0,2}==\s{0,2}\d{1,2}\.\d{1,3}(?:\.\d{1,3})?\+(?:cu\d{2,3}|cpu|rocm[\d.]{1,8})\b", requested, re.I):
+        return
+    if facts.get("index_variant") or facts.get("other_index_shown") == "true":
+        return
+    if facts.get("available_versions"):
+        return  # pip's "(from versions: …)": none at all means no torch for this Python or platform on any index
+        # searched (PyPI has many); a list is read by listed_versions_cause
+    from wizard.textdiag.build import definite_no_wheel_cause, serves_current_pythons  # (knowledge-based)
+
+    if definite_no_wheel_cause(facts) in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED"):
+        return
+    if not serves_current_pythons(facts):
+        return  # an old release served only old Pythons: today's Python is the likelier reason
+    yield "INDEX_VARIANT_MISSING", 2.3, "a +local build exists only on PyTorch's own index, never on PyPI"
 
 
 def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -439,5 +465,6 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     symbol_names_its_library,
     windows_x64_has_pytorch_wheels,
     companion_import_needs_it,
+    local_version_needs_its_index,
 )
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause

@@ -1,0 +1,110 @@
+"""A likely cause: where the text reports that torch cannot use CUDA and nothing places it, the platform can still make
+one cause the likeliest. On Windows PyPI's torch wheels are CPU-only builds, so with no CUDA build shown the CPU-only
+build is named first ("Most likely"), with the check that confirms it; the driver stays possible."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import facts_of, findings_of, verdict_of
+from wizard.findings import Severity, is_possible_cause
+from wizard.verdict import VerdictKind
+
+CUDA_FALSE = ">>> import torch\n>>> torch.cuda.is_available()\nFalse\n"
+
+
+@pytest.mark.parametrize("windows", [
+    "Windows 11\n",
+    "Python 3.10.11 (tags/v3.10.11:7d4cc5a, Apr  5 2023, 00:38:17) [MSC v.1929 64 bit (AMD64)] on win32\n",
+    "(venv) D:\\projects\\sd>python\n",
+])
+def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: str) -> None:
+    findings = findings_of(windows + CUDA_FALSE)
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.title"
+    assert "torch.__version__" in first.explanation  # the check that confirms it comes with it
+    assert first.actions  # and the fix once it is confirmed
+    also = [f for f in findings if is_possible_cause(f)]
+    assert [f.code for f in also] == ["DRIVER_MISSING"]
+    assert also[0].title.startswith("Also possible: the NVIDIA driver")
+    assert verdict_of(windows + CUDA_FALSE).kind is VerdictKind.NOT_READY
+
+
+@pytest.mark.parametrize("elsewhere", [
+    "",  # no platform shown: nothing is likelier
+    "Ubuntu 22.04\n",  # PyPI's Linux torch is a CUDA build: the driver is as likely
+    "Windows 11, WSL2 Ubuntu\n",  # WSL installs Linux wheels
+])
+def test_where_the_platform_does_not_decide_the_causes_stay_possible(elsewhere: str) -> None:
+    findings = findings_of(elsewhere + CUDA_FALSE)
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+    assert {f.code for f in findings if is_possible_cause(f)} == {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}
+    assert verdict_of(elsewhere + CUDA_FALSE).kind is VerdictKind.CANNOT_TELL
+
+
+def test_a_cuda_build_shown_on_windows_leaves_no_likely_cpu_build() -> None:
+    text = "Windows 11\n>>> torch.__version__\n'2.5.1+cu121'\n" + CUDA_FALSE
+    assert not [f for f in findings_of(text) if f.severity is Severity.ERROR]
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
+
+
+def test_the_person_saying_the_program_uses_the_cpu_instead_of_the_gpu_is_the_same_report() -> None:
+    text = "Windows 10, RTX 3060. Whisper runs on my CPU instead of the GPU."
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+
+
+def test_a_working_gpu_shown_is_no_complaint() -> None:
+    text = "Windows 11\n>>> torch.cuda.is_available()\nTrue\nbut training only uses the CPU instead of the GPU"
+    assert "CPU_ONLY_WHEEL" not in {f.code for f in findings_of(text) if f.severity is Severity.ERROR}
+
+
+@pytest.mark.parametrize("line", [
+    "(myenv) E:\\code>python train.py",
+    "D:\\stable-diffusion-webui\\venv\\Scripts\\python.exe",
+    ".\\venv\\Scripts\\activate",
+    "在win10上运行",
+    "I'm on Win 11",
+    "ImportError: DLL load failed while importing _C: The specified module could not be found.",
+    "I double-clicked webui-user.bat",
+    "python.exe -m pip install torch",
+])
+def test_windows_is_read_from_drive_paths_venv_scripts_and_short_names(line: str) -> None:
+    assert facts_of(line).get("os") == "windows"
+
+
+@pytest.mark.parametrize("line", [
+    "see https://example.org/a:\\b",  # a URL is no drive path
+    "winner 10 points",  # "win" inside a word
+    "/home/me/venv/bin/activate",
+    "/usr/lib/x86_64-linux-gnu/libcuda.so.1",
+    "archive.tar.exe.gz is not a program",  # ".exe" inside a longer name
+])
+def test_not_windows(line: str) -> None:
+    assert facts_of(line).get("os") != "windows"
+
+
+@pytest.mark.parametrize("line", [
+    "assert torch.cuda.is_available() is returning False",
+    "torch.cuda.is_available() always returns false",
+    "is_available() gives me False",
+    "print(torch.cuda.is_available())  # False",
+    "torch.cuda.is_available() still returns 'False'",
+])
+def test_is_available_false_told_in_the_usual_words(line: str) -> None:
+    assert facts_of(line).get("cuda_available") == "false"
+
+
+@pytest.mark.parametrize("line", [
+    "torch.cuda.is_available() should return True",
+    "if torch.cuda.is_available() == False:",
+    "device = 'cuda' if torch.cuda.is_available() else 'cpu'",
+])
+def test_a_wish_or_a_condition_is_not_what_is_available_printed(line: str) -> None:
+    assert "cuda_available" not in facts_of(line)
+
+
+def test_the_gpu_unused_beside_another_vendors_gpu_is_no_nvidia_gpu_not_a_cpu_build() -> None:
+    text = "Windows 11, AMD Radeon RX 6700 XT. Stable diffusion runs on my CPU instead of the GPU."
+    assert next(f for f in findings_of(text) if f.severity is Severity.ERROR).code == "NO_NVIDIA_GPU"
