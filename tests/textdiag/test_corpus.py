@@ -38,8 +38,6 @@ KNOWN_MISSES = {
     "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "
     "docker container started with --gpus all: no driver, CUDA or torch version; that a driver update fixed it is "
     "only in the thread",
-    "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
-    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
     "697-gt730-cc35-uvr-prose": "prose only: the GT 730 ('uses CUDA version 3.5') and 'pyTorch does not support' are "
     "the reporter's words; no torch build or warning is shown, and the GT 730 exists with compute capability 2.1 and "
     "3.5, so the catalogue holds no capability for the name",
