@@ -178,6 +178,8 @@ def test_mps_told_in_spanish_and_a_bare_check_in_code_are_not_cuda_unavailable()
 
 @pytest.mark.parametrize("told", [
     "my torch is the cpu version",
+    "I installed pytorch gpu version with the official command, only to find it turned to the cpu version.",
+    "I always get the CPU version",
     "I have the CPU version of torch",
     "my torch was not compiled with CUDA",
     "my torch has no CUDA",
@@ -211,6 +213,7 @@ def test_the_cpu_build_told_in_each_language_is_a_fact(told: str) -> None:
     "install the CUDA version instead of the CPU version",
     "You should install the CPU version of torch",
     "Is my torch the cpu version?",
+    "How do I get the CPU version?",
     "AssertionError: Torch not compiled with CUDA enabled",  # torch's own message: a signature's
     "请安装cpu版本的torch",
     "不要装cpu版本",

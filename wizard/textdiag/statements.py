@@ -358,6 +358,10 @@ CPU_BUILD_TOLD_CJK = re.compile(
     r"|\binstall(?:s|ed|ing|ation\sof)\s" + _TORCH + r"\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\b" + _TORCH + r"\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
+    # "only to find it turned to the cpu version", "it became the CPU build", "I always get the CPU version"
+    r"|\b(?:turn(?:s|ed)?|chang(?:es|ed)|switch(?:es|ed)|bec(?:ame|omes)|revert(?:s|ed)|g(?:ot|ets?|etting))\s"
+    r"(?:(?:in)?to\s|back\sto\s|only\s|always\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\b"
+    r"(?!\s(?:working|to\swork|running|to\srun))"
     # "my torch is the cpu version", "I have the CPU version of torch", "torch was not compiled with CUDA",
     # "my torch has no CUDA", "torch is missing CUDA support"
     r"|\b(?:my|the|our|this)\s(?:installed\s|current\s)?" + _TORCH + r"(?:\s(?:install(?:ation)?|package|build|wheel|"
