@@ -31,6 +31,9 @@ from tests.textdiag.pasted import facts_of
     "Why is torch not using my GPU?",  # a why-question presupposes what it asks about
     "When I run the script, it only uses the CPU",  # the person's own action, then what happened
     "Please help me my GPU is not detected",  # a plea for help is no advice
+    "It doesn't use the GPU when I run train.py",  # "when" with the person's own action
+    "Still running on CPU",
+    "it's training on the CPU",
     "请问为什么GPU识别不到",
     "识别不到GPU什么原因",  # 什么 (what) is no question particle
     "Once again it doesn't use the GPU",
@@ -113,6 +116,12 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     "If CUDA is not available, it falls back to the CPU.",
     "if I can't use the GPU, training takes days",
     "The model will not use the GPU unless you pass device=0",
+    "It falls back to the CPU if CUDA is not available",
+    # capability and generic statements, not what happened
+    "You can run it on CPU",
+    "Training on CPU is slow",
+    "This model runs on CPU as well",
+    "It runs on CPU and GPU",
     # CMake about the toolkit, a package's version: not the device
     "-- Could NOT find CUDA (missing: CUDA_TOOLKIT_ROOT_DIR CUDA_NVCC_EXECUTABLE)",
     "I'm not using the GPU version",

@@ -149,7 +149,10 @@ def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) 
     segment = _tail_after(before, _CONDITION_SEGMENT_END)
     if _opens_a_hypothesis(segment, True) or _opens_a_hypothesis(before[:len(before) - len(segment)], False):
         return False
-    if _CONDITION_AFTER.search(after) or _UNLESS.search(_head_before(after, _CONDITION_SEGMENT_END)):
+    rest_of_segment = _head_before(after, _CONDITION_SEGMENT_END)
+    if _CONDITION_AFTER.search(after) or _UNLESS.search(rest_of_segment):
+        return False
+    if _opens_a_hypothesis(rest_of_segment, False):  # "it falls back to the CPU if CUDA is not available"
         return False
     if _WISH_OR_ADVICE.search(_governing_clause(before)):
         return False
@@ -182,7 +185,8 @@ _EN_GPU = r"(?:(?:my|the|any|a|an|our|your)\s)?(?:(?:nvidia|dedicated|discrete|g
 _EN_NEG = r"(?:\b(?:does|do|did|is|are|was|were|ca|wo|could|would|has|have)n['’]?t|\b(?:does|do|did|is|are|was|were|" \
           r"will|could|would|can)\s(?:not|never)|\bnot|\bnever|\bcannot|\bunable\sto|\bfail(?:s|ed)?\sto|\brefuses?\sto)"
 _EN_CPU = r"(?:(?:the|my|a)\s)?(?:cpu|processor)(?![-\w]|\s(?:only\s)?(?:version|build|wheel|variant|package|torch|pytorch|" \
-          r"index|install|usage|time|memory|ram|load|utili[sz]ation|machine|laptop|computer|server|pc|system)\b)"
+          r"index|install|usage|time|memory|ram|load|utili[sz]ation|machine|laptop|computer|server|pc|system)\b" \
+          r"|\s(?:as\swell|too|also|fine|just\sfine|ok|okay|perfectly|(?:and|or)\s(?:on\s)?(?:the\s)?gpu)\b)"
 
 GPU_UNUSED_EN = re.compile(
     # "doesn't use my GPU", "is not using the GPU", "can't use the GPU", "does not detect my GPU", "never sees CUDA"
@@ -203,9 +207,12 @@ GPU_UNUSED_EN = re.compile(
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
     r"above)\s){0,3}0\s?%"
     # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
-    r"|\b(?:runs?|running|ran|executes?|executing|executed|trains?|training|computes?|computing|falls?\sback|"
-    r"fell\sback|falling\sback|defaults?|defaulting|defaulted|stuck|stays?)\s(?:(?!fine|well|ok|okay|perfectly|great)"
-    r"\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s){0,2}(?:on|to|onto)\s" + _EN_CPU +
+    # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")
+    r"|\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
+    r"currently)\s)?(?:running|training|executing|computing))|runs|ran|executes|executed|trains|trained|computes|"
+    r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed)\s"
+    r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
+    r"{0,2}(?:on|to|onto)\s" + _EN_CPU +
     # "it's still using the CPU", "only uses the CPU"
     r"|\b(?:(?:is|['’]s|are|was|keeps|kept)\s(?:still\s|only\s|always\s|just\s)?using|(?:still|only|always|just)\s"
     r"(?:uses|using|used))\s" + _EN_CPU +
