@@ -122,6 +122,12 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     "Training on CPU is slow",
     "This model runs on CPU as well",
     "It runs on CPU and GPU",
+    "也能在CPU上运行",
+    "работает на CPU тоже",
+    "corre en la CPU también",
+    "roda na CPU também",
+    "läuft auf der CPU auch",
+    "tourne sur le CPU aussi",
     # CMake about the toolkit, a package's version: not the device
     "-- Could NOT find CUDA (missing: CUDA_TOOLKIT_ROOT_DIR CUDA_NVCC_EXECUTABLE)",
     "I'm not using the GPU version",

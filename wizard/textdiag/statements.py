@@ -75,7 +75,7 @@ _WISH_OR_ADVICE = re.compile(
     r"хочу|хочется|хотел\w{0,2}|должн\w{1,2}|нужно|надо|чтобы|убедитесь|убедись|проверьте|проверь|пусть|"
     r"как (?:сделать|заставить|мне|можно|исправить))\b"
     r"|想要?(?!问|请教|知道)|希望|应该|应当|需要|请(?!问|教|帮)|确保|确认|保证|如何|怎样才能|怎么样才能|怎么才能|怎么让|怎么使|能否|能不能|可否|"
-    r"可不可以|是否|可以|为了|以便|防止|避免|以免|不想|不要|别|どうすれば|どうやって|どうしたら|方法", _I)
+    r"可不可以|是否|可以|也能|都能|为了|以便|防止|避免|以免|不想|不要|别|どうすれば|どうやって|どうしたら|方法", _I)
 # words of a yes/no question (a why-question presupposes what it asks about)
 _YES_NO_OPENER = re.compile(r"^\s*(?:does|do|did|is|are|was|were|will|would|could|can|has|have|est-ce que|¿)", _I)
 _WHY = re.compile(r"\b(?:why|how come|por qu[ée]|porque|warum|wieso|weshalb|pourquoi|почему|отчего)\b"
@@ -282,7 +282,7 @@ GPU_UNUSED_RU = re.compile(
     r"|\b(?:cuda|куда)\s(?:не\sдоступна|недоступна|не\sдоступен|недоступен|не\sдоступно|недоступно)\b"
     # работает на процессоре / использует только CPU
     r"|\b(?:работает|считает|обучается|обучает|вычисляет|выполняется|ид[её]т|запускается|крутится|использует|юзает)\s"
-    r"(?:(?:только|вс[её]\sравно|всегда|лишь|по-прежнему)\s){0,2}(?:на\s)?(?:процессор[еау]?|cpu|цпу|проц[еа]?)(?![-\w])",
+    r"(?:(?:только|вс[её]\sравно|всегда|лишь|по-прежнему)\s){0,2}(?:на\s)?(?:процессор[еау]?|cpu|цпу|проц[еа]?)(?![-\w]|\s(?:тоже|также|нормально|хорошо)\b)",
     _I)
 
 _ES_GPU = r"(?:(?:la|mi|el|una|ninguna)\s)?(?:gpu|tarjeta\sgr[áa]fica|gr[áa]fica|cuda|nvidia)\b"
@@ -296,7 +296,7 @@ GPU_UNUSED_ES = re.compile(
     r"|\bcuda\s(?:no\s(?:est[áa]|es)\s(?:disponible|accesible)|no\sdisponible)\b"
     # usa la CPU en lugar de la GPU / solo usa la CPU / se ejecuta en la CPU
     r"|\b(?:usa|utiliza|est[áa]\s(?:usando|utilizando)|corre|se\sejecuta|entrena|trabaja)\s(?:(?:solo|s[óo]lo|solamente|"
-    r"[úu]nicamente|siempre)\s)?(?:en\s|con\s)?(?:(?:la|el|mi)\s)?(?:cpu|procesador)(?![-\w])", _I)
+    r"[úu]nicamente|siempre)\s)?(?:en\s|con\s)?(?:(?:la|el|mi)\s)?(?:cpu|procesador)(?![-\w]|\s(?:tambi[ée]n|bien|sin\sproblemas)\b)", _I)
 
 _PT_GPU = r"(?:(?:a|minha|o|meu|nenhuma)\s)?(?:gpu|placa\sde\sv[íi]deo|placa\sgr[áa]fica|cuda|nvidia)\b"
 GPU_UNUSED_PT = re.compile(
@@ -309,7 +309,7 @@ GPU_UNUSED_PT = re.compile(
     r"|\bcuda\s(?:n[ãa]o\s(?:est[áa]|[ée])\s(?:dispon[íi]vel|acess[íi]vel)|n[ãa]o\sdispon[íi]vel|indispon[íi]vel)"
     # usa a CPU em vez da GPU / roda só na CPU
     r"|\b(?:usa|utiliza|est[áa]\s(?:usando|utilizando|rodando)|roda|rodando|executa|treina)\s(?:(?:s[óo]|somente|"
-    r"apenas|sempre)\s)?(?:(?:na|no|a|o|em|pela|minha)\s)?(?:cpu|processador)(?![-\w])", _I)
+    r"apenas|sempre)\s)?(?:(?:na|no|a|o|em|pela|minha)\s)?(?:cpu|processador)(?![-\w]|\s(?:tamb[ée]m|bem|normalmente|sem\sproblemas)\b)", _I)
 
 _DE_GPU = r"(?:gpu|grafikkarte|cuda)"
 GPU_UNUSED_DE = re.compile(
@@ -324,7 +324,7 @@ GPU_UNUSED_DE = re.compile(
     r"|\bkeine\s(?:gpu|grafikkarte)\s(?:erkannt|gefunden)\b"
     # nutzt nur die CPU / läuft auf der CPU / CPU statt GPU
     r"|\b(?:nutzt|benutzt|verwendet|läuft|lauft|rechnet|trainiert)\s(?:(?:nur|immer|ausschließlich|weiterhin|trotzdem|"
-    r"noch|leider|alles|komplett|es)\s){0,2}(?:auf\s|über\s)?(?:(?:der|die|meiner|meine)\s)?(?:cpu|prozessor)(?![-\w])"
+    r"noch|leider|alles|komplett|es)\s){0,2}(?:auf\s|über\s)?(?:(?:der|die|meiner|meine)\s)?(?:cpu|prozessor)(?![-\w]|\s(?:auch|ebenfalls|problemlos)\b)"
     r"|\b(?:cpu|prozessor)\s(?:statt|anstatt|anstelle)\s(?:der\s|meiner\s)?(?:gpu|grafikkarte)\b", _I)
 
 _FR_GPU = r"(?:(?:le|la|mon|ma|de|du|les)\s)?(?:gpu|carte\sgraphique|cuda|nvidia)\b"
@@ -339,7 +339,7 @@ GPU_UNUSED_FR = re.compile(
     r"|\bcuda\s(?:non\sdisponible|indisponible)\b|\bgpu\snon\s(?:d[ée]tect[ée]|reconnu|utilis[ée])\b"
     # utilise le CPU au lieu du GPU / tourne sur le CPU / n'utilise que le CPU
     r"|\b(?:utilise|tourne|s['’]ex[ée]cute|calcule|entra[iî]ne|reste)\s(?:(?:uniquement|seulement|toujours|que)\s)?"
-    r"(?:sur\s)?(?:(?:le|mon)\s)?(?:cpu|processeur)(?![-\w])", _I)
+    r"(?:sur\s)?(?:(?:le|mon)\s)?(?:cpu|processeur)(?![-\w]|\s(?:aussi|[ée]galement|sans\sprobl[èe]me)\b)", _I)
 
 _GPU_UNUSED = _fact_if_stated("gpu_unused", "true")
 
