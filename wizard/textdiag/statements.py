@@ -205,10 +205,11 @@ GPU_UNUSED_EN = re.compile(
     r"|\bno\s(?:(?:nvidia|cuda)\s)?(?:gpus?|cuda\sdevices?)\s(?:was\s|were\s|has\sbeen\s)?(?:detected|found|recogni[sz]ed)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
-    r"above)\s){0,3}0\s?%"
+    r"above)\s){0,3}0\s?%", _I)
+GPU_UNUSED_ON_CPU_EN = re.compile(
     # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
     # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")
-    r"|\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
+    r"\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
     r"currently)\s)?(?:running|training|executing|computing))|runs|ran|executes|executed|trains|trained|computes|"
     r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed)\s"
     r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
@@ -354,7 +355,7 @@ _NOT_WHAT_HAPPENED = re.compile(
 _CPU_BUILD_TOLD = _fact_if_stated("torch_build_told", "cpu", _NOT_WHAT_HAPPENED)
 
 _TORCH = r"(?:torch|pytorch)"
-CPU_BUILD_TOLD_CJK = re.compile(
+CPU_BUILD_TOLD_EN = re.compile(
     # the installing verb before: "it installs the cpu only version", "only the CPU version will be reinstalled"
     r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
@@ -379,9 +380,10 @@ CPU_BUILD_TOLD_CJK = re.compile(
     r"|\b" + _TORCH + r"\s(?:was|is|got|has\sbeen)(?:\snot|\snever|n['’]?t)\s(?:compiled|built|installed)\swith\s"
     r"(?:cuda|gpu)\b"
     r"|\b(?:(?:my|the|installed)\s)?" + _TORCH + r"\s(?:has\sno|does\s?n['’]?t\shave|does\snot\shave|lacks|is\smissing|"
-    r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b"
+    r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b", _I)
+CPU_BUILD_TOLD_CJK = re.compile(
     # Chinese: 默认是cpu版本 / 安装的是CPU版 / 安装的torch选择的是cpu版 / 用的是cpu版本 / 我的torch是cpu版本 / torch没有cuda
-    r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?" + _TORCH + r"?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
+    r"(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?" + _TORCH + r"?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
     r"(?:的|是|为)?\s?cpu\s?版"
     r"|(?:用|使用)(?:的|了)(?:是|都是)?\s?cpu\s?版"
     r"|" + _TORCH + r"\s?(?:是|为|就是|竟然是|居然是|还是|变成了?|成了)\s?cpu\s?版"
@@ -398,7 +400,7 @@ CPU_BUILD_TOLD_CJK = re.compile(
     r"|(?:" + _TORCH + r"|파이토치)\s?(?:가|이|는|은)?\s?cpu\s?(?:버전|전용)(?:이|으로|입니다|이에요|이네요|이었|인|임|이라)"
     r"|cpu\s?(?:버전|전용)(?:의|인)?\s?(?:" + _TORCH + r"|파이토치)(?:가|이|를|을)?\s?(?:설치|깔|사용\s?중|쓰고|있)", _I)
 
-CPU_BUILD_TOLD_EU = re.compile(
+CPU_BUILD_TOLD_RU = re.compile(
     # Russian: установилась CPU-версия / стоит версия torch для CPU / torch без поддержки CUDA
     r"\b(?:установил(?:ась|ся|ись|а|и)?|установлен[аоы]?|поставил(?:ась|ся|ись|а|и)?|скачал(?:ась|ся|ись|а|и)?|стоит|"
     r"стоят|у\sменя|оказалась|оказался)\s(?:\w{1,12}\s){0,2}?(?:(?:cpu|цпу)[- ]?(?:only[- ])?(?:верси[яиюей]|"
@@ -408,9 +410,10 @@ CPU_BUILD_TOLD_EU = re.compile(
     r"|\b(?:cpu|цпу)[- ]?верси[яи]\s(?:(?:torch|pytorch|торча)\s)?(?:установлена|стоит|установилась|поставилась|"
     r"скачалась)"
     r"|\b(?:torch|pytorch|торч\w{0,2})\s(?:собран\sбез|не\sсобран\sс|скомпилирован\sбез|не\sскомпилирован\sс)\s"
-    r"(?:поддержки\s)?(?:cuda|куды|gpu)"
+    r"(?:поддержки\s)?(?:cuda|куды|gpu)", _I)
+CPU_BUILD_TOLD_ES_PT_DE_FR = re.compile(
     # Spanish: instalé la versión de CPU de torch / torch no tiene CUDA / la versión CPU se instaló
-    r"|\b(?:instal(?:é|e|ó|o|ado|ada|aron|amos)|se\sinstal(?:ó|o)|tengo|ten[ií]a|descargu[ée]|se\sdescarg[óo]|"
+    r"\b(?:instal(?:é|e|ó|o|ado|ada|aron|amos)|se\sinstal(?:ó|o)|tengo|ten[ií]a|descargu[ée]|se\sdescarg[óo]|"
     r"me\sinstal[óo]|qued[óo]|estoy\susando)\s(?:\w{1,12}\s){0,2}?(?:la\s|una\s)?versi[óo]n\s(?:de\s(?:la\s)?|"
     r"para\s(?:la\s)?|solo\s|s[óo]lo\s)?(?:cpu|procesador)\b"
     r"|\b" + _TORCH + r"\s(?:(?:est[áa]|fue|qued[óo]|se\sinstal[óo])\s)?(?:instalad[oa]\s)?(?:sin|no\stiene)\s"
@@ -442,31 +445,41 @@ CPU_BUILD_TOLD_EU = re.compile(
     r"sans)\s(?:de\s|le\s|la\s)?(?:cuda|gpu)\b", _I)
 
 STATEMENT_RULES: tuple[StatementRule, ...] = (
-    StatementRule("gpu_unused", ("instead of", "rather than", "only use", "only using", "not", "n't", "never", "unable",
-                                 "fail", "refuse", "unavailable", "undetected", "unused", "unrecogni", "cpu",
-                                 "processor", "and not", "no ", "gpu usage", "gpu util", "gpu load"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_zh", ("用", "跑", "识别", "检测", "显示", "找", "无法", "没", "未", "运行", "不可用"),
-                  GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused", ("not", "n't", "n’t", "dont", "doesnt", "didnt", "isnt", "cant", "wont", "couldnt",
+                                 "never", "cannot", "unable", "fail", "refuse", "unavailable", "undetected", "unused",
+                                 "unrecogni", "no ", "gpu usage", "gpu util", "gpu load"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_on_cpu", ("cpu", "processor"), GPU_UNUSED_ON_CPU_EN, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_zh", ("用", "跑", "识别", "检测", "显示", "找", "无法", "没", "未", "运行", "不可用", "占用", "利用",
+                                    "使用"), GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_ja", ("使", "認識", "検出", "動", "実行", "利用", "見つか", "有効", "しか", "のみ", "だけ",
                                     "計算", "処理", "学習", "推論", "回って", "表示"), GPU_UNUSED_JA, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_ko", ("사용", "인식", "쓰", "써", "못", "안", "않", "없", "불가", "돌아", "실행", "작동",
                                     "동작", "학습", "잡", "찾", "읽", "감지", "검출", "활용", "이용"),
                   GPU_UNUSED_KO, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_ru", ("не ", "недоступ", "процессор", "cpu", "цпу", "проц"), GPU_UNUSED_RU, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_es", ("no ", "nunca", "cuda", "cpu", "procesador"), GPU_UNUSED_ES, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_pt", ("não", "nao ", "nunca", "cuda", "cpu", "processador"), GPU_UNUSED_PT, _GPU_UNUSED,
-                  0.6),
-    StatementRule("gpu_unused_de", ("nicht", "keine", "nie ", "cpu", "prozessor"), GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_fr", ("pas ", "jamais", "plus ", "disponible", "non ", "cpu", "processeur"), GPU_UNUSED_FR,
-                  _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ru", ("не ", "недоступ", "работает", "считает", "обучает", "вычисляет", "выполняется",
+                                    "идёт", "идет", "запускается", "крутится", "использует", "юзает"),
+                  GPU_UNUSED_RU, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_es", ("no ", "nunca", "usa ", "utiliza", "usando", "utilizando", "corre ", "ejecuta",
+                                    "entrena", "trabaja"), GPU_UNUSED_ES, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_pt", ("não", "nao ", "nunca", "usa ", "utiliza", "usando", "utilizando", "rodando", "roda ",
+                                    "executa", "treina", "indispon"), GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_de", ("nicht", "keine", "nie ", "nutzt", "benutzt", "verwendet", "läuft", "lauft",
+                                    "rechnet", "trainiert", "statt", "anstelle"), GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_fr", ("pas ", "jamais", "plus ", "non ", "indisponible", "utilise", "tourne", "exécute",
+                                    "execute", "calcule", "entraîne", "entraine", "reste"), GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
     # the person says the installed torch is a CPU build (not a command's or an advice's bare "install": a choice)
     StatementRule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda",
-                                           "cpu版", "cpu 버전", "cpu버전", "compiled with", "built with",
-                                           "installed with", "no cuda", "have cuda", "lacks", "missing", "没有",
-                                           "不带", "没带", "不含", "不支持", "非対応", "対応して"),
-                  CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
-    StatementRule("torch_cpu_build_told_eu", ("cpu", "цпу", "процессор", "без ", "sin ", "no tiene", "sem ",
-                                              "não tem", "nao tem", "ohne ", "keine", "kein ", "sans ", "n'a pas",
-                                              "n’a pas", "ne prend pas", "собран", "скомпилирован"),
-                  CPU_BUILD_TOLD_EU, _CPU_BUILD_TOLD, 0.7),
+                                           "without any", "without gpu", "without the gpu", "compiled with", "built with", "installed with", "no cuda", "have cuda",
+                                           "lacks", "missing"), CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_cjk", ("版", "버전", "전용", "没有", "不带", "没带", "不含", "不支持", "非対応",
+                                               "対応して"), CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_ru", ("верси", "сборк", "без ", "собран", "скомпилирован", "для cpu", "под cpu",
+                                             "для цпу", "под цпу"),
+                  CPU_BUILD_TOLD_RU, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_es_pt_de_fr", ("versión", "version de", "version para", "version cpu",
+                                                       "version pour", "version sans", "cpu-version", "cpu version",
+                                                       "cpuversion", "versão", "versao", "sin ", "no tiene", "sem ",
+                                                       "não tem", "nao tem", "ohne ", "keine", "kein ", "sans ", "n'a pas",
+                                                       "n’a pas", "ne prend pas"),
+                  CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
 )
