@@ -33,6 +33,11 @@ from tests.textdiag.pasted import facts_of
     "Please help me my GPU is not detected",  # a plea for help is no advice
     "It doesn't use the GPU when I run train.py",  # "when" with the person's own action
     "Still running on CPU",
+    "¿Por qué PyTorch no usa la GPU?",
+    "Pourquoi PyTorch n'utilise pas le GPU ?",
+    "Warum erkennt PyTorch meine GPU nicht?",
+    "Почему torch не видит видеокарту?",
+    "なぜGPUが使われないのでしょうか",
     "it's training on the CPU",
     "请问为什么GPU识别不到",
     "识别不到GPU什么原因",  # 什么 (what) is no question particle
@@ -167,6 +172,10 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     "Wenn CUDA nicht verfügbar ist, nutzt es die CPU",
     "Si CUDA n'est pas disponible, utilise le CPU",
     "Asegúrate de que la GPU no se usa en otro proceso",
+    # yes/no questions in Spanish, French, German
+    "¿PyTorch no usa la GPU?",
+    "Est-ce que PyTorch n'utilise pas le GPU ?",
+    "Erkennt PyTorch die GPU nicht?",
     "Stelle sicher, dass die GPU nicht genutzt wird",
 ])
 def test_questions_wishes_advice_conditionals_code_and_torchs_messages_are_no_such_fact(not_stated: str) -> None:

@@ -77,7 +77,8 @@ _WISH_OR_ADVICE = re.compile(
     r"|想要?(?!问|请教|知道)|希望|应该|应当|需要|请(?!问|教|帮)|确保|确认|保证|如何|怎样才能|怎么样才能|怎么才能|怎么让|怎么使|能否|能不能|可否|"
     r"可不可以|是否|可以|也能|都能|为了|以便|防止|避免|以免|不想|不要|别|どうすれば|どうやって|どうしたら|方法", _I)
 # words of a yes/no question (a why-question presupposes what it asks about)
-_YES_NO_OPENER = re.compile(r"^\s*(?:does|do|did|is|are|was|were|will|would|could|can|has|have|est-ce que|¿)", _I)
+_YES_NO_OPENER = re.compile(r"^\s*(?:(?:does|do|did|is|are|was|were|will|would|could|can|has|have|est-ce que|ist|wird|"
+                            r"kann|hat|erkennt|nutzt|verwendet|findet|läuft)\b|¿)", _I)
 _WHY = re.compile(r"\b(?:why|how come|por qu[ée]|porque|warum|wieso|weshalb|pourquoi|почему|отчего)\b"
                   r"|为什么|为啥|なぜ|どうして|왜", _I)
 _QUESTION_AFTER = re.compile(
@@ -315,7 +316,9 @@ GPU_UNUSED_PT = re.compile(
 _DE_GPU = r"(?:gpu|grafikkarte|cuda)"
 GPU_UNUSED_DE = re.compile(
     # nutzt die GPU nicht / erkennt meine Grafikkarte nicht / verwendet nicht die GPU / findet keine GPU
-    r"\b(?:nutzt|benutzt|verwendet|erkennt|findet|sieht|nimmt)\s(?:(?:meine|die|meine\snvidia|die\snvidia)\s)?" + _DE_GPU +
+    # (with the subject between after an opening word: "Warum erkennt PyTorch meine GPU nicht")
+    r"\b(?:nutzt|benutzt|verwendet|erkennt|findet|sieht|nimmt)\s(?:\w{1,20}\s)?(?:(?:meine|die|meine\snvidia|"
+    r"die\snvidia)\s)?" + _DE_GPU +
     r"\s(?:\w{1,12}\s)?nicht\b"
     r"|\b(?:nutzt|benutzt|verwendet|erkennt|findet)\s(?:nicht|keine)\s(?:(?:die|meine)\s)?" + _DE_GPU + r"\b"
     # GPU wird nicht erkannt / CUDA ist nicht verfügbar / keine GPU gefunden
