@@ -160,7 +160,7 @@ def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) 
     if refusal_before is not None and refusal_before.search(before[-60:]):
         return False
     if not _WHY.search(before):  # why-words lead their question in every language read here
-        asks = after.rstrip().endswith(("?", "？")) and bool(_YES_NO_OPENER.search(before))
+        asks = after.rstrip().endswith(("?", "？")) and bool(_YES_NO_OPENER.search(before + found.group(0)))
         if asks or _QUESTION_AFTER.search(after) or (re.search(r"\bли\b", before + after) and "?" in after):
             return False
     return not _LINE_OF_CODE.search(_line_of(text, found.start(), found.end()))
