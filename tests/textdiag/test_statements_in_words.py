@@ -274,6 +274,7 @@ def test_an_advice_a_wish_a_denial_or_a_question_about_the_cpu_build_is_no_such_
     ("맥북에서", "darwin", None),
     ("на маке", "darwin", None),
     ("mac系统", "darwin", None),
+    ("用的是苹果电脑", "darwin", None),
     ("en Windows 11", "windows", "11"),
     ("unter Windows", "windows", None),
 ])

@@ -393,16 +393,17 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
                     r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I | re.ASCII),
          _const(os="darwin"), 0.6),  # every word and path this rule knows is macOS's (/Users/, darwin, homebrew)
-    # the OS written in Korean, Japanese and Russian ("윈도우 11", "ウィンドウズ", "на винде", "убунту", "맥북"), and a
-    # lower-case "mac" the Chinese and Japanese way ("mac系统", "mac电脑", "macで"). (The rules above match the Latin
-    # names only between ASCII word boundaries, so "win10系统", "在windows上" and "Windows 11で" are read there.)
+    # the OS written in Korean, Japanese and Russian ("윈도우 11", "ウィンドウズ", "на винде", "убунту", "맥북"), a
+    # lower-case "mac" the Chinese and Japanese way ("mac系统", "mac电脑", "macで") and 苹果电脑 (an Apple computer).
+    # (The rules above match the Latin names only between ASCII word boundaries, so "win10系统", "在windows上" and
+    # "Windows 11で" are read there.)
     Rule("os_word_i18n", ("윈도", "ウィンドウズ", "ウインドウズ", "винд", "линукс", "убунт", "리눅스", "우분투", "맥북", "맥os",
-                          "맥 os", "맥에서", "макбук", "макос", "на маке", "мак", "mac"),
+                          "맥 os", "맥에서", "макбук", "макос", "на маке", "мак", "mac", "苹果"),
          re.compile(r"(?P<windows>윈도우|윈도즈|ウィンドウズ|ウインドウズ|\bвинд(?:а|е|у|ой|ы|овс\w{0,2}|оус\w{0,2})\b)"
                     r"(?:\s?(?P<release>7|8\.1|8|10|11)(?![\d.]))?"
                     r"|(?P<linux>리눅스|우분투|\bлинукс\w{0,2}|\bубунт[уеаы]\b)"
                     r"|(?P<mac>맥북|맥\s?os|맥미니|아이맥|맥에서|\bмакбук\w{0,3}|\bмакос\w{0,2}|\bна\sмак(?:е|ах)\b|(?-i:\bМак\b)"
-                    r"|(?<![A-Za-z0-9])mac(?=\s?(?:系统|電腦|电脑|笔记本|上|で|環境|에서)))", _I),
+                    r"|(?<![A-Za-z0-9])mac(?=\s?(?:系统|電腦|电脑|笔记本|上|で|環境|에서))|苹果(?:电脑|笔记本|系统))", _I),
          _os_word_i18n, 0.7),
     # An issue template's OS field answered "mac" (lower case, which on its own may be a MAC address): "OS: mac",
     # "环境：mac", "システム: mac".
