@@ -27,6 +27,7 @@ from tests.textdiag.pasted import facts_of
     "I can't use the GPU",
     "it could not detect my GPU",
     "no GPU detected",
+    "no compatible GPUs were discovered",
     "GPU usage stays at 0%",
     "Why is torch not using my GPU?",  # a why-question presupposes what it asks about
     "When I run the script, it only uses the CPU",  # the person's own action, then what happened

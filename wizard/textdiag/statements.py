@@ -203,7 +203,8 @@ GPU_UNUSED_EN = re.compile(
     r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged)\b(?!\.\s{0,3}Disabling)"
     r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
     # "no GPU detected", "no CUDA device was found" (not torch's "No CUDA GPUs are available": a signature's)
-    r"|\bno\s(?:(?:nvidia|cuda)\s)?(?:gpus?|cuda\sdevices?)\s(?:was\s|were\s|has\sbeen\s)?(?:detected|found|recogni[sz]ed)\b"
+    r"|\bno\s(?:(?:nvidia|cuda|compatible|supported|usable|cuda-capable)\s){0,2}(?:gpus?|cuda\sdevices?)\s"
+    r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s)?(?:detected|found|recogni[sz]ed|discovered)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
     r"above)\s){0,3}0\s?%", _I)
