@@ -115,6 +115,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
     if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
+    if failure and working == "cuda" and runtime is not None and runtime.cuda_available and not failure_names_the_setup(text):
+        return _make(VerdictKind.READY, "ready.gpu_other_error", gpu=_gpu_label(snapshot))
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")
@@ -171,6 +173,29 @@ def _reports(text: str, words: tuple[str, ...], cuda_false_counts: bool = True) 
     if any(word in lower for word in words):
         return True
     return _COULD_NOT.search(lower) is not None or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None)
+
+
+# What an error about the setup names: the GPU stack, torch and its companions, Python, the installers, the loaders,
+# the OS's own failures. An error line naming none of these (a tokenizer not found, a value that does not unpack) is
+# the program's own, beside a setup the same text shows working.
+_SETUP_WORDS = (
+    "cuda", "cudnn", "nvidia", "nvml", "nccl", "driver", "gpu", "device", "kernel", "sm_", "torch", "triton", "xformers",
+    "numpy", "dll", ".so", "lib", "symbol", "glibc", "import", "module", "no such file", "not found", "python", "pip",
+    "conda", "uv ", "install", "wheel", "version", "permission", "memory", "killed", "segmentation", "illegal",
+    "core dumped", "ssl", "connection", "timed out", "timeout", "proxy", "network", "is_available",
+    "显卡", "驱动", "显存", "グラフィック", "ドライバ", "그래픽", "드라이버", "видеокарт", "драйвер",
+)
+
+
+def failure_names_the_setup(text: str) -> bool:
+    """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS)."""
+    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
+    return any(_reports_failure_line(line) and any(word in line for word in _SETUP_WORDS)
+               for line in _PACKAGE_LINE.sub("", sample).lower().split("\n"))
+
+
+def _reports_failure_line(line: str) -> bool:
+    return any(word in line for word in _FAILURE_WORDS) or bool(_COULD_NOT.search(line) or _CUDA_FALSE.search(line))
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:

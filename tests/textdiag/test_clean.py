@@ -51,3 +51,23 @@ def test_log_prefixes_and_rich_frames_go() -> None:
 
 def test_quote_marks_of_mail_and_forums_go() -> None:
     assert lines_of("> > Is CUDA available: False") == ["Is CUDA available: False"]
+
+
+def test_a_wrapped_exception_message_is_rejoined_even_before_a_capital() -> None:
+    text = ("RuntimeError: Detected that PyTorch and torchvision were compiled with different\n"
+            "CUDA versions. PyTorch has CUDA Version=11.7 and torchvision has CUDA\n"
+            "Version=11.8. Please reinstall the torchvision that matches your PyTorch install.\n"
+            "Next line stays.")
+    lines = clean_text(text).lines
+    assert lines[0].endswith("has CUDA Version=11.8. Please reinstall the torchvision that matches your PyTorch install.")
+    assert lines[1] == "Next line stays."
+
+
+def test_records_after_a_message_stay_on_their_own_lines() -> None:
+    text = ("ImportError: cannot import name 'packaging' from 'pkg_resources' because it is missing here\n"
+            '  File "/x/y.py", line 3, in <module>\n'
+            "ValueError: something else happened in the second record of this traceback text\n"
+            "2024-01-02 12:00:00 INFO Loading the model")
+    lines = clean_text(text).lines
+    assert lines[:3] == text.split("\n")[:3]
+    assert lines[3] == "Loading the model"  # its log prefix stripped, still a line of its own

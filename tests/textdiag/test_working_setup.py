@@ -235,3 +235,24 @@ def test_is_available_true_told_in_words_is_never_a_working_setup(text: str) -> 
 
 def test_is_available_false_told_in_words_is_read() -> None:
     assert facts_of("我的 torch.cuda.is_available()只会返回false")["cuda_available"] == "false"
+
+
+@pytest.mark.parametrize("error", [
+    "RuntimeError: no tokenizer was found",
+    "ValueError: too many values to unpack (expected 2)",
+])
+def test_a_working_setup_beside_an_error_of_the_program_itself_is_ready(error: str) -> None:
+    verdict = verdict_of(f"{error}\n\n{COLLECT_ENV_WORKING}")
+    assert verdict.kind is VerdictKind.READY
+    assert verdict.key == "ready.gpu_other_error"
+
+
+@pytest.mark.parametrize("error", [
+    "RuntimeError: CUDA error: an illegal memory access was encountered",
+    "RuntimeError: Expected all tensors to be on the same device, but found at least two devices",
+    "ImportError: cannot import name 'packaging' from 'pkg_resources'",
+    "Segmentation fault (core dumped)",
+    "RuntimeError: operator torchvision::nms does not exist",
+])
+def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> None:
+    assert verdict_of(f"{error}\n\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY

@@ -71,6 +71,7 @@ def clean_text(raw: str) -> CleanText:
     text = _CONTROL.sub(" ", text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
+    text = _unwrap_error_messages(text)
     return CleanText(text=text, lower=lower_same_length(text), original_chars=original, capped=capped, binary=binary)
 
 
@@ -129,6 +130,53 @@ def _unwrap_text(text: str) -> str:
         return text
     parts.append(text[last:])
     return "".join(parts)
+
+
+# An exception's message line long enough to have been wrapped ("RuntimeError: Detected that PyTorch and torchvision
+# were compiled with different" / "CUDA versions. ..."): a message is prose, so its next line continues it even when
+# that line starts with a capital (a product name, a version), unless it starts a record of its own.
+_MESSAGE_LINE = re.compile(r"^[ \t]{0,12}[A-Za-z_][\w.]{0,80}(?:Error|Exception|Warning): [^\n]{40,4096}$", re.MULTILINE)
+_RECORD_START = re.compile(r"[ \t]*(?:$|File \"|Traceback |During handling|The above exception|[A-Za-z_][\w.]{0,80}"
+                           r"(?:Error|Exception|Warning):|\[|[-=*#>|│]|\d{1,4}[-:/]\d)")
+MAX_MESSAGE_JOINS = 6
+
+
+def _unwrap_error_messages(text: str) -> str:
+    """Rejoin an exception message that a terminal or mail client wrapped (each wrapped line long and ending
+    mid-sentence, the next one long too or ending the sentence), whatever case the next line starts with; visits only
+    exception message lines."""
+    if "Error: " not in text and "Exception: " not in text and "Warning: " not in text:
+        return text
+    parts: list[str] = []
+    last = 0
+    for candidate in _MESSAGE_LINE.finditer(text):
+        if candidate.start() < last:
+            continue  # already joined into the message before
+        end = candidate.end()
+        segment = candidate.group(0)
+        for _ in range(MAX_MESSAGE_JOINS):
+            if end >= len(text) or len(segment) < WRAP_MIN_CHARS or segment.endswith(_SENTENCE_END):
+                break
+            next_end = text.find("\n", end + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            following = text[end + 1:next_end]
+            if _RECORD_START.match(following) or not _continues_a_message(following):
+                break
+            parts.append(text[last:end])
+            parts.append(" ")
+            last = end + 1
+            end, segment = next_end, following.strip()
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def _continues_a_message(line: str) -> bool:
+    """A wrapped message's next line is wrapped too (long) or ends the sentence; a short line without an end is a
+    record of its own (a log line whose prefix was stripped, a prompt)."""
+    stripped = line.rstrip()
+    return len(stripped) >= WRAP_MIN_CHARS or stripped.endswith(_SENTENCE_END)
 
 
 def looks_binary(text: str, sample_chars: int = 65536) -> bool:
