@@ -38,8 +38,6 @@ KNOWN_MISSES = {
     "541-zh-docker-deserialize-cuda-false-driver-gpt-sovits": "only torch.load's 'is_available() is False' inside a "
     "docker container started with --gpus all: no driver, CUDA or torch version; that a driver update fixed it is "
     "only in the thread",
-    "555-zh-msg-rvc-3090-no-supported-card-cpu-torch": "RVC's message says CUDA is unavailable on a Windows machine "
-    "whose '3090' names no vendor; no torch version: the CPU build is found only by the reporter's own check",
     "763-zh-isat-rtx3060-always-cpu": "Chinese prose only: an RTX 3060 and 'the project always shows cpu', with the "
     "reporter's question whether torch is too old; that their CUDA 10.2 build lacks the RTX 30's kernels is only in "
     "their own fix later in the thread",

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wizard.textdiag.clean import CleanText
+from wizard.textdiag.statements import STATEMENT_RULES
 
 SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start …
 SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
@@ -90,6 +91,12 @@ def _os_word(found: re.Match[str]) -> dict[str, str]:
     if word.startswith(("mac", "os x", "osx")) or "macbook" in word or "imac" in word:
         return {"os": "darwin"}
     return {"os": "linux"}
+
+
+def _os_word_i18n(found: re.Match[str]) -> dict[str, str]:
+    if found.group("windows"):
+        return {"os": "windows", **({"os_release": found.group("release")} if found.group("release") else {})}
+    return {"os": "linux"} if found.group("linux") else {"os": "darwin"}
 
 
 def _wsl_word(found: re.Match[str]) -> dict[str, str]:
@@ -222,33 +229,6 @@ def _pip_request(found: re.Match[str]) -> dict[str, str]:
         if index.group(1) != "cpu":
             facts["cuda_build_named"] = "true"
     return facts
-
-
-# Words just before a sentence about the CPU build that make it a wish or a denial, not what happened
-_NOT_WHAT_HAPPENED = re.compile(r"(?:\bnot|n't|\bnever|\bwant(?:ed)? to|\bwould like to|\btry(?:ing)? to|\bhow (?:do i |can i |to )?"
-                                r"|\bshould|\binstead of|\brather than)\W{0,3}(?:\w{1,14}\W{1,3}){0,3}$", re.I)
-# A yes/no question asks whether it happened: "Does pip install the CPU version?", "安装的是cpu版本的torch吗"
-_YES_NO_OPENER = re.compile(r"^\s*(?:does|do|did|is|are|was|will|would|could|can)\b", re.I)
-_CLAUSE_END = re.compile(r"[.!?。！？\n]")
-
-
-def _cpu_build_told(found: re.Match[str]) -> dict[str, str]:
-    """"it installs the cpu only version", "a non-CUDA version of Torch was installed", "默认是cpu版本": the person
-    says the torch that got installed is a CPU build (not when the words just before make it a wish or a denial, nor
-    in a yes/no question)."""
-    text = found.string
-    sentence_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, found.start() - 80), found.start())),
-                         default=max(0, found.start() - 80))
-    before = text[sentence_start:found.start()]
-    after = text[found.end():found.end() + 40]
-    if not found.group(0).isascii():
-        after = after.split()[0] if after.split() else ""  # Chinese and Japanese clauses are often set apart by a space
-    clause_end = _CLAUSE_END.search(after)
-    after = after[:clause_end.end()] if clause_end else after
-    question = "吗" in after or (after.endswith(("?", "？")) and bool(_YES_NO_OPENER.search(before)))
-    if _NOT_WHAT_HAPPENED.search(before) or question:
-        return {}
-    return {"torch_build_told": "cpu"}
 
 
 def _env_var(found: re.Match[str]) -> dict[str, str]:
@@ -405,12 +385,12 @@ RULES: tuple[Rule, ...] = (
          # first, so "Windows Subsystem for Linux" reads as WSL, not Windows; the product's name written out in English
          # and in Windows' Chinese ("适用于 Linux 的 Windows 子系统") counts too
          re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
-                    r"|Linux ?子系统", _I),
+                    r"|Linux ?子系统", _I | re.ASCII),
          _wsl_word, 0.8),
     # ("win10" glued to a CJK word counts: "在win10上", "win11で")
     Rule("os_windows", ("windows", "win1", "win7", "win8", "win 1", "win 7", "win 8"),
          re.compile(r"\b(?:microsoft windows|windows)(?: server)?[ -]?(?:7|8\.1|8|10|11|xp|vista)?\b"
-                    r"|(?<![A-Za-z0-9_])win ?(?:7|8|10|11)(?![\d.])", _I),
+                    r"|(?<![A-Za-z0-9_])win ?(?:7|8|10|11)(?![\d.])", _I | re.ASCII),
          _os_word, 0.7),
     # Windows paths: a drive letter with a folder ("D:\\sd\\venv\\", a "(venv) E:\\code>" prompt), AppData, a venv's
     # Scripts folder (POSIX venvs have bin/), a Windows wheel tag, the Python banner's "on win32"
@@ -432,18 +412,30 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
          _wsl_version, 0.9),
     Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
-         re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I),
+         re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I | re.ASCII),
          _os_word, 0.6),
     Rule("os_release_distro", ("ubuntu", "debian", "centos"),
-         re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I), _group("os_release"), 0.7),
+         re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I | re.ASCII), _group("os_release"), 0.7),
     Rule("os_linux_path", ("/home/", "/usr/lib", "/usr/local/lib", "/opt/conda", "manylinux", "linux-gnu"),
          re.compile(r"(?:^|[\s\"'(])/(?:home|usr/lib|usr/local/lib|opt/conda)/|\bmanylinux|x86_64-linux-gnu", _I),
          _const(os="linux"), 0.5),
     Rule("os_mac", ("macos", "mac os", "macbook", "imac", "os x", "osx", "mac mini", "darwin", "/users/", "homebrew",
                     "macosx_", "mac", "/library/frameworks/python"),
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
-                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I),
+                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I | re.ASCII),
          _const(os="darwin"), 0.6),  # every word and path this rule knows is macOS's (/Users/, darwin, homebrew)
+    # the OS written in Korean, Japanese and Russian ("윈도우 11", "ウィンドウズ", "на винде", "убунту", "맥북"), a
+    # lower-case "mac" the Chinese and Japanese way ("mac系统", "mac电脑", "macで") and 苹果电脑 (an Apple computer).
+    # (The rules above match the Latin names only between ASCII word boundaries, so "win10系统", "在windows上" and
+    # "Windows 11で" are read there.)
+    Rule("os_word_i18n", ("윈도", "ウィンドウズ", "ウインドウズ", "винд", "линукс", "убунт", "리눅스", "우분투", "맥북", "맥os",
+                          "맥 os", "맥에서", "макбук", "макос", "на маке", "мак", "mac", "苹果"),
+         re.compile(r"(?P<windows>윈도우|윈도즈|ウィンドウズ|ウインドウズ|\bвинд(?:а|е|у|ой|ы|овс\w{0,2}|оус\w{0,2})\b)"
+                    r"(?:\s?(?P<release>7|8\.1|8|10|11)(?![\d.]))?"
+                    r"|(?P<linux>리눅스|우분투|\bлинукс\w{0,2}|\bубунт[уеаы]\b)"
+                    r"|(?P<mac>맥북|맥\s?os|맥미니|아이맥|맥에서|\bмакбук\w{0,3}|\bмакос\w{0,2}|\bна\sмак(?:е|ах)\b|(?-i:\bМак\b)"
+                    r"|(?<![A-Za-z0-9])mac(?=\s?(?:系统|電腦|电脑|笔记本|上|で|環境|에서))|苹果(?:电脑|笔记本|系统))", _I),
+         _os_word_i18n, 0.7),
     # An issue template's OS field answered "mac" (lower case, which on its own may be a MAC address): "OS: mac",
     # "环境：mac", "システム: mac".
     Rule("os_field_mac", ("mac",),
@@ -720,25 +712,8 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bPyTorch \S{1,40} with CUDA \S{1,12} \(you have (?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:(?:a|b|rc|\.dev)\d{1,10})?(?:\+[a-z0-9.]{2,16})?)\)"),
          lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 1.0),
-    # ---- CPU builds told or shown another way, and CUDA asked of conda: what a helpdesk reads as "the CPU wheel"
-    # the person says the installed torch is a CPU build: "it installs the cpu only version", "only the CPU version will
-    # be reinstalled", "forcing a non-CUDA version of Torch to be installed", "installed Torch without the CUDA
-    # version", "installed pytorch_cpu" (not the bare "install" of a command or an advice: that is a choice), Chinese 默认是cpu版本 / 安装的是CPU版 / 安装的torch选择的是cpu版 (a verb between: chose, uses, became), Japanese CPU版がインストール, Korean CPU 버전이 설치
-    Rule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda", "cpu版",
-                                  "cpu 버전", "cpu버전"),
-         re.compile(r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
-                    r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
-                    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|pytorch)s?\b"
-                    r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:torch|pytorch))?\s(?:will be|was|is|gets|got|"
-                    r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
-                    r"|\binstall(?:s|ed|ing|ation\sof)\s(?:torch|pytorch)\swithout\s(?:the\s)?(?:cuda|gpu)\b"
-                    r"|\b(?:torch|pytorch)\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
-                    r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
-                    r"|(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?(?:torch|pytorch)?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
-                    r"(?:的|是|为)?\s?cpu\s?版"
-                    r"|cpu\s?版(?:の)?(?:torch|pytorch)?\s?が(?:インストール|入)"
-                    r"|cpu\s?버전(?:이|으로|의)?\s?(?:torch|pytorch)?\s?(?:가|이)?\s?설치", _I),
-         _cpu_build_told, 0.7),
+    # ---- CPU builds shown another way, and CUDA asked of conda: what a helpdesk reads as "the CPU wheel" (a CPU
+    # build told in words is wizard.textdiag.statements')
     # conda's build strings of CPU builds, in a plan, a conda list row or quoted inline: the pytorch channel's
     # "py3.8_cpu_0" (torchvision/torchaudio "py38_cpu"), its "pytorch-mutex 1.0 cpu" and "cpuonly" packages (pytorch/
     # builder's conda packaging: CU_VERSION=cpu builds carry the "cpuonly" constraint, which selects the cpu mutex),
@@ -755,13 +730,6 @@ RULES: tuple[Rule, ...] = (
     Rule("conda_cuda_spec", ("cudatoolkit", "pytorch-cuda"),
          re.compile(r"\b(?:cudatoolkit|pytorch-cuda)(?:==?|>=|[ \t]{1,40})(?P<version>\d{1,2}\.\d{1,2})\b", _I),
          lambda m: {"conda_cuda": m.group("version")}, 0.8),
-    # the person says the program runs on the CPU where the GPU was meant: "YOLOv8 using my cpu instead of gpu",
-    # "it only uses my CPU", "runs on CPU rather than GPU"
-    Rule("gpu_unused", ("instead of", "rather than", "only use", "only using"),
-         re.compile(r"\b(?:use[sd]?|using|runs?|running|ran|trains?|training|works?|working)\s(?:on\s)?(?:my\s|the\s|only\s)?cpu\s"
-                    r"(?:instead of|rather than)\s(?:my\s|the\s)?(?:gpu|cuda|graphics card|nvidia)\b"
-                    r"|\bonly\s(?:uses?|using)\s(?:my\s|the\s)?cpu\b", _I),
-         _const(gpu_unused="true"), 0.6),
     # is_available printed without the call's parentheses ("torch.cuda.is_available False") or told in Chinese or
     # Japanese ("cuda.is_available()只会返回false", "is_available()がFalseを返す"). Only False is read: told in words,
     # "True" is as often what should happen ("应该返回True", "is_available = True expected") as what did, and a
@@ -769,7 +737,15 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_available_words", ("is_available",),
          re.compile(r"\btorch\.cuda\.is_available[ \t]{1,3}(?:(?:returns?|is|=|:|->|gives)[ \t]{1,3})?(?P<value>False)\b"
                     r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:只|总|都|会|一直|还是|仍然|依然){0,3}"
-                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])", _I),
+                    r"(?:返回|输出|显示|打印|结果为|结果是|为|是|が|は)[ \t]{0,2}了?[ \t]{0,2}(?P<value2>False)(?![A-Za-z])"
+                    # Korean "is_available()가 False를 반환", "is_available() 결과가 False"; Russian "возвращает False",
+                    # Spanish "devuelve False", Portuguese "retorna False", German "gibt False zurück", French
+                    # "renvoie False"
+                    r"|(?<!mps)\.is_available\(\)\)?[ \t]{0,2}(?:(?:이|가|는|은|의)[ \t]{0,2})?(?:결과(?:가|는)?[ \t]{0,2})?"
+                    r"(?:(?:возвращает|вернул[ао]?|выда[её]т|выводит|показывает|равно|devuelve|retorna|regresa|devolve|"
+                    r"gibt|liefert|ergibt|renvoie|retourne|donne|sigue\sdando|continua\sretornando)[ \t]{1,3})?"
+                    r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
+                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
     # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or
     # pip.conf), pip's "Looking in indexes:" / "Looking in links:" line (printed whenever such an option is in effect),
@@ -815,6 +791,8 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),
          _interpreter_path, 0.7),
+    # ---- what the person states in words, in nine languages: the GPU unused, a CPU build (wizard.textdiag.statements)
+    *(Rule(*statement) for statement in STATEMENT_RULES),
 )
 
 

@@ -1,0 +1,489 @@
+"""What a person states about their setup in words, read in the nine languages the wizard covers.
+
+"It uses my CPU instead of the GPU", "GPU not detected", "CUDA is not available", "只用CPU", "GPUを認識しない",
+"GPU를 사용하지 않아요", "не видит видеокарту", "no detecta la GPU", "não reconhece a GPU", "GPU wird nicht erkannt",
+"ne détecte pas le GPU" (fact ``gpu_unused``); "my torch is the CPU version", "torch没有cuda", "CPU版のPyTorchが入って
+いる", "la versión de CPU de torch se instaló" (fact ``torch_build_told``).
+
+Each rule is a small grammar of the statement (subject, negated verb, object) in one language. A statement counts only
+as what happened: :func:`stated` keeps out conditionals ("if CUDA is not available, …", "GPU가 없으면"), wishes and
+advice ("it should not run on the CPU", "make sure the GPU is not being used by another process", "可以在cpu上跑"),
+yes/no questions ("Does it not use the GPU?", "…吗", "…나요?"; a why-question presupposes the fact and counts), and
+code (``print("CUDA is not available")``). Torch's own messages are the signatures' business; the two that carry these
+words (autocast's and GradScaler's "but CUDA is not available. Disabling", torch.load's "If you are running on a
+CPU-only machine") are kept out by the rules' own look-aheads and the conditional guard.
+
+The rules are plain data (:class:`StatementRule`); wizard.textdiag.evidence turns them into its Rules, so this module
+depends on nothing of the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+_I = re.IGNORECASE
+
+
+class StatementRule(NamedTuple):
+    name: str
+    needles: tuple[str, ...]
+    regex: re.Pattern[str]
+    facts: Callable[[re.Match[str]], dict[str, str]]
+    confidence: float
+
+
+# ------------------------------------------------------------------ the guard: what happened, not what should
+
+LOOK_BACK = 160  # characters before a match searched for its sentence's start
+LOOK_AHEAD = 160  # and after it, for its end
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？\n]")
+# a conditional governs its own comma-delimited segment: "If I run it, the GPU is not used" states it
+# (Chinese posts often set clauses apart by a space alone)
+_CONDITION_SEGMENT_END = re.compile(r"[.!?,;:](?=\s|$)|[。！？，；：、\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a wish or an advice governs its clause: "I want it fast but it doesn't use the GPU" states it
+_CLAUSE_BREAK = re.compile(
+    r"[.!?,;:](?=\s|$)|[。！？，；：、\n]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    r"|\b(?:but|and|so|because|although|though|however|yet|then|pero|porque|mas|porém|aber|und|weil|doch|mais|car"
+    r"|et|но|потому что|и|а|y|e)\b|但是?|可是|而且|然后|所以|因为|结果|却|けど|けれど|のに|ので|지만|는데", _I)
+
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|whether|in case|when|whenever|otherwise|else|si|s['’]il|cuando|en caso|quando|caso|"
+    r"wenn|falls|sofern|ob|sonst|quand|lorsque|lorsqu|au cas|sinon|если|когда|в случае|иначе)\b"
+    r"|如果|若是?|假如|要是|万一|一旦|否则|もし|万が一|만약|만일", _I)
+# the person's own action after "if"/"when": "if I run it", "when installing", "wenn ich", "когда я", "当我"
+_OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\w{2,20}ing)\b|j['’]|我|私|僕|俺|제가|내가|나는|저는)",
+                         _I)
+# "It will not use the GPU unless you pass device=0": a rule of the program, not what happened
+_UNLESS = re.compile(r"\b(?:unless|a menos que|a no ser que|a não ser que|es sei denn|sauf si|à moins que)\b", _I)
+_THAT = re.compile(r"\s*(?:that|dass|daß|que|qu['’]|что|чтобы)\b", _I)
+_TEMPORAL = re.compile(r"when|whenever|cuando|quando|wenn|quand|lorsque|lorsqu|когда", _I)
+_PORTUGUESE_IF = re.compile(r"^\W{0,3}(?:e\s|mas\s)?se\s", _I)  # "se" opens a conditional; elsewhere it is a pronoun
+_WISH_OR_ADVICE = re.compile(
+    r"\b(?:want|wants|wanted|wish|hope|would like|'d like|should|shouldn['’]?t|must|mustn['’]?t|ought|need to|"
+    r"needs to|make sure|ensure|check (?:that|if|whether)|verify|so that|in order|to prevent|to avoid|supposed to|"
+    r"expect|expected|how to|how do|how can|how could|how would|how should|may|might|please(?!\s(?:help|advise|assist))|"
+    r"let['’]s|"
+    r"prevent|avoid|can i|could i|is there a way|"
+    r"quiero|quisiera|me gustaría|debería|deberia|debe|c[óo]mo (?:hago|puedo|hacer)|aseg[úu]r\w{1,6}|verifica|"
+    r"comprueba|para que|hay que|quero|gostaria|deveria|deve|como (?:faço|faco|posso|fazer)|certifique|verifique|"
+    r"confira|precisa|möchte|mochte|will|wollte|sollte|soll|sollen|muss|müsste|wie (?:kann|bekomme|bringe|schaffe)|"
+    r"stelle sicher|stellen sie sicher|sicherstellen|prüfe|prüfen|überprüfe|damit|veux|voudrais|devrait|doit|"
+    r"comment (?:faire|je|puis|on|forcer|utiliser)|assurez|assure-toi|vérifiez|vérifie|pour que|afin que|il faut|"
+    r"хочу|хочется|хотел\w{0,2}|должн\w{1,2}|нужно|надо|чтобы|убедитесь|убедись|проверьте|проверь|пусть|"
+    r"как (?:сделать|заставить|мне|можно|исправить))\b"
+    r"|想要?(?!问|请教|知道)|希望|应该|应当|需要|请(?!问|教|帮)|确保|确认|保证|如何|怎样才能|怎么样才能|怎么才能|怎么让|怎么使|能否|能不能|可否|"
+    r"可不可以|是否|可以|也能|都能|为了|以便|防止|避免|以免|不想|不要|别|どうすれば|どうやって|どうしたら|方法", _I)
+# words of a yes/no question (a why-question presupposes what it asks about)
+_YES_NO_OPENER = re.compile(r"^\s*(?:(?:does|do|did|is|are|was|were|will|would|could|can|has|have|est-ce que|ist|wird|"
+                            r"kann|hat|erkennt|nutzt|verwendet|findet|läuft)\b|¿)", _I)
+_WHY = re.compile(r"\b(?:why|how come|por qu[ée]|porque|warum|wieso|weshalb|pourquoi|почему|отчего)\b"
+                  r"|为什么|为啥|なぜ|どうして|왜", _I)
+_QUESTION_AFTER = re.compile(
+    r"^\s?[^\s,，、。.!?！？]{0,12}?(?:吗|嗎|か[?？]|ですか|ますか|ませんか|でしょうか|のか[?？]|나요|까요|습니까|니까|니\?)")
+_CONDITION_AFTER = re.compile(
+    r"^\s?(?:的话|时|時|的时候|的情况|情况下|就|则|場合|なら|ように|よう|ため|べき|か(?:どうか|確認|チェック)|と(?![表出言いな])"
+    r"|(?:으|는|을|하|할|하는|한다|는다|되|될|되는|된다)?\s?(?:면|때|경우|도록|다면|는지|세요|십시오|해야|려고|려면))")
+_LINE_OF_CODE = re.compile(
+    r"\b(?:print|raise|warn|warnings\.warn|assert|(?:logger|logging|log)\.\w{3,9}|\w{0,30}(?:Error|Exception))\s?\("
+    r"|\belse\b|\s[!=]=\s|^\s{0,8}(?:>>>|In \[\d{1,4}\]:)", _I | re.M)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the match's sentence before it and after it."""
+    head = max(0, start - LOOK_BACK)
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, head, start)), default=head)
+    tail = _SENTENCE_END.search(text, end, min(len(text), end + LOOK_AHEAD))
+    return text[begin:start], text[end:tail.end() if tail else min(len(text), end + LOOK_AHEAD)]
+
+
+def _tail_after(text: str, pattern: re.Pattern[str]) -> str:
+    """The part of ``text`` after the last match of ``pattern`` in it."""
+    last = 0
+    for found in pattern.finditer(text):
+        last = found.end()
+    return text[last:]
+
+
+def _head_before(text: str, pattern: re.Pattern[str]) -> str:
+    """The part of ``text`` before the first match of ``pattern`` in it."""
+    found = pattern.search(text)
+    return text[:found.start()] if found else text
+
+
+def _line_of(text: str, start: int, end: int) -> str:
+    """The match's line, at most LOOK_BACK / LOOK_AHEAD characters either side of it (a line may be megabytes)."""
+    head, tail = max(0, start - LOOK_BACK), min(len(text), end + LOOK_AHEAD)
+    line_end = text.find("\n", end, tail)
+    return text[text.rfind("\n", head, start) + 1 or head:tail if line_end < 0 else line_end]
+
+
+def _governing_clause(before: str) -> str:
+    """The clause before the match, with the one before it where it opens with "that" ("Make sure, that the GPU is not
+    used": the advice governs it)."""
+    breaks = [found.end() for found in _CLAUSE_BREAK.finditer(before)]
+    clause_start = breaks[-1] if breaks else 0
+    if len(breaks) >= 1 and _THAT.match(before, clause_start):
+        clause_start = breaks[-2] if len(breaks) >= 2 else 0
+    return before[clause_start:]
+
+
+def _opens_a_hypothesis(before: str, only_temporal_exempt: bool) -> bool:
+    """A conditional opens a hypothesis in ``before`` ("If CUDA is not available, it falls back to the CPU"), unless
+    it introduces the person's own action ("If I run it, it only uses the CPU", "when installing pytorch it installs
+    the cpu version": a report). In the match's own segment only a temporal word ("when", "cuando") is so exempt:
+    "if I can't use the GPU" stays a hypothesis."""
+    for found in (*_CONDITIONAL.finditer(before), *_PORTUGUESE_IF.finditer(before)):
+        exempt = not only_temporal_exempt or _TEMPORAL.fullmatch(found.group(0).strip())
+        if not (exempt and _OWN_ACTION.match(before, found.end())):
+            return True
+    return False
+
+
+def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) -> bool:
+    """Whether the match states what happens: not in a conditional's segment, a wish's or an advice's clause, a
+    yes/no question or a line of code (nor after ``refusal_before``, a denial or a wish close before it)."""
+    text = found.string
+    before, after = _sentence(text, found.start(), found.end())
+    segment = _tail_after(before, _CONDITION_SEGMENT_END)
+    if _opens_a_hypothesis(segment, True) or _opens_a_hypothesis(before[:len(before) - len(segment)], False):
+        return False
+    rest_of_segment = _head_before(after, _CONDITION_SEGMENT_END)
+    if _CONDITION_AFTER.search(after) or _UNLESS.search(rest_of_segment):
+        return False
+    if _opens_a_hypothesis(rest_of_segment, False):  # "it falls back to the CPU if CUDA is not available"
+        return False
+    if _WISH_OR_ADVICE.search(_governing_clause(before)):
+        return False
+    if refusal_before is not None and refusal_before.search(before[-60:]):
+        return False
+    if not _WHY.search(before):  # why-words lead their question in every language read here
+        asks = after.rstrip().endswith(("?", "？")) and bool(_YES_NO_OPENER.search(before + found.group(0)))
+        if asks or _QUESTION_AFTER.search(after) or (re.search(r"\bли\b", before + after) and "?" in after):
+            return False
+    return not _LINE_OF_CODE.search(_line_of(text, found.start(), found.end()))
+
+
+def _fact_if_stated(key: str, value: str, refusal_before: re.Pattern[str] | None = None
+                    ) -> Callable[[re.Match[str]], dict[str, str]]:
+    def facts(found: re.Match[str]) -> dict[str, str]:
+        return {key: value} if stated(found, refusal_before) else {}
+
+    return facts
+
+
+# ------------------------------------------------------------------ "the GPU is not used": what the program does
+
+# what follows "GPU"/"CUDA" when the words are about a package or the toolkit, not the device (CMake's "Could NOT find
+# CUDA (missing: CUDA_TOOLKIT_ROOT_DIR)" is about the toolkit)
+_NOT_OBJECT = r"(?!\s?(?:version|build|wheel|package|index|variant|torch|pytorch|enabled|drivers?|memory|ram|toolkit|" \
+              r"home|path|installation|install|librar\w{1,3}|dlls?|runtime|compiler|kernels?|extensions?|support|arch)\b" \
+              r"|\s?\(missing)"
+_EN_GPU = r"(?:(?:my|the|any|a|an|our|your)\s)?(?:(?:nvidia|dedicated|discrete|geforce)\s)?" \
+          r"(?:gpus?|graphics\scards?|video\scards?|cuda(?:\sdevices?)?|nvidia|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" + _NOT_OBJECT
+_EN_NEG = r"(?:\b(?:does|do|did|is|are|was|were|ca|wo|could|would|has|have)n['’]?t|\b(?:does|do|did|is|are|was|were|" \
+          r"will|could|would|can)\s(?:not|never)|\bnot|\bnever|\bcannot|\bunable\sto|\bfail(?:s|ed)?\sto|\brefuses?\sto)"
+_EN_CPU = r"(?:(?:the|my|a)\s)?(?:cpu|processor)(?![-\w]|\s(?:only\s)?(?:version|build|wheel|variant|package|torch|pytorch|" \
+          r"index|install|usage|time|memory|ram|load|utili[sz]ation|machine|laptop|computer|server|pc|system)\b" \
+          r"|\s(?:as\swell|too|also|fine|just\sfine|ok|okay|perfectly|(?:and|or)\s(?:on\s)?(?:the\s)?gpu)\b)"
+
+GPU_UNUSED_EN = re.compile(
+    # "doesn't use my GPU", "is not using the GPU", "can't use the GPU", "does not detect my GPU", "never sees CUDA"
+    _EN_NEG + r"\s(?:(?:be|being|even|actually|really|seem\sto|seems\sto|appear\sto|appears\sto|\w{2,12}ly)\s){0,2}"
+    r"(?:use|using|utili[sz]e|utili[sz]ing|run\son|running\son|see|seeing|detect|detecting|recogni[sz]e|"
+    r"recogni[sz]ing|find|finding|access|accessing|pick\sup|picking\sup|leverage|leveraging)\s" + _EN_GPU +
+    # "the GPU is not being used", "GPU not detected", "CUDA is not available" (not autocast's "but CUDA is not
+    # available. Disabling", torch/amp/autocast_mode.py, nor GradScaler's)
+    r"|\b(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\s"
+    r"(?:(?:is|are|was|were|still|also|"
+    r"just|simply|apparently|obviously|has|have|been)\s){0,2}(?:(?:is|are|was|were|has|have|does|do|did)n['’]?t|not|"
+    r"never)\s(?:(?:being|been|getting|even|actually|currently)\s){0,2}(?:used|utili[sz]ed|detected|recogni[sz]ed|"
+    r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged)\b(?!\.\s{0,3}Disabling)"
+    r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
+    # "no GPU detected", "no CUDA device was found" (not torch's "No CUDA GPUs are available": a signature's)
+    r"|\bno\s(?:(?:nvidia|cuda|compatible|supported|usable|cuda-capable)\s){0,2}(?:gpus?|cuda\sdevices?)\s"
+    r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s)?(?:detected|found|recogni[sz]ed|discovered)\b"
+    # "GPU usage stays at 0%", "GPU utilization is 0 %"
+    r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
+    r"above)\s){0,3}0\s?%", _I)
+GPU_UNUSED_ON_CPU_EN = re.compile(
+    # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
+    # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")
+    r"\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
+    r"currently)\s)?(?:running|training|executing|computing))|runs|ran|executes|executed|trains|trained|computes|"
+    r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed)\s"
+    r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
+    r"{0,2}(?:on|to|onto)\s" + _EN_CPU +
+    # "it's still using the CPU", "only uses the CPU"
+    r"|\b(?:(?:is|['’]s|are|was|keeps|kept)\s(?:still\s|only\s|always\s|just\s)?using|(?:still|only|always|just)\s"
+    r"(?:uses|using|used))\s" + _EN_CPU +
+    # "YOLOv8 using my cpu instead of gpu", "the CPU and not the GPU"
+    r"|\b(?:cpu|processor)\s(?:instead\sof|rather\sthan|and\snot)\s(?:(?:my|the|a)\s)?(?:gpu|cuda|graphics\scard|nvidia)",
+    _I)
+
+_ZH_GPU = r"(?:gpu|显卡|cuda|n卡|独显|独立显卡|英伟达显卡|nvidia\s?显卡)"
+_ZH_CPU = r"(?:cpu|处理器)(?!\s?(?:版|-only))"
+GPU_UNUSED_ZH = re.compile(
+    # 只用CPU / 一直用的是cpu / 还是用cpu跑 / 用的是cpu / 显示是cpu / 跑在cpu上 / 在CPU上跑
+    r"(?:只|只会|只能|仅|一直|还是|仍然|依然|总是|始终|都|全部|全都|默认)(?:在)?(?:用|使用|调用|跑|运行|走|占用)"
+    r"(?:了|的|的是|着|在)?\s?" + _ZH_CPU +
+    r"|(?:用|使用|调用|跑|走)的(?:都|还|全|仍然|依然)?是\s?" + _ZH_CPU +
+    r"|显示(?:的)?(?:是|为)\s?" + _ZH_CPU +
+    r"|(?:跑在|运行在|跑到了?)\s?cpu\s?上|在\s?cpu\s?上(?:跑|运行|训练|推理|计算)(?!正常|没问题|没有问题|可以|是可以)"
+    # 没有用到GPU / 用不了GPU / 无法使用GPU / 识别不到显卡
+    r"|(?:没有?|未|并未|并没有)(?:被)?(?:用到|用上|使用|调用|利用|启用|识别到?|检测到|找到|读到)了?\s?(?:我的)?\s?" + _ZH_GPU +
+    r"|(?:用不了|用不上|调用不了|调不了|调用不到|识别不到|检测不到|找不到|识别不了|检测不了|无法使用|无法调用|无法识别|"
+    r"无法检测到?|无法找到|不能使用|不能用|不能调用|没法用|没办法用|无法启用|未能识别|未检测到|未识别到?|未找到)\s?(?:我的)?\s?"
+    + _ZH_GPU +
+    # GPU识别不到 / cuda不可用 / GPU没有被使用
+    r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|并|似乎|好像|显示)?(?:没有?|未|并未)(?:被)?(?:用到|用上|使用|调用|"
+    r"利用|识别到?|检测到|启用|占用)"
+    r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|似乎|好像|显示)?(?:识别不到|检测不到|用不了|用不上|调用不了|调不了|"
+    r"不可用|无法使用|无法识别|无法调用|识别不了|不能用|不能使用|没法用|未被识别|不被识别)"
+    # GPU占用率一直是0 / 显卡利用率为0%
+    r"|(?:gpu|显卡)(?:的)?(?:占用|利用|使用)率?\s?(?:一直|始终|都|还是)?(?:是|为|只有)?\s?0\s?%?(?![\d.])", _I)
+
+_JA_GPU = r"(?:gpu|cuda|グラボ|グラフィック(?:ボード|カード)|nvidia|ビデオカード)"
+GPU_UNUSED_JA = re.compile(
+    # GPUが使われない / GPUを使ってくれない / GPUを認識しない / CUDAが使えない / GPUが認識されていません
+    _JA_GPU + r"\s?(?:が|を|は)\s?(?:全く|まったく|一切|うまく|ちゃんと|正しく)?\s?(?:使われ|使わ|使っ|使え|使用され|使用し|"
+    r"使用でき|利用され|利用し|利用でき|認識され|認識し|認識でき|検出され|検出し|検出でき|見つから|見つけられ|有効になら)"
+    r"(?:て(?:い|くれ|くれてい|もらえ)?)?(?:ない|ません|なかった|ず)"
+    # CPUで動いている / CPUで実行されています / CPUしか使われない
+    r"|cpu\s?(?:で|のみで|だけで)\s?(?:動いて|動作して|実行されて|計算されて|処理されて|学習されて|推論されて|回って)"
+    r"(?:い(?:る|ます|た|ました)|しまう|しまい(?:ます)?|しまって(?:い(?:る|ます))?)?"
+    r"|cpu\s?(?:しか|のみ|だけ)\s?(?:が\s?)?(?:使われ|使わ|使用され|動)"
+    r"|(?:device|デバイス)\s?(?:が|は)\s?cpu\s?(?:に(?:なって|なり)|と表示)", _I)
+
+_KO_GPU = r"(?:gpu|cuda|그래픽\s?카드|그래픽|엔비디아|nvidia|쿠다|지피유)"
+GPU_UNUSED_KO = re.compile(
+    # GPU를 사용하지 않 / GPU 인식이 안 돼요 / GPU를 못 잡아요 / CUDA를 사용할 수 없
+    _KO_GPU + r"\s?(?:를|을|가|이|는|은|로)?\s?(?:전혀|아예|제대로|계속)?\s?(?:"
+    r"(?:사용|인식|활용|이용|감지|검출)(?:하지|되지|을\s?하지|이\s?되지)\s?(?:않|못)"
+    r"|(?:사용|인식|활용|이용|감지)(?:이|을|를)?\s?(?:안|못)(?:\s?(?:되|하|해|함|됨|돼|됩|합))?"
+    r"|(?:안|못)\s?(?:쓰|써|잡|씀|잡히|잡혀|씁|읽)"
+    r"|(?:쓰|잡|찾|읽)지\s?(?:않|못)"
+    r"|(?:사용|이용|활용)(?:할|될|을\s?할)\s?수\s?(?:가\s?)?없"
+    r"|(?:사용\s?)?불가)"
+    # CPU로만 돌아가요 / CPU만 사용돼요 / CPU에서만 실행됨
+    r"|cpu\s?(?:로만|만|에서만|로|에서)\s?(?:(?:계속|항상)\s?)?(?:돌아가|돌아감|돌아|실행되|실행돼|실행됨|실행이|작동하|"
+    r"작동되|작동함|동작하|동작함|학습되|학습이|사용되|사용됨|사용하고|사용해요|사용합|쓰고|써요|잡)", _I)
+
+_RU_GPU = r"(?:видеокарт[уаеыой]{1,2}|видюх[уаеи]|gpu|гпу|cuda|куд[ау]|графическ(?:ий|ого)\sпроцессор[а]?|nvidia)"
+GPU_UNUSED_RU = re.compile(
+    # не использует видеокарту / не видит GPU / не могу использовать CUDA
+    r"\bне\s(?:использует|используется|видит|видно|находит|определяет|определяется|распозна[её]т|задействует|"
+    r"задействуется|подхватывает|подхватывается|нагружает|может\sиспользовать|могу\sиспользовать|"
+    r"получается\sиспользовать|уда[её]тся\sиспользовать|использовал[аои]?|увидел[аои]?|наш[её]л|нашла|видел[аои]?)\s"
+    r"(?:мою\s|мой\s)?" + _RU_GPU + r"(?![-\w])"
+    # видеокарта не используется / GPU не определяется / CUDA недоступна
+    r"|" + _RU_GPU + r"\s(?:\w{1,12}\s)?(?:не|никак\sне)\s(?:используется|использовалась|задействуется|задействована|"
+    r"определяется|определилась|распозна[её]тся|видна|видно|видится|обнаружена|обнаруживается|найдена|находится|"
+    r"подхватывается|нагружается|доступна|доступен)\b"
+    r"|\b(?:cuda|куда)\s(?:не\sдоступна|недоступна|не\sдоступен|недоступен|не\sдоступно|недоступно)\b"
+    # работает на процессоре / использует только CPU
+    r"|\b(?:работает|считает|обучается|обучает|вычисляет|выполняется|ид[её]т|запускается|крутится|использует|юзает)\s"
+    r"(?:(?:только|вс[её]\sравно|всегда|лишь|по-прежнему)\s){0,2}(?:на\s)?(?:процессор[еау]?|cpu|цпу|проц[еа]?)(?![-\w]|\s(?:тоже|также|нормально|хорошо)\b)",
+    _I)
+
+_ES_GPU = r"(?:(?:la|mi|el|una|ninguna)\s)?(?:gpu|tarjeta\sgr[áa]fica|gr[áa]fica|cuda|nvidia)\b"
+GPU_UNUSED_ES = re.compile(
+    # no usa la GPU / no detecta la GPU / no puedo usar la GPU
+    r"\b(?:no|nunca)\s(?:me\s|se\s)?(?:usa|utiliza|est[áa]\s(?:usando|utilizando)|detecta|reconoce|encuentra|ve|"
+    r"aprovecha|puedo\susar|puedo\sutilizar|logro\susar|consigo\susar)\s" + _ES_GPU +
+    # la GPU no se usa / la GPU no es detectada / CUDA no está disponible
+    r"|\b(?:gpu|tarjeta\sgr[áa]fica|gr[áa]fica)\s(?:no|nunca)\s(?:se\s)?(?:usa|utiliza|detecta|reconoce|aparece|"
+    r"est[áa]\ssiendo\s(?:usada|utilizada)|es\s(?:usada|utilizada|detectada|reconocida)|fue\s(?:detectada|reconocida))\b"
+    r"|\bcuda\s(?:no\s(?:est[áa]|es)\s(?:disponible|accesible)|no\sdisponible)\b"
+    # usa la CPU en lugar de la GPU / solo usa la CPU / se ejecuta en la CPU
+    r"|\b(?:usa|utiliza|est[áa]\s(?:usando|utilizando)|corre|se\sejecuta|entrena|trabaja)\s(?:(?:solo|s[óo]lo|solamente|"
+    r"[úu]nicamente|siempre)\s)?(?:en\s|con\s)?(?:(?:la|el|mi)\s)?(?:cpu|procesador)(?![-\w]|\s(?:tambi[ée]n|bien|sin\sproblemas)\b)", _I)
+
+_PT_GPU = r"(?:(?:a|minha|o|meu|nenhuma)\s)?(?:gpu|placa\sde\sv[íi]deo|placa\sgr[áa]fica|cuda|nvidia)\b"
+GPU_UNUSED_PT = re.compile(
+    # não usa a GPU / não reconhece a GPU / não consigo usar a GPU
+    r"\bn[ãa]o\s(?:(?:est[áa]|esta)\s)?(?:usa|utiliza|usando|utilizando|reconhece|detecta|encontra|v[êe]|consigo\susar|"
+    r"consigo\sutilizar|reconhecendo|reconheceu|detectou|usou|aproveita)\s" + _PT_GPU +
+    # a GPU não é usada / CUDA não está disponível
+    r"|\b(?:gpu|placa\sde\sv[íi]deo|placa\sgr[áa]fica)\s(?:n[ãa]o|nunca)\s(?:[ée]\s|est[áa]\ssendo\s|foi\s)?(?:usada|"
+    r"utilizada|reconhecida|detectada|encontrada|aparece)\b"
+    r"|\bcuda\s(?:n[ãa]o\s(?:est[áa]|[ée])\s(?:dispon[íi]vel|acess[íi]vel)|n[ãa]o\sdispon[íi]vel|indispon[íi]vel)"
+    # usa a CPU em vez da GPU / roda só na CPU
+    r"|\b(?:usa|utiliza|est[áa]\s(?:usando|utilizando|rodando)|roda|rodando|executa|treina)\s(?:(?:s[óo]|somente|"
+    r"apenas|sempre)\s)?(?:(?:na|no|a|o|em|pela|minha)\s)?(?:cpu|processador)(?![-\w]|\s(?:tamb[ée]m|bem|normalmente|sem\sproblemas)\b)", _I)
+
+_DE_GPU = r"(?:gpu|grafikkarte|cuda)"
+GPU_UNUSED_DE = re.compile(
+    # nutzt die GPU nicht / erkennt meine Grafikkarte nicht / verwendet nicht die GPU / findet keine GPU
+    # (with the subject between after an opening word: "Warum erkennt PyTorch meine GPU nicht")
+    r"\b(?:nutzt|benutzt|verwendet|erkennt|findet|sieht|nimmt)\s(?:\w{1,20}\s)?(?:(?:meine|die|meine\snvidia|"
+    r"die\snvidia)\s)?" + _DE_GPU +
+    r"\s(?:\w{1,12}\s)?nicht\b"
+    r"|\b(?:nutzt|benutzt|verwendet|erkennt|findet)\s(?:nicht|keine)\s(?:(?:die|meine)\s)?" + _DE_GPU + r"\b"
+    # GPU wird nicht erkannt / CUDA ist nicht verfügbar / keine GPU gefunden
+    r"|\b" + _DE_GPU + r"\s(?:wird|ist|war|wurde)\s(?:\w{1,12}\s)?(?:nicht|nie)\s(?:erkannt|genutzt|benutzt|verwendet|"
+    r"gefunden|verfügbar|verfuegbar|ansprechbar)\b"
+    r"|\b" + _DE_GPU + r"\s(?:nicht|nie)\s(?:erkannt|genutzt|gefunden|verfügbar|verfuegbar)\b"
+    r"|\bkeine\s(?:gpu|grafikkarte)\s(?:erkannt|gefunden)\b"
+    # nutzt nur die CPU / läuft auf der CPU / CPU statt GPU
+    r"|\b(?:nutzt|benutzt|verwendet|läuft|lauft|rechnet|trainiert)\s(?:(?:nur|immer|ausschließlich|weiterhin|trotzdem|"
+    r"noch|leider|alles|komplett|es)\s){0,2}(?:auf\s|über\s)?(?:(?:der|die|meiner|meine)\s)?(?:cpu|prozessor)(?![-\w]|\s(?:auch|ebenfalls|problemlos)\b)"
+    r"|\b(?:cpu|prozessor)\s(?:statt|anstatt|anstelle)\s(?:der\s|meiner\s)?(?:gpu|grafikkarte)\b", _I)
+
+_FR_GPU = r"(?:(?:le|la|mon|ma|de|du|les)\s)?(?:gpu|carte\sgraphique|cuda|nvidia)\b"
+GPU_UNUSED_FR = re.compile(
+    # n'utilise pas le GPU / ne détecte pas le GPU / je ne peux pas utiliser le GPU
+    r"\bn(?:e\s|['’])(?:utilise|exploite|d[ée]tecte|reconna[iî]t|trouve|voit)\s(?:pas|jamais|plus)\s" + _FR_GPU +
+    r"|\bne\s(?:peux|peut|peuvent|parvient|parviens|arrive|arrivent)\spas\s(?:[àa]\s)?(?:utiliser|exploiter|"
+    r"d[ée]tecter)\s" + _FR_GPU +
+    # le GPU n'est pas détecté / CUDA n'est pas disponible / CUDA indisponible
+    r"|\b(?:gpu|carte\sgraphique|cuda)\s(?:n['’]est|n['’]a)\s(?:pas|jamais)\s(?:[ée]t[ée]\s)?(?:utilis[ée]e?|"
+    r"d[ée]tect[ée]e?|reconnue?|trouv[ée]e?|disponible|accessible)\b"
+    r"|\bcuda\s(?:non\sdisponible|indisponible)\b|\bgpu\snon\s(?:d[ée]tect[ée]|reconnu|utilis[ée])\b"
+    # utilise le CPU au lieu du GPU / tourne sur le CPU / n'utilise que le CPU
+    r"|\b(?:utilise|tourne|s['’]ex[ée]cute|calcule|entra[iî]ne|reste)\s(?:(?:uniquement|seulement|toujours|que)\s)?"
+    r"(?:sur\s)?(?:(?:le|mon)\s)?(?:cpu|processeur)(?![-\w]|\s(?:aussi|[ée]galement|sans\sprobl[èe]me)\b)", _I)
+
+_GPU_UNUSED = _fact_if_stated("gpu_unused", "true")
+
+# ------------------------------------------------------------------ "my torch is the CPU build": the build told
+
+# A denial or a wish just before a sentence about the CPU build: "I did not install the CPU version", "想装cpu版"
+_NOT_WHAT_HAPPENED = re.compile(
+    r"(?:\b(?:not|never|want(?:ed)? to|would like to|try(?:ing)? to|should|instead of|rather than|no|nunca|n[ãa]o|"
+    r"nicht|kein\w{0,2}|ne|не|ни|en lugar de|em vez de|statt|au lieu de|вместо)\b|n't|\bn['’]|\bhow (?:do i |can i |to )?)"
+    r"\W{0,3}(?:\w{1,14}\W{1,3}){0,3}$"
+    r"|(?:不是|并不是|而不是|不要|别|不用|想|ではなく|じゃなく|아니라|아닌)\s?$", _I)
+_CPU_BUILD_TOLD = _fact_if_stated("torch_build_told", "cpu", _NOT_WHAT_HAPPENED)
+
+_TORCH = r"(?:torch|pytorch)"
+CPU_BUILD_TOLD_EN = re.compile(
+    # the installing verb before: "it installs the cpu only version", "only the CPU version will be reinstalled"
+    r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
+    r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
+    r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|"
+    r"pytorch)s?\b"
+    r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s" + _TORCH + r")?\s(?:will be|was|is|gets|got|"
+    r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
+    r"|\binstall(?:s|ed|ing|ation\sof)\s" + _TORCH + r"\swithout\s(?:the\s)?(?:cuda|gpu)\b"
+    r"|\b" + _TORCH + r"\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
+    r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
+    # "only to find it turned to the cpu version", "it became the CPU build", "I always get the CPU version"
+    r"|\b(?:turn(?:s|ed)?|chang(?:es|ed)|switch(?:es|ed)|bec(?:ame|omes)|revert(?:s|ed)|g(?:ot|ets?|etting))\s"
+    r"(?:(?:in)?to\s|back\sto\s|only\s|always\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\b"
+    r"(?!\s(?:working|to\swork|running|to\srun))"
+    # "my torch is the cpu version", "I have the CPU version of torch", "torch was not compiled with CUDA",
+    # "my torch has no CUDA", "torch is missing CUDA support"
+    r"|\b(?:my|the|our|this)\s(?:installed\s|current\s)?" + _TORCH + r"(?:\s(?:install(?:ation)?|package|build|wheel|"
+    r"version))?\s(?:is|was|seems\sto\sbe|appears\sto\sbe|turned\sout\sto\sbe|is\sstill|was\sstill)\s(?:(?:a|an|the|"
+    r"only|just|still)\s){0,2}cpu(?:[- ]only)?(?:\s(?:version|build|variant|wheel|one))?\b(?![- ](?:bound|usage|time))"
+    r"|\b(?:i|we)\s(?:have|had|['’]ve|got|['’]ve\sgot|only\shave|ended\sup\swith|am\susing|['’]m\susing|was\susing)\s"
+    r"(?:(?:a|an|the|only|just)\s){0,2}cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\s(?:of\s)?" + _TORCH + r"\b"
+    r"|\b" + _TORCH + r"\s(?:was|is|got|has\sbeen)(?:\snot|\snever|n['’]?t)\s(?:compiled|built|installed)\swith\s"
+    r"(?:cuda|gpu)\b"
+    r"|\b(?:(?:my|the|installed)\s)?" + _TORCH + r"\s(?:has\sno|does\s?n['’]?t\shave|does\snot\shave|lacks|is\smissing|"
+    r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b", _I)
+CPU_BUILD_TOLD_CJK = re.compile(
+    # Chinese: 默认是cpu版本 / 安装的是CPU版 / 安装的torch选择的是cpu版 / 用的是cpu版本 / 我的torch是cpu版本 / torch没有cuda
+    r"(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?" + _TORCH + r"?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
+    r"(?:的|是|为)?\s?cpu\s?版"
+    r"|(?:用|使用)(?:的|了)(?:是|都是)?\s?cpu\s?版"
+    r"|" + _TORCH + r"\s?(?:是|为|就是|竟然是|居然是|还是|变成了?|成了)\s?cpu\s?版"
+    r"|是\s?cpu\s?版(?:本)?的\s?" + _TORCH +
+    r"|" + _TORCH + r"\s?(?:没有|不带|没带|不含|不支持)\s?(?:cuda|gpu)"
+    # Japanese: CPU版がインストール / PyTorchがCPU版になっている / CPU版のPyTorchが入っている / PyTorchがCUDA非対応
+    r"|cpu\s?版(?:の)?" + _TORCH + r"?\s?が(?:インストール|入)"
+    r"|" + _TORCH + r"\s?(?:が|は)\s?cpu\s?版(?:の(?:まま|よう)|に(?:なって|なり|なっ)|です|でした|だった|と(?:表示|出))"
+    r"|cpu\s?版の\s?" + _TORCH + r"(?:が|を)?\s?(?:入って|インストールされて|インストールして(?:い|しまい|しまっ)|使って(?:い|ま)|"
+    r"になって)"
+    r"|" + _TORCH + r"\s?(?:が|は)\s?cuda\s?(?:に)?(?:対応して(?:い)?ない|非対応)"
+    # Korean: CPU 버전이 설치 / torch가 CPU 버전입니다 / CPU 버전 torch가 깔려
+    r"|cpu\s?버전(?:이|으로|의)?\s?" + _TORCH + r"?\s?(?:가|이)?\s?설치"
+    r"|(?:" + _TORCH + r"|파이토치)\s?(?:가|이|는|은)?\s?cpu\s?(?:버전|전용)(?:이|으로|입니다|이에요|이네요|이었|인|임|이라)"
+    r"|cpu\s?(?:버전|전용)(?:의|인)?\s?(?:" + _TORCH + r"|파이토치)(?:가|이|를|을)?\s?(?:설치|깔|사용\s?중|쓰고|있)", _I)
+
+CPU_BUILD_TOLD_RU = re.compile(
+    # Russian: установилась CPU-версия / стоит версия torch для CPU / torch без поддержки CUDA
+    r"\b(?:установил(?:ась|ся|ись|а|и)?|установлен[аоы]?|поставил(?:ась|ся|ись|а|и)?|скачал(?:ась|ся|ись|а|и)?|стоит|"
+    r"стоят|у\sменя|оказалась|оказался)\s(?:\w{1,12}\s){0,2}?(?:(?:cpu|цпу)[- ]?(?:only[- ])?(?:верси[яиюей]|"
+    r"сборк[аиу])|(?:верси[яиюей]|сборк[аиу])\s(?:(?:torch|pytorch|торча|пайторча)\s)?(?:для|под)\s(?:cpu|цпу|"
+    r"процессор\w{0,2})|(?:torch|pytorch|торч\w{0,2})\s(?:для|под)\s(?:cpu|цпу)|(?:torch|pytorch|торч\w{0,2})\sбез\s"
+    r"(?:поддержки\s)?(?:cuda|куды|gpu))"
+    r"|\b(?:cpu|цпу)[- ]?верси[яи]\s(?:(?:torch|pytorch|торча)\s)?(?:установлена|стоит|установилась|поставилась|"
+    r"скачалась)"
+    r"|\b(?:torch|pytorch|торч\w{0,2})\s(?:собран\sбез|не\sсобран\sс|скомпилирован\sбез|не\sскомпилирован\sс)\s"
+    r"(?:поддержки\s)?(?:cuda|куды|gpu)", _I)
+CPU_BUILD_TOLD_ES_PT_DE_FR = re.compile(
+    # Spanish: instalé la versión de CPU de torch / torch no tiene CUDA / la versión CPU se instaló
+    r"\b(?:instal(?:é|e|ó|o|ado|ada|aron|amos)|se\sinstal(?:ó|o)|tengo|ten[ií]a|descargu[ée]|se\sdescarg[óo]|"
+    r"me\sinstal[óo]|qued[óo]|estoy\susando)\s(?:\w{1,12}\s){0,2}?(?:la\s|una\s)?versi[óo]n\s(?:de\s(?:la\s)?|"
+    r"para\s(?:la\s)?|solo\s|s[óo]lo\s)?(?:cpu|procesador)\b"
+    r"|\b" + _TORCH + r"\s(?:(?:est[áa]|fue|qued[óo]|se\sinstal[óo])\s)?(?:instalad[oa]\s)?(?:sin|no\stiene)\s"
+    r"(?:soporte\s(?:de|para)\s|la\s)?(?:cuda|gpu)\b"
+    r"|\b" + _TORCH + r"\s(?:es|era)\s(?:la\s)?versi[óo]n\s(?:de\s|para\s)?(?:la\s)?cpu\b"
+    r"|\bla\sversi[óo]n\s(?:de\s|para\s)?(?:la\s)?cpu\s(?:de\s" + _TORCH + r"\s)?(?:se\sinstal[óo]|fue\sinstalada|"
+    r"est[áa]\sinstalada|qued[óo])"
+    # Portuguese: instalei a versão CPU do torch / o torch está sem CUDA / a versão CPU foi instalada
+    r"|\b(?:instalei|instalou|instalaram|tenho|tinha|baixei|baixou|veio|estou\susando)\s(?:\w{1,12}\s){0,2}?"
+    r"(?:a\s|uma\s)?vers[ãa]o\s(?:de\s|para\s|s[óo]\s)?(?:a\s|o\s)?(?:cpu|processador)\b"
+    r"|\b" + _TORCH + r"\s(?:(?:est[áa]|foi|veio|ficou)\s)?(?:instalad[oa]\s)?(?:sem|n[ãa]o\stem)\s(?:suporte\s(?:a|para|"
+    r"de)\s|o\s|a\s)?(?:cuda|gpu)\b"
+    r"|\b" + _TORCH + r"\s(?:[ée]|era|est[áa]\sna|ficou\sna|veio\sna)\s(?:a\s)?vers[ãa]o\s(?:de\s|para\s)?(?:a\s)?cpu\b"
+    r"|\ba\svers[ãa]o\s(?:de\s|para\s)?(?:a\s)?cpu\s(?:do\s" + _TORCH + r"\s)?(?:foi\sinstalada|est[áa]\sinstalada|"
+    r"ficou|veio)"
+    # German: habe die CPU-Version von torch installiert / torch ist die CPU-Version / torch hat keine CUDA-Unterstützung
+    r"|\b(?:die|eine|nur\sdie|nur\seine)\s(?:reine\s)?cpu[- ]?(?:only[- ])?version(?:\svon\s" + _TORCH + r")?\s"
+    r"(?:\w{1,20}\s){0,3}?(?:installiert|heruntergeladen|bekommen|erwischt|gezogen|drauf)\b(?!\s(?:werden|wird))"
+    r"|\b" + _TORCH + r"\s(?:ist|war)\s(?:(?:nur|noch|leider)\s){0,2}(?:die\s|eine\s)?cpu[- ]?(?:only[- ])?version"
+    r"|\b" + _TORCH + r"\s(?:ist|wurde|war)\s(?:\w{1,12}\s){0,2}?ohne\s(?:cuda|gpu)(?:[- ]?(?:unterstützung|support))?\s"
+    r"(?:installiert|kompiliert|gebaut)"
+    r"|\b" + _TORCH + r"\s(?:hat|besitzt)\skeine?n?\s(?:cuda|gpu)(?:[- ]?(?:unterstützung|support))?"
+    # French: j'ai installé la version CPU de torch / torch est la version CPU / torch n'a pas CUDA
+    r"|\b(?:install[ée]e?|t[ée]l[ée]charg[ée]e?|j['’]ai|on\sa)\s(?:\w{1,12}\s){0,2}?(?:la\s|une\s)?version\s(?:cpu|"
+    r"pour\s(?:le\s)?cpu|sans\scuda)\b"
+    r"|\b" + _TORCH + r"\s(?:est|était)\s(?:en\s)?(?:la\s|une\s)?version\s(?:cpu|pour\s(?:le\s)?cpu|sans\scuda)\b"
+    r"|\bla\sversion\s(?:cpu|pour\s(?:le\s)?cpu)\s(?:de\s" + _TORCH + r"\s)?(?:a\s[ée]t[ée]|s['’]est|est)\sinstall[ée]e"
+    r"|\b" + _TORCH + r"\s(?:n['’]a\spas|ne\sprend\spas\sen\scharge|est\sinstall[ée]\ssans|a\s[ée]t[ée]\sinstall[ée]\s"
+    r"sans)\s(?:de\s|le\s|la\s)?(?:cuda|gpu)\b", _I)
+
+STATEMENT_RULES: tuple[StatementRule, ...] = (
+    StatementRule("gpu_unused", ("not", "n't", "n’t", "dont", "doesnt", "didnt", "isnt", "cant", "wont", "couldnt",
+                                 "never", "cannot", "unable", "fail", "refuse", "unavailable", "undetected", "unused",
+                                 "unrecogni", "no ", "gpu usage", "gpu util", "gpu load"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_on_cpu", ("cpu", "processor"), GPU_UNUSED_ON_CPU_EN, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_zh", ("用", "跑", "识别", "检测", "显示", "找", "无法", "没", "未", "运行", "不可用", "占用", "利用",
+                                    "使用"), GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ja", ("使", "認識", "検出", "動", "実行", "利用", "見つか", "有効", "しか", "のみ", "だけ",
+                                    "計算", "処理", "学習", "推論", "回って", "表示"), GPU_UNUSED_JA, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ko", ("사용", "인식", "쓰", "써", "못", "안", "않", "없", "불가", "돌아", "실행", "작동",
+                                    "동작", "학습", "잡", "찾", "읽", "감지", "검출", "활용", "이용"),
+                  GPU_UNUSED_KO, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ru", ("не ", "недоступ", "работает", "считает", "обучает", "вычисляет", "выполняется",
+                                    "идёт", "идет", "запускается", "крутится", "использует", "юзает"),
+                  GPU_UNUSED_RU, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_es", ("no ", "nunca", "usa ", "utiliza", "usando", "utilizando", "corre ", "ejecuta",
+                                    "entrena", "trabaja"), GPU_UNUSED_ES, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_pt", ("não", "nao ", "nunca", "usa ", "utiliza", "usando", "utilizando", "rodando", "roda ",
+                                    "executa", "treina", "indispon"), GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_de", ("nicht", "keine", "nie ", "nutzt", "benutzt", "verwendet", "läuft", "lauft",
+                                    "rechnet", "trainiert", "statt", "anstelle"), GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_fr", ("pas ", "jamais", "plus ", "non ", "indisponible", "utilise", "tourne", "exécute",
+                                    "execute", "calcule", "entraîne", "entraine", "reste"), GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
+    # the person says the installed torch is a CPU build (not a command's or an advice's bare "install": a choice)
+    StatementRule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda",
+                                           "without any", "without gpu", "without the gpu", "compiled with", "built with", "installed with", "no cuda", "have cuda",
+                                           "lacks", "missing"), CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_cjk", ("版", "버전", "전용", "没有", "不带", "没带", "不含", "不支持", "非対応",
+                                               "対応して"), CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_ru", ("верси", "сборк", "без ", "собран", "скомпилирован", "для cpu", "под cpu",
+                                             "для цпу", "под цпу"),
+                  CPU_BUILD_TOLD_RU, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_es_pt_de_fr", ("versión", "version de", "version para", "version cpu",
+                                                       "version pour", "version sans", "cpu-version", "cpu version",
+                                                       "cpuversion", "versão", "versao", "sin ", "no tiene", "sem ",
+                                                       "não tem", "nao tem", "ohne ", "keine", "kein ", "sans ", "n'a pas",
+                                                       "n’a pas", "ne prend pas"),
+                  CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
+)
