@@ -55,6 +55,27 @@ KNOWN_MISSES = {
     "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
     "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
     "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
+    # round 10 (collected without running the engine)
+    "844-kohya-torch2-install-error-corrupt-pip-cache": "the launcher's 'Error running pip: install ... "
+    "torch==2.0.1+cu118 ... --index-url' and no pip output; that a cached download was corrupt is only the "
+    "maintainer's reading of a screenshot",
+    "859-sentence-transformers-cuda100-torch150-false": "prose: 'CUDA version 10.0' (the toolkit's or the driver's?) "
+    "and torch 1.5.0 with is_available() False, no OS; the CPU build and a missing driver stay possible, and that the "
+    "default 1.5.0 wheel needs a newer driver is the maintainer's inference",
+    "863-fooocus-intel-graphics-found-no-nvidia-driver": "torch's 'Found no NVIDIA driver' and a question: the driver "
+    "is named first and 'no NVIDIA GPU' as also possible; that the laptop has only Intel graphics is found later",
+    "891-fooocus-gtx1060-disabled-device-manager": "prose retelling 'no cuda gp available' (torch's 'No CUDA GPUs are "
+    "available' mistyped) beside a GTX 1060; that Windows had disabled the GPU is only the reporter's later finding",
+    "898-zh-loogle-torch201-cu121-not-built": "a question in Chinese about torch 2.0.1+cu121, with no failure and no "
+    "pip output: the build is named, not asked of pip",
+    "901-zh-aniportrait-amd-windows-no-nvidia-driver": "Chinese prose: an AMD card on Windows and the message retold "
+    "in Chinese ('没有找到英伟达的驱动'), which the catalogue does not hold; no is_available() and no tool output",
+    "905-diffsynth-cuda-error-auto-installed-cpu-torch": "'cuda error' with no message, no torch version and no OS; "
+    "that the installer put in 2.3.1+cpu is only the reporter's follow-up",
+    "906-torch-scatter-torch-cu90-nvcc-100": "prose: torch.version.cuda 9.0 against nvcc 10.0 matters only when an "
+    "extension is built, which the text does not show (the issue is in torch-scatter's tracker)",
+    "926-ja-voice-changer-gtx1660s-cuda-path-error": "a Japanese issue template without a log ('cudaのエラー'): that a "
+    "system CUDA on PATH caused it is the reporter's own later finding",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
