@@ -183,6 +183,16 @@ _SETUP_WORDS = (
     "numpy", "dll", ".so", "lib", "symbol", "glibc", "import", "module", "no such file", "not found", "python", "pip",
     "conda", "uv ", "install", "wheel", "version", "permission", "memory", "killed", "segmentation", "illegal",
     "core dumped", "ssl", "connection", "timed out", "timeout", "proxy", "network", "is_available",
+    # CUDA's own libraries and AMD's stack, whose errors name only themselves ("cuFFT error: CUFFT_INTERNAL_ERROR")
+    "cufft", "cublas", "cusparse", "cusolver", "curand", "nvrtc", "nvjitlink", "hip error", "hiperror", "hipblas",
+    "miopen", "rocm",
+    # Windows' and Python's own crashes and limits ("The paging file is too small", "Windows fatal exception: access
+    # violation", "Fatal Python error")
+    "winerror", "paging file", "access violation", "access is denied", "fatal exception", "fatal python error",
+    # building or installing a companion ("Microsoft Visual C++ 14.0 or greater is required", "Ninja is required to load
+    # C++ extensions", "No matching distribution found for flash-attn", "returned non-zero exit status 1")
+    "visual c++", "build tools", "msvc", "compiler", "ninja", "nvcc", "gcc", "cmake", "extension", "distribution",
+    "requirement", "exit status", "exit code", "flash", "bitsandbytes",
     "显卡", "驱动", "显存", "グラフィック", "ドライバ", "그래픽", "드라이버", "видеокарт", "драйвер",
 )
 

@@ -253,6 +253,14 @@ def test_a_working_setup_beside_an_error_of_the_program_itself_is_ready(error: s
     "ImportError: cannot import name 'packaging' from 'pkg_resources'",
     "Segmentation fault (core dumped)",
     "RuntimeError: operator torchvision::nms does not exist",
+    # setup errors whose line names neither torch nor CUDA
+    "RuntimeError: cuFFT error: CUFFT_INTERNAL_ERROR",
+    "OSError: [WinError 1455] The paging file is too small for this operation to complete",
+    "Windows fatal exception: access violation",
+    "error: Microsoft Visual C++ 14.0 or greater is required. Get it with \"Microsoft C++ Build Tools\"",
+    "RuntimeError: Ninja is required to load C++ extensions",
+    "ERROR: No matching distribution found for flash-attn",
+    "subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.",
 ])
 def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> None:
     assert verdict_of(f"{error}\n\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY
