@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wizard.textdiag.clean import clean_text
 
 
@@ -71,3 +73,14 @@ def test_records_after_a_message_stay_on_their_own_lines() -> None:
     lines = clean_text(text).lines
     assert lines[:3] == text.split("\n")[:3]
     assert lines[3] == "Loading the model"  # its log prefix stripped, still a line of its own
+
+
+@pytest.mark.parametrize("record", [
+    "ERROR: Exception in ASGI application while handling the request for the web ui.",
+    "WARNING: The script uvicorn is installed in '/home/u/.local/bin' which is not on PATH.",
+    "× Getting requirements to build wheel did not run successfully, exit code 1 was returned.",
+])
+def test_a_log_record_after_a_long_message_is_not_joined_to_it(record: str) -> None:
+    message = "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and " \
+              "installed a driver from http://www.nvidia.com/Download/index.aspx"
+    assert clean_text(f"{message}\n{record}").lines == [message, record]

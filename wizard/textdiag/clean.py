@@ -136,8 +136,11 @@ def _unwrap_text(text: str) -> str:
 # were compiled with different" / "CUDA versions. ..."): a message is prose, so its next line continues it even when
 # that line starts with a capital (a product name, a version), unless it starts a record of its own.
 _MESSAGE_LINE = re.compile(r"^[ \t]{0,12}[A-Za-z_][\w.]{0,80}(?:Error|Exception|Warning): [^\n]{40,4096}$", re.MULTILINE)
+# (a log level opens a record in any case: pip's "ERROR:" and "error: subprocess-exited-with-error", a logger's
+# "WARNING:"; so do pip's "×" and "╰─>" report lines)
 _RECORD_START = re.compile(r"[ \t]*(?:$|File \"|Traceback |During handling|The above exception|[A-Za-z_][\w.]{0,80}"
-                           r"(?:Error|Exception|Warning):|\[|[-=*#>|│]|\d{1,4}[-:/]\d)")
+                           r"(?:Error|Exception|Warning):|(?i:error|warning|warn|info|debug|critical|fatal|note|hint)"
+                           r"[ \t]{0,2}:|\[|[-=*#>|│×╰]|\d{1,4}[-:/]\d)")
 MAX_MESSAGE_JOINS = 6
 
 
