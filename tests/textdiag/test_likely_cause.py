@@ -108,3 +108,14 @@ def test_a_wish_or_a_condition_is_not_what_is_available_printed(line: str) -> No
 def test_the_gpu_unused_beside_another_vendors_gpu_is_no_nvidia_gpu_not_a_cpu_build() -> None:
     text = "Windows 11, AMD Radeon RX 6700 XT. Stable diffusion runs on my CPU instead of the GPU."
     assert next(f for f in findings_of(text) if f.severity is Severity.ERROR).code == "NO_NVIDIA_GPU"
+
+
+@pytest.mark.parametrize("stack", [
+    "On Windows 11 with torch-directml, the GPU is not used.",
+    "Windows 10, ZLUDA with my RX 6800: the GPU is not used",
+    "Windows 11\n>>> import torch_directml\n" + CUDA_FALSE,
+])
+def test_another_vendors_gpu_stack_leaves_no_cuda_cause(stack: str) -> None:
+    """DirectML, ZLUDA, ROCm: no CUDA build or NVIDIA driver makes that stack use the GPU, so none is named."""
+    assert not {f.code for f in findings_of(stack) if f.severity is Severity.ERROR or is_possible_cause(f)} & {
+        "CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD"}

@@ -95,7 +95,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
-                           or _cuda_unavailable_unexplained(facts, _cuda_complaint(facts, clean)))
+                           or _cuda_unavailable_unexplained(facts, _cuda_complaint(facts, clean)
+                                                            and not _another_vendors_stack(facts, clean)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -203,6 +204,13 @@ NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
 _OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
 
 
+def _another_vendors_stack(facts: dict[str, str], clean: CleanText) -> bool:
+    """The text shows another vendor's GPU stack (a ROCm build, HIP, ZLUDA, DirectML, XPU), unless a CUDA build of
+    torch is shown installed (then that is what ran): CUDA being unusable there is no CUDA build's or driver's fault."""
+    return facts.get("torch_variant", "").startswith("rocm") or (
+        bool(_OTHER_GPU_STACK.search(clean.lower)) and not _cuda_build_running(facts))
+
+
 def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
     """CUDA wanted on a machine the text says has no NVIDIA GPU: NO_NVIDIA_GPU, no driver or build can help.
 
@@ -212,8 +220,7 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU; unless a CUDA build
     of torch is shown installed: then that is what ran) and a working MPS.
     """
-    other_stack = facts.get("torch_variant", "").startswith("rocm") or (
-        _OTHER_GPU_STACK.search(clean.lower) and not _cuda_build_running(facts))  # (a CUDA build shown is what ran)
+    other_stack = _another_vendors_stack(facts, clean)
     if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or other_stack or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
