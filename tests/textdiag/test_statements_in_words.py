@@ -178,6 +178,9 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     "Est-ce que PyTorch n'utilise pas le GPU ?",
     "Erkennt PyTorch die GPU nicht?",
     "Stelle sicher, dass die GPU nicht genutzt wird",
+    # the GPU free of other programs
+    "nvidia-smi shows the GPU is not used by any other process",
+    "The GPU is not being used by another program while I train",
 ])
 def test_questions_wishes_advice_conditionals_code_and_torchs_messages_are_no_such_fact(not_stated: str) -> None:
     assert "gpu_unused" not in facts_of(not_stated)

@@ -201,6 +201,8 @@ GPU_UNUSED_EN = re.compile(
     r"just|simply|apparently|obviously|has|have|been)\s){0,2}(?:(?:is|are|was|were|has|have|does|do|did)n['’]?t|not|"
     r"never)\s(?:(?:being|been|getting|even|actually|currently)\s){0,2}(?:used|utili[sz]ed|detected|recogni[sz]ed|"
     r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged)\b(?!\.\s{0,3}Disabling)"
+    # (not "the GPU is not used by any other process": the GPU is free, which says nothing of this program)
+    r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
     r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
     # "no GPU detected", "no CUDA device was found" (not torch's "No CUDA GPUs are available": a signature's)
     r"|\bno\s(?:(?:nvidia|cuda|compatible|supported|usable|cuda-capable)\s){0,2}(?:gpus?|cuda\sdevices?)\s"
