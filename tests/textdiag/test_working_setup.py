@@ -227,6 +227,8 @@ def test_cuda_unavailable_with_an_nvidia_gpu_or_no_gpu_facts_is_not_no_nvidia_gp
 @pytest.mark.parametrize("text", [
     "torch.cuda.is_available()应该返回True",  # "should return True": a wish, not what happened
     "I expect torch.cuda.is_available True here",
+    "torch.cuda.is_available() returned True before I updated the driver; now it says False",  # a past state
+    "The README says to check it:\nprint(torch.cuda.is_available())  # True",  # a tutorial's expected output
 ])
 def test_is_available_true_told_in_words_is_never_a_working_setup(text: str) -> None:
     assert facts_of(text).get("cuda_available") != "true"

@@ -249,11 +249,20 @@ def _bits(found: re.Match[str]) -> dict[str, str]:
     return {"python_bits": "32"}
 
 
+# True told in the past ("returned True before I updated") or as a code comment (a tutorial's "# True") is no working
+# setup now: only False is read from those
+_PAST_OR_EXPECTED = re.compile(r"\b(?:returned|gave|was|showed|printed|kept)\b")
+
+
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     """torch.cuda.is_available() or torch.backends.mps.is_available() (torch.mps.is_available()) as printed."""
-    backend = (found.groupdict().get("backend") or "").lower()
+    groups = found.groupdict()
+    backend = (groups.get("backend") or "").lower()
     key = "mps_available" if "mps" in backend else "cuda_available"
-    return {key: found.group("value").lower()}
+    value = found.group("value").lower()
+    if value == "true" and (groups.get("comment") or _PAST_OR_EXPECTED.search((groups.get("verb") or "").lower())):
+        return {}
+    return {key: value}
 
 
 def _device_print(found: re.Match[str]) -> dict[str, str]:
@@ -582,9 +591,9 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_available_print", ("is_available()",),
          re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
-                    r"(?:(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|giving|gave|"
-                    r"is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|evaluates to)"
-                    r" (?:me )?|= |-> |: |# ?)?['\"`]?"
+                    r"(?:(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
+                    r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
+                    r"evaluates to)) (?:me )?|= |-> |: |(?P<comment># ?))?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
