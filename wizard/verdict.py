@@ -115,7 +115,7 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
     if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
-    if failure and working == "cuda" and runtime is not None and runtime.cuda_available and not failure_names_the_setup(text):
+    if failure and working == "cuda" and runtime is not None and runtime.cuda_available and program_error_shown(text):
         return _make(VerdictKind.READY, "ready.gpu_other_error", gpu=_gpu_label(snapshot))
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
@@ -195,6 +195,17 @@ _SETUP_WORDS = (
     "requirement", "exit status", "exit code", "flash", "bitsandbytes",
     "显卡", "驱动", "显存", "グラフィック", "ドライバ", "그래픽", "드라이버", "видеокарт", "драйвер",
 )
+
+
+# An exception with its message ("KeyError: 'model'", "gives 'RuntimeError: no tokenizer was found'"): the error itself
+_EXCEPTION_SHOWN = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,80}(?:Error|Exception): ")
+
+
+def program_error_shown(text: str) -> bool:
+    """Whether the text shows the error itself (an exception's line) and no line reporting a failure names anything of
+    the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
+    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
+    return _EXCEPTION_SHOWN.search(sample) is not None and not failure_names_the_setup(text)
 
 
 def failure_names_the_setup(text: str) -> bool:

@@ -266,3 +266,13 @@ def test_a_working_setup_beside_an_error_of_the_program_itself_is_ready(error: s
 ])
 def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> None:
     assert verdict_of(f"{error}\n\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize("failure", [
+    "It doesn't work.",
+    "I get an error when I start the webui",
+    "我运行的时候报错了",
+])
+def test_a_failure_told_without_its_error_beside_a_working_setup_is_not_called_the_programs(failure: str) -> None:
+    verdict = verdict_of(f"{failure}\n\n{COLLECT_ENV_WORKING}")
+    assert verdict.kind is VerdictKind.CANNOT_TELL  # the error itself is needed to tell whose it is
