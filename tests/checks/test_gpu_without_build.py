@@ -70,3 +70,11 @@ def test_a_cuda_build_is_still_recommended_where_one_supports_the_gpu():
 def test_a_pasted_cpu_build_is_kept_too():
     text = "GT 730\n>>> torch.__version__\n'2.3.1+cpu'\n>>> torch.cuda.is_available()\nFalse"
     assert diagnosis_of(text).recommendation.keeps == "2.3.1+cpu"
+
+
+def test_a_pasted_old_gpu_leaves_no_driver_guess_beside_it():
+    """CUDA unusable beside a GT 730: no build supports it, so the driver guessed at would not help either."""
+    text = "Windows 10, GeForce GT 730. torch.cuda.is_available() returns False"
+    findings = [f for f in diagnosis_of(text).findings if f.severity is not Severity.OK]
+    assert [f.code for f in findings if f.code in ("GPU_ARCH_UNSUPPORTED", "DRIVER_MISSING", "CPU_ONLY_WHEEL")] == [
+        "GPU_ARCH_UNSUPPORTED"]

@@ -13,7 +13,7 @@ from wizard.checks.texts import TextError, finding, load_texts, messages_of, ren
 from wizard.evidence import is_likely_cause, is_possible_cause
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
-from wizard.snapshot import Snapshot
+from wizard.snapshot import Evidence, Snapshot
 
 Check = Callable[[CheckContext], list[Finding]]
 
@@ -190,11 +190,11 @@ def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
 def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     """Honour pasted-text evidence: attach the excerpt to the finding of that code, or add one."""
     result = list(findings)
-    cpu_build_ruled_out = any(wheel.rules_out_cpu_build(f) for f in findings)
+    no_build_for_gpu = any(wheel.rules_out_cpu_build(f) for f in findings)
     for evidence in ctx.snapshot.evidence:
         code = evidence.cause
-        if not code or (code == "CPU_ONLY_WHEEL" and cpu_build_ruled_out):
-            continue  # (no CUDA build supports the GPU: the CPU build the text shows is the right one)
+        if not code or (no_build_for_gpu and _answered_by_no_build(code, evidence)):
+            continue
         index = next((i for i, f in enumerate(result) if f.code == code and f.severity is not Severity.OK), None)
         if index is not None:
             current = result[index]
@@ -206,6 +206,13 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         else:
             result.append(_evidence_finding(ctx, code, evidence.excerpt, evidence.facts, is_likely_cause(evidence)))
     return result
+
+
+def _answered_by_no_build(code: str, evidence: Evidence) -> bool:
+    """Where no CUDA build supports the GPU, the CPU build is the right one, and the driver only guessed at for CUDA
+    being unusable (a possible or likely cause) would not make any build use the GPU either."""
+    guessed = is_possible_cause(evidence) or is_likely_cause(evidence)
+    return code == "CPU_ONLY_WHEEL" or (guessed and code in ("DRIVER_MISSING", "DRIVER_TOO_OLD"))
 
 
 def _excerpts(excerpt: str) -> tuple[str, ...]:
