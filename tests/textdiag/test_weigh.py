@@ -23,6 +23,9 @@ def first_cause(text: str) -> str:
         ("I'm running with AMD RX 7900XTX\nRuntimeError: The NVIDIA driver on your system is too old (found version "
          "11010).", "NO_NVIDIA_GPU"),
         ("RuntimeError: The NVIDIA driver on your system is too old (found version 11010).", "DRIVER_TOO_OLD"),
+        # ... but a Ryzen processor's name "with Radeon Graphics" names no GPU of AMD's alone (laptops pair it with NVIDIA)
+        ("Processor: AMD Ryzen 7 5800H with Radeon Graphics\nRuntimeError: The NVIDIA driver on your system is too old "
+         "(found version 11040).", "DRIVER_TOO_OLD"),
         # local_version_needs_its_index: a +cuNNN pin pip did not find, with nothing showing PyTorch's index: PyPI never
         # has local versions; "(from versions: none)" (no torch at all) and an index shown leave the Python first
         ("ERROR: No matching distribution found for torch==2.1.2+cu121", "INDEX_VARIANT_MISSING"),
