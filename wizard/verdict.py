@@ -193,6 +193,8 @@ _SETUP_WORDS = (
     # C++ extensions", "No matching distribution found for flash-attn", "returned non-zero exit status 1")
     "visual c++", "build tools", "msvc", "compiler", "ninja", "nvcc", "gcc", "cmake", "extension", "distribution",
     "requirement", "exit status", "exit code", "flash", "bitsandbytes",
+    # a kernel's check of the GPU's architecture ("Expected is_sm80 || is_sm90 to be true, but got false")
+    "is_sm", "capability",
     "显卡", "驱动", "显存", "グラフィック", "ドライバ", "그래픽", "드라이버", "видеокарт", "драйвер",
 )
 

@@ -263,6 +263,7 @@ def test_a_working_setup_beside_an_error_of_the_program_itself_is_ready(error: s
     "RuntimeError: Ninja is required to load C++ extensions",
     "ERROR: No matching distribution found for flash-attn",
     "subprocess.CalledProcessError: Command '['ninja', '-v']' returned non-zero exit status 1.",
+    "RuntimeError: Expected is_sm80 || is_sm90 to be true, but got false.",
 ])
 def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> None:
     assert verdict_of(f"{error}\n\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY
