@@ -25,6 +25,7 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
     assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.title"
     assert "torch.__version__" in first.explanation  # the check that confirms it comes with it
     assert first.actions  # and the fix once it is confirmed
+    assert first.details.splitlines() == ["cuda_available: false", "os: windows"]  # what was read, not the marker
     also = [f for f in findings if is_possible_cause(f)]
     assert [f.code for f in also] == ["DRIVER_MISSING"]
     assert also[0].title.startswith("Also possible: the NVIDIA driver")

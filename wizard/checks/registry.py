@@ -10,7 +10,7 @@ from wizard.checks import course, cudnn, driver, environments, index_source, pat
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
-from wizard.evidence import is_likely_cause, is_possible_cause
+from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, is_likely_cause, is_possible_cause
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Evidence, Snapshot
@@ -251,7 +251,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     key = f"{code}.pasted" if f"{code}.pasted" in texts else "PASTED_ERROR"
     if likely and f"{code}.likely" in texts:
         key = f"{code}.likely"
-    details = "\n".join(f"{k}: {v}" for k, v in facts)
+    details = "\n".join(f"{k}: {v}" for k, v in facts if k not in (LIKELY_FACT, POSSIBLE_FACT))  # (markers, no facts)
     made = finding(
         key,
         Severity.ERROR,
