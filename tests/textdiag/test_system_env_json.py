@@ -28,6 +28,11 @@ def test_the_fields_are_read_as_collect_env_facts() -> None:
     assert facts["python_version"] == "3.10"
 
 
+def test_the_first_of_several_gpus_is_read_without_the_next() -> None:
+    facts = facts_of(SYSINFO % ("True", '"551.23"', '"GPU 0: NVIDIA GeForce RTX 3090\\nGPU 1: NVIDIA GeForce RTX 3060"'))
+    assert facts["gpu_name"] == "NVIDIA GeForce RTX 3090"
+
+
 def test_nulls_say_nothing() -> None:
     facts = facts_of(SYSINFO % ("False", "null", "null"))
     assert facts["cuda_available"] == "false"

@@ -346,7 +346,7 @@ def _system_env_field(found: re.Match[str]) -> dict[str, str]:
     if key == "python_version":
         python = re.match(r"([23]\.\d{1,2})\b", value)
         return {"python_version": python.group(1)} if python else {}
-    gpu = re.match(r"GPU 0: (NVIDIA [^\n(]{2,60}?)(?: \(UUID|$)", value)
+    gpu = re.match(r"GPU 0: (NVIDIA [^\n(\\]{2,60}?)(?: \(UUID|\\n|$)", value)  # (JSON writes the next GPU after "\n")
     return {"gpu_name": gpu.group(1)} if gpu else {}
 
 
