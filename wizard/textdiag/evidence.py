@@ -26,6 +26,7 @@ SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start 
 SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
 MAX_HITS = 12  # matches kept per rule
 MAX_WINDOWS = 64  # lines examined per needle of a rule
+RULE_BUDGET_CHARS = 16_000  # characters a rule examines per scan window in all (long lines full of needles stay cheap)
 WINDOW_BEFORE = 400  # characters before a needle examined on a very long line (a rule's fact sits near its needle)
 WINDOW_AFTER = 1200  # and after it
 MAX_BLANK_LINES = 2  # blank lines between a needle's line and the line that may carry its value
@@ -846,7 +847,7 @@ def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool)
     """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
-    hits = 0
+    hits = examined = 0
     for needle in rule.needles:
         if ascii_text and not needle.isascii():
             continue
@@ -864,6 +865,9 @@ def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool)
             seen.add(line_start)
             window_end = min(_next_line_end(text, line_end, end), index + WINDOW_AFTER)
             window_start = line_start if index - line_start <= WINDOW_BEFORE else index - WINDOW_BEFORE
+            examined += window_end - window_start
+            if examined > RULE_BUDGET_CHARS and len(seen) > 1:
+                return  # (the first window is always examined, however long)
             for match in rule.regex.finditer(text, window_start, window_end):
                 for key, value in rule.facts(match).items():
                     if value:

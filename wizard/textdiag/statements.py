@@ -450,42 +450,32 @@ CPU_BUILD_TOLD_ES_PT_DE_FR = re.compile(
     r"|\b" + _TORCH + r"\s(?:n['’]a\spas|ne\sprend\spas\sen\scharge|est\sinstall[ée]\ssans|a\s[ée]t[ée]\sinstall[ée]\s"
     r"sans)\s(?:de\s|le\s|la\s)?(?:cuda|gpu)\b", _I)
 
+# The needles are what every such statement is about (the GPU, CUDA, the CPU, in each language's words), not its
+# negations or verbs: those occur on most lines of a long log or prose, and each needle's line is a window to search.
+_MODELS = ("rtx", "gtx", "geforce", "quadro", "tesla")  # "my RTX 3060 is not being used"
+_ANCHORS = ("gpu", "cuda", "cpu", "nvidia", "graphics card", "video card", "graphic card", "processor", *_MODELS)
+_ANCHORS_ZH = ("gpu", "cuda", "cpu", "显卡", "n卡", "独显", "显存", "顯卡", *_MODELS)
+_ANCHORS_JA = ("gpu", "cuda", "cpu", "グラボ", "グラフィック", "ビデオカード", *_MODELS)
+_ANCHORS_KO = ("gpu", "cuda", "cpu", "그래픽", "글카", "vga", *_MODELS)
+_ANCHORS_RU = ("gpu", "cuda", "cpu", "видеокарт", "видюх", "процессор", "гпу", "цпу", *_MODELS)
+_ANCHORS_ES_PT = ("gpu", "cuda", "cpu", "tarjeta gr", "tarjeta de v", "placa de v", "procesador", "processador", *_MODELS)
+_ANCHORS_DE_FR = ("gpu", "cuda", "cpu", "grafikkarte", "prozessor", "carte graphique", "processeur", *_MODELS)
+_BUILD_ANCHORS = ("cpu", "cuda", "gpu", "цпу")
+
 STATEMENT_RULES: tuple[StatementRule, ...] = (
-    StatementRule("gpu_unused", ("not", "n't", "n’t", "dont", "doesnt", "didnt", "isnt", "cant", "wont", "couldnt",
-                                 "never", "cannot", "unable", "fail", "refuse", "unavailable", "undetected", "unused",
-                                 "unrecogni", "no ", "gpu usage", "gpu util", "gpu load"), GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused", _ANCHORS, GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_on_cpu", ("cpu", "processor"), GPU_UNUSED_ON_CPU_EN, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_zh", ("用", "跑", "识别", "检测", "显示", "找", "无法", "没", "未", "运行", "不可用", "占用", "利用",
-                                    "使用"), GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_ja", ("使", "認識", "検出", "動", "実行", "利用", "見つか", "有効", "しか", "のみ", "だけ",
-                                    "計算", "処理", "学習", "推論", "回って", "表示"), GPU_UNUSED_JA, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_ko", ("사용", "인식", "쓰", "써", "못", "안", "않", "없", "불가", "돌아", "실행", "작동",
-                                    "동작", "학습", "잡", "찾", "읽", "감지", "검출", "활용", "이용"),
-                  GPU_UNUSED_KO, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_ru", ("не ", "недоступ", "работает", "считает", "обучает", "вычисляет", "выполняется",
-                                    "идёт", "идет", "запускается", "крутится", "использует", "юзает"),
-                  GPU_UNUSED_RU, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_es", ("no ", "nunca", "usa ", "utiliza", "usando", "utilizando", "corre ", "ejecuta",
-                                    "entrena", "trabaja"), GPU_UNUSED_ES, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_pt", ("não", "nao ", "nunca", "usa ", "utiliza", "usando", "utilizando", "rodando", "roda ",
-                                    "executa", "treina", "indispon"), GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_de", ("nicht", "keine", "nie ", "nutzt", "benutzt", "verwendet", "läuft", "lauft",
-                                    "rechnet", "trainiert", "statt", "anstelle"), GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
-    StatementRule("gpu_unused_fr", ("pas ", "jamais", "plus ", "non ", "indisponible", "utilise", "tourne", "exécute",
-                                    "execute", "calcule", "entraîne", "entraine", "reste"), GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_zh", _ANCHORS_ZH, GPU_UNUSED_ZH, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ja", _ANCHORS_JA, GPU_UNUSED_JA, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ko", _ANCHORS_KO, GPU_UNUSED_KO, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_ru", _ANCHORS_RU, GPU_UNUSED_RU, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_es", _ANCHORS_ES_PT, GPU_UNUSED_ES, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_pt", _ANCHORS_ES_PT, GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_de", _ANCHORS_DE_FR, GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
+    StatementRule("gpu_unused_fr", _ANCHORS_DE_FR, GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
     # the person says the installed torch is a CPU build (not a command's or an advice's bare "install": a choice)
-    StatementRule("torch_cpu_build_told", ("cpu", "non-cuda", "non cuda", "noncuda", "without the cuda", "without cuda",
-                                           "without any", "without gpu", "without the gpu", "compiled with", "built with", "installed with", "no cuda", "have cuda",
-                                           "lacks", "missing"), CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
-    StatementRule("torch_cpu_build_told_cjk", ("版", "버전", "전용", "没有", "不带", "没带", "不含", "不支持", "非対応",
-                                               "対応して"), CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
-    StatementRule("torch_cpu_build_told_ru", ("верси", "сборк", "без ", "собран", "скомпилирован", "для cpu", "под cpu",
-                                             "для цпу", "под цпу"),
-                  CPU_BUILD_TOLD_RU, _CPU_BUILD_TOLD, 0.7),
-    StatementRule("torch_cpu_build_told_es_pt_de_fr", ("versión", "version de", "version para", "version cpu",
-                                                       "version pour", "version sans", "cpu-version", "cpu version",
-                                                       "cpuversion", "versão", "versao", "sin ", "no tiene", "sem ",
-                                                       "não tem", "nao tem", "ohne ", "keine", "kein ", "sans ", "n'a pas",
-                                                       "n’a pas", "ne prend pas"),
-                  CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told", _BUILD_ANCHORS, CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_cjk", _BUILD_ANCHORS, CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_ru", _BUILD_ANCHORS, CPU_BUILD_TOLD_RU, _CPU_BUILD_TOLD, 0.7),
+    StatementRule("torch_cpu_build_told_es_pt_de_fr", _BUILD_ANCHORS, CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
 )
