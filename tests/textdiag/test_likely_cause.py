@@ -36,6 +36,8 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
     "",  # no platform shown: nothing is likelier
     "Ubuntu 22.04\n",  # PyPI's Linux torch is a CUDA build: the driver is as likely
     "Windows 11, WSL2 Ubuntu\n",  # WSL installs Linux wheels
+    "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # so does a Linux container on Windows
+    'PS D:\\proj> python app.py\n  File "/usr/local/lib/python3.10/site-packages/app.py", line 3\n',
 ])
 def test_where_the_platform_does_not_decide_the_causes_stay_possible(elsewhere: str) -> None:
     findings = findings_of(elsewhere + CUDA_FALSE)

@@ -96,7 +96,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
                            or _cuda_unavailable_unexplained(facts, _cuda_complaint(facts, clean)
-                                                            and not _another_vendors_stack(facts, clean)))
+                                                            and not _another_vendors_stack(facts, clean),
+                                                            _LINUX_INSIDE.search(clean.text) is not None))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -294,7 +295,8 @@ def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
 
 
-def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -> list[Evidence]:
+def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, linux_inside: bool = False
+                                  ) -> list[Evidence]:
     """The person reports torch cannot use CUDA and nothing else in the text places it: the causes a helpdesk names
     before asking for more. Each is only *possible* (warnings; the verdict stays "cannot tell" with its question),
     unless the platform makes one the likeliest (:func:`_likely_cause`): that one is named first as "most likely",
@@ -319,11 +321,16 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool) -
     if not causes:
         return []
     facts.setdefault("wanted", "cuda")  # CUDA unusable is the complaint: CUDA was the wish
-    likely = _likely_cause(facts, causes)
+    likely = "" if linux_inside else _likely_cause(facts, causes)
     shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
     return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
                      (*shown, (LIKELY_FACT, "true") if cause == likely else (POSSIBLE_FACT, "true")))
             for cause in sorted(causes, key=lambda cause: cause != likely)]
+
+
+# torch running in Linux on a Windows computer: a container ("docker run", "podman") or a POSIX path of an install
+# ("/usr/local/lib/python3.10", "/opt/conda", "/home/…"): Linux wheels, which PyPI publishes as CUDA builds
+_LINUX_INSIDE = re.compile(r"\b(?:docker|podman)\b|(?:^|[\s\"'(])/(?:usr|opt|home|root|app|workspace)/", re.I | re.M)
 
 
 def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
