@@ -38,6 +38,8 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
     "Windows 11, WSL2 Ubuntu\n",  # WSL installs Linux wheels
     "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # so does a Linux container on Windows
     'PS D:\\proj> python app.py\n  File "/usr/local/lib/python3.10/site-packages/app.py", line 3\n',
+    # a CUDA build asked of PyTorch's index: no plain install, whatever then went wrong
+    "Windows 11\npip install torch --index-url https://download.pytorch.org/whl/cu121\n",
 ])
 def test_where_the_platform_does_not_decide_the_causes_stay_possible(elsewhere: str) -> None:
     findings = findings_of(elsewhere + CUDA_FALSE)

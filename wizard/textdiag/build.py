@@ -337,7 +337,10 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
     """The cause the platform makes likeliest, or "": on Windows (not WSL), PyPI's torch wheels are CPU-only builds
     (the CUDA builds come only from PyTorch's own index, as "+cuNNN"), so where no CUDA build is shown the CPU-only
     build is what a plain install, and most installers of other programs, leave behind. On Linux PyPI's torch is a
-    CUDA build, so the driver is as likely there and nothing is preferred."""
+    CUDA build, so the driver is as likely there and nothing is preferred. Nor where the text names a CUDA build (a
+    /whl/cuNNN index, a +cuNNN pin): the install asked PyTorch's index for one, which is no plain install."""
+    if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
+        return ""
     if "CPU_ONLY_WHEEL" in causes and facts.get("os") == "windows" and facts.get("is_wsl") != "true":
         return "CPU_ONLY_WHEEL"
     return ""
