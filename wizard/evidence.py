@@ -19,6 +19,17 @@ def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:
     return {e.signature[len(SIGNATURE_PREFIX):]: e for e in snapshot.evidence if e.signature.startswith(SIGNATURE_PREFIX)}
 
 
+WORKING_SIGNATURE = "textdiag:working_shown"  # evidence: the pasted text shows torch working on CUDA or MPS
+
+
+def working_shown(snapshot: Snapshot) -> str:
+    """"cuda" or "mps" when the text shows torch working there (is_available() True, a tensor on the device), else ""."""
+    for item in snapshot.evidence:
+        if item.signature == WORKING_SIGNATURE:
+            return dict(item.facts).get("working", "")
+    return ""
+
+
 def is_likely_cause(evidence: Evidence) -> bool:
     """Whether pasted text made this cause the likeliest of several without showing it (the finding says so)."""
     return dict(evidence.facts).get(LIKELY_FACT) == "true"

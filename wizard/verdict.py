@@ -16,6 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
+from wizard.evidence import working_shown
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.resources_path import resource
 from wizard.snapshot import Snapshot
@@ -87,9 +88,6 @@ def verdict_for(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal | None = No
 FAILURE_SIGNATURE = "textdiag:failure_reported"  # evidence: the pasted text reports a failure
 
 
-WORKING_SIGNATURE = "textdiag:working_shown"  # evidence: the pasted text shows torch working on CUDA or MPS
-
-
 def failure_reported(snapshot: Snapshot) -> bool:
     """Whether the text snapshot records that the paste reported a failure (set by wizard.textdiag)."""
     return any(item.signature == FAILURE_SIGNATURE for item in snapshot.evidence)
@@ -98,14 +96,6 @@ def failure_reported(snapshot: Snapshot) -> bool:
 def error_reported(snapshot: Snapshot) -> bool:
     """Whether the recorded failure is an error report (not only soft words such as "fails to identify")."""
     return any(item.signature == FAILURE_SIGNATURE and ("error", "reported") in item.facts for item in snapshot.evidence)
-
-
-def working_shown(snapshot: Snapshot) -> str:
-    """"cuda" or "mps" when the text shows torch working there (is_available() True, a tensor on the device), else ""."""
-    for item in snapshot.evidence:
-        if item.signature == WORKING_SIGNATURE:
-            return dict(item.facts).get("working", "")
-    return ""
 
 
 def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:

@@ -13,6 +13,7 @@ from wizard.checks.common import (
 from wizard.checks.context import CheckContext, Gpu, version_tuple
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
+from wizard.evidence import working_shown
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import capability_covered
 from wizard.policy.compat import (
@@ -25,7 +26,6 @@ from wizard.policy.compat import (
 )
 from wizard.policy.machine import evidence_fact
 from wizard.snapshot import FactStatus
-from wizard.verdict import working_shown
 
 STEP = Step.WHEEL
 # Where each import-failure cause is shown (its spec step).

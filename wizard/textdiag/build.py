@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT
+from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.snapshot import (
@@ -43,7 +43,7 @@ from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import Weighed, nvidia_named, rank_causes, wanted_cuda, weigh_match
-from wizard.verdict import FAILURE_SIGNATURE, WORKING_SIGNATURE, reports_error, reports_failure
+from wizard.verdict import FAILURE_SIGNATURE, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
