@@ -124,3 +124,12 @@ def test_another_vendors_gpu_stack_leaves_no_cuda_cause(stack: str) -> None:
     """DirectML, ZLUDA, ROCm: no CUDA build or NVIDIA driver makes that stack use the GPU, so none is named."""
     assert not {f.code for f in findings_of(stack) if f.severity is Severity.ERROR or is_possible_cause(f)} & {
         "CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD"}
+
+
+@pytest.mark.parametrize(("line", "vendor"), [
+    ("I'm running with AMD RX 7900XTX", "amd"),
+    ("本人是windows系统，AMD显卡以及驱动", "amd"),
+    ("Kernel driver in use: amdgpu", None),  # the Linux kernel driver's name, also on machines with an NVIDIA GPU
+])
+def test_amd_gpus_as_people_write_them(line: str, vendor: str | None) -> None:
+    assert facts_of(line).get("gpu_vendor") == vendor

@@ -499,7 +499,7 @@ RULES: tuple[Rule, ...] = (
          # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one); a model may carry its
          # suffix glued on ("RX 7900XTX", "RX 6700XT"); not a Ryzen processor's name ("AMD Ryzen 7 5800H with Radeon
          # Graphics": its integrated graphics, beside which laptops often have an NVIDIA GPU)
-         re.compile(r"\b(?<!with )Radeon\b|\bAMD ?(?:GPU|graphics|显卡|card)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡",
+         re.compile(r"\b(?<!with )Radeon\b|\bAMD(?: (?:GPU|graphics|card)| ?显卡)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡",
                     _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
