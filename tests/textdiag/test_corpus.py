@@ -76,6 +76,33 @@ KNOWN_MISSES = {
     "extension is built, which the text does not show (the issue is in torch-scatter's tracker)",
     "926-ja-voice-changer-gtx1660s-cuda-path-error": "a Japanese issue template without a log ('cudaのエラー'): that a "
     "system CUDA on PATH caused it is the reporter's own later finding",
+    # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
+    "932-faster-whisper-force-reinstall-replaces-conda-cuda-torch": "the tail of pip's install list (its 'Successfully "
+    "installed' prefix cut off) under a title; no is_available(), no error",
+    "940-bark-windows-no-gpu-being-used-torch200": "bark's own 'No GPU being used' warning (not in the catalogue: its "
+    "source could not be checked) and Windows 10; no torch version",
+    "942-coqui-tts-python313-windows-no-matching-distribution": "no version of coqui-tts (not torch) on Python 3.13: "
+    "the catalogue reads pip's no-wheel messages for torch only",
+    "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "
+    "reads a package missing from the channels as the platform (as earlier texts with it are labelled), the thread's "
+    "fix as a channel that lacked that build",
+    "964-conda-cudatoolkit111-nvidia-channel-win": "the same conda PackagesNotFoundError as 963, the same two readings",
+    "965-pip-nightly-cu110-typo-falls-back-pypi-140": "no error: pip quietly took PyPI's stable torch because the -f "
+    "page named a nightly that did not exist; the text only says 'gives me 1.4.0'",
+    "968-pip-python39-falls-to-torch012-nnwrap": "prose retelling pip's fallback to the 0.1.2 placeholder ('version "
+    "0.12') on Python 3.9, without pip's output",
+    "972-cu124-index-lost-cudnn-91070-resolutionimpossible": "a resolver failure on PyTorch's own index because a "
+    "pinned cuDNN wheel was delisted: no code says that exactly",
+    "975-conda-m1-pytorch-channel-repodata-no-torchaudio": "conda on an M1 Mac finding no torchaudio: the engine says the "
+    "platform, the thread a broken channel repodata that the text cannot show",
+    "978-conda-forge-opencv-swaps-pytorch-to-cpu": "conda's plan swapping pytorch to a CPU build is read (CPU_ONLY_WHEEL "
+    "possible), but nothing in the excerpt shows CUDA was wanted or failed",
+    "981-zh-llamafactory-win11-cuda122-torch-not-gpu": "Chinese prose: 'has a CUDA environment but shows not detected', "
+    "without saying what was not detected",
+    "984-internlm-macos-torch1131-cu117-no-matching": "macOS, Python 3.11 and a +cu117 pin: the engine blames the Python "
+    "(1.13.1 had no macOS cp311 wheels), the thread the CUDA build macOS never has; both hold",
+    "989-zh-monkeyocr-dockerfile-cu124-rtx50": "Chinese prose: 'cu124 does not support the 50 series' with no model "
+    "named, and a Dockerfile line",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -90,8 +117,8 @@ KNOWN_HEALTHY_MISSES = {
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
 # (Round 5 measured 88.9 % / 89.7 % on 126 texts; the 123 texts of rounds 6 to 9 are harder: see the doc.)
-HELD_OUT_TOP1_FLOOR = 0.77  # measured 192/249 (77.1 %) at the end of round 9
-HELD_OUT_TOP_ANY_FLOOR = 0.77  # measured 194/249 (77.9 %)
+HELD_OUT_TOP1_FLOOR = 0.72  # measured 225/312 (72.1 %) at the end of round 11 (63 fresh texts added; 196/249 on the earlier ones)
+HELD_OUT_TOP_ANY_FLOOR = 0.75  # measured 236/312 (75.6 %)
 HELD_OUT_HEALTHY_MISSES_ALLOWED = 2
 
 
