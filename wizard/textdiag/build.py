@@ -95,9 +95,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
-                           or _cuda_unavailable_unexplained(facts, _cuda_complaint(facts, clean)
-                                                            and not _another_vendors_stack(facts, clean),
-                                                            _LINUX_INSIDE.search(clean.text) is not None))
+                           or _unexplained_complaint(facts, clean))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -203,13 +201,17 @@ def _version_or_none(value: str) -> Version | None:
 NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
 # Another vendor's GPU stack for torch: its failures are that stack's own, not a missing NVIDIA GPU
 _OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
+_OTHER_GPU_STACK_WORDS = ("rocm", "hip", "zluda", "directml", "ipex", "xpu")
 
 
 def _another_vendors_stack(facts: dict[str, str], clean: CleanText) -> bool:
     """The text shows another vendor's GPU stack (a ROCm build, HIP, ZLUDA, DirectML, XPU), unless a CUDA build of
     torch is shown installed (then that is what ran): CUDA being unusable there is no CUDA build's or driver's fault."""
-    return facts.get("torch_variant", "").startswith("rocm") or (
-        bool(_OTHER_GPU_STACK.search(clean.lower)) and not _cuda_build_running(facts))
+    if facts.get("torch_variant", "").startswith("rocm"):
+        return True
+    if _cuda_build_running(facts) or not any(word in clean.lower for word in _OTHER_GPU_STACK_WORDS):
+        return False
+    return _OTHER_GPU_STACK.search(clean.lower) is not None
 
 
 def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
@@ -221,14 +223,15 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU; unless a CUDA build
     of torch is shown installed: then that is what ran) and a working MPS.
     """
-    other_stack = _another_vendors_stack(facts, clean)
-    if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or other_stack or working_shown(facts):
+    if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
+        return []
+    if _another_vendors_stack(facts, clean):
         return []
     facts.setdefault("wanted", "cuda")  # the text tried CUDA (or asks about it): not a CPU-only setup told in passing
     key = "no_nvidia_gpu" if said else "os" if mac and facts.get("os") == "darwin" else "gpu_vendor"
@@ -331,6 +334,21 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
 # torch running in Linux on a Windows computer: a container ("docker run", "podman") or a POSIX path of an install
 # ("/usr/local/lib/python3.10", "/opt/conda", "/home/…"): Linux wheels, which PyPI publishes as CUDA builds
 _LINUX_INSIDE = re.compile(r"\b(?:docker|podman)\b|(?:^|[\s\"'(])/(?:usr|opt|home|root|app|workspace)/", re.I | re.M)
+_LINUX_INSIDE_WORDS = ("docker", "podman", "/usr/", "/opt/", "/home/", "/root/", "/app/", "/workspace/")
+
+
+def _unexplained_complaint(facts: dict[str, str], clean: CleanText) -> list[Evidence]:
+    """_cuda_unavailable_unexplained for the complaint the text makes; the whole-text searches run only when there is
+    one (a megabyte paste without it costs nothing here)."""
+    complaint = _cuda_complaint(facts, clean) and not _another_vendors_stack(facts, clean)
+    if not complaint:
+        return []
+    return _cuda_unavailable_unexplained(facts, True, _linux_inside(clean))
+
+
+def _linux_inside(clean: CleanText) -> bool:
+    """A Linux container or a POSIX install path in the text (then the torch that ran is a Linux wheel)."""
+    return any(word in clean.lower for word in _LINUX_INSIDE_WORDS) and _LINUX_INSIDE.search(clean.text) is not None
 
 
 def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
