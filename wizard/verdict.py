@@ -156,10 +156,20 @@ _PACKAGE_LINE = re.compile(r"(?m)^[ \t]{0,8}(?:\[(?:pip3?|conda)\][^\n]{0,300}|[
 
 
 def _reports(text: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
-    if not text:
-        return False
-    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
-    lower = _PACKAGE_LINE.sub("", sample).lower()
+    return bool(text) and _reports_in(_failure_scan(text), words, cuda_false_counts)
+
+
+def _scanned(text: str) -> str:
+    """The head and tail of a long text that the failure checks read."""
+    return text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
+
+
+def _failure_scan(text: str) -> str:
+    """What the failure checks read: the scanned text, lower-cased, without package-list lines."""
+    return _PACKAGE_LINE.sub("", _scanned(text)).lower()
+
+
+def _reports_in(lower: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
     if any(word in lower for word in words):
         return True
     return _COULD_NOT.search(lower) is not None or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None)
@@ -196,19 +206,13 @@ _EXCEPTION_SHOWN = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,80}(?:Error|Exception
 def program_error_shown(text: str) -> bool:
     """Whether the text shows the error itself (an exception's line) and no line reporting a failure names anything of
     the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
-    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
-    return _EXCEPTION_SHOWN.search(sample) is not None and not failure_names_the_setup(text)
+    return _EXCEPTION_SHOWN.search(_scanned(text)) is not None and not failure_names_the_setup(text)
 
 
 def failure_names_the_setup(text: str) -> bool:
     """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS)."""
-    sample = text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
-    return any(_reports_failure_line(line) and any(word in line for word in _SETUP_WORDS)
-               for line in _PACKAGE_LINE.sub("", sample).lower().split("\n"))
-
-
-def _reports_failure_line(line: str) -> bool:
-    return any(word in line for word in _FAILURE_WORDS) or bool(_COULD_NOT.search(line) or _CUDA_FALSE.search(line))
+    return any(_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
+               for line in _failure_scan(text).split("\n"))
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:
