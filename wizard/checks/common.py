@@ -6,7 +6,7 @@ import re
 import shlex
 from collections.abc import Sequence
 
-from wizard.checks.context import CheckContext
+from wizard.checks.context import CheckContext, active_toolkit, major
 from wizard.checks.texts import phrase
 from wizard.findings import Action
 from wizard.i18n import message
@@ -110,12 +110,13 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
 
 def _recommended_build_fits_toolkit(ctx: CheckContext) -> bool:
     """Whether the recommended CUDA build has the CUDA major of the active toolkit (nvcc), as extension builds need."""
-    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
-    active = next((t.version for t in toolkits if t.active and t.version), "")
-    variant = ctx.recommendation.variant
-    if not active or not variant.startswith("cu") or len(variant) < 4:
+    tool = active_toolkit(ctx)
+    rec = ctx.recommendation
+    release = ctx.knowledge.release(rec.torch) if rec.torch else None
+    variant = release.variant(rec.variant) if release is not None else None
+    if tool is None or variant is None or not variant.cuda:
         return False
-    return active.split(".")[0] == variant[2:-1]
+    return major(tool.version) is not None and major(tool.version) == major(variant.cuda)
 
 
 def vc_runtime_actions(ctx: CheckContext) -> list[Action]:

@@ -10,6 +10,7 @@ from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge, Release, platform_key
 from wizard.policy.machine import Machine, machine_of, vendor_of
 from wizard.snapshot import (
+    CudaToolkit,
     Distribution,
     HostInfo,
     KernelModules,
@@ -151,6 +152,13 @@ def version_tuple(version: str) -> tuple[int, ...]:
         if match.group() != piece:
             break
     return tuple(parts)
+
+
+def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
+    """The CUDA toolkit an extension build would use (nvcc on PATH / CUDA_HOME), None when none is active."""
+    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
+    active = [t for t in toolkits if t.active]
+    return active[0] if active else None
 
 
 def major(version: str) -> int | None:

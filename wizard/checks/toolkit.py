@@ -8,12 +8,12 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from wizard.checks.common import build_words, recommendation_actions, search_path_actions
-from wizard.checks.context import CheckContext, major, major_minor, version_tuple
+from wizard.checks.context import CheckContext, active_toolkit, major, major_minor, version_tuple
 from wizard.checks.import_errors import import_failure_code
 from wizard.checks.texts import finding
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import parsed_requirements
-from wizard.snapshot import CudaToolkit, LibraryCopy
+from wizard.snapshot import LibraryCopy
 
 STEP = Step.TOOLKIT
 # Libraries whose soname carries the CUDA major (libcudart.so.12): a same-major copy on the search path
@@ -30,12 +30,6 @@ CUDA_FAMILIES = (
     "nvjitlink",
     "cupti",
 )
-
-
-def active_toolkit(ctx: CheckContext) -> CudaToolkit | None:
-    toolkits = ctx.snapshot.toolkit.toolkits.get() or ()
-    active = [t for t in toolkits if t.active]
-    return active[0] if active else None
 
 
 def check_cuda_versions(ctx: CheckContext) -> list[Finding]:
