@@ -646,7 +646,7 @@ def _variant_unpublished(facts: dict[str, str]) -> bool:
     releases = getattr(_knowledge(), "releases", ())
     if not releases:
         return bool(_requested(facts)[1])  # without the knowledge base: trust the explicit +variant
-    known = [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
+    known = _releases_named(version, releases)
     if known:
         return all(r.variant(variant) is None for r in known)
     if version and _older_than_every_release(version, releases):
@@ -659,13 +659,18 @@ def serves_current_pythons(facts: dict[str, str]) -> bool:
     base's), so a Python of today is no reason pip found no wheel for it; False when the release is unknown or old."""
     version = _requested(facts)[0]
     releases = getattr(_knowledge(), "releases", ())
-    known = [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
-    if not known or not releases:
+    known = _releases_named(version, releases)
+    if not known:
         return False
     try:
         return all(Version(r.python_max) >= Version(releases[0].python_min) for r in known)
     except InvalidVersion:
         return False
+
+
+def _releases_named(version: str, releases) -> list:  # releases: tuple[Release, ...]
+    """The knowledge base's releases a requested version names ("2.1" names 2.1.0, 2.1.1, 2.1.2); none for ""."""
+    return [r for r in releases if r.version == version or r.version.startswith(version + ".")] if version else []
 
 
 def _older_than_every_release(version: str, releases) -> bool:  # releases: tuple[Release, ...]

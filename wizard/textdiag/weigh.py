@@ -173,9 +173,7 @@ def old_libstdcxx_platform(found: Match, facts: Facts, _dists: list[Distribution
 
 def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """No wheel found (pip, poetry, uv): this Python, this platform, or a variant the index does not publish."""
-    if found.signature.family != "resolver" and not found.signature.id.startswith(("pip_no_matching", "pip_could_not_find")):
-        return
-    if found.signature.id in ("conda_cuda_virtual_package",):
+    if not _no_wheel_message(found) or found.signature.id == "conda_cuda_virtual_package":
         return
     from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
 
