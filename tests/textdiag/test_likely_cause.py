@@ -35,8 +35,7 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
 @pytest.mark.parametrize("elsewhere", [
     "",  # no platform shown: nothing is likelier
     "Ubuntu 22.04\n",  # PyPI's Linux torch is a CUDA build: the driver is as likely
-    "Windows 11, WSL2 Ubuntu\n",  # WSL installs Linux wheels
-    "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # so does a Linux container on Windows
+    "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # a Linux container on Windows: Linux wheels
     'PS D:\\proj> python app.py\n  File "/usr/local/lib/python3.10/site-packages/app.py", line 3\n',
     # a CUDA build asked of PyTorch's index: no plain install, whatever then went wrong
     "Windows 11\npip install torch --index-url https://download.pytorch.org/whl/cu121\n",
@@ -46,6 +45,17 @@ def test_where_the_platform_does_not_decide_the_causes_stay_possible(elsewhere: 
     assert not [f for f in findings if f.severity is Severity.ERROR]
     assert {f.code for f in findings if is_possible_cause(f)} == {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}
     assert verdict_of(elsewhere + CUDA_FALSE).kind is VerdictKind.CANNOT_TELL
+
+
+def test_inside_wsl_nothing_is_likelier_and_the_driver_is_the_windows_one() -> None:
+    # WSL installs Linux wheels (CUDA builds on PyPI), and its GPU driver is the Windows driver: never a Linux one
+    text = "Windows 11, WSL2 Ubuntu\n" + CUDA_FALSE
+    findings = findings_of(text)
+    assert not [f for f in findings if f.severity is Severity.ERROR]
+    possible = {f.code: f for f in findings if is_possible_cause(f)}
+    assert set(possible) == {"CPU_ONLY_WHEEL", "WSL_DRIVER"}
+    assert "in Windows" in possible["WSL_DRIVER"].explanation
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
 
 
 def test_a_cuda_build_shown_on_windows_leaves_no_likely_cpu_build() -> None:

@@ -308,7 +308,8 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     A CUDA build shown (``+cu…``) leaves the driver (missing, or older than the build); a build not shown leaves the
     CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
-    the build was made already. A Mac, another vendor's GPU or a CPU build shown was answered before this is asked."""
+    the build was made already. Inside WSL the driver is the Windows one, so the driver causes are WSL_DRIVER. A Mac,
+    another vendor's GPU or a CPU build shown was answered before this is asked."""
     if not cuda_complaint or working_shown(facts) or facts.get("os") == "darwin":
         return []
     if facts.get("torch_hip"):
@@ -321,6 +322,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     causes += [] if driver_runs else ["DRIVER_MISSING"]
     if cuda_build and not facts.get("driver_cuda"):  # with the driver's CUDA shown, _driver_below_build compared
         causes.append("DRIVER_TOO_OLD")
+    if facts.get("is_wsl") == "true" and {"DRIVER_MISSING", "DRIVER_TOO_OLD"} & set(causes):
+        # inside WSL 2 the driver is the Windows one (a Linux driver installed there breaks it): one cause, WSL's
+        causes = [cause for cause in causes if cause not in ("DRIVER_MISSING", "DRIVER_TOO_OLD")] + ["WSL_DRIVER"]
     if not causes:
         return []
     facts.setdefault("wanted", "cuda")  # CUDA unusable is the complaint: CUDA was the wish
