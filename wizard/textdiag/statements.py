@@ -204,9 +204,12 @@ GPU_UNUSED_EN = re.compile(
     # (not "the GPU is not used by any other process": the GPU is free, which says nothing of this program)
     r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
     r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
-    # "no GPU detected", "no CUDA device was found" (not torch's "No CUDA GPUs are available": a signature's)
+    # "no GPU detected", "no CUDA device was found", "no GPU is being used" (not torch's "No CUDA GPUs are available":
+    # a signature's)
     r"|\bno\s(?:(?:nvidia|cuda|compatible|supported|usable|cuda-capable)\s){0,2}(?:gpus?|cuda\sdevices?)\s"
-    r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s)?(?:detected|found|recogni[sz]ed|discovered)\b"
+    r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s|(?:is\s|are\s|was\s|were\s)?being\s|is\s|are\s)?"
+    r"(?:detected|found|recogni[sz]ed|discovered|used|utili[sz]ed)\b"
+    r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
     r"above)\s){0,3}0\s?%", _I)
@@ -242,7 +245,8 @@ GPU_UNUSED_ZH = re.compile(
     # GPU识别不到 / cuda不可用 / GPU没有被使用
     r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|并|似乎|好像|显示)?(?:没有?|未|并未)(?:被)?(?:用到|用上|使用|调用|"
     r"利用|识别到?|检测到|启用|占用)"
-    r"|" + _ZH_GPU + r"\s?(?:一直|还是|根本|完全|都|也|似乎|好像|显示)?(?:识别不到|检测不到|用不了|用不上|调用不了|调不了|"
+    # (with 加速 between: CUDA加速不可用, GPU加速用不了)
+    r"|" + _ZH_GPU + r"\s?(?:加速)?(?:一直|还是|根本|完全|都|也|似乎|好像|显示)?(?:识别不到|检测不到|用不了|用不上|调用不了|调不了|"
     r"不可用|无法使用|无法识别|无法调用|识别不了|不能用|不能使用|没法用|未被识别|不被识别)"
     # GPU占用率一直是0 / 显卡利用率为0%
     r"|(?:gpu|显卡)(?:的)?(?:占用|利用|使用)率?\s?(?:一直|始终|都|还是)?(?:是|为|只有)?\s?0\s?%?(?![\d.])", _I)
