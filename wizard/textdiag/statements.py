@@ -354,6 +354,185 @@ GPU_UNUSED_FR = re.compile(
 
 _GPU_UNUSED = _fact_if_stated("gpu_unused", "true")
 
+# ------------------------------------------------------------------ "CUDA works elsewhere on this machine"
+
+# "Other projects use my GPU", "A1111 detects my GPU", "in my base env it returns True", "nvidia-smi shows my GPU":
+# the GPU and its driver work on this computer, so what differs is the failing program's own environment. Not a game
+# or the display (which say nothing of CUDA), another machine, nor the past ("it used to work in the other env").
+
+# programs people name as working on the GPU beside the failing one (web UIs for Stable Diffusion, LLM runners,
+# other frameworks, Blender's CUDA renderer)
+_NAMED_APP = r"(?:stable\s?diffusion(?:\s(?:web\s?ui|webui))?|(?:sd\s)?web\s?ui|a1111|automatic\s?1111|auto1111|" \
+             r"comfy\s?ui|fooocus|invoke\s?ai|kohya(?:_ss)?|oobabooga|text-generation-webui|ollama|lm\sstudio|" \
+             r"tensorflow|keras|blender)"
+_NAMED_APP_NEEDLES = ("stable diffusion", "stablediffusion", "webui", "web ui", "a1111", "automatic", "auto1111",
+                      "comfy", "fooocus", "invoke", "kohya", "oobabooga", "ollama", "lm studio", "tensorflow", "keras",
+                      "blender")
+# "it returns True", a line of torch.cuda.is_available() told in words
+_TRUE_TOLD = r"(?:(?:returns?|gives?|prints?|shows?|outputs?|says)\s(?:me\s)?|(?:is|=|==)\s?)true\b"
+
+_EN_OTHER_THING = (
+    r"(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s)?(?:other|another|different|separate)\s"
+    r"(?:[\w.+-]{1,20}\s){0,2}?(?:projects?|programs?|programmes?|apps?|applications?|repos?|repositories|software|"
+    r"tools?|models?|scripts?|codes?|notebooks?|frameworks?|librar(?:y|ies)|packages?|uis?|web\s?uis?|"
+    r"(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|installs?|installations?|ai\sstuff)"
+    r"|" + _NAMED_APP + r")")
+_EN_ENV_PLACE = (
+    r"(?:(?:the|my|a)\s)?(?:(?:base|root|system|global|main|default|new|fresh|clean|test)\s(?:conda\s|python\s|"
+    r"virtual\s)?(?:env(?:ironment)?s?|venv|python|interpreter|install(?:ation)?)"
+    r"|terminal|command\s(?:line|prompt)|cmd|powershell|python\s(?:shell|console|repl)|ipython|jupyter(?:\s(?:notebook|"
+    r"lab))?|notebook)")
+_EN_GPU_OBJECT = r"(?:(?:my|the|our|a|an)\s)?(?:nvidia\s)?(?:gpus?|graphics\scards?|cuda|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" \
+                 + _NOT_OBJECT
+_EN_FINE = r"(?:fine|well|perfectly|properly|correctly|normally|flawlessly|great|without\s(?:any\s)?(?:problems?|" \
+           r"issues?|errors?)|with\sno\s(?:problems?|issues?))"
+GPU_WORKS_ELSEWHERE_EN = re.compile(
+    # "other AI programs use the GPU", "Stable Diffusion webui detects my GPU", "other envs can see CUDA"
+    _EN_OTHER_THING + r"\s(?:(?:can|do|does|all|also|still|just|both|seem\sto|seems\sto|\w{2,12}ly)\s){0,2}"
+    r"(?:uses?|utili[sz]es?|detects?|sees?|recogni[sz]es?|finds?|runs?\s(?:fine\s|well\s)?on|works?\s(?:fine\s|well\s)?"
+    r"(?:on|with)|picks?\sup|accesses|access|(?:has|have)\sno\sproblems?\s(?:using|detecting|with)|(?:is|are)\susing|"
+    r"(?:is|are)\sable\sto\suse)\s" + _EN_GPU_OBJECT +
+    # "other projects work fine", "another conda env works perfectly"
+    r"|" + _EN_OTHER_THING + r"\s(?:(?:all|also|still|just|both)\s)?(?:works?|runs?)\s(?:just\s)?" + _EN_FINE +
+    r"(?!\s(?:on|with)\s(?:the\s|my\s)?(?:cpu|processor))" +
+    # "I can run other pytorch projects on my GPU", "I use my GPU with A1111"
+    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually|often)\s)?(?:run|use|train)\s"
+    + _EN_OTHER_THING + r"\s(?:\w{1,12}\s)?(?:on|with)\s" + _EN_GPU_OBJECT +
+    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto)\s)?use\s" + _EN_GPU_OBJECT + r"\s(?:" + _EN_FINE +
+    r"\s)?(?:in|with|for|from)\s" + _EN_OTHER_THING +
+    # "it works fine with other projects", "CUDA works in another conda environment", "the GPU is detected in A1111",
+    # "torch.cuda.is_available() returns True in my base env", "it works in the terminal but not in the notebook"
+    r"|(?:\b(?:it|everything|cuda|(?:my\s|the\s)?(?:nvidia\s)?(?:gpu|graphics\scard))|is_available\(\))\s"
+    r"(?:(?:also|still|just|all|both)\s)?(?:works?|is\sworking|runs?|is\savailable|is\s(?:detected|recogni[sz]ed|"
+    r"found|visible)|gets\s(?:detected|recogni[sz]ed)|" + _TRUE_TOLD + r")\s(?:just\s)?(?:"
+    + _EN_FINE + r"\s)?(?:in|with|for|from|under|inside|by|on)\s(?:" + _EN_OTHER_THING + r"|" + _EN_ENV_PLACE + r")"
+    # "in my base env torch.cuda.is_available() returns True", "in other projects the GPU works fine"
+    r"|\b(?:in|with|from|inside|under)\s(?:" + _EN_OTHER_THING + r"|" + _EN_ENV_PLACE + r")\W{1,3}"
+    r"(?:[^\s!?]{1,40}\s){0,4}?(?:" + _TRUE_TOLD + r"|(?:cuda|the\sgpu|my\sgpu|gpu)\s(?:is\s)?(?:available|works|"
+    r"is\sworking|is\sdetected|is\sused|is\srecogni[sz]ed)\b|(?:it|everything)\s(?:works|runs)\s(?:just\s)?"
+    + _EN_FINE + r")"
+    # "nvidia-smi shows my GPU", "nvidia-smi works fine", "CUDA is installed correctly and works"
+    r"|\bnvidia-smi\s(?:(?:also|still|correctly|properly)\s)?(?:shows|lists|detects|sees|displays|recogni[sz]es|"
+    r"finds)\s" + _EN_GPU_OBJECT +
+    r"|\bnvidia-smi\s(?:works|is\sworking|runs)(?:\s" + _EN_FINE + r")?"
+    r"|\bcuda\s(?:is\s)?(?:installed|set\sup)\s(?:correctly|properly|fine)\sand\s(?:works|is\sworking)\b"
+    r"|\bcuda\s(?:works|is\sworking|runs)\s(?:just\s)?" + _EN_FINE, _I)
+
+_ZH_OTHER = r"(?:其他|其它|别的|另外(?:一个|的)?|另一个|其他的|其它的|所有其他的?)"
+_ZH_THING = r"(?:项目|程序|软件|模型|代码|工程|仓库|应用|ai|ai程序|ai软件|(?:conda|虚拟|python)?\s?(?:环境|env|venv))"
+_ZH_ENV = r"(?:base|主|系统|全局|新建?的?|另一个|其他|其它|别的)\s?(?:的)?\s?(?:conda|虚拟|python)?\s?(?:环境|env|venv)|终端|命令行|cmd"
+_ZH_WORKS = r"(?:都|也|均|是|就)?(?:能|可以|可)?(?:正常|完全)?(?:使用|用|调用|识别到?|检测到|跑|运行|用上|跑在)(?:了|到)?\s?" + _ZH_GPU
+GPU_WORKS_ELSEWHERE_ZH = re.compile(
+    # 其他项目都能正常使用GPU / 别的程序可以调用显卡 / 其他环境都没问题
+    _ZH_OTHER + r"\s?(?:\w{1,12}\s?)?" + _ZH_THING + r"\s?(?:里|中|下|上)?(?:面)?(?:的)?\s?" + _ZH_GPU + r"?\s?"
+    r"(?:" + _ZH_WORKS + r"|(?:都|也|均|是|就)?(?:正常|没问题|没有问题|可用|可以用|能用)|(?:都|也|均|是|就)?true)"
+    # 在base环境里是True / base环境下cuda可用 / 在终端里可以用GPU
+    r"|(?:" + _ZH_ENV + r")\s?(?:里|中|下|上)?(?:面)?\s?(?:[^\s，。！？,]{1,30}?)?(?:是|为|返回|显示|输出)?\s?true"
+    r"|(?:" + _ZH_ENV + r")\s?(?:里|中|下|上)(?:面)?\s?(?:" + _ZH_GPU + r"|torch)?\s?(?:都|也|是|就)?(?:能|可以)?"
+    r"(?:正常|可用|能用|可以用|没问题|没有问题)"
+    # webui是正常的 / sd webui能正常用GPU / comfyui可以调用显卡
+    r"|" + _NAMED_APP + r"\s?(?:里|中|下|上)?(?:面)?\s?(?:" + _ZH_WORKS + r"|(?:都|也|是|就)?(?:正常|没问题|没有问题)"
+    r"|(?:都|也|是|就)?(?:能|可以)?(?:正常)?(?:识别|检测)到?\s?(?:我的)?" + _ZH_GPU + r")"
+    # nvidia-smi能正常显示显卡 / nvidia-smi正常 / cuda已经装好了也能正常使用
+    r"|nvidia-smi\s?(?:命令)?(?:的)?(?:输出)?\s?(?:也|是|都)?(?:能|可以)?(?:正常|没问题|没有问题|显示|识别|看到|检测到)"
+    r"|cuda\s?(?:已经?)?(?:安装|装)(?:好|成功|正确)了?\s?(?:而且|并且|也|，)?\s?(?:能|可以)(?:正常)?(?:使用|用|运行)", _I)
+
+_JA_OTHER = r"(?:他の|ほかの|別の|違う)"
+_JA_FINE = r"(?:普通に|問題なく|正常に|ちゃんと|きちんと)?"
+GPU_WORKS_ELSEWHERE_JA = re.compile(
+    # 他のプロジェクトではGPUが使えます / 別の環境では問題なく動きます / ベース環境ではTrue
+    r"(?:" + _JA_OTHER + r"\s?(?:\w{1,12}\s?)?(?:プロジェクト|プログラム|ソフト(?:ウェア)?|アプリ|環境|仮想環境|モデル|"
+    r"ツール|リポジトリ|コード|venv|conda環境)|(?:base|ベース)\s?環境|ターミナル|コマンドプロンプト|" + _NAMED_APP + r")"
+    r"\s?(?:で|から|上で)(?:は|も)?\s?(?:" + _JA_GPU + r"\s?(?:が|を|は|も)\s?)?" + _JA_FINE + r"\s?"
+    r"(?:使え|使われ|使用でき|利用でき|認識され|認識して|認識でき|検出され|動(?:い|き|く)|動作し|true)"
+    # nvidia-smiではGPUが認識されています / nvidia-smiは正常
+    r"|nvidia-smi\s?(?:で|では|でも|は|も)\s?(?:" + _JA_GPU + r"\s?(?:が|は|も)\s?)?" + _JA_FINE + r"\s?"
+    r"(?:認識され|表示され|見え|正常)", _I)
+
+GPU_WORKS_ELSEWHERE_KO = re.compile(
+    # 다른 프로젝트에서는 GPU를 잘 사용합니다 / 다른 환경에서는 잘 돌아가요 / base 환경에서는 True
+    r"(?:다른\s?(?:\w{1,12}\s)?(?:프로젝트|프로그램|환경|가상\s?환경|앱|모델|코드|툴|레포|저장소)|base\s?환경|베이스\s?환경|"
+    r"터미널|" + _NAMED_APP + r")\s?(?:에서는|에선|에서도|에서|은|는|들은)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
+    r"(?:(?:잘|정상적으로|문제\s?없이|제대로)\s?)?(?:사용|인식|작동|동작|돌아|쓰|잡|true|돼|됩|됨|되)"
+    # nvidia-smi에서는 GPU가 잘 보입니다
+    r"|nvidia-smi\s?(?:에서는|에서|로는|로|는|도)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
+    r"(?:(?:잘|정상적으로|제대로)\s?)?(?:인식|보|나와|나옵|표시|정상)", _I)
+
+_RU_OTHER = r"(?:друг(?:ие|их|ой|ом|ая|ую|ое|ими)|остальн(?:ые|ых|ой|ом|ыми)|всех\sдругих|в\sдругих)"
+GPU_WORKS_ELSEWHERE_RU = re.compile(
+    # в других проектах видеокарта работает / другие программы видят видеокарту / в base окружении True
+    r"\b(?:" + _RU_OTHER + r"\s(?:\w{1,12}\s)?(?:проект\w{0,3}|программ\w{0,3}|приложени\w{0,3}|окружени\w{0,3}|"
+    r"сред\w{0,3}|venv|env|conda|нейронк\w{0,3}|модел\w{0,3})|(?:base|базов\w{2,3})\s(?:окружени\w{0,3}|сред\w{0,3}|env)"
+    r"|терминал\w{0,2}|консол\w{0,2}|" + _NAMED_APP + r")\s(?:(?:\w{1,12}\s)?(?:" + _RU_GPU + r")\s)?"
+    r"(?:вс[её]\s|тоже\s|нормально\s|прекрасно\s|отлично\s|спокойно\s|без\sпроблем\s)?(?:работает|работают|видит|видят|"
+    r"используется|используют|использует|определяется|доступна|доступен|true|запускается|запускаются|"
+    r"работает\sнормально)(?:\s(?:" + _RU_GPU + r"))?"
+    # nvidia-smi видит видеокарту / nvidia-smi показывает GPU
+    r"|\bnvidia-smi\s(?:\w{1,12}\s)?(?:видит|показывает|отображает|определяет|работает)", _I)
+
+_ES_PT_OTHER_THING = r"(?:otr[oa]s?|outr[oa]s?|demás|demais)\s(?:[\w-]{1,15}\s)?(?:proyectos?|programas?|aplicaciones|" \
+                     r"apps?|entornos?|ambientes?|modelos?|repos?|repositorios?|projetos?|aplicativos?|" \
+                     r"(?:entornos?|ambientes?)\s(?:de\s)?(?:conda|virtual(?:es|is)?))"
+_ES_PT_VERB = r"(?:(?:s[íi]|sim|tamb[ée]m|todos)\s)?(?:funciona(?:n|m)?|usa(?:n|m)?|utiliza(?:n|m)?|detecta(?:n|m)?|" \
+              r"reconoce(?:n)?|reconhece(?:m)?|corre(?:n)?|roda(?:m)?|anda(?:n)?|devuelve|retorna|d[áa])\b"
+_ES_PT_GPU = r"(?:(?:la|el|mi|a|o|minha|meu)\s)?(?:gpu|cuda|tarjeta\sgr[áa]fica|placa\sde\sv[íi]deo)\b"
+_ES_PT_FINE = r"(?:bien|perfectamente|sin\sproblemas?|normalmente|bem|perfeitamente|sem\sproblemas?|true)\b"
+_ES_PT_ELSEWHERE = r"\b(?:(?:en|con|em|com|nos|nas|no|na)\s)?(?:" + _ES_PT_OTHER_THING + \
+                   r"|(?:el|o)\s(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s"
+GPU_WORKS_ELSEWHERE_ES_PT = re.compile(
+    # en otros proyectos la GPU funciona / em outros projetos a GPU funciona bem
+    _ES_PT_ELSEWHERE + _ES_PT_GPU + r"\s" + _ES_PT_VERB +
+    # otros programas usan la GPU / outros projetos funcionam perfeitamente / en el entorno base devuelve True
+    r"|" + _ES_PT_ELSEWHERE + _ES_PT_VERB + r"\s(?:" + _ES_PT_FINE + r"|" + _ES_PT_GPU + r")"
+    # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU
+    r"|\bnvidia-smi\s(?:muestra|detecta|reconoce|mostra|reconhece|funciona)\b", _I)
+
+_DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekten?|programmen?|" \
+                r"programme|anwendungen|apps?|umgebungen?|[\w-]{1,10}-umgebungen?|modellen?|repos?|tools?)|" \
+                r"der\sbase[- ]umgebung|" + _NAMED_APP + r")\s"
+_DE_VERB = r"(?:funktioniert|funktionieren|nutzt|nutzen|erkennt|erkennen|läuft|laufen|verwendet|verwenden|ist|sind)\s"
+_DE_GPU_WORD = r"(?:(?:die|meine)\s)?(?:gpu|grafikkarte|cuda)\b"
+_DE_FINE = r"(?:problemlos|einwandfrei|ohne\sprobleme|(?:ganz\s)?normal|super|gut|true|(?:auf\s(?:der\s)?)?gpu)\b"
+_FR_ELSEWHERE = r"\b(?:(?:dans|avec|sur)\s)?(?:d['’]autres|les\sautres|un\sautre|une\sautre|l['’]autre)\s" \
+                r"(?:[\w-]{1,15}\s)?(?:projets?|programmes?|logiciels?|applications?|applis?|environnements?|" \
+                r"modèles?|outils?|venvs?)\s"
+_FR_VERB = r"(?:fonctionne(?:nt)?|utilise(?:nt)?|d[ée]tecte(?:nt)?|reconnaissent|reconna[iî]t|marche(?:nt)?|" \
+           r"tourne(?:nt)?|renvoie)\b"
+_FR_GPU_WORD = r"(?:(?:le|mon|ma|la)\s)?(?:gpu|carte\sgraphique|cuda)\b"
+_FR_FINE = r"(?:bien|parfaitement|sans\sprobl[èe]mes?|true)\b"
+GPU_WORKS_ELSEWHERE_DE_FR = re.compile(
+    # in anderen Projekten funktioniert die GPU / andere Programme nutzen die GPU / in der base-Umgebung ist es True
+    _DE_ELSEWHERE + _DE_VERB + r"(?:(?:es|alles)\s)?(?:" + _DE_GPU_WORD + r"|(?:" + _DE_GPU_WORD + r"\s)?" + _DE_FINE
+    + r")"
+    # d'autres projets utilisent le GPU / dans d'autres environnements CUDA fonctionne bien
+    r"|" + _FR_ELSEWHERE + _FR_GPU_WORD + r"\s" + _FR_VERB +
+    r"|" + _FR_ELSEWHERE + r"(?:(?:ça|cela)\s)?" + _FR_VERB + r"\s(?:" + _FR_FINE + r"|" + _FR_GPU_WORD + r")"
+    # nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
+    r"|\bnvidia-smi\s(?:zeigt|erkennt|funktioniert|affiche|d[ée]tecte|fonctionne)\b", _I)
+
+# a statement of the past ("it used to work in the other env") is another story; so is a denial
+_NOT_NOW = re.compile(
+    r"\b(?:used\sto|yesterday|previously|earlier|last\s(?:week|month|year|night|time)|before\s(?:the|i|updating|"
+    r"upgrading|installing|reinstalling)|ayer|antes|gestern|vorher|früher|auparavant|avant|вчера|раньше|ранее)\b"
+    r"|之前|以前|原来|本来|昨天|前は|昨日|かつて|もともと|전에는|예전에|어제", _I)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no(?!\s(?:problems?|issues?|errors?))|neither|nor|cannot|none|nicht|nie|kein\w{0,2}(?!\sproblem)|"
+    r"pas|jamais|nunca|n[ãa]o|не|ни|нет)\b|n['’]t\b|\bn['’]"
+    r"|不(?!错)|没(?!问题|有问题|毛病)|无法|未|(?<!問題)ない|ません|なかった|않|못|없|(?<![가-힣])안\s?(?:되|돼|됨|됩|잡|써|쓰)", _I)
+_NEGATED_AFTER = re.compile(r"^\s(?:\w{1,15}\s)?(?:nicht|nie|pas)\b|^\s?(?:[^\s,.。、，]{0,4}?(?:ない|ません|なかった|た(?![め])|でした|ました)|지\s?(?:않|못)|"
+                            r"[가-힣\s]{0,6}?(?:않|못|없|었))")
+
+
+def _works_elsewhere(found: re.Match[str]) -> dict[str, str]:
+    """The statement stands, is not denied ("other projects don't use the GPU either") and is not of the past."""
+    text = found.string
+    before, after = _sentence(text, found.start(), found.end())
+    if _NEGATED.search(found.group(0)) or _NEGATED.search(_governing_clause(before)) or _NEGATED_AFTER.search(after):
+        return {}
+    if _NOT_NOW.search(before) or _NOT_NOW.search(_head_before(after, _CONDITION_SEGMENT_END)):
+        return {}
+    return {"gpu_works_elsewhere": "true"} if stated(found) else {}
+
 # ------------------------------------------------------------------ "my torch is the CPU build": the build told
 
 # A denial or a wish just before a sentence about the CPU build: "I did not install the CPU version", "想装cpu版"
@@ -465,6 +644,23 @@ _ANCHORS_RU = ("gpu", "cuda", "cpu", "видеокарт", "видюх", "про
 _ANCHORS_ES_PT = ("gpu", "cuda", "cpu", "tarjeta gr", "tarjeta de v", "placa de v", "procesador", "processador", *_MODELS)
 _ANCHORS_DE_FR = ("gpu", "cuda", "cpu", "grafikkarte", "prozessor", "carte graphique", "processeur", *_MODELS)
 _BUILD_ANCHORS = ("cpu", "cuda", "gpu", "цпу")
+# what every "works elsewhere" statement names: the other program or environment, or the tool that shows the driver
+_ENV_ADJECTIVES = ("base", "root", "system", "global", "new", "fresh", "clean")
+_ELSEWHERE_ANCHORS_EN = (
+    "other", "different", "separate", *_NAMED_APP_NEEDLES, "nvidia-smi",
+    "cuda is", "cuda work", "cuda run", "cuda installed", "cuda set up",
+    *(f"{adjective} {noun}" for adjective in _ENV_ADJECTIVES for noun in ("env", "conda", "venv", "python", "virtual")),
+    "terminal", "command line", "command prompt", "powershell", "python shell", "python console", "python repl",
+    "ipython", "cmd", "jupyter", "notebook")
+_ELSEWHERE_ANCHORS_ZH = ("其他", "其它", "别的", "另外", "另一个", "环境", "终端", "命令行", "cmd", "base", "装好", "装成功",
+                         "装正确", "nvidia-smi", *_NAMED_APP_NEEDLES)
+_ELSEWHERE_ANCHORS_JA = ("他の", "ほかの", "別の", "違う", "base", "ベース", "ターミナル", "コマンドプロンプト", "nvidia-smi",
+                         *_NAMED_APP_NEEDLES)
+_ELSEWHERE_ANCHORS_KO = ("다른", "base", "베이스", "터미널", "nvidia-smi", *_NAMED_APP_NEEDLES)
+_ELSEWHERE_ANCHORS_RU = ("друг", "остальн", "base", "базов", "терминал", "консол", "nvidia-smi", *_NAMED_APP_NEEDLES)
+_ELSEWHERE_ANCHORS_ES_PT = ("otro", "otra", "outro", "outra", "demás", "demais", "entorno base", "ambiente base",
+                            "nvidia-smi", *_NAMED_APP_NEEDLES)
+_ELSEWHERE_ANCHORS_DE_FR = ("ander", "base-umgebung", "base umgebung", "autre", "nvidia-smi", *_NAMED_APP_NEEDLES)
 
 STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused", _ANCHORS, GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
@@ -477,6 +673,16 @@ STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused_pt", _ANCHORS_ES_PT, GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_de", _ANCHORS_DE_FR, GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_fr", _ANCHORS_DE_FR, GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
+    # the person says CUDA works on this machine for another program or environment (the driver is fine)
+    StatementRule("gpu_works_elsewhere", _ELSEWHERE_ANCHORS_EN, GPU_WORKS_ELSEWHERE_EN, _works_elsewhere, 0.6),
+    StatementRule("gpu_works_elsewhere_zh", _ELSEWHERE_ANCHORS_ZH, GPU_WORKS_ELSEWHERE_ZH, _works_elsewhere, 0.6),
+    StatementRule("gpu_works_elsewhere_ja", _ELSEWHERE_ANCHORS_JA, GPU_WORKS_ELSEWHERE_JA, _works_elsewhere, 0.6),
+    StatementRule("gpu_works_elsewhere_ko", _ELSEWHERE_ANCHORS_KO, GPU_WORKS_ELSEWHERE_KO, _works_elsewhere, 0.6),
+    StatementRule("gpu_works_elsewhere_ru", _ELSEWHERE_ANCHORS_RU, GPU_WORKS_ELSEWHERE_RU, _works_elsewhere, 0.6),
+    StatementRule("gpu_works_elsewhere_es_pt", _ELSEWHERE_ANCHORS_ES_PT, GPU_WORKS_ELSEWHERE_ES_PT, _works_elsewhere,
+                  0.6),
+    StatementRule("gpu_works_elsewhere_de_fr", _ELSEWHERE_ANCHORS_DE_FR, GPU_WORKS_ELSEWHERE_DE_FR, _works_elsewhere,
+                  0.6),
     # the person says the installed torch is a CPU build (not a command's or an advice's bare "install": a choice)
     StatementRule("torch_cpu_build_told", _BUILD_ANCHORS, CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
     StatementRule("torch_cpu_build_told_cjk", _BUILD_ANCHORS, CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
