@@ -396,7 +396,8 @@ GPU_WORKS_ELSEWHERE_EN = re.compile(
     r"|" + _EN_OTHER_THING + r"\s(?:(?:all|also|still|just|both)\s)?(?:works?|runs?)\s(?:just\s)?" + _EN_FINE +
     r"(?!\s(?:on|with)\s(?:the\s|my\s)?(?:cpu|processor))" +
     # "I can run other pytorch projects on my GPU", "I use my GPU with A1111"
-    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually|often)\s)?(?:run|use|train)\s"
+    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually|often)\s)?(?:run|use|train|have\sno\s"
+    r"problems?\s(?:running|using|training))\s"
     + _EN_OTHER_THING + r"\s(?:\w{1,12}\s)?(?:on|with)\s" + _EN_GPU_OBJECT +
     r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto)\s)?use\s" + _EN_GPU_OBJECT + r"\s(?:" + _EN_FINE +
     r"\s)?(?:in|with|for|from)\s" + _EN_OTHER_THING +
@@ -443,8 +444,8 @@ GPU_WORKS_ELSEWHERE_JA = re.compile(
     # 他のプロジェクトではGPUが使えます / 別の環境では問題なく動きます / ベース環境ではTrue
     r"(?:" + _JA_OTHER + r"\s?(?:\w{1,12}\s?)?(?:プロジェクト|プログラム|ソフト(?:ウェア)?|アプリ|環境|仮想環境|モデル|"
     r"ツール|リポジトリ|コード|venv|conda環境)|(?:base|ベース)\s?環境|ターミナル|コマンドプロンプト|" + _NAMED_APP + r")"
-    r"\s?(?:で|から|上で)(?:は|も)?\s?(?:" + _JA_GPU + r"\s?(?:が|を|は|も)\s?)?" + _JA_FINE + r"\s?"
-    r"(?:使え|使われ|使用でき|利用でき|認識され|認識して|認識でき|検出され|動(?:い|き|く)|動作し|true)"
+    r"\s?(?:で|から|上で|だと)(?:は|も)?\s?" + _JA_FINE + r"\s?(?:" + _JA_GPU + r"\s?(?:が|を|は|も)\s?)?" + _JA_FINE + r"\s?"
+    r"(?:使え|使われ|使って|使用でき|利用でき|認識され|認識して|認識でき|検出され|動(?:い|き|く)|動作し|true)"
     # nvidia-smiではGPUが認識されています / nvidia-smiは正常
     r"|nvidia-smi\s?(?:で|では|でも|は|も)\s?(?:" + _JA_GPU + r"\s?(?:が|は|も)\s?)?" + _JA_FINE + r"\s?"
     r"(?:認識され|表示され|見え|正常)", _I)
@@ -453,7 +454,7 @@ GPU_WORKS_ELSEWHERE_KO = re.compile(
     # 다른 프로젝트에서는 GPU를 잘 사용합니다 / 다른 환경에서는 잘 돌아가요 / base 환경에서는 True
     r"(?:다른\s?(?:\w{1,12}\s)?(?:프로젝트|프로그램|환경|가상\s?환경|앱|모델|코드|툴|레포|저장소)|base\s?환경|베이스\s?환경|"
     r"터미널|" + _NAMED_APP + r")\s?(?:에서는|에선|에서도|에서|은|는|들은)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
-    r"(?:(?:잘|정상적으로|문제\s?없이|제대로)\s?)?(?:사용|인식|작동|동작|돌아|쓰|잡|true|돼|됩|됨|되)"
+    r"(?:(?:잘|정상적으로|문제\s?없이|제대로)\s?)?(?:사용|인식|작동|동작|돌아|쓰|씁|써|잡|true|돼|됩|됨|되)"
     # nvidia-smi에서는 GPU가 잘 보입니다
     r"|nvidia-smi\s?(?:에서는|에서|로는|로|는|도)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
     r"(?:(?:잘|정상적으로|제대로)\s?)?(?:인식|보|나와|나옵|표시|정상)", _I)
@@ -462,7 +463,7 @@ _RU_OTHER = r"(?:друг(?:ие|их|ой|ом|ая|ую|ое|ими)|оста�
 GPU_WORKS_ELSEWHERE_RU = re.compile(
     # в других проектах видеокарта работает / другие программы видят видеокарту / в base окружении True
     r"\b(?:" + _RU_OTHER + r"\s(?:\w{1,12}\s)?(?:проект\w{0,3}|программ\w{0,3}|приложени\w{0,3}|окружени\w{0,3}|"
-    r"сред\w{0,3}|venv|env|conda|нейронк\w{0,3}|модел\w{0,3})|(?:base|базов\w{2,3})\s(?:окружени\w{0,3}|сред\w{0,3}|env)"
+    r"сред\w{0,3}|venv|env|conda|нейронк\w{0,3}|нейросет\w{0,3}|модел\w{0,3})|(?:base|базов\w{2,3})\s(?:окружени\w{0,3}|сред\w{0,3}|env)"
     r"|терминал\w{0,2}|консол\w{0,2}|" + _NAMED_APP + r")\s(?:(?:\w{1,12}\s)?(?:" + _RU_GPU + r")\s)?"
     r"(?:вс[её]\s|тоже\s|нормально\s|прекрасно\s|отлично\s|спокойно\s|без\sпроблем\s)?(?:работает|работают|видит|видят|"
     r"используется|используют|использует|определяется|доступна|доступен|true|запускается|запускаются|"
@@ -478,17 +479,22 @@ _ES_PT_VERB = r"(?:(?:s[íi]|sim|tamb[ée]m|todos)\s)?(?:funciona(?:n|m)?|usa(?:
 _ES_PT_GPU = r"(?:(?:la|el|mi|a|o|minha|meu)\s)?(?:gpu|cuda|tarjeta\sgr[áa]fica|placa\sde\sv[íi]deo)\b"
 _ES_PT_FINE = r"(?:bien|perfectamente|sin\sproblemas?|normalmente|bem|perfeitamente|sem\sproblemas?|true)\b"
 _ES_PT_ELSEWHERE = r"\b(?:(?:en|con|em|com|nos|nas|no|na)\s)?(?:" + _ES_PT_OTHER_THING + \
-                   r"|(?:el|o)\s(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s"
+                   r"|(?:(?:el|o)\s)?(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s"
 GPU_WORKS_ELSEWHERE_ES_PT = re.compile(
     # en otros proyectos la GPU funciona / em outros projetos a GPU funciona bem
     _ES_PT_ELSEWHERE + _ES_PT_GPU + r"\s" + _ES_PT_VERB +
     # otros programas usan la GPU / outros projetos funcionam perfeitamente / en el entorno base devuelve True
     r"|" + _ES_PT_ELSEWHERE + _ES_PT_VERB + r"\s(?:" + _ES_PT_FINE + r"|" + _ES_PT_GPU + r")"
+    # en otros entornos sí funciona / em outros ambientes sim funciona
+    r"|" + _ES_PT_ELSEWHERE + r"(?:s[íi]|sim)\s" + _ES_PT_VERB +
+    # en otro entorno, torch.cuda.is_available() devuelve True / no ambiente base retorna True
+    r"|\b(?:en|em|no|na)\s(?:(?:otr[oa]|outr[oa]|el|o)\s)?(?:entorno|ambiente)(?:\sbase|\s(?:de\s)?conda|\svirtual)?\W{1,3}"
+    r"(?:[^\s!?]{1,40}\s){0,3}?(?:devuelve|retorna|da|d[áa]|es|[ée])\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU
     r"|\bnvidia-smi\s(?:muestra|detecta|reconoce|mostra|reconhece|funciona)\b", _I)
 
-_DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekten?|programmen?|" \
-                r"programme|anwendungen|apps?|umgebungen?|[\w-]{1,10}-umgebungen?|modellen?|repos?|tools?)|" \
+_DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekt(?:en?)?|programm(?:en?)?|" \
+                r"anwendung(?:en)?|apps?|umgebung(?:en)?|[\w-]{1,10}-umgebung(?:en)?|modell(?:en?)?|repos?|tools?)|" \
                 r"der\sbase[- ]umgebung|" + _NAMED_APP + r")\s"
 _DE_VERB = r"(?:funktioniert|funktionieren|nutzt|nutzen|erkennt|erkennen|läuft|laufen|verwendet|verwenden|ist|sind)\s"
 _DE_GPU_WORD = r"(?:(?:die|meine)\s)?(?:gpu|grafikkarte|cuda)\b"
@@ -507,6 +513,11 @@ GPU_WORKS_ELSEWHERE_DE_FR = re.compile(
     # d'autres projets utilisent le GPU / dans d'autres environnements CUDA fonctionne bien
     r"|" + _FR_ELSEWHERE + _FR_GPU_WORD + r"\s" + _FR_VERB +
     r"|" + _FR_ELSEWHERE + r"(?:(?:ça|cela)\s)?" + _FR_VERB + r"\s(?:" + _FR_FINE + r"|" + _FR_GPU_WORD + r")"
+    # in einer anderen Umgebung gibt torch.cuda.is_available() True zurück / dans un autre environnement, ça renvoie True
+    r"|\bin\s(?:einer\s|der\s)?(?:anderen\s|base[- ])(?:[\w-]{1,10}-)?umgebung\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
+    r"(?:gibt|liefert|ist|kommt|zeigt)\s(?:[^\s!?]{1,40}\s)?true\b"
+    r"|\bdans\s(?:un\s|l['’])?(?:autre\senvironnement|environnement\s(?:base|de\sbase))\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
+    r"(?:renvoie|retourne|donne|affiche|est|vaut)\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
     r"|\bnvidia-smi\s(?:zeigt|erkennt|funktioniert|affiche|d[ée]tecte|fonctionne)\b", _I)
 
@@ -516,8 +527,8 @@ _NOT_NOW = re.compile(
     r"upgrading|installing|reinstalling)|ayer|antes|gestern|vorher|früher|auparavant|avant|вчера|раньше|ранее)\b"
     r"|之前|以前|原来|本来|昨天|前は|昨日|かつて|もともと|전에는|예전에|어제", _I)
 _NEGATED = re.compile(
-    r"\b(?:not|never|no(?!\s(?:problems?|issues?|errors?))|neither|nor|cannot|none|nicht|nie|kein\w{0,2}(?!\sproblem)|"
-    r"pas|jamais|nunca|n[ãa]o|не|ни|нет)\b|n['’]t\b|\bn['’]"
+    r"\b(?:not|never|no(?!\s(?:problems?|issues?|errors?|ambiente|outro|meu|terminal|conda|venv))|neither|nor|cannot|none|nicht|nie|kein\w{0,2}(?!\sproblem)|"
+    r"pas|jamais|nunca|tampoco|tampouco|n[ãa]o|не|ни|нет)\b|n['’]t\b|\bn['’]"
     r"|不(?!错)|没(?!问题|有问题|毛病)|无法|未|(?<!問題)ない|ません|なかった|않|못|없|(?<![가-힣])안\s?(?:되|돼|됨|됩|잡|써|쓰)", _I)
 _NEGATED_AFTER = re.compile(r"^\s(?:\w{1,15}\s)?(?:nicht|nie|pas)\b|^\s?(?:[^\s,.。、，]{0,4}?(?:ない|ません|なかった|た(?![め])|でした|ました)|지\s?(?:않|못)|"
                             r"[가-힣\s]{0,6}?(?:않|못|없|었))")
