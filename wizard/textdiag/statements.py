@@ -365,9 +365,9 @@ _GPU_UNUSED = _fact_if_stated("gpu_unused", "true")
 _NAMED_APP = r"(?:stable\s?diffusion(?:\s(?:web\s?ui|webui))?|(?:sd\s)?web\s?ui|a1111|automatic\s?1111|auto1111|" \
              r"comfy\s?ui|fooocus|invoke\s?ai|kohya(?:_ss)?|oobabooga|text-generation-webui|ollama|lm\sstudio|" \
              r"tensorflow|keras|blender)"
-_NAMED_APP_NEEDLES = ("stable diffusion", "stablediffusion", "webui", "web ui", "a1111", "automatic", "auto1111",
-                      "comfy", "fooocus", "invoke", "kohya", "oobabooga", "ollama", "lm studio", "tensorflow", "keras",
-                      "blender")
+_NAMED_APP_NEEDLES = ("diffusion", "1111", "webui", "web ui", "comfy", "fooocus", "invoke", "kohya", "oobabooga",
+                      "ollama", "lm studio", "tensorflow", "keras", "blender")
+_COMMON_APP_NEEDLES = ("webui", "1111", "diffusion", "comfy")  # the ones named most beside another language's words
 # "it returns True", a line of torch.cuda.is_available() told in words
 _TRUE_TOLD = r"(?:(?:returns?|gives?|prints?|shows?|outputs?|says)\s(?:me\s)?|(?:is|=|==)\s?)true\b"
 
@@ -378,8 +378,8 @@ _EN_OTHER_THING = (
     r"(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|installs?|installations?|ai\sstuff)"
     r"|" + _NAMED_APP + r")")
 _EN_ENV_PLACE = (
-    r"(?:(?:the|my|a)\s)?(?:(?:base|root|system|global|main|default|new|fresh|clean|test)\s(?:conda\s|python\s|"
-    r"virtual\s)?(?:env(?:ironment)?s?|venv|python|interpreter|install(?:ation)?)"
+    r"(?:(?:the|my|a)\s)?(?:(?:base|system|global|new|fresh)\s(?:conda\s|python\s|virtual\s)?(?:env(?:ironment)?s?|venv|"
+    r"python)"
     r"|terminal|command\s(?:line|prompt)|cmd|powershell|python\s(?:shell|console|repl)|ipython|jupyter(?:\s(?:notebook|"
     r"lab))?|notebook)")
 _EN_GPU_OBJECT = r"(?:(?:my|the|our|a|an)\s)?(?:nvidia\s)?(?:gpus?|graphics\scards?|cuda|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" \
@@ -416,8 +416,8 @@ GPU_WORKS_ELSEWHERE_EN = re.compile(
     r"|\bnvidia-smi\s(?:(?:also|still|correctly|properly)\s)?(?:shows|lists|detects|sees|displays|recogni[sz]es|"
     r"finds)\s" + _EN_GPU_OBJECT +
     r"|\bnvidia-smi\s(?:works|is\sworking|runs)(?:\s" + _EN_FINE + r")?"
-    r"|\bcuda\s(?:is\s)?(?:installed|set\sup)\s(?:correctly|properly|fine)\sand\s(?:works|is\sworking)\b"
-    r"|\bcuda\s(?:works|is\sworking|runs)\s(?:just\s)?" + _EN_FINE, _I)
+    r"|\bcuda\sis\s(?:installed|set\sup)\s(?:correctly|properly|fine)\sand\s(?:works|is\sworking)\b"
+    r"|\bcuda\s(?:works|is\sworking)\s(?:just\s)?" + _EN_FINE, _I)
 
 _ZH_OTHER = r"(?:其他|其它|别的|另外(?:一个|的)?|另一个|其他的|其它的|所有其他的?)"
 _ZH_THING = r"(?:项目|程序|软件|模型|代码|工程|仓库|应用|ai|ai程序|ai软件|(?:conda|虚拟|python)?\s?(?:环境|env|venv))"
@@ -480,7 +480,7 @@ _ES_PT_GPU = r"(?:(?:la|el|mi|a|o|minha|meu)\s)?(?:gpu|cuda|tarjeta\sgr[áa]fica
 _ES_PT_FINE = r"(?:bien|perfectamente|sin\sproblemas?|normalmente|bem|perfeitamente|sem\sproblemas?|true)\b"
 _ES_PT_ELSEWHERE = r"\b(?:(?:en|con|em|com|nos|nas|no|na)\s)?(?:" + _ES_PT_OTHER_THING + \
                    r"|(?:(?:el|o)\s)?(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s"
-GPU_WORKS_ELSEWHERE_ES_PT = re.compile(
+_ES_PT_WORKS_ELSEWHERE = (
     # en otros proyectos la GPU funciona / em outros projetos a GPU funciona bem
     _ES_PT_ELSEWHERE + _ES_PT_GPU + r"\s" + _ES_PT_VERB +
     # otros programas usan la GPU / outros projetos funcionam perfeitamente / en el entorno base devuelve True
@@ -491,7 +491,7 @@ GPU_WORKS_ELSEWHERE_ES_PT = re.compile(
     r"|\b(?:en|em|no|na)\s(?:(?:otr[oa]|outr[oa]|el|o)\s)?(?:entorno|ambiente)(?:\sbase|\s(?:de\s)?conda|\svirtual)?\W{1,3}"
     r"(?:[^\s!?]{1,40}\s){0,3}?(?:devuelve|retorna|da|d[áa]|es|[ée])\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU
-    r"|\bnvidia-smi\s(?:muestra|detecta|reconoce|mostra|reconhece|funciona)\b", _I)
+    r"|\bnvidia-smi\s(?:muestra|detecta|reconoce|mostra|reconhece|funciona)\b")
 
 _DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekt(?:en?)?|programm(?:en?)?|" \
                 r"anwendung(?:en)?|apps?|umgebung(?:en)?|[\w-]{1,10}-umgebung(?:en)?|modell(?:en?)?|repos?|tools?)|" \
@@ -506,7 +506,7 @@ _FR_VERB = r"(?:fonctionne(?:nt)?|utilise(?:nt)?|d[ée]tecte(?:nt)?|reconnaissen
            r"tourne(?:nt)?|renvoie)\b"
 _FR_GPU_WORD = r"(?:(?:le|mon|ma|la)\s)?(?:gpu|carte\sgraphique|cuda)\b"
 _FR_FINE = r"(?:bien|parfaitement|sans\sprobl[èe]mes?|true)\b"
-GPU_WORKS_ELSEWHERE_DE_FR = re.compile(
+_DE_FR_WORKS_ELSEWHERE = (
     # in anderen Projekten funktioniert die GPU / andere Programme nutzen die GPU / in der base-Umgebung ist es True
     _DE_ELSEWHERE + _DE_VERB + r"(?:(?:es|alles)\s)?(?:" + _DE_GPU_WORD + r"|(?:" + _DE_GPU_WORD + r"\s)?" + _DE_FINE
     + r")"
@@ -519,7 +519,8 @@ GPU_WORKS_ELSEWHERE_DE_FR = re.compile(
     r"|\bdans\s(?:un\s|l['’])?(?:autre\senvironnement|environnement\s(?:base|de\sbase))\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
     r"(?:renvoie|retourne|donne|affiche|est|vaut)\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
-    r"|\bnvidia-smi\s(?:zeigt|erkennt|funktioniert|affiche|d[ée]tecte|fonctionne)\b", _I)
+    r"|\bnvidia-smi\s(?:zeigt|erkennt|funktioniert|affiche|d[ée]tecte|fonctionne)\b")
+GPU_WORKS_ELSEWHERE_ES_PT_DE_FR = re.compile(_ES_PT_WORKS_ELSEWHERE + "|" + _DE_FR_WORKS_ELSEWHERE, _I)
 
 # a statement of the past ("it used to work in the other env") is another story; so is a denial
 _NOT_NOW = re.compile(
@@ -656,22 +657,23 @@ _ANCHORS_ES_PT = ("gpu", "cuda", "cpu", "tarjeta gr", "tarjeta de v", "placa de 
 _ANCHORS_DE_FR = ("gpu", "cuda", "cpu", "grafikkarte", "prozessor", "carte graphique", "processeur", *_MODELS)
 _BUILD_ANCHORS = ("cpu", "cuda", "gpu", "цпу")
 # what every "works elsewhere" statement names: the other program or environment, or the tool that shows the driver
-_ENV_ADJECTIVES = ("base", "root", "system", "global", "new", "fresh", "clean")
+# (the Cyrillic and CJK rules' needles are their own words: an ASCII text never costs them a search)
 _ELSEWHERE_ANCHORS_EN = (
-    "other", "different", "separate", *_NAMED_APP_NEEDLES, "nvidia-smi",
-    "cuda is", "cuda work", "cuda run", "cuda installed", "cuda set up",
-    *(f"{adjective} {noun}" for adjective in _ENV_ADJECTIVES for noun in ("env", "conda", "venv", "python", "virtual")),
-    "terminal", "command line", "command prompt", "powershell", "python shell", "python console", "python repl",
-    "ipython", "cmd", "jupyter", "notebook")
-_ELSEWHERE_ANCHORS_ZH = ("其他", "其它", "别的", "另外", "另一个", "环境", "终端", "命令行", "cmd", "base", "装好", "装成功",
-                         "装正确", "nvidia-smi", *_NAMED_APP_NEEDLES)
-_ELSEWHERE_ANCHORS_JA = ("他の", "ほかの", "別の", "違う", "base", "ベース", "ターミナル", "コマンドプロンプト", "nvidia-smi",
-                         *_NAMED_APP_NEEDLES)
-_ELSEWHERE_ANCHORS_KO = ("다른", "base", "베이스", "터미널", "nvidia-smi", *_NAMED_APP_NEEDLES)
-_ELSEWHERE_ANCHORS_RU = ("друг", "остальн", "base", "базов", "терминал", "консол", "nvidia-smi", *_NAMED_APP_NEEDLES)
-_ELSEWHERE_ANCHORS_ES_PT = ("otro", "otra", "outro", "outra", "demás", "demais", "entorno base", "ambiente base",
-                            "nvidia-smi", *_NAMED_APP_NEEDLES)
-_ELSEWHERE_ANCHORS_DE_FR = ("ander", "base-umgebung", "base umgebung", "autre", "nvidia-smi", *_NAMED_APP_NEEDLES)
+    "other", "different", "separate", *_NAMED_APP_NEEDLES, "nvidia-smi", "cuda is", "cuda work",
+    "base env", "base conda", "base python", "new env", "new conda", "new venv", "new virtual", "new python", "fresh",
+    "system python", "system env", "global python", "global env",
+    "terminal", "command line", "command prompt", "powershell", "python shell", "python console", "ipython", "cmd",
+    "jupyter", "notebook")
+_ELSEWHERE_ANCHORS_ZH = ("其他", "其它", "别的", "另外", "另一个", "环境", "终端", "命令行", "装好", "装成功", "装正确",
+                         "识别", "检测", "正常", "问题", "显示", "看到", "跑", "运行", "用")
+_ELSEWHERE_ANCHORS_JA = ("他の", "ほかの", "別の", "違う", "環境", "ターミナル", "コマンドプロンプト", "認識", "検出", "表示",
+                         "見え", "正常", "利用", "使", "動")
+_ELSEWHERE_ANCHORS_KO = ("다른", "환경", "터미널", "사용", "인식", "작동", "동작", "돌아", "잡", "표시", "정상", "보", "나와",
+                         "나옵", "쓰", "씁", "써", "돼", "됩", "됨", "되")
+_ELSEWHERE_ANCHORS_RU = ("друг", "остальн", "окружени", "сред", "терминал", "консол", "работа", "вид", "использу",
+                         "определя", "доступн", "запуска", "показыва", "отобража")
+_ELSEWHERE_ANCHORS_ES_PT_DE_FR = ("otro", "otra", "outro", "outra", "demás", "demais", "entorno", "ambiente", "ander",
+                                  "umgebung", "autre", "nvidia-smi", *_COMMON_APP_NEEDLES)
 
 STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused", _ANCHORS, GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
@@ -690,10 +692,8 @@ STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_works_elsewhere_ja", _ELSEWHERE_ANCHORS_JA, GPU_WORKS_ELSEWHERE_JA, _works_elsewhere, 0.6),
     StatementRule("gpu_works_elsewhere_ko", _ELSEWHERE_ANCHORS_KO, GPU_WORKS_ELSEWHERE_KO, _works_elsewhere, 0.6),
     StatementRule("gpu_works_elsewhere_ru", _ELSEWHERE_ANCHORS_RU, GPU_WORKS_ELSEWHERE_RU, _works_elsewhere, 0.6),
-    StatementRule("gpu_works_elsewhere_es_pt", _ELSEWHERE_ANCHORS_ES_PT, GPU_WORKS_ELSEWHERE_ES_PT, _works_elsewhere,
-                  0.6),
-    StatementRule("gpu_works_elsewhere_de_fr", _ELSEWHERE_ANCHORS_DE_FR, GPU_WORKS_ELSEWHERE_DE_FR, _works_elsewhere,
-                  0.6),
+    StatementRule("gpu_works_elsewhere_es_pt_de_fr", _ELSEWHERE_ANCHORS_ES_PT_DE_FR, GPU_WORKS_ELSEWHERE_ES_PT_DE_FR,
+                  _works_elsewhere, 0.6),
     # the person says the installed torch is a CPU build (not a command's or an advice's bare "install": a choice)
     StatementRule("torch_cpu_build_told", _BUILD_ANCHORS, CPU_BUILD_TOLD_EN, _CPU_BUILD_TOLD, 0.7),
     StatementRule("torch_cpu_build_told_cjk", _BUILD_ANCHORS, CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
