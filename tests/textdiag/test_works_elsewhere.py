@@ -38,6 +38,8 @@ def _works_elsewhere(text: str) -> bool:
     "nvidia-smi shows my GPU fine",
     "nvidia-smi works fine",
     "CUDA is installed correctly and works",
+    "CUDA works fine in my other venv, but not in this one",
+    "TensorFlow detects my GPU without problems",
 ])
 def test_cuda_working_elsewhere_stated_in_english_is_a_fact(said: str) -> None:
     assert _works_elsewhere(said)
@@ -54,6 +56,7 @@ def test_cuda_working_elsewhere_stated_in_english_is_a_fact(said: str) -> None:
     "base环境下cuda可用",
     "在命令行里torch.cuda.is_available()返回True",
     "nvidia-smi能正常显示显卡",
+    "驱动已装好，nvidia-smi显示正常",
     # Japanese
     "他のプロジェクトではGPUが使えます",
     "別の環境では問題なく動きます",
@@ -101,6 +104,8 @@ def test_cuda_working_elsewhere_stated_in_the_other_eight_languages_is_a_fact(sa
     "games run fine",
     "my GPU works fine in games",
     "it works fine on my other laptop",
+    "на другом компьютере работает",
+    "en otra PC funciona",
     # the past is another story
     "it used to work",
     "it worked yesterday",
@@ -119,7 +124,12 @@ def test_cuda_working_elsewhere_stated_in_the_other_eight_languages_is_a_fact(sa
     "¿en otros proyectos la GPU funciona?",
     "Funktioniert die GPU in anderen Projekten?",
     "Si d'autres projets utilisent le GPU, le pilote va bien",
+    # advice
+    "Make sure CUDA works in the base env",
+    "You should check whether other programs use the GPU",
+    "请确认其他项目能正常使用GPU",
     # a denial: it fails elsewhere too
+    "I don't think other projects use the GPU",
     "other projects don't use the GPU either",
     "it doesn't work with other projects",
     "CUDA is not available in my base env either",
@@ -135,6 +145,13 @@ def test_cuda_working_elsewhere_stated_in_the_other_eight_languages_is_a_fact(sa
     "in anderen Projekten funktioniert die GPU nicht",
     "Andere Programme erkennen die Grafikkarte auch nicht",
     "d'autres projets n'utilisent pas le GPU",
+    # nvidia-smi showing an error, not the GPU
+    "nvidia-smi显示找不到驱动",
+    "nvidia-smi показывает ошибку",
+    "nvidia-smi muestra un error",
+    "nvidia-smi zeigt einen Fehler",
+    "nvidia-smi funktioniert nicht",
+    "nvidia-smi affiche une erreur",
     # the failing program itself on the CPU, another process holding the GPU, other work on the CPU
     "Auto1111 uses CPU instead of GPU",
     "automatic1111 keeps using my CPU instead of my GPU",

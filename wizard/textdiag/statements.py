@@ -434,8 +434,9 @@ GPU_WORKS_ELSEWHERE_ZH = re.compile(
     # webui是正常的 / sd webui能正常用GPU / comfyui可以调用显卡
     r"|" + _NAMED_APP + r"\s?(?:里|中|下|上)?(?:面)?\s?(?:" + _ZH_WORKS + r"|(?:都|也|是|就)?(?:正常|没问题|没有问题)"
     r"|(?:都|也|是|就)?(?:能|可以)?(?:正常)?(?:识别|检测)到?\s?(?:我的)?" + _ZH_GPU + r")"
-    # nvidia-smi能正常显示显卡 / nvidia-smi正常 / cuda已经装好了也能正常使用
-    r"|nvidia-smi\s?(?:命令)?(?:的)?(?:输出)?\s?(?:也|是|都)?(?:能|可以)?(?:正常|没问题|没有问题|显示|识别|看到|检测到)"
+    # nvidia-smi能正常显示显卡 / nvidia-smi显示正常 / cuda已经装好了也能正常使用 (not "nvidia-smi显示找不到")
+    r"|nvidia-smi\s?(?:命令)?(?:的)?(?:输出|结果)?\s?(?:也|是|都)?(?:显示)?(?:正常|没问题|没有问题|(?:能|可以)?(?:正常)?"
+    r"(?:显示|识别到?|看到|检测到)了?\s?(?:我的)?" + _ZH_GPU + r")"
     r"|cuda\s?(?:已经?)?(?:安装|装)(?:好|成功|正确)了?\s?(?:而且|并且|也|，)?\s?(?:能|可以)(?:正常)?(?:使用|用|运行)", _I)
 
 _JA_OTHER = r"(?:他の|ほかの|別の|違う)"
@@ -469,7 +470,7 @@ GPU_WORKS_ELSEWHERE_RU = re.compile(
     r"используется|используют|использует|определяется|доступна|доступен|true|запускается|запускаются|"
     r"работает\sнормально)(?:\s(?:" + _RU_GPU + r"))?"
     # nvidia-smi видит видеокарту / nvidia-smi показывает GPU
-    r"|\bnvidia-smi\s(?:\w{1,12}\s)?(?:видит|показывает|отображает|определяет|работает)", _I)
+    r"|\bnvidia-smi\s(?:(?:видит|показывает|отображает|определяет)\s(?:мою\s)?" + _RU_GPU + r"|работает\b)", _I)
 
 _ES_PT_OTHER_THING = r"(?:otr[oa]s?|outr[oa]s?|demás|demais)\s(?:[\w-]{1,15}\s)?(?:proyectos?|programas?|aplicaciones|" \
                      r"apps?|entornos?|ambientes?|modelos?|repos?|repositorios?|projetos?|aplicativos?|" \
@@ -491,7 +492,7 @@ _ES_PT_WORKS_ELSEWHERE = (
     r"|\b(?:en|em|no|na)\s(?:(?:otr[oa]|outr[oa]|el|o)\s)?(?:entorno|ambiente)(?:\sbase|\s(?:de\s)?conda|\svirtual)?\W{1,3}"
     r"(?:[^\s!?]{1,40}\s){0,3}?(?:devuelve|retorna|da|d[áa]|es|[ée])\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU
-    r"|\bnvidia-smi\s(?:muestra|detecta|reconoce|mostra|reconhece|funciona)\b")
+    r"|\bnvidia-smi\s(?:(?:muestra|detecta|reconoce|mostra|reconhece)\s" + _ES_PT_GPU + r"|funciona\b)")
 
 _DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekt(?:en?)?|programm(?:en?)?|" \
                 r"anwendung(?:en)?|apps?|umgebung(?:en)?|[\w-]{1,10}-umgebung(?:en)?|modell(?:en?)?|repos?|tools?)|" \
@@ -519,7 +520,8 @@ _DE_FR_WORKS_ELSEWHERE = (
     r"|\bdans\s(?:un\s|l['’])?(?:autre\senvironnement|environnement\s(?:base|de\sbase))\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
     r"(?:renvoie|retourne|donne|affiche|est|vaut)\s(?:[^\s!?]{1,40}\s)?true\b"
     # nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
-    r"|\bnvidia-smi\s(?:zeigt|erkennt|funktioniert|affiche|d[ée]tecte|fonctionne)\b")
+    r"|\bnvidia-smi\s(?:(?:zeigt|erkennt)\s" + _DE_GPU_WORD + r"|(?:affiche|d[ée]tecte)\s" + _FR_GPU_WORD +
+    r"|(?:funktioniert|fonctionne)\b)")
 GPU_WORKS_ELSEWHERE_ES_PT_DE_FR = re.compile(_ES_PT_WORKS_ELSEWHERE + "|" + _DE_FR_WORKS_ELSEWHERE, _I)
 
 # a statement of the past ("it used to work in the other env") is another story; so is a denial
