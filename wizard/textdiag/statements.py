@@ -3,7 +3,9 @@
 "It uses my CPU instead of the GPU", "GPU not detected", "CUDA is not available", "只用CPU", "GPUを認識しない",
 "GPU를 사용하지 않아요", "не видит видеокарту", "no detecta la GPU", "não reconhece a GPU", "GPU wird nicht erkannt",
 "ne détecte pas le GPU" (fact ``gpu_unused``); "my torch is the CPU version", "torch没有cuda", "CPU版のPyTorchが入って
-いる", "la versión de CPU de torch se instaló" (fact ``torch_build_told``).
+いる", "la versión de CPU de torch se instaló" (fact ``torch_build_told``); "other projects use my GPU", "in my base env
+it returns True", "nvidia-smi shows my GPU", "其他项目都能正常使用GPU", "webui是正常的" (fact ``gpu_works_elsewhere``: the
+GPU and its driver work on this machine, for something other than the failing program).
 
 Each rule is a small grammar of the statement (subject, negated verb, object) in one language. A statement counts only
 as what happened: :func:`stated` keeps out conditionals ("if CUDA is not available, …", "GPU가 없으면"), wishes and
