@@ -374,7 +374,7 @@ _COMMON_APP_NEEDLES = ("webui", "1111", "diffusion", "comfy")  # the ones named 
 _TRUE_TOLD = r"(?:(?:returns?|gives?|prints?|shows?|outputs?|says)\s(?:me\s)?|(?:is|=|==)\s?)true\b"
 
 _EN_OTHER_THING = (
-    r"(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s)?(?:other|another|different|separate)\s"
+    r"\b(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s)?(?:other|another|different|separate)\s"
     r"(?:[\w.+-]{1,20}\s){0,2}?(?:projects?|programs?|programmes?|apps?|applications?|repos?|repositories|software|"
     r"tools?|models?|scripts?|codes?|notebooks?|frameworks?|librar(?:y|ies)|packages?|uis?|web\s?uis?|"
     r"(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|installs?|installations?|ai\sstuff)"
