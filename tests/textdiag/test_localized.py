@@ -120,7 +120,23 @@ def test_a_version_field_labelled_in_another_language_is_read(field: str, facts:
     assert {key: found.get(key) for key in facts} == facts
 
 
-@pytest.mark.parametrize("prose", ["pytorch版本不对", "我的版本：2.1", "版本：2.1"])
+@pytest.mark.parametrize(("prose", "facts"), [
+    ("my pytorch version is 2.0.1", {"torch_version": "2.0.1"}),
+    ("I am using CUDA version 10.0 and torch version 1.5.0.", {"toolkit_version": "10.0", "torch_version": "1.5.0"}),
+    ("PyTorch version 2.1.0.dev20230801+cu121", {"torch_version": "2.1.0.dev20230801+cu121"}),
+    ("NVIDIA driver version 470.82", {"driver_version": "470.82"}),
+])
+def test_a_version_field_within_an_english_sentence_is_read(prose: str, facts: dict[str, str]) -> None:
+    found = facts_of(prose)
+    assert {key: found.get(key) for key in facts} == facts
+
+
+@pytest.mark.parametrize("prose", [
+    "pytorch版本不对", "我的版本：2.1", "版本：2.1",
+    # a version a requirement or an install names is not what the person has
+    "this repo requires torch version 2.0 or later", "torch version 2.0+ needed", "please install torch version 2.1.0",
+    "CUDA version 11.8 is required",
+])
 def test_a_version_word_without_the_package_it_belongs_to_reveals_nothing(prose: str) -> None:
     assert not {"torch_version", "toolkit_version", "python_version", "driver_version"} & set(facts_of(prose))
 
