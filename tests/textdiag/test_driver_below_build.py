@@ -57,3 +57,26 @@ def test_a_driver_at_the_floor_or_no_failure_is_not_driver_too_old(text: str) ->
 )
 def test_code_built_for_a_newer_cuda_than_the_driver_is_driver_too_old(text: str) -> None:
     assert errors_of(text) == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("torch_shown", [
+    "$ pip list | grep torch\ntorch                    2.1.0\n",
+    "my pytorch version is 2.1.0\n",
+])
+def test_on_linux_a_torch_without_a_local_version_is_pypis_cuda_build_and_is_compared_with_the_driver(
+        torch_shown: str) -> None:
+    # PyPI's Linux wheel of torch 2.1.0 is its CUDA 12.1 build (PyTorch's own index would have said "+cu121");
+    # a driver of CUDA 11.4 runs no CUDA 12 build
+    text = (f"Ubuntu 22.04\n{torch_shown}| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: 11.4     |\n"
+            ">>> torch.cuda.is_available()\nFalse\n")
+    assert errors_of(text) == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("where", [
+    "Windows 11",  # PyPI's Windows wheel is a CPU build
+    "Ubuntu 22.04, installed with conda",  # conda's builds carry no local version either: which one is unknown
+])
+def test_a_torch_without_a_local_version_off_linux_or_from_conda_is_no_known_cuda_build(where: str) -> None:
+    text = (f"{where}\ntorch 2.1.0\n| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: 11.4     |\n"
+            ">>> torch.cuda.is_available()\nFalse\n")
+    assert "DRIVER_TOO_OLD" not in errors_of(text)

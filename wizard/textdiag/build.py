@@ -93,7 +93,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_driver_below_build(facts, matches) or _cuda_without_nvidia_gpu(facts, clean, prose)
+        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
                            or _unexplained_complaint(facts, clean))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
@@ -144,7 +144,7 @@ def _imported_torch_named(facts: dict[str, str]) -> None:
 DRIVER_BELOW_BUILD = "textdiag:driver_below_build"
 
 
-def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evidence]:
+def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named: bool = False) -> list[Evidence]:
     """torch ran and printed is_available() False; its CUDA build needs a newer driver than the one the text shows.
 
     CUDA's minor-version compatibility lets a driver of CUDA 12.0 run any 12.x build, never a 13.x one; nvidia-smi's
@@ -152,12 +152,13 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evi
     version alone (prose, "Driver Version" without the CUDA column) is compared with the knowledge base's floor for
     the build's CUDA major (NVIDIA's minor-version compatibility table; before CUDA 11 the toolkit's own driver),
     on both Windows and Linux when the text does not say which. A text without collect_env only; with it, the
-    driver check compares the real build.
+    driver check compares the real build. On Linux a torch shown installed without a local version is PyPI's build
+    (:func:`_pypi_linux_variant`), unless the text names conda (conda's builds carry no local version either).
     """
     if facts.get("cuda_available") != "false" or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
     build = facts.get("torch_cuda", "")
-    variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", ""))
+    variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", "") or _pypi_linux_variant(facts, conda_named))
     if not build and variant:
         build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
     build_major = _cuda_major(build)
@@ -176,6 +177,20 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match]) -> list[Evi
         return []
     revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
+
+
+def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
+    """The variant pip installs from PyPI on Linux for the torch the text shows installed without a local version
+    ("2.1.0": cu121, the knowledge base's ``pypi_default``; PyTorch's own index always adds "+cuNNN"), or ""."""
+    version = facts.get("torch_version") or facts.get("torch_installed", "")
+    if not version or "+" in version or conda_named or facts.get("os") != "linux":
+        return ""
+    knowledge = _knowledge()
+    release = knowledge.release(version) if knowledge is not None else None
+    if release is None:
+        return ""
+    machine = "aarch64" if facts.get("machine") in ("aarch64", "arm64") else "x86_64"
+    return release.default_variant(f"linux-{machine}")
 
 
 def _driver_floor(cuda: str, os_name: str) -> Version | None:
@@ -229,7 +244,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
-    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
+    failed = other_vendor and _cuda_failure_told(clean)
+    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
         return []
     if _another_vendors_stack(facts, clean):
         return []
@@ -239,6 +255,16 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
     return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
+
+
+# CUDA or NVIDIA named in the words of the languages read ("没有找到英伟达的驱动": torch's "Found no NVIDIA driver" retold)
+_CUDA_WORDS = re.compile(r"cuda|nvidia|英伟达|英偉達|エヌビディア|엔비디아")
+
+
+def _cuda_failure_told(clean: CleanText) -> bool:
+    """The text reports a failure and names CUDA or NVIDIA: on a machine whose only GPU is another vendor's, a failure
+    about CUDA is answered by that GPU, whatever message told it (no message placed it, or this is not asked)."""
+    return _CUDA_WORDS.search(clean.lower) is not None and reports_failure(clean.text)
 
 
 CPU_BUILD_FOR_CUDA = "textdiag:cpu_build_for_cuda"

@@ -234,7 +234,7 @@ def _pip_request(found: re.Match[str]) -> dict[str, str]:
 
 def _env_var(found: re.Match[str]) -> dict[str, str]:
     name = found.group("name").upper()
-    value = (found.group("value") or "").strip().strip("'\"")
+    value = (found.group("value") or found.group("value_after") or "").strip().strip("'\"")
     if name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         return {"proxy_set": "true"}  # never the value: it may hold a password
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
@@ -358,9 +358,44 @@ def _lightning_device(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_available": found.group("value").lower()}
 
 
+_DRIVER_WORDS = ("driver", "驱动", "驅動", "ドライバ", "드라이버", "драйвер")  # "NVIDIA驱动版本", "версия драйвера"
+# the version after a field's label ("2.2.2+cu121", "v3.10", "536.23"), not one a requirement names ("torch version 2.0
+# or later", "requires CUDA version 11.8")
+_FIELD_VALUE = re.compile(r"[ \t]{0,2}v?(?P<value>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.?(?:dev|a|b|rc)\d{1,8})?(?:\+[a-z0-9]{2,12}(?:\.[a-z0-9]{1,8})?)?)(?!\w|\.\d)"
+                          r"(?![ \t]?(?:or (?:higher|later|newer|above|greater|up)|and (?:higher|later|above|up)|is (?:required|"
+                          r"needed|recommended|supported)|required|needed|\+(?![a-z])))", re.I)
+_REQUIREMENT_BEFORE = re.compile(r"\b(?:requires?|required|needs?|needed|minimum|at least|supports?|supported|compatible"
+                                 r"|built (?:for|with)|tested (?:with|on)|recommended|upgrade to|update to|install|"
+                                 r"installing|download|downloading)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
+
+
+def _version_field(found: re.Match[str]) -> dict[str, str]:
+    """A version field within a line ("my pytorch version is 2.0.1", "CUDA version 10.0"), labelled in another
+    language or after a full-width colon ("torch版本：2.2.2+cu121", "CUDA バージョン: 12.1", "驱动版本：536.23",
+    "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label, for what the person has
+    (not a version a requirement or an install command names)."""
+    value = _FIELD_VALUE.match(found.string, found.end(), found.end() + 40)
+    if value is None or _REQUIREMENT_BEFORE.search(found.string, max(0, found.start() - 40), found.start()):
+        return {}
+    label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
+    if any(word in label for word in _DRIVER_WORDS):
+        driver = re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", value.group("value"))
+        return {"driver_version": driver.group(0)} if driver else {}
+    version = value.group("value")
+    if label in ("torch", "pytorch"):
+        return {"torch_version": version, "torch_installed": version}
+    if label == "python":
+        return _template_field_facts("python version", version) if re.match(r"[23]\.\d", version) else {}
+    return _template_field_facts("cuda version", version) if label == "cuda" else {}
+
+
 def _template_field(found: re.Match[str]) -> dict[str, str]:
     """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
-    label, value = found.group("label").lower(), found.group("value").strip()
+    return _template_field_facts(found.group("label").lower(), found.group("value").strip())
+
+
+def _template_field_facts(label: str, value: str) -> dict[str, str]:
+    """The facts of one issue-template field, by its lower-cased label."""
     if not value or value.lower() in ("n/a", "na", "none", "-", "?"):
         return {}
     if label.startswith("pytorch") or label == "torch version":
@@ -771,6 +806,16 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
                     r"GPU models and configuration)(?: \(e\.g\.,? [^)\n]{0,40}\))?: ?(?P<value>[^\n]{0,200})$", _I | re.M),
          _template_field, 0.9),
+    # ---- a version field within a line: "my pytorch version is 2.0.1", "CUDA version 10.0", and in the other
+    # languages' words for "version" or after a full-width colon (CJK input): "torch版本：2.2.2+cu121", "версия torch: 2.1"
+    Rule("version_field", ("version", "版本", "バージョン", "버전", "версия", "versión", "versão", "：", "驱动", "ドライバ",
+                           "드라이버"),
+         re.compile(r"(?<![\w.])(?P<label>py ?torch|torch|cuda|python|nvidia ?驱动|显卡驱动|驱动(?:程序)?|驅動(?:程式)?|"
+                    r"(?:nvidia ?)?ドライバー?|드라이버|(?:nvidia )?driver)[ \t]?(?:的)?[ \t]?"
+                    r"(?:(?:version|版本号?|バージョン|버전)[ \t]?(?:[:：=]|是|为|為|は|is)?|：)"
+                    r"|(?:версия|versión\sde|versão\sd[oa])\s(?P<label_after>py ?torch|torch|cuda|python|драйвера)[ \t]?[:：=]?",
+                    _I),
+         _version_field, 0.8),
     # ---- environment variables and where/which output
     Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
          re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
