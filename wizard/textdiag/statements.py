@@ -373,77 +373,94 @@ _COMMON_APP_NEEDLES = ("webui", "1111", "diffusion", "comfy")  # the ones named 
 # "it returns True", a line of torch.cuda.is_available() told in words
 _TRUE_TOLD = r"(?:(?:returns?|gives?|prints?|shows?|outputs?|says)\s(?:me\s)?|(?:is|=|==)\s?)true\b"
 
+# A regex of many alternatives tries each of them at every character; a statement starts a word, so the regex looks
+# for a word's start first.
+
+
+def _at_word_start(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?=\w)(?:" + pattern + r")", _I)
+
+
+def _at_characters_or_latin_word(characters: str, pattern: str) -> re.Pattern[str]:
+    """Chinese, Japanese and Korean do not part their words: there a statement starts at one of ``characters`` (its
+    own words' first characters) or where a Latin word starts (a program's name, "base", nvidia-smi)."""
+    return re.compile(r"(?:(?=[" + characters + r"])|(?<![a-z0-9])(?=[a-z]))(?:" + pattern + r")", _I)
+
+
 _EN_OTHER_THING = (
-    r"\b(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s)?(?:other|another|different|separate)\s"
-    r"(?:[\w.+-]{1,20}\s){0,2}?(?:projects?|programs?|programmes?|apps?|applications?|repos?|repositories|software|"
-    r"tools?|models?|scripts?|codes?|notebooks?|frameworks?|librar(?:y|ies)|packages?|uis?|web\s?uis?|"
-    r"(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|installs?|installations?|ai\sstuff)"
-    r"|" + _NAMED_APP + r")")
+    r"(?:(?:other|another|different|separate)\s(?:[\w.+-]{1,20}\s){0,2}?(?:projects?|programs?|programmes?|apps?|"
+    r"applications?|repos?|repositories|software|tools?|models?|scripts?|codes?|notebooks?|frameworks?|"
+    r"librar(?:y|ies)|packages?|uis?|web\s?uis?|(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|"
+    r"installs?|installations?|ai\sstuff)|" + _NAMED_APP + r")")
+_EN_DETERMINER = r"(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s|a\s)?)"  # "with all of my other projects"
 _EN_ENV_PLACE = (
     r"(?:(?:the|my|a)\s)?(?:(?:base|system|global|new|fresh)\s(?:conda\s|python\s|virtual\s)?(?:env(?:ironment)?s?|venv|"
     r"python)"
     r"|terminal|command\s(?:line|prompt)|cmd|powershell|python\s(?:shell|console|repl)|ipython|jupyter(?:\s(?:notebook|"
     r"lab))?|notebook)")
+_EN_ELSEWHERE = r"(?:" + _EN_DETERMINER + _EN_OTHER_THING + r"|" + _EN_ENV_PLACE + r")"
 _EN_GPU_OBJECT = r"(?:(?:my|the|our|a|an)\s)?(?:nvidia\s)?(?:gpus?|graphics\scards?|cuda|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\b" \
                  + _NOT_OBJECT
 _EN_FINE = r"(?:fine|well|perfectly|properly|correctly|normally|flawlessly|great|without\s(?:any\s)?(?:problems?|" \
            r"issues?|errors?)|with\sno\s(?:problems?|issues?))"
-GPU_WORKS_ELSEWHERE_EN = re.compile(
+GPU_WORKS_ELSEWHERE_EN = _at_word_start(
+    _EN_OTHER_THING + r"\s(?:"
     # "other AI programs use the GPU", "Stable Diffusion webui detects my GPU", "other envs can see CUDA"
-    _EN_OTHER_THING + r"\s(?:(?:can|do|does|all|also|still|just|both|seem\sto|seems\sto|\w{2,12}ly)\s){0,2}"
+    r"(?:(?:can|do|does|all|also|still|just|both|seem\sto|seems\sto|\w{2,12}ly)\s){0,2}"
     r"(?:uses?|utili[sz]es?|detects?|sees?|recogni[sz]es?|finds?|runs?\s(?:fine\s|well\s)?on|works?\s(?:fine\s|well\s)?"
     r"(?:on|with)|picks?\sup|accesses|access|(?:has|have)\sno\sproblems?\s(?:using|detecting|with)|(?:is|are)\susing|"
     r"(?:is|are)\sable\sto\suse)\s" + _EN_GPU_OBJECT +
-    # "other projects work fine", "another conda env works perfectly"
-    r"|" + _EN_OTHER_THING + r"\s(?:(?:all|also|still|just|both)\s)?(?:works?|runs?)\s(?:just\s)?" + _EN_FINE +
-    r"(?!\s(?:on|with)\s(?:the\s|my\s)?(?:cpu|processor))" +
+    # "other projects work fine", "another conda env works perfectly" (not "… on CPU")
+    r"|(?:(?:all|also|still|just|both)\s)?(?:works?|runs?)\s(?:just\s)?" + _EN_FINE +
+    r"(?!\s(?:on|with)\s(?:the\s|my\s)?(?:cpu|processor)))"
     # "I can run other pytorch projects on my GPU", "I use my GPU with A1111"
-    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually|often)\s)?(?:run|use|train|have\sno\s"
-    r"problems?\s(?:running|using|training))\s"
-    + _EN_OTHER_THING + r"\s(?:\w{1,12}\s)?(?:on|with)\s" + _EN_GPU_OBJECT +
-    r"|\b(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto)\s)?use\s" + _EN_GPU_OBJECT + r"\s(?:" + _EN_FINE +
-    r"\s)?(?:in|with|for|from)\s" + _EN_OTHER_THING +
+    r"|(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually|often)\s)?(?:(?:run|use|train|have\sno\s"
+    r"problems?\s(?:running|using|training))\s" + _EN_DETERMINER + _EN_OTHER_THING + r"\s(?:\w{1,12}\s)?(?:on|with)\s"
+    + _EN_GPU_OBJECT + r"|use\s" + _EN_GPU_OBJECT + r"\s(?:" + _EN_FINE + r"\s)?(?:in|with|for|from)\s" + _EN_DETERMINER
+    + _EN_OTHER_THING + r")"
     # "it works fine with other projects", "CUDA works in another conda environment", "the GPU is detected in A1111",
     # "torch.cuda.is_available() returns True in my base env", "it works in the terminal but not in the notebook"
-    r"|(?:\b(?:it|everything|cuda|(?:my\s|the\s)?(?:nvidia\s)?(?:gpu|graphics\scard))|is_available\(\))\s"
+    r"|(?:it|everything|cuda|(?:nvidia\s)?(?:gpu|graphics\scard)|is_available\(\))\s"
     r"(?:(?:also|still|just|all|both)\s)?(?:works?|is\sworking|runs?|is\savailable|is\s(?:detected|recogni[sz]ed|"
-    r"found|visible)|gets\s(?:detected|recogni[sz]ed)|" + _TRUE_TOLD + r")\s(?:just\s)?(?:"
-    + _EN_FINE + r"\s)?(?:in|with|for|from|under|inside|by|on)\s(?:" + _EN_OTHER_THING + r"|" + _EN_ENV_PLACE + r")"
+    r"found|visible)|gets\s(?:detected|recogni[sz]ed)|" + _TRUE_TOLD + r")\s(?:just\s)?(?:" + _EN_FINE + r"\s)?"
+    r"(?:in|with|for|from|under|inside|by|on)\s" + _EN_ELSEWHERE +
     # "in my base env torch.cuda.is_available() returns True", "in other projects the GPU works fine"
-    r"|\b(?:in|with|from|inside|under)\s(?:" + _EN_OTHER_THING + r"|" + _EN_ENV_PLACE + r")\W{1,3}"
-    r"(?:[^\s!?]{1,40}\s){0,4}?(?:" + _TRUE_TOLD + r"|(?:cuda|the\sgpu|my\sgpu|gpu)\s(?:is\s)?(?:available|works|"
-    r"is\sworking|is\sdetected|is\sused|is\srecogni[sz]ed)\b|(?:it|everything)\s(?:works|runs)\s(?:just\s)?"
-    + _EN_FINE + r")"
-    # "nvidia-smi shows my GPU", "nvidia-smi works fine", "CUDA is installed correctly and works"
-    r"|\bnvidia-smi\s(?:(?:also|still|correctly|properly)\s)?(?:shows|lists|detects|sees|displays|recogni[sz]es|"
-    r"finds)\s" + _EN_GPU_OBJECT +
-    r"|\bnvidia-smi\s(?:works|is\sworking|runs)(?:\s" + _EN_FINE + r")?"
-    r"|\bcuda\sis\s(?:installed|set\sup)\s(?:correctly|properly|fine)\sand\s(?:works|is\sworking)\b"
-    r"|\bcuda\s(?:works|is\sworking)\s(?:just\s)?" + _EN_FINE, _I)
+    r"|(?:in|with|from|inside|under)\s" + _EN_ELSEWHERE + r"\W{1,3}(?:[^\s!?]{1,40}\s){0,4}?(?:" + _TRUE_TOLD +
+    r"|(?:cuda|the\sgpu|my\sgpu|gpu)\s(?:is\s)?(?:available|works|is\sworking|is\sdetected|is\sused|"
+    r"is\srecogni[sz]ed)\b|(?:it|everything)\s(?:works|runs)\s(?:just\s)?" + _EN_FINE + r")"
+    # "nvidia-smi shows my GPU", "nvidia-smi works fine"
+    r"|nvidia-smi\s(?:(?:(?:also|still|correctly|properly)\s)?(?:shows|lists|detects|sees|displays|recogni[sz]es|"
+    r"finds)\s" + _EN_GPU_OBJECT + r"|(?:works|is\sworking|runs)(?:\s" + _EN_FINE + r")?)"
+    # "CUDA is installed correctly and works", "CUDA works fine"
+    r"|cuda\s(?:is\s(?:installed|set\sup)\s(?:correctly|properly|fine)\sand\s(?:works|is\sworking)\b"
+    r"|(?:works|is\sworking)\s(?:just\s)?" + _EN_FINE + r")")
 
 _ZH_OTHER = r"(?:其他|其它|别的|另外(?:一个|的)?|另一个|其他的|其它的|所有其他的?)"
 _ZH_THING = r"(?:项目|程序|软件|模型|代码|工程|仓库|应用|ai|ai程序|ai软件|(?:conda|虚拟|python)?\s?(?:环境|env|venv))"
-_ZH_ENV = r"(?:base|主|系统|全局|新建?的?|另一个|其他|其它|别的)\s?(?:的)?\s?(?:conda|虚拟|python)?\s?(?:环境|env|venv)|终端|命令行|cmd"
+_ZH_ENV = r"(?:(?:base|主|系统|全局|新建?的?|另一个|其他|其它|别的)\s?(?:的)?\s?(?:conda|虚拟|python)?\s?(?:环境|env|venv)" \
+          r"|终端|命令行|cmd)"
 _ZH_WORKS = r"(?:都|也|均|是|就)?(?:能|可以|可)?(?:正常|完全)?(?:使用|用|调用|识别到?|检测到|跑|运行|用上|跑在)(?:了|到)?\s?" + _ZH_GPU
-GPU_WORKS_ELSEWHERE_ZH = re.compile(
+GPU_WORKS_ELSEWHERE_ZH = _at_characters_or_latin_word(
+    "其它别另所主系全新终命",
     # 其他项目都能正常使用GPU / 别的程序可以调用显卡 / 其他环境都没问题
     _ZH_OTHER + r"\s?(?:\w{1,12}\s?)?" + _ZH_THING + r"\s?(?:里|中|下|上)?(?:面)?(?:的)?\s?" + _ZH_GPU + r"?\s?"
     r"(?:" + _ZH_WORKS + r"|(?:都|也|均|是|就)?(?:正常|没问题|没有问题|可用|可以用|能用)|(?:都|也|均|是|就)?true)"
     # 在base环境里是True / base环境下cuda可用 / 在终端里可以用GPU
-    r"|(?:" + _ZH_ENV + r")\s?(?:里|中|下|上)?(?:面)?\s?(?:[^\s，。！？,]{1,30}?)?(?:是|为|返回|显示|输出)?\s?true"
-    r"|(?:" + _ZH_ENV + r")\s?(?:里|中|下|上)(?:面)?\s?(?:" + _ZH_GPU + r"|torch)?\s?(?:都|也|是|就)?(?:能|可以)?"
-    r"(?:正常|可用|能用|可以用|没问题|没有问题)"
+    r"|" + _ZH_ENV + r"\s?(?:里|中|下|上)?(?:面)?\s?(?:(?:[^\s，。！？,]{1,30}?)?(?:是|为|返回|显示|输出)?\s?true"
+    r"|(?:" + _ZH_GPU + r"|torch)?\s?(?:都|也|是|就)?(?:能|可以)?(?:正常|可用|能用|可以用|没问题|没有问题))"
     # webui是正常的 / sd webui能正常用GPU / comfyui可以调用显卡
     r"|" + _NAMED_APP + r"\s?(?:里|中|下|上)?(?:面)?\s?(?:" + _ZH_WORKS + r"|(?:都|也|是|就)?(?:正常|没问题|没有问题)"
     r"|(?:都|也|是|就)?(?:能|可以)?(?:正常)?(?:识别|检测)到?\s?(?:我的)?" + _ZH_GPU + r")"
-    # nvidia-smi能正常显示显卡 / nvidia-smi显示正常 / cuda已经装好了也能正常使用 (not "nvidia-smi显示找不到")
+    # nvidia-smi能正常显示显卡 / nvidia-smi显示正常 (not "nvidia-smi显示找不到")
     r"|nvidia-smi\s?(?:命令)?(?:的)?(?:输出|结果)?\s?(?:也|是|都)?(?:显示)?(?:正常|没问题|没有问题|(?:能|可以)?(?:正常)?"
     r"(?:显示|识别到?|看到|检测到)了?\s?(?:我的)?" + _ZH_GPU + r")"
-    r"|cuda\s?(?:已经?)?(?:安装|装)(?:好|成功|正确)了?\s?(?:而且|并且|也|，)?\s?(?:能|可以)(?:正常)?(?:使用|用|运行)", _I)
+    # cuda已经装好了也能正常使用
+    r"|cuda\s?(?:已经?)?(?:安装|装)(?:好|成功|正确)了?\s?(?:而且|并且|也|，)?\s?(?:能|可以)(?:正常)?(?:使用|用|运行)")
 
 _JA_OTHER = r"(?:他の|ほかの|別の|違う)"
 _JA_FINE = r"(?:普通に|問題なく|正常に|ちゃんと|きちんと)?"
-GPU_WORKS_ELSEWHERE_JA = re.compile(
+GPU_WORKS_ELSEWHERE_JA = _at_characters_or_latin_word(
+    "他ほ別違ベタコ",
     # 他のプロジェクトではGPUが使えます / 別の環境では問題なく動きます / ベース環境ではTrue
     r"(?:" + _JA_OTHER + r"\s?(?:\w{1,12}\s?)?(?:プロジェクト|プログラム|ソフト(?:ウェア)?|アプリ|環境|仮想環境|モデル|"
     r"ツール|リポジトリ|コード|venv|conda環境)|(?:base|ベース)\s?環境|ターミナル|コマンドプロンプト|" + _NAMED_APP + r")"
@@ -451,28 +468,29 @@ GPU_WORKS_ELSEWHERE_JA = re.compile(
     r"(?:使え|使われ|使って|使用でき|利用でき|認識され|認識して|認識でき|検出され|動(?:い|き|く)|動作し|true)"
     # nvidia-smiではGPUが認識されています / nvidia-smiは正常
     r"|nvidia-smi\s?(?:で|では|でも|は|も)\s?(?:" + _JA_GPU + r"\s?(?:が|は|も)\s?)?" + _JA_FINE + r"\s?"
-    r"(?:認識され|表示され|見え|正常)", _I)
+    r"(?:認識され|表示され|見え|正常)")
 
-GPU_WORKS_ELSEWHERE_KO = re.compile(
+GPU_WORKS_ELSEWHERE_KO = _at_characters_or_latin_word(
+    "다베터",
     # 다른 프로젝트에서는 GPU를 잘 사용합니다 / 다른 환경에서는 잘 돌아가요 / base 환경에서는 True
     r"(?:다른\s?(?:\w{1,12}\s)?(?:프로젝트|프로그램|환경|가상\s?환경|앱|모델|코드|툴|레포|저장소)|base\s?환경|베이스\s?환경|"
     r"터미널|" + _NAMED_APP + r")\s?(?:에서는|에선|에서도|에서|은|는|들은)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
     r"(?:(?:잘|정상적으로|문제\s?없이|제대로)\s?)?(?:사용|인식|작동|동작|돌아|쓰|씁|써|잡|true|돼|됩|됨|되)"
     # nvidia-smi에서는 GPU가 잘 보입니다
     r"|nvidia-smi\s?(?:에서는|에서|로는|로|는|도)\s?(?:" + _KO_GPU + r"\s?(?:를|을|가|이|는|도)\s?)?"
-    r"(?:(?:잘|정상적으로|제대로)\s?)?(?:인식|보|나와|나옵|표시|정상)", _I)
+    r"(?:(?:잘|정상적으로|제대로)\s?)?(?:인식|보|나와|나옵|표시|정상)")
 
-_RU_OTHER = r"(?:друг(?:ие|их|ой|ом|ая|ую|ое|ими)|остальн(?:ые|ых|ой|ом|ыми)|всех\sдругих|в\sдругих)"
-GPU_WORKS_ELSEWHERE_RU = re.compile(
+_RU_OTHER = r"(?:друг(?:ие|их|ой|ом|ая|ую|ое|ими)|остальн(?:ые|ых|ой|ом|ыми)|всех\sдругих)"
+GPU_WORKS_ELSEWHERE_RU = _at_word_start(
     # в других проектах видеокарта работает / другие программы видят видеокарту / в base окружении True
-    r"\b(?:" + _RU_OTHER + r"\s(?:\w{1,12}\s)?(?:проект\w{0,3}|программ\w{0,3}|приложени\w{0,3}|окружени\w{0,3}|"
-    r"сред\w{0,3}|venv|env|conda|нейронк\w{0,3}|нейросет\w{0,3}|модел\w{0,3})|(?:base|базов\w{2,3})\s(?:окружени\w{0,3}|сред\w{0,3}|env)"
-    r"|терминал\w{0,2}|консол\w{0,2}|" + _NAMED_APP + r")\s(?:(?:\w{1,12}\s)?(?:" + _RU_GPU + r")\s)?"
+    r"(?:" + _RU_OTHER + r"\s(?:\w{1,12}\s)?(?:проект\w{0,3}|программ\w{0,3}|приложени\w{0,3}|окружени\w{0,3}|"
+    r"сред\w{0,3}|venv|env|conda|нейронк\w{0,3}|нейросет\w{0,3}|модел\w{0,3})|(?:base|базов\w{2,3})\s(?:окружени\w{0,3}|"
+    r"сред\w{0,3}|env)|терминал\w{0,2}|консол\w{0,2}|" + _NAMED_APP + r")\s(?:(?:\w{1,12}\s)?(?:" + _RU_GPU + r")\s)?"
     r"(?:вс[её]\s|тоже\s|нормально\s|прекрасно\s|отлично\s|спокойно\s|без\sпроблем\s)?(?:работает|работают|видит|видят|"
     r"используется|используют|использует|определяется|доступна|доступен|true|запускается|запускаются|"
     r"работает\sнормально)(?:\s(?:" + _RU_GPU + r"))?"
     # nvidia-smi видит видеокарту / nvidia-smi показывает GPU
-    r"|\bnvidia-smi\s(?:(?:видит|показывает|отображает|определяет)\s(?:мою\s)?" + _RU_GPU + r"|работает\b)", _I)
+    r"|nvidia-smi\s(?:(?:видит|показывает|отображает|определяет)\s(?:мою\s)?" + _RU_GPU + r"|работает\b)")
 
 _ES_PT_OTHER_THING = r"(?:otr[oa]s?|outr[oa]s?|demás|demais)\s(?:[\w-]{1,15}\s)?(?:proyectos?|programas?|aplicaciones|" \
                      r"apps?|entornos?|ambientes?|modelos?|repos?|repositorios?|projetos?|aplicativos?|" \
@@ -481,50 +499,44 @@ _ES_PT_VERB = r"(?:(?:s[íi]|sim|tamb[ée]m|todos)\s)?(?:funciona(?:n|m)?|usa(?:
               r"reconoce(?:n)?|reconhece(?:m)?|corre(?:n)?|roda(?:m)?|anda(?:n)?|devuelve|retorna|d[áa])\b"
 _ES_PT_GPU = r"(?:(?:la|el|mi|a|o|minha|meu)\s)?(?:gpu|cuda|tarjeta\sgr[áa]fica|placa\sde\sv[íi]deo)\b"
 _ES_PT_FINE = r"(?:bien|perfectamente|sin\sproblemas?|normalmente|bem|perfeitamente|sem\sproblemas?|true)\b"
-_ES_PT_ELSEWHERE = r"\b(?:(?:en|con|em|com|nos|nas|no|na)\s)?(?:" + _ES_PT_OTHER_THING + \
-                   r"|(?:(?:el|o)\s)?(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s"
 _ES_PT_WORKS_ELSEWHERE = (
+    r"(?:" + _ES_PT_OTHER_THING + r"|(?:(?:el|o)\s)?(?:entorno|ambiente)\sbase|" + _NAMED_APP + r")\s(?:"
     # en otros proyectos la GPU funciona / em outros projetos a GPU funciona bem
-    _ES_PT_ELSEWHERE + _ES_PT_GPU + r"\s" + _ES_PT_VERB +
+    + _ES_PT_GPU + r"\s" + _ES_PT_VERB +
     # otros programas usan la GPU / outros projetos funcionam perfeitamente / en el entorno base devuelve True
-    r"|" + _ES_PT_ELSEWHERE + _ES_PT_VERB + r"\s(?:" + _ES_PT_FINE + r"|" + _ES_PT_GPU + r")"
+    r"|" + _ES_PT_VERB + r"\s(?:" + _ES_PT_FINE + r"|" + _ES_PT_GPU + r")"
     # en otros entornos sí funciona / em outros ambientes sim funciona
-    r"|" + _ES_PT_ELSEWHERE + r"(?:s[íi]|sim)\s" + _ES_PT_VERB +
+    r"|(?:s[íi]|sim)\s" + _ES_PT_VERB + r")"
     # en otro entorno, torch.cuda.is_available() devuelve True / no ambiente base retorna True
-    r"|\b(?:en|em|no|na)\s(?:(?:otr[oa]|outr[oa]|el|o)\s)?(?:entorno|ambiente)(?:\sbase|\s(?:de\s)?conda|\svirtual)?\W{1,3}"
-    r"(?:[^\s!?]{1,40}\s){0,3}?(?:devuelve|retorna|da|d[áa]|es|[ée])\s(?:[^\s!?]{1,40}\s)?true\b"
-    # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU
-    r"|\bnvidia-smi\s(?:(?:muestra|detecta|reconoce|mostra|reconhece)\s" + _ES_PT_GPU + r"|funciona\b)")
+    r"|(?:(?:otr[oa]|outr[oa])\s(?:entorno|ambiente)(?:\s(?:de\s)?conda|\svirtual)?|(?:(?:el|o)\s)?(?:entorno|ambiente)"
+    r"\sbase)\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?(?:devuelve|retorna|da|d[áa]|es|[ée])\s(?:[^\s!?]{1,40}\s)?true\b")
 
-_DE_ELSEWHERE = r"\b(?:(?:in|mit|bei)\s)?(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekt(?:en?)?|programm(?:en?)?|" \
-                r"anwendung(?:en)?|apps?|umgebung(?:en)?|[\w-]{1,10}-umgebung(?:en)?|modell(?:en?)?|repos?|tools?)|" \
-                r"der\sbase[- ]umgebung|" + _NAMED_APP + r")\s"
 _DE_VERB = r"(?:funktioniert|funktionieren|nutzt|nutzen|erkennt|erkennen|läuft|laufen|verwendet|verwenden|ist|sind)\s"
 _DE_GPU_WORD = r"(?:(?:die|meine)\s)?(?:gpu|grafikkarte|cuda)\b"
 _DE_FINE = r"(?:problemlos|einwandfrei|ohne\sprobleme|(?:ganz\s)?normal|super|gut|true|(?:auf\s(?:der\s)?)?gpu)\b"
-_FR_ELSEWHERE = r"\b(?:(?:dans|avec|sur)\s)?(?:d['’]autres|les\sautres|un\sautre|une\sautre|l['’]autre)\s" \
-                r"(?:[\w-]{1,15}\s)?(?:projets?|programmes?|logiciels?|applications?|applis?|environnements?|" \
-                r"modèles?|outils?|venvs?)\s"
 _FR_VERB = r"(?:fonctionne(?:nt)?|utilise(?:nt)?|d[ée]tecte(?:nt)?|reconnaissent|reconna[iî]t|marche(?:nt)?|" \
            r"tourne(?:nt)?|renvoie)\b"
 _FR_GPU_WORD = r"(?:(?:le|mon|ma|la)\s)?(?:gpu|carte\sgraphique|cuda)\b"
 _FR_FINE = r"(?:bien|parfaitement|sans\sprobl[èe]mes?|true)\b"
 _DE_FR_WORKS_ELSEWHERE = (
     # in anderen Projekten funktioniert die GPU / andere Programme nutzen die GPU / in der base-Umgebung ist es True
-    _DE_ELSEWHERE + _DE_VERB + r"(?:(?:es|alles)\s)?(?:" + _DE_GPU_WORD + r"|(?:" + _DE_GPU_WORD + r"\s)?" + _DE_FINE
-    + r")"
+    r"(?:(?:anderen?|allen\sanderen)\s(?:[\w-]{1,15}\s)?(?:projekt(?:en?)?|programm(?:en?)?|anwendung(?:en)?|apps?|"
+    r"umgebung(?:en)?|[\w-]{1,10}-umgebung(?:en)?|modell(?:en?)?|repos?|tools?)|der\sbase[- ]umgebung|" + _NAMED_APP +
+    r")\s" + _DE_VERB + r"(?:(?:es|alles)\s)?(?:" + _DE_GPU_WORD + r"|(?:" + _DE_GPU_WORD + r"\s)?" + _DE_FINE + r")"
     # d'autres projets utilisent le GPU / dans d'autres environnements CUDA fonctionne bien
-    r"|" + _FR_ELSEWHERE + _FR_GPU_WORD + r"\s" + _FR_VERB +
-    r"|" + _FR_ELSEWHERE + r"(?:(?:ça|cela)\s)?" + _FR_VERB + r"\s(?:" + _FR_FINE + r"|" + _FR_GPU_WORD + r")"
+    r"|(?:d['’]autres|les\sautres|un\sautre|une\sautre|l['’]autre)\s(?:[\w-]{1,15}\s)?(?:projets?|programmes?|"
+    r"logiciels?|applications?|applis?|environnements?|modèles?|outils?|venvs?)\s(?:" + _FR_GPU_WORD + r"\s" + _FR_VERB +
+    r"|(?:(?:ça|cela)\s)?" + _FR_VERB + r"\s(?:" + _FR_FINE + r"|" + _FR_GPU_WORD + r"))"
     # in einer anderen Umgebung gibt torch.cuda.is_available() True zurück / dans un autre environnement, ça renvoie True
-    r"|\bin\s(?:einer\s|der\s)?(?:anderen\s|base[- ])(?:[\w-]{1,10}-)?umgebung\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
+    r"|(?:anderen\s(?:[\w-]{1,10}-)?|base[- ])umgebung\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
     r"(?:gibt|liefert|ist|kommt|zeigt)\s(?:[^\s!?]{1,40}\s)?true\b"
-    r"|\bdans\s(?:un\s|l['’])?(?:autre\senvironnement|environnement\s(?:base|de\sbase))\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
-    r"(?:renvoie|retourne|donne|affiche|est|vaut)\s(?:[^\s!?]{1,40}\s)?true\b"
-    # nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
-    r"|\bnvidia-smi\s(?:(?:zeigt|erkennt)\s" + _DE_GPU_WORD + r"|(?:affiche|d[ée]tecte)\s" + _FR_GPU_WORD +
-    r"|(?:funktioniert|fonctionne)\b)")
-GPU_WORKS_ELSEWHERE_ES_PT_DE_FR = re.compile(_ES_PT_WORKS_ELSEWHERE + "|" + _DE_FR_WORKS_ELSEWHERE, _I)
+    r"|(?:autre\senvironnement|environnement\s(?:base|de\sbase))\W{1,3}(?:[^\s!?]{1,40}\s){0,3}?"
+    r"(?:renvoie|retourne|donne|affiche|est|vaut)\s(?:[^\s!?]{1,40}\s)?true\b")
+GPU_WORKS_ELSEWHERE_ES_PT_DE_FR = _at_word_start(
+    _ES_PT_WORKS_ELSEWHERE + "|" + _DE_FR_WORKS_ELSEWHERE +
+    # nvidia-smi muestra la GPU / o nvidia-smi mostra a GPU / nvidia-smi zeigt die GPU an / nvidia-smi affiche le GPU
+    r"|nvidia-smi\s(?:(?:muestra|detecta|reconoce|mostra|reconhece)\s" + _ES_PT_GPU + r"|(?:zeigt|erkennt)\s" +
+    _DE_GPU_WORD + r"|(?:affiche|d[ée]tecte)\s" + _FR_GPU_WORD + r"|(?:funciona|funktioniert|fonctionne)\b)")
 
 # a statement of the past ("it used to work in the other env") is another story; so is a denial
 _NOT_NOW = re.compile(
@@ -543,7 +555,7 @@ def _works_elsewhere(found: re.Match[str]) -> dict[str, str]:
     """The statement stands, is not denied ("other projects don't use the GPU either") and is not of the past."""
     text = found.string
     before, after = _sentence(text, found.start(), found.end())
-    if _NEGATED.search(found.group(0)) or _NEGATED.search(_governing_clause(before)) or _NEGATED_AFTER.search(after):
+    if _NEGATED.search(_governing_clause(before) + found.group(0)) or _NEGATED_AFTER.search(after):
         return {}
     if _NOT_NOW.search(before) or _NOT_NOW.search(_head_before(after, _CONDITION_SEGMENT_END)):
         return {}
@@ -662,22 +674,21 @@ _ANCHORS_DE_FR = ("gpu", "cuda", "cpu", "grafikkarte", "prozessor", "carte graph
 _BUILD_ANCHORS = ("cpu", "cuda", "gpu", "цпу")
 # what every "works elsewhere" statement names: the other program or environment, or the tool that shows the driver
 # (the Cyrillic and CJK rules' needles are their own words: an ASCII text never costs them a search)
-_ELSEWHERE_ANCHORS_EN = (
-    "other", "different", "separate", *_NAMED_APP_NEEDLES, "nvidia-smi", "cuda is", "cuda work",
-    "base env", "base conda", "base python", "new env", "new conda", "new venv", "new virtual", "new python", "fresh",
-    "system python", "system env", "global python", "global env",
-    "terminal", "command line", "command prompt", "powershell", "python shell", "python console", "ipython", "cmd",
-    "jupyter", "notebook")
-_ELSEWHERE_ANCHORS_ZH = ("其他", "其它", "别的", "另外", "另一个", "环境", "终端", "命令行", "装好", "装成功", "装正确",
-                         "识别", "检测", "正常", "问题", "显示", "看到", "跑", "运行", "用")
-_ELSEWHERE_ANCHORS_JA = ("他の", "ほかの", "別の", "違う", "環境", "ターミナル", "コマンドプロンプト", "認識", "検出", "表示",
-                         "見え", "正常", "利用", "使", "動")
-_ELSEWHERE_ANCHORS_KO = ("다른", "환경", "터미널", "사용", "인식", "작동", "동작", "돌아", "잡", "표시", "정상", "보", "나와",
-                         "나옵", "쓰", "씁", "써", "돼", "됩", "됨", "되")
-_ELSEWHERE_ANCHORS_RU = ("друг", "остальн", "окружени", "сред", "терминал", "консол", "работа", "вид", "использу",
-                         "определя", "доступн", "запуска", "показыва", "отобража")
-_ELSEWHERE_ANCHORS_ES_PT_DE_FR = ("otro", "otra", "outro", "outra", "demás", "demais", "entorno", "ambiente", "ander",
-                                  "umgebung", "autre", "nvidia-smi", *_COMMON_APP_NEEDLES)
+# (an absent needle costs a search of the whole text, a frequent one only its windows; the frequent ones come last,
+# the rule's budget of characters examined goes to the specific ones first)
+_ELSEWHERE_ANCHORS_EN = ("other", "different", "separate", *_NAMED_APP_NEEDLES, "nvidia-smi", "cuda is", "cuda work",
+                         "fresh", "terminal", "powershell", "jupyter", "notebook", "command", "cmd", "virtual", "conda",
+                         "env", "python")
+# (Chinese: the other thing, the place, or the verb; Japanese and Korean: the particle every such statement has, では /
+# 에서는; Russian: the verb)
+_ELSEWHERE_ANCHORS_ZH = ("其他", "其它", "别的", "另", "环境", "终端", "命令行", "正常", "问题", "用", "识别", "检测", "跑",
+                         "运行", "显示", "看到")
+_ELSEWHERE_ANCHORS_JA = ("で", "から", "だと", "は", "も")
+_ELSEWHERE_ANCHORS_KO = ("에서", "에선", "은", "는", "로", "도")
+_ELSEWHERE_ANCHORS_RU = ("работа", "вид", "использу", "определя", "доступ", "запуска", "показыва", "отобража",
+                         "окружени", "сред")
+_ELSEWHERE_ANCHORS_ES_PT_DE_FR = ("otr", "outr", "demás", "demais", "entorno", "ambiente", "ander", "umgebung", "autre",
+                                  "nvidia-smi", *_COMMON_APP_NEEDLES)
 
 STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused", _ANCHORS, GPU_UNUSED_EN, _GPU_UNUSED, 0.6),
