@@ -538,17 +538,22 @@ GPU_WORKS_ELSEWHERE_ES_PT_DE_FR = _at_word_start(
     r"|nvidia-smi\s(?:(?:muestra|detecta|reconoce|mostra|reconhece)\s" + _ES_PT_GPU + r"|(?:zeigt|erkennt)\s" +
     _DE_GPU_WORD + r"|(?:affiche|d[ée]tecte)\s" + _FR_GPU_WORD + r"|(?:funciona|funktioniert|fonctionne)\b)")
 
-# a statement of the past ("it used to work in the other env") is another story; so is a denial
+# the past ("it used to work in the other env", 之前, раньше) is another story
 _NOT_NOW = re.compile(
     r"\b(?:used\sto|yesterday|previously|earlier|last\s(?:week|month|year|night|time)|before\s(?:the|i|updating|"
     r"upgrading|installing|reinstalling)|ayer|antes|gestern|vorher|früher|auparavant|avant|вчера|раньше|ранее)\b"
     r"|之前|以前|原来|本来|昨天|前は|昨日|かつて|もともと|전에는|예전에|어제", _I)
+# a denial in the clause or the statement: "other projects don't use the GPU either", 其他项目也用不了 (not "no problem",
+# 没问题, 問題なく, nor Portuguese "no" = "in the": "no ambiente base")
 _NEGATED = re.compile(
-    r"\b(?:not|never|no(?!\s(?:problems?|issues?|errors?|ambiente|outro|meu|terminal|conda|venv))|neither|nor|cannot|none|nicht|nie|kein\w{0,2}(?!\sproblem)|"
-    r"pas|jamais|nunca|tampoco|tampouco|n[ãa]o|не|ни|нет)\b|n['’]t\b|\bn['’]"
+    r"\b(?:not|never|no(?!\s(?:problems?|issues?|errors?|ambiente|outro|meu|terminal|conda|venv))|neither|nor|cannot|"
+    r"none|nicht|nie|kein\w{0,2}(?!\sproblem)|pas|jamais|nunca|tampoco|tampouco|n[ãa]o|не|ни|нет)\b|n['’]t\b|\bn['’]"
     r"|不(?!错)|没(?!问题|有问题|毛病)|无法|未|(?<!問題)ない|ません|なかった|않|못|없|(?<![가-힣])안\s?(?:되|돼|됨|됩|잡|써|쓰)", _I)
-_NEGATED_AFTER = re.compile(r"^\s(?:\w{1,15}\s)?(?:nicht|nie|pas)\b|^\s?(?:[^\s,.。、，]{0,4}?(?:ない|ません|なかった|た(?![め])|でした|ました)|지\s?(?:않|못)|"
-                            r"[가-힣\s]{0,6}?(?:않|못|없|었))")
+# a denial or the past just after it: German "… funktioniert die GPU nicht", Japanese 使えない / 使えました, Korean
+# 사용하지 않아요 / 사용했었는데
+_NEGATED_AFTER = re.compile(
+    r"^\s(?:\w{1,15}\s)?(?:nicht|nie|pas)\b"
+    r"|^\s?(?:[^\s,.。、，]{0,4}?(?:ない|ません|なかった|た(?![め])|でした|ました)|지\s?(?:않|못)|[가-힣\s]{0,6}?(?:않|못|없|었))")
 
 
 def _works_elsewhere(found: re.Match[str]) -> dict[str, str]:
