@@ -34,6 +34,8 @@ def _works_elsewhere(text: str) -> bool:
     "CUDA works in another conda environment",
     "it works in the terminal but not in the notebook",
     "CUDA is available in the terminal",
+    "It's working in my other conda env",
+    "the same code runs on GPU in another environment",
     # a tool that shows the driver working, in words
     "nvidia-smi shows my GPU fine",
     "nvidia-smi works fine",
@@ -50,6 +52,7 @@ def test_cuda_working_elsewhere_stated_in_english_is_a_fact(said: str) -> None:
     "其他项目都能正常使用GPU",
     "在其他项目中可以正常使用GPU",
     "其他的项目跑gpu没问题",
+    "显卡在其他软件上可以正常使用",
     "webui是正常的",
     "stable diffusion可以正常使用显卡",
     "在base环境里是True",
@@ -62,6 +65,7 @@ def test_cuda_working_elsewhere_stated_in_english_is_a_fact(said: str) -> None:
     "別の環境では問題なく動きます",
     "ベース環境ではTrue",
     "WebUIでは普通にGPUを使ってくれます",
+    "他のソフトではGPUが普通に使えています",
     "nvidia-smiではGPUが認識されています",
     # Korean
     "다른 프로젝트에서는 GPU를 잘 사용합니다",
@@ -133,6 +137,7 @@ def test_cuda_working_elsewhere_stated_in_the_other_eight_languages_is_a_fact(sa
     "other projects don't use the GPU either",
     "it doesn't work with other projects",
     "CUDA is not available in my base env either",
+    "It's not working in my other conda env either",
     "nvidia-smi doesn't show my GPU",
     "其他项目也用不了GPU",
     "他のプロジェクトでもGPUが使えない",

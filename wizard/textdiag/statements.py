@@ -391,7 +391,7 @@ _EN_OTHER_THING = (
     r"(?:(?:other|another|different|separate)\s(?:[\w.+-]{1,20}\s){0,2}?(?:projects?|programs?|programmes?|apps?|"
     r"applications?|repos?|repositories|software|tools?|models?|scripts?|codes?|notebooks?|frameworks?|"
     r"librar(?:y|ies)|packages?|uis?|web\s?uis?|(?:conda\s|virtual\s|python\s)?(?:environments?|envs?|venvs?)|pythons?|"
-    r"installs?|installations?|ai\sstuff)|" + _NAMED_APP + r")")
+    r"installs?|installations?|(?:ai\s)?(?:stuff|things))|" + _NAMED_APP + r")")
 _EN_DETERMINER = r"(?:(?:all\s|any\s|every\s)?(?:(?:of\s)?my\s|the\s|a\s)?)"  # "with all of my other projects"
 _EN_ENV_PLACE = (
     r"(?:(?:the|my|a)\s)?(?:(?:base|system|global|new|fresh)\s(?:conda\s|python\s|virtual\s)?(?:env(?:ironment)?s?|venv|"
@@ -420,10 +420,12 @@ GPU_WORKS_ELSEWHERE_EN = _at_word_start(
     + _EN_OTHER_THING + r")"
     # "it works fine with other projects", "CUDA works in another conda environment", "the GPU is detected in A1111",
     # "torch.cuda.is_available() returns True in my base env", "it works in the terminal but not in the notebook"
-    r"|(?:it|everything|cuda|(?:nvidia\s)?(?:gpu|graphics\scard)|is_available\(\))\s"
+    # "it's working in my other conda env", "the same code runs on the GPU in the base env"
+    r"|(?:(?:it|everything|cuda|(?:nvidia\s)?(?:gpu|graphics\scard)|is_available\(\))\s"
     r"(?:(?:also|still|just|all|both)\s)?(?:works?|is\sworking|runs?|is\savailable|is\s(?:detected|recogni[sz]ed|"
-    r"found|visible)|gets\s(?:detected|recogni[sz]ed)|" + _TRUE_TOLD + r")\s(?:just\s)?(?:" + _EN_FINE + r"\s)?"
-    r"(?:in|with|for|from|under|inside|by|on)\s" + _EN_ELSEWHERE +
+    r"found|visible)|gets\s(?:detected|recogni[sz]ed)|" + _TRUE_TOLD + r")|it['’]s\s(?:(?:also|still|just)\s)?"
+    r"(?:working|available|detected|true)|(?:runs?|works?)\son\s(?:the\s|my\s)?gpu)\s(?:just\s)?(?:" + _EN_FINE +
+    r"\s)?(?:in|with|for|from|under|inside|by|on)\s" + _EN_ELSEWHERE +
     # "in my base env torch.cuda.is_available() returns True", "in other projects the GPU works fine"
     r"|(?:in|with|from|inside|under)\s" + _EN_ELSEWHERE + r"\W{1,3}(?:[^\s!?]{1,40}\s){0,4}?(?:" + _TRUE_TOLD +
     r"|(?:cuda|the\sgpu|my\sgpu|gpu)\s(?:is\s)?(?:available|works|is\sworking|is\sdetected|is\sused|"
@@ -444,7 +446,7 @@ GPU_WORKS_ELSEWHERE_ZH = _at_characters_or_latin_word(
     "其它别另所主系全新终命",
     # 其他项目都能正常使用GPU / 别的程序可以调用显卡 / 其他环境都没问题
     _ZH_OTHER + r"\s?(?:\w{1,12}\s?)?" + _ZH_THING + r"\s?(?:里|中|下|上)?(?:面)?(?:的)?\s?" + _ZH_GPU + r"?\s?"
-    r"(?:" + _ZH_WORKS + r"|(?:都|也|均|是|就)?(?:正常|没问题|没有问题|可用|可以用|能用)|(?:都|也|均|是|就)?true)"
+    r"(?:" + _ZH_WORKS + r"|(?:都|也|均|是|就)?(?:(?:能|可以)?正常|没问题|没有问题|可用|可以用|能用)|(?:都|也|均|是|就)?true)"
     # 在base环境里是True / base环境下cuda可用 / 在终端里可以用GPU
     r"|" + _ZH_ENV + r"\s?(?:里|中|下|上)?(?:面)?\s?(?:(?:[^\s，。！？,]{1,30}?)?(?:是|为|返回|显示|输出)?\s?true"
     r"|(?:" + _ZH_GPU + r"|torch)?\s?(?:都|也|是|就)?(?:能|可以)?(?:正常|可用|能用|可以用|没问题|没有问题))"
