@@ -143,3 +143,28 @@ def test_another_vendors_gpu_stack_leaves_no_cuda_cause(stack: str) -> None:
 ])
 def test_amd_gpus_as_people_write_them(line: str, vendor: str | None) -> None:
     assert facts_of(line).get("gpu_vendor") == vendor
+
+
+@pytest.mark.parametrize("text", [
+    "Ubuntu 22.04. CUDA works in another conda environment, but here my GPU is not detected.",
+    "Windows 11. In my base env torch.cuda.is_available() returns True, but in the project's venv the program does not "
+    "use the GPU.",  # (the True shown is the other environment's: no working setup shown here)
+    "Stable Diffusion webui detects my GPU without any problem, but this program runs on the CPU.",
+])
+def test_cuda_working_elsewhere_on_the_machine_leaves_the_cpu_only_build_of_this_environment(text: str) -> None:
+    findings = findings_of(text)
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.elsewhere.title"
+    assert "likely_because" not in first.details  # a marker, not a fact read
+    # the driver runs for the other program: it is no possible cause here
+    assert not {"DRIVER_MISSING", "DRIVER_TOO_OLD", "WSL_DRIVER"} & {f.code for f in findings if f.severity is not Severity.OK}
+    assert verdict_of(text).kind is VerdictKind.NOT_READY
+
+
+def test_cuda_working_elsewhere_beside_a_cuda_build_shown_here_names_no_build_and_no_driver() -> None:
+    text = ("Ubuntu 22.04, torch 2.3.1+cu121. CUDA works in another conda environment, but here my GPU is not "
+            "detected.")
+    assert not {"CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD"} & {
+        f.code for f in findings_of(text) if f.severity in (Severity.ERROR, Severity.WARNING)}
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL

@@ -10,7 +10,7 @@ from wizard.checks import course, cudnn, driver, environments, index_source, pat
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
-from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, is_likely_cause, is_possible_cause
+from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, is_likely_cause, is_possible_cause
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Evidence, Snapshot
@@ -249,9 +249,11 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     step = CODE_STEPS.get(code, Step.WHEEL)
     texts = load_texts()
     key = f"{code}.pasted" if f"{code}.pasted" in texts else "PASTED_ERROR"
+    because = dict(facts).get(LIKELY_BECAUSE_FACT, "")
     if likely and f"{code}.likely" in texts:
-        key = f"{code}.likely"
-    details = "\n".join(f"{k}: {v}" for k, v in facts if k not in (LIKELY_FACT, POSSIBLE_FACT))  # (markers, no facts)
+        key = f"{code}.likely.{because}" if f"{code}.likely.{because}" in texts else f"{code}.likely"
+    markers = (LIKELY_FACT, POSSIBLE_FACT, LIKELY_BECAUSE_FACT)
+    details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
         key,
         Severity.ERROR,

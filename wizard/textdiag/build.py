@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, WORKING_SIGNATURE
+from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.snapshot import (
@@ -79,7 +79,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         if found.signature.family == "network" or re.search(r"host_unknown|dns_", found.signature.id):
             facts.setdefault("network_failure", found.signature.id)
     gpus = _gpu_names(env, lines, clean, facts)
-    prose = extract_facts(clean)
+    prose = _about_this_setup(extract_facts(clean))
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
@@ -112,6 +112,19 @@ def snapshot_from_text(text: str) -> Snapshot:
     if working:
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+_WORKING_KEYS = ("cuda_available", "cuda_works", "mps_available")
+
+
+def _about_this_setup(prose: list[TextFact]) -> list[TextFact]:
+    """The facts prose reveals, less what working it shows inside a statement that it works elsewhere ("in my base env
+    torch.cuda.is_available() returns True", "A1111 runs fine on the GPU"): that is another program's or environment's."""
+    elsewhere = [(fact.start, fact.end) for fact in prose if fact.key == "gpu_works_elsewhere"]
+    if not elsewhere:
+        return prose
+    return [fact for fact in prose
+            if fact.key not in _WORKING_KEYS or not any(start <= fact.start < end for start, end in elsewhere)]
 
 
 def _installed_cpu_wheel(facts: dict[str, str]) -> None:
@@ -334,9 +347,12 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     A CUDA build shown (``+cu…``) leaves the driver (missing, or older than the build); a build not shown leaves the
     CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
-    the build was made already. Inside WSL the driver is the Windows one, so the driver causes are WSL_DRIVER. A Mac,
+    the build was made already. Where the person says CUDA works for another program or environment on this machine,
+    the driver runs: the CPU-only build is then the one cause left (what the text shows working is that other place).
+    Inside WSL the driver is the Windows one, so the driver causes are WSL_DRIVER. A Mac,
     another vendor's GPU or a CPU build shown was answered before this is asked."""
-    if not cuda_complaint or working_shown(facts) or facts.get("os") == "darwin":
+    elsewhere = facts.get("gpu_works_elsewhere") == "true"  # (then what the text shows working is that other place)
+    if not cuda_complaint or (working_shown(facts) and not elsewhere) or facts.get("os") == "darwin":
         return []
     if facts.get("torch_hip"):
         return []
@@ -348,16 +364,19 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     causes += [] if driver_runs else ["DRIVER_MISSING"]
     if cuda_build and not facts.get("driver_cuda"):  # with the driver's CUDA shown, _driver_below_build compared
         causes.append("DRIVER_TOO_OLD")
+    if elsewhere:  # the GPU works for another program or environment here: the driver runs, this environment differs
+        causes = [cause for cause in causes if cause not in ("DRIVER_MISSING", "DRIVER_TOO_OLD")]
     if facts.get("is_wsl") == "true" and {"DRIVER_MISSING", "DRIVER_TOO_OLD"} & set(causes):
         # inside WSL 2 the driver is the Windows one (a Linux driver installed there breaks it): one cause, WSL's
         causes = [cause for cause in causes if cause not in ("DRIVER_MISSING", "DRIVER_TOO_OLD")] + ["WSL_DRIVER"]
     if not causes:
         return []
     facts.setdefault("wanted", "cuda")  # CUDA unusable is the complaint: CUDA was the wish
-    likely = "" if linux_inside else _likely_cause(facts, causes)
+    likely = "" if linux_inside and not elsewhere else _likely_cause(facts, causes)
     shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
+    because = ((LIKELY_BECAUSE_FACT, "elsewhere"),) if elsewhere else ()  # (its words say why, not the platform)
     return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
-                     (*shown, (LIKELY_FACT, "true") if cause == likely else (POSSIBLE_FACT, "true")))
+                     (*shown, *because, (LIKELY_FACT, "true")) if cause == likely else (*shown, (POSSIBLE_FACT, "true")))
             for cause in sorted(causes, key=lambda cause: cause != likely)]
 
 
@@ -387,6 +406,8 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
     build is what a plain install, and most installers of other programs, leave behind. On Linux PyPI's torch is a
     CUDA build, so the driver is as likely there and nothing is preferred. Nor where the text names a CUDA build (a
     /whl/cuNNN index, a +cuNNN pin): the install asked PyTorch's index for one, which is no plain install."""
+    if causes == ["CPU_ONLY_WHEEL"] and facts.get("gpu_works_elsewhere") == "true":
+        return "CPU_ONLY_WHEEL"  # the only cause left where CUDA works elsewhere on this machine and no build is shown
     if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
         return ""
     if "CPU_ONLY_WHEEL" in causes and facts.get("os") == "windows" and facts.get("is_wsl") != "true":

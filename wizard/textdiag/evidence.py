@@ -361,9 +361,10 @@ def _lightning_device(found: re.Match[str]) -> dict[str, str]:
 _DRIVER_WORDS = ("driver", "驱动", "驅動", "ドライバ", "드라이버", "драйвер")  # "NVIDIA驱动版本", "версия драйвера"
 # the version after a field's label ("2.2.2+cu121", "v3.10", "536.23"), not one a requirement names ("torch version 2.0
 # or later", "requires CUDA version 11.8")
-_FIELD_VALUE = re.compile(r"[ \t]{0,2}v?(?P<value>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.?(?:dev|a|b|rc)\d{1,8})?(?:\+[a-z0-9]{2,12}(?:\.[a-z0-9]{1,8})?)?)(?!\w|\.\d)"
-                          r"(?![ \t]?(?:or (?:higher|later|newer|above|greater|up)|and (?:higher|later|above|up)|is (?:required|"
-                          r"needed|recommended|supported)|required|needed|\+(?![a-z])))", re.I)
+_FIELD_VALUE = (r"[ \t]{0,2}v?(?P<value>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.?(?:dev|a|b|rc)\d{1,8})?"
+                r"(?:\+[a-z0-9]{2,12}(?:\.[a-z0-9]{1,8})?)?)(?!\w|\.\d)"
+                r"(?![ \t]?(?:or (?:higher|later|newer|above|greater|up)|and (?:higher|later|above|up)|is (?:required|"
+                r"needed|recommended|supported)|required|needed|\+(?![a-z])))")
 _REQUIREMENT_BEFORE = re.compile(r"\b(?:requires?|required|needs?|needed|minimum|at least|supports?|supported|compatible"
                                  r"|built (?:for|with)|tested (?:with|on)|recommended|upgrade to|update to|install|"
                                  r"installing|download|downloading)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
@@ -374,14 +375,13 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
     language or after a full-width colon ("torch版本：2.2.2+cu121", "CUDA バージョン: 12.1", "驱动版本：536.23",
     "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label, for what the person has
     (not a version a requirement or an install command names)."""
-    value = _FIELD_VALUE.match(found.string, found.end(), found.end() + 40)
-    if value is None or _REQUIREMENT_BEFORE.search(found.string, max(0, found.start() - 40), found.start()):
+    if _REQUIREMENT_BEFORE.search(found.string, max(0, found.start() - 40), found.start()):
         return {}
     label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
+    version = found.group("value") or found.group("value_after")
     if any(word in label for word in _DRIVER_WORDS):
-        driver = re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", value.group("value"))
+        driver = re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", version)
         return {"driver_version": driver.group(0)} if driver else {}
-    version = value.group("value")
     if label in ("torch", "pytorch"):
         return {"torch_version": version, "torch_installed": version}
     if label == "python":
@@ -812,9 +812,9 @@ RULES: tuple[Rule, ...] = (
                            "드라이버"),
          re.compile(r"(?<![\w.])(?P<label>py ?torch|torch|cuda|python|nvidia ?驱动|显卡驱动|驱动(?:程序)?|驅動(?:程式)?|"
                     r"(?:nvidia ?)?ドライバー?|드라이버|(?:nvidia )?driver)[ \t]?(?:的)?[ \t]?"
-                    r"(?:(?:version|版本号?|バージョン|버전)[ \t]?(?:[:：=]|是|为|為|は|is)?|：)"
-                    r"|(?:версия|versión\sde|versão\sd[oa])\s(?P<label_after>py ?torch|torch|cuda|python|драйвера)[ \t]?[:：=]?",
-                    _I),
+                    r"(?:(?:version|版本号?|バージョン|버전)[ \t]?(?:[:：=]|是|为|為|は|is)?|：)" + _FIELD_VALUE +
+                    r"|(?:версия|versión\sde|versão\sd[oa])\s(?P<label_after>py ?torch|torch|cuda|python|драйвера)[ \t]?[:：=]?"
+                    + _FIELD_VALUE.replace("?P<value>", "?P<value_after>"), _I),
          _version_field, 0.8),
     # ---- environment variables and where/which output
     Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
