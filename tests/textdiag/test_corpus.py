@@ -24,8 +24,6 @@ KNOWN_MISSES = {
     "036-collect-env-171-cpu-truncated": "the paste is cut before any GPU or driver line, so nothing shows a GPU",
     "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
     "failure is in a screenshot",
-    "222-zh-found-no-driver-warning-no-gpu-ltp": "only torch's warning and a question whether it matters; that the "
-    "machine has no GPU is the maintainer's inference, the text does not say",
     "245-wsl2-devices-busy-build-20231": "a Windows build number beside a CUDA error, nothing says WSL; the cause (a "
     "Windows Insider build bug) is only in the thread",
     "306-colab-assert-cuda-not-available-runtime": "only 'is_available() is returning False' and a script; nothing names "
@@ -62,8 +60,6 @@ KNOWN_MISSES = {
     "859-sentence-transformers-cuda100-torch150-false": "prose: 'CUDA version 10.0' (the toolkit's or the driver's?) "
     "and torch 1.5.0 with is_available() False, no OS; the CPU build and a missing driver stay possible, and that the "
     "default 1.5.0 wheel needs a newer driver is the maintainer's inference",
-    "863-fooocus-intel-graphics-found-no-nvidia-driver": "torch's 'Found no NVIDIA driver' and a question: the driver "
-    "is named first and 'no NVIDIA GPU' as also possible; that the laptop has only Intel graphics is found later",
     "891-fooocus-gtx1060-disabled-device-manager": "prose retelling 'no cuda gp available' (torch's 'No CUDA GPUs are "
     "available' mistyped) beside a GTX 1060; that Windows had disabled the GPU is only the reporter's later finding",
     "898-zh-loogle-torch201-cu121-not-built": "a question in Chinese about torch 2.0.1+cu121, with no failure and no "
@@ -77,8 +73,6 @@ KNOWN_MISSES = {
     # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
     "932-faster-whisper-force-reinstall-replaces-conda-cuda-torch": "the tail of pip's install list (its 'Successfully "
     "installed' prefix cut off) under a title; no is_available(), no error",
-    "940-bark-windows-no-gpu-being-used-torch200": "bark's own 'No GPU being used' warning (not in the catalogue: its "
-    "source could not be checked) and Windows 10; no torch version",
     "942-coqui-tts-python313-windows-no-matching-distribution": "no version of coqui-tts (not torch) on Python 3.13: "
     "the catalogue reads pip's no-wheel messages for torch only",
     "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "

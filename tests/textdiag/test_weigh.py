@@ -104,8 +104,8 @@ def first_cause(text: str) -> str:
         ("AssertionError: Torch not compiled with CUDA enabled\nMy laptop has no GPU, I run it on the CPU.",
          "NO_NVIDIA_GPU"),
         ("RuntimeError: Found no NVIDIA driver on your system.\n我的电脑没有显卡", "NO_NVIDIA_GPU"),
-        ("RuntimeError: Found no NVIDIA driver on your system.\nI don't have a GPU problem, the driver is the problem.",
-         "DRIVER_MISSING"),
+        ("Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system.\nI don't have a GPU problem, the driver is "
+         "the problem.", "DRIVER_MISSING"),
         ("AssertionError: Torch not compiled with CUDA enabled\nI have an RTX 3060, the GPU is fine.", "CPU_ONLY_WHEEL"),
         # no_wheel_context: pip's own list of installable versions decides (wizard/textdiag/era.py)
         ("ERROR: Could not find a version that satisfies the requirement torch==2.3.0 (from versions: 2.0.0, 2.0.1, "
@@ -178,6 +178,17 @@ def test_a_reachable_index_that_listed_versions_is_not_a_network_problem() -> No
 
 def test_driver_errors_outside_wsl_stay_driver_errors() -> None:
     assert first_cause("Ubuntu 22.04\nRuntimeError: Found no NVIDIA driver on your system.") == "DRIVER_MISSING"
+
+
+@pytest.mark.parametrize(("context", "cause"), [
+    ("", "NO_NVIDIA_GPU"),  # nothing NVIDIA named, the platform unknown: the message's own first question
+    ("Windows 11\n", "NO_NVIDIA_GPU"),  # Windows installs an NVIDIA GPU's driver itself
+    ("Ubuntu 22.04\n", "DRIVER_MISSING"),  # a Linux install often lacks the driver
+    ("GPU: GTX 1650\n", "DRIVER_MISSING"),  # an NVIDIA GPU named: its driver is what is missing
+])
+def test_found_no_nvidia_driver_with_nothing_nvidia_named_off_linux_reads_as_no_nvidia_gpu(context: str,
+                                                                                          cause: str) -> None:
+    assert first_cause(context + "RuntimeError: Found no NVIDIA driver on your system.") == cause
 
 
 def test_a_404_is_a_missing_file_not_the_network() -> None:

@@ -129,6 +129,20 @@ def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -
         yield found.signature.cause, 0.4, "the text says there is no NVIDIA GPU"
 
 
+def no_driver_nothing_nvidia_named(found: Match, facts: Facts, _dists: list[Distribution]
+                                   ) -> Iterable[tuple[str, float, str]]:
+    """torch's "Found no NVIDIA driver on your system" where nothing in the text is NVIDIA's (no GPU name, driver
+    version, nvidia-smi output) and the machine is not known to run Linux: the likelier reading is no NVIDIA GPU. On
+    Windows an NVIDIA GPU gets its driver from Windows Update or the computer's maker, while a Linux install often lacks
+    it; the message itself asks to check that there is an NVIDIA GPU. The missing driver stays possible."""
+    if found.signature.id != "found_no_nvidia_driver" or nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+        return
+    if facts.get("os") in ("linux", "darwin") or facts.get("is_wsl") == "true" or facts.get("gpu_vendor"):
+        return  # (Linux: a missing driver is common; a Mac or another vendor's GPU: no_nvidia_hardware decides)
+    yield "NO_NVIDIA_GPU", 2.0, "nothing NVIDIA is named, and off Linux an NVIDIA GPU comes with its driver"
+    yield found.signature.cause, 0.9, "nothing NVIDIA is named"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
     dll = facts.get("dll", "")
@@ -464,5 +478,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     windows_x64_has_pytorch_wheels,
     companion_import_needs_it,
     local_version_needs_its_index,
+    no_driver_nothing_nvidia_named,
 )
-NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose,)  # they weigh a message, but choose no cause
+# they weigh a message but leave its other causes possible (a reading that is likelier, not established)
+NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
