@@ -68,8 +68,6 @@ KNOWN_MISSES = {
     "available' mistyped) beside a GTX 1060; that Windows had disabled the GPU is only the reporter's later finding",
     "898-zh-loogle-torch201-cu121-not-built": "a question in Chinese about torch 2.0.1+cu121, with no failure and no "
     "pip output: the build is named, not asked of pip",
-    "901-zh-aniportrait-amd-windows-no-nvidia-driver": "Chinese prose: an AMD card on Windows and the message retold "
-    "in Chinese ('没有找到英伟达的驱动'), which the catalogue does not hold; no is_available() and no tool output",
     "905-diffsynth-cuda-error-auto-installed-cpu-torch": "'cuda error' with no message, no torch version and no OS; "
     "that the installer put in 2.3.1+cpu is only the reporter's follow-up",
     "906-torch-scatter-torch-cu90-nvcc-100": "prose: torch.version.cuda 9.0 against nvcc 10.0 matters only when an "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.textdiag.pasted import facts_of
 from wizard.engine import diagnose
 from wizard.findings import Goal
 from wizard.textdiag import goal_for_text, snapshot_from_text
@@ -100,3 +101,30 @@ def test_dll_initialisation_failure_in_chinese_is_the_vc_runtime() -> None:
     text = ('OSError: [WinError 1114] 动态链接库(DLL)初始化例程失败。 Error loading "C:\\p\\torch\\lib\\c10.dll" '
             "or one of its dependencies.")
     assert first_error(text) == "VCREDIST_MISSING"
+
+
+@pytest.mark.parametrize(("field", "facts"), [
+    ("torch版本：2.2.2+cu121", {"torch_version": "2.2.2+cu121"}),
+    ("pytorch 版本是 2.0.1", {"torch_version": "2.0.1"}),
+    ("CUDA バージョン: 12.1", {"toolkit_version": "12.1"}),
+    ("torch 버전: 2.1.0", {"torch_version": "2.1.0"}),
+    ("версия torch: 2.1.0+cu118", {"torch_version": "2.1.0+cu118"}),
+    ("Python版本: 3.10.6", {"python_version": "3.10"}),
+    ("versão do Python: 3.11", {"python_version": "3.11"}),
+    ("versión de CUDA: 11.8", {"toolkit_version": "11.8"}),
+    ("驱动版本：536.23", {"driver_version": "536.23"}),
+    ("версия драйвера: 535.86", {"driver_version": "535.86"}),
+])
+def test_a_version_field_labelled_in_another_language_is_read(field: str, facts: dict[str, str]) -> None:
+    found = facts_of(field)
+    assert {key: found.get(key) for key in facts} == facts
+
+
+@pytest.mark.parametrize("prose", ["pytorch版本不对", "我的版本：2.1", "版本：2.1"])
+def test_a_version_word_without_the_package_it_belongs_to_reveals_nothing(prose: str) -> None:
+    assert not {"torch_version", "toolkit_version", "python_version", "driver_version"} & set(facts_of(prose))
+
+
+def test_a_chinese_field_list_places_cuda_unusable_on_a_driver_older_than_the_build() -> None:
+    text = "显卡：GTX 1080\n驱动版本：450.80\ntorch版本：2.1.0+cu121\ntorch.cuda.is_available() 返回 False，用不了GPU"
+    assert first_error(text) == "DRIVER_TOO_OLD"

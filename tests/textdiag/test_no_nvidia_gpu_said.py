@@ -63,3 +63,22 @@ def test_cuda_unusable_beside_a_driver_below_the_build_stays_driver_too_old() ->
         "disable this check\n"
     )
     assert errors_of(text) == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("text", [
+    "最后一步运行报错了，本人是windows系统，AMD显卡以及驱动。\n报错：没有找到英伟达的驱动。",
+    "My laptop has Intel Iris Xe graphics. The program crashes with an error about CUDA, help!",
+    "GPU: AMD Radeon RX 6700 XT\nIt fails at startup with some NVIDIA error and closes.",
+])
+def test_a_failure_about_cuda_on_a_machine_with_only_another_vendors_gpu_is_answered_by_that_gpu(text: str) -> None:
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize("text", [
+    # the failure is not about CUDA: the GPU does not answer it
+    "GPU: AMD Radeon RX 6700 XT\npip install fails: error: Microsoft Visual C++ 14.0 or greater is required.",
+    # no failure reported: a question about another vendor's GPU is no complaint
+    "I have an AMD Radeon RX 6700 XT. Which PyTorch should I install, the CUDA one?",
+])
+def test_another_vendors_gpu_beside_text_that_reports_no_cuda_failure_names_no_missing_nvidia_gpu(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in errors_of(text)

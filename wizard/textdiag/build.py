@@ -229,7 +229,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
-    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower)):
+    failed = other_vendor and _cuda_failure_told(clean)
+    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
         return []
     if _another_vendors_stack(facts, clean):
         return []
@@ -239,6 +240,16 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
     return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
+
+
+# CUDA or NVIDIA named in the words of the languages read ("没有找到英伟达的驱动": torch's "Found no NVIDIA driver" retold)
+_CUDA_WORDS = re.compile(r"cuda|nvidia|英伟达|英偉達|エヌビディア|엔비디아")
+
+
+def _cuda_failure_told(clean: CleanText) -> bool:
+    """The text reports a failure and names CUDA or NVIDIA: on a machine whose only GPU is another vendor's, a failure
+    about CUDA is answered by that GPU, whatever message told it (no message placed it, or this is not asked)."""
+    return _CUDA_WORDS.search(clean.lower) is not None and reports_failure(clean.text)
 
 
 CPU_BUILD_FOR_CUDA = "textdiag:cpu_build_for_cuda"

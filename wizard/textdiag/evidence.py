@@ -234,7 +234,7 @@ def _pip_request(found: re.Match[str]) -> dict[str, str]:
 
 def _env_var(found: re.Match[str]) -> dict[str, str]:
     name = found.group("name").upper()
-    value = (found.group("value") or "").strip().strip("'\"")
+    value = (found.group("value") or found.group("value_after") or "").strip().strip("'\"")
     if name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         return {"proxy_set": "true"}  # never the value: it may hold a password
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
@@ -358,9 +358,33 @@ def _lightning_device(found: re.Match[str]) -> dict[str, str]:
     return {"cuda_available": found.group("value").lower()}
 
 
+_DRIVER_WORDS = ("driver", "驱动", "驅動", "ドライバ", "드라이버", "драйвер")  # "NVIDIA驱动版本", "версия драйвера"
+
+
+def _localized_field(found: re.Match[str]) -> dict[str, str]:
+    """A version field labelled in another language or after a full-width colon ("torch版本：2.2.2+cu121", "CUDA バージョン:
+    12.1", "驱动版本：536.23", "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label."""
+    label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
+    value = (found.group("value") or found.group("value_after") or "").strip()
+    if any(word in label for word in _DRIVER_WORDS):
+        driver = re.match(r"v?([3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?)\b", value)
+        return {"driver_version": driver.group(1)} if driver else {}
+    canonical = {"torch": "torch version", "pytorch": "torch version", "python": "python version",
+                 "cuda": "cuda version"}.get(label)
+    if canonical is None:
+        return {}
+    if canonical == "python version" and not re.match(r"v?[23]\.\d", value):
+        return {}
+    return _template_field_facts(canonical, value)
+
+
 def _template_field(found: re.Match[str]) -> dict[str, str]:
     """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
-    label, value = found.group("label").lower(), found.group("value").strip()
+    return _template_field_facts(found.group("label").lower(), found.group("value").strip())
+
+
+def _template_field_facts(label: str, value: str) -> dict[str, str]:
+    """The facts of one issue-template field, by its lower-cased label."""
     if not value or value.lower() in ("n/a", "na", "none", "-", "?"):
         return {}
     if label.startswith("pytorch") or label == "torch version":
@@ -771,6 +795,14 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
                     r"GPU models and configuration)(?: \(e\.g\.,? [^)\n]{0,40}\))?: ?(?P<value>[^\n]{0,200})$", _I | re.M),
          _template_field, 0.9),
+    # ---- the same fields in the other languages' words for "version", or after a full-width colon (CJK input)
+    Rule("localized_field", ("版本", "バージョン", "버전", "версия", "versión", "versão", "：", "驱动", "ドライバ", "드라이버"),
+         re.compile(r"(?<![\w.])(?P<label>py ?torch|torch|cuda|python|nvidia ?驱动|显卡驱动|驱动(?:程序)?|驅動(?:程式)?|"
+                    r"(?:nvidia ?)?ドライバー?|드라이버|driver)[ \t]?(?:的)?[ \t]?"
+                    r"(?:(?:版本号?|バージョン|버전)[ \t]?(?:[:：=]|是|为|為|は)?|：)[ \t]?(?P<value>[^\n，,;；]{1,60})"
+                    r"|(?:версия|versión\sde|versão\sd[oa])\s(?P<label_after>py ?torch|torch|cuda|python|драйвера)"
+                    r"[ \t]?[:：=]?[ \t]?(?P<value_after>[^\n,;]{1,60})", _I),
+         _localized_field, 0.8),
     # ---- environment variables and where/which output
     Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
          re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
