@@ -95,6 +95,13 @@ KNOWN_MISSES = {
     "(1.13.1 had no macOS cp311 wheels), the thread the CUDA build macOS never has; both hold",
     "989-zh-monkeyocr-dockerfile-cu124-rtx50": "Chinese prose: 'cu124 does not support the 50 series' with no model "
     "named, and a Dockerfile line",
+    # round 12 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1010-big-sleep-win-torch171-cu110-old-torchvision": "a TypeError in the program's own code ('torch._C.Node' object "
+    "is not subscriptable) after a hand-installed torch 1.7.1+cu110 / torchvision 0.8.2+cu110, a matching pair; the "
+    "older torchvision the package's requirement left is only in the reporter's follow-up",
+    "1011-win-python37-64bit-pypi-sdist-012post2-2020": "pip on Windows falling back to PyPI's 0.1.2.post2 placeholder: "
+    "the engine names the platform (PyPI held no Windows wheel then), the thread the builds only PyTorch's own index "
+    "had; both hold",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -305,3 +305,15 @@ def test_a_no_wheel_text_that_blames_an_outdated_python_makes_it_an_error() -> N
     findings = diagnose(snapshot_from_text(text), goal=Goal()).findings
     python = [f for f in findings if f.code == "PYTHON_UNSUPPORTED"]
     assert python and python[0].severity == Severity.ERROR
+
+
+@pytest.mark.parametrize(("where", "cause"), [
+    ("/usr/local/cuda-12.3/lib64", "CUDNN_MISMATCH"),  # a system cuDNN found first on the library path
+    ("/usr/lib/x86_64-linux-gnu", "CUDNN_MISMATCH"),
+    ("/home/u/venv/lib/python3.10/site-packages/nvidia/cudnn/lib", "CUDA_LIB_MISSING"),  # the wheel's own copy
+    ("/opt/conda/envs/work/lib", "CUDA_LIB_MISSING"),  # the environment's own (conda's) copy
+])
+def test_a_cudnn_library_failing_from_a_system_folder_is_a_system_cudnn_shadowing_torchs(where: str, cause: str) -> None:
+    text = (f"Could not load library libcudnn_cnn_train.so.8. Error: {where}/libcudnn_cnn_train.so.8: undefined symbol: "
+            "_ZN5cudnn3cnn34layerNormFwd_execute_internal_implERKNS_7backend11VariantPackEP11CUstream_st")
+    assert first_cause(text) == cause

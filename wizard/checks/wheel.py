@@ -255,12 +255,23 @@ def _older_than_all(gpu: Gpu, archs: tuple[str, ...]) -> bool:
     return bool(have and numbers) and have < min(numbers)
 
 
+_AVAILABILITY_FACTS = frozenset({"cuda_available", "cuda_works", "gpu_unused"})
+
+
+def _unavailability_shown(ctx: CheckContext) -> bool:
+    """Whether CUDA being unusable was seen: always by the live probe; in pasted text only where it shows
+    is_available() (or CUDA working, or the person saying the GPU goes unused): a version alone says nothing of it."""
+    if ctx.snapshot.source != "text":
+        return True
+    return any(key in _AVAILABILITY_FACTS for item in ctx.snapshot.evidence for key, _ in item.facts)
+
+
 def check_cuda_runtime(ctx: CheckContext) -> list[Finding]:
     """A CUDA build that still cannot use the GPU (CUDA unavailable, or the tiny CUDA op failed)."""
     torch = ctx.torch
     if torch is None or not ctx.torch_cuda or not ctx.usable_gpus or not wants_gpu(ctx):
         return []
-    if not torch.cuda_available:
+    if not torch.cuda_available and _unavailability_shown(ctx):
         return [
             finding(
                 "TORCH_CUDA_UNAVAILABLE",

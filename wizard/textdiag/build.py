@@ -436,9 +436,10 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
 
 
 def _cuda_wished(facts: dict[str, str]) -> bool:
-    """is_available() printed False, a CUDA build or conda's CUDA asked for, or "runs on the CPU instead of the GPU"."""
+    """is_available() printed False, a CUDA build or conda's CUDA asked for, "runs on the CPU instead of the GPU", or the
+    person's NVIDIA GPU told without its name ("my NVIDIA driver"), which with its name the checks take as the wish."""
     return (facts.get("cuda_available") == "false" or facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda"))
-            or facts.get("gpu_unused") == "true")
+            or facts.get("gpu_unused") == "true" or facts.get("gpu_vendor") == "nvidia")
 
 
 def _cuda_major(version: str) -> int | None:

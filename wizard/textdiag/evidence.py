@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from wizard.textdiag.clean import CleanText
-from wizard.textdiag.statements import STATEMENT_RULES
+from wizard.textdiag.statements import STATEMENT_RULES, stated
 
 SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start …
 SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
@@ -300,6 +300,18 @@ def _check_output(found: re.Match[str]) -> dict[str, str]:
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bfails? to|\bcannot)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
 
 
+_ADVICE_OR_DENIAL_BEFORE = re.compile(r"\b(?:no|not|without|n['’]t|install|update|upgrade|download|get|use|need|needs|"
+                                      r"require|requires|try|check)\W{1,3}(?:\w{1,12}\W{1,3}){0,1}$", re.I)
+
+
+def _nvidia_driver_owned(found: re.Match[str]) -> dict[str, str]:
+    """An NVIDIA driver the person has (so an NVIDIA GPU), as stated: not advice, a denial, a question."""
+    before = found.string[max(0, found.start() - 30):found.start()]
+    if _ADVICE_OR_DENIAL_BEFORE.search(before) or not stated(found):
+        return {}
+    return {"gpu_vendor": "nvidia"}
+
+
 def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
     """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before."""
     before = found.string[max(0, found.start() - 40):found.start()]
@@ -562,6 +574,19 @@ RULES: tuple[Rule, ...] = (
     Rule("driver_prose", ("driver",),
          re.compile(r"\bdriver(?: version)?(?: is| =|:)? ?v?(?P<driver_version>[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?)\b", _I),
          _group("driver_version"), 0.7),
+    # the person has an NVIDIA driver, so an NVIDIA GPU: "my NVIDIA driver", "appropriate python and Nvidia driver
+    # version", "I updated the NVIDIA drivers", "nvidia driver is up to date" (not torch's "Found no NVIDIA driver", a
+    # denial, or advice: "install the latest NVIDIA driver")
+    Rule("nvidia_driver_owned", ("nvidia driver", "nvidia gpu driver", "geforce driver"),
+         re.compile(r"\b(?:my|our|the\s(?:latest|newest|current|installed|updated|appropriate|correct|right|proper))\s"
+                    r"(?:nvidia|geforce)\s(?:gpu\s)?drivers?\b"
+                    r"|\b(?:appropriate|correct|proper|latest|newest|updated|up-to-date)\s(?:\w{1,12}\s(?:and|&)\s)?"
+                    r"nvidia\s(?:gpu\s)?drivers?\b"
+                    r"|\b(?:i|we|i['’]ve|we['’]ve|have|has)\s(?:already\s|just\s)?(?:updated|installed|reinstalled|upgraded)\s"
+                    r"(?:my\s|the\s)?(?:latest\s|newest\s)?nvidia\s(?:gpu\s)?drivers?\b"
+                    r"|\bnvidia\s(?:gpu\s)?drivers?\s(?:is|are)\s(?:already\s)?(?:installed|up\sto\sdate|updated|the\slatest)\b",
+                    _I),
+         _nvidia_driver_owned, 0.5),
     Rule("driver_bare", ("nvidia ", "geforce", "game ready", "studio driver"),
          re.compile(r"\b(?:nvidia|geforce|game ready|studio)(?: driver)? (?P<driver_version>[3-9]\d{2}\.\d{2})\b", _I),
          _group("driver_version"), 0.5),
@@ -604,6 +629,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)(?=[ \t]|$)",
                     _I | re.M),
          lambda m: {"torch_pip_installed": m.group("version")}, 0.9),
+    # a line holding only a version with PyTorch's local build suffix, as people answer "which torch?" ("2.1.2+cpu"):
+    # only PyTorch's index versions carry "+cpu" / "+cuNNN" / "+rocmN" (torchaudio 2.x shares torch's numbers and build)
+    Rule("torch_version_alone", ("+cpu", "+cu", "+rocm"),
+         re.compile(r"^[ \t]{0,8}['\"]?(?P<torch_version>[12]\.\d{1,2}\.\d{1,2}\+(?:cpu|cu\d{2,3}|rocm\d{1,2}(?:\.\d{1,2}){0,2}))"
+                    r"['\"]?[ \t]*$", re.M),
+         lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 0.6),
     Rule("torch_version_print", ("__version__",),
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),
@@ -768,8 +799,10 @@ RULES: tuple[Rule, ...] = (
     # builder's conda packaging: CU_VERSION=cpu builds carry the "cpuonly" constraint, which selects the cpu mutex),
     # conda-forge's "cpu_{blas_impl}_py{CONDA_PY}h…" (conda-forge/pytorch-cpu-feedstock recipe/meta.yaml; its CUDA
     # builds are "cuda{ver}_py…")
-    Rule("conda_cpu_build", ("_cpu", "cpuonly", "pytorch-mutex", "cpu_mkl_", "cpu_generic_", "cpu_openblas_"),
-         re.compile(r"\bpy(?:3\.?\d{1,2}|\d{2,3})_cpu(?:_\d{1,3})?\b"
+    # (conda-forge's pytorch builds: "pytorch-1.7.1-cpu_py38h36eccb8_2" in a plan, "pytorch 1.7.1 cpu_py38h…" listed)
+    Rule("conda_cpu_build", ("_cpu", "cpuonly", "pytorch-mutex", "cpu_mkl_", "cpu_generic_", "cpu_openblas_", "cpu_py"),
+         re.compile(r"\bpytorch(?:-cpu)?[-\s=]{1,40}\d{1,2}\.\d{1,2}(?:\.\d{1,3})?[-\s=]{1,40}cpu_py\d{2,3}h"
+                    r"|\bpy(?:3\.?\d{1,2}|\d{2,3})_cpu(?:_\d{1,3})?\b"
                     r"|\bpytorch-mutex[ \t=-]{1,40}1\.0[ \t|=]{1,40}cpu\b"
                     r"|^[ \t]{0,4}\+?[ \t]{0,4}cpuonly[ \t=-]{1,40}\d"
                     r"|\bcpu_(?:mkl|generic|openblas)_py\d{2,3}h", _I | re.M),

@@ -581,7 +581,8 @@ _CPU_BUILD_TOLD = _fact_if_stated("torch_build_told", "cpu", _NOT_WHAT_HAPPENED)
 _TORCH = r"(?:torch|pytorch)"
 CPU_BUILD_TOLD_EN = re.compile(
     # the installing verb before: "it installs the cpu only version", "only the CPU version will be reinstalled"
-    r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|ends up with|"
+    r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|grab(?:s|bed|bing)|fetch(?:es|ed|ing)|"
+    r"pick(?:s|ed|ing)\sup|ends up with|"
     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
     r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|"
     r"pytorch)s?\b"

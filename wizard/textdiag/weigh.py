@@ -143,6 +143,23 @@ def no_driver_nothing_nvidia_named(found: Match, facts: Facts, _dists: list[Dist
     yield found.signature.cause, 0.9, "nothing NVIDIA is named"
 
 
+# a cuDNN library at a path outside any Python environment: /usr/local/cuda-12.3/lib64/libcudnn_cnn_train.so.8,
+# /usr/lib/x86_64-linux-gnu/libcudnn.so.8 (the wheels' own are in site-packages/nvidia/cudnn, conda's in the env's lib)
+_SYSTEM_CUDNN = re.compile(r"(?:^|[\s:'\"(])/(?:usr|opt)/(?![^\s:'\"]{0,200}(?:site|dist)-packages)"
+                           r"(?![^\s:'\"]{0,200}/(?:envs|conda|anaconda\d?|miniconda\d?|miniforge\d?)/)[^\s:'\"]{0,200}/libcudnn")
+
+
+def system_cudnn_loaded(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A cuDNN library failing to load (or missing a symbol) from a system folder, not from the Python environment:
+    that system copy was found first on the library path and shadows the cuDNN that came with torch (CUDNN_MISMATCH,
+    its `system` reading; pytorch/pytorch#119989: unset LD_LIBRARY_PATH)."""
+    if found.signature.cause not in ("CUDA_LIB_MISSING", "LIB_PATH_CONFLICT"):
+        return
+    where = f"{facts.get('library', '')} {facts.get('cuda_error', '')} {found.excerpt}"
+    if "libcudnn" in where and _SYSTEM_CUDNN.search(where):
+        yield "CUDNN_MISMATCH", 2.4, "a system cuDNN is loaded instead of the one that came with torch"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
     dll = facts.get("dll", "")
@@ -483,6 +500,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     companion_import_needs_it,
     local_version_needs_its_index,
     no_driver_nothing_nvidia_named,
+    system_cudnn_loaded,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)

@@ -1,0 +1,64 @@
+"""Which build of torch and which GPU a text shows in the forms people answer with: a bare "2.1.2+cpu" line, conda-forge's
+cpu build strings, "pip grabbed the non-cuda version", "my NVIDIA driver"; and a CUDA build's version alone says
+nothing of whether CUDA was usable."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import errors_of, facts_of
+
+
+@pytest.mark.parametrize(("line", "version"), [("2.1.2+cpu", "2.1.2+cpu"), ("  '2.5.1+cu124'", "2.5.1+cu124"),
+                                               ("2.3.0+rocm6.0", "2.3.0+rocm6.0")])
+def test_a_line_holding_only_a_pytorch_index_version_is_the_torch_version(line: str, version: str) -> None:
+    assert facts_of(f"which torch?\n{line}\n").get("torch_version") == version
+
+
+@pytest.mark.parametrize("line", ["0.16.2+cpu",  # torchvision's numbers
+                                  "the wheel 2.1.2+cpu is what pip offers",  # inside a sentence: not the answer
+                                  "2.1.2"])  # no build suffix: any package's
+def test_other_versions_or_a_version_inside_a_sentence_are_not_read_as_the_torch(line: str) -> None:
+    assert "torch_version" not in facts_of(line)
+
+
+@pytest.mark.parametrize("line", ["_pytorch            conda-forge/linux-64::pytorch-1.7.1-cpu_py38h36eccb8_2_",
+                                  "pytorch                   1.7.1           cpu_py38h36eccb8_2    conda-forge"])
+def test_conda_forges_cpu_build_string_of_pytorch_is_a_cpu_build(line: str) -> None:
+    assert facts_of(line).get("conda_cpu_build") == "true"
+
+
+def test_another_packages_cpu_build_string_is_not_torchs() -> None:
+    assert "conda_cpu_build" not in facts_of("tensorflow                2.4.1           cpu_py38h1234567_0")
+
+
+@pytest.mark.parametrize("said", ["pip searches PyPI first, grabbing the non-cuda pytorch version",
+                                  "it fetched the cpu only version of torch", "uv picked up the CPU build"])
+def test_a_cpu_build_told_with_other_verbs_of_getting_it(said: str) -> None:
+    assert facts_of(said).get("torch_build_told") == "cpu"
+
+
+@pytest.mark.parametrize(("said", "vendor"), [
+    ("Fooocus fails to start with appropriate python and Nvidia driver version", "nvidia"),
+    ("I updated the NVIDIA drivers yesterday", "nvidia"),
+    ("nvidia driver is up to date", "nvidia"),
+    ("Please install the latest NVIDIA driver", None),  # advice
+    ("RuntimeError: Found no NVIDIA driver on your system", None),  # torch's message
+    ("I do not have the latest nvidia driver", None),  # a denial
+    ("If the nvidia driver is installed, it works", None),  # a condition
+])
+def test_an_nvidia_driver_the_person_has_tells_an_nvidia_gpu(said: str, vendor: str | None) -> None:
+    assert facts_of(said).get("gpu_vendor") == vendor
+
+
+def test_a_cpu_build_shown_beside_an_nvidia_driver_the_person_has_is_the_cpu_only_build() -> None:
+    assert errors_of("torch import error with appropriate python and Nvidia driver version.\n\n2.1.2+cpu\n") == [
+        "CPU_ONLY_WHEEL"]
+
+
+def test_a_cuda_builds_version_and_a_working_driver_alone_claim_no_unusable_cuda() -> None:
+    text = ("$ python -c 'import torch; print(torch.__version__)'\n2.5.1+cu124\n"
+            "| NVIDIA-SMI 550.90.07              Driver Version: 550.90.07      CUDA Version: 12.4     |\n"
+            "|   0  Tesla T4                       On  |   00000000:00:1E.0 Off |                    0 |\n")
+    assert "TORCH_CUDA_UNAVAILABLE" not in errors_of(text)  # is_available() was never shown
+    assert "TORCH_CUDA_UNAVAILABLE" in errors_of(text + ">>> torch.cuda.is_available()\nFalse\n")
