@@ -31,3 +31,20 @@ def test_the_minor_version_warning_is_not_a_mismatch() -> None:
     text = ("UserWarning: The detected CUDA version (12.1) has a minor version mismatch with the version that was used "
             "to compile PyTorch (12.4). Most likely this shouldn't be a problem.")
     assert "TOOLKIT_MISMATCH" not in {f.code for f in findings_of(text) if f.severity is Severity.ERROR}
+
+
+EXTENSION = ("ImportError: /usr/local/lib/python3.10/dist-packages/vllm/_C.cpython-310-x86_64-linux-gnu.so: undefined "
+             "symbol: _ZN2at4_ops15to_dtype_layout4callERKNS_6TensorE\ntorch : 2.2.1\n")
+
+
+def test_another_packages_extension_missing_a_torch_symbol_was_built_for_another_torch_and_offers_no_reinstall() -> None:
+    first = next(f for f in findings_of(EXTENSION) if f.severity is Severity.ERROR)
+    assert first.code == "PACKAGE_CONFLICT"
+    assert first.title_message is not None and first.title_message.key == "PACKAGE_CONFLICT.pasted.extension.title"
+    assert first.actions == ()  # the newest torch is no fix for an extension built for 2.1: its own build is
+
+
+def test_torchs_own_library_missing_a_symbol_is_no_other_packages_extension() -> None:
+    text = ("ImportError: /home/u/py27/lib/python2.7/site-packages/torch/_C.so: undefined symbol: "
+            "_ZN5torch3jit5Value13setUniqueNameERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESa\n")
+    assert all(f.title_message is None or "extension" not in f.title_message.key for f in findings_of(text))

@@ -101,8 +101,8 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
         return search_path_actions(ctx)
     if code == "VCREDIST_MISSING":
         return vc_runtime_actions(ctx)  # a missing runtime is not fixed by reinstalling torch
-    if code == "LOCAL_TORCH_SHADOW":
-        return []  # renaming the shadowing file is the fix (its remedy's instruction); a reinstall changes nothing
+    if code in ("LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK"):
+        return []  # renaming the file, or changing CUDA_VISIBLE_DEVICES, is the fix the words give; a reinstall changes nothing
     if code == "TOOLKIT_MISMATCH" and not _recommended_build_fits_toolkit(ctx):
         return []  # a build for another CUDA major would fail the same check: the explanation says what to change
     return recommendation_actions(ctx)

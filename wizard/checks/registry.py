@@ -249,9 +249,16 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     step = CODE_STEPS.get(code, Step.WHEEL)
     texts = load_texts()
     key = f"{code}.pasted" if f"{code}.pasted" in texts else "PASTED_ERROR"
+    if ctx.machine_facts.jetson and f"{key}.jetson" in texts:  # (a Jetson's own reason: pip's builds never fit it)
+        key = f"{key}.jetson"
+    extension = dict(facts).get("torch_extension") == "true"  # another package's compiled extension: its fix is that
+    if extension and f"{key}.extension" in texts:  # package's build for this torch, which the words say; never torch's
+        key = f"{key}.extension"
     because = dict(facts).get(LIKELY_BECAUSE_FACT, "")
     if likely and f"{code}.likely" in texts:
-        key = f"{code}.likely.{because}" if f"{code}.likely.{because}" in texts else f"{code}.likely"
+        key = f"{code}.likely"
+        if because == "elsewhere" and f"{code}.likely.elsewhere" in texts:  # CUDA works elsewhere on the machine
+            key = f"{code}.likely.elsewhere"
     markers = (LIKELY_FACT, POSSIBLE_FACT, LIKELY_BECAUSE_FACT)
     details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
@@ -260,7 +267,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=_excerpts(excerpt),
-        actions=cause_actions(ctx, code),
+        actions=[] if extension else cause_actions(ctx, code),
         code=code,
     )
     return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)

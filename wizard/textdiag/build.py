@@ -20,6 +20,7 @@ from wizard import __version__
 from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
+from wizard.policy.compat import visible_device_count
 from wizard.snapshot import (
     CudaToolkit,
     Distribution,
@@ -95,7 +96,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower) or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
-                           or _unexplained_complaint(facts, clean))
+                           or _unexplained_complaint(facts, clean, len(gpus)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -386,13 +387,32 @@ _LINUX_INSIDE = re.compile(r"\b(?:docker|podman)\b|(?:^|[\s\"'(])/(?:usr|opt|hom
 _LINUX_INSIDE_WORDS = ("docker", "podman", "/usr/", "/opt/", "/home/", "/root/", "/app/", "/workspace/")
 
 
-def _unexplained_complaint(facts: dict[str, str], clean: CleanText) -> list[Evidence]:
+def _unexplained_complaint(facts: dict[str, str], clean: CleanText, gpus_named: int = 0) -> list[Evidence]:
     """_cuda_unavailable_unexplained for the complaint the text makes; the whole-text searches run only when there is
-    one (a megabyte paste without it costs nothing here)."""
+    one (a megabyte paste without it costs nothing here). CUDA_VISIBLE_DEVICES shown hiding the GPU comes first."""
     complaint = _cuda_complaint(facts, clean) and not _another_vendors_stack(facts, clean)
     if not complaint:
         return []
-    return _cuda_unavailable_unexplained(facts, True, _linux_inside(clean))
+    return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(facts, True, _linux_inside(clean))
+
+
+VISIBLE_DEVICES_HIDE = "textdiag:visible_devices_hide"
+
+
+def _visible_devices_hide(facts: dict[str, str], gpus_named: int) -> list[Evidence]:
+    """CUDA unusable and CUDA_VISIBLE_DEVICES shown set (an export, os.environ[...] = ..., %env): a value that names no
+    GPU ("", "-1", "none") hides every GPU; one whose first entry is an index beyond the GPUs the text names ("2" on a
+    one-GPU computer, which CUDA then cannot see, so it sees none) most likely does, the usual computer having one GPU
+    (index 0). A GPU UUID or index 0 first leaves a GPU visible."""
+    value = facts.get("cuda_visible_devices", "")
+    if not value:
+        return []
+    value = "" if value == "(empty)" else value.split()[0]
+    seen = max(gpus_named, 1)
+    if visible_device_count(value, seen) > 0 or value.startswith(("GPU-", "MIG-")):
+        return []
+    shown = (("cuda_visible_devices", value or "(empty)"), (LIKELY_FACT, "true"))  # (the value may be reset later)
+    return [Evidence(VISIBLE_DEVICES_HIDE, "VISIBLE_DEVICES_MASK", f"CUDA_VISIBLE_DEVICES={value}", shown)]
 
 
 def _linux_inside(clean: CleanText) -> bool:
@@ -804,6 +824,7 @@ def _host(facts: dict[str, str]) -> Fact[HostInfo]:
             machine=facts.get("machine", ""),
             is_wsl=facts.get("is_wsl") == "true",
             libc=facts.get("libc", ""),
+            device_model="NVIDIA Jetson" if facts.get("platform_board") == "jetson" else "",  # (named in the text)
         )
     )
 

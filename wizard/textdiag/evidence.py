@@ -126,6 +126,7 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
     if _REQUIRED_MACHINE.search(found.string[max(0, found.start() - 30):found.start()]):
         return {}
     word = found.group("machine").lower()
+    word = "jetson" if word in ("jetpack", "l4t") else word
     mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
                "armv7l": "armv7l", "armv6l": "armv6l", "riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x",
                "jetson": "aarch64", "raspberry pi": "armv7l", "i686": "i686", "i386": "i686"}
@@ -234,7 +235,8 @@ def _pip_request(found: re.Match[str]) -> dict[str, str]:
 
 def _env_var(found: re.Match[str]) -> dict[str, str]:
     name = found.group("name").upper()
-    value = (found.group("value") or found.group("value_after") or "").strip().strip("'\"")
+    quoted = found.group("double_quoted") if found.group("double_quoted") is not None else found.group("single_quoted")
+    value = (quoted if quoted is not None else found.group("value") or "").strip().strip("'\"")
     if name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         return {"proxy_set": "true"}  # never the value: it may hold a password
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
@@ -506,10 +508,11 @@ RULES: tuple[Rule, ...] = (
     Rule("machine_triplet", ("linux-gnueabi", "linux_armv", "aarch64-linux-gnu", "riscv64-linux-gnu"),
          re.compile(r"\b(?P<machine>arm)-linux-gnueabi(?:hf)?\b|linux_(?P<machine2>armv7l|armv6l)\b", _I),
          lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
+    # (a Jetson also by its SDK, JetPack, or its OS image, L4T: "JetPack 6.1", "l4t-pytorch", "Jetsons")
     Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
-                          "x86_64", "amd64", "i686", "i386"),
+                          "x86_64", "amd64", "i686", "i386", "jetpack", "l4t"),
          re.compile(r"\b(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|x86_64|amd64|"
-                    r"i686|i386)\b", _I),
+                    r"i686|i386|jetpack|l4t)(?:s\b|\b|(?=[-_]))", _I),
          _machine, 0.7),
     # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
     Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
@@ -818,8 +821,11 @@ RULES: tuple[Rule, ...] = (
          _version_field, 0.8),
     # ---- environment variables and where/which output
     Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
-         re.compile(r"\b(?:export |set |\$env:)?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|ALL_PROXY|"
-                    r"CUDA_HOME|CUDA_PATH) ?= ?(?P<value>[^\n]{0,500})", _I),
+         # (also set from Python: os.environ["CUDA_VISIBLE_DEVICES"] = "2", os.environ.setdefault('X', '1'); and
+         # Jupyter's %env X=1)
+         re.compile(r"\b(?:export |set |\$env:|%env )?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|"
+                    r"ALL_PROXY|CUDA_HOME|CUDA_PATH)(?:[\"']\] ?= ?|[\"'], ?| ?= ?)"
+                    r"(?:\"(?P<double_quoted>[^\"\n]{0,500})\"|'(?P<single_quoted>[^'\n]{0,500})'|(?P<value>[^\n]{0,500}))", _I),
          _env_var, 0.9),
     # ---- Lightning's collect_env_details (its bug template): "* CUDA: - GPU: … - available: True - version: 12.1",
     # and the package list under "* Lightning:" / "* Packages:" ("- torch: 2.1.0+cu121")

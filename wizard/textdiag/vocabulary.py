@@ -108,6 +108,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "numpy_version": _strip,
     "operator": _strip,  # "torchvision::nms"
     "package": _strip,
+    "torch_extension": lower,  # "true": another package's compiled extension, built against another torch
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"

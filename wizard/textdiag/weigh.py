@@ -228,6 +228,10 @@ def jetson_board(found: Match, facts: Facts, _dists: list[Distribution]) -> Iter
         return  # pip running out of memory or network on a Jetson says nothing about which wheel fits it
     if found.signature.family in ("resolver", "pip") or found.signature.id.startswith(("pip_no_matching", "pip_could_not")):
         yield "PLATFORM_UNSUPPORTED", 2.5, "a Jetson needs NVIDIA's JetPack builds of torch"
+    elif found.signature.cause == "CPU_ONLY_WHEEL":  # "Torch not compiled with CUDA enabled" on the board
+        # PyPI's aarch64 torch has no CUDA for the Jetson's integrated GPU (PyTorch's aarch64 CUDA wheels are for
+        # server GPUs): no build from PyPI or PyTorch's index fixes it, NVIDIA's JetPack build does
+        yield "PLATFORM_UNSUPPORTED", 2.5, "only NVIDIA's JetPack builds of torch use a Jetson's GPU"
 
 
 def arch_already_covered(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
