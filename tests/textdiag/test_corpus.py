@@ -73,8 +73,6 @@ KNOWN_MISSES = {
     # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
     "932-faster-whisper-force-reinstall-replaces-conda-cuda-torch": "the tail of pip's install list (its 'Successfully "
     "installed' prefix cut off) under a title; no is_available(), no error",
-    "942-coqui-tts-python313-windows-no-matching-distribution": "no version of coqui-tts (not torch) on Python 3.13: "
-    "the catalogue reads pip's no-wheel messages for torch only",
     "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "
     "reads a package missing from the channels as the platform (as earlier texts with it are labelled), the thread's "
     "fix as a channel that lacked that build",
@@ -102,6 +100,26 @@ KNOWN_MISSES = {
     "1011-win-python37-64bit-pypi-sdist-012post2-2020": "pip on Windows falling back to PyPI's 0.1.2.post2 placeholder: "
     "the engine names the platform (PyPI held no Windows wheel then), the thread the builds only PyTorch's own index "
     "had; both hold",
+    # round 13 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1083-easydiffusion-popos-1080ti-error-803": "CUDA error 803 (user-space driver and kernel module differ) is read as "
+    "the driver not working; that a newer driver (not a reboot or a removed libcuda) fixed it is the reporter's finding",
+    "1087-pybioclip-hpc-login-node-conda-cpu-pytorch": "the CPU-only build is told only inside a conditional ('If an "
+    "environment is created on a login node ..., the CPU-only PyTorch is installed'), which the statements keep out",
+    "1090-deepstack-windows-rtx-a5000-ampere-old-torch": "prose about an RTX A5000 and a link to a fix elsewhere: no "
+    "message, no torch version of the bundled build",
+    "1091-tabular-dl-readme-torch1111-cu111-no-such-build": "torch==1.11.1+cu111 never existed, but the knowledge base "
+    "starts at 1.12 and torch_eras.json lists minor releases only: the engine cannot tell 1.11.1 from 1.11.0",
+    "1092-conda-nightly-env-no-jupyter-notebook-base": "'the jupyter notebook does not work' with an issue template: no "
+    "error; that the env had no Jupyter of its own is the reporter's later finding",
+    "1101-comfyui-easy-install-rtx5080-laptop-driver-57324": "Windows, RTX 5080 Laptop and is_available() False with no "
+    "build or driver version shown: the CPU-only build is the likelier reading there; the driver version was only in "
+    "the reporter's screenshots",
+    "1120-voice-changer-gtx1050-laptop-no-gpu-driver-update": "Windows, GTX 1050 and 'only CPU offered' in a template: "
+    "the CPU-only build is named as likelier, the driver as possible; that a driver update fixed it is found later",
+    "1122-zh-lora-scripts-gui-py-system-python-torch231-cpu": "Chinese prose comparing the venv's torch 2.4.0 with the "
+    "2.3.1 CPU build gui.py finds: two interpreters told in words, which the engine does not compare",
+    "1127-py27-untrusted-http-mirror-no-torch-versions": "pip ignoring its untrusted http mirror is read "
+    "(INDEX_VARIANT_MISSING among the errors), but Python 2.7 with no era shown is first: today no torch serves it",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -109,6 +127,8 @@ KNOWN_HEALTHY_MISSES = {
     "is_available() True; that the error was the reporter's own mistake is only in the thread",
     "473-healthy-uv-add-torch-cu124-tesla-t4": "only torch's version (2.5.1+cu124) and nvidia-smi are shown, no "
     "is_available() or tensor on the GPU; that it works is the poster's word ('I actually can get Pytorch ... working')",
+    "1099-healthy-vllm-llava-v1-collect-env-2x4090": "a working collect_env under vLLM's own warnings ('deprecated "
+    "pynvml ... cause errors' on a cuda.py line): a failure line naming the setup keeps the verdict from 'ready'",
     "326-healthy-bottleneck-2080-slow-training": "torch.utils.bottleneck's summary shows a CUDA build, not that CUDA is "
     "available (its 'Running with Python 3.8 and' line is empty both when CUDA is unavailable and when the runtime "
     "version is unknown); the GPU use is only in the thread's profile",

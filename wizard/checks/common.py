@@ -101,6 +101,10 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
         return search_path_actions(ctx)
     if code == "VCREDIST_MISSING":
         return vc_runtime_actions(ctx)  # a missing runtime is not fixed by reinstalling torch
+    if code == "PLATFORM_UNSUPPORTED" and ctx.machine_facts.jetson and ctx.knowledge.platforms.jetson_url:
+        url = ctx.knowledge.platforms.jetson_url  # NVIDIA's JetPack builds are the fix, the CPU build only a stopgap
+        return ([Action.open_url("NVIDIA's PyTorch for Jetson", url)] if is_allowed_url(url) else []) + (
+            recommendation_actions(ctx))
     if code in ("LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK"):
         return []  # renaming the file, or changing CUDA_VISIBLE_DEVICES, is the fix the words give; a reinstall changes nothing
     if code == "TOOLKIT_MISMATCH" and not _recommended_build_fits_toolkit(ctx):

@@ -10,7 +10,14 @@ from wizard.checks import course, cudnn, driver, environments, index_source, pat
 from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
-from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, is_likely_cause, is_possible_cause
+from wizard.evidence import (
+    LIKELY_BECAUSE_FACT,
+    LIKELY_FACT,
+    POSSIBLE_FACT,
+    WORDING_FACT,
+    is_likely_cause,
+    is_possible_cause,
+)
 from wizard.findings import Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Evidence, Snapshot
@@ -254,12 +261,15 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     extension = dict(facts).get("torch_extension") == "true"  # another package's compiled extension: its fix is that
     if extension and f"{key}.extension" in texts:  # package's build for this torch, which the words say; never torch's
         key = f"{key}.extension"
+    wording = dict(facts).get(WORDING_FACT, "")  # the words of what the text showed ("a Linux driver inside WSL")
+    if wording and f"{key}.{wording}" in texts:
+        key = f"{key}.{wording}"
     because = dict(facts).get(LIKELY_BECAUSE_FACT, "")
     if likely and f"{code}.likely" in texts:
         key = f"{code}.likely"
         if because == "elsewhere" and f"{code}.likely.elsewhere" in texts:  # CUDA works elsewhere on the machine
             key = f"{code}.likely.elsewhere"
-    markers = (LIKELY_FACT, POSSIBLE_FACT, LIKELY_BECAUSE_FACT)
+    markers = (LIKELY_FACT, POSSIBLE_FACT, LIKELY_BECAUSE_FACT, WORDING_FACT)
     details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
         key,

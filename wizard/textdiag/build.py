@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, WORKING_SIGNATURE
+from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.policy.compat import visible_device_count
@@ -94,8 +94,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower) or _cuda_without_nvidia_gpu(facts, clean, prose)
-                           or _cpu_build_for_cuda(facts)
+        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower) or _linux_driver_inside_wsl(facts) or _cuda_without_nvidia_gpu(facts, clean, prose)
+                           or _cpu_build_for_cuda(facts) or _torch_missing_told(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
@@ -225,6 +225,31 @@ def _version_or_none(value: str) -> Version | None:
         return Version(value) if value else None
     except InvalidVersion:
         return None
+
+
+TORCH_MISSING_TOLD = "textdiag:torch_missing_told"
+
+
+def _torch_missing_told(facts: dict[str, str]) -> list[Evidence]:
+    """The person says torch is not installed ("torch was missing when I ran it") and the text shows no torch version:
+    TORCH_MISSING, as Python's "No module named 'torch'" would say."""
+    if facts.get("torch_missing_told") != "true" or facts.get("torch_version") or facts.get("torch_installed"):
+        return []
+    return [Evidence(TORCH_MISSING_TOLD, "TORCH_MISSING", "", (("torch_missing_told", "true"),))]
+
+
+LINUX_DRIVER_IN_WSL = "textdiag:linux_driver_in_wsl"
+
+
+def _linux_driver_inside_wsl(facts: dict[str, str]) -> list[Evidence]:
+    """NVIDIA's Linux driver installed inside WSL 2 (told, or apt installing nvidia-driver-NNN in a text that shows
+    WSL): WSL_DRIVER, in the words of that case. WSL reaches the GPU only through the Windows driver, and a Linux
+    driver inside replaces the libraries WSL provides (NVIDIA's CUDA on WSL guide: never install one there)."""
+    told = facts.get("linux_driver_in_wsl") == "true"
+    if not (told or (facts.get("linux_driver_installed") == "true" and facts.get("is_wsl") == "true")):
+        return []
+    shown = (("linux_driver_in_wsl", "true"), (WORDING_FACT, "linux_driver"))
+    return [Evidence(LINUX_DRIVER_IN_WSL, "WSL_DRIVER", "", shown)]
 
 
 NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
@@ -359,6 +384,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
         return []
     if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
         return []
+    if facts.get("platform_board") == "jetson":  # only NVIDIA's JetPack builds use a Jetson's GPU (and JetPack is its
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "PLATFORM_UNSUPPORTED", "",  # driver): the torch is the suspect
+                         (("platform_board", "jetson"), (LIKELY_FACT, "true")))]
     cuda_build = _cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]

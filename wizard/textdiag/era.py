@@ -71,7 +71,9 @@ def judge_python(python_version: str, facts: dict[str, str], text: str = "") -> 
     listed = _real_versions(facts.get("available_versions", ""))
     if listed:
         return EraJudgement(SERVED, f"pip found torch {listed[-1]} for this Python", listed[-1])
-    if python[0] == 2 or not any(release.serves(python) for release in all_releases()):
+    if python[0] == 2:  # (torch 0.4 to 1.4 had Python 2.7 wheels; with no era shown, today's releases decide)
+        return EraJudgement(NOT_SERVED, "no torch release since 1.4 (2020) publishes wheels for Python 2", "")
+    if not any(release.serves(python) for release in all_releases()):
         return EraJudgement(NOT_SERVED, "no torch release ever published wheels for this Python", "")
     return EraJudgement(UNKNOWN, "the text does not show which torch era it is from", "")
 

@@ -587,6 +587,23 @@ RULES: tuple[Rule, ...] = (
                     r"|\bnvidia\s(?:gpu\s)?drivers?\s(?:is|are)\s(?:already\s)?(?:installed|up\sto\sdate|updated|the\slatest)\b",
                     _I),
          _nvidia_driver_owned, 0.5),
+    # NVIDIA's Linux driver installed inside WSL 2, which NVIDIA's CUDA on WSL guide says never to do: "I installed the
+    # GPU driver, cudatoolkit and cudnn in wsl too", "sudo apt install nvidia-driver-535" run inside WSL
+    Rule("linux_driver_in_wsl", ("wsl",),
+         re.compile(r"\b(?<!never )(?<!not )(?:re)?install(?:ed|ing)\s(?:[\w,]{1,20}\s){0,6}?(?:nvidia|gpu|linux)\s"
+                    r"(?:gpu\s|linux\s|display\s)?drivers?\b"
+                    r"[^.\n]{0,80}?\b(?:in|inside|within|into)\s(?:the\s|my\s)?wsl\s?2?\b", _I),
+         lambda m: {"linux_driver_in_wsl": "true"} if stated(m) else {}, 0.7),
+    # torch not installed, told: "torch was missing when I ran the example", "torch missing from requirements.txt",
+    # "pytorch is not installed" (not "torch is missing CUDA support": that is a build, read by the statements)
+    Rule("torch_missing_told", ("missing", "not installed"),
+         re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"
+                    r"(?!\s(?:cuda|gpu|support|the\s|a\s|some|dll|librar|symbol|module\s\w|attribute|with|from\s(?:the\s)?"
+                    r"(?:gpu|cuda)))", _I),
+         lambda m: {"torch_missing_told": "true"} if stated(m) else {}, 0.6),
+    Rule("apt_nvidia_driver", ("nvidia-driver-",),
+         re.compile(r"\bapt(?:-get)?\s(?:-y\s)?install\s(?:-y\s)?(?:[\w.+-]{1,40}\s){0,4}?nvidia-driver-\d{3}", _I),
+         _const(linux_driver_installed="true"), 0.8),
     Rule("driver_bare", ("nvidia ", "geforce", "game ready", "studio driver"),
          re.compile(r"\b(?:nvidia|geforce|game ready|studio)(?: driver)? (?P<driver_version>[3-9]\d{2}\.\d{2})\b", _I),
          _group("driver_version"), 0.5),

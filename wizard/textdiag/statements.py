@@ -212,6 +212,8 @@ GPU_UNUSED_EN = re.compile(
     r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s|(?:is\s|are\s|was\s|were\s)?being\s|is\s|are\s)?"
     r"(?:detected|found|recogni[sz]ed|discovered|used|utili[sz]ed)\b"
     r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
+    # "no GPU load", "no GPU usage" (beside "some CPU load")
+    r"|\bno\sgpu\s(?:load|usage|utili[sz]ation|activity)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
     r"above)\s){0,3}0\s?%", _I)
@@ -591,6 +593,8 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\binstall(?:s|ed|ing|ation\sof)\s" + _TORCH + r"\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\b" + _TORCH + r"\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
+    # "Torch cpu installed on nvidia system", "pytorch-cpu was installed"
+    r"|\b(?:py)?torch[- ]cpu(?:[- ]only)?\s(?:(?:was|got|is|gets|has\sbeen)\s)?(?:re)?installed\b"
     # "only to find it turned to the cpu version", "it became the CPU build", "I always get the CPU version"
     r"|\b(?:turn(?:s|ed)?|chang(?:es|ed)|switch(?:es|ed)|bec(?:ame|omes)|revert(?:s|ed)|g(?:ot|ets?|etting))\s"
     r"(?:(?:in)?to\s|back\sto\s|only\s|always\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\b"

@@ -108,6 +108,11 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "numpy_version": _strip,
     "operator": _strip,  # "torchvision::nms"
     "package": _strip,
+    "index_ignored": lower,  # "true": pip ignored the index it was given (a plain-http host not trusted)
+    "index_host": _strip,
+    "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
+    "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
+    "linux_driver_installed": lower,  # "true": apt installed an nvidia-driver-NNN package (a Linux driver)
     "torch_extension": lower,  # "true": another package's compiled extension, built against another torch
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,

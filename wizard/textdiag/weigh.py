@@ -208,7 +208,10 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         return
     from wizard.textdiag.build import definite_no_wheel_cause  # the shared no-wheel reasoning (knowledge-based)
 
-    requested = re.sub(r"^torch \((.{1,40}?)\)?$", r"torch==\1", facts.get("requested", ""))  # poetry's "torch (2.5.1)"
+    if facts.get("index_ignored") == "true":
+        yield "INDEX_VARIANT_MISSING", 3.0, "pip ignored the index it was told to use, so it found nothing there"
+        return
+    requested = re.sub(r"^torch \((.{1,40}?)\)?$", r"torch==\1", _requested_or_pinned(facts))  # poetry's "torch (2.5.1)"
     cause = definite_no_wheel_cause({**facts, "requested": requested})
     if cause:
         yield cause, 2.5, "the Python, platform and requested build in the text decide"
@@ -375,6 +378,15 @@ def memory_error_needs_an_install(found: Match, facts: Facts, _dists: list[Distr
     """
     if found.signature.id == "memory_error_prose" and not facts.get("requested"):
         yield "DISK_OR_NETWORK", 0.0, "no install is shown, so the MemoryError is the running code's, not pip's"
+
+
+def _requested_or_pinned(facts: Facts) -> str:
+    """What pip was asked for: its own requirement, else a torch build the text pins ("torch==2.6.0+cu121") where pip's
+    message was retold without it."""
+    named = facts.get("torch_named", "")
+    if facts.get("requested") or not re.fullmatch(r"\d{1,2}\.\d{1,3}(?:\.\d{1,3})?\+[a-z]{2,5}[\d.]{0,8}", named):
+        return facts.get("requested", "")
+    return f"torch=={named}"
 
 
 def _no_wheel_message(found: Match) -> bool:

@@ -1,0 +1,84 @@
+"""Messages as people pass them on: typographic quotes and a dropped letter, pip's no-match retold without its
+requirement, a title that drops a colon; pip ignoring an untrusted index; a Linux driver installed inside WSL; CUDA
+unusable on a Jetson; a CPU build or an idle GPU told in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import errors_of, facts_of, findings_of
+from wizard.findings import Severity
+from wizard.textdiag.clean import clean_text
+
+
+def first(text: str):
+    return next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+
+
+def test_typographic_quotes_become_the_ones_the_program_printed() -> None:
+    assert clean_text("Error loading “C:\\x\\c10.dll” — torch’s").text == 'Error loading "C:\\x\\c10.dll" — torch\'s'
+
+
+def test_a_dll_load_error_retyped_with_typographic_quotes_and_a_dropped_letter_is_still_read() -> None:
+    text = "Erro loading “xxx\\Lib\\site-packages\\torch\\lib\\fbgemm.dll” or one of its dependencies."
+    assert errors_of(text)[:1] == ["VCREDIST_MISSING"]
+
+
+def test_pips_no_match_retold_without_its_requirement_takes_the_build_the_text_pins() -> None:
+    text = ("Windows 11, RTX 4060 Laptop GPU. The setup script asks for torch==2.6.0+cu121 and pip crashes with "
+            "`No matching distribution found`, so it falls back to the CPU build.")
+    assert errors_of(text)[:1] == ["INDEX_VARIANT_MISSING"]  # 2.6.0 has no cu121 build (knowledge)
+
+
+def test_an_index_pip_ignored_as_untrusted_explains_why_it_found_nothing() -> None:
+    text = ("Looking in indexes: http://mirror.example.com/simple/\nCollecting torch\n  The repository located at "
+            "mirror.example.com is not a trusted or secure host and is being ignored.\n  Could not find a version that "
+            "satisfies the requirement torch (from versions: )\nNo matching distribution found for torch\n")
+    assert "INDEX_VARIANT_MISSING" in errors_of(text)
+    assert facts_of(text).get("index_ignored") is None  # (a signature's fact, not prose)
+
+
+def test_an_undefined_nccl_symbol_retold_in_a_title_without_its_colon_is_still_a_library_conflict() -> None:
+    assert errors_of("undefined symbol ncclCommRegister\nwhen I activate the conda env the error occurs") == [
+        "LIB_PATH_CONFLICT"]
+
+
+@pytest.mark.parametrize("text", [
+    "I installed the NVIDIA GPU driver, cudatoolkit, and cudnn in wsl too. Now I cannot use GPU in my wsl.",
+    "Ubuntu 22.04 under WSL2\n$ sudo apt install nvidia-driver-535\nnvidia-smi: NVIDIA-SMI has failed\n",
+])
+def test_a_linux_driver_installed_inside_wsl_is_named_in_its_own_words(text: str) -> None:
+    found = first(text)
+    assert found.code == "WSL_DRIVER"
+    assert found.title_message is not None and found.title_message.key == "WSL_DRIVER.pasted.linux_driver.title"
+    assert "wording" not in found.details  # a marker, not a fact read
+
+
+@pytest.mark.parametrize("text", ["Never install the NVIDIA driver inside WSL, only in Windows.",
+                                  "If you installed a Linux driver in WSL, remove it."])
+def test_advice_about_drivers_inside_wsl_is_no_report_of_one(text: str) -> None:
+    assert "WSL_DRIVER" not in errors_of(text)
+
+
+def test_cuda_unusable_on_a_jetson_points_to_nvidias_jetpack_builds() -> None:
+    found = first("Jetson Nano (JetPack 4.4): torch installs fine, but cuda.is_available() returns false")
+    assert found.code == "PLATFORM_UNSUPPORTED"
+    assert any(a.url.startswith("https://docs.nvidia.com/") and "jetson" in a.url for a in found.actions)
+
+
+@pytest.mark.parametrize(("said", "key", "value"), [
+    ("[Issue]: Torch cpu installed on nvidia system", "torch_build_told", "cpu"),
+    ("Noticed there is some CPU load, and no GPU load", "gpu_unused", "true"),
+])
+def test_a_cpu_build_or_an_idle_gpu_told_in_a_titles_words(said: str, key: str, value: str) -> None:
+    assert facts_of(said).get(key) == value
+
+
+@pytest.mark.parametrize(("said", "errors"), [
+    ("torch missing from requirements.txt\nI ran pip install -r requirements.txt and torch was missing when I ran it.",
+     ["TORCH_MISSING"]),
+    ("If torch is not installed, run pip install torch", []),  # advice
+    ("torch is missing CUDA support", ["CPU_ONLY_WHEEL"]),  # a build told, not a missing torch
+])
+def test_torch_told_missing_is_torch_missing(said: str, errors: list[str]) -> None:
+    assert errors_of(said) == errors
