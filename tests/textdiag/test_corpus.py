@@ -49,8 +49,6 @@ KNOWN_MISSES = {
     "message; a bare 'memory error' also means GPU out-of-memory in running code",
     "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
     "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
-    "814-seine-missing-cuda-torch-self-solved": "three words ('missing cuda torch') and the reporter's own fix command; "
-    "no torch version, no message: that the installed torch was a CPU build is only the reporter's conclusion",
     "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
     "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
     # round 10 (collected without running the engine)
@@ -64,15 +62,11 @@ KNOWN_MISSES = {
     "available' mistyped) beside a GTX 1060; that Windows had disabled the GPU is only the reporter's later finding",
     "898-zh-loogle-torch201-cu121-not-built": "a question in Chinese about torch 2.0.1+cu121, with no failure and no "
     "pip output: the build is named, not asked of pip",
-    "905-diffsynth-cuda-error-auto-installed-cpu-torch": "'cuda error' with no message, no torch version and no OS; "
-    "that the installer put in 2.3.1+cpu is only the reporter's follow-up",
     "906-torch-scatter-torch-cu90-nvcc-100": "prose: torch.version.cuda 9.0 against nvcc 10.0 matters only when an "
     "extension is built, which the text does not show (the issue is in torch-scatter's tracker)",
     "926-ja-voice-changer-gtx1660s-cuda-path-error": "a Japanese issue template without a log ('cudaのエラー'): that a "
     "system CUDA on PATH caused it is the reporter's own later finding",
     # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
-    "932-faster-whisper-force-reinstall-replaces-conda-cuda-torch": "the tail of pip's install list (its 'Successfully "
-    "installed' prefix cut off) under a title; no is_available(), no error",
     "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "
     "reads a package missing from the channels as the platform (as earlier texts with it are labelled), the thread's "
     "fix as a channel that lacked that build",
@@ -85,8 +79,6 @@ KNOWN_MISSES = {
     "pinned cuDNN wheel was delisted: no code says that exactly",
     "975-conda-m1-pytorch-channel-repodata-no-torchaudio": "conda on an M1 Mac finding no torchaudio: the engine says the "
     "platform, the thread a broken channel repodata that the text cannot show",
-    "978-conda-forge-opencv-swaps-pytorch-to-cpu": "conda's plan swapping pytorch to a CPU build is read (CPU_ONLY_WHEEL "
-    "possible), but nothing in the excerpt shows CUDA was wanted or failed",
     "981-zh-llamafactory-win11-cuda122-torch-not-gpu": "Chinese prose: 'has a CUDA environment but shows not detected', "
     "without saying what was not detected",
     "984-internlm-macos-torch1131-cu117-no-matching": "macOS, Python 3.11 and a +cu117 pin: the engine blames the Python "

@@ -82,3 +82,17 @@ def test_a_cpu_build_or_an_idle_gpu_told_in_a_titles_words(said: str, key: str, 
 ])
 def test_torch_told_missing_is_torch_missing(said: str, errors: list[str]) -> None:
     assert errors_of(said) == errors
+
+
+@pytest.mark.parametrize("said", ["missing cuda torch", "no CUDA-enabled pytorch here",
+                                  "conda replaced the CUDA-enabled pytorch with CPU-enabled-only pytorch",
+                                  "the installer replaces conda-installed CUDA PyTorch with CPU one"])
+def test_a_cpu_build_told_as_a_missing_or_replaced_cuda_build(said: str) -> None:
+    assert facts_of(said).get("torch_build_told") == "cpu"
+
+
+def test_a_cuda_error_here_beside_cuda_working_for_other_projects_leaves_this_environments_build() -> None:
+    text = ("cuda error\n\nMy computer has CUDA correctly installed and it works fine with other open-source projects. "
+            "However, when I start this project, I get this error.")
+    assert errors_of(text) == ["CPU_ONLY_WHEEL"]
+    assert first(text).title_message.key == "CPU_ONLY_WHEEL.likely.elsewhere.title"

@@ -355,11 +355,13 @@ CUDA_UNAVAILABLE_UNEXPLAINED = "textdiag:cuda_unavailable_unexplained"
 
 
 def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
-    """The person reports that torch cannot use CUDA: is_available() False checked and reported with a failure, or the
-    person saying the program does not use or find the GPU. A framework's log line ("GPU available: False") beside an
+    """The person reports that torch cannot use CUDA: is_available() False checked and reported with a failure, the
+    person saying the program does not use or find the GPU, or a CUDA failure here beside CUDA working elsewhere. A framework's log line ("GPU available: False") beside an
     unrelated error is no such report; neither is torch.load's advice, which its own signature reads."""
     if facts.get("gpu_unused") == "true":
         return True
+    if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
+        return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
 
 
