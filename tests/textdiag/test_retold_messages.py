@@ -96,3 +96,28 @@ def test_a_cuda_error_here_beside_cuda_working_for_other_projects_leaves_this_en
             "However, when I start this project, I get this error.")
     assert errors_of(text) == ["CPU_ONLY_WHEEL"]
     assert first(text).title_message.key == "CPU_ONLY_WHEEL.likely.elsewhere.title"
+
+
+@pytest.mark.parametrize("said", ["it says cuda is false", "my GPU is not working with pytorch", "GPU not working",
+                                  "I can't get pytorch to use my gpu", "the GPU doesn't work"])
+def test_cuda_unusable_in_everyday_words(said: str) -> None:
+    assert facts_of(said).get("gpu_unused") == "true"
+
+
+@pytest.mark.parametrize("said", ["If the GPU is not working, use the CPU", "Does your GPU not work?",
+                                  "GPU support is not working", "My GPU works fine"])
+def test_conditions_questions_and_other_subjects_are_no_such_complaint(said: str) -> None:
+    assert "gpu_unused" not in facts_of(said)
+
+
+@pytest.mark.parametrize("said", ["cuda显示false", "显卡不工作", "GPU跑不起来", "GPUで動かない", "CUDA가 False로 나옵니다",
+                                  "не работает видеокарта", "видеокарта не работает", "CUDA devuelve False",
+                                  "la GPU no funciona", "a GPU não funciona", "die GPU funktioniert nicht",
+                                  "la GPU ne fonctionne pas", "CUDA gibt False zurück"])
+def test_cuda_unusable_in_everyday_words_of_the_other_languages(said: str) -> None:
+    assert facts_of(said).get("gpu_unused") == "true"
+
+
+@pytest.mark.parametrize("said", ["si la GPU no funciona, usa la CPU", "如果显卡不工作就用CPU"])
+def test_conditions_in_the_other_languages_are_no_such_complaint(said: str) -> None:
+    assert "gpu_unused" not in facts_of(said)

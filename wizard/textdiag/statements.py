@@ -202,7 +202,7 @@ GPU_UNUSED_EN = re.compile(
     r"(?:(?:is|are|was|were|still|also|"
     r"just|simply|apparently|obviously|has|have|been)\s){0,2}(?:(?:is|are|was|were|has|have|does|do|did)n['’]?t|not|"
     r"never)\s(?:(?:being|been|getting|even|actually|currently)\s){0,2}(?:used|utili[sz]ed|detected|recogni[sz]ed|"
-    r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged)\b(?!\.\s{0,3}Disabling)"
+    r"found|seen|available|usable|accessible|visible|picked\sup|in\suse|engaged|working)\b(?!\.\s{0,3}Disabling)"
     # (not "the GPU is not used by any other process": the GPU is free, which says nothing of this program)
     r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
     r"|\b(?:gpus?|cuda)\s(?:is\s|was\s|are\s)?(?:unavailable|undetected|unused|unrecogni[sz]ed)\b(?!\.\s{0,3}Disabling)"
@@ -212,6 +212,13 @@ GPU_UNUSED_EN = re.compile(
     r"(?:was\s|were\s|has\sbeen\s|have\sbeen\s|(?:is\s|are\s|was\s|were\s)?being\s|is\s|are\s)?"
     r"(?:detected|found|recogni[sz]ed|discovered|used|utili[sz]ed)\b"
     r"(?!\s(?:by|in)\s(?:any\s|an\s|the\s)?(?:other|another|else)\b)"
+    # "I can't get pytorch to use my GPU", "couldn't get it to recognize the GPU"
+    r"|" + _EN_NEG + r"\sget\s(?:[\w.-]{1,20}\s){0,2}?to\s(?:use|utili[sz]e|see|detect|recogni[sz]e|run\son|work\swith)\s"
+    + _EN_GPU +
+    # "the GPU doesn't work with pytorch", "my GPU won't work" (the device, not "GPU support doesn't work")
+    r"|\b(?:gpus?|graphics\scards?|cuda)\s(?:(?:does|do|did|wo|ca)n['’]?t|(?:does|do|did|will|can)\snot)\swork\b"
+    # "it says cuda is false", "cuda returns False" (is_available() told without its name)
+    r"|\bcuda\s(?:is|was|returns?|returned|shows?|showed|gives?|gave|prints?|printed|comes\sback)\s(?:as\s)?false\b"
     # "no GPU load", "no GPU usage" (beside "some CPU load")
     r"|\bno\sgpu\s(?:load|usage|utili[sz]ation|activity)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
@@ -677,6 +684,32 @@ CPU_BUILD_TOLD_ES_PT_DE_FR = re.compile(
     r"|\b" + _TORCH + r"\s(?:n['’]a\spas|ne\sprend\spas\sen\scharge|est\sinstall[ée]\ssans|a\s[ée]t[ée]\sinstall[ée]\s"
     r"sans)\s(?:de\s|le\s|la\s)?(?:cuda|gpu)\b", _I)
 
+# "CUDA (is) False" and "the GPU does not work" in the other languages read: "cuda显示false", "CUDA가 False로 나옵니다",
+# "CUDA devuelve False", "CUDA gibt False zurück"; "显卡不工作", "GPU跑不起来", "GPUで動かない", "не работает видеокарта",
+# "la GPU no funciona", "a GPU não funciona", "die GPU funktioniert nicht", "la GPU ne fonctionne pas"
+_I18N_GPU = r"(?:gpu|cuda|显卡|顯卡|n卡|グラボ|그래픽\s?카드|видеокарт[аеуы]|(?:la\s|a\s|die\s|ma\s|mi\s|minha\s)?(?:gpu|" \
+            r"tarjeta\sgr[áa]fica|placa\sde\sv[íi]deo|grafikkarte|carte\sgraphique))"
+CUDA_UNUSABLE_I18N = re.compile(
+    r"\bcuda\W{0,3}(?:一直)?(?:显示|顯示|是|为|為|返回|が|は|가|이|devuelve|da|sale|retorna|dá|gibt|liefert|renvoie|"
+    r"retourne|donne|возвращает|выда[её]т|показывает)\s?(?:の\s?)?false"
+    r"|" + _I18N_GPU + r"\s?(?:一直|根本|完全|还是)?(?:不工作|不能工作|不干活|没反应|没有反应|跑不起来|用不起来)"
+    r"|" + _I18N_GPU + r"\s?(?:で|が)\s?(?:動かない|動きません|動作しない|動作しません)"
+    r"|\bне\s(?:работает|работала|запускается)\s(?:моя\s)?" + _I18N_GPU +
+    r"|" + _I18N_GPU + r"\s(?:(?:вообще|так\sи|всё\sравно)\s)?не\s(?:работает|работала)\b"
+    r"|" + _I18N_GPU + r"\s(?:no|não|nao)\s(?:funciona|está\sfuncionando|esta\sfuncionando)\b"
+    r"|" + _I18N_GPU + r"\s(?:funktioniert|geht|läuft)\snicht\b"
+    r"|" + _I18N_GPU + r"\sne\s(?:fonctionne|marche)\spas\b", _I)
+
+_UNUSABLE_I18N_NEEDLES = (
+    "false로", "가 false", "가false", "이 false", "がfalse", "が false", "はfalse", "は false", "显示false", "显示 false",
+    "顯示false", "是false", "是 false", "为false", "为 false", "返回false", "返回 false", "devuelve false", "da false",
+    "sale false", "retorna false", "dá false", "gibt false", "liefert false", "renvoie false", "retourne false",
+    "donne false", "возвращает false", "выдает false", "выдаёт false", "показывает false",
+    "不工作", "不能工作", "不干活", "没反应", "没有反应", "跑不起来", "用不起来", "動かない", "動きません", "動作しない", "動作しません",
+    "не работает", "не работала", "не запускается", "no funciona", "no está funcionando", "não funciona",
+    "nao funciona", "não está funcionando", "funktioniert nicht", "geht nicht", "läuft nicht", "ne fonctionne pas",
+    "ne marche pas")
+
 # The needles are what every such statement is about (the GPU, CUDA, the CPU, in each language's words), not its
 # negations or verbs: those occur on most lines of a long log or prose, and each needle's line is a window to search.
 _MODELS = ("rtx", "gtx", "geforce", "quadro", "tesla")  # "my RTX 3060 is not being used"
@@ -717,6 +750,8 @@ STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("gpu_unused_pt", _ANCHORS_ES_PT, GPU_UNUSED_PT, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_de", _ANCHORS_DE_FR, GPU_UNUSED_DE, _GPU_UNUSED, 0.6),
     StatementRule("gpu_unused_fr", _ANCHORS_DE_FR, GPU_UNUSED_FR, _GPU_UNUSED, 0.6),
+    # (its needles are the verbs and "false" forms, rarer in a long log than the GPU words)
+    StatementRule("cuda_unusable_i18n", _UNUSABLE_I18N_NEEDLES, CUDA_UNUSABLE_I18N, _GPU_UNUSED, 0.6),
     # the person says CUDA works on this machine for another program or environment (the driver is fine)
     StatementRule("gpu_works_elsewhere", _ELSEWHERE_ANCHORS_EN, GPU_WORKS_ELSEWHERE_EN, _works_elsewhere, 0.6),
     StatementRule("gpu_works_elsewhere_zh", _ELSEWHERE_ANCHORS_ZH, GPU_WORKS_ELSEWHERE_ZH, _works_elsewhere, 0.6),
