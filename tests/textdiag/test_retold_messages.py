@@ -141,3 +141,19 @@ def test_error_804_inside_torchs_cudagetdevicecount_message_is_the_drivers_age()
             "NumCudaDevices() that might have already set an error? Error 804: forward compatibility was attempted on "
             "non supported HW")
     assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("text", [
+    "RuntimeError: Couldn't load custom C++ ops. This can happen if your PyTorch and torchvision versions are "
+    "incompatible, or if you had errors while compiling torchvision from source.",
+    'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\x\\site-packages\\torchaudio'
+    '\\lib\\libtorchaudio.pyd" or one of its dependencies.',
+])
+def test_torchvisions_or_torchaudios_own_library_failing_is_a_package_built_for_another_torch(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_torchs_own_cuda_dll_failing_stays_a_cuda_library_problem() -> None:
+    text = ('OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\x\\torch\\lib\\'
+            'cudnn_adv_infer64_8.dll" or one of its dependencies.')
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]

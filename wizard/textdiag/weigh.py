@@ -168,6 +168,19 @@ def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distributio
         yield "DRIVER_TOO_OLD", 2.5, "error 804: the driver is older than the CUDA runtime of this build"
 
 
+_COMPANION_DIR = re.compile(r"[\\/](?:torchvision|torchaudio|torchtext)[\\/]", re.I)
+
+
+def companion_library_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A Windows load failure of torchvision's or torchaudio's own library (WinError 127, "the specified procedure could
+    not be found", or the DLL load error naming it): that package was built for another torch version."""
+    if found.signature.family not in ("dll", "loader", "os", "") or not _COMPANION_DIR.search(found.excerpt):
+        return
+    dll = facts.get("dll", "").lower()
+    if "127" in found.signature.id or dll.endswith(".pyd") or dll.startswith(("libtorchaudio", "_c")):
+        yield "PACKAGE_CONFLICT", 2.4, "torchvision's or torchaudio's own library does not fit this torch"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
     dll = facts.get("dll", "")
@@ -522,6 +535,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_driver_nothing_nvidia_named,
     system_cudnn_loaded,
     cuda_error_code_decides,
+    companion_library_decides,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
