@@ -157,3 +157,15 @@ def test_torchs_own_cuda_dll_failing_stays_a_cuda_library_problem() -> None:
     text = ('OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\x\\torch\\lib\\'
             'cudnn_adv_infer64_8.dll" or one of its dependencies.')
     assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+
+
+@pytest.mark.parametrize("text", [
+    "ModuleNotFoundError: No module named 'torch'\nbut pip list shows torch 2.1.0",  # installed, in another Python
+    "in jupyter notebook import torch fails with No module named torch, but in the terminal it works",
+])
+def test_no_module_named_torch_told_beside_torch_installed_or_in_a_notebook_is_another_python(text: str) -> None:
+    assert errors_of(text) == ["ENV_MISMATCH"]
+
+
+def test_a_submodule_of_torch_missing_is_not_torch_missing() -> None:
+    assert "TORCH_MISSING" not in errors_of("ModuleNotFoundError: No module named 'torch._C'")

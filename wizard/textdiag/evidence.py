@@ -603,6 +603,11 @@ RULES: tuple[Rule, ...] = (
          lambda m: {"linux_driver_in_wsl": "true"} if stated(m) else {}, 0.7),
     # torch not installed, told: "torch was missing when I ran the example", "torch missing from requirements.txt",
     # "pytorch is not installed" (not "torch is missing CUDA support": that is a build, read by the statements)
+    # "pip list shows torch 2.1.0", "pip show torch says 2.1.0": pip told in prose that torch is installed
+    Rule("pip_list_told", ("pip list", "pip3 list", "pip show", "pip3 show", "pip freeze", "pip3 freeze"),
+         re.compile(r"\bpip3?\s(?:list|show|freeze)\b[^\n]{0,40}?\btorch\b[\s=:]{1,4}(?:is\s|says\s|version\s)?"
+                    r"(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,12})?)", _I),
+         lambda m: {"torch_installed": m.group("version")}, 0.7),
     Rule("torch_missing_told", ("missing", "not installed"),
          re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"
                     r"(?!\s(?:cuda|gpu|support|the\s|a\s|some|dll|librar|symbol|module\s\w|attribute|with|from\s(?:the\s)?"

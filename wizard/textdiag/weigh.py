@@ -300,7 +300,8 @@ def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution])
     """"No module named 'torch'" while pip says torch is installed: another interpreter, not a missing torch."""
     if found.signature.id != "no_module_named_torch":
         return
-    if facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists):
+    if (facts.get("torch_installed_at") or facts.get("torch_version") or facts.get("torch_installed")
+            or any(d.name == "torch" for d in dists)):
         yield "ENV_MISMATCH", 2.5, "torch is installed, in another environment"
     elif len(set(facts.get("python_path", "").split("\n"))) > 1:
         yield "ENV_MISMATCH", 2.0, "several interpreters are listed"
