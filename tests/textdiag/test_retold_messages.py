@@ -121,3 +121,51 @@ def test_cuda_unusable_in_everyday_words_of_the_other_languages(said: str) -> No
 @pytest.mark.parametrize("said", ["si la GPU no funciona, usa la CPU", "如果显卡不工作就用CPU"])
 def test_conditions_in_the_other_languages_are_no_such_complaint(said: str) -> None:
     assert "gpu_unused" not in facts_of(said)
+
+
+@pytest.mark.parametrize(("said", "cuda"), [("nvidia-smi shows CUDA Version: 11.4", "11.4"),
+                                            ("nvidia-smi says CUDA 12.2", "12.2"),
+                                            ("nvidia-smi shows driver 470.82 and CUDA 11.4", "11.4")])
+def test_nvidia_smis_cuda_column_told_in_prose_is_the_drivers_cuda(said: str, cuda: str) -> None:
+    facts = facts_of(said)
+    assert facts.get("driver_cuda") == cuda and "toolkit_version" not in facts
+
+
+def test_a_build_above_the_cuda_nvidia_smi_shows_in_prose_is_driver_too_old() -> None:
+    assert errors_of("nvidia-smi shows CUDA Version: 11.4 and I installed torch 2.3.0+cu121, is_available() "
+                     "returns False") == ["DRIVER_TOO_OLD"]
+
+
+def test_error_804_inside_torchs_cudagetdevicecount_message_is_the_drivers_age() -> None:
+    text = ("RuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling "
+            "NumCudaDevices() that might have already set an error? Error 804: forward compatibility was attempted on "
+            "non supported HW")
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("text", [
+    "RuntimeError: Couldn't load custom C++ ops. This can happen if your PyTorch and torchvision versions are "
+    "incompatible, or if you had errors while compiling torchvision from source.",
+    'OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\x\\site-packages\\torchaudio'
+    '\\lib\\libtorchaudio.pyd" or one of its dependencies.',
+])
+def test_torchvisions_or_torchaudios_own_library_failing_is_a_package_built_for_another_torch(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_torchs_own_cuda_dll_failing_stays_a_cuda_library_problem() -> None:
+    text = ('OSError: [WinError 127] The specified procedure could not be found. Error loading "C:\\x\\torch\\lib\\'
+            'cudnn_adv_infer64_8.dll" or one of its dependencies.')
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+
+
+@pytest.mark.parametrize("text", [
+    "ModuleNotFoundError: No module named 'torch'\nbut pip list shows torch 2.1.0",  # installed, in another Python
+    "in jupyter notebook import torch fails with No module named torch, but in the terminal it works",
+])
+def test_no_module_named_torch_told_beside_torch_installed_or_in_a_notebook_is_another_python(text: str) -> None:
+    assert errors_of(text) == ["ENV_MISMATCH"]
+
+
+def test_a_submodule_of_torch_missing_is_not_torch_missing() -> None:
+    assert "TORCH_MISSING" not in errors_of("ModuleNotFoundError: No module named 'torch._C'")

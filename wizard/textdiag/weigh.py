@@ -160,6 +160,27 @@ def system_cudnn_loaded(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "CUDNN_MISMATCH", 2.4, "a system cuDNN is loaded instead of the one that came with torch"
 
 
+def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
+    (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
+    the driver is older than the runtime) is the driver's age, not a missing driver (CUDA runtime API, error types)."""
+    if found.signature.id == "cuda_get_device_count_error" and facts.get("errno") == "804":
+        yield "DRIVER_TOO_OLD", 2.5, "error 804: the driver is older than the CUDA runtime of this build"
+
+
+_COMPANION_DIR = re.compile(r"[\\/](?:torchvision|torchaudio|torchtext)[\\/]", re.I)
+
+
+def companion_library_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A Windows load failure of torchvision's or torchaudio's own library (WinError 127, "the specified procedure could
+    not be found", or the DLL load error naming it): that package was built for another torch version."""
+    if found.signature.family not in ("dll", "loader", "os", "") or not _COMPANION_DIR.search(found.excerpt):
+        return
+    dll = facts.get("dll", "").lower()
+    if "127" in found.signature.id or dll.endswith(".pyd") or dll.startswith(("libtorchaudio", "_c")):
+        yield "PACKAGE_CONFLICT", 2.4, "torchvision's or torchaudio's own library does not fit this torch"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
     dll = facts.get("dll", "")
@@ -279,7 +300,8 @@ def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution])
     """"No module named 'torch'" while pip says torch is installed: another interpreter, not a missing torch."""
     if found.signature.id != "no_module_named_torch":
         return
-    if facts.get("torch_installed_at") or facts.get("torch_version") or any(d.name == "torch" for d in dists):
+    if (facts.get("torch_installed_at") or facts.get("torch_version") or facts.get("torch_installed")
+            or any(d.name == "torch" for d in dists)):
         yield "ENV_MISMATCH", 2.5, "torch is installed, in another environment"
     elif len(set(facts.get("python_path", "").split("\n"))) > 1:
         yield "ENV_MISMATCH", 2.0, "several interpreters are listed"
@@ -513,6 +535,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     local_version_needs_its_index,
     no_driver_nothing_nvidia_named,
     system_cudnn_loaded,
+    cuda_error_code_decides,
+    companion_library_decides,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
