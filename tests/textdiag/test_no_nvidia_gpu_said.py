@@ -47,9 +47,9 @@ def test_cuda_wanted_without_an_nvidia_gpu_is_no_nvidia_gpu(text: str) -> None:
         "AMD Radeon RX 6600, how do I use cuda here?",
         # a Mac whose MPS works: nothing is broken there
         "MacBook Air M2\n>>> torch.backends.mps.is_available()\nTrue\n>>> torch.cuda.is_available()\nFalse\n",
-        # the web UI's start check alone says CUDA is unusable, not why
-        "RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS variable to "
-        "disable this check\n",
+        # the web UI's start check beside an NVIDIA GPU: the driver or the build, not a missing GPU
+        "GPU: RTX 3060\nRuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS "
+        "variable to disable this check\n",
     ],
 )
 def test_no_such_reading_without_both_halves_or_with_nvidia_named(text: str) -> None:
@@ -82,3 +82,17 @@ def test_a_failure_about_cuda_on_a_machine_with_only_another_vendors_gpu_is_answ
 ])
 def test_another_vendors_gpu_beside_text_that_reports_no_cuda_failure_names_no_missing_nvidia_gpu(text: str) -> None:
     assert "NO_NVIDIA_GPU" not in errors_of(text)
+
+
+def test_the_web_uis_own_check_alone_names_no_nvidia_gpu_as_most_likely_and_the_driver_as_possible() -> None:
+    """The web UI installs PyTorch's CUDA build itself (launch_utils.py's TORCH_COMMAND): when its check fails and
+    nothing NVIDIA is in the text, no NVIDIA GPU is the likeliest reading, said as such, with no CUDA build offered."""
+    from tests.textdiag.pasted import findings_of
+    from wizard.findings import Severity, is_possible_cause
+
+    findings = findings_of("RuntimeError: Torch is not able to use GPU; add --skip-torch-cuda-test to COMMANDLINE_ARGS "
+                           "variable to disable this check\n")
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "NO_NVIDIA_GPU" and first.title_message.key == "NO_NVIDIA_GPU.likely.title"
+    assert first.actions == ()  # a CUDA build is no fix without an NVIDIA GPU
+    assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]

@@ -121,3 +121,23 @@ def test_cuda_unusable_in_everyday_words_of_the_other_languages(said: str) -> No
 @pytest.mark.parametrize("said", ["si la GPU no funciona, usa la CPU", "如果显卡不工作就用CPU"])
 def test_conditions_in_the_other_languages_are_no_such_complaint(said: str) -> None:
     assert "gpu_unused" not in facts_of(said)
+
+
+@pytest.mark.parametrize(("said", "cuda"), [("nvidia-smi shows CUDA Version: 11.4", "11.4"),
+                                            ("nvidia-smi says CUDA 12.2", "12.2"),
+                                            ("nvidia-smi shows driver 470.82 and CUDA 11.4", "11.4")])
+def test_nvidia_smis_cuda_column_told_in_prose_is_the_drivers_cuda(said: str, cuda: str) -> None:
+    facts = facts_of(said)
+    assert facts.get("driver_cuda") == cuda and "toolkit_version" not in facts
+
+
+def test_a_build_above_the_cuda_nvidia_smi_shows_in_prose_is_driver_too_old() -> None:
+    assert errors_of("nvidia-smi shows CUDA Version: 11.4 and I installed torch 2.3.0+cu121, is_available() "
+                     "returns False") == ["DRIVER_TOO_OLD"]
+
+
+def test_error_804_inside_torchs_cudagetdevicecount_message_is_the_drivers_age() -> None:
+    text = ("RuntimeError: Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling "
+            "NumCudaDevices() that might have already set an error? Error 804: forward compatibility was attempted on "
+            "non supported HW")
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]

@@ -105,6 +105,8 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
         url = ctx.knowledge.platforms.jetson_url  # NVIDIA's JetPack builds are the fix, the CPU build only a stopgap
         return ([Action.open_url("NVIDIA's PyTorch for Jetson", url)] if is_allowed_url(url) else []) + (
             recommendation_actions(ctx))
+    if code == "NO_NVIDIA_GPU" and ctx.recommendation.variant.startswith("cu"):
+        return []  # a CUDA build is no fix without an NVIDIA GPU (the words say what is: another vendor's build, CPU)
     if code in ("LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK"):
         return []  # renaming the file, or changing CUDA_VISIBLE_DEVICES, is the fix the words give; a reinstall changes nothing
     if code == "TOOLKIT_MISMATCH" and not _recommended_build_fits_toolkit(ctx):

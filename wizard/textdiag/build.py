@@ -358,8 +358,8 @@ def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
     """The person reports that torch cannot use CUDA: is_available() False checked and reported with a failure, the
     person saying the program does not use or find the GPU, or a CUDA failure here beside CUDA working elsewhere. A framework's log line ("GPU available: False") beside an
     unrelated error is no such report; neither is torch.load's advice, which its own signature reads."""
-    if facts.get("gpu_unused") == "true":
-        return True
+    if facts.get("gpu_unused") == "true" or facts.get("app_installs_cuda_build") == "true":
+        return True  # (a program's own start check failing, "Torch is not able to use GPU", is the complaint itself)
     if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
         return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
@@ -389,6 +389,13 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     if facts.get("platform_board") == "jetson":  # only NVIDIA's JetPack builds use a Jetson's GPU (and JetPack is its
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "PLATFORM_UNSUPPORTED", "",  # driver): the torch is the suspect
                          (("platform_board", "jetson"), (LIKELY_FACT, "true")))]
+    if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+        # the program installs PyTorch's CUDA build itself and nothing NVIDIA is in the text: a computer without an
+        # NVIDIA GPU is likeliest (its own start check fails the same way on AMD or Intel graphics), the driver possible
+        facts.setdefault("wanted", "cuda")
+        shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "", (*shown, (LIKELY_FACT, "true"))),
+                Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "", (*shown, (POSSIBLE_FACT, "true")))]
     cuda_build = _cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
@@ -460,6 +467,8 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
         return "CPU_ONLY_WHEEL"  # the only cause left where CUDA works elsewhere on this machine and no build is shown
     if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
         return ""
+    if facts.get("app_installs_cuda_build") == "true":
+        return ""  # the program installed PyTorch's CUDA build itself: no plain install, no CPU build likelier
     if "CPU_ONLY_WHEEL" in causes and facts.get("os") == "windows" and facts.get("is_wsl") != "true":
         return "CPU_ONLY_WHEEL"
     return ""

@@ -389,8 +389,9 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
     language or after a full-width colon ("torch版本：2.2.2+cu121", "CUDA バージョン: 12.1", "驱动版本：536.23",
     "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label, for what the person has
     (not a version a requirement or an install command names)."""
-    if _REQUIREMENT_BEFORE.search(found.string, max(0, found.start() - 40), found.start()):
-        return {}
+    before = found.string[max(0, found.start() - 40):found.start()]
+    if _REQUIREMENT_BEFORE.search(before) or "nvidia-smi" in before.lower():
+        return {}  # (nvidia-smi's "CUDA Version" is the driver's, read by smi_cuda_prose)
     label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
     version = found.group("value") or found.group("value_after")
     if any(word in label for word in _DRIVER_WORDS):
@@ -571,6 +572,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"Driver Version: (?P<driver_version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)(?:\s{1,40}CUDA Version: "
                     r"(?P<driver_cuda>\d{1,2}\.\d))?", _I),
          lambda m: {k: v for k, v in m.groupdict().items() if v}, 1.0),
+    # nvidia-smi's CUDA column told in prose: "nvidia-smi shows CUDA Version: 11.4", "nvidia-smi says CUDA 12.2"
+    Rule("smi_cuda_prose", ("nvidia-smi",),
+         re.compile(r"\bnvidia-smi\W{0,3}(?:(?:shows?|showed|says|said|reports?|reported|gives?|gave|output|prints?|"
+                    r"printed|displays?|lists?)\W{1,3})(?:(?:the|a|me|that|driver|version|\d{3}\.\d{1,3}(?:\.\d{1,3})?|and|with)"
+                    r"\W{1,3}){0,4}cuda(?:\sversion)?\W{0,3}(?P<driver_cuda>\d{1,2}\.\d)\b", _I),
+         _group("driver_cuda"), 0.8),
     Rule("driver_prose", ("driver",),
          re.compile(r"\bdriver(?: version)?(?: is| =|:)? ?v?(?P<driver_version>[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?)\b", _I),
          _group("driver_version"), 0.7),

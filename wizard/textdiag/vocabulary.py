@@ -110,6 +110,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "package": _strip,
     "index_ignored": lower,  # "true": pip ignored the index it was given (a plain-http host not trusted)
     "index_host": _strip,
+    "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
     "linux_driver_installed": lower,  # "true": apt installed an nvidia-driver-NNN package (a Linux driver)

@@ -160,6 +160,14 @@ def system_cudnn_loaded(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "CUDNN_MISMATCH", 2.4, "a system cuDNN is loaded instead of the one that came with torch"
 
 
+def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
+    (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
+    the driver is older than the runtime) is the driver's age, not a missing driver (CUDA runtime API, error types)."""
+    if found.signature.id == "cuda_get_device_count_error" and facts.get("errno") == "804":
+        yield "DRIVER_TOO_OLD", 2.5, "error 804: the driver is older than the CUDA runtime of this build"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
     dll = facts.get("dll", "")
@@ -513,6 +521,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     local_version_needs_its_index,
     no_driver_nothing_nvidia_named,
     system_cudnn_loaded,
+    cuda_error_code_decides,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
