@@ -112,6 +112,15 @@ KNOWN_MISSES = {
     "2.3.1 CPU build gui.py finds: two interpreters told in words, which the engine does not compare",
     "1127-py27-untrusted-http-mirror-no-torch-versions": "pip ignoring its untrusted http mirror is read "
     "(INDEX_VARIANT_MISSING among the errors), but Python 2.7 with no era shown is first: today no torch serves it",
+    # round 14 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1201-torchchat-install-requirements-linux-cpu-only": "'This makes sense for Mac, but on Linux ...' names both "
+    "systems; the Mac is read as the machine, where 'not compiled with CUDA' means no NVIDIA GPU",
+    "1202-model-angelo-v100-conda-autocast-cuda-unavailable": "a V100 in a mamba env on Linux with CUDA unusable and no "
+    "build shown: the CPU-only build and the driver stay possible; the conda build is the reporter's later finding",
+    "1206-zh-so-vits-svc-cpu-training-not-allowed": "the program's own assert ('CPU training is not allowed') and "
+    "'CUDA installed correctly' in Chinese, no OS or versions: the CPU-only build and the driver stay possible",
+    "1211-videocrafter-mac-torch1121-cu113-not-found": "pip's version list without +cu113 builds on a zsh prompt: the "
+    "engine names the variant the index lacks; that it ran on macOS is only in the thread",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -169,3 +169,36 @@ def test_no_module_named_torch_told_beside_torch_installed_or_in_a_notebook_is_a
 
 def test_a_submodule_of_torch_missing_is_not_torch_missing() -> None:
     assert "TORCH_MISSING" not in errors_of("ModuleNotFoundError: No module named 'torch._C'")
+
+
+def test_uvs_own_platform_hint_decides_between_python_and_platform() -> None:
+    text = ("error: Distribution `torchaudio==2.6.0+cpu @ registry+https://download.pytorch.org/whl/cpu` can't be "
+            "installed because it doesn't have a source distribution or wheel for the current platform\n\nhint: You're "
+            "on Linux (`manylinux_2_38_aarch64`), but `torchaudio` (v2.6.0+cpu) only has wheels for the following "
+            "platforms: `linux_x86_64`, `win_amd64`\n")
+    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
+
+
+def test_torchs_dist_info_folder_is_the_installed_torch_and_its_arch_list_is_compared_with_the_gpu() -> None:
+    # torch 2.8's CUDA 12.9 builds have no kernels for Pascal (sm_61); a +cu build on Windows is an x86_64 one
+    text = ("Windows, GTX 1080 Ti. It does not run. The package is "
+            "'F:\\ComfyUI\\python_embeded\\Lib\\site-packages\\torch-2.8.0+cu129.dist-info'\n")
+    assert facts_of(text).get("torch_version") == "2.8.0+cu129"
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_one_of_torchs_own_libraries_missing_by_name_is_a_package_built_for_another_torch() -> None:
+    assert errors_of("import torchaudio\nOSError: libtorch_cuda_cpp.so: cannot open shared object file: No such file "
+                     "or directory")[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_symbol_version_the_loaded_library_lacks_is_an_older_copy_loaded_first() -> None:
+    text = ("OSError: /home/u/miniconda3/envs/x/lib/python3.8/site-packages/torch/lib/../../../../libcublas.so.11: symbol "
+            "free_gemm_select version libcublasLt.so.11 not defined in file libcublasLt.so.11 with link time reference")
+    assert errors_of(text)[:1] == ["LIB_PATH_CONFLICT"]
+
+
+@pytest.mark.parametrize(("said", "told"), [("after the --upgrade, for some reason, Torch changed to the cpu.", "cpu"),
+                                            ("torch switched to the cpu device mode", None)])
+def test_torch_changed_to_the_cpu_is_the_build_told(said: str, told: str | None) -> None:
+    assert facts_of(said).get("torch_build_told") == told

@@ -84,6 +84,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
+    if facts.get("os") == "windows" and not facts.get("machine") and "+cu" in facts.get("torch_version", ""):
+        facts["machine"] = "x86_64"  # PyTorch publishes CUDA builds for Windows on x86_64 only
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):

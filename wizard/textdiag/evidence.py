@@ -664,6 +664,10 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,8}['\"]?(?P<torch_version>[12]\.\d{1,2}\.\d{1,2}\+(?:cpu|cu\d{2,3}|rocm\d{1,2}(?:\.\d{1,2}){0,2}))"
                     r"['\"]?[ \t]*$", re.M),
          lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 0.6),
+    # a torch installed, by its metadata folder: "site-packages\\torch-2.8.0+cu129.dist-info" (pip's RECORD lives there)
+    Rule("torch_dist_info", (".dist-info",),
+         re.compile(r"(?:^|[\\/\s'\"])torch-(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)\.dist-info\b", _I),
+         lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.8),
     Rule("torch_version_print", ("__version__",),
          re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
                     r"(?:\+[a-z0-9.]{2,16})?)", _I),

@@ -604,6 +604,9 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\b(?:missing|lacking|no)\s(?:the\s)?cuda[- ](?:enabled\s|version\s(?:of\s)?)?" + _TORCH + r"\b"
     r"|\breplac(?:ed|es|ing)\s(?:[\w-]{1,20}\s){0,5}?with\s(?:a\s|the\s)?cpu(?:[- ]enabled)?(?:[- ]only)?[- ]"
     r"(?:version|build|variant|wheel|one|" + _TORCH + r"|pytroch)\b"
+    # "Torch changed to the cpu", "pytorch switched back to cpu" (the build, said of torch itself)
+    r"|\b" + _TORCH + r"\s(?:\w{1,12}\s)?(?:changed|switched|reverted|went|turned)\s(?:back\s)?(?:in)?to\s(?:the\s)?cpu\b"
+    r"(?![- ](?:device|mode|usage|load|time))"
     # "Torch cpu installed on nvidia system", "pytorch-cpu was installed"
     r"|\b(?:py)?torch[- ]cpu(?:[- ]only)?\s(?:(?:was|got|is|gets|has\sbeen)\s)?(?:re)?installed\b"
     # "only to find it turned to the cpu version", "it became the CPU build", "I always get the CPU version"

@@ -90,6 +90,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "library": _strip,  # "libcudart.so.12"
     "lib_major": _strip,
     "symbol": _strip,  # an undefined symbol
+    "symbol_version": _strip,  # the version of a symbol the loader could not find ("libcublasLt.so.11")
     "dll": _strip,  # "fbgemm.dll"
     "win_error": _strip,  # "126"
     "python_version": python_version,
@@ -110,6 +111,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "package": _strip,
     "index_ignored": lower,  # "true": pip ignored the index it was given (a plain-http host not trusted)
     "index_host": _strip,
+    "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2

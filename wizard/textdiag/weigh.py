@@ -232,6 +232,10 @@ def no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> 
     if facts.get("index_ignored") == "true":
         yield "INDEX_VARIANT_MISSING", 3.0, "pip ignored the index it was told to use, so it found nothing there"
         return
+    hinted = {"platform": "PLATFORM_UNSUPPORTED", "python": "PYTHON_UNSUPPORTED"}.get(facts.get("uv_hint", ""))
+    if hinted:  # uv's own hint names what the wheels it found lack: this platform, or this Python's tags
+        yield hinted, 2.8, "uv's hint says which tags the wheels lack"
+        return
     requested = re.sub(r"^torch \((.{1,40}?)\)?$", r"torch==\1", _requested_or_pinned(facts))  # poetry's "torch (2.5.1)"
     cause = definite_no_wheel_cause({**facts, "requested": requested})
     if cause:
