@@ -202,3 +202,28 @@ def test_a_symbol_version_the_loaded_library_lacks_is_an_older_copy_loaded_first
                                             ("torch switched to the cpu device mode", None)])
 def test_torch_changed_to_the_cpu_is_the_build_told(said: str, told: str | None) -> None:
     assert facts_of(said).get("torch_build_told") == told
+
+
+def test_the_no_kernel_image_enum_name_and_an_unknown_machine_still_compare_the_gpu_with_the_build() -> None:
+    text = ("A Tesla P100 fails on any CUDA operation with `cudaErrorNoKernelImageForDevice`.\n"
+            "- `torch 2.10.0+cu128`, `torch.version.cuda == \"12.8\"`\n")
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_an_orin_board_told_in_chinese_is_a_jetson() -> None:
+    assert facts_of("我有一块orin板子，webui检测不到显卡").get("platform_board") == "jetson"
+    assert errors_of("我有一块orin板子，webui检测不到显卡") == ["PLATFORM_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", ["vmware ubuntu22.04\n现在是 run in CPU mode",
+                                  "I use VirtualBox with Ubuntu; torch.cuda.is_available() returns False"])
+def test_cuda_unusable_inside_a_desktop_virtual_machine_is_no_gpu_reaching_it(text: str) -> None:
+    found = first(text)
+    assert found.code == "NO_NVIDIA_GPU"
+    assert found.title_message.key == "NO_NVIDIA_GPU.pasted.desktop_vm.title"
+
+
+@pytest.mark.parametrize("said", ["After updating, the system switches to CPU without asking",
+                                  "now it runs in CPU mode"])
+def test_switching_to_or_running_in_cpu_mode_is_the_gpu_unused(said: str) -> None:
+    assert facts_of(said).get("gpu_unused") == "true"

@@ -24,7 +24,7 @@ from wizard.policy.compat import (
     parse_version,
     unmet_torch_requirement,
 )
-from wizard.policy.machine import evidence_fact
+from wizard.policy.machine import evidence_fact, platform_of
 from wizard.snapshot import FactStatus
 
 STEP = Step.WHEEL
@@ -235,11 +235,12 @@ def _oldest_build_capability(ctx: CheckContext) -> str:
 def _arch_list(ctx: CheckContext) -> tuple[str, ...]:
     if ctx.torch is not None and ctx.torch.arch_list:
         return ctx.torch.arch_list
-    if ctx.release is None or not ctx.platform:
+    if ctx.release is None:
         return ()
+    platform = ctx.platform or platform_of(ctx.os, ctx.machine)[0]  # (pasted text may not say: x86_64 is assumed)
     local = ctx.torch_version.partition("+")[2] or "cu" + ctx.torch_cuda.replace(".", "")
     variant = ctx.release.variant(local)
-    return variant.arch_list(ctx.platform) if variant else ()
+    return variant.arch_list(platform) if variant else ()
 
 
 def _older_than_all(gpu: Gpu, archs: tuple[str, ...]) -> bool:

@@ -84,8 +84,10 @@ def snapshot_from_text(text: str) -> Snapshot:
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
-    if facts.get("os") == "windows" and not facts.get("machine") and "+cu" in facts.get("torch_version", ""):
-        facts["machine"] = "x86_64"  # PyTorch publishes CUDA builds for Windows on x86_64 only
+    if not facts.get("machine") and "+cu" in facts.get("torch_version", ""):
+        # PyTorch publishes CUDA builds for Windows on x86_64 only; elsewhere x86_64 is the assumption the policy makes
+        # for an unknown machine (aarch64's CUDA builds are for server GPUs, whose texts name their machine)
+        facts["machine"] = "x86_64"
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -391,6 +393,12 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     if facts.get("platform_board") == "jetson":  # only NVIDIA's JetPack builds use a Jetson's GPU (and JetPack is its
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "PLATFORM_UNSUPPORTED", "",  # driver): the torch is the suspect
                          (("platform_board", "jetson"), (LIKELY_FACT, "true")))]
+    if facts.get("desktop_vm") == "true" and not facts.get("driver_cuda"):
+        # VMware Workstation/Player and VirtualBox pass no GPU through for CUDA: the guest has no NVIDIA GPU to use,
+        # whatever the host has (nvidia-smi working inside would say otherwise)
+        facts.setdefault("wanted", "cuda")
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
+                         (("desktop_vm", "true"), (WORDING_FACT, "desktop_vm")))]
     if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
         # the program installs PyTorch's CUDA build itself and nothing NVIDIA is in the text: a computer without an
         # NVIDIA GPU is likeliest (its own start check fails the same way on AMD or Intel graphics), the driver possible

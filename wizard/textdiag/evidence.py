@@ -126,7 +126,7 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
     if _REQUIRED_MACHINE.search(found.string[max(0, found.start() - 30):found.start()]):
         return {}
     word = found.group("machine").lower()
-    word = "jetson" if word in ("jetpack", "l4t") else word
+    word = "jetson" if word in ("jetpack", "l4t", "orin") else word  # (Orin: the Jetson AGX / NX / Nano modules)
     mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
                "armv7l": "armv7l", "armv6l": "armv6l", "riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x",
                "jetson": "aarch64", "raspberry pi": "armv7l", "i686": "i686", "i386": "i686"}
@@ -523,9 +523,9 @@ RULES: tuple[Rule, ...] = (
          lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
     # (a Jetson also by its SDK, JetPack, or its OS image, L4T: "JetPack 6.1", "l4t-pytorch", "Jetsons")
     Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
-                          "x86_64", "amd64", "i686", "i386", "jetpack", "l4t"),
-         re.compile(r"\b(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|x86_64|amd64|"
-                    r"i686|i386|jetpack|l4t)(?:s\b|\b|(?=[-_]))", _I),
+                          "x86_64", "amd64", "i686", "i386", "jetpack", "l4t", "orin"),
+         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|"
+                    r"x86_64|amd64|i686|i386|jetpack|l4t|orin)(?:s\b|\b|(?=[-_])|(?=[\u4e00-\u9fff]))", _I),
          _machine, 0.7),
     # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
     Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
@@ -601,6 +601,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:gpu\s|linux\s|display\s)?drivers?\b"
                     r"[^.\n]{0,80}?\b(?:in|inside|within|into)\s(?:the\s|my\s)?wsl\s?2?\b", _I),
          lambda m: {"linux_driver_in_wsl": "true"} if stated(m) else {}, 0.7),
+    # a desktop virtual machine (VMware Workstation/Player, VirtualBox): no NVIDIA GPU reaches its guest (no GPU
+    # passthrough for CUDA), whatever the host has
+    Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),
+         re.compile(r"\b(?:vmware|virtual\s?box)\b(?!\s(?:esxi|vsphere))", _I),
+         _const(desktop_vm="true"), 0.7),
     # torch not installed, told: "torch was missing when I ran the example", "torch missing from requirements.txt",
     # "pytorch is not installed" (not "torch is missing CUDA support": that is a build, read by the statements)
     # "pip list shows torch 2.1.0", "pip show torch says 2.1.0": pip told in prose that torch is installed

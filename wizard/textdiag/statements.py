@@ -229,12 +229,14 @@ GPU_UNUSED_ON_CPU_EN = re.compile(
     # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")
     r"\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
     r"currently)\s)?(?:running|training|executing|computing))|runs|ran|executes|executed|trains|trained|computes|"
-    r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed)\s"
+    r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed|switch(?:es|ed)|switching)\s"
     r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
     r"{0,2}(?:on|to|onto)\s" + _EN_CPU +
     # "it's still using the CPU", "only uses the CPU"
     r"|\b(?:(?:is|['’]s|are|was|keeps|kept)\s(?:still\s|only\s|always\s|just\s)?using|(?:still|only|always|just)\s"
     r"(?:uses|using|used))\s" + _EN_CPU +
+    # "now it runs in CPU mode", a program's "run in CPU mode"
+    r"|\brun(?:s|ning)?\sin\scpu\smode\b"
     # "YOLOv8 using my cpu instead of gpu", "the CPU and not the GPU"
     r"|\b(?:cpu|processor)\s(?:instead\sof|rather\sthan|and\snot)\s(?:(?:my|the|a)\s)?(?:gpu|cuda|graphics\scard|nvidia)",
     _I)
