@@ -98,8 +98,11 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower) or _linux_driver_inside_wsl(facts) or _cuda_without_nvidia_gpu(facts, clean, prose)
-                           or _cpu_build_for_cuda(facts) or _torch_missing_told(facts)
+        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower)
+                           or _linux_driver_inside_wsl(facts)
+                           or _cuda_without_nvidia_gpu(facts, clean, prose)
+                           or _cpu_build_for_cuda(facts)
+                           or _torch_missing_told(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
@@ -360,13 +363,35 @@ CUDA_UNAVAILABLE_UNEXPLAINED = "textdiag:cuda_unavailable_unexplained"
 
 def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
     """The person reports that torch cannot use CUDA: is_available() False checked and reported with a failure, the
-    person saying the program does not use or find the GPU, or a CUDA failure here beside CUDA working elsewhere. A framework's log line ("GPU available: False") beside an
-    unrelated error is no such report; neither is torch.load's advice, which its own signature reads."""
+    person saying the program does not use or find the GPU, a program's own CUDA start check failing, or a CUDA failure
+    here beside CUDA working elsewhere. A framework's log line ("GPU available: False") beside an unrelated error is no
+    such report; neither is torch.load's advice, which its own signature reads."""
     if facts.get("gpu_unused") == "true" or facts.get("app_installs_cuda_build") == "true":
         return True  # (a program's own start check failing, "Torch is not able to use GPU", is the complaint itself)
     if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
         return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
+
+
+def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
+    """CUDA unusable where the place itself answers: a Jetson (only NVIDIA's JetPack builds of torch use its GPU, and
+    JetPack is its driver), a desktop virtual machine (VMware Workstation/Player and VirtualBox pass no GPU through for
+    CUDA, whatever the host has; nvidia-smi working inside would say otherwise), or a program that installs PyTorch's
+    CUDA build itself with nothing NVIDIA in the text (its own start check fails the same way on AMD or Intel graphics:
+    no NVIDIA GPU is likeliest, the driver possible)."""
+    if facts.get("platform_board") == "jetson":
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "PLATFORM_UNSUPPORTED", "",
+                         (("platform_board", "jetson"), (LIKELY_FACT, "true")))]
+    if facts.get("desktop_vm") == "true" and not facts.get("driver_cuda"):
+        facts.setdefault("wanted", "cuda")
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
+                         (("desktop_vm", "true"), (WORDING_FACT, "desktop_vm")))]
+    if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+        facts.setdefault("wanted", "cuda")
+        shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "", (*shown, (LIKELY_FACT, "true"))),
+                Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "", (*shown, (POSSIBLE_FACT, "true")))]
+    return []
 
 
 def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, linux_inside: bool = False
@@ -381,8 +406,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
     the build was made already. Where the person says CUDA works for another program or environment on this machine,
     the driver runs: the CPU-only build is then the one cause left (what the text shows working is that other place).
-    Inside WSL the driver is the Windows one, so the driver causes are WSL_DRIVER. A Mac,
-    another vendor's GPU or a CPU build shown was answered before this is asked."""
+    Inside WSL the driver is the Windows one, so the driver causes are WSL_DRIVER. Where the place itself answers
+    (:func:`_where_cuda_cannot_run`), that is the cause. A Mac, another vendor's GPU or a CPU build shown was answered
+    before this is asked."""
     elsewhere = facts.get("gpu_works_elsewhere") == "true"  # (then what the text shows working is that other place)
     if not cuda_complaint or (working_shown(facts) and not elsewhere) or facts.get("os") == "darwin":
         return []
@@ -390,22 +416,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
         return []
     if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
         return []
-    if facts.get("platform_board") == "jetson":  # only NVIDIA's JetPack builds use a Jetson's GPU (and JetPack is its
-        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "PLATFORM_UNSUPPORTED", "",  # driver): the torch is the suspect
-                         (("platform_board", "jetson"), (LIKELY_FACT, "true")))]
-    if facts.get("desktop_vm") == "true" and not facts.get("driver_cuda"):
-        # VMware Workstation/Player and VirtualBox pass no GPU through for CUDA: the guest has no NVIDIA GPU to use,
-        # whatever the host has (nvidia-smi working inside would say otherwise)
-        facts.setdefault("wanted", "cuda")
-        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
-                         (("desktop_vm", "true"), (WORDING_FACT, "desktop_vm")))]
-    if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
-        # the program installs PyTorch's CUDA build itself and nothing NVIDIA is in the text: a computer without an
-        # NVIDIA GPU is likeliest (its own start check fails the same way on AMD or Intel graphics), the driver possible
-        facts.setdefault("wanted", "cuda")
-        shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))
-        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "", (*shown, (LIKELY_FACT, "true"))),
-                Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "", (*shown, (POSSIBLE_FACT, "true")))]
+    where = _where_cuda_cannot_run(facts)
+    if where:
+        return where
     cuda_build = _cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
