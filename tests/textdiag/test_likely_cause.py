@@ -168,3 +168,14 @@ def test_cuda_working_elsewhere_beside_a_cuda_build_shown_here_names_no_build_an
     assert not {"CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD"} & {
         f.code for f in findings_of(text) if f.severity in (Severity.ERROR, Severity.WARNING)}
     assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
+
+
+@pytest.mark.parametrize("text", [
+    "torch.cuda.is_available() returns True in the terminal but False in my Jupyter notebook",
+    "In VS Code the GPU is not used, but from the command line it works fine",
+])
+def test_cuda_working_in_the_terminal_but_not_in_a_notebook_or_editor_is_another_python(text: str) -> None:
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "ENV_MISMATCH"
+    assert first.title_message is not None and first.title_message.key == "ENV_MISMATCH.likely.title"
+    assert "sys.executable" in first.explanation  # the check that confirms it

@@ -425,6 +425,10 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     causes += [] if driver_runs else ["DRIVER_MISSING"]
     if cuda_build and not facts.get("driver_cuda"):  # with the driver's CUDA shown, _driver_below_build compared
         causes.append("DRIVER_TOO_OLD")
+    if elsewhere and (facts.get("runs_in_notebook") == "true" or facts.get("runs_in_editor") == "true"):
+        # CUDA works in the terminal, not in the notebook or editor: the kernel or the editor runs another Python
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "ENV_MISMATCH", "", (("gpu_works_elsewhere", "true"),
+                                                                             (LIKELY_FACT, "true")))]
     if elsewhere:  # the GPU works for another program or environment here: the driver runs, this environment differs
         causes = [cause for cause in causes if cause not in ("DRIVER_MISSING", "DRIVER_TOO_OLD")]
     if facts.get("is_wsl") == "true" and {"DRIVER_MISSING", "DRIVER_TOO_OLD"} & set(causes):

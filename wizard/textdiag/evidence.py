@@ -601,6 +601,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:gpu\s|linux\s|display\s)?drivers?\b"
                     r"[^.\n]{0,80}?\b(?:in|inside|within|into)\s(?:the\s|my\s)?wsl\s?2?\b", _I),
          lambda m: {"linux_driver_in_wsl": "true"} if stated(m) else {}, 0.7),
+    # where the code runs: an editor's own interpreter setting ("in VS Code", "from PyCharm"), like a notebook's kernel
+    Rule("editor_marks", ("vs code", "vscode", "visual studio code", "pycharm", "spyder"),
+         re.compile(r"\b(?:in|from|inside|with|using|run\sit\sin)\s(?:the\s|my\s)?(?:vs\s?code|visual\sstudio\scode|pycharm|"
+                    r"spyder)\b", _I),
+         _const(runs_in_editor="true"), 0.7),
     # a desktop virtual machine (VMware Workstation/Player, VirtualBox): no NVIDIA GPU reaches its guest (no GPU
     # passthrough for CUDA), whatever the host has
     Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),

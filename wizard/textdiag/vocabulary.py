@@ -111,6 +111,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "package": _strip,
     "index_ignored": lower,  # "true": pip ignored the index it was given (a plain-http host not trusted)
     "index_host": _strip,
+    "runs_in_editor": lower,  # "true": the code runs from VS Code, PyCharm or Spyder (each picks its own interpreter)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
     "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
