@@ -84,10 +84,6 @@ def snapshot_from_text(text: str) -> Snapshot:
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
-    if not facts.get("machine") and "+cu" in facts.get("torch_version", ""):
-        # PyTorch publishes CUDA builds for Windows on x86_64 only; elsewhere x86_64 is the assumption the policy makes
-        # for an unknown machine (aarch64's CUDA builds are for server GPUs, whose texts name their machine)
-        facts["machine"] = "x86_64"
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
