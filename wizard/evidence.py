@@ -12,8 +12,9 @@ SIGNATURE_PREFIX = "smoke_test:"
 FAILED_CODE = "COURSE_SMOKE_TEST"
 POSSIBLE_FACT = "possible_cause"  # an Evidence fact: the cause is possible, not established (a warning, no remedy)
 LIKELY_FACT = "likely_cause"  # an Evidence fact: the likeliest of the causes the text leaves, named first as "most likely"
-WORDING_FACT = "wording"  # an Evidence fact: the variant of the cause's pasted-text words that fits ("linux_driver")
-LIKELY_BECAUSE_FACT = "likely_because"  # an Evidence fact: what made it likeliest, where its words differ ("elsewhere")
+# an Evidence fact: the variant of the cause's pasted-text (or "most likely") words that fits what the text showed
+# ("linux_driver", "extension"; "elsewhere": likeliest because CUDA works elsewhere on the machine)
+WORDING_FACT = "wording"
 
 
 def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:

@@ -156,7 +156,7 @@ def test_cuda_working_elsewhere_on_the_machine_leaves_the_cpu_only_build_of_this
     first = next(f for f in findings if f.severity is Severity.ERROR)
     assert first.code == "CPU_ONLY_WHEEL"
     assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.elsewhere.title"
-    assert "likely_because" not in first.details  # a marker, not a fact read
+    assert "wording" not in first.details  # a marker, not a fact read
     # the driver runs for the other program: it is no possible cause here
     assert not {"DRIVER_MISSING", "DRIVER_TOO_OLD", "WSL_DRIVER"} & {f.code for f in findings if f.severity is not Severity.OK}
     assert verdict_of(text).kind is VerdictKind.NOT_READY

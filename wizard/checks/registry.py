@@ -11,7 +11,6 @@ from wizard.checks.context import CheckContext, build_context
 from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.evidence import (
-    LIKELY_BECAUSE_FACT,
     LIKELY_FACT,
     POSSIBLE_FACT,
     WORDING_FACT,
@@ -258,18 +257,12 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     key = f"{code}.pasted" if f"{code}.pasted" in texts else "PASTED_ERROR"
     if ctx.machine_facts.jetson and f"{key}.jetson" in texts:  # (a Jetson's own reason: pip's builds never fit it)
         key = f"{key}.jetson"
-    extension = dict(facts).get("torch_extension") == "true"  # another package's compiled extension: its fix is that
-    if extension and f"{key}.extension" in texts:  # package's build for this torch, which the words say; never torch's
-        key = f"{key}.extension"
+    if likely and f"{code}.likely" in texts:
+        key = f"{code}.likely"
     wording = dict(facts).get(WORDING_FACT, "")  # the words of what the text showed ("a Linux driver inside WSL")
     if wording and f"{key}.{wording}" in texts:
         key = f"{key}.{wording}"
-    because = dict(facts).get(LIKELY_BECAUSE_FACT, "")
-    if likely and f"{code}.likely" in texts:
-        key = f"{code}.likely"
-        if because == "elsewhere" and f"{code}.likely.elsewhere" in texts:  # CUDA works elsewhere on the machine
-            key = f"{code}.likely.elsewhere"
-    markers = (LIKELY_FACT, POSSIBLE_FACT, LIKELY_BECAUSE_FACT, WORDING_FACT)
+    markers = (LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT)
     details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
         key,
@@ -277,7 +270,8 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=_excerpts(excerpt),
-        actions=[] if extension else cause_actions(ctx, code),
+        # (another package's extension: its fix is that package's build for this torch, which the words say)
+        actions=[] if wording == "extension" else cause_actions(ctx, code),
         code=code,
     )
     return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_BECAUSE_FACT, LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
+from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.policy.compat import visible_device_count
@@ -435,7 +435,7 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     facts.setdefault("wanted", "cuda")  # CUDA unusable is the complaint: CUDA was the wish
     likely = "" if linux_inside and not elsewhere else _likely_cause(facts, causes)
     shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
-    because = ((LIKELY_BECAUSE_FACT, "elsewhere"),) if elsewhere else ()  # (its words say why, not the platform)
+    because = ((WORDING_FACT, "elsewhere"),) if elsewhere else ()  # (its words say why, not the platform)
     return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
                      (*shown, *because, (LIKELY_FACT, "true")) if cause == likely else (*shown, (POSSIBLE_FACT, "true")))
             for cause in sorted(causes, key=lambda cause: cause != likely)]

@@ -118,7 +118,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
     "linux_driver_installed": lower,  # "true": apt installed an nvidia-driver-NNN package (a Linux driver)
-    "torch_extension": lower,  # "true": another package's compiled extension, built against another torch
+    "wording": lower,  # which variant of a cause's words fits (wizard.evidence.WORDING_FACT): "extension", ...
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
