@@ -81,8 +81,6 @@ KNOWN_MISSES = {
     "platform, the thread a broken channel repodata that the text cannot show",
     "981-zh-llamafactory-win11-cuda122-torch-not-gpu": "Chinese prose: 'has a CUDA environment but shows not detected', "
     "without saying what was not detected",
-    "984-internlm-macos-torch1131-cu117-no-matching": "macOS, Python 3.11 and a +cu117 pin: the engine blames the Python "
-    "(1.13.1 had no macOS cp311 wheels), the thread the CUDA build macOS never has; both hold",
     "989-zh-monkeyocr-dockerfile-cu124-rtx50": "Chinese prose: 'cu124 does not support the 50 series' with no model "
     "named, and a Dockerfile line",
     # round 12 (collected without running the engine; measured once, then rules were generalized from its tuning half)
@@ -119,8 +117,6 @@ KNOWN_MISSES = {
     "build shown: the CPU-only build and the driver stay possible; the conda build is the reporter's later finding",
     "1206-zh-so-vits-svc-cpu-training-not-allowed": "the program's own assert ('CPU training is not allowed') and "
     "'CUDA installed correctly' in Chinese, no OS or versions: the CPU-only build and the driver stay possible",
-    "1211-videocrafter-mac-torch1121-cu113-not-found": "pip's version list without +cu113 builds on a zsh prompt: the "
-    "engine names the variant the index lacks; that it ran on macOS is only in the thread",
     # round 15 (the last measurement round: measured once at the end; four general readings came after, see the doc)
     "1245-pyenv-apple-silicon-py3111-no-matching-torch": "pip's no-match told in prose beside a collect_env of an M2 "
     "with Python 3.11.1 (Jan 2023): that torch had no cp311 macOS wheel until 2.0 is the date, which the text lacks",

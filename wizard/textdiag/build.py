@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
+from wizard.evidence import LIKELY_FACT, NO_CUDA_BUILD_HERE, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.policy.compat import visible_device_count
@@ -39,7 +39,7 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
-from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_versions_cause
+from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_versions_cause, no_local_build_listed
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
@@ -708,7 +708,8 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
     weighed = [weigh_match(found, facts, dists) for found in matches]
     ranking = rank_causes(weighed)
     top = ranking[0][0] if ranking else ""
-    if wanted_cuda([w.cause for w in weighed] + [w.match.signature.cause for w in weighed], facts):
+    causes = [w.cause for w in weighed] + [w.match.signature.cause for w in weighed]
+    if wanted_cuda(causes, facts) and not no_cuda_build_here(facts):  # (not a wish this computer cannot have)
         facts.setdefault("wanted", "cuda")
     evidence = []
     for item in sorted(weighed, key=lambda w: (w.cause != top, -w.score, w.match.start)):
@@ -716,6 +717,8 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
         cause = item.cause if item.cause == top else ""
         if item.cause and item.cause != top:
             extra = (("also_points_to", item.cause),)
+        elif cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
+            extra = ((WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true"))  # (its words: the plain build)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
     return evidence + _possible_causes(weighed, top)
 
@@ -749,13 +752,17 @@ def no_wheel_cause(facts: dict[str, str]) -> str:
 
 
 def definite_no_wheel_cause(facts: dict[str, str]) -> str:
-    """The no-wheel cause the facts establish, "" when they establish none."""
+    """The no-wheel cause the facts establish, "" when they establish none. A CUDA build asked for on a Mac comes
+    first: no Python gets one there (PyTorch never published CUDA builds for macOS)."""
+    if cuda_build_asked_on_mac(facts):
+        return "PLATFORM_UNSUPPORTED"
     if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
     listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
-                                   facts.get("python_version", ""), facts.get("index_variant", ""))
+                                   facts.get("python_version", ""), facts.get("index_variant", ""),
+                                   facts.get("pytorch_index_shown") == "true" and not facts.get("network_failure"))
     if listed:
         return listed
     if _served_python_leaves_platform(facts):
@@ -763,6 +770,20 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
     return ""
+
+
+def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
+    """A +cuNNN build pinned where the text shows macOS. (Only a CUDA index asked for, with a plain version, is that
+    index's missing macOS wheels: the default index has them.)"""
+    return facts.get("os") == "darwin" and _requested(facts)[1].startswith("cu")
+
+
+def no_cuda_build_here(facts: dict[str, str]) -> bool:
+    """The text shows that no CUDA build of PyTorch fits this computer: one asked for on a Mac, or PyTorch's index
+    searched for it and pip's list holding none of its builds (era.no_local_build_listed)."""
+    searched = facts.get("pytorch_index_shown") == "true" and not facts.get("network_failure")
+    return cuda_build_asked_on_mac(facts) or no_local_build_listed(
+        facts.get("available_versions", ""), _requested(facts)[1], searched)
 
 
 def _requested(facts: dict[str, str]) -> tuple[str, str]:

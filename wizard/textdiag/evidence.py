@@ -880,6 +880,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"download\.pytorch\.org|--(?:extra-)?index-url|\bindex[-_]url\b|--find-links|\s-[fi]\s{1,4}\S"
                     r"|Looking in (?:indexes|links):|\[\[tool\.(?:poetry\.source|uv\.index)\]\]", _I),
          _const(other_index_shown="true"), 0.9),
+    # PyTorch's own wheel index or links page named (whl/cu121, whl/torch_stable.html): its CUDA and CPU builds carry
+    # local versions ("2.1.2+cu121"), which pip lists in "(from versions: …)" wherever one fits the platform
+    Rule("pytorch_index_shown", ("download.pytorch.org/whl",),
+         re.compile(r"download\.pytorch\.org/whl\b", _I),
+         _const(pytorch_index_shown="true"), 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

@@ -123,6 +123,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
     "other_index_shown": lower,  # "true": the text shows pip searched an index besides PyPI (or a links page)
+    "pytorch_index_shown": lower,  # "true": PyTorch's own wheel index or links page (download.pytorch.org/whl) is named
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
     # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
     "gpu_vendor": lower,  # nvidia | amd | intel | apple
