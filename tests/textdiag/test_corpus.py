@@ -67,10 +67,6 @@ KNOWN_MISSES = {
     "926-ja-voice-changer-gtx1660s-cuda-path-error": "a Japanese issue template without a log ('cudaのエラー'): that a "
     "system CUDA on PATH caused it is the reporter's own later finding",
     # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
-    "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "
-    "reads a package missing from the channels as the platform (as earlier texts with it are labelled), the thread's "
-    "fix as a channel that lacked that build",
-    "964-conda-cudatoolkit111-nvidia-channel-win": "the same conda PackagesNotFoundError as 963, the same two readings",
     "965-pip-nightly-cu110-typo-falls-back-pypi-140": "no error: pip quietly took PyPI's stable torch because the -f "
     "page named a nightly that did not exist; the text only says 'gives me 1.4.0'",
     "968-pip-python39-falls-to-torch012-nnwrap": "prose retelling pip's fallback to the 0.1.2 placeholder ('version "

@@ -717,10 +717,19 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
         cause = item.cause if item.cause == top else ""
         if item.cause and item.cause != top:
             extra = (("also_points_to", item.cause),)
-        elif cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
-            extra = ((WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true"))  # (its words: the plain build)
+        elif cause:
+            extra = _wording_of(cause, item.match, facts)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
     return evidence + _possible_causes(weighed, top)
+
+
+def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
+    if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
+        return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "INDEX_VARIANT_MISSING" and found.signature.id == "conda_packages_not_found":
+        return ((WORDING_FACT, "conda_channel"),)  # (conda's channels, not pip's index)
+    return ()
 
 
 POSSIBLE_FLOOR = 0.45  # a cause weighed below this after the context rules is not worth a line of its own
