@@ -89,8 +89,6 @@ KNOWN_MISSES = {
     # round 13 (collected without running the engine; measured once, then rules were generalized from its tuning half)
     "1083-easydiffusion-popos-1080ti-error-803": "CUDA error 803 (user-space driver and kernel module differ) is read as "
     "the driver not working; that a newer driver (not a reboot or a removed libcuda) fixed it is the reporter's finding",
-    "1087-pybioclip-hpc-login-node-conda-cpu-pytorch": "the CPU-only build is told only inside a conditional ('If an "
-    "environment is created on a login node ..., the CPU-only PyTorch is installed'), which the statements keep out",
     "1090-deepstack-windows-rtx-a5000-ampere-old-torch": "prose about an RTX A5000 and a link to a fix elsewhere: no "
     "message, no torch version of the bundled build",
     "1091-tabular-dl-readme-torch1111-cu111-no-such-build": "torch==1.11.1+cu111 never existed, but the knowledge base "
@@ -111,17 +109,9 @@ KNOWN_MISSES = {
     "systems; the Mac is read as the machine, where 'not compiled with CUDA' means no NVIDIA GPU",
     "1202-model-angelo-v100-conda-autocast-cuda-unavailable": "a V100 in a mamba env on Linux with CUDA unusable and no "
     "build shown: the CPU-only build and the driver stay possible; the conda build is the reporter's later finding",
-    "1206-zh-so-vits-svc-cpu-training-not-allowed": "the program's own assert ('CPU training is not allowed') and "
-    "'CUDA installed correctly' in Chinese, no OS or versions: the CPU-only build and the driver stay possible",
     # round 15 (the last measurement round: measured once at the end; four general readings came after, see the doc)
     "1245-pyenv-apple-silicon-py3111-no-matching-torch": "pip's no-match told in prose beside a collect_env of an M2 "
     "with Python 3.11.1 (Jan 2023): that torch had no cp311 macOS wheel until 2.0 is the date, which the text lacks",
-    "1281-real-esrgan-uses-cpu-slow-prose": "'It is using my CPU' with no OS, torch or GPU named: the CPU-only build and "
-    "the driver stay possible",
-    "1282-gfpgan-rtx3080-realesrgan-slow-on-cpu": "an RTX 3080 and the program's 'slow on CPU' warning, no OS or torch "
-    "version: the CPU-only build and the driver stay possible",
-    "1291-conda-pytorch-cpu-and-gpu-module-not-found-then-false": "prose: conda's pytorch-cpu removed, then "
-    "is_available() False, no OS: what the remaining conda package was is the thread's later finding",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

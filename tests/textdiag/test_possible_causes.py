@@ -87,9 +87,9 @@ def test_a_cpu_build_that_reports_cuda_unavailable_is_the_cpu_build_and_maybe_no
 
 
 @pytest.mark.parametrize(("text", "possible_codes"), [
-    # nothing but is_available() False on a machine the text does not place: the CPU-only build or the driver, and
-    # the verdict asks (on Windows the CPU-only build is the likelier: tests/textdiag/test_likely_cause.py)
-    (">>> import torch\n>>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}),
+    # is_available() False on Linux with nothing else told: the CPU-only build or the driver, and the verdict asks
+    # (on Windows, or with nothing about the setup told, the CPU-only build is the likelier: test_likely_cause.py)
+    ("Ubuntu 22.04\n>>> import torch\n>>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}),
     # a CUDA build shown: the driver, missing or older than the build
     (">>> torch.__version__\n'2.5.1+cu121'\n>>> torch.cuda.is_available()\nFalse\n", {"DRIVER_MISSING", "DRIVER_TOO_OLD"}),
     # nvidia-smi shows a driver: not missing; the build is what is left to check
