@@ -390,14 +390,14 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
     return []
 
 
-def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, linux_inside: bool = False
-                                  ) -> list[Evidence]:
+def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, linux_inside: bool = False,
+                                  conda_named: bool = False) -> list[Evidence]:
     """The person reports torch cannot use CUDA and nothing else in the text places it: the causes a helpdesk names
     before asking for more. Each is only *possible* (warnings; the verdict stays "cannot tell" with its question),
     unless the platform makes one the likeliest (:func:`_likely_cause`): that one is named first as "most likely",
     with the check that confirms it, and the others stay possible.
 
-    A CUDA build shown (``+cu…``) leaves the driver (missing, or older than the build); a build not shown leaves the
+    A CUDA build shown (``+cu…``, or on Linux a version without one, PyPI's CUDA build) leaves the driver (missing, or older than the build); a build not shown leaves the
     CPU-only build (what pip installs from PyPI on Windows, and any CPU wheel or conda cpu build) and the driver. A
     driver the text shows (nvidia-smi, a version) is not missing, and with its CUDA version shown the comparison with
     the build was made already. Where the person says CUDA works for another program or environment on this machine,
@@ -415,7 +415,8 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     where = _where_cuda_cannot_run(facts)
     if where:
         return where
-    cuda_build = _cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
+    cuda_build = (_cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
+                  or _pypi_linux_variant(facts, conda_named).startswith("cu"))  # (PyPI's Linux torch: a CUDA build)
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
     causes += [] if driver_runs else ["DRIVER_MISSING"]
@@ -455,7 +456,8 @@ def _unexplained_complaint(facts: dict[str, str], clean: CleanText, gpus_named: 
     complaint = _cuda_complaint(facts, clean) and not _another_vendors_stack(facts, clean)
     if not complaint:
         return []
-    return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(facts, True, _linux_inside(clean))
+    return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(
+        facts, True, _linux_inside(clean), "conda" in clean.lower)
 
 
 VISIBLE_DEVICES_HIDE = "textdiag:visible_devices_hide"

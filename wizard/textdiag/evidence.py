@@ -390,8 +390,9 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
     "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label, for what the person has
     (not a version a requirement or an install command names)."""
     before = found.string[max(0, found.start() - 40):found.start()]
-    if _REQUIREMENT_BEFORE.search(before) or "nvidia-smi" in before.lower():
-        return {}  # (nvidia-smi's "CUDA Version" is the driver's, read by smi_cuda_prose)
+    line_before = found.string[max(0, found.start() - 200):found.start()].rpartition("\n")[2].lower()
+    if _REQUIREMENT_BEFORE.search(before) or "nvidia-smi" in line_before or "driver version" in line_before:
+        return {}  # (nvidia-smi's "CUDA Version", in its header or retold, is the driver's: read by smi_cuda_prose)
     label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
     version = found.group("value") or found.group("value_after")
     if any(word in label for word in _DRIVER_WORDS):
