@@ -49,8 +49,6 @@ KNOWN_MISSES = {
     "message; a bare 'memory error' also means GPU out-of-memory in running code",
     "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
     "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
-    "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
-    "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
     # round 10 (collected without running the engine)
     "844-kohya-torch2-install-error-corrupt-pip-cache": "the launcher's 'Error running pip: install ... "
     "torch==2.0.1+cu118 ... --index-url' and no pip output; that a cached download was corrupt is only the "
