@@ -955,8 +955,9 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     found: dict[tuple[str, int], TextFact] = {}
     ascii_text = clean.text.isascii()
     for start, end in scan_windows(clean):
+        absent: set[str] = set()  # needles not in this window: searched once, however many rules share them
         for rule in rules:
-            for fact in _apply(rule, clean, start, end, ascii_text):
+            for fact in _apply(rule, clean, start, end, ascii_text, absent):
                 found.setdefault((fact.key, fact.start), fact)
     return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
 
@@ -976,18 +977,21 @@ def _next_line_end(text: str, line_end: int, end: int) -> int:
     return position
 
 
-def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
+def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool,
+           absent: set[str] | None = None) -> Iterator[TextFact]:
     """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
     hits = examined = 0
     for needle in rule.needles:
-        if ascii_text and not needle.isascii():
+        if (ascii_text and not needle.isascii()) or (absent is not None and needle in absent):
             continue
         position = start
         for _ in range(MAX_WINDOWS):
             index = lower.find(needle, position, end)
             if index < 0:
+                if position == start and absent is not None:
+                    absent.add(needle)
                 break
             line_start = text.rfind("\n", start, index) + 1
             line_end = text.find("\n", index, end)
