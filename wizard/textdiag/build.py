@@ -39,7 +39,14 @@ from wizard.snapshot import (
 )
 from wizard.textdiag import collect_env as ce
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
-from wizard.textdiag.era import NOT_SERVED, SERVED, judge_python, listed_versions_cause, no_local_build_listed
+from wizard.textdiag.era import (
+    NOT_SERVED,
+    SERVED,
+    judge_python,
+    listed_versions_cause,
+    no_local_build_listed,
+    pypi_linux_cuda,
+)
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
@@ -182,8 +189,7 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
     if build_major is None:
         return []
     if facts.get("driver_cuda"):
-        driver_major = _cuda_major(facts["driver_cuda"])
-        if driver_major is None or build_major <= driver_major:
+        if not _driver_cuda_below(facts["driver_cuda"], build):
             return []
         excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
         return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt,
@@ -196,6 +202,21 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
 
 
+def _driver_cuda_below(driver_cuda: str, build: str) -> bool:
+    """Whether a driver whose newest CUDA is ``driver_cuda`` (nvidia-smi's "CUDA Version") cannot run a build for
+    ``build``: from CUDA 11 a driver runs every minor of its major (minor-version compatibility), before it every
+    toolkit needed its own driver, so 10.0 cannot run 10.2."""
+    driver, wanted = _cuda_tuple(driver_cuda), _cuda_tuple(build)
+    if driver is None or wanted is None:
+        return False
+    return wanted[0] > driver[0] or (wanted[0] < 11 and wanted > driver)
+
+
+def _cuda_tuple(version: str) -> tuple[int, int] | None:
+    found = re.match(r"(\d{1,2})\.(\d)", version or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
     """The variant pip installs from PyPI on Linux for the torch the text shows installed without a local version
     ("2.1.0": cu121, the knowledge base's ``pypi_default``; PyTorch's own index always adds "+cuNNN"), or ""."""
@@ -204,9 +225,10 @@ def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
         return ""
     knowledge = _knowledge()
     release = knowledge.release(version) if knowledge is not None else None
-    if release is None:
-        return ""
     machine = "aarch64" if facts.get("machine") in ("aarch64", "arm64") else "x86_64"
+    if release is None:  # an older release: PyTorch's previous-versions page shows its plain pip build (x86_64)
+        cuda = pypi_linux_cuda(version) if machine == "x86_64" else ""
+        return f"cu{cuda.replace('.', '')}" if cuda else ""
     return release.default_variant(f"linux-{machine}")
 
 

@@ -197,6 +197,22 @@ def _knowledge_releases() -> tuple[EraRelease, ...]:
     return tuple(releases)
 
 
+def pypi_linux_cuda(version: str) -> str:
+    """The CUDA of the build a plain ``pip install torch==<version>`` gave on Linux for a release older than the knowledge
+    base ("1.7.1" → "10.2"), as PyTorch's previous-versions page shows it; "" where the page does not show it."""
+    minor = re.match(r"(\d{1,2}\.\d{1,2})(?:\.\d{1,3})?$", version or "")
+    return _tabled_pypi_linux_cuda().get(minor.group(1), "") if minor else ""
+
+
+@functools.cache
+def _tabled_pypi_linux_cuda() -> dict[str, str]:
+    try:
+        data = json.loads(ERAS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {row["torch"]: row["pypi_linux_cuda"] for row in data.get("releases", []) if row.get("pypi_linux_cuda")}
+
+
 def _tabled_releases() -> tuple[EraRelease, ...]:
     try:
         data = json.loads(ERAS_FILE.read_text(encoding="utf-8"))
