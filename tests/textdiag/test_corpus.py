@@ -93,9 +93,6 @@ KNOWN_MISSES = {
     "starts at 1.12 and torch_eras.json lists minor releases only: the engine cannot tell 1.11.1 from 1.11.0",
     "1092-conda-nightly-env-no-jupyter-notebook-base": "'the jupyter notebook does not work' with an issue template: no "
     "error; that the env had no Jupyter of its own is the reporter's later finding",
-    "1101-comfyui-easy-install-rtx5080-laptop-driver-57324": "Windows, RTX 5080 Laptop and is_available() False with no "
-    "build or driver version shown: the CPU-only build is the likelier reading there; the driver version was only in "
-    "the reporter's screenshots",
     "1120-voice-changer-gtx1050-laptop-no-gpu-driver-update": "Windows, GTX 1050 and 'only CPU offered' in a template: "
     "the CPU-only build is named as likelier, the driver as possible; that a driver update fixed it is found later",
     "1122-zh-lora-scripts-gui-py-system-python-torch231-cpu": "Chinese prose comparing the venv's torch 2.4.0 with the "

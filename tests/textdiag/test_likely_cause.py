@@ -196,3 +196,23 @@ def test_cuda_working_in_the_terminal_but_not_in_a_notebook_or_editor_is_another
     assert first.code == "ENV_MISMATCH"
     assert first.title_message is not None and first.title_message.key == "ENV_MISMATCH.likely.title"
     assert "sys.executable" in first.explanation  # the check that confirms it
+
+
+COMFY_PORTABLE = ("{gpu}torch.cuda.is_available() returns False\n"
+                  "If you see this and ComfyUI did not start try updating your Nvidia Drivers to the latest.\n")
+
+
+def test_a_program_shipping_pytorchs_cuda_build_with_an_nvidia_gpu_named_has_a_driver_too_old_most_likely() -> None:
+    # ComfyUI's Windows portable echoes this after it exits; it ships its own Python with PyTorch's CUDA build
+    findings = findings_of(COMFY_PORTABLE.format(gpu="NVIDIA GeForce RTX 5080 Laptop GPU\n"))
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "DRIVER_TOO_OLD"
+    assert first.title_message is not None and first.title_message.key == "DRIVER_TOO_OLD.likely.title"
+    assert all(action.kind != "run" for action in first.actions)  # (the driver is the fix; its version is not known)
+    assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]
+    assert "CPU_ONLY_WHEEL" not in {f.code for f in findings}
+
+
+def test_the_same_program_with_nothing_nvidia_named_has_most_likely_no_nvidia_gpu() -> None:
+    errors = [f.code for f in findings_of(COMFY_PORTABLE.format(gpu="")) if f.severity is Severity.ERROR]
+    assert errors[:1] == ["NO_NVIDIA_GPU"]

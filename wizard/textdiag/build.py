@@ -438,7 +438,8 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     if where:
         return where
     cuda_build = (_cuda_build_running(facts) or facts.get("torch_variant", "").startswith("cu")
-                  or _pypi_linux_variant(facts, conda_named).startswith("cu"))  # (PyPI's Linux torch: a CUDA build)
+                  or _pypi_linux_variant(facts, conda_named).startswith("cu")  # (PyPI's Linux torch: a CUDA build)
+                  or facts.get("bundled_cuda_build") == "true")  # (a program's own Python with PyTorch's CUDA build)
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
     causes += [] if driver_runs else ["DRIVER_MISSING"]
@@ -516,6 +517,8 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
         return "CPU_ONLY_WHEEL"  # the only cause left where CUDA works elsewhere on this machine and no build is shown
     if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
         return ""
+    if facts.get("bundled_cuda_build") == "true" and "DRIVER_TOO_OLD" in causes and nvidia_named(facts):
+        return "DRIVER_TOO_OLD"  # the program ships a recent CUDA build; an NVIDIA GPU named has a driver, too old for it
     if facts.get("app_installs_cuda_build") == "true":
         return ""  # the program installed PyTorch's CUDA build itself: no plain install, no CPU build likelier
     if "CPU_ONLY_WHEEL" in causes and facts.get("os") == "windows" and facts.get("is_wsl") != "true":

@@ -114,6 +114,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "runs_in_editor": lower,  # "true": the code runs from VS Code, PyCharm or Spyder (each picks its own interpreter)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
     "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
+    "bundled_cuda_build": lower,  # "true": the program runs its own bundled Python with PyTorch's CUDA build
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
