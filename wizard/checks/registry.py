@@ -12,6 +12,7 @@ from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.evidence import (
     LIKELY_FACT,
+    NO_CUDA_BUILD_HERE,
     POSSIBLE_FACT,
     WORDING_FACT,
     is_likely_cause,
@@ -267,7 +268,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     wording = dict(facts).get(WORDING_FACT, "")  # the words of what the text showed ("a Linux driver inside WSL")
     if wording and f"{key}.{wording}" in texts:
         key = f"{key}.{wording}"
-    markers = (LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT)
+    markers = (LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, NO_CUDA_BUILD_HERE)
     details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
         key,
