@@ -216,3 +216,12 @@ def test_a_program_shipping_pytorchs_cuda_build_with_an_nvidia_gpu_named_has_a_d
 def test_the_same_program_with_nothing_nvidia_named_has_most_likely_no_nvidia_gpu() -> None:
     errors = [f.code for f in findings_of(COMFY_PORTABLE.format(gpu="")) if f.severity is Severity.ERROR]
     assert errors[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_a_recent_driver_shown_working_leaves_the_cpu_only_build_most_likely() -> None:
+    text = ("| NVIDIA-SMI 550.54.14    Driver Version: 550.54.14    CUDA Version: 12.4     |\n"
+            ">>> torch.cuda.is_available()\nFalse\n")
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.driver_runs.title"
+    assert not [f for f in findings_of(text) if is_possible_cause(f)]  # (the driver runs: not possible)

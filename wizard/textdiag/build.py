@@ -460,7 +460,9 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     likely = "" if linux_inside and not elsewhere else _likely_cause(facts, causes)
     shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
     because = ((WORDING_FACT, "elsewhere"),) if elsewhere else ()  # (its words say why, not the platform)
-    if likely == "CPU_ONLY_WHEEL" and not elsewhere and facts.get("os") != "windows":
+    if likely == "CPU_ONLY_WHEEL" and not elsewhere and causes == ["CPU_ONLY_WHEEL"]:
+        because = ((WORDING_FACT, "driver_runs"),)  # (named because the driver shown works)
+    elif likely == "CPU_ONLY_WHEEL" and not elsewhere and facts.get("os") != "windows":
         because = ((WORDING_FACT, "common"),)  # (named as the commonest reason, with no system told)
     return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
                      (*shown, *because, (LIKELY_FACT, "true")) if cause == likely else (*shown, (POSSIBLE_FACT, "true")))
@@ -515,6 +517,8 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
     /whl/cuNNN index, a +cuNNN pin): the install asked PyTorch's index for one, which is no plain install."""
     if causes == ["CPU_ONLY_WHEEL"] and facts.get("gpu_works_elsewhere") == "true":
         return "CPU_ONLY_WHEEL"  # the only cause left where CUDA works elsewhere on this machine and no build is shown
+    if causes == ["CPU_ONLY_WHEEL"] and _driver_shown_recent(facts):
+        return "CPU_ONLY_WHEEL"  # a driver that runs every CUDA 12 build is shown working: the build is what is left
     if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
         return ""
     if facts.get("bundled_cuda_build") == "true" and "DRIVER_TOO_OLD" in causes and nvidia_named(facts):
@@ -526,6 +530,12 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
     if "CPU_ONLY_WHEEL" in causes and _nothing_about_the_setup(facts):
         return "CPU_ONLY_WHEEL"
     return ""
+
+
+def _driver_shown_recent(facts: dict[str, str]) -> bool:
+    """nvidia-smi's CUDA version is 12.x or newer: the driver runs any CUDA 12 build of torch (minor-version
+    compatibility), so with it answering, a CUDA build of the last years would see the GPU."""
+    return (_cuda_major(facts.get("driver_cuda", "")) or 0) >= 12
 
 
 def _nothing_about_the_setup(facts: dict[str, str]) -> bool:
