@@ -754,6 +754,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:works?|worked|working|runs?|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.]{0,20}?"
                     r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b", _I),
          _works_on_gpu, 0.6),
+    # Hugging Face's training scripts log the device torch gave them (transformers' examples/pytorch/*/run_*.py and the
+    # trainers built on them: "Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"): CUDA unused
+    Rule("trainer_device_cpu", ("n_gpu: 0",),
+         re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
+         _const(gpu_unused="true"), 0.8),
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
