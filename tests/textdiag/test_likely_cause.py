@@ -32,8 +32,25 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
     assert verdict_of(windows + CUDA_FALSE).kind is VerdictKind.NOT_READY
 
 
+def test_with_nothing_about_the_setup_told_the_commonest_reason_is_named_first_in_its_own_words() -> None:
+    # (on the corpus's tuning half, 6 of 11 such complaints were the CPU-only build, none the driver)
+    findings = findings_of("It is using my CPU and is therefore slow. How to utilize my GPU?")
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.common.title"
+    assert "nvidia-smi" in first.explanation  # (what to check next when the build is right)
+    assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]
+
+
+@pytest.mark.parametrize("told", [
+    "torch 2.3.1\n",  # a plain version: PyPI's Linux build is a CUDA one, Windows' a CPU one
+    "NVIDIA driver 551.23\n",  # the driver is there
+])
+def test_a_setup_fact_told_without_the_system_leaves_the_causes_possible(told: str) -> None:
+    assert verdict_of(told + CUDA_FALSE).kind is VerdictKind.CANNOT_TELL
+
+
 @pytest.mark.parametrize("elsewhere", [
-    "",  # no platform shown: nothing is likelier
     "Ubuntu 22.04\n",  # PyPI's Linux torch is a CUDA build: the driver is as likely
     "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # a Linux container on Windows: Linux wheels
     'PS D:\\proj> python app.py\n  File "/usr/local/lib/python3.10/site-packages/app.py", line 3\n',
@@ -179,3 +196,32 @@ def test_cuda_working_in_the_terminal_but_not_in_a_notebook_or_editor_is_another
     assert first.code == "ENV_MISMATCH"
     assert first.title_message is not None and first.title_message.key == "ENV_MISMATCH.likely.title"
     assert "sys.executable" in first.explanation  # the check that confirms it
+
+
+COMFY_PORTABLE = ("{gpu}torch.cuda.is_available() returns False\n"
+                  "If you see this and ComfyUI did not start try updating your Nvidia Drivers to the latest.\n")
+
+
+def test_a_program_shipping_pytorchs_cuda_build_with_an_nvidia_gpu_named_has_a_driver_too_old_most_likely() -> None:
+    # ComfyUI's Windows portable echoes this after it exits; it ships its own Python with PyTorch's CUDA build
+    findings = findings_of(COMFY_PORTABLE.format(gpu="NVIDIA GeForce RTX 5080 Laptop GPU\n"))
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "DRIVER_TOO_OLD"
+    assert first.title_message is not None and first.title_message.key == "DRIVER_TOO_OLD.likely.title"
+    assert all(action.kind != "run" for action in first.actions)  # (the driver is the fix; its version is not known)
+    assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]
+    assert "CPU_ONLY_WHEEL" not in {f.code for f in findings}
+
+
+def test_the_same_program_with_nothing_nvidia_named_has_most_likely_no_nvidia_gpu() -> None:
+    errors = [f.code for f in findings_of(COMFY_PORTABLE.format(gpu="")) if f.severity is Severity.ERROR]
+    assert errors[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_a_recent_driver_shown_working_leaves_the_cpu_only_build_most_likely() -> None:
+    text = ("| NVIDIA-SMI 550.54.14    Driver Version: 550.54.14    CUDA Version: 12.4     |\n"
+            ">>> torch.cuda.is_available()\nFalse\n")
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.driver_runs.title"
+    assert not [f for f in findings_of(text) if is_possible_cause(f)]  # (the driver runs: not possible)

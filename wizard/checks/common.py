@@ -88,7 +88,8 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
     a driver cause gets driver actions, a search-path cause the environment change, never a reinstall by default."""
     if code == "DRIVER_TOO_OLD":
         rec = ctx.recommendation
-        runs = rec.kind in ("install", "new_venv") and rec.variant.startswith("cu") and not rec.needs_driver
+        driver_known = bool(ctx.driver_version or ctx.driver_cuda)  # ("this driver can run" needs the driver shown)
+        runs = driver_known and rec.kind in ("install", "new_venv") and rec.variant.startswith("cu") and not rec.needs_driver
         label = f"Install the build this driver can run ({variant_words(rec.variant)})"
         return url_action(ctx, "driver_download", "Update the NVIDIA driver") + (
             recommendation_actions(ctx, label) if runs else [])

@@ -12,6 +12,7 @@ from wizard.checks.remedies import attach_remedies
 from wizard.checks.texts import TextError, finding, load_texts, messages_of, render, text_of
 from wizard.evidence import (
     LIKELY_FACT,
+    NO_CUDA_BUILD_HERE,
     POSSIBLE_FACT,
     WORDING_FACT,
     is_likely_cause,
@@ -246,6 +247,11 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 
 
+# Wordings whose fix is in the words, not a recommended install: another package's extension (that package's build
+# for this torch), no CUDA build for this computer (the plain build, on a system the recommendation can only guess)
+WORDS_ARE_THE_FIX = frozenset({"extension", "no_cuda_build"})
+
+
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...],
                       likely: bool = False) -> Finding:
     """The finding of a cause pasted text established; ``likely``: the likeliest of the causes it leaves, in words that
@@ -262,7 +268,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
     wording = dict(facts).get(WORDING_FACT, "")  # the words of what the text showed ("a Linux driver inside WSL")
     if wording and f"{key}.{wording}" in texts:
         key = f"{key}.{wording}"
-    markers = (LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT)
+    markers = (LIKELY_FACT, POSSIBLE_FACT, WORDING_FACT, NO_CUDA_BUILD_HERE)
     details = "\n".join(f"{k}: {v}" for k, v in facts if k not in markers)  # (markers, no facts)
     made = finding(
         key,
@@ -270,8 +276,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=_excerpts(excerpt),
-        # (another package's extension: its fix is that package's build for this torch, which the words say)
-        actions=[] if wording == "extension" else cause_actions(ctx, code),
+        actions=[] if wording in WORDS_ARE_THE_FIX else cause_actions(ctx, code),
         code=code,
     )
     return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)

@@ -114,6 +114,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "runs_in_editor": lower,  # "true": the code runs from VS Code, PyCharm or Spyder (each picks its own interpreter)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
     "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
+    "bundled_cuda_build": lower,  # "true": the program runs its own bundled Python with PyTorch's CUDA build
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
@@ -123,6 +124,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
     "other_index_shown": lower,  # "true": the text shows pip searched an index besides PyPI (or a links page)
+    "pytorch_index_shown": lower,  # "true": PyTorch's own wheel index or links page (download.pytorch.org/whl) is named
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
     # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
     "gpu_vendor": lower,  # nvidia | amd | intel | apple
@@ -148,6 +150,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build
     "conda_cpu_build": lower,  # "true": conda's build string or packages of a CPU build (py3.8_cpu_0, cpuonly, mutex cpu)
+    "conda_missing": lower,  # the first spec conda's PackagesNotFoundError lists: "cudatoolkit=11.1", "torchaudio"
     "conda_cuda": _strip,  # the CUDA asked of conda: "cudatoolkit=11.3", "pytorch-cuda=11.8"
     "cuda_build_named": lower,  # "true": a CUDA (or ROCm) build of torch is named somewhere (+cuNNN, a /whl/cuNNN index)
     "gpu_unused": lower,  # "true": the person says the program runs on the CPU instead of the GPU
