@@ -15,6 +15,9 @@ LIKELY_FACT = "likely_cause"  # an Evidence fact: the likeliest of the causes th
 # an Evidence fact: the variant of the cause's pasted-text (or "most likely") words that fits what the text showed
 # ("linux_driver", "extension"; "elsewhere": likeliest because CUDA works elsewhere on the machine)
 WORDING_FACT = "wording"
+# an Evidence fact: the text shows no CUDA build of PyTorch fits that computer (one asked for on a Mac, or PyTorch's
+# index searched and none of its builds listed), so no CUDA install is recommended there
+NO_CUDA_BUILD_HERE = "no_cuda_build_here"
 
 
 def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:

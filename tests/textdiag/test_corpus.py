@@ -49,8 +49,6 @@ KNOWN_MISSES = {
     "message; a bare 'memory error' also means GPU out-of-memory in running code",
     "806-driver390-cuda92-devicequery": "prose only: 'driver 390' (no minor version) and 'Cuda 9.2' are the toolkit "
     "the reporter installed, not a torch build; no failure message, and the driver requirement is retold in words",
-    "817-whisper-realtime-use-gpu-not-cpu-ru": "a question in Russian (how to make whisper use the video card): no "
-    "torch version, no GPU, no message; that the default torch is a CPU build is the maintainer's answer",
     # round 10 (collected without running the engine)
     "844-kohya-torch2-install-error-corrupt-pip-cache": "the launcher's 'Error running pip: install ... "
     "torch==2.0.1+cu118 ... --index-url' and no pip output; that a cached download was corrupt is only the "
@@ -67,10 +65,6 @@ KNOWN_MISSES = {
     "926-ja-voice-changer-gtx1660s-cuda-path-error": "a Japanese issue template without a log ('cudaのエラー'): that a "
     "system CUDA on PATH caused it is the reporter's own later finding",
     # round 11 (collected without running the engine; two torch wordings were generalized from its tuning half)
-    "963-conda-cudatoolkit111-not-found-windows-py37": "conda's PackagesNotFoundError for cudatoolkit=11.1: the engine "
-    "reads a package missing from the channels as the platform (as earlier texts with it are labelled), the thread's "
-    "fix as a channel that lacked that build",
-    "964-conda-cudatoolkit111-nvidia-channel-win": "the same conda PackagesNotFoundError as 963, the same two readings",
     "965-pip-nightly-cu110-typo-falls-back-pypi-140": "no error: pip quietly took PyPI's stable torch because the -f "
     "page named a nightly that did not exist; the text only says 'gives me 1.4.0'",
     "968-pip-python39-falls-to-torch012-nnwrap": "prose retelling pip's fallback to the 0.1.2 placeholder ('version "
@@ -81,8 +75,6 @@ KNOWN_MISSES = {
     "platform, the thread a broken channel repodata that the text cannot show",
     "981-zh-llamafactory-win11-cuda122-torch-not-gpu": "Chinese prose: 'has a CUDA environment but shows not detected', "
     "without saying what was not detected",
-    "984-internlm-macos-torch1131-cu117-no-matching": "macOS, Python 3.11 and a +cu117 pin: the engine blames the Python "
-    "(1.13.1 had no macOS cp311 wheels), the thread the CUDA build macOS never has; both hold",
     "989-zh-monkeyocr-dockerfile-cu124-rtx50": "Chinese prose: 'cu124 does not support the 50 series' with no model "
     "named, and a Dockerfile line",
     # round 12 (collected without running the engine; measured once, then rules were generalized from its tuning half)
@@ -95,8 +87,6 @@ KNOWN_MISSES = {
     # round 13 (collected without running the engine; measured once, then rules were generalized from its tuning half)
     "1083-easydiffusion-popos-1080ti-error-803": "CUDA error 803 (user-space driver and kernel module differ) is read as "
     "the driver not working; that a newer driver (not a reboot or a removed libcuda) fixed it is the reporter's finding",
-    "1087-pybioclip-hpc-login-node-conda-cpu-pytorch": "the CPU-only build is told only inside a conditional ('If an "
-    "environment is created on a login node ..., the CPU-only PyTorch is installed'), which the statements keep out",
     "1090-deepstack-windows-rtx-a5000-ampere-old-torch": "prose about an RTX A5000 and a link to a fix elsewhere: no "
     "message, no torch version of the bundled build",
     "1091-tabular-dl-readme-torch1111-cu111-no-such-build": "torch==1.11.1+cu111 never existed, but the knowledge base "
@@ -117,19 +107,9 @@ KNOWN_MISSES = {
     "systems; the Mac is read as the machine, where 'not compiled with CUDA' means no NVIDIA GPU",
     "1202-model-angelo-v100-conda-autocast-cuda-unavailable": "a V100 in a mamba env on Linux with CUDA unusable and no "
     "build shown: the CPU-only build and the driver stay possible; the conda build is the reporter's later finding",
-    "1206-zh-so-vits-svc-cpu-training-not-allowed": "the program's own assert ('CPU training is not allowed') and "
-    "'CUDA installed correctly' in Chinese, no OS or versions: the CPU-only build and the driver stay possible",
-    "1211-videocrafter-mac-torch1121-cu113-not-found": "pip's version list without +cu113 builds on a zsh prompt: the "
-    "engine names the variant the index lacks; that it ran on macOS is only in the thread",
     # round 15 (the last measurement round: measured once at the end; four general readings came after, see the doc)
     "1245-pyenv-apple-silicon-py3111-no-matching-torch": "pip's no-match told in prose beside a collect_env of an M2 "
     "with Python 3.11.1 (Jan 2023): that torch had no cp311 macOS wheel until 2.0 is the date, which the text lacks",
-    "1281-real-esrgan-uses-cpu-slow-prose": "'It is using my CPU' with no OS, torch or GPU named: the CPU-only build and "
-    "the driver stay possible",
-    "1282-gfpgan-rtx3080-realesrgan-slow-on-cpu": "an RTX 3080 and the program's 'slow on CPU' warning, no OS or torch "
-    "version: the CPU-only build and the driver stay possible",
-    "1291-conda-pytorch-cpu-and-gpu-module-not-found-then-false": "prose: conda's pytorch-cpu removed, then "
-    "is_available() False, no OS: what the remaining conda package was is the thread's later finding",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

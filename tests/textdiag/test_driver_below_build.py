@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.textdiag.pasted import errors_of
+from wizard.textdiag.era import pypi_linux_cuda
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,24 @@ def test_a_torch_without_a_local_version_off_linux_or_from_conda_is_no_known_cud
     text = (f"{where}\ntorch 2.1.0\n| NVIDIA-SMI 470.82.01    Driver Version: 470.82.01    CUDA Version: 11.4     |\n"
             ">>> torch.cuda.is_available()\nFalse\n")
     assert "DRIVER_TOO_OLD" not in errors_of(text)
+
+
+OLD_LINUX = ("Ubuntu 18.04\n$ pip list\ntorch        1.7.1\n"
+             "| NVIDIA-SMI {driver}       Driver Version: {driver}       CUDA Version: {cuda}     |\n"
+             ">>> torch.cuda.is_available()\nFalse\n")
+
+
+def test_an_old_plain_torch_on_linux_is_pypis_cuda_10_2_build_which_a_cuda_10_0_driver_cannot_run() -> None:
+    # (before CUDA 11 each toolkit needed its own driver: no minor-version compatibility)
+    assert pypi_linux_cuda("1.7.1") == "10.2"
+    assert errors_of(OLD_LINUX.format(driver="410.48", cuda="10.0")) == ["DRIVER_TOO_OLD"]
+    assert "DRIVER_TOO_OLD" not in errors_of(OLD_LINUX.format(driver="440.33.01", cuda="10.2"))
+
+
+def test_from_cuda_11_a_driver_runs_every_minor_of_its_major() -> None:
+    text = "torch==2.4.0+cu124\nDriver Version: 525.60.13    CUDA Version: 12.0\n>>> torch.cuda.is_available()\nFalse\n"
+    assert "DRIVER_TOO_OLD" not in errors_of(text)
+
+
+def test_a_release_the_previous_versions_page_shows_no_plain_build_for_is_not_guessed() -> None:
+    assert pypi_linux_cuda("1.10.2") == "" and pypi_linux_cuda("1.3.0") == ""

@@ -32,8 +32,25 @@ def test_on_windows_the_cpu_only_build_is_named_first_as_most_likely(windows: st
     assert verdict_of(windows + CUDA_FALSE).kind is VerdictKind.NOT_READY
 
 
+def test_with_nothing_about_the_setup_told_the_commonest_reason_is_named_first_in_its_own_words() -> None:
+    # (on the corpus's tuning half, 6 of 11 such complaints were the CPU-only build, none the driver)
+    findings = findings_of("It is using my CPU and is therefore slow. How to utilize my GPU?")
+    first = next(f for f in findings if f.severity is Severity.ERROR)
+    assert first.code == "CPU_ONLY_WHEEL"
+    assert first.title_message is not None and first.title_message.key == "CPU_ONLY_WHEEL.likely.common.title"
+    assert "nvidia-smi" in first.explanation  # (what to check next when the build is right)
+    assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]
+
+
+@pytest.mark.parametrize("told", [
+    "torch 2.3.1\n",  # a plain version: PyPI's Linux build is a CUDA one, Windows' a CPU one
+    "NVIDIA driver 551.23\n",  # the driver is there
+])
+def test_a_setup_fact_told_without_the_system_leaves_the_causes_possible(told: str) -> None:
+    assert verdict_of(told + CUDA_FALSE).kind is VerdictKind.CANNOT_TELL
+
+
 @pytest.mark.parametrize("elsewhere", [
-    "",  # no platform shown: nothing is likelier
     "Ubuntu 22.04\n",  # PyPI's Linux torch is a CUDA build: the driver is as likely
     "PS D:\\proj> docker run --gpus all my-image python check.py\n",  # a Linux container on Windows: Linux wheels
     'PS D:\\proj> python app.py\n  File "/usr/local/lib/python3.10/site-packages/app.py", line 3\n',

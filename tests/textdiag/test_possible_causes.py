@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import findings_of, verdict_of
+from tests.textdiag.pasted import facts_of, findings_of, verdict_of
 from wizard.evidence import is_possible_cause as evidence_is_possible
 from wizard.findings import Severity, is_possible_cause
 from wizard.i18n import render_message
@@ -87,9 +87,9 @@ def test_a_cpu_build_that_reports_cuda_unavailable_is_the_cpu_build_and_maybe_no
 
 
 @pytest.mark.parametrize(("text", "possible_codes"), [
-    # nothing but is_available() False on a machine the text does not place: the CPU-only build or the driver, and
-    # the verdict asks (on Windows the CPU-only build is the likelier: tests/textdiag/test_likely_cause.py)
-    (">>> import torch\n>>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}),
+    # is_available() False on Linux with nothing else told: the CPU-only build or the driver, and the verdict asks
+    # (on Windows, or with nothing about the setup told, the CPU-only build is the likelier: test_likely_cause.py)
+    ("Ubuntu 22.04\n>>> import torch\n>>> torch.cuda.is_available()\nFalse\n", {"CPU_ONLY_WHEEL", "DRIVER_MISSING"}),
     # a CUDA build shown: the driver, missing or older than the build
     (">>> torch.__version__\n'2.5.1+cu121'\n>>> torch.cuda.is_available()\nFalse\n", {"DRIVER_MISSING", "DRIVER_TOO_OLD"}),
     # nvidia-smi shows a driver: not missing; the build is what is left to check
@@ -103,3 +103,20 @@ def test_cuda_unavailable_with_nothing_placing_it_names_what_is_possible_and_ask
     assert {f.code for f in possible_findings} == possible_codes
     assert all(f.title.startswith("Possible cause: ") and f.remedy is None and not f.actions for f in possible_findings)
     assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
+
+
+SMI_525 = "| NVIDIA-SMI 525.147.05   Driver Version: 525.147.05   CUDA Version: 12.0     |\n"
+
+
+def test_on_linux_a_plain_torch_version_is_pypis_cuda_build_so_the_cpu_build_is_not_possible() -> None:
+    text = "Ubuntu 22.04\n$ pip list | grep torch\ntorch                    2.4.0\n" + SMI_525 + (
+        ">>> torch.cuda.is_available()\nFalse\n")
+    findings = findings_of(text)
+    assert "CPU_ONLY_WHEEL" not in {f.code for f in findings if f.severity in (Severity.ERROR, Severity.WARNING)}
+    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL  # (its CUDA 12.1 runs on a CUDA 12.0 driver)
+    conda = findings_of("conda install pytorch\n" + text)  # conda's builds carry no local version: either kind
+    assert "CPU_ONLY_WHEEL" in {f.code for f in conda if is_possible_cause(f)}
+
+
+def test_nvidia_smis_cuda_version_is_never_read_as_the_toolkit() -> None:
+    assert "toolkit_version" not in facts_of(SMI_525)

@@ -73,6 +73,8 @@ from tests.textdiag.pasted import facts_of
     "всё работает на процессоре",
     "torch не видит видеокарту",
     "CUDA недоступна",
+    "Как использовать видеокарту, а не процессор?",  # (how to make it use the GPU: it runs on the CPU)
+    "считает на процессоре вместо видеокарты",
     # Spanish
     "usa la CPU en lugar de la GPU",
     "PyTorch no usa la GPU",
@@ -181,6 +183,8 @@ def test_the_gpu_unused_stated_in_each_language_is_a_fact(said: str) -> None:
     # the GPU free of other programs
     "nvidia-smi shows the GPU is not used by any other process",
     "The GPU is not being used by another program while I train",
+    # working now: "it runs on the GPU, not the CPU"
+    "Теперь работает на видеокарте, а не процессоре",
 ])
 def test_questions_wishes_advice_conditionals_code_and_torchs_messages_are_no_such_fact(not_stated: str) -> None:
     assert "gpu_unused" not in facts_of(not_stated)

@@ -317,3 +317,19 @@ def test_a_cudnn_library_failing_from_a_system_folder_is_a_system_cudnn_shadowin
     text = (f"Could not load library libcudnn_cnn_train.so.8. Error: {where}/libcudnn_cnn_train.so.8: undefined symbol: "
             "_ZN5cudnn3cnn34layerNormFwd_execute_internal_implERKNS_7backend11VariantPackEP11CUstream_st")
     assert first_cause(text) == cause
+
+
+CONDA_NOT_FOUND = ("conda install pytorch torchvision torchaudio {spec} -c pytorch\n"
+                   "PackagesNotFoundError: The following packages are not available from current channels:\n\n"
+                   "  - {missing}\n\nOS: {os}\n")
+
+
+@pytest.mark.parametrize(("missing", "os_name", "cause"), [
+    ("cudatoolkit=11.1", "Windows 10", "INDEX_VARIANT_MISSING"),  # the channel that carries it was not asked
+    ("pytorch-cuda=12.1", "Ubuntu 22.04", "INDEX_VARIANT_MISSING"),  # (-c nvidia missing)
+    ("cudatoolkit=11.3", "macOS 13", "PLATFORM_UNSUPPORTED"),  # no CUDA package fits a Mac: not a channel to add
+    ("pytorch", "Ubuntu 22.04", "PLATFORM_UNSUPPORTED"),  # torch itself missing: the platform reading stays
+])
+def test_conda_missing_a_cuda_package_is_its_channel_not_the_platform(missing: str, os_name: str, cause: str) -> None:
+    spec = missing if missing != "pytorch" else ""
+    assert first_cause(CONDA_NOT_FOUND.format(spec=spec, missing=missing, os=os_name)) == cause

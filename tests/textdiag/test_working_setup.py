@@ -221,7 +221,7 @@ def test_cuda_unavailable_where_the_text_shows_no_nvidia_gpu_is_no_nvidia_gpu(te
 ])
 def test_cuda_unavailable_with_an_nvidia_gpu_or_no_gpu_facts_is_not_no_nvidia_gpu(text: str) -> None:
     assert "NO_NVIDIA_GPU" not in [e.cause for e in snapshot_from_text(text).evidence]
-    assert verdict_of(text).kind is VerdictKind.CANNOT_TELL
+    assert verdict_of(text).kind is not VerdictKind.READY  # (the CPU-only build most likely: test_likely_cause.py)
 
 
 @pytest.mark.parametrize("text", [

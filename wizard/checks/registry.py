@@ -246,6 +246,11 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 
 
+# Wordings whose fix is in the words, not a recommended install: another package's extension (that package's build
+# for this torch), no CUDA build for this computer (the plain build, on a system the recommendation can only guess)
+WORDS_ARE_THE_FIX = frozenset({"extension", "no_cuda_build"})
+
+
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...],
                       likely: bool = False) -> Finding:
     """The finding of a cause pasted text established; ``likely``: the likeliest of the causes it leaves, in words that
@@ -270,8 +275,7 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=_excerpts(excerpt),
-        # (another package's extension: its fix is that package's build for this torch, which the words say)
-        actions=[] if wording == "extension" else cause_actions(ctx, code),
+        actions=[] if wording in WORDS_ARE_THE_FIX else cause_actions(ctx, code),
         code=code,
     )
     return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)

@@ -25,6 +25,7 @@ wizard.policy.validate vets the result before it is shown.
 
 from __future__ import annotations
 
+from wizard.evidence import NO_CUDA_BUILD_HERE
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.policy.compat import builds_for, outdated_python
@@ -88,6 +89,9 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     unsupported = _unsupported_python(machine, knowledge)
     if unsupported:
         return Recommendation(kind="python", why=unsupported, url=PYTHON_DOWNLOADS)
+    if snapshot.source == "text" and not machine.host_os and evidence_fact(snapshot, NO_CUDA_BUILD_HERE) == "true":
+        # no CUDA build fits that computer and its system is not known: any command would be a guess at the system
+        return Recommendation(kind="none", why=say("why.no_cuda_build_unknown_system"))
     releases = builds_for(machine, knowledge)
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(machine))

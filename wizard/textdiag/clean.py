@@ -94,7 +94,6 @@ _FENCE_M = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$", re.MULTI
 # Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │"); not "|": nvidia-smi's table keeps its bars.
 _BOX_SIDES_M = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$", re.MULTILINE)
 _LIST_MARK_M = re.compile(_LIST_MARK.pattern, re.MULTILINE)
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
 # A line long enough to have been wrapped, followed by a line that starts in lower case.
 _WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[a-z\"'(])", re.MULTILINE)
 
@@ -118,7 +117,8 @@ def _strip_marks(text: str) -> str:
         text = text.replace("`", "")
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
-    return _TRAILING_SPACE.sub("", text)
+    # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
 
 
 def _unwrap_text(text: str) -> str:

@@ -197,6 +197,22 @@ def _knowledge_releases() -> tuple[EraRelease, ...]:
     return tuple(releases)
 
 
+def pypi_linux_cuda(version: str) -> str:
+    """The CUDA of the build a plain ``pip install torch==<version>`` gave on Linux for a release older than the knowledge
+    base ("1.7.1" → "10.2"), as PyTorch's previous-versions page shows it; "" where the page does not show it."""
+    minor = re.match(r"(\d{1,2}\.\d{1,2})(?:\.\d{1,3})?$", version or "")
+    return _tabled_pypi_linux_cuda().get(minor.group(1), "") if minor else ""
+
+
+@functools.cache
+def _tabled_pypi_linux_cuda() -> dict[str, str]:
+    try:
+        data = json.loads(ERAS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {row["torch"]: row["pypi_linux_cuda"] for row in data.get("releases", []) if row.get("pypi_linux_cuda")}
+
+
 def _tabled_releases() -> tuple[EraRelease, ...]:
     try:
         data = json.loads(ERAS_FILE.read_text(encoding="utf-8"))
@@ -217,12 +233,22 @@ CANDIDATE_PYTHONS = tuple((3, minor) for minor in range(5, 16))
 VARIANT_LABEL = re.compile(r"\+(?:cu|rocm)\d")
 
 
-def listed_versions_cause(listed: str, requested: str, python_version: str = "", index_variant: str = "") -> str:
+def no_local_build_listed(listed: str, variant: str, pytorch_index_searched: bool) -> bool:
+    """PyTorch's own index or links page was searched for a CUDA build, and pip's list holds no local version at all
+    ("+cu…", "+cpu"): none of that index's builds fits this platform (what macOS sees: only plain builds)."""
+    real = _real_versions(listed)
+    return pytorch_index_searched and variant.startswith("cu") and bool(real) and not any("+" in v for v in real)
+
+
+def listed_versions_cause(listed: str, requested: str, python_version: str = "", index_variant: str = "",
+                          pytorch_index_searched: bool = False) -> str:
     """The no-wheel cause pip's own list of installable versions proves, "" when it proves none.
 
     pip lists every version it could install on this interpreter and platform from the indexes it searched.
     - The requested release is listed, only not its ``+variant`` build: the Python and platform are served, the
-      index searched does not carry that build (INDEX_VARIANT_MISSING).
+      index searched does not carry that build (INDEX_VARIANT_MISSING). Where PyTorch's own index or links page was
+      searched (``pytorch_index_searched``) and the list holds no local version at all, none of its builds fits this
+      platform (macOS gets only plain builds there, never a CUDA one): PLATFORM_UNSUPPORTED.
     - The list stops below the requested release although a newer release served every Python the list fits
       (or the Python the text names): not the Python but the platform stopped getting wheels
       (PLATFORM_UNSUPPORTED; the list of an index of CUDA builds stops where that index stops: INDEX_VARIANT_MISSING).
@@ -234,7 +260,10 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     version, variant = asked.group("version"), asked.group("variant") or ""
     bases = {item.split("+")[0] for item in real}
     if version in bases:
-        return "INDEX_VARIANT_MISSING" if variant and f"{version}+{variant}" not in real else ""
+        if not variant or f"{version}+{variant}" in real:
+            return ""
+        return "PLATFORM_UNSUPPORTED" if no_local_build_listed(listed, variant, pytorch_index_searched) else (
+            "INDEX_VARIANT_MISSING")
     top = max(bases, key=_key)
     if _key(version) <= _key(top) or not _release_of(version):
         return ""  # older than the newest listed (an old release for a newer Python), or no such release

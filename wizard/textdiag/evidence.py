@@ -390,8 +390,9 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
     "версия Python: 3.10", "versión de CUDA: 11.8"): the facts of _template_field's label, for what the person has
     (not a version a requirement or an install command names)."""
     before = found.string[max(0, found.start() - 40):found.start()]
-    if _REQUIREMENT_BEFORE.search(before) or "nvidia-smi" in before.lower():
-        return {}  # (nvidia-smi's "CUDA Version" is the driver's, read by smi_cuda_prose)
+    line_before = found.string[max(0, found.start() - 200):found.start()].rpartition("\n")[2].lower()
+    if _REQUIREMENT_BEFORE.search(before) or "nvidia-smi" in line_before or "driver version" in line_before:
+        return {}  # (nvidia-smi's "CUDA Version", in its header or retold, is the driver's: read by smi_cuda_prose)
     label = (found.group("label") or found.group("label_after") or "").lower().replace(" ", "")
     version = found.group("value") or found.group("value_after")
     if any(word in label for word in _DRIVER_WORDS):
@@ -880,6 +881,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"download\.pytorch\.org|--(?:extra-)?index-url|\bindex[-_]url\b|--find-links|\s-[fi]\s{1,4}\S"
                     r"|Looking in (?:indexes|links):|\[\[tool\.(?:poetry\.source|uv\.index)\]\]", _I),
          _const(other_index_shown="true"), 0.9),
+    # PyTorch's own wheel index or links page named (whl/cu121, whl/torch_stable.html): its CUDA and CPU builds carry
+    # local versions ("2.1.2+cu121"), which pip lists in "(from versions: …)" wherever one fits the platform
+    Rule("pytorch_index_shown", ("download.pytorch.org/whl",),
+         re.compile(r"download\.pytorch\.org/whl\b", _I),
+         _const(pytorch_index_shown="true"), 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
@@ -949,8 +955,9 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     found: dict[tuple[str, int], TextFact] = {}
     ascii_text = clean.text.isascii()
     for start, end in scan_windows(clean):
+        absent: set[str] = set()  # needles not in this window: searched once, however many rules share them
         for rule in rules:
-            for fact in _apply(rule, clean, start, end, ascii_text):
+            for fact in _apply(rule, clean, start, end, ascii_text, absent):
                 found.setdefault((fact.key, fact.start), fact)
     return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
 
@@ -970,18 +977,21 @@ def _next_line_end(text: str, line_end: int, end: int) -> int:
     return position
 
 
-def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool) -> Iterator[TextFact]:
+def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool,
+           absent: set[str] | None = None) -> Iterator[TextFact]:
     """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
     hits = examined = 0
     for needle in rule.needles:
-        if ascii_text and not needle.isascii():
+        if (ascii_text and not needle.isascii()) or (absent is not None and needle in absent):
             continue
         position = start
         for _ in range(MAX_WINDOWS):
             index = lower.find(needle, position, end)
             if index < 0:
+                if position == start and absent is not None:
+                    absent.add(needle)
                 break
             line_start = text.rfind("\n", start, index) + 1
             line_end = text.find("\n", index, end)

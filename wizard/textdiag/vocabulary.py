@@ -123,6 +123,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"
     "other_index_shown": lower,  # "true": the text shows pip searched an index besides PyPI (or a links page)
+    "pytorch_index_shown": lower,  # "true": PyTorch's own wheel index or links page (download.pytorch.org/whl) is named
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
     # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
     "gpu_vendor": lower,  # nvidia | amd | intel | apple
@@ -148,6 +149,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build
     "conda_cpu_build": lower,  # "true": conda's build string or packages of a CPU build (py3.8_cpu_0, cpuonly, mutex cpu)
+    "conda_missing": lower,  # the first spec conda's PackagesNotFoundError lists: "cudatoolkit=11.1", "torchaudio"
     "conda_cuda": _strip,  # the CUDA asked of conda: "cudatoolkit=11.3", "pytorch-cuda=11.8"
     "cuda_build_named": lower,  # "true": a CUDA (or ROCm) build of torch is named somewhere (+cuNNN, a /whl/cuNNN index)
     "gpu_unused": lower,  # "true": the person says the program runs on the CPU instead of the GPU

@@ -365,6 +365,21 @@ def retold_in_prose(found: Match, _facts: Facts, _dists: list[Distribution]) -> 
         yield found.signature.cause, 0.8, "told in prose, not a tool's own message"
 
 
+_CONDA_CUDA_PACKAGE = re.compile(r"(?:cudatoolkit|pytorch-cuda|cuda-toolkit|cuda-runtime|cuda-cudart|cuda-nvcc|cudnn)\b")
+
+
+def conda_cuda_package_missing(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """conda's PackagesNotFoundError naming a CUDA runtime package (cudatoolkit=11.1, pytorch-cuda=12.1): that package
+    is not on the channels conda searched. PyTorch's own conda commands add the channel that carries it (-c nvidia for
+    pytorch-cuda; -c conda-forge for cudatoolkit 11.1 and later), so the variant's channel is what is missing, not a
+    platform or Python without PyTorch. Not on a Mac or beside only another vendor's GPU (no CUDA package fits)."""
+    if found.signature.id != "conda_packages_not_found" or not _CONDA_CUDA_PACKAGE.match(facts.get("conda_missing", "")):
+        return
+    if facts.get("os") == "darwin" or facts.get("gpu_vendor") in ("amd", "intel", "apple"):
+        return
+    yield "INDEX_VARIANT_MISSING", 2.4, "the CUDA package asked of conda is not on the channels it searched"
+
+
 def cuda_index_on_macos(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """No wheel on macOS from a CUDA or ROCm index: those indexes publish Linux and Windows wheels only.
 
@@ -541,6 +556,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     system_cudnn_loaded,
     cuda_error_code_decides,
     companion_library_decides,
+    conda_cuda_package_missing,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
