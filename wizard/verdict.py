@@ -105,7 +105,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
     if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
-    if failure and working == "cuda" and runtime is not None and runtime.cuda_available and program_error_shown(text):
+    # (CUDA shown working: is_available() True printed, by collect_env or another tool's report, or a tensor on cuda)
+    if failure and working == "cuda" and program_error_shown(text):
         return _make(VerdictKind.READY, "ready.gpu_other_error", gpu=_gpu_label(snapshot))
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):

@@ -227,3 +227,28 @@ def test_cuda_unusable_inside_a_desktop_virtual_machine_is_no_gpu_reaching_it(te
                                   "now it runs in CPU mode"])
 def test_switching_to_or_running_in_cpu_mode_is_the_gpu_unused(said: str) -> None:
     assert facts_of(said).get("gpu_unused") == "true"
+
+
+def test_no_kernel_image_retold_without_its_is_is_still_cudas_error() -> None:
+    text = "GPU: NVIDIA RTX 5090D (sm_120)\nCUDA error: no kernel image available for sm_120\n"
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "ERROR: Could not find a version that satisfies the requirement torch==1.13.0+cu116。",  # (a CJK full stop)
+    "ERROR: Could not find a version that satisfies the requirement torch==2.0.1+cu121\n"
+    "ERROR: No matching distribution found for torch==2.0.1+cu121",  # (no version list: retold or older pip)
+])
+def test_pips_could_not_find_without_its_version_list_still_reads_the_requirement(text: str) -> None:
+    assert errors_of(text)[:1] == ["INDEX_VARIANT_MISSING"]  # (+local builds are on PyTorch's index only)
+    assert facts_of(text).get("requested") is None  # (a signature's fact, not prose)
+
+
+def test_a_hugging_face_trainers_device_log_line_on_cpu_is_the_gpu_unused() -> None:
+    line = "[INFO|parser.py:242] 2024-04-11 11:16:12,325 >> Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"
+    assert facts_of(line).get("gpu_unused") == "true"
+    assert "gpu_unused" not in facts_of("Process rank: 0, device: cuda:0, n_gpu: 1, distributed training: False")
+
+
+def test_other_programs_also_using_the_gpu_in_chinese_is_cuda_working_elsewhere() -> None:
+    assert facts_of("有其他程序也在使用gpu，但是我的任务检测不到cuda").get("gpu_works_elsewhere") == "true"

@@ -277,3 +277,28 @@ def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> N
 def test_a_failure_told_without_its_error_beside_a_working_setup_is_not_called_the_programs(failure: str) -> None:
     verdict = verdict_of(f"{failure}\n\n{COLLECT_ENV_WORKING}")
     assert verdict.kind is VerdictKind.CANNOT_TELL  # the error itself is needed to tell whose it is
+
+
+MMCV_ENV_WORKING = ("KeyError: 'GroupFree3DNet is not in the detector registry'\n\nsys.platform: linux\n"
+                    "Python: 3.6.9 (default, Nov  7 2019, 10:44:02) [GCC 8.3.0]\nCUDA available: True\n"
+                    "GPU 0: GeForce GTX 1080 Ti\nCUDA_HOME: /usr/local/cuda\n")
+
+
+def test_another_tools_environment_report_showing_cuda_working_beside_the_programs_own_error_is_ready() -> None:
+    # (OpenMMLab's collect_env: "CUDA available: True"; no torch version, so no runtime, but CUDA is shown working)
+    verdict = verdict_of(MMCV_ENV_WORKING)
+    assert (verdict.kind, verdict.key) == (VerdictKind.READY, "ready.gpu_other_error")
+    assert verdict_of(MMCV_ENV_WORKING + "RuntimeError: CUDA error: device-side assert triggered\n").kind is not (
+        VerdictKind.READY)  # (an error naming the setup is never the program's own)
+
+
+@pytest.mark.parametrize(("line", "fact"), [
+    # LlamaFactory's environment report: "(GPU)" only where transformers' is_torch_cuda_available() is True
+    ("- PyTorch version: 2.3.0+cu121 (GPU)", {"cuda_available": "true", "torch_version": "2.3.0+cu121"}),
+    # Hugging Face trainers' device log line
+    ("[INFO|parser.py:355] >> Process rank: 0, device: cuda:0, n_gpu: 1,", {"cuda_works": "true"}),
+])
+def test_training_tools_reports_of_cuda_working_are_read(line: str, fact: dict[str, str]) -> None:
+    facts = facts_of(line)
+    assert {key: facts.get(key) for key in fact} == fact
+    assert "cuda_available" not in facts_of("- PyTorch version: 2.3.0+cu121")

@@ -759,6 +759,15 @@ RULES: tuple[Rule, ...] = (
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),
+    Rule("trainer_device_cuda", ("n_gpu: ",),
+         re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
+         _const(cuda_works="true"), 0.8),
+    # the environment report of LlamaFactory and the tools that copy it ("llamafactory-cli env"): "- PyTorch version:
+    # 2.3.0+cu121 (GPU)", the "(GPU)" added only when transformers' is_torch_cuda_available() is True
+    Rule("env_report_torch_gpu", ("(gpu)",),
+         re.compile(r"^[ \t]{0,8}(?:[-*][ \t]{1,4})?PyTorch version:[ \t]{1,8}(?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?"
+                    r"(?:\+[a-z0-9.]{2,12})?)[ \t]{1,4}\(GPU\)", re.M),
+         lambda m: {"cuda_available": "true", "torch_version": m.group("version")}, 0.9),
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
