@@ -404,6 +404,10 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
         facts.setdefault("wanted", "cuda")
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
                          (("desktop_vm", "true"), (WORDING_FACT, "desktop_vm")))]
+    if facts.get("container_without_gpus") == "true":
+        facts.setdefault("wanted", "cuda")
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
+                         (("container_without_gpus", "true"), (WORDING_FACT, "container")))]
     if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
         facts.setdefault("wanted", "cuda")
         shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))
@@ -481,6 +485,8 @@ def _unexplained_complaint(facts: dict[str, str], clean: CleanText, gpus_named: 
     complaint = _cuda_complaint(facts, clean) and not _another_vendors_stack(facts, clean)
     if not complaint:
         return []
+    if _container_without_gpus(clean):
+        facts["container_without_gpus"] = "true"
     return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(
         facts, True, _linux_inside(clean), "conda" in clean.lower)
 
@@ -502,6 +508,21 @@ def _visible_devices_hide(facts: dict[str, str], gpus_named: int) -> list[Eviden
         return []
     shown = (("cuda_visible_devices", value or "(empty)"), (LIKELY_FACT, "true"))  # (the value may be reset later)
     return [Evidence(VISIBLE_DEVICES_HIDE, "VISIBLE_DEVICES_MASK", f"CUDA_VISIBLE_DEVICES={value}", shown)]
+
+
+# what gives a container the host's GPU: Docker's --gpus (19.03 on), the nvidia runtime (nvidia-docker 2), the
+# nvidia-docker wrapper (1), podman's CDI device, a compose file's GPU reservation (NVIDIA Container Toolkit docs)
+_CONTAINER_GPU_WORDS = ("--gpus", "nvidia-docker", "runtime=nvidia", "--runtime nvidia", "nvidia.com/gpu",
+                        "capabilities: [gpu]", "driver: nvidia", "device_requests")
+_CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run\b")
+
+
+def _container_without_gpus(clean: CleanText) -> bool:
+    """The text shows the container started (docker run, podman run) and nothing that gives it the host's GPU: inside,
+    no NVIDIA driver is there, whatever the host has."""
+    lower = clean.lower
+    return "run" in lower and _CONTAINER_RUN.search(lower) is not None and not any(
+        word in lower for word in _CONTAINER_GPU_WORDS)
 
 
 def _linux_inside(clean: CleanText) -> bool:
