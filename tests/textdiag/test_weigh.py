@@ -228,7 +228,8 @@ def test_a_cuda_build_named_on_a_mac_is_no_wish_for_cuda() -> None:
 
 
 def test_a_path_past_260_characters_is_windows_path_limit() -> None:
-    """path_past_windows_limit: pip's own test (filename longer than 260), with repr's doubled backslashes counted once."""
+    """path_past_windows_limit: MAX_PATH counts the terminating null, so 260 characters already fail (pip's own hint
+    starts at 261), with repr's doubled backslashes counted once."""
     def pip_error(path: str) -> str:
         return f"ERROR: Could not install packages due to an EnvironmentError: [Errno 2] No such file or directory: '{path}'"
 
@@ -237,8 +238,11 @@ def test_a_path_past_260_characters_is_windows_path_limit() -> None:
     assert first_cause(pip_error(deep)) == "LONG_PATHS_DISABLED"
     # over 260 characters as printed, not once the doubled backslashes count once: not the path limit
     near = "C:\\\\" + "\\\\".join(["b" * 18] * 13) + "\\\\y.py"
-    assert len(near) > 260 and len(near.replace("\\\\", "\\")) <= 260
+    assert len(near) > 260 and len(near.replace("\\\\", "\\")) < 260
     assert first_cause(pip_error(near)) == ""
+    exactly = "C:\\\\" + "\\\\".join(["c" * 19] * 12) + "\\\\" + "z" * 17  # 260 characters with the null 261
+    assert len(exactly.replace("\\\\", "\\")) == 260
+    assert first_cause(pip_error(exactly)) == "LONG_PATHS_DISABLED"
 
 
 def test_no_module_named_torch_in_a_notebook_is_the_kernels_python() -> None:

@@ -444,7 +444,7 @@ def nvidia_gpu_named(found: Match, facts: Facts, _dists: list[Distribution]) -> 
         yield "NO_NVIDIA_GPU", 0.2, "an NVIDIA GPU or driver is named"
 
 
-WINDOWS_MAX_PATH = 260  # pip's own test for its long-path hint (create_os_error_message: len(filename) > 260)
+WINDOWS_MAX_PATH = 260  # MAX_PATH, the null included: 260 visible characters already fail (pip hints from 261)
 
 
 def path_past_windows_limit(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -453,11 +453,13 @@ def path_past_windows_limit(found: Match, facts: Facts, _dists: list[Distributio
     pip (21.2 on) prints "HINT: ... does not have Windows Long Path support enabled" for an ENOENT or EINVAL on
     Windows whose filename is longer than 260 characters; older pips print the bare error with the same path. The
     path is printed as Python's repr, so its backslashes are doubled; they are counted once, as pip counts them.
+    Windows' MAX_PATH (260) counts the terminating null character (Microsoft's "Maximum Path Length Limitation"), so
+    a path of 260 characters already fails, though pip's hint starts at 261.
     """
     if found.signature.id != "pip_oserror_windows_path":
         return
     length = len(facts.get("missing_path", "").replace("\\\\", "\\"))
-    if length > WINDOWS_MAX_PATH:
+    if length >= WINDOWS_MAX_PATH:
         yield "LONG_PATHS_DISABLED", 2.4, f"the path pip could not create is {length} characters, past Windows' 260"
 
 
