@@ -252,3 +252,11 @@ def test_a_hugging_face_trainers_device_log_line_on_cpu_is_the_gpu_unused() -> N
 
 def test_other_programs_also_using_the_gpu_in_chinese_is_cuda_working_elsewhere() -> None:
     assert facts_of("有其他程序也在使用gpu，但是我的任务检测不到cuda").get("gpu_works_elsewhere") == "true"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("pip couldn't find a pytorch 1.3 version with my python 3.8 virtualenv", "PYTHON_UNSUPPORTED"),  # (1.3: up to 3.7)
+    ("Windows 11, Python 3.10. pip can't find torch==2.1.2+cu121 at all", "INDEX_VARIANT_MISSING"),  # (PyPI: no +local)
+])
+def test_pip_not_finding_torch_told_in_a_sentence_is_the_no_wheel_reading(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]

@@ -250,7 +250,7 @@ def local_version_needs_its_index(found: Match, facts: Facts, _dists: list[Distr
     and where the text shows another index was searched."""
     if not _no_wheel_message(found) or found.signature.id == "conda_cuda_virtual_package":
         return
-    requested = facts.get("requested", "")
+    requested = _requested_or_pinned(facts)  # (pip's own requirement, or the build the text pins where it is retold)
     if not re.search(r"\btorch\s{0,2}==\s{0,2}\d{1,2}\.\d{1,3}(?:\.\d{1,3})?\+(?:cu\d{2,3}|cpu|rocm[\d.]{1,8})\b", requested, re.I):
         return
     if facts.get("index_variant") or facts.get("other_index_shown") == "true":
@@ -260,9 +260,10 @@ def local_version_needs_its_index(found: Match, facts: Facts, _dists: list[Distr
         # searched (PyPI has many); a list is read by listed_versions_cause
     from wizard.textdiag.build import definite_no_wheel_cause, serves_current_pythons  # (knowledge-based)
 
-    if definite_no_wheel_cause(facts) in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED"):
+    asked = {**facts, "requested": requested}
+    if definite_no_wheel_cause(asked) in ("PYTHON_UNSUPPORTED", "PLATFORM_UNSUPPORTED"):
         return
-    if not serves_current_pythons(facts):
+    if not serves_current_pythons(asked):
         return  # an old release served only old Pythons: today's Python is the likelier reason
     yield "INDEX_VARIANT_MISSING", 2.3, "a +local build exists only on PyTorch's own index, never on PyPI"
 
