@@ -107,9 +107,30 @@ KNOWN_MISSES = {
     # round 15 (the last measurement round: measured once at the end; four general readings came after, see the doc)
     "1245-pyenv-apple-silicon-py3111-no-matching-torch": "pip's no-match told in prose beside a collect_env of an M2 "
     "with Python 3.11.1 (Jan 2023): that torch had no cp311 macOS wheel until 2.0 is the date, which the text lacks",
+    # round 16 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1300-vllm022-libcudart12-importerror": "libcudart.so.12 missing while importing vLLM's own module, with no torch "
+    "version shown: the engine reads a missing CUDA library; that vLLM 0.2.2 was built for a CUDA 12.1 torch other "
+    "than the installed one is the maintainer's answer",
+    "1303-macos-arm64-uv-cu124-index-no-wheels": "uv's resolver failure told in prose on an Apple Silicon Mac asking "
+    "PyTorch's cu124 index for plain versions: no message to read; earlier texts label that situation "
+    "INDEX_VARIANT_MISSING (359, 815), this one PLATFORM_UNSUPPORTED",
+    "1370-torchserve-image-cuda101-pip-torch160-default-cu102": "a torchserve image for CUDA 10.1 whose Dockerfile "
+    "pip-installs the default torch: no torch or driver version in the text, so the driver missing and too old stay "
+    "possible; that the default was 1.6.0's CUDA 10.2 build is the reporter's finding",
+    "1375-zh-tesla-k40m-new-version-support-question": "a one-line Chinese question whether the new version supports "
+    "the Tesla K40m: no error, no torch version; that its capability 3.5 left the builds is the maintainer's answer",
+    "1389-zh-yopo-jetson-xavier-nx-pip-cu121-index-cpu-torch": "a Jetson Xavier NX ('Jeston', JETPACK5.1.5) with "
+    "torch from PyPI and PyTorch's index: labelled CPU_ONLY_WHEEL here, while earlier Jetson texts (1004, 1084, 1285) "
+    "are PLATFORM_UNSUPPORTED, the reading the engine gives a Jetson it recognises",
+    "1390-ultralytics-jetson-xavier-nx-venv-pip-torch-cuda-false": "the generic aarch64 torch on a Jetson Xavier NX: "
+    "the engine names the platform (NVIDIA's JetPack builds), as earlier Jetson texts are labelled; this one is "
+    "labelled CPU_ONLY_WHEEL",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
+    "1313-healthy-collect-env-4090-nightly-cu116-compile-sm89": "torch.compile's ptxas error ('Value sm_89 is not "
+    "defined for option gpu-name') beside a working collect_env: a failure naming the GPU architecture is never read "
+    "as the program's own",
     "244-healthy-is-available-true-tx2": "the text reports an error ('I got an error', 'Cuda is not available') beside "
     "is_available() True; that the error was the reporter's own mistake is only in the thread",
     "473-healthy-uv-add-torch-cu124-tesla-t4": "only torch's version (2.5.1+cu124) and nvidia-smi are shown, no "
