@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of
+from tests.textdiag.pasted import errors_of, first_error
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,21 @@ def test_the_web_uis_own_check_alone_names_no_nvidia_gpu_as_most_likely_and_the_
     assert first.code == "NO_NVIDIA_GPU" and first.title_message.key == "NO_NVIDIA_GPU.likely.title"
     assert first.actions == ()  # a CUDA build is no fix without an NVIDIA GPU
     assert [f.code for f in findings if is_possible_cause(f)] == ["DRIVER_MISSING"]
+
+
+@pytest.mark.parametrize("place", [
+    "from google.colab import drive\n",
+    'File "/content/MFNet/test/evaluate_video.py", line 40, in <module>\n',
+    "I run it on Kaggle notebook\n",
+])
+def test_cuda_unusable_in_a_hosted_notebook_is_a_runtime_without_a_gpu(place: str) -> None:
+    text = place + "AssertionError: CUDA is not available\n>>> torch.cuda.is_available()\nFalse\n"
+    finding = first_error(text)
+    assert finding.code == "NO_NVIDIA_GPU"
+    assert finding.title == "The notebook's runtime has no GPU"
+
+
+def test_a_hosted_notebook_showing_an_nvidia_driver_is_not_that_reading() -> None:
+    text = ("from google.colab import drive\nRuntimeError: The NVIDIA driver on your system is too old "
+            "(found version 10010).\n")
+    assert first_error(text).code == "DRIVER_TOO_OLD"

@@ -404,6 +404,10 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
         facts.setdefault("wanted", "cuda")
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
                          (("desktop_vm", "true"), (WORDING_FACT, "desktop_vm")))]
+    if facts.get("hosted_notebook") and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+        facts.setdefault("wanted", "cuda")  # (Colab's and Kaggle's images ship PyTorch's CUDA build: the runtime decides)
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
+                         (("hosted_notebook", facts["hosted_notebook"]), (WORDING_FACT, "hosted_notebook")))]
     if facts.get("container_without_gpus") == "true":
         facts.setdefault("wanted", "cuda")
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",

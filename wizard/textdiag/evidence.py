@@ -609,6 +609,12 @@ RULES: tuple[Rule, ...] = (
          _const(runs_in_editor="true"), 0.7),
     # a desktop virtual machine (VMware Workstation/Player, VirtualBox): no NVIDIA GPU reaches its guest (no GPU
     # passthrough for CUDA), whatever the host has
+    # a hosted notebook: Google Colab (google.colab, its /content working folder, colab.research.google.com) or a Kaggle
+    # notebook (/kaggle/working, /kaggle/input): their images ship PyTorch's CUDA build; the GPU is the runtime's choice
+    Rule("hosted_notebook", ("colab", "/content/", "kaggle"),
+         re.compile(r"\bgoogle\.colab\b|colab\.research\.google\.com|(?<![\w/])/content/|\bin (?:google )?colab\b"
+                    r"|\bon (?:google )?colab\b|(?<![\w/])/kaggle/(?:working|input)\b|\b(?:in|on) (?:a )?kaggle(?: notebook)?\b", _I),
+         lambda m: {"hosted_notebook": "kaggle" if "kaggle" in m.group(0).lower() else "colab"}, 0.8),
     Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),
          re.compile(r"\b(?:vmware|virtual\s?box)\b(?!\s(?:esxi|vsphere))", _I),
          _const(desktop_vm="true"), 0.7),
