@@ -125,6 +125,15 @@ KNOWN_MISSES = {
     "1390-ultralytics-jetson-xavier-nx-venv-pip-torch-cuda-false": "the generic aarch64 torch on a Jetson Xavier NX: "
     "the engine names the platform (NVIDIA's JetPack builds), as earlier Jetson texts are labelled; this one is "
     "labelled CPU_ONLY_WHEEL",
+    # round 17 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1404-chatllama-azure-p100-no-gpu-available-driver": "the program's own 'No Gpu available' on an Azure VM with a "
+    "Tesla P100 and no system, driver or torch shown: the CPU-only build is named as the commonest reason, the driver "
+    "as possible; that the VM had no working driver is the reporter's later fix",
+    "1438-es-intel-hd520-exe-asks-nvidia-driver": "Spanish prose: an Intel HD 520 and a program that asks for NVIDIA "
+    "drivers, with no failure told in words the verdict reads ('me pide los drivers')",
+    "1484-fedora39-python312-pip-install-pytorch-placeholder-nov2023": "`pip install pytorch` building the 'pytorch' "
+    "placeholder sdist, cut before its own message, with Python 3.12 in the paths: that no torch served 3.12 in "
+    "November 2023 is the date, which the text lacks",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

@@ -106,6 +106,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
                            or _torch_missing_told(facts)
+                           or _import_works_in_terminal(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
@@ -264,6 +265,18 @@ def _torch_missing_told(facts: dict[str, str]) -> list[Evidence]:
 
 
 LINUX_DRIVER_IN_WSL = "textdiag:linux_driver_in_wsl"
+
+
+IMPORT_WORKS_IN_TERMINAL = "textdiag:import_works_in_terminal"
+
+
+def _import_works_in_terminal(facts: dict[str, str]) -> list[Evidence]:
+    """torch imports in the terminal but not in the notebook or editor: that place runs another Python (a Jupyter kernel,
+    VS Code's or PyCharm's interpreter) without it, most likely (ENV_MISMATCH.likely, with sys.executable as the check)."""
+    if facts.get("import_works_in_terminal") != "true":
+        return []
+    return [Evidence(IMPORT_WORKS_IN_TERMINAL, "ENV_MISMATCH", "", (("import_works_in_terminal", "true"),
+                                                                     (LIKELY_FACT, "true")))]
 
 
 def _linux_driver_inside_wsl(facts: dict[str, str]) -> list[Evidence]:

@@ -555,9 +555,10 @@ RULES: tuple[Rule, ...] = (
                     _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
+    # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones)
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
-                       "intel(r) uhd", "intel(r) iris", "intel(r) hd"),
-         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics)\b"
+                       "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics"),
+         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?)\b"
                     r"|\bIris(?:\(R\))? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
@@ -615,6 +616,15 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bgoogle\.colab\b|colab\.research\.google\.com|(?<![\w/])/content/|\bin (?:google )?colab\b"
                     r"|\bon (?:google )?colab\b|(?<![\w/])/kaggle/(?:working|input)\b|\b(?:in|on) (?:a )?kaggle(?: notebook)?\b", _I),
          lambda m: {"hosted_notebook": "kaggle" if "kaggle" in m.group(0).lower() else "colab"}, 0.8),
+    # "'import torch' worked on the terminal but it didn't work on the Jupyter", "torch imports fine in cmd but not in
+    # VS Code": the module found by one Python and not by another (a kernel or an editor runs its own interpreter)
+    Rule("import_works_in_terminal", ("terminal", "command line", "cmd", "console", "shell", "command prompt"),
+         re.compile(r"\b(?:import(?:ing)?\s['`\"]?(?:py)?torch['`\"]?|(?:py)?torch\s(?:imports?|is\simported))\s"
+                    r"(?:(?:works?|worked|is\sworking|runs?|ran|succeeds|succeeded)\s)?(?:(?:fine|well|ok|okay|perfectly)\s)?"
+                    r"(?:in|on|from)\s(?:the\s|my\s|a\s)?(?:terminal|command\s(?:line|prompt)|cmd|console|shell|python\sshell)"
+                    r"\b[^\n]{0,80}?(?:not|n['’]t|fails?|error)[^\n]{0,40}?\b(?:jupyter|notebook|vs\s?code|pycharm|spyder|ipython)\b",
+                    _I),
+         _const(import_works_in_terminal="true"), 0.7),
     Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),
          re.compile(r"\b(?:vmware|virtual\s?box)\b(?!\s(?:esxi|vsphere))", _I),
          _const(desktop_vm="true"), 0.7),
@@ -768,6 +778,11 @@ RULES: tuple[Rule, ...] = (
     Rule("trainer_device_cuda", ("n_gpu: ",),
          re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
          _const(cuda_works="true"), 0.8),
+    # SD.Next's and kohya_ss's start-up check logs each GPU only inside `if torch.cuda.is_available()` (installer.py:
+    # "Torch detected GPU: {name} VRAM {mb} Arch {capability} Cores {sm count}"; Intel's XPU line has no "Arch")
+    Rule("launcher_torch_detected_gpu", ("torch detected gpu:",),
+         re.compile(r"\bTorch detected GPU: (?P<name>[^\n]{1,80}?) VRAM \d{1,7}(?:MB)? Arch\b"),
+         lambda m: {"cuda_works": "true"}, 0.9),
     # the environment report of LlamaFactory and the tools that copy it ("llamafactory-cli env"): "- PyTorch version:
     # 2.3.0+cu121 (GPU)", the "(GPU)" added only when transformers' is_torch_cuda_available() is True
     Rule("env_report_torch_gpu", ("(gpu)",),

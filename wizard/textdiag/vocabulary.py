@@ -112,6 +112,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "index_ignored": lower,  # "true": pip ignored the index it was given (a plain-http host not trusted)
     "index_host": _strip,
     "runs_in_editor": lower,  # "true": the code runs from VS Code, PyCharm or Spyder (each picks its own interpreter)
+    "import_works_in_terminal": lower,  # "true": torch imports in the terminal, not in a notebook or an editor
     "hosted_notebook": lower,  # "colab" | "kaggle": a hosted notebook, whose image ships PyTorch's CUDA build
     "container_without_gpus": lower,  # "true": a container started without --gpus (or the nvidia runtime)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
