@@ -36,6 +36,12 @@ def working_shown(snapshot: Snapshot) -> str:
     return ""
 
 
+def working_only_told(snapshot: Snapshot) -> bool:
+    """Whether the working setup the text shows rests only on the person's words ("it ran on the GPU yesterday"), not
+    on a tool's output (is_available() printed, collect_env, a tensor on the device, a trainer's device line)."""
+    return any(item.signature == WORKING_SIGNATURE and ("told", "true") in item.facts for item in snapshot.evidence)
+
+
 def is_likely_cause(evidence: Evidence) -> bool:
     """Whether pasted text made this cause the likeliest of several without showing it (the finding says so)."""
     return dict(evidence.facts).get(LIKELY_FACT) == "true"

@@ -16,7 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-from wizard.evidence import working_shown
+from wizard.evidence import working_only_told, working_shown
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.resources_path import resource
 from wizard.snapshot import Snapshot
@@ -105,8 +105,10 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
     if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
-    # (CUDA shown working: is_available() True printed, by collect_env or another tool's report, or a tensor on cuda)
-    if failure and working == "cuda" and program_error_shown(text):
+    # (CUDA shown working by a tool: is_available() True printed, collect_env or another tool's report, a tensor on
+    # cuda, a trainer's device line; not only in words, "it ran on the GPU yesterday")
+    shown_by_tool = (runtime is not None and runtime.cuda_available) or not working_only_told(snapshot)
+    if failure and working == "cuda" and shown_by_tool and program_error_shown(text):
         return _make(VerdictKind.READY, "ready.gpu_other_error", gpu=_gpu_label(snapshot))
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):

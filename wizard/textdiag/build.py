@@ -91,6 +91,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     prose_evidence = _prose_facts(prose, facts)
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
+    if facts.get("os") == "darwin" and _LINUX_ALSO.search(clean.lower):
+        facts["linux_also_named"] = "true"  # (a Mac and a Linux machine both in the text: which one failed is open)
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -122,7 +124,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
         evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     if working:
-        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working),)))
+        told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
+        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()))))
     return _snapshot(facts, gpus, dists, evidence + notes)
 
 
@@ -504,6 +507,8 @@ def _unexplained_complaint(facts: dict[str, str], clean: CleanText, gpus_named: 
         return []
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"
+    if facts.get("bundled_cuda_build") == "true" and _TORCH_PIP_INSTALLED.search(clean.lower):
+        del facts["bundled_cuda_build"]  # torch installed over the bundled one: its build is no longer known
     return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(
         facts, True, _linux_inside(clean), "conda" in clean.lower)
 
@@ -530,8 +535,11 @@ def _visible_devices_hide(facts: dict[str, str], gpus_named: int) -> list[Eviden
 # what gives a container the host's GPU: Docker's --gpus (19.03 on), the nvidia runtime (nvidia-docker 2), the
 # nvidia-docker wrapper (1), podman's CDI device, a compose file's GPU reservation (NVIDIA Container Toolkit docs)
 _CONTAINER_GPU_WORDS = ("--gpus", "nvidia-docker", "runtime=nvidia", "--runtime nvidia", "nvidia.com/gpu",
-                        "capabilities: [gpu]", "driver: nvidia", "device_requests")
-_CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run\b")
+                        "capabilities: [gpu]", "driver: nvidia", "device_requests", "nvidia_visible_devices",
+                        "default-runtime")
+# the run command with its arguments (an option, or an image with a registry path or tag), not "docker run" in a
+# sentence ("docker run hello-world works")
+_CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run[ \t]{1,4}(?:-|[\w.-]{1,80}[:/])")
 
 
 def _container_without_gpus(clean: CleanText) -> bool:
@@ -540,6 +548,10 @@ def _container_without_gpus(clean: CleanText) -> bool:
     lower = clean.lower
     return "run" in lower and _CONTAINER_RUN.search(lower) is not None and not any(
         word in lower for word in _CONTAINER_GPU_WORDS)
+
+
+_TORCH_PIP_INSTALLED = re.compile(r"\b(?:pip3?|uv pip) install\b[^\n]{0,120}?\btorch\b")
+_LINUX_ALSO = re.compile(r"\b(?:linux|ubuntu|debian|centos|fedora|manylinux|ssh)\b|(?:^|[\s\"'(])/home/")
 
 
 def _linux_inside(clean: CleanText) -> bool:
@@ -873,7 +885,8 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
 def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
     """A +cuNNN build pinned where the text shows macOS. (Only a CUDA index asked for, with a plain version, is that
     index's missing macOS wheels: the default index has them.)"""
-    return facts.get("os") == "darwin" and _requested(facts)[1].startswith("cu")
+    return (facts.get("os") == "darwin" and facts.get("linux_also_named") != "true"
+            and _requested(facts)[1].startswith("cu"))
 
 
 def no_cuda_build_here(facts: dict[str, str]) -> bool:

@@ -305,6 +305,32 @@ _ADVICE_OR_DENIAL_BEFORE = re.compile(r"\b(?:no|not|without|n['’]t|install|upd
                                       r"require|requires|try|check)\W{1,3}(?:\w{1,12}\W{1,3}){0,1}$", re.I)
 
 
+# "works fine in colab", "but in colab it runs": Colab or Kaggle as the place where it works, not where it fails
+_WORKS_THERE_BEFORE = re.compile(r"\b(?:works?|worked|working|fine|ok|okay|but|whereas|unlike)\b[^.\n]{0,30}$",
+                                 re.I)
+
+
+def _conda_channels(found: re.Match[str]) -> dict[str, str]:
+    channels = re.findall(r"(?:^|\s)(?:-c|--channel)[ =]{1,3}([\w./:-]{1,120})", found.group(0))
+    return {"conda_channels": " ".join(channel.rstrip("/").rsplit("/", 1)[-1].lower() for channel in channels)} if channels else {}
+
+
+_CONDA_SUBDIRS = {"linux-64": ("linux", "x86_64"), "linux-aarch64": ("linux", "aarch64"),
+                  "linux-ppc64le": ("linux", "ppc64le"), "win-64": ("windows", "x86_64"), "win-32": ("windows", "x86"),
+                  "osx-64": ("darwin", "x86_64"), "osx-arm64": ("darwin", "arm64")}
+
+
+def _conda_subdir(found: re.Match[str]) -> dict[str, str]:
+    os_name, machine = _CONDA_SUBDIRS[found.group("subdir").lower()]
+    return {"os": os_name, "python_bits": "32"} if machine == "x86" else {"os": os_name, "machine": machine}
+
+
+def _hosted_notebook(found: re.Match[str]) -> dict[str, str]:
+    if _WORKS_THERE_BEFORE.search(found.string[max(0, found.start() - 40):found.start()]):
+        return {}
+    return {"hosted_notebook": "kaggle" if "kaggle" in found.group(0).lower() else "colab"}
+
+
 def _nvidia_driver_owned(found: re.Match[str]) -> dict[str, str]:
     """An NVIDIA driver the person has (so an NVIDIA GPU), as stated: not advice, a denial, a question."""
     before = found.string[max(0, found.start() - 30):found.start()]
@@ -319,7 +345,7 @@ def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
     if _NEGATION.search(before) or re.search(r"\b(?:not|n't)\b", found.group(0), re.I):
         return {}
     target = found.group("target").lower()
-    return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true"}
+    return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true", "working_told": "true"}
 
 
 def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
@@ -615,17 +641,18 @@ RULES: tuple[Rule, ...] = (
     # a hosted notebook: Google Colab (google.colab, its /content working folder, colab.research.google.com) or a Kaggle
     # notebook (/kaggle/working, /kaggle/input): their images ship PyTorch's CUDA build; the GPU is the runtime's choice
     Rule("hosted_notebook", ("colab", "/content/", "kaggle"),
-         re.compile(r"\bgoogle\.colab\b|colab\.research\.google\.com|(?<![\w/])/content/|\bin (?:google )?colab\b"
-                    r"|\bon (?:google )?colab\b|(?<![\w/])/kaggle/(?:working|input)\b|\b(?:in|on) (?:a )?kaggle(?: notebook)?\b", _I),
-         lambda m: {"hosted_notebook": "kaggle" if "kaggle" in m.group(0).lower() else "colab"}, 0.8),
+         re.compile(r"\bgoogle\.colab\b|colab\.research\.google\.com|File \"/content/|\b(?:in|on) (?:google )?colab\b"
+                    r"|(?<![\w/])/kaggle/(?:working|input)\b|\b(?:in|on) (?:a )?kaggle(?: notebook)?\b", _I),
+         _hosted_notebook, 0.8),
     # "'import torch' worked on the terminal but it didn't work on the Jupyter", "torch imports fine in cmd but not in
     # VS Code": the module found by one Python and not by another (a kernel or an editor runs its own interpreter)
     Rule("import_works_in_terminal", ("terminal", "command line", "cmd", "console", "shell", "command prompt"),
          re.compile(r"\b(?:import(?:ing)?\s['`\"]?(?:py)?torch['`\"]?|(?:py)?torch\s(?:imports?|is\simported))\s"
                     r"(?:(?:works?|worked|is\sworking|runs?|ran|succeeds|succeeded)\s)?(?:(?:fine|well|ok|okay|perfectly)\s)?"
                     r"(?:in|on|from)\s(?:the\s|my\s|a\s)?(?:terminal|command\s(?:line|prompt)|cmd|console|shell|python\sshell)"
-                    r"\b[^\n]{0,80}?(?:not|n['’]t|fails?|error)[^\n]{0,40}?\b(?:jupyter|notebook|vs\s?code|pycharm|spyder|ipython)\b",
-                    _I),
+                    r"\b[^\n]{0,30}?\b(?:but|while|whereas)\s(?:it\s|the\simport\s)?(?:(?:does|did|is|was)\s?n[o'’]?t"
+                    r"(?:\swork(?:ing)?)?|not|fails?|failed)\s(?:in|on|from|with|inside)\s(?:the\s|my\s|a\s)?"
+                    r"(?:jupyter|notebook|vs\s?code|pycharm|spyder|ipython)\b", _I),
          _const(import_works_in_terminal="true"), 0.7),
     Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),
          re.compile(r"\b(?:vmware|virtual\s?box)\b(?!\s(?:esxi|vsphere))", _I),
@@ -888,6 +915,16 @@ RULES: tuple[Rule, ...] = (
                     r"|^[ \t]{0,4}\+?[ \t]{0,4}cpuonly[ \t=-]{1,40}\d"
                     r"|\bcpu_(?:mkl|generic|openblas)_py\d{2,3}h", _I | re.M),
          _const(conda_cpu_build="true"), 0.9),
+    # the channels a conda command names ("conda install pytorch-cuda=12.1 -c pytorch -c nvidia")
+    Rule("conda_channels", ("conda install", "conda create", "mamba install", "mamba create"),
+         re.compile(r"\b(?:conda|mamba|micromamba) (?:install|create)\b[^\n]{0,400}", _I),
+         _conda_channels, 0.8),
+    # conda's channel URLs name the platform's subdir ("Current channels: https://conda.anaconda.org/pytorch/linux-aarch64",
+    # "https://repo.anaconda.com/pkgs/main/win-32"): conda's own reading of this machine
+    Rule("conda_subdir", ("conda.anaconda.org/", "repo.anaconda.com/pkgs/"),
+         re.compile(r"(?:conda\.anaconda\.org/[\w.-]{1,60}|repo\.anaconda\.com/pkgs/(?:main|r|free))/(?P<subdir>linux-64|"
+                    r"linux-aarch64|linux-ppc64le|win-64|win-32|osx-64|osx-arm64)\b", _I),
+         _conda_subdir, 0.9),
     # CUDA asked of conda: "cudatoolkit=11.3" / "pytorch-cuda=11.8" in a conda install or an environment.yml, a
     # cudatoolkit row of conda list (pytorch's conda instructions before and after 1.13)
     Rule("conda_cuda_spec", ("cudatoolkit", "pytorch-cuda"),
@@ -918,10 +955,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"download\.pytorch\.org|--(?:extra-)?index-url|\bindex[-_]url\b|--find-links|\s-[fi]\s{1,4}\S"
                     r"|Looking in (?:indexes|links):|\[\[tool\.(?:poetry\.source|uv\.index)\]\]", _I),
          _const(other_index_shown="true"), 0.9),
-    # PyTorch's own wheel index or links page named (whl/cu121, whl/torch_stable.html): its CUDA and CPU builds carry
-    # local versions ("2.1.2+cu121"), which pip lists in "(from versions: …)" wherever one fits the platform
+    # PyTorch's own wheel index or links page used (pip's "Looking in indexes/links:", or the install command's option:
+    # whl/cu121, whl/torch_stable.html): its CUDA and CPU builds carry local versions ("2.1.2+cu121"), which pip lists
+    # in "(from versions: …)" wherever one fits the platform (not a page the text only mentions)
     Rule("pytorch_index_shown", ("download.pytorch.org/whl",),
-         re.compile(r"download\.pytorch\.org/whl\b", _I),
+         re.compile(r"^[^\n]{0,200}?(?:Looking in (?:indexes|links):|\bpip3? install\b|\buv (?:pip install|add)\b)"
+                    r"[^\n]{0,400}?download\.pytorch\.org/whl\b", _I | re.M),
          _const(pytorch_index_shown="true"), 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),

@@ -457,8 +457,8 @@ _ZH_OTHER = r"(?:其他|其它|别的|另外(?:一个|的)?|另一个|其他的|
 _ZH_THING = r"(?:项目|程序|软件|模型|代码|工程|仓库|应用|ai|ai程序|ai软件|(?:conda|虚拟|python)?\s?(?:环境|env|venv))"
 _ZH_ENV = r"(?:(?:base|主|系统|全局|新建?的?|另一个|其他|其它|别的)\s?(?:的)?\s?(?:conda|虚拟|python)?\s?(?:环境|env|venv)" \
           r"|终端|命令行|cmd)"
-# (也在使用gpu: "are also using the GPU", the progressive 在/正在)
-_ZH_WORKS = r"(?:都|也|均|是|就)?(?:正?在)?(?:能|可以|可)?(?:正常|完全)?(?:使用|用|调用|识别到?|检测到|跑|运行|用上|跑在)(?:了|到)?\s?" \
+# (也在使用gpu: "are also using the GPU"; not 正在 alone, "are using the GPU right now", which is about it being busy)
+_ZH_WORKS = r"(?:都在|也在|都|也|均|是|就)?(?:能|可以|可)?(?:正常|完全)?(?:使用|用|调用|识别到?|检测到|跑|运行|用上|跑在)(?:了|到)?\s?" \
             + _ZH_GPU
 GPU_WORKS_ELSEWHERE_ZH = _at_characters_or_latin_word(
     "其它别另所主系全新终命",

@@ -113,6 +113,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "index_host": _strip,
     "runs_in_editor": lower,  # "true": the code runs from VS Code, PyCharm or Spyder (each picks its own interpreter)
     "import_works_in_terminal": lower,  # "true": torch imports in the terminal, not in a notebook or an editor
+    "linux_also_named": lower,  # "true": beside a Mac, the text names Linux (a server, an ssh session)
     "hosted_notebook": lower,  # "colab" | "kaggle": a hosted notebook, whose image ships PyTorch's CUDA build
     "container_without_gpus": lower,  # "true": a container started without --gpus (or the nvidia runtime)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
@@ -145,6 +146,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "gpu_text": _strip,  # the GPU field of an issue template, as written
     "torch_installed": _strip,
     "mps_available": lower,  # "true" | "false": torch.backends.mps.is_available() as printed
+    "working_told": lower,  # "true": CUDA working is told in words ("runs fine on the GPU"), not shown by a tool
     "cuda_works": lower,  # "true": the text shows CUDA working (a tensor on a cuda device, "runs on the GPU")
     "wsl_version": _strip,  # "1" | "2": which WSL (WSL 1 has no GPU access at all)
     "no_nvidia_gpu": lower,  # "true": the text says the machine has no (CUDA-capable) NVIDIA GPU
@@ -153,6 +155,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build
     "conda_cpu_build": lower,  # "true": conda's build string or packages of a CPU build (py3.8_cpu_0, cpuonly, mutex cpu)
+    "conda_channels": lower,  # the channels a conda command names, space separated: "pytorch nvidia"
     "conda_missing": lower,  # the first spec conda's PackagesNotFoundError lists: "cudatoolkit=11.1", "torchaudio"
     "conda_cuda": _strip,  # the CUDA asked of conda: "cudatoolkit=11.3", "pytorch-cuda=11.8"
     "cuda_build_named": lower,  # "true": a CUDA (or ROCm) build of torch is named somewhere (+cuNNN, a /whl/cuNNN index)

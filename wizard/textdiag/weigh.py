@@ -374,10 +374,16 @@ def conda_cuda_package_missing(found: Match, facts: Facts, _dists: list[Distribu
     is not on the channels conda searched. PyTorch's own conda commands add the channel that carries it (-c nvidia for
     pytorch-cuda; -c conda-forge for cudatoolkit 11.1 and later), so the variant's channel is what is missing, not a
     platform or Python without PyTorch. Not on a Mac or beside only another vendor's GPU (no CUDA package fits)."""
-    if found.signature.id != "conda_packages_not_found" or not _CONDA_CUDA_PACKAGE.match(facts.get("conda_missing", "")):
+    missing = facts.get("conda_missing", "")
+    if found.signature.id != "conda_packages_not_found" or not _CONDA_CUDA_PACKAGE.match(missing):
         return
-    if facts.get("os") == "darwin" or facts.get("gpu_vendor") in ("amd", "intel", "apple"):
+    if facts.get("os") == "darwin" or (facts.get("gpu_vendor") in ("amd", "intel", "apple") and not nvidia_named(facts)):
         return
+    if facts.get("machine", "x86_64") not in ("x86_64", "amd64") or facts.get("python_bits") == "32":
+        return  # (conda's subdir is linux-aarch64 / win-32: no such CUDA package for this platform at all)
+    channels = facts.get("conda_channels", "").split()
+    if ("nvidia" in channels and missing.startswith("pytorch-cuda")) or "conda-forge" in channels:
+        return  # the channel that carries it was searched: not a channel missing from the command
     yield "INDEX_VARIANT_MISSING", 2.4, "the CUDA package asked of conda is not on the channels it searched"
 
 
