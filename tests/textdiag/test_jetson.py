@@ -32,3 +32,12 @@ def test_torch_without_cuda_on_a_jetson_is_the_platform_with_nvidias_builds_and_
 def test_torch_without_cuda_off_a_jetson_stays_the_cpu_only_build() -> None:
     first = next(f for f in findings_of("GPU: RTX 3060\n" + NOT_COMPILED) if f.severity is Severity.ERROR)
     assert first.code == "CPU_ONLY_WHEEL"
+
+
+@pytest.mark.parametrize("named", ["My platform is Nvidia TX2", "on a Jetson Xavier NX board", "AGX Xavier, JetPack"])
+def test_the_jetson_modules_by_name_are_a_jetson(named: str) -> None:
+    assert facts_of(named).get("platform_board") == "jetson"
+
+
+def test_torchs_xavier_initialisation_is_no_board() -> None:
+    assert "platform_board" not in facts_of("nn.init.xavier_uniform_(layer.weight)")

@@ -126,7 +126,8 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
     if _REQUIRED_MACHINE.search(found.string[max(0, found.start() - 30):found.start()]):
         return {}
     word = found.group("machine").lower()
-    word = "jetson" if word in ("jetpack", "l4t", "orin") else word  # (Orin: the Jetson AGX / NX / Nano modules)
+    # (Orin, Xavier NX / AGX Xavier, TX1 / TX2: the Jetson modules; not "xavier" alone, torch's xavier_uniform_ init)
+    word = "jetson" if word in ("jetpack", "l4t", "orin", "tx1", "tx2", "xavier nx", "agx xavier", "xavier agx") else word
     mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
                "armv7l": "armv7l", "armv6l": "armv6l", "riscv64": "riscv64", "ppc64le": "ppc64le", "s390x": "s390x",
                "jetson": "aarch64", "raspberry pi": "armv7l", "i686": "i686", "i386": "i686"}
@@ -524,9 +525,10 @@ RULES: tuple[Rule, ...] = (
          lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
     # (a Jetson also by its SDK, JetPack, or its OS image, L4T: "JetPack 6.1", "l4t-pytorch", "Jetsons")
     Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
-                          "x86_64", "amd64", "i686", "i386", "jetpack", "l4t", "orin"),
+                          "x86_64", "amd64", "i686", "i386", "jetpack", "l4t", "orin", "tx1", "tx2", "xavier"),
          re.compile(r"(?<![A-Za-z0-9_])(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|"
-                    r"x86_64|amd64|i686|i386|jetpack|l4t|orin)(?:s\b|\b|(?=[-_])|(?=[\u4e00-\u9fff]))", _I),
+                    r"x86_64|amd64|i686|i386|jetpack|l4t|orin|tx[12]|xavier nx|agx xavier|xavier agx)"
+                    r"(?:s\b|\b|(?=[-_])|(?=[\u4e00-\u9fff]))", _I),
          _machine, 0.7),
     # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
     Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
