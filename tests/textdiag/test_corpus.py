@@ -134,9 +134,24 @@ KNOWN_MISSES = {
     "1484-fedora39-python312-pip-install-pytorch-placeholder-nov2023": "`pip install pytorch` building the 'pytorch' "
     "placeholder sdist, cut before its own message, with Python 3.12 in the paths: that no torch served 3.12 in "
     "November 2023 is the date, which the text lacks",
+    # round 18 (collected without running the engine; measured once, then rules were generalized from its tuning half)
+    "1503-nerfstudio-pip-replaced-torch-cu102-device-incompatible": "prose: pip swapped in a CUDA 10.2 build and "
+    "warned 'device incompatible', with no GPU named: which GPU the build lacks is the reporter's later finding",
+    "1507-sam2-failed-building-editable-cuda-toolkit-121": "only pip's generic 'Failed building editable' for SAM 2's "
+    "extension: that the CUDA toolkit did not match torch's is the reporter's own fix",
+    "1553-zh-gptsovits-rtx5070-compat-disaster-nvidia50-package": "Chinese prose about an RTX 5070 and the project's "
+    "'50-series package': no message and no torch version to compare with the card",
+    "1571-uvr-rtx5080-gpu-conversion-stuck-5-percent": "an application stuck at 5 % on an RTX 5080, with no error: "
+    "that its bundled torch lacked sm_120 is the maintainer's answer",
+    "1575-tacc-cluster-conda-pytorch1101-cudatoolkit113-false": "a cluster's conda torch 1.10.1 with cudatoolkit 11.3 "
+    "and is_available() False, with no driver version: the driver too old is the reporter's own reading",
+    "1584-media-ai-server-torch212-cu132-torchaudio211-cu130": "a pull request's prose about torch 2.12 cu132 beside "
+    "torchaudio 2.11 cu130: no error message to read",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
+    "1504-healthy-sentence-transformers-device-cpu-until-encode": "the library reports its device as cpu before encode "
+    "moves the model, with no is_available() or device line showing CUDA working",
     "1313-healthy-collect-env-4090-nightly-cu116-compile-sm89": "torch.compile's ptxas error ('Value sm_89 is not "
     "defined for option gpu-name') beside a working collect_env: a failure naming the GPU architecture is never read "
     "as the program's own",

@@ -260,3 +260,37 @@ def test_other_programs_also_using_the_gpu_in_chinese_is_cuda_working_elsewhere(
 ])
 def test_pip_not_finding_torch_told_in_a_sentence_is_the_no_wheel_reading(text: str, cause: str) -> None:
     assert errors_of(text)[:1] == [cause]
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    # YOLOv5/v7's select_device asserts torch.cuda.is_available() before this message
+    ("AssertionError: Invalid CUDA '--device 0' requested, use '--device cpu' or pass valid CUDA device(s)\n"
+     "Windows 10, I installed it with pip install -r requirements.txt", "CPU_ONLY_WHEEL"),
+    # a module of torch another package imports: that package was built for a newer torch
+    ("  File \"/usr/lib/python3/site-packages/torchvision/__init__.py\", line 6, in <module>\n"
+     "ModuleNotFoundError: No module named 'torch._custom_ops'", "PACKAGE_CONFLICT"),
+])
+def test_programs_own_cuda_checks_and_torch_submodules_are_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_programs_warning_that_it_runs_on_the_cpu_is_the_gpu_unused() -> None:
+    line = "inference_codeformer.py:49: RuntimeWarning: Running on CPU now! Make sure your PyTorch version matches your CUDA."
+    assert facts_of(line).get("gpu_unused") == "true"
+    assert "gpu_unused" not in facts_of("WARNING: using CPU threads: 8")
+
+
+def test_a_problem_with_running_cuda_on_the_gpu_is_no_working_setup() -> None:
+    assert "cuda_works" not in facts_of("I have a problem with running CUDA on GPU.")
+    assert facts_of("training ran fine on the GPU").get("cuda_works") == "true"
+
+
+def test_mkls_missing_jit_symbol_is_torch_failing_to_import() -> None:
+    text = "OSError: /opt/conda/lib/python3.10/site-packages/torch/lib/libtorch_cpu.so: undefined symbol: iJIT_NotifyEvent"
+    assert errors_of(text)[:1] == ["TORCH_IMPORT_FAILED"]
+
+
+def test_nvidia_container_clis_dxcore_line_is_wsls_driver_only_inside_wsl() -> None:
+    line = "I0514 05:28:58.048063 3500294 nvc.c:415] dxcore initialization failed, continuing assuming a non-WSL environment"
+    assert errors_of(line) == []  # (logged on every host that is not WSL)
+    assert errors_of("Ubuntu 20.04 on WSL2, docker run --gpus all fails:\n" + line)[:1] == ["WSL_DRIVER"]

@@ -599,10 +599,11 @@ def _nothing_about_the_setup(facts: dict[str, str]) -> bool:
 
 
 def _cuda_wished(facts: dict[str, str]) -> bool:
-    """is_available() printed False, a CUDA build or conda's CUDA asked for, "runs on the CPU instead of the GPU", or the
+    """is_available() printed False, a CUDA build, a CUDA index or conda's CUDA asked for, "runs on the CPU instead of the GPU", or the
     person's NVIDIA GPU told without its name ("my NVIDIA driver"), which with its name the checks take as the wish."""
     return (facts.get("cuda_available") == "false" or facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda"))
-            or facts.get("gpu_unused") == "true" or facts.get("gpu_vendor") == "nvidia")
+            or facts.get("gpu_unused") == "true" or facts.get("gpu_vendor") == "nvidia"
+            or facts.get("index_variant", "").startswith("cu"))  # (a CUDA index of PyTorch's asked for)
 
 
 def _cuda_major(version: str) -> int | None:

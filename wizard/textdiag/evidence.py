@@ -339,10 +339,19 @@ def _nvidia_driver_owned(found: re.Match[str]) -> dict[str, str]:
     return {"gpu_vendor": "nvidia"}
 
 
+# a gerund after a preposition or a trouble word names an activity, not what happens: "a problem with running CUDA on
+# the GPU", "for running on the GPU", "trying running it on GPU"
+_ACTIVITY_BEFORE = re.compile(r"\b(?:with|for|of|about|by|when|while|before|after|trying|try|problems?|issues?|errors?|"
+                              r"trouble|help|how\sto|want\sto|wanted\sto|need\sto|able\sto)\W{1,3}$", re.I)
+
+
 def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
-    """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before."""
+    """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before, or an activity named
+    ("a problem with running CUDA on GPU")."""
     before = found.string[max(0, found.start() - 40):found.start()]
     if _NEGATION.search(before) or re.search(r"\b(?:not|n't)\b", found.group(0), re.I):
+        return {}
+    if _ACTIVITY_BEFORE.search(before):
         return {}
     target = found.group("target").lower()
     return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true", "working_told": "true"}
@@ -472,7 +481,8 @@ RULES: tuple[Rule, ...] = (
                     "linux 子系统"),
          # first, so "Windows Subsystem for Linux" reads as WSL, not Windows; the product's name written out in English
          # and in Windows' Chinese ("适用于 Linux 的 Windows 子系统") counts too
-         re.compile(r"\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
+         # (not "non-WSL", as nvidia-container-cli logs "a non-WSL environment" on every host that is not WSL)
+         re.compile(r"(?<!non-)\bWSL ?2?\b|microsoft-standard-WSL2|/mnt/c/|Windows Subsystem for Linux|Linux ?的 ?Windows ?子系统"
                     r"|Linux ?子系统", _I | re.ASCII),
          _wsl_word, 0.8),
     # ("win10" glued to a CJK word counts: "在win10上", "win11で")
@@ -801,6 +811,12 @@ RULES: tuple[Rule, ...] = (
          _works_on_gpu, 0.6),
     # Hugging Face's training scripts log the device torch gave them (transformers' examples/pytorch/*/run_*.py and the
     # trainers built on them: "Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"): CUDA unused
+    # a program's own warning that it runs on the CPU (CodeFormer's "RuntimeWarning: Running on CPU now! Make sure your
+    # PyTorch version matches your CUDA.", "UserWarning: falling back to CPU"): printed where CUDA was not available
+    Rule("warning_on_cpu", ("warning",),
+         re.compile(r"\b(?:\w{0,20}Warning|WARNING|WARN)\b:?[^\n]{0,60}?\b(?:running|using|fall(?:s|ing)?\sback\sto|"
+                    r"switching\sto|defaulting\sto)\s(?:on\s)?(?:the\s)?cpu\b(?!\s(?:offload|threads?|cores?))", _I),
+         _const(gpu_unused="true"), 0.7),
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),

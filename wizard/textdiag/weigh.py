@@ -387,6 +387,13 @@ def conda_cuda_package_missing(found: Match, facts: Facts, _dists: list[Distribu
     yield "INDEX_VARIANT_MISSING", 2.4, "the CUDA package asked of conda is not on the channels it searched"
 
 
+def dxcore_outside_wsl(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """nvidia-container-cli's "dxcore initialization failed, continuing assuming a non-WSL environment" is logged on
+    every host that is not WSL (libnvidia-container nvc.c tries dxcore first): a cause only where the text shows WSL."""
+    if found.signature.id == "wsl_dxcore_initialization_failed" and facts.get("is_wsl") != "true":
+        yield "WSL_DRIVER", 0.0, "logged on every host that is not WSL"
+
+
 def cuda_index_on_macos(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """No wheel on macOS from a CUDA or ROCm index: those indexes publish Linux and Windows wheels only.
 
@@ -566,6 +573,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     cuda_error_code_decides,
     companion_library_decides,
     conda_cuda_package_missing,
+    dxcore_outside_wsl,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
