@@ -147,6 +147,17 @@ KNOWN_MISSES = {
     "and is_available() False, with no driver version: the driver too old is the reporter's own reading",
     "1584-media-ai-server-torch212-cu132-torchaudio211-cu130": "a pull request's prose about torch 2.12 cu132 beside "
     "torchaudio 2.11 cu130: no error message to read",
+    # round 19 (the final measurement round: measured once at the end, not tuned on)
+    "1611-xformers-pip-install-reinstalls-torch201-over-ngc-210": "prose: pip installing xformers replaces the "
+    "container's torch 2.1.0 with 2.0.1, with no pip output: no message to read",
+    "1635-windows-pip-torch1011post2-from-versions-012": "pip lists only the 0.1.2 placeholders on Windows in 2019: "
+    "that PyPI then had no Windows torch at all (PyTorch's own index had) is the date, which the text lacks",
+    "1650-esrgan-intel-laptop-not-compiled-cuda-cpu-flag": "'not compiled with CUDA' on a laptop told as Intel's in "
+    "words the reader does not take as the machine's only GPU: the engine names the CPU-only build",
+    "1676-ballonstranslator-rtx4060-laptop-device-stays-cpu": "an RTX 4060 laptop whose program 'stands on cpu', told "
+    "in words the statements do not read ('stands oc cpu')",
+    "1679-macos15-m2-python313-torch241-no-cp313-wheel": "prose: torch 2.4.1 not installable on macOS with Python "
+    "3.13, with no pip output",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -168,9 +179,9 @@ KNOWN_HEALTHY_MISSES = {
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
 # (Round 5 measured 88.9 % / 89.7 % on 126 texts; the 123 texts of rounds 6 to 9 are harder: see the doc.)
-HELD_OUT_TOP1_FLOOR = 0.70  # measured 279/394 (70.8 %) at the end of round 15 (82 fresh texts added in rounds 12-15)
-HELD_OUT_TOP_ANY_FLOOR = 0.73  # measured 291/394 (73.9 %)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 8  # measured 22 of 30 at the end of round 15 (8 healthy pastes added in rounds 12-15)
+HELD_OUT_TOP1_FLOOR = 0.72  # measured 392/541 (72.5 %) at the end of round 19 (147 fresh held-out texts added in rounds 16-19)
+HELD_OUT_TOP_ANY_FLOOR = 0.73  # measured 397/541 (73.4 %)
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 17  # measured 26 of 43 at the end of round 19 (13 healthy pastes added in rounds 16-19)
 
 
 def test_corpus_is_large_and_well_formed() -> None:
