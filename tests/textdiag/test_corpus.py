@@ -152,8 +152,6 @@ KNOWN_MISSES = {
     "container's torch 2.1.0 with 2.0.1, with no pip output: no message to read",
     "1635-windows-pip-torch1011post2-from-versions-012": "pip lists only the 0.1.2 placeholders on Windows in 2019: "
     "that PyPI then had no Windows torch at all (PyTorch's own index had) is the date, which the text lacks",
-    "1650-esrgan-intel-laptop-not-compiled-cuda-cpu-flag": "'not compiled with CUDA' on a laptop told as Intel's in "
-    "words the reader does not take as the machine's only GPU: the engine names the CPU-only build",
     "1676-ballonstranslator-rtx4060-laptop-device-stays-cpu": "an RTX 4060 laptop whose program 'stands on cpu', told "
     "in words the statements do not read ('stands oc cpu')",
     "1679-macos15-m2-python313-torch241-no-cp313-wheel": "prose: torch 2.4.1 not installable on macOS with Python "

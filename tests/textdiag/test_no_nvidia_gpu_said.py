@@ -114,3 +114,10 @@ def test_a_hosted_notebook_showing_an_nvidia_driver_is_not_that_reading() -> Non
     text = ("from google.colab import drive\nRuntimeError: The NVIDIA driver on your system is too old "
             "(found version 10010).\n")
     assert first_error(text).code == "DRIVER_TOO_OLD"
+
+
+def test_torch_without_cuda_on_a_laptop_with_intel_graphics_told_loosely_is_no_nvidia_gpu() -> None:
+    text = 'i get an error saying "Torch not compiled with CUDA enabled", i\'m using a Laptop with Intel i5 Graphics card'
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+    assert errors_of("Intel i7 with NVIDIA graphics\nAssertionError: Torch not compiled with CUDA enabled")[:1] == [
+        "CPU_ONLY_WHEEL"]

@@ -593,10 +593,12 @@ RULES: tuple[Rule, ...] = (
                     _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
-    # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones)
+    # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones,
+    # "Intel i5 Graphics card")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
-                       "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics"),
-         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?)\b"
+                       "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics", "graphics"),
+         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?|"
+                    r"[\w-]{1,12} Graphics(?: card)?)\b"
                     r"|\bIris(?:\(R\))? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
