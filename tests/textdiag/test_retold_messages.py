@@ -294,3 +294,7 @@ def test_nvidia_container_clis_dxcore_line_is_wsls_driver_only_inside_wsl() -> N
     line = "I0514 05:28:58.048063 3500294 nvc.c:415] dxcore initialization failed, continuing assuming a non-WSL environment"
     assert errors_of(line) == []  # (logged on every host that is not WSL)
     assert errors_of("Ubuntu 20.04 on WSL2, docker run --gpus all fails:\n" + line)[:1] == ["WSL_DRIVER"]
+
+
+def test_torch_built_without_cuda_told_in_other_words_is_the_cpu_only_build() -> None:
+    assert errors_of("Torch built without cuda support")[:1] == ["CPU_ONLY_WHEEL"]
