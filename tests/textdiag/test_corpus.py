@@ -165,8 +165,6 @@ KNOWN_MISSES = {
     "told without a message or a GPU name the reader takes",
     "1773-dreammat-docker-image-cuda-not-found": "is_available() False after pulling a Docker image, with no run "
     "command shown: the CPU-only build and the driver stay possible",
-    "1775-de-comfyui-installer-amd-7900xtx-pulls-cuda-torch": "English prose and German console output about an AMD "
-    "7900 XTX and an installer pulling a CUDA torch: no failure message the reader places",
     "1780-pytorch-31285-torch1120-cu102-no-kernel-image": "'Hit the same error' with versions only: the error itself "
     "is in the thread's first post, not in the excerpt",
 }

@@ -121,3 +121,10 @@ def test_torch_without_cuda_on_a_laptop_with_intel_graphics_told_loosely_is_no_n
     assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
     assert errors_of("Intel i7 with NVIDIA graphics\nAssertionError: Torch not compiled with CUDA enabled")[:1] == [
         "CPU_ONLY_WHEEL"]
+
+
+def test_torchs_no_driver_message_retold_reordered_beside_an_amd_gpu_is_no_nvidia_gpu() -> None:
+    text = "I'm trying to use the install.sh script for my RX 7900 XTX.\nAfterwards it gives me the \"No Nvidia drivers " \
+           "found on your system\" error."
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+    assert errors_of("Ubuntu 22.04\nNo NVIDIA driver found on your system")[:1] == ["DRIVER_MISSING"]  # (Linux)

@@ -135,7 +135,8 @@ def no_driver_nothing_nvidia_named(found: Match, facts: Facts, _dists: list[Dist
     version, nvidia-smi output) and the machine is not known to run Linux: the likelier reading is no NVIDIA GPU. On
     Windows an NVIDIA GPU gets its driver from Windows Update or the computer's maker, while a Linux install often lacks
     it; the message itself asks to check that there is an NVIDIA GPU. The missing driver stays possible."""
-    if found.signature.id != "found_no_nvidia_driver" or nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+    if found.signature.id not in ("found_no_nvidia_driver", "found_no_nvidia_driver_retold") or nvidia_named(
+            facts, also=("driver_cuda", "nvml_error")):
         return
     if facts.get("os") in ("linux", "darwin") or facts.get("is_wsl") == "true" or facts.get("gpu_vendor"):
         return  # (Linux: a missing driver is common; a Mac or another vendor's GPU: no_nvidia_hardware decides)
