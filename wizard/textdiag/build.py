@@ -607,8 +607,8 @@ def _cuda_wished(facts: dict[str, str]) -> bool:
 
 
 def _cuda_major(version: str) -> int | None:
-    found = re.match(r"(\d{1,2})\.\d", version or "")
-    return int(found.group(1)) if found else None
+    found = _cuda_tuple(version)
+    return found[0] if found else None
 
 
 def working_shown(facts: dict[str, str]) -> str:
@@ -873,7 +873,7 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PLATFORM_UNSUPPORTED"
     listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
                                    facts.get("python_version", ""), facts.get("index_variant", ""),
-                                   facts.get("pytorch_index_shown") == "true" and not facts.get("network_failure"))
+                                   _pytorch_index_searched(facts))
     if listed:
         return listed
     if _served_python_leaves_platform(facts):
@@ -893,9 +893,13 @@ def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
 def no_cuda_build_here(facts: dict[str, str]) -> bool:
     """The text shows that no CUDA build of PyTorch fits this computer: one asked for on a Mac, or PyTorch's index
     searched for it and pip's list holding none of its builds (era.no_local_build_listed)."""
-    searched = facts.get("pytorch_index_shown") == "true" and not facts.get("network_failure")
     return cuda_build_asked_on_mac(facts) or no_local_build_listed(
-        facts.get("available_versions", ""), _requested(facts)[1], searched)
+        facts.get("available_versions", ""), _requested(facts)[1], _pytorch_index_searched(facts))
+
+
+def _pytorch_index_searched(facts: dict[str, str]) -> bool:
+    """pip used PyTorch's own index or links page, and reached it (no network failure in the text)."""
+    return facts.get("pytorch_index_shown") == "true" and not facts.get("network_failure")
 
 
 def _requested(facts: dict[str, str]) -> tuple[str, str]:

@@ -236,7 +236,10 @@ VARIANT_LABEL = re.compile(r"\+(?:cu|rocm)\d")
 def no_local_build_listed(listed: str, variant: str, pytorch_index_searched: bool) -> bool:
     """PyTorch's own index or links page was searched for a CUDA build, and pip's list holds no local version at all
     ("+cu…", "+cpu"): none of that index's builds fits this platform (what macOS sees: only plain builds)."""
-    real = _real_versions(listed)
+    return _no_local_build(_real_versions(listed), variant, pytorch_index_searched)
+
+
+def _no_local_build(real: list[str], variant: str, pytorch_index_searched: bool) -> bool:
     return pytorch_index_searched and variant.startswith("cu") and bool(real) and not any("+" in v for v in real)
 
 
@@ -262,7 +265,7 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     if version in bases:
         if not variant or f"{version}+{variant}" in real:
             return ""
-        return "PLATFORM_UNSUPPORTED" if no_local_build_listed(listed, variant, pytorch_index_searched) else (
+        return "PLATFORM_UNSUPPORTED" if _no_local_build(real, variant, pytorch_index_searched) else (
             "INDEX_VARIANT_MISSING")
     top = max(bases, key=_key)
     if _key(version) <= _key(top) or not _release_of(version):

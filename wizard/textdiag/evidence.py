@@ -828,8 +828,8 @@ RULES: tuple[Rule, ...] = (
     # SD.Next's and kohya_ss's start-up check logs each GPU only inside `if torch.cuda.is_available()` (installer.py:
     # "Torch detected GPU: {name} VRAM {mb} Arch {capability} Cores {sm count}"; Intel's XPU line has no "Arch")
     Rule("launcher_torch_detected_gpu", ("torch detected gpu:",),
-         re.compile(r"\bTorch detected GPU: (?P<name>[^\n]{1,80}?) VRAM \d{1,7}(?:MB)? Arch\b"),
-         lambda m: {"cuda_works": "true"}, 0.9),
+         re.compile(r"\bTorch detected GPU: [^\n]{1,80}? VRAM \d{1,7}(?:MB)? Arch\b"),
+         _const(cuda_works="true"), 0.9),
     # the environment report of LlamaFactory and the tools that copy it ("llamafactory-cli env"): "- PyTorch version:
     # 2.3.0+cu121 (GPU)", the "(GPU)" added only when transformers' is_torch_cuda_available() is True
     Rule("env_report_torch_gpu", ("(gpu)",),
@@ -1072,19 +1072,19 @@ def _next_line_end(text: str, line_end: int, end: int) -> int:
 
 
 def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool,
-           absent: set[str] | None = None) -> Iterator[TextFact]:
+           absent: set[str]) -> Iterator[TextFact]:
     """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
     text, lower = clean.text, clean.lower
     seen: set[int] = set()
     hits = examined = 0
     for needle in rule.needles:
-        if (ascii_text and not needle.isascii()) or (absent is not None and needle in absent):
+        if (ascii_text and not needle.isascii()) or needle in absent:
             continue
         position = start
         for _ in range(MAX_WINDOWS):
             index = lower.find(needle, position, end)
             if index < 0:
-                if position == start and absent is not None:
+                if position == start:
                     absent.add(needle)
                 break
             line_start = text.rfind("\n", start, index) + 1
