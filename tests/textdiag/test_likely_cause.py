@@ -190,8 +190,11 @@ def test_cuda_working_elsewhere_beside_a_cuda_build_shown_here_names_no_build_an
 @pytest.mark.parametrize("text", [
     "torch.cuda.is_available() returns True in the terminal but False in my Jupyter notebook",
     "In VS Code the GPU is not used, but from the command line it works fine",
+    # torch itself importing in one place and not the other
+    "I had the same issue. 'import torch' worked on the terminal but it didn't work on the Jupyter.",
+    "import torch works fine in cmd but fails in VS Code with ModuleNotFoundError",
 ])
-def test_cuda_working_in_the_terminal_but_not_in_a_notebook_or_editor_is_another_python(text: str) -> None:
+def test_working_in_the_terminal_but_not_in_a_notebook_or_editor_is_another_python(text: str) -> None:
     first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
     assert first.code == "ENV_MISMATCH"
     assert first.title_message is not None and first.title_message.key == "ENV_MISMATCH.likely.title"

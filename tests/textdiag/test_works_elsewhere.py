@@ -10,7 +10,6 @@ from __future__ import annotations
 import pytest
 
 from tests.textdiag.pasted import facts_of, findings_of
-from wizard.findings import Severity
 
 
 def _works_elsewhere(text: str) -> bool:
@@ -207,16 +206,6 @@ def test_no_gpu_used_and_the_gpu_acceleration_unusable_in_chinese_state_the_gpu_
 
 def test_no_gpu_used_by_another_process_is_not_the_gpu_unused() -> None:
     assert "gpu_unused" not in facts_of("no GPU is used by any other process")
-
-
-@pytest.mark.parametrize("text", [
-    "I had the same issue. 'import torch' worked on the terminal but it didn't work on the Jupyter.",
-    "import torch works fine in cmd but fails in VS Code with ModuleNotFoundError",
-])
-def test_torch_importing_in_the_terminal_but_not_in_a_notebook_or_editor_is_another_python(text: str) -> None:
-    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
-    assert first.code == "ENV_MISMATCH"
-    assert "sys.executable" in first.explanation
 
 
 def test_torch_importing_everywhere_is_no_such_reading() -> None:
