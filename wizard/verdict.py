@@ -18,6 +18,7 @@ from functools import cache
 
 from wizard.evidence import working_only_told, working_shown
 from wizard.findings import Diagnosis, Goal, Severity
+from wizard.plain_characters import plain_characters
 from wizard.resources_path import resource
 from wizard.snapshot import Snapshot
 
@@ -82,7 +83,7 @@ def verdict_for(snapshot: Snapshot, diagnosis: Diagnosis, goal: Goal | None = No
         if snapshot.torch.get() is None:
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.live", command="torch-setup-wizard check")
         return _ready(snapshot, goal) or _make(VerdictKind.READY, "ready.live")
-    return _text_verdict(snapshot, goal, text)
+    return _text_verdict(snapshot, goal, plain_characters(_scanned(text)))  # (as the engine read it: plain spaces)
 
 
 FAILURE_SIGNATURE = "textdiag:failure_reported"  # evidence: the pasted text reports a failure

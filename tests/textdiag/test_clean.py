@@ -84,3 +84,29 @@ def test_a_log_record_after_a_long_message_is_not_joined_to_it(record: str) -> N
     message = "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and " \
               "installed a driver from http://www.nvidia.com/Download/index.aspx"
     assert clean_text(f"{message}\n{record}").lines == [message, record]
+
+
+def test_a_page_copied_with_its_odd_spaces_invisible_marks_and_character_references_reads_as_printed() -> None:
+    raw = ("Traceback (most recent call last):\n  File &quot;x.py&quot;, line 1, in &lt;module&gt;\n"
+           "RuntimeError:\u00a0Found\u202fno\u3000NVIDIA\u200b driver on your system &amp; more\ufeff")
+    assert lines_of(raw)[1:] == ['  File "x.py", line 1, in <module>',
+                                 "RuntimeError: Found no NVIDIA driver on your system & more"]
+
+
+def test_a_bare_ampersand_and_an_unknown_reference_stay() -> None:
+    assert lines_of("R&D uses torch &copy; &unknown; & co") == ["R&D uses torch &copy; &unknown; & co"]
+
+
+def test_a_character_reference_cannot_bring_back_a_control_character() -> None:
+    assert "\x1b" not in clean_text("a&#27;[31mred&#x1b;b").text
+
+
+def test_a_paragraph_indented_as_a_markdown_code_block_loses_its_common_indentation_only() -> None:
+    raw = "I ran this:\n\n    >>> import torch\n    >>> torch.cuda.is_available()\n    False\n\n" \
+          "Traceback (most recent call last):\n  File \"a.py\", line 1\n    import torch\n"
+    assert lines_of(raw) == ["I ran this:", "", "import torch", "torch.cuda.is_available()", "False", "",
+                             "Traceback (most recent call last):", '  File "a.py", line 1', "    import torch", ""]
+
+
+def test_inner_indentation_of_a_dedented_paragraph_stays_and_each_paragraph_is_dedented_alone() -> None:
+    assert lines_of("  a\n      b\n\n   c\nd\n\n\t e") == ["a", "    b", "", "   c", "d", "", "e"]

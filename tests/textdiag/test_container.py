@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import first_error, verdict_of
+from tests.textdiag.pasted import diagnosis_of, first_error, verdict_of
 from wizard.verdict import VerdictKind
 
 INSIDE = "$ sudo docker run {options}-it floydhub/pytorch:latest-gpu-py3 ipython\nIn [1]: import torch\n" \
@@ -20,6 +20,21 @@ def test_a_container_started_without_the_gpu_has_no_driver_inside_even_where_the
     assert finding.title == "The container was started without access to the GPU"
     assert "--gpus all" in finding.explanation
     assert not finding.actions  # (not a driver download: the words give the option)
+    assert "NVIDIA Container Toolkit" in finding.explanation  # (the Linux host's part)
+
+
+def test_on_windows_the_words_name_docker_desktops_wsl_2_backend_not_the_linux_toolkit() -> None:
+    finding = first_error("Windows 11 with Docker Desktop\nPS C:\\> " + INSIDE.format(options="--rm ").lstrip("$ "))
+    assert finding.code == "DRIVER_MISSING"
+    assert "WSL 2" in finding.explanation and "Container Toolkit" not in finding.explanation
+    assert not finding.actions
+
+
+@pytest.mark.parametrize("text", [INSIDE.format(options=""), "Windows 10\n" + INSIDE.format(options="")])
+def test_no_install_command_where_the_container_was_started_without_the_gpu(text: str) -> None:
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is not None and recommendation.kind == "none" and not recommendation.argv
+    assert "--gpus all" in recommendation.why  # (torch inside the container is not what fails)
 
 
 @pytest.mark.parametrize("options", ["--gpus all ", "--runtime=nvidia ", "--device nvidia.com/gpu=all "])

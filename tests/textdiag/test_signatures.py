@@ -10,7 +10,8 @@ import pytest
 from wizard.resources_path import resource
 from wizard.snapshot import FactStatus
 from wizard.textdiag import SignatureError, default_signatures, load_signatures, snapshot_from_text
-from wizard.textdiag.signatures import match_signature, parse_signatures
+from wizard.textdiag.clean import clean_text
+from wizard.textdiag.signatures import match_all, match_signature, parse_signatures
 from wizard.textdiag.vocabulary import capability_from_sm, cuda_version, library_major, python_version
 
 SHIPPED = json.loads(resource("textdiag", "signatures.json").read_text(encoding="utf-8"))
@@ -292,3 +293,11 @@ def test_rvc_falling_back_to_the_cpu_says_is_available_was_false(printed: str) -
 def test_rvc_using_mps_on_a_mac_is_not_read() -> None:
     assert match_signature(_signature("rvc_no_supported_nvidia_gpu_cpu"), "No supported Nvidia GPU found, use MPS instead") is None
     assert match_signature(_signature("rvc_no_supported_nvidia_gpu_cpu_zh"), "没有发现支持的N卡, 使用MPS进行推理") is None
+
+
+def test_a_message_wrapped_where_the_needle_runs_is_still_read() -> None:
+    # (the line before the break has two spaces in it, so the cleaner leaves the break: the matcher reads across it)
+    text = ('Of course I do.  It raises an assertion error which shows "The NVIDIA driver\n'
+            'on your system is too old (found version 8000)".\n')
+    found = [m for m in match_all(clean_text(text)) if m.signature.cause == "DRIVER_TOO_OLD"]
+    assert found and ("driver_cuda", "8.0") in found[0].facts

@@ -426,8 +426,9 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
                          (("hosted_notebook", facts["hosted_notebook"]), (WORDING_FACT, "hosted_notebook")))]
     if facts.get("container_without_gpus") == "true":
         facts.setdefault("wanted", "cuda")
+        wording = "container_windows" if facts.get("os") == "windows" else "container"  # (Docker Desktop: WSL 2)
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
-                         (("container_without_gpus", "true"), (WORDING_FACT, "container")))]
+                         (("container_without_gpus", "true"), (WORDING_FACT, wording)))]
     if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
         facts.setdefault("wanted", "cuda")
         shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))

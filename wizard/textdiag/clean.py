@@ -8,7 +8,10 @@ megabytes of training log. Everything here is linear in the length of the text.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
+
+from wizard.plain_characters import plain_characters
 
 HEAD_CHARS = 1_000_000  # examined from the start of a huge text (any environment dump is far shorter)
 TAIL_CHARS = 1_000_000  # and from its end: the error is usually the last thing printed
@@ -43,6 +46,11 @@ _SENTENCE_END = tuple(".:;!?)]}>|\"'`")
 # Typographic quotes that editors, forums and chat apps put for the ones a program printed ("Error loading “…\\c10.dll”",
 # "torch’s"): one character for one, so every rule reads the program's own quotes.
 _TYPOGRAPHIC_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"))
+# A paragraph (blank lines around it) whose every line is indented: a Markdown code block, or a whole paste indented
+# by a forum's editor. Its common indentation goes, as the page renders it; its inner indentation stays.
+# (each match starts at a line break, which the engine finds fast; the text gets one in front for a first paragraph)
+_INDENTED_PARAGRAPH = re.compile(r"\n([ \t]{0,40}\n)([ \t]{1,40}\S[^\n]*(?:\n[ \t]{1,40}\S[^\n]*)*)"
+                                 r"(?=\n[ \t]{0,40}(?:\n|\Z)|\Z)")
 # ASCII-only lower-casing keeps every index where it was (str.lower() may lengthen "İ").
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -69,7 +77,8 @@ def clean_text(raw: str) -> CleanText:
     binary = looks_binary(raw)
     if binary:  # the parsers will not run: no need to clean what nobody reads
         return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_characters(raw)  # (first: a character reference may stand for a control character)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
     for mark, plain in _TYPOGRAPHIC_QUOTES:
@@ -79,6 +88,15 @@ def clean_text(raw: str) -> CleanText:
     text = _unwrap_text(text)
     text = _unwrap_error_messages(text)
     return CleanText(text=text, lower=lower_same_length(text), original_chars=original, capped=capped, binary=binary)
+
+
+def _dedent_paragraphs(text: str) -> str:
+    """Every paragraph whose lines are all indented loses their common indentation (see _INDENTED_PARAGRAPH)."""
+    if "\n " not in text and "\n\t" not in text and not text.startswith((" ", "\t")):
+        return text
+    dedented = _INDENTED_PARAGRAPH.sub(
+        lambda paragraph: "\n" + paragraph.group(1) + textwrap.dedent(paragraph.group(2)), "\n\n" + text)
+    return dedented[2:]
 
 
 def lower_same_length(text: str) -> str:
@@ -103,6 +121,7 @@ def _strip_marks(text: str) -> str:
     lines = text.split("\n")
     if any(len(line) > MAX_LINE_CHARS for line in lines):
         text = "\n".join(line[:MAX_LINE_CHARS] for line in lines)
+    text = _dedent_paragraphs(text)  # (first: an indented ">>> " or "> " is a prompt or a quote once dedented)
     if ">" in text:
         text = _QUOTE_PREFIX_M.sub("", text)
     if "```" in text or "~~~" in text:

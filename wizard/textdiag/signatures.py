@@ -234,19 +234,42 @@ def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None)
     found = []
     ascii_text = clean.text.isascii()
     present: dict[str, bool] = {}
+    joined = _Joined(clean.text)
     for signature in signatures if signatures is not None else default_signatures():
         needle = signature.needle
         if needle not in present:
-            present[needle] = (needle.isascii() or not ascii_text) and needle in clean.lower
+            present[needle] = (needle.isascii() or not ascii_text) and needle in joined.lower(clean.lower)
         if not present[needle]:
             continue
-        first = next(_matches_in(signature, clean.text, clean.lower), None)
+        first = next(_matches_in(signature, clean.text, joined.lower(clean.lower), joined), None)
         if first is not None:
             found.append(first)
     return sorted(found, key=lambda m: m.start)
 
 
-def _matches_in(signature: Signature, text: str, lower: str):  # -> Iterator[Match]
+class _Joined:
+    """The text with its line breaks as spaces, same length and indexes, made once and only when asked: a message a
+    terminal or a mail client wrapped ("The NVIDIA driver" / "on your system is too old") is found on it."""
+
+    def __init__(self, text: str) -> None:
+        self._source = text
+        self._text = ""
+        self._lower = ""
+
+    def lower(self, lower: str) -> str:
+        if not self._lower:
+            self._lower = lower.replace("\n", " ")
+        return self._lower
+
+    def text(self) -> str:
+        if not self._text:
+            self._text = self._source.replace("\n", " ")
+        return self._text
+
+
+def _matches_in(signature: Signature, text: str, lower: str, joined: _Joined | None = None):  # -> Iterator[Match]
+    """``lower``: may be the joined lower-case text; a needle found across a line break then has its regex tried on
+    the joined text too."""
     position = 0
     for _ in range(MAX_OCCURRENCES):
         hit = lower.find(signature.needle, position)
@@ -254,6 +277,8 @@ def _matches_in(signature: Signature, text: str, lower: str):  # -> Iterator[Mat
             return
         start, end = _window(text, hit)
         found = signature.regex.search(text, start, end)
+        if found is None and joined is not None and "\n" in text[hit:hit + len(signature.needle)]:
+            found = signature.regex.search(joined.text(), start, end)
         if found is not None:
             yield Match(signature, found.start(), found.group(0), _facts_of(signature, found))
             position = max(found.end(), hit + 1)
