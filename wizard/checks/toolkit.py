@@ -80,7 +80,7 @@ def check_toolkit_mismatch(ctx: CheckContext) -> list[Finding]:
         return []
     return [
         finding(
-            "TOOLKIT_MISMATCH",
+            "TOOLKIT_MISMATCH" if tool.root else "TOOLKIT_MISMATCH.unknown_root",  # (pasted text names no folder)
             Severity.WARNING,
             STEP,
             details=f"active toolkit {tool.version} at {tool.root} (via {', '.join(tool.found_via)}); "

@@ -11,16 +11,25 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import functools
+import json
 import re
 from collections.abc import Iterable
 
 from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
-from wizard.evidence import LIKELY_FACT, NO_CUDA_BUILD_HERE, POSSIBLE_FACT, WORDING_FACT, WORKING_SIGNATURE
+from wizard.evidence import (
+    LIKELY_FACT,
+    NO_CUDA_BUILD_HERE,
+    POSSIBLE_FACT,
+    WORDING_FACT,
+    WORKING_SIGNATURE,
+    is_possible_cause,
+)
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, platform_key
 from wizard.policy.compat import visible_device_count
+from wizard.resources_path import resource
 from wizard.snapshot import (
     CudaToolkit,
     Distribution,
@@ -110,6 +119,8 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _torch_missing_told(facts)
                            or _import_works_in_terminal(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
+    if not any(e.cause and not is_possible_cause(e) for e in cause_evidence):
+        cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence
     if not evidence:
@@ -127,6 +138,34 @@ def snapshot_from_text(text: str) -> Snapshot:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()))))
     return _snapshot(facts, gpus, dists, evidence + notes)
+
+
+OWN_FILE_NAMED_AS_MODULE = "textdiag:own_file_named_as_module"
+
+
+@functools.cache
+def _modules_torch_imports() -> frozenset[str]:
+    data = json.loads(resource("textdiag", "stdlib_imports.json").read_text(encoding="utf-8"))
+    return frozenset(data["modules"])
+
+
+# a bare file name ("cat > code.py", "the filename is 'code.py'", "python random.py"), not a path's last part nor a
+# traceback frame of an embedded Python's zipped standard library ('File "runpy.py"')
+_BARE_PY_FILE = re.compile(r"(?<![\w.\\/-])(?<!File \")([a-z][a-z0-9]{1,20})\.py\b")
+
+
+def _own_file_named_as_module(clean: CleanText) -> list[Evidence]:
+    """A file of the person's own named as a standard-library module that torch imports (code.py, inspect.py,
+    random.py, typing.py), written as a bare name in a text about importing torch: Python imports that file in the
+    module's place when torch asks for it, which breaks the import in odd ways (the likeliest cause, not a proven one:
+    the traceback that proves it is the module_shadowed_by_script signature's)."""
+    if ".py" not in clean.lower or "import torch" not in clean.lower:
+        return []
+    for found in _BARE_PY_FILE.finditer(clean.text):
+        if found.group(1) in _modules_torch_imports():
+            facts = (("shadowed_module", found.group(1)), (WORDING_FACT, "module"), (LIKELY_FACT, "true"))
+            return [Evidence(OWN_FILE_NAMED_AS_MODULE, "LOCAL_TORCH_SHADOW", found.group(0), facts)]
+    return []
 
 
 _WORKING_KEYS = ("cuda_available", "cuda_works", "mps_available")
@@ -830,6 +869,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "LOCAL_TORCH_SHADOW" and facts.get("shadow_path"):
+        return ((WORDING_FACT, "module"),)  # (a module of Python's own, not torch, is hidden)
     if cause == "INDEX_VARIANT_MISSING" and found.signature.id == "conda_packages_not_found":
         return ((WORDING_FACT, "conda_channel"),)  # (conda's channels, not pip's index)
     return ()

@@ -124,6 +124,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2
     "linux_driver_installed": lower,  # "true": apt installed an nvidia-driver-NNN package (a Linux driver)
     "wording": lower,  # which variant of a cause's words fits (wizard.evidence.WORDING_FACT): "extension", ...
+    "shadow_path": _strip,  # a file of the user's that Python imported in place of a module of the same name
+    "shadowed_module": _strip,  # the module it hides ("dis", "inspect", "typing")
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,
     "cuda_error": _strip,  # "no kernel image is available for execution on the device"

@@ -314,8 +314,19 @@ def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution])
 
 
 def shadowing_script(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """A traceback frame in a file named torch.py outside site-packages proves the script shadows torch."""
-    if found.signature.family != "python" or "LOCAL_TORCH_SHADOW" not in candidates(found):
+    """A traceback frame in a file named torch.py outside site-packages proves the script shadows torch; a frame of the
+    person's own file that Python imported for a module torch or Python needed (module_shadowed_by_script) explains
+    every error of the import that follows it ("module 'torch' has no attribute 'Tensor'", a circular import)."""
+    if found.signature.family != "python":
+        return
+    if facts.get("shadow_path") and found.signature.id != "module_shadowed_by_script":
+        reason = f"{facts['shadow_path']} hides the module {facts.get('shadowed_module', '')}"
+        for cause in candidates(found):
+            if cause != "LOCAL_TORCH_SHADOW":
+                yield cause, 0.3, reason  # (the import failed because of that file, not for the message's usual cause)
+        yield "LOCAL_TORCH_SHADOW", 2.0, reason
+        return
+    if "LOCAL_TORCH_SHADOW" not in candidates(found):
         return
     path = facts.get("torch_installed_at", "")
     if path.endswith("torch.py") and "site-packages" not in path:
