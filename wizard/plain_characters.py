@@ -13,8 +13,9 @@ import re
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff"
 # HTML character references of a page's source copied whole ("&quot;", "&lt;module&gt;", "&#39;"): the text the page
-# showed. Only named or numbered references ending in ";" count, so prose with a bare "&" stays as it is.
-_HTML_REFERENCE = re.compile(r"&(?:quot|amp|lt|gt|apos|nbsp|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+# showed ("&emsp;" indents a line). Only named or numbered references ending in ";" count, so prose with a bare "&"
+# stays as it is, and a name HTML does not know ("&unknown;") is left alone by html.unescape.
+_HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 
 def plain_characters(text: str) -> str:

@@ -93,8 +93,9 @@ def test_a_page_copied_with_its_odd_spaces_invisible_marks_and_character_referen
                                  "RuntimeError: Found no NVIDIA driver on your system & more"]
 
 
-def test_a_bare_ampersand_and_an_unknown_reference_stay() -> None:
-    assert lines_of("R&D uses torch &copy; &unknown; & co") == ["R&D uses torch &copy; &unknown; & co"]
+def test_a_bare_ampersand_and_an_unknown_reference_stay_a_known_one_is_decoded() -> None:
+    assert lines_of("R&D uses torch &copy; &unknown; & co") == ["R&D uses torch © &unknown; & co"]
+    assert lines_of("&emsp;&emsp;ubuntu 18.04.2") == ["ubuntu 18.04.2"]  # (an em space each: indentation)
 
 
 def test_a_character_reference_cannot_bring_back_a_control_character() -> None:

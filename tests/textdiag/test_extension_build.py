@@ -4,8 +4,10 @@ toolkit's CUDA major (any other build would fail the same check)."""
 
 from __future__ import annotations
 
-from tests.textdiag.pasted import findings_of
-from wizard.findings import Severity
+import pytest
+
+from tests.textdiag.pasted import findings_of, first_error
+from wizard.findings import Severity, Step
 
 MISMATCH = ("      RuntimeError:\n"
             "      The detected CUDA version ({toolkit}) mismatches the version that was used to compile\n"
@@ -48,3 +50,14 @@ def test_torchs_own_library_missing_a_symbol_is_no_other_packages_extension() ->
     text = ("ImportError: /home/u/py27/lib/python2.7/site-packages/torch/_C.so: undefined symbol: "
             "_ZN5torch3jit5Value13setUniqueNameERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESa\n")
     assert all(f.title_message is None or "extension" not in f.title_message.key for f in findings_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "unable to execute '/usr/local/cuda-10.0:/usr/local/cuda-10.0:/bin/nvcc': No such file or directory\n"
+    "error: command '/usr/local/cuda-10.0:/usr/local/cuda-10.0:/bin/nvcc' failed with exit status 1",
+    "building 'deform_conv_cuda' extension\nerror: command '/usr/local/cuda/bin/nvcc' failed: No such file or directory",
+])
+def test_nvcc_missing_where_cuda_home_points_is_cuda_home_not_a_reinstall(text: str) -> None:
+    error = first_error(text)
+    assert error.code == "CUDA_HOME_MISSING" and error.step is Step.TOOLKIT
+    assert "CUDA_HOME" in error.title and not error.actions  # (setting the variable is the fix, not an install)

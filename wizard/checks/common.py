@@ -108,8 +108,9 @@ def cause_actions(ctx: CheckContext, code: str) -> list[Action]:
             recommendation_actions(ctx))
     if code == "NO_NVIDIA_GPU" and ctx.recommendation.variant.startswith("cu"):
         return []  # a CUDA build is no fix without an NVIDIA GPU (the words say what is: another vendor's build, CPU)
-    if code in ("LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK"):
-        return []  # renaming the file, or changing CUDA_VISIBLE_DEVICES, is the fix the words give; a reinstall changes nothing
+    if code in ("LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK", "CUDA_HOME_MISSING"):
+        return []  # renaming the file, or changing CUDA_VISIBLE_DEVICES or CUDA_HOME, is the fix the words give; a
+        # reinstall changes nothing
     if code == "TOOLKIT_MISMATCH" and not _recommended_build_fits_toolkit(ctx):
         return []  # a build for another CUDA major would fail the same check: the explanation says what to change
     return recommendation_actions(ctx)
