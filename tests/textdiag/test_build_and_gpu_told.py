@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of
+from wizard.findings import Severity
 
 
 @pytest.mark.parametrize(("line", "version"), [("2.1.2+cpu", "2.1.2+cpu"), ("  '2.5.1+cu124'", "2.5.1+cu124"),
@@ -62,3 +63,28 @@ def test_a_cuda_builds_version_and_a_working_driver_alone_claim_no_unusable_cuda
             "|   0  Tesla T4                       On  |   00000000:00:1E.0 Off |                    0 |\n")
     assert "TORCH_CUDA_UNAVAILABLE" not in errors_of(text)  # is_available() was never shown
     assert "TORCH_CUDA_UNAVAILABLE" in errors_of(text + ">>> torch.cuda.is_available()\nFalse\n")
+
+
+@pytest.mark.parametrize("written", ["PyTorch 2.8.0 + cu129", "torch 2.8.0+cu129", "**Versions:** PyTorch 2.8.0 +cu129"])
+def test_a_cuda_build_written_apart_or_in_bold_is_the_build_named(written: str) -> None:
+    facts = facts_of(written)
+    assert facts.get("torch_named") == "2.8.0+cu129" and facts.get("torch_variant") == "cu129"
+
+
+def test_markdown_bold_around_a_template_field_leaves_the_field() -> None:
+    assert facts_of("- **PyTorch Version**: 2.2.0+cu121\n").get("torch_version") == "2.2.0+cu121"
+
+
+def test_a_named_cuda_build_without_kernels_for_the_named_gpu_is_the_cause() -> None:
+    # (2.8.0's cu129 builds start at sm_70 on Linux and sm_75 on Windows: a Pascal GTX 1070 (6.1) has no kernels)
+    text = "Setup: GTX 1070\nVersions: PyTorch 2.8.0 + cu129\nAt startup I get an incompatibility warning."
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "GPU_ARCH_UNSUPPORTED" and first.title.startswith("The PyTorch build the text names")
+
+
+@pytest.mark.parametrize("text", [
+    "Setup: GTX 1070\nVersions: PyTorch 2.8.0 + cu126\nAt startup I get an incompatibility warning.",  # (6.1 there)
+    "Setup: RTX 4090\nVersions: PyTorch 2.8.0 + cu129\nAt startup I get an incompatibility warning.",
+])
+def test_a_named_build_that_has_the_gpus_kernels_is_not_that_cause(text: str) -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)

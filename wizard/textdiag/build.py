@@ -27,7 +27,7 @@ from wizard.evidence import (
     is_possible_cause,
 )
 from wizard.findings import Goal
-from wizard.knowledge.model import PLATFORMS, platform_key
+from wizard.knowledge.model import PLATFORMS, capability_covered, platform_key
 from wizard.policy.compat import visible_device_count
 from wizard.resources_path import resource
 from wizard.snapshot import (
@@ -112,7 +112,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_driver_below_build(facts, matches, "conda" in clean.lower)
+        cause_evidence += (_named_build_lacks_gpu(facts, gpus)
+                           or _driver_below_build(facts, matches, "conda" in clean.lower)
                            or _linux_driver_inside_wsl(facts)
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
@@ -286,6 +287,41 @@ def _driver_floor(cuda: str, os_name: str) -> Version | None:
     floors = [_version_or_none(lookup(cuda, system) or "") for system in systems]
     known = [floor for floor in floors if floor is not None]
     return min(known) if len(known) == len(systems) else None
+
+
+NAMED_BUILD_LACKS_GPU = "textdiag:named_build_lacks_gpu"
+
+
+def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evidence]:
+    """The text names one CUDA build of torch ("PyTorch 2.8.0 + cu129") and an NVIDIA GPU that build has no kernels
+    for, on the system the text shows (on every system it is published for when none is): installed or only wished
+    for, that build cannot use the GPU (newer CUDA builds leave out older GPU generations). An installed torch the text
+    shows is the checks' to judge."""
+    named = re.fullmatch(r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\+(cu\d{2,3})", facts.get("torch_named", ""))
+    knowledge = _knowledge()
+    if facts.get("torch_version") or not gpus or named is None or knowledge is None:
+        return []
+    release = knowledge.release(named.group(1))
+    variant = next((v for v in release.variants if v.name == named.group(2)), None) if release is not None else None
+    capability = _capability_for(gpus[0], facts)
+    if variant is None or not capability:
+        return []
+    platforms = [key for key in variant.platforms if facts.get("os", "") in ("", key.split("-")[0])]
+    if not platforms or any(capability_covered(capability, variant.arch_list(key)) for key in platforms):
+        return []
+    facts.setdefault("wanted", "cuda")
+    shown = (("torch_named", named.group(0)), ("gpu_name", gpus[0]), ("capability", capability),
+             (WORDING_FACT, "named_build"))
+    return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+def _driver_runs_build(facts: dict[str, str]) -> bool:
+    """The driver version the text shows is at least the floor of the CUDA build it shows (so not too old for it)."""
+    driver = _version_or_none(facts.get("driver_version", ""))
+    cuda = _cuda_of_local_version(facts.get("torch_version", "")) or _cuda_of_local_version(
+        "+" + facts.get("torch_variant", ""))  # ("cu121": the build the text names)
+    floor = _driver_floor(cuda, facts.get("os", "")) if driver is not None and cuda else None
+    return floor is not None and driver >= floor
 
 
 def _version_or_none(value: str) -> Version | None:
@@ -507,8 +543,8 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     driver_runs = bool(facts.get("driver_version") or facts.get("driver_cuda"))  # nvidia-smi or a version shown
     causes = [] if cuda_build else ["CPU_ONLY_WHEEL"]
     causes += [] if driver_runs else ["DRIVER_MISSING"]
-    if cuda_build and not facts.get("driver_cuda"):  # with the driver's CUDA shown, _driver_below_build compared
-        causes.append("DRIVER_TOO_OLD")
+    if cuda_build and not facts.get("driver_cuda") and not _driver_runs_build(facts):
+        causes.append("DRIVER_TOO_OLD")  # (with the driver's CUDA shown, _driver_below_build compared already)
     if elsewhere and (facts.get("runs_in_notebook") == "true" or facts.get("runs_in_editor") == "true"):
         # CUDA works in the terminal, not in the notebook or editor: the kernel or the editor runs another Python
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "ENV_MISMATCH", "", (("gpu_works_elsewhere", "true"),

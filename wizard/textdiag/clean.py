@@ -134,6 +134,8 @@ def _strip_marks(text: str) -> str:
         text = _MD_LINK.sub(r"\1", text)
     if "`" in text:
         text = text.replace("`", "")
+    if "**" in text:
+        text = text.replace("**", "")  # Markdown bold ("- **PyTorch Version**: 2.2.0+cu121"): the field as printed
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
     # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)

@@ -193,7 +193,7 @@ def _vendor(vendor: str) -> Normaliser:
 
 def _dist_pair(found: re.Match[str]) -> dict[str, str]:
     name = found.group("name").lower().replace("_", "-")
-    version = found.group("version")
+    version = re.sub(r"[ \t]", "", found.group("version"))  # ("2.8.0 + cu129" as pip writes it: "2.8.0+cu129")
     # "torch_named": a torch version the text names (a pin, a request, a wheel file), not proof it is installed
     key = {"torch": "torch_named", "pytorch": "torch_named", "torchvision": "torchvision_version",
            "torchaudio": "torchaudio_version", "numpy": "numpy_version"}.get(name)
@@ -703,8 +703,8 @@ RULES: tuple[Rule, ...] = (
     Rule("dist_pin", ("torch", "numpy"),
          re.compile(r"(?<![\w.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
-                    r"(?:\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
-         _dist_pair, 0.8),
+                    r"(?:[ \t]?\+[ \t]?(?:cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b|\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
+         _dist_pair, 0.8),  # (people write the build apart too: "PyTorch 2.8.0 + cu129")
     # conda list rows ("pytorch-cpu" and "pytorch-nightly(-cpu)" are the pytorch channel's older package names), also
     # quoted inline (``` pytorch-cpu  0.4.1 ... ```: the cleaner drops the backticks, the space stays)
     Rule("conda_pytorch", ("pytorch ", "pytorch-cpu", "pytorch-nightly"),
