@@ -167,6 +167,14 @@ KNOWN_MISSES = {
     "command shown: the CPU-only build and the driver stay possible",
     "1780-pytorch-31285-torch1120-cu102-no-kernel-image": "'Hit the same error' with versions only: the error itself "
     "is in the thread's first post, not in the excerpt",
+    "1814-buzz-rtx3050-cuda118-faster-whisper-needs-cuda12": "a Windows app's transcription not on the GPU, told in "
+    "words only; that faster-whisper lacked CUDA 12's libraries is the maintainer's answer in the thread",
+    "1853-whisper-gui-rtx5080-sm120-conda-torch-cudnn-dll": "two problems in one post: cuDNN's sub-library not found "
+    "comes first (a library before the build in the causal order), the sm_120 build warning is named as possible",
+    "1905-pytorch-26664-torch120-cu92-vanished-from-index": "pip found no 1.2.0+cu92 because PyTorch's index had "
+    "briefly lost those wheels: an incident on the server's side that no text of the person shows",
+    "1907-pytorch-32369-conda-cuda101-requested-cpuonly-obtained": "two conda environments in one paste, the working "
+    "one's collect_env first: the failing environment's cpuonly build is not the one the facts take",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -186,6 +194,10 @@ KNOWN_HEALTHY_MISSES = {
     "326-healthy-bottleneck-2080-slow-training": "torch.utils.bottleneck's summary shows a CUDA build, not that CUDA is "
     "available (its 'Running with Python 3.8 and' line is empty both when CUDA is unavailable and when the runtime "
     "version is unknown); the GPU use is only in the thread's profile",
+    "1815-healthy-hr-endless-sampler-torch291-cu130-rtx4090": "a ComfyUI node's crash beside torch 2.9.1+cu130 and an "
+    "RTX 4090: that the GPU renders is told only as 'chunk 1 renders beautifully', no tool shows CUDA working",
+    "1824-healthy-ultralytics-intel-mac-torch222-cpu-onnx-segfault": "a segmentation fault while exporting to ONNX on "
+    "an Intel Mac: a crash of the process is read as the setup's, so the verdict stays 'cannot tell'",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.

@@ -298,3 +298,36 @@ def test_nvidia_container_clis_dxcore_line_is_wsls_driver_only_inside_wsl() -> N
 
 def test_torch_built_without_cuda_told_in_other_words_is_the_cpu_only_build() -> None:
     assert errors_of("Torch built without cuda support")[:1] == ["CPU_ONLY_WHEEL"]
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Everything worked until yesterday, today I get this error:\n"
+     "PyTorch has CUDA Version=11.7 and torchvision has CUDA Version=11.8.", "PACKAGE_CONFLICT"),
+    ("The install step fails on recent nightlies with `WinError 206: filename or extension is too long`.",
+     "LONG_PATHS_DISABLED"),
+])
+def test_a_message_retold_without_its_first_sentence_or_its_brackets_is_still_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+@pytest.mark.parametrize(("path", "machine"), [
+    ("/usr/local/Cellar/poetry/1.8.3_2/libexec/lib/python3.12/site-packages/poetry/installation/chooser.py", "x86_64"),
+    ("/usr/local/Homebrew/Library/Homebrew/brew.sh", "x86_64"),
+])
+def test_homebrews_intel_prefix_says_an_intel_mac(path: str, machine: str) -> None:
+    facts = facts_of(f"  at {path}:74 in choose_for")
+    assert facts.get("os") == "darwin" and facts.get("machine") == machine
+
+
+def test_homebrews_apple_silicon_and_linux_prefixes_are_not_the_intel_one() -> None:
+    assert facts_of("  at /opt/homebrew/lib/python3.12/site-packages/x.py").get("machine") != "x86_64"
+    assert facts_of("/home/linuxbrew/.linuxbrew/Cellar/python@3.12/bin/python3").get("machine") != "x86_64"
+
+
+def test_a_dll_named_by_one_message_does_not_decide_another_messages_cause() -> None:
+    text = ("Could not locate cudnn_ops_infer64_8.dll. Please make sure it is in your library path!\n"
+            "UserWarning:\nNVIDIA GeForce RTX 5080 with CUDA capability sm_120 is not compatible with the current "
+            "PyTorch installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_61 sm_70 "
+            "sm_75 sm_80 sm_86 sm_90.")
+    codes = [f.code for f in findings_of(text) if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert "CUDA_LIB_MISSING" in codes and "GPU_ARCH_UNSUPPORTED" in codes  # (each message its own cause)

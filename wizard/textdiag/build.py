@@ -925,13 +925,22 @@ def _possible_causes(weighed: list[Weighed], top: str) -> list[Evidence]:
     as possible, rather than hiding it. They become warnings (never the first finding, never a remedy).
     """
     best = max((w.score for w in weighed if w.cause == top), default=0.0)
+    floor = max(POSSIBLE_FLOOR, POSSIBLE_SHARE * best)
     found: dict[str, Evidence] = {}
     for item in sorted((w for w in weighed if w.cause == top), key=lambda w: -w.score):
         for cause, weight in item.others:
-            if cause == top or cause in found or weight < max(POSSIBLE_FLOOR, POSSIBLE_SHARE * best):
+            if cause == top or cause in found or weight < floor:
                 continue
             found[cause] = Evidence(item.match.signature.id, cause, item.match.excerpt,
                                     (*item.match.facts, (POSSIBLE_FACT, "true")))
+    # another message of the text that points elsewhere on its own (a second problem: a library missing beside a GPU
+    # the build has no kernels for) stays in view as possible (one the first cause explains is demoted to a note by
+    # the checks' explain_symptoms)
+    for item in sorted((w for w in weighed if w.cause and w.cause != top), key=lambda w: -w.score):
+        if item.cause in found or item.score < floor:
+            continue
+        found[item.cause] = Evidence(item.match.signature.id, item.cause, item.match.excerpt,
+                                     (*item.match.facts, (POSSIBLE_FACT, "true")))
     return list(found.values())[:MOST_POSSIBLE]
 
 

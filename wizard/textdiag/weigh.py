@@ -187,6 +187,8 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
     dll = facts.get("dll", "")
     if not dll or found.signature.family not in ("dll", "loader", "os", ""):
         return
+    if not found.signature.family and "dll" not in dict(found.facts):
+        return  # (a message of no family is read by the DLL it names itself, not by another message's DLL)
     if CUDA_DLL.match(dll):
         yield "CUDA_LIB_MISSING", 2.2, f"{dll} is a CUDA library"
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
