@@ -438,7 +438,8 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
         return {"torch_version": version, "torch_installed": version}
     if label == "python":
         return _template_field_facts("python version", version) if re.match(r"[23]\.\d", version) else {}
-    return _template_field_facts("cuda version", version) if label == "cuda" else {}
+    rest_of_line = found.string[found.end():found.end() + 80].partition("\n")[0]  # ("12.8 (Driver 570.181)")
+    return _template_field_facts("cuda version", version + rest_of_line) if label == "cuda" else {}
 
 
 def _template_field(found: re.Match[str]) -> dict[str, str]:
@@ -467,6 +468,8 @@ def _template_field_facts(label: str, value: str) -> dict[str, str]:
         return {}
     if label.startswith("cuda"):
         version = re.search(r"\d{1,2}\.\d", value)
+        if version and re.match(r"[\s,;]{0,3}[(\[]?\s?(?:nvidia\s)?driver\b", value[version.end():], re.I):
+            return {"driver_cuda": version.group(0)}  # ("12.8 (Driver 570.181)": nvidia-smi's, the driver's)
         return {"toolkit_version": version.group(0)} if version else {}
     if label.startswith("gpu"):
         return {"gpu_text": value[:200]}
