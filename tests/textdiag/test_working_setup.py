@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import facts_of, verdict_of
+from tests.textdiag.pasted import diagnosis_of, facts_of, verdict_of
 from wizard.engine import diagnose
 from wizard.findings import Goal
 from wizard.textdiag import goal_for_text, snapshot_from_text
@@ -302,3 +302,25 @@ def test_training_tools_reports_of_cuda_working_are_read(line: str, fact: dict[s
     facts = facts_of(line)
     assert {key: facts.get(key) for key in fact} == fact
     assert "cuda_available" not in facts_of("- PyTorch version: 2.3.0+cu121")
+
+
+OUT_OF_MEMORY = ('Traceback (most recent call last):\n  File "train.py", line 88, in <module>\n    loss.backward()\n'
+                 "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity "
+                 "of 7.78 GiB of which 1.02 GiB is free.")
+
+
+@pytest.mark.parametrize("text", [
+    OUT_OF_MEMORY,
+    "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 3.95 GiB total capacity; 3.31 GiB already "
+    "allocated; 6.50 MiB free; 3.36 GiB reserved in total by PyTorch)",
+])
+def test_the_cuda_allocator_out_of_memory_is_a_working_gpu_and_the_programs_size(text: str) -> None:
+    verdict = verdict_of(text)
+    assert verdict.kind is VerdictKind.READY and verdict.key == "ready.gpu_out_of_memory"
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is not None and recommendation.kind == "none" and not recommendation.argv  # (no reinstall)
+
+
+def test_out_of_memory_beside_a_failure_of_the_setup_is_not_ready() -> None:
+    text = OUT_OF_MEMORY + "\nThen after a reboot: RuntimeError: Found no NVIDIA driver on your system."
+    assert verdict_of(text).kind is not VerdictKind.READY

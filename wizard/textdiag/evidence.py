@@ -829,6 +829,12 @@ RULES: tuple[Rule, ...] = (
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),
+    # PyTorch's CUDA memory allocator out of memory (c10/cuda/CUDACachingAllocator.cpp: "CUDA out of memory. Tried to
+    # allocate 2.00 GiB (GPU 0; ...)", torch.OutOfMemoryError since 2.5, torch.cuda.OutOfMemoryError before): torch
+    # reached the GPU and allocated on it, so CUDA works; the program asks for more memory than the GPU has
+    Rule("cuda_allocator_out_of_memory", ("cuda out of memory. tried to allocate",),
+         re.compile(r"CUDA out of memory\. Tried to allocate \d", _I),
+         _const(cuda_works="true", gpu_memory_exhausted="true"), 0.9),
     Rule("trainer_device_cuda", ("n_gpu: ",),
          re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
          _const(cuda_works="true"), 0.8),
