@@ -214,15 +214,19 @@ def program_error_shown(text: str) -> bool:
     return _EXCEPTION_SHOWN.search(_scanned(text)) is not None and not failure_names_the_setup(text)
 
 
-# PyTorch's CUDA allocator out of memory ("CUDA out of memory. Tried to allocate 2.00 GiB"): the program's size, on a
-# GPU that CUDA reached (the allocator allocates only there), not a failure of the setup
-_ALLOCATOR_OUT_OF_MEMORY = "cuda out of memory. tried to allocate"
+# Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
+# memory. Tried to allocate 2.00 GiB": the allocator allocates only on a GPU CUDA reached), tensors left on two devices
+# ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."). The program's
+# size or code, not the setup.
+_PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
+                                    "at least two devices, cpu and cuda:", "input type (torch.cuda.",
+                                    "weight type (torch.cuda.")
 
 
 def failure_names_the_setup(text: str) -> bool:
     """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS)."""
     return any(_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
-               and _ALLOCATOR_OUT_OF_MEMORY not in line
+               and not any(error in line for error in _PROGRAM_ERRORS_ON_A_WORKING_GPU)
                for line in _failure_scan(text).split("\n"))
 
 

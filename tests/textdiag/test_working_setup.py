@@ -324,3 +324,20 @@ def test_the_cuda_allocator_out_of_memory_is_a_working_gpu_and_the_programs_size
 def test_out_of_memory_beside_a_failure_of_the_setup_is_not_ready() -> None:
     text = OUT_OF_MEMORY + "\nThen after a reboot: RuntimeError: Found no NVIDIA driver on your system."
     assert verdict_of(text).kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize("error", [
+    "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu! "
+    "(when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
+    "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same",
+])
+def test_tensors_left_on_two_devices_one_of_them_cuda_are_the_programs_error_on_a_working_gpu(error: str) -> None:
+    text = f'Traceback (most recent call last):\n  File "main.py", line 40, in <module>\n    out = model(x)\n{error}'
+    verdict = verdict_of(text)
+    assert verdict.kind is VerdictKind.READY and verdict.key == "ready.gpu_other_error"
+
+
+def test_two_cpu_tensor_types_prove_no_gpu() -> None:
+    text = "RuntimeError: Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same"
+    assert verdict_of(text).kind is not VerdictKind.READY
+    assert "cuda_works" not in facts_of(text)

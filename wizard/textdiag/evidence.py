@@ -113,6 +113,11 @@ def _apple_chip(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}
 
 
+def _tensors_on_two_devices(found: re.Match[str]) -> dict[str, str]:
+    """Only where one of the two devices is CUDA's (an input and a weight both on the CPU, of two dtypes, is no proof)."""
+    return {"cuda_works": "true"} if "cuda" in found.group(0).lower() else {}
+
+
 def _intel_mac(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "x86_64"}
 
@@ -835,6 +840,16 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_allocator_out_of_memory", ("cuda out of memory. tried to allocate",),
          re.compile(r"CUDA out of memory\. Tried to allocate \d", _I),
          _const(cuda_works="true", gpu_memory_exhausted="true"), 0.9),
+    # the program's tensors on two devices, one of them a CUDA device (aten's "Expected all tensors to be on the same
+    # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
+    # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot
+    # to move the rest
+    Rule("tensors_on_two_devices", ("expected all tensors to be on the same device", "torch.cuda."),
+         re.compile(r"Expected all tensors to be on the same device, but found at least two devices, "
+                    r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2})"
+                    r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)",
+                    _I),
+         _tensors_on_two_devices, 0.9),
     Rule("trainer_device_cuda", ("n_gpu: ",),
          re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
          _const(cuda_works="true"), 0.8),
