@@ -216,11 +216,13 @@ def program_error_shown(text: str) -> bool:
 
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
 # memory. Tried to allocate 2.00 GiB": the allocator allocates only on a GPU CUDA reached), tensors left on two devices
-# ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."). The program's
-# size or code, not the setup.
+# ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."), a kernel's own
+# assert ("CUDA error: device-side assert triggered": the kernel ran). The program's size or code, not the setup.
 _PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
                                     "at least two devices, cpu and cuda:", "input type (torch.cuda.",
-                                    "weight type (torch.cuda.")
+                                    "weight type (torch.cuda.", "device-side assert triggered",
+                                    # (torch's advice under every CUDA error: the error line itself decides)
+                                    "kernel errors might be asynchronously reported")
 
 
 def failure_names_the_setup(text: str) -> bool:

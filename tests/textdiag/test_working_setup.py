@@ -330,8 +330,11 @@ def test_out_of_memory_beside_a_failure_of_the_setup_is_not_ready() -> None:
     "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu! "
     "(when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
     "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same",
+    "RuntimeError: CUDA error: device-side assert triggered\nCUDA kernel errors might be asynchronously reported at "
+    "some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing "
+    "CUDA_LAUNCH_BLOCKING=1.",
 ])
-def test_tensors_left_on_two_devices_one_of_them_cuda_are_the_programs_error_on_a_working_gpu(error: str) -> None:
+def test_tensors_on_two_devices_or_a_kernels_own_assert_are_the_programs_error_on_a_working_gpu(error: str) -> None:
     text = f'Traceback (most recent call last):\n  File "main.py", line 40, in <module>\n    out = model(x)\n{error}'
     verdict = verdict_of(text)
     assert verdict.kind is VerdictKind.READY and verdict.key == "ready.gpu_other_error"
@@ -341,3 +344,9 @@ def test_two_cpu_tensor_types_prove_no_gpu() -> None:
     text = "RuntimeError: Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same"
     assert verdict_of(text).kind is not VerdictKind.READY
     assert "cuda_works" not in facts_of(text)
+
+
+def test_torchs_advice_under_a_cuda_error_does_not_hide_the_error_itself() -> None:
+    text = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors "
+            "might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.")
+    assert verdict_of(text).kind is VerdictKind.NOT_READY

@@ -850,6 +850,12 @@ RULES: tuple[Rule, ...] = (
                     r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)",
                     _I),
          _tensors_on_two_devices, 0.9),
+    # a kernel's own assert fired on the GPU ("CUDA error: device-side assert triggered", with the kernel's
+    # "Assertion `t >= 0 && t < n_classes` failed" before it): the kernel ran, so CUDA works; the program passed it an
+    # index out of range (c10/cuda/CUDAException.h's advice: CUDA_LAUNCH_BLOCKING=1 finds where)
+    Rule("cuda_device_side_assert", ("device-side assert triggered",),
+         re.compile(r"\bdevice-side assert triggered\b", _I),
+         _const(cuda_works="true"), 0.9),
     Rule("trainer_device_cuda", ("n_gpu: ",),
          re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
          _const(cuda_works="true"), 0.8),
