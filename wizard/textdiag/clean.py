@@ -50,6 +50,7 @@ _TYPOGRAPHIC_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), (
 # A paragraph (blank lines around it) whose every line is indented: a Markdown code block, or a whole paste indented
 # by a forum's editor. Its common indentation goes, as the page renders it; its inner indentation stays.
 # (each match starts at a line break, which the engine finds fast; the text gets one in front for a first paragraph)
+MAX_DEDENTED_PARAGRAPHS = 2_000  # a post has a few code blocks; megabytes of them are left as they are (speed)
 _INDENTED_PARAGRAPH = re.compile(r"\n([ \t]{0,40}\n)([ \t]{1,40}\S[^\n]*(?:\n[ \t]{1,40}\S[^\n]*)*)"
                                  r"(?=\n[ \t]{0,40}(?:\n|\Z)|\Z)")
 # ASCII-only lower-casing keeps every index where it was (str.lower() may lengthen "İ").
@@ -97,7 +98,8 @@ def _dedent_paragraphs(text: str) -> str:
     if "\n " not in text and "\n\t" not in text and not text.startswith((" ", "\t")):
         return text
     dedented = _INDENTED_PARAGRAPH.sub(
-        lambda paragraph: "\n" + paragraph.group(1) + textwrap.dedent(paragraph.group(2)), "\n\n" + text)
+        lambda paragraph: "\n" + paragraph.group(1) + textwrap.dedent(paragraph.group(2)), "\n\n" + text,
+        count=MAX_DEDENTED_PARAGRAPHS)
     return dedented[2:]
 
 
@@ -121,7 +123,7 @@ _WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[
 def _strip_marks(text: str) -> str:
     """The marks of _clean_line, applied to the whole text (each only when its character occurs)."""
     lines = text.split("\n")
-    if any(len(line) > MAX_LINE_CHARS for line in lines):
+    if max(map(len, lines)) > MAX_LINE_CHARS:  # (map and max run in C: no Python step per line)
         text = "\n".join(line[:MAX_LINE_CHARS] for line in lines)
     text = _dedent_paragraphs(text)  # (first: an indented ">>> " or "> " is a prompt or a quote once dedented)
     if ">" in text:
@@ -140,6 +142,8 @@ def _strip_marks(text: str) -> str:
         text = text.replace("**", "")  # Markdown bold ("- **PyTorch Version**: 2.2.0+cu121"): the field as printed
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return text  # (no trailing blanks: nothing to strip, no Python step per line)
     # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
 
