@@ -90,9 +90,29 @@ def test_a_named_build_that_has_the_gpus_kernels_is_not_that_cause(text: str) ->
     assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
 
 
+@pytest.mark.parametrize("text", [
+    # (someone else's suggestion, the README's build beside the one kept, a story of an upgrade that worked,
+    # is_available() False: a build without the GPU's kernels still finds the GPU)
+    "GTX 1080 Ti, an error at startup. Someone in the replies said: try pip install torch==2.8.0+cu129. "
+    "I haven't tried it yet.",
+    "GTX 1070. The README installs PyTorch 2.8.0 + cu129 but I kept my torch 2.4.1 and it crashes at startup.",
+    'GTX 1070: I had torch 2.5.1+cu124 which gave me "no kernel image", then I installed torch 2.7.0+cu128 and now it '
+    "crashes elsewhere.",
+    "GTX 1070, PyTorch 2.8.0 + cu129\nprint(torch.cuda.is_available())\nFalse",
+])
+def test_a_build_only_suggested_kept_apart_or_beside_cuda_unavailable_is_not_blamed(text: str) -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
+
+
 @pytest.mark.parametrize(("field", "key"), [("- **CUDA Version**: 12.8 (Driver 570.181)", "driver_cuda"),
                                            ("- CUDA Version: 11.8", "toolkit_version"),
                                            ("my cuda version is 12.1 and the driver is fine", "toolkit_version")])
 def test_a_cuda_version_field_followed_by_the_driver_is_the_drivers(field: str, key: str) -> None:
     facts = facts_of(field)
     assert key in facts and ({"driver_cuda", "toolkit_version"} - {key}).isdisjoint(facts)
+
+
+@pytest.mark.parametrize(("sentence", "named"), [("I use PyTorch 2.8.0 + cu128.", "2.8.0+cu128"),
+                                                 ("my torch 2.1.", "2.1"), ("I use torch 2.8.0+cu128.", "2.8.0+cu128")])
+def test_a_version_at_the_end_of_a_sentence_is_read_without_its_full_stop(sentence: str, named: str) -> None:
+    assert facts_of(sentence).get("torch_named") == named

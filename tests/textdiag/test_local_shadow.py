@@ -66,6 +66,12 @@ def test_a_file_named_as_a_module_torch_imports_is_the_likeliest_cause(text: str
     'Traceback (most recent call last):\n  File "runpy.py", line 196, in _run_module_as_main\n'
     "ImportError: numpy.core.multiarray failed to import\nimport torch",
     "I edited code.py and train.py, nothing about torch here. RuntimeError: CUDA error: out of memory",
+    # (a log's location, a helper's question, a denial: none says the person has such a file where Python starts)
+    'python -c "import torch; print(torch.cuda.is_available())"\nFalse\n[2024-06-01 10:12:05,002] [INFO] '
+    "[logging.py:96:log_dist] [Rank 0] DeepSpeed info: version=0.14.2",
+    "import torch fails. Someone on discord asked if I have a file named random.py or typing.py in my folder. "
+    "I checked, I don't.",
+    "import torch fails. My script is called test.py, I have no file named copy.py there.",
 ])
 def test_a_script_name_torch_never_imports_a_frame_of_an_embedded_python_or_a_text_without_torch_is_no_such_file(
         text: str) -> None:

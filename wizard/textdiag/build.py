@@ -112,7 +112,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_named_build_lacks_gpu(facts, gpus)
+        cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
                            or _driver_below_build(facts, matches, "conda" in clean.lower)
                            or _linux_driver_inside_wsl(facts)
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
@@ -152,23 +152,41 @@ def _modules_torch_imports() -> frozenset[str]:
     return frozenset(data["modules"])
 
 
-# a bare file name ("cat > code.py", "the filename is 'code.py'", "python random.py"), not a path's last part nor a
-# traceback frame of an embedded Python's zipped standard library ('File "runpy.py"')
-_BARE_PY_FILE = re.compile(r"(?<![\w.\\/-])(?<!File \")([a-z][a-z0-9]{1,20})\.py\b")
+# a file of the person's own named in a way that says it is theirs and where Python starts: created in a shell
+# ("cat > code.py", "touch random.py"), run as the script ("python random.py"), or named in words ("the filename is
+# 'code.py'", "saved my script as typing.py"); not a log's location ("[logging.py:96:log_dist]"), not a path's last
+# part, not an embedded Python's zipped standard library frame ('File "runpy.py"')
+_OWN_FILE = r"['\"`]?(?P<name>[a-z][a-z0-9]{1,20})\.py(?![\w.:-])"
+_OWN_FILE_NAMED = re.compile(
+    r"(?:\b(?:cat|tee)\s{0,3}>{1,2}\s{0,3}|\b(?:touch|nano|vim?|notepad)\s{1,3}|\bpython[\d.]{0,5}(?:\.exe)?\s{1,3}"
+    r"|\b(?:named|called|filename(?:\s{1,3}is)?|file\s{1,3}name(?:\s{1,3}is)?|saved?\s{1,3}(?:it\s{1,3}|my\s{1,3}\w{1,20}"
+    r"\s{1,3}|the\s{1,3}\w{1,20}\s{1,3})?as)\s{1,3})" + _OWN_FILE, re.I)
+# a sentence that asks, doubts or denies it ("asked if I have a file named random.py", "I don't have a code.py")
+_NOT_SAID_OWN = re.compile(r"\?|\b(?:if|whether|asked|ask|check(?:ed)?|make\s+sure|don['’]?t|do\s+not|didn['’]?t|no|not|"
+                           r"never|nothing|none|without)\b", re.I)
 
 
 def _own_file_named_as_module(clean: CleanText) -> list[Evidence]:
     """A file of the person's own named as a standard-library module that torch imports (code.py, inspect.py,
-    random.py, typing.py), written as a bare name in a text about importing torch: Python imports that file in the
-    module's place when torch asks for it, which breaks the import in odd ways (the likeliest cause, not a proven one:
-    the traceback that proves it is the module_shadowed_by_script signature's)."""
+    random.py, typing.py), said to be theirs in a text about importing torch (see _OWN_FILE_NAMED): Python imports that
+    file in the module's place when torch asks for it, which breaks the import in odd ways (the likeliest cause, not a
+    proven one: the traceback that proves it is the module_shadowed_by_script signature's)."""
     if ".py" not in clean.lower or "import torch" not in clean.lower:
         return []
-    for found in _BARE_PY_FILE.finditer(clean.text):
-        if found.group(1) in _modules_torch_imports():
-            facts = (("shadowed_module", found.group(1)), (WORDING_FACT, "module"), (LIKELY_FACT, "true"))
-            return [Evidence(OWN_FILE_NAMED_AS_MODULE, "LOCAL_TORCH_SHADOW", found.group(0), facts)]
+    for found in _OWN_FILE_NAMED.finditer(clean.text):
+        name = found.group("name").lower()
+        if name not in _modules_torch_imports() or _NOT_SAID_OWN.search(_sentence_around(clean.text, found)):
+            continue
+        facts = (("shadowed_module", name), (WORDING_FACT, "module"), (LIKELY_FACT, "true"))
+        return [Evidence(OWN_FILE_NAMED_AS_MODULE, "LOCAL_TORCH_SHADOW", found.group(0), facts)]
     return []
+
+
+def _sentence_around(text: str, found: re.Match[str]) -> str:
+    """The sentence (or line) the match stands in: from the last sentence end or line break before it to the next."""
+    start = max(text.rfind("\n", 0, found.start()), *(text.rfind(end, 0, found.start()) for end in (". ", "! ", "? ")))
+    ends = [index for index in (text.find(end, found.end()) for end in ("\n", ". ", "? ", "! ", "?")) if index >= 0]
+    return text[start + 1:min(ends) + 1 if ends else len(text)]
 
 
 _WORKING_KEYS = ("cuda_available", "cuda_works", "mps_available")
@@ -294,14 +312,16 @@ def _driver_floor(cuda: str, os_name: str) -> Version | None:
 NAMED_BUILD_LACKS_GPU = "textdiag:named_build_lacks_gpu"
 
 
-def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evidence]:
+def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanText) -> list[Evidence]:
     """The text names one CUDA build of torch ("PyTorch 2.8.0 + cu129") and an NVIDIA GPU that build has no kernels
     for, on the system the text shows (on every system it is published for when none is): installed or only wished
     for, that build cannot use the GPU (newer CUDA builds leave out older GPU generations). An installed torch the text
     shows is the checks' to judge."""
     named = re.fullmatch(r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\+(cu\d{2,3})", facts.get("torch_named", ""))
     knowledge = _knowledge()
-    if facts.get("torch_version") or not gpus or named is None or knowledge is None:
+    if (facts.get("torch_version") or not gpus or named is None or knowledge is None
+            or facts.get("cuda_available") == "false"  # (a build without the GPU's kernels still finds the GPU)
+            or not _the_build_in_use(clean, named.group(1), named.group(2))):
         return []
     release = knowledge.release(named.group(1))
     variant = next((v for v in release.variants if v.name == named.group(2)), None) if release is not None else None
@@ -315,6 +335,28 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evide
     shown = (("torch_named", named.group(0)), ("gpu_name", gpus[0]), ("capability", capability),
              (WORDING_FACT, "named_build"))
     return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+# torch versions the text names ("torch 2.5.1+cu124", "PyTorch 2.8.0 + cu129", "torch==2.4.1")
+_TORCH_VERSIONS_NAMED = re.compile(r"(?<![\w.-])(?:py)?torch(?:==|-|\s{1,3})v?(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)", re.I)
+# words that make a named build someone's suggestion or a plan, not the one in use ("try pip install torch==…",
+# "the README says", "I haven't tried", "should I upgrade to")
+_NOT_IN_USE = re.compile(r"\b(?:try|trying|tried|suggest\w{0,3}|recommend\w{0,3}|readme|docs?|should|could|would|"
+                         r"haven['’]?t|instead|upgrade[sd]?\s+to|switch(?:ed)?\s+to|plan\w{0,3}|want\w{0,3})\b|\?", re.I)
+
+
+def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
+    """The one torch the text names, written as what the person has: no other torch version named (a story of an
+    upgrade that worked names two), and no word of a suggestion or a plan in its sentence."""
+    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) > 1:
+        return False
+    written = re.search(re.escape(version) + r"\s?\+\s?" + variant, clean.text)
+    if written is None:
+        return False
+    text = clean.text
+    start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
+    ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
+    return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
 
 
 def _driver_runs_build(facts: dict[str, str]) -> bool:

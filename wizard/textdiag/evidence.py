@@ -715,7 +715,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dist_pin", ("torch", "numpy"),
          re.compile(r"(?<![\w.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
-                    r"(?:[ \t]?\+[ \t]?(?:cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b|\+[a-z0-9.]{2,16})?)(?![\w.])", _I),
+                    r"(?:[ \t]?\+[ \t]?(?:cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b|\+[a-z0-9.]{2,16})?)(?!\w|\.\w)", _I),
          _dist_pair, 0.8),  # (people write the build apart too: "PyTorch 2.8.0 + cu129")
     # conda list rows ("pytorch-cpu" and "pytorch-nightly(-cpu)" are the pytorch channel's older package names), also
     # quoted inline (``` pytorch-cpu  0.4.1 ... ```: the cleaner drops the backticks, the space stays)
