@@ -43,3 +43,16 @@ def test_a_container_given_the_gpu_is_not_that_reading(options: str) -> None:
     assert verdict_of(text).kind is not VerdictKind.READY
     errors = [first_error(text).title] if verdict_of(text).kind is VerdictKind.NOT_READY else []
     assert "The container was started without access to the GPU" not in errors
+
+
+def test_torchs_own_no_driver_warning_inside_a_container_started_without_the_gpu_is_the_container() -> None:
+    text = ("Windows 11 with Docker Desktop, RTX 4070.\n"
+            'docker run -it --rm pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime python -c "import torch; '
+            'print(torch.cuda.is_available())"\n'
+            "/opt/conda/lib/python3.10/site-packages/torch/cuda/__init__.py:118: UserWarning: CUDA initialization: "
+            "Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver "
+            "from http://www.nvidia.com/Download/index.aspx\nFalse\n")
+    finding = first_error(text)
+    assert finding.code == "DRIVER_MISSING" and "WSL 2" in finding.explanation and not finding.actions
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is not None and recommendation.kind == "none"  # (no Windows wheel for a Linux container)

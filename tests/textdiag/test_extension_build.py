@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import findings_of, first_error
+from tests.textdiag.pasted import diagnosis_of, findings_of, first_error
 from wizard.findings import Severity, Step
 
 MISMATCH = ("      RuntimeError:\n"
@@ -61,3 +61,8 @@ def test_nvcc_missing_where_cuda_home_points_is_cuda_home_not_a_reinstall(text: 
     error = first_error(text)
     assert error.code == "CUDA_HOME_MISSING" and error.step is Step.TOOLKIT
     assert "CUDA_HOME" in error.title and not error.actions  # (setting the variable is the fix, not an install)
+
+
+def test_cuda_home_without_nvcc_gets_no_install_command() -> None:
+    recommendation = diagnosis_of("error: command '/usr/local/cuda/bin/nvcc' failed: No such file or directory").recommendation
+    assert recommendation is not None and recommendation.kind == "none" and not recommendation.argv

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import findings_of, first_error
+from tests.textdiag.pasted import diagnosis_of, findings_of, first_error
 from wizard.findings import ActionKind
 
 
@@ -76,3 +76,10 @@ def test_a_file_named_as_a_module_torch_imports_is_the_likeliest_cause(text: str
 def test_a_script_name_torch_never_imports_a_frame_of_an_embedded_python_or_a_text_without_torch_is_no_such_file(
         text: str) -> None:
     assert all(f.code != "LOCAL_TORCH_SHADOW" for f in findings_of(text))
+
+
+def test_a_file_hiding_a_module_gets_no_install_command() -> None:
+    recommendation = diagnosis_of(HIDDEN_BY_OWN_FILE.format(
+        install="/home/u/venv/lib/python3.11/site-packages/", stdlib="/usr/lib/python3.11/", own="/home/u/w/",
+        sep="/")).recommendation
+    assert recommendation is not None and recommendation.kind == "none" and not recommendation.argv

@@ -83,6 +83,8 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
             return _command(repair, machine, goal, venv_dir)
         fine = bool(_nothing_to_change(snapshot, machine, goal, knowledge))  # else its why already says keep + fix
         return Recommendation(kind="none", why=working, keeps=snapshot.torch.get().version if fine else "")
+    if _text_cause_not_fixed_by_an_install(snapshot):
+        return Recommendation(kind="none", why=say("why.fix_is_not_an_install"))
     if _gpu_shown_working_in_text(snapshot):
         return Recommendation(kind="none", why=say("why.text_shows_gpu_working"))
     kept = _installed_build_fits(snapshot, machine, goal, knowledge)
@@ -106,6 +108,17 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if last:
         return _new_python_first(machine, knowledge, command, last)
     return command
+
+
+# causes whose fix is a setting or a file, never another PyTorch: CUDA_HOME pointing where no toolkit is, a file of the
+# person's own hiding a module, CUDA_VISIBLE_DEVICES hiding the GPU
+NOT_FIXED_BY_AN_INSTALL = frozenset({"CUDA_HOME_MISSING", "LOCAL_TORCH_SHADOW", "VISIBLE_DEVICES_MASK"})
+
+
+def _text_cause_not_fixed_by_an_install(snapshot: Snapshot) -> bool:
+    """Pasted text whose first cause (established or likeliest) is fixed without installing PyTorch."""
+    causes = [item.cause for item in snapshot.evidence if item.cause and not is_possible_cause(item)]
+    return snapshot.source == "text" and bool(causes) and causes[0] in NOT_FIXED_BY_AN_INSTALL
 
 
 def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:

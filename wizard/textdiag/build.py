@@ -110,6 +110,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     era = judge_python(facts.get("python_version", ""), facts, clean.text) if facts.get("python_version") else None
     if era is not None:
         facts["python_served_then"] = era.served
+    if _container_without_gpus(clean):
+        facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
@@ -625,8 +627,6 @@ def _unexplained_complaint(facts: dict[str, str], clean: CleanText, gpus_named: 
     complaint = _cuda_complaint(facts, clean) and not _another_vendors_stack(facts, clean)
     if not complaint:
         return []
-    if _container_without_gpus(clean):
-        facts["container_without_gpus"] = "true"
     if facts.get("bundled_cuda_build") == "true" and _TORCH_PIP_INSTALLED.search(clean.lower):
         del facts["bundled_cuda_build"]  # torch installed over the bundled one: its build is no longer known
     return _visible_devices_hide(facts, gpus_named) or _cuda_unavailable_unexplained(
@@ -949,6 +949,9 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "DRIVER_MISSING" and facts.get("container_without_gpus") == "true":
+        wording = "container_windows" if facts.get("os") == "windows" else "container"
+        return ("container_without_gpus", "true"), (WORDING_FACT, wording)  # (started without the GPU, see above)
     if cause == "LOCAL_TORCH_SHADOW" and facts.get("shadow_path"):
         return ((WORDING_FACT, "module"),)  # (a module of Python's own, not torch, is hidden)
     if cause == "INDEX_VARIANT_MISSING" and found.signature.id == "conda_packages_not_found":

@@ -561,13 +561,15 @@ RULES: tuple[Rule, ...] = (
                     r"\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
-    # (also Homebrew's prefix: /usr/local on an Intel Mac, /opt/homebrew on Apple silicon, /home/linuxbrew on Linux
-    # (docs.brew.sh/Installation); under /usr/local it is the Intel build, on an Intel Mac or under Rosetta alike)
-    Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core",
-                       "/usr/local/cellar/", "/usr/local/homebrew/"),
-         re.compile(r"\bIntel(?:-based)? (?:Mac|iMac|MacBook)\w*|\bmac(?:book)?(?: pro)? intel\b|macosx_\d{1,2}_\d_x86_64"
-                    r"|(?:^|[\s\"'(])/usr/local/(?:Cellar|Homebrew)/", _I),
+    Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
+         re.compile(r"\bIntel(?:-based)? (?:Mac|iMac|MacBook)\w*|\bmac(?:book)?(?: pro)? intel\b|macosx_\d{1,2}_\d_x86_64", _I),
          _intel_mac, 0.8),
+    # Homebrew's prefix: /usr/local on an Intel Mac, /opt/homebrew on Apple silicon, /home/linuxbrew on Linux
+    # (docs.brew.sh/Installation); under /usr/local its Python is an Intel build, on an Intel Mac or under Rosetta on
+    # Apple silicon alike (less sure than an Apple chip the text names, which then decides the machine)
+    Rule("homebrew_intel_prefix", ("/usr/local/cellar/", "/usr/local/homebrew/"),
+         re.compile(r"(?:^|[\s\"'(])/usr/local/(?:Cellar|Homebrew)/", _I),
+         _intel_mac, 0.6),
     Rule("machine_triplet", ("linux-gnueabi", "linux_armv", "aarch64-linux-gnu", "riscv64-linux-gnu"),
          re.compile(r"\b(?P<machine>arm)-linux-gnueabi(?:hf)?\b|linux_(?P<machine2>armv7l|armv6l)\b", _I),
          lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
