@@ -50,6 +50,9 @@ def _inputs() -> dict[str, str]:
         "10 MB prose (forum-like sentences)": _prose(10_000_000),
         "10 MB binary (NUL-padded bytes)": (b"\x00\x01\x7fELF\x02" * (10_000_000 // 8)).decode("latin-1"),
         "collect_env with 30,000 GPU lines": _collect_env_many_gpus(30_000),
+        # (a review's shapes: a million Markdown code blocks of one short line; a page source of character references)
+        "10 MB one-line indented paragraphs": "\n\n    x" * 1_700_000,
+        "10 MB HTML character references": "&#10;" * 2_000_000,
     }
 
 

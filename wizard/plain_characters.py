@@ -15,6 +15,7 @@ _INVISIBLE = "\u200b\u2060\ufeff"
 # HTML character references of a page's source copied whole ("&quot;", "&lt;module&gt;", "&#39;"): the text the page
 # showed ("&emsp;" indents a line). Only named or numbered references ending in ";" count, so prose with a bare "&"
 # stays as it is, and a name HTML does not know ("&unknown;") is left alone by html.unescape.
+MAX_REFERENCES = 20_000  # decoded per text: a page's source has far fewer; megabytes of them stay as they are (speed)
 _HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
 
@@ -22,7 +23,7 @@ def plain_characters(text: str) -> str:
     """HTML character references decoded, odd spaces made plain, invisible marks removed (each pass only when its
     characters occur)."""
     if "&" in text and _HTML_REFERENCE.search(text):
-        text = _HTML_REFERENCE.sub(lambda reference: html.unescape(reference.group(0)), text)
+        text = _HTML_REFERENCE.sub(lambda reference: html.unescape(reference.group(0)), text, count=MAX_REFERENCES)
     if text.isascii():
         return text
     for space in _ODD_SPACES:  # (a search for one character runs in C at memory speed; a character class does not)
