@@ -42,6 +42,11 @@ def working_only_told(snapshot: Snapshot) -> bool:
     return any(item.signature == WORKING_SIGNATURE and ("told", "true") in item.facts for item in snapshot.evidence)
 
 
+def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
+    """Whether the working CUDA the text shows is PyTorch's allocator running out of GPU memory (the program's size)."""
+    return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)
+
+
 def is_likely_cause(evidence: Evidence) -> bool:
     """Whether pasted text made this cause the likeliest of several without showing it (the finding says so)."""
     return dict(evidence.facts).get(LIKELY_FACT) == "true"

@@ -16,7 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-from wizard.evidence import working_only_told, working_shown
+from wizard.evidence import gpu_memory_exhausted, working_only_told, working_shown
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.plain_characters import plain_characters
 from wizard.resources_path import resource
@@ -110,7 +110,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     # cuda, a trainer's device line; not only in words, "it ran on the GPU yesterday")
     shown_by_tool = (runtime is not None and runtime.cuda_available) or not working_only_told(snapshot)
     if failure and working == "cuda" and shown_by_tool and program_error_shown(text):
-        return _make(VerdictKind.READY, "ready.gpu_other_error", gpu=_gpu_label(snapshot))
+        key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
+        return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")
@@ -213,10 +214,23 @@ def program_error_shown(text: str) -> bool:
     return _EXCEPTION_SHOWN.search(_scanned(text)) is not None and not failure_names_the_setup(text)
 
 
+# Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
+# memory. Tried to allocate 2.00 GiB": the allocator allocates only on a GPU CUDA reached), tensors left on two devices
+# ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."), a kernel's own
+# assert ("CUDA error: device-side assert triggered": the kernel ran). The program's size or code, not the setup.
+_PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
+                                    "at least two devices, cpu and cuda:", "input type (torch.cuda.",
+                                    "weight type (torch.cuda.", "device-side assert triggered",
+                                    # (torch's advice under every CUDA error: the error line itself decides)
+                                    "kernel errors might be asynchronously reported")
+
+
 def failure_names_the_setup(text: str) -> bool:
     """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS)."""
     return any(_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
+               and not any(error in line for error in _PROGRAM_ERRORS_ON_A_WORKING_GPU)
                for line in _failure_scan(text).split("\n"))
+
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:

@@ -53,6 +53,14 @@ def test_not_applicable_reasons():
     assert "only matters when PyTorch uses the GPU" in not_applicable_reason(Step.TOOLKIT, gpu_machine, Goal(want="cpu"))
 
 
+def test_a_pasted_text_that_names_no_gpu_is_not_said_to_have_found_none():
+    from wizard.textdiag import snapshot_from_text
+
+    pasted = snapshot_from_text("unable to execute '/usr/local/cuda/bin/nvcc': No such file or directory")
+    assert not_applicable_reason(Step.TOOLKIT, pasted, Goal()) == ""
+    assert not_applicable_reason(Step.CUDNN, pasted, Goal()) == ""
+
+
 def test_an_empty_step_after_an_earlier_problem_says_so():
     _snapshot, diagnosis = situation("no-driver")
     assert empty_step_note(Step.CUDNN, diagnosis) == (

@@ -88,3 +88,11 @@ def test_a_named_cuda_build_without_kernels_for_the_named_gpu_is_the_cause() -> 
 ])
 def test_a_named_build_that_has_the_gpus_kernels_is_not_that_cause(text: str) -> None:
     assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
+
+
+@pytest.mark.parametrize(("field", "key"), [("- **CUDA Version**: 12.8 (Driver 570.181)", "driver_cuda"),
+                                           ("- CUDA Version: 11.8", "toolkit_version"),
+                                           ("my cuda version is 12.1 and the driver is fine", "toolkit_version")])
+def test_a_cuda_version_field_followed_by_the_driver_is_the_drivers(field: str, key: str) -> None:
+    facts = facts_of(field)
+    assert key in facts and ({"driver_cuda", "toolkit_version"} - {key}).isdisjoint(facts)

@@ -111,3 +111,23 @@ def test_a_paragraph_indented_as_a_markdown_code_block_loses_its_common_indentat
 
 def test_inner_indentation_of_a_dedented_paragraph_stays_and_each_paragraph_is_dedented_alone() -> None:
     assert lines_of("  a\n      b\n\n   c\nd\n\n\t e") == ["a", "    b", "", "   c", "d", "", "e"]
+
+
+def _cut(line: str, width: int) -> str:
+    return "\n".join(line[i:i + width] for i in range(0, len(line), width))
+
+
+def test_lines_a_console_cut_at_its_width_are_rejoined_without_a_space() -> None:
+    message = ("OSError: [WinError 126] The specified module could not be found. Error loading "
+               '"C:\\Users\\me\\venv\\lib\\site-packages\\torch\\lib\\fbgemm.dll" or one of its dependencies.')
+    traceback = '  File "C:\\Users\\me\\venv\\lib\\site-packages\\torch\\__init__.py", line 141, in <module>'
+    assert lines_of(_cut(traceback, 80) + "\n" + _cut(message, 80)) == [traceback, message]
+
+
+def test_table_rows_and_lines_of_one_length_by_chance_stay_apart() -> None:
+    smi = ("| NVIDIA-SMI 535.54.03              Driver Version: 535.54.03    CUDA Version: 12.2     |\n" * 3)
+    conda = "nvidia-cublas-cu12        12.1.3.1                 pypi_0    pypi\n" * 3
+    chance = ("llama3.2-1b-base gives 'RuntimeError: no tokenizer was found'\n"
+              "Python platform: Linux-6.8.0-49-generic-x86_64-with-glibc2.39\nIs CUDA available: True")
+    for text in (smi, conda, chance):
+        assert lines_of(text) == text.split("\n")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import facts_of, verdict_of
+from tests.textdiag.pasted import diagnosis_of, facts_of, verdict_of
 from wizard.engine import diagnose
 from wizard.findings import Goal
 from wizard.textdiag import goal_for_text, snapshot_from_text
@@ -288,8 +288,8 @@ def test_another_tools_environment_report_showing_cuda_working_beside_the_progra
     # (OpenMMLab's collect_env: "CUDA available: True"; no torch version, so no runtime, but CUDA is shown working)
     verdict = verdict_of(MMCV_ENV_WORKING)
     assert (verdict.kind, verdict.key) == (VerdictKind.READY, "ready.gpu_other_error")
-    assert verdict_of(MMCV_ENV_WORKING + "RuntimeError: CUDA error: device-side assert triggered\n").kind is not (
-        VerdictKind.READY)  # (an error naming the setup is never the program's own)
+    assert verdict_of(MMCV_ENV_WORKING + "RuntimeError: CUDA error: an illegal memory access was encountered\n").kind \
+        is not VerdictKind.READY  # (an error naming the setup is never the program's own; a device-side assert is)
 
 
 @pytest.mark.parametrize(("line", "fact"), [
@@ -302,3 +302,51 @@ def test_training_tools_reports_of_cuda_working_are_read(line: str, fact: dict[s
     facts = facts_of(line)
     assert {key: facts.get(key) for key in fact} == fact
     assert "cuda_available" not in facts_of("- PyTorch version: 2.3.0+cu121")
+
+
+OUT_OF_MEMORY = ('Traceback (most recent call last):\n  File "train.py", line 88, in <module>\n    loss.backward()\n'
+                 "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity "
+                 "of 7.78 GiB of which 1.02 GiB is free.")
+
+
+@pytest.mark.parametrize("text", [
+    OUT_OF_MEMORY,
+    "RuntimeError: CUDA out of memory. Tried to allocate 20.00 MiB (GPU 0; 3.95 GiB total capacity; 3.31 GiB already "
+    "allocated; 6.50 MiB free; 3.36 GiB reserved in total by PyTorch)",
+])
+def test_the_cuda_allocator_out_of_memory_is_a_working_gpu_and_the_programs_size(text: str) -> None:
+    verdict = verdict_of(text)
+    assert verdict.kind is VerdictKind.READY and verdict.key == "ready.gpu_out_of_memory"
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is not None and recommendation.kind == "none" and not recommendation.argv  # (no reinstall)
+
+
+def test_out_of_memory_beside_a_failure_of_the_setup_is_not_ready() -> None:
+    text = OUT_OF_MEMORY + "\nThen after a reboot: RuntimeError: Found no NVIDIA driver on your system."
+    assert verdict_of(text).kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize("error", [
+    "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu! "
+    "(when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
+    "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same",
+    "RuntimeError: CUDA error: device-side assert triggered\nCUDA kernel errors might be asynchronously reported at "
+    "some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing "
+    "CUDA_LAUNCH_BLOCKING=1.",
+])
+def test_tensors_on_two_devices_or_a_kernels_own_assert_are_the_programs_error_on_a_working_gpu(error: str) -> None:
+    text = f'Traceback (most recent call last):\n  File "main.py", line 40, in <module>\n    out = model(x)\n{error}'
+    verdict = verdict_of(text)
+    assert verdict.kind is VerdictKind.READY and verdict.key == "ready.gpu_other_error"
+
+
+def test_two_cpu_tensor_types_prove_no_gpu() -> None:
+    text = "RuntimeError: Input type (torch.FloatTensor) and weight type (torch.DoubleTensor) should be the same"
+    assert verdict_of(text).kind is not VerdictKind.READY
+    assert "cuda_works" not in facts_of(text)
+
+
+def test_torchs_advice_under_a_cuda_error_does_not_hide_the_error_itself() -> None:
+    text = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors "
+            "might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.")
+    assert verdict_of(text).kind is VerdictKind.NOT_READY

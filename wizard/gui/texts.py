@@ -39,6 +39,11 @@ def has_nvidia_gpu(snapshot: Snapshot) -> bool:
     return any(d.vendor == "nvidia" or d.vendor_id == NVIDIA_VENDOR_ID for d in devices)
 
 
+def _gpus_unknown(snapshot: Snapshot) -> bool:
+    """Neither NVML nor a PCI scan answered (pasted text that names no GPU, a scan that failed)."""
+    return snapshot.gpu.nvml.get() is None and snapshot.gpu.pci.get() is None
+
+
 def gpu_name(snapshot: Snapshot) -> str:
     """The name of the first NVIDIA GPU, best source first: what torch saw, NVML, the PCI table."""
     runtime = snapshot.torch.get()
@@ -58,6 +63,8 @@ def not_applicable_reason(step: Step, snapshot: Snapshot | None, goal: Goal) -> 
     if snapshot is None or step in (Step.DRIVER, Step.PYTHON, Step.WHEEL):
         return ""
     if not has_nvidia_gpu(snapshot):
+        if _gpus_unknown(snapshot):
+            return ""  # (nothing said which GPUs there are, as in most pasted texts: "none was found" would be untrue)
         return text("step.not_needed.cudnn_no_gpu" if step is Step.CUDNN else "step.not_needed.toolkit_no_gpu")
     if goal.want == "cpu":
         return text("step.not_needed.cudnn_cpu" if step is Step.CUDNN else "step.not_needed.toolkit_cpu")

@@ -25,7 +25,7 @@ wizard.policy.validate vets the result before it is shown.
 
 from __future__ import annotations
 
-from wizard.evidence import NO_CUDA_BUILD_HERE
+from wizard.evidence import NO_CUDA_BUILD_HERE, is_possible_cause, working_only_told, working_shown
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.policy.compat import builds_for, outdated_python
@@ -83,6 +83,8 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
             return _command(repair, machine, goal, venv_dir)
         fine = bool(_nothing_to_change(snapshot, machine, goal, knowledge))  # else its why already says keep + fix
         return Recommendation(kind="none", why=working, keeps=snapshot.torch.get().version if fine else "")
+    if _gpu_shown_working_in_text(snapshot):
+        return Recommendation(kind="none", why=say("why.text_shows_gpu_working"))
     kept = _installed_build_fits(snapshot, machine, goal, knowledge)
     if kept:
         return Recommendation(kind="none", why=kept, keeps=machine.torch_version)
@@ -104,6 +106,13 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if last:
         return _new_python_first(machine, knowledge, command, last)
     return command
+
+
+def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:
+    """Pasted text in which a tool shows PyTorch using the GPU (is_available() True, a tensor on cuda, the CUDA
+    allocator's out-of-memory) and no cause is established: whatever its version, that PyTorch stays."""
+    return (snapshot.source == "text" and working_shown(snapshot) == "cuda" and not working_only_told(snapshot)
+            and not any(item.cause and not is_possible_cause(item) for item in snapshot.evidence))
 
 
 def _not_a_python(snapshot: Snapshot) -> bool:

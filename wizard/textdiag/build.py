@@ -137,7 +137,9 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
     if working:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
-        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()))))
+        exhausted = working == "cuda" and facts.get("gpu_memory_exhausted") == "true"
+        evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()),
+                                                             *((("memory", "exhausted"),) if exhausted else ()))))
     return _snapshot(facts, gpus, dists, evidence + notes)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 
 from wizard.plain_characters import plain_characters
@@ -84,6 +85,7 @@ def clean_text(raw: str) -> CleanText:
     for mark, plain in _TYPOGRAPHIC_QUOTES:
         if mark in text:
             text = text.replace(mark, plain)  # (str.replace runs in C; translate() with a table is ~10x slower)
+    text = _unwrap_hard_wrapped(text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
     text = _unwrap_error_messages(text)
@@ -140,6 +142,59 @@ def _strip_marks(text: str) -> str:
         text = _HTML_TAG.sub(" ", text)
     # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+HARD_WRAP_MAX_CHARS = 200_000  # a console's copy is short; longer texts are not searched for its width
+HARD_WRAP_MIN_WIDTH = 60
+_INNER_GAP = re.compile(r"\S {2,}")  # padded columns (conda list, pip list): a table's row, not a wrapped line
+
+
+def _unwrap_hard_wrapped(text: str) -> str:
+    """Rejoin lines a console cut at its width when the text was copied (Windows' console before Windows 10, screen,
+    some web terminals): several lines of exactly one width W, each followed by the rest of its line. A line of that
+    width is joined to the next one without a space (the cut falls anywhere, inside a word too). Table rows (nvidia-smi's
+    bars, padded columns) and rules of one repeated character do not count."""
+    if len(text) > HARD_WRAP_MAX_CHARS or "\n" not in text:
+        return text
+    lines = text.split("\n")
+    width = _hard_wrap_width(lines)
+    if not width:
+        return text
+    joined: list[str] = []
+    pending = ""
+    for line in lines:
+        pending += line
+        if len(line) != width or not _wrappable(line):
+            joined.append(pending)
+            pending = ""
+    if pending:
+        joined.append(pending)
+    return "\n".join(joined)
+
+
+CONSOLE_WIDTHS = (80, 120)  # the default widths of Windows' console (80 before Windows 10, 120 since) and terminals
+
+
+def _hard_wrap_width(lines: list[str]) -> int:
+    """The width the cut lines share (each followed by a line): three of one width, or two of a console's default
+    width (two lines of one length elsewhere is chance); 0 when there is none."""
+    counts = Counter(len(line) for line in lines[:-1] if len(line) >= HARD_WRAP_MIN_WIDTH)
+    for width, count in counts.most_common(3):
+        needed = 2 if width in CONSOLE_WIDTHS else 3
+        cut = [index for index, line in enumerate(lines[:-1]) if len(line) == width and _wrappable(line)]
+        if count >= needed and len(cut) >= needed and any(_inside_a_word(lines[i], lines[i + 1]) for i in cut):
+            return width  # (a console cuts inside a word most of the time: at least one cut shows it)
+    return 0
+
+
+def _inside_a_word(line: str, following: str) -> bool:
+    return line[-1:].isalnum() and following[:1].isalnum()
+
+
+def _wrappable(line: str) -> bool:
+    stripped = line.strip()
+    return (bool(stripped) and stripped[0] not in "|+│" and stripped[-1] not in "|│" and len(set(stripped)) > 2
+            and _INNER_GAP.search(stripped) is None)
 
 
 def _unwrap_text(text: str) -> str:

@@ -113,6 +113,11 @@ def _apple_chip(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "arm64", "gpu_vendor": "apple"}
 
 
+def _tensors_on_two_devices(found: re.Match[str]) -> dict[str, str]:
+    """Only where one of the two devices is CUDA's (an input and a weight both on the CPU, of two dtypes, is no proof)."""
+    return {"cuda_works": "true"} if "cuda" in found.group(0).lower() else {}
+
+
 def _intel_mac(found: re.Match[str]) -> dict[str, str]:
     return {"os": "darwin", "machine": "x86_64"}
 
@@ -438,7 +443,8 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
         return {"torch_version": version, "torch_installed": version}
     if label == "python":
         return _template_field_facts("python version", version) if re.match(r"[23]\.\d", version) else {}
-    return _template_field_facts("cuda version", version) if label == "cuda" else {}
+    rest_of_line = found.string[found.end():found.end() + 80].partition("\n")[0]  # ("12.8 (Driver 570.181)")
+    return _template_field_facts("cuda version", version + rest_of_line) if label == "cuda" else {}
 
 
 def _template_field(found: re.Match[str]) -> dict[str, str]:
@@ -467,6 +473,8 @@ def _template_field_facts(label: str, value: str) -> dict[str, str]:
         return {}
     if label.startswith("cuda"):
         version = re.search(r"\d{1,2}\.\d", value)
+        if version and re.match(r"[\s,;]{0,3}[(\[]?\s?(?:nvidia\s)?driver\b", value[version.end():], re.I):
+            return {"driver_cuda": version.group(0)}  # ("12.8 (Driver 570.181)": nvidia-smi's, the driver's)
         return {"toolkit_version": version.group(0)} if version else {}
     if label.startswith("gpu"):
         return {"gpu_text": value[:200]}
@@ -826,6 +834,28 @@ RULES: tuple[Rule, ...] = (
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),
+    # PyTorch's CUDA memory allocator out of memory (c10/cuda/CUDACachingAllocator.cpp: "CUDA out of memory. Tried to
+    # allocate 2.00 GiB (GPU 0; ...)", torch.OutOfMemoryError since 2.5, torch.cuda.OutOfMemoryError before): torch
+    # reached the GPU and allocated on it, so CUDA works; the program asks for more memory than the GPU has
+    Rule("cuda_allocator_out_of_memory", ("cuda out of memory. tried to allocate",),
+         re.compile(r"CUDA out of memory\. Tried to allocate \d", _I),
+         _const(cuda_works="true", gpu_memory_exhausted="true"), 0.9),
+    # the program's tensors on two devices, one of them a CUDA device (aten's "Expected all tensors to be on the same
+    # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
+    # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot
+    # to move the rest
+    Rule("tensors_on_two_devices", ("expected all tensors to be on the same device", "torch.cuda."),
+         re.compile(r"Expected all tensors to be on the same device, but found at least two devices, "
+                    r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2})"
+                    r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)",
+                    _I),
+         _tensors_on_two_devices, 0.9),
+    # a kernel's own assert fired on the GPU ("CUDA error: device-side assert triggered", with the kernel's
+    # "Assertion `t >= 0 && t < n_classes` failed" before it): the kernel ran, so CUDA works; the program passed it an
+    # index out of range (c10/cuda/CUDAException.h's advice: CUDA_LAUNCH_BLOCKING=1 finds where)
+    Rule("cuda_device_side_assert", ("device-side assert triggered",),
+         re.compile(r"\bdevice-side assert triggered\b", _I),
+         _const(cuda_works="true"), 0.9),
     Rule("trainer_device_cuda", ("n_gpu: ",),
          re.compile(r"\bdevice: cuda(?::\d{1,2})?, n_gpu: [1-9]\d{0,2}\b"),
          _const(cuda_works="true"), 0.8),
