@@ -15,7 +15,7 @@ from wizard.findings import SPEC_CODES
 SPEC_CAUSES = frozenset(SPEC_CODES)
 # Codes added by the checks engineer that pasted text can also point to.
 EXTRA_CAUSES = frozenset({"TORCH_IMPORT_FAILED", "CUDA_OP_FAILED", "LONG_PATHS_DISABLED", "LOCAL_TORCH_SHADOW",
-                          "TOOLKIT_MISMATCH", "TORCH_DAMAGED", "CUDA_HOME_MISSING"})
+                          "TOOLKIT_MISMATCH", "TORCH_DAMAGED", "CUDA_HOME_MISSING", "PIP_TOO_OLD"})
 KNOWN_CAUSES = SPEC_CAUSES | EXTRA_CAUSES
 
 
