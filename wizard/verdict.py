@@ -217,10 +217,15 @@ def program_error_shown(text: str) -> bool:
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
 # memory. Tried to allocate 2.00 GiB": the allocator allocates only on a GPU CUDA reached), tensors left on two devices
 # ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."), a kernel's own
-# assert ("CUDA error: device-side assert triggered": the kernel ran). The program's size or code, not the setup.
+# assert ("CUDA error: device-side assert triggered": the kernel ran), indices on another device than the tensor they
+# index. The program's size, code or configuration, not the setup: they count only beside CUDA a tool shows working.
 _PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
                                     "at least two devices, cpu and cuda:", "input type (torch.cuda.",
                                     "weight type (torch.cuda.", "device-side assert triggered",
+                                    "] assertion `",  # (the kernel's own line: "... thread: [0,0,0] Assertion `...` failed")
+                                    "indices should be either on cpu or on the same device as the indexed tensor",
+                                    # (accelerate's, where its config keeps it off a GPU that torch itself uses)
+                                    "mixed precision requires a gpu",
                                     # (torch's advice under every CUDA error: the error line itself decides)
                                     "kernel errors might be asynchronously reported")
 

@@ -350,3 +350,23 @@ def test_torchs_advice_under_a_cuda_error_does_not_hide_the_error_itself() -> No
     text = ("RuntimeError: CUDA error: no kernel image is available for execution on the device\nCUDA kernel errors "
             "might be asynchronously reported at some other API call, so the stacktrace below might be incorrect.")
     assert verdict_of(text).kind is VerdictKind.NOT_READY
+
+
+@pytest.mark.parametrize("said", ["torch.cuda.is_available() 返回为True", "torch.cuda.is_available()返回True",
+                                  "torch.cuda.is_available() devuelve True", "torch.cuda.is_available() возвращает True"])
+def test_is_available_told_with_the_verb_of_another_language_is_read(said: str) -> None:
+    assert facts_of(said).get("cuda_available") == "true"
+
+
+def test_a_kernels_assert_lines_and_indices_on_another_device_beside_a_working_gpu_are_the_programs() -> None:
+    text = ("Using torch 1.13.1 CUDA:0 (NVIDIA GeForce GTX 1650, 4095MB)\n"
+            "/pytorch/aten/src/ATen/native/cuda/IndexKernel.cu:60: block: [0,0,0], thread: [0,0,0] Assertion "
+            '`index >= -sizes[i] && index < sizes[i] && "index out of bounds"` failed.\n'
+            "RuntimeError: indices should be either on cpu or on the same device as the indexed tensor (cpu)")
+    assert verdict_of(text).kind is VerdictKind.READY
+
+
+def test_a_collect_env_version_with_words_added_after_it_is_the_version() -> None:
+    text = ("PyTorch version: 1.9.0 (this problem can be reproduced in 1.8.1 as well)\nIs debug build: False\n"
+            "CUDA used to build PyTorch: 10.2\nIs CUDA available: True\n")
+    assert facts_of(text).get("torch_version") == "1.9.0"

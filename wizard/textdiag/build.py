@@ -799,7 +799,7 @@ def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Eviden
         slug = re.sub(r"[^a-z0-9]+", "_", key.lower()).strip("_")
         evidence.append(Evidence(f"collect_env:{slug}", "", env.excerpts[key], tuple(revealed.items())))
 
-    torch_version = env.value("PyTorch version")
+    torch_version = ce.version_token(env.value("PyTorch version"))
     reveal("PyTorch version", {"torch_version": torch_version})
     if "PyTorch version" in env.fields and not torch_version:
         facts.setdefault("torch_not_importable", "true")

@@ -99,6 +99,17 @@ def _continues(key: str, line: str) -> bool:
 # ------------------------------------------------------------------ field interpretation
 
 
+_VERSION_TOKEN = re.compile(r"v?(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:(?:a|b|rc)\d{1,3}|\.post\d{1,3}|\.dev\d{1,10})*"
+                            r"(?:\+[a-z0-9.]{1,20})?)(?![\w.])", re.I)
+
+
+def version_token(value: str) -> str:
+    """The version a field starts with, without what the person added after it ("1.9.0 (this problem can be
+    reproduced in 1.8.1 as well)" → "1.9.0"); the value itself when it starts with no version."""
+    found = _VERSION_TOKEN.match(value.strip())
+    return found.group(1) if found else value
+
+
 def boolean(value: str) -> str:
     """"Yes"/"True" → "true", "No"/"False" → "false", anything else → ""."""
     lowered = value.strip().lower()

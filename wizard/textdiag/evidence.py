@@ -779,7 +779,10 @@ RULES: tuple[Rule, ...] = (
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
-                    r"evaluates to)) (?:me )?|= |-> |: |(?P<comment># ?))?['\"`]?"
+                    r"evaluates to)) (?:me )?|= |-> |: |(?P<comment># ?)"
+                    # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
+                    r"|(?:返回(?:值)?(?:为|是|了)?|结果(?:为|是)|输出(?:为|是)?|显示(?:为|是)?|возвращает|выда[её]т|devuelve|"
+                    r"retorna|devolve|renvoie|retourne) ?)?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
