@@ -331,3 +331,28 @@ def test_a_dll_named_by_one_message_does_not_decide_another_messages_cause() -> 
             "sm_75 sm_80 sm_86 sm_90.")
     codes = [f.code for f in findings_of(text) if f.severity in (Severity.ERROR, Severity.WARNING)]
     assert "CUDA_LIB_MISSING" in codes and "GPU_ARCH_UNSUPPORTED" in codes  # (each message its own cause)
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Windows 10, RTX A5000. RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable", "DRIVER_MISSING"),
+    ("torch 2.4 from pip install ultralytics: my program on the Pi failed with an illegal instruction.",
+     "TORCH_IMPORT_FAILED"),
+    ("CUDA PyTorch install failed: × Failed to download `nvidia-cusolver-cu12==11.7.1.2` ├─▶ Request failed after 3 "
+     "retries in 128.9s ├─▶ error sending request for url │ (https://pypi.nvidia.com/x.whl) ╰─▶ operation timed out",
+     "DISK_OR_NETWORK"),
+    ("python.exe -m pip install -U demucs\nbefore install, torch is cpuonly\nWindows10 GPU=2080Ti", "CPU_ONLY_WHEEL"),
+])
+def test_messages_and_statements_of_round_22_are_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_devices_busy_after_is_available_true_is_no_missing_driver() -> None:
+    text = (">>> torch.cuda.is_available()\nTrue\n>>> torch.tensor(1).cuda()\n"
+            "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable")
+    assert "DRIVER_MISSING" not in errors_of(text)
+
+
+def test_an_illegal_instruction_reads_as_the_build_for_another_processor_not_a_damaged_install() -> None:
+    finding = first("Illegal instruction (core dumped)")
+    assert finding.code == "TORCH_IMPORT_FAILED" and "processor" in finding.title
+    assert "TORCH_IMPORT_FAILED" not in errors_of("RuntimeError: CUDA error: an illegal instruction was encountered")

@@ -949,6 +949,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
+        return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
     if cause == "DRIVER_MISSING" and facts.get("container_without_gpus") == "true":
         wording = "container_windows" if facts.get("os") == "windows" else "container"
         return ("container_without_gpus", "true"), (WORDING_FACT, wording)  # (started without the GPU, see above)

@@ -632,7 +632,9 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\b" + _TORCH + r"\s(?:was|is|got|has\sbeen)(?:\snot|\snever|n['’]?t)\s(?:compiled|built|installed)\swith\s"
     r"(?:cuda|gpu)\b"
     r"|\b(?:(?:my|the|installed)\s)?" + _TORCH + r"\s(?:has\sno|does\s?n['’]?t\shave|does\snot\shave|lacks|is\smissing|"
-    r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b", _I)
+    r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b"
+    # "torch is cpuonly" (conda's cpuonly package, written as a word), "torch was cpu-only": only-words need no article
+    r"|\b" + _TORCH + r"\s(?:is|was)\s(?:still\s)?cpu[- ]?only\b(?![- ](?:bound|usage|time))", _I)
 CPU_BUILD_TOLD_CJK = re.compile(
     # Chinese: 默认是cpu版本 / 安装的是CPU版 / 安装的torch选择的是cpu版 / 用的是cpu版本 / 我的torch是cpu版本 / torch没有cuda
     r"(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?" + _TORCH + r"?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"

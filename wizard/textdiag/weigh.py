@@ -161,6 +161,14 @@ def system_cudnn_loaded(found: Match, facts: Facts, _dists: list[Distribution]) 
         yield "CUDNN_MISMATCH", 2.4, "a system cuDNN is loaded instead of the one that came with torch"
 
 
+def devices_busy_beside_cuda_available(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"All CUDA-capable devices are busy or unavailable" after is_available() printed True: the driver answered and
+    counted the GPU, so it is not missing; what keeps the device is left open (a compute mode, another process, a
+    system bug)."""
+    if found.signature.id == "cuda_devices_busy_or_unavailable" and facts.get("cuda_available") == "true":
+        yield "DRIVER_MISSING", 0.0, "is_available() printed True: the driver answered"
+
+
 def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
     (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
@@ -559,6 +567,7 @@ def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribut
 
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
+    devices_busy_beside_cuda_available,
     library_decides_dll,
     dll_without_nvidia_gpu,
     bitness_decides,
