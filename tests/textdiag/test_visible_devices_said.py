@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import facts_of, findings_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of
 from wizard.findings import Severity
 
 CUDA_FALSE = ">>> torch.cuda.is_available()\nFalse\n"
@@ -46,3 +46,14 @@ def test_a_value_hiding_the_gpu_beside_cuda_unusable_is_named_first_without_a_re
 ])
 def test_a_value_that_leaves_a_gpu_visible_is_no_mask(text: str) -> None:
     assert "VISIBLE_DEVICES_MASK" not in {f.code for f in findings_of(text) if f.severity is Severity.ERROR}
+
+
+@pytest.mark.parametrize(("text", "value"), [("执行CUDA_VISIBLE_DEVICES=5 python startup.py -a，发现使用的是CPU", "5"),
+                                             ("CUDA_VISIBLE_DEVICES=0,1 python train.py", "0,1")])
+def test_the_variable_set_before_a_command_is_the_shells_word_also_glued_to_a_cjk_word(text: str, value: str) -> None:
+    assert facts_of(text).get("cuda_visible_devices") == value
+
+
+def test_a_driver_message_translated_by_a_browser_is_torchs_own() -> None:
+    text = "你系统的NVIDIA驱动程序版本太旧（发现版本11,060）。请从网址http：//www.nvidia.com/Download/index.aspx下载"
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]

@@ -245,6 +245,9 @@ def _env_var(found: re.Match[str]) -> dict[str, str]:
     value = (quoted if quoted is not None else found.group("value") or "").strip().strip("'\"")
     if name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
         return {"proxy_set": "true"}  # never the value: it may hold a password
+    if name == "CUDA_VISIBLE_DEVICES" and quoted is None:  # ("CUDA_VISIBLE_DEVICES=5 python x.py": the shell's word)
+        raw = found.group("value") or ""
+        value = "" if raw[:1].isspace() else re.match(r"[A-Za-z0-9,:-]*", raw).group(0)
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
            "PYTHONPATH": "pythonpath", "CUDA_HOME": "cuda_home", "CUDA_PATH": "cuda_home"}[name]
     return {key: value[:500] if value else "(empty)"}
@@ -1038,7 +1041,8 @@ RULES: tuple[Rule, ...] = (
     Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
          # (also set from Python: os.environ["CUDA_VISIBLE_DEVICES"] = "2", os.environ.setdefault('X', '1'); and
          # Jupyter's %env X=1)
-         re.compile(r"\b(?:export |set |\$env:|%env )?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|"
+         # (not \b before the name: glued to a CJK word, "执行CUDA_VISIBLE_DEVICES=5", it has no word boundary)
+         re.compile(r"(?<![A-Za-z0-9_])(?:export |set |\$env:|%env )?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|"
                     r"ALL_PROXY|CUDA_HOME|CUDA_PATH)(?:[\"']\] ?= ?|[\"'], ?| ?= ?)"
                     r"(?:\"(?P<double_quoted>[^\"\n]{0,500})\"|'(?P<single_quoted>[^'\n]{0,500})'|(?P<value>[^\n]{0,500}))", _I),
          _env_var, 0.9),

@@ -26,6 +26,8 @@ def _strip(value: str) -> str:
 def cuda_version(value: str) -> str:
     """"11040" (the integer CUDA reports) → "11.4"; "12.4" stays "12.4"; "9000" → "9.0"."""
     value = _strip(value)
+    if re.fullmatch(r"\d{1,3},\d{3}", value):
+        value = value.replace(",", "")  # ("11,060": digits grouped by a translation)
     if value.isdigit() and len(value) >= 4:
         number = int(value)
         return f"{number // 1000}.{(number % 1000) // 10}"
