@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, findings_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of, verdict_of
 from wizard.findings import Severity
 from wizard.textdiag.clean import clean_text
+from wizard.verdict import VerdictKind
 
 
 def first(text: str):
@@ -356,3 +357,25 @@ def test_an_illegal_instruction_reads_as_the_build_for_another_processor_not_a_d
     finding = first("Illegal instruction (core dumped)")
     assert finding.code == "TORCH_IMPORT_FAILED" and "processor" in finding.title
     assert "TORCH_IMPORT_FAILED" not in errors_of("RuntimeError: CUDA error: an illegal instruction was encountered")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("I have an intel nuc 10, my graphics card does not support cuda. Can I use audiocraft without cuda?",
+     "NO_NVIDIA_GPU"),
+    ("(1) ltt_install_torch does not install CUDA version of pytorch", "CPU_ONLY_WHEEL"),
+    ("I dont get cuda support on two windows systems with nvidia cards.", "CPU_ONLY_WHEEL"),
+    ("Configure the environment on a computer without GPU graphics card.\n"
+     "AssertionError: Torch not compiled with CUDA enabled", "NO_NVIDIA_GPU"),
+    ("I only have CPU device and the error occurred:\nAssertionError: Torch not compiled with CUDA enabled",
+     "NO_NVIDIA_GPU"),
+    ("MisconfigurationException:\n    You requested GPUs: [0]\n    But your machine only has: []\n"
+     "_pytorch_select           0.1                       cpu_0", "CPU_ONLY_WHEEL"),
+    ("Chosen device: cpu\n我的显卡是4080 16G 运行时却选择了cpu", "CPU_ONLY_WHEEL"),
+])
+def test_statements_and_logs_of_round_22_are_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_program_logging_the_cpu_without_an_nvidia_gpu_named_is_no_complaint() -> None:
+    assert facts_of("Using device: cpu\nEpoch 1/10 loss 0.52").get("gpu_unused") is None
+    assert verdict_of("Using device: cpu\nEpoch 1/10 loss 0.52").kind is not VerdictKind.NOT_READY

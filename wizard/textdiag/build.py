@@ -523,6 +523,8 @@ def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
     such report; neither is torch.load's advice, which its own signature reads."""
     if facts.get("gpu_unused") == "true" or facts.get("app_installs_cuda_build") == "true":
         return True  # (a program's own start check failing, "Torch is not able to use GPU", is the complaint itself)
+    if facts.get("program_chose_cpu") == "true" and nvidia_named(facts):
+        return True  # ("Chosen device: cpu" where the text names an NVIDIA GPU)
     if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
         return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)

@@ -178,6 +178,13 @@ def _bare_geforce(found: re.Match[str]) -> dict[str, str]:
     return {"gpu_name": f"NVIDIA GeForce {family} {number}{suffix}", "gpu_vendor": "nvidia"}
 
 
+def _card_number(found: re.Match[str]) -> dict[str, str]:
+    """"我的显卡是4080", "my graphics card is a 3060": a GeForce number said to be the card, without RTX/GTX."""
+    number = found.group("number")
+    family = "GTX" if number.startswith(("10", "16")) else "RTX"
+    return {"gpu_name": f"NVIDIA GeForce {family} {number}", "gpu_vendor": "nvidia"}
+
+
 def _geforce_notebook(found: re.Match[str]) -> dict[str, str]:
     """"GeForce 940MX", "geforce 840m", "940mx": the notebook GPUs named by a number alone."""
     return {"gpu_name": f"NVIDIA GeForce {found.group('number')}{found.group('mobile').upper()}", "gpu_vendor": "nvidia"}
@@ -592,6 +599,13 @@ RULES: tuple[Rule, ...] = (
     Rule("gpu_geforce_bare", ("0ti", "0 ti", "0-ti", "0super", "0 super"),
          re.compile(r"(?<![\w.-])(?<!(?:rtx|gtx) )(?P<number>" + _BARE_GEFORCE + r")[ -]?(?P<suffix>ti|super)\b", _I),
          _bare_geforce, 0.6),
+    # a GeForce number said to be the card: "我的显卡是4080", "my graphics card is a 3060", "グラボは4070" (the card's
+    # word right before it, so a year, a port or a batch size is not read)
+    Rule("gpu_card_number", ("显卡", "graphics card", "video card", "グラボ", "그래픽", "видеокарт"),
+         re.compile(r"(?:显卡|graphics\scard|video\scard|グラボ|グラフィックボード|그래픽\s?카드|видеокарт[аы])\s?"
+                    r"(?:是|为|:|：|is(?:\san?)?|は|는|-)?\s?(?P<number>10[5-8]0|16[56]0|20[5-8]0|30[5-9]0|40[5-9]0|50[5-9]0)"
+                    r"(?![\d.])", _I),
+         _card_number, 0.6),
     Rule("gpu_geforce_notebook", ("geforce", "0mx"),
          re.compile(r"\b(?:geforce[ -]?(?=[4-9]\d0MX?\b)|(?=9[2-4]0MX\b))(?P<number>[4-9]\d0)(?P<mobile>MX?)\b", _I),
          _geforce_notebook, 0.7),
@@ -728,6 +742,16 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,4}pytorch(?:-nightly)?(?:-cpu)?\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}"
                     r"(?P<build>\S{1,80})", _I | re.M),
          _conda_pytorch, 0.9),
+    # Anaconda's defaults channel chose the pytorch package's variant through a metapackage, "_pytorch_select" with
+    # build "cpu_0" or "gpu_0": its conda list row says which build is installed
+    Rule("conda_pytorch_select", ("_pytorch_select",),
+         re.compile(r"^[ \t]{0,4}_pytorch_select\s{1,40}\d[\d.]{0,10}\s{1,40}(?P<build>cpu|gpu)_\d{1,3}\b", re.M),
+         lambda m: {"torch_build": "cpu"} if m.group("build") == "cpu" else {}, 0.9),
+    # PyTorch Lightning's Trainer(gpus=...) on a machine where torch sees no GPU (its parse_gpu_ids: "You requested GPUs:
+    # [0]\n But your machine only has: []"): torch.cuda.device_count() is 0, as is_available() False says
+    Rule("lightning_machine_has_no_gpus", ("but your machine only has: []",),
+         re.compile(r"But your machine only has: \[\]"),
+         _const(cuda_available="false"), 0.8),
     Rule("pip_show", ("name: torch",),
          re.compile(r"^Name: torch\nVersion: (?P<torch_version>\S{1,40})", re.M),
          lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 1.0),
@@ -839,6 +863,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:\w{0,20}Warning|WARNING|WARN)\b:?[^\n]{0,60}?\b(?:running|using|fall(?:s|ing)?\sback\sto|"
                     r"switching\sto|defaulting\sto)\s(?:on\s)?(?:the\s)?cpu\b(?!\s(?:offload|threads?|cores?))", _I),
          _const(gpu_unused="true"), 0.7),
+    # a program's log of the device it picked, the CPU ("Chosen device: cpu", "Selected device: cpu", "Using device:
+    # cpu"): beside an NVIDIA GPU the text names it is the complaint itself (build._cuda_complaint); alone it is how a
+    # CPU run logs
+    Rule("program_chose_cpu", ("device: cpu", "device: 'cpu'", "device=cpu"),
+         re.compile(r"\b(?:chosen|selected|using|use|current)\s(?:torch\s)?device\s?[:=]\s?['\"]?cpu\b(?!\s?(?:offload|threads?))",
+                    _I),
+         _const(program_chose_cpu="true"), 0.7),
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),
@@ -879,9 +910,12 @@ RULES: tuple[Rule, ...] = (
                     r"(?:\+[a-z0-9.]{2,12})?)[ \t]{1,4}\(GPU\)", re.M),
          lambda m: {"cuda_available": "true", "torch_version": m.group("version")}, 0.9),
     # "a Windows machine without a CUDA-enabled GPU", "I don't have an NVIDIA GPU", "no dedicated graphics card"
-    Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have"),
+    Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have",
+                                 "only have", "have only"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete)\s(?:gpu|graphics card|video card)s?\b"
+                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete|gpu)\s(?:gpu|graphics card|video card)s?\b"
+                    # "I only have CPU device", "I have only a CPU"
+                    r"|\bi\s(?:only\shave|have\sonly)\s(?:an?\s|the\s)?cpu\b(?!\s(?:version|build|wheel|torch|pytorch))"
                     # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
@@ -892,6 +926,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:my|the|our|this)\s(?:laptop'?s?\s|pc'?s?\s|computer'?s?\s)?(?:gpu|graphics card|video card)"
                     r"\s(?:is\s(?:\w{2,14}ly\s)?not|isn't|is\sno)\s(?:an?\s)?(?:by\s|from\s|made by\s)?nvidia\b", _I),
          _const(no_nvidia_gpu="true"), 0.7),
+    # "my graphics card does not support cuda", "our GPU can't run CUDA": the machine's GPU said to lack CUDA (another
+    # vendor's, or an NVIDIA card too old for any build; an NVIDIA GPU named elsewhere rules the first out)
+    Rule("gpu_lacks_cuda_prose", ("support", "run cuda", "have cuda", "do cuda"),
+         re.compile(r"\b(?:my|the|our|this)\s(?:laptop'?s?\s|pc'?s?\s|computer'?s?\s)?(?:gpu|graphics card|video card|"
+                    r"graphics)\s(?:does\s?n['’]?t|does\snot|can['’]?t|cannot|can\snot|won['’]?t)\s(?:support|have|run|do)\s"
+                    r"(?:cuda|nvidia)\b", _I),
+         _const(no_nvidia_gpu="true"), 0.6),
     # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
     # "只有核显" / "只有集显" / "只有集成显卡" (only integrated graphics), "没有N卡" (no NVIDIA card)
     Rule("no_nvidia_gpu_zh", ("没有", "无独立显卡", "只有核显", "只有集显", "只有集成显卡"),

@@ -221,6 +221,9 @@ GPU_UNUSED_EN = re.compile(
     r"|\bcuda\s(?:is|was|returns?|returned|shows?|showed|gives?|gave|prints?|printed|comes\sback)\s(?:as\s)?false\b"
     # "no GPU load", "no GPU usage" (beside "some CPU load")
     r"|\bno\sgpu\s(?:load|usage|utili[sz]ation|activity)\b"
+    # "I dont get cuda support", "never saw cuda support" (told of the program, on a machine with an NVIDIA card)
+    r"|\b(?:(?:do|did)(?:n['’]?t|\snot)|dont|didnt|never)\s(?:get|got|see|saw|getting|seeing)\s(?:any\s)?(?:cuda|gpu)\s"
+    r"(?:support|acceleration)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
     r"above)\s){0,3}0\s?%", _I)
@@ -631,6 +634,9 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"(?:(?:a|an|the|only|just)\s){0,2}cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\s(?:of\s)?" + _TORCH + r"\b"
     r"|\b" + _TORCH + r"\s(?:was|is|got|has\sbeen)(?:\snot|\snever|n['’]?t)\s(?:compiled|built|installed)\swith\s"
     r"(?:cuda|gpu)\b"
+    # "ltt_install_torch does not install CUDA version of pytorch", "pip didn't install the GPU build of torch"
+    r"|\b(?:does|did|do)(?:\snot|n['’]?t)\s(?:re)?install\s(?:the\s|a\s)?(?:cuda|gpu)(?:[- ]enabled)?\s(?:version|build|variant)"
+    r"\s(?:of\s)?" + _TORCH + r"\b"
     r"|\b(?:(?:my|the|installed)\s)?" + _TORCH + r"\s(?:has\sno|does\s?n['’]?t\shave|does\snot\shave|lacks|is\smissing|"
     r"came\swithout|comes\swithout|is\swithout|was\swithout)\s(?:the\s|any\s)?(?:cuda|gpu)(?:\ssupport)?\b"
     # "torch is cpuonly" (conda's cpuonly package, written as a word), "torch was cpu-only": only-words need no article

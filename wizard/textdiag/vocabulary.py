@@ -151,6 +151,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "torch_installed": _strip,
     "mps_available": lower,  # "true" | "false": torch.backends.mps.is_available() as printed
     "working_told": lower,  # "true": CUDA working is told in words ("runs fine on the GPU"), not shown by a tool
+    "program_chose_cpu": lower,  # "true": a program logged the CPU as the device it picked ("Chosen device: cpu")
     "gpu_memory_exhausted": lower,  # "true": PyTorch's CUDA allocator ran out of GPU memory (CUDA itself works)
     "cuda_works": lower,  # "true": the text shows CUDA working (a tensor on a cuda device, "runs on the GPU")
     "wsl_version": _strip,  # "1" | "2": which WSL (WSL 1 has no GPU access at all)
