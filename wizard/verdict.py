@@ -222,6 +222,8 @@ def program_error_shown(text: str) -> bool:
 _PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
                                     "at least two devices, cpu and cuda:", "input type (torch.cuda.",
                                     "weight type (torch.cuda.", "device-side assert triggered",
+                                    "expected object of device type cuda but got device type cpu",
+                                    "parameter tensor at cuda:",
                                     "] assertion `",  # (the kernel's own line: "... thread: [0,0,0] Assertion `...` failed")
                                     "indices should be either on cpu or on the same device as the indexed tensor",
                                     # (accelerate's, where its config keeps it off a GPU that torch itself uses)

@@ -131,3 +131,9 @@ def test_table_rows_and_lines_of_one_length_by_chance_stay_apart() -> None:
               "Python platform: Linux-6.8.0-49-generic-x86_64-with-glibc2.39\nIs CUDA available: True")
     for text in (smi, conda, chance):
         assert lines_of(text) == text.split("\n")
+
+
+def test_a_long_command_line_is_not_joined_to_the_code_or_output_after_it() -> None:
+    raw = ("pip3 install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cpu\n"
+           "print(torch.cuda.is_available())\n")
+    assert lines_of(raw)[:2] == raw.split("\n")[:2]

@@ -379,3 +379,12 @@ def test_statements_and_logs_of_round_22_are_read(text: str, cause: str) -> None
 def test_a_program_logging_the_cpu_without_an_nvidia_gpu_named_is_no_complaint() -> None:
     assert facts_of("Using device: cpu\nEpoch 1/10 loss 0.52").get("gpu_unused") is None
     assert verdict_of("Using device: cpu\nEpoch 1/10 loss 0.52").kind is not VerdictKind.NOT_READY
+
+
+@pytest.mark.parametrize("text", [
+    "ERROR: Cannot install torch==2.1.0 and torchvision==0.15.2 because these package versions have conflicting "
+    "dependencies.",
+    "The conflict is caused by:\n    The user requested torch==2.1.0\n    torchvision 0.15.2 depends on torch==2.0.1",
+])
+def test_pips_resolution_impossible_between_torch_and_a_companion_is_a_package_conflict(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]

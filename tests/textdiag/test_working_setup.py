@@ -330,6 +330,10 @@ def test_out_of_memory_beside_a_failure_of_the_setup_is_not_ready() -> None:
     "RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu! "
     "(when checking argument for argument mat1 in method wrapper_CUDA_addmm)",
     "RuntimeError: Input type (torch.cuda.FloatTensor) and weight type (torch.FloatTensor) should be the same",
+    "RuntimeError: Expected object of device type cuda but got device type cpu for argument #1 'self' in call to "
+    "_thnn_conv2d_forward",
+    "RuntimeError: Input and parameter tensors are not at the same device, found input tensor at cpu and parameter "
+    "tensor at cuda:0",
     "RuntimeError: CUDA error: device-side assert triggered\nCUDA kernel errors might be asynchronously reported at "
     "some other API call, so the stacktrace below might be incorrect.\nFor debugging consider passing "
     "CUDA_LAUNCH_BLOCKING=1.",

@@ -668,6 +668,8 @@ def _container_without_gpus(clean: CleanText) -> bool:
     """The text shows the container started (docker run, podman run) and nothing that gives it the host's GPU: inside,
     no NVIDIA driver is there, whatever the host has."""
     lower = clean.lower
+    if "docker" not in lower and "podman" not in lower:
+        return False  # (a substring test in C before a regex that tries every position)
     return "run" in lower and _CONTAINER_RUN.search(lower) is not None and not any(
         word in lower for word in _CONTAINER_GPU_WORDS)
 

@@ -283,4 +283,10 @@ def _continues(previous: str, line: str) -> bool:
     first = line[0]
     if not (first.islower() or first in "\"'("):
         return False
-    return "  " not in previous.strip() and not previous.lstrip().startswith(("File ", "[pip", "[conda"))
+    return ("  " not in previous.strip() and not previous.lstrip().startswith(("File ", "[pip", "[conda"))
+            and _COMMAND_LINE.match(previous) is None)
+
+
+# a command line (a shell prompt, a package manager, an interpreter): what follows it is its output or the next command
+_COMMAND_LINE = re.compile(r"[ \t]*(?:\S{0,80}[$#>%] |>>> |(?:sudo |!|%)?(?:pip3?|conda|mamba|uv|python3?|py|git|docker|"
+                           r"apt(?:-get)?|brew|poetry|pipx|nvcc|nvidia-smi|cd|export|set)\b)")

@@ -883,11 +883,15 @@ RULES: tuple[Rule, ...] = (
     # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
     # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot
     # to move the rest
-    Rule("tensors_on_two_devices", ("expected all tensors to be on the same device", "torch.cuda."),
+    # (older torch said it as "Expected object of device type cuda but got device type cpu for argument #1",
+    # cuDNN's RNN as "found input tensor at cpu and parameter tensor at cuda:0")
+    Rule("tensors_on_two_devices", ("expected all tensors to be on the same device", "torch.cuda.",
+                                    "expected object of device type cuda", "parameter tensor at cuda"),
          re.compile(r"Expected all tensors to be on the same device, but found at least two devices, "
                     r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2})"
-                    r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)",
-                    _I),
+                    r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)"
+                    r"|Expected object of device type cuda but got device type cpu"
+                    r"|found input tensor at cpu and parameter tensor at cuda:\d{1,2}", _I),
          _tensors_on_two_devices, 0.9),
     # a kernel's own assert fired on the GPU ("CUDA error: device-side assert triggered", with the kernel's
     # "Assertion `t >= 0 && t < n_classes` failed" before it): the kernel ran, so CUDA works; the program passed it an
