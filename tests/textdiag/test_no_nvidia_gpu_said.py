@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, first_error
+from tests.textdiag.pasted import errors_of, facts_of, first_error
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,18 @@ def test_torchs_no_driver_message_retold_reordered_beside_an_amd_gpu_is_no_nvidi
            "found on your system\" error."
     assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
     assert errors_of("Ubuntu 22.04\nNo NVIDIA driver found on your system")[:1] == ["DRIVER_MISSING"]  # (Linux)
+
+
+@pytest.mark.parametrize("text", [
+    "Run on GPU\n\nI'm running on windows machine with GPU Model: Intel(R) HD Graphics 520 how do I make the audio-text "
+    "use this GPU instead of CPU?",
+    "Sorry I have a problem for intel R lris R Xe Graphics\nAssertionError: Torch not compiled with CUDA enabled",
+])
+def test_the_gpus_use_asked_or_cuda_failing_with_only_an_intel_gpu_named_is_no_nvidia_gpu(text: str) -> None:
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_a_title_or_a_wish_to_run_on_the_gpu_is_not_the_gpu_working() -> None:
+    assert "cuda_works" not in facts_of("Run on GPU\n\nhow do I make it use this GPU instead of CPU?")
+    assert "cuda_works" not in facts_of("does it work on the GPU?")
+    assert facts_of("it runs fine on the GPU").get("cuda_works") == "true"

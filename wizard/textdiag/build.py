@@ -445,7 +445,7 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
-    failed = other_vendor and _cuda_failure_told(clean)
+    failed = other_vendor and (_cuda_failure_told(clean) or _GPU_USE_ASKED.search(clean.lower) is not None)
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
         return []
     if _another_vendors_stack(facts, clean):
@@ -456,6 +456,11 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
     return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
+
+
+# the GPU's use asked for ("how do I make it use this GPU instead of CPU", "run it on my GPU"): with only another
+# vendor's GPU named, the answer is that PyTorch's GPU builds for Windows and most programs need an NVIDIA GPU
+_GPU_USE_ASKED = re.compile(r"\b(?:use|using|run(?:ning)?\son|utili[sz]e)\s(?:(?:my|the|this|a|its)\s)?(?:gpu|graphics\scard)\b")
 
 
 # CUDA or NVIDIA named in the words of the languages read ("没有找到英伟达的驱动": torch's "Found no NVIDIA driver" retold)

@@ -627,10 +627,12 @@ RULES: tuple[Rule, ...] = (
     # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones,
     # "Intel i5 Graphics card")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
+                       "lris", "iris r xe", "intel r ",
                        "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics", "graphics"),
-         re.compile(r"\bIntel(?:\(R\))? (?:Arc|Iris(?:\(R\))?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?|"
+         # (the ® retyped as "(R)" or " R", "Iris" misread as "lris" from a screenshot's font)
+         re.compile(r"\bIntel(?:\(R\)| R)? (?:Arc|[Il]ris(?:\(R\)| R)?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?|"
                     r"[\w-]{1,12} Graphics(?: card)?)\b"
-                    r"|\bIris(?:\(R\))? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
+                    r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
     Rule("lspci_nvidia", ("controller: nvidia",),
@@ -852,8 +854,9 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps)(?::\d{1,2})?['\"]", _I),
          _tensor_on_device, 0.9),
     Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
-         re.compile(r"\b(?:works?|worked|working|runs?|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.]{0,20}?"
-                    r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b", _I),
+         # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
+         re.compile(r"\b(?:works|worked|working|runs|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.?]{0,20}?"
+                    r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)", _I),
          _works_on_gpu, 0.6),
     # Hugging Face's training scripts log the device torch gave them (transformers' examples/pytorch/*/run_*.py and the
     # trainers built on them: "Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"): CUDA unused
