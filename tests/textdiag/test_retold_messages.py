@@ -388,3 +388,19 @@ def test_a_program_logging_the_cpu_without_an_nvidia_gpu_named_is_no_complaint()
 ])
 def test_pips_resolution_impossible_between_torch_and_a_companion_is_a_package_conflict(text: str) -> None:
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Requirement already satisfied: torch in c:\\users\\jesse\\appdata\\local\\programs\\python\\python39\\lib\\"
+    "site-packages (1.7.1)\nprint(torch.cuda.is_available())\n\nit prints False so clearly I am doing something wrong",
+    "$ conda install -c conda-forge opencv\nThe following packages will be UPDATED:\n\n"
+    "  pytorch            pytorch::pytorch-1.12.1-py3.10_cuda11~ --> pkgs/main::pytorch-1.12.1-cpu_py310h9dbd814_1",
+])
+def test_a_cpu_build_shown_by_pip_already_satisfied_on_windows_or_by_condas_plan_is_read(text: str) -> None:
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_pip_already_satisfied_in_a_conda_environment_names_no_build() -> None:
+    text = ("Requirement already satisfied: torch in c:\\users\\me\\anaconda3\\envs\\x\\lib\\site-packages (1.7.1)\n"
+            "print(torch.cuda.is_available())\nFalse")
+    assert facts_of(text).get("torch_build") != "cpu"

@@ -214,13 +214,21 @@ def _installed_cpu_wheel(facts: dict[str, str]) -> None:
     if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
         facts["torch_version"] = wheel
         facts.setdefault("torch_build", "cpu")
-    plain = facts.get("torch_pip_installed", "")
+    plain = facts.get("torch_pip_installed", "") or _pip_satisfied_outside_conda(facts)
     from_cuda_index = facts.get("index_variant", "").startswith(("cu", "rocm"))
     cuda_build_installed = facts.get("cuda_build_named") == "true" or "+cu" in facts.get("torch_installed", "")
     if (plain and facts.get("os") == "windows" and "torch_version" not in facts and not from_cuda_index
             and not cuda_build_installed):  # (a later success line with +cuNNN: the CUDA build replaced it)
         facts["torch_version"] = plain
         facts.setdefault("torch_build", "cpu")
+
+
+def _pip_satisfied_outside_conda(facts: dict[str, str]) -> str:
+    """The torch version pip found already installed, where the folder is no conda environment's (conda's Windows
+    builds carry no local version either, CUDA ones included)."""
+    version = facts.get("torch_satisfied", "")
+    folder = facts.get("torch_installed_at", "").lower()
+    return "" if "+" in version or "conda" in folder or "miniforge" in folder else version
 
 
 def _imported_torch_named(facts: dict[str, str]) -> None:

@@ -744,6 +744,13 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,4}pytorch(?:-nightly)?(?:-cpu)?\s{1,40}(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\s{1,40}"
                     r"(?P<build>\S{1,80})", _I | re.M),
          _conda_pytorch, 0.9),
+    # conda's transaction plan replacing a CUDA build of pytorch with a CPU one ("pytorch  pytorch::pytorch-1.12.1-
+    # py3.10_cuda11~ --> pkgs/main::pytorch-1.12.1-cpu_py310h9dbd814_1", under "will be UPDATED/DOWNGRADED/SUPERSEDED"):
+    # installing something else swaps the CUDA build out
+    Rule("conda_plan_cuda_to_cpu", ("-->",),
+         re.compile(r"^[ \t]{0,8}pytorch[ \t]{1,40}\S{0,60}pytorch-\d[\w.]{0,20}-\S{0,40}cuda\S{0,40}[ \t]{1,8}-->[ \t]{1,8}"
+                    r"\S{0,60}pytorch-\d[\w.]{0,20}-\S{0,20}cpu\S{0,40}", re.M | re.I),
+         _const(torch_build_told="cpu", conda_cpu_build="true"), 0.9),
     # Anaconda's defaults channel chose the pytorch package's variant through a metapackage, "_pytorch_select" with
     # build "cpu_0" or "gpu_0": its conda list row says which build is installed
     Rule("conda_pytorch_select", ("_pytorch_select",),
@@ -806,7 +813,7 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_available_print", ("is_available()",),
          re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
-                    r"(?:(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
+                    r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
                     r"evaluates to)) (?:me )?|= |-> |: |(?P<comment># ?)"
                     # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
