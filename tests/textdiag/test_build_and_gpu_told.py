@@ -116,3 +116,17 @@ def test_a_cuda_version_field_followed_by_the_driver_is_the_drivers(field: str, 
                                                  ("my torch 2.1.", "2.1"), ("I use torch 2.8.0+cu128.", "2.8.0+cu128")])
 def test_a_version_at_the_end_of_a_sentence_is_read_without_its_full_stop(sentence: str, named: str) -> None:
     assert facts_of(sentence).get("torch_named") == named
+
+
+def test_an_old_cuda_build_shown_installed_that_predates_the_gpus_architecture_is_the_cause() -> None:
+    # (1.10.2 is older than the knowledge's arch lists; CUDA 10.2 knows no Ampere: cuda_arch_floor.json)
+    text = ("GPU: RTX 3090\nOS: Ubuntu 20.04\n"
+            'cog run python -c "import torch; print(torch.__version__)" gives me "1.10.2+cu102" and I cannot use the GPU')
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "GPU_ARCH_UNSUPPORTED"
+
+
+def test_an_old_cuda_build_new_enough_for_the_gpus_architecture_is_not_that_cause() -> None:
+    text = ("GPU: RTX 3090\nOS: Ubuntu 20.04\n"
+            'python -c "import torch; print(torch.__version__)" gives me "1.10.2+cu113" and I cannot use the GPU')
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)

@@ -115,6 +115,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
+                           or _build_cuda_predates_gpu(facts, gpus)
                            or _driver_below_build(facts, matches, "conda" in clean.lower)
                            or _linux_driver_inside_wsl(facts)
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
@@ -367,6 +368,35 @@ def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
     start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
     ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
     return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+
+
+BUILD_CUDA_PREDATES_GPU = "textdiag:build_cuda_predates_gpu"
+
+
+@functools.cache
+def _first_cuda_for_major() -> dict[str, str]:
+    data = json.loads(resource("textdiag", "cuda_arch_floor.json").read_text(encoding="utf-8"))
+    return dict(data["first_cuda_for_major"])
+
+
+def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evidence]:
+    """The torch the text shows installed is a CUDA build made with a toolkit older than the GPU's architecture
+    (resources/textdiag/cuda_arch_floor.json: "1.10.2+cu102" on an RTX 3090, Ampere needing CUDA 11.0): no code of the
+    GPU's major architecture is in it. For releases older than the knowledge's arch lists (the checks judge the rest)."""
+    version = facts.get("torch_version", "")
+    cuda = _cuda_of_local_version(version) or (facts.get("torch_cuda", "") if version else "")
+    knowledge = _knowledge()
+    if not cuda or not gpus or knowledge is None or knowledge.release(version.split("+")[0]) is not None:
+        return []
+    capability = _capability_for(gpus[0], facts)
+    floor = _first_cuda_for_major().get(capability.split(".")[0]) if capability else None
+    built, needed = _cuda_tuple(cuda), _cuda_tuple(floor or "")
+    if built is None or needed is None or built >= needed:
+        return []
+    facts.setdefault("wanted", "cuda")
+    shown = (("torch_version", version), ("gpu_name", gpus[0]), ("capability", capability), ("needs_cuda", floor or ""),
+             (WORDING_FACT, "named_build"))
+    return [Evidence(BUILD_CUDA_PREDATES_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
 
 
 def _driver_runs_build(facts: dict[str, str]) -> bool:

@@ -787,8 +787,10 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?:^|[\\/\s'\"])torch-(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)\.dist-info\b", _I),
          lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.8),
     Rule("torch_version_print", ("__version__",),
-         re.compile(r"torch\.__version__\)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"]?(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}"
-                    r"(?:\+[a-z0-9.]{2,16})?)", _I),
+         # (also told after the command: 'print(torch.__version__)"` gives me "1.10.2+cu102"')
+         re.compile(r"torch\.__version__\)?(?:['\"`]{0,3}\s{1,3}(?:gives|gave|returns|returned|prints|printed|shows|showed|"
+                    r"outputs|says|is)(?: me)?:?)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"`]?"
+                    r"(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
     # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
     # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
