@@ -8,6 +8,7 @@ import pytest
 
 from tests.textdiag.pasted import errors_of, facts_of, findings_of, verdict_of
 from wizard.findings import Severity
+from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
 from wizard.verdict import VerdictKind
 
@@ -404,3 +405,10 @@ def test_pip_already_satisfied_in_a_conda_environment_names_no_build() -> None:
     text = ("Requirement already satisfied: torch in c:\\users\\me\\anaconda3\\envs\\x\\lib\\site-packages (1.7.1)\n"
             "print(torch.cuda.is_available())\nFalse")
     assert facts_of(text).get("torch_build") != "cpu"
+
+
+def test_pip_already_satisfied_through_another_package_names_the_installed_build() -> None:
+    text = ("Requirement already satisfied: torch==1.10.0 in /usr/local/lib/python3.7/dist-packages (from torchaudio) "
+            "(1.10.0+cu111)")
+    runtime = snapshot_from_text(text).torch.get()
+    assert runtime is not None and runtime.version == "1.10.0+cu111" and runtime.cuda == "11.1"

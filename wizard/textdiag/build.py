@@ -215,6 +215,9 @@ def _installed_cpu_wheel(facts: dict[str, str]) -> None:
     if wheel and "torch_version" not in facts and facts.get("torch_installed", "").split("+")[0] == wheel:
         facts["torch_version"] = wheel
         facts.setdefault("torch_build", "cpu")
+    satisfied = facts.get("torch_satisfied", "")
+    if "+" in satisfied and "torch_version" not in facts:
+        facts["torch_version"] = satisfied  # (pip names the installed build: "(1.10.0+cu111)")
     plain = facts.get("torch_pip_installed", "") or _pip_satisfied_outside_conda(facts)
     from_cuda_index = facts.get("index_variant", "").startswith(("cu", "rocm"))
     cuda_build_installed = facts.get("cuda_build_named") == "true" or "+cu" in facts.get("torch_installed", "")
