@@ -412,3 +412,18 @@ def test_pip_already_satisfied_through_another_package_names_the_installed_build
             "(1.10.0+cu111)")
     runtime = snapshot_from_text(text).torch.get()
     assert runtime is not None and runtime.version == "1.10.0+cu111" and runtime.cuda == "11.1"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("ImportError: DLL load failed while importing flash_attn_2_cuda: Das angegebene Modul wurde nicht gefunden.",
+     "CPU_ONLY_WHEEL"),
+    ("[BUG] Fresh install uses NumPy 2, which isn't supported by PyTorch 2.2", "NUMPY_ABI"),
+])
+def test_a_cuda_extensions_module_failing_to_load_and_numpy_2_told_unsupported_are_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_cuda_extensions_module_failing_beside_a_cuda_build_of_torch_is_the_extension_built_for_another() -> None:
+    text = ("torch 2.3.1+cu121\nImportError: DLL load failed while importing flash_attn_2_cuda: The specified module "
+            "could not be found.")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]

@@ -169,6 +169,23 @@ def devices_busy_beside_cuda_available(found: Match, facts: Facts, _dists: list[
         yield "DRIVER_MISSING", 0.0, "is_available() printed True: the driver answered"
 
 
+def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """Windows: "DLL load failed while importing flash_attn_2_cuda" (another package's CUDA module, not torch's own):
+    it links torch's CUDA libraries (torch_cuda.dll, c10_cuda.dll), which only PyTorch's CUDA build has in torch/lib;
+    with no CUDA build of torch shown the CPU build is the likeliest reason; with one shown, the package was built for
+    another torch (or CUDA) than the one installed."""
+    module = facts.get("module", "")
+    if found.signature.id != "dll_load_failed_while_importing" or "cuda" not in module.lower():
+        return
+    if module.split(".")[0] in ("torch", "_C"):
+        return
+    if "+cu" in facts.get("torch_version", "") or facts.get("torch_variant", "").startswith("cu"):
+        yield "PACKAGE_CONFLICT", 2.2, f"{module} was built for another torch than the CUDA build installed"
+    else:
+        yield "CPU_ONLY_WHEEL", 2.2, f"{module} links torch's CUDA libraries, which the CPU build lacks"
+    yield "VCREDIST_MISSING", 0.5, f"{module} is a CUDA extension's module"
+
+
 def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
     (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
@@ -567,6 +584,7 @@ def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribut
 
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
+    cuda_extension_module_fails_to_load,
     devices_busy_beside_cuda_available,
     library_decides_dll,
     dll_without_nvidia_gpu,
