@@ -112,6 +112,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     if failure and working == "cuda" and shown_by_tool and program_error_shown(text):
         key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
+    if failure and working == "mps" and program_error_shown(text):
+        return _make(VerdictKind.READY, "ready.mps_other_error")  # (an operator MPS lacks: the program's, not the setup)
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")
@@ -228,6 +230,8 @@ _PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at
                                     "indices should be either on cpu or on the same device as the indexed tensor",
                                     # (accelerate's, where its config keeps it off a GPU that torch itself uses)
                                     "mixed precision requires a gpu",
+                                    # (an operator the MPS backend lacks: PyTorch's feature gap, not the setup)
+                                    "with arguments from the 'mps' backend", "with arguments from the 'sparsemps' backend",
                                     # (torch's advice under every CUDA error: the error line itself decides)
                                     "kernel errors might be asynchronously reported")
 

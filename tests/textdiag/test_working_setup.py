@@ -374,3 +374,17 @@ def test_a_collect_env_version_with_words_added_after_it_is_the_version() -> Non
     text = ("PyTorch version: 1.9.0 (this problem can be reproduced in 1.8.1 as well)\nIs debug build: False\n"
             "CUDA used to build PyTorch: 10.2\nIs CUDA available: True\n")
     assert facts_of(text).get("torch_version") == "1.9.0"
+
+
+def test_an_operator_the_mps_backend_lacks_beside_mps_shown_available_is_the_programs() -> None:
+    text = ("NotImplementedError: Could not run 'aten::empty.memory_format' with arguments from the 'SparseMPS' "
+            "backend. This could be because the operator doesn't exist for this backend.\n\n"
+            "Both `torch.backends.mps.is_available()` and `torch.backends.mps.is_built()` are true.")
+    assert facts_of(text).get("mps_available") == "true"
+    assert verdict_of(text).key == "ready.mps_other_error"
+
+
+def test_an_operator_missing_from_the_cuda_backend_is_never_the_programs_own() -> None:
+    text = ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend.\n"
+            ">>> torch.cuda.is_available()\nTrue")
+    assert verdict_of(text).kind is not VerdictKind.READY

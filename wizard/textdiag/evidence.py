@@ -858,6 +858,11 @@ RULES: tuple[Rule, ...] = (
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
                     r"is_available\(\)", _I),
          _cuda_available, 0.7),
+    # "Both `torch.backends.mps.is_available()` and `torch.backends.mps.is_built()` are true": two checks told together
+    Rule("available_are_true", ("is_available()",),
+         re.compile(r"(?P<backend>backends\.mps\.|mps\.|cuda\.)is_available\(\)`?\s(?:and|&)\s`?[\w.]{1,40}\(\)`?\s"
+                    r"(?:both\s)?(?:are|were)\s(?:both\s|all\s)?(?P<value>true|false)\b", _I),
+         _cuda_available, 0.7),
     # an operation shown working on the device: a printed tensor on cuda/mps, or said in prose
     Rule("tensor_on_device", ("device='", 'device="'),
          re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps)(?::\d{1,2})?['\"]", _I),
