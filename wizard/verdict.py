@@ -94,6 +94,12 @@ def failure_reported(snapshot: Snapshot) -> bool:
     return any(item.signature == FAILURE_SIGNATURE for item in snapshot.evidence)
 
 
+def program_error_recorded(snapshot: Snapshot) -> bool:
+    """Whether the text snapshot records that the paste showed the program's own error (see program_error_shown)."""
+    return any(item.signature == FAILURE_SIGNATURE and ("program_error", "shown") in item.facts
+               for item in snapshot.evidence)
+
+
 def error_reported(snapshot: Snapshot) -> bool:
     """Whether the recorded failure is an error report (not only soft words such as "fails to identify")."""
     return any(item.signature == FAILURE_SIGNATURE and ("error", "reported") in item.facts for item in snapshot.evidence)
@@ -109,10 +115,11 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     # (CUDA shown working by a tool: is_available() True printed, collect_env or another tool's report, a tensor on
     # cuda, a trainer's device line; not only in words, "it ran on the GPU yesterday")
     shown_by_tool = (runtime is not None and runtime.cuda_available) or not working_only_told(snapshot)
-    if failure and working == "cuda" and shown_by_tool and program_error_shown(text):
+    own_error = program_error_shown(text) if text else program_error_recorded(snapshot)  # (the GUI has no text)
+    if failure and working == "cuda" and shown_by_tool and own_error:
         key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
-    if failure and working == "mps" and program_error_shown(text):
+    if failure and working == "mps" and own_error:
         return _make(VerdictKind.READY, "ready.mps_other_error")  # (an operator MPS lacks: the program's, not the setup)
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):

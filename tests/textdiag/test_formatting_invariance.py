@@ -1,4 +1,4 @@
-"""How a text reached us must not change what it says: the same post quoted in a forum, copied from a web page (odd
+"""How a text reached us must not change what it says, nor where it is read (the window or the command line): the same post quoted in a forum, copied from a web page (odd
 spaces, character references), indented as a Markdown code block, fenced, with Windows line ends, typographic quotes,
 log timestamps or a greeting around it, gets the same answer. Run on the corpus's tuning half (a sample by default,
 all of it in the slow run); the held-out half stays unread."""
@@ -14,6 +14,10 @@ import pytest
 
 from tests.textdiag.accuracy import outcome
 from tests.textdiag.corpus_io import TUNING, CorpusText, load_corpus
+from wizard.engine import diagnose
+from wizard.findings import Goal
+from wizard.textdiag import goal_for_text, snapshot_from_text
+from wizard.verdict import verdict_for
 
 
 def _lines(text: str, change: Callable[[int, str], str]) -> str:
@@ -58,3 +62,16 @@ def test_a_reformatted_text_gets_the_same_answer(reformat: str, sample: list[Cor
 @pytest.mark.parametrize("reformat", REFORMATS, ids=list(REFORMATS))
 def test_every_answered_tuning_text_reformatted_gets_the_same_answer(reformat: str) -> None:
     assert _broken_by(REFORMATS[reformat], _answered_tuning_texts(every=1)) == []
+
+
+def _verdict_keys(item: CorpusText) -> tuple[str, str]:
+    snapshot = snapshot_from_text(item.text)
+    goal = goal_for_text(snapshot, Goal())
+    diagnosis = diagnose(snapshot, goal=goal)
+    return verdict_for(snapshot, diagnosis, goal).key, verdict_for(snapshot, diagnosis, goal, item.text).key
+
+
+def test_the_window_without_the_text_gives_the_verdict_the_command_line_gives_with_it() -> None:
+    # (the GUI's summary judges the snapshot alone; `diagnose` has the text too: both must say the same)
+    tuning = [item for item in load_corpus() if item.half == TUNING][::3]
+    assert [item.name for item in tuning if len(set(_verdict_keys(item))) > 1] == []

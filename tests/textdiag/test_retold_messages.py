@@ -427,3 +427,9 @@ def test_a_cuda_extensions_module_failing_beside_a_cuda_build_of_torch_is_the_ex
     text = ("torch 2.3.1+cu121\nImportError: DLL load failed while importing flash_attn_2_cuda: The specified module "
             "could not be found.")
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("said", ["the model loads on cpu even though I have an RTX 3060", "everything goes to the CPU",
+                                  "the model loaded onto the CPU"])
+def test_a_model_said_to_load_or_go_to_the_cpu_is_the_gpu_unused(said: str) -> None:
+    assert facts_of(said).get("gpu_unused") == "true"

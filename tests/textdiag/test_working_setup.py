@@ -388,3 +388,8 @@ def test_an_operator_missing_from_the_cuda_backend_is_never_the_programs_own() -
     text = ("NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend.\n"
             ">>> torch.cuda.is_available()\nTrue")
     assert verdict_of(text).kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize(("line", "key"), [("Using cuda device", "ready.gpu"), ("Using mps device", "ready.mps")])
+def test_the_quickstart_tutorials_device_line_shows_the_device_working(line: str, key: str) -> None:
+    assert verdict_of(line).key == key

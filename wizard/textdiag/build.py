@@ -60,7 +60,7 @@ from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import Weighed, nvidia_named, rank_causes, wanted_cuda, weigh_match
-from wizard.verdict import FAILURE_SIGNATURE, reports_error, reports_failure
+from wizard.verdict import FAILURE_SIGNATURE, program_error_shown, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
@@ -137,7 +137,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
     if reports_failure(clean.text, cuda_expected):
         strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
-        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength)))
+        own = (("program_error", "shown"),) if program_error_shown(clean.text) else ()  # (for a verdict without the text)
+        evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength, *own)))
     if working:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
         exhausted = working == "cuda" and facts.get("gpu_memory_exhausted") == "true"

@@ -887,6 +887,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:chosen|selected|using|use|current)\s(?:torch\s)?device\s?[:=]\s?['\"]?cpu\b(?!\s?(?:offload|threads?))",
                     _I),
          _const(program_chose_cpu="true"), 0.7),
+    # PyTorch's Quickstart tutorial prints the device it picked: `device = "cuda" if torch.cuda.is_available() else
+    # "mps" if ... else "cpu"` then f"Using {device} device" (pytorch.org/tutorials, beginner/basics/quickstart)
+    Rule("tutorial_using_device", ("using cuda device", "using mps device", "using cpu device"),
+         re.compile(r"\bUsing (?P<device>cuda|mps|cpu) device\b"),
+         lambda m: {"cuda": {"cuda_works": "true"}, "mps": {"mps_available": "true"}}.get(
+             m.group("device"), {"program_chose_cpu": "true"}), 0.8),
     Rule("trainer_device_cpu", ("n_gpu: 0",),
          re.compile(r"\bdevice: cpu, n_gpu: 0\b"),
          _const(gpu_unused="true"), 0.8),

@@ -231,8 +231,9 @@ GPU_UNUSED_ON_CPU_EN = re.compile(
     # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
     # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")
     r"\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
-    r"currently)\s)?(?:running|training|executing|computing))|runs|ran|executes|executed|trains|trained|computes|"
-    r"computed|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed|switch(?:es|ed)|switching)\s"
+    r"currently)\s)?(?:running|training|executing|computing|loading))|runs|ran|executes|executed|trains|trained|computes|"
+    r"computed|loads|loaded|goes|went|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed|"
+    r"switch(?:es|ed)|switching)\s"
     r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
     r"{0,2}(?:on|to|onto)\s" + _EN_CPU +
     # "it's still using the CPU", "only uses the CPU"
