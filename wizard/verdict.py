@@ -227,28 +227,35 @@ def program_error_shown(text: str) -> bool:
 # memory. Tried to allocate 2.00 GiB": the allocator allocates only on a GPU CUDA reached), tensors left on two devices
 # ("... at least two devices, cuda:0 and cpu!", "Input type (torch.cuda.FloatTensor) and weight type ..."), a kernel's own
 # assert ("CUDA error: device-side assert triggered": the kernel ran), indices on another device than the tensor they
-# index. The program's size, code or configuration, not the setup: they count only beside CUDA a tool shows working.
-_PROGRAM_ERRORS_ON_A_WORKING_GPU = ("cuda out of memory. tried to allocate", "at least two devices, cuda:",
-                                    "at least two devices, cpu and cuda:", "input type (torch.cuda.",
-                                    "weight type (torch.cuda.", "device-side assert triggered",
-                                    "expected object of device type cuda but got device type cpu",
-                                    "parameter tensor at cuda:",
-                                    "] assertion `",  # (the kernel's own line: "... thread: [0,0,0] Assertion `...` failed")
-                                    "indices should be either on cpu or on the same device as the indexed tensor",
-                                    # (accelerate's, where its config keeps it off a GPU that torch itself uses)
-                                    "mixed precision requires a gpu",
-                                    # (an operator the MPS backend lacks: PyTorch's feature gap, not the setup)
-                                    "with arguments from the 'mps' backend", "with arguments from the 'sparsemps' backend",
-                                    # (torch's advice under every CUDA error: the error line itself decides)
-                                    "kernel errors might be asynchronously reported")
+# index, accelerate's fp16 on an Apple GPU, an aten operator the MPS backend lacks. The program's size, code or
+# configuration, not the setup: they count only beside CUDA (or MPS) a tool shows working. Each is cut out of its line
+# before the rest of the line is read, with torch's advice under every CUDA error, so another error run onto the same
+# line (a forum joins them) still names the setup.
+_EXCEPTION_NAME = r"(?:[\w.]{0,60}(?:error|exception): )?"
+_PROGRAM_ERROR_SPANS = re.compile("|".join((
+    _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    _EXCEPTION_NAME + r"expected all tensors to be on the same device, but found at least two devices, "
+    r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2})!?",
+    _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",
+    _EXCEPTION_NAME + r"input type \(torch\.\w{1,20}tensor\) and weight type \(torch\.cuda\.\w{1,20}tensor\) should be the same",
+    _EXCEPTION_NAME + r"expected object of device type cuda but got device type cpu for argument #\d{1,2} '\w{1,40}'",
+    _EXCEPTION_NAME + r"input and parameter tensors are not at the same device, found input tensor at cpu and parameter "
+    r"tensor at cuda:\d{1,2}",
+    _EXCEPTION_NAME + r"(?:cuda error: )?device-side assert triggered",
+    r"^[^\n]{0,400}?block: \[[\d,]{1,20}\], thread: \[[\d,]{1,20}\] assertion `[^`\n]{0,300}` failed\.?",
+    _EXCEPTION_NAME + r"indices should be either on cpu or on the same device as the indexed tensor \(cpu\)",
+    _EXCEPTION_NAME + r"(?:fp16|bf16) mixed precision requires a gpu \(not 'mps'\)\.?",
+    _EXCEPTION_NAME + r"could not run 'aten::[\w.]{1,80}' with arguments from the '(?:sparse)?mps' backend\.?",
+    r"cuda kernel errors might be asynchronously reported at some other api call,? so the stacktrace below might be "
+    r"incorrect\.?",
+)), re.MULTILINE)
 
 
 def failure_names_the_setup(text: str) -> bool:
-    """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS)."""
+    """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS), once the
+    program's own errors on a working GPU are cut out of it."""
     return any(_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
-               and not any(error in line for error in _PROGRAM_ERRORS_ON_A_WORKING_GPU)
-               for line in _failure_scan(text).split("\n"))
-
+               for line in _PROGRAM_ERROR_SPANS.sub(" ", _failure_scan(text)).split("\n"))
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, verdict_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, first_error, verdict_of
 from wizard.verdict import VerdictKind
 
 CONDA_AARCH64 = ("conda install pytorch torchvision pytorch-cuda=12.1 -c pytorch -c nvidia\n"
@@ -63,3 +63,49 @@ def test_cuda_working_told_in_words_does_not_make_a_traceback_the_programs_own()
 
 def test_other_programs_using_the_gpu_right_now_in_chinese_is_no_statement_that_it_works_elsewhere() -> None:
     assert "gpu_works_elsewhere" not in facts_of("其他程序正在使用GPU，会不会有影响？")
+
+
+# ---- the session's second review (rounds 22-23 readings): texts a reviewer wrote to break them
+
+
+def test_a_cpu_run_asked_for_is_no_complaint() -> None:
+    text = ("NVIDIA GeForce RTX 3060 12GB. I'm running whisper on CPU on purpose (GPU is busy with SD):\n"
+            "$ whisper audio.mp3 --device cpu --model small\nUsing device: cpu")
+    assert errors_of(text) == []
+
+
+def test_a_cuda_extension_lacking_a_procedure_is_built_for_another_torch() -> None:
+    text = ("flash_attn-2.7.4+cu124torch2.6.0cxx11abiFALSE-cp310-cp310-win_amd64.whl\n"
+            "ImportError: DLL load failed while importing flash_attn_2_cuda: The specified procedure could not be found.")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("text", [
+    "My GPU doesn't support CUDA 12.1 so I installed the CUDA 11.8 toolkit, but torch.cuda.is_available() is still False.",
+    "Windows 11, Intel(R) UHD Graphics 630 and an RTX card, how do I use my GPU? torch 2.3.1+cu121",
+])
+def test_a_cuda_version_limit_or_a_cuda_build_beside_intel_graphics_is_no_missing_nvidia_gpu(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in errors_of(text)
+
+
+@pytest.mark.parametrize("line", ["CUDA_VISIBLE_DEVICES=$GPU python train.py", "CUDA_VISIBLE_DEVICES=${GPU_ID:-0} python x.py",
+                                  'os.environ["CUDA_VISIBLE_DEVICES"] = args.gpu'])
+def test_cuda_visible_devices_set_from_a_variable_is_not_read_as_hiding_the_gpu(line: str) -> None:
+    assert "cuda_visible_devices" not in facts_of(line)
+
+
+def test_a_screen_resolution_is_no_geforce_card() -> None:
+    assert "gpu_name" not in facts_of("My graphics card is 1080p capable")
+
+
+def test_pip_already_satisfied_in_a_mamba_environment_names_no_cpu_build() -> None:
+    text = ("Requirement already satisfied: torch in c:\\users\\me\\mambaforge\\envs\\sd\\lib\\site-packages (2.5.1)\n"
+            "print(torch.cuda.is_available())\nFalse")
+    assert first_error(text).title.startswith("Most likely")
+
+
+def test_a_cuda_error_beside_is_available_true_gets_no_words_of_a_gpu_shown_working() -> None:
+    text = (">>> torch.cuda.is_available()\nTrue\n>>> torch.tensor(1).cuda()\n"
+            "RuntimeError: CUDA error: all CUDA-capable devices are busy or unavailable")
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is None or "shows PyTorch using" not in recommendation.why

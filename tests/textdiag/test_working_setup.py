@@ -393,3 +393,19 @@ def test_an_operator_missing_from_the_cuda_backend_is_never_the_programs_own() -
 @pytest.mark.parametrize(("line", "key"), [("Using cuda device", "ready.gpu"), ("Using mps device", "ready.mps")])
 def test_the_quickstart_tutorials_device_line_shows_the_device_working(line: str, key: str) -> None:
     assert verdict_of(line).key == key
+
+
+@pytest.mark.parametrize("text", [
+    # (a CUDA error run onto one line with torch's advice: the advice is cut out, the error stays)
+    "I have an RTX 3060 on WSL2 and torch.cuda.is_available() returns True but anything I do fails with RuntimeError: "
+    "CUDA error: operation not supported CUDA kernel errors might be asynchronously reported at some other API call, "
+    "so the stacktrace below might be incorrect. For debugging consider passing CUDA_LAUNCH_BLOCKING=1.",
+    # (accelerate's own device is the CPU: the training process does not use CUDA)
+    ">>> torch.cuda.is_available()\nTrue\n(venv) C:\\kohya_ss> accelerate launch train_network.py\n"
+    "ValueError: fp16 mixed precision requires a GPU (not 'cpu').",
+    # (a torchvision operator missing on MPS is torchvision's build, not PyTorch's feature gap)
+    "Both `torch.backends.mps.is_available()` and `torch.backends.mps.is_built()` are true.\n"
+    "NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'MPS' backend.",
+])
+def test_a_setup_error_beside_a_program_error_phrase_is_never_ready(text: str) -> None:
+    assert verdict_of(text).kind is not VerdictKind.READY

@@ -53,6 +53,7 @@ from wizard.recommend.keep import (
 )
 from wizard.shell_text import command_text
 from wizard.snapshot import Snapshot
+from wizard.verdict import error_reported, program_error_recorded
 
 __all__ = ["PYPI_SIMPLE", "PYTHON_DOWNLOADS", "TORCH_FAMILY", "VENV_NAME", "Choice", "course_allows", "course_of",
            "course_pythons", "evidence_fact", "no_cuda_advice", "recommend", "unvetted", "version_in"]
@@ -124,8 +125,11 @@ def _text_cause_not_fixed_by_an_install(snapshot: Snapshot) -> bool:
 def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:
     """Pasted text in which a tool shows PyTorch using the GPU (is_available() True, a tensor on cuda, the CUDA
     allocator's out-of-memory) and no cause is established: whatever its version, that PyTorch stays."""
-    return (snapshot.source == "text" and working_shown(snapshot) == "cuda" and not working_only_told(snapshot)
-            and not any(item.cause and not is_possible_cause(item) for item in snapshot.evidence))
+    if snapshot.source != "text" or working_shown(snapshot) != "cuda" or working_only_told(snapshot):
+        return False
+    if error_reported(snapshot) and not program_error_recorded(snapshot):
+        return False  # (a CUDA error beside is_available() True: the GPU is not shown working)
+    return not any(item.cause and not is_possible_cause(item) for item in snapshot.evidence)
 
 
 def _not_a_python(snapshot: Snapshot) -> bool:

@@ -233,7 +233,8 @@ def _pip_satisfied_outside_conda(facts: dict[str, str]) -> str:
     builds carry no local version either, CUDA ones included)."""
     version = facts.get("torch_satisfied", "")
     folder = facts.get("torch_installed_at", "").lower()
-    return "" if "+" in version or "conda" in folder or "miniforge" in folder else version
+    conda_like = any(word in folder for word in ("conda", "miniforge", "mamba", "pixi", "\\envs\\", "/envs/"))
+    return "" if "+" in version or conda_like else version
 
 
 def _imported_torch_named(facts: dict[str, str]) -> None:
@@ -487,7 +488,9 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
-    failed = other_vendor and (_cuda_failure_told(clean) or _GPU_USE_ASKED.search(clean.lower) is not None)
+    cuda_build_shown = facts.get("cuda_build_named") == "true" or facts.get("torch_variant", "").startswith("cu")
+    asked = not cuda_build_shown and _GPU_USE_ASKED.search(clean.lower) is not None  # (a +cu build: an NVIDIA GPU too?)
+    failed = other_vendor and (_cuda_failure_told(clean) or asked)
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
         return []
     if _another_vendors_stack(facts, clean):
@@ -568,13 +571,20 @@ def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
     person saying the program does not use or find the GPU, a program's own CUDA start check failing, or a CUDA failure
     here beside CUDA working elsewhere. A framework's log line ("GPU available: False") beside an unrelated error is no
     such report; neither is torch.load's advice, which its own signature reads."""
+    if facts.get("gpu_unused") == "true" and facts.get("cuda_available") != "false" and _CPU_ON_PURPOSE.search(clean.lower):
+        return False  # ("I run it on the CPU on purpose", "--device cpu": the CPU was the wish)
     if facts.get("gpu_unused") == "true" or facts.get("app_installs_cuda_build") == "true":
         return True  # (a program's own start check failing, "Torch is not able to use GPU", is the complaint itself)
-    if facts.get("program_chose_cpu") == "true" and nvidia_named(facts):
-        return True  # ("Chosen device: cpu" where the text names an NVIDIA GPU)
+    if facts.get("program_chose_cpu") == "true" and nvidia_named(facts) and not _CPU_ON_PURPOSE.search(clean.lower):
+        return True  # ("Chosen device: cpu" where the text names an NVIDIA GPU, not asked for)
     if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
         return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
+
+
+# the CPU asked for: a device option or argument naming it, or the words "on purpose" (then "Using device: cpu" is
+# what was wanted)
+_CPU_ON_PURPOSE = re.compile(r"--device[ =]['\"]?cpu\b|\bdevice ?= ?['\"]?cpu\b|\b(?:on purpose|intentionally|deliberately)\b")
 
 
 def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:

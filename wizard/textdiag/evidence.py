@@ -254,6 +254,8 @@ def _env_var(found: re.Match[str]) -> dict[str, str]:
         return {"proxy_set": "true"}  # never the value: it may hold a password
     if name == "CUDA_VISIBLE_DEVICES" and quoted is None:  # ("CUDA_VISIBLE_DEVICES=5 python x.py": the shell's word)
         raw = found.group("value") or ""
+        if re.match(r"[$%]|[A-Za-z_](?!PU-|IG-)", raw):
+            return {}  # ("=$GPU", "=%GPU%", "= args.gpu": set from a variable, whose value the text does not show)
         value = "" if raw[:1].isspace() else re.match(r"[A-Za-z0-9,:-]*", raw).group(0)
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
            "PYTHONPATH": "pythonpath", "CUDA_HOME": "cuda_home", "CUDA_PATH": "cuda_home"}[name]
@@ -604,7 +606,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gpu_card_number", ("显卡", "graphics card", "video card", "グラボ", "그래픽", "видеокарт"),
          re.compile(r"(?:显卡|graphics\scard|video\scard|グラボ|グラフィックボード|그래픽\s?카드|видеокарт[аы])\s?"
                     r"(?:是|为|:|：|is(?:\san?)?|は|는|-)?\s?(?P<number>10[5-8]0|16[56]0|20[5-8]0|30[5-9]0|40[5-9]0|50[5-9]0)"
-                    r"(?![\d.])", _I),
+                    r"(?![\d.]|[a-z])", _I),  # (not "1080p")
          _card_number, 0.6),
     Rule("gpu_geforce_notebook", ("geforce", "0mx"),
          re.compile(r"\b(?:geforce[ -]?(?=[4-9]\d0MX?\b)|(?=9[2-4]0MX\b))(?P<number>[4-9]\d0)(?P<mobile>MX?)\b", _I),
@@ -958,7 +960,7 @@ RULES: tuple[Rule, ...] = (
     Rule("gpu_lacks_cuda_prose", ("support", "run cuda", "have cuda", "do cuda"),
          re.compile(r"\b(?:my|the|our|this)\s(?:laptop'?s?\s|pc'?s?\s|computer'?s?\s)?(?:gpu|graphics card|video card|"
                     r"graphics)\s(?:does\s?n['’]?t|does\snot|can['’]?t|cannot|can\snot|won['’]?t)\s(?:support|have|run|do)\s"
-                    r"(?:cuda|nvidia)\b", _I),
+                    r"(?:cuda|nvidia)\b(?!\s?v?\d)", _I),  # (not "doesn't support CUDA 12.1": a driver's limit)
          _const(no_nvidia_gpu="true"), 0.6),
     # the same in Chinese: "没有显卡" / "没有独立显卡" / "没有 NVIDIA 显卡" / "没有GPU" (no (discrete/NVIDIA) graphics card)
     # "只有核显" / "只有集显" / "只有集成显卡" (only integrated graphics), "没有N卡" (no NVIDIA card)

@@ -179,8 +179,11 @@ def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list
         return
     if module.split(".")[0] in ("torch", "_C"):
         return
-    if "+cu" in facts.get("torch_version", "") or facts.get("torch_variant", "").startswith("cu"):
-        yield "PACKAGE_CONFLICT", 2.2, f"{module} was built for another torch than the CUDA build installed"
+    procedure = "procedure" in found.excerpt.lower() or facts.get("win_error") == "127"
+    if procedure or "+cu" in facts.get("torch_version", "") or facts.get("torch_variant", "").startswith("cu"):
+        # (WinError 127, "the specified procedure could not be found": the DLL loaded and lacks a symbol, a build for
+        # another torch; a CPU build of torch gives 126, "module could not be found")
+        yield "PACKAGE_CONFLICT", 2.2, f"{module} was built for another torch than the one installed"
     else:
         yield "CPU_ONLY_WHEEL", 2.2, f"{module} links torch's CUDA libraries, which the CPU build lacks"
     yield "VCREDIST_MISSING", 0.5, f"{module} is a CUDA extension's module"
