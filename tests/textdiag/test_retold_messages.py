@@ -433,3 +433,12 @@ def test_a_cuda_extensions_module_failing_beside_a_cuda_build_of_torch_is_the_ex
                                   "the model loaded onto the CPU"])
 def test_a_model_said_to_load_or_go_to_the_cpu_is_the_gpu_unused(said: str) -> None:
     assert facts_of(said).get("gpu_unused") == "true"
+
+
+@pytest.mark.parametrize("text", [
+    "I use pycharm to import torch, cannot use it.\nBut I use cmd to import torch, it can work.\nWhat happened?",
+    "When I type `import torch`, a warning appears - `Import \"torch\" could not be resolvedPylancereportMissingImports`."
+    "\n- pytorch version: 1.9.0",
+])
+def test_an_editor_that_cannot_import_the_torch_a_terminal_imports_is_another_environment(text: str) -> None:
+    assert errors_of(text)[:1] == ["ENV_MISMATCH"]

@@ -701,6 +701,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?:\swork(?:ing)?)?|not|fails?|failed)\s(?:in|on|from|with|inside)\s(?:the\s|my\s|a\s)?"
                     r"(?:jupyter|notebook|vs\s?code|pycharm|spyder|ipython)\b", _I),
          _const(import_works_in_terminal="true"), 0.7),
+    # the editor first, the terminal after: "I use pycharm to import torch, cannot use it. But I use cmd to import
+    # torch, it can work."
+    Rule("import_fails_in_editor_works_in_terminal", ("pycharm", "jupyter", "notebook", "vscode", "vs code", "spyder"),
+         re.compile(r"\b(?:pycharm|jupyter|notebook|vs\s?code|spyder)\b[^\n]{0,80}?\b(?:can\s?n[o'’]?t|cannot|fails?|failed|"
+                    r"does\s?n[o'’]?t\swork|not\swork(?:ing)?)\b[\s\S]{0,120}?\b(?:cmd|terminal|command\s(?:line|prompt)|"
+                    r"console|shell)\b[^\n]{0,60}?\b(?:works?|worked|can\swork|fine|ok)\b", _I),
+         _const(import_works_in_terminal="true"), 0.6),
     Rule("desktop_vm", ("vmware", "virtualbox", "virtual box"),
          re.compile(r"\b(?:vmware|virtual\s?box)\b(?!\s(?:esxi|vsphere))", _I),
          _const(desktop_vm="true"), 0.7),
