@@ -193,6 +193,11 @@ KNOWN_MISSES = {
     "2174-dasiwa-uv-installer-rtx5070-torch-reset-cpu": "an installer's own log; that torch was reset to a CPU build is told only in the title",
     "2217-colab-torch1100-cu111-pypi-torchaudio-oserror": "torchaudio from PyPI (another CUDA variant) beside Colab's cu111 torch, with the OSError's message cut from the excerpt",
     "2218-speechbrain-colab-libcudart-102-torchaudio": "torchaudio built for CUDA 10.2 asks for libcudart.so.10.2 beside a cu111 torch: read as the CUDA library missing, not as the companion built for another CUDA",
+    "2250-pyannote-diarization-cpu-only-gpu-no-longer-supported": "the GPU is said to be 'no longer supported' in words, beside a run on the CPU: read as the CPU build, the GPU's age is the thread's answer",
+    "2256-realtimestt-torch-cu118-torchaudio-cu117-mismatch": "torch cu118 and torchaudio cu117 are told apart only by the thread's versions; the text's error does not name them",
+    "2308-framepack-rtx5060ti-sm120-pip-into-system-python313": "the sm_120 warning is shown, but the cause was pip installing into the system Python 3.13 instead of the program's own: two problems, the warning read first",
+    "2351-dashai-uv-run-resyncs-cpu-torch-windows": "uv run uninstalling the CUDA build is shown only as 'Uninstalled 2 packages', without their names",
+    "2358-pipenv-pyenv-macos-torch041-post2-not-found": "pipenv on macOS asking for a torch post release no index had: the index's gap is only in the thread",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -229,6 +234,8 @@ KNOWN_HEALTHY_MISSES = {
     "2200-healthy-mmseg-cityscapes-dotfiles-p40-env": "mmseg's environment table shows CUDA available; the dataset error beside it names the setup's words",
     "2205-healthy-espnet-maintainer-3060ti-torch171-cu110": "ESPnet's check_install ticks torch cuda=11.0, which is no sign that CUDA ran on the GPU",
     "2210-healthy-mmpose-cpu-install-demo-default-cuda": "a CPU build installed on purpose, and the demo's default device asks for CUDA: 'Torch not compiled with CUDA enabled' reads as a CPU build where CUDA was wanted",
+    "2257-healthy-sam2-rocm-wsl-rx7900xt-pip-pulls-torch": "a ROCm setup on WSL working, beside pip pulling PyPI's torch over it: the CPU-or-CUDA torch pip pulled is read as the problem",
+    "2362-zh-healthy-pix2text-cnstd-cuda-check-order-bug": "a library's own check of CUDA in the wrong order, told in Chinese beside CUDA errors: the setup's words keep the verdict from 'ready'",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
