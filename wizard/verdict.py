@@ -251,11 +251,26 @@ _PROGRAM_ERROR_SPANS = re.compile("|".join((
 )), re.MULTILINE)
 
 
+# words one of those errors has (the cut runs only on a line that has one: a regex of many alternatives tried at every
+# position of a long log would cost more than the rest of the reading)
+_PROGRAM_ERROR_WORDS = ("out of memory", "two devices", "weight type", "device type cuda", "parameter tensor",
+                        "device-side assert", "assertion `", "indices should be", "mixed precision", "backend",
+                        "asynchronously reported")
+
+
 def failure_names_the_setup(text: str) -> bool:
     """Whether a line of the text that reports a failure names anything of the setup (see _SETUP_WORDS), once the
     program's own errors on a working GPU are cut out of it."""
-    return any(_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
-               for line in _PROGRAM_ERROR_SPANS.sub(" ", _failure_scan(text)).split("\n"))
+    return any(_names_the_setup(line) for line in _failure_scan(text).split("\n"))
+
+
+def _names_the_setup(line: str) -> bool:
+    if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
+        return False
+    if any(word in line for word in _PROGRAM_ERROR_WORDS):
+        line = _PROGRAM_ERROR_SPANS.sub(" ", line)
+        return _reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
+    return True
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:
