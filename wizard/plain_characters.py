@@ -12,6 +12,9 @@ import re
 # neither, and every rule reads plain spaces.
 _ODD_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _INVISIBLE = "\u200b\u2060\ufeff"
+# Typographic quotes that editors, forums and chat apps put for the ones a program printed ("Error loading “…\\c10.dll”",
+# "torch’s"): one character for one, so every rule reads the program's own quotes.
+TYPOGRAPHIC_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"))
 # HTML character references of a page's source copied whole ("&quot;", "&lt;module&gt;", "&#39;"): the text the page
 # showed ("&emsp;" indents a line). Only named or numbered references ending in ";" count, so prose with a bare "&"
 # stays as it is, and a name HTML does not know ("&unknown;") is left alone by html.unescape.
@@ -20,8 +23,8 @@ _HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9a
 
 
 def plain_characters(text: str) -> str:
-    """HTML character references decoded, odd spaces made plain, invisible marks removed (each pass only when its
-    characters occur)."""
+    """HTML character references decoded, odd spaces made plain, invisible marks removed, typographic quotes made the
+    program's (each pass only when its characters occur)."""
     if "&" in text and _HTML_REFERENCE.search(text):
         text = _HTML_REFERENCE.sub(lambda reference: html.unescape(reference.group(0)), text, count=MAX_REFERENCES)
     if text.isascii():
@@ -32,4 +35,7 @@ def plain_characters(text: str) -> str:
     for mark in _INVISIBLE:
         if mark in text:
             text = text.replace(mark, "")
+    for mark, plain in TYPOGRAPHIC_QUOTES:
+        if mark in text:
+            text = text.replace(mark, plain)  # (str.replace runs in C; translate() with a table is ~10x slower)
     return text

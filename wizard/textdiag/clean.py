@@ -44,9 +44,6 @@ _HTML_TAG = re.compile(r"</?(?:br|p|pre|code|details|summary|b|i|em|strong|tt|kb
 WRAP_MIN_CHARS = 60
 _SENTENCE_END = tuple(".:;!?)]}>|\"'`")
 
-# Typographic quotes that editors, forums and chat apps put for the ones a program printed ("Error loading “…\\c10.dll”",
-# "torch’s"): one character for one, so every rule reads the program's own quotes.
-_TYPOGRAPHIC_QUOTES = (("“", '"'), ("”", '"'), ("„", '"'), ("‘", "'"), ("’", "'"))
 # A paragraph (blank lines around it) whose every line is indented: a Markdown code block, or a whole paste indented
 # by a forum's editor. Its common indentation goes, as the page renders it; its inner indentation stays.
 # (each match starts at a line break, which the engine finds fast; the text gets one in front for a first paragraph)
@@ -83,9 +80,6 @@ def clean_text(raw: str) -> CleanText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
-    for mark, plain in _TYPOGRAPHIC_QUOTES:
-        if mark in text:
-            text = text.replace(mark, plain)  # (str.replace runs in C; translate() with a table is ~10x slower)
     text = _unwrap_hard_wrapped(text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
