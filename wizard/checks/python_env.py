@@ -78,12 +78,12 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
                         python=major_minor(python.version),
                         best=newest_ok[0].version,
                         newest=newest.version,
-                        range=f"{newest.python_min} to {newest.python_max}",
+                        range=f"{newest.python_min}–{newest.python_max}",  # (a dash reads in every language)
                     )
                 ]
         return []
     newest = ctx.knowledge.newest_release() if releases else None
-    supported = f"{newest.python_min} to {newest.python_max}" if newest else "a supported version"
+    supported = f"{newest.python_min}–{newest.python_max}" if newest else "a supported version"
     # torch imports, or a torch wheel is installed in this Python: a build existed for it (pasted text shows this)
     works_anyway = ctx.torch is not None or any(d.name == "torch" for d in python.distributions)
     works_anyway = works_anyway or _served_in_pasted_texts_era(ctx, variant)
