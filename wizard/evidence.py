@@ -6,6 +6,8 @@ wizard.textdiag.build): a cause the text supports but does not establish, and th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from wizard.snapshot import Evidence, Snapshot
 
 SIGNATURE_PREFIX = "smoke_test:"
@@ -45,6 +47,11 @@ def working_only_told(snapshot: Snapshot) -> bool:
 def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
     """Whether the working CUDA the text shows is PyTorch's allocator running out of GPU memory (the program's size)."""
     return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)
+
+
+def established_causes(evidence: Iterable[Evidence]) -> list[str]:
+    """The causes pasted text established, in order (not those it only made possible; a likeliest one counts)."""
+    return [item.cause for item in evidence if item.cause and not is_possible_cause(item)]
 
 
 def is_likely_cause(evidence: Evidence) -> bool:

@@ -25,7 +25,7 @@ _HTML_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9a
 def plain_characters(text: str) -> str:
     """HTML character references decoded, odd spaces made plain, invisible marks removed, typographic quotes made the
     program's (each pass only when its characters occur)."""
-    if "&" in text and _HTML_REFERENCE.search(text):
+    if "&" in text:
         text = _HTML_REFERENCE.sub(lambda reference: html.unescape(reference.group(0)), text, count=MAX_REFERENCES)
     if text.isascii():
         return text

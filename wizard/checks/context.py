@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from wizard.evidence import is_possible_cause
+from wizard.evidence import established_causes
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge, Release, platform_key
 from wizard.policy.machine import Machine, machine_of, vendor_of
@@ -128,7 +128,7 @@ def build_context(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, recommen
         torch_build_known=machine.torch_build_known,
         release=_safe_release(knowledge, machine.torch_version),
         dists={d.name: d for d in python.distributions} if python else {},
-        evidence_causes=frozenset(e.cause for e in snapshot.evidence if e.cause and not is_possible_cause(e)),
+        evidence_causes=frozenset(established_causes(snapshot.evidence)),
     )
 
 

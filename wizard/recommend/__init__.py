@@ -25,7 +25,7 @@ wizard.policy.validate vets the result before it is shown.
 
 from __future__ import annotations
 
-from wizard.evidence import NO_CUDA_BUILD_HERE, is_possible_cause, working_only_told, working_shown
+from wizard.evidence import NO_CUDA_BUILD_HERE, established_causes, working_only_told, working_shown
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.policy.compat import builds_for, outdated_python
@@ -118,7 +118,7 @@ NOT_FIXED_BY_AN_INSTALL = frozenset({"CUDA_HOME_MISSING", "LOCAL_TORCH_SHADOW", 
 
 def _text_cause_not_fixed_by_an_install(snapshot: Snapshot) -> bool:
     """Pasted text whose first cause (established or likeliest) is fixed without installing PyTorch."""
-    causes = [item.cause for item in snapshot.evidence if item.cause and not is_possible_cause(item)]
+    causes = established_causes(snapshot.evidence)
     return snapshot.source == "text" and bool(causes) and causes[0] in NOT_FIXED_BY_AN_INSTALL
 
 
@@ -129,7 +129,7 @@ def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:
         return False
     if error_reported(snapshot) and not program_error_recorded(snapshot):
         return False  # (a CUDA error beside is_available() True: the GPU is not shown working)
-    return not any(item.cause and not is_possible_cause(item) for item in snapshot.evidence)
+    return not established_causes(snapshot.evidence)
 
 
 def _not_a_python(snapshot: Snapshot) -> bool:

@@ -24,7 +24,7 @@ from wizard.evidence import (
     POSSIBLE_FACT,
     WORDING_FACT,
     WORKING_SIGNATURE,
-    is_possible_cause,
+    established_causes,
 )
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, capability_covered, platform_key
@@ -123,7 +123,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _torch_missing_told(facts)
                            or _import_works_in_terminal(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
-    if not any(e.cause and not is_possible_cause(e) for e in cause_evidence):
+    if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
     evidence += prose_evidence

@@ -234,40 +234,36 @@ def match_all(clean: CleanText, signatures: tuple[Signature, ...] | None = None)
     found = []
     ascii_text = clean.text.isascii()
     present: dict[str, bool] = {}
-    joined = _Joined(clean.text)
+    joined_lower = clean.lower.replace("\n", " ")  # (a needle wrapped across a line break is found too)
+    joined = _JoinedText(clean.text)
     for signature in signatures if signatures is not None else default_signatures():
         needle = signature.needle
         if needle not in present:
-            present[needle] = (needle.isascii() or not ascii_text) and needle in joined.lower(clean.lower)
+            present[needle] = (needle.isascii() or not ascii_text) and needle in joined_lower
         if not present[needle]:
             continue
-        first = next(_matches_in(signature, clean.text, joined.lower(clean.lower), joined), None)
+        first = next(_matches_in(signature, clean.text, joined_lower, joined), None)
         if first is not None:
             found.append(first)
     return sorted(found, key=lambda m: m.start)
 
 
-class _Joined:
-    """The text with its line breaks as spaces, same length and indexes, made once and only when asked: a message a
-    terminal or a mail client wrapped ("The NVIDIA driver" / "on your system is too old") is found on it."""
+class _JoinedText:
+    """The text with its line breaks as spaces (same length and indexes), made once and only when a needle found across
+    a line break needs its regex tried on it: a message a terminal or a mail client wrapped ("The NVIDIA driver" /
+    "on your system is too old")."""
 
     def __init__(self, text: str) -> None:
         self._source = text
-        self._text = ""
-        self._lower = ""
-
-    def lower(self, lower: str) -> str:
-        if not self._lower:
-            self._lower = lower.replace("\n", " ")
-        return self._lower
+        self._joined = ""
 
     def text(self) -> str:
-        if not self._text:
-            self._text = self._source.replace("\n", " ")
-        return self._text
+        if not self._joined:
+            self._joined = self._source.replace("\n", " ")
+        return self._joined
 
 
-def _matches_in(signature: Signature, text: str, lower: str, joined: _Joined | None = None):  # -> Iterator[Match]
+def _matches_in(signature: Signature, text: str, lower: str, joined: _JoinedText | None = None):  # -> Iterator[Match]
     """``lower``: may be the joined lower-case text; a needle found across a line break then has its regex tried on
     the joined text too."""
     position = 0
