@@ -247,6 +247,8 @@ def test_numpy_note_only_where_pip_could_install_numpy_2():
         # Python 3.7's last torch is years old: a current Python first, the old build only as the alternative
         assert rec.variant == "cpu" or (rec.kind == "python" and "torch==1.13.1" in rec.why)
         assert ('"numpy<2"' in rec.why) is noted, (version, rec.why)
+        # the range is in the command itself, with PyPI beside PyTorch's index (which carries no NumPy range)
+        assert ("numpy<2" in rec.argv) is noted and ("https://pypi.org/simple" in rec.argv) is noted, rec.argv
 
 
 def test_too_old_python_is_not_told_no_release_ever_supported_it():

@@ -442,3 +442,23 @@ def test_a_model_said_to_load_or_go_to_the_cpu_is_the_gpu_unused(said: str) -> N
 ])
 def test_an_editor_that_cannot_import_the_torch_a_terminal_imports_is_another_environment(text: str) -> None:
     assert errors_of(text)[:1] == ["ENV_MISMATCH"]
+
+
+@pytest.mark.parametrize("said", [
+    "MacBook Pro 2019 (Intel), macOS 14",
+    "my MacBook Pro (13-inch, 2019, Four Thunderbolt 3 ports)",
+    "iMac 2017 running Monterey",
+    "Mac mini (Intel) with Ventura",
+])
+def test_a_mac_told_by_an_intel_year_or_intel_is_an_intel_mac(said: str) -> None:
+    facts = facts_of(said)
+    assert facts.get("os") == "darwin" and facts.get("machine") == "x86_64"
+
+
+@pytest.mark.parametrize("said", [
+    "MacBook Pro (14-inch, 2021) with the M1 Pro",
+    "MacBook Air 2022, Sonoma 14.2",
+    "MacBook Pro M3 Max 2023",
+])
+def test_a_mac_of_the_apple_silicon_years_is_not_read_as_intel(said: str) -> None:
+    assert facts_of(said).get("machine") != "x86_64"

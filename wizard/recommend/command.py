@@ -9,7 +9,7 @@ from wizard.policy.machine import Machine
 from wizard.policy.words import say
 from wizard.profile import CourseProfile
 from wizard.recommend.common import PYPI_SIMPLE, TORCH_FAMILY, VENV_NAME, Choice
-from wizard.recommend.explain import _why
+from wizard.recommend.explain import _why, numpy1_needed
 
 
 def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
@@ -17,7 +17,7 @@ def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
     release, variant = choice.release, choice.variant
     index_url = f"{goal.torch_index.rstrip('/')}/{variant.name}"
     packages = _pins(release, variant, target, course)
-    sources = ("--index-url", index_url, *_extra_index(course))
+    sources = ("--index-url", index_url, *_extra_index(packages))
     why = _why(choice, target)
     if target.externally_managed:
         folder = venv_dir or _venv_folder(target)
@@ -51,7 +51,8 @@ def _pins(release: Release, variant: Variant, target: Machine, course: CoursePro
         wanted = course is not None and course.package_spec(name) is not None
         if (name in target.installed or wanted) and version:
             pins.append(f"{name}=={version}{companion_suffix}")
-    return (*pins, *_course_extras(course))
+    numpy1 = ("numpy<2",) if numpy1_needed(release, target) else ()
+    return (*pins, *_course_extras(course), *numpy1)
 
 
 def _pinned(packages: tuple[str, ...], name: str) -> str:
@@ -78,7 +79,8 @@ def _course_extras(course: CourseProfile | None) -> tuple[str, ...]:
     return tuple(f"{name}{spec}" for name, spec in course.packages if name not in TORCH_FAMILY)
 
 
-def _extra_index(course: CourseProfile | None) -> tuple[str, ...]:
-    # PyTorch's index carries torch and its own dependencies, not every package a course lists, so PyPI
-    # joins as an extra index; the local-label pins keep torch itself from coming from PyPI.
-    return ("--extra-index-url", PYPI_SIMPLE) if _course_extras(course) else ()
+def _extra_index(packages: tuple[str, ...]) -> tuple[str, ...]:
+    # PyTorch's index carries torch and its own dependencies, not every package a course lists (nor a NumPy range),
+    # so PyPI joins as an extra index; the local-label pins keep torch itself from coming from PyPI.
+    others = [pin for pin in packages if pin.split("==", 1)[0] not in TORCH_FAMILY]
+    return ("--extra-index-url", PYPI_SIMPLE) if others else ()

@@ -115,13 +115,18 @@ def _why(choice: Choice, target: Machine) -> str:
     parts = [say("why.chosen", torch=release.version, build=_build_words(variant, target))]
     if choice.note:
         parts.append(choice.note)
-    if target.os in release.numpy1_only and _numpy2_possible(target):
+    if numpy1_needed(release, target):
         parts.append(say("why.numpy1", torch=release.version))
     if not target.python_known:
         parts.append(say("why.python_unknown"))
     if target.platform_assumed:  # the OS known and only the processor assumed, or nothing known at all
         parts.append(say("why.arch_assumed" if target.host_os else "why.os_assumed", platform=_platform_name(target.platform)))
     return join_sentences(parts)
+
+
+def numpy1_needed(release: Release, target: Machine) -> bool:
+    """This release was built for NumPy 1 on the target's OS, and pip could pick NumPy 2 there."""
+    return target.os in release.numpy1_only and _numpy2_possible(target)
 
 
 def _numpy2_possible(target: Machine) -> bool:

@@ -576,6 +576,13 @@ RULES: tuple[Rule, ...] = (
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
          re.compile(r"\bIntel(?:-based)? (?:Mac|iMac|MacBook)\w*|\bmac(?:book)?(?: pro)? intel\b|macosx_\d{1,2}_\d_x86_64", _I),
          _intel_mac, 0.8),
+    # a Mac model told with its year or "(Intel)": Macs up to their 2019 models have Intel processors (the first Apple
+    # silicon Macs, M1, came in November 2020; 2020's models exist with either), as Apple's "Mac computers with Apple
+    # silicon" support page lists them
+    Rule("intel_mac_model", ("macbook", "imac", "mac mini", "mac pro"),
+         re.compile(r"\b(?:MacBook(?: Pro| Air)?|iMac(?: Pro)?|Mac ?mini|Mac Pro)\b[^\n]{0,24}?"
+                    r"(?:\b20(?:0[6-9]|1\d)\b(?![-./]\d)|\bIntel\b)", _I),
+         _intel_mac, 0.7),
     # Homebrew's prefix: /usr/local on an Intel Mac, /opt/homebrew on Apple silicon, /home/linuxbrew on Linux
     # (docs.brew.sh/Installation); under /usr/local its Python is an Intel build, on an Intel Mac or under Rosetta on
     # Apple silicon alike (less sure than an Apple chip the text names, which then decides the machine)
