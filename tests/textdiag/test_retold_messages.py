@@ -515,3 +515,18 @@ def test_replacing_one_cuda_build_with_a_newer_cuda_build_is_the_wish_not_a_conf
 def test_pythons_windows_banner_names_windows() -> None:
     banner = "Python 3.10.2 (tags/v3.10.2:a58ebcc, Jan 17 2022, 14:12:15) [MSC v.1929 64 bit (AMD64)]"
     assert facts_of(banner).get("os") == "windows"
+
+
+@pytest.mark.parametrize("text", [
+    "Collecting torch==2.4.1\n  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n"
+    "     ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 3.1/199.4 MB 18.2 kB/s eta 2:59:41\nit never finishes",
+    "Installing torch takes forever, the download speed is extremely slow here.",
+])
+def test_a_download_crawling_or_told_too_slow_is_the_network(text: str) -> None:
+    assert errors_of(text)[:1] == ["DISK_OR_NETWORK"]
+
+
+def test_a_fast_download_or_a_slow_model_is_not_the_network() -> None:
+    fast = "  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n  ━━━━━━━━━ 199.4/199.4 MB 11.2 MB/s eta 0:00:00"
+    assert "DISK_OR_NETWORK" not in errors_of(fast)
+    assert "DISK_OR_NETWORK" not in errors_of("Training is very slow on my RTX 3060, is the GPU used at all?")
