@@ -530,3 +530,16 @@ def test_a_fast_download_or_a_slow_model_is_not_the_network() -> None:
     fast = "  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n  ━━━━━━━━━ 199.4/199.4 MB 11.2 MB/s eta 0:00:00"
     assert "DISK_OR_NETWORK" not in errors_of(fast)
     assert "DISK_OR_NETWORK" not in errors_of("Training is very slow on my RTX 3060, is the GPU used at all?")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("请问大佬，我的是NVIDIA 10.1，运行时报错，驱动太老，必须要升级驱动吗", "DRIVER_TOO_OLD"),
+    ("The torch version in the installer is too old for my RTX 5080, how do I update it?", "GPU_ARCH_UNSUPPORTED"),
+    ("RTX 5090 跑不起来，torch版本太低了", "GPU_ARCH_UNSUPPORTED"),
+])
+def test_a_cause_told_in_the_persons_words_is_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_torch_too_old_for_a_package_is_no_gpu_architecture_problem() -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of("xformers 需要 torch 2.1，我的 torch版本太低了")
