@@ -543,3 +543,11 @@ def test_a_cause_told_in_the_persons_words_is_read(text: str, cause: str) -> Non
 
 def test_a_torch_too_old_for_a_package_is_no_gpu_architecture_problem() -> None:
     assert "GPU_ARCH_UNSUPPORTED" not in errors_of("xformers 需要 torch 2.1，我的 torch版本太低了")
+
+
+def test_a_package_asking_for_torchs_cuda_library_beside_a_cpu_build_is_the_cpu_build() -> None:
+    text = ("WARNING: libc10_cuda.so: cannot open shared object file: No such file or directory\n"
+            "$ pip list | grep torch\ntorch                 2.1.2+cpu\nxformers              0.0.23")
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+    text_cuda = text.replace("2.1.2+cpu", "2.1.2+cu121")
+    assert errors_of(text_cuda)[:1] == ["PACKAGE_CONFLICT"]

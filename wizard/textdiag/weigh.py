@@ -202,6 +202,21 @@ def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribu
         yield "CPU_ONLY_WHEEL", 2.2, "the CUDA build was replaced by a CPU build (PyPI's torch is CPU-only on Windows)"
 
 
+def cpu_build_lacks_its_cuda_library(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """One of torch's CUDA libraries (libc10_cuda.so, libtorch_cuda*.so) asked for by name where the torch shown is a
+    CPU build: only PyTorch's CUDA builds ship them in torch/lib, so a package built for the CUDA build finds the CPU
+    build in its place (collect_env's "CUDA used to build PyTorch: None" / "Could not collect" beside an imported
+    torch is torch.version.cuda None)."""
+    if found.signature.id != "torch_library_name_missing" or "cuda" not in facts.get("library", ""):
+        return
+    version = facts.get("torch_version", "") or facts.get("torch_installed", "")
+    cpu_build = (version.endswith("+cpu") or facts.get("torch_build") == "cpu"
+                 or (facts.get("torch_build_known") == "true" and "+" not in version
+                     and not facts.get("torch_cuda") and not facts.get("torch_hip")))
+    if cpu_build:
+        yield "CPU_ONLY_WHEEL", 2.4, f"{facts['library']} exists only in torch's CUDA builds, and this torch is a CPU build"
+
+
 def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
     (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
@@ -609,6 +624,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
+    cpu_build_lacks_its_cuda_library,
     devices_busy_beside_cuda_available,
     library_decides_dll,
     dll_without_nvidia_gpu,
