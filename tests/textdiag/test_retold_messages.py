@@ -551,3 +551,20 @@ def test_a_package_asking_for_torchs_cuda_library_beside_a_cpu_build_is_the_cpu_
     assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
     text_cuda = text.replace("2.1.2+cpu", "2.1.2+cu121")
     assert errors_of(text_cuda)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("  File \"/v/lib/python3.10/site-packages/torchvision/ops/boxes.py\", line 41, in nms\n"
+     "NotImplementedError: Could not run 'torchvision::nms' with arguments from the 'CUDA' backend.", "PACKAGE_CONFLICT"),
+    ("ImportError: vllm/_C.abi3.so: undefined symbol", "PACKAGE_CONFLICT"),
+    ("UnsatisfiableError: The following specifications were found\nto be incompatible with the existing python "
+     "installation in your environment:\n\nSpecifications:\n\n  - torchvision -> python[version='>=3.7,<3.8.0a0']\n\n"
+     "Your python: python=3.10", "PYTHON_UNSUPPORTED"),
+])
+def test_sourced_wordings_of_companions_extensions_and_conda_name_their_cause(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_torchs_own_module_with_an_unnamed_symbol_is_no_extension_of_another_package() -> None:
+    text = "ImportError: torch/_C.cpython-310-x86_64-linux-gnu.so: undefined symbol"
+    assert "PACKAGE_CONFLICT" not in errors_of(text)[:1]
