@@ -462,3 +462,92 @@ def test_a_mac_told_by_an_intel_year_or_intel_is_an_intel_mac(said: str) -> None
 ])
 def test_a_mac_of_the_apple_silicon_years_is_not_read_as_intel(said: str) -> None:
     assert facts_of(said).get("machine") != "x86_64"
+
+
+def test_whispers_fp16_warning_on_a_mac_with_only_an_amd_gpu_is_no_nvidia_gpu() -> None:
+    text = ("venv/lib/python3.11/site-packages/whisper/transcribe.py:114: UserWarning: FP16 is not supported on CPU; "
+            "using FP32 instead\nHow do I get it onto the GPU? It's a 2018 MacBook Pro with a Radeon Pro 560X.")
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_whispers_warnings_say_which_device_decoded() -> None:
+    assert facts_of("UserWarning: FP16 is not supported on CPU; using FP32 instead").get("program_chose_cpu") == "true"
+    assert facts_of("UserWarning: Performing inference on CPU when CUDA is available").get("cuda_available") == "true"
+
+
+@pytest.mark.parametrize("text", [
+    "ImportError: dlopen(/Users/me/anaconda3/lib/python3.7/site-packages/_torch_sox.cpython-37m-darwin.so, 2): "
+    "Symbol not found: __ZN3c1011CPUTensorIdEv\n  Referenced from: /Users/me/anaconda3/lib/python3.7/site-packages/"
+    "_torch_sox.cpython-37m-darwin.so",
+    "ImportError: /home/me/venv/lib/python3.10/site-packages/torchvision/_C.so: undefined symbol: ...",
+])
+def test_an_extension_that_cannot_bind_torchs_own_symbol_was_built_for_another_torch(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_python_c_api_symbol_on_macos_still_points_to_the_interpreter() -> None:
+    text = "ImportError: dlopen(/x/torch/_C.cpython-36m-darwin.so, 10): Symbol not found: _PySlice_AdjustIndices"
+    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
+
+
+_REPLACING = ("  Attempting uninstall: torch\n    Found existing installation: torch 2.3.1+cu121\n"
+              "    Uninstalling torch-2.3.1+cu121:\n      Successfully uninstalled torch-2.3.1+cu121\n")
+
+
+def test_an_install_that_replaces_the_cuda_build_on_windows_leaves_the_cpu_build() -> None:
+    text = ("(venv) C:\\sd> pip install -r requirements.txt\n" + _REPLACING
+            + "Successfully installed torch-2.4.0 transformers-4.44.0\nNow the web UI says CUDA is not available.")
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_an_install_that_replaces_the_cuda_build_with_another_version_on_linux_is_a_package_conflict() -> None:
+    text = ("$ pip install xformers\nCollecting torch==2.3.0\n  Using cached torch-2.3.0-cp310-cp310-manylinux1_x86_64.whl\n"
+            + _REPLACING + "Successfully installed torch-2.3.0 xformers-0.0.26.post1\n")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_replacing_one_cuda_build_with_a_newer_cuda_build_is_the_wish_not_a_conflict() -> None:
+    text = ("$ pip install torch==2.4.0 --index-url https://download.pytorch.org/whl/cu124\n" + _REPLACING
+            + "Successfully installed torch-2.4.0+cu124\n")
+    assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+def test_pythons_windows_banner_names_windows() -> None:
+    banner = "Python 3.10.2 (tags/v3.10.2:a58ebcc, Jan 17 2022, 14:12:15) [MSC v.1929 64 bit (AMD64)]"
+    assert facts_of(banner).get("os") == "windows"
+
+
+@pytest.mark.parametrize("text", [
+    "Collecting torch==2.4.1\n  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n"
+    "     ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 3.1/199.4 MB 18.2 kB/s eta 2:59:41\nit never finishes",
+    "Installing torch takes forever, the download speed is extremely slow here.",
+])
+def test_a_download_crawling_or_told_too_slow_is_the_network(text: str) -> None:
+    assert errors_of(text)[:1] == ["DISK_OR_NETWORK"]
+
+
+def test_a_fast_download_or_a_slow_model_is_not_the_network() -> None:
+    fast = "  Downloading torch-2.4.1-cp311-cp311-win_amd64.whl (199.4 MB)\n  ━━━━━━━━━ 199.4/199.4 MB 11.2 MB/s eta 0:00:00"
+    assert "DISK_OR_NETWORK" not in errors_of(fast)
+    assert "DISK_OR_NETWORK" not in errors_of("Training is very slow on my RTX 3060, is the GPU used at all?")
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("请问大佬，我的是NVIDIA 10.1，运行时报错，驱动太老，必须要升级驱动吗", "DRIVER_TOO_OLD"),
+    ("The torch version in the installer is too old for my RTX 5080, how do I update it?", "GPU_ARCH_UNSUPPORTED"),
+    ("RTX 5090 跑不起来，torch版本太低了", "GPU_ARCH_UNSUPPORTED"),
+])
+def test_a_cause_told_in_the_persons_words_is_read(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_torch_too_old_for_a_package_is_no_gpu_architecture_problem() -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of("xformers 需要 torch 2.1，我的 torch版本太低了")
+
+
+def test_a_package_asking_for_torchs_cuda_library_beside_a_cpu_build_is_the_cpu_build() -> None:
+    text = ("WARNING: libc10_cuda.so: cannot open shared object file: No such file or directory\n"
+            "$ pip list | grep torch\ntorch                 2.1.2+cpu\nxformers              0.0.23")
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+    text_cuda = text.replace("2.1.2+cpu", "2.1.2+cu121")
+    assert errors_of(text_cuda)[:1] == ["PACKAGE_CONFLICT"]

@@ -487,7 +487,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     said = facts.get("no_nvidia_gpu") == "true"
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
-    unusable = facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true"  # printed, or told
+    # printed, told, or a program's log of the CPU it fell back to
+    unusable = facts.get("cuda_available") == "false" or "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
     cuda_build_shown = facts.get("cuda_build_named") == "true" or facts.get("torch_variant", "").startswith("cu")
     asked = not cuda_build_shown and _GPU_USE_ASKED.search(clean.lower) is not None  # (a +cu build: an NVIDIA GPU too?)
     failed = other_vendor and (_cuda_failure_told(clean) or asked)

@@ -516,6 +516,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b[A-Z]:\\(?:Users|Program Files|ProgramData|Windows|Python\d{0,3})\b|\\AppData\\|\bwin_amd64\b|\bon win32\b"
                     r"|(?<![\w\\/])[A-Z]:\\(?:[\w .()-]{1,80}\\|[\w.-]{0,80}>)|\\Scripts\\(?:activate|python|pip)", _I),
          _const(os="windows"), 0.6),
+    # the interpreter's banner or sys.version names the compiler it was built with: "[MSC v.1929 64 bit (AMD64)]" is
+    # python.org's Windows build (PC/pyconfig.h's COMPILER; Linux and macOS builds say "[GCC ...]" or "[Clang ...]")
+    Rule("os_windows_python_compiler", ("[msc v.",),
+         re.compile(r"\[MSC v\.\d{4} (?:32|64) bit \((?:AMD64|Intel|ARM64)\)\]", _I),
+         _const(os="windows"), 0.8),
     # Windows-only names: batch files and executables ("webui-user.bat", "python.exe"), and the Windows loader's wording
     # in Python's import error ("DLL load failed while importing _C": Python/dynload_win.c)
     Rule("os_windows_files", (".bat", ".cmd", ".exe", "dll load failed"),
@@ -905,6 +910,15 @@ RULES: tuple[Rule, ...] = (
          _const(program_chose_cpu="true"), 0.7),
     # PyTorch's Quickstart tutorial prints the device it picked: `device = "cuda" if torch.cuda.is_available() else
     # "mps" if ... else "cpu"` then f"Using {device} device" (pytorch.org/tutorials, beginner/basics/quickstart)
+    # openai-whisper's decoding on a model whose device is the CPU (whisper/transcribe.py: "FP16 is not supported on
+    # CPU; using FP32 instead"; load_model picks "cuda" only where torch.cuda.is_available()), and its warning that the
+    # CPU was chosen although CUDA works ("Performing inference on CPU when CUDA is available")
+    Rule("whisper_decoding_on_cpu", ("fp16 is not supported on cpu",),
+         re.compile(r"FP16 is not supported on CPU; using FP32 instead", _I),
+         _const(program_chose_cpu="true"), 0.7),
+    Rule("whisper_cpu_beside_cuda", ("performing inference on cpu when cuda is available",),
+         re.compile(r"Performing inference on CPU when CUDA is available", _I),
+         _const(cuda_available="true"), 0.8),
     Rule("tutorial_using_device", ("using cuda device", "using mps device", "using cpu device"),
          re.compile(r"\bUsing (?P<device>cuda|mps|cpu) device\b"),
          lambda m: {"cuda": {"cuda_works": "true"}, "mps": {"mps_available": "true"}}.get(

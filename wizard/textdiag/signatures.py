@@ -120,8 +120,8 @@ def _parse_one(entry: Any, label: str) -> Signature:
     if not re.fullmatch(r"[a-z][a-z0-9_]*", entry["id"]):
         raise SignatureError(f"{label}: id must be lower_snake_case")
     needle = entry["needle"]
-    if len(needle) < 4 or needle != needle.lower():
-        raise SignatureError(f"{label}: needle must be a lower-case literal of 4+ characters")
+    if len(needle) < _needle_floor(needle) or needle != needle.lower():
+        raise SignatureError(f"{label}: needle must be a lower-case literal of 4+ characters (2+ in CJK script)")
     cause = entry["cause"]
     if cause and cause not in KNOWN_CAUSES:
         raise SignatureError(f"{label}: unknown cause code {cause!r}")
@@ -164,6 +164,12 @@ def _parse_one(entry: Any, label: str) -> Signature:
         if not match_signature(signature, example):
             raise SignatureError(f"{label}: the regex (or needle) does not match the example {example[:80]!r}")
     return signature
+
+
+def _needle_floor(needle: str) -> int:
+    # (a CJK character is a word of its own, and such words are rare in the logs most texts are: two are as
+    # selective as four Latin letters)
+    return 2 if all("\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af" for char in needle) else 4
 
 
 def _alternatives(causes: Any, label: str) -> tuple[tuple[str, float], ...]:

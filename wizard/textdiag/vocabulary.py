@@ -100,6 +100,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "requested": _strip,  # what pip was asked for: "torch==2.0.1+cu118"
     "available_versions": _strip,  # pip's "(from versions: ...)" list, "none" when empty
     "wheels_skipped_tags": _strip,
+    "torch_replaced": _strip,  # the GPU build of torch pip uninstalled while installing something else ("2.3.1+cu121")
     "torch_pip_installed": _strip,  # the torch pip's "Successfully installed" line names without a local version
     "torch_cpu_wheel": _strip,  # the version of a PyPI torch wheel for Windows/macOS (CPU-only builds there)  # poetry: how many wheels it skipped because no tag fits this environment
     "module": _strip,  # the module that could not be imported

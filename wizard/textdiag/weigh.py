@@ -189,6 +189,34 @@ def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list
     yield "VCREDIST_MISSING", 0.5, f"{module} is a CUDA extension's module"
 
 
+def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip replaced an installed GPU build of torch while installing: a GPU build installed in its place was the wish
+    (an upgrade); a CPU build in its place (``+cpu``, or on Windows PyPI's torch, which is CPU-only there: its wheels
+    carry no local version and pip's success line names them bare) is why CUDA is gone."""
+    if found.signature.id != "pip_replaces_gpu_build_of_torch":
+        return
+    installed = facts.get("torch_installed", "")
+    if re.search(r"\+(?:cu|rocm)\d", installed):
+        yield "PACKAGE_CONFLICT", 0.0, f"a GPU build ({installed}) is installed in its place"
+    elif installed.endswith("+cpu") or (facts.get("os") == "windows" and "+cu" in facts.get("torch_replaced", "")):
+        yield "CPU_ONLY_WHEEL", 2.2, "the CUDA build was replaced by a CPU build (PyPI's torch is CPU-only on Windows)"
+
+
+def cpu_build_lacks_its_cuda_library(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """One of torch's CUDA libraries (libc10_cuda.so, libtorch_cuda*.so) asked for by name where the torch shown is a
+    CPU build: only PyTorch's CUDA builds ship them in torch/lib, so a package built for the CUDA build finds the CPU
+    build in its place (collect_env's "CUDA used to build PyTorch: None" / "Could not collect" beside an imported
+    torch is torch.version.cuda None)."""
+    if found.signature.id != "torch_library_name_missing" or "cuda" not in facts.get("library", ""):
+        return
+    version = facts.get("torch_version", "") or facts.get("torch_installed", "")
+    cpu_build = (version.endswith("+cpu") or facts.get("torch_build") == "cpu"
+                 or (facts.get("torch_build_known") == "true" and "+" not in version
+                     and not facts.get("torch_cuda") and not facts.get("torch_hip")))
+    if cpu_build:
+        yield "CPU_ONLY_WHEEL", 2.4, f"{facts['library']} exists only in torch's CUDA builds, and this torch is a CPU build"
+
+
 def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """cudaGetDeviceCount()'s own error inside torch's "Unexpected error from cudaGetDeviceCount()": 804
     (cudaErrorCompatNotSupportedOnDevice: CUDA's forward-compatibility libraries on a GPU they do not support, because
@@ -542,6 +570,13 @@ def symbol_names_its_library(found: Match, facts: Facts, _dists: list[Distributi
     symbol = facts.get("symbol", "")
     if symbol and not PYTHON_C_API_SYMBOL.match(symbol):
         yield "PYTHON_UNSUPPORTED", 0.3, f"{symbol[:40]} is not a Python C API symbol"
+    if TORCH_CPP_SYMBOL.match(symbol):
+        yield "PACKAGE_CONFLICT", 2.0, f"{symbol[:40]} is torch's own C++ symbol: the library was built for another torch"
+
+
+# torch's C++ namespaces as the Itanium ABI mangles them, with the underscore macOS prefixes: at::, c10::, torch::,
+# caffe2::, and the Python binding's THP* functions
+TORCH_CPP_SYMBOL = re.compile(r"^__ZNK?(?:2at|3c10|5torch|6caffe2)|^__Z\d{1,3}THP")
 
 
 PYTORCH_INDEX = re.compile(r"download\.pytorch\.org/whl", re.IGNORECASE)
@@ -588,6 +623,8 @@ def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribut
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
+    replaced_gpu_build_decides,
+    cpu_build_lacks_its_cuda_library,
     devices_busy_beside_cuda_available,
     library_decides_dll,
     dll_without_nvidia_gpu,
