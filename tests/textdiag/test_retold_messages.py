@@ -568,3 +568,18 @@ def test_sourced_wordings_of_companions_extensions_and_conda_name_their_cause(te
 def test_torchs_own_module_with_an_unnamed_symbol_is_no_extension_of_another_package() -> None:
     text = "ImportError: torch/_C.cpython-310-x86_64-linux-gnu.so: undefined symbol"
     assert "PACKAGE_CONFLICT" not in errors_of(text)[:1]
+
+
+_CPU_BUILD_COLLECT_ENV = ("Collecting environment information...\nPyTorch version: 2.1.0.dev20230905\n"
+                          "Is debug build: False\nCUDA used to build PyTorch: Could not collect\n"
+                          "ROCM used to build PyTorch: N/A\n\nOS: Ubuntu 22.04.3 LTS (x86_64)\n"
+                          "Python version: 3.9.18 (64-bit runtime)\nIs CUDA available: False\n")
+
+
+def test_a_collect_env_of_a_cpu_build_after_asking_conda_for_cuda_is_the_cpu_build() -> None:
+    text = "> mamba install pytorch pytorch-cuda=11.8 -c pytorch-nightly -c nvidia\n" + _CPU_BUILD_COLLECT_ENV
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_a_collect_env_of_a_cpu_build_alone_is_no_wish_for_cuda() -> None:
+    assert "CPU_ONLY_WHEEL" not in errors_of(_CPU_BUILD_COLLECT_ENV)
