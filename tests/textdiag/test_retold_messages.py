@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, findings_of, verdict_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of, first_error, verdict_of
 from wizard.findings import Severity
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
@@ -583,3 +583,12 @@ def test_a_collect_env_of_a_cpu_build_after_asking_conda_for_cuda_is_the_cpu_bui
 
 def test_a_collect_env_of_a_cpu_build_alone_is_no_wish_for_cuda() -> None:
     assert "CPU_ONLY_WHEEL" not in errors_of(_CPU_BUILD_COLLECT_ENV)
+
+
+def test_docker_without_a_gpu_device_driver_needs_the_container_toolkit_not_a_new_torch() -> None:
+    text = ("$ docker run --gpus all -it --rm nvcr.io/nvidia/pytorch:24.05-py3\n"
+            "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n"
+            "nvidia-smi works on the host.")
+    found = first_error(text)
+    assert found.code == "DRIVER_MISSING"
+    assert "Container Toolkit" in found.title
