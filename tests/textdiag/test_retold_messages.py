@@ -592,3 +592,8 @@ def test_docker_without_a_gpu_device_driver_needs_the_container_toolkit_not_a_ne
     found = first_error(text)
     assert found.code == "DRIVER_MISSING"
     assert "Container Toolkit" in found.title
+
+
+def test_is_available_told_as_its_outcome_after_the_call() -> None:
+    said = "Installing from the cu121 index gives `torch.cuda.is_available()` as False on the board."
+    assert facts_of(said).get("cuda_available") == "false"

@@ -1103,7 +1103,10 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:возвращает|вернул[ао]?|выда[её]т|выводит|показывает|равно|devuelve|retorna|regresa|devolve|"
                     r"gibt|liefert|ergibt|renvoie|retourne|donne|sigue\sdando|continua\sretornando)[ \t]{1,3})?"
                     r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
-                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?", _I),
+                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?"
+                    # "gives `torch.cuda.is_available()` as False": the outcome after the call
+                    r"|\b(?:gives|gave|returns?|returned|shows|showed|prints|printed)[ \t]{1,3}`?(?:torch\.)?cuda\."
+                    r"is_available\(\)`?[ \t]{1,3}as[ \t]{1,3}`?False\b", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
     # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or
     # pip.conf), pip's "Looking in indexes:" / "Looking in links:" line (printed whenever such an option is in effect),
