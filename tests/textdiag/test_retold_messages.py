@@ -597,3 +597,9 @@ def test_docker_without_a_gpu_device_driver_needs_the_container_toolkit_not_a_ne
 def test_is_available_told_as_its_outcome_after_the_call() -> None:
     said = "Installing from the cu121 index gives `torch.cuda.is_available()` as False on the board."
     assert facts_of(said).get("cuda_available") == "false"
+
+
+def test_a_raspberry_pi_is_32_bit_arm_unless_the_text_shows_its_64_bit_system() -> None:
+    assert facts_of("pip install torch fails on my Raspberry Pi 3").get("machine") == "armv7l"
+    shown = "Raspberry Pi 4\nUsing host libthread_db library \"/lib/aarch64-linux-gnu/libthread_db.so.1\"."
+    assert facts_of(shown).get("machine") == "aarch64"
