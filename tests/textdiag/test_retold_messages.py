@@ -603,3 +603,14 @@ def test_a_raspberry_pi_is_32_bit_arm_unless_the_text_shows_its_64_bit_system() 
     assert facts_of("pip install torch fails on my Raspberry Pi 3").get("machine") == "armv7l"
     shown = "Raspberry Pi 4\nUsing host libthread_db library \"/lib/aarch64-linux-gnu/libthread_db.so.1\"."
     assert facts_of(shown).get("machine") == "aarch64"
+
+
+@pytest.mark.parametrize("text", [
+    "Because torchvision (0.4.0) depends on torch (1.2.0)\nSo, because my_project depends on both torch (=1.1.0) and "
+    "torchvision (^0.4.0), version solving failed.",
+    "  ╰─▶ Because torchaudio==2.5.1 depends on torch==2.5.1 and you require torch==2.4.0, we can conclude that your "
+    "requirements and torchaudio==2.5.1 are incompatible.",
+    "OSError: undefined symbol: _ZN5torch3jit17parseSchemaOrNameERKSs",
+])
+def test_a_companion_or_extension_pinned_to_another_torch_told_by_resolvers_or_loaders(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
