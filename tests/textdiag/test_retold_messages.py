@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, findings_of, verdict_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of, first_error, verdict_of
 from wizard.findings import Severity
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
@@ -568,3 +568,49 @@ def test_sourced_wordings_of_companions_extensions_and_conda_name_their_cause(te
 def test_torchs_own_module_with_an_unnamed_symbol_is_no_extension_of_another_package() -> None:
     text = "ImportError: torch/_C.cpython-310-x86_64-linux-gnu.so: undefined symbol"
     assert "PACKAGE_CONFLICT" not in errors_of(text)[:1]
+
+
+_CPU_BUILD_COLLECT_ENV = ("Collecting environment information...\nPyTorch version: 2.1.0.dev20230905\n"
+                          "Is debug build: False\nCUDA used to build PyTorch: Could not collect\n"
+                          "ROCM used to build PyTorch: N/A\n\nOS: Ubuntu 22.04.3 LTS (x86_64)\n"
+                          "Python version: 3.9.18 (64-bit runtime)\nIs CUDA available: False\n")
+
+
+def test_a_collect_env_of_a_cpu_build_after_asking_conda_for_cuda_is_the_cpu_build() -> None:
+    text = "> mamba install pytorch pytorch-cuda=11.8 -c pytorch-nightly -c nvidia\n" + _CPU_BUILD_COLLECT_ENV
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_a_collect_env_of_a_cpu_build_alone_is_no_wish_for_cuda() -> None:
+    assert "CPU_ONLY_WHEEL" not in errors_of(_CPU_BUILD_COLLECT_ENV)
+
+
+def test_docker_without_a_gpu_device_driver_needs_the_container_toolkit_not_a_new_torch() -> None:
+    text = ("$ docker run --gpus all -it --rm nvcr.io/nvidia/pytorch:24.05-py3\n"
+            "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]].\n"
+            "nvidia-smi works on the host.")
+    found = first_error(text)
+    assert found.code == "DRIVER_MISSING"
+    assert "Container Toolkit" in found.title
+
+
+def test_is_available_told_as_its_outcome_after_the_call() -> None:
+    said = "Installing from the cu121 index gives `torch.cuda.is_available()` as False on the board."
+    assert facts_of(said).get("cuda_available") == "false"
+
+
+def test_a_raspberry_pi_is_32_bit_arm_unless_the_text_shows_its_64_bit_system() -> None:
+    assert facts_of("pip install torch fails on my Raspberry Pi 3").get("machine") == "armv7l"
+    shown = "Raspberry Pi 4\nUsing host libthread_db library \"/lib/aarch64-linux-gnu/libthread_db.so.1\"."
+    assert facts_of(shown).get("machine") == "aarch64"
+
+
+@pytest.mark.parametrize("text", [
+    "Because torchvision (0.4.0) depends on torch (1.2.0)\nSo, because my_project depends on both torch (=1.1.0) and "
+    "torchvision (^0.4.0), version solving failed.",
+    "  ╰─▶ Because torchaudio==2.5.1 depends on torch==2.5.1 and you require torch==2.4.0, we can conclude that your "
+    "requirements and torchaudio==2.5.1 are incompatible.",
+    "OSError: undefined symbol: _ZN5torch3jit17parseSchemaOrNameERKSs",
+])
+def test_a_companion_or_extension_pinned_to_another_torch_told_by_resolvers_or_loaders(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]

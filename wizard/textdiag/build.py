@@ -123,6 +123,8 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _torch_missing_told(facts)
                            or _import_works_in_terminal(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
+    if env is not None and not any(e.cause for e in cause_evidence) and _cuda_wished_beside_collect_env(facts):
+        cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
@@ -558,6 +560,9 @@ def _cpu_build_shown(facts: dict[str, str]) -> bool:
     (a "+cpu" pin or the /whl/cpu index beside a "+cu121" one may be the build that was replaced)."""
     if facts.get("torch_version", "").endswith("+cpu") or facts.get("torch_build") == "cpu":
         return True
+    if (facts.get("torch_build_known") == "true" and not facts.get("torch_cuda") and not facts.get("torch_hip")
+            and "+" not in facts.get("torch_version", "")):
+        return True  # (collect_env's "CUDA used to build PyTorch: None" beside an imported torch: torch.version.cuda None)
     if facts.get("conda_cpu_build") == "true" and facts.get("cuda_build_named") != "true":
         return True  # (a cpu build string of torchvision beside pytorch's own cuda one is not torch's build)
     named = facts.get("torch_variant") == "cpu" or facts.get("index_variant") == "cpu"
@@ -786,6 +791,16 @@ def _cuda_wished(facts: dict[str, str]) -> bool:
     return (facts.get("cuda_available") == "false" or facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda"))
             or facts.get("gpu_unused") == "true" or facts.get("gpu_vendor") == "nvidia"
             or facts.get("index_variant", "").startswith("cu"))  # (a CUDA index of PyTorch's asked for)
+
+
+def _cuda_wished_beside_collect_env(facts: dict[str, str]) -> bool:
+    """CUDA asked for by more than collect_env's own fields: conda's CUDA package or a CUDA index in a command, the
+    person saying the GPU goes unused, or another message's CUDA cause (collect_env prints "Is CUDA available: False"
+    for every CPU build, wished for or not). Never on a Mac, where no CUDA build exists."""
+    if facts.get("os") == "darwin":
+        return False
+    return (facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda")) or facts.get("gpu_unused") == "true"
+            or facts.get("index_variant", "").startswith("cu"))
 
 
 def _cuda_major(version: str) -> int | None:

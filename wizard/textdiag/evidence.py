@@ -130,7 +130,7 @@ _REQUIRED_MACHINE = re.compile(r"\b(?:requires?|required|needs?|only (?:supports
 def _machine(found: re.Match[str]) -> dict[str, str]:
     if _REQUIRED_MACHINE.search(found.string[max(0, found.start() - 30):found.start()]):
         return {}
-    word = found.group("machine").lower()
+    word = found.group("machine").lower().replace("raspberrypi", "raspberry pi")
     # (Orin, Xavier NX / AGX Xavier, TX1 / TX2: the Jetson modules; not "xavier" alone, torch's xavier_uniform_ init)
     word = "jetson" if word in ("jetpack", "l4t", "orin", "tx1", "tx2", "xavier nx", "agx xavier", "xavier agx") else word
     mapping = {"amd64": "x86_64", "x86_64": "x86_64", "x64": "x86_64", "arm64": "arm64", "aarch64": "aarch64",
@@ -598,9 +598,14 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?P<machine>arm)-linux-gnueabi(?:hf)?\b|linux_(?P<machine2>armv7l|armv6l)\b", _I),
          lambda m: {"machine": m.group("machine2") or "armv7l", "os": "linux"}, 0.8),
     # (a Jetson also by its SDK, JetPack, or its OS image, L4T: "JetPack 6.1", "l4t-pytorch", "Jetsons")
-    Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson", "raspberry",
+    # (a Raspberry Pi named alone says a 32-bit ARM system less surely than a machine word does: Raspberry Pi OS has
+    # had a 64-bit (aarch64) edition since 2022, the default on a Pi 4 or 5; "aarch64" in the same text decides)
+    Rule("raspberry_pi", ("raspberry",),
+         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>raspberry ?pi)", _I),
+         _machine, 0.5),
+    Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson",
                           "x86_64", "amd64", "i686", "i386", "jetpack", "l4t", "orin", "tx1", "tx2", "xavier"),
-         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|raspberry pi|"
+         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|"
                     r"x86_64|amd64|i686|i386|jetpack|l4t|orin|tx[12]|xavier nx|agx xavier|xavier agx)"
                     r"(?:s\b|\b|(?=[-_])|(?=[\u4e00-\u9fff]))", _I),
          _machine, 0.7),
@@ -1103,7 +1108,10 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:возвращает|вернул[ао]?|выда[её]т|выводит|показывает|равно|devuelve|retorna|regresa|devolve|"
                     r"gibt|liefert|ergibt|renvoie|retourne|donne|sigue\sdando|continua\sretornando)[ \t]{1,3})?"
                     r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
-                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?", _I),
+                    r"(?![A-Za-z])(?:를|을|가|이|로|만)?"
+                    # "gives `torch.cuda.is_available()` as False": the outcome after the call
+                    r"|\b(?:gives|gave|returns?|returned|shows|showed|prints|printed)[ \t]{1,3}`?(?:torch\.)?cuda\."
+                    r"is_available\(\)`?[ \t]{1,3}as[ \t]{1,3}`?False\b", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
     # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or
     # pip.conf), pip's "Looking in indexes:" / "Looking in links:" line (printed whenever such an option is in effect),
