@@ -614,3 +614,9 @@ def test_a_raspberry_pi_is_32_bit_arm_unless_the_text_shows_its_64_bit_system() 
 ])
 def test_a_companion_or_extension_pinned_to_another_torch_told_by_resolvers_or_loaders(text: str) -> None:
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_conda_finding_the_torch_asked_for_only_built_for_another_cuda_is_a_missing_variant() -> None:
+    text = ("conda install pytorch=1.0.1 torchvision cudatoolkit=10.1\nUnsatisfiableError: The following specifications "
+            "were found to be in conflict:\n  - cudatoolkit 10.1*\n  - pytorch 1.0.1* -> cudatoolkit >=10.0.130,<10.1.0a0")
+    assert errors_of(text)[:1] == ["INDEX_VARIANT_MISSING"]
