@@ -32,11 +32,12 @@ _FAILURE_WORDS = (
     "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
-    "erro ", "falha", "falló", "fallo", "too old", "is insufficient",
+    "erro ", "falha", "falló", "fallo", "too old", "is insufficient", " hangs", "gets stuck", "is stuck", "stuck at",
+    " freezes",
 )
 # Words that report that something failed without being an error report: "get_device_name fails to identify the
 # card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
-_SOFT_FAILURE_WORDS = ("fail", "won't ")
+_SOFT_FAILURE_WORDS = ("fail", "won't ", " hangs", "gets stuck", "is stuck", "stuck at", " freezes")
 _COULD_NOT = re.compile(r"could not (?!collect)")
 # "is_available() returns False", or False printed on the next line of a REPL or notebook
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")

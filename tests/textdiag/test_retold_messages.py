@@ -620,3 +620,10 @@ def test_conda_finding_the_torch_asked_for_only_built_for_another_cuda_is_a_miss
     text = ("conda install pytorch=1.0.1 torchvision cudatoolkit=10.1\nUnsatisfiableError: The following specifications "
             "were found to be in conflict:\n  - cudatoolkit 10.1*\n  - pytorch 1.0.1* -> cudatoolkit >=10.0.130,<10.1.0a0")
     assert errors_of(text)[:1] == ["INDEX_VARIANT_MISSING"]
+
+
+def test_a_title_naming_the_attempt_on_cuda_is_no_report_that_cuda_works() -> None:
+    text = ("Running boltz2 on CUDA 13.0 NVIDIA GB10\n\npip install boltz[cuda] -U\n"
+            "But when I try running boltz, it hangs and nothing happens.")
+    assert facts_of(text).get("cuda_works") != "true"
+    assert verdict_of(text).kind is not VerdictKind.READY

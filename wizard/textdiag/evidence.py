@@ -895,8 +895,9 @@ RULES: tuple[Rule, ...] = (
          _tensor_on_device, 0.9),
     Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
          # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
-         re.compile(r"\b(?:works|worked|working|runs|ran|running|succeeded|successful(?:ly)?|fine)\b[^\n.?]{0,20}?"
-                    r"\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)", _I),
+         # (a gerund opening a line is a title naming the attempt: "Running boltz2 on CUDA 13.0 NVIDIA GB10")
+         re.compile(r"\b(?:works|worked|(?<!^)(?<!\n)working|runs|ran|(?<!^)(?<!\n)running|succeeded|successful(?:ly)?|"
+                    r"fine)\b[^\n.?]{0,20}?\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)", _I),
          _works_on_gpu, 0.6),
     # Hugging Face's training scripts log the device torch gave them (transformers' examples/pytorch/*/run_*.py and the
     # trainers built on them: "Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"): CUDA unused
