@@ -627,3 +627,11 @@ def test_a_title_naming_the_attempt_on_cuda_is_no_report_that_cuda_works() -> No
             "But when I try running boltz, it hangs and nothing happens.")
     assert facts_of(text).get("cuda_works") != "true"
     assert verdict_of(text).kind is not VerdictKind.READY
+
+
+def test_another_packages_module_missing_a_procedure_on_windows_was_built_for_another_torch() -> None:
+    text = ("  File \"C:\\ai\\venv\\Lib\\site-packages\\exllamav2\\ext.py\", line 19, in <module>\n    import exllamav2_ext\n"
+            "ImportError: DLL load failed while importing exllamav2_ext: The specified procedure could not be found.")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+    torch_own = text.replace("exllamav2_ext", "_C").replace("exllamav2\\ext.py", "torch\\__init__.py")
+    assert errors_of(torch_own)[:1] != ["PACKAGE_CONFLICT"]

@@ -189,6 +189,25 @@ def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list
     yield "VCREDIST_MISSING", 0.5, f"{module} is a CUDA extension's module"
 
 
+# Python's own packages and torch's: their DLLs fail for other reasons (the interpreter, the VC++ runtime, torch itself)
+_NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE = re.compile(r"^(?:torch|_C|_ctypes|_ssl|_sqlite3|_socket|_lzma|_bz2|_hashlib|"
+                                                  r"_decimal|_elementtree|pyexpat|select|unicodedata|numpy|_multiarray)",
+                                                  re.I)
+
+
+def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """Windows: another package's compiled module fails with "The specified procedure could not be found" (WinError
+    127, ERROR_PROC_NOT_FOUND): the DLLs it links were found and loaded, and one lacks a function the module was
+    linked against; such modules link torch's own DLLs (torch_cpu.dll, c10.dll), so the module was built for another
+    torch release than the one installed (its CUDA twin is cuda_extension_module_fails_to_load)."""
+    module = facts.get("module", "")
+    if found.signature.id != "dll_load_failed_while_importing" or not module or "cuda" in module.lower():
+        return
+    procedure = "procedure" in facts.get("cuda_error", "").lower() or facts.get("win_error") == "127"
+    if procedure and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
+        yield "PACKAGE_CONFLICT", 2.2, f"{module} links a function this torch's DLLs lack: built for another torch"
+
+
 def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """pip replaced an installed GPU build of torch while installing: a GPU build installed in its place was the wish
     (an upgrade); a CPU build in its place (``+cpu``, or on Windows PyPI's torch, which is CPU-only there: its wheels
@@ -624,6 +643,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
+    extension_procedure_not_found,
     cpu_build_lacks_its_cuda_library,
     devices_busy_beside_cuda_available,
     library_decides_dll,
