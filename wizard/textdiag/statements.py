@@ -216,7 +216,9 @@ GPU_UNUSED_EN = re.compile(
     r"|" + _EN_NEG + r"\sget\s(?:[\w.-]{1,20}\s){0,2}?to\s(?:use|utili[sz]e|see|detect|recogni[sz]e|run\son|work\swith)\s"
     + _EN_GPU +
     # "the GPU doesn't work with pytorch", "my GPU won't work" (the device, not "GPU support doesn't work")
-    r"|\b(?:gpus?|graphics\scards?|cuda)\s(?:(?:does|do|did|wo|ca)n['’]?t|(?:does|do|did|will|can)\snot)\swork\b"
+    # "the GPU does not appear", "GPU doesn't show up" (in the program: it lists only the CPU)
+    r"|\b(?:gpus?|graphics\scards?|cuda)\s(?:(?:does|do|did|wo|ca)n['’]?t|(?:does|do|did|will|can)\snot|never)\s"
+    r"(?:work|appear|show\sup)\b"
     # "it says cuda is false", "cuda returns False" (is_available() told without its name)
     r"|\bcuda\s(?:is|was|returns?|returned|shows?|showed|gives?|gave|prints?|printed|comes\sback)\s(?:as\s)?false\b"
     # "no GPU load", "no GPU usage" (beside "some CPU load")
