@@ -635,3 +635,18 @@ def test_another_packages_module_missing_a_procedure_on_windows_was_built_for_an
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
     torch_own = text.replace("exllamav2_ext", "_C").replace("exllamav2\\ext.py", "torch\\__init__.py")
     assert errors_of(torch_own)[:1] != ["PACKAGE_CONFLICT"]
+
+
+def test_an_extension_build_failing_on_the_toolkit_mismatch_is_the_error_not_a_warning() -> None:
+    text = ("RuntimeError:\nThe detected CUDA version (11.5) mismatches the version that was used to compile\n"
+            "PyTorch (12.1). Please make sure to use the same CUDA versions.\nERROR: Failed building editable for SAM-2")
+    assert errors_of(text)[:1] == ["TOOLKIT_MISMATCH"]
+    assert verdict_of(text).kind is VerdictKind.NOT_READY
+
+
+def test_pkg_resources_version_conflict_over_torch_is_a_package_conflict() -> None:
+    assert errors_of("error: torch 1.1.0 is installed but torch>=1.4 is required by {'timm'}")[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_is_available_told_replying_true_is_read() -> None:
+    assert facts_of("It's replying true for `torch.cuda.is_available()`").get("cuda_available") == "true"

@@ -195,6 +195,11 @@ def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
         )
 
 
+# Checks that warn of a risk for building extensions (a live machine has built nothing yet); a pasted build failure
+# that names the same cause is that risk met, so the finding is the failure's error.
+_RISKS_A_PASTED_FAILURE_MEETS = frozenset({"TOOLKIT_MISMATCH", "CUDA_HOME_NOT_TOOLKIT"})
+
+
 def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
     """Honour pasted-text evidence: attach the excerpt to the finding of that code, or add one."""
     result = list(findings)
@@ -207,7 +212,11 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
         if index is not None:
             current = result[index]
             if evidence.excerpt.strip() and evidence.excerpt not in current.evidence:
-                result[index] = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
+                current = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
+            if code in _RISKS_A_PASTED_FAILURE_MEETS and current.severity is Severity.WARNING and not is_possible_cause(
+                    evidence) and evidence.excerpt.strip():
+                current = dataclasses.replace(current, severity=Severity.ERROR)
+            result[index] = current
             continue
         if is_possible_cause(evidence):
             result.append(_possible_finding(code, evidence.excerpt, alone=not ctx.evidence_causes))

@@ -880,7 +880,8 @@ RULES: tuple[Rule, ...] = (
                     r"|^Device: cuda:\d{1,2} (?P<name3>[^\n:]{2,80}?)(?: : [A-Za-z]{2,20})?[ \t]*$", re.M),
          lambda m: _device_in_use(m.groupdict()), 0.9),
     Rule("available_prose", ("is_available()",),
-         re.compile(r"\b(?:prints?|printed|returns?|returned|gives|gave|shows?|showed|says)\s(?P<value>true|false)\b"
+         re.compile(r"\b(?:prints?|printed|printing|returns?|returned|returning|gives|gave|giving|shows?|showed|showing|says|"
+                    r"repl(?:y|ies|ied|ying))\s(?P<value>true|false)\b"
                     r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
                     r"is_available\(\)", _I),
          _cuda_available, 0.7),
