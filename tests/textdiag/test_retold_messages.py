@@ -650,3 +650,11 @@ def test_pkg_resources_version_conflict_over_torch_is_a_package_conflict() -> No
 
 def test_is_available_told_replying_true_is_read() -> None:
     assert facts_of("It's replying true for `torch.cuda.is_available()`").get("cuda_available") == "true"
+
+
+@pytest.mark.parametrize("said", [
+    "你可能正在使用CPU版本的PyTorch，请重新安装CUDA版本的PyTorch。",
+    "The requirements step installs pytorch with CPU support only.",
+])
+def test_a_cpu_build_told_by_a_program_or_a_person(said: str) -> None:
+    assert facts_of(said).get("torch_build_told") == "cpu"

@@ -615,6 +615,8 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\binstall(?:s|ed|ing|ation\sof)\s" + _TORCH + r"\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\b" + _TORCH + r"\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
+    # "it automatically installs pytorch with CPU support only"
+    r"|\binstall(?:s|ed|ing)\s" + _TORCH + r"\swith\s(?:only\s)?cpu(?:[- ]only)?\ssupport\b"
     # "missing cuda torch", "no CUDA-enabled torch"; "replaced the CUDA-enabled pytorch with CPU-enabled-only pytorch"
     r"|\b(?:missing|lacking|no)\s(?:the\s)?cuda[- ](?:enabled\s|version\s(?:of\s)?)?" + _TORCH + r"\b"
     r"|\breplac(?:ed|es|ing)\s(?:[\w-]{1,20}\s){0,5}?with\s(?:a\s|the\s)?cpu(?:[- ]enabled)?(?:[- ]only)?[- ]"
@@ -649,6 +651,8 @@ CPU_BUILD_TOLD_CJK = re.compile(
     r"(?:默认|安装|装|下载|下)(?:了|的|时)?都?(?:是|为|成了?)?\s?" + _TORCH + r"?\s?(?:(?:选择|选|用|变成|换成)(?:的|了)?)?"
     r"(?:的|是|为)?\s?cpu\s?版"
     r"|(?:用|使用)(?:的|了)(?:是|都是)?\s?cpu\s?版"
+    # 正在使用CPU版本的PyTorch (a program's own message: "you may be using the CPU version of PyTorch")
+    r"|(?:正在|在)(?:用|使用)\s?cpu\s?版(?:本)?的\s?" + _TORCH + r""
     r"|" + _TORCH + r"\s?(?:是|为|就是|竟然是|居然是|还是|变成了?|成了)\s?cpu\s?版"
     r"|是\s?cpu\s?版(?:本)?的\s?" + _TORCH +
     r"|" + _TORCH + r"\s?(?:没有|不带|没带|不含|不支持)\s?(?:cuda|gpu)"
