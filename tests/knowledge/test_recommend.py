@@ -273,7 +273,8 @@ def test_macos_intel_gets_2_2_2_cpu_without_local_label(kb):
     py = python_facts("3.11.9", os="darwin", machine="x86_64", libc="")
     rec = recommend(snapshot(python=py, pci_fact=Fact.missing(FactStatus.NOT_APPLICABLE, "macOS")), kb, Goal())
     assert (rec.torch, rec.variant) == ("2.2.2", "cpu")
-    assert rec.argv == pip("torch==2.2.2", variant="cpu")
+    # torch 2.2.2 was built for NumPy 1: the range is in the command, with PyPI beside PyTorch's index
+    assert rec.argv == (*pip("torch==2.2.2", "numpy<2", variant="cpu"), "--extra-index-url", "https://pypi.org/simple")
     assert "numpy<2" in rec.why
 
 
