@@ -158,6 +158,8 @@ def test_only_approve_makes_an_approved_command() -> None:
         (("torch-setup-wizard", "fix", "--undo", "--python", "C:\\My Envs\\python.exe"), "windows",
          'torch-setup-wizard fix --undo --python "C:\\My Envs\\python.exe"'),
         (("python", "-m", "pip", "install", "numpy<2", "$(id)"), "linux", "python -m pip install 'numpy<2' '$(id)'"),
+        (("python", "-m", "pip", "install", "numpy<2", "a&b", "x|y"), "windows",
+         'python -m pip install "numpy<2" "a&b" "x|y"'),
     ],
 )
 def test_printed_commands_are_shell_quoted(argv: tuple[str, ...], os_name: str, expected: str) -> None:

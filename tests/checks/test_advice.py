@@ -269,3 +269,17 @@ def test_a_linux_driver_inside_wsl_comes_with_copyable_removal_steps_never_run()
     assert apt[1:] == ['sudo apt-get --purge remove "*nvidia*" "libxnvctrl*"', "sudo apt-get autoremove"]
     assert "sudo /usr/bin/nvidia-uninstall" in copies and copies[-1] == "wsl --shutdown"
     assert "wsl --shutdown" in f.explanation and "Container Toolkit" in f.explanation
+
+
+def test_a_course_that_names_numpy_keeps_its_range_and_is_told_to_check_it():
+    from wizard.profile import CourseProfile
+    from wizard.recommend import recommend
+
+    snapshot = make_scenarios.snapshot(
+        host_fact=make_scenarios.host("darwin", "x86_64"),
+        python_fact=make_scenarios.python("3.11.9", os="darwin", machine="x86_64"),
+    )
+    course = CourseProfile(name="numpy2 course", torch="==2.2.2", packages=(("numpy", ">=2.0"),))
+    rec = recommend(snapshot, load_knowledge(), Goal(profile=course))
+    assert "numpy<2" not in rec.argv and "numpy>=2.0" in rec.argv, rec.argv
+    assert "numpy<2" in rec.why, rec.why

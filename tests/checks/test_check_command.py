@@ -163,5 +163,6 @@ def test_a_finding_with_a_blank_quote_renders_without_it():
 
 def test_display_command_quotes_per_os():
     argv = ("C:\\Program Files\\Python\\python.exe", "-m", "pip", "install", "numpy<2")
-    assert display_command(argv, "windows") == '"C:\\Program Files\\Python\\python.exe" -m pip install numpy<2'
+    # (cmd.exe reads a bare "<2" as input redirected from a file named "2": quoted, as in a POSIX shell)
+    assert display_command(argv, "windows") == '"C:\\Program Files\\Python\\python.exe" -m pip install "numpy<2"'
     assert display_command(argv, "linux") == "'C:\\Program Files\\Python\\python.exe' -m pip install 'numpy<2'"

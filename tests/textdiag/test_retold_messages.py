@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, findings_of, first_error, verdict_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, findings_of, first_error, verdict_of
 from wizard.findings import Severity
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.clean import clean_text
@@ -533,9 +533,9 @@ def test_a_fast_download_or_a_slow_model_is_not_the_network() -> None:
 
 
 @pytest.mark.parametrize(("text", "cause"), [
-    ("请问大佬，我的是NVIDIA 10.1，运行时报错，驱动太老，必须要升级驱动吗", "DRIVER_TOO_OLD"),
+    ("跑 demo 的时候报错，看提示是显卡驱动程序太旧了，服务器上不方便升级", "DRIVER_TOO_OLD"),
     ("The torch version in the installer is too old for my RTX 5080, how do I update it?", "GPU_ARCH_UNSUPPORTED"),
-    ("RTX 5090 跑不起来，torch版本太低了", "GPU_ARCH_UNSUPPORTED"),
+    ("项目自带的torch版本太低了，RTX 5090 跑不起来", "GPU_ARCH_UNSUPPORTED"),
 ])
 def test_a_cause_told_in_the_persons_words_is_read(text: str, cause: str) -> None:
     assert errors_of(text)[:1] == [cause]
@@ -630,7 +630,8 @@ def test_a_title_naming_the_attempt_on_cuda_is_no_report_that_cuda_works() -> No
 
 
 def test_another_packages_module_missing_a_procedure_on_windows_was_built_for_another_torch() -> None:
-    text = ("  File \"C:\\ai\\venv\\Lib\\site-packages\\exllamav2\\ext.py\", line 19, in <module>\n    import exllamav2_ext\n"
+    text = ("With torch 2.2.1 and exllamav2 0.0.20:\n"
+            "  File \"C:\\ai\\venv\\Lib\\site-packages\\exllamav2\\ext.py\", line 19, in <module>\n    import exllamav2_ext\n"
             "ImportError: DLL load failed while importing exllamav2_ext: The specified procedure could not be found.")
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
     torch_own = text.replace("exllamav2_ext", "_C").replace("exllamav2\\ext.py", "torch\\__init__.py")
@@ -658,3 +659,52 @@ def test_is_available_told_replying_true_is_read() -> None:
 ])
 def test_a_cpu_build_told_by_a_program_or_a_person(said: str) -> None:
     assert facts_of(said).get("torch_build_told") == "cpu"
+
+
+# A review's invented texts: the new readings must not fire where they do not apply.
+@pytest.mark.parametrize("text", [
+    "ImportError: DLL load failed while importing _fblas: The specified procedure could not be found.",
+    "ImportError: /home/u/venv/lib/python3.10/site-packages/lxml/etree.cpython-310-x86_64-linux-gnu.so: undefined symbol",
+    "Training on my RTX 3080 is slower than I expected. The GPU does not appear to be the bottleneck.",
+    "Is my torch compiled with CUDA 12.4 or not compiled with CUDA 12.1? My driver is 535.",
+    "RTX 4090，torch版本太低，装不了 xformers 0.0.28",
+    "The bundled pytorch was too old for my RTX 5070 Ti, so I installed 2.7.0+cu128 and now it works.",
+    "请问驱动太老会不会导致这个问题？",
+    "Slow download of the llama weights; the install itself was fine and CUDA works.",
+    "huggingface_hub download is super slow, any tips?",
+])
+def test_a_new_reading_stays_quiet_where_it_does_not_apply(text: str) -> None:
+    assert not {"PACKAGE_CONFLICT", "CPU_ONLY_WHEEL", "GPU_ARCH_UNSUPPORTED", "DRIVER_TOO_OLD",
+                "DISK_OR_NETWORK"} & set(errors_of(text)[:1])
+
+
+def test_pip_reinstalling_the_same_torch_from_pypi_on_linux_with_cuda_working_is_no_conflict() -> None:
+    text = ("$ pip install -r requirements.txt\n" + _REPLACING + "Successfully installed torch-2.3.1 transformers-4.44.0\n"
+            ">>> torch.cuda.is_available()\nTrue")
+    assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("torch 2.5.1 is too old for my RTX 5090, how do I get a newer one?", "GPU_ARCH_UNSUPPORTED"),
+    ("Error response from daemon: could not select device driver \"nvidia\" with capabilities: [[gpu compute utility]]",
+     "DRIVER_MISSING"),
+    ("ImportError: dlopen(/x/site-packages/torch_scatter/_scatter_cpu.so, 0x0002): Symbol not found: "
+     "(__ZN3c1017RegisterOperatorsD1Ev)", "PACKAGE_CONFLICT"),
+    ("pip._vendor.pkg_resources.ContextualVersionConflict: (torch 2.5.1+cu121 (/home/u/venv/lib/python3.10/site-packages),"
+     " Requirement.parse('torch>=2.9.0'), {'kernelbench'})", "PACKAGE_CONFLICT"),
+    ("报错说显卡驱动版本低，怎么办", "DRIVER_TOO_OLD"),
+])
+def test_other_real_forms_of_the_new_readings(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_a_raspberry_pi_5_or_a_64_bit_pi_os_is_aarch64() -> None:
+    assert facts_of("pip install torch on a Raspberry Pi 5 fails").get("machine") == "aarch64"
+    assert facts_of("Raspberry Pi 4 with Raspberry Pi OS 64-bit (bookworm)").get("machine") == "aarch64"
+
+
+def test_docker_without_the_toolkit_gets_no_install_command_and_no_driver_download() -> None:
+    text = "docker: Error response from daemon: could not select device driver \"\" with capabilities: [[gpu]]."
+    diagnosis = diagnosis_of(text)
+    assert diagnosis.recommendation.kind == "none"
+    assert not diagnosis.findings[0].actions

@@ -97,6 +97,9 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if snapshot.source == "text" and not machine.host_os and evidence_fact(snapshot, NO_CUDA_BUILD_HERE) == "true":
         # no CUDA build fits that computer and its system is not known: any command would be a guess at the system
         return Recommendation(kind="none", why=say("why.no_cuda_build_unknown_system"))
+    if snapshot.source == "text" and evidence_fact(snapshot, "container_toolkit_missing") == "true":
+        # nor here: Docker itself has no NVIDIA runtime to give the container the GPU
+        return Recommendation(kind="none", why=say("why.container_toolkit_missing"))
     if snapshot.source == "text" and evidence_fact(snapshot, "container_without_gpus") == "true":
         # torch inside the container is not what fails: the container was started without the GPU
         return Recommendation(kind="none", why=say("why.container_without_gpu"))

@@ -18,7 +18,7 @@ def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
     index_url = f"{goal.torch_index.rstrip('/')}/{variant.name}"
     packages = _pins(release, variant, target, course)
     sources = ("--index-url", index_url, *_extra_index(packages))
-    why = _why(choice, target)
+    why = _why(choice, target, numpy_told=_course_names(course, "numpy"))
     if target.externally_managed:
         folder = venv_dir or _venv_folder(target)
         venv_python = _venv_python(folder, target.os)
@@ -51,8 +51,13 @@ def _pins(release: Release, variant: Variant, target: Machine, course: CoursePro
         wanted = course is not None and course.package_spec(name) is not None
         if (name in target.installed or wanted) and version:
             pins.append(f"{name}=={version}{companion_suffix}")
-    numpy1 = ("numpy<2",) if numpy1_needed(release, target) else ()
+    # (a course that names NumPy decides its range: the course check reports a clash with this release)
+    numpy1 = ("numpy<2",) if numpy1_needed(release, target) and not _course_names(course, "numpy") else ()
     return (*pins, *_course_extras(course), *numpy1)
+
+
+def _course_names(course: CourseProfile | None, name: str) -> bool:
+    return course is not None and course.package_spec(name) is not None
 
 
 def _pinned(packages: tuple[str, ...], name: str) -> str:

@@ -110,13 +110,13 @@ def _build_words(variant: Variant, target: Machine) -> str:
     return say("why.build.cuda", cuda=variant.cuda, variant=variant.name)
 
 
-def _why(choice: Choice, target: Machine) -> str:
+def _why(choice: Choice, target: Machine, numpy_told: bool = False) -> str:
     release, variant = choice.release, choice.variant
     parts = [say("why.chosen", torch=release.version, build=_build_words(variant, target))]
     if choice.note:
         parts.append(choice.note)
     if numpy1_needed(release, target):
-        parts.append(say("why.numpy1", torch=release.version))
+        parts.append(say("why.numpy1_course" if numpy_told else "why.numpy1", torch=release.version))
     if not target.python_known:
         parts.append(say("why.python_unknown"))
     if target.platform_assumed:  # the OS known and only the processor assumed, or nothing known at all

@@ -143,6 +143,13 @@ def _machine(found: re.Match[str]) -> dict[str, str]:
     return {"machine": machine, **extra}
 
 
+def _raspberry_pi(found: re.Match[str]) -> dict[str, str]:
+    """A Raspberry Pi: 32-bit ARM unless the text says its system is 64-bit or names a Pi 5 (whose Raspberry Pi OS is
+    64-bit by default, as the Pi 4's is since 2022)."""
+    sixty_four = found.group("bits") or found.group("model") == "5"
+    return {"machine": "aarch64", "os": "linux"} if sixty_four else _machine(found)
+
+
 _SUPER_MODELS = frozenset({"1650", "1660", "2060", "2070", "2080", "4070", "4080"})
 
 
@@ -601,8 +608,8 @@ RULES: tuple[Rule, ...] = (
     # (a Raspberry Pi named alone says a 32-bit ARM system less surely than a machine word does: Raspberry Pi OS has
     # had a 64-bit (aarch64) edition since 2022, the default on a Pi 4 or 5; "aarch64" in the same text decides)
     Rule("raspberry_pi", ("raspberry",),
-         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>raspberry ?pi)", _I),
-         _machine, 0.5),
+         re.compile(r"(?<![A-Za-z0-9_])(?P<machine>raspberry ?pi)(?: ?(?P<model>\d)\b)?(?P<bits>[^\n]{0,60}?\b64[- ]?bit\b)?", _I),
+         _raspberry_pi, 0.5),
     Rule("machine_word", ("aarch64", "arm64", "armv7", "armv6", "riscv64", "ppc64le", "s390x", "jetson",
                           "x86_64", "amd64", "i686", "i386", "jetpack", "l4t", "orin", "tx1", "tx2", "xavier"),
          re.compile(r"(?<![A-Za-z0-9_])(?P<machine>aarch64|arm64|armv7l|armv6l|riscv64|ppc64le|s390x|jetson|"
@@ -1112,7 +1119,8 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:mir|me|nur|immer|toujours|siempre|sempre|всегда|только)[ \t]{1,3})?(?P<value3>False)"
                     r"(?![A-Za-z])(?:를|을|가|이|로|만)?"
                     # "gives `torch.cuda.is_available()` as False": the outcome after the call
-                    r"|\b(?:gives|gave|returns?|returned|shows|showed|prints|printed)[ \t]{1,3}`?(?:torch\.)?cuda\."
+                    r"|(?<!no longer )(?<!not )\b(?:gives|gave|returns?|returned|shows|showed|prints|printed)[ \t]{1,3}"
+                    r"`?(?:torch\.)?cuda\."
                     r"is_available\(\)`?[ \t]{1,3}as[ \t]{1,3}`?False\b", _I),
          lambda m: {"cuda_available": "false"}, 0.8),
     # pip was pointed beyond PyPI: PyTorch's own index, an index or find-links option (also in a requirements file or

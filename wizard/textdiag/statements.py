@@ -218,7 +218,7 @@ GPU_UNUSED_EN = re.compile(
     # "the GPU doesn't work with pytorch", "my GPU won't work" (the device, not "GPU support doesn't work")
     # "the GPU does not appear", "GPU doesn't show up" (in the program: it lists only the CPU)
     r"|\b(?:gpus?|graphics\scards?|cuda)\s(?:(?:does|do|did|wo|ca)n['’]?t|(?:does|do|did|will|can)\snot|never)\s"
-    r"(?:work|appear|show\sup)\b"
+    r"(?:work|appear(?!\s(?:to|as|like)\b)|show\sup)\b"
     # "it says cuda is false", "cuda returns False" (is_available() told without its name)
     r"|\bcuda\s(?:is|was|returns?|returned|shows?|showed|gives?|gave|prints?|printed|comes\sback)\s(?:as\s)?false\b"
     # "no GPU load", "no GPU usage" (beside "some CPU load")
@@ -638,7 +638,7 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\b(?:i|we)\s(?:have|had|['’]ve|got|['’]ve\sgot|only\shave|ended\sup\swith|am\susing|['’]m\susing|was\susing)\s"
     r"(?:(?:a|an|the|only|just)\s){0,2}cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\s(?:of\s)?" + _TORCH + r"\b"
     r"|\b" + _TORCH + r"\s(?:was|is|got|has\sbeen)(?:\snot|\snever|n['’]?t)\s(?:compiled|built|installed)\swith\s"
-    r"(?:cuda|gpu)\b"
+    r"(?:cuda|gpu)\b(?![ \t]{0,2}\d)"  # (not "compiled with CUDA 12.4 but with 12.1": another CUDA, not none)
     # "ltt_install_torch does not install CUDA version of pytorch", "pip didn't install the GPU build of torch"
     r"|\b(?:does|did|do)(?:\snot|n['’]?t)\s(?:re)?install\s(?:the\s|a\s)?(?:cuda|gpu)(?:[- ]enabled)?\s(?:version|build|variant)"
     r"\s(?:of\s)?" + _TORCH + r"\b"

@@ -204,8 +204,13 @@ def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distr
     if found.signature.id != "dll_load_failed_while_importing" or not module or "cuda" in module.lower():
         return
     procedure = "procedure" in facts.get("cuda_error", "").lower() or facts.get("win_error") == "127"
-    if procedure and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
+    torch_shown = any(facts.get(key) for key in ("torch_version", "torch_named", "torch_installed"))
+    if procedure and torch_shown and _BUILT_ON_TORCH.search(module) and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
         yield "PACKAGE_CONFLICT", 2.2, f"{module} links a function this torch's DLLs lack: built for another torch"
+
+
+# the names torch extensions give their compiled modules (exllamav2_ext, *_ops, *_kernels, a package's _C)
+_BUILT_ON_TORCH = re.compile(r"_ext$|_ops$|kernels?$|^_C$|torch", re.I)
 
 
 def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -215,8 +220,10 @@ def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribu
     if found.signature.id != "pip_replaces_gpu_build_of_torch":
         return
     installed = facts.get("torch_installed", "")
-    if re.search(r"\+(?:cu|rocm)\d", installed):
-        yield "PACKAGE_CONFLICT", 0.0, f"a GPU build ({installed}) is installed in its place"
+    replaced = facts.get("torch_replaced", "")
+    plain_same = installed == replaced.split("+")[0] and facts.get("os") != "windows"  # (PyPI's Linux torch: CUDA too)
+    if re.search(r"\+(?:cu|rocm)\d", installed) or plain_same or facts.get("cuda_available") == "true":
+        yield "PACKAGE_CONFLICT", 0.0, f"a GPU build ({installed or 'CUDA shown working'}) is in its place"
     elif installed.endswith("+cpu") or (facts.get("os") == "windows" and "+cu" in facts.get("torch_replaced", "")):
         yield "CPU_ONLY_WHEEL", 2.2, "the CUDA build was replaced by a CPU build (PyPI's torch is CPU-only on Windows)"
 
@@ -589,7 +596,8 @@ def symbol_names_its_library(found: Match, facts: Facts, _dists: list[Distributi
     symbol = facts.get("symbol", "")
     if symbol and not PYTHON_C_API_SYMBOL.match(symbol):
         yield "PYTHON_UNSUPPORTED", 0.3, f"{symbol[:40]} is not a Python C API symbol"
-    if TORCH_CPP_SYMBOL.match(symbol):
+    outside_torch = not re.search(r"[\\/]torch[\\/]", facts.get("library", ""))  # (torch's own: two torch installs mixed)
+    if TORCH_CPP_SYMBOL.match(symbol) and outside_torch:
         yield "PACKAGE_CONFLICT", 2.0, f"{symbol[:40]} is torch's own C++ symbol: the library was built for another torch"
 
 
