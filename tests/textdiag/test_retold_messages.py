@@ -708,3 +708,22 @@ def test_docker_without_the_toolkit_gets_no_install_command_and_no_driver_downlo
     diagnosis = diagnosis_of(text)
     assert diagnosis.recommendation.kind == "none"
     assert not diagnosis.findings[0].actions
+
+
+@pytest.mark.parametrize(("said", "key", "value"), [
+    ("I installed the GPU version, but it still works on cpu", "gpu_unused", "true"),
+    ("tried to update everything and still can't load the gpu", "gpu_unused", "true"),
+    ("Following the README, conda will install the cpu version of pytorch.", "torch_build_told", "cpu"),
+    ("This environment seems to lack CUDA support for torch.", "torch_build_told", "cpu"),
+])
+def test_more_ways_people_tell_the_gpu_unused_or_the_cpu_build(said: str, key: str, value: str) -> None:
+    assert facts_of(said).get(key) == value
+
+
+def test_a_driver_new_enough_for_every_cuda_12_build_leaves_the_cpu_build() -> None:
+    text = "pytorch: Version: 2.0.1\nnvidia driver: 546.01\nRTX 4060 laptop, and torch still can't find the gpu"
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_torchs_assertion_told_as_a_title_cuda_not_compiled() -> None:
+    assert errors_of("Cuda not compiled\n\nThe app stops when I pick the GPU.")[:1] == ["CPU_ONLY_WHEEL"]

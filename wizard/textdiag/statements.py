@@ -195,7 +195,7 @@ GPU_UNUSED_EN = re.compile(
     # "doesn't use my GPU", "is not using the GPU", "can't use the GPU", "does not detect my GPU", "never sees CUDA"
     _EN_NEG + r"\s(?:(?:be|being|even|actually|really|seem\sto|seems\sto|appear\sto|appears\sto|\w{2,12}ly)\s){0,2}"
     r"(?:use|using|utili[sz]e|utili[sz]ing|run\son|running\son|see|seeing|detect|detecting|recogni[sz]e|"
-    r"recogni[sz]ing|find|finding|access|accessing|pick\sup|picking\sup|leverage|leveraging)\s" + _EN_GPU +
+    r"recogni[sz]ing|find|finding|access|accessing|pick\sup|picking\sup|leverage|leveraging|load|loading)\s" + _EN_GPU +
     # "the GPU is not being used", "GPU not detected", "CUDA is not available" (not autocast's "but CUDA is not
     # available. Disabling", torch/amp/autocast_mode.py, nor GradScaler's)
     r"|\b(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\s"
@@ -235,6 +235,7 @@ GPU_UNUSED_ON_CPU_EN = re.compile(
     r"\b(?:(?:(?:is|are|was|were|am|['’](?:s|m|re)|keeps|kept|still|only|always)\s(?:(?:still|only|always|just|now|"
     r"currently)\s)?(?:running|training|executing|computing|loading))|runs|ran|executes|executed|trains|trained|computes|"
     r"computed|loads|loaded|goes|went|falls\sback|fell\sback|falling\sback|defaulting|defaulted|stuck|stays|stayed|"
+    r"still\swork(?:s|ing)?|"
     r"switch(?:es|ed)|switching)\s"
     r"(?:(?!fine|well|ok|okay|perfectly|great)\w{2,12}\s)?(?:(?:only|still|always|just|entirely|solely|purely|back)\s)"
     r"{0,2}(?:on|to|onto)\s" + _EN_CPU +
@@ -617,6 +618,9 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\binstall(?:s|ed|ing)\s(?:the\s)?pytorch[-_]cpu\b"
     # "it automatically installs pytorch with CPU support only"
     r"|\binstall(?:s|ed|ing)\s" + _TORCH + r"\swith\s(?:only\s)?cpu(?:[- ]only)?\ssupport\b"
+    # "the yaml file will install the cpu version of pytorch"; "the environment seems to lack CUDA support for Torch"
+    r"|\bwill\s(?:re)?install\s(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant)\s(?:of\s)?" + _TORCH + r"\b"
+    r"|\black(?:s|ing)?\s(?:any\s)?cuda\ssupport\s(?:for|in)\s" + _TORCH + r"\b"
     # "missing cuda torch", "no CUDA-enabled torch"; "replaced the CUDA-enabled pytorch with CPU-enabled-only pytorch"
     r"|\b(?:missing|lacking|no)\s(?:the\s)?cuda[- ](?:enabled\s|version\s(?:of\s)?)?" + _TORCH + r"\b"
     r"|\breplac(?:ed|es|ing)\s(?:[\w-]{1,20}\s){0,5}?with\s(?:a\s|the\s)?cpu(?:[- ]enabled)?(?:[- ]only)?[- ]"
