@@ -32,7 +32,7 @@ _FAILURE_WORDS = (
     "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
-    "erro ", "falha", "falló", "fallo", "too old", "is insufficient", " hangs", "gets stuck", "is stuck", "stuck at",
+    "erro ", "falha", "falló", "fallo", "too old", "is insufficient", "cant ", "doesnt work", " hangs", "gets stuck", "is stuck", "stuck at",
     " freezes",
 )
 # Words that report that something failed without being an error report: "get_device_name fails to identify the

@@ -727,3 +727,21 @@ def test_a_driver_new_enough_for_every_cuda_12_build_leaves_the_cpu_build() -> N
 
 def test_torchs_assertion_told_as_a_title_cuda_not_compiled() -> None:
     assert errors_of("Cuda not compiled\n\nThe app stops when I pick the GPU.")[:1] == ["CPU_ONLY_WHEEL"]
+
+
+@pytest.mark.parametrize("text", [
+    "My RTX 5070 Ti: the program crashes with an error as soon as I start generating.",
+    "Bought an NVIDIA 50 series card and now the app fails to run, any solution?",
+])
+def test_a_failure_on_the_newest_gpu_generation_names_a_torch_older_than_the_card_as_likeliest(text: str) -> None:
+    found = first_error(text)
+    assert found.code == "GPU_ARCH_UNSUPPORTED" and found.title.startswith("Most likely")
+
+
+@pytest.mark.parametrize("text", [
+    "My RTX 3060: the program crashes with an error as soon as I start generating.",  # (kernels since long ago)
+    "RTX 5090, torch.cuda.is_available() returns False",  # (a missing arch still finds the GPU)
+    "RTX 5090 with torch 2.8.0+cu128: the program crashes with an error.",  # (a version shown: the checks judge it)
+])
+def test_an_older_generation_cuda_unusable_or_a_version_shown_is_not_that_reading(text: str) -> None:
+    assert not any(f.code == "GPU_ARCH_UNSUPPORTED" and f.title.startswith("Most likely") for f in findings_of(text))

@@ -105,6 +105,26 @@ def cuda_arch_lists(knowledge: Knowledge, platform: str = "") -> list[tuple[str,
             if variant.kind == "cuda" for key in variant.platforms if not platform or key == platform]
 
 
+def first_release_with_native_kernels(capability: str, knowledge: Knowledge) -> Release | None:
+    """The oldest release with a CUDA build holding compiled kernels (a cubin, not only PTX to JIT) that run on a GPU
+    of this capability: an sm_X.y cubin runs on X.z for z >= y (CUDA's binary compatibility within a major)."""
+    try:
+        major, minor = (int(part) for part in capability.split(".")[:2])
+    except ValueError:
+        return None
+    for release in reversed(knowledge.releases):  # (newest first in the knowledge)
+        for variant in release.variants:
+            archs = [arch for key in variant.platforms for arch in variant.arch_list(key)] if variant.kind == "cuda" else []
+            if any(_native_for(arch, major, minor) for arch in archs):
+                return release
+    return None
+
+
+def _native_for(arch: str, major: int, minor: int) -> bool:
+    parts = arch.split("+")[0].split(".")
+    return len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit() and int(parts[0]) == major and int(parts[1]) <= minor
+
+
 def no_build_covers(capability: str, knowledge: Knowledge, platform: str = "") -> bool:
     """Whether every CUDA build the knowledge lists for ``platform`` lacks kernels for a GPU of this capability
     (False where the platform has no CUDA build at all: that is the platform's problem, not the GPU's)."""

@@ -28,7 +28,7 @@ from wizard.evidence import (
 )
 from wizard.findings import Goal
 from wizard.knowledge.model import PLATFORMS, capability_covered, platform_key
-from wizard.policy.compat import visible_device_count
+from wizard.policy.compat import first_release_with_native_kernels, visible_device_count
 from wizard.resources_path import resource
 from wizard.snapshot import (
     CudaToolkit,
@@ -122,6 +122,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _cpu_build_for_cuda(facts)
                            or _torch_missing_told(facts)
                            or _import_works_in_terminal(facts)
+                           or _newest_architecture_fails(facts, gpus, clean)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     if env is not None and not any(e.cause for e in cause_evidence) and _cuda_wished_beside_collect_env(facts):
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
@@ -353,6 +354,57 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanT
     shown = (("torch_named", named.group(0)), ("gpu_name", gpus[0]), ("capability", capability),
              (WORDING_FACT, "named_build"))
     return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+NEWEST_ARCHITECTURE = "textdiag:newest_architecture"
+# an architecture whose first compiled kernels came within this many minor releases of the newest one is still "new":
+# PyTorch ships four to five minor releases a year, and programs bundle or pin a torch for a year or two
+NEW_ARCHITECTURE_MINORS = 10
+
+
+def _newest_architecture_fails(facts: dict[str, str], gpus: list[str], clean: CleanText) -> list[Evidence]:
+    """A failure reported on a GPU whose architecture only the newest releases have compiled kernels for (RTX 50,
+    sm_120: from torch 2.7 on, its CUDA 12.8 builds), nothing else placing it and no torch version shown: the
+    program's own PyTorch predating the GPU is the likeliest, since programs bundle or pin a torch for a year or two.
+    Not where CUDA is told unusable: a build without the GPU's kernels still finds the GPU."""
+    shown = ("torch_version", "torch_named", "torch_variant", "index_variant")  # (a build shown: the checks judge it)
+    if facts.get("cuda_available") == "false" or any(facts.get(key) for key in shown) or working_shown(facts):
+        return []
+    if _LOCAL_CUDA_VERSION.search(clean.lower) or _RESOLVED_TOLD.search(clean.lower):
+        return []  # (a +cuNNN build named in a sentence, or the problem told solved)
+    names = gpus or _series_told(clean)
+    knowledge = _knowledge()
+    if not names or knowledge is None or not reports_failure(clean.text):
+        return []
+    capability = _capability_for(names[0], facts)
+    first = first_release_with_native_kernels(capability, knowledge) if capability else None
+    newest = next((r for r in knowledge.releases if r.verified), None)
+    if first is None or newest is None or _minors_between(first.version, newest.version) > NEW_ARCHITECTURE_MINORS:
+        return []
+    facts.setdefault("wanted", "cuda")
+    shown = (("gpu_name", names[0]), ("capability", capability), ("first_torch", first.version), (LIKELY_FACT, "true"))
+    return [Evidence(NEWEST_ARCHITECTURE, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+_LOCAL_CUDA_VERSION = re.compile(r"\d\.\d{1,2}(?:\.\d{1,2})?\+cu\d{2,3}")
+_RESOLVED_TOLD = re.compile(r"\b(?:now it works|it works now|works now|now works|fixed it|solved it|is solved)\b")
+
+
+def _minors_between(older: str, newer: str) -> int:
+    """Minor releases from one version to another within a major, counting majors as 100 minors (never "new")."""
+    a, b = Version(older).release[:2], Version(newer).release[:2]
+    return (b[0] - a[0]) * 100 + (b[1] - a[1])
+
+
+# "RTX 50 series", "50xx card", "50系显卡": a GeForce generation named by its series number
+_SERIES = re.compile(r"\b(?:rtx\s?)?(?P<a>[2-5])0(?:xx|[- ]?series)\b|(?<![\d.])(?P<b>[2-5])0\s?系")
+
+
+def _series_told(clean: CleanText) -> list[str]:
+    found = _SERIES.search(clean.lower)
+    if found is None or not re.search(r"nvidia|rtx|geforce|显卡|card|gpu|英伟达", clean.lower):
+        return []
+    return [f"NVIDIA GeForce RTX {found.group('a') or found.group('b')}070"]
 
 
 # torch versions the text names ("torch 2.5.1+cu124", "PyTorch 2.8.0 + cu129", "torch==2.4.1")

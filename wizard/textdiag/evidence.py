@@ -642,12 +642,13 @@ RULES: tuple[Rule, ...] = (
                     r"Tesla T4|T4|L4)\b", _I),
          _datacenter_gpu, 0.6),
     Rule("gpu_amd", ("radeon", "amd gpu", "amd 显卡", "amd显卡", "rx 5", "rx 6", "rx 7", "rx 9", "rx5", "rx6", "rx7", "rx9",
-                     "amd graphics", "amd card", "rocm", "a卡"),
+                     "amd graphics", "amd card", "rocm", "a卡", "0 xt", "0xt"),
          # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one); a model may carry its
          # suffix glued on ("RX 7900XTX", "RX 6700XT"); not a Ryzen processor's name ("AMD Ryzen 7 5800H with Radeon
          # Graphics": its integrated graphics, beside which laptops often have an NVIDIA GPU)
-         re.compile(r"\b(?<!with )Radeon\b|\bAMD(?: (?:GPU|graphics|card)| ?显卡)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡",
-                    _I),
+         # (a four-digit model with AMD's "XT"/"XTX" suffix needs no "RX": "7800 xt", "6700XT"; NVIDIA names none so)
+         re.compile(r"\b(?<!with )Radeon\b|\bAMD(?: (?:GPU|graphics|card)| ?显卡)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡"
+                    r"|(?<![\w-])[5-9]\d{2}0 ?XTX?\b", _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones,

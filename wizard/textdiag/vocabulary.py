@@ -118,6 +118,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "import_works_in_terminal": lower,  # "true": torch imports in the terminal, not in a notebook or an editor
     "linux_also_named": lower,  # "true": beside a Mac, the text names Linux (a server, an ssh session)
     "hosted_notebook": lower,  # "colab" | "kaggle": a hosted notebook, whose image ships PyTorch's CUDA build
+    "first_torch": _strip,  # the first torch release with compiled kernels for the GPU the text names ("2.7.0")
     "container_toolkit_missing": lower,  # "true": Docker was asked for GPUs and has no NVIDIA runtime to give them
     "container_without_gpus": lower,  # "true": a container started without --gpus (or the nvidia runtime)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
