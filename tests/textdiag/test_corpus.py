@@ -234,6 +234,37 @@ KNOWN_MISSES = {
     "dependencies' cut before its cause; that no torch wheel fitted the Python is the maintainer's answer",
     "2815-ieu-esrgan-rtx3090-old-pytorch-no-ampere": "an RTX 3090 doing nothing, with no torch version or message: that "
     "the program's torch predates Ampere is only in the reporter's fix",
+    # round 28 (measured once before its tuning half was read)
+    "2850-krita-ai-diffusion-rx570-cuda-backend-no-nvidia-driver": "the error is in a screenshot; the text names no "
+    "GPU and no message ('Found no NVIDIA driver' and the RX 570 are only in the thread)",
+    "2851-krita-ai-diffusion-gtx950m-operation-not-supported": "CUDA's 'operation not supported' alone: that the GPU "
+    "(a GTX 950M, named later in the thread) is too old is the maintainer's reading",
+    "2853-sd-amdgpu-7800xt-torch-not-able-to-use-gpu": "an AMD card with the web UI's CUDA test failing, but the text "
+    "names '--use-directml', another vendor's stack, so what ran is left open",
+    "2859-wav2lip-hq-no-nvidia-driver-ubuntu-cpu-box": "torch's 'Found no NVIDIA driver' on an Ubuntu box that names no "
+    "GPU: a missing driver first, no NVIDIA GPU as also possible (the machine having none is only in the thread)",
+    "2863-deforum-local-bat-no-module-torch-conda-env-not-activated": "'No module named torch' and a sentence of advice: "
+    "that the .bat ran another Python than the conda env's is only the reporter's fix",
+    "2871-radiata-tensorrt-torch1131-vs-latest-xformers": "prose: xformers 'may conflict' with a torch 1.13 pin; no "
+    "resolver or loader message shows the conflict",
+    "2872-hallo-for-windows-no-module-torch-python312": "'No module named torch' after an install: that Python 3.12 got "
+    "no working torch is the commenters' finding, the text names no Python",
+    "2879-sd-amdgpu-torch-directml-none-python3115": "no torch-directml wheel for the Python: the catalogue holds "
+    "torch's own Python range, not torch-directml's",
+    "2909-whisper-asr-webservice-win-python311-torch-install-fails": "prose 'none of the commands are working' on "
+    "Windows: the Python 3.11 of 2023 is only in the commenter's next comment",
+    "2912-bark-no-gpu-being-used-torch200-cpu": "'2.0.0+cpu' beside 'it's just for CPU, not for CUDA': told as a "
+    "finding, not a complaint the engine reads, and no CUDA wish is shown",
+    "2916-vocal-remover-win-torch-130-only-012-on-pypi": "PyPI offering only the 0.1.2 placeholders: a Python no "
+    "release serves today, or in 2019 Windows wheels only on PyTorch's index; nothing in the text dates it",
+    "2920-alltalk-finetune-whisper-float16-cpu-torch": "the traceback stops before faster-whisper's float16 error; "
+    "that torch was a CPU build is only in the thread",
+    "2957-asapdiscovery-mamba-env-create-cpu-pytorch": "'the solver tries to install the CPU-only build' is read as "
+    "an attempt, not as what was installed",
+    "2958-microduck-dgx-spark-aarch64-pypi-torch-cpu-select-gpus": "an IndexError in the program's own GPU selection on "
+    "a DGX Spark: that PyPI's aarch64 torch was a CPU build is the pull request's finding",
+    "2961-directml-torch-directml-no-versions-python312": "no torch-directml wheel, and the Python (3.12) is only in "
+    "the reporter's reply",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
