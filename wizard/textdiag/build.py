@@ -370,12 +370,13 @@ def _newest_architecture_fails(facts: dict[str, str], gpus: list[str], clean: Cl
     shown = ("torch_version", "torch_named", "torch_variant", "index_variant")  # (a build shown: the checks judge it)
     if facts.get("cuda_available") == "false" or any(facts.get(key) for key in shown) or working_shown(facts):
         return []
-    if _LOCAL_CUDA_VERSION.search(clean.lower) or _RESOLVED_TOLD.search(clean.lower):
-        return []  # (a +cuNNN build named in a sentence, or the problem told solved)
     names = gpus or _series_told(clean)
     knowledge = _knowledge()
     if not names or knowledge is None or not reports_failure(clean.text):
         return []
+    lower = clean.lower
+    if ("+cu" in lower and _LOCAL_CUDA_VERSION.search(lower)) or _RESOLVED_TOLD.search(lower):
+        return []  # (a +cuNNN build named in a sentence, or the problem told solved)
     capability = _capability_for(names[0], facts)
     first = first_release_with_native_kernels(capability, knowledge) if capability else None
     newest = next((r for r in knowledge.releases if r.verified), None)
@@ -401,6 +402,8 @@ _SERIES = re.compile(r"\b(?:rtx\s?)?(?P<a>[2-5])0(?:xx|[- ]?series)\b|(?<![\d.])
 
 
 def _series_told(clean: CleanText) -> list[str]:
+    if "series" not in clean.lower and "系" not in clean.lower and "0xx" not in clean.lower:
+        return []  # (a substring test in C before a regex that tries every position)
     found = _SERIES.search(clean.lower)
     if found is None or not re.search(r"nvidia|rtx|geforce|显卡|card|gpu|英伟达", clean.lower):
         return []
