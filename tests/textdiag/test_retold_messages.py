@@ -745,3 +745,12 @@ def test_a_failure_on_the_newest_gpu_generation_names_a_torch_older_than_the_car
 ])
 def test_an_older_generation_cuda_unusable_or_a_version_shown_is_not_that_reading(text: str) -> None:
     assert not any(f.code == "GPU_ARCH_UNSUPPORTED" and f.title.startswith("Most likely") for f in findings_of(text))
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("There are no wheels available for Python 3.14 on Windows, pip finds nothing.", "PYTHON_UNSUPPORTED"),
+    ("Exception: Version mismatch: Open3D needs PyTorch version 2.0.*, but version 2.4.1+cu121 is installed!",
+     "PACKAGE_CONFLICT"),
+])
+def test_no_wheel_for_a_python_told_and_open3ds_own_version_check(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
