@@ -265,6 +265,9 @@ KNOWN_MISSES = {
     "a DGX Spark: that PyPI's aarch64 torch was a CPU build is the pull request's finding",
     "2961-directml-torch-directml-no-versions-python312": "no torch-directml wheel, and the Python (3.12) is only in "
     "the reporter's reply",
+    "2913-rvc-mobile-rtx3060-pytorch201-cpu-version": "torch 2.0.1 without its build, an RTX 3060 and a driver "
+    "number typed by the person: a driver told is no driver shown answering, so the CPU build and the driver both stay "
+    "possible",
     # round 29
     "3050-rvc-rtx4080-two-cuda-paths-no-gpu-found": "prose: the GPU not found beside two CUDA toolkits on PATH; no "
     "loader message names a library, so the CPU build is read as likeliest (the PATH was the reporter's fix)",

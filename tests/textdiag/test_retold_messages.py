@@ -720,11 +720,6 @@ def test_more_ways_people_tell_the_gpu_unused_or_the_cpu_build(said: str, key: s
     assert facts_of(said).get(key) == value
 
 
-def test_a_driver_new_enough_for_every_cuda_12_build_leaves_the_cpu_build() -> None:
-    text = "pytorch: Version: 2.0.1\nnvidia driver: 546.01\nRTX 4060 laptop, and torch still can't find the gpu"
-    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
-
-
 def test_torchs_assertion_told_as_a_title_cuda_not_compiled() -> None:
     assert errors_of("Cuda not compiled\n\nThe app stops when I pick the GPU.")[:1] == ["CPU_ONLY_WHEEL"]
 
