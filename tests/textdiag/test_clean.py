@@ -137,3 +137,11 @@ def test_a_long_command_line_is_not_joined_to_the_code_or_output_after_it() -> N
     raw = ("pip3 install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cpu\n"
            "print(torch.cuda.is_available())\n")
     assert lines_of(raw)[:2] == raw.split("\n")[:2]
+
+
+def test_log_records_of_one_length_are_not_taken_for_a_consoles_cut_lines() -> None:
+    records = [f"2024-05-01 12:00:{n:02d},123 INFO {field}" for n, field in enumerate(
+        ("ROCM used to build PyTorch: N/A", "Python platform: Linux-6.2.0", "Is CUDA available: False", "", "OS: Ubuntu"))]
+    records = [line.ljust(60) if line.strip().endswith(("N/A", "6.2.0", "False")) else line for line in records]
+    cleaned = clean_text("\n".join(records)).text
+    assert "ROCM used to build PyTorch: N/A\n" in cleaned and "Is CUDA available: False" in cleaned

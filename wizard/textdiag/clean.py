@@ -160,10 +160,10 @@ def _unwrap_hard_wrapped(text: str) -> str:
         return text
     joined: list[str] = []
     pending = ""
-    for line in lines:
+    for line, following in zip(lines, [*lines[1:], ""]):
         pending += line
-        if len(line) != width or not _wrappable(line):
-            joined.append(pending)
+        if len(line) != width or not _wrappable(line) or _LOG_PREFIX.match(following):
+            joined.append(pending)  # (a line opening with a log record's timestamp is a record of its own)
             pending = ""
     if pending:
         joined.append(pending)
@@ -179,7 +179,8 @@ def _hard_wrap_width(lines: list[str]) -> int:
     counts = Counter(len(line) for line in lines[:-1] if len(line) >= HARD_WRAP_MIN_WIDTH)
     for width, count in counts.most_common(3):
         needed = 2 if width in CONSOLE_WIDTHS else 3
-        cut = [index for index, line in enumerate(lines[:-1]) if len(line) == width and _wrappable(line)]
+        cut = [index for index, line in enumerate(lines[:-1])
+               if len(line) == width and _wrappable(line) and not _LOG_PREFIX.match(lines[index + 1])]
         if count >= needed and len(cut) >= needed and any(_inside_a_word(lines[i], lines[i + 1]) for i in cut):
             return width  # (a console cuts inside a word most of the time: at least one cut shows it)
     return 0
