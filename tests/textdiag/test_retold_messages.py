@@ -749,3 +749,8 @@ def test_an_older_generation_cuda_unusable_or_a_version_shown_is_not_that_readin
 ])
 def test_no_wheel_for_a_python_told_and_open3ds_own_version_check(text: str, cause: str) -> None:
     assert errors_of(text)[:1] == [cause]
+
+
+def test_a_line_opening_with_the_gerund_and_saying_it_works_reports_cuda_working() -> None:
+    assert facts_of("Running stable diffusion on CUDA works fine now\nthanks!").get("cuda_works") == "true"
+    assert facts_of("Running boltz2 on CUDA 13.0 NVIDIA GB10").get("cuda_works") != "true"

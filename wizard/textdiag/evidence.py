@@ -377,7 +377,7 @@ def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
         return {}
     if _ACTIVITY_BEFORE.search(before):
         return {}
-    target = found.group("target").lower()
+    target = (found.group("target") or found.group("target2")).lower()
     return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true", "working_told": "true"}
 
 
@@ -906,7 +906,11 @@ RULES: tuple[Rule, ...] = (
          # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
          # (a gerund opening a line is a title naming the attempt: "Running boltz2 on CUDA 13.0 NVIDIA GB10")
          re.compile(r"\b(?:works|worked|(?<!^)(?<!\n)working|runs|ran|(?<!^)(?<!\n)running|succeeded|successful(?:ly)?|"
-                    r"fine)\b[^\n.?]{0,20}?\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)", _I),
+                    r"fine)\b[^\n.?]{0,20}?\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)"
+                    # (the gerund opening a line, with what happened after it: "Running stable diffusion on CUDA works
+                    # fine now")
+                    r"|^(?:running|working)\b[^\n.?]{0,40}?\bon (?:the )?(?P<target2>gpu|cuda|mps)\b[^\n.?]{0,20}?"
+                    r"\b(?:works|worked|is working|runs fine|fine)\b", _I | re.M),
          _works_on_gpu, 0.6),
     # Hugging Face's training scripts log the device torch gave them (transformers' examples/pytorch/*/run_*.py and the
     # trainers built on them: "Process rank: 0, device: cpu, n_gpu: 0, distributed training: False"): CUDA unused
