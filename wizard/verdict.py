@@ -27,17 +27,18 @@ NVIDIA_SMI_COMMAND = "nvidia-smi"
 COULD_NOT_RUN_CODES = frozenset({"COLLECTION_FAILED", "PYTHON_FACTS_MISSING"})
 # Words that report a failure in pasted text, in the languages the catalogue covers; looked for as plain
 # substrings of the lower-cased text (fast on megabytes). "could not collect" (collect_env's unknown) is no failure.
+# A program that stops making progress ("it hangs", "gets stuck at 0%"): a failure told without an error.
+_STALLED_WORDS = (" hangs", "gets stuck", "is stuck", "stuck at", " freezes")
 _FAILURE_WORDS = (
     "traceback (most recent call last)", "error", "exception", "fail", "fatal", "crash", "unable to", "cannot ",
     "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
-    "erro ", "falha", "falló", "fallo", "too old", "is insufficient", "cant ", "doesnt work", " hangs", "gets stuck", "is stuck", "stuck at",
-    " freezes",
+    "erro ", "falha", "falló", "fallo", "too old", "is insufficient", "cant ", "doesnt work", *_STALLED_WORDS,
 )
 # Words that report that something failed without being an error report: "get_device_name fails to identify the
 # card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
-_SOFT_FAILURE_WORDS = ("fail", "won't ", " hangs", "gets stuck", "is stuck", "stuck at", " freezes")
+_SOFT_FAILURE_WORDS = ("fail", "won't ", *_STALLED_WORDS)
 _COULD_NOT = re.compile(r"could not (?!collect)")
 # "is_available() returns False", or False printed on the next line of a REPL or notebook
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")

@@ -358,11 +358,21 @@ def capability_covered(capability: str, arch_list: tuple[str, ...] | list[str]) 
         return False
     for entry in arch_list:
         cubin, ptx = _parse_arch(entry)
-        if cubin and cubin[0] == gpu[0] and cubin[1] <= gpu[1]:
+        if _cubin_runs_on(cubin, gpu):
             return True
         if ptx and ptx <= gpu:
             return True
     return False
+
+
+def cubin_covers(capability: str, arch_list: tuple[str, ...] | list[str]) -> bool:
+    """Whether compiled kernels (a cubin, not only PTX to JIT) for a GPU of ``capability`` exist in ``arch_list``."""
+    gpu = _major_minor(capability)
+    return gpu is not None and any(_cubin_runs_on(_parse_arch(entry)[0], gpu) for entry in arch_list)
+
+
+def _cubin_runs_on(cubin: tuple[int, int] | None, gpu: tuple[int, int]) -> bool:
+    return cubin is not None and cubin[0] == gpu[0] and cubin[1] <= gpu[1]  # (binary compatibility within a major)
 
 
 def _parse_arch(entry: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:

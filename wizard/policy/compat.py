@@ -10,7 +10,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
+from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered, cubin_covers
 from wizard.policy.machine import Machine
 from wizard.snapshot import Distribution
 
@@ -107,22 +107,12 @@ def cuda_arch_lists(knowledge: Knowledge, platform: str = "") -> list[tuple[str,
 
 def first_release_with_native_kernels(capability: str, knowledge: Knowledge) -> Release | None:
     """The oldest release with a CUDA build holding compiled kernels (a cubin, not only PTX to JIT) that run on a GPU
-    of this capability: an sm_X.y cubin runs on X.z for z >= y (CUDA's binary compatibility within a major)."""
-    try:
-        major, minor = (int(part) for part in capability.split(".")[:2])
-    except ValueError:
-        return None
+    of this capability."""
     for release in reversed(knowledge.releases):  # (newest first in the knowledge)
-        for variant in release.variants:
-            archs = [arch for key in variant.platforms for arch in variant.arch_list(key)] if variant.kind == "cuda" else []
-            if any(_native_for(arch, major, minor) for arch in archs):
-                return release
+        if any(variant.kind == "cuda" and cubin_covers(capability, variant.arch_list(key))
+               for variant in release.variants for key in variant.platforms):
+            return release
     return None
-
-
-def _native_for(arch: str, major: int, minor: int) -> bool:
-    parts = arch.split("+")[0].split(".")
-    return len(parts) == 2 and parts[0].isdigit() and parts[1].isdigit() and int(parts[0]) == major and int(parts[1]) <= minor
 
 
 def no_build_covers(capability: str, knowledge: Knowledge, platform: str = "") -> bool:

@@ -48,8 +48,7 @@ def _pins(release: Release, variant: Variant, target: Machine, course: CoursePro
     pins = [f"torch=={release.version}{suffix}"]
     for name in ("torchvision", "torchaudio"):
         version = getattr(release, name)
-        wanted = course is not None and course.package_spec(name) is not None
-        if (name in target.installed or wanted) and version:
+        if (name in target.installed or _course_names(course, name)) and version:
             pins.append(f"{name}=={version}{companion_suffix}")
     # (a course that names NumPy decides its range: the course check reports a clash with this release)
     numpy1 = ("numpy<2",) if numpy1_needed(release, target) and not _course_names(course, "numpy") else ()

@@ -59,7 +59,14 @@ from wizard.textdiag.era import (
 from wizard.textdiag.evidence import TextFact, best_facts, extract_facts
 from wizard.textdiag.signatures import Match, match_all
 from wizard.textdiag.vocabulary import capability_from_sm
-from wizard.textdiag.weigh import Weighed, nvidia_named, rank_causes, wanted_cuda, weigh_match
+from wizard.textdiag.weigh import (
+    Weighed,
+    collect_env_shows_cpu_build,
+    nvidia_named,
+    rank_causes,
+    wanted_cuda,
+    weigh_match,
+)
 from wizard.verdict import FAILURE_SIGNATURE, program_error_shown, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
@@ -367,8 +374,8 @@ def _newest_architecture_fails(facts: dict[str, str], gpus: list[str], clean: Cl
     sm_120: from torch 2.7 on, its CUDA 12.8 builds), nothing else placing it and no torch version shown: the
     program's own PyTorch predating the GPU is the likeliest, since programs bundle or pin a torch for a year or two.
     Not where CUDA is told unusable: a build without the GPU's kernels still finds the GPU."""
-    shown = ("torch_version", "torch_named", "torch_variant", "index_variant")  # (a build shown: the checks judge it)
-    if facts.get("cuda_available") == "false" or any(facts.get(key) for key in shown) or working_shown(facts):
+    build_keys = ("torch_version", "torch_named", "torch_variant", "index_variant")  # (a build shown: the checks judge it)
+    if facts.get("cuda_available") == "false" or any(facts.get(key) for key in build_keys) or working_shown(facts):
         return []
     names = gpus or _series_told(clean)
     knowledge = _knowledge()
@@ -615,9 +622,8 @@ def _cpu_build_shown(facts: dict[str, str]) -> bool:
     (a "+cpu" pin or the /whl/cpu index beside a "+cu121" one may be the build that was replaced)."""
     if facts.get("torch_version", "").endswith("+cpu") or facts.get("torch_build") == "cpu":
         return True
-    if (facts.get("torch_build_known") == "true" and not facts.get("torch_cuda") and not facts.get("torch_hip")
-            and "+" not in facts.get("torch_version", "")):
-        return True  # (collect_env's "CUDA used to build PyTorch: None" beside an imported torch: torch.version.cuda None)
+    if collect_env_shows_cpu_build(facts, facts.get("torch_version", "")):
+        return True
     if facts.get("conda_cpu_build") == "true" and facts.get("cuda_build_named") != "true":
         return True  # (a cpu build string of torchvision beside pytorch's own cuda one is not torch's build)
     named = facts.get("torch_variant") == "cpu" or facts.get("index_variant") == "cpu"
@@ -844,19 +850,21 @@ def _nothing_about_the_setup(facts: dict[str, str]) -> bool:
 def _cuda_wished(facts: dict[str, str]) -> bool:
     """is_available() printed False, a CUDA build, a CUDA index or conda's CUDA asked for, "runs on the CPU instead of the GPU", or the
     person's NVIDIA GPU told without its name ("my NVIDIA driver"), which with its name the checks take as the wish."""
-    return (facts.get("cuda_available") == "false" or facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda"))
-            or facts.get("gpu_unused") == "true" or facts.get("gpu_vendor") == "nvidia"
-            or facts.get("index_variant", "").startswith("cu"))  # (a CUDA index of PyTorch's asked for)
+    return facts.get("cuda_available") == "false" or facts.get("gpu_vendor") == "nvidia" or _cuda_asked_for(facts)
+
+
+def _cuda_asked_for(facts: dict[str, str]) -> bool:
+    """CUDA asked for in so many words: the wish recorded, conda's CUDA package or a CUDA index of PyTorch's in a
+    command, or the person saying the GPU goes unused."""
+    return (facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda")) or facts.get("gpu_unused") == "true"
+            or facts.get("index_variant", "").startswith("cu"))
 
 
 def _cuda_wished_beside_collect_env(facts: dict[str, str]) -> bool:
     """CUDA asked for by more than collect_env's own fields: conda's CUDA package or a CUDA index in a command, the
     person saying the GPU goes unused, or another message's CUDA cause (collect_env prints "Is CUDA available: False"
     for every CPU build, wished for or not). Never on a Mac, where no CUDA build exists."""
-    if facts.get("os") == "darwin":
-        return False
-    return (facts.get("wanted") == "cuda" or bool(facts.get("conda_cuda")) or facts.get("gpu_unused") == "true"
-            or facts.get("index_variant", "").startswith("cu"))
+    return facts.get("os") != "darwin" and _cuda_asked_for(facts)
 
 
 def _cuda_major(version: str) -> int | None:

@@ -905,7 +905,7 @@ RULES: tuple[Rule, ...] = (
     Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
          # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
          # (a gerund opening a line is a title naming the attempt: "Running boltz2 on CUDA 13.0 NVIDIA GB10")
-         re.compile(r"\b(?:works|worked|(?<!^)(?<!\n)working|runs|ran|(?<!^)(?<!\n)running|succeeded|successful(?:ly)?|"
+         re.compile(r"\b(?:works|worked|(?<!^)working|runs|ran|(?<!^)running|succeeded|successful(?:ly)?|"
                     r"fine)\b[^\n.?]{0,20}?\bon (?:the )?(?P<target>gpu|cuda|mps)\b(?![^\n.]{0,60}\?)"
                     # (the gerund opening a line, with what happened after it: "Running stable diffusion on CUDA works
                     # fine now")

@@ -179,14 +179,18 @@ def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list
         return
     if module.split(".")[0] in ("torch", "_C"):
         return
-    procedure = "procedure" in found.excerpt.lower() or facts.get("win_error") == "127"
-    if procedure or "+cu" in facts.get("torch_version", "") or facts.get("torch_variant", "").startswith("cu"):
+    if _procedure_not_found(facts) or "+cu" in facts.get("torch_version", "") or facts.get("torch_variant", "").startswith("cu"):
         # (WinError 127, "the specified procedure could not be found": the DLL loaded and lacks a symbol, a build for
         # another torch; a CPU build of torch gives 126, "module could not be found")
         yield "PACKAGE_CONFLICT", 2.2, f"{module} was built for another torch than the one installed"
     else:
         yield "CPU_ONLY_WHEEL", 2.2, f"{module} links torch's CUDA libraries, which the CPU build lacks"
     yield "VCREDIST_MISSING", 0.5, f"{module} is a CUDA extension's module"
+
+
+def _procedure_not_found(facts: Facts) -> bool:
+    """Windows' "The specified procedure could not be found" (WinError 127): the DLL loaded and lacks a function."""
+    return "procedure" in facts.get("cuda_error", "").lower() or facts.get("win_error") == "127"
 
 
 # Python's own packages and torch's: their DLLs fail for other reasons (the interpreter, the VC++ runtime, torch itself)
@@ -203,9 +207,8 @@ def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distr
     module = facts.get("module", "")
     if found.signature.id != "dll_load_failed_while_importing" or not module or "cuda" in module.lower():
         return
-    procedure = "procedure" in facts.get("cuda_error", "").lower() or facts.get("win_error") == "127"
     torch_shown = any(facts.get(key) for key in ("torch_version", "torch_named", "torch_installed"))
-    if procedure and torch_shown and _BUILT_ON_TORCH.search(module) and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
+    if _procedure_not_found(facts) and torch_shown and _BUILT_ON_TORCH.search(module) and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
         yield "PACKAGE_CONFLICT", 2.2, f"{module} links a function this torch's DLLs lack: built for another torch"
 
 
@@ -224,7 +227,7 @@ def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribu
     plain_same = installed == replaced.split("+")[0] and facts.get("os") != "windows"  # (PyPI's Linux torch: CUDA too)
     if re.search(r"\+(?:cu|rocm)\d", installed) or plain_same or facts.get("cuda_available") == "true":
         yield "PACKAGE_CONFLICT", 0.0, f"a GPU build ({installed or 'CUDA shown working'}) is in its place"
-    elif installed.endswith("+cpu") or (facts.get("os") == "windows" and "+cu" in facts.get("torch_replaced", "")):
+    elif installed.endswith("+cpu") or (facts.get("os") == "windows" and "+cu" in replaced):
         yield "CPU_ONLY_WHEEL", 2.2, "the CUDA build was replaced by a CPU build (PyPI's torch is CPU-only on Windows)"
 
 
@@ -236,11 +239,15 @@ def cpu_build_lacks_its_cuda_library(found: Match, facts: Facts, _dists: list[Di
     if found.signature.id != "torch_library_name_missing" or "cuda" not in facts.get("library", ""):
         return
     version = facts.get("torch_version", "") or facts.get("torch_installed", "")
-    cpu_build = (version.endswith("+cpu") or facts.get("torch_build") == "cpu"
-                 or (facts.get("torch_build_known") == "true" and "+" not in version
-                     and not facts.get("torch_cuda") and not facts.get("torch_hip")))
-    if cpu_build:
+    if version.endswith("+cpu") or facts.get("torch_build") == "cpu" or collect_env_shows_cpu_build(facts, version):
         yield "CPU_ONLY_WHEEL", 2.4, f"{facts['library']} exists only in torch's CUDA builds, and this torch is a CPU build"
+
+
+def collect_env_shows_cpu_build(facts: Facts, version: str) -> bool:
+    """collect_env's "CUDA used to build PyTorch: None" (or "Could not collect") beside an imported torch whose
+    version carries no local label: torch.version.cuda is None, a CPU build (nor ROCm's, with no HIP version)."""
+    return (facts.get("torch_build_known") == "true" and "+" not in version and not facts.get("torch_cuda")
+            and not facts.get("torch_hip"))
 
 
 def cuda_error_code_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
