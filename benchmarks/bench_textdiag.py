@@ -39,6 +39,8 @@ def _inputs() -> dict[str, str]:
     return {
         "one collect_env output": next(t for t in texts if "PyTorch version:" in t),
         f"whole corpus ({len(texts)} texts) joined": "\n".join(texts),
+        # real reports, dense with every kind of fact and message: the costliest realistic shape
+        "10 MB of the corpus repeated": _repeated("\n".join(texts) + "\n", 10_000_000),
         "10 MB training log + error at the end": log_line * (10_000_000 // len(log_line)) + texts[0],
         "10 MB single line": "x" * 10_000_000,
         "10 MB of every needle repeated": (needles + "\n") * (10_000_000 // (len(needles) + 1)),
@@ -54,6 +56,10 @@ def _inputs() -> dict[str, str]:
         "10 MB one-line indented paragraphs": "\n\n    x" * 1_700_000,
         "10 MB HTML character references": "&#10;" * 2_000_000,
     }
+
+
+def _repeated(text: str, size: int) -> str:
+    return (text * (size // len(text) + 1))[:size]
 
 
 def _prose(size: int) -> str:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from wizard.plain_characters import plain_characters
 
-HEAD_CHARS = 1_000_000  # examined from the start of a huge text (any environment dump is far shorter)
-TAIL_CHARS = 1_000_000  # and from its end: the error is usually the last thing printed
+HEAD_CHARS = 500_000  # examined from the start of a huge text (any environment dump is far shorter)
+TAIL_CHARS = 500_000  # and from its end: the error is usually the last thing printed (thousands of lines)
 MAX_LINE_CHARS = 4096  # longer lines are cut: no signature needs more, and regexes stay cheap
 
 # CSI sequences ("\x1b[31m", "\x1b[2K") and OSC sequences ("\x1b]0;title\x07"), bounded.
@@ -24,6 +24,16 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,256}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Markers that forums, mail clients and chat apps put before quoted lines.
 _QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,8}>){1,4}[ \t]?")
+def _at_line_starts(pattern: str) -> re.Pattern[str]:
+    """A "^"-anchored line pattern as a whole-text one whose "^" is a literal line break (used on the text with a line
+    break put before it): the regex engine scans for a literal start in C instead of trying every position."""
+    return re.compile("\n" + pattern.removeprefix("^"), re.MULTILINE)
+
+
+def _sub_at_line_starts(compiled: re.Pattern[str], text: str) -> str:
+    return compiled.sub("\n", "\n" + text)[1:]
+
+
 # Log prefixes that hide where a message starts: "2024-05-01 12:00:03,123 - INFO - ", "[12:00:03] ",
 # "21:43:05-106490 WARNING  " (sdnext), "I1206 12:00:00.123456 1234 file.cc:12] " (glog), "[rank0]: ".
 _LOG_PREFIX = re.compile(
@@ -35,7 +45,7 @@ _LOG_PREFIX = re.compile(
     r"|\[rank\d{1,5}\]:[ \t]?"
     r")"
 )
-_LOG_PREFIX_M = re.compile(_LOG_PREFIX.pattern, re.MULTILINE)
+_LOG_PREFIX_M = _at_line_starts(_LOG_PREFIX.pattern)
 # Markdown: list bullets, numbered items, headings, code fences, inline code marks, links and images.
 _LIST_MARK = re.compile(r"^[ \t]{0,12}(?:[-*+•]|\d{1,3}[.)])[ \t]{1,4}(?=\S)")
 _MD_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\((?:[^)\s]{0,2000})\)")
@@ -105,11 +115,11 @@ def lower_same_length(text: str) -> str:
 
 
 # Whole-text forms of the per-line marks: one pass in C over megabytes instead of a Python call per line.
-_QUOTE_PREFIX_M = re.compile(_QUOTE_PREFIX.pattern, re.MULTILINE)
-_FENCE_M = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$", re.MULTILINE)
+_QUOTE_PREFIX_M = _at_line_starts(_QUOTE_PREFIX.pattern)
+_FENCE_M = _at_line_starts(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$")
 # Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │"); not "|": nvidia-smi's table keeps its bars.
-_BOX_SIDES_M = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$", re.MULTILINE)
-_LIST_MARK_M = re.compile(_LIST_MARK.pattern, re.MULTILINE)
+_BOX_SIDES = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$")
+_LIST_MARK_M = _at_line_starts(_LIST_MARK.pattern)
 _LIST_MARK_CHARS = re.compile(r"[-*+•]|\d[.)]")  # a list mark has one of these: without them no line is searched
 # A line long enough to have been wrapped, followed by a line that starts in lower case.
 _WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[a-z\"'(])", re.MULTILINE)
@@ -122,15 +132,15 @@ def _strip_marks(text: str) -> str:
         text = "\n".join(line[:MAX_LINE_CHARS] for line in lines)
     text = _dedent_paragraphs(text)  # (first: an indented ">>> " or "> " is a prompt or a quote once dedented)
     if ">" in text:
-        text = _QUOTE_PREFIX_M.sub("", text)
+        text = _sub_at_line_starts(_QUOTE_PREFIX_M, text)
     if "```" in text or "~~~" in text:
-        text = _FENCE_M.sub("", text)
+        text = _sub_at_line_starts(_FENCE_M, text)
     if "│" in text or "┃" in text:
-        text = _BOX_SIDES_M.sub("", text)
+        text = _without_box_sides(text)
     if ":" in text:  # (every log prefix has a colon; the multiline search is a step per line)
-        text = _LOG_PREFIX_M.sub("", text)
+        text = _sub_at_line_starts(_LOG_PREFIX_M, text)
     if _LIST_MARK_CHARS.search(text):
-        text = _LIST_MARK_M.sub("", text)
+        text = _sub_at_line_starts(_LIST_MARK_M, text)
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "`" in text:
@@ -143,6 +153,11 @@ def _strip_marks(text: str) -> str:
         return text  # (no trailing blanks: nothing to strip, no Python step per line)
     # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+def _without_box_sides(text: str) -> str:
+    """The frame's sides cut from the lines that have one (a whole-text pattern tried its blanks at every position)."""
+    return "\n".join(_BOX_SIDES.sub("", line) if "│" in line or "┃" in line else line for line in text.split("\n"))
 
 
 HARD_WRAP_MAX_CHARS = 200_000  # a console's copy is short; longer texts are not searched for its width

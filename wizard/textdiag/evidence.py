@@ -1218,11 +1218,31 @@ def extract_facts(clean: CleanText, rules: tuple[Rule, ...] = RULES) -> list[Tex
     found: dict[tuple[str, int], TextFact] = {}
     ascii_text = clean.text.isascii()
     for start, end in scan_windows(clean):
-        absent: set[str] = set()  # needles not in this window: searched once, however many rules share them
-        for rule in rules:
-            for fact in _apply(rule, clean, start, end, ascii_text, absent):
+        lines_of: dict[str, list[_NeedleLine]] = {}  # needle → its lines in this window: found once, however many
+        for rule in rules:                           # rules share it ("gpu", "cuda" and "cpu" are a dozen rules' each)
+            for fact in _apply(rule, clean, start, end, ascii_text, lines_of):
                 found.setdefault((fact.key, fact.start), fact)
     return sorted(found.values(), key=lambda fact: (fact.start, fact.key))
+
+
+_NeedleLine = tuple[int, int, int]  # (the needle's index, its line's start, its line's end)
+
+
+def _needle_lines(clean: CleanText, needle: str, start: int, end: int) -> list[_NeedleLine]:
+    """The needle's first occurrence on each of at most MAX_WINDOWS lines of the window."""
+    text, lower = clean.text, clean.lower
+    lines: list[_NeedleLine] = []
+    position = start
+    for _ in range(MAX_WINDOWS):
+        index = lower.find(needle, position, end)
+        if index < 0:
+            break
+        line_start = text.rfind("\n", start, index) + 1
+        line_end = text.find("\n", index, end)
+        line_end = end if line_end < 0 else line_end
+        lines.append((index, line_start, line_end))
+        position = line_end + 1
+    return lines
 
 
 def _next_line_end(text: str, line_end: int, end: int) -> int:
@@ -1241,25 +1261,17 @@ def _next_line_end(text: str, line_end: int, end: int) -> int:
 
 
 def _apply(rule: Rule, clean: CleanText, start: int, end: int, ascii_text: bool,
-           absent: set[str]) -> Iterator[TextFact]:
+           lines_of: dict[str, list[_NeedleLine]]) -> Iterator[TextFact]:
     """The rule's regex on the line of each needle occurrence (and the next non-blank line), never on the whole text."""
-    text, lower = clean.text, clean.lower
+    text = clean.text
     seen: set[int] = set()
     hits = examined = 0
     for needle in rule.needles:
-        if (ascii_text and not needle.isascii()) or needle in absent:
+        if ascii_text and not needle.isascii():
             continue
-        position = start
-        for _ in range(MAX_WINDOWS):
-            index = lower.find(needle, position, end)
-            if index < 0:
-                if position == start:
-                    absent.add(needle)
-                break
-            line_start = text.rfind("\n", start, index) + 1
-            line_end = text.find("\n", index, end)
-            line_end = end if line_end < 0 else line_end
-            position = line_end + 1
+        if needle not in lines_of:
+            lines_of[needle] = _needle_lines(clean, needle, start, end)
+        for index, line_start, line_end in lines_of[needle]:
             if line_start in seen:
                 continue
             seen.add(line_start)
