@@ -222,7 +222,9 @@ _EXCEPTION_SHOWN = re.compile(r"(?<![\w.])[A-Za-z_][\w.]{0,80}(?:Error|Exception
 def program_error_shown(text: str) -> bool:
     """Whether the text shows the error itself (an exception's line) and no line reporting a failure names anything of
     the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
-    return _EXCEPTION_SHOWN.search(_scanned(text)) is not None and not failure_names_the_setup(text)
+    scanned = _scanned(text)
+    shown = ("Error: " in scanned or "Exception: " in scanned) and _EXCEPTION_SHOWN.search(scanned) is not None
+    return shown and not failure_names_the_setup(text)
 
 
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of

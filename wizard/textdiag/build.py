@@ -13,7 +13,6 @@ import datetime
 import functools
 import json
 import re
-from collections.abc import Iterable
 
 from packaging.version import InvalidVersion, Version
 
@@ -554,8 +553,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     # printed, told, or a program's log of the CPU it fell back to
     unusable = facts.get("cuda_available") == "false" or "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
     cuda_build_shown = facts.get("cuda_build_named") == "true" or facts.get("torch_variant", "").startswith("cu")
-    asked = not cuda_build_shown and _GPU_USE_ASKED.search(clean.lower) is not None  # (a +cu build: an NVIDIA GPU too?)
-    failed = other_vendor and (_cuda_failure_told(clean) or asked)
+    failed = other_vendor and (_cuda_failure_told(clean) or (  # (a +cu build shown: an NVIDIA GPU too?)
+        not cuda_build_shown and _GPU_USE_ASKED.search(clean.lower) is not None))
     if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
         return []
     if _another_vendors_stack(facts, clean):
@@ -984,18 +983,14 @@ def _gpu_names(env: ce.CollectEnv | None, lines: list[str], clean: CleanText, fa
     if not names and "nvidia-smi" in clean.lower:
         names = _nvidia_smi_rows(lines)
     if not names:
-        names = [ce.strip_uuid(m.group(1)) for m in _gpu_lines(lines)]
+        names = [ce.strip_uuid(m.group(1)) for m in _GPU_LINE.finditer("\n" + clean.text)]
     if facts.get("gpu_name") and facts["gpu_name"] not in names:
         names.append(facts["gpu_name"])
     return [name for name in names if name]
 
 
-def _gpu_lines(lines: list[str]) -> Iterable[re.Match[str]]:
-    for line in lines:
-        if line.startswith("GPU "):
-            found = re.match(r"GPU \d{1,3}: (.{1,200})", line)
-            if found:
-                yield found
+# "GPU 0: NVIDIA GeForce RTX 3090" opening a line (searched as "\nGPU ": a literal start is found without a step per line)
+_GPU_LINE = re.compile(r"\nGPU \d{1,3}: ([^\n]{1,200})")
 
 
 def _nvidia_smi_rows(lines: list[str]) -> list[str]:

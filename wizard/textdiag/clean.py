@@ -110,6 +110,7 @@ _FENCE_M = re.compile(r"^[ \t]{0,8}(?:```|~~~)[\w+-]{0,20}[ \t]{0,8}$", re.MULTI
 # Frames of rich's tracebacks ("│ C:\\x\\launch.py:274 in <module>   │"); not "|": nvidia-smi's table keeps its bars.
 _BOX_SIDES_M = re.compile(r"^[ \t]{0,4}[│┃][ \t]?|[ \t]{0,200}[│┃][ \t]{0,4}$", re.MULTILINE)
 _LIST_MARK_M = re.compile(_LIST_MARK.pattern, re.MULTILINE)
+_LIST_MARK_CHARS = re.compile(r"[-*+•]|\d[.)]")  # a list mark has one of these: without them no line is searched
 # A line long enough to have been wrapped, followed by a line that starts in lower case.
 _WRAP_CANDIDATE = re.compile(r"^([^\n]{" + str(WRAP_MIN_CHARS) + r",4096})\n(?=[a-z\"'(])", re.MULTILINE)
 
@@ -126,8 +127,10 @@ def _strip_marks(text: str) -> str:
         text = _FENCE_M.sub("", text)
     if "│" in text or "┃" in text:
         text = _BOX_SIDES_M.sub("", text)
-    text = _LOG_PREFIX_M.sub("", text)
-    text = _LIST_MARK_M.sub("", text)
+    if ":" in text:  # (every log prefix has a colon; the multiline search is a step per line)
+        text = _LOG_PREFIX_M.sub("", text)
+    if _LIST_MARK_CHARS.search(text):
+        text = _LIST_MARK_M.sub("", text)
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "`" in text:

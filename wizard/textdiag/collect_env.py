@@ -66,6 +66,8 @@ def parse_collect_env(lines: list[str]) -> CollectEnv | None:
     env = CollectEnv()
     current = ""
     for line in lines:
+        if not current and ":" not in line:
+            continue  # (outside a block only a key line counts, and it has a colon)
         found = _KEY_LINE.match(line) if ":" in line else None
         if found and found.group(1) not in env.fields:
             current = found.group(1)

@@ -760,6 +760,11 @@ RULES: tuple[Rule, ...] = (
          _python_from, 0.8),
     Rule("python_compact", ("python3", "cp3", "py3"),
          re.compile(r"\b(?:Python|cp|py)(?P<digits>3\d{1,2})\b", _I), _python_compact, 0.6),
+    # the Windows launcher picking an installed Python ("py -3.13 -m pip install torch", "py -3.10-32"; Python's docs,
+    # "Using Python on Windows", Python Launcher): the version is the interpreter the command runs
+    Rule("python_launcher", ("py -3", "py.exe -3"),
+         re.compile(r"(?<![\w.-])py(?:\.exe)? -(?P<major>3)\.(?P<minor>\d{1,2})(?:-(?:32|64))?(?![\w.])", _I),
+         _python_from, 0.7),
     Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)"),
          re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python", _I),
          _bits, 0.8),
