@@ -193,7 +193,6 @@ KNOWN_MISSES = {
     "2217-colab-torch1100-cu111-pypi-torchaudio-oserror": "torchaudio from PyPI (another CUDA variant) beside Colab's cu111 torch, with the OSError's message cut from the excerpt",
     "2218-speechbrain-colab-libcudart-102-torchaudio": "torchaudio built for CUDA 10.2 asks for libcudart.so.10.2 beside a cu111 torch: read as the CUDA library missing, not as the companion built for another CUDA",
     "2250-pyannote-diarization-cpu-only-gpu-no-longer-supported": "the GPU is said to be 'no longer supported' in words, beside a run on the CPU: read as the CPU build, the GPU's age is the thread's answer",
-    "2256-realtimestt-torch-cu118-torchaudio-cu117-mismatch": "torch cu118 and torchaudio cu117 are told apart only by the thread's versions; the text's error does not name them",
     "2308-framepack-rtx5060ti-sm120-pip-into-system-python313": "the sm_120 warning is shown, but the cause was pip installing into the system Python 3.13 instead of the program's own: two problems, the warning read first",
     "2351-dashai-uv-run-resyncs-cpu-torch-windows": "uv run uninstalling the CUDA build is shown only as 'Uninstalled 2 packages', without their names",
     "2358-pipenv-pyenv-macos-torch041-post2-not-found": "pipenv on macOS asking for a torch post release no index had: the index's gap is only in the thread",
@@ -259,8 +258,6 @@ KNOWN_MISSES = {
     "release serves today, or in 2019 Windows wheels only on PyTorch's index; nothing in the text dates it",
     "2920-alltalk-finetune-whisper-float16-cpu-torch": "the traceback stops before faster-whisper's float16 error; "
     "that torch was a CPU build is only in the thread",
-    "2957-asapdiscovery-mamba-env-create-cpu-pytorch": "'the solver tries to install the CPU-only build' is read as "
-    "an attempt, not as what was installed",
     "2958-microduck-dgx-spark-aarch64-pypi-torch-cpu-select-gpus": "an IndexError in the program's own GPU selection on "
     "a DGX Spark: that PyPI's aarch64 torch was a CPU build is the pull request's finding",
     "2961-directml-torch-directml-no-versions-python312": "no torch-directml wheel, and the Python (3.12) is only in "
@@ -273,6 +270,15 @@ KNOWN_MISSES = {
     "loader message names a library, so the CPU build is read as likeliest (the PATH was the reporter's fix)",
     "3056-lmcache-vllm-image-torch270-cu126-rtx5090": "torch 2.7.0+cu126 shown, but the GPU only as 'RTX 50xx': a "
     "generation without a model the checks can compare with the build's arch list",
+    # round 30
+    "3156-zh-tuna-conda-without-c-pytorch-anaconda-cpu-build": "only conda info and the mirror's channels are shown; "
+    "that the plan without -c pytorch took Anaconda's CPU build is in a reply comparing the two plans",
+    "3213-pytorch-ncclcommresume-nccl-cu12-beside-cu13": "an NCCL symbol missing beside two nvidia-nccl packages: read "
+    "as another library first on the path (LIB_PATH_CONFLICT, as round 6's 970 is labelled); labelled here as the "
+    "wrong nvidia-* package",
+    "3251-forge-neo-stabilitymatrix-update-not-able-to-access-cuda": "Forge's CUDA check after an update, on a machine "
+    "where it worked the day before: the CPU build and the driver both stay possible (Forge installs PyTorch's CUDA "
+    "build itself); the update that replaced torch is in the thread",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -319,6 +325,14 @@ KNOWN_HEALTHY_MISSES = {
     "words is as often a wish as a result, so it is not read",
     "2801-healthy-segment-anything-gpu-barely-used": "is_available() True beside 'segment anything doesn't use GPU': "
     "the complaint (the script never moved the model) keeps the verdict from 'ready'",
+    # round 30
+    "3158-zh-healthy-llamafactory-env-a800-torch231-cu121": "llamafactory-cli env shows the GPU build seeing an A800, "
+    "but the post reports an error (a screenshot) at the web UI's start: an unplaced failure keeps 'cannot tell'",
+    "3217-healthy-nerfstudio-windows-task-manager-gpu-0-percent": "Task Manager's GPU 0 % on Windows told as the GPU "
+    "unused, with no build shown: read as the CPU build; Task Manager's default graphs do not show CUDA work, which "
+    "only the thread's nvidia-smi showed",
+    "3265-healthy-mokuro-rtx3050-is-available-true-detector-cpu": "is_available() True beside '100 % CPU': the program "
+    "hard-codes the CPU, which keeps the verdict from 'ready' (the complaint stands)",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.

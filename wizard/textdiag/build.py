@@ -569,7 +569,11 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
 
 # the GPU's use asked for ("how do I make it use this GPU instead of CPU", "run it on my GPU"): with only another
 # vendor's GPU named, the answer is that PyTorch's GPU builds for Windows and most programs need an NVIDIA GPU
-_GPU_USE_ASKED = re.compile(r"\b(?:use|using|run(?:ning)?\son|utili[sz]e)\s(?:(?:my|the|this|a|its)\s)?(?:gpu|graphics\scard)\b")
+_GPU_USE_ASKED = re.compile(
+    r"\b(?:use|using|run(?:ning)?\son|utili[sz]e)\s(?:(?:my|the|this|a|its)\s)?(?:gpu|graphics\scard)\b"
+    # 可以使用AMD显卡跑吗 / 能用A卡吗 / 支持A卡吗 (can it use / does it support the card)
+    r"|(?:可以|能|能否|能不能|可不可以|是否(?:可以|能)?)\s?(?:用|使用|调用|支持)\s?[^\n，。？?]{0,12}?(?:显卡|gpu|a卡)"
+    r"|支持\s?(?:amd\s?|a卡|[^\n，。？?]{0,8}?显卡)[^\n，。]{0,4}?(?:吗|么|嘛)")
 
 
 # CUDA or NVIDIA named in the words of the languages read ("没有找到英伟达的驱动": torch's "Found no NVIDIA driver" retold)
@@ -675,7 +679,9 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
         wording = "container_windows" if facts.get("os") == "windows" else "container"  # (Docker Desktop: WSL 2)
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
                          (("container_without_gpus", "true"), (WORDING_FACT, wording)))]
-    if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error")):
+    # (a program whose start check asserts CUDA and that worked here before had a GPU CUDA reached)
+    if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error",
+                                                                                        "worked_before")):
         facts.setdefault("wanted", "cuda")
         shown = tuple((key, facts[key]) for key in ("cuda_available", "os") if facts.get(key))
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "", (*shown, (LIKELY_FACT, "true"))),

@@ -69,6 +69,8 @@ def parse_collect_env(lines: list[str]) -> CollectEnv | None:
         if not current and ":" not in line:
             continue  # (outside a block only a key line counts, and it has a colon)
         found = _KEY_LINE.match(line) if ":" in line else None
+        if found and found.group(1) == "CPU" and found.group(2).strip():
+            found = None  # collect_env prints "CPU:" alone, lscpu's lines under it; "CPU: Intel i9" is a system summary's
         if found and found.group(1) not in env.fields:
             current = found.group(1)
             env.fields[current] = found.group(2).strip()

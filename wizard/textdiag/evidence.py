@@ -646,8 +646,9 @@ RULES: tuple[Rule, ...] = (
          # "A卡" is the everyday Chinese word for an AMD graphics card (and "N卡" for an NVIDIA one); a model may carry its
          # suffix glued on ("RX 7900XTX", "RX 6700XT"); not a Ryzen processor's name ("AMD Ryzen 7 5800H with Radeon
          # Graphics": its integrated graphics, beside which laptops often have an NVIDIA GPU)
-         # (a four-digit model with AMD's "XT"/"XTX" suffix needs no "RX": "7800 xt", "6700XT"; NVIDIA names none so)
-         re.compile(r"\b(?<!with )Radeon\b|\bAMD(?: (?:GPU|graphics|card)| ?显卡)|\bRX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡"
+         # (a four-digit model with AMD's "XT"/"XTX" suffix needs no "RX": "7800 xt", "6700XT"; NVIDIA names none so; a
+         # CJK word glued before the name is no letter of it: "使用AMD显卡")
+         re.compile(r"\b(?<!with )Radeon\b|(?<![A-Za-z0-9])AMD(?: (?:GPU|graphics|card)| ?显卡)|(?<![A-Za-z0-9])RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡"
                     r"|(?<![\w-])[5-9]\d{2}0 ?XTX?\b", _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
@@ -743,6 +744,15 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bpip3?\s(?:list|show|freeze)\b[^\n]{0,40}?\btorch\b[\s=:]{1,4}(?:is\s|says\s|version\s)?"
                     r"(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,12})?)", _I),
          lambda m: {"torch_installed": m.group("version")}, 0.7),
+    # "Yesterday, it was working perfectly", "it worked fine before the update": the program ran on this machine before
+    # (a program whose start asserts CUDA then had a GPU and a driver that answered)
+    Rule("worked_before_told", ("yesterday", "was working", "worked", "used to work", "was running"),
+         re.compile(r"\b(?:it|this|everything|that|all)\s(?:was\s(?:working|running)|worked|used\sto\s(?:work|run))"
+                    r"(?:\s(?:perfectly|fine|well|great|ok(?:ay)?|flawlessly))?\s(?:yesterday|before\sthe\s(?:update|upgrade)|"
+                    r"until\s(?:yesterday|today|the\s(?:update|upgrade))|last\s(?:week|night))\b"
+                    r"|\b(?:yesterday|before\sthe\s(?:update|upgrade)|until\s(?:yesterday|today|the\s(?:update|upgrade))),?\s"
+                    r"(?:it|everything|this)\s(?:was\s(?:working|running)|worked)\b", _I),
+         lambda m: {"worked_before": "true"} if stated(m) else {}, 0.6),
     Rule("torch_missing_told", ("missing", "not installed"),
          re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"
                     r"(?!\s(?:cuda|gpu|support|the\s|a\s|some|dll|librar|symbol|module\s\w|attribute|with|from\s(?:the\s)?"
@@ -856,7 +866,7 @@ RULES: tuple[Rule, ...] = (
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
-                    r"evaluates to)) (?:me )?|= |-> |: |(?P<comment># ?)"
+                    r"evaluates to)) (?:me )?|=(?!=) ?|-> |: |(?P<comment># ?)"
                     # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
                     r"|(?:返回(?:值)?(?:为|是|了)?|结果(?:为|是)|输出(?:为|是)?|显示(?:为|是)?|возвращает|выда[её]т|devuelve|"
                     r"retorna|devolve|renvoie|retourne) ?)?['\"`]?"
@@ -1178,8 +1188,10 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,8}(?:[-*] )?available:[ \t]{1,20}(?P<value>True|False)[ \t]*\n"
                     r"[ \t]{0,8}(?:[-*] )?version:[ \t]{1,20}(?P<cuda>\d{1,2}\.\d{1,2}|None)", re.M),
          _lightning_cuda, 1.0),
-    Rule("lightning_torch", ("torch:",),
-         re.compile(r"^[ \t]{0,8}(?:[-*] )?torch:[ \t]{1,20}(?P<version>\d{1,2}\.\d{1,2}\.\d{1,3}(?:\+[a-z0-9.]{2,12})?)[ \t]*$", re.M),
+    Rule("lightning_torch", ("torch:", "torch :", "torch  :"),
+         # (a program's own report pads the key and adds fields after two blanks: "torch  : 2.10.0+cpu  cuda=False")
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?torch[ \t]{0,12}:[ \t]{1,20}(?P<version>\d{1,2}\.\d{1,2}\.\d{1,3}(?:\+[a-z0-9.]{2,12})?)"
+                    r"(?:[ \t]{2,}[^\n]{0,120})?[ \t]*$", re.M),
          lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.9),
     # ---- a network failure told in prose ("pip was returning a connection broken problem")
     Rule("network_prose", ("connection", "network", "firewall", "internet"),

@@ -1,0 +1,132 @@
+"""Extensions and companions built for another torch (torchaudio's and torchvision's CUDA check, DGL's graphbolt
+library, Open3D's version check, a PubGrub resolver's two torch pins), an application's own start checks (Forge's),
+and the readings round 30's tuning texts showed missing: a retold capability message, another vendor's card in
+Chinese, the Windows launcher's Python, a system summary that is no collect_env."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import errors_of, facts_of, verdict_of
+from wizard.textdiag.collect_env import parse_collect_env
+from wizard.verdict import VerdictKind
+
+
+@pytest.mark.parametrize("text", [
+    "Traceback (most recent call last):\n  File \"run.py\", line 3, in <module>\n    import torchaudio\nRuntimeError: Detected "
+    "that PyTorch and TorchAudio were compiled with different CUDA versions. PyTorch has CUDA version 12.4 whereas "
+    "TorchAudio has CUDA version 12.1. Please install the TorchAudio version that matches your PyTorch version.",
+    "RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA major versions. PyTorch has "
+    "CUDA Version=12.8 and torchvision has CUDA Version=11.8. Please reinstall the torchvision that matches your PyTorch "
+    "install.",
+])
+def test_a_companion_built_for_another_cuda_is_a_package_conflict(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_dgl_without_a_graphbolt_library_for_the_installed_torch_is_a_package_conflict() -> None:
+    text = ("import dgl\nFileNotFoundError: Cannot find DGL C++ graphbolt library at /opt/conda/lib/python3.11/site-packages/"
+            "dgl/graphbolt/libgraphbolt_pytorch_2.5.1.so")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_traceback_through_open3ds_version_check_is_a_package_conflict() -> None:
+    text = ("  File \"C:\\venv\\lib\\site-packages\\open3d\\ml\\torch\\__init__.py\", line 36, in <module>\n"
+            "    match_torch_ver = '.'.join(_o3d_torch_version.release[:2] + ('*',))\n"
+            "TypeError: sequence item 0: expected str instance, int found")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Because mmcv-full (1.7.2) depends on torch (1.13.1)\n and detector depends on torch (2.1.0), mmcv-full is forbidden.",
+    "  × No solution found when resolving dependencies:\n  ╰─▶ Because vllm==0.6.3 depends on torch==2.4.0 and your project "
+    "depends on torch==2.5.1, we can conclude that your project's requirements and vllm==0.6.3 are incompatible.",
+])
+def test_a_package_pinning_another_torch_in_a_pubgrub_explanation_is_a_package_conflict(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_pubgrub_explanation_with_one_torch_pin_is_no_conflict_between_packages() -> None:
+    text = ("Because there are no versions of torch that satisfy torch>=2.6 and your project depends on torch>=2.6, we "
+            "can conclude that your project's requirements are unsatisfiable.")
+    assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+def test_forges_driver_check_names_the_old_driver() -> None:
+    text = "Traceback (most recent call last):\nSystemError: Please update your GPU driver to support cu130 ; or manually install older PyTorch"
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+def test_forges_cuda_check_on_a_machine_that_ran_it_yesterday_names_no_missing_gpu() -> None:
+    failing = ("Python 3.11.9 (tags/v3.11.9, Apr  2 2024) [MSC v.1938 64 bit (AMD64)]\nVersion: neo\n"
+               "RuntimeError: PyTorch is not able to access CUDA\n")
+    assert errors_of(failing)[:1] == ["NO_NVIDIA_GPU"]  # (nothing NVIDIA named: a start check that asserts CUDA)
+    worked = failing + "I updated it this morning. Yesterday, it was working perfectly.\n"
+    assert facts_of(worked).get("worked_before") == "true"
+    assert "NO_NVIDIA_GPU" not in errors_of(worked)
+    assert verdict_of(worked).kind is VerdictKind.CANNOT_TELL
+
+
+@pytest.mark.parametrize("text", ["it was not working yesterday either", "if it worked yesterday, why not today?"])
+def test_a_denied_or_supposed_past_success_is_no_success(text: str) -> None:
+    assert facts_of(text).get("worked_before") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Installed torch 2.4 (cu124) for my 5070, it says sm_120 is not compatible and the model runs on nothing",
+    "装了 cu124 的 pytorch 以后，报错说 sm_120 不兼容",
+])
+def test_the_capability_message_retold_with_its_capability_is_an_unsupported_architecture(text: str) -> None:
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "请问这个项目可以使用AMD显卡跑吗",
+    "不支持A卡吗？只能CPU跑？",
+])
+def test_another_vendors_card_asked_about_in_chinese_is_no_nvidia_gpu(text: str) -> None:
+    assert facts_of(text).get("gpu_vendor") == "amd"
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_the_gpu_asked_about_with_no_other_vendor_named_says_nothing_of_the_vendor() -> None:
+    assert errors_of("请问这个项目可以使用显卡跑吗") == []
+
+
+def test_the_cpu_named_before_its_verb_in_chinese_is_the_gpu_unused() -> None:
+    assert facts_of("装好以后只能CPU跑，很慢").get("gpu_unused") == "true"
+
+
+def test_a_system_summary_with_os_and_cpu_lines_is_no_collect_env() -> None:
+    summary = ["OS: macOS 13.4 22F66 x86_64", "Host: MacBookPro16,1", "CPU: Intel i9-9880H (16) @ 2.30GHz",
+               "GPU: Intel UHD Graphics 630, AMD Radeon Pro 5500M"]
+    assert parse_collect_env(summary) is None
+    collect_env = ["OS: Ubuntu 22.04.4 LTS (x86_64)", "CPU:", "Architecture: x86_64"]
+    env = parse_collect_env(collect_env)
+    assert env is not None and "CPU" in env.fields
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("torch  : 2.10.0+cpu  cuda=False capability=-", "2.10.0+cpu"),
+    ("- torch: 2.3.1+cu121", "2.3.1+cu121"),
+])
+def test_a_programs_padded_torch_line_names_the_build(text: str, expected: str) -> None:
+    assert facts_of(text).get("torch_version") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "When I install openblas with conda, it always downgrades the pytorch to cpu version and is_available()=False",
+    "conda install -c pytorch pytorch-nightly suggested the cpu version for installation, is that right?",
+    "the node downloaded a none cuda Torch and replaced the one installed",  # ("none" for "non", as typed)
+])
+def test_an_installer_replacing_or_planning_the_cpu_build_is_told(text: str) -> None:
+    assert facts_of(text).get("torch_build_told") == "cpu"
+
+
+def test_the_person_trying_the_cpu_build_is_no_installer_choosing_it() -> None:
+    assert facts_of("I also tried to install the cpu version, same error").get("torch_build_told") is None
+
+
+def test_is_available_compared_in_code_is_no_result() -> None:
+    assert facts_of("if torch.cuda.is_available() == False:\n    device = 'cpu'").get("cuda_available") is None
+    assert facts_of("because torch.cuda.is_available()=False").get("cuda_available") == "false"
