@@ -46,9 +46,14 @@ def test_a_package_pinning_another_torch_in_a_pubgrub_explanation_is_a_package_c
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
 
 
-def test_a_pubgrub_explanation_with_one_torch_pin_is_no_conflict_between_packages() -> None:
-    text = ("Because there are no versions of torch that satisfy torch>=2.6 and your project depends on torch>=2.6, we "
-            "can conclude that your project's requirements are unsatisfiable.")
+@pytest.mark.parametrize("text", [
+    "Because there are no versions of torch that satisfy torch>=2.6 and your project depends on torch>=2.6, we can "
+    "conclude that your project's requirements are unsatisfiable.",
+    "Because mylib (1.0) depends on torch (>=2.3)\n and mylib (1.1) depends on torch (>=2.3), mylib (>=1.0,<1.2) "
+    "requires torch (>=2.3).\nSo, because no versions of torch match >=2.3\n and myproj depends on mylib (^1.0), "
+    "version solving failed.",
+])
+def test_a_pubgrub_explanation_without_two_packages_pinning_torch_is_no_conflict_between_them(text: str) -> None:
     assert "PACKAGE_CONFLICT" not in errors_of(text)
 
 
@@ -67,26 +72,55 @@ def test_forges_cuda_check_on_a_machine_that_ran_it_yesterday_names_no_missing_g
     assert verdict_of(worked).kind is VerdictKind.CANNOT_TELL
 
 
+@pytest.mark.parametrize("text", ["It ran fine yesterday.", "Was working perfectly yesterday, now this."])
+def test_a_program_that_ran_here_before_is_told_in_short_forms_too(text: str) -> None:
+    assert facts_of(text).get("worked_before") == "true"
+
+
 @pytest.mark.parametrize("text", ["it was not working yesterday either", "if it worked yesterday, why not today?"])
 def test_a_denied_or_supposed_past_success_is_no_success(text: str) -> None:
     assert facts_of(text).get("worked_before") is None
 
 
+def test_the_capability_message_retold_in_chinese_is_an_unsupported_architecture() -> None:
+    assert errors_of("装了 cu124 的 pytorch 以后，报错说 sm_120 不兼容")[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
 @pytest.mark.parametrize("text", [
-    "Installed torch 2.4 (cu124) for my 5070, it says sm_120 is not compatible and the model runs on nothing",
-    "装了 cu124 的 pytorch 以后，报错说 sm_120 不兼容",
+    "是不是sm_120不兼容？",
+    "不是sm_120不兼容的问题，torch.cuda.is_available()是True，是显存不够",
+    "flash-attn 和 sm_75 不兼容",
+    "sm_120不兼容，后来装了cu128的nightly就好了",
 ])
-def test_the_capability_message_retold_with_its_capability_is_an_unsupported_architecture(text: str) -> None:
-    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+def test_the_capability_retold_as_a_question_a_denial_another_package_or_fixed_is_no_reading(text: str) -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
 
 
 @pytest.mark.parametrize("text", [
     "请问这个项目可以使用AMD显卡跑吗",
-    "不支持A卡吗？只能CPU跑？",
+    "我的电脑是A卡，能用A卡跑吗",
 ])
 def test_another_vendors_card_asked_about_in_chinese_is_no_nvidia_gpu(text: str) -> None:
     assert facts_of(text).get("gpu_vendor") == "amd"
     assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize("text", [
+    "支持A卡吗？打算买一张7900XTX",  # (a question before buying)
+    "这个项目支持A卡吗？我自己是RTX 4070，cuda正常",  # (an NVIDIA card glued to a CJK word)
+    "我不是A卡，是N卡，能用GPU跑吗？",  # ("N卡": an NVIDIA card)
+    "以前是AMD显卡，现在换成了RTX 4070，torch.cuda.is_available()返回False",
+])
+def test_an_amd_card_asked_about_or_replaced_beside_an_nvidia_one_is_no_missing_nvidia_gpu(text: str) -> None:
+    assert "NO_NVIDIA_GPU" not in errors_of(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("我的显卡是RTX 4070", "NVIDIA GeForce RTX 4070"),
+    ("rtx3060显卡跑不动", "NVIDIA GeForce RTX 3060"),
+])
+def test_an_nvidia_name_glued_to_chinese_words_is_read(text: str, name: str) -> None:
+    assert facts_of(text).get("gpu_name") == name
 
 
 def test_the_gpu_asked_about_with_no_other_vendor_named_says_nothing_of_the_vendor() -> None:
@@ -95,6 +129,22 @@ def test_the_gpu_asked_about_with_no_other_vendor_named_says_nothing_of_the_vend
 
 def test_the_cpu_named_before_its_verb_in_chinese_is_the_gpu_unused() -> None:
     assert facts_of("装好以后只能CPU跑，很慢").get("gpu_unused") == "true"
+
+
+@pytest.mark.parametrize("text", [
+    "以前一直CPU跑，现在换了4090，cuda已经可以用了",
+    "数据预处理还是CPU运行比较快，训练用GPU没问题",
+    "没有独显的话只能CPU跑吧？",
+    "请问没有N卡是不是只能CPU跑？",
+])
+def test_the_cpu_before_its_verb_in_the_past_by_choice_or_asked_is_no_gpu_unused(text: str) -> None:
+    assert facts_of(text).get("gpu_unused") is None
+
+
+def test_a_torch_version_glued_to_chinese_words_is_read() -> None:
+    facts = facts_of("装了torch 2.5.1+cu124，但是只能CPU跑")
+    assert (facts.get("torch_variant"), facts.get("gpu_unused")) == ("cu124", "true")
+    assert "CPU_ONLY_WHEEL" not in errors_of("装了torch 2.5.1+cu124，但是只能CPU跑")
 
 
 def test_a_system_summary_with_os_and_cpu_lines_is_no_collect_env() -> None:
@@ -115,6 +165,14 @@ def test_a_programs_padded_torch_line_names_the_build(text: str, expected: str) 
 
 
 @pytest.mark.parametrize("text", [
+    "Checking dependencies...\n  torch  : 2.4.0+cu121  (required)  NOT FOUND\n  numpy  : 1.26.4  OK",
+    "  torch  : 2.4.0+cu121  required, found 2.1.0+cpu",
+])
+def test_a_requirement_checkers_torch_line_is_no_installed_torch(text: str) -> None:
+    assert facts_of(text).get("torch_installed") is None
+
+
+@pytest.mark.parametrize("text", [
     "When I install openblas with conda, it always downgrades the pytorch to cpu version and is_available()=False",
     "conda install -c pytorch pytorch-nightly suggested the cpu version for installation, is that right?",
     "the node downloaded a none cuda Torch and replaced the one installed",  # ("none" for "non", as typed)
@@ -123,8 +181,17 @@ def test_an_installer_replacing_or_planning_the_cpu_build_is_told(text: str) -> 
     assert facts_of(text).get("torch_build_told") == "cpu"
 
 
-def test_the_person_trying_the_cpu_build_is_no_installer_choosing_it() -> None:
-    assert facts_of("I also tried to install the cpu version, same error").get("torch_build_told") is None
+@pytest.mark.parametrize("text", [
+    "I also tried to install the cpu version, same error",
+    "When I install faiss, conda tries to install the cpu version instead of faiss-gpu.",
+    "pip wants to install the cpu version of onnxruntime, how do I get onnxruntime-gpu?",
+    "conda suggested cpu version of tensorflow for my mac",
+    "The docs suggested cpu version for CI runners. For my desktop I use cu124 and everything works.",
+    "I upgraded the torch to CPU version on purpose for the server",
+    "I had to downgrade torch to the cpu version because my laptop has no GPU, and it works fine now on CPU.",
+])
+def test_the_person_choosing_a_cpu_build_or_another_packages_is_no_installer_choosing_torchs(text: str) -> None:
+    assert facts_of(text).get("torch_build_told") is None
 
 
 def test_is_available_compared_in_code_is_no_result() -> None:

@@ -271,6 +271,8 @@ KNOWN_MISSES = {
     "3056-lmcache-vllm-image-torch270-cu126-rtx5090": "torch 2.7.0+cu126 shown, but the GPU only as 'RTX 50xx': a "
     "generation without a model the checks can compare with the build's arch list",
     # round 30
+    "3159-zh-codeformer-gui-amd-card-cpu-only": "'不支持A卡吗？只能CPU跑？' (doesn't it support AMD cards? only the CPU?): "
+    "asked, not told; that the reporter's card is an AMD one is the question's premise",
     "3156-zh-tuna-conda-without-c-pytorch-anaconda-cpu-build": "only conda info and the mirror's channels are shown; "
     "that the plan without -c pytorch took Anaconda's CPU build is in a reply comparing the two plans",
     "3213-pytorch-ncclcommresume-nccl-cu12-beside-cu13": "an NCCL symbol missing beside two nvidia-nccl packages: read "

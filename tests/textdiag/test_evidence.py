@@ -25,7 +25,9 @@ from wizard.textdiag.evidence import extract_facts
         ("在适用于 Linux 的 Windows 子系统中运行", {"os": "linux", "is_wsl": "true"}),
         ("I use Python 3.12 from python.org", {"python_version": "3.12"}),
         ("C:\\Users\\me> py -3.13 -m pip install torch", {"python_version": "3.13", "os": "windows"}),
-        ("then ran py.exe -3.9-64 train.py", {"python_version": "3.9"}),
+        ("PS C:\\work> py.exe -3.9-64 train.py", {"python_version": "3.9", "python_bits": None}),
+        ("py -3.8-32 -m pip install torch", {"python_version": "3.8", "python_bits": "32"}),
+        ("Someone on reddit said to run py -3.12 instead", {"python_version": None}),
         ("C:\\Users\\me\\AppData\\Local\\Programs\\Python\\Python38-32\\python.exe", {"python_bits": "32"}),
         ("AMD Radeon RX 6800 XT", {"gpu_vendor": "amd"}),
         # Intel's GPUs by their marketing names, with or without "Intel" before them

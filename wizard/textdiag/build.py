@@ -574,9 +574,10 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
 # vendor's GPU named, the answer is that PyTorch's GPU builds for Windows and most programs need an NVIDIA GPU
 _GPU_USE_ASKED = re.compile(
     r"\b(?:use|using|run(?:ning)?\son|utili[sz]e)\s(?:(?:my|the|this|a|its)\s)?(?:gpu|graphics\scard)\b"
-    # 可以使用AMD显卡跑吗 / 能用A卡吗 / 支持A卡吗 (can it use / does it support the card)
-    r"|(?:可以|能|能否|能不能|可不可以|是否(?:可以|能)?)\s?(?:用|使用|调用|支持)\s?[^\n，。？?]{0,12}?(?:显卡|gpu|a卡)"
-    r"|支持\s?(?:amd\s?|a卡|[^\n，。？?]{0,8}?显卡)[^\n，。]{0,4}?(?:吗|么|嘛)")
+    # 可以使用AMD显卡跑吗 / 能用A卡跑吗 (can it run on the card: the use asked, as "use my GPU"; not "does it support
+    # AMD", a question before buying)
+    r"|(?:可以|能|能否|能不能|可不可以|是否(?:可以|能)?)\s?(?:用|使用|调用)\s?[^\n，。？?]{0,12}?(?:显卡|gpu|a卡)\s?"
+    r"(?:跑|运行|推理|训练|加速)")
 
 
 # CUDA or NVIDIA named in the words of the languages read ("没有找到英伟达的驱动": torch's "Found no NVIDIA driver" retold)

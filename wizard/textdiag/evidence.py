@@ -273,6 +273,11 @@ def _interpreter_path(found: re.Match[str]) -> dict[str, str]:
     return {"python_path": found.group("path").strip()}
 
 
+def _python_launcher(found: re.Match[str]) -> dict[str, str]:
+    facts = _python_from(found)
+    return {**facts, "python_bits": "32"} if facts and found.group("bits") == "-32" else facts
+
+
 def _bits(found: re.Match[str]) -> dict[str, str]:
     return {"python_bits": "32"}
 
@@ -619,8 +624,10 @@ RULES: tuple[Rule, ...] = (
     # ---- GPUs, written the way people write them: "rtx3060", "GTX 1050ti", "RTX 4090 Laptop", "MX150"
     Rule("gpu_geforce", ("rtx", "gtx", "gt ", "gt-", *(f"gt{d}" for d in "1234567"), "mx ", "mx-",
                          *(f"mx{d}" for d in "12345")),
-         re.compile(r"\b(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
-                    r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d|s)?\b(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
+         # (a CJK word glued on either side is no letter of the name: "我的显卡是RTX 4070", "4070显卡")
+         re.compile(r"(?<![A-Za-z0-9_])(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
+                    r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d|s)?(?![A-Za-z0-9_])"
+                    r"(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
          _nvidia_gpu, 0.8),
     Rule("gpu_geforce_bare", ("0ti", "0 ti", "0-ti", "0super", "0 super"),
          re.compile(r"(?<![\w.-])(?<!(?:rtx|gtx) )(?P<number>" + _BARE_GEFORCE + r")[ -]?(?P<suffix>ti|super)\b", _I),
@@ -648,7 +655,7 @@ RULES: tuple[Rule, ...] = (
          # Graphics": its integrated graphics, beside which laptops often have an NVIDIA GPU)
          # (a four-digit model with AMD's "XT"/"XTX" suffix needs no "RX": "7800 xt", "6700XT"; NVIDIA names none so; a
          # CJK word glued before the name is no letter of it: "使用AMD显卡")
-         re.compile(r"\b(?<!with )Radeon\b|(?<![A-Za-z0-9])AMD(?: (?:GPU|graphics|card)| ?显卡)|(?<![A-Za-z0-9])RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])A卡"
+         re.compile(r"\b(?<!with )Radeon\b|(?<![A-Za-z0-9])AMD(?: (?:GPU|graphics|card)| ?显卡)|(?<![A-Za-z0-9])RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])(?<!不是)(?<!没有)A卡"
                     r"|(?<![\w-])[5-9]\d{2}0 ?XTX?\b", _I),
          _vendor("amd"), 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
@@ -663,6 +670,9 @@ RULES: tuple[Rule, ...] = (
                     r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
+    # "N卡", the everyday Chinese word for an NVIDIA graphics card (beside "A卡" for AMD's); not denied ("没有N卡")
+    Rule("gpu_nvidia_slang_zh", ("n卡",),
+         re.compile(r"(?<![A-Za-z])(?<!不是)(?<!没有)(?<!没)N卡", _I), _vendor("nvidia"), 0.75),
     Rule("lspci_nvidia", ("controller: nvidia",),
          re.compile(r"(?:VGA compatible controller|3D controller|Display controller): NVIDIA\b", _I),
          _vendor("nvidia"), 0.95),
@@ -761,11 +771,12 @@ RULES: tuple[Rule, ...] = (
     # "Yesterday, it was working perfectly", "it worked fine before the update": the program ran on this machine before
     # (a program whose start asserts CUDA then had a GPU and a driver that answered)
     Rule("worked_before_told", ("yesterday", "was working", "worked", "used to work", "was running"),
-         re.compile(r"\b(?:it|this|everything|that|all)\s(?:was\s(?:working|running)|worked|used\sto\s(?:work|run))"
+         re.compile(r"(?:\b(?:it|this|everything|that|all)\s|^[ \t]{0,8}|[.!?]\s{1,3})(?:was\s(?:working|running)|worked|ran|"
+                    r"used\sto\s(?:work|run))"
                     r"(?:\s(?:perfectly|fine|well|great|ok(?:ay)?|flawlessly))?\s(?:yesterday|before\sthe\s(?:update|upgrade)|"
                     r"until\s(?:yesterday|today|the\s(?:update|upgrade))|last\s(?:week|night))\b"
                     r"|\b(?:yesterday|before\sthe\s(?:update|upgrade)|until\s(?:yesterday|today|the\s(?:update|upgrade))),?\s"
-                    r"(?:it|everything|this)\s(?:was\s(?:working|running)|worked)\b", _I),
+                    r"(?:it|everything|this)\s(?:was\s(?:working|running)|worked|ran)\b", _I | re.M),
          lambda m: {"worked_before": "true"} if stated(m) else {}, 0.6),
     Rule("torch_missing_told", ("missing", "not installed"),
          re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"
@@ -786,9 +797,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:Python|cp|py)(?P<digits>3\d{1,2})\b", _I), _python_compact, 0.6),
     # the Windows launcher picking an installed Python ("py -3.13 -m pip install torch", "py -3.10-32"; Python's docs,
     # "Using Python on Windows", Python Launcher): the version is the interpreter the command runs
+    # (a command as run: at a line's start or after a prompt, not "someone said to run py -3.12"; "-32" picks the 32-bit one)
     Rule("python_launcher", ("py -3", "py.exe -3"),
-         re.compile(r"(?<![\w.-])py(?:\.exe)? -(?P<major>3)\.(?P<minor>\d{1,2})(?:-(?:32|64))?(?![\w.])", _I),
-         _python_from, 0.7),
+         re.compile(r"(?:^[ \t]{0,8}|[>$][ \t]{0,2})py(?:\.exe)? -(?P<major>3)\.(?P<minor>\d{1,2})(?P<bits>-(?:32|64))?"
+                    r"(?![\w.])", _I | re.M),
+         _python_launcher, 0.7),
     Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)"),
          re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python", _I),
          _bits, 0.8),
@@ -797,7 +810,8 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:pip3?|pip\.exe|uv pip|uv) (?:install|add) (?P<spec>[^\n]{0,400}?\btorch\b[^\n]{0,400})", _I),
          _pip_request, 0.9),
     Rule("dist_pin", ("torch", "numpy"),
-         re.compile(r"(?<![\w.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
+         # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124")
+         re.compile(r"(?<![A-Za-z0-9_.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
                     r"(?:[ \t]?\+[ \t]?(?:cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b|\+[a-z0-9.]{2,16})?)(?!\w|\.\w)", _I),
          _dist_pair, 0.8),  # (people write the build apart too: "PyTorch 2.8.0 + cu129")
@@ -880,7 +894,8 @@ RULES: tuple[Rule, ...] = (
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
-                    r"evaluates to)) (?:me )?|=(?!=) ?|-> |: |(?P<comment># ?)"
+                    # (glued "=" only before False: "is_available()=True" is as often a wish as an f-string's output)
+                    r"evaluates to)) (?:me )?|= |=(?=False\b)|-> |: |(?P<comment># ?)"
                     # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
                     r"|(?:返回(?:值)?(?:为|是|了)?|结果(?:为|是)|输出(?:为|是)?|显示(?:为|是)?|возвращает|выда[её]т|devuelve|"
                     r"retorna|devolve|renvoie|retourne) ?)?['\"`]?"
@@ -1205,7 +1220,9 @@ RULES: tuple[Rule, ...] = (
     Rule("lightning_torch", ("torch:", "torch :", "torch  :"),
          # (a program's own report pads the key and adds fields after two blanks: "torch  : 2.10.0+cpu  cuda=False")
          re.compile(r"^[ \t]{0,8}(?:[-*] )?torch[ \t]{0,12}:[ \t]{1,20}(?P<version>\d{1,2}\.\d{1,2}\.\d{1,3}(?:\+[a-z0-9.]{2,12})?)"
-                    r"(?:[ \t]{2,}[^\n]{0,120})?[ \t]*$", re.M),
+                    # (not a requirement checker's "torch  : 2.4.0+cu121  (required)  NOT FOUND")
+                    r"(?:[ \t]{2,}(?![^\n]{0,120}?\b(?:required|requires|missing|needed|need|not\sfound|expected|wanted|found)\b)"
+                    r"[^\n]{0,120})?[ \t]*$", re.M),
          lambda m: {"torch_version": m.group("version"), "torch_installed": m.group("version")}, 0.9),
     # ---- a network failure told in prose ("pip was returning a connection broken problem")
     Rule("network_prose", ("connection", "network", "firewall", "internet"),

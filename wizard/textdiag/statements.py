@@ -261,8 +261,10 @@ GPU_UNUSED_ZH = re.compile(
     r"|(?:用|使用|调用|跑|走)的(?:都|还|全|仍然|依然)?是\s?" + _ZH_CPU +
     r"|显示(?:的)?(?:是|为)\s?" + _ZH_CPU +
     r"|(?:跑在|运行在|跑到了?)\s?cpu\s?上|在\s?cpu\s?上(?:跑|运行|训练|推理|计算)(?!正常|没问题|没有问题|可以|是可以)"
-    # 只能CPU跑 / 还是CPU运行 (the verb after the processor)
-    r"|(?:只|只能|只会|仅能?|一直|还是|仍然|依然|都)\s?(?:在\s?|用\s?)?cpu\s?(?:上\s?)?(?:跑|运行|推理|训练|计算)"
+    # 只能CPU跑 / 还是CPU运行 (the verb after the processor; not supposed, asked or compared: "没有独显的话只能CPU跑吧？",
+    # "预处理还是CPU运行比较快")
+    r"|(?<!的话)(?<!的话，)(?:只能|只会|还是|仍然|依然)\s?(?:在\s?|用\s?)?cpu\s?(?:上\s?)?(?:跑|运行|推理|训练|计算)"
+    r"(?![^\n，。]{0,3}(?:吧|吗|么|嘛|？|\?))(?!\s?(?:比较|更|还快|就行|即可|也行))"
     # 没有用到GPU / 用不了GPU / 无法使用GPU / 识别不到显卡
     r"|(?:没有?|未|并未|并没有)(?:被)?(?:用到|用上|使用|调用|利用|启用|识别到?|检测到|找到|读到)了?\s?(?:我的)?\s?" + _ZH_GPU +
     r"|(?:用不了|用不上|调用不了|调不了|调用不到|识别不到|检测不到|找不到|识别不了|检测不了|无法使用|无法调用|无法识别|"
@@ -631,13 +633,17 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"|\b(?:missing|lacking|no)\s(?:the\s)?cuda[- ](?:enabled\s|version\s(?:of\s)?)?" + _TORCH + r"\b"
     r"|\breplac(?:ed|es|ing)\s(?:[\w-]{1,20}\s){0,5}?with\s(?:a\s|the\s)?cpu(?:[- ]enabled)?(?:[- ]only)?[- ]"
     r"(?:version|build|variant|wheel|one|" + _TORCH + r"|pytroch)\b"
-    # "it will always downgrade the pytorch to cpu version" (an installer replacing the build); conda's plan
-    # "suggested cpu version for installation", "it wants to install the cpu version"
-    r"|\b(?:downgrad|upgrad)(?:es|ed|ing|e)\s(?:(?:the|my)\s)?" + _TORCH + r"\s(?:back\s)?to\s(?:the\s|a\s)?"
+    # "it will always downgrade the pytorch to cpu version": a tool (not the person) replacing the build
+    r"|\b(?:it|conda|mamba|pip|uv|poetry|installer|script|which|this|that)\s(?:(?:will|would|always|then|automatically|"
+    r"just|also)\s){0,3}(?:downgrad|upgrad)(?:es|ed|ing|e)\s(?:(?:the|my)\s)?" + _TORCH + r"\s(?:back\s)?to\s(?:the\s|a\s)?"
     r"cpu(?:[- ]only)?\s(?:version|build|variant)\b"
-    r"|\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed)|(?:it|conda|mamba|pip|uv|poetry|solver|installer|script)\s"
-    r"(?:wants|wanted|tries|tried|is\strying)\sto\s(?:re)?install)\s"
-    r"(?:(?:me|only|always)\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant|package)\b"
+    # conda's plan for torch: "pytorch-nightly … it suggested cpu version", "the solver tries to install the CPU-only
+    # build of pytorch" (not another package's: "the cpu version of onnxruntime")
+    r"|\b" + _TORCH + r"\b[^\n.;]{0,60}?\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed))\s(?:me\s)?(?:the\s|a\s)?"
+    r"cpu(?:[- ]only)?\s(?:version|build|variant)\b(?!\sof\s(?!(?:py)?torch\b))"
+    r"|\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed)|(?:conda|mamba|pip|uv|poetry|solver|installer|script)\s"
+    r"(?:wants|wanted|tries|tried|is\strying)\sto\s(?:re)?install)\s(?:me\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s"
+    r"(?:version|build|variant)\sof\s" + _TORCH + r"\b"
     # "Torch changed to the cpu", "pytorch switched back to cpu" (the build, said of torch itself)
     r"|\b" + _TORCH + r"\s(?:\w{1,12}\s)?(?:changed|switched|reverted|went|turned)\s(?:back\s)?(?:in)?to\s(?:the\s)?cpu\b"
     r"(?![- ](?:device|mode|usage|load|time))"
