@@ -44,6 +44,15 @@ def working_only_told(snapshot: Snapshot) -> bool:
     return any(item.signature == WORKING_SIGNATURE and ("told", "true") in item.facts for item in snapshot.evidence)
 
 
+GPU_LOAD_SEEN_SIGNATURE = "textdiag:gpu_load_seen"  # evidence: where the text read the GPU's load ("task_manager")
+
+
+def gpu_load_seen_in_task_manager(snapshot: Snapshot) -> bool:
+    """Whether the text judged the GPU's use from Windows' Task Manager, whose GPU graphs do not show CUDA by default."""
+    return any(item.signature == GPU_LOAD_SEEN_SIGNATURE and ("seen_in", "task_manager") in item.facts
+               for item in snapshot.evidence)
+
+
 def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
     """Whether the working CUDA the text shows is PyTorch's allocator running out of GPU memory (the program's size)."""
     return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)

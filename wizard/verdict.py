@@ -16,7 +16,7 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-from wizard.evidence import gpu_memory_exhausted, working_only_told, working_shown
+from wizard.evidence import gpu_load_seen_in_task_manager, gpu_memory_exhausted, working_only_told, working_shown
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.plain_characters import plain_characters
 from wizard.resources_path import resource
@@ -123,6 +123,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
     if failure and working == "mps" and own_error:
         return _make(VerdictKind.READY, "ready.mps_other_error")  # (an operator MPS lacks: the program's, not the setup)
+    if gpu_load_seen_in_task_manager(snapshot) and not working and (runtime is None or runtime.cuda_available is not False):
+        return _make(VerdictKind.CANNOT_TELL, "cannot_tell.gpu_load_in_task_manager", command=NVIDIA_SMI_COMMAND)
     if failure:
         if runtime is not None and _gpu_facts_known(snapshot):
             return _make(VerdictKind.CANNOT_TELL, "cannot_tell.cut_error")

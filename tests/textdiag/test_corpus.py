@@ -328,9 +328,9 @@ KNOWN_HEALTHY_MISSES = {
     # round 30
     "3158-zh-healthy-llamafactory-env-a800-torch231-cu121": "llamafactory-cli env shows the GPU build seeing an A800, "
     "but the post reports an error (a screenshot) at the web UI's start: an unplaced failure keeps 'cannot tell'",
-    "3217-healthy-nerfstudio-windows-task-manager-gpu-0-percent": "Task Manager's GPU 0 % on Windows told as the GPU "
-    "unused, with no build shown: read as the CPU build; Task Manager's default graphs do not show CUDA work, which "
-    "only the thread's nvidia-smi showed",
+    "3217-healthy-nerfstudio-windows-task-manager-gpu-0-percent": "Task Manager's GPU 0 % on Windows: its default "
+    "graphs do not show CUDA work, so the wizard asks for nvidia-smi ('cannot tell'); that the GPU was busy is only in "
+    "the thread's nvidia-smi",
     "3265-healthy-mokuro-rtx3050-is-available-true-detector-cpu": "is_available() True beside '100 % CPU': the program "
     "hard-codes the CPU, which keeps the verdict from 'ready' (the complaint stands)",
 }

@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
 from wizard.evidence import (
+    GPU_LOAD_SEEN_SIGNATURE,
     LIKELY_FACT,
     NO_CUDA_BUILD_HERE,
     POSSIBLE_FACT,
@@ -142,6 +143,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(ERA_SIGNATURE, "", "", era.facts()))
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
+    if facts.get("gpu_load_seen") == "task_manager" and facts.get("gpu_unused") == "true":  # (idle there, not busy)
+        evidence.append(Evidence(GPU_LOAD_SEEN_SIGNATURE, "", "", (("seen_in", "task_manager"),)))
     working = working_shown(facts)
     cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
     if reports_failure(clean.text, cuda_expected):
@@ -824,6 +827,8 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
         return "CPU_ONLY_WHEEL"  # a driver that runs every CUDA 12 build is shown working: the build is what is left
     if facts.get("cuda_build_named") == "true" or facts.get("index_variant", "").startswith("cu"):
         return ""
+    if _only_task_manager_shows_it_idle(facts):
+        return ""  # (Task Manager's GPU graphs show no CUDA work by default: nothing says the program ran on the CPU)
     if facts.get("bundled_cuda_build") == "true" and "DRIVER_TOO_OLD" in causes and nvidia_named(facts):
         return "DRIVER_TOO_OLD"  # the program ships a recent CUDA build; an NVIDIA GPU named has a driver, too old for it
     if facts.get("app_installs_cuda_build") == "true":
@@ -833,6 +838,14 @@ def _likely_cause(facts: dict[str, str], causes: list[str]) -> str:
     if "CPU_ONLY_WHEEL" in causes and _nothing_about_the_setup(facts):
         return "CPU_ONLY_WHEEL"
     return ""
+
+
+def _only_task_manager_shows_it_idle(facts: dict[str, str]) -> bool:
+    """The GPU is called unused from Task Manager's load, with no is_available() False, no CPU build and no program
+    saying it chose the CPU."""
+    return (facts.get("gpu_load_seen") == "task_manager" and facts.get("cuda_available") != "false"
+            and facts.get("program_chose_cpu") != "true" and facts.get("torch_build_told") != "cpu"
+            and not facts.get("torch_variant", "").startswith("cpu"))
 
 
 def _driver_shown_recent(facts: dict[str, str]) -> bool:

@@ -744,6 +744,20 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\bpip3?\s(?:list|show|freeze)\b[^\n]{0,40}?\btorch\b[\s=:]{1,4}(?:is\s|says\s|version\s)?"
                     r"(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\+[a-z0-9.]{2,12})?)", _I),
          lambda m: {"torch_installed": m.group("version")}, 0.7),
+    # the GPU's load read in Windows' Task Manager ("According to the task manager, the load of my GPU is 0%"): its GPU
+    # graphs show the 3D, Copy and Video engines by default, CUDA work only on a graph switched to "Cuda" or
+    # "Compute_0" (Microsoft's "GPUs in the Task Manager"), so an idle GPU there is no sign the program runs on the CPU
+    Rule("gpu_load_in_task_manager", ("task manager", "taskmanager", "task-manager", "任务管理器", "工作管理員", "タスクマネージャ",
+                                      "диспетчер", "administrador de tareas", "gerenciador de tarefas",
+                                      "gestionnaire des tâches", "aufgaben-manager", "작업 관리자"),
+         re.compile(r"(?:task\s?-?manager|任务管理器|工作管理員|タスクマネージャー?|диспетчер[а-яё]{0,3}\sзадач|administrador\sde\s"
+                    r"tareas|gerenciador\sde\starefas|gestionnaire\sdes\st[âa]ches|aufgaben-?manager|작업\s?관리자)"
+                    r"[^\n]{0,120}?(?:gpu|graphics|显卡|顯示卡|グラフィック|видеокарт|grafikkarte|tarjeta\sgr|placa\sde\sv|carte\sgr|그래픽)"
+                    r"|(?:gpu|graphics|显卡|顯示卡|グラフィック|видеокарт|grafikkarte|tarjeta\sgr|placa\sde\sv|carte\sgr|그래픽)"
+                    r"[^\n]{0,120}?(?:task\s?-?manager|任务管理器|工作管理員|タスクマネージャ|диспетчер[а-яё]{0,3}\sзадач|"
+                    r"administrador\sde\stareas|gerenciador\sde\starefas|gestionnaire\sdes\st[âa]ches|aufgaben-?manager|"
+                    r"작업\s?관리자)", _I),
+         _const(gpu_load_seen="task_manager"), 0.6),
     # "Yesterday, it was working perfectly", "it worked fine before the update": the program ran on this machine before
     # (a program whose start asserts CUDA then had a GPU and a driver that answered)
     Rule("worked_before_told", ("yesterday", "was working", "worked", "used to work", "was running"),

@@ -228,7 +228,11 @@ GPU_UNUSED_EN = re.compile(
     r"(?:support|acceleration)\b"
     # "GPU usage stays at 0%", "GPU utilization is 0 %"
     r"|\bgpu\s(?:usage|utili[sz]ation|util|load)\s(?:(?:is|stays|remains|was|shows|at|of|always|still|just|never|goes|"
-    r"above)\s){0,3}0\s?%", _I)
+    r"above)\s){0,3}0\s?%"
+    # "my GPU stays at 0%", "the load of my Nvidia GPU is 0%", "0% GPU usage"
+    r"|\b(?:(?:load|usage|utili[sz]ation)\sof\s(?:my\s|the\s)?(?:nvidia\s)?)?gpu\s(?:(?:stays|remains|is|was|sits|sat|"
+    r"stayed|remained)\s){1,2}(?:at\s)?0\s?%"
+    r"|\b0\s?%\s(?:gpu|graphics\scard)\s(?:usage|load|utili[sz]ation)\b", _I)
 GPU_UNUSED_ON_CPU_EN = re.compile(
     # "runs on the CPU", "always runs on CPU", "falls back to the CPU", "training everything on the CPU"
     # (a finite verb or a gerund after "is"/"still": not "you can run it on CPU", "Training on CPU is slow")

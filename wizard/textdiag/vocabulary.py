@@ -124,6 +124,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
     "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
     "bundled_cuda_build": lower,  # "true": the program runs its own bundled Python with PyTorch's CUDA build
+    "gpu_load_seen": lower,  # "task_manager": the GPU's load was read in Windows' Task Manager (no CUDA graph by default)
     "worked_before": lower,  # "true": the person says the program worked on this machine before ("yesterday it worked")
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
