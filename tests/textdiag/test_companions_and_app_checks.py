@@ -197,3 +197,94 @@ def test_the_person_choosing_a_cpu_build_or_another_packages_is_no_installer_cho
 def test_is_available_compared_in_code_is_no_result() -> None:
     assert facts_of("if torch.cuda.is_available() == False:\n    device = 'cpu'").get("cuda_available") is None
     assert facts_of("because torch.cuda.is_available()=False").get("cuda_available") == "false"
+
+
+# ---- round 31's tuning half
+
+def test_nvrtc_refusing_the_gpus_architecture_is_an_unsupported_architecture() -> None:
+    text = "RTX 4090, torch 1.10.0+cu113\nRuntimeError: nvrtc: error: invalid value for --gpu-architecture (-arch)"
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_rocblas_without_a_library_for_the_gpu_names_the_rocm_build_and_offers_no_cuda_command() -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    text = ("GPU: AMD Radeon RX 7900 XTX, Ubuntu 22.04, torch 2.0.0 from pip\nrocBLAS error: Cannot read "
+            "/env/lib/python3.10/site-packages/torch/lib/rocblas/library/TensileLibrary.dat: No such file or directory")
+    diagnosis = diagnosis_of(text)
+    rocm = next(f for f in diagnosis.findings if f.code == "GPU_ARCH_UNSUPPORTED")
+    assert "ROCm" in rocm.title and not rocm.actions
+    assert "+cu" not in " ".join(diagnosis.recommendation.argv)
+
+
+def test_only_an_amd_gpu_told_gets_no_cuda_command() -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    diagnosis = diagnosis_of("Windows 11, AMD Radeon RX 6800. torch.cuda.is_available() returns False, why?")
+    assert "+cu" not in " ".join(diagnosis.recommendation.argv)
+    with_rtx = diagnosis_of("Windows 11, Intel(R) UHD Graphics 630 and an RTX card. is_available() returns False")
+    assert "NO_NVIDIA_GPU" not in [f.code for f in with_rtx.errors]
+
+
+@pytest.mark.parametrize("text", [
+    "ERROR! Intel® Extension for PyTorch* needs to work with PyTorch 2.8.*, but PyTorch 2.6.0+cu124 is found. Please "
+    "switch to the matching version and run again.",
+    "pip list shows torch 2.7.1\nipex 2.8\nimport intel_extension_for_pytorch fails",
+])
+def test_intel_extension_for_pytorch_of_another_release_is_a_package_conflict(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_intel_extension_for_pytorch_of_the_same_release_is_no_conflict() -> None:
+    assert "PACKAGE_CONFLICT" not in errors_of("torch 2.2.1, ipex 2.2.0, runs on the CPU as expected")
+
+
+@pytest.mark.parametrize("text", [
+    "OSError: libtorchaudio.so: undefined symbol: aoti_torch_abi_version",
+    "[BUG] undefined symbol: _ZTVN5torch3jit6MethodE",
+])
+def test_a_companion_or_torch_class_symbol_unbound_is_a_package_conflict(text: str) -> None:
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_glibcs_math_library_too_old_is_the_platform() -> None:
+    text = ("/lib64/libm.so.6: version `GLIBC_2.27' not found (required by /opt/libtorch/lib/libtorch_cpu.so)")
+    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
+
+
+def test_condas_cudatoolkit_block_with_the_requested_cudatoolkit_is_a_missing_build() -> None:
+    text = ("UnsatisfiableError: The following specifications were found to be incompatible with each other:\n\n"
+            "Package cudatoolkit conflicts for:\npytorch==1.6.0 -> cudatoolkit[version='>=10.1,<10.2|>=10.2,<10.3']\n"
+            "cudatoolkit=11.0\n\nPackage libgcc-ng conflicts for:\npython=3.8 -> libgcc-ng[version='>=7.3.0']")
+    assert errors_of(text)[:1] == ["INDEX_VARIANT_MISSING"]
+
+
+def test_condas_cudatoolkit_block_without_a_requested_cudatoolkit_says_nothing_of_it() -> None:
+    text = ("Package cudatoolkit conflicts for:\ntorchvision==0.10.0 -> cudatoolkit[version='>=10.2,<10.3|>=11.1,<11.2']\n"
+            "torchaudio==0.10.0 -> cudatoolkit[version='>=10.2,<10.3|>=11.1,<11.2|>=11.3,<11.4']")
+    assert "INDEX_VARIANT_MISSING" not in errors_of(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ERROR: Could not find a version that satisfies the requirement torch==1.15.0 (from versions: 1.4.0, 1.5.0, "
+     "1.5.1, 1.6.0)\nERROR: No matching distribution found for torch==1.15.0", "INDEX_VARIANT_MISSING"),
+    ("ERROR: Could not find a version that satisfies the requirement torch==2.4.0.dev20240415 (from versions: 2.2.2, "
+     "2.3.0.dev20240301, 2.3.0.dev20240311)\nERROR: No matching distribution found for torch==2.4.0.dev20240415",
+     "INDEX_VARIANT_MISSING"),
+])
+def test_a_version_never_released_or_a_nightly_no_longer_served_is_missing_on_the_index(text: str, expected: str) -> None:
+    assert errors_of(text)[:1] == [expected]
+
+
+def test_no_module_named_torch_under_sudo_is_another_pythons() -> None:
+    text = "It works as my user, but `sudo python3 setup.py develop` says\nModuleNotFoundError: No module named 'torch'"
+    assert errors_of(text)[:1] == ["ENV_MISMATCH"]
+
+
+@pytest.mark.parametrize(("text", "cuda"), [
+    (">>> torch.version.cuda\n'9.0.176'", "9.0"),
+    ("I noticed that the pytorch point to cuda 9.0.176 (type torch.version.cuda in terminal)", "9.0"),
+    ("print(torch.version.cuda)  # should be 11.8", None),
+])
+def test_torch_version_cuda_printed_names_the_builds_cuda(text: str, cuda: str | None) -> None:
+    assert facts_of(text).get("torch_cuda") == cuda

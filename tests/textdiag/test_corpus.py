@@ -281,6 +281,33 @@ KNOWN_MISSES = {
     "3251-forge-neo-stabilitymatrix-update-not-able-to-access-cuda": "Forge's CUDA check after an update, on a machine "
     "where it worked the day before: the CPU build and the driver both stay possible (Forge installs PyTorch's CUDA "
     "build itself); the update that replaced torch is in the thread",
+    # round 31
+    "3311-oyster-rtx2080ti-conda-env-torch-cuda90": "a CUDA 9.0 build on an RTX 2080 Ti: Turing runs Volta's sm_70 "
+    "cubins (one major, NVIDIA's binary compatibility), so the build is not read as lacking the GPU; CUDA 9's libraries "
+    "on Turing are the thread's finding",
+    "3312-pytorch-537-titan-x-pascal-conda-slow-first-cuda": "a first .cuda() call taking two minutes, no error: that "
+    "the PTX was JIT-compiled for a GPU the binaries had no cubin for is the maintainer's reading",
+    "3319-ufold-rtx3090-torch140-cudnn-execution-failed": "cuDNN's EXECUTION_FAILED with torch 1.4.0 and no GPU "
+    "named: that the card was an RTX 3090 is only in the thread",
+    "3321-fgnn-rtx3080ti-torch151-cu101-cudnn-execution-failed": "cuDNN's EXECUTION_FAILED with a cu101 build and no "
+    "GPU named: the RTX 3080 Ti is only in the thread",
+    "3331-stavis-requirements-torchaudio-02-not-on-pypi": "torchaudio==0.2 below pip's list (0.3.0 up): a list that "
+    "starts above the pin also means a Python too new for it, so the index's gap is not read",
+    "3332-pytorch-3dunet-conda-env-ipython-from-base-import-torch": "the import error is a screenshot; that ipython "
+    "came from another environment is the maintainer's answer",
+    "3354-colab-pytorch-160-cu102-unable-to-find-gpu": "'Torch 1.6.0 is unable to find the GPU' on Colab: that Colab's "
+    "driver then ran CUDA 10.1 below PyPI's cu102 build is the Colab team's answer",
+    "3364-odysseus-docker-compose-gpu-not-recognized-no-device-reservation": "Docker Compose and the GPU not "
+    "recognized, with the device reservation the post adds as its fix: the container without GPU access is not read "
+    "from a compose file",
+    "3366-cresset-compose-deploy-devices-needs-runtime-nvidia": "only the compose snippet and 'runtime: nvidia' as the "
+    "fix: no failure message is shown",
+    "3368-pytorch-rocm-7900xtx-gfx1100-rocblas-tensilelibrary-missing": "rocBLAS's missing TensileLibrary is read (the "
+    "ROCm build lacks the GPU), but with only an AMD GPU named and CUDA's device used, 'no NVIDIA GPU' is named first",
+    "3406-flux-jupyter-torchvision-nms-operator-suggestion": "only an assistant's suggestion about the nms operator is "
+    "pasted, not torch's error",
+    "3422-pytorch-707-pip-install-pytorch-placeholder-2017": "pip building PyPI's 'pytorch' placeholder sdist of 2017 "
+    "on Python 3.5: that PyTorch was not on PyPI yet is the date, which the text lacks",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -341,7 +368,7 @@ KNOWN_HEALTHY_MISSES = {
 # (Round 5 measured 88.9 % / 89.7 % on 126 texts; the 123 texts of rounds 6 to 9 are harder: see the doc.)
 HELD_OUT_TOP1_FLOOR = 0.68  # measured 580/849 (68.3 %) at the end of round 29 (149 fresh held-out texts added in rounds 25-29)
 HELD_OUT_TOP_ANY_FLOOR = 0.69  # measured 592/849 (69.7 %)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 33  # measured 42 of 75 at the end of round 29 (10 healthy pastes added in rounds 25-29)
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 34  # measured 45 of 79 at the end of round 31 (42 of 75 at the end of round 29)
 # measured 2 at the end of round 29: one failure report of round 23's held-out half and one of round 27's are called
 # "ready"; they were never read (nobody tunes on the held-out half), so the target of 0 is not met and this counts them
 # (docs/textdiag-accuracy.md)

@@ -90,9 +90,16 @@ def test_python_2_without_an_era_stays_an_error() -> None:
         # a list that stops because of the Python (3.7's last release is 1.13.1) proves nothing about the platform
         ("1.11.0, 1.12.0, 1.12.1, 1.13.0, 1.13.1", "torch==2.5.0", "3.7", ""),
         ("1.13.0, 1.13.1", "torch==2.5.0", "", ""),
-        # an old release for a newer Python, a release that never existed, an empty list: nothing proven here
+        # a release that never existed (1.13 was followed by 2.0) is on no index; a pinned nightly is only on PyTorch's
+        # nightly index, which keeps a limited span of dates: not listed, the index read does not carry it
+        ("1.4.0, 1.5.0, 1.6.0", "torch==1.15.0", "", "INDEX_VARIANT_MISSING"),
+        ("2.2.2, 2.3.0.dev20240301, 2.3.0.dev20240311", "torch==2.4.0.dev20240415", "", "INDEX_VARIANT_MISSING"),
+        ("2.2.0, 2.2.1", "torch==2.4.0.dev20240415", "", "INDEX_VARIANT_MISSING"),
+        # an old release for a newer Python, a release older than the tables (0.3.1), a release newer than they know,
+        # an empty list: nothing proven here
         ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch==1.8.1", "", ""),
-        ("1.4.0, 1.5.0, 1.6.0", "torch==1.15.0", "", ""),
+        ("1.4.0, 1.5.0, 1.6.0", "torch==0.3.1", "", ""),
+        ("2.2.0, 2.2.1, 2.2.2", "torch==9.1.0", "", ""),
         ("none", "torch==2.5.1", "", ""),
         ("0.1.2, 0.1.2.post1", "torch==2.5.1", "", ""),
     ],

@@ -304,7 +304,7 @@ def _vendor_advice(ctx: CheckContext) -> str:
         key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])
     rocm = ctx.recommendation.variant.startswith("rocm")
-    if "amd" in vendors:
+    if "amd" in vendors and ctx.os != "darwin":  # (a Mac's AMD GPU: the Mac sentence says it, ROCm is for Linux)
         key = "ADVICE.amd_rocm_recommended" if rocm else "ADVICE.amd_rocm" if ctx.os == "linux" else "ADVICE.amd_other"
         sentences.append(render(key, {})[1])
     if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):

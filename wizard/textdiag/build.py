@@ -41,6 +41,7 @@ from wizard.snapshot import (
     LibraryCopy,
     NvmlGpu,
     NvmlInfo,
+    PciDevice,
     PythonFacts,
     Snapshot,
     ToolkitFacts,
@@ -117,6 +118,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     era = judge_python(facts.get("python_version", ""), facts, clean.text) if facts.get("python_version") else None
     if era is not None:
         facts["python_served_then"] = era.served
+    if _NVIDIA_WORD.search(clean.lower):
+        facts["nvidia_word"] = "true"  # ("an RTX card": NVIDIA's, though no model is named)
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
     cause_evidence = _weighed_evidence(matches, facts, dists)
@@ -130,6 +133,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _torch_missing_told(facts)
                            or _import_works_in_terminal(facts)
                            or _newest_architecture_fails(facts, gpus, clean)
+                           or _ipex_beside_other_torch(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     if env is not None and not any(e.cause for e in cause_evidence) and _cuda_wished_beside_collect_env(facts):
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
@@ -442,6 +446,19 @@ def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
 
 
 BUILD_CUDA_PREDATES_GPU = "textdiag:build_cuda_predates_gpu"
+IPEX_BESIDE_OTHER_TORCH = "textdiag:ipex_beside_other_torch"
+
+
+def _ipex_beside_other_torch(facts: dict[str, str]) -> list[Evidence]:
+    """Intel Extension for PyTorch of one release beside a torch of another ("torch 2.7.1", "ipex 2.8"): each IPEX
+    release works with the torch of its own major.minor only (its import check refuses any other), PACKAGE_CONFLICT."""
+    ipex = facts.get("ipex_version", "")
+    torch = facts.get("torch_version") or facts.get("torch_installed") or facts.get("torch_named") or ""
+    if not ipex or not torch or ".".join(torch.split("+")[0].split(".")[:2]) == ipex:
+        return []
+    shown = (("package", "intel-extension-for-pytorch"), ("ipex_version", ipex), ("torch_version", torch))
+    return [Evidence(IPEX_BESIDE_OTHER_TORCH, "PACKAGE_CONFLICT", "", shown)]
+
 
 
 @functools.cache
@@ -455,9 +472,10 @@ def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evi
     (resources/textdiag/cuda_arch_floor.json: "1.10.2+cu102" on an RTX 3090, Ampere needing CUDA 11.0): no code of the
     GPU's major architecture is in it. For releases older than the knowledge's arch lists (the checks judge the rest)."""
     version = facts.get("torch_version", "")
-    cuda = _cuda_of_local_version(version) or (facts.get("torch_cuda", "") if version else "")
+    # (torch.version.cuda printed names the build's CUDA without its release)
+    cuda = _cuda_of_local_version(version) or facts.get("torch_cuda", "")
     knowledge = _knowledge()
-    if not cuda or not gpus or knowledge is None or knowledge.release(version.split("+")[0]) is not None:
+    if not cuda or not gpus or knowledge is None or (version and knowledge.release(version.split("+")[0]) is not None):
         return []
     capability = _capability_for(gpus[0], facts)
     floor = _first_cuda_for_major().get(capability.split(".")[0]) if capability else None
@@ -551,6 +569,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
+    if _nvidia_word_not_denied(facts):
+        return []  # ("Intel UHD Graphics and an RTX card": an NVIDIA GPU named by its family)
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     # printed, told, or a program's log of the CPU it fell back to
@@ -1339,7 +1359,29 @@ def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
     wsl: Fact[tuple[str, ...]] = Fact.unknown(UNKNOWN)
     if facts.get("os") in ("windows", "darwin") or (facts.get("kernel") and facts.get("is_wsl") != "true"):
         wsl = Fact.missing(FactStatus.NOT_APPLICABLE, "not WSL")
-    return GpuFacts(pci=Fact.unknown(UNKNOWN), nvml=nvml, kernel_modules=Fact.unknown(UNKNOWN), wsl_driver_libs=wsl)
+    return GpuFacts(pci=_other_vendor_only(facts, gpus), nvml=nvml, kernel_modules=Fact.unknown(UNKNOWN),
+                    wsl_driver_libs=wsl)
+
+
+_PCI_VENDOR_IDS = {"amd": 0x1002, "intel": 0x8086}
+def _nvidia_word_not_denied(facts: dict[str, str]) -> bool:
+    """A GeForce family word in the text ("an RTX card"), where the text does not say there is no NVIDIA GPU."""
+    return facts.get("nvidia_word") == "true" and facts.get("no_nvidia_gpu") != "true"
+
+
+# a family of NVIDIA's cards named without a model ("an RTX card"); not "NVIDIA" itself, which texts name as much for
+# what they lack ("do I need an NVIDIA GPU", torch's "Found no NVIDIA driver")
+_NVIDIA_WORD = re.compile(r"(?<![a-z_])(?:geforce|rtx|gtx|quadro)(?![a-z_])")
+
+
+def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[PciDevice, ...]]:
+    """The display devices the text shows: only another vendor's GPU named (an AMD or Intel card, nothing NVIDIA), as
+    a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
+    vendor = facts.get("gpu_only_vendor", "")
+    if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error"))
+            or _nvidia_word_not_denied(facts) or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
+        return Fact.unknown(UNKNOWN)
+    return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor),))
 
 
 def _toolkit(facts: dict[str, str]) -> ToolkitFacts:

@@ -260,7 +260,11 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     real = _real_versions(listed)
     if not asked or not real:
         return ""
+    if _nightly_not_listed(requested, real):
+        return "INDEX_VARIANT_MISSING"
     version, variant = asked.group("version"), asked.group("variant") or ""
+    if _never_released(version):
+        return "INDEX_VARIANT_MISSING"
     bases = {item.split("+")[0] for item in real}
     if version in bases:
         if not variant or f"{version}+{variant}" in real:
@@ -276,6 +280,27 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     if index_variant or any(VARIANT_LABEL.search(item) for item in real):
         return "INDEX_VARIANT_MISSING"
     return "PLATFORM_UNSUPPORTED"
+
+
+_NIGHTLY = re.compile(r"==\s{0,2}(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}\.dev\d{6,10})")
+
+
+def _nightly_not_listed(requested: str, real: list[str]) -> bool:
+    """A pinned nightly ("torch==2.4.0.dev20240415") that pip's list lacks: only PyTorch's nightly index serves
+    nightlies, and it keeps a limited span of dates, so the index read does not carry it (a stable index never does,
+    the nightly one no longer or not yet); the Python and platform say nothing here."""
+    nightly = _NIGHTLY.search(requested or "")
+    return bool(nightly) and nightly.group("version") not in real
+
+
+def _never_released(version: str) -> bool:
+    """A torch version whose minor release never existed ("1.15.0": 1.13 was followed by 2.0), between the oldest and
+    the newest release the tables know (older ones are not tabled; a newer one may simply be unknown here)."""
+    releases = all_releases()
+    if not releases or _release_of(version) is not None:
+        return False
+    known = [_key(r.torch) for r in releases]
+    return min(known) < _key(version) < max(known)
 
 
 def _release_of(version: str) -> EraRelease | None:

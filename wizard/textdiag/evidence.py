@@ -809,6 +809,16 @@ RULES: tuple[Rule, ...] = (
     Rule("pip_request", ("pip install", "pip3 install", "uv pip install", "uv add", "pip.exe install"),
          re.compile(r"\b(?:pip3?|pip\.exe|uv pip|uv) (?:install|add) (?P<spec>[^\n]{0,400}?\btorch\b[^\n]{0,400})", _I),
          _pip_request, 0.9),
+    # Intel Extension for PyTorch's version ("ipex 2.8", "intel-extension-for-pytorch==2.2.0", "2.1.10+xpu"): each
+    # release works with the torch release of the same major.minor only (its own import check)
+    Rule("ipex_version", ("ipex", "intel-extension-for-pytorch", "intel_extension_for_pytorch"),
+         re.compile(r"(?<![\w-])(?:ipex|intel[-_]extension[-_]for[-_]pytorch)(?:==|[ \t]{1,20}|[ \t]?:[ \t]?|-)v?"
+                    r"(?P<ipex_version>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?(?:\+[a-z]{1,6})?(?![\w.])", _I),
+         _group("ipex_version"), 0.8),
+    # a Python or pip run with sudo ("sudo python3 setup.py develop", "sudo -H pip3 install"): root's interpreter and home
+    Rule("sudo_python", ("sudo python", "sudo pip", "sudo -h ", "sudo -e "),
+         re.compile(r"\bsudo\s(?:-[EH]\s){0,2}(?:python\d?(?:\.\d{1,2})?|pip\d?(?:\.\d{1,2})?)(?![\w.-])", _I),
+         _const(sudo_python="true"), 0.8),
     Rule("dist_pin", ("torch", "numpy"),
          # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124")
          re.compile(r"(?<![A-Za-z0-9_.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
@@ -881,6 +891,15 @@ RULES: tuple[Rule, ...] = (
     Rule("torch_version_cuda_none", ("version.cuda",),
          re.compile(r"torch\.version\.cuda\)?\s{0,4}\n?(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?None\b"),
          _const(torch_build="cpu"), 0.9),
+    # torch.version.cuda printed with a version (a REPL, a print, told after the call or, in prose, before it: "pytorch
+    # point to cuda 9.0.176 (type torch.version.cuda in terminal)"): the CUDA the installed build was made with
+    Rule("torch_version_cuda_print", ("version.cuda",),
+         re.compile(r"torch\.version\.cuda\)?\)?(?:[ \t]{0,4}\n(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?|[ \t]{0,2}(?:[:=]|->)[ \t]{0,2}|"
+                    r"\s(?:(?:is|gives|gave|returns?|returned|shows?|showed|prints?|printed|says|said|outputs?)\s))['\"]?"
+                    r"(?P<torch_cuda>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?['\"]?(?![\w.])"
+                    r"|\bcuda\s(?P<torch_cuda2>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?\s\((?:type|typed|via|from|per|by)?\s?"
+                    r"(?:\w{1,10}\s)?torch\.version\.cuda\b", _I),
+         lambda m: {"torch_cuda": m.group("torch_cuda") or m.group("torch_cuda2")}, 0.8),
     # a torch wheel from PyPI for Windows or macOS: PyPI publishes only CPU builds there (the CUDA builds come from
     # download.pytorch.org and carry "+cuXYZ" in the file name)
     Rule("pypi_cpu_wheel", ("-win_amd64.whl", "macosx_"),

@@ -639,7 +639,8 @@ CPU_BUILD_TOLD_EN = re.compile(
     r"cpu(?:[- ]only)?\s(?:version|build|variant)\b"
     # conda's plan for torch: "pytorch-nightly … it suggested cpu version", "the solver tries to install the CPU-only
     # build of pytorch" (not another package's: "the cpu version of onnxruntime")
-    r"|\b" + _TORCH + r"\b[^\n.;]{0,60}?\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed))\s(?:me\s)?(?:the\s|a\s)?"
+    r"|\b" + _TORCH + r"\b[^\n.;]{0,60}?\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed)|choos(?:e|es|ing)|chose|"
+    r"pick(?:s|ed)?|select(?:s|ed)?)\s(?:me\s)?(?:the\s|a\s)?"
     r"cpu(?:[- ]only)?\s(?:version|build|variant)\b(?!\sof\s(?!(?:py)?torch\b))"
     r"|\b(?:suggest(?:s|ed)|offer(?:s|ed)|propos(?:es|ed)|(?:conda|mamba|pip|uv|poetry|solver|installer|script)\s"
     r"(?:wants|wanted|tries|tried|is\strying)\sto\s(?:re)?install)\s(?:me\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s"

@@ -587,6 +587,13 @@ def raised_in_a_notebook(found: Match, facts: Facts, _dists: list[Distribution])
         yield "ENV_MISMATCH", 2.2, "raised in a notebook, whose kernel may be another Python than the install's"
 
 
+def raised_under_sudo(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"No module named 'torch'" from a command run with sudo: root's Python runs with root's home, so the packages
+    pip installed for the user (~/.local, site.USER_SITE) and the user's virtual environment on PATH are not its own."""
+    if found.signature.id == "no_module_named_torch" and facts.get("sudo_python") == "true":
+        yield "ENV_MISMATCH", 2.2, "run with sudo, whose Python does not see the user's packages"
+
+
 PYTHON_C_API_SYMBOL = re.compile(r"^_{1,2}Py")  # the C API's names all start with Py / _Py (macOS adds one "_")
 
 
@@ -610,7 +617,7 @@ def symbol_names_its_library(found: Match, facts: Facts, _dists: list[Distributi
 
 # torch's C++ namespaces as the Itanium ABI mangles them, with the underscore macOS prefixes: at::, c10::, torch::,
 # caffe2::, and the Python binding's THP* functions
-TORCH_CPP_SYMBOL = re.compile(r"^__ZNK?(?:2at|3c10|5torch|6caffe2)|^__Z\d{1,3}THP")
+TORCH_CPP_SYMBOL = re.compile(r"^__Z(?:TV|TI|TS)?NK?(?:2at|3c10|5torch|6caffe2)|^__Z\d{1,3}THP")
 
 
 PYTORCH_INDEX = re.compile(r"download\.pytorch\.org/whl", re.IGNORECASE)
@@ -680,6 +687,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     memory_error_needs_an_install,
     path_past_windows_limit,
     raised_in_a_notebook,
+    raised_under_sudo,
     symbol_names_its_library,
     windows_x64_has_pytorch_wheels,
     companion_import_needs_it,
