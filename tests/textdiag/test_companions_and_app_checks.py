@@ -288,3 +288,46 @@ def test_no_module_named_torch_under_sudo_is_another_pythons() -> None:
 ])
 def test_torch_version_cuda_printed_names_the_builds_cuda(text: str, cuda: str | None) -> None:
     assert facts_of(text).get("torch_cuda") == cuda
+
+
+# ---- round 32's tuning half
+
+@pytest.mark.parametrize("text", [
+    "Exception: >- DeepSpeed Op Builder: Installed CUDA version 9.1 does not match the version torch was compiled with "
+    "11.8, unable to compile cuda/cpp extensions without a matching cuda version.",
+    "RuntimeError: Cuda extensions are being compiled with a version of Cuda that does not match the version used to "
+    "compile Pytorch binaries.  Pytorch binaries were compiled with Cuda 12.1.",
+])
+def test_deepspeeds_and_apexs_toolkit_checks_are_a_toolkit_mismatch(text: str) -> None:
+    assert errors_of(text)[:1] == ["TOOLKIT_MISMATCH"]
+
+
+def test_deepspeed_accepting_a_minor_difference_is_no_mismatch() -> None:
+    text = ("Installed CUDA version 12.6 does not match the version torch was compiled with 12.4 but since the APIs are "
+            "compatible, accepting this combination")
+    assert "TOOLKIT_MISMATCH" not in errors_of(text)
+
+
+def test_a_driver_that_answered_with_its_cuda_is_too_old_for_a_newer_build_not_missing() -> None:
+    text = ("tried torch==1.9.0+cu111: CUDA driver initialization failed, you might not have a CUDA gpu\n"
+            "then: The NVIDIA driver on your system is too old (found version 10010).")
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+def test_tgis_capability_check_is_the_programs_kernels_with_no_torch_install() -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    diagnosis = diagnosis_of("ImportError: GPU with CUDA capability 7 0 is not supported\nTesla V100-SXM2")
+    finding = next(f for f in diagnosis.findings if f.code == "GPU_ARCH_UNSUPPORTED")
+    assert "program" in finding.title and not finding.actions
+
+
+def test_the_gpu_told_below_the_builds_compute_capability_is_an_unsupported_architecture() -> None:
+    text = "gtx 1060 6gb: I get an error that my GPU doesn't support the latest compute capabilities (it only supports 61)"
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_sdpas_warning_raised_on_a_cuda_tensor_shows_cuda_working() -> None:
+    text = ("UserWarning: 1Torch was not compiled with flash attention. (Triggered internally at C:\\actions-runner\\_work"
+            "\\pytorch\\pytorch\\builder\\windows\\pytorch\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:555.)")
+    assert facts_of(text).get("cuda_works") == "true"

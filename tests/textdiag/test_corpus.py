@@ -308,6 +308,31 @@ KNOWN_MISSES = {
     "pasted, not torch's error",
     "3422-pytorch-707-pip-install-pytorch-placeholder-2017": "pip building PyPI's 'pytorch' placeholder sdist of 2017 "
     "on Python 3.5: that PyTorch was not on PyPI yet is the date, which the text lacks",
+    # round 32
+    "3456-triton-nightly-driver470-a10-kernel-image-invalid": "Triton's 'device kernel image is invalid' on driver 470: "
+    "that newer Triton nightlies compile with a CUDA the driver cannot load is the reporter's finding",
+    "3463-unsloth-macos-no-pytorch-cuda-121": "a one-line question that no pytorch-cuda exists for macOS, the rest a "
+    "screenshot: no failure message to read",
+    "3479-exllamav2-windows-flash-attn-dll-prebuilt-vs-torch": "'DLL load failed while importing flash_attn_2_cuda' "
+    "without the torch version: that the prebuilt wheel was for another torch is a commenter's finding",
+    "3503-aimet-dockerfile-torchaudio-rocm-with-cu116-torch": "torchaudio 0.13.1+rocm5.2 pinned beside a torch whose "
+    "CUDA build the text does not show: the pair's mismatch is not read",
+    "3505-pytorch-130-windows-wheel-missing-cublas-dll": "'DLL load failed' importing torch 1.3.0 on Windows reads as "
+    "the VC++ runtime; that the 1.3.0 wheel lacked cuBLAS's DLLs is the post's own finding, told in prose",
+    "3508-zh-fish-speech-api-server-no-cuda-torch": "Chinese title and a screenshot: 'errors whether CPU or GPU is "
+    "chosen' names no build",
+    "3516-pyannote-2018-pins-torch-04-not-on-pypi": "prose: torch==0.4 not found while 0.4.1 is; a release older than "
+    "the era tables is not judged",
+    "3518-speechbrain-colab-torchaudio-0100-pypi-temporary-fix": "a maintainer's note that torchaudio 0.10 cannot be "
+    "imported on Colab, no error text",
+    "3523-rtvc-2019-macbook-no-nvidia-pytorch-not-configured-cuda": "the toolbox's own 'PyTorch installation is not "
+    "configured to use CUDA' on a Mac named only by its /Users path in the thread",
+    "3562-hunyuan3d2-amd-card-cpu-torch-shape-only": "a question which steps to skip on an AMD card, no failure: nothing "
+    "to answer with a cause",
+    "3567-wanvideowrapper-pinokio-mac-bitsandbytes-no-gpu": "bitsandbytes compiled without GPU support on a Mac: the "
+    "Mac is only in the /Users path, and bitsandbytes' warning says nothing of torch",
+    "3571-comfyui-nix-gtx1080-pascal-cuda12-build": "'built with CUDA 12.x' and a GTX 1080: which CUDA 12 build (cu126 "
+    "keeps Pascal, cu128 does not) is not said",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -362,6 +387,11 @@ KNOWN_HEALTHY_MISSES = {
     "the thread's nvidia-smi",
     "3265-healthy-mokuro-rtx3050-is-available-true-detector-cpu": "is_available() True beside '100 % CPU': the program "
     "hard-codes the CPU, which keeps the verdict from 'ready' (the complaint stands)",
+    # round 32
+    "3509-healthy-sam2-windows-cu121-flash-attention-warning": "torch's SDPA warning raised on a CUDA tensor shows CUDA "
+    "working, but the post calls it an error and shows no exception: 'cannot tell'",
+    "3510-healthy-cogvideox-wrapper-windows-flash-attention-warning": "only torch's 'not compiled with flash attention' "
+    "warning, without where it was raised: nothing shows CUDA working",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.

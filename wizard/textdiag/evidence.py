@@ -819,6 +819,12 @@ RULES: tuple[Rule, ...] = (
     Rule("sudo_python", ("sudo python", "sudo pip", "sudo -h ", "sudo -e "),
          re.compile(r"\bsudo\s(?:-[EH]\s){0,2}(?:python\d?(?:\.\d{1,2})?|pip\d?(?:\.\d{1,2})?)(?![\w.-])", _I),
          _const(sudo_python="true"), 0.8),
+    # torch's SDPA on a CUDA tensor warning that this build has no flash attention (Windows builds, older GPUs):
+    # aten/src/ATen/native/transformers/cuda/sdp_utils.cpp only runs for tensors on a CUDA device, so CUDA works
+    Rule("sdpa_cuda_warning", ("not compiled with flash attention",),
+         re.compile(r"Torch was not compiled with flash attention\.?[ \t]{0,3}\(Triggered internally at [^\n)]{0,300}?"
+                    r"[\\/]transformers[\\/]cuda[\\/]", _I),
+         _const(cuda_works="true"), 0.8),
     Rule("dist_pin", ("torch", "numpy"),
          # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124")
          re.compile(r"(?<![A-Za-z0-9_.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"

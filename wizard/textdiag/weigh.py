@@ -129,6 +129,29 @@ def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -
         yield found.signature.cause, 0.4, "the text says there is no NVIDIA GPU"
 
 
+def driver_answered(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A driver read as missing or failing ("CUDA driver initialization failed") where the text shows the driver
+    answering with the CUDA version it supports (torch's "too old (found version 10010)", nvidia-smi's header): the
+    driver is there, and a torch build for a newer CUDA than that is what it cannot run (DRIVER_TOO_OLD)."""
+    if found.signature.cause != "DRIVER_MISSING" or not facts.get("driver_cuda"):
+        return
+    yield "DRIVER_MISSING", 0.5, "a driver answered with the CUDA version it supports"
+    built, supported = _variant_cuda(facts.get("torch_variant", "")), _major_minor(facts["driver_cuda"])
+    if built and supported and built > supported:
+        yield "DRIVER_TOO_OLD", 1.8, f"the build needs CUDA {built[0]}.{built[1]}, the driver supports {facts['driver_cuda']}"
+
+
+def _variant_cuda(variant: str) -> tuple[int, int] | None:
+    """"cu111" → (11, 1), "cu102" → (10, 2), "cu90" → (9, 0); None for any other variant."""
+    found = re.fullmatch(r"cu(\d{1,2})(\d)", variant)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _major_minor(version: str) -> tuple[int, int] | None:
+    found = re.match(r"(\d{1,2})\.(\d{1,2})", version)
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 def no_driver_nothing_nvidia_named(found: Match, facts: Facts, _dists: list[Distribution]
                                    ) -> Iterable[tuple[str, float, str]]:
     """torch's "Found no NVIDIA driver on your system" where nothing in the text is NVIDIA's (no GPU name, driver
@@ -688,6 +711,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     path_past_windows_limit,
     raised_in_a_notebook,
     raised_under_sudo,
+    driver_answered,
     symbol_names_its_library,
     windows_x64_has_pytorch_wheels,
     companion_import_needs_it,
