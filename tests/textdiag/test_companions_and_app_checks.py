@@ -322,12 +322,87 @@ def test_tgis_capability_check_is_the_programs_kernels_with_no_torch_install() -
     assert "program" in finding.title and not finding.actions
 
 
-def test_the_gpu_told_below_the_builds_compute_capability_is_an_unsupported_architecture() -> None:
-    text = "gtx 1060 6gb: I get an error that my GPU doesn't support the latest compute capabilities (it only supports 61)"
-    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
-
-
 def test_sdpas_warning_raised_on_a_cuda_tensor_shows_cuda_working() -> None:
     text = ("UserWarning: 1Torch was not compiled with flash attention. (Triggered internally at C:\\actions-runner\\_work"
             "\\pytorch\\pytorch\\builder\\windows\\pytorch\\aten\\src\\ATen\\native\\transformers\\cuda\\sdp_utils.cpp:555.)")
     assert facts_of(text).get("cuda_works") == "true"
+
+
+# ---- a review's invented texts (round 31-32 readings)
+
+@pytest.mark.parametrize("text", [
+    "torch 2.5.1+cu124\nRuntimeError: CUDA driver initialization failed, you might not have a CUDA gpu.\n"
+    "| NVIDIA-SMI 535.104.05   Driver Version: 535.104.05   CUDA Version: 12.2     |",
+])
+def test_a_driver_of_the_builds_cuda_major_is_not_too_old_for_it(text: str) -> None:
+    assert "DRIVER_TOO_OLD" not in errors_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't have an RTX card, only a Radeon RX 6600. torch.cuda.is_available() returns False",
+    "Should I buy an RTX card? For now I have Radeon RX 6600 and torch.cuda.is_available() returns False",
+    "[Bug]: webui fails looking for an NVIDIA GPU when I have an AMD GPU. torch.cuda.is_available() False",
+])
+def test_an_nvidia_card_denied_wished_or_required_is_no_nvidia_gpu_here(text: str) -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    assert facts_of(text).get("nvidia_gpu_told") is None
+    assert "+cu" not in " ".join(diagnosis_of(text).recommendation.argv)
+
+
+@pytest.mark.parametrize("text", [
+    "ThinkPad P14s: Intel UHD Graphics and NVIDIA T500. torch.cuda.is_available() returns False",
+    "My laptop has Intel UHD Graphics and an NVIDIA GPU. torch.cuda.is_available() returns False",
+])
+def test_an_nvidia_gpu_told_without_a_known_model_keeps_the_cuda_build(text: str) -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    assert facts_of(text).get("nvidia_gpu_told") == "true"
+    assert "+cu" in " ".join(diagnosis_of(text).recommendation.argv)
+
+
+def test_a_rocm_error_wants_no_nvidia_gpu() -> None:
+    text = ("rocBLAS error: Cannot read /opt/rocm/lib/rocblas/library/TensileLibrary.dat: No such file or directory for "
+            "GPU arch : gfx1031\nRX 6700 XT, Ubuntu 22.04")
+    assert "NO_NVIDIA_GPU" not in errors_of(text)
+
+
+def test_ipex_against_another_torch_offers_no_torch_reinstall() -> None:
+    from tests.textdiag.pasted import diagnosis_of
+
+    text = ("ERROR! Intel® Extension for PyTorch* needs to work with PyTorch 2.8.*, but PyTorch 2.7.0+xpu is found. "
+            "Please switch to the matching version and run again.\nIntel Arc B580, Windows 11")
+    finding = next(f for f in diagnosis_of(text).findings if f.code == "PACKAGE_CONFLICT")
+    assert "Intel Extension for PyTorch" in finding.explanation and not finding.actions
+
+
+def test_ipex_removed_is_no_ipex_beside_torch() -> None:
+    text = "I removed ipex 2.1.10 and now use torch 2.5.1 xpu directly; torch.xpu.is_available() is True"
+    assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "OSError: libtorchaudio_ffmpeg.so: undefined symbol: avcodec_get_supported_config",
+    "ImportError: /lib64/libm.so.6: version 'GLIBC_2.29' not found (required by /x/numpy/core/_multiarray_umath.so)",
+    "Don't use sudo pip install! Anyway: ModuleNotFoundError: No module named 'torch' in my venv",
+])
+def test_other_libraries_needs_and_advice_are_not_read_as_torchs(text: str) -> None:
+    assert not set(errors_of(text)) & {"PACKAGE_CONFLICT", "PLATFORM_UNSUPPORTED", "ENV_MISMATCH"}
+
+
+def test_a_torch_class_vtable_unbound_on_linux_is_a_package_conflict() -> None:
+    text = ("ImportError: /home/u/venv/lib/python3.10/site-packages/flash_attn_2_cuda.cpython-310-x86_64-linux-gnu.so: "
+            "undefined symbol: _ZTVN5torch8autograd12AutogradMetaE")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_required_cuda_told_is_no_builds_cuda() -> None:
+    text = "RTX 3090. The README says: make sure torch.version.cuda is 10.2 or newer. Mine? is_available() returns False"
+    assert facts_of(text).get("torch_cuda") is None
+
+
+def test_the_sdpa_warning_quoted_in_prose_shows_nothing_working() -> None:
+    text = ("Many people see 'Torch was not compiled with flash attention. (Triggered internally at ..\\aten\\src\\ATen\\"
+            "native\\transformers\\cuda\\sdp_utils.cpp:455.)' It is harmless. My problem: torch.cuda.is_available() "
+            "returns False on my RTX 3060")
+    assert facts_of(text).get("cuda_works") is None

@@ -118,8 +118,6 @@ def snapshot_from_text(text: str) -> Snapshot:
     era = judge_python(facts.get("python_version", ""), facts, clean.text) if facts.get("python_version") else None
     if era is not None:
         facts["python_served_then"] = era.served
-    if _NVIDIA_WORD.search(clean.lower):
-        facts["nvidia_word"] = "true"  # ("an RTX card": NVIDIA's, though no model is named)
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
     cause_evidence = _weighed_evidence(matches, facts, dists)
@@ -145,6 +143,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         notes.append(_note("unrecognised", "Nothing in the text was recognised (no collect_env output, no known error)."))
     if era is not None:
         evidence.append(Evidence(ERA_SIGNATURE, "", "", era.facts()))
+    if facts.get("wanted") == "cuda" and _rocm_running(facts, clean):
+        del facts["wanted"]  # (ROCm's device is "cuda" in torch too: a ROCm error wants no NVIDIA GPU)
     if facts.get("wanted") == "cuda":
         evidence.append(Evidence(WANTED_SIGNATURE, "", "", (("wanted", "cuda"),)))
     if facts.get("gpu_load_seen") == "task_manager" and facts.get("gpu_unused") == "true":  # (idle there, not busy)
@@ -456,7 +456,8 @@ def _ipex_beside_other_torch(facts: dict[str, str]) -> list[Evidence]:
     torch = facts.get("torch_version") or facts.get("torch_installed") or facts.get("torch_named") or ""
     if not ipex or not torch or ".".join(torch.split("+")[0].split(".")[:2]) == ipex:
         return []
-    shown = (("package", "intel-extension-for-pytorch"), ("ipex_version", ipex), ("torch_version", torch))
+    shown = (("package", "intel-extension-for-pytorch"), ("ipex_version", ipex), ("torch_version", torch),
+             (WORDING_FACT, "ipex"))
     return [Evidence(IPEX_BESIDE_OTHER_TORCH, "PACKAGE_CONFLICT", "", shown)]
 
 
@@ -543,8 +544,17 @@ def _linux_driver_inside_wsl(facts: dict[str, str]) -> list[Evidence]:
 
 NO_NVIDIA_FOR_CUDA = "textdiag:no_nvidia_for_cuda"
 # Another vendor's GPU stack for torch: its failures are that stack's own, not a missing NVIDIA GPU
-_OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu)\b")
-_OTHER_GPU_STACK_WORDS = ("rocm", "hip", "zluda", "directml", "ipex", "xpu")
+# the ROCm runtime's own errors (rocBLAS, MIOpen, HIP) or its override: a ROCm build of torch is what ran
+_ROCM_RUNNING = re.compile(r"rocblas error|miopen\w{0,12} error|hiperror\w{0,40}|hip error|tensilelibrary|hsa_override_gfx_version")
+
+
+def _rocm_running(facts: dict[str, str], clean: CleanText) -> bool:
+    return facts.get("torch_variant", "").startswith("rocm") or _ROCM_RUNNING.search(clean.lower) is not None
+
+
+_OTHER_GPU_STACK = re.compile(r"\b(?:rocm|hip|zluda|directml|torch[-_]directml|ipex|xpu|rocblas|miopen|"
+                              r"hsa_override_gfx_version)\b")
+_OTHER_GPU_STACK_WORDS = ("rocm", "hip", "zluda", "directml", "ipex", "xpu", "rocblas", "miopen", "hsa_override")
 
 
 def _another_vendors_stack(facts: dict[str, str], clean: CleanText) -> bool:
@@ -569,8 +579,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
-    if _nvidia_word_not_denied(facts):
-        return []  # ("Intel UHD Graphics and an RTX card": an NVIDIA GPU named by its family)
+    if _nvidia_gpu_told(facts):
+        return []  # ("Intel UHD Graphics and an RTX card": an NVIDIA GPU told without its model)
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     # printed, told, or a program's log of the CPU it fell back to
@@ -1364,14 +1374,11 @@ def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
 
 
 _PCI_VENDOR_IDS = {"amd": 0x1002, "intel": 0x8086}
-def _nvidia_word_not_denied(facts: dict[str, str]) -> bool:
-    """A GeForce family word in the text ("an RTX card"), where the text does not say there is no NVIDIA GPU."""
-    return facts.get("nvidia_word") == "true" and facts.get("no_nvidia_gpu") != "true"
 
 
-# a family of NVIDIA's cards named without a model ("an RTX card"); not "NVIDIA" itself, which texts name as much for
-# what they lack ("do I need an NVIDIA GPU", torch's "Found no NVIDIA driver")
-_NVIDIA_WORD = re.compile(r"(?<![a-z_])(?:geforce|rtx|gtx|quadro)(?![a-z_])")
+def _nvidia_gpu_told(facts: dict[str, str]) -> bool:
+    """An NVIDIA GPU the text tells of without a model the GPU rules know ("an RTX card", "and NVIDIA T500")."""
+    return facts.get("nvidia_gpu_told") == "true"
 
 
 def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[PciDevice, ...]]:
@@ -1379,7 +1386,7 @@ def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[Pci
     a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
     vendor = facts.get("gpu_only_vendor", "")
     if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error"))
-            or _nvidia_word_not_denied(facts) or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
+            or _nvidia_gpu_told(facts) or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
         return Fact.unknown(UNKNOWN)
     return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor),))
 

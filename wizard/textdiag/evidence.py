@@ -273,6 +273,20 @@ def _interpreter_path(found: re.Match[str]) -> dict[str, str]:
     return {"python_path": found.group("path").strip()}
 
 
+# a denial, a wish or a requirement before an NVIDIA GPU told ("I don't have an RTX card", "should I buy an RTX card",
+# "fails looking for an NVIDIA GPU", "requires an NVIDIA GPU"): no GPU of this machine
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|don'?t|doesn'?t|didn'?t|without|never|lack|lacks|buy|need|needs|want|wish|should|"
+                            r"look(?:ing|s|ed)?\sfor|search\w{0,3}\sfor|requir\w{0,4}|expect\w{0,4}|support\w{0,3}|only|"
+                            r"instead\sof|compatible\swith|designed\sfor)\b[^.,;!?\n]{0,30}$", re.I)
+
+
+def _ipex_in_use(found: re.Match[str]) -> dict[str, str]:
+    """IPEX's version, unless the text says it was removed ("I removed ipex 2.1.10")."""
+    before = found.string[max(0, found.start() - 24):found.start()]
+    return {} if re.search(r"(?:remov|uninstall|delet|drop)\w{0,4}\s(?:the\s)?$", before, re.I) else {
+        "ipex_version": found.group("ipex_version")}
+
+
 def _python_launcher(found: re.Match[str]) -> dict[str, str]:
     facts = _python_from(found)
     return {**facts, "python_bits": "32"} if facts and found.group("bits") == "-32" else facts
@@ -814,16 +828,26 @@ RULES: tuple[Rule, ...] = (
     Rule("ipex_version", ("ipex", "intel-extension-for-pytorch", "intel_extension_for_pytorch"),
          re.compile(r"(?<![\w-])(?:ipex|intel[-_]extension[-_]for[-_]pytorch)(?:==|[ \t]{1,20}|[ \t]?:[ \t]?|-)v?"
                     r"(?P<ipex_version>\d{1,2}\.\d{1,2})(?:\.\d{1,3})?(?:\+[a-z]{1,6})?(?![\w.])", _I),
-         _group("ipex_version"), 0.8),
+         _ipex_in_use, 0.8),
+    # an NVIDIA GPU told without a model the GPU rules know: "an RTX card", "and NVIDIA T500", "an NVIDIA GPU" (stated:
+    # not "I don't have an RTX card", "should I buy an RTX card?")
+    Rule("nvidia_gpu_told", ("rtx", "gtx", "geforce", "quadro", "nvidia"),
+         re.compile(r"\b(?:an?|my|the|this|one|and)\s(?:nvidia\s)?(?:geforce\s)?(?:rtx|gtx|quadro|geforce)\s(?:card|gpu|"
+                    r"graphics(?:\scard)?)\b|\b(?:an?|my|the|and)\s(?:(?:discrete|dedicated)\s)?nvidia\s(?:gpu|graphics(?:\s"
+                    r"card)?|card|dgpu|(?:t|a|rtx\sa?)\d{3,5}\w{0,4})\b", _I),
+         lambda m: {"nvidia_gpu_told": "true"} if stated(m, _DENIED_BEFORE) else {}, 0.6),
     # a Python or pip run with sudo ("sudo python3 setup.py develop", "sudo -H pip3 install"): root's interpreter and home
     Rule("sudo_python", ("sudo python", "sudo pip", "sudo -h ", "sudo -e "),
-         re.compile(r"\bsudo\s(?:-[EH]\s){0,2}(?:python\d?(?:\.\d{1,2})?|pip\d?(?:\.\d{1,2})?)(?![\w.-])", _I),
+         # (as run: at a line's start, after a prompt, or "run sudo …"; not advice: "don't use sudo pip install")
+         re.compile(r"(?:^[ \t]{0,8}|[$#>][ \t]{0,2}|\b(?:run|running|ran|try|tried|but|with|using|then)\s)sudo\s(?:-[EH]\s){0,2}"
+                    r"(?:python\d?(?:\.\d{1,2})?|pip\d?(?:\.\d{1,2})?)(?![\w.-])", _I | re.M),
          _const(sudo_python="true"), 0.8),
     # torch's SDPA on a CUDA tensor warning that this build has no flash attention (Windows builds, older GPUs):
     # aten/src/ATen/native/transformers/cuda/sdp_utils.cpp only runs for tensors on a CUDA device, so CUDA works
     Rule("sdpa_cuda_warning", ("not compiled with flash attention",),
-         re.compile(r"Torch was not compiled with flash attention\.?[ \t]{0,3}\(Triggered internally at [^\n)]{0,300}?"
-                    r"[\\/]transformers[\\/]cuda[\\/]", _I),
+         re.compile(r"(?:UserWarning:[ \t]{0,3}|^[ \t]{0,8})1?Torch was not compiled with flash attention\.?[ \t]{0,3}"
+                    r"\(Triggered internally at [^\n)]{0,300}?"
+                    r"[\\/]transformers[\\/]cuda[\\/]", _I | re.M),
          _const(cuda_works="true"), 0.8),
     Rule("dist_pin", ("torch", "numpy"),
          # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124")
@@ -901,11 +925,12 @@ RULES: tuple[Rule, ...] = (
     # point to cuda 9.0.176 (type torch.version.cuda in terminal)"): the CUDA the installed build was made with
     Rule("torch_version_cuda_print", ("version.cuda",),
          re.compile(r"torch\.version\.cuda\)?\)?(?:[ \t]{0,4}\n(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?|[ \t]{0,2}(?:[:=]|->)[ \t]{0,2}|"
-                    r"\s(?:(?:is|gives|gave|returns?|returned|shows?|showed|prints?|printed|says|said|outputs?)\s))['\"]?"
-                    r"(?P<torch_cuda>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?['\"]?(?![\w.])"
+                    r"\s(?:(?:gives|gave|returns?|returned|shows?|showed|prints?|printed|outputs?)\s))['\"]?"
+                    r"(?P<torch_cuda>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?['\"]?(?![\w.])(?![ \t]{0,2}(?:or\s(?:newer|higher|later|above)|\+))"
                     r"|\bcuda\s(?P<torch_cuda2>\d{1,2}\.\d{1,2})(?:\.\d{1,4})?\s\((?:type|typed|via|from|per|by)?\s?"
                     r"(?:\w{1,10}\s)?torch\.version\.cuda\b", _I),
-         lambda m: {"torch_cuda": m.group("torch_cuda") or m.group("torch_cuda2")}, 0.8),
+         lambda m: {"torch_cuda": m.group("torch_cuda") or m.group("torch_cuda2")} if stated(m) or "\n" in m.group(0) else {},
+         0.8),
     # a torch wheel from PyPI for Windows or macOS: PyPI publishes only CPU builds there (the CUDA builds come from
     # download.pytorch.org and carry "+cuXYZ" in the file name)
     Rule("pypi_cpu_wheel", ("-win_amd64.whl", "macosx_"),

@@ -133,12 +133,21 @@ def driver_answered(found: Match, facts: Facts, _dists: list[Distribution]) -> I
     """A driver read as missing or failing ("CUDA driver initialization failed") where the text shows the driver
     answering with the CUDA version it supports (torch's "too old (found version 10010)", nvidia-smi's header): the
     driver is there, and a torch build for a newer CUDA than that is what it cannot run (DRIVER_TOO_OLD)."""
-    if found.signature.cause != "DRIVER_MISSING" or not facts.get("driver_cuda"):
+    if (found.signature.cause != "DRIVER_MISSING" or not facts.get("driver_cuda")
+            or facts.get("container_without_gpus") == "true"):  # (the host's driver: the container's is what failed)
         return
     yield "DRIVER_MISSING", 0.5, "a driver answered with the CUDA version it supports"
     built, supported = _variant_cuda(facts.get("torch_variant", "")), _major_minor(facts["driver_cuda"])
-    if built and supported and built > supported:
+    if built and supported and _needs_newer_driver(built, supported):
         yield "DRIVER_TOO_OLD", 1.8, f"the build needs CUDA {built[0]}.{built[1]}, the driver supports {facts['driver_cuda']}"
+
+
+def _needs_newer_driver(built: tuple[int, int], supported: tuple[int, int]) -> bool:
+    """Whether a build for CUDA ``built`` needs a newer driver than one supporting ``supported``: from CUDA 11 on a
+    driver runs every build of its own major (CUDA's minor-version compatibility), before it only its minor or older."""
+    if built[0] != supported[0]:
+        return built[0] > supported[0]
+    return built[0] < 11 and built[1] > supported[1]
 
 
 def _variant_cuda(variant: str) -> tuple[int, int] | None:
