@@ -406,3 +406,19 @@ def test_the_sdpa_warning_quoted_in_prose_shows_nothing_working() -> None:
             "native\\transformers\\cuda\\sdp_utils.cpp:455.)' It is harmless. My problem: torch.cuda.is_available() "
             "returns False on my RTX 3060")
     assert facts_of(text).get("cuda_works") is None
+
+
+# ---- round 33's tuning half
+
+def test_an_old_dll_error_under_a_packages_extension_import_is_a_package_conflict() -> None:
+    text = ("Updated to pytorch 1.4.\n    from detectron2 import _C\n"
+            "ImportError: DLL load failed: The specified procedure could not be found.")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_the_basic_aten_operators_without_a_cuda_backend_are_the_cpu_build() -> None:
+    text = ("Exception: Could not run 'aten::empty_strided' with arguments from the 'CUDA' backend. This could be "
+            "because the operator doesn't exist for this backend")
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+    other = "NotImplementedError: Could not run 'aten::_sparse_coo_tensor_with_dims' with arguments from the 'CUDA' backend"
+    assert "CPU_ONLY_WHEEL" not in errors_of(other)

@@ -333,6 +333,25 @@ KNOWN_MISSES = {
     "retold in prose: a reading of it also took questions and other tools' limits, so none is made",
     "3571-comfyui-nix-gtx1080-pascal-cuda12-build": "'built with CUDA 12.x' and a GTX 1080: which CUDA 12 build (cu126 "
     "keeps Pascal, cu128 does not) is not said",
+    # round 33
+    "3601-nnunet-cpu-only-server-not-compiled-with-cuda": "'Torch not compiled with CUDA enabled' on a server told to "
+    "have no GPU in a sentence about moving there: read as the CPU build, which is what the server has",
+    "3655-zh-pdf-extract-kit-detectron2-c-dll-load-failed": "detectron2's _C failing with 'the specified module could "
+    "not be found' (WinError 126): a missing DLL, which the VC++ runtime explains as well as a build for another torch",
+    "3661-lightweight-pose-3d-no-cuda-device-found-visible-devices": "'no CUDA device found' with no "
+    "CUDA_VISIBLE_DEVICES shown: the mask is the maintainer's guess the reporter confirmed",
+    "3662-easyocr-windows-torchvision-loop-torch-0-1-2-only": "pip lists only PyPI's 0.1.2 placeholders on Windows "
+    "(2020): a Python no release serves today, or the index of the day; nothing in the text dates it",
+    "3670-echomimic-facenet-pytorch-requires-torch-lt-2-3": "'facenet-pytorch 2.6.0 requires torch<2.3.0,>=2.2.0' with "
+    "torch 2.3.1 retold without pip's 'which is incompatible': a range requirement is not weighed against the version",
+    "3671-mokuro-is-available-true-but-manga-ocr-using-cpu-other-python": "is_available() True in a REPL and a program "
+    "on the CPU: that the program runs from another Python is the maintainer's reading",
+    "3672-zh-ballonstranslator-amd-card-hip-not-linked": "torch's 'not linked with support for hip devices' on an AMD "
+    "card: the CUDA build cannot use it, which the engine does not name NO_NVIDIA_GPU",
+    "3700-zh-pdf-extract-kit-cuda114-torch-mismatch-cu113": "the driver's CUDA 11.4 in the title and the reporter's fix, "
+    "but no error: the build that failed (2.3.1+cu121) is only in prose",
+    "3705-zh-rvc-3070-venv-cannot-train": "a ValueError of the program's own and a question about the venv: the CPU "
+    "build is a later user's explanation",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -392,6 +411,15 @@ KNOWN_HEALTHY_MISSES = {
     "working, but the post calls it an error and shows no exception: 'cannot tell'",
     "3510-healthy-cogvideox-wrapper-windows-flash-attention-warning": "only torch's 'not compiled with flash attention' "
     "warning, without where it was raised: nothing shows CUDA working",
+    # round 33
+    "3625-healthy-legged-gym-rtx3060-torch1120-cu116-killed": "a collect_env beside a 'Killed' training run (memory): "
+    "the kernel's OOM kill is reported as a failure, so not 'ready'",
+    "3664-healthy-mmpose-keyerror-keypoints-visible-rtx3090-cu113": "mmpose's environment table beside a KeyError: the "
+    "table shows no CUDA working by a tool the engine reads",
+    "3666-healthy-doctr-no-characters-found-rtx2070-torch240-cu121": "a program's empty result ('no characters found') "
+    "reported as a failure beside a version list",
+    "3667-healthy-doctr-ocr-predictor-on-cpu-model-not-moved-p40": "the work stays on the CPU (the model was not "
+    "moved): the complaint keeps the verdict from 'ready'",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.

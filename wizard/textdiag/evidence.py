@@ -836,6 +836,12 @@ RULES: tuple[Rule, ...] = (
                     r"graphics(?:\scard)?)\b|\b(?:an?|my|the|and)\s(?:(?:discrete|dedicated)\s)?nvidia\s(?:gpu|graphics(?:\s"
                     r"card)?|card|dgpu|(?:t|a|rtx\sa?)\d{3,5}\w{0,4})\b", _I),
          lambda m: {"nvidia_gpu_told": "true"} if stated(m, _DENIED_BEFORE) else {}, 0.6),
+    # a traceback's code line importing a package's compiled module ("from detectron2 import _C"): the module a DLL
+    # error that names none was loading
+    Rule("extension_import_line", ("import _c", "_ext", "_ops"),
+         re.compile(r"^[ \t]{0,8}from[ \t](?P<package>(?!torch\b)[A-Za-z][\w.]{0,60})[ \t]import[ \t]"
+                    r"(?P<module>_C|_ext|\w{1,40}_(?:ext|ops|kernels?))\b", re.M),
+         lambda m: {"extension_import": f"{m.group('package')}.{m.group('module')}"}, 0.7),
     # a Python or pip run with sudo ("sudo python3 setup.py develop", "sudo -H pip3 install"): root's interpreter and home
     Rule("sudo_python", ("sudo python", "sudo pip", "sudo -h ", "sudo -e "),
          # (as run: at a line's start, after a prompt, or "run sudo …"; not advice: "don't use sudo pip install")

@@ -236,10 +236,14 @@ def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distr
     127, ERROR_PROC_NOT_FOUND): the DLLs it links were found and loaded, and one lacks a function the module was
     linked against; such modules link torch's own DLLs (torch_cpu.dll, c10.dll), so the module was built for another
     torch release than the one installed (its CUDA twin is cuda_extension_module_fails_to_load)."""
+    torch_shown = any(facts.get(key) for key in ("torch_version", "torch_named", "torch_installed"))
+    if found.signature.id == "dll_load_failed_old" and facts.get("extension_import") and torch_shown and (
+            _procedure_not_found(facts)):  # (the old wording names no module: the traceback's import line does)
+        yield "PACKAGE_CONFLICT", 2.2, f"{facts['extension_import']} links a function this torch's DLLs lack"
+        return
     module = facts.get("module", "")
     if found.signature.id != "dll_load_failed_while_importing" or not module or "cuda" in module.lower():
         return
-    torch_shown = any(facts.get(key) for key in ("torch_version", "torch_named", "torch_installed"))
     if _procedure_not_found(facts) and torch_shown and _BUILT_ON_TORCH.search(module) and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
         yield "PACKAGE_CONFLICT", 2.2, f"{module} links a function this torch's DLLs lack: built for another torch"
 
