@@ -63,8 +63,11 @@ from wizard.textdiag.vocabulary import capability_from_sm
 from wizard.textdiag.weigh import (
     Weighed,
     collect_env_shows_cpu_build,
+    cuda_tuple,
+    driver_cuda_below,
     nvidia_named,
     rank_causes,
+    variant_cuda,
     wanted_cuda,
     weigh_match,
 )
@@ -278,14 +281,13 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
     if facts.get("cuda_available") != "false" or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
     build = facts.get("torch_cuda", "")
-    variant = re.fullmatch(r"cu(\d{2,3})", facts.get("torch_variant", "") or _pypi_linux_variant(facts, conda_named))
-    if not build and variant:
-        build = f"{variant.group(1)[:-1]}.{variant.group(1)[-1]}"
+    if not build:
+        build = variant_cuda(facts.get("torch_variant", "") or _pypi_linux_variant(facts, conda_named))
     build_major = _cuda_major(build)
     if build_major is None:
         return []
     if facts.get("driver_cuda"):
-        if not _driver_cuda_below(facts["driver_cuda"], build):
+        if not driver_cuda_below(facts["driver_cuda"], build):
             return []
         excerpt = next((m.excerpt for m in matches if m.signature.id == "nvidia_smi_header"), f"CUDA {facts['driver_cuda']}")
         return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", excerpt,
@@ -296,21 +298,6 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
         return []
     revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
-
-
-def _driver_cuda_below(driver_cuda: str, build: str) -> bool:
-    """Whether a driver whose newest CUDA is ``driver_cuda`` (nvidia-smi's "CUDA Version") cannot run a build for
-    ``build``: from CUDA 11 a driver runs every minor of its major (minor-version compatibility), before it every
-    toolkit needed its own driver, so 10.0 cannot run 10.2."""
-    driver, wanted = _cuda_tuple(driver_cuda), _cuda_tuple(build)
-    if driver is None or wanted is None:
-        return False
-    return wanted[0] > driver[0] or (wanted[0] < 11 and wanted > driver)
-
-
-def _cuda_tuple(version: str) -> tuple[int, int] | None:
-    found = re.match(r"(\d{1,2})\.(\d)", version or "")
-    return (int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
@@ -480,7 +467,7 @@ def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evi
         return []
     capability = _capability_for(gpus[0], facts)
     floor = _first_cuda_for_major().get(capability.split(".")[0]) if capability else None
-    built, needed = _cuda_tuple(cuda), _cuda_tuple(floor or "")
+    built, needed = cuda_tuple(cuda), cuda_tuple(floor or "")
     if built is None or needed is None or built >= needed:
         return []
     facts.setdefault("wanted", "cuda")
@@ -576,11 +563,10 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     the text rules it out, and so do another vendor's GPU stack (ROCm/HIP, ZLUDA, DirectML, XPU; unless a CUDA build
     of torch is shown installed: then that is what ran) and a working MPS.
     """
-    if nvidia_named(facts, also=("driver_cuda", "nvml_error")) or working_shown(facts):
+    # ("nvidia_gpu_told": "Intel UHD Graphics and an RTX card", an NVIDIA GPU told without its model)
+    if nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told")) or working_shown(facts):
         return []
     said = facts.get("no_nvidia_gpu") == "true"
-    if _nvidia_gpu_told(facts):
-        return []  # ("Intel UHD Graphics and an RTX card": an NVIDIA GPU told without its model)
     mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
     other_vendor = facts.get("gpu_only_vendor") in ("amd", "intel")
     # printed, told, or a program's log of the CPU it fell back to
@@ -917,7 +903,7 @@ def _cuda_wished_beside_collect_env(facts: dict[str, str]) -> bool:
 
 
 def _cuda_major(version: str) -> int | None:
-    found = _cuda_tuple(version)
+    found = cuda_tuple(version)
     return found[0] if found else None
 
 
@@ -1376,17 +1362,12 @@ def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
 _PCI_VENDOR_IDS = {"amd": 0x1002, "intel": 0x8086}
 
 
-def _nvidia_gpu_told(facts: dict[str, str]) -> bool:
-    """An NVIDIA GPU the text tells of without a model the GPU rules know ("an RTX card", "and NVIDIA T500")."""
-    return facts.get("nvidia_gpu_told") == "true"
-
-
 def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[PciDevice, ...]]:
     """The display devices the text shows: only another vendor's GPU named (an AMD or Intel card, nothing NVIDIA), as
     a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
     vendor = facts.get("gpu_only_vendor", "")
-    if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error"))
-            or _nvidia_gpu_told(facts) or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
+    if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told"))
+            or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
         return Fact.unknown(UNKNOWN)
     return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor),))
 

@@ -275,6 +275,12 @@ def _interpreter_path(found: re.Match[str]) -> dict[str, str]:
 
 # a denial, a wish or a requirement before an NVIDIA GPU told ("I don't have an RTX card", "should I buy an RTX card",
 # "fails looking for an NVIDIA GPU", "requires an NVIDIA GPU"): no GPU of this machine
+# Windows' Task Manager in the languages read, and the GPU beside it in either order
+_TASK_MANAGER = (r"(?:task\s?-?manager|任务管理器|工作管理員|タスクマネージャー?|диспетчер[а-яё]{0,3}\sзадач|administrador\sde\s"
+                 r"tareas|gerenciador\sde\starefas|gestionnaire\sdes\st[âa]ches|aufgaben-?manager|작업\s?관리자)")
+_GPU_WORD = r"(?:gpu|graphics|显卡|顯示卡|グラフィック|видеокарт|grafikkarte|tarjeta\sgr|placa\sde\sv|carte\sgr|그래픽)"
+# when a program last worked ("yesterday", "before the update", "until today")
+_BEFORE_NOW = r"(?:yesterday|before\sthe\s(?:update|upgrade)|until\s(?:yesterday|today|the\s(?:update|upgrade)))"
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|don'?t|doesn'?t|didn'?t|without|never|lack|lacks|buy|need|needs|want|wish|should|"
                             r"look(?:ing|s|ed)?\sfor|search\w{0,3}\sfor|requir\w{0,4}|expect\w{0,4}|support\w{0,3}|only|"
                             r"instead\sof|compatible\swith|designed\sfor)\b[^.,;!?\n]{0,30}$", re.I)
@@ -774,23 +780,16 @@ RULES: tuple[Rule, ...] = (
     Rule("gpu_load_in_task_manager", ("task manager", "taskmanager", "task-manager", "任务管理器", "工作管理員", "タスクマネージャ",
                                       "диспетчер", "administrador de tareas", "gerenciador de tarefas",
                                       "gestionnaire des tâches", "aufgaben-manager", "작업 관리자"),
-         re.compile(r"(?:task\s?-?manager|任务管理器|工作管理員|タスクマネージャー?|диспетчер[а-яё]{0,3}\sзадач|administrador\sde\s"
-                    r"tareas|gerenciador\sde\starefas|gestionnaire\sdes\st[âa]ches|aufgaben-?manager|작업\s?관리자)"
-                    r"[^\n]{0,120}?(?:gpu|graphics|显卡|顯示卡|グラフィック|видеокарт|grafikkarte|tarjeta\sgr|placa\sde\sv|carte\sgr|그래픽)"
-                    r"|(?:gpu|graphics|显卡|顯示卡|グラフィック|видеокарт|grafikkarte|tarjeta\sgr|placa\sde\sv|carte\sgr|그래픽)"
-                    r"[^\n]{0,120}?(?:task\s?-?manager|任务管理器|工作管理員|タスクマネージャ|диспетчер[а-яё]{0,3}\sзадач|"
-                    r"administrador\sde\stareas|gerenciador\sde\starefas|gestionnaire\sdes\st[âa]ches|aufgaben-?manager|"
-                    r"작업\s?관리자)", _I),
+         re.compile(f"{_TASK_MANAGER}[^\\n]{{0,120}}?{_GPU_WORD}|{_GPU_WORD}[^\\n]{{0,120}}?{_TASK_MANAGER}", _I),
          _const(gpu_load_seen="task_manager"), 0.6),
     # "Yesterday, it was working perfectly", "it worked fine before the update": the program ran on this machine before
     # (a program whose start asserts CUDA then had a GPU and a driver that answered)
     Rule("worked_before_told", ("yesterday", "was working", "worked", "used to work", "was running"),
          re.compile(r"(?:\b(?:it|this|everything|that|all)\s|^[ \t]{0,8}|[.!?]\s{1,3})(?:was\s(?:working|running)|worked|ran|"
-                    r"used\sto\s(?:work|run))"
-                    r"(?:\s(?:perfectly|fine|well|great|ok(?:ay)?|flawlessly))?\s(?:yesterday|before\sthe\s(?:update|upgrade)|"
-                    r"until\s(?:yesterday|today|the\s(?:update|upgrade))|last\s(?:week|night))\b"
-                    r"|\b(?:yesterday|before\sthe\s(?:update|upgrade)|until\s(?:yesterday|today|the\s(?:update|upgrade))),?\s"
-                    r"(?:it|everything|this)\s(?:was\s(?:working|running)|worked|ran)\b", _I | re.M),
+                    r"used\sto\s(?:work|run))(?:\s(?:perfectly|fine|well|great|ok(?:ay)?|flawlessly))?\s"
+                    r"(?:" + _BEFORE_NOW + r"|last\s(?:week|night))\b"
+                    r"|\b" + _BEFORE_NOW + r",?\s(?:it|everything|this)\s(?:was\s(?:working|running)|worked|ran)\b",
+                    _I | re.M),
          lambda m: {"worked_before": "true"} if stated(m) else {}, 0.6),
     Rule("torch_missing_told", ("missing", "not installed"),
          re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"

@@ -137,27 +137,29 @@ def driver_answered(found: Match, facts: Facts, _dists: list[Distribution]) -> I
             or facts.get("container_without_gpus") == "true"):  # (the host's driver: the container's is what failed)
         return
     yield "DRIVER_MISSING", 0.5, "a driver answered with the CUDA version it supports"
-    built, supported = _variant_cuda(facts.get("torch_variant", "")), _major_minor(facts["driver_cuda"])
-    if built and supported and _needs_newer_driver(built, supported):
-        yield "DRIVER_TOO_OLD", 1.8, f"the build needs CUDA {built[0]}.{built[1]}, the driver supports {facts['driver_cuda']}"
+    built = variant_cuda(facts.get("torch_variant", ""))
+    if built and driver_cuda_below(facts["driver_cuda"], built):
+        yield "DRIVER_TOO_OLD", 1.8, f"the build needs CUDA {built}, the driver supports {facts['driver_cuda']}"
 
 
-def _needs_newer_driver(built: tuple[int, int], supported: tuple[int, int]) -> bool:
-    """Whether a build for CUDA ``built`` needs a newer driver than one supporting ``supported``: from CUDA 11 on a
-    driver runs every build of its own major (CUDA's minor-version compatibility), before it only its minor or older."""
-    if built[0] != supported[0]:
-        return built[0] > supported[0]
-    return built[0] < 11 and built[1] > supported[1]
-
-
-def _variant_cuda(variant: str) -> tuple[int, int] | None:
-    """"cu111" → (11, 1), "cu102" → (10, 2), "cu90" → (9, 0); None for any other variant."""
+def variant_cuda(variant: str) -> str:
+    """The CUDA of a build's variant: "cu121" → "12.1", "cu90" → "9.0"; "" for any other variant."""
     found = re.fullmatch(r"cu(\d{1,2})(\d)", variant)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    return f"{found.group(1)}.{found.group(2)}" if found else ""
 
 
-def _major_minor(version: str) -> tuple[int, int] | None:
-    found = re.match(r"(\d{1,2})\.(\d{1,2})", version)
+def driver_cuda_below(driver_cuda: str, build: str) -> bool:
+    """Whether a driver whose newest CUDA is ``driver_cuda`` (nvidia-smi's "CUDA Version") cannot run a build for
+    ``build``: from CUDA 11 a driver runs every minor of its major (minor-version compatibility), before it every
+    toolkit needed its own driver, so 10.0 cannot run 10.2."""
+    driver, wanted = cuda_tuple(driver_cuda), cuda_tuple(build)
+    if driver is None or wanted is None:
+        return False
+    return wanted[0] > driver[0] or (wanted[0] < 11 and wanted > driver)
+
+
+def cuda_tuple(version: str) -> tuple[int, int] | None:
+    found = re.match(r"(\d{1,2})\.(\d)", version or "")
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
