@@ -342,8 +342,6 @@ KNOWN_MISSES = {
     "CUDA_VISIBLE_DEVICES shown: the mask is the maintainer's guess the reporter confirmed",
     "3662-easyocr-windows-torchvision-loop-torch-0-1-2-only": "pip lists only PyPI's 0.1.2 placeholders on Windows "
     "(2020): a Python no release serves today, or the index of the day; nothing in the text dates it",
-    "3670-echomimic-facenet-pytorch-requires-torch-lt-2-3": "'facenet-pytorch 2.6.0 requires torch<2.3.0,>=2.2.0' with "
-    "torch 2.3.1 retold without pip's 'which is incompatible': a range requirement is not weighed against the version",
     "3671-mokuro-is-available-true-but-manga-ocr-using-cpu-other-python": "is_available() True in a REPL and a program "
     "on the CPU: that the program runs from another Python is the maintainer's reading",
     "3672-zh-ballonstranslator-amd-card-hip-not-linked": "torch's 'not linked with support for hip devices' on an AMD "
@@ -355,8 +353,6 @@ KNOWN_MISSES = {
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
-    "1739-healthy-clip-gtx1650ti-cuda-available-true-torch190": "'CUDA available: True' beside 'My CUDA has seen the "
-    "GPU but did not use it': the GPU said unused keeps the verdict from 'ready'",
     "1504-healthy-sentence-transformers-device-cpu-until-encode": "the library reports its device as cpu before encode "
     "moves the model, with no is_available() or device line showing CUDA working",
     "1313-healthy-collect-env-4090-nightly-cu116-compile-sm89": "torch.compile's ptxas error ('Value sm_89 is not "
@@ -394,8 +390,6 @@ KNOWN_HEALTHY_MISSES = {
     "a person's word that the GPU runs is not read as the setup shown working",
     "2469-zh-healthy-dasr-two-1080ti-low-memory-training": "GPU memory in use on two 1080 Ti told in Chinese prose, no "
     "tool's output: a person's account is not read as CUDA shown working",
-    "2609-zh-healthy-gpt-sovits-4060-laptop-cuda-true-slow": "is_available() 'confirmed true' told in words: True in "
-    "words is as often a wish as a result, so it is not read",
     "2801-healthy-segment-anything-gpu-barely-used": "is_available() True beside 'segment anything doesn't use GPU': "
     "the complaint (the script never moved the model) keeps the verdict from 'ready'",
     # round 30
@@ -404,8 +398,6 @@ KNOWN_HEALTHY_MISSES = {
     "3217-healthy-nerfstudio-windows-task-manager-gpu-0-percent": "Task Manager's GPU 0 % on Windows: its default "
     "graphs do not show CUDA work, so the wizard asks for nvidia-smi ('cannot tell'); that the GPU was busy is only in "
     "the thread's nvidia-smi",
-    "3265-healthy-mokuro-rtx3050-is-available-true-detector-cpu": "is_available() True beside '100 % CPU': the program "
-    "hard-codes the CPU, which keeps the verdict from 'ready' (the complaint stands)",
     # round 32
     "3509-healthy-sam2-windows-cu121-flash-attention-warning": "torch's SDPA warning raised on a CUDA tensor shows CUDA "
     "working, but the post calls it an error and shows no exception: 'cannot tell'",
@@ -416,8 +408,6 @@ KNOWN_HEALTHY_MISSES = {
     "the kernel's OOM kill is reported as a failure, so not 'ready'",
     "3664-healthy-mmpose-keyerror-keypoints-visible-rtx3090-cu113": "mmpose's environment table beside a KeyError: the "
     "table shows no CUDA working by a tool the engine reads",
-    "3666-healthy-doctr-no-characters-found-rtx2070-torch240-cu121": "a program's empty result ('no characters found') "
-    "reported as a failure beside a version list",
     "3667-healthy-doctr-ocr-predictor-on-cpu-model-not-moved-p40": "the work stays on the CPU (the model was not "
     "moved): the complaint keeps the verdict from 'ready'",
 }

@@ -318,6 +318,11 @@ def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     return {key: value}
 
 
+def _yes_no_available(found: re.Match[str]) -> dict[str, str]:
+    """A tool's "CUDA available" field, printed as True/False or Yes/No."""
+    return {"cuda_available": "true" if found.group("value") in ("True", "Yes") else "false"}
+
+
 def _device_print(found: re.Match[str]) -> dict[str, str]:
     name = (found.group("name") or "").strip()
     if name:
@@ -467,6 +472,23 @@ _FIELD_VALUE = (r"[ \t]{0,2}v?(?P<value>\d{1,3}\.\d{1,3}(?:\.\d{1,3})?(?:\.?(?:d
 _REQUIREMENT_BEFORE = re.compile(r"\b(?:requires?|required|needs?|needed|minimum|at least|supports?|supported|compatible"
                                  r"|built (?:for|with)|tested (?:with|on)|recommended|upgrade to|update to|install|"
                                  r"installing|download|downloading)\W{0,3}(?:\w{1,12}\W{1,3}){0,2}$", re.I)
+
+
+# words of a line that installs, pins or asks for a version, or sets one build against another (xFormers' "built for:
+# PyTorch 2.1.0+cu121 ... (you have 2.1.0+cpu)"), rather than telling the one installed
+_NOT_INSTALLED_WORDS = ("install", "==", "http", ".whl", "matching", "requir", "from versions", "--index", "-f ", "download",
+                        "built for", "built with", "compiled", "expect", "you have")
+
+
+def _installed_build_told(found: re.Match[str]) -> dict[str, str]:
+    """The torch build a line tells as installed, unless that line installs, pins or requires it."""
+    start = found.string.rfind("\n", 0, found.start()) + 1
+    end = found.string.find("\n", found.end())
+    line = found.string[start:end if end >= 0 else len(found.string)].lower()
+    if any(word in line for word in _NOT_INSTALLED_WORDS):
+        return {}
+    version = found.group("torch_version")
+    return {"torch_version": version, "torch_installed": version}
 
 
 def _version_field(found: re.Match[str]) -> dict[str, str]:
@@ -904,6 +926,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,8}['\"]?(?P<torch_version>[12]\.\d{1,2}\.\d{1,2}\+(?:cpu|cu\d{2,3}|rocm\d{1,2}(?:\.\d{1,2}){0,2}))"
                     r"['\"]?[ \t]*$", re.M),
          lambda m: {"torch_version": m.group("torch_version"), "torch_installed": m.group("torch_version")}, 0.6),
+    # a line naming torch with a version carrying PyTorch's local build suffix in it ("checked Pytorch ... it's just for
+    # CPU (2.0.0+cpu)", "my torch is 2.1.0+cu118"): what is installed, unless the line installs, pins or requires it
+    Rule("torch_build_in_a_torch_line", ("+cpu", "+cu"),
+         re.compile(r"\b(?:py)?torch\b[^\n]{0,100}?[\s(\[`'\"](?P<torch_version>[12]\.\d{1,2}\.\d{1,2}\+(?:cpu|cu[89]\d|cu1\d\d))"
+                    r"(?![\w.+])", _I),
+         _installed_build_told, 0.5),
     # a torch installed, by its metadata folder: "site-packages\\torch-2.8.0+cu129.dist-info" (pip's RECORD lives there)
     Rule("torch_dist_info", (".dist-info",),
          re.compile(r"(?:^|[\\/\s'\"])torch-(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)\.dist-info\b", _I),
@@ -950,9 +978,11 @@ RULES: tuple[Rule, ...] = (
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
                     # (glued "=" only before False: "is_available()=True" is as often a wish as an f-string's output)
-                    r"evaluates to)) (?:me )?|= |=(?=False\b)|-> |: |(?P<comment># ?)"
+                    r"evaluates to)) (?:me |as )?|= |=(?=False\b)|-> |: |(?P<comment># ?)"
                     # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
-                    r"|(?:返回(?:值)?(?:为|是|了)?|结果(?:为|是)|输出(?:为|是)?|显示(?:为|是)?|возвращает|выда[её]т|devuelve|"
+                    # (and in traditional characters, or only "is": "確認過torch.cuda.is_available()為true")
+                    r"|(?:(?:返回|傳回)(?:值)?(?:为|為|是|了)?|(?:结果|結果)(?:为|為|是)|(?:输出|輸出|显示|顯示)(?:为|為|是)?|"
+                    r"为|為|是|возвращает|выда[её]т|devuelve|"
                     r"retorna|devolve|renvoie|retourne) ?)?['\"`]?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
@@ -1141,11 +1171,13 @@ RULES: tuple[Rule, ...] = (
          _const(no_nvidia_gpu="true"), 0.7),
     # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
     # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
-    # torch.cuda.is_available() under their own label
+    # torch.cuda.is_available() under their own label; docTR's collect_env labels torch's answer "Is CUDA available
+    # (PyTorch): Yes" beside TensorFlow's (not read); a program's start banner may add the CUDA version after it
+    # ("CUDA available: True (version:11.1)")
     Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
-         re.compile(r"^[ \t]{0,8}(?:CUDA available(?::[ \t]{0,20}|[ \t]{2,40})|GPU available[ \t]{2,40})(?P<value>True|False)[ \t]*$",
-                    re.M),
-         _cuda_available, 1.0),
+         re.compile(r"^[ \t]{0,8}(?:(?:Is )?CUDA available(?: \(PyTorch\))?(?::[ \t]{0,20}|[ \t]{2,40})|GPU available[ \t]{2,40})"
+                    r"(?P<value>True|False|Yes|No)(?:[ \t]{0,3}\([^\n()]{0,40}\))?[ \t]*$", re.M),
+         _yes_no_available, 1.0),
     # Hugging Face's `transformers env` / `diffusers-cli env` (their bug templates): "- PyTorch version (GPU?): 2.1.0+cu121
     # (True)", newer "- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)" ("NA" without any accelerator)
     Rule("hf_env_torch", ("pytorch version (gpu?)", "pytorch version (accelerator?)"),

@@ -133,6 +133,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "wording": lower,  # which variant of a cause's words fits (wizard.evidence.WORDING_FACT): "extension", ...
     "shadow_path": _strip,  # a file of the user's that Python imported in place of a module of the same name
     "shadowed_module": _strip,  # the module it hides ("dis", "inspect", "typing")
+    "torch_required": _strip,  # the torch range an installed package declares: "<2.3.0,>=2.2.0" (pip's "requires torch<…")
     "torch_satisfied": _strip,  # the version pip's "Requirement already satisfied: torch in <path> (<version>)" names
     "torch_installed_at": _strip,  # pip says "Requirement already satisfied: torch in <path>"
     "errno": _strip,

@@ -17,6 +17,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
 from wizard.snapshot import Distribution
 from wizard.textdiag.signatures import Match
 
@@ -699,7 +702,32 @@ def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribut
     yield "CUDA_LIB_MISSING", 0.5, f"torch imported; {facts['failing_import']}'s own extension needs the library"
 
 
+def torch_outside_required_range(found: Match, facts: Facts, _dists: list[Distribution]
+                                 ) -> Iterable[tuple[str, float, str]]:
+    """A package declares a torch range (pip's "facenet-pytorch 2.6.0 requires torch<2.3.0,>=2.2.0"): a conflict only
+    where the torch the text shows (installed, or the one pip would uninstall) lies outside that range; inside it, or
+    with no torch version shown, the line says nothing against the setup."""
+    required = facts.get("torch_required", "").rstrip(",.")
+    if not required or found.signature.cause != "PACKAGE_CONFLICT":
+        return
+    shown = [facts[key] for key in ("torch_version", "torch_installed", "torch_named") if facts.get(key)]
+    outside = [version for version in shown if _outside(version, required)]
+    if not outside:
+        yield "PACKAGE_CONFLICT", 0.0, f"no torch shown outside torch{required}"
+    else:
+        yield "PACKAGE_CONFLICT", 1.0, f"torch {outside[0]} is outside torch{required}"
+
+
+def _outside(version: str, required: str) -> bool:
+    """Whether a torch version (its local build dropped) lies outside a requirement's range; False where unreadable."""
+    try:
+        return not SpecifierSet(required).contains(Version(version).public, prereleases=True)
+    except (InvalidSpecifier, InvalidVersion):
+        return False
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
+    torch_outside_required_range,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
