@@ -26,10 +26,13 @@ from wizard.findings import Severity
         ("Is CUDA available (TensorFlow): No\nIs CUDA available (PyTorch): Yes\n", {"cuda_available": "true"}),
         ("Is CUDA available (TensorFlow): No\n", {"cuda_available": None}),
         ("NVIDIA GeForce GTX 1650 Ti\nCUDA available: True (version:11.1)\n", {"cuda_available": "true"}),
-        # is_available()'s answer retold: "shows as", Chinese "is" in traditional and simplified characters
+        # is_available()'s answer retold: "shows as"; in Chinese "is" after a confirming verb (traditional or
+        # simplified characters), not in a question or a wish
         ("print(torch.cuda.is_available())\nshows as TRUE", {"cuda_available": "true"}),
         ("也確認過torch.cuda.is_available()為true", {"cuda_available": "true"}),
-        ("为什么torch.cuda.is_available()是False", {"cuda_available": "false"}),
+        ("我确认了torch.cuda.is_available()是False", {"cuda_available": "false"}),
+        ("为什么torch.cuda.is_available()是True却用不了", {"cuda_available": None}),
+        ("torch.cuda.is_available()应该是True", {"cuda_available": None}),
     ],
 )
 def test_facts_told(text: str, expected: dict[str, str | None]) -> None:

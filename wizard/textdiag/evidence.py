@@ -980,10 +980,16 @@ RULES: tuple[Rule, ...] = (
                     # (glued "=" only before False: "is_available()=True" is as often a wish as an f-string's output)
                     r"evaluates to)) (?:me |as )?|= |=(?=False\b)|-> |: |(?P<comment># ?)"
                     # (the verb in Chinese, Russian, Spanish, Portuguese and French: "返回为True", "возвращает False")
-                    # (and in traditional characters, or only "is": "確認過torch.cuda.is_available()為true")
+                    # (and in traditional characters)
                     r"|(?:(?:返回|傳回)(?:值)?(?:为|為|是|了)?|(?:结果|結果)(?:为|為|是)|(?:输出|輸出|显示|顯示)(?:为|為|是)?|"
-                    r"为|為|是|возвращает|выда[её]т|devuelve|"
+                    r"возвращает|выда[её]т|devuelve|"
                     r"retorna|devolve|renvoie|retourne) ?)?['\"`]?"
+                    r"(?P<value>True|False)\b", _I),
+         _cuda_available, 0.8),
+    # the answer confirmed in Chinese with only "is" after the call: "也確認過torch.cuda.is_available()為true" (a bare
+    # "is" without the confirming verb is as often a question or a wish: "为什么…是False", "应该是True")
+    Rule("cuda_available_confirmed_zh", ("is_available()",),
+         re.compile(r"(?:确认|確認|检查|檢查)(?:过|過|了)?\s?(?:torch\.cuda\.)?is_available\(\)\)?\s?(?:为|為|是)\s?"
                     r"(?P<value>True|False)\b", _I),
          _cuda_available, 0.8),
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
