@@ -66,3 +66,56 @@ def test_the_range_retold_beside_the_torch_pip_would_uninstall() -> None:
 )
 def test_a_range_without_a_torch_outside_it_is_no_conflict(text: str) -> None:
     assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "words"),
+    [
+        # a package's own import check of its torch range, weighed like pip's
+        ("ImportError: Kaolin requires PyTorch >=1.6.0, <=1.13.0, but found version 1.13.1 instead.",
+         "PACKAGE_CONFLICT", "--no-deps"),
+        # PyG's extensions and DGL come in one build per CUDA version and a CPU build
+        ("RuntimeError: Detected that PyTorch and torch_sparse were compiled with different CUDA versions. PyTorch has "
+         "CUDA version 10.1 and torch_sparse has CUDA version 10.0.", "PACKAGE_CONFLICT", "wheel page"),
+        ("dgl._ffi.base.DGLError: Check failed: allow_missing: Device API gpu is not enabled. Please install the cuda "
+         "version of dgl.", "PACKAGE_CONFLICT", "wheel page"),
+        # an extension built where no matching toolkit (or no GPU) was found
+        ("RuntimeError: Not compiled with GPU support", "TOOLKIT_MISMATCH", "FORCE_CUDA"),
+        # a Python C API function the interpreter lacks (3.6.0 has no PySlice_Unpack)
+        ("Python 3.6.0 (default, Nov 17 2017)\n>>> m[:,1]=1\npython: symbol lookup error: /v/lib/python3.6/site-packages/"
+         "torch/lib/libtorch_python.so: undefined symbol: PySlice_Unpack", "PYTHON_UNSUPPORTED", ""),
+        # torch's capability warning retold in a title
+        ("RTX 5070ti with CUDA capability sm_120 not compatible with the current PyTorch Instalation",
+         "GPU_ARCH_UNSUPPORTED", ""),
+    ],
+)
+def test_messages_of_packages_built_for_another_setup(text: str, cause: str, words: str) -> None:
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == cause
+    assert words in first.explanation
+
+
+def test_a_package_check_whose_range_holds_the_torch_found_is_no_conflict() -> None:
+    assert "PACKAGE_CONFLICT" not in errors_of("Kaolin requires PyTorch >=1.6.0, <=1.13.1, but found version 1.13.1")
+
+
+def test_torchvisions_own_cuda_check_keeps_the_companions_words() -> None:
+    text = ("RuntimeError: Detected that PyTorch and torchvision were compiled with different CUDA major versions. "
+            "PyTorch has CUDA Version=13.0 and torchvision has CUDA Version=12.8.")
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == "PACKAGE_CONFLICT" and "torchvision" in first.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("After running install_torch_gpu.bat CUDA is still off. I checked: torch got installed into the system python "
+         "instead of the program's own one.", "ENV_MISMATCH"),
+        ("运行install_torch_gpu.bat后还是无法开启cuda加速，检查发现好像是安装到系统环境中去了", "ENV_MISMATCH"),
+        # a denial or a question is no such report
+        ("CUDA is still off. I did not install it into the system python, only into the venv.", ""),
+        ("CUDA is still off. Should I install it into the system python?", ""),
+    ],
+)
+def test_an_install_told_to_have_gone_into_another_python(text: str, cause: str) -> None:
+    assert (cause in errors_of(text)) if cause else ("ENV_MISMATCH" not in errors_of(text))

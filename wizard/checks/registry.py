@@ -261,7 +261,8 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
 # for this torch), no CUDA build for this computer (the plain build, on a system the recommendation can only guess), a
 # container started without the GPU (--gpus all, not a driver download), Docker without the NVIDIA Container Toolkit
 WORDS_ARE_THE_FIX = frozenset({"extension", "no_cuda_build", "container", "container_windows", "container_toolkit",
-                               "rocm", "program_kernels", "ipex", "requirement"})
+                               "rocm", "program_kernels", "ipex", "requirement", "package_build",
+                               "built_without_cuda"})
 
 
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...],

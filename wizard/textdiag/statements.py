@@ -648,8 +648,8 @@ CPU_BUILD_TOLD_EN = re.compile(
     # "Torch changed to the cpu", "pytorch switched back to cpu" (the build, said of torch itself)
     r"|\b" + _TORCH + r"\s(?:\w{1,12}\s)?(?:changed|switched|reverted|went|turned)\s(?:back\s)?(?:in)?to\s(?:the\s)?cpu\b"
     r"(?![- ](?:device|mode|usage|load|time))"
-    # "Torch cpu installed on nvidia system", "pytorch-cpu was installed"
-    r"|\b(?:py)?torch[- ]cpu(?:[- ]only)?\s(?:(?:was|got|is|gets|has\sbeen)\s)?(?:re)?installed\b"
+    # "Torch cpu installed on nvidia system", "pytorch-cpu was installed", "torch cpu version installed"
+    r"|\b(?:py)?torch[- ]cpu(?:[- ]only)?(?:\s(?:version|build|wheel))?\s(?:(?:was|got|is|gets|has\sbeen)\s)?(?:re)?installed\b"
     # "only to find it turned to the cpu version", "it became the CPU build", "I always get the CPU version"
     r"|\b(?:turn(?:s|ed)?|chang(?:es|ed)|switch(?:es|ed)|bec(?:ame|omes)|revert(?:s|ed)|g(?:ot|ets?|etting))\s"
     r"(?:(?:in)?to\s|back\sto\s|only\s|always\s)?(?:the\s|a\s)?cpu(?:[- ]only)?\s(?:version|build|variant|wheel)\b"
