@@ -9,6 +9,7 @@ for 10 MB of any shape). The last block checks linearity: the same shape at 2.5,
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import string
@@ -55,7 +56,15 @@ def _inputs() -> dict[str, str]:
         # (a review's shapes: a million Markdown code blocks of one short line; a page source of character references)
         "10 MB one-line indented paragraphs": "\n\n    x" * 1_700_000,
         "10 MB HTML character references": "&#10;" * 2_000_000,
+        # string literals: the corpus as one JSON-escaped line, and as an .ipynb's lines of JSON strings
+        "10 MB of the corpus as one escaped literal": json.dumps(_repeated("\n".join(texts) + "\n", 9_000_000)),
+        "10 MB of the corpus as JSON string lines": _json_lines(_repeated("\n".join(texts) + "\n", 8_000_000)),
+        "10 MB of escaped breaks": "\\n" * 5_000_000,
     }
+
+
+def _json_lines(text: str) -> str:
+    return "[\n" + ",\n".join("  " + json.dumps(line + "\n") for line in text.split("\n")) + "\n]"
 
 
 def _repeated(text: str, size: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from wizard.textdiag.clean import clean_text
@@ -145,3 +147,36 @@ def test_log_records_of_one_length_are_not_taken_for_a_consoles_cut_lines() -> N
     records = [line.ljust(60) if line.strip().endswith(("N/A", "6.2.0", "False")) else line for line in records]
     cleaned = clean_text("\n".join(records)).text
     assert "ROCM used to build PyTorch: N/A\n" in cleaned and "Is CUDA available: False" in cleaned
+
+
+def test_lines_wrapped_at_words_are_joined_with_a_space_not_taken_for_a_consoles_cut() -> None:
+    import textwrap
+
+    prose = ("Hi, thanks for your brilliant work. I configured the environment as introduced, but encountered the "
+             "following error:\n\nNVIDIA A100-PCIE-40GB with CUDA capability sm_80 is not compatible with the current "
+             "PyTorch installation.\nThe current PyTorch install supports CUDA capabilities sm_37 sm_50 sm_60 sm_70 sm_75.")
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 76)) for line in prose.split("\n"))
+    assert "is not compatible with the current PyTorch installation." in clean_text(wrapped).text
+
+
+TRACEBACK = ('Traceback (most recent call last):\n  File "C:\\\\app\\\\main.py", line 3, in <module>\n'
+             "    import torch\nOSError: [WinError 126] Error loading \"fbgemm.dll\" or one of its dependencies.\n")
+
+
+@pytest.mark.parametrize("literal", [
+    repr(TRACEBACK),  # Python's repr of a process's stderr
+    "b" + repr(TRACEBACK),
+    '{"detail": ' + json.dumps(TRACEBACK) + "}",  # a JSON record on one line
+    # an .ipynb's output (and ComfyUI's error report): one JSON string per line, each ending in an escaped break
+    '{\n "name": "stderr",\n "text": [\n' + ",\n".join("  " + json.dumps(line + "\n")
+                                                      for line in TRACEBACK.rstrip("\n").split("\n")) + "\n ]\n}",
+])
+def test_string_literals_read_as_the_lines_they_stand_for(literal: str) -> None:
+    lines = lines_of(literal)
+    assert any("Traceback (most recent call last):" in line for line in lines)
+    assert any(line.startswith("OSError: [WinError 126]") for line in lines)
+
+
+def test_a_windows_path_with_backslash_n_in_an_ordinary_paste_stays() -> None:
+    raw = "C:\\new\\nvidia\\notes\\run.py failed\nImportError: DLL load failed\nsecond line\nthird line\n"
+    assert lines_of(raw)[0] == "C:\\new\\nvidia\\notes\\run.py failed"

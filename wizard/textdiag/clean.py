@@ -87,6 +87,7 @@ def clean_text(raw: str) -> CleanText:
     if binary:  # the parsers will not run: no need to clean what nobody reads
         return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
     text = plain_characters(raw)  # (first: a character reference may stand for a control character)
+    text = unescaped_string_literals(text)  # (before the colour codes go: "\u001b[31m" is one)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
@@ -95,6 +96,47 @@ def clean_text(raw: str) -> CleanText:
     text = _unwrap_text(text)
     text = _unwrap_error_messages(text)
     return CleanText(text=text, lower=lower_same_length(text), original_chars=original, capped=capped, binary=binary)
+
+
+# A line break written as an escape inside a string literal: JSON and Python's repr write "\n" (an .ipynb file's outputs,
+# ComfyUI's error report with its "traceback" list, a repr of a process's stderr, a JSON log record)
+_STRING_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([ntr\"'\\/]))")
+_ESCAPED = {"n": "\n", "t": "\t", "r": "", '"': '"', "'": "'", "\\": "\\", "/": "/"}
+# a line holding one JSON string (an array's element, or a key's value): its text is what the program printed
+_JSON_STRING_LINE = re.compile(r'^[ \t]{0,40}(?:"[\w ]{1,40}":[ \t]{0,4}\[?[ \t]{0,4})?"((?:[^"\\\n]|\\.){0,4096})"'
+                               r"[ \t]{0,4}(?:\],?|,)?[ \t]{0,4}$", re.MULTILINE)
+_WORDS_LINE = re.compile(r"^[^\n\w]{0,200}\w", re.MULTILINE)
+MIN_ESCAPED_BREAKS = 3  # fewer "\n" are as likely a Windows path ("C:\new\nvidia") as a string literal
+
+
+def unescaped_string_literals(text: str) -> str:
+    """A text that is string literals (a repr or JSON string on one line, or a JSON file whose lines are strings) as
+    the lines it stands for. Only where escaped line breaks outnumber real ones, or most lines are JSON strings: a
+    Windows path's "\new" in an ordinary paste stays as it is."""
+    escaped_breaks = text.count("\\n")
+    if escaped_breaks < MIN_ESCAPED_BREAKS:
+        return text
+    if escaped_breaks > text.count("\n"):
+        return _STRING_ESCAPE.sub(_unescape, _without_literal_quotes(text))
+    strings = sum(1 for _ in _JSON_STRING_LINE.finditer(text))
+    if strings < MIN_ESCAPED_BREAKS or strings * 2 < len(_WORDS_LINE.findall(text)):
+        return text  # (most lines with words must be strings: JSON's brackets and braces alone do not count)
+    return _JSON_STRING_LINE.sub(lambda line: _STRING_ESCAPE.sub(_unescape, line.group(1)).rstrip("\n"), text)
+
+
+def _without_literal_quotes(text: str) -> str:
+    """The text inside the quotes around a whole literal (Python's b'...' for bytes): its first line starts after them."""
+    stripped = text.strip()
+    body = stripped[1:] if stripped[:2] in ("b'", 'b"') else stripped
+    return body[1:-1] if len(body) >= 2 and body[0] == body[-1] and body[0] in "'\"" else text
+
+
+def _unescape(escape: re.Match[str]) -> str:
+    code = escape.group(1) or escape.group(2)
+    if code:
+        character = chr(int(code, 16))
+        return "\n" if character == "\n" else character
+    return _ESCAPED[escape.group(3)]
 
 
 def _dedent_paragraphs(text: str) -> str:
@@ -199,9 +241,22 @@ def _hard_wrap_width(lines: list[str]) -> int:
         needed = 2 if width in CONSOLE_WIDTHS else 3
         cut = [index for index, line in enumerate(lines[:-1])
                if len(line) == width and _wrappable(line) and not _LOG_PREFIX.match(lines[index + 1])]
-        if count >= needed and len(cut) >= needed and any(_inside_a_word(lines[i], lines[i + 1]) for i in cut):
+        if (count >= needed and len(cut) >= needed and any(_inside_a_word(lines[i], lines[i + 1]) for i in cut)
+                and not _word_wrapped(lines, width, len(cut))):
             return width  # (a console cuts inside a word most of the time: at least one cut shows it)
     return 0
+
+
+def _word_wrapped(lines: list[str], width: int, at_width: int) -> bool:
+    """Lines wrapped at word boundaries (a mail client, a forum, textwrap) end at many lengths just under the width,
+    each continued by the next line in lower case; a console cuts every long line at the width itself, so a line a
+    little shorter than the width is the end of a line of its own, whose next line seldom starts in lower case."""
+    shorter = sum(1 for line, following in zip(lines, lines[1:])
+                  if width - WORD_WRAP_SLACK <= len(line) < width and following[:1].islower() and _wrappable(line))
+    return shorter >= max(2, at_width // 2)
+
+
+WORD_WRAP_SLACK = 12  # how much shorter than the width a word-wrapped line ends (a long word moves to the next line)
 
 
 def _inside_a_word(line: str, following: str) -> bool:
