@@ -1,5 +1,6 @@
-"""Readings of round 34's session: a torch build told in a sentence, tools' "CUDA available" fields, is_available()'s
-answer retold, and a package's torch range weighed against the torch the text shows."""
+"""Readings of rounds 34 and 35: a torch build told in a sentence, tools' "CUDA available" fields, is_available()'s
+answer retold, a package's torch range weighed against the torch the text shows, packages built for another CUDA or
+another torch, ROCm builds without code for the GPU, a Mac's chip and "no GPU" told in more words."""
 
 from __future__ import annotations
 
@@ -33,6 +34,14 @@ from wizard.findings import Severity
         ("我确认了torch.cuda.is_available()是False", {"cuda_available": "false"}),
         ("为什么torch.cuda.is_available()是True却用不了", {"cuda_available": None}),
         ("torch.cuda.is_available()应该是True", {"cuda_available": None}),
+        # the machine and the build told in more words
+        ("我用的是苹果M1芯片，已经将前面问题都跑通了", {"os": "darwin", "gpu_vendor": "apple"}),
+        ("However, I do not have CUDA or any GPU available.", {"no_nvidia_gpu": "true"}),
+        ("Mamba installation from the doc gives CPU PyTorch", {"torch_build_told": "cpu"}),
+        ("the install command causes the CPU version of 1.13.0 to be installed", {"torch_build_told": "cpu"}),
+        ("I did not install the CPU version", {"torch_build_told": None}),
+        # cellpose's start-up check, printed after a tensor ran on the GPU
+        ("2024-01-01 [INFO] ** TORCH CUDA version installed and working. **", {"cuda_works": "true"}),
     ],
 )
 def test_facts_told(text: str, expected: dict[str, str | None]) -> None:
@@ -119,3 +128,33 @@ def test_torchvisions_own_cuda_check_keeps_the_companions_words() -> None:
 )
 def test_an_install_told_to_have_gone_into_another_python(text: str, cause: str) -> None:
     assert (cause in errors_of(text)) if cause else ("ENV_MISMATCH" not in errors_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "cause", "words"),
+    [
+        # no NVIDIA GPU at all: an Apple chip told in Chinese, or "no GPU" beside torch's CUDA assertion
+        ("Inference failed: Torch not compiled with CUDA enabled\n我用的是苹果M1芯片", "NO_NVIDIA_GPU", ""),
+        ("I get the error \"Torch not compiled with CUDA enabled\". However, I do not have CUDA or any GPU available.",
+         "NO_NVIDIA_GPU", ""),
+        # HIP found no code object for the AMD GPU's gfx target
+        ('"hipErrorNoBinaryForGpu: Unable to find code object for all current devices!"\nAborted (core dumped)',
+         "GPU_ARCH_UNSUPPORTED", "HSA_OVERRIDE_GFX_VERSION"),
+        # a package written for another torch release
+        ("ImportError: cannot import name 'return_and_correct_aliasing' from 'torch.utils._python_dispatch'",
+         "PACKAGE_CONFLICT", "a release of the package made for your torch"),
+        ("ImportError: torch.utils.ffi is deprecated. Please use cpp extensions instead.", "PACKAGE_CONFLICT",
+         "a release of the package made for your torch"),
+        ("RuntimeError: Torch = 2.6.0+cu124 too new!", "PACKAGE_CONFLICT", "a release of the package made for your torch"),
+    ],
+)
+def test_the_machine_or_the_package_decides(text: str, cause: str, words: str) -> None:
+    first = next(f for f in findings_of(text) if f.severity is Severity.ERROR)
+    assert first.code == cause
+    assert words in first.explanation
+
+
+def test_a_circular_import_of_a_file_named_torch_is_no_missing_name() -> None:
+    text = ("ImportError: cannot import name '_VF' from partially initialized module 'torch' (most likely due to a "
+            "circular import) (C:\\work\\torch.py)")
+    assert "PACKAGE_CONFLICT" not in errors_of(text)

@@ -628,7 +628,9 @@ RULES: tuple[Rule, ...] = (
          _const(os="darwin"), 0.5),
     Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
          # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
-         re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|"
+         # (in Chinese and Japanese glued to the words around it: "苹果M1芯片", "M2チップ")
+         re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|(?:苹果|蘋果|アップル)\s?M[1-4](?![0-9])|"
+                    r"(?<![A-Za-z0-9])M[1-4](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
                     r"\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
@@ -1008,6 +1010,11 @@ RULES: tuple[Rule, ...] = (
                     r"|device_count\(\)\)?\)?[ \t]{0,4}\n(?:[ \t]*\n){0,2}(?:Out\[\d{1,4}\]: ?)?(?P<count>[1-9]\d{0,2})[ \t]*$",
                     _I | re.M),
          _device_print, 0.8),
+    # cellpose's start-up check, printed after it ran a tensor on the GPU (cellpose/core.py, _use_gpu_torch):
+    # "** TORCH CUDA version installed and working. **"
+    Rule("cellpose_cuda_working", ("torch cuda version installed and working",),
+         re.compile(r"TORCH CUDA version installed and working"),
+         _const(cuda_works="true"), 0.9),
     # torch.cuda.device_count() printed 0: no CUDA device torch can use (what is_available() False says)
     Rule("device_count_zero", ("device_count()",),
          re.compile(r"device_count\(\)\)?\)?[ \t]{0,4}\n(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?0[ \t]*$", re.M),
@@ -1129,7 +1136,9 @@ RULES: tuple[Rule, ...] = (
                     r"|\bi\s(?:only\shave|have\sonly)\s(?:an?\s|the\s)?cpu\b(?!\s(?:version|build|wheel|torch|pytorch))"
                     # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
-                    r"\s(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
+                    # ("I do not have CUDA or any GPU available")
+                    r"\s(?:cuda\s(?:or|nor|and)\s)?(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b"
+                    r"(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
     # the machine's GPU is said to be some other vendor's

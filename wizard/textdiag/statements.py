@@ -613,13 +613,16 @@ _CPU_BUILD_TOLD = _fact_if_stated("torch_build_told", "cpu", _NOT_WHAT_HAPPENED)
 
 _TORCH = r"(?:torch|pytorch)"
 CPU_BUILD_TOLD_EN = re.compile(
-    # the installing verb before: "it installs the cpu only version", "only the CPU version will be reinstalled"
+    # the installing verb before: "it installs the cpu only version", "only the CPU version will be reinstalled",
+    # "the documented install gives CPU PyTorch", "causes the CPU version of 1.13.0 to be installed"
     r"\b(?:(?:re)?install(?:s|ed|ing)|pull(?:s|ed|ing)|download(?:s|ed|ing)|grab(?:s|bed|bing)|fetch(?:es|ed|ing)|"
+    r"gives|gave|giving|brings|brought|"
     r"pick(?:s|ed|ing)\sup|ends up with|"
     r"ended up with|default(?:s|ed)? to|resolve[sd]? to)\s(?:(?:only|just|always|automatically|me|by default)\s){0,3}"
     r"(?:the\s|a\s)?(?:cpu(?:[- ]only)?|none?[- ]?cuda)\s(?:(?:\w{1,12})\s)?(?:version|build|variant|wheel|package|torch|"
     r"pytorch)s?\b"
-    r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s" + _TORCH + r")?\s(?:will be|was|is|gets|got|"
+    r"|\b(?:cpu(?:[- ]only)?|non[- ]?cuda)\s(?:version|build)(?:\sof\s(?:" + _TORCH + r"|\d{1,2}\.\d{1,2}(?:\.\d{1,3})?))?\s"
+    r"(?:will be|was|is|gets|got|"
     r"has been|had been|were|to be|being)\s(?:automatically\s)?(?:re)?installed\b"
     r"|\binstall(?:s|ed|ing|ation\sof)\s" + _TORCH + r"\swithout\s(?:the\s)?(?:cuda|gpu)\b"
     r"|\b" + _TORCH + r"\s(?:was\s|got\s|is\s|gets\s)?installed\swithout\s(?:the\s)?(?:cuda|gpu)\b"
