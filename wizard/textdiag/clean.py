@@ -87,8 +87,8 @@ def clean_text(raw: str) -> CleanText:
     binary = looks_binary(raw)
     if binary:  # the parsers will not run: no need to clean what nobody reads
         return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
-    text = plain_characters(raw)  # (first: a character reference may stand for a control character)
-    text = unescaped_string_literals(text)  # (before the colour codes go: "\u001b[31m" is one)
+    text = unescaped_string_literals(raw)  # (first: "\u201c" and "\u001b[31m" stand for what plain_characters and the
+    text = plain_characters(text)  # colour codes' removal then treat; a character reference may stand for a control one)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
@@ -109,6 +109,7 @@ _JSON_STRING_LINE = re.compile(r'^[ \t]{0,40}(?:"[\w ]{1,40}":[ \t]{0,4}\[?[ \t]
                                r"[ \t]{0,4}(?:\],?|,)?[ \t]{0,4}$", re.MULTILINE)
 _WORDS_LINE = re.compile(r"^[^\n\w]{0,200}\w", re.MULTILINE)
 MIN_ESCAPED_BREAKS = 3  # fewer "\n" are as likely a Windows path ("C:\new\nvidia") as a string literal
+MIN_JSON_STRING_LINES = 2  # lines that are each one JSON string: a Windows path is never written so
 
 
 def unescaped_string_literals(text: str) -> str:
@@ -116,12 +117,12 @@ def unescaped_string_literals(text: str) -> str:
     the lines it stands for. Only where escaped line breaks outnumber real ones, or most lines are JSON strings: a
     Windows path's "\new" in an ordinary paste stays as it is."""
     escaped_breaks = text.count("\\n")
-    if escaped_breaks < MIN_ESCAPED_BREAKS:
+    if escaped_breaks < MIN_JSON_STRING_LINES:
         return text
-    if escaped_breaks > text.count("\n"):
+    if escaped_breaks >= MIN_ESCAPED_BREAKS and escaped_breaks > text.count("\n"):
         return _STRING_ESCAPE.sub(_unescape, _without_literal_quotes(text))
     strings = sum(1 for _ in _JSON_STRING_LINE.finditer(text))
-    if strings < MIN_ESCAPED_BREAKS or strings * 2 < len(_WORDS_LINE.findall(text)):
+    if strings < MIN_JSON_STRING_LINES or strings * 2 < len(_WORDS_LINE.findall(text)):
         return text  # (most lines with words must be strings: JSON's brackets and braces alone do not count)
     return _JSON_STRING_LINE.sub(lambda line: _STRING_ESCAPE.sub(_unescape, line.group(1)).rstrip("\n"), text)
 
