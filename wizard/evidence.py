@@ -58,6 +58,11 @@ def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
     return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)
 
 
+def program_on_cpu_beside_working_cuda(snapshot: Snapshot) -> bool:
+    """Whether the text shows CUDA working (is_available() True) and says the program runs on the CPU all the same."""
+    return any(item.signature == WORKING_SIGNATURE and ("program", "on_cpu") in item.facts for item in snapshot.evidence)
+
+
 def established_causes(evidence: Iterable[Evidence]) -> list[str]:
     """The causes pasted text established, in order (not those it only made possible; a likeliest one counts)."""
     return [item.cause for item in evidence if item.cause and not is_possible_cause(item)]

@@ -16,7 +16,13 @@ import string
 from dataclasses import dataclass
 from functools import cache
 
-from wizard.evidence import gpu_load_seen_in_task_manager, gpu_memory_exhausted, working_only_told, working_shown
+from wizard.evidence import (
+    gpu_load_seen_in_task_manager,
+    gpu_memory_exhausted,
+    program_on_cpu_beside_working_cuda,
+    working_only_told,
+    working_shown,
+)
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.plain_characters import plain_characters
 from wizard.resources_path import resource
@@ -133,7 +139,7 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         return _make(VerdictKind.READY, "ready.mps")
     if runtime is None:
         if working == "cuda":
-            return _make(VerdictKind.READY, "ready.gpu", gpu=_gpu_label(snapshot))
+            return _ready_on_gpu(snapshot)
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
     ready = _ready(snapshot, goal)
     if ready is not None:
@@ -148,12 +154,18 @@ def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
     if runtime is None:
         return None
     if runtime.cuda_available:
-        return _make(VerdictKind.READY, "ready.gpu", gpu=_gpu_label(snapshot))
+        return _ready_on_gpu(snapshot)
     if goal.want == "cpu":
         return _make(VerdictKind.READY, "ready.cpu_wanted")
     if _no_nvidia_possible(snapshot):
         return _make(VerdictKind.READY, "ready.cpu")
     return None if snapshot.source == "text" else _make(VerdictKind.READY, "ready.live")
+
+
+def _ready_on_gpu(snapshot: Snapshot) -> Verdict:
+    """Ready on the GPU; where the text says the program runs on the CPU all the same, in words that say where to look."""
+    key = "ready.gpu_program_on_cpu" if program_on_cpu_beside_working_cuda(snapshot) else "ready.gpu"
+    return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
 
 
 def reports_failure(text: str, cuda_false_counts: bool = True) -> bool:

@@ -132,6 +132,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
                            or _torch_missing_told(facts)
+                           or _installed_elsewhere_told(facts)
                            or _import_works_in_terminal(facts)
                            or _newest_architecture_fails(facts, gpus, clean)
                            or _ipex_beside_other_torch(facts)
@@ -161,8 +162,11 @@ def snapshot_from_text(text: str) -> Snapshot:
     if working:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
         exhausted = working == "cuda" and facts.get("gpu_memory_exhausted") == "true"
+        # (the program said to run on the CPU all the same: "but training still uses the CPU", "显卡占用是0%")
+        on_cpu = working == "cuda" and "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()),
-                                                             *((("memory", "exhausted"),) if exhausted else ()))))
+                                                             *((("memory", "exhausted"),) if exhausted else ()),
+                                                             *((("program", "on_cpu"),) if on_cpu else ()))))
     return _snapshot(facts, gpus, dists, evidence + notes)
 
 
@@ -490,6 +494,17 @@ def _version_or_none(value: str) -> Version | None:
         return Version(value) if value else None
     except InvalidVersion:
         return None
+
+
+INSTALLED_ELSEWHERE_TOLD = "textdiag:installed_elsewhere_told"
+
+
+def _installed_elsewhere_told(facts: dict[str, str]) -> list[Evidence]:
+    """The person says the install went into another Python than the program's ("torch got installed into the system
+    python"): ENV_MISMATCH, whatever the program then reports (no CUDA, no torch)."""
+    if facts.get("installed_elsewhere_told") != "true":
+        return []
+    return [Evidence(INSTALLED_ELSEWHERE_TOLD, "ENV_MISMATCH", "", (("installed_elsewhere_told", "true"),))]
 
 
 TORCH_MISSING_TOLD = "textdiag:torch_missing_told"

@@ -103,6 +103,9 @@ def clean_text(raw: str) -> CleanText:
 # A line break written as an escape inside a string literal: JSON and Python's repr write "\n" (an .ipynb file's outputs,
 # ComfyUI's error report with its "traceback" list, a repr of a process's stderr, a JSON log record)
 _STRING_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|([ntr\"'\\/]))")
+# each backslash and what it escapes, left to right (a pair of backslashes is one escape)
+_BACKSLASH = re.compile(r"\\(.)", re.DOTALL)
+_ESCAPE_LETTERS = frozenset("ntr\"'\\/bfux01234567")  # what JSON and Python strings write after a backslash
 _ESCAPED = {"n": "\n", "t": "\t", "r": "", '"': '"', "'": "'", "\\": "\\", "/": "/"}
 # a line holding one JSON string (an array's element, or a key's value): its text is what the program printed
 _JSON_STRING_LINE = re.compile(r'^[ \t]{0,40}(?:"[\w ]{1,40}":[ \t]{0,4}\[?[ \t]{0,4})?"((?:[^"\\\n]|\\.){0,4096})"'
@@ -117,14 +120,19 @@ def unescaped_string_literals(text: str) -> str:
     the lines it stands for. Only where escaped line breaks outnumber real ones, or most lines are JSON strings: a
     Windows path's "\new" in an ordinary paste stays as it is."""
     escaped_breaks = text.count("\\n")
-    if escaped_breaks < MIN_JSON_STRING_LINES:
-        return text
+    if escaped_breaks < MIN_JSON_STRING_LINES or _lone_backslash(text):
+        return text  # (a backslash a literal never writes alone: "C:\Users\nathan\new_project" is a path, not escapes)
     if escaped_breaks >= MIN_ESCAPED_BREAKS and escaped_breaks > text.count("\n"):
         return _STRING_ESCAPE.sub(_unescape, _without_literal_quotes(text))
     strings = sum(1 for _ in _JSON_STRING_LINE.finditer(text))
     if strings < MIN_JSON_STRING_LINES or strings * 2 < len(_WORDS_LINE.findall(text)):
         return text  # (most lines with words must be strings: JSON's brackets and braces alone do not count)
     return _JSON_STRING_LINE.sub(lambda line: _STRING_ESCAPE.sub(_unescape, line.group(1)).rstrip("\n"), text)
+
+
+def _lone_backslash(text: str) -> bool:
+    """A backslash before a character no string escape has (a path's "C:" then "Users"): a literal doubles it."""
+    return any(escape.group(1) not in _ESCAPE_LETTERS for escape in _BACKSLASH.finditer(text))
 
 
 def _without_literal_quotes(text: str) -> str:

@@ -477,7 +477,13 @@ _REQUIREMENT_BEFORE = re.compile(r"\b(?:requires?|required|needs?|needed|minimum
 # words of a line that installs, pins or asks for a version, or sets one build against another (xFormers' "built for:
 # PyTorch 2.1.0+cu121 ... (you have 2.1.0+cpu)"), rather than telling the one installed
 _NOT_INSTALLED_WORDS = ("install", "==", "http", ".whl", "matching", "requir", "from versions", "--index", "-f ", "download",
-                        "built for", "built with", "compiled", "expect", "you have")
+                        "built for", "built with", "compiled", "expect", "you have",
+                        # another time, another machine, a choice or advice
+                        "had ", " was ", "were ", "before", "old ", "previous", "other ", "another", "tried", " or ",
+                        "which", "should", "recommend", "docs", "worked", "used to", "upgrad", "downgrad", "instead")
+
+
+_LOCAL_BUILD = re.compile(r"\d\+(?:cpu|cu\d{2,3}|rocm)")
 
 
 def _installed_build_told(found: re.Match[str]) -> dict[str, str]:
@@ -485,8 +491,8 @@ def _installed_build_told(found: re.Match[str]) -> dict[str, str]:
     start = found.string.rfind("\n", 0, found.start()) + 1
     end = found.string.find("\n", found.end())
     line = found.string[start:end if end >= 0 else len(found.string)].lower()
-    if any(word in line for word in _NOT_INSTALLED_WORDS):
-        return {}
+    if any(word in line for word in _NOT_INSTALLED_WORDS) or len(_LOCAL_BUILD.findall(line)) > 1:
+        return {}  # (two builds in one line: which is installed is not said)
     version = found.group("torch_version")
     return {"torch_version": version, "torch_installed": version}
 
@@ -548,6 +554,11 @@ def _template_field_facts(label: str, value: str) -> dict[str, str]:
 
 
 _I = re.IGNORECASE
+# just before a statement: a belief, a possibility, a denial or an advice, not what happened ("I thought it was
+# installed into the wrong environment", "the installer can install to the system python", "不要装到系统环境")
+_NOT_TOLD_AS_DONE = re.compile(r"(?:\b(?:thought|think|wonder(?:ed)?|maybe|perhaps|if|whether|can|could|would|should|might|"
+                               r"may|will|not|never|n't|don't|do\snot)\b|请问|是否|不要|别|应该|要不要|可以)"
+                               r"\W{0,3}(?:\w{1,14}\W{1,3}){0,3}$", _I)
 
 RULES: tuple[Rule, ...] = (
     # ---- operating system and CPU, in everyday words and product names
@@ -630,8 +641,8 @@ RULES: tuple[Rule, ...] = (
          # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
          # (in Chinese and Japanese glued to the words around it: "苹果M1芯片", "M2チップ")
          re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|(?:苹果|蘋果|アップル)\s?M[1-4](?![0-9])|"
-                    r"(?<![A-Za-z0-9])M[1-4](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
-                    r"\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+                    r"(?<![A-Za-z0-9])(?<!酷睿)(?<!core )M[1-4](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
+                    r"(?<!core )\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
@@ -815,6 +826,16 @@ RULES: tuple[Rule, ...] = (
                     r"|\b" + _BEFORE_NOW + r",?\s(?:it|everything|this)\s(?:was\s(?:working|running)|worked|ran)\b",
                     _I | re.M),
          lambda m: {"worked_before": "true"} if stated(m) else {}, 0.6),
+    # the install went to another Python than the program's: "torch got installed into the system python", "pip
+    # installed it to the wrong environment", 装到了系统环境 (a bare `pip` on PATH belongs to another Python than the
+    # program's own; packaging.python.org's "Ensure you can run pip": run pip as `python -m pip` with that Python)
+    Rule("installed_elsewhere_told", ("installed", "装到"),
+         re.compile(r"\binstalled\s(?:it\s|them\s|torch\s|pytorch\s|everything\s)?(?:in|into|to|under|for)\s(?:the\s|my\s|a\s|an\s)?"
+                    r"(?:system|global|base|wrong|another|other|different|separate)(?:'s)?\s(?:python|environment|env|"
+                    r"interpreter|site-packages|conda\senv(?:ironment)?|venv)\b"
+                    r"|装到了?(?:系统|全局|别的|其他|其它|另一个|另外的|错误的|错的)(?:的)?\s?(?:python|环境|解释器|目录)"
+                    r"(?![^\n。，,？?]{0,12}还是)", _I),
+         lambda m: {"installed_elsewhere_told": "true"} if stated(m, _NOT_TOLD_AS_DONE) else {}, 0.6),
     Rule("torch_missing_told", ("missing", "not installed"),
          re.compile(r"\b(?:py)?torch\s(?:(?:was|is)\s(?:still\s)?)?(?:missing|not\sinstalled)\b"
                     r"(?!\s(?:cuda|gpu|support|the\s|a\s|some|dll|librar|symbol|module\s\w|attribute|with|from\s(?:the\s)?"
@@ -1191,7 +1212,7 @@ RULES: tuple[Rule, ...] = (
     # ("CUDA available: True (version:11.1)")
     Rule("toolbox_env_cuda", ("cuda available", "gpu available"),
          re.compile(r"^[ \t]{0,8}(?:(?:Is )?CUDA available(?: \(PyTorch\))?(?::[ \t]{0,20}|[ \t]{2,40})|GPU available[ \t]{2,40})"
-                    r"(?P<value>True|False|Yes|No)(?:[ \t]{0,3}\([^\n()]{0,40}\))?[ \t]*$", re.M),
+                    r"(?P<value>True|False|Yes|No)(?:[ \t]{0,3}\((?:version)?[: ]{0,2}\d{1,2}\.\d{1,2}[^\n()]{0,12}\))?[ \t]*$", re.M),
          _yes_no_available, 1.0),
     # Hugging Face's `transformers env` / `diffusers-cli env` (their bug templates): "- PyTorch version (GPU?): 2.1.0+cu121
     # (True)", newer "- PyTorch version (accelerator?): 2.5.1+cu124 (CUDA)" ("NA" without any accelerator)

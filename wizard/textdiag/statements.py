@@ -608,7 +608,10 @@ _NOT_WHAT_HAPPENED = re.compile(
     r"(?:\b(?:not|never|want(?:ed)? to|would like to|try(?:ing)? to|should|instead of|rather than|no|nunca|n[ãa]o|"
     r"nicht|kein\w{0,2}|ne|не|ни|en lugar de|em vez de|statt|au lieu de|вместо)\b|n't|\bn['’]|\bhow (?:do i |can i |to )?)"
     r"\W{0,3}(?:\w{1,14}\W{1,3}){0,3}$"
-    r"|(?:不是|并不是|而不是|不要|别|不用|想|ではなく|じゃなく|아니라|아닌)\s?$", _I)
+    r"|(?:不是|并不是|而不是|不要|别|不用|想|ではなく|じゃなく|아니라|아닌)\s?$"
+    # what an install does in general, as a tip tells it ("Tip: on Windows a plain `pip install torch` gives the CPU
+    # version"), not what happened here
+    r"|\b(?:plain|default|bare|tip|note|hint|fyi)\b[^.;\n]{0,40}$", _I)
 _CPU_BUILD_TOLD = _fact_if_stated("torch_build_told", "cpu", _NOT_WHAT_HAPPENED)
 
 _TORCH = r"(?:torch|pytorch)"

@@ -705,17 +705,30 @@ def companion_import_needs_it(found: Match, facts: Facts, _dists: list[Distribut
 def torch_outside_required_range(found: Match, facts: Facts, _dists: list[Distribution]
                                  ) -> Iterable[tuple[str, float, str]]:
     """A package declares a torch range (pip's "facenet-pytorch 2.6.0 requires torch<2.3.0,>=2.2.0"): a conflict only
-    where the torch the text shows (installed, or the one pip would uninstall) lies outside that range; inside it, or
-    with no torch version shown, the line says nothing against the setup."""
-    required = facts.get("torch_required", "").rstrip(",.")
+    where the torch installed lies outside that range: the one the same message names ("but you have torch 2.3.1",
+    "uninstalling torch 2.3.1", kaolin's "but found version 1.13.1"), else the one a tool shows installed. A torch only
+    named (had before, tried, asked about) says nothing: inside the range, or with no installed torch shown, no conflict."""
+    own = dict(found.facts)  # (the range of this message, not of another one in the text)
+    required = own.get("torch_required", "").rstrip(",.")
     if not required or found.signature.cause != "PACKAGE_CONFLICT":
         return
-    shown = [facts[key] for key in ("torch_version", "torch_installed", "torch_named") if facts.get(key)]
-    outside = [version for version in shown if _outside(version, required)]
-    if not outside:
-        yield "PACKAGE_CONFLICT", 0.0, f"no torch shown outside torch{required}"
+    installed = own.get("torch_version") or facts.get("torch_installed", "")
+    if not installed or not _outside(installed, required):
+        yield "PACKAGE_CONFLICT", 0.0, f"no torch shown installed outside torch{required}"
     else:
-        yield "PACKAGE_CONFLICT", 1.0, f"torch {outside[0]} is outside torch{required}"
+        yield "PACKAGE_CONFLICT", 1.0, f"torch {installed} is outside torch{required}"
+
+
+def built_without_cuda_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """'Not compiled with GPU support': on a machine without an NVIDIA GPU (a Mac) nothing could have been built with
+    CUDA, so no NVIDIA GPU is the cause; a CPU build of torchvision shown beside a CUDA torch is a companion of another
+    build (its prebuilt ops raise the same words), not a package built here without the toolkit."""
+    if found.signature.id != "extension_not_compiled_with_gpu_support":
+        return
+    if facts.get("os") == "darwin" or facts.get("no_nvidia_gpu") == "true":
+        yield "NO_NVIDIA_GPU", 4.0, "no NVIDIA GPU here: nothing was built with CUDA"
+    elif facts.get("torchvision_version", "").endswith("+cpu") and not facts.get("torch_version", "").endswith("+cpu"):
+        yield "PACKAGE_CONFLICT", 4.0, "a CPU torchvision beside another torch build"
 
 
 def _outside(version: str, required: str) -> bool:
@@ -728,6 +741,7 @@ def _outside(version: str, required: str) -> bool:
 
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_outside_required_range,
+    built_without_cuda_decides,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
