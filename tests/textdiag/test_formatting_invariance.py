@@ -1,12 +1,13 @@
 """How a text reached us must not change what it says, nor where it is read (the window or the command line): the same post quoted in a forum, copied from a web page (odd
 spaces, character references), indented as a Markdown code block, fenced, with Windows line ends, typographic quotes,
-log timestamps or a greeting around it, gets the same answer. Run on the corpus's tuning half (a sample by default,
+log timestamps or a greeting around it, or stored as a notebook's JSON, gets the same answer. Run on the corpus's tuning half (a sample by default,
 all of it in the slow run); the held-out half stays unread."""
 
 from __future__ import annotations
 
 import dataclasses
 import html
+import json
 from collections.abc import Callable
 from functools import cache
 
@@ -34,6 +35,9 @@ REFORMATS: dict[str, Callable[[str], str]] = {
     "typographic quotes": lambda text: text.replace('"', "\u201c").replace("'", "\u2019"),
     "log timestamps": lambda text: _lines(text, lambda number, line: f"2024-05-01 12:00:{number % 60:02d},123 INFO {line}"),
     "greeted and thanked": lambda text: f"Hi, thanks for this project! Can someone help?\n\n{text}\n\nThanks in advance!",
+    # a notebook file's output as stored: one JSON string per line, each ending in an escaped line break
+    "an .ipynb's stored output": lambda text: '{\n "name": "stderr",\n "text": [\n' + ",\n".join(
+        "  " + json.dumps(line + "\n") for line in text.split("\n")) + "\n ]\n}",
 }
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wizard.plain_characters import plain_characters
+from wizard.textdiag.collect_env import KEYS as COLLECT_ENV_KEYS
 
 HEAD_CHARS = 500_000  # examined from the start of a huge text (any environment dump is far shorter)
 TAIL_CHARS = 500_000  # and from its end: the error is usually the last thing printed (thousands of lines)
@@ -86,11 +87,12 @@ def clean_text(raw: str) -> CleanText:
     binary = looks_binary(raw)
     if binary:  # the parsers will not run: no need to clean what nobody reads
         return CleanText(text="", lower="", original_chars=original, capped=capped, binary=True)
-    text = plain_characters(raw)  # (first: a character reference may stand for a control character)
-    text = unescaped_string_literals(text)  # (before the colour codes go: "\u001b[31m" is one)
+    text = unescaped_string_literals(raw)  # (first: "\u201c" and "\u001b[31m" stand for what plain_characters and the
+    text = plain_characters(text)  # colour codes' removal then treat; a character reference may stand for a control one)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
+    text = _resplit_joined_report(text)
     text = _unwrap_hard_wrapped(text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
@@ -107,6 +109,7 @@ _JSON_STRING_LINE = re.compile(r'^[ \t]{0,40}(?:"[\w ]{1,40}":[ \t]{0,4}\[?[ \t]
                                r"[ \t]{0,4}(?:\],?|,)?[ \t]{0,4}$", re.MULTILINE)
 _WORDS_LINE = re.compile(r"^[^\n\w]{0,200}\w", re.MULTILINE)
 MIN_ESCAPED_BREAKS = 3  # fewer "\n" are as likely a Windows path ("C:\new\nvidia") as a string literal
+MIN_JSON_STRING_LINES = 2  # lines that are each one JSON string: a Windows path is never written so
 
 
 def unescaped_string_literals(text: str) -> str:
@@ -114,12 +117,12 @@ def unescaped_string_literals(text: str) -> str:
     the lines it stands for. Only where escaped line breaks outnumber real ones, or most lines are JSON strings: a
     Windows path's "\new" in an ordinary paste stays as it is."""
     escaped_breaks = text.count("\\n")
-    if escaped_breaks < MIN_ESCAPED_BREAKS:
+    if escaped_breaks < MIN_JSON_STRING_LINES:
         return text
-    if escaped_breaks > text.count("\n"):
+    if escaped_breaks >= MIN_ESCAPED_BREAKS and escaped_breaks > text.count("\n"):
         return _STRING_ESCAPE.sub(_unescape, _without_literal_quotes(text))
     strings = sum(1 for _ in _JSON_STRING_LINE.finditer(text))
-    if strings < MIN_ESCAPED_BREAKS or strings * 2 < len(_WORDS_LINE.findall(text)):
+    if strings < MIN_JSON_STRING_LINES or strings * 2 < len(_WORDS_LINE.findall(text)):
         return text  # (most lines with words must be strings: JSON's brackets and braces alone do not count)
     return _JSON_STRING_LINE.sub(lambda line: _STRING_ESCAPE.sub(_unescape, line.group(1)).rstrip("\n"), text)
 
@@ -137,6 +140,27 @@ def _unescape(escape: re.Match[str]) -> str:
         character = chr(int(code, 16))
         return "\n" if character == "\n" else character
     return _ESCAPED[escape.group(3)]
+
+
+# collect_env's fields run together on one line, as a page that lost its line breaks shows them ("PyTorch version: 2.1.0
+# Is debug build: False CUDA used to build PyTorch: 12.1 …"): each field (and each library line) starts a line again
+_JOINED_FIELD = re.compile(r"(?<=\S) {1,4}(?=(?:" + "|".join(re.escape(key) for key in COLLECT_ENV_KEYS if key != "CPU")
+                           + r"):[ \t]|\[(?:pip3?|conda)\] )")
+_LONG_LINE = re.compile(r"^[^\n]{" + str(200) + r",}$", re.MULTILINE)
+MIN_JOINED_FIELDS = 4  # fewer keys on one line are prose that names a field or two
+
+
+def _resplit_joined_report(text: str) -> str:
+    """collect_env's report whose line breaks were lost, as its lines again; only long lines that hold several of its
+    field names are split (a sentence that names "Python version:" stays)."""
+    if "PyTorch version:" not in text and "Is CUDA available:" not in text:
+        return text
+    return _LONG_LINE.sub(_resplit_line, text)
+
+
+def _resplit_line(line: re.Match[str]) -> str:
+    fields = _JOINED_FIELD.findall(line.group(0))
+    return _JOINED_FIELD.sub("\n", line.group(0)) if len(fields) >= MIN_JOINED_FIELDS else line.group(0)
 
 
 def _dedent_paragraphs(text: str) -> str:
