@@ -60,7 +60,18 @@ def _inputs() -> dict[str, str]:
         "10 MB of the corpus as one escaped literal": json.dumps(_repeated("\n".join(texts) + "\n", 9_000_000)),
         "10 MB of the corpus as JSON string lines": _json_lines(_repeated("\n".join(texts) + "\n", 8_000_000)),
         "10 MB of escaped breaks": "\\n" * 5_000_000,
+        # collect_env's fields run together (a page that lost its line breaks), on one line and on many
+        "10 MB of joined collect_env on one line": _joined_collect_env(1, 10_000_000),
+        "10 MB of joined collect_env, 5 per line": _joined_collect_env(5, 10_000_000),
     }
+
+
+def _joined_collect_env(per_line: int, size: int) -> str:
+    report = ("PyTorch version: 2.1.0+cu121 Is debug build: False CUDA used to build PyTorch: 12.1 OS: Ubuntu 22.04.3 LTS "
+              "Python version: 3.10.12 Is CUDA available: True GPU models and configuration: GPU 0: NVIDIA A100 "
+              "Nvidia driver version: 535.104 Versions of relevant libraries: [pip3] torch==2.1.0 ")
+    line = report * per_line
+    return ("\n" if per_line > 1 else "").join([line] * (size // len(line)))
 
 
 def _json_lines(text: str) -> str:

@@ -180,3 +180,18 @@ def test_string_literals_read_as_the_lines_they_stand_for(literal: str) -> None:
 def test_a_windows_path_with_backslash_n_in_an_ordinary_paste_stays() -> None:
     raw = "C:\\new\\nvidia\\notes\\run.py failed\nImportError: DLL load failed\nsecond line\nthird line\n"
     assert lines_of(raw)[0] == "C:\\new\\nvidia\\notes\\run.py failed"
+
+
+def test_a_collect_env_whose_line_breaks_were_lost_reads_as_its_lines_again() -> None:
+    joined = ("My setup: PyTorch version: 2.1.0+cu121 Is debug build: False CUDA used to build PyTorch: 12.1 ROCM used "
+              "to build PyTorch: N/A OS: Ubuntu 22.04.3 LTS (x86_64) Python version: 3.10.12 Is CUDA available: True "
+              "GPU models and configuration: GPU 0: NVIDIA A100 Nvidia driver version: 535.104 Versions of relevant "
+              "libraries: [pip3] numpy==1.26.1 [pip3] torch==2.1.0")
+    lines = lines_of(joined)
+    assert "Is CUDA available: True" in lines and "[pip3] torch==2.1.0" in lines and lines[0] == "My setup:"
+
+
+def test_a_sentence_naming_a_field_or_two_stays_one_line() -> None:
+    sentence = ("I pasted the output above; PyTorch version: 2.1.0 and Python version: 3.10 are what the course asks "
+                "for, but the notebook still says the kernel died when I import torch in the second cell of the lab.")
+    assert lines_of(sentence) == [sentence]

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wizard.plain_characters import plain_characters
+from wizard.textdiag.collect_env import KEYS as COLLECT_ENV_KEYS
 
 HEAD_CHARS = 500_000  # examined from the start of a huge text (any environment dump is far shorter)
 TAIL_CHARS = 500_000  # and from its end: the error is usually the last thing printed (thousands of lines)
@@ -91,6 +92,7 @@ def clean_text(raw: str) -> CleanText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ANSI.sub("", text)
     text = _CONTROL.sub(" ", text)
+    text = _resplit_joined_report(text)
     text = _unwrap_hard_wrapped(text)
     text = _strip_marks(text)
     text = _unwrap_text(text)
@@ -137,6 +139,27 @@ def _unescape(escape: re.Match[str]) -> str:
         character = chr(int(code, 16))
         return "\n" if character == "\n" else character
     return _ESCAPED[escape.group(3)]
+
+
+# collect_env's fields run together on one line, as a page that lost its line breaks shows them ("PyTorch version: 2.1.0
+# Is debug build: False CUDA used to build PyTorch: 12.1 …"): each field (and each library line) starts a line again
+_JOINED_FIELD = re.compile(r"(?<=\S) {1,4}(?=(?:" + "|".join(re.escape(key) for key in COLLECT_ENV_KEYS if key != "CPU")
+                           + r"):[ \t]|\[(?:pip3?|conda)\] )")
+_LONG_LINE = re.compile(r"^[^\n]{" + str(200) + r",}$", re.MULTILINE)
+MIN_JOINED_FIELDS = 4  # fewer keys on one line are prose that names a field or two
+
+
+def _resplit_joined_report(text: str) -> str:
+    """collect_env's report whose line breaks were lost, as its lines again; only long lines that hold several of its
+    field names are split (a sentence that names "Python version:" stays)."""
+    if "PyTorch version:" not in text and "Is CUDA available:" not in text:
+        return text
+    return _LONG_LINE.sub(_resplit_line, text)
+
+
+def _resplit_line(line: re.Match[str]) -> str:
+    fields = _JOINED_FIELD.findall(line.group(0))
+    return _JOINED_FIELD.sub("\n", line.group(0)) if len(fields) >= MIN_JOINED_FIELDS else line.group(0)
 
 
 def _dedent_paragraphs(text: str) -> str:
