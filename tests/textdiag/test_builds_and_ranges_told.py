@@ -158,3 +158,40 @@ def test_a_circular_import_of_a_file_named_torch_is_no_missing_name() -> None:
     text = ("ImportError: cannot import name '_VF' from partially initialized module 'torch' (most likely due to a "
             "circular import) (C:\\work\\torch.py)")
     assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # pip installed a torchaudio that pairs with another torch
+        ("$ pip install torch==1.13.1 torchaudio --extra-index-url https://download.pytorch.org/whl/cpu\n"
+         "Successfully installed torch-1.13.1 torchaudio-2.0.0", "PACKAGE_CONFLICT"),
+        # a package's exact pin collected over the installed torch build
+        ("Successfully installed torch-2.2.2+cu121 torchaudio-2.2.2+cu121 torchvision-0.17.2+cu121\n$ pip install torchtext\n"
+         "Collecting torch==2.2.1 (from torchtext)\n  Downloading torch-2.2.1-cp311-cp311-manylinux1_x86_64.whl", "PACKAGE_CONFLICT"),
+        # no wheel for a companion: a source build's version is on no index; Windows' old companions on PyTorch's only
+        ("ERROR: No matching distribution found for torchvision==0.6.0a0+82fd1c8 (from -r requirements.txt (line 3))",
+         "INDEX_VARIANT_MISSING"),
+        ("C:\\Users\\me>pip install torchvision==0.3.0\nERROR: Could not find a version that satisfies the requirement "
+         "torchvision==0.3.0 (from versions: 0.1.6, 0.2.2.post3)\nERROR: No matching distribution found for "
+         "torchvision==0.3.0", "INDEX_VARIANT_MISSING"),
+        ("Windows 10\nERROR: Could not find a version that satisfies the requirement torchaudio==0.4.0 (from versions: "
+         "none)\nERROR: No matching distribution found for torchaudio==0.4.0", "PLATFORM_UNSUPPORTED"),
+        # pip lists only older releases than the one asked for: this Python gets no newer wheel
+        ("Python 3.8\nERROR: Could not find a version that satisfies the requirement torchvision==0.5 (from versions: "
+         "0.1.6, 0.2.2, 0.2.2.post3)\nERROR: No matching distribution found for torchvision==0.5", "PYTHON_UNSUPPORTED"),
+        ("Missing Windows Wheel for torchvision==0.11.2+cu111", "INDEX_VARIANT_MISSING"),
+        # the container runtime finds no working host driver; inside WSL 2 that is the Windows driver
+        ("docker: Error response from daemon: OCI runtime create failed: ... stderr: nvidia-container-cli: "
+         "initialization error: nvml error: driver not loaded: unknown.", "DRIVER_MISSING"),
+        ("root@DESKTOP:~# uname -r\n5.10.16.3-microsoft-standard-WSL2\nstderr: nvidia-container-cli: initialization "
+         "error: driver error: failed to process request", "WSL_DRIVER"),
+    ],
+)
+def test_installs_and_containers_read(text: str, cause: str) -> None:
+    assert errors_of(text)[0] == cause
+
+
+def test_a_package_pin_inside_the_installed_torch_replaces_nothing() -> None:
+    text = "Successfully installed torch-2.2.1+cu121\nCollecting torch==2.2.1 (from torchtext)"
+    assert "PACKAGE_CONFLICT" not in errors_of(text)

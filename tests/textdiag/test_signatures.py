@@ -183,8 +183,11 @@ def test_nvml_failure_becomes_a_failed_nvml_fact() -> None:
 
 
 def test_torchvision_is_not_mistaken_for_torch() -> None:
+    # (torchvision's own no-wheel reading answers it; torch's no-wheel reasoning and its requested build do not)
     text = "ERROR: No matching distribution found for torchvision==0.99.0"
-    assert not [e for e in snapshot_from_text(text).evidence if e.cause]
+    evidence = [e for e in snapshot_from_text(text).evidence if e.cause]
+    assert evidence and {e.signature for e in evidence} == {"pip_no_matching_companion"}
+    assert all(key != "requested" for e in evidence for key, _ in e.facts)
 
 
 def test_kernel_module_version_mismatch_reveals_the_client_driver() -> None:

@@ -94,7 +94,7 @@ def damage_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Rem
     if not damaged or ctx.python is None:
         return None
     pins = tuple(f"{name}=={version}" for name, version in damaged)
-    argv = (ctx.python.executable, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins,
+    argv = (ctx.machine_facts.python, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins,
             *torch_index_sources(ctx, [v for _n, v in damaged]))
     return Remedy(steps=(argv,), note=remedy_text("damaged", packages=", ".join(pins)))
 
@@ -104,7 +104,7 @@ def numpy_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> Remed
     if ctx.python is None or "ENV_MISMATCH" in codes or "TORCH_DAMAGED" in codes:
         return None
     numpy = ctx.dists["numpy"].version if "numpy" in ctx.dists else ""
-    argv = (ctx.python.executable, "-m", "pip", "install", "numpy<2")
+    argv = (ctx.machine_facts.python, "-m", "pip", "install", "numpy<2")
     change = remedy_text("numpy_change", numpy=numpy or "2.x", torch=ctx.torch_version or "?")
     return Remedy(steps=(argv,), version_change=change, note=change)
 
@@ -128,9 +128,9 @@ def companion_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> R
     sources = torch_index_sources(ctx, [torch])
     changed = {name: ctx.dists[name].version for name, version in wanted.items() if ctx.dists[name].version != version}
     if not changed:
-        argv = (python.executable, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins, *sources)
+        argv = (ctx.machine_facts.python, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins, *sources)
         return Remedy(steps=(argv,), note=remedy_text("companions_again", packages=", ".join(pins)))
-    argv = (python.executable, "-m", "pip", "install", f"torch=={torch}", *pins, *sources)
+    argv = (ctx.machine_facts.python, "-m", "pip", "install", f"torch=={torch}", *pins, *sources)
     change = remedy_text("companions_change", torch=torch, changes=", ".join(
         f"{name} {old} → {wanted[name]}" for name, old in changed.items()))
     return Remedy(steps=(argv,), version_change=change, note=change)
@@ -158,7 +158,7 @@ def shadow_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Rem
         return _instructions_for_other_copy(ctx, _finding)
     names = [d.name for d in ctx.python.duplicates if d.locations and _same(d.locations[0], folder)
              and d.name in ("torch", "torchvision", "torchaudio")]
-    argv = (ctx.python.executable, "-m", "pip", "uninstall", "-y", *names)
+    argv = (ctx.machine_facts.python, "-m", "pip", "uninstall", "-y", *names)
     return Remedy(steps=(argv,), note=remedy_text("user_site", folder=folder, packages=", ".join(names)))
 
 
@@ -176,7 +176,7 @@ def _instructions_for_other_copy(ctx: CheckContext, item: Finding) -> Remedy | N
 def ensurepip_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Remedy | None:
     if ctx.python is None:
         return None
-    return Remedy(steps=((ctx.python.executable, "-m", "ensurepip", "--upgrade"),), note=remedy_text("ensurepip"))
+    return Remedy(steps=((ctx.machine_facts.python, "-m", "ensurepip", "--upgrade"),), note=remedy_text("ensurepip"))
 
 
 def install_without_pip_remedy(ctx: CheckContext) -> Remedy | None:
@@ -185,7 +185,7 @@ def install_without_pip_remedy(ctx: CheckContext) -> Remedy | None:
     rec = ctx.recommendation
     if ctx.python is None or rec.kind != "install" or not rec.argv:
         return None
-    ensurepip = (ctx.python.executable, "-m", "ensurepip", "--upgrade")
+    ensurepip = (ctx.machine_facts.python, "-m", "ensurepip", "--upgrade")
     return Remedy(steps=(ensurepip, rec.argv), note=remedy_text("pip_then_torch"))
 
 

@@ -1413,6 +1413,8 @@ def _python(facts: dict[str, str], dists: list[Distribution]) -> Fact[PythonFact
     installed = facts.get("torch_installed", "")
     if installed and not any(d.name == "torch" for d in dists):
         dists = [*dists, Distribution(name="torch", version=installed)]  # the text shows torch installed there
+        dists += [Distribution(name=name, version=facts[f"{name}_installed"]) for name in ("torchvision", "torchaudio")
+                  if facts.get(f"{name}_installed") and not any(d.name == name for d in dists)]  # (pip installed them)
     if not facts.get("python_version") and not dists:
         return Fact.unknown(UNKNOWN)
     os_name = facts.get("os", "")

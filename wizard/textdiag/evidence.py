@@ -943,6 +943,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"Successfully installed [^\n]{0,2000}?\btorch-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)(?=[ \t]|$)",
                     _I | re.M),
          lambda m: {"torch_pip_installed": m.group("version")}, 0.9),
+    # the companions pip's success line names: what is installed beside torch now (a pair the release tables compare)
+    *(Rule(f"pip_installed_{name}", ("successfully installed",),
+           re.compile(r"Successfully installed [^\n]{0,2000}?\b" + name + r"-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?"
+                      r"(?:\+[a-z0-9.]{2,16})?)(?=[ \t]|$)", _I | re.M),
+           lambda m, key=f"{name}_installed": {key: m.group("version")}, 0.9)
+      for name in ("torchvision", "torchaudio")),
     # a line holding only a version with PyTorch's local build suffix, as people answer "which torch?" ("2.1.2+cpu"):
     # only PyTorch's index versions carry "+cpu" / "+cuNNN" / "+rocmN" (torchaudio 2.x shares torch's numbers and build)
     Rule("torch_version_alone", ("+cpu", "+cu", "+rocm"),

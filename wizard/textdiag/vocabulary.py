@@ -101,6 +101,10 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "available_versions": _strip,  # pip's "(from versions: ...)" list, "none" when empty
     "wheels_skipped_tags": _strip,
     "torch_replaced": _strip,  # the GPU build of torch pip uninstalled while installing something else ("2.3.1+cu121")
+    "torchvision_installed": _strip,  # the torchvision pip's "Successfully installed" line names ("0.15.1+cu118")
+    "torchaudio_installed": _strip,  # the torchaudio pip's "Successfully installed" line names
+    "companion_requested": _strip,  # the torchvision / torchaudio requirement pip found no wheel for ("==0.6.0a0+82fd1c8")
+    "companion_versions": _strip,  # pip's "(from versions: …)" list for that torchvision / torchaudio requirement
     "torch_pip_installed": _strip,  # the torch pip's "Successfully installed" line names without a local version
     "torch_cpu_wheel": _strip,  # the version of a PyPI torch wheel for Windows/macOS (CPU-only builds there)  # poetry: how many wheels it skipped because no tag fits this environment
     "module": _strip,  # the module that could not be imported

@@ -719,6 +719,41 @@ def torch_outside_required_range(found: Match, facts: Facts, _dists: list[Distri
         yield "PACKAGE_CONFLICT", 1.0, f"torch {installed} is outside torch{required}"
 
 
+# a local version label of a source build (PEP 440): setup.py of torch, torchvision and torchaudio version a build from a
+# git checkout "<version>a0+git<sha>" or "<version>a0+<sha>"; no index serves them
+SOURCE_BUILD_LABEL = re.compile(r"\+(?:git)?[0-9a-f]{7,40}\b")
+TORCHAUDIO_FIRST_WINDOWS = (0, 7)  # torchaudio 0.7.0 (with torch 1.7, October 2020) was its first Windows wheel
+# Windows wheels of torchvision and torchaudio were on PyTorch's index only, not on PyPI (its size limits), up to at
+# least these releases (pytorch/vision#1774: "the windows version of torchvision … were never uploaded to PyPI";
+# pytorch/vision#3436 and pytorch/audio#1320, February 2021: 0.8.2 and 0.7.2 missing there)
+LAST_WITHOUT_PYPI_WINDOWS = {"torchvision": (0, 8), "torchaudio": (0, 7)}
+
+
+def companion_no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """No wheel for torchvision or torchaudio: a source build's version is on no index; a torchaudio before 0.7 had no
+    Windows wheel at all."""
+    if found.signature.id not in ("pip_no_matching_companion", "pip_could_not_find_companion"):
+        return
+    asked = dict(found.facts).get("companion_requested", "")
+    if SOURCE_BUILD_LABEL.search(asked):
+        yield "INDEX_VARIANT_MISSING", 3.0, f"{asked} is a source build's version: no index serves it"
+        return
+    version = cuda_tuple(asked.lstrip("=<>!~ ").partition("+")[0])
+    package = dict(found.facts).get("package", "")
+    if package == "torchaudio" and facts.get("os") == "windows" and (not version or version < TORCHAUDIO_FIRST_WINDOWS):
+        yield "PLATFORM_UNSUPPORTED", 3.0, "torchaudio had no Windows wheels before 0.7.0"
+        return
+    if (facts.get("os") == "windows" and version and version <= LAST_WITHOUT_PYPI_WINDOWS.get(package, (0, 0))
+            and facts.get("pytorch_index_shown") != "true"):
+        yield "INDEX_VARIANT_MISSING", 3.0, f"{package}'s Windows wheels of that time were on PyTorch's index only"
+        return
+    listed = [cuda_tuple(item.strip()) for item in dict(found.facts).get("companion_versions", "").split(",")]
+    newest = max((item for item in listed if item), default=None)
+    if version and newest and newest < version and asked.startswith("=="):
+        # (pip lists what this Python and platform get: all older than the version asked, that one has no wheel here)
+        yield "PYTHON_UNSUPPORTED", 2.5, f"this Python gets releases up to {newest[0]}.{newest[1]} only"
+
+
 def built_without_cuda_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """'Not compiled with GPU support': on a machine without an NVIDIA GPU (a Mac) nothing could have been built with
     CUDA, so no NVIDIA GPU is the cause; a CPU build of torchvision shown beside a CUDA torch is a companion of another
@@ -742,6 +777,7 @@ def _outside(version: str, required: str) -> bool:
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_outside_required_range,
     built_without_cuda_decides,
+    companion_no_wheel_context,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
