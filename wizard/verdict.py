@@ -37,7 +37,7 @@ COULD_NOT_RUN_CODES = frozenset({"COLLECTION_FAILED", "PYTHON_FACTS_MISSING"})
 _STALLED_WORDS = (" hangs", "gets stuck", "is stuck", "stuck at", " freezes")
 _FAILURE_WORDS = (
     "traceback (most recent call last)", "error", "exception", "fail", "fatal", "crash", "unable to", "cannot ",
-    "can't ", "couldn't", "not found", "no module named", "killed", "segmentation fault", "core dumped",
+    "can't ", "couldn't", "not found", "no module named", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
     "erro ", "falha", "falló", "fallo", "too old", "is insufficient", "cant ", "doesnt work", *_STALLED_WORDS,
@@ -46,6 +46,9 @@ _FAILURE_WORDS = (
 # card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
 _SOFT_FAILURE_WORDS = ("fail", "won't ", *_STALLED_WORDS)
 _COULD_NOT = re.compile(r"could not (?!collect)")
+# the kernel's OOM killer leaves "Killed" on a line of its own (the shell prints it when the process dies); "the engine
+# process killed, not just the window" in prose is what the person did
+_KILLED_LINE = re.compile(r"^[ \t]{0,8}(?:\S{0,80}[$#] )?killed[ \t]*$|\bkilled\s(?:python|python3|pip)\b", re.MULTILINE)
 # "is_available() returns False", or False printed on the next line of a REPL or notebook
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
@@ -138,6 +141,9 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     if working == "mps":
         return _make(VerdictKind.READY, "ready.mps")
     if runtime is None:
+        if working == "cuda" and working_only_told(snapshot) and program_on_cpu_beside_working_cuda(snapshot):
+            # (CUDA working told only in words, beside the program on the CPU: what works may be another Python)
+            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
         if working == "cuda":
             return _ready_on_gpu(snapshot)
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
@@ -202,7 +208,8 @@ def _failure_scan(text: str) -> str:
 def _reports_in(lower: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
     if any(word in lower for word in words):
         return True
-    return _COULD_NOT.search(lower) is not None or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None)
+    return (_COULD_NOT.search(lower) is not None or ("killed" in lower and _KILLED_LINE.search(lower) is not None)
+            or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None))
 
 
 # What an error about the setup names: the GPU stack, torch and its companions, Python, the installers, the loaders,

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, findings_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of, verdict_of
 from wizard.findings import Severity
+from wizard.verdict import VerdictKind
 
 
 @pytest.mark.parametrize(
@@ -195,3 +196,37 @@ def test_installs_and_containers_read(text: str, cause: str) -> None:
 def test_a_package_pin_inside_the_installed_torch_replaces_nothing() -> None:
     text = "Successfully installed torch-2.2.1+cu121\nCollecting torch==2.2.1 (from torchtext)"
     assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+def test_the_oom_killers_word_counts_only_on_its_own_line() -> None:
+    working = ("Running this against the bundled interpreter:\n  torch: 2.7.1+cu128 | available: True\n"
+               "torch.cuda.is_available() returns True, but the engine still runs on the CPU; a full restart (engine "
+               "process killed, not just the window) changes nothing.")
+    assert verdict_of(working).key == "ready.gpu_program_on_cpu"
+    assert verdict_of("Collecting torch==2.1.0\nKilled\n").kind is not VerdictKind.READY
+
+
+def test_cuda_told_working_elsewhere_beside_a_program_on_the_cpu_is_never_ready() -> None:
+    text = ("Windows 11. The application is working, but only the CPU device is shown as available. I am able to run "
+            "the GPU version of pytorch on other projects like automatic1111.")
+    assert facts_of(text).get("gpu_works_elsewhere") == "true"
+    assert verdict_of(text).kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('I have installed the right version of torch and the value of "torch.cuda.is_available()" is True.',
+         {"cuda_available": "true"}),
+    ],
+)
+def test_is_available_quoted_in_prose(text: str, expected: dict[str, str]) -> None:
+    facts = facts_of(text)
+    assert {key: facts.get(key) for key in expected} == expected
+
+
+def test_the_last_line_of_torchs_capability_warning_alone() -> None:
+    text = ("Run fails (CUDA error) - Linux/RTX3070\nThe current PyTorch install supports CUDA capabilities sm_37 sm_50 "
+            "sm_60 sm_70.\nIf you want to use the NVIDIA GeForce RTX 3070 GPU with PyTorch, please check the "
+            "instructions at https://pytorch.org/get-started/locally/")
+    assert errors_of(text)[0] == "GPU_ARCH_UNSUPPORTED"

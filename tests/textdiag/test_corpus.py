@@ -378,6 +378,12 @@ KNOWN_MISSES = {
     "error that remains: both are read and the solved one ranks first",
     "4169-forge-cannot-install-torch-not-able-to-use-gpu-title": "the title only: 'Torch is not able to use GPU' on "
     "install, the old driver only in the thread",
+    "4203-zh-imagetrans-manga-ocr-run-bat-bundled-python-cpu": "Chinese question: CUDA with one way of starting, the "
+    "CPU with run.bat; that run.bat's bundled Python has a CPU build is the maintainer's answer",
+    "4218-zh-cnocr-torch-cuda-install-conflict-torch-lt-113": "a Chinese title only ('installing conflicted'): cnocr's "
+    "torch<1.13 requirement is the maintainer's answer",
+    "4252-oem-fewshot-requirements-torch1102-cu113-no-index": "pip's no-wheel for torch==1.10.2+cu113 alone: a release "
+    "that served only older Pythons makes today's Python the likelier reason; the dropped -f line is in the thread",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -440,21 +446,30 @@ KNOWN_HEALTHY_MISSES = {
     "moved): the complaint keeps the verdict from 'ready'",
     "3774-healthy-vllm-internvl-bbox-a10g-torch240-cu121": "a working collect_env under '[Bug]: InternVL bounding box "
     "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
+    "2260-healthy-pyannote-two-gpus-nemo-on-gpu-pipeline-cpu": "CUDA working told only in words (NeMo on the GPU) "
+    "beside a pipeline on the CPU: what works may be another Python, so not 'ready'",
+    "4216-healthy-craft-text-detector-is-available-true-gpu-used": "is_available() True told in words beside 'cuda = "
+    "True … does not work': a failure told without its error keeps the verdict from 'ready'",
+    "4259-healthy-darts-quadro-m4000-cuda-not-valid-distributedtype": "the device name printed beside darts' own "
+    "ValueError ('cuda' is not a valid DistributedType), which names CUDA: not 'ready'",
+    "4319-healthy-triposg-windows-torch260-cu124-is-available-true": "CUDA errors of an extension (LNK1181, invalid "
+    "argument) beside 'verified via torch.cuda.is_available() == True': errors that name CUDA are never the program's",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
 # (Round 5 measured 88.9 % / 89.7 % on 126 texts; the 123 texts of rounds 6 to 9 are harder: see the doc.)
-# measured 744/1123 (66.3 %) at round 36 (its tuning half read): the held-out texts of rounds 2-33 read 677/1001 (672
-# at the end of round 33), and rounds 34 to 36 added 122 fresh held-out texts, read at 63/122 when each round was run
-# once (67/122 now)
+# measured 766/1155 (66.3 %) at round 37 (its tuning half read): the held-out texts of rounds 2-33 read 677/1001 (672
+# at the end of round 33), and rounds 34 to 37 added 154 fresh held-out texts, read at 85/154 when each round was run
+# once (89/154 now)
 HELD_OUT_TOP1_FLOOR = 0.66
-HELD_OUT_TOP_ANY_FLOOR = 0.68  # measured 767/1123 (68.3 %) at round 36 (688/1001, 68.7 %, at the end of round 33)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 45  # measured 47 of 92 at round 36 (46 of 83 at the end of round 33: none of the
-# nine held-out healthy pastes of rounds 34 to 36 is called ready)
-# measured 2 at the end of round 29: one failure report of round 23's held-out half and one of round 27's are called
-# "ready"; they were never read (nobody tunes on the held-out half), so the target of 0 is not met and this counts them
+HELD_OUT_TOP_ANY_FLOOR = 0.68  # measured 789/1155 (68.3 %) at round 37 (688/1001, 68.7 %, at the end of round 33)
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 47  # measured 48 of 95 at round 37 (46 of 83 at the end of round 33: one of the
+# twelve held-out healthy pastes of rounds 34 to 37 is called ready)
+# measured 2 at the end of round 29 (one failure report of round 23's held-out half and one of round 27's, never read);
+# 1 since round 37's readings (CUDA working told only in words beside a program on the CPU is no longer "ready"), so
+# the target of 0 is not met and this counts the one left
 # (docs/textdiag-accuracy.md)
-HELD_OUT_FAILURES_READY_ALLOWED = 2
+HELD_OUT_FAILURES_READY_ALLOWED = 1
 
 
 def test_corpus_is_large_and_well_formed() -> None:

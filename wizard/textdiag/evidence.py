@@ -1002,7 +1002,7 @@ RULES: tuple[Rule, ...] = (
     # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
-         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)\)?\)?\s{0,4}\n?"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)['\"`]?\)?\)?\s{0,4}\n?"
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"

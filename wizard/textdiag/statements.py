@@ -449,6 +449,10 @@ GPU_WORKS_ELSEWHERE_EN = _at_word_start(
     r"problems?\s(?:running|using|training))\s" + _EN_DETERMINER + _EN_OTHER_THING + r"\s(?:\w{1,12}\s)?(?:on|with)\s"
     + _EN_GPU_OBJECT + r"|use\s" + _EN_GPU_OBJECT + r"\s(?:" + _EN_FINE + r"\s)?(?:in|with|for|from)\s" + _EN_DETERMINER
     + _EN_OTHER_THING + r")"
+    # "I am able to run the GPU version of pytorch on other projects", "we use the CUDA build of torch in other envs"
+    r"|(?:i|we)\s(?:(?:can|am\sable\sto|['’]m\sable\sto|regularly|usually)\s)?(?:run|use)\s(?:the\s)?(?:gpu|cuda)\s"
+    r"(?:version|build)\sof\s(?:py)?torch\s(?:on|in|with|for)\s(?:others?|another|different)\s"
+    r"(?:projects?|programs?|repos?|apps?|applications?|environments?|envs?)\b"
     # "it works fine with other projects", "CUDA works in another conda environment", "the GPU is detected in A1111",
     # "torch.cuda.is_available() returns True in my base env", "it works in the terminal but not in the notebook"
     # "it's working in my other conda env", "the same code runs on the GPU in the base env"
