@@ -195,3 +195,11 @@ def test_a_sentence_naming_a_field_or_two_stays_one_line() -> None:
     sentence = ("I pasted the output above; PyTorch version: 2.1.0 and Python version: 3.10 are what the course asks "
                 "for, but the notebook still says the kernel died when I import torch in the second cell of the lab.")
     assert lines_of(sentence) == [sentence]
+
+
+def test_a_line_wrapped_after_a_quoted_name_is_joined_to_its_lower_case_rest() -> None:
+    raw = ("ImportError: /lib/x86_64-linux-gnu/libstdc++.so.6: version `GLIBCXX_3.4.30'\n"
+           "not found (required by /x/site-packages/torch/lib/libtorch_python.so)\n")
+    assert "GLIBCXX_3.4.30' not found (required by" in clean_text(raw).text
+    code = "parser.add_argument('--device', default='cuda', help='the device to run the model on')\nimport torch\n"
+    assert clean_text(code).lines[:2] == code.split("\n")[:2]

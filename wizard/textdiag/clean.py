@@ -54,6 +54,8 @@ _HTML_TAG = re.compile(r"</?(?:br|p|pre|code|details|summary|b|i|em|strong|tt|kb
 # A line this long that stops mid-sentence was wrapped by a mail client or a narrow terminal.
 WRAP_MIN_CHARS = 60
 _SENTENCE_END = tuple(".:;!?)]}>|\"'`")
+_QUOTES = tuple("\"'`")
+_LOWER_WORD = re.compile(r"[a-z]{2,20} ")
 
 # A paragraph (blank lines around it) whose every line is indented: a Markdown code block, or a whole paste indented
 # by a forum's editor. Its common indentation goes, as the page renders it; its inner indentation stays.
@@ -308,7 +310,7 @@ def _unwrap_text(text: str) -> str:
     for candidate in _WRAP_CANDIDATE.finditer(text):
         newline = candidate.end() - 1
         previous = candidate.group(1)
-        if _continues(previous, text[newline + 1:newline + 2]):
+        if _continues(previous, text[newline + 1:newline + 24]):
             parts.append(text[last:newline])
             parts.append("" if previous.endswith((" ", "\\", "/", "-")) else " ")
             last = newline + 1
@@ -378,8 +380,10 @@ def looks_binary(text: str, sample_chars: int = 65536) -> bool:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if len(previous) < WRAP_MIN_CHARS or previous.endswith(_SENTENCE_END) or not line:
+    if len(previous) < WRAP_MIN_CHARS or not line:
         return False
+    if previous.endswith(_SENTENCE_END) and not (previous.endswith(_QUOTES) and _LOWER_WORD.match(line)):
+        return False  # (a quoted name ends a wrapped line as often as a sentence: "version `GLIBCXX_3.4.30'" / "not found")
     first = line[0]
     if not (first.islower() or first in "\"'("):
         return False
