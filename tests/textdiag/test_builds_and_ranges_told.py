@@ -230,3 +230,30 @@ def test_the_last_line_of_torchs_capability_warning_alone() -> None:
             "sm_60 sm_70.\nIf you want to use the NVIDIA GeForce RTX 3070 GPU with PyTorch, please check the "
             "instructions at https://pytorch.org/get-started/locally/")
     assert errors_of(text)[0] == "GPU_ARCH_UNSUPPORTED"
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # a Slurm job that asked for no GPU: the compute node gives it none
+        ('python -c "import torch; print(torch.cuda.is_available())"\n# True  (login node)\n'
+         'srun python -c "import torch; print(torch.cuda.is_available())"\n# False', "DRIVER_MISSING"),
+        # conda's cudatoolkit=10.2 build on a driver whose CUDA is 10.1 (no minor-version compatibility before 11)
+        ("conda install pytorch torchvision cudatoolkit=10.2 -c pytorch\nPytorch does not see GPUs\n"
+         "| NVIDIA-SMI 418.67       Driver Version: 418.67       CUDA Version: 10.1     |", "DRIVER_TOO_OLD"),
+        # inference on a machine without a GPU, beside torch's CUDA assertion
+        ("Using the pre-trained model for inference on a CPU machine.\nAssertionError: Torch not compiled with CUDA "
+         "enabled\nPyTorch: 1.9.0+cpu", "NO_NVIDIA_GPU"),
+        # mmcv's ops built without CUDA
+        ("RuntimeError: nms_impl: implementation for device cuda:0 not found.\nBut print(torch.cuda.is_available()) is "
+         "True.", "PACKAGE_CONFLICT"),
+    ],
+)
+def test_clusters_conda_builds_and_op_registries(text: str, cause: str) -> None:
+    assert errors_of(text)[0] == cause
+
+
+def test_a_slurm_job_that_asks_for_a_gpu_is_not_told_to_ask_for_one() -> None:
+    text = ("#SBATCH --gres=gpu:4\nsrun python test.py\ntorch.cuda.is_available() returns False\n")
+    first = next((f for f in findings_of(text) if f.severity is Severity.ERROR), None)
+    assert first is None or "--gres" not in first.explanation

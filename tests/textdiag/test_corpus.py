@@ -384,6 +384,22 @@ KNOWN_MISSES = {
     "torch<1.13 requirement is the maintainer's answer",
     "4252-oem-fewshot-requirements-torch1102-cu113-no-index": "pip's no-wheel for torch==1.10.2+cu113 alone: a release "
     "that served only older Pythons makes today's Python the likelier reason; the dropped -f line is in the thread",
+    "4354-deformable-detr-msda-cudasetupargument-cuda90": "an extension's undefined CUDA runtime symbol reads as a "
+    "library on the path; that it was built with the system's CUDA 9.0 for a CUDA 9.2 torch is the reporter's fix",
+    "4401-whisper-asr-webservice-whisperx-testing-torchaudio-load-lib": "a traceback cut before torchaudio's loader "
+    "error: that torchaudio was a CUDA build beside a CPU torch is the maintainer's fix commit",
+    "4404-alltalk-tts-1050ti-textgen-env-voice-model-cpu-mode": "an application's CPU mode told in prose: that the "
+    "environment's torch was a non-CUDA build is the reporter's later finding",
+    "4407-monika-ai-pygmalion-chatbot-not-compiled-cuda-amd-gpu": "torch's CUDA assertion alone: the AMD GPU is only "
+    "in the maintainer's question and the reporter's answer",
+    "4410-fish-speech-docker-cu126-blackwell-driver590": "'RTX 5000 series' in a title beside nvidia-smi: the image's "
+    "cu126 build is not in the excerpt",
+    "4415-piper-train-rtx4090-cufft-internal-error-torch-below-2": "a training traceback cut before cuFFT's error: the "
+    "RTX 4090 and torch < 2 are in the title only",
+    "4463-falcon-ocr-docker-rtx5090-error-500-named-symbol": "cudaGetDeviceCount's 'Error 500: named symbol not found' "
+    "reads as the driver; that the image's torch lacks sm_120 is the reporter's diagnosis",
+    "4468-d-align-docker-setup-no-cuda-runtime-found": "cpp_extension's 'No CUDA runtime is found' inside a container "
+    "without 'docker run': that the container was started without the GPU is the maintainer's checklist",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -454,17 +470,19 @@ KNOWN_HEALTHY_MISSES = {
     "ValueError ('cuda' is not a valid DistributedType), which names CUDA: not 'ready'",
     "4319-healthy-triposg-windows-torch260-cu124-is-available-true": "CUDA errors of an extension (LNK1181, invalid "
     "argument) beside 'verified via torch.cuda.is_available() == True': errors that name CUDA are never the program's",
+    "4472-healthy-gcvit-slurm-8xa100-torch1102-cu113": "a working setup told in prose (eight A100s, 'gpu is fast') "
+    "with no tool's output: not 'ready'",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
 # (Round 5 measured 88.9 % / 89.7 % on 126 texts; the 123 texts of rounds 6 to 9 are harder: see the doc.)
-# measured 766/1155 (66.3 %) at round 37 (its tuning half read): the held-out texts of rounds 2-33 read 677/1001 (672
-# at the end of round 33), and rounds 34 to 37 added 154 fresh held-out texts, read at 85/154 when each round was run
-# once (89/154 now)
+# measured 777/1173 (66.2 %) at round 38 (its tuning half read): the held-out texts of rounds 2-33 read 677/1001 (672
+# at the end of round 33), and rounds 34 to 38 added 172 fresh held-out texts, read at 96/172 when each round was run
+# once (100/172 now)
 HELD_OUT_TOP1_FLOOR = 0.66
-HELD_OUT_TOP_ANY_FLOOR = 0.68  # measured 789/1155 (68.3 %) at round 37 (688/1001, 68.7 %, at the end of round 33)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 47  # measured 48 of 95 at round 37 (46 of 83 at the end of round 33: one of the
-# twelve held-out healthy pastes of rounds 34 to 37 is called ready)
+HELD_OUT_TOP_ANY_FLOOR = 0.68  # measured 802/1173 (68.4 %) at round 38 (688/1001, 68.7 %, at the end of round 33)
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 47  # measured 49 of 96 at round 38 (46 of 83 at the end of round 33: two of the
+# thirteen held-out healthy pastes of rounds 34 to 38 are called ready)
 # measured 2 at the end of round 29 (one failure report of round 23's held-out half and one of round 27's, never read);
 # 1 since round 37's readings (CUDA working told only in words beside a program on the CPU is no longer "ready"), so
 # the target of 0 is not met and this counts the one left

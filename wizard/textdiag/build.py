@@ -123,6 +123,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
+    if _slurm_job_without_gpus(clean):
+        facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
@@ -282,9 +284,11 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
     driver check compares the real build. On Linux a torch shown installed without a local version is PyPI's build
     (:func:`_pypi_linux_variant`), unless the text names conda (conda's builds carry no local version either).
     """
-    if facts.get("cuda_available") != "false" or not (facts.get("driver_cuda") or facts.get("driver_version")):
+    unusable = facts.get("cuda_available") == "false" or (facts.get("gpu_unused") == "true"
+                                                            and facts.get("cuda_available") != "true")
+    if not unusable or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
-    build = facts.get("torch_cuda", "")
+    build = facts.get("torch_cuda", "") or _conda_cuda_asked(facts)
     if not build:
         build = variant_cuda(facts.get("torch_variant", "") or _pypi_linux_variant(facts, conda_named))
     build_major = _cuda_major(build)
@@ -302,6 +306,13 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
         return []
     revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
+
+
+def _conda_cuda_asked(facts: dict[str, str]) -> str:
+    """The CUDA of the conda build the text installed ("cudatoolkit=10.2", "pytorch-cuda=12.1": conda's pytorch package
+    then resolves the build for that CUDA), or ""."""
+    found = re.search(r"(?:(?:cudatoolkit|pytorch-cuda)\s{0,2}=\s{0,2})?(\d{1,2}\.\d)", facts.get("conda_cuda", ""))
+    return found.group(1) if found else ""
 
 
 def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
@@ -714,6 +725,10 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
         wording = "container_windows" if facts.get("os") == "windows" else "container"  # (Docker Desktop: WSL 2)
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
                          (("container_without_gpus", "true"), (WORDING_FACT, wording)))]
+    if facts.get("job_without_gpus") == "true":
+        facts.setdefault("wanted", "cuda")
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
+                         (("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")))]
     # (a program whose start check asserts CUDA and that worked here before had a GPU CUDA reached)
     if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error",
                                                                                         "worked_before")):
@@ -826,6 +841,21 @@ _CONTAINER_GPU_WORDS = ("--gpus", "nvidia-docker", "runtime=nvidia", "--runtime 
 # the run command with its arguments (an option, or an image with a registry path or tag), not "docker run" in a
 # sentence ("docker run hello-world works")
 _CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run[ \t]{1,4}(?:-|[\w.-]{1,80}[:/])")
+
+
+# what asks Slurm for a GPU (its --gres and --gpus options, in an #SBATCH line or on srun's command line), or a GPU
+# partition by its usual name
+_SLURM_GPU_WORDS = ("--gres", "gres=", "--gpus", "gpus-per", "gpus=", "-g ", "--partition=gpu", "-p gpu", "partition gpu")
+_SLURM_RUN = re.compile(r"(?:^|[\s`$])(?:srun|sbatch)\s|^#SBATCH\s", re.MULTILINE)
+
+
+def _slurm_job_without_gpus(clean: CleanText) -> bool:
+    """The program ran as a Slurm job (srun, an sbatch script) and nothing in the text asks Slurm for a GPU: the
+    compute node then gives the job none, whatever the login node has (Slurm's --gres / --gpus options)."""
+    lower = clean.lower
+    if "srun" not in lower and "sbatch" not in lower:
+        return False  # (a substring test before a regex that tries every position)
+    return _SLURM_RUN.search(clean.text) is not None and not any(word in lower for word in _SLURM_GPU_WORDS)
 
 
 def _container_without_gpus(clean: CleanText) -> bool:
@@ -1138,6 +1168,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
         return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
+    if cause == "DRIVER_MISSING" and facts.get("job_without_gpus") == "true" and facts.get("container_without_gpus") != "true":
+        return ("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")  # (the job asked Slurm for no GPU)
     if cause == "DRIVER_MISSING" and facts.get("container_without_gpus") == "true":
         wording = "container_windows" if facts.get("os") == "windows" else "container"
         return ("container_without_gpus", "true"), (WORDING_FACT, wording)  # (started without the GPU, see above)

@@ -1002,7 +1002,7 @@ RULES: tuple[Rule, ...] = (
     # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
-         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)['\"`]?\)?\)?\s{0,4}\n?"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)['\"`]?\)?\)?['\"`]?\s{0,4}\n?"
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
@@ -1205,10 +1205,11 @@ RULES: tuple[Rule, ...] = (
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
     # torch/serialization.py, printed on any machine whose CUDA is unavailable)
-    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only"),
+    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only", "a cpu "),
          re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
                     r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
-                    r"|\b(?:on|have|has|with|using|use) an? CPU[- ]only (?:machine|laptop|computer|server|pc|system|vm|"
+                    # "inference on a CPU machine", "I'm using a CPU-only laptop"
+                    r"|\b(?:on|have|has|with|using|use) an? CPU(?:[- ]only)? (?:machine|laptop|computer|server|pc|system|vm|"
                     r"instance|host|box)\b(?!,? please use torch\.load)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of

@@ -124,6 +124,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "hosted_notebook": lower,  # "colab" | "kaggle": a hosted notebook, whose image ships PyTorch's CUDA build
     "first_torch": _strip,  # the first torch release with compiled kernels for the GPU the text names ("2.7.0")
     "container_toolkit_missing": lower,  # "true": Docker was asked for GPUs and has no NVIDIA runtime to give them
+    "job_without_gpus": lower,  # "true": a Slurm job (srun, sbatch) that asked for no GPU
     "container_without_gpus": lower,  # "true": a container started without --gpus (or the nvidia runtime)
     "desktop_vm": lower,  # "true": VMware Workstation/Player or VirtualBox (no GPU passthrough for CUDA)
     "uv_hint": lower,  # "platform" | "python": what uv's own hint says the wheels lack (uv_wheel_hint_*)
