@@ -46,9 +46,15 @@ _FAILURE_WORDS = (
 # card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
 _SOFT_FAILURE_WORDS = ("fail", "won't ", *_STALLED_WORDS)
 _COULD_NOT = re.compile(r"could not (?!collect)")
-# the kernel's OOM killer leaves "Killed" on a line of its own (the shell prints it when the process dies); "the engine
-# process killed, not just the window" in prose is what the person did
-_KILLED_LINE = re.compile(r"^[ \t]{0,8}(?:\S{0,80}[$#] )?killed[ \t]*$|\bkilled\s(?:python|python3|pip)\b", re.MULTILINE)
+# a process the system killed, as the shells and tools report it: bash's "Killed" on a line of its own (and "line 3:
+# 91234 Killed   python …" from a script), zsh's "zsh: killed  python …" and job line "[1]  48213 killed  python …",
+# macOS's "Killed: 9", the kernel's OOM killer ("Killed process 14093", "oom-killer"), exit code 137 (SIGKILL); not
+# "the engine process killed, not just the window" or "I killed python", which the person did
+_KILLED_LINE = re.compile(
+    r"^[ \t]{0,8}(?:\S{0,80}[$#] )?killed(?::[ \t]?9)?[ \t]*$"
+    r"|(?:zsh: |^[ \t]{0,8}\[\d{1,5}\][ \t+-]{1,8}\d{1,8}[ \t]{1,8}|line \d{1,6}:[ \t]{1,4}\d{1,8}[ \t]{1,4})killed[ \t]{1,40}\S"
+    r"|\b(?:gets?|got|was|were|been|being|is) killed by the (?:oom|kernel|system|os)\b|\boom[- ]killer\b"
+    r"|\bkilled process \d|\bexit code 137\b|\bsignal 9: sigkill\b", re.MULTILINE)
 # "is_available() returns False", or False printed on the next line of a REPL or notebook
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
@@ -208,7 +214,8 @@ def _failure_scan(text: str) -> str:
 def _reports_in(lower: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
     if any(word in lower for word in words):
         return True
-    return (_COULD_NOT.search(lower) is not None or ("killed" in lower and _KILLED_LINE.search(lower) is not None)
+    return (_COULD_NOT.search(lower) is not None
+            or (("kill" in lower or "137" in lower) and _KILLED_LINE.search(lower) is not None)
             or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None))
 
 

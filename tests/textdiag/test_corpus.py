@@ -400,6 +400,10 @@ KNOWN_MISSES = {
     "reads as the driver; that the image's torch lacks sm_120 is the reporter's diagnosis",
     "4468-d-align-docker-setup-no-cuda-runtime-found": "cpp_extension's 'No CUDA runtime is found' inside a container "
     "without 'docker run': that the container was started without the GPU is the maintainer's checklist",
+    "4455-synapse-srun-no-gpu-requested-is-available-false": "a pull request's 'Requests a GPU now' reads as the job "
+    "asking for a GPU (a job that asks for one is never told it has none), so the srun run's False stays unexplained",
+    "2114-pytorch-audio-436-windows-torchaudio-no-version-2020": "torchaudio asked for without a version on Windows: "
+    "that no Windows torchaudio existed yet (before 0.7, 2020) is the thread's date, which the text does not give",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {

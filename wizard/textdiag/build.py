@@ -123,7 +123,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
-    if _slurm_job_without_gpus(clean):
+    if _slurm_job_without_gpus(clean) and not (facts.get("driver_version") or facts.get("driver_cuda")):
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
@@ -135,6 +135,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _cpu_build_for_cuda(facts)
                            or _torch_missing_told(facts)
                            or _installed_elsewhere_told(facts)
+                           or _driver_below_told(facts)
                            or _import_works_in_terminal(facts)
                            or _newest_architecture_fails(facts, gpus, clean)
                            or _ipex_beside_other_torch(facts)
@@ -288,9 +289,8 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
                                                             and facts.get("cuda_available") != "true")
     if not unusable or not (facts.get("driver_cuda") or facts.get("driver_version")):
         return []
-    build = facts.get("torch_cuda", "") or _conda_cuda_asked(facts)
-    if not build:
-        build = variant_cuda(facts.get("torch_variant", "") or _pypi_linux_variant(facts, conda_named))
+    build = (facts.get("torch_cuda", "") or variant_cuda(facts.get("torch_variant", "")) or _conda_cuda_asked(facts)
+             or variant_cuda(_pypi_linux_variant(facts, conda_named)))  # (the torch shown first, then what was asked)
     build_major = _cuda_major(build)
     if build_major is None:
         return []
@@ -306,6 +306,13 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
         return []
     revealed = (("driver_version", facts["driver_version"]), ("torch_cuda", build), ("driver_floor", str(floor)))
     return [Evidence(DRIVER_BELOW_BUILD, "DRIVER_TOO_OLD", f"driver {facts['driver_version']}", revealed)]
+
+
+def newest_companion(name: str) -> str:
+    """The newest torchvision or torchaudio release the knowledge base pairs with a torch release, "" unknown."""
+    knowledge = _knowledge()
+    versions = [getattr(release, name) for release in knowledge.releases] if knowledge is not None else []
+    return max((v for v in versions if v), key=lambda v: tuple(int(p) for p in re.findall(r"\d+", v)[:3]), default="")
 
 
 def _conda_cuda_asked(facts: dict[str, str]) -> str:
@@ -505,6 +512,17 @@ def _version_or_none(value: str) -> Version | None:
         return Version(value) if value else None
     except InvalidVersion:
         return None
+
+
+DRIVER_BELOW_TOLD = "textdiag:driver_below_told"
+
+
+def _driver_below_told(facts: dict[str, str]) -> list[Evidence]:
+    """The person says the driver is below what the CUDA build needs, and nothing shows CUDA working now (after an
+    update that fixed it, is_available() prints True): DRIVER_TOO_OLD."""
+    if facts.get("driver_below_told") != "true" or working_shown(facts):
+        return []
+    return [Evidence(DRIVER_BELOW_TOLD, "DRIVER_TOO_OLD", "", (("driver_below_told", "true"),))]
 
 
 INSTALLED_ELSEWHERE_TOLD = "textdiag:installed_elsewhere_told"
@@ -845,7 +863,11 @@ _CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run[ \t]{1,4}(?
 
 # what asks Slurm for a GPU (its --gres and --gpus options, in an #SBATCH line or on srun's command line), or a GPU
 # partition by its usual name
-_SLURM_GPU_WORDS = ("--gres", "gres=", "--gpus", "gpus-per", "gpus=", "-g ", "--partition=gpu", "-p gpu", "partition gpu")
+_SLURM_GPU_WORDS = ("--gres", "gres=", "gres", "--gpus", "gpus-per", "gpus=", "--tres", "tres-per", "--partition=gpu",
+                    "-p gpu", "partition gpu", "partition=gpu")
+# "-G 1", "-G1" (sbatch's --gpus), and a GPU asked for or allocated in words ("request 1 GPU", "2 GPUs allocated")
+_SLURM_GPU_ASKED = re.compile(r"(?:^|\s)-G ?\d|\b(?:request(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|asks? for|asked for)\b"
+                              r"[^\n.]{0,30}\bgpus?\b|\bgpus?\b[^\n.]{0,20}\b(?:allocated|requested|assigned)\b", re.IGNORECASE)
 _SLURM_RUN = re.compile(r"(?:^|[\s`$])(?:srun|sbatch)\s|^#SBATCH\s", re.MULTILINE)
 
 
@@ -855,7 +877,8 @@ def _slurm_job_without_gpus(clean: CleanText) -> bool:
     lower = clean.lower
     if "srun" not in lower and "sbatch" not in lower:
         return False  # (a substring test before a regex that tries every position)
-    return _SLURM_RUN.search(clean.text) is not None and not any(word in lower for word in _SLURM_GPU_WORDS)
+    return (_SLURM_RUN.search(clean.text) is not None and not any(word in lower for word in _SLURM_GPU_WORDS)
+            and _SLURM_GPU_ASKED.search(clean.text) is None)
 
 
 def _container_without_gpus(clean: CleanText) -> bool:
@@ -1168,6 +1191,9 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
         return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
+    if (cause == "DRIVER_MISSING" and found.signature.id == "nvidia_container_cli_driver_error"
+            and facts.get("driver_version") and facts.get("is_wsl") != "true"):
+        return ((WORDING_FACT, "container_runtime"),)  # (the host's nvidia-smi works: handing it over fails)
     if cause == "DRIVER_MISSING" and facts.get("job_without_gpus") == "true" and facts.get("container_without_gpus") != "true":
         return ("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")  # (the job asked Slurm for no GPU)
     if cause == "DRIVER_MISSING" and facts.get("container_without_gpus") == "true":

@@ -829,6 +829,12 @@ RULES: tuple[Rule, ...] = (
     # the install went to another Python than the program's: "torch got installed into the system python", "pip
     # installed it to the wrong environment", 装到了系统环境 (a bare `pip` on PATH belongs to another Python than the
     # program's own; packaging.python.org's "Ensure you can run pip": run pip as `python -m pip` with that Python)
+    # the driver told below what a CUDA version needs ("the NVIDIA driver version on Replicate nodes is less than
+    # required by CUDA 11.3"), the comparison NVIDIA's release notes make (each toolkit's minimum driver)
+    Rule("driver_below_cuda_told", ("driver",),
+         re.compile(r"\bdriver(?:\sversion)?(?:\son\s[\w ]{1,30}?)?\s(?:is|was|seems\sto\sbe)\s(?:less|lower|older)\sthan\s"
+                    r"(?:the\sone\s|what\s(?:is\s)?)?(?:required|needed)\s(?:by|for)\sCUDA\s?\d{1,2}(?:\.\d)?", _I),
+         lambda m: {"driver_below_told": "true"} if stated(m, _NOT_TOLD_AS_DONE) else {}, 0.6),
     Rule("installed_elsewhere_told", ("installed", "装到"),
          re.compile(r"\binstalled\s(?:it\s|them\s|torch\s|pytorch\s|everything\s)?(?:in|into|to|under|for)\s(?:the\s|my\s|a\s|an\s)?"
                     r"(?:system|global|base|wrong|another|other|different|separate)(?:'s)?\s(?:python|environment|env|"

@@ -132,6 +132,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "gpu_load_seen": lower,  # "task_manager": the GPU's load was read in Windows' Task Manager (no CUDA graph by default)
     "worked_before": lower,  # "true": the person says the program worked on this machine before ("yesterday it worked")
     "app_installs_cuda_build": lower,  # "true": the program that printed it installs PyTorch's CUDA build itself
+    "driver_below_told": lower,  # "true": the person says the driver is below what the CUDA build needs
     "installed_elsewhere_told": lower,  # "true": the person says the install went into another Python (the system one)
     "torch_missing_told": lower,  # "true": the person says torch is not installed ("torch was missing")
     "linux_driver_in_wsl": lower,  # "true": the person installed NVIDIA's Linux driver inside WSL 2

@@ -712,7 +712,7 @@ def torch_outside_required_range(found: Match, facts: Facts, _dists: list[Distri
     required = own.get("torch_required", "").rstrip(",.")
     if not required or found.signature.cause != "PACKAGE_CONFLICT":
         return
-    installed = own.get("torch_version") or facts.get("torch_installed", "")
+    installed = own.get("torch_version") or facts.get("torch_pip_installed") or facts.get("torch_installed", "")
     if not installed or not _outside(installed, required):
         yield "PACKAGE_CONFLICT", 0.0, f"no torch shown installed outside torch{required}"
     else:
@@ -729,29 +729,51 @@ TORCHAUDIO_FIRST_WINDOWS = (0, 7)  # torchaudio 0.7.0 (with torch 1.7, October 2
 LAST_WITHOUT_PYPI_WINDOWS = {"torchvision": (0, 8), "torchaudio": (0, 7)}
 
 
+def release_tuple(version: str) -> tuple[int, int] | None:
+    """A release's major and minor as numbers ("0.11.2" → (0, 11)); None where the text has none."""
+    found = re.match(r"(\d{1,3})\.(\d{1,3})", version or "")
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
 def companion_no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """No wheel for torchvision or torchaudio: a source build's version is on no index; a torchaudio before 0.7 had no
-    Windows wheel at all."""
+    """No wheel for torchvision or torchaudio: a source build's version, or one newer than any release, is on no index;
+    a torchaudio before 0.7 had no Windows wheel at all, and Windows companions of that time were on PyTorch's index
+    only; pip's list of older releases than the one asked is this Python's ceiling."""
     if found.signature.id not in ("pip_no_matching_companion", "pip_could_not_find_companion"):
         return
     asked = dict(found.facts).get("companion_requested", "")
     if SOURCE_BUILD_LABEL.search(asked):
         yield "INDEX_VARIANT_MISSING", 3.0, f"{asked} is a source build's version: no index serves it"
         return
-    version = cuda_tuple(asked.lstrip("=<>!~ ").partition("+")[0])
+    version = release_tuple(asked.lstrip("=<>!~ ").partition("+")[0])
     package = dict(found.facts).get("package", "")
-    if package == "torchaudio" and facts.get("os") == "windows" and (not version or version < TORCHAUDIO_FIRST_WINDOWS):
+    if package == "torchaudio" and facts.get("os") == "windows" and version and version < TORCHAUDIO_FIRST_WINDOWS:
         yield "PLATFORM_UNSUPPORTED", 3.0, "torchaudio had no Windows wheels before 0.7.0"
         return
     if (facts.get("os") == "windows" and version and version <= LAST_WITHOUT_PYPI_WINDOWS.get(package, (0, 0))
             and facts.get("pytorch_index_shown") != "true"):
         yield "INDEX_VARIANT_MISSING", 3.0, f"{package}'s Windows wheels of that time were on PyTorch's index only"
         return
-    listed = [cuda_tuple(item.strip()) for item in dict(found.facts).get("companion_versions", "").split(",")]
+    from wizard.textdiag.build import newest_companion  # (knowledge-based)
+
+    newest_released = release_tuple(newest_companion(package))
+    if version and newest_released and version > newest_released:
+        yield "INDEX_VARIANT_MISSING", 3.0, f"no {package} {asked.lstrip('=<>!~ ')} was ever released"
+        return
+    offered = dict(found.facts).get("companion_versions", "")
+    if offered.strip() == "none":
+        # (nothing at all for this interpreter, where the package publishes wheels for the usual systems: its Python)
+        yield "PYTHON_UNSUPPORTED", 2.0, f"pip finds no {package} at all for this Python"
+        return
+    listed = [release_tuple(item.strip()) for item in offered.split(",")]
     newest = max((item for item in listed if item), default=None)
     if version and newest and newest < version and asked.startswith("=="):
-        # (pip lists what this Python and platform get: all older than the version asked, that one has no wheel here)
-        yield "PYTHON_UNSUPPORTED", 2.5, f"this Python gets releases up to {newest[0]}.{newest[1]} only"
+        # (pip lists what this Python and platform get: all older than the version asked, that one has no wheel here;
+        # an Intel Mac's releases end with torch 2.2's companions, whatever its Python)
+        if facts.get("os") == "darwin" and facts.get("machine") == "x86_64":
+            yield "PLATFORM_UNSUPPORTED", 2.5, f"an Intel Mac gets releases up to {newest[0]}.{newest[1]} only"
+        else:
+            yield "PYTHON_UNSUPPORTED", 2.5, f"this Python gets releases up to {newest[0]}.{newest[1]} only"
 
 
 def built_without_cuda_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
