@@ -257,3 +257,18 @@ def test_a_slurm_job_that_asks_for_a_gpu_is_not_told_to_ask_for_one() -> None:
     text = ("#SBATCH --gres=gpu:4\nsrun python test.py\ntorch.cuda.is_available() returns False\n")
     first = next((f for f in findings_of(text) if f.severity is Severity.ERROR), None)
     assert first is None or "--gres" not in first.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        # conda env create's not-found for a CUDA package of the channels the environment file lists
+        ("C:\\work> conda env create -f environment.yml\nSolving environment: failed\n\nResolvePackageNotFound:\n"
+         "  - cudatoolkit=11.1\n", "INDEX_VARIANT_MISSING"),
+        # torchcodec's library built for a newer torch
+        ("OSError: /x/site-packages/torchcodec/libtorchcodec_core6.so: undefined symbol: torch_dtype_float4_e2m1fn_x2",
+         "PACKAGE_CONFLICT"),
+    ],
+)
+def test_conda_environments_and_media_companions(text: str, cause: str) -> None:
+    assert errors_of(text)[0] == cause

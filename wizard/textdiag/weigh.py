@@ -519,7 +519,8 @@ def conda_cuda_package_missing(found: Match, facts: Facts, _dists: list[Distribu
     pytorch-cuda; -c conda-forge for cudatoolkit 11.1 and later), so the variant's channel is what is missing, not a
     platform or Python without PyTorch. Not on a Mac or beside only another vendor's GPU (no CUDA package fits)."""
     missing = facts.get("conda_missing", "")
-    if found.signature.id != "conda_packages_not_found" or not _CONDA_CUDA_PACKAGE.match(missing):
+    if (found.signature.id not in ("conda_packages_not_found", "conda_resolve_package_not_found")
+            or not _CONDA_CUDA_PACKAGE.match(missing)):
         return
     if facts.get("os") == "darwin" or (facts.get("gpu_vendor") in ("amd", "intel", "apple") and not nvidia_named(facts)):
         return
