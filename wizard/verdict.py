@@ -54,7 +54,7 @@ _KILLED_LINE = re.compile(
     r"^[ \t]{0,8}(?:\S{0,80}[$#] )?killed(?::[ \t]?9)?[ \t]*$"
     r"|(?:zsh: |^[ \t]{0,8}\[\d{1,5}\][ \t+-]{1,8}\d{1,8}[ \t]{1,8}|line \d{1,6}:[ \t]{1,4}\d{1,8}[ \t]{1,4})killed[ \t]{1,40}\S"
     r"|\b(?:gets?|got|was|were|been|being|is) killed by the (?:oom|kernel|system|os)\b|\boom[- ]killer\b"
-    r"|\bkilled process \d|\bexit code 137\b|\bsignal 9: sigkill\b", re.MULTILINE)
+    r"|\bkilled process \d|\bsignal 9: sigkill\b", re.MULTILINE)
 # "is_available() returns False", or False printed on the next line of a REPL or notebook
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
@@ -211,11 +211,18 @@ def _failure_scan(text: str) -> str:
     return _PACKAGE_LINE.sub("", _scanned(text)).lower()
 
 
+def _killed(lower: str) -> bool:
+    """A process the system killed (see _KILLED_LINE); the regex runs only where its words occur (a long log or random
+    bytes without them cost nothing here)."""
+    if "exit code 137" in lower:
+        return True
+    return "kill" in lower and _KILLED_LINE.search(lower) is not None
+
+
 def _reports_in(lower: str, words: tuple[str, ...], cuda_false_counts: bool = True) -> bool:
     if any(word in lower for word in words):
         return True
-    return (_COULD_NOT.search(lower) is not None
-            or (("kill" in lower or "137" in lower) and _KILLED_LINE.search(lower) is not None)
+    return (_COULD_NOT.search(lower) is not None or _killed(lower)
             or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None))
 
 
