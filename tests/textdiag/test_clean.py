@@ -203,3 +203,9 @@ def test_a_line_wrapped_after_a_quoted_name_is_joined_to_its_lower_case_rest() -
     assert "GLIBCXX_3.4.30' not found (required by" in clean_text(raw).text
     code = "parser.add_argument('--device', default='cuda', help='the device to run the model on')\nimport torch\n"
     assert clean_text(code).lines[:2] == code.split("\n")[:2]
+
+
+def test_a_quote_mark_after_a_log_records_prefix_goes_too() -> None:
+    raw = ("2024-05-01 12:00:01,123 INFO > Found GPU0 Tesla V100-SXM2-32GB which is of cuda capability 7.0.\n"
+           "2024-05-01 12:00:02,123 INFO >     PyTorch no longer supports this GPU because it is too old.\n")
+    assert lines_of(raw)[0].startswith("Found GPU0 Tesla V100")

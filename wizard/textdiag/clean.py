@@ -228,7 +228,10 @@ def _strip_marks(text: str) -> str:
     if "│" in text or "┃" in text:
         text = _without_box_sides(text)
     if ":" in text:  # (every log prefix has a colon; the multiline search is a step per line)
-        text = _sub_at_line_starts(_LOG_PREFIX_M, text)
+        stripped = _sub_at_line_starts(_LOG_PREFIX_M, text)
+        if stripped != text and ">" in stripped:  # (a quote mark after a log record's prefix: "12:00:01 INFO > …")
+            stripped = _sub_at_line_starts(_QUOTE_PREFIX_M, stripped)
+        text = stripped
     if _LIST_MARK_CHARS.search(text):
         text = _sub_at_line_starts(_LIST_MARK_M, text)
     if "](" in text:
