@@ -147,10 +147,10 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     if working == "mps":
         return _make(VerdictKind.READY, "ready.mps")
     if runtime is None:
-        if working == "cuda" and working_only_told(snapshot) and program_on_cpu_beside_working_cuda(snapshot):
-            # (CUDA working told only in words, beside the program on the CPU: what works may be another Python)
-            return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
         if working == "cuda":
+            if working_only_told(snapshot) and program_on_cpu_beside_working_cuda(snapshot):
+                # (CUDA working told only in words, beside the program on the CPU: what works may be another Python)
+                return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
             return _ready_on_gpu(snapshot)
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.too_little", command=COLLECT_ENV_COMMAND)
     ready = _ready(snapshot, goal)

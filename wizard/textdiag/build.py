@@ -738,15 +738,10 @@ def _where_cuda_cannot_run(facts: dict[str, str]) -> list[Evidence]:
         facts.setdefault("wanted", "cuda")  # (Colab's and Kaggle's images ship PyTorch's CUDA build: the runtime decides)
         return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "NO_NVIDIA_GPU", "",
                          (("hosted_notebook", facts["hosted_notebook"]), (WORDING_FACT, "hosted_notebook")))]
-    if facts.get("container_without_gpus") == "true":
+    given_no_gpu = _started_without_gpu(facts)
+    if given_no_gpu:
         facts.setdefault("wanted", "cuda")
-        wording = "container_windows" if facts.get("os") == "windows" else "container"  # (Docker Desktop: WSL 2)
-        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
-                         (("container_without_gpus", "true"), (WORDING_FACT, wording)))]
-    if facts.get("job_without_gpus") == "true":
-        facts.setdefault("wanted", "cuda")
-        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "",
-                         (("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")))]
+        return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, "DRIVER_MISSING", "", given_no_gpu)]
     # (a program whose start check asserts CUDA and that worked here before had a GPU CUDA reached)
     if facts.get("app_installs_cuda_build") == "true" and not nvidia_named(facts, also=("driver_cuda", "nvml_error",
                                                                                         "worked_before")):
@@ -859,6 +854,17 @@ _CONTAINER_GPU_WORDS = ("--gpus", "nvidia-docker", "runtime=nvidia", "--runtime 
 # the run command with its arguments (an option, or an image with a registry path or tag), not "docker run" in a
 # sentence ("docker run hello-world works")
 _CONTAINER_RUN = re.compile(r"\b(?:docker|podman) (?:container )?run[ \t]{1,4}(?:-|[\w.-]{1,80}[:/])")
+
+
+def _started_without_gpu(facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The fact and the words for a program started where no GPU was handed to it: a container without --gpus (on
+    Windows through Docker Desktop's WSL 2), else a Slurm job that asked for none; () where neither."""
+    if facts.get("container_without_gpus") == "true":
+        wording = "container_windows" if facts.get("os") == "windows" else "container"
+        return ("container_without_gpus", "true"), (WORDING_FACT, wording)
+    if facts.get("job_without_gpus") == "true":
+        return ("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")
+    return ()
 
 
 # what asks Slurm for a GPU (its --gres and --gpus options, in an #SBATCH line or on srun's command line), or a GPU
@@ -1194,11 +1200,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     if (cause == "DRIVER_MISSING" and found.signature.id == "nvidia_container_cli_driver_error"
             and facts.get("driver_version") and facts.get("is_wsl") != "true"):
         return ((WORDING_FACT, "container_runtime"),)  # (the host's nvidia-smi works: handing it over fails)
-    if cause == "DRIVER_MISSING" and facts.get("job_without_gpus") == "true" and facts.get("container_without_gpus") != "true":
-        return ("job_without_gpus", "true"), (WORDING_FACT, "slurm_job")  # (the job asked Slurm for no GPU)
-    if cause == "DRIVER_MISSING" and facts.get("container_without_gpus") == "true":
-        wording = "container_windows" if facts.get("os") == "windows" else "container"
-        return ("container_without_gpus", "true"), (WORDING_FACT, wording)  # (started without the GPU, see above)
+    if cause == "DRIVER_MISSING" and _started_without_gpu(facts):
+        return _started_without_gpu(facts)  # (a container or a cluster job given no GPU: see _started_without_gpu)
     if cause == "LOCAL_TORCH_SHADOW" and facts.get("shadow_path"):
         return ((WORDING_FACT, "module"),)  # (a module of Python's own, not torch, is hidden)
     if cause == "INDEX_VARIANT_MISSING" and found.signature.id == "conda_packages_not_found":
