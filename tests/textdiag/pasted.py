@@ -3,6 +3,8 @@ verdict), and the facts prose reveals."""
 
 from __future__ import annotations
 
+import pytest
+
 from wizard.engine import diagnose
 from wizard.findings import Diagnosis, Finding, Goal, Severity
 from wizard.textdiag import goal_for_text, snapshot_from_text
@@ -38,3 +40,19 @@ def verdict_of(text: str) -> Verdict:
 def facts_of(raw: str) -> dict[str, str]:
     """The most confident value of every fact prose and tools' formats reveal."""
     return {key: fact.value for key, fact in best_facts(extract_facts(clean_text(raw))).items()}
+
+
+def review_params(cases: list) -> list:
+    """A review's cases, (id, text, first error or None, verdict or None) or a pytest.param of that with marks, as
+    pytest parameters with the id taken from the case."""
+    return [pytest.param(*case.values[1:], id=case.values[0], marks=case.marks) if hasattr(case, "values")
+            else pytest.param(*case[1:], id=case[0]) for case in cases]
+
+
+def assert_answer(text: str, first: str | None, verdict: str | None) -> None:
+    """The first error is ``first`` (None: any answer without an error where no verdict is asked) and the verdict's
+    kind is ``verdict`` where one is given."""
+    errors = errors_of(text)
+    assert (errors[0] if errors else None) == first or (first is None and verdict is None and not errors)
+    if verdict is not None:
+        assert verdict_of(text).kind.value == verdict

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, verdict_of
+from tests.textdiag.pasted import assert_answer, facts_of, review_params, verdict_of
 
 ARCH = ("UserWarning: \nNVIDIA GeForce RTX 5090 with CUDA capability sm_120 is not compatible with the current PyTorch "
         "installation.\nThe current PyTorch install supports CUDA capabilities sm_50 sm_60 sm_70 sm_75 sm_80 sm_86 sm_90.")
@@ -136,17 +136,9 @@ RIGHT = [
 ]
 
 
-def _params(cases: list) -> list:
-    return [pytest.param(*case.values[1:], id=case.values[0], marks=case.marks) if hasattr(case, "values")
-            else pytest.param(*case[1:], id=case[0]) for case in cases]
-
-
-@pytest.mark.parametrize(("text", "first", "verdict"), _params(PROBLEMS + RIGHT))
+@pytest.mark.parametrize(("text", "first", "verdict"), review_params(PROBLEMS + RIGHT))
 def test_review36(text: str, first: str | None, verdict: str | None) -> None:
-    errors = errors_of(text)
-    assert (errors[0] if errors else None) == first or (first is None and verdict is None and not errors)
-    if verdict is not None:
-        assert verdict_of(text).kind.value == verdict
+    assert_answer(text, first, verdict)
 
 
 def test_review36_intel_core_m3_is_not_an_apple_chip() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, first_error, verdict_of
+from tests.textdiag.pasted import assert_answer, first_error, review_params
 
 PROBLEMS = [
     # the change took 'killed' out of the failure words: a run the kernel or the shell killed (OOM) beside a working check is called ready
@@ -196,17 +196,9 @@ RIGHT = [
 ]
 
 
-def _params(cases: list) -> list:
-    return [pytest.param(*case.values[1:], id=case.values[0], marks=case.marks) if hasattr(case, "values")
-            else pytest.param(*case[1:], id=case[0]) for case in cases]
-
-
-@pytest.mark.parametrize(("text", "first", "verdict"), _params(PROBLEMS + RIGHT))
+@pytest.mark.parametrize(("text", "first", "verdict"), review_params(PROBLEMS + RIGHT))
 def test_review38(text: str, first: str | None, verdict: str | None) -> None:
-    errors = errors_of(text)
-    assert (errors[0] if errors else None) == first or (first is None and verdict is None and not errors)
-    if verdict is not None:
-        assert verdict_of(text).kind.value == verdict
+    assert_answer(text, first, verdict)
 
 
 def test_review38_container_cli_beside_a_working_host_driver_is_not_told_a_broken_driver() -> None:
