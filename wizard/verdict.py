@@ -206,9 +206,21 @@ def _scanned(text: str) -> str:
     return text if len(text) <= 2 * FAILURE_SCAN_CHARS else text[:FAILURE_SCAN_CHARS] + "\n" + text[-FAILURE_SCAN_CHARS:]
 
 
+# An issue form's empty headings ("### Error traceback", "**Error logs**", "Error message / Output" once the Markdown
+# marks are gone) are the template's, not a report; and an error denied ("no error", "without any errors") reports none.
+_HEADING_WORD = (r"(?:full|the|any|relevant|console|error|errors|traceback|logs?|messages?|outputs?|stack|trace|details|"
+                 r"screenshots?|and|or|if|of|&|/)[ \t]{0,4}")
+_TEMPLATE_HEADING = re.compile(
+    rf"(?m)^[ \t]{{0,3}}(?:(?:#{{1,6}}[ \t]{{1,4}}|\*\*)[ \t]{{0,2}}(?:{_HEADING_WORD}){{1,8}}(?:\*\*)?"
+    rf"|(?:{_HEADING_WORD}){{2,8}}):?[ \t]*$", re.IGNORECASE)
+_ERROR_DENIED = re.compile(r"\b(?:no|without(?: any)?|zero) errors?\b")
+
+
 def _failure_scan(text: str) -> str:
-    """What the failure checks read: the scanned text, lower-cased, without package-list lines."""
-    return _PACKAGE_LINE.sub("", _scanned(text)).lower()
+    """What the failure checks read: the scanned text, lower-cased, without package-list lines, an issue form's
+    headings, and errors denied."""
+    scanned = _TEMPLATE_HEADING.sub("", _PACKAGE_LINE.sub("", _scanned(text))).lower()
+    return _ERROR_DENIED.sub(" ", scanned) if "error" in scanned else scanned
 
 
 def _killed(lower: str) -> bool:

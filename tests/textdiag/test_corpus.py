@@ -444,8 +444,6 @@ KNOWN_HEALTHY_MISSES = {
     "RTX 4090: that the GPU renders is told only as 'chunk 1 renders beautifully', no tool shows CUDA working",
     "1824-healthy-ultralytics-intel-mac-torch222-cpu-onnx-segfault": "a segmentation fault while exporting to ONNX on "
     "an Intel Mac: a crash of the process is read as the setup's, so the verdict stays 'cannot tell'",
-    "2051-healthy-ultralytics-labels-a800-banner": "Ultralytics' banner shows CUDA:0 working, but the failure told "
-    "('completely wrong', 'what could be the problem') shows no error to judge whose it is",
     "2053-healthy-sd-scripts-accelerate-fp16-requires-gpu-4090": "accelerate's 'fp16 mixed precision requires a GPU' "
     "beside is_available() True: the traceback's own code line ('requirement=\"a GPU\"' in a raise) names the GPU",
     "2060-healthy-efficientdet-device-side-assert-dataset-classes": "a device-side assert on a working GPU, but the "
@@ -479,10 +477,12 @@ KNOWN_HEALTHY_MISSES = {
     # round 33
     "3625-healthy-legged-gym-rtx3060-torch1120-cu116-killed": "a collect_env beside a 'Killed' training run (memory): "
     "the kernel's OOM kill is reported as a failure, so not 'ready'",
+    "2051-healthy-ultralytics-labels-a800-banner": "Ultralytics' banner shows CUDA:0 working, but the failure told "
+    "('completely wrong', 'what could be the problem') shows no error to judge whose it is",
+    "3774-healthy-vllm-internvl-bbox-a10g-torch240-cu121": "a working collect_env under '[Bug]: InternVL bounding box "
+    "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
     "3664-healthy-mmpose-keyerror-keypoints-visible-rtx3090-cu113": "mmpose's environment table beside a KeyError: the "
     "table shows no CUDA working by a tool the engine reads",
-    "3667-healthy-doctr-ocr-predictor-on-cpu-model-not-moved-p40": "the work stays on the CPU (the model was not "
-    "moved): the complaint keeps the verdict from 'ready'",
     "3774-healthy-vllm-internvl-bbox-a10g-torch240-cu121": "a working collect_env under '[Bug]: InternVL bounding box "
     "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
     "2260-healthy-pyannote-two-gpus-nemo-on-gpu-pipeline-cpu": "CUDA working told only in words (NeMo on the GPU) "

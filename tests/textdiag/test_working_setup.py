@@ -110,6 +110,29 @@ def test_soft_failure_words_do_not_hide_a_working_collect_env() -> None:
     assert verdict_of(with_error).kind is not VerdictKind.READY
 
 
+@pytest.mark.parametrize("template", [
+    "### Error traceback\n\nno error\n",
+    "**Error logs**\n\n(none)\n",
+    "## Error message / Output\n\nIt runs without any errors, but slowly.\n",
+])
+def test_an_issue_forms_error_headings_and_an_error_denied_report_no_failure(template: str) -> None:
+    """Issue forms ask for "### Error traceback" and people answer "no error": neither reports a failure."""
+    text = f"ocr_predictor always use cpu not gpu\n\n{template}\n{COLLECT_ENV_WORKING}"
+    assert not reports_failure(text)
+    verdict = verdict_of(text)
+    assert (verdict.kind, verdict.key) == (VerdictKind.READY, "ready.gpu_program_on_cpu")
+
+
+@pytest.mark.parametrize("text", [
+    "### Error traceback\n\nRuntimeError: CUDA error: no kernel image is available for execution on the device\n",
+    "# RuntimeError: CUDA error: an illegal memory access was encountered\n",
+    "No errors during install, but import torch fails with an error.\n",
+])
+def test_an_error_under_or_in_a_heading_still_reports_a_failure(text: str) -> None:
+    assert reports_failure(text + COLLECT_ENV_WORKING)
+    assert verdict_of(text + COLLECT_ENV_WORKING).kind is not VerdictKind.READY
+
+
 def test_soft_failure_words_without_a_working_setup_still_report_a_failure() -> None:
     verdict = verdict_of("pip install torch fails on my laptop")
     assert verdict.kind is VerdictKind.CANNOT_TELL and verdict.key == "cannot_tell.unplaced_failure"
