@@ -20,6 +20,13 @@ WORDING_FACT = "wording"
 # an Evidence fact: the text shows no CUDA build of PyTorch fits that computer (one asked for on a Mac, or PyTorch's
 # index searched and none of its builds listed), so no CUDA install is recommended there
 NO_CUDA_BUILD_HERE = "no_cuda_build_here"
+# an Evidence fact: the message came from torch's or CUDA's code running a CUDA build (so the program's torch is one)
+CUDA_BUILD_RAN_FACT = "cuda_build_ran"
+
+
+def cuda_build_ran(snapshot: Snapshot) -> bool:
+    """Whether pasted text shows a message only a CUDA build of torch prints (see CUDA_BUILD_RAN_FACT)."""
+    return any((CUDA_BUILD_RAN_FACT, "true") in item.facts for item in snapshot.evidence)
 
 
 def smoke_results(snapshot: Snapshot) -> dict[str, Evidence]:

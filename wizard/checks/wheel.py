@@ -13,7 +13,7 @@ from wizard.checks.common import (
 from wizard.checks.context import CheckContext, Gpu, version_tuple
 from wizard.checks.import_errors import classify_import_failure, last_line
 from wizard.checks.texts import finding
-from wizard.evidence import working_shown
+from wizard.evidence import cuda_build_ran, working_shown
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import capability_covered
 from wizard.policy.compat import (
@@ -120,6 +120,8 @@ def check_build_matches_gpu(ctx: CheckContext) -> list[Finding]:
         return []
     if not ctx.torch_hip and _no_build_for_any_gpu(ctx):
         return []  # no CUDA build would use these GPUs either: GPU_ARCH_UNSUPPORTED.no_build says so
+    if cuda_build_ran(ctx.snapshot):
+        return []  # (pasted: torch's CUDA code reported the GPU's architecture; the CPU build shown is another Python's)
     if ctx.torch_hip:
         key = "CPU_ONLY_WHEEL.rocm"
     elif ctx.os == "windows":

@@ -99,6 +99,13 @@ def covers_gpu(variant: Variant, platform: str, capabilities: tuple[str, ...]) -
     return all(capability_covered(cap, archs) for cap in capabilities)
 
 
+def natively_covers_gpu(variant: Variant, platform: str, capabilities: tuple[str, ...]) -> bool:
+    """Whether the build has compiled kernels (a cubin) for every one of these GPUs: only PTX of an older architecture
+    leaves the GPU to JIT compilation and to CUDA libraries (cuBLAS, cuDNN) of a release that may not know it."""
+    archs = variant.arch_list(platform)
+    return all(cubin_covers(cap, archs) for cap in capabilities)
+
+
 def cuda_arch_lists(knowledge: Knowledge, platform: str = "") -> list[tuple[str, ...]]:
     """The arch list of every CUDA build the knowledge lists for ``platform`` (for every platform when "")."""
     return [variant.arch_list(key) for release in knowledge.releases for variant in release.variants

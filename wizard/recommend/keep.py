@@ -12,10 +12,10 @@ from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
 from wizard.policy.compat import (
     companion_problems,
-    covers_gpu,
     driver_below,
     driver_runs,
     glibc_ok,
+    natively_covers_gpu,
     no_build_for_nvidia_gpus,
     supported_python,
     visible_device_count,
@@ -219,7 +219,8 @@ def _fitting_variant(release: Release, chosen: Variant, machine: Machine, gpus: 
     if chosen.kind != "cuda":
         return next((v for v in options if v.name == chosen.name), None)
     preferred = _preferred_cuda(release, machine.platform)
-    fitting = [v for v in options if covers_gpu(v, machine.platform, gpus.capabilities)
+    # (compiled kernels for the GPU, not only old PTX: keeping the version must not keep the problem)
+    fitting = [v for v in options if natively_covers_gpu(v, machine.platform, gpus.capabilities)
                and driver_runs(v, gpus, knowledge) is not False]
     return min(fitting, key=lambda v: (v.name != preferred, -_cuda_number(v)), default=None)
 

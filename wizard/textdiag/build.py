@@ -18,6 +18,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard import __version__
 from wizard.evidence import (
+    CUDA_BUILD_RAN_FACT,
     GPU_LOAD_SEEN_SIGNATURE,
     LIKELY_FACT,
     NO_CUDA_BUILD_HERE,
@@ -106,6 +107,8 @@ def snapshot_from_text(text: str) -> Snapshot:
             facts.setdefault(key, value)
         if found.signature.family == "network" or re.search(r"host_unknown|dns_", found.signature.id):
             facts.setdefault("network_failure", found.signature.id)
+    if any(found.signature.id == "pip_wheel_tags_skipped" for found in matches):
+        facts["wheel_python_tags"] = " ".join(sorted(set(_SKIPPED_WHEEL_PYTHON.findall(clean.text))))
     gpus = _gpu_names(env, lines, clean, facts)
     prose = _about_this_setup(extract_facts(clean))
     prose_evidence = _prose_facts(prose, facts)
@@ -1186,20 +1189,40 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
         if item.cause and item.cause != top:
             extra = (("also_points_to", item.cause),)
         elif cause:
-            extra = _wording_of(cause, item.match, facts)
+            extra = _wording_of(cause, item.match, facts) + _raised_by_a_cuda_build(cause, item.match)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
     return evidence + _possible_causes(weighed, top)
+
+
+# the Python of every wheel pip -v skipped ("Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64: …",
+# later "… none of the wheel's tags (cp311-cp311-win_amd64) are compatible …"): the signature matches the first only
+_SKIPPED_WHEEL_PYTHON = re.compile(r"none of the wheel's tags (?:match: |\()((?:cp|py)\d{1,3})")
+
+
+def _raised_by_a_cuda_build(cause: str, found: Match) -> tuple[tuple[str, str], ...]:
+    """A GPU-architecture message torch's or CUDA's own code printed ("no kernel image is available", "… with CUDA
+    capability sm_120 is not compatible"): only a CUDA build gets that far, so a CPU build the same text shows is
+    another Python's (not the person's retelling: that is a guess)."""
+    if cause == "GPU_ARCH_UNSUPPORTED" and found.signature.family not in ("prose", "rocm"):
+        return ((CUDA_BUILD_RAN_FACT, "true"),)
+    return ()
 
 
 def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "PIP_TOO_OLD" and found.signature.id == "python_has_no_pip":
+        return ((WORDING_FACT, "missing"),)  # (pip itself first: an install command would fail the same way)
+    if cause == "PLATFORM_UNSUPPORTED" and found.signature.id.startswith("musl_"):
+        return ((WORDING_FACT, "musl"),)  # (a musl system such as Alpine: a glibc system, not another torch)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
         return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
     if (cause == "DRIVER_MISSING" and found.signature.id == "nvidia_container_cli_driver_error"
             and facts.get("driver_version") and facts.get("is_wsl") != "true"):
         return ((WORDING_FACT, "container_runtime"),)  # (the host's nvidia-smi works: handing it over fails)
+    if cause == "DRIVER_MISSING" and facts.get("nvml_error") == "nvml_unknown_error":
+        return ((WORDING_FACT, "gpu_lost"),)  # (a container that lost its GPU devices: restart it, no driver download)
     if cause == "DRIVER_MISSING" and _started_without_gpu(facts):
         return _started_without_gpu(facts)  # (a container or a cluster job given no GPU: see _started_without_gpu)
     if cause == "LOCAL_TORCH_SHADOW" and facts.get("shadow_path"):

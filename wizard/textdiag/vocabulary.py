@@ -43,6 +43,24 @@ def capability_from_sm(value: str) -> str:
     return value if re.fullmatch(r"\d{1,2}\.\d", value) else ""
 
 
+def capability_range(value: str) -> str:
+    """"(8.0) - (12.0)" (torch's "Minimum and Maximum cuda capability supported") → "8.0-12.0"."""
+    bounds = re.findall(r"\d{1,2}\.\d", value)
+    return "-".join(bounds) if len(bounds) == 2 else ""
+
+
+def covered_beyond_range(capability: str, supported: str) -> bool:
+    """Whether a GPU of ``capability`` that torch's capability warning put outside the build's range ``supported``
+    ("8.0-12.0") runs the build's kernels all the same: above the highest, in the same major (a cubin for sm_XY runs on
+    every sm_XZ with Z >= Y: CUDA's binary compatibility; torch 2.9's warning said so of a GB10, 12.1, fixed later)."""
+    try:
+        gpu = tuple(int(part) for part in capability.split("."))
+        highest = tuple(int(part) for part in supported.split("-")[1].split("."))
+    except (ValueError, IndexError):
+        return False
+    return len(gpu) == 2 and len(highest) == 2 and gpu[0] == highest[0] and gpu[1] >= highest[1]
+
+
 def arch_list(value: str) -> str:
     """"sm_50 sm_60, sm_86." → "sm_50 sm_60 sm_86" (space separated, as torch prints it)."""
     return " ".join(re.findall(r"(?:sm|compute)_\d{2,3}[af]?", value.lower()))
@@ -88,6 +106,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "sm": lower,  # "sm_120"; the builder derives the capability
     "capability": capability_from_sm,
     "arch_list": arch_list,
+    "wheel_python_tags": lower,  # "cp36 cp37 cp38": the Pythons of every wheel pip skipped (space separated)
+    "capability_range": capability_range,  # "8.0-12.0": the lowest and highest capability torch's warning names
     "toolkit_version": _strip,
     "library": _strip,  # "libcudart.so.12"
     "lib_major": _strip,
@@ -197,4 +217,6 @@ def derived_facts(facts: dict[str, str]) -> dict[str, str]:
         extra["lib_major"] = library_major(library)
     if facts.get("sm") and "capability" not in facts and capability_from_sm(facts["sm"]):
         extra["capability"] = capability_from_sm(facts["sm"])
+    if facts.get("capability_range") and covered_beyond_range(facts.get("capability", ""), facts["capability_range"]):
+        extra["cuda_works"] = "true"  # (torch prints the warning once CUDA found the GPU; its kernels run there)
     return extra

@@ -22,6 +22,7 @@ from packaging.version import InvalidVersion, Version
 
 from wizard.snapshot import Distribution
 from wizard.textdiag.signatures import Match
+from wizard.textdiag.vocabulary import covered_beyond_range
 
 AGREEMENT_BONUS = 0.1  # per further message supporting the same cause
 NEW_CAUSE_PRIOR = 0.5  # the prior of a cause a context rule introduces
@@ -424,6 +425,15 @@ def arch_already_covered(found: Match, facts: Facts, _dists: list[Distribution])
         yield "PACKAGE_CONFLICT", 1.6, "an extension (torchvision, a custom op) was built without this GPU"
 
 
+def capability_inside_build_family(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """torch's capability-range warning for a GPU above the build's highest capability in the same major: the build's
+    kernels run there (CUDA's binary compatibility), so the warning names no problem."""
+    if found.signature.id != "gpu_capability_outside_build_range":
+        return
+    if covered_beyond_range(facts.get("capability", ""), facts.get("capability_range", "")):
+        yield "GPU_ARCH_UNSUPPORTED", 0.0, "the build's kernels of the same major run on this GPU"
+
+
 def driver_trouble_hides_gpus(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """"No CUDA GPUs are available" with a driver error beside it is the driver; with CUDA_VISIBLE_DEVICES set, the mask."""
     if found.signature.cause != "VISIBLE_DEVICES_MASK":
@@ -469,6 +479,23 @@ def importing_python_is_served(found: Match, facts: Facts, _dists: list[Distribu
     """torch imported in this interpreter (collect_env shows it): that Python is not "unsupported"."""
     if facts.get("torch_build_known") == "true" and found.signature.family in ("dll", "loader", "resolver", "pip"):
         yield "PYTHON_UNSUPPORTED", 0.2, "torch imports in this Python"
+
+
+def skipped_wheels_decide(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip -v's skipped wheels: one for the running Python's version means its platform does not fit (the operating
+    system, the machine, 32 bits); none means PyTorch published no wheel for that Python."""
+    if found.signature.id != "pip_wheel_tags_skipped":
+        return
+    python = re.match(r"(\d)\.(\d{1,2})", facts.get("python_version", ""))
+    tags = facts.get("wheel_python_tags", "").split()
+    if not python or not tags:
+        return
+    running = f"cp{python.group(1)}{python.group(2)}"
+    if running in tags:
+        yield "PLATFORM_UNSUPPORTED", 2.0, f"pip skipped a {running} wheel: the Python fits, the platform does not"
+        yield "PYTHON_UNSUPPORTED", 0.3, f"wheels for {running} exist"
+    else:
+        yield "PYTHON_UNSUPPORTED", 1.5, f"no skipped wheel is for {running}"
 
 
 def network_explains_no_wheel(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -814,10 +841,12 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     no_wheel_context,
     jetson_board,
     arch_already_covered,
+    capability_inside_build_family,
     driver_trouble_hides_gpus,
     torch_found_elsewhere,
     shadowing_script,
     importing_python_is_served,
+    skipped_wheels_decide,
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,

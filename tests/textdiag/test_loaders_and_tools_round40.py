@@ -1,0 +1,161 @@
+"""Readings from what torch, NVML, pip, uv and the musl loader print (round 40): each case is written from the tool's
+own message format, not taken from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import diagnosis_of, errors_of, first_error, verdict_of
+from wizard.findings import ActionKind
+from wizard.textdiag.vocabulary import capability_range, covered_beyond_range
+from wizard.verdict import VerdictKind, reports_failure
+
+RANGE_WARNING = """\
+/opt/venv/lib/python3.12/site-packages/torch/cuda/__init__.py:283: UserWarning:
+    Found GPU0 {name} which is of cuda capability {capability}.
+    Minimum and Maximum cuda capability supported by this version of PyTorch is
+    ({low}) - ({high})
+
+  warnings.warn(
+"""
+
+
+def _range_warning(name: str, capability: str, low: str, high: str) -> str:
+    return RANGE_WARNING.format(name=name, capability=capability, low=low, high=high)
+
+
+@pytest.mark.parametrize(("capability", "supported", "covered"), [
+    ("12.1", "8.0-12.0", True),  # a GB10 on a build up to sm_120: the same major runs its cubins
+    ("8.9", "5.0-8.6", True),
+    ("6.1", "7.0-12.0", False),  # below the lowest
+    ("13.0", "8.0-12.0", False),  # a newer major: no cubin of 12.x runs there
+    ("", "8.0-12.0", False),
+    ("12.1", "", False),
+])
+def test_a_gpu_above_the_builds_highest_capability_in_the_same_major_is_covered(capability: str, supported: str,
+                                                                                 covered: bool) -> None:
+    assert covered_beyond_range(capability, supported) is covered
+
+
+def test_the_capability_range_is_read_as_printed() -> None:
+    assert capability_range("(8.0) - (12.0)") == "8.0-12.0"
+    assert capability_range("(7.0)") == ""
+
+
+def test_torchs_capability_range_warning_for_a_gpu_in_the_builds_family_is_a_working_gpu() -> None:
+    text = _range_warning("NVIDIA GB10", "12.1", "8.0", "12.0") + "\ntorch 2.9.1, training runs.\n"
+    assert errors_of(text) == []
+    verdict = verdict_of(text)
+    assert (verdict.kind, verdict.key) == (VerdictKind.READY, "ready.gpu")
+
+
+@pytest.mark.parametrize(("name", "capability", "low", "high"), [
+    ("NVIDIA GeForce GTX 1070", "6.1", "7.0", "12.0"),  # Pascal after the builds dropped it
+    ("NVIDIA Future GPU", "13.0", "8.0", "12.0"),
+])
+def test_torchs_capability_range_warning_outside_the_builds_family_is_the_architecture(name: str, capability: str,
+                                                                                      low: str, high: str) -> None:
+    assert errors_of(_range_warning(name, capability, low, high))[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_the_range_warning_with_torchruns_rank_labels_is_read() -> None:
+    text = ("0: /usr/local/lib/python3.12/dist-packages/torch/cuda/__init__.py:283: UserWarning:  0:     Found GPU0 "
+            "NVIDIA GeForce GTX 1080 Ti which is of cuda capability 6.1. 0:     Minimum and Maximum cuda capability "
+            "supported by this version of PyTorch is 0:     (7.5) - (12.0)\n")
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "$ nvidia-smi\nFailed to initialize NVML: Unknown Error\n",
+    "RuntimeError: No CUDA GPUs are available\n\nroot@job-7f9c:/workspace# nvidia-smi\nFailed to initialize NVML: "
+    "Unknown Error\n",
+])
+def test_nvml_unknown_error_is_a_gpu_the_driver_cannot_reach_and_no_driver_download(text: str) -> None:
+    finding = first_error(text)
+    assert finding.code == "DRIVER_MISSING"
+    assert finding.title == "The driver cannot reach the GPU here"
+    assert "restart" in finding.explanation and not finding.actions
+
+
+def test_uv_prints_a_dependency_with_markers_in_braces() -> None:
+    text = ("  × No solution found when resolving dependencies:\n"
+            "  ╰─▶ Because torch{sys_platform == 'linux'}==2.8.0 has no wheels with a matching Python ABI tag "
+            "(e.g. `cp314`) and your project depends on torch{sys_platform == 'linux'}==2.8.0, we can conclude that "
+            "your project's requirements are unsatisfiable.\n")
+    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
+
+
+BLACKWELL_NO_KERNEL_WITH_CPU_CHECK = """\
+RTX 5080, Windows 11. The app stops with:
+torch.AcceleratorError: CUDA error: no kernel image is available for execution on the device
+Then I checked torch:
+C:\\Apps\\Studio>python -c "import torch; print(torch.__version__); print(torch.cuda.is_available())"
+2.6.0+cpu
+False
+"""
+
+
+def test_a_cuda_error_beside_a_cpu_build_printed_is_the_programs_cuda_build_not_the_cpu_one() -> None:
+    """'no kernel image' comes only from a CUDA build running a kernel: the +cpu printed is another Python's."""
+    finding = first_error(BLACKWELL_NO_KERNEL_WITH_CPU_CHECK)
+    assert finding.code == "GPU_ARCH_UNSUPPORTED"
+    assert "CPU_ONLY_WHEEL" not in errors_of(BLACKWELL_NO_KERNEL_WITH_CPU_CHECK)
+
+
+def test_the_recommended_build_has_compiled_kernels_for_a_blackwell_gpu() -> None:
+    """Keeping the installed 2.6.0 would mean a cu118 build whose only kernel for sm_120 is PTX of sm_37: not offered."""
+    diagnosis = diagnosis_of(BLACKWELL_NO_KERNEL_WITH_CPU_CHECK)
+    commands = [a.argv for f in diagnosis.findings for a in f.actions if a.kind is ActionKind.RUN]
+    assert commands and all("torch==2.6.0+cu118" not in argv for argv in commands)
+
+
+PIP_VERBOSE_SKIPS = """\
+Using pip 20.2.4 from /usr/local/lib/python3.9/site-packages/pip (python 3.9)
+  Skipping link: none of the wheel's tags match: cp37-cp37m-manylinux1_x86_64: https://files.pythonhosted.org/packages/aa/torch-1.7.0-cp37-cp37m-manylinux1_x86_64.whl
+  Skipping link: none of the wheel's tags match: cp38-cp38-{platform}: https://files.pythonhosted.org/packages/bb/torch-1.7.0-cp38-cp38-{platform}.whl
+ERROR: Could not find a version that satisfies the requirement torch
+"""
+
+
+def test_pip_skipping_wheels_for_other_pythons_only_means_the_python_is_not_served() -> None:
+    text = PIP_VERBOSE_SKIPS.format(platform="manylinux1_x86_64")
+    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
+
+
+def test_pip_skipping_a_wheel_for_the_running_python_means_the_platform_does_not_fit() -> None:
+    text = PIP_VERBOSE_SKIPS.replace("3.9", "3.8").format(platform="win_amd64")  # (on Linux: a Windows wheel)
+    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "OSError: Error relocating /usr/local/lib/python3.11/site-packages/torch/lib/libgomp-a34b3233.so.1: "
+    "pthread_attr_setaffinity_np: symbol not found\n",
+    "OSError: Error loading shared library ld-linux-x86-64.so.2: No such file or directory (needed by "
+    "/usr/local/lib/python3.11/site-packages/torch/lib/libtorch_global_deps.so)\n",
+])
+def test_musls_loader_under_torch_means_no_pytorch_for_that_system_and_no_install_command(text: str) -> None:
+    diagnosis = diagnosis_of(text)
+    finding = first_error(text)
+    assert finding.code == "PLATFORM_UNSUPPORTED" and "musl" in finding.title
+    assert not finding.actions
+    assert diagnosis.recommendation.argv == ()  # (no PyTorch wheel loads on musl: nothing to install there)
+
+
+@pytest.mark.parametrize("text", [
+    "/home/me/.local/share/pipx/venvs/tool/bin/python3: No module named pip\nFailed to install PyTorch\n",
+    "C:\\Users\\me\\proj\\.venv\\Scripts\\python.exe: No module named pip\n",
+])
+def test_an_interpreter_without_pip_is_told_to_get_pip_first(text: str) -> None:
+    finding = first_error(text)
+    assert finding.code == "PIP_TOO_OLD" and "ensurepip" in finding.explanation
+    assert not finding.actions  # (a pip install command would fail the same way)
+
+
+@pytest.mark.parametrize("text", ["No module named pipes", "ModuleNotFoundError: No module named 'pipeline'"])
+def test_other_modules_named_like_pip_are_not_pip(text: str) -> None:
+    assert "PIP_TOO_OLD" not in errors_of(text)
+
+
+def test_an_issue_forms_heading_is_not_the_failure_but_the_error_under_it_is() -> None:
+    assert not reports_failure("### Error logs\n\n_No response_\n")
+    assert reports_failure("### Error logs\n\nImportError: DLL load failed while importing _C\n")
