@@ -423,6 +423,23 @@ KNOWN_MISSES = {
     "5060 Ti, no failure reported",
     "4613-gauss-gym-rtx5090-isaacgym-python38-no-sm120-wheel": "a question about plans for the RTX 5090 (Isaac Gym's "
     "Python < 3.9), no failure reported",
+    "4800-mindsdb-colab-lightwood-torch-110-post2-no-matching-distribution": "pip's 'torch>=1.1.0.post2 (from "
+    "lightwood...)' above every listed version reads as this Python's ceiling; that no torch 1.1.0.post2 was ever "
+    "published is the maintainer's finding",
+    "4805-fooocus-colab-gpu-time-exceeded-runtime-error-driver": "the error is only in a screenshot; the used-up Colab GPU "
+    "time is the maintainer's answer",
+    "4852-mace-039-pulls-torch251-over-1130-cu117-cpu-only": "the CUDA check printed is of the torch before mace's install "
+    "replaced it; the replacement is told in prose ('automatically installed torch-2.5.1')",
+    "4858-cellpose-titan-x-cu118-gpu-not-detected-driver-broken": "the broken driver (nvidia-smi failing) is only in the "
+    "thread; the text shows installs and a GPU name",
+    "4859-plantseg-mamba-pytorch-cuda117-cudatoolkit-runs-on-cpu": "a mamba command with pytorch-cuda beside 'using CPU': "
+    "that it resolved a CPU build is the maintainer's reading",
+    "4860-esmfold-macos-no-module-openfold-no-cuda-gpu": "'No module named openfold' under macOS paths: that the Mac has "
+    "no CUDA GPU is the reporter's later answer",
+    "4863-ax-install-upgrades-torch-170-to-180-botorch-pin": "pip replacing torch for Ax's pin is told in prose, no pip "
+    "output",
+    "4902-aks-a10-vgpu-unlicensed-cuda-busy": "'busy or unavailable' and NVML's Unknown Error read as the driver; the "
+    "vGPU licence is only in the thread (labelled a failed CUDA operation)",
     "4653-pytorch-ocl-wheel-requires-torch24-wrong-metadata": "pip's 'requirement torch==2.4 (from pytorch-ocl) (from "
     "versions: 2.5.0 ...)' is read as no torch for this Python; that the extension's wheel named the wrong torch is the "
     "maintainer's finding",
@@ -498,8 +515,6 @@ KNOWN_HEALTHY_MISSES = {
     "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
     "3664-healthy-mmpose-keyerror-keypoints-visible-rtx3090-cu113": "mmpose's environment table beside a KeyError: the "
     "table shows no CUDA working by a tool the engine reads",
-    "3774-healthy-vllm-internvl-bbox-a10g-torch240-cu121": "a working collect_env under '[Bug]: InternVL bounding box "
-    "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
     "2260-healthy-pyannote-two-gpus-nemo-on-gpu-pipeline-cpu": "CUDA working told only in words (NeMo on the GPU) "
     "beside a pipeline on the CPU: what works may be another Python, so not 'ready'",
     "4216-healthy-craft-text-detector-is-available-true-gpu-used": "is_available() True told in words beside 'cuda = "
@@ -512,6 +527,12 @@ KNOWN_HEALTHY_MISSES = {
     "with no tool's output: not 'ready'",
     "4612-healthy-lerobot-pi05-a800-torch270-cu118-apptainer": "a working setup told in an experiment's notes (torch "
     "2.7.0+cu118, 'PyTorch reported 79.32 GiB'), no tool's output of CUDA working",
+    "4811-healthy-kohya-colab-jaxlib-falling-back-to-cpu-warning-training-on-gpu": "JAX's 'Falling back to cpu' retold "
+    "as the title reads as the program on the CPU; that training uses the GPU is the reporter's word",
+    "4812-healthy-kaggle-t4x2-multigpu-ddp-train-py-worked": "a training script and 'It worked with Kaggle T4x2': no "
+    "output shows CUDA working",
+    "4857-healthy-nnunetv2-grid-t4-vgpu-conda-pytorch-cuda121": "nnU-Net's 'using pin_memory on device 0' and epoch "
+    "times show training, not read as CUDA working",
     "4661-healthy-grouped-mm-bf16-torch213-nightly-cu132": "only collect_env's package list (a cu132 nightly) is shown: "
     "no GPU and nothing that shows CUDA working",
     "4708-ko-healthy-one-click-vits-rtx4090-win11-gpu-used-steps": "that the RTX 4090 trains is told only in Korean prose "

@@ -159,3 +159,55 @@ def test_other_modules_named_like_pip_are_not_pip(text: str) -> None:
 def test_an_issue_forms_heading_is_not_the_failure_but_the_error_under_it_is() -> None:
     assert not reports_failure("### Error logs\n\n_No response_\n")
     assert reports_failure("### Error logs\n\nImportError: DLL load failed while importing _C\n")
+
+
+# ------------------------------------------------------------------ round 41: companions' own checks, pip of another Python
+
+XFORMERS_WARNING = """\
+WARNING[XFORMERS]: xFormers can't load C++/CUDA extensions. xFormers was built for:
+    PyTorch {built} with CUDA {cuda} (you have {have})
+    Python  3.11.9 (you have 3.11.9)
+  Please reinstall xformers (see https://github.com/facebookresearch/xformers#installing-xformers)
+  Memory-efficient attention, SwiGLU, sparse and more won't be available.
+"""
+
+
+def test_xformers_built_for_another_torch_is_a_companion_for_another_torch() -> None:
+    text = XFORMERS_WARNING.format(built="2.4.0+cu121", cuda="1201", have="2.5.1+cu124")
+    finding = first_error(text)
+    assert finding.code == "PACKAGE_CONFLICT" and "another PyTorch version" in finding.title
+
+
+def test_xformers_beside_a_cpu_torch_names_the_cpu_build() -> None:
+    text = "RTX 4070\n" + XFORMERS_WARNING.format(built="2.4.0+cu121", cuda="1201", have="2.4.0+cpu")
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_xformers_on_a_rocm_torch_is_no_conflict() -> None:
+    text = XFORMERS_WARNING.format(built="2.0.1+cu118", cuda="1108", have="2.0.1+rocm5.4.2")
+    assert "PACKAGE_CONFLICT" not in errors_of(text)
+
+
+@pytest.mark.parametrize(("prompt", "path", "outside"), [
+    ("(ml) bash-3.2$ which pip3", "/Library/Frameworks/Python.framework/Versions/3.8/bin/pip3", True),
+    ("(ml) user@box:~$ which pip", "/home/user/miniconda3/envs/ml/bin/pip", False),
+    ("(.venv) PS C:\\proj> where pip", "C:\\Python311\\Scripts\\pip.exe", True),
+    ("(base) user@box:~$ which pip", "/usr/bin/pip", False),  # (conda's base lives in a folder of another name)
+])
+def test_which_pip_in_an_activated_environment_answering_a_pip_outside_it(prompt: str, path: str,
+                                                                          outside: bool) -> None:
+    text = (f"{prompt}\n{path}\n(ml) $ pip install torch==2.1.0\n"
+            "ERROR: Could not find a version that satisfies the requirement torch==2.1.0 (from versions: none)\n"
+            "ERROR: No matching distribution found for torch==2.1.0\n")
+    finding = first_error(text)
+    assert (finding.code == "ENV_MISMATCH") is outside
+    if outside:
+        assert "python -m pip install" in finding.explanation and not finding.actions
+
+
+def test_dgls_missing_tensor_adapter_is_dgl_built_for_other_torch_versions() -> None:
+    text = ("[12:00:01] /opt/dgl/src/runtime/tensordispatch.cc:43: TensorDispatcher: dlopen failed: /env/lib/python3.10/"
+            "site-packages/dgl/tensoradapter/pytorch/libtensoradapter_pytorch_2.3.1.so: cannot open shared object file: "
+            "No such file or directory\n")
+    finding = first_error(text)
+    assert finding.code == "PACKAGE_CONFLICT" and not finding.actions

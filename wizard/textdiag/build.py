@@ -128,6 +128,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
     if _slurm_job_without_gpus(clean) and not (facts.get("driver_version") or facts.get("driver_cuda")):
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
+    if _pip_outside_active_env(clean.text):
+        facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
     cause_evidence = _weighed_evidence(matches, facts, dists)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
@@ -526,6 +528,27 @@ def _driver_below_told(facts: dict[str, str]) -> list[Evidence]:
     if facts.get("driver_below_told") != "true" or working_shown(facts):
         return []
     return [Evidence(DRIVER_BELOW_TOLD, "DRIVER_TOO_OLD", "", (("driver_below_told", "true"),))]
+
+
+# a shell prompt inside an activated environment, "(ax-test) bash-3.2$ which pip3" or "(venv) C:\\proj> where pip", and the
+# path the shell answered on the next line (conda, venv and virtualenv put the environment's name before the prompt)
+_WHICH_PIP_IN_ENV = re.compile(
+    r"^\((?P<env>[A-Za-z0-9_.-]{1,60})\) [^\n]{0,160}?(?:[$#>%]|PS [^\n]{0,120}>) ?(?:which|where(?:\.exe)?|command -v|type -p)"
+    r" +pip3?(?:\.exe)?[ \t]*\n(?:[ \t]*\n)?(?P<path>(?:[A-Za-z]:\\|/)[^\n]{1,300}?[\\/]pip3?(?:\.\d{1,2})?(?:\.exe)?)[ \t]*$",
+    re.MULTILINE)
+
+
+def _pip_outside_active_env(text: str) -> bool:
+    """`which pip` typed in an activated environment answered with a pip outside it: `pip install` then installs for
+    another Python (the conda or venv prompt names the environment, and its pip lives in a folder of that name). Not
+    conda's base, whose folder has another name."""
+    if "pip" not in text or ") " not in text:
+        return False
+    for found in _WHICH_PIP_IN_ENV.finditer(text):
+        env, parts = found.group("env").lower(), re.split(r"[\\/]", found.group("path").lower())
+        if env != "base" and env not in parts:
+            return True
+    return False
 
 
 INSTALLED_ELSEWHERE_TOLD = "textdiag:installed_elsewhere_told"
@@ -1212,6 +1235,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "ENV_MISMATCH" and facts.get("pip_outside_env") == "true":
+        return ((WORDING_FACT, "pip_elsewhere"),)  # (the environment's own python -m pip, not another Python)
     if cause == "PIP_TOO_OLD" and found.signature.id == "python_has_no_pip":
         return ((WORDING_FACT, "missing"),)  # (pip itself first: an install command would fail the same way)
     if cause == "PLATFORM_UNSUPPORTED" and found.signature.id.startswith("musl_"):

@@ -498,6 +498,29 @@ def skipped_wheels_decide(found: Match, facts: Facts, _dists: list[Distribution]
         yield "PYTHON_UNSUPPORTED", 1.5, f"no skipped wheel is for {running}"
 
 
+def pip_of_another_python(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """pip's "no matching distribution" (or a torch missing after an install) where `which pip` in the activated
+    environment showed a pip outside it: that pip serves another Python, so its answer says nothing of the environment's."""
+    if facts.get("pip_outside_env") != "true":
+        return
+    if _no_wheel_message(found) or found.signature.id == "no_module_named_torch":
+        yield "ENV_MISMATCH", 2.6, "the pip that ran is not the activated environment's"
+
+
+def xformers_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """xFormers' "built for PyTorch X (you have Y)": a CPU torch installed is the problem itself; a ROCm torch never
+    loads xFormers' CUDA extensions (a harmless warning there); the same torch build means something else failed."""
+    if found.signature.id != "xformers_built_for_other_torch":
+        return
+    own = dict(found.facts)
+    have, built = own.get("torch_version", ""), own.get("torch_named", "")
+    if have.endswith("+cpu"):
+        yield "CPU_ONLY_WHEEL", 2.0, f"the torch installed ({have}) is a CPU build"
+        yield "PACKAGE_CONFLICT", 0.3, "xFormers is not what keeps CUDA away"
+    elif "+rocm" in have or have == built:
+        yield "PACKAGE_CONFLICT", 0.0, "not a torch xFormers was built for a CUDA of"
+
+
 def network_explains_no_wheel(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """pip failed to reach the index (a network message in the same text): the empty "no version" follows from that.
 
@@ -847,6 +870,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     shadowing_script,
     importing_python_is_served,
     skipped_wheels_decide,
+    xformers_build_decides,
+    pip_of_another_python,
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
