@@ -14,7 +14,7 @@ import json
 import re
 import string
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wizard.evidence import (
     gpu_load_seen_in_task_manager,
@@ -212,15 +212,18 @@ _HEADING_WORD = (r"(?:full|the|any|relevant|console|error|errors|traceback|logs?
                  r"screenshots?|and|or|if|of|&|/)[ \t]{0,4}")
 _TEMPLATE_HEADING = re.compile(
     rf"(?m)^[ \t]{{0,3}}(?:(?:#{{1,6}}[ \t]{{1,4}}|\*\*)[ \t]{{0,2}}(?:{_HEADING_WORD}){{1,8}}(?:\*\*)?"
-    rf"|(?:{_HEADING_WORD}){{2,8}}):?[ \t]*$", re.IGNORECASE)
+    rf"|(?:{_HEADING_WORD}){{2,8}}):?[ \t]*$")  # (on lower-cased text)
 _ERROR_DENIED = re.compile(r"\b(?:no|without(?: any)?|zero) errors?\b")
 
 
+@lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
 def _failure_scan(text: str) -> str:
     """What the failure checks read: the scanned text, lower-cased, without package-list lines, an issue form's
-    headings, and errors denied."""
-    scanned = _TEMPLATE_HEADING.sub("", _PACKAGE_LINE.sub("", _scanned(text))).lower()
-    return _ERROR_DENIED.sub(" ", scanned) if "error" in scanned else scanned
+    headings, and errors denied (the headings' only failure words are "error" and "traceback")."""
+    lower = _PACKAGE_LINE.sub("", _scanned(text)).lower()
+    if "error" not in lower and "traceback" not in lower:
+        return lower
+    return _ERROR_DENIED.sub(" ", _TEMPLATE_HEADING.sub("", lower))
 
 
 def _killed(lower: str) -> bool:
