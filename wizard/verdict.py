@@ -216,11 +216,22 @@ _TEMPLATE_HEADING = re.compile(
 _ERROR_DENIED = re.compile(r"\b(?:no|without(?: any)?|zero) errors?\b")
 
 
+# TensorFlow's (and XLA's, in JAX) C++ log prefix: "W tensorflow/stream_executor/platform/default/dso_loader.cc:64]",
+# "E external/xla/xla/stream_executor/cuda/cuda_dnn.cc:9261]": what such a line reports is that framework's own
+# (a CUDA library it could not load), which says nothing of torch's (a notebook that imports both)
+OTHER_FRAMEWORK_LOG = re.compile(r"\b[IWEF] ?(?:tensorflow|external/(?:local_)?xla|xla)/[\w/.-]{1,200}\.cc:\d{1,6}\]",
+                                 re.IGNORECASE)
+_OTHER_FRAMEWORK_LINE = re.compile(r"(?m)^[^\n]{0,200}?" + OTHER_FRAMEWORK_LOG.pattern + r"[^\n]*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
 def _failure_scan(text: str) -> str:
-    """What the failure checks read: the scanned text, lower-cased, without package-list lines, an issue form's
-    headings, and errors denied (the headings' only failure words are "error" and "traceback")."""
+    """What the failure checks read: the scanned text, lower-cased, without package-list lines, another framework's
+    log lines, an issue form's headings, and errors denied (the headings' only failure words are "error" and
+    "traceback")."""
     lower = _PACKAGE_LINE.sub("", _scanned(text)).lower()
+    if "tensorflow/" in lower or "xla/" in lower:
+        lower = _OTHER_FRAMEWORK_LINE.sub("", lower)
     if "error" not in lower and "traceback" not in lower:
         return lower
     return _ERROR_DENIED.sub(" ", _TEMPLATE_HEADING.sub("", lower))

@@ -211,3 +211,28 @@ def test_dgls_missing_tensor_adapter_is_dgl_built_for_other_torch_versions() -> 
             "No such file or directory\n")
     finding = first_error(text)
     assert finding.code == "PACKAGE_CONFLICT" and not finding.actions
+
+
+TF_CUDART_NOT_LOADED = (
+    "2024-03-05 13:50:49.887707: W tensorflow/compiler/xla/stream_executor/platform/default/dso_loader.cc:64] Could "
+    "not load dynamic library 'libcudart.so.11.0'; dlerror: libcudart.so.11.0: cannot open shared object file: No "
+    "such file or directory\n"
+    "2024-03-05 13:50:49.887745: I tensorflow/compiler/xla/stream_executor/cuda/cudart_stub.cc:29] Ignore above "
+    "cudart dlerror if you do not have a GPU set up on your machine.\n")
+
+
+def test_tensorflows_own_library_messages_say_nothing_of_a_torch_shown_working() -> None:
+    text = TF_CUDART_NOT_LOADED + ">>> import torch\n>>> torch.cuda.is_available()\nTrue\n"
+    assert errors_of(text) == []
+    assert verdict_of(text).key == "ready.gpu"
+
+
+def test_the_same_library_missing_for_torch_itself_is_still_read() -> None:
+    text = ("  File \"/env/lib/python3.10/site-packages/torch/__init__.py\", line 229, in _load_global_deps\n"
+            "OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory\n")
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+
+
+def test_tensorflows_messages_beside_torch_failing_do_not_call_it_ready() -> None:
+    text = TF_CUDART_NOT_LOADED + "RTX 3060\n>>> torch.cuda.is_available()\nFalse\n"
+    assert verdict_of(text).kind is not VerdictKind.READY

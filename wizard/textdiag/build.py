@@ -72,7 +72,7 @@ from wizard.textdiag.weigh import (
     wanted_cuda,
     weigh_match,
 )
-from wizard.verdict import FAILURE_SIGNATURE, program_error_shown, reports_error, reports_failure
+from wizard.verdict import FAILURE_SIGNATURE, OTHER_FRAMEWORK_LOG, program_error_shown, reports_error, reports_failure
 
 UNKNOWN = "not in the pasted text"
 WANTED_SIGNATURE = "textdiag:wanted"  # the evidence recording what the person wanted (a CUDA error proves CUDA)
@@ -99,7 +99,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         return _snapshot({}, [], [], [_note("binary", "This does not look like text (is it a binary file?).")])
     lines = clean.lines
     env = ce.parse_collect_env(lines)
-    matches = match_all(clean)
+    matches = [found for found in match_all(clean) if not _other_frameworks_log_line(clean.text, found)]
     facts: dict[str, str] = {}
     env_evidence = _collect_env_facts(env, facts) if env else []
     for found in matches:
@@ -1220,6 +1220,15 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
 # the Python of every wheel pip -v skipped ("Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64: …",
 # later "… none of the wheel's tags (cp311-cp311-win_amd64) are compatible …"): the signature matches the first only
 _SKIPPED_WHEEL_PYTHON = re.compile(r"none of the wheel's tags (?:match: |\()((?:cp|py)\d{1,3})")
+
+
+def _other_frameworks_log_line(text: str, found: Match) -> bool:
+    """A CUDA library message on a line TensorFlow's or XLA's logging printed: that framework failed to load its own
+    copy, which says nothing of torch's (a paste of a notebook that imports both)."""
+    if found.signature.cause not in ("CUDA_LIB_MISSING", "CUDNN_MISMATCH", "LIB_PATH_CONFLICT"):
+        return False
+    start = text.rfind("\n", 0, found.start) + 1
+    return OTHER_FRAMEWORK_LOG.search(text, start, found.start + 1) is not None
 
 
 def _raised_by_a_cuda_build(cause: str, found: Match) -> tuple[tuple[str, str], ...]:
