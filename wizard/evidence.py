@@ -20,6 +20,12 @@ WORDING_FACT = "wording"
 # an Evidence fact: the text shows no CUDA build of PyTorch fits that computer (one asked for on a Mac, or PyTorch's
 # index searched and none of its builds listed), so no CUDA install is recommended there
 NO_CUDA_BUILD_HERE = "no_cuda_build_here"
+# pasted-text wordings whose fix is not another PyTorch: a container or cluster job without the GPU, one that lost it,
+# pip missing or another Python's, a package built for another torch or CUDA, a project's or uv's pins (the finding's
+# own words say what to do; an install command beside them would contradict them)
+NOT_A_TORCH_INSTALL_WORDINGS = frozenset({
+    "gpu_lost", "container", "container_windows", "container_toolkit", "container_runtime", "slurm_job", "missing",
+    "pip_elsewhere", "extension", "package_build", "built_without_cuda", "other_torch", "requirement", "ipex", "uv"})
 # an Evidence fact: the message came from torch's or CUDA's code running a CUDA build (so the program's torch is one)
 CUDA_BUILD_RAN_FACT = "cuda_build_ran"
 

@@ -37,7 +37,7 @@ COULD_NOT_RUN_CODES = frozenset({"COLLECTION_FAILED", "PYTHON_FACTS_MISSING"})
 _STALLED_WORDS = (" hangs", "gets stuck", "is stuck", "stuck at", " freezes")
 _FAILURE_WORDS = (
     "traceback (most recent call last)", "error", "exception", "fail", "fatal", "crash", "unable to", "cannot ",
-    "can't ", "couldn't", "not found", "no module named", "segmentation fault", "core dumped",
+    "can't ", "couldn't", "not able to", "not found", "no module named", "segmentation fault", "core dumped",
     "doesn't work", "does not work", "not working", "won't ", "returns false", "returned false", "return false",
     "错误", "失败", "報錯", "报错", "エラー", "失敗", "오류", "실패", "fehler", "fehlgeschlagen", "erreur", "échec",
     "erro ", "falha", "falló", "fallo", "too old", "is insufficient", "cant ", "doesnt work", *_STALLED_WORDS,
@@ -213,7 +213,9 @@ _HEADING_WORD = (r"(?:full|the|any|relevant|console|error|errors|traceback|logs?
 _TEMPLATE_HEADING = re.compile(
     rf"(?m)^[ \t]{{0,3}}(?:(?:#{{1,6}}[ \t]{{1,4}}|\*\*)[ \t]{{0,2}}(?:{_HEADING_WORD}){{1,8}}(?:\*\*)?"
     rf"|(?:{_HEADING_WORD}){{2,8}}):?[ \t]*$")  # (on lower-cased text)
-_ERROR_DENIED = re.compile(r"\b(?:no|without(?: any)?|zero) errors?\b")
+_ERROR_DENIED = re.compile(
+    r"\b(?:no|without(?: any)?|zero) errors?\b|\b(?:ohne|keine) fehler\b|\bsin error(?:es)?\b|\bsans erreurs?\b"
+    r"|\baucune erreur\b|\bsem erros?\b|没有报错|没报错|无报错|没有错误|エラー(?:なく|なし|は出ず|は出ません)|오류 없이")
 
 
 # TensorFlow's (and XLA's, in JAX) C++ log prefix: "W tensorflow/stream_executor/platform/default/dso_loader.cc:64]",
@@ -224,6 +226,9 @@ OTHER_FRAMEWORK_LOG = re.compile(r"\b[IWEF] ?(?:tensorflow|external/(?:local_)?x
 _OTHER_FRAMEWORK_LINE = re.compile(r"(?m)^[^\n]{0,200}?" + OTHER_FRAMEWORK_LOG.pattern + r"[^\n]*$", re.IGNORECASE)
 
 
+_DENIAL_NEEDLES = ("error", "fehler", "sin err", "erreur", "sem erro", "报错", "错误", "エラー", "오류 없이")
+
+
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
 def _failure_scan(text: str) -> str:
     """What the failure checks read: the scanned text, lower-cased, without package-list lines, another framework's
@@ -232,9 +237,11 @@ def _failure_scan(text: str) -> str:
     lower = _PACKAGE_LINE.sub("", _scanned(text)).lower()
     if "tensorflow/" in lower or "xla/" in lower:
         lower = _OTHER_FRAMEWORK_LINE.sub("", lower)
-    if "error" not in lower and "traceback" not in lower:
-        return lower
-    return _ERROR_DENIED.sub(" ", _TEMPLATE_HEADING.sub("", lower))
+    if "error" in lower or "traceback" in lower:
+        lower = _TEMPLATE_HEADING.sub("", lower)
+    if any(word in lower for word in _DENIAL_NEEDLES):
+        lower = _ERROR_DENIED.sub(" ", lower)
+    return lower
 
 
 def _killed(lower: str) -> bool:

@@ -25,7 +25,15 @@ wizard.policy.validate vets the result before it is shown.
 
 from __future__ import annotations
 
-from wizard.evidence import NO_CUDA_BUILD_HERE, established_causes, working_only_told, working_shown
+from wizard.evidence import (
+    NO_CUDA_BUILD_HERE,
+    NOT_A_TORCH_INSTALL_WORDINGS,
+    WORDING_FACT,
+    established_causes,
+    is_possible_cause,
+    working_only_told,
+    working_shown,
+)
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.policy.compat import builds_for, outdated_python
@@ -103,6 +111,8 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if snapshot.source == "text" and evidence_fact(snapshot, "container_without_gpus") == "true":
         # torch inside the container is not what fails: the container was started without the GPU
         return Recommendation(kind="none", why=say("why.container_without_gpu"))
+    if snapshot.source == "text" and _first_cause_wording(snapshot) in NOT_A_TORCH_INSTALL_WORDINGS:
+        return Recommendation(kind="none", why=say("why.fix_is_not_a_torch_install"))
     releases = builds_for(machine, knowledge)
     if not releases:
         return Recommendation(kind="none", why=_no_build_why(machine))
@@ -123,6 +133,12 @@ def _text_cause_not_fixed_by_an_install(snapshot: Snapshot) -> bool:
     """Pasted text whose first cause (established or likeliest) is fixed without installing PyTorch."""
     causes = established_causes(snapshot.evidence)
     return snapshot.source == "text" and bool(causes) and causes[0] in NOT_FIXED_BY_AN_INSTALL
+
+
+def _first_cause_wording(snapshot: Snapshot) -> str:
+    """The words pasted text chose for its first established cause ("" when none or the usual ones)."""
+    first = next((item for item in snapshot.evidence if item.cause and not is_possible_cause(item)), None)
+    return dict(first.facts).get(WORDING_FACT, "") if first is not None else ""
 
 
 def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:

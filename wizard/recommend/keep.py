@@ -6,7 +6,7 @@ import dataclasses
 
 from packaging.version import InvalidVersion, Version
 
-from wizard.evidence import is_possible_cause
+from wizard.evidence import established_causes, is_possible_cause
 from wizard.findings import Goal
 from wizard.i18n import join_sentences
 from wizard.knowledge.model import Knowledge, Release, Variant, capability_covered
@@ -53,6 +53,8 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
     if knowledge is not None and not torch.cuda and not torch.hip and no_build_for_nvidia_gpus(gpus, knowledge):
         return say("why.nothing_to_change_gpu_too_old", torch=torch.version)
     cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
+    if snapshot.source == "text" and established_causes(snapshot.evidence):
+        return ""  # (the text shows what fails with this torch, "no kernel image" beside is_available() True: not kept)
     if torch.cuda_available and not cuda_op_failed:
         return say("why.uses_gpu", torch=torch.version)
     return ""

@@ -130,7 +130,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
-    cause_evidence = _weighed_evidence(matches, facts, dists)
+    cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
@@ -541,14 +541,21 @@ _WHICH_PIP_IN_ENV = re.compile(
 def _pip_outside_active_env(text: str) -> bool:
     """`which pip` typed in an activated environment answered with a pip outside it: `pip install` then installs for
     another Python (the conda or venv prompt names the environment, and its pip lives in a folder of that name). Not
-    conda's base, whose folder has another name."""
+    conda's base, whose folder has another name, nor a pip in any environment's folder (a venv made with --prompt,
+    poetry's and pipenv's hashed folders)."""
     if "pip" not in text or ") " not in text:
         return False
     for found in _WHICH_PIP_IN_ENV.finditer(text):
         env, parts = found.group("env").lower(), re.split(r"[\\/]", found.group("path").lower())
-        if env != "base" and env not in parts:
+        if env != "base" and env not in parts and not _ENV_FOLDERS & set(parts):
             return True
     return False
+
+
+# folders environments live in (a venv made with --prompt, poetry's and pipenv's hashed names keep the prompt's name out
+# of the path): a pip there is an environment's, not another Python's
+_ENV_FOLDERS = frozenset({".venv", "venv", "env", ".env", "envs", "virtualenvs", ".virtualenvs", "pypoetry", ".tox",
+                          ".nox", "pipx"})
 
 
 INSTALLED_ELSEWHERE_TOLD = "textdiag:installed_elsewhere_told"
@@ -1192,7 +1199,8 @@ def _prose_facts(prose: list[TextFact], facts: dict[str, str]) -> list[Evidence]
 # ------------------------------------------------------------------ causes weighed in the context of the whole text
 
 
-def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[Distribution]) -> list[Evidence]:
+def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[Distribution],
+                      text: str = "") -> list[Evidence]:
     """One Evidence per message; only the best-supported cause is kept as a cause (the others as a note).
 
     A paste usually reports one failure, seen through several messages (a pip error and its hint, a
@@ -1212,7 +1220,7 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
         if item.cause and item.cause != top:
             extra = (("also_points_to", item.cause),)
         elif cause:
-            extra = _wording_of(cause, item.match, facts) + _raised_by_a_cuda_build(cause, item.match)
+            extra = _wording_of(cause, item.match, facts) + _raised_by_a_cuda_build(cause, item.match, text)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
     return evidence + _possible_causes(weighed, top)
 
@@ -1231,24 +1239,29 @@ def _other_frameworks_log_line(text: str, found: Match) -> bool:
     return OTHER_FRAMEWORK_LOG.search(text, start, found.start + 1) is not None
 
 
-def _raised_by_a_cuda_build(cause: str, found: Match) -> tuple[tuple[str, str], ...]:
+def _raised_by_a_cuda_build(cause: str, found: Match, text: str = "") -> tuple[tuple[str, str], ...]:
     """A GPU-architecture message torch's or CUDA's own code printed ("no kernel image is available", "… with CUDA
     capability sm_120 is not compatible"): only a CUDA build gets that far, so a CPU build the same text shows is
-    another Python's (not the person's retelling: that is a guess)."""
-    if cause == "GPU_ARCH_UNSUPPORTED" and found.signature.family not in ("prose", "rocm"):
-        return ((CUDA_BUILD_RAN_FACT, "true"),)
-    return ()
+    another Python's (not the person's retelling, nor the message quoted in a sentence: 'I get "no kernel image"')."""
+    if cause != "GPU_ARCH_UNSUPPORTED" or found.signature.family in ("prose", "rocm"):
+        return ()
+    before = text[max(0, found.start - 40):found.start] if text else ""
+    if re.search(r"[\"“'‘`«「]\s{0,2}(?:[\w.]{0,40}(?:error|exception):\s?)?(?:cuda error:\s?)?$", before, re.IGNORECASE):
+        return ()  # (quoted in a sentence: what the person says they got, maybe from another run)
+    return ((CUDA_BUILD_RAN_FACT, "true"),)
 
 
 def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "PYTHON_UNSUPPORTED" and found.signature.id.startswith("uv_"):
+        return ((WORDING_FACT, "uv"),)  # (the project's pins and uv's Python, not a pip install beside uv)
     if cause == "ENV_MISMATCH" and facts.get("pip_outside_env") == "true":
         return ((WORDING_FACT, "pip_elsewhere"),)  # (the environment's own python -m pip, not another Python)
     if cause == "PIP_TOO_OLD" and found.signature.id == "python_has_no_pip":
         return ((WORDING_FACT, "missing"),)  # (pip itself first: an install command would fail the same way)
-    if cause == "PLATFORM_UNSUPPORTED" and found.signature.id.startswith("musl_"):
+    if cause == "PLATFORM_UNSUPPORTED" and (found.signature.id.startswith("musl_") or facts.get("libc") == "musl"):
         return ((WORDING_FACT, "musl"),)  # (a musl system such as Alpine: a glibc system, not another torch)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
         return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
@@ -1417,6 +1430,8 @@ def _platform_unsupported(facts: dict[str, str]) -> bool:
         return True  # torch for a Jetson comes from NVIDIA's JetPack builds, not from PyPI or download.pytorch.org
     if os_name == "darwin" and machine == "x86_64":
         return True  # the last macOS x86_64 wheels are torch 2.2.x
+    if facts.get("libc") == "musl":
+        return True  # PyTorch's Linux wheels are manylinux (glibc) builds: none for musl (Alpine)
     if os_name == "linux" and machine and machine not in ("x86_64", "aarch64"):
         return True
     return _no_release_for_platform(os_name, machine)
@@ -1575,7 +1590,7 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
         TorchRuntime(
             version=version,
             cuda=cuda,
-            hip=facts.get("torch_hip", ""),
+            hip=facts.get("torch_hip", "") or _rocm_of_local_version(version),
             cuda_available=_cuda_available(facts),
             arch_list=tuple(facts.get("arch_list", "").split()),
         )
@@ -1588,6 +1603,12 @@ def _cuda_available(facts: dict[str, str]) -> bool:
     if facts.get("cuda_available"):
         return facts["cuda_available"] == "true"
     return facts.get("cuda_works") == "true"
+
+
+def _rocm_of_local_version(version: str) -> str:
+    """"2.3.1+rocm6.0" → "6.0" (PyTorch's ROCm builds carry the ROCm release in their local version)."""
+    found = re.search(r"\+rocm(\d{1,2}(?:\.\d{1,2}){0,2})$", version)
+    return found.group(1) if found else ""
 
 
 def _cuda_of_local_version(version: str) -> str:

@@ -413,7 +413,8 @@ def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
 
 def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
     """A tensor printed with device='cuda:0' (or 'mps:0'): an operation ran on that device."""
-    return {"mps_available": "true"} if found.group("device").lower() == "mps" else {"cuda_works": "true"}
+    return {"mps_available": "true"} if found.group("device").lower() == "mps" else {"cuda_works": "true",
+                                                                                     "tensor_on_gpu": "true"}
 
 
 def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
@@ -604,6 +605,13 @@ RULES: tuple[Rule, ...] = (
          _os_word, 0.6),
     Rule("os_release_distro", ("ubuntu", "debian", "centos"),
          re.compile(r"\b(?P<os_release>(?:ubuntu|debian|centos)[ -]?\d{1,2}(?:\.\d{1,2})?)\b", _I | re.ASCII), _group("os_release"), 0.7),
+    # Alpine Linux, whose C library is musl (no PyTorch wheel loads there): a Dockerfile's alpine base image, Alpine's
+    # own release file or name, its package manager's install command
+    Rule("os_alpine", ("alpine", "apk add"),
+         re.compile(r"^\s{0,8}FROM\s{1,4}(?:--platform=\S{1,40}\s{1,4})?(?:[\w.-]{1,60}/)?[\w.-]{0,60}:[\w.-]{0,40}alpine"
+                    r"|^\s{0,8}FROM\s{1,4}alpine\b|/etc/alpine-release|\bAlpine Linux\b|^\s{0,8}(?:RUN\s{1,4})?apk\s{1,4}add\b",
+                    _I | re.M),
+         _const(os="linux", libc="musl"), 0.8),
     Rule("os_linux_path", ("/home/", "/usr/lib", "/usr/local/lib", "/opt/conda", "manylinux", "linux-gnu"),
          re.compile(r"(?:^|[\s\"'(])/(?:home|usr/lib|usr/local/lib|opt/conda)/|\bmanylinux|x86_64-linux-gnu", _I),
          _const(os="linux"), 0.5),

@@ -248,8 +248,12 @@ GPU_UNUSED_ON_CPU_EN = re.compile(
     r"(?:uses|using|used))\s" + _EN_CPU +
     # "now it runs in CPU mode", a program's "run in CPU mode"
     r"|\brun(?:s|ning)?\sin\scpu\smode\b"
-    # "YOLOv8 using my cpu instead of gpu", "the CPU and not the GPU", "always use cpu not gpu", "on cpu, not gpu"
-    r"|\b(?:cpu|processor),?\s(?:instead\sof|rather\sthan|and\snot|not)\s(?:(?:my|the|a)\s)?(?:gpu|cuda|graphics\scard|nvidia)",
+    # "YOLOv8 using my cpu instead of gpu", "the CPU and not the GPU"
+    r"|\b(?:cpu|processor)\s(?:instead\sof|rather\sthan|and\snot)\s(?:(?:my|the|a)\s)?(?:gpu|cuda|graphics\scard|nvidia)"
+    # "always use cpu not gpu", "the workload always on cpu, not gpu" (used or run there; not "bottlenecked on the CPU,
+    # not GPU", which is about speed)
+    r"|\b(?:uses?|using|used|runs?|running|ran|always|only|still)\s(?:(?:on|in)\s)?(?:(?:the|my)\s)?(?:cpu|processor),?\s"
+    r"not\s(?:(?:my|the|a)\s)?(?:gpu|cuda|graphics\scard|nvidia)",
     _I)
 
 _ZH_GPU = r"(?:gpu|显卡|cuda|n卡|独显|独立显卡|英伟达显卡|nvidia\s?显卡)"

@@ -432,6 +432,9 @@ def capability_inside_build_family(found: Match, facts: Facts, _dists: list[Dist
         return
     if covered_beyond_range(facts.get("capability", ""), facts.get("capability_range", "")):
         yield "GPU_ARCH_UNSUPPORTED", 0.0, "the build's kernels of the same major run on this GPU"
+    elif facts.get("tensor_on_gpu") == "true":
+        # (a tensor computed on the GPU in the same text: a kernel ran there, so the warning is of another run)
+        yield "GPU_ARCH_UNSUPPORTED", 0.0, "a tensor was computed on the GPU"
 
 
 def driver_trouble_hides_gpus(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -519,6 +522,10 @@ def xformers_build_decides(found: Match, facts: Facts, _dists: list[Distribution
         yield "PACKAGE_CONFLICT", 0.3, "xFormers is not what keeps CUDA away"
     elif "+rocm" in have or have == built:
         yield "PACKAGE_CONFLICT", 0.0, "not a torch xFormers was built for a CUDA of"
+    elif facts.get("cuda_available") == "false":
+        # (a CUDA torch that cannot reach the GPU: xFormers' extensions failing to load never makes is_available()
+        # False, so something else does)
+        yield "PACKAGE_CONFLICT", 0.0, "xFormers does not decide whether torch reaches the GPU"
 
 
 def network_explains_no_wheel(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
