@@ -423,6 +423,29 @@ KNOWN_MISSES = {
     "5060 Ti, no failure reported",
     "4613-gauss-gym-rtx5090-isaacgym-python38-no-sm120-wheel": "a question about plans for the RTX 5090 (Isaac Gym's "
     "Python < 3.9), no failure reported",
+    "4954-voicebox-windows-2x-rtx5070-no-gpu-cpu-backend-default": "'No GPU' beside two RTX 5070s reads as the newest "
+    "architecture, most likely; that the app ships a CPU backend by default is the maintainer's answer",
+    "4965-koboldai-united-update-nvfuser-codegen-dll-winerror127-b-drive-runtime": "WinError 127 loading torch's own "
+    "nvfuser_codegen.dll reads as a CUDA library; that the in-place update left a mixed torch is the maintainer's reading",
+    "4972-dream-textures-blender30-shortcut-addon-deps-for-33-torch-python-dll-winerror126": "WinError 126 loading "
+    "torch_python.dll under Blender 3.0's add-on folder reads as the VC++ runtime; that the shortcut started the old "
+    "Blender is the reporter's later finding",
+    "5014-zh-hant-rvc-3060ti-not-detected-feature256": "an RVC FileNotFoundError and a question whether the 3060 Ti is "
+    "too new: the CPU build is the maintainer's answer",
+    "5017-zh-livetalking-requirements-overrides-torch-version": "the requirements replacing torch is told in Chinese "
+    "prose, no pip output",
+    "5021-zh-comfyui-docker-error-500-named-symbol-docker-desktop": "CUDA error 500 read as the driver; that it ran in "
+    "Docker Desktop's WSL 2 backend is only in the thread",
+    "5054-directml-432-torchtext-requirement-pulls-torch200": "No module named 'torch_directml_native' and screenshots: "
+    "torchtext pulling torch 2.0.0 over torch-directml's is the maintainer's answer",
+    "5055-rocm-4872-7900xtx-windows-hip-sdk-no-pytorch": "a question how to install PyTorch for the HIP SDK on Windows: "
+    "that no ROCm build exists for native Windows is AMD's answer",
+    "5063-pytorch-53452-rocm-wheel-libtinfo5-arch-5700xt": "libtinfo.so.5 (a system library, not CUDA's) missing when "
+    "torch's _C loads: no signature for a system library",
+    "5067-zluda-rx6600-gfx1032-no-cuda-gpus-available": "ZLUDA on an RX 6600 reads as no NVIDIA GPU; that the HIP SDK "
+    "lacks gfx1032 is the maintainer's finding",
+    "5069-directml-415-torch-directml-downgrades-torch200-to-1131": "torch-directml replacing torch 2.0.0 with 1.13.1 is "
+    "told in prose, no pip output",
     "4800-mindsdb-colab-lightwood-torch-110-post2-no-matching-distribution": "pip's 'torch>=1.1.0.post2 (from "
     "lightwood...)' above every listed version reads as this Python's ceiling; that no torch 1.1.0.post2 was ever "
     "published is the maintainer's finding",
@@ -527,6 +550,13 @@ KNOWN_HEALTHY_MISSES = {
     "with no tool's output: not 'ready'",
     "4612-healthy-lerobot-pi05-a800-torch270-cu118-apptainer": "a working setup told in an experiment's notes (torch "
     "2.7.0+cu118, 'PyTorch reported 79.32 GiB'), no tool's output of CUDA working",
+    "4963-healthy-real-video-enhancer-rtx3060-laptop-pytorch-backend-system-cuda-warning-ffmpeg-fail": "the app's 'Using "
+    "GPU: NVIDIA GeForce RTX 3060 Laptop GPU' is not read as CUDA working, and the FFmpeg traceback is a failure",
+    "5009-zh-healthy-chattts-ui-torch212-cu118-gpu-4095mb-left": "the app logs 'use cpu' (its own memory threshold): read "
+    "as the program on the CPU",
+    "5011-zh-healthy-chattts-ui-03-win-package-use-cuda0": "the app's 'use cuda:0' log line is not read as CUDA working",
+    "5071-healthy-torch-xpu-ops-3795-arc-b580-windows-xpu-available": "an Intel XPU working (xpu available) is not a "
+    "working setup the verdict reads",
     "4811-healthy-kohya-colab-jaxlib-falling-back-to-cpu-warning-training-on-gpu": "JAX's 'Falling back to cpu' retold "
     "as the title reads as the program on the CPU; that training uses the GPU is the reporter's word",
     "4812-healthy-kaggle-t4x2-multigpu-ddp-train-py-worked": "a training script and 'It worked with Kaggle T4x2': no "

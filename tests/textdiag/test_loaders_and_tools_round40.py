@@ -236,3 +236,44 @@ def test_the_same_library_missing_for_torch_itself_is_still_read() -> None:
 def test_tensorflows_messages_beside_torch_failing_do_not_call_it_ready() -> None:
     text = TF_CUDART_NOT_LOADED + "RTX 3060\n>>> torch.cuda.is_available()\nFalse\n"
     assert verdict_of(text).kind is not VerdictKind.READY
+
+
+# ------------------------------------------------------------------ round 42: launchers, channels, Rosetta
+
+def test_a_programs_system_cuda_not_found_is_the_toolkit_not_torch() -> None:
+    """'System CUDA not found' (a program looking for a CUDA toolkit) says nothing of torch's own CUDA."""
+    text = "Using GPU: NVIDIA GeForce RTX 3060\nWARNING: System CUDA not found, falling back to PyTorch kernels.\n"
+    assert "CPU_ONLY_WHEEL" not in errors_of(text)
+
+
+def test_the_py_launcher_beside_a_conda_environment_runs_another_python() -> None:
+    text = ("(deepke) C:\\work> conda activate deepke\n(deepke) C:\\work> pip install torch==1.10.0\n"
+            "(deepke) C:\\work> py predict.py\nModuleNotFoundError: No module named 'torch'\n")
+    finding = first_error(text)
+    assert finding.code == "ENV_MISMATCH" and "py" in finding.title and not finding.actions
+
+
+def test_the_py_launcher_without_conda_is_not_that_reading() -> None:
+    text = "C:\\work> py predict.py\nModuleNotFoundError: No module named 'torch'\n"
+    assert first_error(text).code == "TORCH_MISSING"
+
+
+def test_uvs_long_markers_in_braces_are_read() -> None:
+    text = ("  ╰─▶ Because torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
+            "'x86_64'}==2.11.0+cpu has no wheels with a matching platform tag (e.g., `macosx_26_0_x86_64`) and you "
+            "require torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
+            "'x86_64'}==2.11.0+cpu, we can conclude that your requirements are unsatisfiable.\n")
+    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
+
+
+def test_an_intel_python_on_an_apple_chip_mac_is_rosetta() -> None:
+    text = ("Can't install on my new MacBook M5 Pro.\n  ╰─▶ Because torch==2.11.0 has no wheels with a matching platform "
+            "tag (e.g., `macosx_26_0_x86_64`), we can conclude that your requirements are unsatisfiable.\n")
+    finding = first_error(text)
+    assert finding.code == "PLATFORM_UNSUPPORTED" and "Rosetta" in finding.title
+
+
+def test_conda_4_3s_missing_packages_wording_is_read() -> None:
+    text = ("PackageNotFoundError: Packages missing in current channels:\n\n  - pytorch\n\nWe have searched for the "
+            "packages in the following channels:\n\n  - https://conda.anaconda.org/pytorch/linux-ppc64le\n")
+    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]

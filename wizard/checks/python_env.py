@@ -12,6 +12,7 @@ from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, Release
 from wizard.policy.compat import glibc_ok, outdated_python
+from wizard.policy.machine import evidence_fact
 from wizard.snapshot import FactStatus
 
 STEP = Step.PYTHON
@@ -170,7 +171,11 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
         # a ceiling is a warning while nothing failed; with an install failure that shows it, it is the cause
         failed_on_it = "PLATFORM_UNSUPPORTED" in ctx.evidence_causes
         severity = Severity.ERROR if failed_on_it else Severity.WARNING
-        return [_platform("PLATFORM_UNSUPPORTED.intel_mac", severity, ctx, details, best=releases[0].version)]
+        # (an Apple chip the text names beside an x86_64 Python: an Intel build running under Rosetta, whose packages
+        # are the Intel Mac's; a native arm64 Python gets every release)
+        key = ("PLATFORM_UNSUPPORTED.rosetta" if evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
+               else "PLATFORM_UNSUPPORTED.intel_mac")
+        return [_platform(key, severity, ctx, details, best=releases[0].version)]
     if wants_gpu(ctx) and ctx.gpus:  # without an NVIDIA GPU, NO_NVIDIA_GPU already says it
         cuda_releases = [r for r in releases if any(v.kind == "cuda" for v in r.variants_for(ctx.platform))]
         if not cuda_releases:

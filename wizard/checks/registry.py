@@ -261,7 +261,7 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
 # for this torch), no CUDA build for this computer (the plain build, on a system the recommendation can only guess), a
 # container started without the GPU (--gpus all, not a driver download), Docker without the NVIDIA Container Toolkit
 WORDS_ARE_THE_FIX = frozenset({"extension", "no_cuda_build", "container", "container_windows", "container_toolkit", "slurm_job",
-                               "container_runtime", "gpu_lost", "musl", "missing", "pip_elsewhere", "uv",
+                               "container_runtime", "gpu_lost", "musl", "missing", "pip_elsewhere", "uv", "py_launcher", "rosetta",
                                "rocm", "rocm_code_object", "program_kernels", "ipex", "requirement", "other_torch", "package_build",
                                "built_without_cuda"})
 

@@ -128,6 +128,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
     if _slurm_job_without_gpus(clean) and not (facts.get("driver_version") or facts.get("driver_cuda")):
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
+    if facts.get("py_launcher") == "true" and "conda" in clean.lower:
+        facts["py_launcher_beside_conda"] = "true"  # (the launcher never starts a conda environment's Python)
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
     cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
@@ -142,6 +144,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _installed_elsewhere_told(facts)
                            or _driver_below_told(facts)
                            or _import_works_in_terminal(facts)
+                           or _py_launcher_beside_conda(facts, clean)
                            or _newest_architecture_fails(facts, gpus, clean)
                            or _ipex_beside_other_torch(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
@@ -593,6 +596,19 @@ def _import_works_in_terminal(facts: dict[str, str]) -> list[Evidence]:
         return []
     return [Evidence(IMPORT_WORKS_IN_TERMINAL, "ENV_MISMATCH", "", (("import_works_in_terminal", "true"),
                                                                      (LIKELY_FACT, "true")))]
+
+
+PY_LAUNCHER_BESIDE_CONDA = "textdiag:py_launcher_beside_conda"
+
+
+def _py_launcher_beside_conda(facts: dict[str, str], clean: CleanText) -> list[Evidence]:
+    """Scripts run with Windows' `py` launcher where the text installs into a conda environment: the launcher starts
+    python.org's Python (or an activated venv's: Python's docs, "Python Launcher for Windows"), never a conda
+    environment's, so torch installed there is missing where the script runs (ENV_MISMATCH, most likely)."""
+    if facts.get("py_launcher_beside_conda") != "true" or working_shown(facts):
+        return []
+    return [Evidence(PY_LAUNCHER_BESIDE_CONDA, "ENV_MISMATCH", "", (("py_launcher", "true"), (LIKELY_FACT, "true"),
+                                                                      (WORDING_FACT, "py_launcher")))]
 
 
 def _linux_driver_inside_wsl(facts: dict[str, str]) -> list[Evidence]:
@@ -1239,6 +1255,11 @@ def _other_frameworks_log_line(text: str, found: Match) -> bool:
     return OTHER_FRAMEWORK_LOG.search(text, start, found.start + 1) is not None
 
 
+def _rosetta(facts: dict[str, str]) -> bool:
+    """An x86_64 Python on a Mac whose Apple chip the text names: an Intel build running under Rosetta."""
+    return facts.get("os") == "darwin" and facts.get("machine") == "x86_64" and facts.get("gpu_vendor") == "apple"
+
+
 def _raised_by_a_cuda_build(cause: str, found: Match, text: str = "") -> tuple[tuple[str, str], ...]:
     """A GPU-architecture message torch's or CUDA's own code printed ("no kernel image is available", "… with CUDA
     capability sm_120 is not compatible"): only a CUDA build gets that far, so a CPU build the same text shows is
@@ -1257,6 +1278,10 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id.startswith("uv_"):
         return ((WORDING_FACT, "uv"),)  # (the project's pins and uv's Python, not a pip install beside uv)
+    if cause == "ENV_MISMATCH" and facts.get("py_launcher_beside_conda") == "true":
+        return ((WORDING_FACT, "py_launcher"),)  # (`python` in the activated environment, not another torch)
+    if cause == "PLATFORM_UNSUPPORTED" and _rosetta(facts):
+        return ((WORDING_FACT, "rosetta"),)  # (a native arm64 Python, not the Intel Mac's ceiling)
     if cause == "ENV_MISMATCH" and facts.get("pip_outside_env") == "true":
         return ((WORDING_FACT, "pip_elsewhere"),)  # (the environment's own python -m pip, not another Python)
     if cause == "PIP_TOO_OLD" and found.signature.id == "python_has_no_pip":

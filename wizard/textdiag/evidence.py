@@ -645,12 +645,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^(?:\([\w.-]{1,40}\) )?[A-Za-z0-9_][\w.-]{0,31}@[A-Za-z0-9][\w.-]{0,62} (?:~|/|[^\s/%@:]{1,64}) % "
                     r"(?=[a-z])", re.M),
          _const(os="darwin"), 0.5),
-    Rule("apple_chip", ("m1", "m2", "m3", "m4", "apple silicon", "macosx_11_0_arm64"),
+    Rule("apple_chip", ("m1", "m2", "m3", "m4", "m5", "m6", "apple silicon", "macosx_11_0_arm64"),
          # "Apple M1" names the chip by itself; a bare "M1" only before a word that makes it the chip ("M2 chip")
          # (in Chinese and Japanese glued to the words around it: "苹果M1芯片", "M2チップ")
-         re.compile(r"\bApple M[1-4](?: Pro| Max| Ultra)?\b|(?:苹果|蘋果|アップル)\s?M[1-4](?![0-9])|"
-                    r"(?<![A-Za-z0-9])(?<!酷睿)(?<!core )M[1-4](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
-                    r"(?<!core )\bM[1-4](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+         re.compile(r"\bApple M[1-6](?: Pro| Max| Ultra)?\b|(?:苹果|蘋果|アップル)\s?M[1-6](?![0-9])|"
+                    r"(?<![A-Za-z0-9])(?<!酷睿)(?<!core )M[1-6](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
+                    r"(?<!core )\bM[1-6](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
@@ -1381,6 +1381,12 @@ RULES: tuple[Rule, ...] = (
                     r"|(?<!install )(?<!install -U )\bjupyter(?:[ -]?lab| notebook)\b|\b(?:in|from|inside) (?:a |the |my )?jupyter\b"
                     r"|\bIPython \d{1,2}\.\d{1,3}(?:\.\d{1,3})? -- An enhanced Interactive Python", _I),
          _const(runs_in_notebook="true"), 0.8),
+    # Windows' Python launcher running a script or pip ("py predicate.py", "py -3.10 -m pip install torch", "C:\\x> py
+    # setup.py install"): it starts python.org's (or an activated venv's) Python, never an activated conda environment's
+    Rule("py_launcher_run", ("py ", "py.exe"),
+         re.compile(r"(?:^|[>$;；])[ \t]{0,8}py(?:\.exe)?(?:[ \t]{1,4}-[23](?:\.\d{1,2})?)?[ \t]{1,4}(?:-m[ \t]{1,4}pip\b|"
+                    r"[\w./\\:-]{1,200}\.py\b)", re.M),
+         _const(py_launcher="true"), 0.7),
     Rule("where_python", ("python.exe", "/bin/python"),
          re.compile(r"^(?P<path>(?:[A-Z]:\\[^\n]{1,300}\\python(?:3(?:\.\d{1,2})?)?\.exe|/[^\s]{1,300}/bin/python"
                     r"(?:3(?:\.\d{1,2})?)?))$", _I | re.M),

@@ -198,7 +198,9 @@ GPU_UNUSED_EN = re.compile(
     r"recogni[sz]ing|find|finding|access|accessing|pick\sup|picking\sup|leverage|leveraging|load|loading)\s" + _EN_GPU +
     # "the GPU is not being used", "GPU not detected", "CUDA is not available" (not autocast's "but CUDA is not
     # available. Disabling", torch/amp/autocast_mode.py, nor GradScaler's)
-    r"|\b(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?|(?:rtx|gtx)\s?\d{3,4}(?:\s?ti)?)\s"
+    # (not "System CUDA not found": a program's word for a CUDA toolkit installed on the system, not torch's own CUDA)
+    r"|\b(?<!system\s)(?:gpus?|graphics\scards?|video\scards?|cuda|nvidia\sgpu|cuda\sdevices?|(?:rtx|gtx)\s?\d{3,4}"
+    r"(?:\s?ti)?)\s"
     r"(?:(?:is|are|was|were|still|also|"
     r"just|simply|apparently|obviously|has|have|been)\s){0,2}(?:(?:is|are|was|were|has|have|does|do|did)n['’]?t|not|"
     r"never)\s(?:(?:being|been|getting|even|actually|currently)\s){0,2}(?:used|utili[sz]ed|detected|recogni[sz]ed|"

@@ -107,6 +107,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "capability": capability_from_sm,
     "arch_list": arch_list,
     "wheel_python_tags": lower,  # "cp36 cp37 cp38": the Pythons of every wheel pip skipped (space separated)
+    "py_launcher": lower,  # "true": a script or pip run with Windows' py launcher
+    "py_launcher_beside_conda": lower,  # "true": ... where the text installs into a conda environment
     "tensor_on_gpu": lower,  # "true": a tensor printed on a cuda device (a kernel ran on the GPU)
     "pip_outside_env": lower,  # "true": `which pip` in an activated environment answered a pip outside it
     "capability_range": capability_range,  # "8.0-12.0": the lowest and highest capability torch's warning names

@@ -510,6 +510,14 @@ def pip_of_another_python(found: Match, facts: Facts, _dists: list[Distribution]
         yield "ENV_MISMATCH", 2.6, "the pip that ran is not the activated environment's"
 
 
+def py_launcher_of_another_python(found: Match, facts: Facts, _dists: list[Distribution]
+                                  ) -> Iterable[tuple[str, float, str]]:
+    """"No module named 'torch'" where scripts run with Windows' py launcher beside a conda environment: the launcher
+    starts python.org's Python, not the environment's (Python's docs, "Python Launcher for Windows")."""
+    if facts.get("py_launcher_beside_conda") == "true" and found.signature.id == "no_module_named_torch":
+        yield "ENV_MISMATCH", 2.6, "the py launcher does not start a conda environment's Python"
+
+
 def xformers_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """xFormers' "built for PyTorch X (you have Y)": a CPU torch installed is the problem itself; a ROCm torch never
     loads xFormers' CUDA extensions (a harmless warning there); the same torch build means something else failed."""
@@ -879,6 +887,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     skipped_wheels_decide,
     xformers_build_decides,
     pip_of_another_python,
+    py_launcher_of_another_python,
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
