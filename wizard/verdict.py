@@ -210,12 +210,26 @@ def _scanned(text: str) -> str:
 # marks are gone) are the template's, not a report; and an error denied ("no error", "without any errors") reports none.
 _HEADING_WORD = (r"(?:full|the|any|relevant|console|error|errors|traceback|logs?|messages?|outputs?|stack|trace|details|"
                  r"screenshots?|and|or|if|of|&|/)[ \t]{0,4}")
+# (however the text reached us: quoted "> ", indented, a log line's timestamp and level, a notebook's JSON string "…\n",
+# a Windows line end)
+_LINE_PREFIX = (r"[ \t>]{0,12}(?:\d{4}-\d\d-\d\d[ t][\d:,.]{5,15}[ \t]{1,4}(?:[a-z]{3,8}[ \t]{1,4})?)?[ \t>]{0,12}\"?")
+_LINE_SUFFIX = r"(?:\\n)?\"?,?[ \t]*\r?$"
 _TEMPLATE_HEADING = re.compile(
-    rf"(?m)^[ \t]{{0,3}}(?:(?:#{{1,6}}[ \t]{{1,4}}|\*\*)[ \t]{{0,2}}(?:{_HEADING_WORD}){{1,8}}(?:\*\*)?"
-    rf"|(?:{_HEADING_WORD}){{2,8}}):?[ \t]*$")  # (on lower-cased text)
-_ERROR_DENIED = re.compile(
-    r"\b(?:no|without(?: any)?|zero) errors?\b|\b(?:ohne|keine) fehler\b|\bsin error(?:es)?\b|\bsans erreurs?\b"
-    r"|\baucune erreur\b|\bsem erros?\b|没有报错|没报错|无报错|没有错误|エラー(?:なく|なし|は出ず|は出ません)|오류 없이")
+    rf"(?m)^{_LINE_PREFIX}(?:(?:#{{1,6}}[ \t]{{1,4}}|\*\*)[ \t]{{0,2}}(?:{_HEADING_WORD}){{1,8}}(?:\*\*)?"
+    rf"|(?:{_HEADING_WORD}){{2,8}}):?{_LINE_SUFFIX}")  # (on lower-cased text)
+# an error denied, in the languages read: each pattern starts at its literal word and looks behind for the denial (a
+# regex of many alternatives tried at every position of a long paste would cost more than the rest of the reading), and
+# runs only where its word occurs; only the error word goes, which is what the failure words would find
+_ERROR_DENIALS = tuple((needle, re.compile(pattern)) for needle, pattern in (
+    ("error", r"error(?:(?<=\bno error)|(?<=\bwithout error)|(?<=\bwithout any error)|(?<=\bzero error))s?\b"),
+    ("fehler", r"fehler(?:(?<=\bohne fehler)|(?<=\bkeine fehler))\b"),
+    ("erreur", r"erreurs?(?:(?<=\bsans erreur)|(?<=\bsans erreurs)|(?<=\baucune erreur))\b"),
+    ("erro", r"(?<=\bsem )erros?\b|(?<=\bsin )error(?:es)?\b"),
+    ("报错", r"(?<=没有)报错|(?<=没)报错|(?<=无)报错"),
+    ("错误", r"(?<=没有)错误"),
+    ("エラー", r"エラー(?=なく|なし|は出ず|は出ません)"),
+    ("오류", r"오류(?= 없이)"),
+))
 
 
 # TensorFlow's (and XLA's, in JAX) C++ log prefix: "W tensorflow/stream_executor/platform/default/dso_loader.cc:64]",
@@ -223,10 +237,21 @@ _ERROR_DENIED = re.compile(
 # (a CUDA library it could not load), which says nothing of torch's (a notebook that imports both)
 OTHER_FRAMEWORK_LOG = re.compile(r"\b[IWEF] ?(?:tensorflow|external/(?:local_)?xla|xla)/[\w/.-]{1,200}\.cc:\d{1,6}\]",
                                  re.IGNORECASE)
-_OTHER_FRAMEWORK_LINE = re.compile(r"(?m)^[^\n]{0,200}?" + OTHER_FRAMEWORK_LOG.pattern + r"[^\n]*$", re.IGNORECASE)
+_OTHER_FRAMEWORK_SOURCE = re.compile(r"(?:tensorflow|xla)/[\w/.-]{1,200}\.cc:\d{1,6}\]")  # (its file:line, lower-cased)
 
 
-_DENIAL_NEEDLES = ("error", "fehler", "sin err", "erreur", "sem erro", "报错", "错误", "エラー", "오류 없이")
+def _without_other_frameworks_lines(lower: str) -> str:
+    """The lower-cased text without the lines TensorFlow's or XLA's C++ logging printed (found by their source file)."""
+    kept, last = [], 0
+    for found in _OTHER_FRAMEWORK_SOURCE.finditer(lower):
+        start = lower.rfind("\n", 0, found.start()) + 1
+        if start < last:
+            continue  # (a second match on a line already cut)
+        end = lower.find("\n", found.end())
+        kept.append(lower[last:start])
+        last = len(lower) if end == -1 else end
+    kept.append(lower[last:])
+    return "".join(kept)
 
 
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
@@ -236,11 +261,12 @@ def _failure_scan(text: str) -> str:
     "traceback")."""
     lower = _PACKAGE_LINE.sub("", _scanned(text)).lower()
     if "tensorflow/" in lower or "xla/" in lower:
-        lower = _OTHER_FRAMEWORK_LINE.sub("", lower)
+        lower = _without_other_frameworks_lines(lower)
     if "error" in lower or "traceback" in lower:
         lower = _TEMPLATE_HEADING.sub("", lower)
-    if any(word in lower for word in _DENIAL_NEEDLES):
-        lower = _ERROR_DENIED.sub(" ", lower)
+    for needle, denial in _ERROR_DENIALS:
+        if needle in lower:
+            lower = denial.sub(" ", lower)
     return lower
 
 
