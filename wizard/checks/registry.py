@@ -13,6 +13,7 @@ from wizard.checks.texts import TextError, finding, load_texts, messages_of, ren
 from wizard.evidence import (
     LIKELY_FACT,
     NO_CUDA_BUILD_HERE,
+    NOT_A_TORCH_INSTALL_WORDINGS,
     POSSIBLE_FACT,
     WORDING_FACT,
     is_likely_cause,
@@ -257,13 +258,11 @@ def _possible_finding(code: str, excerpt: str, alone: bool) -> Finding:
                    evidence=_excerpts(excerpt), **messages_of(title, explanation))
 
 
-# Wordings whose fix is in the words, not a recommended install: another package's extension (that package's build
-# for this torch), no CUDA build for this computer (the plain build, on a system the recommendation can only guess), a
-# container started without the GPU (--gpus all, not a driver download), Docker without the NVIDIA Container Toolkit
-WORDS_ARE_THE_FIX = frozenset({"extension", "no_cuda_build", "container", "container_windows", "container_toolkit", "slurm_job",
-                               "container_runtime", "gpu_lost", "musl", "missing", "pip_elsewhere", "uv", "py_launcher", "rosetta",
-                               "rocm", "rocm_code_object", "program_kernels", "ipex", "requirement", "other_torch", "package_build",
-                               "built_without_cuda"})
+# Wordings whose fix is in the words, not a recommended install: those whose fix is not another PyTorch at all
+# (wizard.evidence.NOT_A_TORCH_INSTALL_WORDINGS: a container or job without the GPU, a package built for another torch,
+# pip, ...), and those whose install the words name better than a remedy could: no CUDA build for this computer (the
+# plain build, on a system the recommendation can only guess), musl, ROCm's builds, a program's own kernels
+WORDS_ARE_THE_FIX = NOT_A_TORCH_INSTALL_WORDINGS | {"no_cuda_build", "musl", "rocm", "rocm_code_object", "program_kernels"}
 
 
 def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[tuple[str, str], ...],

@@ -52,9 +52,9 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
         return join_sentences([say(key, torch=torch.version), mps])
     if knowledge is not None and not torch.cuda and not torch.hip and no_build_for_nvidia_gpus(gpus, knowledge):
         return say("why.nothing_to_change_gpu_too_old", torch=torch.version)
-    cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if snapshot.source == "text" and established_causes(snapshot.evidence):
         return ""  # (the text shows what fails with this torch, "no kernel image" beside is_available() True: not kept)
+    cuda_op_failed = torch.cuda_op.problem is not None and torch.cuda_op.problem.status is not FactStatus.UNKNOWN
     if torch.cuda_available and not cuda_op_failed:
         return say("why.uses_gpu", torch=torch.version)
     return ""

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from wizard.findings import SPEC_CODES
+from wizard.knowledge.model import cubin_covers
 
 # Diagnosis codes of the spec a signature may point to.
 SPEC_CAUSES = frozenset(SPEC_CODES)
@@ -53,12 +54,8 @@ def covered_beyond_range(capability: str, supported: str) -> bool:
     """Whether a GPU of ``capability`` that torch's capability warning put outside the build's range ``supported``
     ("8.0-12.0") runs the build's kernels all the same: above the highest, in the same major (a cubin for sm_XY runs on
     every sm_XZ with Z >= Y: CUDA's binary compatibility; torch 2.9's warning said so of a GB10, 12.1, fixed later)."""
-    try:
-        gpu = tuple(int(part) for part in capability.split("."))
-        highest = tuple(int(part) for part in supported.split("-")[1].split("."))
-    except (ValueError, IndexError):
-        return False
-    return len(gpu) == 2 and len(highest) == 2 and gpu[0] == highest[0] and gpu[1] >= highest[1]
+    highest = supported.rpartition("-")[2]
+    return bool(capability and highest) and cubin_covers(capability, (highest,))
 
 
 def arch_list(value: str) -> str:

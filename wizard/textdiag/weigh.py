@@ -501,20 +501,15 @@ def skipped_wheels_decide(found: Match, facts: Facts, _dists: list[Distribution]
         yield "PYTHON_UNSUPPORTED", 1.5, f"no skipped wheel is for {running}"
 
 
-def pip_of_another_python(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """pip's "no matching distribution" (or a torch missing after an install) where `which pip` in the activated
-    environment showed a pip outside it: that pip serves another Python, so its answer says nothing of the environment's."""
-    if facts.get("pip_outside_env") != "true":
-        return
-    if _no_wheel_message(found) or found.signature.id == "no_module_named_torch":
+def another_python_ran(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """The text shows the command ran another Python than the environment's: `which pip` in an activated environment
+    answering a pip outside it (pip's "no matching distribution" or a torch missing after its install say nothing of the
+    environment's), or Windows' py launcher beside a conda environment ("No module named 'torch'": the launcher starts
+    python.org's Python, never the environment's: Python's docs, "Python Launcher for Windows")."""
+    no_torch = found.signature.id == "no_module_named_torch"
+    if facts.get("pip_outside_env") == "true" and (no_torch or _no_wheel_message(found)):
         yield "ENV_MISMATCH", 2.6, "the pip that ran is not the activated environment's"
-
-
-def py_launcher_of_another_python(found: Match, facts: Facts, _dists: list[Distribution]
-                                  ) -> Iterable[tuple[str, float, str]]:
-    """"No module named 'torch'" where scripts run with Windows' py launcher beside a conda environment: the launcher
-    starts python.org's Python, not the environment's (Python's docs, "Python Launcher for Windows")."""
-    if facts.get("py_launcher_beside_conda") == "true" and found.signature.id == "no_module_named_torch":
+    elif facts.get("py_launcher_beside_conda") == "true" and no_torch:
         yield "ENV_MISMATCH", 2.6, "the py launcher does not start a conda environment's Python"
 
 
@@ -886,8 +881,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     importing_python_is_served,
     skipped_wheels_decide,
     xformers_build_decides,
-    pip_of_another_python,
-    py_launcher_of_another_python,
+    another_python_ran,
     network_explains_no_wheel,
     wsl_driver_side,
     retold_in_prose,
