@@ -58,13 +58,6 @@ def test_torchs_capability_range_warning_outside_the_builds_family_is_the_archit
     assert errors_of(_range_warning(name, capability, low, high))[:1] == ["GPU_ARCH_UNSUPPORTED"]
 
 
-def test_the_range_warning_with_torchruns_rank_labels_is_read() -> None:
-    text = ("0: /usr/local/lib/python3.12/dist-packages/torch/cuda/__init__.py:283: UserWarning:  0:     Found GPU0 "
-            "NVIDIA GeForce GTX 1080 Ti which is of cuda capability 6.1. 0:     Minimum and Maximum cuda capability "
-            "supported by this version of PyTorch is 0:     (7.5) - (12.0)\n")
-    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
-
-
 @pytest.mark.parametrize("text", [
     "$ nvidia-smi\nFailed to initialize NVML: Unknown Error\n",
     "RuntimeError: No CUDA GPUs are available\n\nroot@job-7f9c:/workspace# nvidia-smi\nFailed to initialize NVML: "
@@ -75,14 +68,6 @@ def test_nvml_unknown_error_is_a_gpu_the_driver_cannot_reach_and_no_driver_downl
     assert finding.code == "DRIVER_MISSING"
     assert finding.title == "The driver cannot reach the GPU here"
     assert "restart" in finding.explanation and not finding.actions
-
-
-def test_uv_prints_a_dependency_with_markers_in_braces() -> None:
-    text = ("  × No solution found when resolving dependencies:\n"
-            "  ╰─▶ Because torch{sys_platform == 'linux'}==2.8.0 has no wheels with a matching Python ABI tag "
-            "(e.g. `cp314`) and your project depends on torch{sys_platform == 'linux'}==2.8.0, we can conclude that "
-            "your project's requirements are unsatisfiable.\n")
-    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
 
 
 BLACKWELL_NO_KERNEL_WITH_CPU_CHECK = """\
@@ -115,16 +100,6 @@ Using pip 20.2.4 from /usr/local/lib/python3.9/site-packages/pip (python 3.9)
   Skipping link: none of the wheel's tags match: cp38-cp38-{platform}: https://files.pythonhosted.org/packages/bb/torch-1.7.0-cp38-cp38-{platform}.whl
 ERROR: Could not find a version that satisfies the requirement torch
 """
-
-
-def test_pip_skipping_wheels_for_other_pythons_only_means_the_python_is_not_served() -> None:
-    text = PIP_VERBOSE_SKIPS.format(platform="manylinux1_x86_64")
-    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
-
-
-def test_pip_skipping_a_wheel_for_the_running_python_means_the_platform_does_not_fit() -> None:
-    text = PIP_VERBOSE_SKIPS.replace("3.9", "3.8").format(platform="win_amd64")  # (on Linux: a Windows wheel)
-    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
 
 
 @pytest.mark.parametrize("text", [
@@ -178,11 +153,6 @@ def test_xformers_built_for_another_torch_is_a_companion_for_another_torch() -> 
     assert finding.code == "PACKAGE_CONFLICT" and "another PyTorch version" in finding.title
 
 
-def test_xformers_beside_a_cpu_torch_names_the_cpu_build() -> None:
-    text = "RTX 4070\n" + XFORMERS_WARNING.format(built="2.4.0+cu121", cuda="1201", have="2.4.0+cpu")
-    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
-
-
 def test_xformers_on_a_rocm_torch_is_no_conflict() -> None:
     text = XFORMERS_WARNING.format(built="2.0.1+cu118", cuda="1108", have="2.0.1+rocm5.4.2")
     assert "PACKAGE_CONFLICT" not in errors_of(text)
@@ -227,12 +197,6 @@ def test_tensorflows_own_library_messages_say_nothing_of_a_torch_shown_working()
     assert verdict_of(text).key == "ready.gpu"
 
 
-def test_the_same_library_missing_for_torch_itself_is_still_read() -> None:
-    text = ("  File \"/env/lib/python3.10/site-packages/torch/__init__.py\", line 229, in _load_global_deps\n"
-            "OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory\n")
-    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
-
-
 def test_tensorflows_messages_beside_torch_failing_do_not_call_it_ready() -> None:
     text = TF_CUDART_NOT_LOADED + "RTX 3060\n>>> torch.cuda.is_available()\nFalse\n"
     assert verdict_of(text).kind is not VerdictKind.READY
@@ -253,19 +217,6 @@ def test_the_py_launcher_beside_a_conda_environment_runs_another_python() -> Non
     assert finding.code == "ENV_MISMATCH" and "py" in finding.title and not finding.actions
 
 
-def test_the_py_launcher_without_conda_is_not_that_reading() -> None:
-    text = "C:\\work> py predict.py\nModuleNotFoundError: No module named 'torch'\n"
-    assert first_error(text).code == "TORCH_MISSING"
-
-
-def test_uvs_long_markers_in_braces_are_read() -> None:
-    text = ("  ╰─▶ Because torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
-            "'x86_64'}==2.11.0+cpu has no wheels with a matching platform tag (e.g., `macosx_26_0_x86_64`) and you "
-            "require torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
-            "'x86_64'}==2.11.0+cpu, we can conclude that your requirements are unsatisfiable.\n")
-    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
-
-
 def test_an_intel_python_on_an_apple_chip_mac_is_rosetta() -> None:
     text = ("Can't install on my new MacBook M5 Pro.\n  ╰─▶ Because torch==2.11.0 has no wheels with a matching platform "
             "tag (e.g., `macosx_26_0_x86_64`), we can conclude that your requirements are unsatisfiable.\n")
@@ -273,7 +224,51 @@ def test_an_intel_python_on_an_apple_chip_mac_is_rosetta() -> None:
     assert finding.code == "PLATFORM_UNSUPPORTED" and "Rosetta" in finding.title
 
 
-def test_conda_4_3s_missing_packages_wording_is_read() -> None:
-    text = ("PackageNotFoundError: Packages missing in current channels:\n\n  - pytorch\n\nWe have searched for the "
-            "packages in the following channels:\n\n  - https://conda.anaconda.org/pytorch/linux-ppc64le\n")
-    assert errors_of(text)[:1] == ["PLATFORM_UNSUPPORTED"]
+# Texts whose first finding must name one cause, each written from the tool's own format: torchrun's rank labels, uv's
+# markers in braces, pip -v's skipped wheels (for the running Python or not), xFormers beside a CPU torch, a CUDA
+# library torch itself failed to load, the py launcher without conda, conda 4.3's wording
+FIRST_CAUSE_CASES = [
+    ("range_warning_with_torchrun_rank_labels",
+     ("0: /usr/local/lib/python3.12/dist-packages/torch/cuda/__init__.py:283: UserWarning:  0:     Found GPU0 "
+      "NVIDIA GeForce GTX 1080 Ti which is of cuda capability 6.1. 0:     Minimum and Maximum cuda capability "
+      "supported by this version of PyTorch is 0:     (7.5) - (12.0)\n"),
+     "GPU_ARCH_UNSUPPORTED"),
+    ("uv_markers_in_braces",
+     ("  × No solution found when resolving dependencies:\n"
+      "  ╰─▶ Because torch{sys_platform == 'linux'}==2.8.0 has no wheels with a matching Python ABI tag "
+      "(e.g. `cp314`) and your project depends on torch{sys_platform == 'linux'}==2.8.0, we can conclude that "
+      "your project's requirements are unsatisfiable.\n"),
+     "PYTHON_UNSUPPORTED"),
+    ("pip_skips_wheels_of_other_pythons_only",
+     PIP_VERBOSE_SKIPS.format(platform="manylinux1_x86_64"),
+     "PYTHON_UNSUPPORTED"),
+    ("pip_skips_a_wheel_of_the_running_python",
+     PIP_VERBOSE_SKIPS.replace("3.9", "3.8").format(platform="win_amd64"),  # (on Linux: a Windows wheel)
+     "PLATFORM_UNSUPPORTED"),
+    ("xformers_beside_a_cpu_torch",
+     "RTX 4070\n" + XFORMERS_WARNING.format(built="2.4.0+cu121", cuda="1201", have="2.4.0+cpu"),
+     "CPU_ONLY_WHEEL"),
+    ("cuda_library_missing_for_torch_itself",
+     ("  File \"/env/lib/python3.10/site-packages/torch/__init__.py\", line 229, in _load_global_deps\n"
+      "OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory\n"),
+     "CUDA_LIB_MISSING"),
+    ("py_launcher_without_conda",
+     "C:\\work> py predict.py\nModuleNotFoundError: No module named 'torch'\n",
+     "TORCH_MISSING"),
+    ("uv_long_markers_in_braces",
+     ("  ╰─▶ Because torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
+      "'x86_64'}==2.11.0+cpu has no wheels with a matching platform tag (e.g., `macosx_26_0_x86_64`) and you "
+      "require torch{platform_machine == 'aarch64' or platform_machine == 's390x' or platform_machine == "
+      "'x86_64'}==2.11.0+cpu, we can conclude that your requirements are unsatisfiable.\n"),
+     "PLATFORM_UNSUPPORTED"),
+    ("conda_4_3_packages_missing",
+     ("PackageNotFoundError: Packages missing in current channels:\n\n  - pytorch\n\nWe have searched for the "
+      "packages in the following channels:\n\n  - https://conda.anaconda.org/pytorch/linux-ppc64le\n"),
+     "PLATFORM_UNSUPPORTED"),
+]
+
+
+@pytest.mark.parametrize(("text", "cause"),
+                         [pytest.param(text, cause, id=case) for case, text, cause in FIRST_CAUSE_CASES])
+def test_the_first_finding_names_the_cause(text: str, cause: str) -> None:
+    assert errors_of(text)[:1] == [cause]
