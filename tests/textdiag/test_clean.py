@@ -135,6 +135,17 @@ def test_table_rows_and_lines_of_one_length_by_chance_stay_apart() -> None:
         assert lines_of(text) == text.split("\n")
 
 
+def test_a_list_of_paths_of_one_length_is_not_a_consoles_cut_though_one_line_meets_a_letter() -> None:
+    # collect_env's cuDNN candidates: six paths of one length ending where a word ends; the platform line of that length
+    # by chance is followed by a line starting with a letter, which alone is no console's cut
+    paths = "\n".join(f"/usr/local/cuda-11.4/targets/x86_64-linux/lib/libcudnn_{kind}.so.8"
+                      for kind in ("adv_infer", "adv_train", "cnn_infer", "cnn_train", "ops_infer", "ops_train"))
+    platform = "Python platform: Linux-5.4.0-80-generic-x86_64-with-debian-" + "x" * (len(paths.split("\n")[0]) - 59)
+    text = f"{platform}\nIs CUDA available: True\ncuDNN version: Probably one of the following:\n{paths}"
+    assert len(platform) == len(paths.split("\n")[0])
+    assert lines_of(text) == text.split("\n")
+
+
 def test_a_long_command_line_is_not_joined_to_the_code_or_output_after_it() -> None:
     raw = ("pip3 install torch torchvision torchaudio --index-url https://download.pytorch.org/whl/cpu\n"
            "print(torch.cuda.is_available())\n")

@@ -292,10 +292,18 @@ def _hard_wrap_width(lines: list[str]) -> int:
         needed = 2 if width in CONSOLE_WIDTHS else 3
         cut = [index for index, line in enumerate(lines[:-1])
                if len(line) == width and _wrappable(line) and not _LOG_PREFIX.match(lines[index + 1])]
-        if (count >= needed and len(cut) >= needed and any(_inside_a_word(lines[i], lines[i + 1]) for i in cut)
+        inside = sum(1 for i in cut if _inside_a_word(lines[i], lines[i + 1]))
+        if (count >= needed and len(cut) >= needed and inside and inside * CUT_INSIDE_A_WORD_SHARE >= len(cut)
                 and not _word_wrapped(lines, width, len(cut))):
-            return width  # (a console cuts inside a word most of the time: at least one cut shows it)
+            return width
     return 0
+
+
+# A console cuts inside a word most of the time (two letters or digits on each side of most cuts); lines of one width
+# that end where a word ends (a list of paths of equal length: "libcudnn_cnn_infer.so.8", "libcudnn_ops_train.so.8")
+# are whole lines, and one of them meeting a next line that starts with a letter is chance: at least one cut in three
+# must fall inside a word.
+CUT_INSIDE_A_WORD_SHARE = 3
 
 
 def _word_wrapped(lines: list[str], width: int, at_width: int) -> bool:
