@@ -31,6 +31,8 @@ def possible(text: str) -> list[str]:
     "教程中默认安装的torch是cpu版本 怎么安装gpu版本呢？",
     "自动安装的torch选择的是cpu版，对于有显卡的电脑来说有点浪费性能",
     "安装的torch变成了cpu版",
+    # "when" and an action done in the passive: what happened, as "when I install it"
+    "When suite2p is installed, it automatically installs pytorch with CPU support only",
 ])
 def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> None:
     assert facts_of(told).get("torch_build_told") == "cpu"
@@ -46,6 +48,7 @@ def test_the_person_saying_a_cpu_build_got_installed_is_a_fact(told: str) -> Non
     "I uninstalled it and installed the GPU version instead of the CPU version",
     "I got the CPU version working, but the GPU version fails",
     "conda install pytorch-cpu -c pytorch",
+    "If suite2p is installed, it installs pytorch with CPU support only",  # (after "if": a hypothesis)
 ])
 def test_a_wish_a_denial_or_a_yes_no_question_is_no_such_fact(not_told: str) -> None:
     assert "torch_build_told" not in facts_of(not_told)

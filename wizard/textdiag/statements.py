@@ -138,10 +138,19 @@ def _opens_a_hypothesis(before: str, only_temporal_exempt: bool) -> bool:
     the cpu version": a report). In the match's own segment only a temporal word ("when", "cuando") is so exempt:
     "if I can't use the GPU" stays a hypothesis."""
     for found in (*_CONDITIONAL.finditer(before), *_PORTUGUESE_IF.finditer(before)):
-        exempt = not only_temporal_exempt or _TEMPORAL.fullmatch(found.group(0).strip())
-        if not (exempt and _OWN_ACTION.match(before, found.end())):
+        temporal = _TEMPORAL.fullmatch(found.group(0).strip()) is not None
+        exempt = not only_temporal_exempt or temporal
+        if not (exempt and (_OWN_ACTION.match(before, found.end())
+                            or (temporal and _ACTION_DONE.match(before, found.end())))):
             return True
     return False
+
+
+# an action done, told in the passive after "when": "When suite2p is installed, it installs the CPU build", "when the
+# webui is launched": what happened at the person's hands, as "when I install it" (after "if" it stays a hypothesis)
+_ACTION_DONE = re.compile(
+    r"\W{0,2}(?:[^\s,.;:!?]{1,60}\s){1,4}?(?:is|are|was|were|gets|got|has\sbeen|have\sbeen)\s(?:\w{1,12}ly\s)?"
+    r"(?:installed|run|started|launched|executed|built|compiled|updated|upgraded|imported|loaded|opened)\b", _I)
 
 
 def stated(found: re.Match[str], refusal_before: re.Pattern[str] | None = None) -> bool:
