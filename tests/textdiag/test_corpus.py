@@ -148,8 +148,6 @@ KNOWN_MISSES = {
     "1584-media-ai-server-torch212-cu132-torchaudio211-cu130": "a pull request's prose about torch 2.12 cu132 beside "
     "torchaudio 2.11 cu130: no error message to read",
     # round 19 (the final measurement round: measured once at the end, not tuned on)
-    "1611-xformers-pip-install-reinstalls-torch201-over-ngc-210": "prose: pip installing xformers replaces the "
-    "container's torch 2.1.0 with 2.0.1, with no pip output: no message to read",
     "1635-windows-pip-torch1011post2-from-versions-012": "pip lists only the 0.1.2 placeholders on Windows in 2019: "
     "that PyPI then had no Windows torch at all (PyTorch's own index had) is the date, which the text lacks",
     "1676-ballonstranslator-rtx4060-laptop-device-stays-cpu": "an RTX 4060 laptop whose program 'stands on cpu', told "
@@ -195,8 +193,6 @@ KNOWN_MISSES = {
     "2351-dashai-uv-run-resyncs-cpu-torch-windows": "uv run uninstalling the CUDA build is shown only as 'Uninstalled 2 packages', without their names",
     "2358-pipenv-pyenv-macos-torch041-post2-not-found": "pipenv on macOS asking for a torch post release no index had: the index's gap is only in the thread",
     # rounds 25-27 (each measured once before its tuning half was read)
-    "2417-rocm-gfx803-torchaudio-install-replaces-custom-torch": "prose only: 'the installer first remove PyTorch ... "
-    "reinstall pytorch (not gfx803 compatible)' without pip's output; a replaced build told in words is not read",
     "2421-textgen-auto-gptq-cp310-wheel-not-supported-wrong-python": "'auto_gptq-…-cp310-…whl is not a supported wheel' "
     "on Windows: the cp310 tag against another Python is the cause, but the text does not name the Python that ran",
     "2455-zh-comfyui-mie-launcher-v8-cu130-4070super": "Chinese title only ('V8 cannot see the 4070 Super, V7 works'): "
@@ -430,20 +426,14 @@ KNOWN_MISSES = {
     "Blender is the reporter's later finding",
     "5014-zh-hant-rvc-3060ti-not-detected-feature256": "an RVC FileNotFoundError and a question whether the 3060 Ti is "
     "too new: the CPU build is the maintainer's answer",
-    "5017-zh-livetalking-requirements-overrides-torch-version": "the requirements replacing torch is told in Chinese "
-    "prose, no pip output",
     "5021-zh-comfyui-docker-error-500-named-symbol-docker-desktop": "CUDA error 500 read as the driver; that it ran in "
     "Docker Desktop's WSL 2 backend is only in the thread",
-    "5054-directml-432-torchtext-requirement-pulls-torch200": "No module named 'torch_directml_native' and screenshots: "
-    "torchtext pulling torch 2.0.0 over torch-directml's is the maintainer's answer",
     "5055-rocm-4872-7900xtx-windows-hip-sdk-no-pytorch": "a question how to install PyTorch for the HIP SDK on Windows: "
     "that no ROCm build exists for native Windows is AMD's answer",
     "5063-pytorch-53452-rocm-wheel-libtinfo5-arch-5700xt": "libtinfo.so.5 (a system library, not CUDA's) missing when "
     "torch's _C loads: no signature for a system library",
     "5067-zluda-rx6600-gfx1032-no-cuda-gpus-available": "ZLUDA on an RX 6600 reads as no NVIDIA GPU; that the HIP SDK "
     "lacks gfx1032 is the maintainer's finding",
-    "5069-directml-415-torch-directml-downgrades-torch200-to-1131": "torch-directml replacing torch 2.0.0 with 1.13.1 is "
-    "told in prose, no pip output",
     "4800-mindsdb-colab-lightwood-torch-110-post2-no-matching-distribution": "pip's 'torch>=1.1.0.post2 (from "
     "lightwood...)' above every listed version reads as this Python's ceiling; that no torch 1.1.0.post2 was ever "
     "published is the maintainer's finding",
@@ -457,8 +447,6 @@ KNOWN_MISSES = {
     "that it resolved a CPU build is the maintainer's reading",
     "4860-esmfold-macos-no-module-openfold-no-cuda-gpu": "'No module named openfold' under macOS paths: that the Mac has "
     "no CUDA GPU is the reporter's later answer",
-    "4863-ax-install-upgrades-torch-170-to-180-botorch-pin": "pip replacing torch for Ax's pin is told in prose, no pip "
-    "output",
     "4902-aks-a10-vgpu-unlicensed-cuda-busy": "'busy or unavailable' and NVML's Unknown Error read as the driver; the "
     "vGPU licence is only in the thread (labelled a failed CUDA operation)",
     "4653-pytorch-ocl-wheel-requires-torch24-wrong-metadata": "pip's 'requirement torch==2.4 (from pytorch-ocl) (from "

@@ -140,6 +140,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _linux_driver_inside_wsl(facts)
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
+                           or _torch_replaced_told(facts, clean, prose)
                            or _torch_missing_told(facts)
                            or _installed_elsewhere_told(facts)
                            or _driver_below_told(facts)
@@ -460,6 +461,24 @@ def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
     start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
     ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
     return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+
+
+TORCH_REPLACED_TOLD = "textdiag:torch_replaced_told"
+
+
+def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
+    """The person says installing something replaced the torch that was there ("it removed torch-2.0.0 and installed
+    torch-1.13.1", "pip install xformers always re-installs torch"): the package's requirement asks for another torch,
+    PACKAGE_CONFLICT, whatever broke after it (what pip's "Attempting uninstall: torch" shows, told in words). Where a
+    CPU build is what came in, _cpu_build_for_cuda has answered."""
+    if facts.get("torch_replaced_told") != "true":
+        return []
+    if facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true":
+        return []  # (CUDA lost with it: what came in is what the rules after this one weigh, a CPU build most often)
+    shown = best_facts(prose).get("torch_replaced_told")
+    excerpt = clean.text[shown.start:shown.end] if shown else ""
+    return [Evidence(TORCH_REPLACED_TOLD, "PACKAGE_CONFLICT", excerpt,
+                     (("torch_replaced_told", "true"), (WORDING_FACT, "replaced")))]
 
 
 BUILD_CUDA_PREDATES_GPU = "textdiag:build_cuda_predates_gpu"

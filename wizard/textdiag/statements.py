@@ -786,6 +786,37 @@ _UNUSABLE_I18N_NEEDLES = (
     "nao funciona", "não está funcionando", "funktioniert nicht", "geht nicht", "läuft nicht", "ne fonctionne pas",
     "ne marche pas")
 
+# ------------------------------------------------------------------ "installing it replaced my torch": told in words
+
+# Installing a package (or its requirements) replaced the torch that was there: the person tells what pip's
+# "Attempting uninstall: torch" shows ("it removed torch-2.0.0 and installed torch-1.13.1", "pip install xformers
+# always re-installs torch 2.0.1", "it keeps upgrading the torch version", "requirements.txt overrides pytorch version",
+# "把torch覆盖了"). The subject is an install, a tool or "it", never the person ("I upgraded torch" is a choice).
+_REPLACING_VERB = (r"(?:re-?install(?:s|ed|ing)?|uninstall(?:s|ed|ing)?|remov(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|"
+                   r"overrid(?:e|es|ing|den)|overwrit(?:e|es|ing|ten)|downgrad(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|"
+                   r"swap(?:s|ped|ping)?|bump(?:s|ed|ing)?)")
+TORCH_REPLACED_TOLD = re.compile(
+    r"\b(?:it|installer|script|requirements?(?:\.txt)?|which|this|that|install(?:ing|ation)?\s"
+    r"(?:of\s)?[\w.\-\[\]=<>]{1,40}|dependenc(?:y|ies)"
+    # (a tool as the subject only with a tense or an adverb: "pip uninstall torch" is the person's own command)
+    r"|(?:pip3?|uv|conda|mamba|poetry)(?=\s(?:(?:also|then|first|always|automatically|keeps|kept|will|would|tries|"
+    r"tried|just|again|silently)\b|\w{4,14}(?:es|ed|ing)\b)))"
+    r"\s(?:(?:also|then|first|always|alway|automatically|keeps?|kept|"
+    r"will|would|tries\sto|tried\sto|just|again|silently)\s){0,3}" + _REPLACING_VERB + r"\s(?:(?:my|the|our|your|its|"
+    r"an?|installed|existing|current|previous|whole)\s){0,3}" + _TORCH + r"(?:[\s=-]{1,2}(?:version\b|\d{1,2}\.\d{1,2}))?"
+    r"|\b" + _TORCH + r"\s(?:(?:version|install(?:ation)?|package)\s)?(?:gets|got|is|was|being|has\sbeen|keeps\sbeing)\s"
+    r"(?:(?:also|then|always|automatically|silently)\s)?(?:re-?installed|uninstalled|removed|replaced|overridden|"
+    r"overwritten|downgraded|upgraded|swapped)\b(?!\s(?:by\s(?:me|myself)|manually))"
+    # (verb first, the install as the doer: 会自动卸载torch / 又覆盖了torch; "于是卸载torch" is the person's own step)
+    r"|(?:自动|会|又|总是|都会|直接)\s?(?:覆盖|替换|卸载|降级|升级|重装|改)了?(?:我的|原来的|原有的)?\s?" + _TORCH +
+    r"|" + _TORCH + r"\s?(?:的?版本)?(?:被|给)(?:覆盖|替换|卸载|降级|升级|重装|改)"
+    # (with 把 the doer is the install, unless the person names themselves: 我把torch升级了 is a choice)
+    r"|(?<![我你])把\s?" + _TORCH + r"\s?(?:的?版本)?(?:给)?(?:覆盖|替换|卸载|降级)", _I)
+_REPLACED_NEEDLES = ("install", "remov", "replac", "overrid", "overwrit", "downgrad", "upgrad", "swap", "bump", "覆盖",
+                     "替换", "卸载", "降级", "升级", "重装", "被改", "给改", "改了")
+_TORCH_REPLACED_TOLD = _fact_if_stated("torch_replaced_told", "true")
+
+
 # The needles are what every such statement is about (the GPU, CUDA, the CPU, in each language's words), not its
 # negations or verbs: those occur on most lines of a long log or prose, and each needle's line is a window to search.
 _MODELS = ("rtx", "gtx", "geforce", "quadro", "tesla")  # "my RTX 3060 is not being used"
@@ -841,4 +872,6 @@ STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("torch_cpu_build_told_cjk", _BUILD_ANCHORS, CPU_BUILD_TOLD_CJK, _CPU_BUILD_TOLD, 0.7),
     StatementRule("torch_cpu_build_told_ru", _BUILD_ANCHORS, CPU_BUILD_TOLD_RU, _CPU_BUILD_TOLD, 0.7),
     StatementRule("torch_cpu_build_told_es_pt_de_fr", _BUILD_ANCHORS, CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
+    # the person says installing something replaced their torch (pip's resolver, for another package's requirement)
+    StatementRule("torch_replaced_told", _REPLACED_NEEDLES, TORCH_REPLACED_TOLD, _TORCH_REPLACED_TOLD, 0.7),
 )
