@@ -254,6 +254,9 @@ def _without_other_frameworks_lines(lower: str) -> str:
     return "".join(kept)
 
 
+_WARNING_RECORD = re.compile(r"(?m)^[ \t>]{0,12}(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )[^\n]{0,2000}$")
+
+
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
 def _failure_scan(text: str) -> str:
     """What the failure checks read: the scanned text, lower-cased, without package-list lines, another framework's
@@ -264,6 +267,8 @@ def _failure_scan(text: str) -> str:
         lower = _without_other_frameworks_lines(lower)
     if "error" in lower or "traceback" in lower:
         lower = _TEMPLATE_HEADING.sub("", lower)
+    if "warn" in lower:
+        lower = _WARNING_RECORD.sub("", lower)
     for needle, denial in _ERROR_DENIALS:
         if needle in lower:
             lower = denial.sub(" ", lower)

@@ -476,8 +476,6 @@ KNOWN_HEALTHY_MISSES = {
     "is_available() True; that the error was the reporter's own mistake is only in the thread",
     "473-healthy-uv-add-torch-cu124-tesla-t4": "only torch's version (2.5.1+cu124) and nvidia-smi are shown, no "
     "is_available() or tensor on the GPU; that it works is the poster's word ('I actually can get Pytorch ... working')",
-    "1099-healthy-vllm-llava-v1-collect-env-2x4090": "a working collect_env under vLLM's own warnings ('deprecated "
-    "pynvml ... cause errors' on a cuda.py line): a failure line naming the setup keeps the verdict from 'ready'",
     "326-healthy-bottleneck-2080-slow-training": "torch.utils.bottleneck's summary shows a CUDA build, not that CUDA is "
     "available (its 'Running with Python 3.8 and' line is empty both when CUDA is unavailable and when the runtime "
     "version is unknown); the GPU use is only in the thread's profile",
@@ -538,7 +536,6 @@ KNOWN_HEALTHY_MISSES = {
     "GPU: NVIDIA GeForce RTX 3060 Laptop GPU' is not read as CUDA working, and the FFmpeg traceback is a failure",
     "5009-zh-healthy-chattts-ui-torch212-cu118-gpu-4095mb-left": "the app logs 'use cpu' (its own memory threshold): read "
     "as the program on the CPU",
-    "5011-zh-healthy-chattts-ui-03-win-package-use-cuda0": "the app's 'use cuda:0' log line is not read as CUDA working",
     "5071-healthy-torch-xpu-ops-3795-arc-b580-windows-xpu-available": "an Intel XPU working (xpu available) is not a "
     "working setup the verdict reads",
     "4811-healthy-kohya-colab-jaxlib-falling-back-to-cpu-warning-training-on-gpu": "JAX's 'Falling back to cpu' retold "

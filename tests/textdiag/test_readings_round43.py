@@ -1,13 +1,14 @@
 """Readings of round 43's session: a console's cut told from lines of one width by chance, an action done told in the
-passive after "when", and an install that replaced torch told in words. Each case is written from the grammar or the
+passive after "when", an install that replaced torch told in words, and a warning record that is no failure report. Each case is written from the grammar or the
 tool's behaviour, not taken from the corpus."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import diagnosis_of, facts_of, first_error
+from tests.textdiag.pasted import diagnosis_of, facts_of, first_error, verdict_of
 from wizard.findings import Severity
+from wizard.verdict import VerdictKind
 
 
 @pytest.mark.parametrize("told", [
@@ -58,3 +59,29 @@ def test_when_and_an_action_done_in_the_passive_is_what_happened_if_stays_a_hypo
     assert facts_of("When suite2p is installed, it installs pytorch with CPU support only").get(
         "torch_build_told") == "cpu"
     assert "torch_build_told" not in facts_of("If suite2p is installed, it installs pytorch with CPU support only")
+
+
+WORKING = ("Collecting environment information...\nPyTorch version: 2.5.1+cu124\nCUDA used to build PyTorch: 12.4\n"
+           "OS: Ubuntu 22.04.4 LTS (x86_64)\nPython version: 3.10.12 (64-bit runtime)\nIs CUDA available: True\n"
+           "GPU models and configuration: GPU 0: NVIDIA GeForce RTX 4090\nNvidia driver version: 550.54.14\n")
+
+
+@pytest.mark.parametrize("record", [
+    # a log record at warning level (Python logging's level name first, glog's "W<mmdd> <time> <thread>")
+    "WARNING 12-04 08:26:48 cuda.py:30] You are using a deprecated `pynvml` package; when both are installed it "
+    "will cause errors.",
+    "Warning: Your installation of OpenCV appears to be broken: module 'cv2.dnn' has no attribute 'DictValue'.",
+    "[WARNING] the tokenizer failed to load its fast version, falling back",
+    "W0601 10:54:51.761023 7588 torch\\_dynamo\\convert_frame.py:824] won't convert forward: graph break",
+])
+def test_a_warning_record_beside_cuda_shown_working_is_no_failure_report(record: str) -> None:
+    verdict = verdict_of(f"{record}\n{WORKING}")
+    assert verdict.kind is VerdictKind.READY
+
+
+@pytest.mark.parametrize("record", [
+    "ERROR 12-04 08:26:48 engine.py:30] the engine failed to start",
+    "[ERROR] loading the CUDA kernels of the extension failed",
+])
+def test_an_error_record_beside_cuda_shown_working_still_reports_a_failure(record: str) -> None:
+    assert verdict_of(f"{record}\n{WORKING}").kind is not VerdictKind.READY
