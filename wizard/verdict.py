@@ -55,8 +55,10 @@ _KILLED_LINE = re.compile(
     r"|(?:zsh: |^[ \t]{0,8}\[\d{1,5}\][ \t+-]{1,8}\d{1,8}[ \t]{1,8}|line \d{1,6}:[ \t]{1,4}\d{1,8}[ \t]{1,4})killed[ \t]{1,40}\S"
     r"|\b(?:gets?|got|was|were|been|being|is) killed by the (?:oom|kernel|system|os)\b|\boom[- ]killer\b"
     r"|\bkilled process \d|\bsignal 9: sigkill\b", re.MULTILINE)
-# "is_available() returns False", or False printed on the next line of a REPL or notebook
-_CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:\n(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?\bfalse\b")
+# "is_available() returns False", or False printed on the next line of a REPL or notebook (after a blank line too:
+# a code block's fence, gone in the cleaning, between the call and what it "shows")
+_CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:(?:\n[ \t]{0,8}){1,2}(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?"
+                         r"\bfalse\b")
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
 
 

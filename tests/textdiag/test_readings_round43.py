@@ -85,3 +85,112 @@ def test_a_warning_record_beside_cuda_shown_working_is_no_failure_report(record:
 ])
 def test_an_error_record_beside_cuda_shown_working_still_reports_a_failure(record: str) -> None:
     assert verdict_of(f"{record}\n{WORKING}").kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize(("command", "page"), [
+    ("pip install torch_scatter -f https://data.pyg.org/whl/torch-1.13.0+cu117.html", "1.13.0+cu117"),
+    ("pip install torch-scatter -f https://pytorch-geometric.com/whl/torch-1.7.1+cu110.html", "1.7.1+cu110"),
+    ("pip install dgl -f https://data.dgl.ai/wheels/torch-2.3/cu121/repo.html", "2.3+cu121"),
+])
+def test_a_companions_wheel_page_names_the_torch_its_wheels_are_for_not_a_torch_named(command: str, page: str) -> None:
+    facts = facts_of(command)
+    assert facts.get("wheel_page_torch") == page and "torch_named" not in facts
+
+
+PYG_FAILURE = "ImportError: {path}/torch_scatter/_scatter_cuda.so: undefined symbol: _ZN2at4_ops6narrow4call"
+
+
+@pytest.mark.parametrize(("installed", "page"), [
+    ("2.1.0+cu121", "1.13.0+cu117"),  # another release
+    ("2.1.0+cu118", "2.1.0+cu121"),  # the same release, another CUDA
+    ("2.1.0+cpu", "2.1.0+cu121"),
+])
+def test_a_wheel_page_for_another_torch_than_the_one_installed_is_a_package_conflict(installed: str, page: str) -> None:
+    text = (f"PyTorch version: {installed}\nOS: Ubuntu 22.04 (x86_64)\nPython version: 3.10.12\n"
+            f"I installed PyG with pip install torch_scatter -f https://data.pyg.org/whl/torch-{page}.html and "
+            "now importing it fails.")
+    found = first_error(text)
+    assert found.code == "PACKAGE_CONFLICT"
+    assert found.title_message is not None and found.title_message.key == "PACKAGE_CONFLICT.pasted.wheel_page.title"
+
+
+def test_pip_building_a_package_its_wheel_page_has_no_wheel_for_is_the_page_missing_that_build() -> None:
+    text = ("pip install torch-scatter -f https://data.pyg.org/whl/torch-2.1.0+cu121.html\n"
+            "Building wheels for collected packages: torch-scatter\n  Building wheel for torch-scatter (setup.py) ... error\n"
+            "  ERROR: Failed building wheel for torch-scatter\n* PyTorch version: 2.1.0+cu121\n* Python version: 3.12.1")
+    found = first_error(text)
+    assert found.code == "INDEX_VARIANT_MISSING" and found.actions == ()
+    matching = "pip install torch-scatter -f https://data.pyg.org/whl/torch-2.1.0+cu121.html\nPyTorch version: 2.1.0+cu121"
+    assert all(f.code not in ("PACKAGE_CONFLICT", "INDEX_VARIANT_MISSING") for f in diagnosis_of(matching).errors)
+
+
+@pytest.mark.parametrize(("frame", "os_name"), [
+    ('  File "/Users/me/code/app/.venv/lib/python3.10/site-packages/torch/cuda/__init__.py", line 221, in _lazy_init',
+     "darwin"),
+    ('  File "/opt/homebrew/lib/python3.11/site-packages/app/main.py", line 3, in <module>', "darwin"),
+    ('  File "/home/me/app/main.py", line 3, in <module>', "linux"),
+    ('  File "C:\\Users\\me\\app\\main.py", line 3, in <module>', "windows"),
+])
+def test_a_traceback_frames_path_names_the_failing_machines_os_above_an_os_told_in_prose(frame: str, os_name: str) -> None:
+    other = {"darwin": "It runs well on my Linux server, but on the laptop:", "linux": "It works on my Mac, not here:",
+             "windows": "It runs well on my Linux server, but on the laptop:"}[os_name]
+    assert facts_of(f"{other}\nTraceback (most recent call last):\n{frame}\nAssertionError: boom").get("os") == os_name
+
+
+def test_torch_not_compiled_with_cuda_in_a_traceback_from_a_mac_home_folder_is_no_nvidia_gpu() -> None:
+    text = ("It runs well on an NVIDIA Linux machine, but on my laptop:\nTraceback (most recent call last):\n"
+            '  File "/Users/me/code/tool/.conda/lib/python3.10/site-packages/torch/cuda/__init__.py", line 221, in '
+            '_lazy_init\n    raise AssertionError("Torch not compiled with CUDA enabled")\n'
+            "AssertionError: Torch not compiled with CUDA enabled")
+    assert first_error(text).code == "NO_NVIDIA_GPU"
+
+
+@pytest.mark.parametrize("field", ["* PyTorch version: 1.5.0 (CPU toolkit)", "- PyTorch version: 2.0.1, CPU only",
+                                   "PyTorch version: 1.13.1 (cpu)"])
+def test_a_template_field_naming_the_cpu_build_after_the_version_shows_a_cpu_build(field: str) -> None:
+    assert facts_of(field).get("torch_build") == "cpu"
+    assert "torch_build" not in facts_of("PyTorch version: 2.1.0 (CUDA 12.1)")
+
+
+def test_a_cpu_build_in_a_template_beside_is_available_false_printed_is_the_cpu_wheel() -> None:
+    text = ("Error:\npython -c \"import torch; print(torch.cuda.is_available())\"\n>>> False\n\n## Environment\n\n"
+            "* OS: Windows 10\n* Python version: 3.7.1\n* PyTorch version: 1.5.0 (CPU toolkit)\n"
+            "* CUDA/cuDNN version: 10.1\n")
+    assert first_error(text).code == "CPU_ONLY_WHEEL"
+
+
+@pytest.mark.parametrize("told", ["It installed PyTorch, but the cpu version, so the GPU could not be found",
+                                  "the script installs torch, but only the CPU build"])
+def test_an_install_told_to_have_brought_the_cpu_build_after_but_is_a_fact(told: str) -> None:
+    assert facts_of(told).get("torch_build_told") == "cpu"
+
+
+def test_a_cuda_index_listing_only_plain_builds_for_a_cuda_build_asked_is_the_platform() -> None:
+    # (PyTorch's CUDA indexes also carry the plain aarch64 CPU wheels: on aarch64 Linux pip sees only those)
+    text = ("RUN pip install torch==2.5.1+cu121 --index-url https://download.pytorch.org/whl/cu121\n"
+            "Looking in indexes: https://download.pytorch.org/whl/cu121\n"
+            "ERROR: Could not find a version that satisfies the requirement torch==2.5.1+cu121 (from versions: 1.11.0, "
+            "1.12.0, 1.13.1, 2.0.0, 2.0.1)\nERROR: No matching distribution found for torch==2.5.1+cu121")
+    assert first_error(text).code == "PLATFORM_UNSUPPORTED"
+    labelled = text.replace("2.0.0, 2.0.1", "2.0.0+cu121, 2.0.1+cu121")
+    assert first_error(labelled).code == "INDEX_VARIANT_MISSING"  # (that index's builds fit here: it stops there)
+
+
+@pytest.mark.parametrize("printed", ["import torch\ntorch.cuda.is_available()\n\nshows False.",
+                                     ">>> torch.cuda.is_available()\nFalse"])
+def test_is_available_false_after_a_blank_line_where_a_code_fence_was_reports_a_failure(printed: str) -> None:
+    from wizard.verdict import reports_failure
+
+    assert reports_failure(printed)
+    assert not reports_failure("torch.cuda.is_available()\n\nThe docs say it is fine.\n\nFalse alarms are common.")
+
+
+ERROR_500 = ("Unexpected error from cudaGetDeviceCount(). Did you run some cuda functions before calling NumCudaDevices() "
+             "that might have already set an error? Error 500: named symbol not found")
+
+
+def test_a_driver_error_in_a_container_on_windows_is_the_wsl_2_driver_path_docker_desktop_uses() -> None:
+    assert first_error(f"OS: Windows 11\nI run the image with docker compose and get:\n{ERROR_500}").code == "WSL_DRIVER"
+    no_driver = ("win10 + docker + NVIDIA GeForce GTX 1660\nRuntimeError: Found no NVIDIA driver on your system. Please "
+                 "check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
+    assert first_error(no_driver).code == "DRIVER_MISSING"  # (no driver in the container at all: started without it)

@@ -68,6 +68,7 @@ from wizard.textdiag.weigh import (
     driver_cuda_below,
     nvidia_named,
     rank_causes,
+    release_tuple,
     variant_cuda,
     wanted_cuda,
     weigh_match,
@@ -126,6 +127,10 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
+    if facts.get("os") == "windows" and _DOCKER_NAMED.search(clean.lower):
+        # Docker Desktop gives containers the GPU only through its WSL 2 backend (Docker's "GPU support in Docker
+        # Desktop"): the container's driver is the Windows driver as WSL 2 exposes it
+        facts["windows_container"] = "true"
     if _slurm_job_without_gpus(clean) and not (facts.get("driver_version") or facts.get("driver_cuda")):
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     if facts.get("py_launcher") == "true" and "conda" in clean.lower:
@@ -133,6 +138,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
     cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
+    if not any(e.cause for e in cause_evidence):
+        cause_evidence += _wheel_page_for_this_torch(facts, clean)
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
@@ -149,7 +156,8 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _newest_architecture_fails(facts, gpus, clean)
                            or _ipex_beside_other_torch(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
-    if env is not None and not any(e.cause for e in cause_evidence) and _cuda_wished_beside_collect_env(facts):
+    if env is not None and not any(e.cause for e in cause_evidence) and (
+            _cuda_wished_beside_collect_env(facts) or _cuda_false_beside_collect_env(facts, env)):
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
@@ -461,6 +469,36 @@ def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
     start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
     ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
     return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+
+
+WHEEL_PAGE = "textdiag:wheel_page"
+# pip compiling a package itself: it found no wheel that fits (pip's "Building wheel for <name> (setup.py)", its
+# failure, setup.py's own "running build_ext")
+_BUILDING_FROM_SOURCE = re.compile(r"\b(?:failed )?building wheel for [\w.-]{2,60}|running build_ext\b"
+                                   r"|running setup\.py install for [\w.-]{2,60}", re.I)
+
+
+def _wheel_page_for_this_torch(facts: dict[str, str], clean: CleanText) -> list[Evidence]:
+    """A companion's wheel page (PyG's data.pyg.org/whl/torch-2.4.0+cu121.html, DGL's torch-2.3/cu121/repo.html) holds
+    wheels built for the one torch release and CUDA its address names. Beside a torch shown installed of another
+    release or CUDA, its packages cannot fit that torch: PACKAGE_CONFLICT. For the torch it names, pip compiling the
+    package itself means the page had no wheel for this package version, Python and system (the install instructions
+    say binaries exist only for the combinations listed): INDEX_VARIANT_MISSING."""
+    page = facts.get("wheel_page_torch", "")
+    if not page:
+        return []
+    page_release, _, page_variant = page.partition("+")
+    installed = facts.get("torch_version") or facts.get("torch_installed") or ""
+    release, _, variant = installed.partition("+")
+    shown = (("wheel_page_torch", page), *((("torch_version", installed),) if installed else ()),
+             (WORDING_FACT, "wheel_page"))
+    other_release = bool(release) and release_tuple(release) != release_tuple(page_release)
+    other_variant = bool(variant) and variant.startswith(("cu", "cpu")) and variant != page_variant
+    if other_release or other_variant:
+        return [Evidence(WHEEL_PAGE, "PACKAGE_CONFLICT", "", shown)]
+    if _BUILDING_FROM_SOURCE.search(clean.text):
+        return [Evidence(WHEEL_PAGE, "INDEX_VARIANT_MISSING", "", shown)]
+    return []
 
 
 TORCH_REPLACED_TOLD = "textdiag:torch_replaced_told"
@@ -965,6 +1003,7 @@ def _container_without_gpus(clean: CleanText) -> bool:
         word in lower for word in _CONTAINER_GPU_WORDS)
 
 
+_DOCKER_NAMED = re.compile(r"(?<![a-z])(?:docker|podman)(?![a-z])")
 _TORCH_PIP_INSTALLED = re.compile(r"\b(?:pip3?|uv pip) install\b[^\n]{0,120}?\btorch\b")
 _LINUX_ALSO = re.compile(r"\b(?:linux|ubuntu|debian|centos|fedora|manylinux|ssh)\b|(?:^|[\s\"'(])/home/")
 
@@ -1042,6 +1081,12 @@ def _cuda_wished_beside_collect_env(facts: dict[str, str]) -> bool:
     person saying the GPU goes unused, or another message's CUDA cause (collect_env prints "Is CUDA available: False"
     for every CPU build, wished for or not). Never on a Mac, where no CUDA build exists."""
     return facts.get("os") != "darwin" and _cuda_asked_for(facts)
+
+
+def _cuda_false_beside_collect_env(facts: dict[str, str], env: ce.CollectEnv) -> bool:
+    """is_available() False printed by the person (a template's fields read as collect_env have no such field of their
+    own): checked, so CUDA was the wish."""
+    return facts.get("cuda_available") == "false" and "Is CUDA available" not in env.fields and facts.get("os") != "darwin"
 
 
 def _cuda_major(version: str) -> int | None:

@@ -254,7 +254,9 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
       platform (macOS gets only plain builds there, never a CUDA one): PLATFORM_UNSUPPORTED.
     - The list stops below the requested release although a newer release served every Python the list fits
       (or the Python the text names): not the Python but the platform stopped getting wheels
-      (PLATFORM_UNSUPPORTED; the list of an index of CUDA builds stops where that index stops: INDEX_VARIANT_MISSING).
+      (PLATFORM_UNSUPPORTED; the list of an index of CUDA builds stops where that index stops: INDEX_VARIANT_MISSING,
+      unless it holds none of that index's CUDA builds at all, as for a +cuNNN build asked on aarch64 Linux, whose
+      plain CPU wheels the CUDA indexes also carry: PLATFORM_UNSUPPORTED).
     """
     asked = REQUESTED.search(requested or "")
     real = _real_versions(listed)
@@ -277,6 +279,8 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     pythons = _pythons_fitting(sorted(bases, key=_key), python_version)
     if not pythons or not all(_newer_release_serves(top, python) for python in pythons):
         return ""  # the list may stop because of the Python: era.py and the Python check judge that
+    if _no_local_build(real, variant, pytorch_index_searched):
+        return "PLATFORM_UNSUPPORTED"  # (a CUDA index listing only plain builds: none of its CUDA builds fits here)
     if index_variant or any(VARIANT_LABEL.search(item) for item in real):
         return "INDEX_VARIANT_MISSING"
     return "PLATFORM_UNSUPPORTED"

@@ -228,6 +228,12 @@ def _dist_pair(found: re.Match[str]) -> dict[str, str]:
     return facts
 
 
+def _wheel_page(found: re.Match[str]) -> dict[str, str]:
+    version = found.group("version") or found.group("dgl_version")
+    variant = (found.group("variant") or found.group("dgl_variant")).lower()
+    return {"wheel_page_torch": f"{version}+{variant}"}
+
+
 def _conda_pytorch(found: re.Match[str]) -> dict[str, str]:
     facts = {"torch_version": found.group("version")}
     build = found.group("build").lower()
@@ -520,6 +526,10 @@ def _version_field(found: re.Match[str]) -> dict[str, str]:
     return _template_field_facts("cuda version", version + rest_of_line) if label == "cuda" else {}
 
 
+# the build noted after the version in the field: "1.5.0 (CPU toolkit)", "2.0.1, CPU only", "1.13 - cpu"
+_CPU_BUILD_NOTE = re.compile(r"[\s,;:(\[-]{1,4}(?:the\s)?cpu(?:[- ]only)?(?:\s(?:version|build|toolkit|variant))?\s?[)\]]?\s*$", re.I)
+
+
 def _template_field(found: re.Match[str]) -> dict[str, str]:
     """GitHub issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "- OS (e.g., Linux): Ubuntu 18.04"."""
     return _template_field_facts(found.group("label").lower(), found.group("value").strip())
@@ -531,7 +541,12 @@ def _template_field_facts(label: str, value: str) -> dict[str, str]:
         return {}
     if label.startswith("pytorch") or label == "torch version":
         version = re.search(r"\d{1,2}\.\d{1,2}(?:\.\d{1,3})?(?:\+\w{2,12})?", value)
-        return {"torch_version": version.group(0), "torch_installed": version.group(0)} if version else {}
+        if not version:
+            return {}
+        facts = {"torch_version": version.group(0), "torch_installed": version.group(0)}
+        if "+" not in version.group(0) and _CPU_BUILD_NOTE.match(value, version.end()):
+            facts["torch_build"] = "cpu"  # ("1.5.0 (CPU toolkit)", "2.1.0 cpu only": the build the field names)
+        return facts
     if label.startswith("python"):
         version = re.search(r"([23])\.(\d{1,2})", value)
         return {"python_version": f"{version.group(1)}.{version.group(2)}"} if version else {}
@@ -600,6 +615,16 @@ RULES: tuple[Rule, ...] = (
                     r"|\b4\.4\.0-\d{4,5}-(?P<c>Microsoft)\b"
                     r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
          _wsl_version, 0.9),
+    # a Python traceback's frame ('  File "/Users/me/app/main.py", line 8, in <module>') is where the failing program
+    # ran: its path's form names that machine's OS above any OS the prose names (often another machine's: "it runs
+    # on my Linux server, but on the laptop ..."). macOS's home folders are /Users/<name>, Homebrew's prefix on Apple
+    # silicon /opt/homebrew, python.org's framework /Library/Frameworks/Python.framework; Linux's homes are
+    # /home/<name> and /root, Debian's system packages /usr/lib/python3/dist-packages; Windows' a drive letter.
+    Rule("os_traceback_path", ('file "',),
+         re.compile(r'^[ \t]{0,8}File "(?:(?P<darwin>/Users/[^/"\n]{1,80}/|/opt/homebrew/|/Library/Frameworks/Python\.framework/)'
+                    r'|(?P<linux>/home/[^/"\n]{1,80}/|/root/|/usr/lib/python3/dist-packages/)|(?P<windows>[A-Za-z]:\\))'
+                    r'[^"\n]{0,400}", line \d{1,7}', re.M),
+         lambda found: {"os": next(name for name in ("darwin", "linux", "windows") if found.group(name))}, 0.8),
     Rule("os_linux", ("ubuntu", "debian", "centos", "fedora", "linux", "rhel", "rocky", "arch linux", "mint", "suse"),
          re.compile(r"\b(?:ubuntu|debian|centos|fedora|red hat|rhel|rocky linux|arch linux|linux mint|opensuse|linux)\b", _I | re.ASCII),
          _os_word, 0.6),
@@ -914,8 +939,10 @@ RULES: tuple[Rule, ...] = (
                     r"[\\/]transformers[\\/]cuda[\\/]", _I | re.M),
          _const(cuda_works="true"), 0.8),
     Rule("dist_pin", ("torch", "numpy"),
-         # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124")
-         re.compile(r"(?<![A-Za-z0-9_.-])(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
+         # (a CJK word glued before the name is no letter of it: "装了torch 2.5.1+cu124"; a companion's wheel page
+         # "whl/torch-2.4.0+cu121.html" names the torch its wheels are for: wheel_page_torch)
+         re.compile(r"(?<![A-Za-z0-9_.-])(?!torch-[\d.]{3,12}(?:\+\w{2,10}\.html|/(?:cu\d{2,3}|cpu)/repo\.html))"
+                    r"(?P<name>torch|pytorch|torchvision|torchaudio|numpy)(?:==|-| \(|\s{1,40})"
                     r"v?(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?(?:\.post\d{1,3})?(?:[ab]\d{1,3}|rc\d{1,3}|\.dev\d{1,10})?"
                     r"(?:[ \t]?\+[ \t]?(?:cu\d{2,3}|cpu|rocm[\d.]{1,8}|xpu)\b|\+[a-z0-9.]{2,16})?)(?!\w|\.\w)", _I),
          _dist_pair, 0.8),  # (people write the build apart too: "PyTorch 2.8.0 + cu129")
@@ -1331,6 +1358,15 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[^\n]{0,200}?(?:Looking in (?:indexes|links):|\bpip3? install\b|\buv (?:pip install|add)\b)"
                     r"[^\n]{0,400}?download\.pytorch\.org/whl\b", _I | re.M),
          _const(pytorch_index_shown="true"), 0.9),
+    # a companion's wheel page for one torch build, as its install instructions name it: PyG's
+    # "-f https://data.pyg.org/whl/torch-${TORCH}+${CUDA}.html" (pytorch-geometric.com/whl before), DGL's
+    # "-f https://data.dgl.ai/wheels/torch-${TORCH}/${CUDA}/repo.html"
+    Rule("wheel_page_torch", ("/whl/torch-", "/wheels/torch-"),
+         re.compile(r"(?:data\.pyg\.org|pytorch-geometric\.com)/whl/(?:nightly/)?torch-(?P<version>\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)"
+                    r"\+(?P<variant>cu\d{2,3}|cpu)\.html"
+                    r"|data\.dgl\.ai/wheels(?:-test)?/torch-(?P<dgl_version>\d{1,2}\.\d{1,3})/(?P<dgl_variant>cu\d{2,3}|cpu)/"
+                    r"repo\.html", _I),
+         _wheel_page, 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
     Rule("template_field", ("(e.g.", "version:", "os:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"

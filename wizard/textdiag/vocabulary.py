@@ -194,6 +194,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "missing_path": _strip,  # the file pip could not create or open (its OSError's filename, as printed)
     "failing_import": lower,  # the package whose import statement raised, as the traceback shows: "torchvision"
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
+    "wheel_page_torch": lower,  # the torch build a companion's wheel page is for ("2.4.0+cu121": PyG's, DGL's pages)
+    "windows_container": lower,  # "true": Docker or Podman named on Windows (its containers reach the GPU through WSL 2)
     "torch_replaced_told": lower,  # "true": the person says installing a package replaced the torch that was there
     "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build
     "conda_cpu_build": lower,  # "true": conda's build string or packages of a CPU build (py3.8_cpu_0, cpuonly, mutex cpu)

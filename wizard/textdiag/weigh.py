@@ -553,8 +553,11 @@ def wsl_driver_side(found: Match, facts: Facts, _dists: list[Distribution]) -> I
     A driver error inside WSL means the Windows driver is missing or too old, WSL 1 (no GPU at all), or a Linux
     driver installed inside WSL; a missing libcuda.so means the stub directory is not on the library search path.
     """
-    if facts.get("is_wsl") != "true" and facts.get("wsl_version") != "1":
-        return
+    if facts.get("is_wsl") != "true" and facts.get("wsl_version") != "1" and facts.get("windows_container") != "true":
+        return  # (a container on Windows runs in Docker Desktop's WSL 2: the same driver path)
+    if (facts.get("is_wsl") != "true" and facts.get("windows_container") == "true"
+            and found.signature.id.startswith("found_no_nvidia_driver")):
+        return  # (no driver at all in the container: it was started without the GPU, _started_without_gpu's words)
     cuda_message = found.signature.cause in CUDA_CAUSES or found.signature.family == "nvml"
     if facts.get("wsl_version") == "1" and (cuda_message or found.signature.cause == "NO_NVIDIA_GPU"):
         yield "WSL_DRIVER", 2.6, "WSL 1 has no GPU access at all; CUDA needs WSL 2"
