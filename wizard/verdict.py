@@ -256,7 +256,9 @@ def _without_other_frameworks_lines(lower: str) -> str:
     return "".join(kept)
 
 
-_WARNING_RECORD = re.compile(r"(?m)^[ \t>]{0,12}(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )[^\n]{0,2000}$")
+# (a log record's time may come first: "18:55:10-746256 WARNING  No subdir found", "2024-03-01 10:00:00,123 WARNING")
+_WARNING_RECORD = re.compile(r"(?m)^[ \t>]{0,12}(?:(?:\d{4}-\d\d-\d\d[ t])?\d\d:\d\d:\d\d(?:[.,-]\d{1,6})?[ \t]{1,4}(?:-[ \t]{1,2})?)?"
+                             r"(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )[^\n]{0,2000}$")
 
 
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
@@ -340,7 +342,7 @@ _EXCEPTION_NAME = r"(?:[\w.]{0,60}(?:error|exception): )?"
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"expected all tensors to be on the same device, but found at least two devices, "
-    r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2})!?",
+    r"(?:cuda:\d{1,2}|cpu) and (?:cuda:\d{1,2}|cpu)!?",
     _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"input type \(torch\.\w{1,20}tensor\) and weight type \(torch\.cuda\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"expected object of device type cuda but got device type cpu for argument #\d{1,2} '\w{1,40}'",

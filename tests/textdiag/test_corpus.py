@@ -485,6 +485,20 @@ KNOWN_MISSES = {
     "GPU in Chinese ('我的机子上是有的'), which is not read as an NVIDIA GPU told",
     "5232-nauta-k8s-pytorch-job-pillow7-old-torchvision": "Pillow 7 removing PILLOW_VERSION that an old torchvision "
     "imports: no reading of that import error",
+    "5263-textgen-wsl-load-in-8bit-bnb-libcuda-not-found-lib-wsl": "the excerpt stops at bitsandbytes' libcudart "
+    "warning; that libcuda.so is in /usr/lib/wsl/lib, off the library path, is only in the answer",
+    "5313-uk-nyshporka-intel-mac-torchvision-020-no-wheel": "uv's 'no compatible package for macosx_13_0_x86_64' "
+    "retold in Ukrainian prose; the retold platform tag is not read as pip's or uv's own message",
+    "5314-redditvideomakerbot-macos12-no-matching-torch": "macOS 12 without its chip: that it is an Intel Mac (no "
+    "wheels after 2.2.2) is only in a commenter's answer; the Python switch in the text reads as the Python",
+    "5317-granblue-automation-torch1120-cu116-wrong-python": "pip of another Python installed into (removing the "
+    "other Pythons fixed it): nothing in the excerpt shows which Python pip ran",
+    "5351-zh-rwkv-runner-py310-cpu-torch-model-on-cpu": "the versions told are the CUDA builds the person meant to "
+    "have; that the bundled py310 held a CPU build is only in the maintainer's answer",
+    "5361-zh-genshin-auto-fish-torch-c-no-cuda-setdevice-cpu-build": "torch._C has no attribute '_cuda_setDevice' (a "
+    "CPU build) retold in a Chinese screenshot caption, not the message itself",
+    "5362-pt-bombcrypto-linux-no-module-named-torch-python310": "'No module named torch' after an install that "
+    "failed for Python 3.10: the Python is not in the text, only in the replies",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -569,6 +583,21 @@ KNOWN_HEALTHY_MISSES = {
     "no GPU and nothing that shows CUDA working",
     "4708-ko-healthy-one-click-vits-rtx4090-win11-gpu-used-steps": "that the RTX 4090 trains is told only in Korean prose "
     "('GPU가 사용되고'), not shown by a tool",
+    "5257-healthy-opencompass-humaneval-infer-ok-quadro-p4000-torch201-cu118": "OpenCompass's environment shows CUDA "
+    "available beside 'eval failed' in the title, whose error is not shown: the verdict asks for it",
+    "5270-healthy-autoawq-a100-cuda121-torch231-benchmark-deepseek-coder": "benchmark numbers and versions in prose; "
+    "no tool shows CUDA working",
+    "5271-healthy-swift-win10-a5000-torch201-cu118-awq-infer-slow-zh": "slow inference told in Chinese beside "
+    "versions in prose; no tool shows CUDA working",
+    "5311-healthy-ez-corridorkey-rtx4090-torch291-cu128-preview-bug": "the app's system info lists a CUDA build and "
+    "the GPU, which is no sign CUDA ran",
+    "5319-healthy-demucs-rtx3060-laptop-6gb-cuda-oom": "CUDA's out of memory on a working GPU, but the person's line "
+    "about 12 GB detected as 6 GB names the GPU and its memory, so the failure is not called the program's",
+    "5355-zh-healthy-lora-scripts-torch200-cu118-3060-laptop-p40-detected": "the launcher log shows both GPUs "
+    "detected, but '日志显示错误如下' announces an error the log does not show: the verdict asks for it",
+    "5356-zh-healthy-chatglm-efficient-tuning-4gpu-tensors-split-cuda0-cuda1": "tensors on cuda:0 and cuda:1 is the "
+    "program's placement, but the Chinese line introducing the error names the server's GPUs, so the failure is "
+    "not called the program's",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
@@ -578,7 +607,7 @@ KNOWN_HEALTHY_MISSES = {
 # once (105/190 now): the fresh rounds pull the whole half down
 HELD_OUT_TOP1_FLOOR = 0.64  # measured 860/1328 (64.8 %) after round 43 (843/1287 before it)
 HELD_OUT_TOP_ANY_FLOOR = 0.66  # measured 887/1328 (66.8 %) after round 43, 868/1287 (67.4 %) at round 42, 807/1191 (67.8 %) at round 39 (688/1001, 68.7 %, at the end of round 33)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 57  # measured 57 of 114 after round 43, 54 of 108 at round 42 (49 of 96 at round 39, 50 of those 96 now;
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 59  # measured 59 of 116 after round 44 (57 of 114 after round 43), 54 of 108 at round 42 (49 of 96 at round 39, 50 of those 96 now;
 # four of the twelve held-out healthy pastes of rounds 40 to 42 are called ready)
 # measured 2 at the end of round 29 (one failure report of round 23's held-out half and one of round 27's, never read);
 # 1 since round 37's readings (CUDA working told only in words beside a program on the CPU is no longer "ready"), so

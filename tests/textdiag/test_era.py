@@ -95,9 +95,16 @@ def test_python_2_without_an_era_stays_an_error() -> None:
         ("1.4.0, 1.5.0, 1.6.0", "torch==1.15.0", "", "INDEX_VARIANT_MISSING"),
         ("2.2.2, 2.3.0.dev20240301, 2.3.0.dev20240311", "torch==2.4.0.dev20240415", "", "INDEX_VARIANT_MISSING"),
         ("2.2.0, 2.2.1", "torch==2.4.0.dev20240415", "", "INDEX_VARIANT_MISSING"),
-        # an old release for a newer Python, a release older than the tables (0.3.1), a release newer than they know,
-        # an empty list: nothing proven here
-        ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch==1.8.1", "", ""),
+        # an old release for a newer Python: the list starts at 2.2.0, the first release for Python 3.12 (a Python an
+        # earlier release served would have it listed), and 1.8.1 never served 3.12 (a named Python 3.9, which it
+        # served, proves nothing); a release older than the tables (0.3.1), a release newer than they know, an empty
+        # list: nothing proven here
+        ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch==1.8.1", "", "PYTHON_UNSUPPORTED"),
+        ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch==1.8.1", "3.9", ""),
+        # a lower bound above the whole list (pip's "torch<3.0.0,>=2.3.0"), on a list that stops at the Intel-Mac
+        # ceiling while newer releases served its Pythons: the platform
+        ("2.2.0, 2.2.1, 2.2.2", "torch<3.0.0,>=2.3.0", "", "PLATFORM_UNSUPPORTED"),
+        ("2.2.0, 2.2.1, 2.2.2, 2.3.0", "torch<3.0.0,>=2.3.0", "", ""),
         ("1.4.0, 1.5.0, 1.6.0", "torch==0.3.1", "", ""),
         ("2.2.0, 2.2.1, 2.2.2", "torch==9.1.0", "", ""),
         ("none", "torch==2.5.1", "", ""),

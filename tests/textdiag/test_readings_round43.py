@@ -194,3 +194,41 @@ def test_a_driver_error_in_a_container_on_windows_is_the_wsl_2_driver_path_docke
     no_driver = ("win10 + docker + NVIDIA GeForce GTX 1660\nRuntimeError: Found no NVIDIA driver on your system. Please "
                  "check that you have an NVIDIA GPU and installed a driver from http://www.nvidia.com/Download/index.aspx")
     assert first_error(no_driver).code == "DRIVER_MISSING"  # (no driver in the container at all: started without it)
+
+
+def _signature_fact(text: str, key: str) -> str:
+    from wizard.textdiag import snapshot_from_text
+
+    return next((dict(item.facts)[key] for item in snapshot_from_text(text).evidence if key in dict(item.facts)), "")
+
+
+def test_a_from_versions_list_cut_off_in_the_paste_is_still_read_and_a_release_older_than_it_is_the_python() -> None:
+    text = ("ERROR: Could not find a version that satisfies the requirement torch==2.0.1+cu118 (from versions: 2.2.0, "
+            "2.2.0+cu118, 2.2.1, 2.2.1+cu118, 2.3.0, 2.3.0+cu118, 2.\n\nwhy\n\nOn Windows")
+    assert _signature_fact(text, "available_versions").startswith("2.2.0, 2.2.0+cu118")
+    assert first_error(text).code == "PYTHON_UNSUPPORTED"
+
+
+def test_pips_specifier_list_is_read_whole_and_a_lower_bound_above_the_list_is_the_platforms_ceiling() -> None:
+    text = ("ERROR: Could not find a version that satisfies the requirement torch<3.0.0,>=2.3.0 (from versions: 2.2.0, "
+            "2.2.1, 2.2.2)\nERROR: No matching distribution found for torch<3.0.0,>=2.3.0")
+    assert _signature_fact(text, "requested") == "torch<3.0.0,>=2.3.0"
+    assert first_error(text).code == "PLATFORM_UNSUPPORTED"
+
+
+def test_tensors_on_two_gpus_are_the_programs_placement_beside_cuda_working() -> None:
+    text = ("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and "
+            "cuda:1! (when checking argument for argument index in method wrapper__index_select)\n" + WORKING)
+    assert verdict_of(text).key == "ready.gpu_other_error"
+
+
+def test_a_build_script_reading_torch_version_cuda_as_a_string_on_a_mac_is_no_nvidia_gpu() -> None:
+    text = ("when i pip requirements\n\nTraceback (most recent call last):\n"
+            '        File "/private/var/folders/qm/wtdnd37s0fz2frcd95_m0cmw0000gn/T/pip-install-ubxft3ba/pkg/setup.py", '
+            'line 21, in <module>\n          CUDA_VERSION = "".join(torch.version.cuda.split("."))\n'
+            "      AttributeError: 'NoneType' object has no attribute 'split'\n\nis the project support mac?")
+    assert facts_of(text).get("os") == "darwin"
+    assert first_error(text).code == "NO_NVIDIA_GPU"
+    linux = text.replace("/private/var/folders/qm/wtdnd37s0fz2frcd95_m0cmw0000gn/T", "/tmp").replace(
+        "is the project support mac?", "")
+    assert first_error(linux).code == "CPU_ONLY_WHEEL"  # (torch.version.cuda None: the torch it builds against)

@@ -229,6 +229,7 @@ def _tabled_releases() -> tuple[EraRelease, ...]:
 # ------------------------------------------------------------------ what pip's "(from versions: ...)" list proves
 
 REQUESTED = re.compile(r"==\s{0,2}(?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\+(?P<variant>[a-z]{2,5}[\d.]{0,8}))?")
+LOWER_BOUND = re.compile(r">=\s{0,2}(?P<version>\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)")  # ("torch<3.0.0,>=2.3.0")
 CANDIDATE_PYTHONS = tuple((3, minor) for minor in range(5, 16))
 VARIANT_LABEL = re.compile(r"\+(?:cu|rocm)\d")
 
@@ -259,15 +260,20 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
       plain CPU wheels the CUDA indexes also carry: PLATFORM_UNSUPPORTED).
     """
     asked = REQUESTED.search(requested or "")
+    at_least = None if asked else LOWER_BOUND.search(requested or "")
     real = _real_versions(listed)
-    if not asked or not real:
+    if not (asked or at_least) or not real:
         return ""
     if _nightly_not_listed(requested, real):
         return "INDEX_VARIANT_MISSING"
-    version, variant = asked.group("version"), asked.group("variant") or ""
+    version, variant = (asked.group("version"), asked.group("variant") or "") if asked else (at_least.group("version"), "")
     if _never_released(version):
         return "INDEX_VARIANT_MISSING"
     bases = {item.split("+")[0] for item in real}
+    if at_least and any(_key(base) >= _key(version) for base in bases):
+        return ""  # (a release the bound allows is listed: another bound or the resolver decided)
+    if asked and _older_than_every_listed(version, bases, python_version):
+        return "PYTHON_UNSUPPORTED"
     if version in bases:
         if not variant or f"{version}+{variant}" in real:
             return ""
@@ -284,6 +290,20 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     if index_variant or any(VARIANT_LABEL.search(item) for item in real):
         return "INDEX_VARIANT_MISSING"
     return "PLATFORM_UNSUPPORTED"
+
+
+def _older_than_every_listed(version: str, bases: set[str], python_version: str) -> bool:
+    """The release asked is older than every release pip lists, and served none of the Pythons the list fits: the list
+    starts where this Python's first wheels are, so the Python is newer than any the release asked for served."""
+    release = _release_of(version)
+    if release is None or any(_key(base) <= _key(version) for base in bases):
+        return False
+    oldest = min(bases, key=_key)
+    before = [r for r in all_releases() if _key(r.torch) < _key(oldest) and not _same_release(r.torch, oldest)]
+    # (a Python an earlier release served would have that release listed too: the list starts at its first wheels)
+    pythons = [p for p in _pythons_fitting(sorted(bases, key=_key), python_version)
+               if python_version or not any(r.serves(p) for r in before)]
+    return bool(pythons) and not any(release.serves(python) for python in pythons)
 
 
 _NIGHTLY = re.compile(r"==\s{0,2}(?P<version>\d{1,2}\.\d{1,3}\.\d{1,3}\.dev\d{6,10})")

@@ -640,10 +640,12 @@ RULES: tuple[Rule, ...] = (
     Rule("os_linux_path", ("/home/", "/usr/lib", "/usr/local/lib", "/opt/conda", "manylinux", "linux-gnu"),
          re.compile(r"(?:^|[\s\"'(])/(?:home|usr/lib|usr/local/lib|opt/conda)/|\bmanylinux|x86_64-linux-gnu", _I),
          _const(os="linux"), 0.5),
+    # (/private/var/folders/… and /var/folders/…: macOS's per-user temporary folder, where pip builds a package)
     Rule("os_mac", ("macos", "mac os", "macbook", "imac", "os x", "osx", "mac mini", "darwin", "/users/", "homebrew",
-                    "macosx_", "mac", "/library/frameworks/python"),
+                    "macosx_", "mac", "/library/frameworks/python", "/var/folders/"),
          re.compile(r"\b(?:macOS|mac ?os(?: x)?|OS ?X|MacBook(?: Pro| Air)?|iMac|Mac mini|Mac Studio|darwin)\b|"
-                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python", _I | re.ASCII),
+                    r"(?-i:\bMacs?\b)|(?:^|[\s\"'(])/Users/\w|/opt/homebrew/|\bmacosx_\d|/Library/Frameworks/Python"
+                    r"|(?:^|[\s\"'(])(?:/private)?/var/folders/\w\w/", _I | re.ASCII),
          _const(os="darwin"), 0.6),  # every word and path this rule knows is macOS's (/Users/, darwin, homebrew)
     # the OS written in Korean, Japanese and Russian ("윈도우 11", "ウィンドウズ", "на винде", "убунту", "맥북"), a
     # lower-case "mac" the Chinese and Japanese way ("mac系统", "mac电脑", "macで") and 苹果电脑 (an Apple computer).
