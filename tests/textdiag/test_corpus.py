@@ -499,6 +499,8 @@ KNOWN_MISSES = {
     "CPU build) retold in a Chinese screenshot caption, not the message itself",
     "5362-pt-bombcrypto-linux-no-module-named-torch-python310": "'No module named torch' after an install that "
     "failed for Python 3.10: the Python is not in the text, only in the replies",
+    "5453-sdnext-ipex-c10-xpu-dll-oneapi-missing": "the paste stops inside SD.Next's boxed traceback before the "
+    "error; only the title names c10_xpu.dll",
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
@@ -598,6 +600,10 @@ KNOWN_HEALTHY_MISSES = {
     "5356-zh-healthy-chatglm-efficient-tuning-4gpu-tensors-split-cuda0-cuda1": "tensors on cuda:0 and cuda:1 is the "
     "program's placement, but the Chinese line introducing the error names the server's GPUs, so the failure is "
     "not called the program's",
+    "5402-zh-damodev-healthy-rtx5080-torch27-cu128-win11": "a blog's list of versions in Chinese prose; no tool "
+    "shows CUDA working",
+    "5463-healthy-rocm-gfx803-torch230-rocm61-built-manually": "a ROCm setup told working in prose, with an image as "
+    "proof; no tool's output",
 }
 # Measured on the held-out half at the end of round 9 (docs/textdiag-accuracy.md: 192/249 top-1 = 77.1 %,
 # 194/249 among errors/warnings = 77.9 %, 16 of 18 healthy pastes ready); a change that lowers them is a regression.
@@ -607,7 +613,7 @@ KNOWN_HEALTHY_MISSES = {
 # once (105/190 now): the fresh rounds pull the whole half down
 HELD_OUT_TOP1_FLOOR = 0.64  # measured 860/1328 (64.8 %) after round 43 (843/1287 before it)
 HELD_OUT_TOP_ANY_FLOOR = 0.66  # measured 887/1328 (66.8 %) after round 43, 868/1287 (67.4 %) at round 42, 807/1191 (67.8 %) at round 39 (688/1001, 68.7 %, at the end of round 33)
-HELD_OUT_HEALTHY_MISSES_ALLOWED = 59  # measured 59 of 116 after round 44 (57 of 114 after round 43), 54 of 108 at round 42 (49 of 96 at round 39, 50 of those 96 now;
+HELD_OUT_HEALTHY_MISSES_ALLOWED = 61  # measured 61 of 118 after round 45, 59 of 116 after round 44, 57 of 114 after round 43, 54 of 108 at round 42 (49 of 96 at round 39, 50 of those 96 now;
 # four of the twelve held-out healthy pastes of rounds 40 to 42 are called ready)
 # measured 2 at the end of round 29 (one failure report of round 23's held-out half and one of round 27's, never read);
 # 1 since round 37's readings (CUDA working told only in words beside a program on the CPU is no longer "ready"), so
