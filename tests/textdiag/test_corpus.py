@@ -263,8 +263,6 @@ KNOWN_MISSES = {
     "3056-lmcache-vllm-image-torch270-cu126-rtx5090": "torch 2.7.0+cu126 shown, but the GPU only as 'RTX 50xx': a "
     "generation without a model the checks can compare with the build's arch list",
     # round 30
-    "3159-zh-codeformer-gui-amd-card-cpu-only": "'不支持A卡吗？只能CPU跑？' (doesn't it support AMD cards? only the CPU?): "
-    "asked, not told; that the reporter's card is an AMD one is the question's premise",
     "3156-zh-tuna-conda-without-c-pytorch-anaconda-cpu-build": "only conda info and the mirror's channels are shown; "
     "that the plan without -c pytorch took Anaconda's CPU build is in a reply comparing the two plans",
     "3213-pytorch-ncclcommresume-nccl-cu12-beside-cu13": "an NCCL symbol missing beside two nvidia-nccl packages: read "
@@ -359,8 +357,6 @@ KNOWN_MISSES = {
     "4054-coc-python-vim-runs-usr-bin-python-not-anaconda-torch": "the error messages are screenshots; 'from vim … error',"
     " 'from my terminal it works' told in that order and of vim, an editor the terminal-versus-editor reading does not "
     "name",
-    "4055-uvr-gpu-conversion-inactive-amd-radeon": "an application's greyed-out 'GPU Conversion' button beside an AMD "
-    "Radeon: no CUDA complaint in words the reader takes",
     "4067-a1111-windows-python3110-torch1121-cu113-couldnt-install": "the web UI's own 'Couldn't install torch' without "
     "pip's output: which of Python, network or index failed is not shown (Python 3.11.0 beside torch 1.12.1 is the "
     "project's reading)",

@@ -232,3 +232,13 @@ def test_a_build_script_reading_torch_version_cuda_as_a_string_on_a_mac_is_no_nv
     linux = text.replace("/private/var/folders/qm/wtdnd37s0fz2frcd95_m0cmw0000gn/T", "/tmp").replace(
         "is the project support mac?", "")
     assert first_error(linux).code == "CPU_ONLY_WHEEL"  # (torch.version.cuda None: the torch it builds against)
+
+
+@pytest.mark.parametrize("asked", ["GPU Conversion is inactive, its button is greyed out. I'm using an AMD Radeon.",
+                                   "I have an AMD Radeon RX 6600 and the program only runs on the CPU",
+                                   "不支持A卡吗？只能CPU跑？"])
+def test_a_gpu_option_left_off_or_the_cpu_only_beside_only_an_amd_gpu_is_no_nvidia_gpu(asked: str) -> None:
+    assert first_error(asked).code == "NO_NVIDIA_GPU"
+    assert all(f.code != "NO_NVIDIA_GPU" for f in diagnosis_of(
+        asked.replace("AMD Radeon RX 6600", "RTX 3060").replace("an AMD Radeon", "an RTX 3060")
+        .replace("A卡", "N卡")).errors)

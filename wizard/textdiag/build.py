@@ -740,6 +740,12 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
 # vendor's GPU named, the answer is that PyTorch's GPU builds for Windows and most programs need an NVIDIA GPU
 _GPU_USE_ASKED = re.compile(
     r"\b(?:use|using|run(?:ning)?\son|utili[sz]e)\s(?:(?:my|the|this|a|its)\s)?(?:gpu|graphics\scard)\b"
+    # the program's GPU option greyed out or the run left on the CPU ("GPU Conversion is inactive", "only runs on the
+    # CPU", 只能CPU跑): what it gives that GPU
+    r"|\bgpu\s(?:[a-z]{3,14}\s){0,2}(?:is\s|are\s|stays\s|button\sis\s)?(?:inactive|not\sactive|greyed\sout|grayed\sout|"
+    r"disabled)\b"
+    r"|\bonly\s(?:runs?|running|works?|uses?|using)\s(?:on\s)?(?:the\s|my\s)?cpu\b"
+    r"|只能\s?(?:用|使用)?\s?cpu\s?(?:跑|运行|推理|训练)"
     # 可以使用AMD显卡跑吗 / 能用A卡跑吗 (can it run on the card: the use asked, as "use my GPU"; not "does it support
     # AMD", a question before buying)
     r"|(?:可以|能|能否|能不能|可不可以|是否(?:可以|能)?)\s?(?:用|使用|调用)\s?[^\n，。？?]{0,12}?(?:显卡|gpu|a卡)\s?"
