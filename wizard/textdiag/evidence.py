@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from wizard.textdiag.clean import CleanText
 from wizard.textdiag.statements import STATEMENT_RULES, stated
 
-SCAN_HEAD = 300_000  # characters of the (cleaned) text examined from its start …
-SCAN_TAIL = 200_000  # … and from its end; prose facts sit around the error, not in the middle of a log
+SCAN_HEAD = 200_000  # characters of the (cleaned) text examined from its start (a long paste is a log; its facts …
+SCAN_TAIL = 150_000  # … sit in its first and last few thousand lines: prose around the error, never the middle)
 MAX_HITS = 12  # matches kept per rule
 MAX_WINDOWS = 64  # lines examined per needle of a rule
 RULE_BUDGET_CHARS = 16_000  # characters a rule examines per scan window in all (long lines full of needles stay cheap)
