@@ -256,9 +256,11 @@ def _without_other_frameworks_lines(lower: str) -> str:
     return "".join(kept)
 
 
-# (a log record's time may come first: "18:55:10-746256 WARNING  No subdir found", "2024-03-01 10:00:00,123 WARNING")
-_WARNING_RECORD = re.compile(r"(?m)^[ \t>]{0,12}(?:(?:\d{4}-\d\d-\d\d[ t])?\d\d:\d\d:\d\d(?:[.,-]\d{1,6})?[ \t]{1,4}(?:-[ \t]{1,2})?)?"
-                             r"(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )[^\n]{0,2000}$")
+# a log record at warning level, however the text reached us (_LINE_PREFIX: quoted, indented, a log line's date and
+# level, a notebook's JSON string), its own time first too ("18:55:10-746256 WARNING  No subdir found")
+_WARNING_RECORD = re.compile(
+    rf"(?m)^{_LINE_PREFIX}(?:\d\d:\d\d:\d\d(?:[.,-]\d{{1,6}})?[ \t]{{1,4}}(?:-[ \t]{{1,2}})?)?"
+    r"(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )[^\n]{0,2000}$")
 
 
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
