@@ -127,7 +127,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
-    if facts.get("os") == "windows" and _DOCKER_NAMED.search(clean.lower):
+    if (facts.get("os") == "windows" and facts.get("is_wsl") != "true" and _docker_used(clean.lower)
+            and _LINUX_ALSO.search(clean.lower) is None):  # (a Linux host named too: the container may run there)
         # Docker Desktop gives containers the GPU only through its WSL 2 backend (Docker's "GPU support in Docker
         # Desktop"): the container's driver is the Windows driver as WSL 2 exposes it
         facts["windows_container"] = "true"
@@ -138,8 +139,12 @@ def snapshot_from_text(text: str) -> Snapshot:
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
     cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
-    if not any(e.cause for e in cause_evidence):
-        cause_evidence += _wheel_page_for_this_torch(facts, clean)
+    wheel_page = _wheel_page_for_this_torch(facts, clean)
+    if wheel_page and (not any(e.cause for e in cause_evidence) or (
+            wheel_page[0].cause == "PACKAGE_CONFLICT" and {e.cause for e in cause_evidence if e.cause} <= {"CUDA_LIB_MISSING"})):
+        # (a CUDA library missing for a package from another CUDA's page is that page's: libcusparse.so.11 beside a
+        # cu121 torch is asked for by a cu117 build of torch-sparse)
+        cause_evidence = wheel_page + [e for e in cause_evidence if e.cause != "CUDA_LIB_MISSING"]
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
@@ -157,7 +162,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _ipex_beside_other_torch(facts)
                            or _unexplained_complaint(facts, clean, len(gpus)))
     if env is not None and not any(e.cause for e in cause_evidence) and (
-            _cuda_wished_beside_collect_env(facts) or _cuda_false_beside_collect_env(facts, env)):
+            _cuda_wished_beside_collect_env(facts) or _cuda_false_beside_collect_env(facts, env, clean.text)):
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
@@ -489,6 +494,8 @@ def _wheel_page_for_this_torch(facts: dict[str, str], clean: CleanText) -> list[
         return []
     page_release, _, page_variant = page.partition("+")
     installed = facts.get("torch_version") or facts.get("torch_installed") or ""
+    if not installed and not re.match(r"(?:--pre\s)?torch(?:[=<>~!\s]|$)", facts.get("requested", "")):
+        installed = facts.get("torch_named", "")  # (a torch build named beside the page, none asked for: the one there)
     release, _, variant = installed.partition("+")
     shown = (("wheel_page_torch", page), *((("torch_version", installed),) if installed else ()),
              (WORDING_FACT, "wheel_page"))
@@ -1009,7 +1016,20 @@ def _container_without_gpus(clean: CleanText) -> bool:
         word in lower for word in _CONTAINER_GPU_WORDS)
 
 
-_DOCKER_NAMED = re.compile(r"(?<![a-z])(?:docker|podman)(?![a-z])")
+# Docker in use: a container run or built (docker run / compose / exec / build, Docker Desktop, a container or image
+# named beside it), not Docker denied or in the past ("not in Docker", "no docker", "I uninstalled Docker")
+_DOCKER_USED = re.compile(r"(?<![a-z])(?:docker|podman)(?:[ -]?compose| run| exec| build| desktop| container| image)(?![a-z])"
+                          r"|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,60}?\b(?:container|image)s?\b"
+                          r"|\b(?:build(?:ing)?|run(?:ning)?|start(?:ing)?|us(?:e|ing)|in)\s(?:the\s|a\s|my\s)?(?:docker|podman)"
+                          r"(?![a-z])")
+_DOCKER_DENIED = re.compile(r"\b(?:not|no|without|never|uninstalled|removed|used to use)\b[^\n.]{0,30}?(?<![a-z])(?:docker|podman)"
+                            r"(?![a-z])|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,20}?\b(?:not used|isn't used)\b")
+
+
+def _docker_used(lower: str) -> bool:
+    if "docker" not in lower and "podman" not in lower:
+        return False
+    return _DOCKER_USED.search(lower) is not None and _DOCKER_DENIED.search(lower) is None
 _TORCH_PIP_INSTALLED = re.compile(r"\b(?:pip3?|uv pip) install\b[^\n]{0,120}?\btorch\b")
 _LINUX_ALSO = re.compile(r"\b(?:linux|ubuntu|debian|centos|fedora|manylinux|ssh)\b|(?:^|[\s\"'(])/home/")
 
@@ -1089,10 +1109,11 @@ def _cuda_wished_beside_collect_env(facts: dict[str, str]) -> bool:
     return facts.get("os") != "darwin" and _cuda_asked_for(facts)
 
 
-def _cuda_false_beside_collect_env(facts: dict[str, str], env: ce.CollectEnv) -> bool:
+def _cuda_false_beside_collect_env(facts: dict[str, str], env: ce.CollectEnv, text: str) -> bool:
     """is_available() False printed by the person (a template's fields read as collect_env have no such field of their
     own): checked, so CUDA was the wish."""
-    return facts.get("cuda_available") == "false" and "Is CUDA available" not in env.fields and facts.get("os") != "darwin"
+    return (facts.get("cuda_available") == "false" and "Is CUDA available" not in env.fields and facts.get("os") != "darwin"
+            and reports_failure(text, False))  # (a failure told beside it: a template's answer alone is no complaint)
 
 
 def _cuda_major(version: str) -> int | None:

@@ -270,8 +270,11 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     if _never_released(version):
         return "INDEX_VARIANT_MISSING"
     bases = {item.split("+")[0] for item in real}
-    if at_least and any(_key(base) >= _key(version) for base in bases):
-        return ""  # (a release the bound allows is listed: another bound or the resolver decided)
+    if at_least:
+        # a lower bound above the whole list proves a platform's ceiling only where the list stops at one the knowledge
+        # base knows (Intel Macs: 2.2.2); elsewhere a mirror or an index behind the releases stops the same way
+        top = max(bases, key=_key)
+        return "PLATFORM_UNSUPPORTED" if _key(top) < _key(version) and top == _intel_mac_last() else ""
     if asked and _older_than_every_listed(version, bases, python_version):
         return "PYTHON_UNSUPPORTED"
     if version in bases:
@@ -290,6 +293,16 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     if index_variant or any(VARIANT_LABEL.search(item) for item in real):
         return "INDEX_VARIANT_MISSING"
     return "PLATFORM_UNSUPPORTED"
+
+
+@functools.lru_cache(maxsize=1)
+def _intel_mac_last() -> str:
+    try:
+        from wizard.knowledge import load_knowledge
+
+        return load_knowledge().platforms.intel_mac_last
+    except Exception:  # noqa: BLE001 - pasted text is still read without the knowledge base
+        return ""
 
 
 def _older_than_every_listed(version: str, bases: set[str], python_version: str) -> bool:

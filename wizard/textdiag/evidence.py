@@ -618,10 +618,11 @@ RULES: tuple[Rule, ...] = (
     # a Python traceback's frame ('  File "/Users/me/app/main.py", line 8, in <module>') is where the failing program
     # ran: its path's form names that machine's OS above any OS the prose names (often another machine's: "it runs
     # on my Linux server, but on the laptop ..."). macOS's home folders are /Users/<name>, Homebrew's prefix on Apple
-    # silicon /opt/homebrew, python.org's framework /Library/Frameworks/Python.framework; Linux's homes are
+    # silicon /opt/homebrew, python.org's framework /Library/Frameworks/Python.framework, its temporary folders
+    # /var/folders (where pip builds); Linux's homes are
     # /home/<name> and /root, Debian's system packages /usr/lib/python3/dist-packages; Windows' a drive letter.
     Rule("os_traceback_path", ('file "',),
-         re.compile(r'^[ \t]{0,8}File "(?:(?P<darwin>/Users/[^/"\n]{1,80}/|/opt/homebrew/|/Library/Frameworks/Python\.framework/)'
+         re.compile(r'^[ \t]{0,8}File "(?:(?P<darwin>/Users/[^/"\n]{1,80}/|/opt/homebrew/|/Library/Frameworks/Python\.framework/|(?:/private)?/var/folders/)'
                     r'|(?P<linux>/home/[^/"\n]{1,80}/|/root/|/usr/lib/python3/dist-packages/)|(?P<windows>[A-Za-z]:\\))'
                     r'[^"\n]{0,400}", line \d{1,7}', re.M),
          lambda found: {"os": next(name for name in ("darwin", "linux", "windows") if found.group(name))}, 0.8),

@@ -812,10 +812,10 @@ TORCH_REPLACED_TOLD = re.compile(
     r"(?:(?:also|then|always|automatically|silently)\s)?(?:re-?installed|uninstalled|removed|replaced|overridden|"
     r"overwritten|downgraded|upgraded|swapped)\b(?!\s(?:by\s(?:me|myself)|manually))"
     # (verb first, the install as the doer: 会自动卸载torch / 又覆盖了torch; "于是卸载torch" is the person's own step)
-    r"|(?:自动|会|又|总是|都会|直接)\s?(?:覆盖|替换|卸载|降级|升级|重装|改)了?(?:我的|原来的|原有的)?\s?" + _TORCH +
-    r"|" + _TORCH + r"\s?(?:的?版本)?(?:被|给)(?:覆盖|替换|卸载|降级|升级|重装|改)"
+    r"|(?<!不)(?<!没有)(?<!没)(?:自动|会|又|总是|都会|直接)\s?(?:覆盖|替换|卸载|降级|升级|重装|改)了?(?:我的|原来的|原有的)?\s?" + _TORCH +
+    r"|" + _TORCH + r"\s?(?:的?版本)?(?<!没)(?<!没有)(?<!未)(?:被|给)(?:覆盖|替换|卸载|降级|升级|重装|改)"
     # (with 把 the doer is the install, unless the person names themselves: 我把torch升级了 is a choice)
-    r"|(?<![我你])把\s?" + _TORCH + r"\s?(?:的?版本)?(?:给)?(?:覆盖|替换|卸载|降级)", _I)
+    r"|(?<![我你有没未])把\s?" + _TORCH + r"\s?(?:的?版本)?(?:给)?(?:覆盖|替换|卸载|降级)", _I)
 _REPLACED_NEEDLES = ("install", "remov", "replac", "overrid", "overwrit", "downgrad", "upgrad", "swap", "bump", "覆盖",
                      "替换", "卸载", "降级", "升级", "重装", "被改", "给改", "改了")
 _TORCH_REPLACED_TOLD = _fact_if_stated("torch_replaced_told", "true")

@@ -1,0 +1,72 @@
+"""A review of the rounds 43-45 readings with invented texts (never corpus texts): each case is a paste a helpdesk would
+answer differently from what the engine said before the fix, or a near miss of a new reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.textdiag.pasted import assert_answer, diagnosis_of, first_error, review_params
+
+DRIVER_INIT = ("UserWarning: CUDA initialization: CUDA driver initialization failed, you might not have a CUDA gpu.\n"
+               "torch 2.2.0+cu121\ntorch.cuda.is_available() False")
+
+CASES = [
+    # Docker Desktop's WSL 2 path only where Docker is in use on the Windows machine that failed
+    ("docker_denied", f"Windows 11, RTX 4080. This is not in Docker, just a conda env.\n{DRIVER_INIT}",
+     "DRIVER_MISSING", None),
+    ("docker_none", f"Windows 11, RTX 4080, no docker, plain venv.\n{DRIVER_INIT}", "DRIVER_MISSING", None),
+    ("docker_in_the_past", f"Windows 11, RTX 4080. I used to use Docker but uninstalled it; now plain venv.\n{DRIVER_INIT}",
+     "DRIVER_MISSING", None),
+    ("docker_on_a_linux_server",
+     "My laptop is Windows 11, but I ssh into our Ubuntu 22.04 server and run docker there:\n$ docker run --gpus all -it "
+     f"pytorch/pytorch:2.2.0-cuda12.1-cudnn8-runtime python -c 'import torch'\n{DRIVER_INIT}\nThe server has 4x A100.",
+     "DRIVER_MISSING", None),
+    ("docker_compose_on_windows", f"Windows 11, RTX 4080, I run it with docker compose up:\n{DRIVER_INIT}",
+     "WSL_DRIVER", None),
+    # a denial in Chinese ("this time pip install xformers did not overwrite torch")
+    ("replaced_denied_zh",
+     "这次 pip install xformers 没有把torch覆盖了，torch 2.1.2+cu121 正常，torch.cuda.is_available() True，RTX 4090。",
+     None, "ready"),
+    # a template's answer printed False with no NVIDIA GPU and no failure told is no complaint about the CPU build
+    ("template_false_without_a_complaint",
+     "- PyTorch version: 2.1.0+cpu\n- OS: Windows 11\n- GPU: none (Intel Iris Xe)\n- torch.cuda.is_available():\nFalse",
+     None, None),
+    # a companion from a page for another CUDA asks for that CUDA's libraries
+    ("wheel_page_other_cuda_library",
+     "torch 2.2.1+cu121 installed.\n$ pip install torch-sparse -f https://data.pyg.org/whl/torch-1.13.0+cu117.html\n"
+     ">>> import torch_sparse\nOSError: libcusparse.so.11: cannot open shared object file: No such file or directory",
+     "PACKAGE_CONFLICT", None),
+    ("dgl_page_other_cuda_library",
+     "torch 2.1.0+cu121\npip install dgl -f https://data.dgl.ai/wheels/torch-2.1/cu118/repo.html\n>>> import dgl\n"
+     "OSError: libcudart.so.11.0: cannot open shared object file: No such file or directory", "PACKAGE_CONFLICT", None),
+    # a lower bound above pip's list proves a platform ceiling only where the list stops at a known one (Intel Macs)
+    ("lower_bound_on_apple_silicon",
+     "MacBook Air M1, Python 3.12\nERROR: Could not find a version that satisfies the requirement torch>=2.10.0 (from "
+     "versions: 2.2.0, 2.2.1, 2.2.2, 2.3.0, 2.3.1, 2.4.0, 2.5.0, 2.6.0, 2.7.0, 2.8.0, 2.9.0)\nERROR: No matching "
+     "distribution found for torch>=2.10.0", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "verdict"), review_params(CASES))
+def test_review44(text: str, first: str | None, verdict: str | None) -> None:
+    if first is None and verdict is None:
+        codes = [f.code for f in diagnosis_of(text).errors]
+        assert "CPU_ONLY_WHEEL" not in codes and "PLATFORM_UNSUPPORTED" not in codes
+        return
+    assert_answer(text, first, verdict)
+
+
+def test_a_pip_build_folder_in_a_traceback_frame_names_a_mac() -> None:
+    from tests.textdiag.pasted import facts_of
+
+    text = ("I'm on Windows normally but installed on this machine:\n  error: subprocess-exited-with-error\n"
+            '  File "/var/folders/xy/abc/T/pip-build-env-1/overlay/lib/python3.11/site-packages/setuptools/build_meta.py",'
+            " line 341\n  OSError: CUDA_HOME environment variable is not set.")
+    assert facts_of(text).get("os") == "darwin"
+
+
+def test_the_python_words_fit_a_list_that_starts_after_the_release_asked() -> None:
+    text = ("ERROR: Could not find a version that satisfies the requirement torch==2.0.1 (from versions: 2.2.0, 2.2.1, "
+            "2.2.2, 2.3.0, 2.3.1)\nERROR: No matching distribution found for torch==2.0.1")
+    found = first_error(text)
+    assert found.code == "PYTHON_UNSUPPORTED" and "from versions: none" not in found.explanation
