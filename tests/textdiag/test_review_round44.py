@@ -70,3 +70,13 @@ def test_the_python_words_fit_a_list_that_starts_after_the_release_asked() -> No
             "2.2.2, 2.3.0, 2.3.1)\nERROR: No matching distribution found for torch==2.0.1")
     found = first_error(text)
     assert found.code == "PYTHON_UNSUPPORTED" and "from versions: none" not in found.explanation
+
+
+def test_a_32_bit_arm_system_is_the_platform_not_a_python_to_reinstall() -> None:
+    text = ("Raspberry Pi 4, 32-bit Raspberry Pi OS (armv7l), Python 3.11\nERROR: Could not find a version that satisfies "
+            "the requirement torch (from versions: none)\nERROR: No matching distribution found for torch")
+    found = first_error(text)
+    assert found.code == "PLATFORM_UNSUPPORTED" and "Windows installer" not in found.explanation
+    windows = ("Python 3.11.4 (tags/v3.11.4:d2340ef, Jun  7 2023) [MSC v.1934 32 bit (Intel)] on win32\nERROR: Could not "
+               "find a version that satisfies the requirement torch (from versions: none)")
+    assert first_error(windows).code == "PYTHON_UNSUPPORTED"  # (a 32-bit Python on Windows: the 64-bit installer)

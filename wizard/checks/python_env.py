@@ -129,13 +129,17 @@ def _unsupported_variant(ctx: CheckContext) -> str | None:
         return "too_old"
     if python.implementation and python.implementation != "cpython":
         return "implementation"
-    if python.bits == 32:
-        return "bits32"
+    if python.bits == 32 and ctx.machine not in THIRTY_TWO_BIT_SYSTEMS:
+        return "bits32"  # (on a 32-bit system, armv7l, no 64-bit Python exists: the platform is the answer)
     releases = [r for r in ctx.knowledge.releases if r.verified]
     if releases and not any(r.supports_python(python.version) for r in releases):
         newest = ctx.knowledge.newest_release()
         return "too_new" if version_tuple(python.version)[:2] > version_tuple(newest.python_max)[:2] else "too_old"
     return None
+
+
+# machines whose operating system is 32-bit: no PyTorch wheel exists for them at all (a 64-bit OS is the way)
+THIRTY_TWO_BIT_SYSTEMS = frozenset({"armv7l", "armv6l"})
 
 
 def check_platform(ctx: CheckContext) -> list[Finding]:

@@ -1437,6 +1437,8 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
     first: no Python gets one there (PyTorch never published CUDA builds for macOS)."""
     if cuda_build_asked_on_mac(facts):
         return "PLATFORM_UNSUPPORTED"
+    if facts.get("machine") in ("armv7l", "armv6l"):
+        return "PLATFORM_UNSUPPORTED"  # (a 32-bit ARM system: no wheel for any Python; a 64-bit OS is the way)
     if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
