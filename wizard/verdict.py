@@ -348,6 +348,9 @@ _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"expected all tensors to be on the same device, but found at least two devices, "
     r"(?:cuda:\d{1,2}|cpu) and (?:cuda:\d{1,2}|cpu)!?",
+    # (torch 2.x's wording: "but got index is on cuda:1, different from other tensors on cuda:0")
+    _EXCEPTION_NAME + r"expected all tensors to be on the same device, but got \w{1,40} is on (?:cuda:\d{1,2}|cpu), "
+    r"different from other tensors on (?:cuda:\d{1,2}|cpu)",
     _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"input type \(torch\.\w{1,20}tensor\) and weight type \(torch\.cuda\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"expected object of device type cuda but got device type cpu for argument #\d{1,2} '\w{1,40}'",
@@ -365,7 +368,7 @@ _PROGRAM_ERROR_SPANS = re.compile("|".join((
 
 # words one of those errors has (the cut runs only on a line that has one: a regex of many alternatives tried at every
 # position of a long log would cost more than the rest of the reading)
-_PROGRAM_ERROR_WORDS = ("out of memory", "two devices", "weight type", "device type cuda", "parameter tensor",
+_PROGRAM_ERROR_WORDS = ("out of memory", "two devices", "other tensors on", "weight type", "device type cuda", "parameter tensor",
                         "device-side assert", "assertion `", "indices should be", "mixed precision", "backend",
                         "asynchronously reported")
 

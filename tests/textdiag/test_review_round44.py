@@ -80,3 +80,23 @@ def test_a_32_bit_arm_system_is_the_platform_not_a_python_to_reinstall() -> None
     windows = ("Python 3.11.4 (tags/v3.11.4:d2340ef, Jun  7 2023) [MSC v.1934 32 bit (Intel)] on win32\nERROR: Could not "
                "find a version that satisfies the requirement torch (from versions: none)")
     assert first_error(windows).code == "PYTHON_UNSUPPORTED"  # (a 32-bit Python on Windows: the 64-bit installer)
+
+
+@pytest.mark.parametrize("told", [
+    "Cuando instalo sentence-transformers, pip desinstala torch 2.2.0 e instala torch 2.1.0.",
+    "requirements.txt をインストールしたら torch が 2.0.1 に上書きされました。",
+    "Quand j'installe le paquet, pip désinstalle torch 2.2.0.",
+])
+def test_an_install_that_replaced_torch_told_in_spanish_japanese_or_french(told: str) -> None:
+    from tests.textdiag.pasted import facts_of
+
+    assert facts_of(told).get("torch_replaced_told") == "true"
+
+
+def test_torchs_newer_wording_of_tensors_on_two_devices_is_the_programs_placement() -> None:
+    from tests.textdiag.pasted import verdict_of
+    from tests.textdiag.test_readings_round43 import WORKING
+
+    text = ("RuntimeError: Expected all tensors to be on the same device, but got index is on cuda:1, different from "
+            "other tensors on cuda:0 (when checking argument in method wrapper_CUDA__index_select)\n" + WORKING)
+    assert verdict_of(text).key == "ready.gpu_other_error"

@@ -56,8 +56,10 @@ _CONDITIONAL = re.compile(
     r"wenn|falls|sofern|ob|sonst|quand|lorsque|lorsqu|au cas|sinon|если|когда|в случае|иначе)\b"
     r"|如果|若是?|假如|要是|万一|一旦|否则|もし|万が一|만약|만일", _I)
 # the person's own action after "if"/"when": "if I run it", "when installing", "wenn ich", "когда я", "当我"
-_OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\w{2,20}ing)\b|j['’]|我|私|僕|俺|제가|내가|나는|저는)",
-                         _I)
+_OWN_ACTION = re.compile(r"\W{0,2}(?:(?:i|we|i['’]m|ich|wir|je|yo|eu|я|мы|\w{2,20}ing"
+                         # (the person's own action in the first person: "cuando instalo", "quando instalo", "wenn ich")
+                         r"|instalo|instalé|instalei|ejecuto|ejecuté|executo|executei|corro|rodo|uso|installe|lance)\b"
+                         r"|j['’]|我|私|僕|俺|제가|내가|나는|저는)", _I)
 # "It will not use the GPU unless you pass device=0": a rule of the program, not what happened
 _UNLESS = re.compile(r"\b(?:unless|a menos que|a no ser que|a não ser que|es sei denn|sauf si|à moins que)\b", _I)
 _THAT = re.compile(r"\s*(?:that|dass|daß|que|qu['’]|что|чтобы)\b", _I)
@@ -815,9 +817,19 @@ TORCH_REPLACED_TOLD = re.compile(
     r"|(?<!不)(?<!没有)(?<!没)(?:自动|会|又|总是|都会|直接)\s?(?:覆盖|替换|卸载|降级|升级|重装|改)了?(?:我的|原来的|原有的)?\s?" + _TORCH +
     r"|" + _TORCH + r"\s?(?:的?版本)?(?<!没)(?<!没有)(?<!未)(?:被|给)(?:覆盖|替换|卸载|降级|升级|重装|改)"
     # (with 把 the doer is the install, unless the person names themselves: 我把torch升级了 is a choice)
-    r"|(?<![我你有没未])把\s?" + _TORCH + r"\s?(?:的?版本)?(?:给)?(?:覆盖|替换|卸载|降级)", _I)
+    r"|(?<![我你有没未])把\s?" + _TORCH + r"\s?(?:的?版本)?(?:给)?(?:覆盖|替换|卸载|降级)"
+    # Spanish, Portuguese, German, French with the install as the subject ("pip desinstala torch 2.2.0", "o instalador
+    # substitui o torch", "pip deinstalliert torch", "pip désinstalle torch"); Japanese passive ("torch が 2.0.1 に上書き
+    # されました")
+    r"|\b(?:pip|uv|conda|el\sinstalador|o\sinstalador|der\sinstaller|l['’]installateur)\s(?:me\s|mir\s|m['’])?"
+    r"(?:desinstala|desinstaló|desinstalou|reemplaza|reemplazó|substitui|substituiu|sobrescribe|sobrescreve|"
+    r"deinstalliert|ersetzt|überschreibt|désinstalle|remplace|écrase)\s(?:mi\s|meu\s|o\s|el\s|mein\s|das\s|le\s|mon\s)?"
+    + _TORCH + r"\b"
+    r"|" + _TORCH + r"\s?(?:が|は)\s?(?:[\d.]{1,12}\s?に\s?)?(?:上書き|置き換え|ダウングレード|アップグレード|再インストール)され", _I)
 _REPLACED_NEEDLES = ("install", "remov", "replac", "overrid", "overwrit", "downgrad", "upgrad", "swap", "bump", "覆盖",
-                     "替换", "卸载", "降级", "升级", "重装", "被改", "给改", "改了")
+                     "替换", "卸载", "降级", "升级", "重装", "被改", "给改", "改了", "desinstal", "reemplaz", "substitu",
+                     "sobrescr", "ersetzt", "überschreibt", "remplace", "écrase", "上書き", "置き換え", "ダウングレード",
+                     "アップグレード", "再インストール")
 _TORCH_REPLACED_TOLD = _fact_if_stated("torch_replaced_told", "true")
 
 
