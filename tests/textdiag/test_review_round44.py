@@ -100,3 +100,11 @@ def test_torchs_newer_wording_of_tensors_on_two_devices_is_the_programs_placemen
     text = ("RuntimeError: Expected all tensors to be on the same device, but got index is on cuda:1, different from "
             "other tensors on cuda:0 (when checking argument in method wrapper_CUDA__index_select)\n" + WORKING)
     assert verdict_of(text).key == "ready.gpu_other_error"
+
+
+def test_an_install_that_replaced_the_cuda_build_on_windows_and_lost_cuda_brought_pypis_cpu_wheel() -> None:
+    text = ("Windows 11, RTX 3060, driver 546.01.\nWhen I pip install -r requirements.txt it uninstalls "
+            "torch-2.1.2+cu121 and installs torch-2.1.2, now\n>>> torch.cuda.is_available()\nFalse")
+    assert first_error(text).code == "CPU_ONLY_WHEEL"
+    linux = text.replace("Windows 11", "Ubuntu 22.04").replace("driver 546.01", "driver 535")
+    assert all(f.code != "CPU_ONLY_WHEEL" for f in diagnosis_of(linux).errors)  # (PyPI's Linux torch is a CUDA build)

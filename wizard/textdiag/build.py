@@ -518,10 +518,16 @@ def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[Te
     CPU build is what came in, _cpu_build_for_cuda has answered."""
     if facts.get("torch_replaced_told") != "true":
         return []
-    if facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true":
-        return []  # (CUDA lost with it: what came in is what the rules after this one weigh, a CPU build most often)
     shown = best_facts(prose).get("torch_replaced_told")
     excerpt = clean.text[shown.start:shown.end] if shown else ""
+    if facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true":
+        # CUDA lost with it: what came in decides. On Windows the torch pip takes from PyPI for another package's
+        # requirement is PyPI's Windows wheel, a CPU build (PyTorch's CUDA builds are on its own index only); elsewhere
+        # the rules after this one weigh it
+        if facts.get("os") == "windows" and facts.get("is_wsl") != "true":
+            return [Evidence(TORCH_REPLACED_TOLD, "CPU_ONLY_WHEEL", excerpt,
+                             (("torch_replaced_told", "true"), ("os", "windows")))]
+        return []
     return [Evidence(TORCH_REPLACED_TOLD, "PACKAGE_CONFLICT", excerpt,
                      (("torch_replaced_told", "true"), (WORDING_FACT, "replaced")))]
 
