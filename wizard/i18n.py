@@ -268,7 +268,17 @@ def _fill(chosen: str, key: str, params: Mapping[str, object]) -> str:
     missing = template_fields(chosen) - set(params)
     if missing:
         raise I18nError(f"text {key!r} needs field(s) {', '.join(sorted(missing))}")
-    return chosen.format(**{name: _display(value) for name, value in params.items()})
+    values = {name: _display(value) for name, value in params.items()}
+    return without_empty_fields(chosen, values).format(**values)
+
+
+def without_empty_fields(template: str, values: Mapping[str, str]) -> str:
+    """The template without the space before a field whose value is empty ("PyTorch {torch} is" with no version known
+    reads "PyTorch is", not "PyTorch  is")."""
+    for name, value in values.items():
+        if not value:
+            template = template.replace(" {" + name + "}", "{" + name + "}")
+    return template
 
 
 def _display(value: object) -> str:

@@ -359,3 +359,14 @@ def test_sentences_are_joined_without_a_space_in_chinese_and_japanese() -> None:
         assert joined == i18n.text("why.uses_gpu", locale, torch="2.5.1") + i18n.text("mps", locale)
     german = i18n.render_messages((first, second), "", "de")
     assert german == i18n.text("why.uses_gpu", "de", torch="2.5.1") + " " + i18n.text("mps", "de")
+
+
+def test_a_field_whose_value_is_empty_leaves_no_double_space_in_any_language() -> None:
+    from wizard.checks.texts import render
+    from wizard.i18n import without_empty_fields
+
+    assert without_empty_fields("PyTorch {torch} is the CPU-only build", {"torch": ""}) == "PyTorch{torch} is the CPU-only build"
+    title, explanation = render("CPU_ONLY_WHEEL", {"torch": "", "gpu": "NVIDIA GeForce RTX 3090"})
+    assert explanation.startswith("PyTorch is the CPU-only build") and "  " not in explanation
+    _, with_version = render("CPU_ONLY_WHEEL", {"torch": "2.4.0+cpu", "gpu": "NVIDIA GeForce RTX 3090"})
+    assert with_version.startswith("PyTorch 2.4.0+cpu is the CPU-only build")

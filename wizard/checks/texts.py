@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from wizard.findings import Action, Finding, Message, Severity, Step
-from wizard.i18n import RenderedText, join_sentences, params_of  # noqa: F401 - re-exported for the checks
+from wizard.i18n import RenderedText, join_sentences, params_of, without_empty_fields  # noqa: F401 - re-exported
 from wizard.resources_path import resource
 
 
@@ -113,8 +113,9 @@ def render(key: str, fields: dict[str, object], texts: dict[str, Text] | None = 
     values = {name: _display(value) for name, value in fields.items()}
     params = params_of({name: fields[name] for name in text.fields})
     return (
-        RenderedText(text.title.format(**values), (Message(f"{key}.title", params),)),
-        RenderedText(text.explanation.format(**values), (Message(f"{key}.explanation", params),)),
+        RenderedText(without_empty_fields(text.title, values).format(**values), (Message(f"{key}.title", params),)),
+        RenderedText(without_empty_fields(text.explanation, values).format(**values),
+                     (Message(f"{key}.explanation", params),)),
     )
 
 
