@@ -515,7 +515,8 @@ def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[Te
     """The person says installing something replaced the torch that was there ("it removed torch-2.0.0 and installed
     torch-1.13.1", "pip install xformers always re-installs torch"): the package's requirement asks for another torch,
     PACKAGE_CONFLICT, whatever broke after it (what pip's "Attempting uninstall: torch" shows, told in words). Where a
-    CPU build is what came in, _cpu_build_for_cuda has answered."""
+    CPU build is shown coming in, _cpu_build_for_cuda has answered; where CUDA was lost with it on Windows, PyPI's
+    Windows wheel came in, a CPU build; elsewhere a lost CUDA is left to the rules after this one."""
     if facts.get("torch_replaced_told") != "true":
         return []
     shown = best_facts(prose).get("torch_replaced_told")
@@ -1033,9 +1034,13 @@ _DOCKER_DENIED = re.compile(r"\b(?:not|no|without|never|uninstalled|removed|used
 
 
 def _docker_used(lower: str) -> bool:
+    """Docker (or Podman) in use in the text, not denied or of the past (the substring test first: most texts have
+    neither word)."""
     if "docker" not in lower and "podman" not in lower:
         return False
     return _DOCKER_USED.search(lower) is not None and _DOCKER_DENIED.search(lower) is None
+
+
 _TORCH_PIP_INSTALLED = re.compile(r"\b(?:pip3?|uv pip) install\b[^\n]{0,120}?\btorch\b")
 _LINUX_ALSO = re.compile(r"\b(?:linux|ubuntu|debian|centos|fedora|manylinux|ssh)\b|(?:^|[\s\"'(])/home/")
 
