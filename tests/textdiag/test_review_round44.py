@@ -108,3 +108,11 @@ def test_an_install_that_replaced_the_cuda_build_on_windows_and_lost_cuda_brough
     assert first_error(text).code == "CPU_ONLY_WHEEL"
     linux = text.replace("Windows 11", "Ubuntu 22.04").replace("driver 546.01", "driver 535")
     assert all(f.code != "CPU_ONLY_WHEEL" for f in diagnosis_of(linux).errors)  # (PyPI's Linux torch is a CUDA build)
+
+
+def test_a_program_telling_cuda_is_not_available_is_a_problem_reported_not_too_little_to_tell() -> None:
+    from tests.textdiag.pasted import verdict_of
+
+    text = ("18:55:10-746256 INFO     Torch: torch==2.3.0+cu121\n18:55:10-746256 WARNING  Torch: CUDA is not available, "
+            "running on CPU\n18:55:11-001234 INFO     Device: NVIDIA GeForce RTX 3060")
+    assert verdict_of(text).key == "cannot_tell.unplaced_failure"  # (it asks for collect_env of that environment)

@@ -180,7 +180,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(GPU_LOAD_SEEN_SIGNATURE, "", "", (("seen_in", "task_manager"),)))
     working = working_shown(facts)
     cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
-    if reports_failure(clean.text, cuda_expected):
+    if reports_failure(clean.text, cuda_expected) or (facts.get("gpu_unused") == "true" and not working):
+        # (the GPU told unused, "CUDA is not available, running on CPU", is the complaint: a failure, not an error)
         strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
         own = (("program_error", "shown"),) if program_error_shown(clean.text) else ()  # (for a verdict without the text)
         evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength, *own)))
