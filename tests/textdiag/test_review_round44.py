@@ -116,3 +116,37 @@ def test_a_program_telling_cuda_is_not_available_is_a_problem_reported_not_too_l
     text = ("18:55:10-746256 INFO     Torch: torch==2.3.0+cu121\n18:55:10-746256 WARNING  Torch: CUDA is not available, "
             "running on CPU\n18:55:11-001234 INFO     Device: NVIDIA GeForce RTX 3060")
     assert verdict_of(text).key == "cannot_tell.unplaced_failure"  # (it asks for collect_env of that environment)
+
+
+SECOND_REVIEW = [
+    # Docker mentioned but not in use for the environment that fails
+    ("docker_not_used", "Windows 11, RTX 3060. I don't use Docker, just a plain venv.\nRuntimeError: CUDA driver version "
+     "is insufficient for CUDA runtime version", "DRIVER_TOO_OLD", None),
+    ("docker_works_native_fails", "Windows 11, RTX 3070. Inside a docker container everything works, but in my native "
+     "conda env:\nRuntimeError: CUDA driver version is insufficient for CUDA runtime version", "DRIVER_TOO_OLD", None),
+    ("docker_image_not_used", "Windows 11, RTX 3060. Following the README (they also provide a docker image, which I "
+     "don't use), I installed with pip.\nRuntimeError: CUDA driver version is insufficient for CUDA runtime version",
+     "DRIVER_TOO_OLD", None),
+    # Debian's armhf is 32-bit ARM: the platform, not a Python to reinstall
+    ("armhf", "Installing on an Orange Pi with Armbian armhf (32-bit userland), python 3.11:\nERROR: Could not find a "
+     "version that satisfies the requirement torch (from versions: none)", "PLATFORM_UNSUPPORTED", None),
+    # a placement error whose tensor on cuda:0 shows CUDA working, beside "CUDA works" told in prose
+    ("placement_beside_works_told", "CUDA works, is_available is True and nvidia-smi shows my RTX 4090.\nRuntimeError: "
+     "Expected all tensors to be on the same device, but got mat1 is on cpu, different from other tensors on cuda:0 "
+     "(when checking argument in method wrapper_CUDA_addmm)", None, "ready"),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "verdict"), review_params(SECOND_REVIEW))
+def test_second_review(text: str, first: str | None, verdict: str | None) -> None:
+    assert_answer(text, first, verdict)
+
+
+@pytest.mark.parametrize("denied", ["torch は上書きされていません（2.1.0+cu121 のまま）。",
+                                    "pip deinstalliert torch nicht, es bleibt 2.1.0+cu121."])
+def test_a_replacement_denied_in_japanese_or_german_is_no_such_fact(denied: str) -> None:
+    from tests.textdiag.pasted import facts_of
+
+    assert "torch_replaced_told" not in facts_of(denied)
+    assert facts_of("Wenn ich accelerate installiere, deinstalliert pip torch 2.1.2+cu121 und installiert torch 2.5.0."
+                    ).get("torch_replaced_told") == "true"

@@ -139,7 +139,7 @@ def _unsupported_variant(ctx: CheckContext) -> str | None:
 
 
 # machines whose operating system is 32-bit: no PyTorch wheel exists for them at all (a 64-bit OS is the way)
-THIRTY_TWO_BIT_SYSTEMS = frozenset({"armv7l", "armv6l"})
+THIRTY_TWO_BIT_SYSTEMS = frozenset({"armv7l", "armv6l", "armhf"})
 
 
 def check_platform(ctx: CheckContext) -> list[Finding]:

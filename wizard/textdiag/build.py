@@ -127,6 +127,10 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
+    if _ARM32_SHOWN.search(clean.lower) or (facts.get("machine") in ("armv7l", "armv6l") and facts.get("python_bits") == "32"):
+        facts["arm32_shown"] = "true"  # (a 32-bit ARM system shown, not only a Raspberry Pi of unknown bits)
+        if facts.get("machine") not in ("armv7l", "armv6l"):
+            facts["machine"] = "armv7l"  # (Debian's armhf is ARMv7: what the platform checks read)
     if (facts.get("os") == "windows" and facts.get("is_wsl") != "true" and _docker_used(clean.lower)
             and _LINUX_ALSO.search(clean.lower) is None):  # (a Linux host named too: the container may run there)
         # Docker Desktop gives containers the GPU only through its WSL 2 backend (Docker's "GPU support in Docker
@@ -838,8 +842,10 @@ def _cuda_complaint(facts: dict[str, str], clean: CleanText) -> bool:
         return True  # (a program's own start check failing, "Torch is not able to use GPU", is the complaint itself)
     if facts.get("program_chose_cpu") == "true" and nvidia_named(facts) and not _CPU_ON_PURPOSE.search(clean.lower):
         return True  # ("Chosen device: cpu" where the text names an NVIDIA GPU, not asked for)
-    if facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text):
-        return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here
+    if (facts.get("gpu_works_elsewhere") == "true" and "cuda" in clean.lower and reports_failure(clean.text)
+            and facts.get("cuda_works") != "true"):
+        return True  # "CUDA works with my other projects, but this one gives a CUDA error": CUDA fails here (unless a
+        # tool shows CUDA working here too: a tensor on cuda:0 in the error itself)
     return facts.get("cuda_available") == "false" and "is_available" in clean.lower and reports_failure(clean.text)
 
 
@@ -1026,12 +1032,19 @@ def _container_without_gpus(clean: CleanText) -> bool:
 
 # Docker in use: a container run or built (docker run / compose / exec / build, Docker Desktop, a container or image
 # named beside it), not Docker denied or in the past ("not in Docker", "no docker", "I uninstalled Docker")
+# a 32-bit ARM system named by its machine or ABI ("armv7l", Debian's "armhf", "arm-linux-gnueabihf", pip's
+# "linux_armv7l" tag)
+_ARM32_SHOWN = re.compile(r"(?<![a-z0-9_])(?:linux_)?(?:armv7l|armv6l|armhf|arm-linux-gnueabihf?)(?![a-z0-9])")
 _DOCKER_USED = re.compile(r"(?<![a-z])(?:docker|podman)(?:[ -]?compose| run| exec| build| desktop| container| image)(?![a-z])"
                           r"|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,60}?\b(?:container|image)s?\b"
                           r"|\b(?:build(?:ing)?|run(?:ning)?|start(?:ing)?|us(?:e|ing)|in)\s(?:the\s|a\s|my\s)?(?:docker|podman)"
                           r"(?![a-z])")
-_DOCKER_DENIED = re.compile(r"\b(?:not|no|without|never|uninstalled|removed|used to use)\b[^\n.]{0,30}?(?<![a-z])(?:docker|podman)"
-                            r"(?![a-z])|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,20}?\b(?:not used|isn't used)\b")
+_DOCKER_DENIED = re.compile(r"\b(?:not|no|without|never|uninstalled|removed|used to use|don['’]t|do not|didn['’]t|doesn['’]t|"
+                            r"no longer)\b[^\n.]{0,30}?(?<![a-z])(?:docker|podman)"
+                            r"(?![a-z])|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,60}?(?:\b(?:not used|isn['’]t used)\b"
+                            r"|\bi (?:don['’]t|do not|didn['’]t) use\b)"
+                            # (Docker working elsewhere beside the native environment that fails)
+                            r"|\bnative(?:ly)?\b|\boutside (?:of )?(?:docker|the container)")
 
 
 def _docker_used(lower: str) -> bool:
@@ -1449,7 +1462,7 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
     first: no Python gets one there (PyTorch never published CUDA builds for macOS)."""
     if cuda_build_asked_on_mac(facts):
         return "PLATFORM_UNSUPPORTED"
-    if facts.get("machine") in ("armv7l", "armv6l"):
+    if facts.get("arm32_shown") == "true":
         return "PLATFORM_UNSUPPORTED"  # (a 32-bit ARM system: no wheel for any Python; a 64-bit OS is the way)
     if facts.get("python_bits") == "32" or _python_unsupported(facts.get("python_version", ""), facts):
         return "PYTHON_UNSUPPORTED"

@@ -824,8 +824,12 @@ TORCH_REPLACED_TOLD = re.compile(
     r"|\b(?:pip|uv|conda|el\sinstalador|o\sinstalador|der\sinstaller|l['’]installateur)\s(?:me\s|mir\s|m['’])?"
     r"(?:desinstala|desinstaló|desinstalou|reemplaza|reemplazó|substitui|substituiu|sobrescribe|sobrescreve|"
     r"deinstalliert|ersetzt|überschreibt|désinstalle|remplace|écrase)\s(?:mi\s|meu\s|o\s|el\s|mein\s|das\s|le\s|mon\s)?"
-    + _TORCH + r"\b"
-    r"|" + _TORCH + r"\s?(?:が|は)\s?(?:[\d.]{1,12}\s?に\s?)?(?:上書き|置き換え|ダウングレード|アップグレード|再インストール)され", _I)
+    + _TORCH + r"\b(?!\s(?:nicht|pas)\b)"
+    # German puts the verb first after a leading clause: "Wenn ich accelerate installiere, deinstalliert pip torch"
+    r"|\b(?:deinstalliert|ersetzt|überschreibt)\s(?:pip|uv|conda|der\sinstaller)\s(?:mein\s|das\s)?" + _TORCH
+    + r"\b(?!\s(?:nicht)\b)"
+    r"|" + _TORCH + r"\s?(?:が|は)\s?(?:[\d.]{1,12}\s?に\s?)?(?:上書き|置き換え|ダウングレード|アップグレード|再インストール)され"
+    r"(?!てい(?:ません|ない)|ません|ない|ず)", _I)
 _REPLACED_NEEDLES = ("install", "remov", "replac", "overrid", "overwrit", "downgrad", "upgrad", "swap", "bump", "覆盖",
                      "替换", "卸载", "降级", "升级", "重装", "被改", "给改", "改了", "desinstal", "reemplaz", "substitu",
                      "sobrescr", "ersetzt", "überschreibt", "remplace", "écrase", "上書き", "置き換え", "ダウングレード",

@@ -195,6 +195,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "failing_import": lower,  # the package whose import statement raised, as the traceback shows: "torchvision"
     "runs_in_notebook": lower,  # "true": the text comes from Jupyter or IPython (an .ipynb, a notebook cell, a kernel)
     "wheel_page_torch": lower,  # the torch build a companion's wheel page is for ("2.4.0+cu121": PyG's, DGL's pages)
+    "arm32_shown": lower,  # "true": a 32-bit ARM system shown (armv7l, armhf, pip's linux_armv7l tag, or "32-bit" on one)
     "windows_container": lower,  # "true": Docker or Podman named on Windows (its containers reach the GPU through WSL 2)
     "torch_replaced_told": lower,  # "true": the person says installing a package replaced the torch that was there
     "torch_build_told": lower,  # "cpu": the person says the torch that got installed is a CPU build

@@ -343,7 +343,7 @@ def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution
 def bitness_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A 32-bit Python gets no torch wheel at all: DLL and no-wheel errors then mean an unsupported Python."""
     if facts.get("python_bits") == "32" and found.signature.family in ("dll", "loader", "resolver", "pip", ""):
-        if facts.get("machine") in ("armv7l", "armv6l"):  # (a 32-bit ARM system has no 64-bit Python to install)
+        if facts.get("arm32_shown") == "true":  # (a 32-bit ARM system has no 64-bit Python to install)
             yield "PLATFORM_UNSUPPORTED", 2.6, "a 32-bit ARM system: PyTorch publishes no wheel for it"
             return
         yield "PYTHON_UNSUPPORTED", 2.2, "the Python is 32-bit"
