@@ -127,7 +127,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
-    if _ARM32_SHOWN.search(clean.lower) or (facts.get("machine") in ("armv7l", "armv6l") and facts.get("python_bits") == "32"):
+    if _arm32_shown(clean.lower) or (facts.get("machine") in ("armv7l", "armv6l") and facts.get("python_bits") == "32"):
         facts["arm32_shown"] = "true"  # (a 32-bit ARM system shown, not only a Raspberry Pi of unknown bits)
         if facts.get("machine") not in ("armv7l", "armv6l"):
             facts["machine"] = "armv7l"  # (Debian's armhf is ARMv7: what the platform checks read)
@@ -1035,6 +1035,10 @@ def _container_without_gpus(clean: CleanText) -> bool:
 # a 32-bit ARM system named by its machine or ABI ("armv7l", Debian's "armhf", "arm-linux-gnueabihf", pip's
 # "linux_armv7l" tag)
 _ARM32_SHOWN = re.compile(r"(?<![a-z0-9_])(?:linux_)?(?:armv7l|armv6l|armhf|arm-linux-gnueabihf?)(?![a-z0-9])")
+def _arm32_shown(lower: str) -> bool:
+    return ("armv" in lower or "armhf" in lower or "gnueabi" in lower) and _ARM32_SHOWN.search(lower) is not None
+
+
 _DOCKER_USED = re.compile(r"(?<![a-z])(?:docker|podman)(?:[ -]?compose| run| exec| build| desktop| container| image)(?![a-z])"
                           r"|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,60}?\b(?:container|image)s?\b"
                           r"|\b(?:build(?:ing)?|run(?:ning)?|start(?:ing)?|us(?:e|ing)|in)\s(?:the\s|a\s|my\s)?(?:docker|podman)"
