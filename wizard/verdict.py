@@ -260,10 +260,12 @@ def _without_other_frameworks_lines(lower: str) -> str:
 # level, a notebook's JSON string), its own time first too ("18:55:10-746256 WARNING  No subdir found")
 _WARNING_RECORD = re.compile(
     rf"(?m)^{_LINE_PREFIX}(?:\d\d:\d\d:\d\d(?:[.,-]\d{{1,6}})?[ \t]{{1,4}}(?:-[ \t]{{1,2}})?)?"
-    r"(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} )"
+    r"(?:\[?warn(?:ing)?\]?[ :\]]|w\d{4} \d\d:\d\d:\d\d\.\d{1,6} {1,3}\d{1,8} "
+    # torch's own C++ warnings (c10's logging): "[W NNPACK.cpp:64] …", "[W1016 11:28:34.389016046 socket.cpp:697] …"
+    r"|\[w(?:\d{4} \d\d:\d\d:\d\d\.\d{1,9} (?:\d{1,8} )?)? ?[\w./\\-]{1,120}:\d{1,6}\] )"
     # (not one telling that CUDA or the GPU cannot be used: "WARNING Torch: CUDA is not available, running on CPU")
     r"(?![^\n]{0,300}?(?:(?:cuda|gpu)[^\n]{0,40}?(?:not available|unavailable|not found|not detected)"
-    r"|(?:running|falling back|fall back|runs) (?:on|to) (?:the )?cpu))[^\n]{0,2000}$")
+    r"|(?:running|falling back|fall back|runs) (?:on|to) (?:the )?cpu|cuda (?:error|warning)))[^\n]{0,2000}$")
 
 
 @lru_cache(maxsize=2)  # (the verdict and the text builder ask several times about the same text)
@@ -276,7 +278,7 @@ def _failure_scan(text: str) -> str:
         lower = _without_other_frameworks_lines(lower)
     if "error" in lower or "traceback" in lower:
         lower = _TEMPLATE_HEADING.sub("", lower)
-    if "warn" in lower:
+    if "warn" in lower or "[w" in lower:
         lower = _WARNING_RECORD.sub("", lower)
     for needle, denial in _ERROR_DENIALS:
         if needle in lower:

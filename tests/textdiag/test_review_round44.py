@@ -150,3 +150,16 @@ def test_a_replacement_denied_in_japanese_or_german_is_no_such_fact(denied: str)
     assert "torch_replaced_told" not in facts_of(denied)
     assert facts_of("Wenn ich accelerate installiere, deinstalliert pip torch 2.1.2+cu121 und installiert torch 2.5.0."
                     ).get("torch_replaced_told") == "true"
+
+
+@pytest.mark.parametrize("record", [
+    "[W NNPACK.cpp:64] Could not initialize NNPACK! Reason: Unsupported hardware.",
+    "[W1016 11:28:34.389016046 socket.cpp:697] [c10d] The client socket has failed to connect to [localhost]:29500 "
+    "(errno: 99 - Cannot assign requested address).",
+])
+def test_torchs_own_cpp_warning_records_beside_cuda_working_are_no_failure_report(record: str) -> None:
+    from tests.textdiag.pasted import verdict_of
+
+    text = (">>> torch.cuda.is_available()\nTrue\n>>> torch.cuda.get_device_name(0)\n'NVIDIA GeForce RTX 3060'\n"
+            + record)
+    assert verdict_of(text).key == "ready.gpu"
