@@ -346,13 +346,16 @@ def program_error_shown(text: str) -> bool:
 # before the rest of the line is read, with torch's advice under every CUDA error, so another error run onto the same
 # line (a forum joins them) still names the setup.
 _EXCEPTION_NAME = r"(?:[\w.]{0,60}(?:error|exception): )?"
+# aten's message for tensors on two devices, lower-cased ("... but found at least two devices, cuda:0 and cpu!", and
+# torch 2.x's "... but got index is on cuda:1, different from other tensors on cuda:0"); wizard.textdiag.evidence reads
+# the same message as CUDA working where one device is CUDA's
+TENSORS_ON_TWO_DEVICES = (
+    r"expected all tensors to be on the same device, (?:but found at least two devices, (?:cuda:\d{1,2}|cpu) and "
+    r"(?:cuda:\d{1,2}|cpu)!?|but got \w{1,40} is on (?:cuda:\d{1,2}|cpu), different from other tensors on "
+    r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
-    _EXCEPTION_NAME + r"expected all tensors to be on the same device, but found at least two devices, "
-    r"(?:cuda:\d{1,2}|cpu) and (?:cuda:\d{1,2}|cpu)!?",
-    # (torch 2.x's wording: "but got index is on cuda:1, different from other tensors on cuda:0")
-    _EXCEPTION_NAME + r"expected all tensors to be on the same device, but got \w{1,40} is on (?:cuda:\d{1,2}|cpu), "
-    r"different from other tensors on (?:cuda:\d{1,2}|cpu)",
+    _EXCEPTION_NAME + TENSORS_ON_TWO_DEVICES,
     _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"input type \(torch\.\w{1,20}tensor\) and weight type \(torch\.cuda\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"expected object of device type cuda but got device type cpu for argument #\d{1,2} '\w{1,40}'",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.textdiag.pasted import diagnosis_of, facts_of, first_error, verdict_of
+from tests.textdiag.test_working_setup import COLLECT_ENV_WORKING
 from wizard.findings import Severity
 from wizard.verdict import VerdictKind
 
@@ -61,10 +62,6 @@ def test_when_and_an_action_done_in_the_passive_is_what_happened_if_stays_a_hypo
     assert "torch_build_told" not in facts_of("If suite2p is installed, it installs pytorch with CPU support only")
 
 
-WORKING = ("Collecting environment information...\nPyTorch version: 2.5.1+cu124\nCUDA used to build PyTorch: 12.4\n"
-           "OS: Ubuntu 22.04.4 LTS (x86_64)\nPython version: 3.10.12 (64-bit runtime)\nIs CUDA available: True\n"
-           "GPU models and configuration: GPU 0: NVIDIA GeForce RTX 4090\nNvidia driver version: 550.54.14\n")
-
 
 @pytest.mark.parametrize("record", [
     # a log record at warning level (Python logging's level name first, glog's "W<mmdd> <time> <thread>")
@@ -75,7 +72,7 @@ WORKING = ("Collecting environment information...\nPyTorch version: 2.5.1+cu124\
     "W0601 10:54:51.761023 7588 torch\\_dynamo\\convert_frame.py:824] won't convert forward: graph break",
 ])
 def test_a_warning_record_beside_cuda_shown_working_is_no_failure_report(record: str) -> None:
-    verdict = verdict_of(f"{record}\n{WORKING}")
+    verdict = verdict_of(f"{record}\n{COLLECT_ENV_WORKING}")
     assert verdict.kind is VerdictKind.READY
 
 
@@ -84,7 +81,7 @@ def test_a_warning_record_beside_cuda_shown_working_is_no_failure_report(record:
     "[ERROR] loading the CUDA kernels of the extension failed",
 ])
 def test_an_error_record_beside_cuda_shown_working_still_reports_a_failure(record: str) -> None:
-    assert verdict_of(f"{record}\n{WORKING}").kind is not VerdictKind.READY
+    assert verdict_of(f"{record}\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY
 
 
 @pytest.mark.parametrize(("command", "page"), [
@@ -218,7 +215,7 @@ def test_pips_specifier_list_is_read_whole_and_a_lower_bound_above_the_list_is_t
 
 def test_tensors_on_two_gpus_are_the_programs_placement_beside_cuda_working() -> None:
     text = ("RuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and "
-            "cuda:1! (when checking argument for argument index in method wrapper__index_select)\n" + WORKING)
+            "cuda:1! (when checking argument for argument index in method wrapper__index_select)\n" + COLLECT_ENV_WORKING)
     assert verdict_of(text).key == "ready.gpu_other_error"
 
 

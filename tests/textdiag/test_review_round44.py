@@ -95,10 +95,10 @@ def test_an_install_that_replaced_torch_told_in_spanish_japanese_or_french(told:
 
 def test_torchs_newer_wording_of_tensors_on_two_devices_is_the_programs_placement() -> None:
     from tests.textdiag.pasted import verdict_of
-    from tests.textdiag.test_readings_round43 import WORKING
+    from tests.textdiag.test_working_setup import COLLECT_ENV_WORKING
 
     text = ("RuntimeError: Expected all tensors to be on the same device, but got index is on cuda:1, different from "
-            "other tensors on cuda:0 (when checking argument in method wrapper_CUDA__index_select)\n" + WORKING)
+            "other tensors on cuda:0 (when checking argument in method wrapper_CUDA__index_select)\n" + COLLECT_ENV_WORKING)
     assert verdict_of(text).key == "ready.gpu_other_error"
 
 

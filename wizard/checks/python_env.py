@@ -10,7 +10,7 @@ from wizard.checks.import_errors import import_failure_code
 from wizard.checks.remedies import user_site_copy
 from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
-from wizard.knowledge.model import PLATFORMS, Release
+from wizard.knowledge.model import PLATFORMS, THIRTY_TWO_BIT_ARM, Release
 from wizard.policy.compat import glibc_ok, outdated_python
 from wizard.policy.machine import evidence_fact
 from wizard.snapshot import FactStatus
@@ -129,17 +129,13 @@ def _unsupported_variant(ctx: CheckContext) -> str | None:
         return "too_old"
     if python.implementation and python.implementation != "cpython":
         return "implementation"
-    if python.bits == 32 and ctx.machine not in THIRTY_TWO_BIT_SYSTEMS:
+    if python.bits == 32 and ctx.machine not in THIRTY_TWO_BIT_ARM:
         return "bits32"  # (on a 32-bit system, armv7l, no 64-bit Python exists: the platform is the answer)
     releases = [r for r in ctx.knowledge.releases if r.verified]
     if releases and not any(r.supports_python(python.version) for r in releases):
         newest = ctx.knowledge.newest_release()
         return "too_new" if version_tuple(python.version)[:2] > version_tuple(newest.python_max)[:2] else "too_old"
     return None
-
-
-# machines whose operating system is 32-bit: no PyTorch wheel exists for them at all (a 64-bit OS is the way)
-THIRTY_TWO_BIT_SYSTEMS = frozenset({"armv7l", "armv6l", "armhf"})
 
 
 def check_platform(ctx: CheckContext) -> list[Finding]:

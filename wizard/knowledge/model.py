@@ -15,6 +15,9 @@ from packaging.version import InvalidVersion, Version
 # Platform keys used throughout: "<os>-<machine>" with os in linux/windows/darwin and
 # machine normalised ("x86_64", "aarch64", "arm64").
 PLATFORMS = ("linux-x86_64", "linux-aarch64", "windows-x86_64", "windows-arm64", "darwin-arm64", "darwin-x86_64")
+# 32-bit ARM machines (a 32-bit operating system): no PyTorch wheel exists for any Python there, and no 64-bit Python
+# can be installed on them (a 64-bit OS is the way)
+THIRTY_TWO_BIT_ARM = frozenset({"armv7l", "armv6l"})
 
 
 def platform_key(os_name: str, machine: str) -> str:

@@ -28,7 +28,7 @@ from wizard.evidence import (
     established_causes,
 )
 from wizard.findings import Goal
-from wizard.knowledge.model import PLATFORMS, capability_covered, platform_key
+from wizard.knowledge.model import PLATFORMS, THIRTY_TWO_BIT_ARM, capability_covered, platform_key
 from wizard.policy.compat import first_release_with_native_kernels, visible_device_count
 from wizard.resources_path import resource
 from wizard.snapshot import (
@@ -54,6 +54,7 @@ from wizard.textdiag.era import (
     NOT_SERVED,
     SERVED,
     judge_python,
+    knowledge_or_none,
     listed_versions_cause,
     no_local_build_listed,
     pypi_linux_cuda,
@@ -127,9 +128,9 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["python_served_then"] = era.served
     if _container_without_gpus(clean):
         facts["container_without_gpus"] = "true"  # (whatever message torch printed inside: no driver there)
-    if _arm32_shown(clean.lower) or (facts.get("machine") in ("armv7l", "armv6l") and facts.get("python_bits") == "32"):
+    if _arm32_shown(clean.lower) or (facts.get("machine") in THIRTY_TWO_BIT_ARM and facts.get("python_bits") == "32"):
         facts["arm32_shown"] = "true"  # (a 32-bit ARM system shown, not only a Raspberry Pi of unknown bits)
-        if facts.get("machine") not in ("armv7l", "armv6l"):
+        if facts.get("machine") not in THIRTY_TWO_BIT_ARM:
             facts["machine"] = "armv7l"  # (Debian's armhf is ARMv7: what the platform checks read)
     if (facts.get("os") == "windows" and facts.get("is_wsl") != "true" and _docker_used(clean.lower)
             and _LINUX_ALSO.search(clean.lower) is None):  # (a Linux host named too: the container may run there)
@@ -337,7 +338,7 @@ def _driver_below_build(facts: dict[str, str], matches: list[Match], conda_named
 
 def newest_companion(name: str) -> str:
     """The newest torchvision or torchaudio release the knowledge base pairs with a torch release, "" unknown."""
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     versions = [getattr(release, name) for release in knowledge.releases] if knowledge is not None else []
     return max((v for v in versions if v), key=lambda v: tuple(int(p) for p in re.findall(r"\d+", v)[:3]), default="")
 
@@ -355,7 +356,7 @@ def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
     version = facts.get("torch_version") or facts.get("torch_installed", "")
     if not version or "+" in version or conda_named or facts.get("os") != "linux":
         return ""
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     release = knowledge.release(version) if knowledge is not None else None
     machine = "aarch64" if facts.get("machine") in ("aarch64", "arm64") else "x86_64"
     if release is None:  # an older release: PyTorch's previous-versions page shows its plain pip build (x86_64)
@@ -367,7 +368,7 @@ def _pypi_linux_variant(facts: dict[str, str], conda_named: bool) -> str:
 def _driver_floor(cuda: str, os_name: str) -> Version | None:
     """The oldest driver that runs a build for ``cuda`` (the lower of the Windows and Linux floors when the OS is
     unknown): minor-version compatibility from CUDA 11 on, the toolkit's own driver before."""
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     if knowledge is None:
         return None
     systems = (os_name,) if os_name in ("windows", "linux") else ("windows", "linux")
@@ -386,7 +387,7 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanT
     for, that build cannot use the GPU (newer CUDA builds leave out older GPU generations). An installed torch the text
     shows is the checks' to judge."""
     named = re.fullmatch(r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\+(cu\d{2,3})", facts.get("torch_named", ""))
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     if (facts.get("torch_version") or not gpus or named is None or knowledge is None
             or facts.get("cuda_available") == "false"  # (a build without the GPU's kernels still finds the GPU)
             or not _the_build_in_use(clean, named.group(1), named.group(2))):
@@ -420,7 +421,7 @@ def _newest_architecture_fails(facts: dict[str, str], gpus: list[str], clean: Cl
     if facts.get("cuda_available") == "false" or any(facts.get(key) for key in build_keys) or working_shown(facts):
         return []
     names = gpus or _series_told(clean)
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     if not names or knowledge is None or not reports_failure(clean.text):
         return []
     lower = clean.lower
@@ -568,7 +569,7 @@ def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evi
     version = facts.get("torch_version", "")
     # (torch.version.cuda printed names the build's CUDA without its release)
     cuda = _cuda_of_local_version(version) or facts.get("torch_cuda", "")
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     if not cuda or not gpus or knowledge is None or (version and knowledge.release(version.split("+")[0]) is not None):
         return []
     capability = _capability_for(gpus[0], facts)
@@ -1295,18 +1296,9 @@ def _capability_for(name: str, facts: dict[str, str]) -> str:
 @functools.lru_cache(maxsize=256)
 def capability_from_knowledge(name: str) -> str:
     """Compute capability from the knowledge base's GPU name patterns, "" when unknown or unavailable."""
-    knowledge = _knowledge()
+    knowledge = knowledge_or_none()
     model = knowledge.gpu_model(name) if knowledge is not None else None
     return model.capability if model else ""
-
-
-def _knowledge():  # -> Knowledge | None
-    try:
-        from wizard.knowledge import load_knowledge
-
-        return load_knowledge()
-    except Exception:  # noqa: BLE001 - the knowledge base is optional here: pasted text still parses without it
-        return None
 
 
 # ------------------------------------------------------------------ facts from prose and other tools' formats
@@ -1515,7 +1507,7 @@ def _variant_unpublished(facts: dict[str, str]) -> bool:
     variant = variant or facts.get("index_variant", "")
     if not variant:
         return False
-    releases = getattr(_knowledge(), "releases", ())
+    releases = getattr(knowledge_or_none(), "releases", ())
     if not releases:
         return bool(_requested(facts)[1])  # without the knowledge base: trust the explicit +variant
     known = _releases_named(version, releases)
@@ -1530,7 +1522,7 @@ def serves_current_pythons(facts: dict[str, str]) -> bool:
     """Whether the torch release the text asks for still serves the Pythons of today's newest release (the knowledge
     base's), so a Python of today is no reason pip found no wheel for it; False when the release is unknown or old."""
     version = _requested(facts)[0]
-    releases = getattr(_knowledge(), "releases", ())
+    releases = getattr(knowledge_or_none(), "releases", ())
     known = _releases_named(version, releases)
     if not known:
         return False
@@ -1590,7 +1582,7 @@ def _no_release_for_platform(os_name: str, machine: str) -> bool:
     if not (os_name and machine):
         return False
     key = platform_key(os_name, machine)
-    releases = getattr(_knowledge(), "releases", ())
+    releases = getattr(knowledge_or_none(), "releases", ())
     return key in PLATFORMS and bool(releases) and not any(r.verified and r.variants_for(key) for r in releases)
 
 

@@ -177,12 +177,20 @@ def all_releases() -> tuple[EraRelease, ...]:
     return _knowledge_releases() + _tabled_releases()
 
 
-def _knowledge_releases() -> tuple[EraRelease, ...]:
+def knowledge_or_none():  # -> Knowledge | None
+    """The knowledge base (read once per process), or None where it cannot be loaded: pasted text is still read
+    without it."""
     try:
         from wizard.knowledge import load_knowledge
 
-        knowledge = load_knowledge()
-    except Exception:  # noqa: BLE001 - pasted text is still read without the knowledge base
+        return load_knowledge()
+    except Exception:  # noqa: BLE001 - the knowledge base is optional here: pasted text still parses without it
+        return None
+
+
+def _knowledge_releases() -> tuple[EraRelease, ...]:
+    knowledge = knowledge_or_none()
+    if knowledge is None:
         return ()
     releases = []
     for release in knowledge.releases:
@@ -295,14 +303,9 @@ def listed_versions_cause(listed: str, requested: str, python_version: str = "",
     return "PLATFORM_UNSUPPORTED"
 
 
-@functools.lru_cache(maxsize=1)
 def _intel_mac_last() -> str:
-    try:
-        from wizard.knowledge import load_knowledge
-
-        return load_knowledge().platforms.intel_mac_last
-    except Exception:  # noqa: BLE001 - pasted text is still read without the knowledge base
-        return ""
+    knowledge = knowledge_or_none()
+    return knowledge.platforms.intel_mac_last if knowledge is not None else ""
 
 
 def _older_than_every_listed(version: str, bases: set[str], python_version: str) -> bool:

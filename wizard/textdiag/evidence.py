@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from wizard.textdiag.clean import CleanText
 from wizard.textdiag.statements import STATEMENT_RULES, stated
+from wizard.verdict import TENSORS_ON_TWO_DEVICES
 
 SCAN_HEAD = 200_000  # characters of the (cleaned) text examined from its start (a long paste is a log; its facts …
 SCAN_TAIL = 150_000  # … sit in its first and last few thousand lines: prose around the error, never the middle)
@@ -1172,11 +1173,7 @@ RULES: tuple[Rule, ...] = (
     # cuDNN's RNN as "found input tensor at cpu and parameter tensor at cuda:0")
     Rule("tensors_on_two_devices", ("expected all tensors to be on the same device", "torch.cuda.",
                                     "expected object of device type cuda", "parameter tensor at cuda"),
-         re.compile(r"Expected all tensors to be on the same device, but found at least two devices, "
-                    r"(?:cuda:\d{1,2} and cpu|cpu and cuda:\d{1,2}|cuda:\d{1,2} and cuda:\d{1,2})"
-                    # (torch 2.x: "but got mat1 is on cpu, different from other tensors on cuda:0")
-                    r"|Expected all tensors to be on the same device, but got \w{1,40} is on (?:cuda:\d{1,2}|cpu), "
-                    r"different from other tensors on (?:cuda:\d{1,2}|cpu)"
+         re.compile(TENSORS_ON_TWO_DEVICES +
                     r"|Input type \(torch\.(?:cuda\.)?\w{1,20}Tensor\) and weight type \(torch\.(?:cuda\.)?\w{1,20}Tensor\)"
                     r"|Expected object of device type cuda but got device type cpu"
                     r"|found input tensor at cpu and parameter tensor at cuda:\d{1,2}", _I),
