@@ -254,9 +254,6 @@ KNOWN_MISSES = {
     "a DGX Spark: that PyPI's aarch64 torch was a CPU build is the pull request's finding",
     "2961-directml-torch-directml-no-versions-python312": "no torch-directml wheel, and the Python (3.12) is only in "
     "the reporter's reply",
-    "2913-rvc-mobile-rtx3060-pytorch201-cpu-version": "torch 2.0.1 without its build, an RTX 3060 and a driver "
-    "number typed by the person: a driver told is no driver shown answering, so the CPU build and the driver both stay "
-    "possible",
     # round 29
     "3050-rvc-rtx4080-two-cuda-paths-no-gpu-found": "prose: the GPU not found beside two CUDA toolkits on PATH; no "
     "loader message names a library, so the CPU build is read as likeliest (the PATH was the reporter's fix)",
@@ -346,8 +343,6 @@ KNOWN_MISSES = {
     "or GPU named: the CPU build is a later commenter's fix",
     "3869-csnakes-requirements-extra-index-cu118-unpinned-torch-cpu": "'when debug torch cpu version installed': the "
     "statement after 'when' reads as a condition, not as what happened",
-    "3904-audiocraft-git-install-python312-torch210-pin": "pip's log of a cp312 environment cut before its error: that "
-    "the torch 2.1.0 pin has no Python 3.12 wheel is the title's word and the answer's",
     "3905-real-esrgan-inference-stuck-model-forward-cpu-torch": "an inference that hangs, with no message and no "
     "torch, OS or GPU named: the CPU build is a later commenter's finding",
     "3920-chatterbox-audiobook-installer-cu121-rtx50": "'RTX 50xx' and the installer's cu121 told in prose, no message: "
@@ -357,9 +352,6 @@ KNOWN_MISSES = {
     "4054-coc-python-vim-runs-usr-bin-python-not-anaconda-torch": "the error messages are screenshots; 'from vim … error',"
     " 'from my terminal it works' told in that order and of vim, an editor the terminal-versus-editor reading does not "
     "name",
-    "4067-a1111-windows-python3110-torch1121-cu113-couldnt-install": "the web UI's own 'Couldn't install torch' without "
-    "pip's output: which of Python, network or index failed is not shown (Python 3.11.0 beside torch 1.12.1 is the "
-    "project's reading)",
     "4070-wsl-guide-distro-still-wsl1-set-version-2": "feedback on a guide, the problem told solved: a distribution left "
     "on WSL 1 is the reporter's own finding",
     "4104-pytorch-50982-windows-pip-torchvision-022post3-old": "prose: pip on Windows installing torchvision "

@@ -114,6 +114,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     gpus = _gpu_names(env, lines, clean, facts)
     prose = _about_this_setup(extract_facts(clean))
     prose_evidence = _prose_facts(prose, facts)
+    if _windows_by_driver_number(facts, clean):
+        facts["os"] = "windows"
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
     if facts.get("os") == "darwin" and _LINUX_ALSO.search(clean.lower):
@@ -158,6 +160,7 @@ def snapshot_from_text(text: str) -> Snapshot:
                            or _cuda_without_nvidia_gpu(facts, clean, prose)
                            or _cpu_build_for_cuda(facts)
                            or _torch_replaced_told(facts, clean, prose)
+                           or _install_failure_explained(facts, clean, prose)
                            or _torch_missing_told(facts)
                            or _installed_elsewhere_told(facts)
                            or _driver_below_told(facts)
@@ -169,6 +172,8 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is not None and not any(e.cause for e in cause_evidence) and (
             _cuda_wished_beside_collect_env(facts) or _cuda_false_beside_collect_env(facts, env, clean.text)):
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
+    if env is not None and not any(e.cause for e in cause_evidence):
+        cause_evidence += _install_failure_explained(facts, clean, prose)
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
@@ -537,6 +542,28 @@ def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[Te
         return []
     return [Evidence(TORCH_REPLACED_TOLD, "PACKAGE_CONFLICT", excerpt,
                      (("torch_replaced_told", "true"), (WORDING_FACT, "replaced")))]
+
+
+INSTALL_FAILURE_EXPLAINED = "textdiag:install_failure_explained"
+
+
+def _install_failure_explained(facts: dict[str, str], clean: CleanText, prose: list[TextFact]) -> list[Evidence]:
+    """The person says torch could not be installed ("can't install pytorch", the launcher's "Couldn't install torch.")
+    with no installer's message of its own, and the facts show why no wheel fits, as pip's "No matching distribution"
+    would be read (definite_no_wheel_cause): a Python the requested release, or the text's era, never served, a
+    32-bit Python, a build that was never published, a 32-bit ARM system or a CUDA build asked for on a Mac. A torch
+    shown running was installed: then the failure is not this one."""
+    if facts.get("torch_install_failed_told") != "true" or facts.get("torch_installed") or facts.get("cuda_available"):
+        return []
+    cause = definite_no_wheel_cause(facts)
+    platform_shown = facts.get("arm32_shown") == "true" or cuda_build_asked_on_mac(facts)
+    if cause not in ("PYTHON_UNSUPPORTED", "INDEX_VARIANT_MISSING") and not (cause == "PLATFORM_UNSUPPORTED"
+                                                                            and platform_shown):
+        return []
+    shown = best_facts(prose).get("torch_install_failed_told")
+    excerpt = clean.text[shown.start:shown.end] if shown else ""
+    told = tuple((key, facts[key]) for key in ("python_version", "python_bits", "requested") if facts.get(key))
+    return [Evidence(INSTALL_FAILURE_EXPLAINED, cause, excerpt, told)]
 
 
 BUILD_CUDA_PREDATES_GPU = "textdiag:build_cuda_predates_gpu"
@@ -1062,6 +1089,26 @@ def _docker_used(lower: str) -> bool:
 
 _TORCH_PIP_INSTALLED = re.compile(r"\b(?:pip3?|uv pip) install\b[^\n]{0,120}?\btorch\b")
 _LINUX_ALSO = re.compile(r"\b(?:linux|ubuntu|debian|centos|fedora|manylinux|ssh)\b|(?:^|[\s\"'(])/home/")
+
+
+@functools.cache
+def _linux_driver_branches() -> frozenset[int]:
+    data = json.loads(resource("textdiag", "driver_numbering.json").read_text(encoding="utf-8"))
+    return frozenset(int(branch) for branch in data["linux_branches"])
+
+
+def windows_driver_number(version: str) -> bool:
+    """A driver version NVIDIA numbers only for Windows: its first number is no Linux branch ("536.23", "572.16";
+    resources/textdiag/driver_numbering.json). Inside WSL 2 nvidia-smi prints the Windows driver's number too."""
+    found = re.match(r"(\d{3})\.\d{2}$", version or "")
+    return bool(found) and int(found.group(1)) >= 384 and int(found.group(1)) not in _linux_driver_branches()
+
+
+def _windows_by_driver_number(facts: dict[str, str], clean: CleanText) -> bool:
+    """No system told, and a Windows driver's number with nothing of Linux (a distribution, a POSIX path, a container,
+    WSL) in the text: the computer runs Windows."""
+    return (not facts.get("os") and facts.get("is_wsl") != "true" and windows_driver_number(facts.get("driver_version", ""))
+            and _LINUX_ALSO.search(clean.lower) is None and not _linux_inside(clean) and "wsl" not in clean.lower)
 
 
 def _linux_inside(clean: CleanText) -> bool:

@@ -837,6 +837,30 @@ _REPLACED_NEEDLES = ("install", "remov", "replac", "overrid", "overwrit", "downg
 _TORCH_REPLACED_TOLD = _fact_if_stated("torch_replaced_told", "true")
 
 
+# The person (or an installer's own words) says torch could not be installed: "I can't install pytorch", "could not
+# find the correct version of torch", "torch installation fails", AUTOMATIC1111's and Forge's launcher "RuntimeError:
+# Couldn't install torch." (modules/launch_utils.py), "无法安装torch", "torchがインストールできない", "no puedo instalar
+# torch", "não consigo instalar o torch", "kann torch nicht installieren", "impossible d'installer torch",
+# "не могу установить torch". What failed is the install; why is for the facts beside it.
+TORCH_INSTALL_FAILED_TOLD = re.compile(
+    r"\b(?:can(?:'|’)?t|cannot|can\snot|could(?:n(?:'|’)?t|\snot)|unable\sto|fail(?:s|ed|ing)?\sto|not\sable\sto)\s"
+    r"(?:(?:get|pip|properly|successfully)\s)?(?:re)?install\s(?:the\s|a\s|any\s)?(?:(?:latest|newest|right|correct|"
+    r"required|gpu|cuda|needed)\s)?(?:version\sof\s)?" + _TORCH + r"\b"
+    r"|\bcould(?:n(?:'|’)?t|\snot)\sfind\s(?:the\s|a\s|any\s)?(?:(?:correct|right|matching|compatible|suitable)\s)?"
+    r"versions?\sof\s" + _TORCH + r"\b"
+    r"|\b" + _TORCH + r"\s(?:install(?:ation)?|setup)\s(?:fails|failed|failing|errors?\sout|does\s?n(?:o|’|')t\swork)\b"
+    r"|\binstall(?:ing|ation\sof)\s" + _TORCH + r"\s(?:fails|failed|errors?\sout)\b"
+    r"|(?:无法|不能|没法)安装\s?" + _TORCH + r"|" + _TORCH + r"\s?(?:安装失败|装不上|安装不上|安装不了)"
+    r"|" + _TORCH + r"\s?(?:が|を)?\s?インストールでき(?:ない|ません)"
+    r"|\bno\s(?:puedo|pude|consigo|logro)\sinstalar\s(?:el\s)?" + _TORCH + r"\b"
+    r"|\bnão\s(?:consigo|consegui)\sinstalar\s(?:o\s)?" + _TORCH + r"\b"
+    r"|\bkann\s(?:py)?torch\snicht\sinstallieren\b|\bimpossible\sd['’]installer\s(?:le\s)?" + _TORCH + r"\b"
+    r"|не\s(?:могу|получается|удаётся|удается)\sустановить\s" + _TORCH + r"\b|" + _TORCH + r"\sне\sустанавливается", _I)
+_INSTALL_FAILED_NEEDLES = ("install", "version of", "versions of", "安装", "装不上", "インストール", "instalar", "installer",
+                           "установ")
+_TORCH_INSTALL_FAILED_TOLD = _fact_if_stated("torch_install_failed_told", "true")
+
+
 # The needles are what every such statement is about (the GPU, CUDA, the CPU, in each language's words), not its
 # negations or verbs: those occur on most lines of a long log or prose, and each needle's line is a window to search.
 _MODELS = ("rtx", "gtx", "geforce", "quadro", "tesla")  # "my RTX 3060 is not being used"
@@ -894,4 +918,7 @@ STATEMENT_RULES: tuple[StatementRule, ...] = (
     StatementRule("torch_cpu_build_told_es_pt_de_fr", _BUILD_ANCHORS, CPU_BUILD_TOLD_ES_PT_DE_FR, _CPU_BUILD_TOLD, 0.7),
     # the person says installing something replaced their torch (pip's resolver, for another package's requirement)
     StatementRule("torch_replaced_told", _REPLACED_NEEDLES, TORCH_REPLACED_TOLD, _TORCH_REPLACED_TOLD, 0.7),
+    # the person says torch could not be installed (the facts beside it say why)
+    StatementRule("torch_install_failed_told", _INSTALL_FAILED_NEEDLES, TORCH_INSTALL_FAILED_TOLD,
+                  _TORCH_INSTALL_FAILED_TOLD, 0.7),
 )
