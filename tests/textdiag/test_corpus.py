@@ -75,8 +75,6 @@ KNOWN_MISSES = {
     "platform, the thread a broken channel repodata that the text cannot show",
     "981-zh-llamafactory-win11-cuda122-torch-not-gpu": "Chinese prose: 'has a CUDA environment but shows not detected', "
     "without saying what was not detected",
-    "989-zh-monkeyocr-dockerfile-cu124-rtx50": "Chinese prose: 'cu124 does not support the 50 series' with no model "
-    "named, and a Dockerfile line",
     # round 12 (collected without running the engine; measured once, then rules were generalized from its tuning half)
     "1010-big-sleep-win-torch171-cu110-old-torchvision": "a TypeError in the program's own code ('torch._C.Node' object "
     "is not subscriptable) after a hand-installed torch 1.7.1+cu110 / torchvision 0.8.2+cu110, a matching pair; the "
@@ -257,8 +255,6 @@ KNOWN_MISSES = {
     # round 29
     "3050-rvc-rtx4080-two-cuda-paths-no-gpu-found": "prose: the GPU not found beside two CUDA toolkits on PATH; no "
     "loader message names a library, so the CPU build is read as likeliest (the PATH was the reporter's fix)",
-    "3056-lmcache-vllm-image-torch270-cu126-rtx5090": "torch 2.7.0+cu126 shown, but the GPU only as 'RTX 50xx': a "
-    "generation without a model the checks can compare with the build's arch list",
     # round 30
     "3156-zh-tuna-conda-without-c-pytorch-anaconda-cpu-build": "only conda info and the mirror's channels are shown; "
     "that the plan without -c pytorch took Anaconda's CPU build is in a reply comparing the two plans",

@@ -99,3 +99,29 @@ def test_a_windows_drivers_number_is_compared_with_the_windows_floor() -> None:
 def test_cuda_unusable_beside_a_windows_drivers_number_is_answered_as_on_windows() -> None:
     text = "NVIDIA driver 551.23\n>>> torch.cuda.is_available()\nFalse\n"
     assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+@pytest.mark.parametrize("text", [
+    "RTX 50xx requires sm_120\nPyTorch version: 2.7.0+cu126\nCUDA version: 12.6\nit fails on my card",
+    "Dockerfile: RUN pip install torch==2.5.1 --index-url https://download.pytorch.org/whl/cu124\n"
+    "this build does not support our RTX 50 series GPU, the container crashes",
+])
+def test_a_geforce_generation_named_by_its_series_is_judged_against_the_build_shown(text: str) -> None:
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+def test_a_series_the_build_covers_is_no_architecture_problem() -> None:
+    text = "RTX 30 series card\nPyTorch version: 2.7.0+cu126\nthe training loss is nan after two epochs"
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
+
+
+def test_a_pinned_version_from_a_cuda_index_is_that_build_unless_it_is_advice() -> None:
+    advice = ("my RTX 5090 does not work with this program\n"
+              "you could try pip install torch==2.5.1 --index-url https://download.pytorch.org/whl/cu124")
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(advice)  # (the advice is not what runs)
+
+
+def test_a_pinned_version_from_a_cuda_index_that_covers_the_gpu_is_no_architecture_problem() -> None:
+    text = ("pip install torch==2.5.1 --index-url https://download.pytorch.org/whl/cu124\n"
+            "my RTX 3060 runs out of memory in the second epoch")
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)

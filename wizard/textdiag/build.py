@@ -124,6 +124,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
         gpus = [facts["gpu_name"]]  # only prose names the GPU ("my RTX3060 laptop")
+    if not gpus and env is None:
+        gpus = _series_told(clean)  # (a GeForce generation named by its series: "RTX 50xx", "50系显卡")
     dists = ce.distributions(env) if env else []
     era = judge_python(facts.get("python_version", ""), facts, clean.text) if facts.get("python_version") else None
     if era is not None:
@@ -391,14 +393,13 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanT
     for, on the system the text shows (on every system it is published for when none is): installed or only wished
     for, that build cannot use the GPU (newer CUDA builds leave out older GPU generations). An installed torch the text
     shows is the checks' to judge."""
-    named = re.fullmatch(r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\+(cu\d{2,3})", facts.get("torch_named", ""))
+    version, build = _build_named(facts, clean)
     knowledge = knowledge_or_none()
-    if (facts.get("torch_version") or not gpus or named is None or knowledge is None
-            or facts.get("cuda_available") == "false"  # (a build without the GPU's kernels still finds the GPU)
-            or not _the_build_in_use(clean, named.group(1), named.group(2))):
+    if (facts.get("torch_version") or not gpus or not version or knowledge is None
+            or facts.get("cuda_available") == "false"):  # (a build without the GPU's kernels still finds the GPU)
         return []
-    release = knowledge.release(named.group(1))
-    variant = next((v for v in release.variants if v.name == named.group(2)), None) if release is not None else None
+    release = knowledge.release(version)
+    variant = next((v for v in release.variants if v.name == build), None) if release is not None else None
     capability = _capability_for(gpus[0], facts)
     if variant is None or not capability:
         return []
@@ -406,9 +407,30 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanT
     if not platforms or any(capability_covered(capability, variant.arch_list(key)) for key in platforms):
         return []
     facts.setdefault("wanted", "cuda")
-    shown = (("torch_named", named.group(0)), ("gpu_name", gpus[0]), ("capability", capability),
+    shown = (("torch_named", f"{version}+{build}"), ("gpu_name", gpus[0]), ("capability", capability),
              (WORDING_FACT, "named_build"))
     return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+def _build_named(facts: dict[str, str], clean: CleanText) -> tuple[str, str]:
+    """The one CUDA build of torch the text names as what the person has or installs: written whole ("PyTorch 2.8.0 +
+    cu129"), or a pinned version installed from one of PyTorch's CUDA indexes ("pip install torch==2.5.1 --index-url
+    …/whl/cu124", which installs 2.5.1+cu124); ("", "") where none, or where it is a suggestion or a plan."""
+    named = re.fullmatch(r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)\+(cu\d{2,3})", facts.get("torch_named", ""))
+    if named is not None:
+        in_use = _the_build_in_use(clean, named.group(1), named.group(2))
+        return (named.group(1), named.group(2)) if in_use else ("", "")
+    version, variant = _requested(facts)
+    index = facts.get("index_variant", "")
+    if variant or not version or not index.startswith("cu") or facts.get("pytorch_index_shown") != "true":
+        return "", ""
+    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) > 1:
+        return "", ""  # (two torch versions named: which one is in use is not said)
+    pinned = re.search(r"torch\s?==\s?" + re.escape(version) + r"\b[^\n]{0,300}?/whl/" + index + r"\b", clean.text)
+    if pinned is None:
+        return "", ""
+    start = clean.text.rfind("\n", 0, pinned.start()) + 1
+    return (version, index) if _NOT_IN_USE.search(clean.text, start, pinned.start()) is None else ("", "")
 
 
 NEWEST_ARCHITECTURE = "textdiag:newest_architecture"
