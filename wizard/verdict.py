@@ -59,6 +59,9 @@ _KILLED_LINE = re.compile(
 # a code block's fence, gone in the cleaning, between the call and what it "shows")
 _CUDA_FALSE = re.compile(r"is_available\(\)[^\n]{0,12}(?:(?:\n[ \t]{0,8}){1,2}(?:>>> ?)?(?:out\[\d{1,4}\]: ?)?)?[^\n]{0,30}?"
                          r"\bfalse\b")
+# torch's autocast warning in a process that asked for CUDA and found none (torch/amp/autocast_mode.py: "User provided
+# device_type of 'cuda', but CUDA is not available. Disabling"): is_available() was False where the program ran
+_CUDA_UNAVAILABLE_IN_TORCH = "device_type of 'cuda', but cuda is not available"
 FAILURE_SCAN_CHARS = 400_000  # head and tail examined for failure words
 
 
@@ -298,7 +301,7 @@ def _reports_in(lower: str, words: tuple[str, ...], cuda_false_counts: bool = Tr
     if any(word in lower for word in words):
         return True
     return (_COULD_NOT.search(lower) is not None or _killed(lower)
-            or (cuda_false_counts and _CUDA_FALSE.search(lower) is not None))
+            or (cuda_false_counts and (_CUDA_FALSE.search(lower) is not None or _CUDA_UNAVAILABLE_IN_TORCH in lower)))
 
 
 # What an error about the setup names: the GPU stack, torch and its companions, Python, the installers, the loaders,

@@ -125,3 +125,109 @@ def test_a_pinned_version_from_a_cuda_index_that_covers_the_gpu_is_no_architectu
     text = ("pip install torch==2.5.1 --index-url https://download.pytorch.org/whl/cu124\n"
             "my RTX 3060 runs out of memory in the second epoch")
     assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
+
+
+_DYLD = ("dlopen(/Applications/App.app/Contents/Frameworks/Python, 0x000A): Symbol not found: {symbol}\n"
+         "  Referenced from: <5D2C1C44-52A6-3F4B-9F57-8C2A1B0E7D11> /Applications/App.app/Contents/Frameworks/Python\n"
+         "  Expected in: {where}\n")
+
+
+@pytest.mark.parametrize("where", ["/usr/lib/libSystem.B.dylib", "<0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9> /usr/lib/libc++.1.dylib",
+                                   "'/System/Library/Frameworks/Metal.framework/Versions/A/Metal'"])
+def test_a_symbol_macos_own_library_lacks_is_a_build_for_a_newer_macos_whose_words_are_the_fix(where: str) -> None:
+    found = first_error(_DYLD.format(symbol="_mkfifoat", where=where))
+    assert found.code == "PLATFORM_UNSUPPORTED"
+    assert found.title_message is not None and found.title_message.key == "PLATFORM_UNSUPPORTED.pasted.macos_too_old.title"
+    assert found.actions == ()  # (another PyTorch would not run on this macOS either)
+
+
+def test_a_python_c_api_symbol_or_one_of_another_library_is_not_the_systems() -> None:
+    python_symbol = _DYLD.format(symbol="_PySlice_AdjustIndices", where="/usr/lib/libSystem.B.dylib")
+    assert errors_of(python_symbol)[:1] != ["PLATFORM_UNSUPPORTED"]
+    elsewhere = _DYLD.format(symbol="_mkfifoat", where="/opt/homebrew/lib/libomp.dylib")
+    assert "PLATFORM_UNSUPPORTED" not in errors_of(elsewhere)
+
+
+def test_torchs_autocast_warning_that_cuda_is_not_available_keeps_a_working_check_elsewhere_from_ready() -> None:
+    text = ("venv\\lib\\site-packages\\torch\\amp\\autocast_mode.py:266: UserWarning: User provided device_type of 'cuda',"
+            " but CUDA is not available. Disabling\naccelerator device: cpu\n\nbut when I run a test:\n"
+            "Is CUDA available: True\nPyTorch version: 2.7.0+cu128\n")
+    assert verdict_of(text).kind is not VerdictKind.READY
+
+
+@pytest.mark.parametrize("told", [
+    "this option gives an error as there is no gpu in my system",
+    "There's no NVIDIA GPU on this machine.",
+    "I tried it on a server without a GPU",
+])
+def test_the_machine_told_without_a_gpu_is_a_fact(told: str) -> None:
+    assert facts_of(told).get("no_nvidia_gpu") == "true"
+
+
+@pytest.mark.parametrize("not_told", [
+    "there is no gpu usage in task manager",
+    "I have a server with a GPU",
+])
+def test_gpu_usage_or_a_machine_with_a_gpu_is_no_such_fact(not_told: str) -> None:
+    assert "no_nvidia_gpu" not in facts_of(not_told)
+
+
+def test_no_cuda_gpus_available_on_a_machine_told_without_a_gpu_is_no_nvidia_gpu() -> None:
+    text = ("It fails as there is no gpu in my system.\n"
+            "  File \"/home/me/env/lib/python3.10/site-packages/torch/cuda/__init__.py\", line 319, in _lazy_init\n"
+            "RuntimeError: No CUDA GPUs are available")
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize("told", [
+    "`pip3.8 install torch==2.5.0 --index-url https://download.pytorch.org/whl/cu118` returns failure.",
+    "pip install torch==1.13.1 gives an error",
+    "Missing Torch 2.5 wheels for Python 3.8",
+    "I dont see any cp38 wheels on https://pypi.org/simple/torch",
+])
+def test_a_failing_install_command_or_a_missing_wheel_told_is_an_install_failure(told: str) -> None:
+    assert facts_of(told).get("torch_install_failed_told") == "true"
+
+
+def test_a_missing_wheel_told_for_a_python_the_release_no_longer_serves_is_that_python() -> None:
+    text = "Missing Torch 2.5 wheels for Python 3.8\n\nI dont see any cp38 wheels on https://pypi.org/simple/torch"
+    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
+
+
+def test_an_ngc_images_banner_naming_an_older_host_driver_is_driver_too_old() -> None:
+    text = ("ERROR: This container was built for NVIDIA Driver Release 450.36 or later, but\n"
+            "       version 440.100 was detected and compatibility mode is UNAVAILABLE.\n"
+            "       [[CUDA Driver UNAVAILABLE (cuInit(0) returned 804)]]\nUsing CPU\n")
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("status, cause", [
+    ("HTTP status server error (500 Internal Server Error) for url (https://download.pytorch.org/whl/cu124/pycparser/)",
+     "DISK_OR_NETWORK"),
+    ("HTTP status client error (407 Proxy Authentication Required) for url (https://pypi.org/simple/torch/)",
+     "DISK_OR_NETWORK"),
+])
+def test_uvs_http_status_errors_of_a_server_or_a_proxy_are_the_network(status: str, cause: str) -> None:
+    text = f"uv pip install torch\nerror: Failed to fetch: `https://download.pytorch.org/whl/cu124/torch/`\n  Caused by: {status}"
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_uvs_not_found_status_is_not_the_network() -> None:
+    text = ("error: Failed to fetch: `https://download.pytorch.org/whl/cu999/torch/`\n"
+            "  Caused by: HTTP status client error (404 Not Found) for url (https://download.pytorch.org/whl/cu999/torch/)")
+    assert "DISK_OR_NETWORK" not in errors_of(text)
+
+
+@pytest.mark.parametrize("told", ["cuDNN DLLs are missing, manually adding them solves the issue",
+                                  "the cublas libraries were not included in the wheel", "it is missing the cuDNN DLLs"])
+def test_a_cuda_library_told_missing_is_a_fact(told: str) -> None:
+    assert facts_of(told).get("cuda_lib_told_missing") == "true"
+
+
+def test_torchs_own_dll_failing_beside_a_cuda_library_told_missing_is_that_library() -> None:
+    text = ("Nightly wheel for Windows is broken (cuDNN DLLs are missing)\n>>> import torch\n"
+            "OSError: [WinError 126] The specified module could not be found. Error loading "
+            "\"C:\\Python314\\Lib\\site-packages\\torch\\lib\\shm.dll\" or one of its dependencies.\n")
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+    plain = text.replace(" (cuDNN DLLs are missing)", "")
+    assert errors_of(plain)[:1] == ["VCREDIST_MISSING"]

@@ -1461,6 +1461,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "uv"),)  # (the project's pins and uv's Python, not a pip install beside uv)
     if cause == "ENV_MISMATCH" and facts.get("py_launcher_beside_conda") == "true":
         return ((WORDING_FACT, "py_launcher"),)  # (`python` in the activated environment, not another torch)
+    if cause == "PLATFORM_UNSUPPORTED" and found.signature.id == "macos_symbol_not_found":
+        return ((WORDING_FACT, "macos_too_old"),)  # (macOS's own library lacks the symbol: a newer macOS, not torch)
     if cause == "PLATFORM_UNSUPPORTED" and _rosetta(facts):
         return ((WORDING_FACT, "rosetta"),)  # (a native arm64 Python, not the Intel Mac's ceiling)
     if cause == "ENV_MISMATCH" and facts.get("pip_outside_env") == "true":

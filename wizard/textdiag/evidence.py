@@ -622,6 +622,19 @@ RULES: tuple[Rule, ...] = (
     # silicon /opt/homebrew, python.org's framework /Library/Frameworks/Python.framework, its temporary folders
     # /var/folders (where pip builds); Linux's homes are
     # /home/<name> and /root, Debian's system packages /usr/lib/python3/dist-packages; Windows' a drive letter.
+    # dyld's third line of a bind failure names where it looked: "Expected in: /usr/lib/libSystem.B.dylib" (newer dyld:
+    # "Expected in: <UUID> /usr/lib/libc++.1.dylib"): a library of macOS itself lacks the symbol, so the binary was built
+    # for a newer macOS than this one (Apple's dyld: "Symbol not found: … Referenced from: … Expected in: …")
+    Rule("dyld_expected_in_system", ("expected in:",),
+         re.compile(r"^[ \t]{0,8}Expected in:[ \t]{1,4}['\"]?(?:<[0-9A-Fa-f-]{36}>[ \t]{1,4})?(?:/usr/lib/|/System/Library/)", re.M),
+         _const(dyld_system_library="true"), 0.8),
+    # a CUDA library told missing in words: "cuDNN DLLs are missing", "the cublas libraries were not included",
+    # "missing the cuDNN DLLs" (what the person found, as the loader's own "cudnn64_9.dll not found" would say)
+    Rule("cuda_library_told_missing", ("cudnn", "cublas", "cudart", "cufft", "cusparse", "nvrtc", "cuda dll", "cuda lib"),
+         re.compile(r"\b(?:cudnn|cublas(?:lt)?|cudart|cufft|cusparse|cusolver|curand|nvrtc|nvjitlink|cuda)\s?(?:dlls?|libraries|"
+                    r"libs?)\s(?:are|is|were|was|seem\sto\sbe)\s(?:missing|not\s(?:found|included|shipped|bundled|there))\b"
+                    r"|\bmissing\s(?:the\s|its\s)?(?:cudnn|cublas|cudart|cuda)\s(?:dlls?|libraries|libs?)\b", _I),
+         _const(cuda_lib_told_missing="true"), 0.7),
     Rule("os_traceback_path", ('file "',),
          re.compile(r'^[ \t]{0,8}File "(?:(?P<darwin>/Users/[^/"\n]{1,80}/|/opt/homebrew/|/Library/Frameworks/Python\.framework/|(?:/private)?/var/folders/)'
                     r'|(?P<linux>/home/[^/"\n]{1,80}/|/root/|/usr/lib/python3/dist-packages/)|(?P<windows>[A-Za-z]:\\))'
@@ -1209,7 +1222,11 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:i|my (?:laptop|computer|pc|machine|notebook|mac))\s(?:(?:do|does)(?:n't| not) have|have no|has no)"
                     # ("I do not have CUDA or any GPU available")
                     r"\s(?:cuda\s(?:or|nor|and)\s)?(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b"
-                    r"(?![ \t]{1,3}(?:problems?|issues?|errors?))", _I),
+                    r"(?![ \t]{1,3}(?:problems?|issues?|errors?))"
+                    # "there is no GPU in my system", "on a machine without a GPU": the machine itself told
+                    r"|\bthere(?:\sis|'s|\sare)\sno\s(?:nvidia\s)?(?:gpus?|graphics\scards?)\s(?:in|on)\s(?:my|this|the|our)\s"
+                    r"(?:system|machine|computer|laptop|pc|server|notebook|workstation|vm)\b"
+                    r"|\b(?:system|machine|computer|laptop|pc|server|vm)\swithout\s(?:an?\s|any\s)?(?:nvidia\s)?gpus?\b", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
     # the machine's GPU is said to be some other vendor's

@@ -850,13 +850,19 @@ TORCH_INSTALL_FAILED_TOLD = re.compile(
     r"versions?\sof\s" + _TORCH + r"\b"
     r"|\b" + _TORCH + r"\s(?:install(?:ation)?|setup)\s(?:fails|failed|failing|errors?\sout|does\s?n(?:o|’|')t\swork)\b"
     r"|\binstall(?:ing|ation\sof)\s" + _TORCH + r"\s(?:fails|failed|errors?\sout)\b"
+    # the command and what it did: "`pip3.8 install torch==2.5.0 --index-url …` returns failure"
+    r"|\bpip3?(?:\.\d{1,2})?\sinstall\s[^\n]{0,200}?\b" + _TORCH + r"\b[^\n]{0,200}?[`'\"]?\s(?:(?:returns|returned|gives|"
+    r"gave|throws|threw|results\sin)\s(?:a\s|an\s)?(?:failure|error)|fails|failed)\b"
+    # no wheel for it told: "Missing Torch 2.5 wheels for Python 3.8", "I don't see any cp38 wheels on pypi.org"
+    r"|\b(?:missing|no|(?:do\s?n['’]?t|do\snot|can['’]?t|cannot)\s(?:see|find)\sany)\s(?:" + _TORCH
+    + r"\s(?:\d[\d.]{0,8}\s)?)?(?:cp\d{2,3}\s)?wheels?(?=\s(?:for\s(?:python|py|cp)|on\s(?:https?://)?(?:pypi|download)))"
     r"|(?:无法|不能|没法)安装\s?" + _TORCH + r"|" + _TORCH + r"\s?(?:安装失败|装不上|安装不上|安装不了)"
     r"|" + _TORCH + r"\s?(?:が|を)?\s?インストールでき(?:ない|ません)"
     r"|\bno\s(?:puedo|pude|consigo|logro)\sinstalar\s(?:el\s)?" + _TORCH + r"\b"
     r"|\bnão\s(?:consigo|consegui)\sinstalar\s(?:o\s)?" + _TORCH + r"\b"
     r"|\bkann\s(?:py)?torch\snicht\sinstallieren\b|\bimpossible\sd['’]installer\s(?:le\s)?" + _TORCH + r"\b"
     r"|не\s(?:могу|получается|удаётся|удается)\sустановить\s" + _TORCH + r"\b|" + _TORCH + r"\sне\sустанавливается", _I)
-_INSTALL_FAILED_NEEDLES = ("install", "version of", "versions of", "安装", "装不上", "インストール", "instalar", "installer",
+_INSTALL_FAILED_NEEDLES = ("install", "version of", "versions of", "wheel", "安装", "装不上", "インストール", "instalar", "installer",
                            "установ")
 _TORCH_INSTALL_FAILED_TOLD = _fact_if_stated("torch_install_failed_told", "true")
 

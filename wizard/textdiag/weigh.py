@@ -314,7 +314,8 @@ def companion_library_decides(found: Match, facts: Facts, _dists: list[Distribut
 
 
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime."""
+    """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime, unless
+    the text tells a CUDA library missing (they load it in turn)."""
     dll = facts.get("dll", "")
     if not dll or found.signature.family not in ("dll", "loader", "os", ""):
         return
@@ -323,6 +324,8 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
     if CUDA_DLL.match(dll):
         yield "CUDA_LIB_MISSING", 2.2, f"{dll} is a CUDA library"
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
+    elif facts.get("cuda_lib_told_missing") == "true":  # ("cuDNN DLLs are missing" beside torch's own DLL failing)
+        yield "CUDA_LIB_MISSING", 2.2, "a CUDA library is told missing: torch's own DLL needs it"
 
 
 def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -711,13 +714,16 @@ def symbol_names_its_library(found: Match, facts: Facts, _dists: list[Distributi
     dyld prints the symbol it could not bind. Symbols the interpreter exports are the C API's (Py…/_Py…, with the
     underscore macOS prefixes), missing when a wheel built for a newer Python is loaded by an older one; a mangled
     C++ symbol (__ZN2at…, __ZN3c10…) belongs to torch's own libraries, so the library that needs it was built for
-    another torch (macos_symbol_not_found's note).
+    another torch (macos_symbol_not_found's note). Another symbol that a library of macOS itself was expected to hold
+    ("Expected in: /usr/lib/libSystem.B.dylib") came with a newer macOS than this one: the build needs a newer system.
     """
     if found.signature.id != "macos_symbol_not_found":
         return
     symbol = facts.get("symbol", "")
     if symbol and not PYTHON_C_API_SYMBOL.match(symbol):
         yield "PYTHON_UNSUPPORTED", 0.3, f"{symbol[:40]} is not a Python C API symbol"
+        if facts.get("dyld_system_library") == "true":  # ("Expected in: /usr/lib/libSystem.B.dylib")
+            yield "PLATFORM_UNSUPPORTED", 2.5, "a library of macOS itself lacks it: built for a newer macOS"
     outside_torch = not re.search(r"[\\/]torch[\\/]", facts.get("library", ""))  # (torch's own: two torch installs mixed)
     if TORCH_CPP_SYMBOL.match(symbol) and outside_torch:
         yield "PACKAGE_CONFLICT", 2.0, f"{symbol[:40]} is torch's own C++ symbol: the library was built for another torch"
