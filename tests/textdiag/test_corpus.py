@@ -265,9 +265,6 @@ KNOWN_MISSES = {
     "where it worked the day before: the CPU build and the driver both stay possible (Forge installs PyTorch's CUDA "
     "build itself); the update that replaced torch is in the thread",
     # round 31
-    "3311-oyster-rtx2080ti-conda-env-torch-cuda90": "a CUDA 9.0 build on an RTX 2080 Ti: Turing runs Volta's sm_70 "
-    "cubins (one major, NVIDIA's binary compatibility), so the build is not read as lacking the GPU; CUDA 9's libraries "
-    "on Turing are the thread's finding",
     "3312-pytorch-537-titan-x-pascal-conda-slow-first-cuda": "a first .cuda() call taking two minutes, no error: that "
     "the PTX was JIT-compiled for a GPU the binaries had no cubin for is the maintainer's reading",
     "3319-ufold-rtx3090-torch140-cudnn-execution-failed": "cuDNN's EXECUTION_FAILED with torch 1.4.0 and no GPU "

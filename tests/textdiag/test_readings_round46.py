@@ -231,3 +231,11 @@ def test_torchs_own_dll_failing_beside_a_cuda_library_told_missing_is_that_libra
     assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
     plain = text.replace(" (cuDNN DLLs are missing)", "")
     assert errors_of(plain)[:1] == ["VCREDIST_MISSING"]
+
+
+@pytest.mark.parametrize("cuda, expected", [("9.0.176", True), ("9.2.148", True), ("10.0.130", False)])
+def test_a_turing_gpu_needs_a_cuda_10_build(cuda: str, expected: bool) -> None:
+    # (an sm_70 cubin would run on sm_75, but CUDA 9's cuBLAS and cuDNN fail on Turing: pytorch/pytorch#18620)
+    text = (f"Ubuntu 16.04, RTX 2080 Ti. The GPU training fails.\n>>> torch.version.cuda\n'{cuda}'\n"
+            "RuntimeError: cublas runtime error : the GPU program failed to execute")
+    assert ("GPU_ARCH_UNSUPPORTED" in errors_of(text)[:1]) is expected

@@ -611,6 +611,13 @@ def _first_cuda_for_major() -> dict[str, str]:
     return dict(data["first_cuda_for_major"])
 
 
+def _first_cuda_for(capability: str) -> str | None:
+    """The first toolkit whose builds run on a GPU of this capability: its own entry where its libraries needed a
+    newer toolkit than its major's first (Turing: CUDA 10.0), else its major's."""
+    data = json.loads(resource("textdiag", "cuda_arch_floor.json").read_text(encoding="utf-8"))
+    return data.get("first_cuda_for_capability", {}).get(capability) or _first_cuda_for_major().get(capability.split(".")[0])
+
+
 def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evidence]:
     """The torch the text shows installed is a CUDA build made with a toolkit older than the GPU's architecture
     (resources/textdiag/cuda_arch_floor.json: "1.10.2+cu102" on an RTX 3090, Ampere needing CUDA 11.0): no code of the
@@ -622,7 +629,7 @@ def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evi
     if not cuda or not gpus or knowledge is None or (version and knowledge.release(version.split("+")[0]) is not None):
         return []
     capability = _capability_for(gpus[0], facts)
-    floor = _first_cuda_for_major().get(capability.split(".")[0]) if capability else None
+    floor = _first_cuda_for(capability) if capability else None
     built, needed = cuda_tuple(cuda), cuda_tuple(floor or "")
     if built is None or needed is None or built >= needed:
         return []
