@@ -191,8 +191,6 @@ KNOWN_MISSES = {
     "2351-dashai-uv-run-resyncs-cpu-torch-windows": "uv run uninstalling the CUDA build is shown only as 'Uninstalled 2 packages', without their names",
     "2358-pipenv-pyenv-macos-torch041-post2-not-found": "pipenv on macOS asking for a torch post release no index had: the index's gap is only in the thread",
     # rounds 25-27 (each measured once before its tuning half was read)
-    "2421-textgen-auto-gptq-cp310-wheel-not-supported-wrong-python": "'auto_gptq-…-cp310-…whl is not a supported wheel' "
-    "on Windows: the cp310 tag against another Python is the cause, but the text does not name the Python that ran",
     "2455-zh-comfyui-mie-launcher-v8-cu130-4070super": "Chinese title only ('V8 cannot see the 4070 Super, V7 works'): "
     "that V8 ships a CUDA 13.0 build needing driver 580 is only in the thread",
     "2458-pytorch-15999-pip-vs-python27": "'No module named torch' on Python 2.7 read with today's releases (2.7 is "

@@ -239,3 +239,13 @@ def test_a_turing_gpu_needs_a_cuda_10_build(cuda: str, expected: bool) -> None:
     text = (f"Ubuntu 16.04, RTX 2080 Ti. The GPU training fails.\n>>> torch.version.cuda\n'{cuda}'\n"
             "RuntimeError: cublas runtime error : the GPU program failed to execute")
     assert ("GPU_ARCH_UNSUPPORTED" in errors_of(text)[:1]) is expected
+
+
+def test_a_refused_wheel_names_the_python_it_needs_not_this_one_in_words_that_say_so() -> None:
+    text = ("I got an error while installing on Windows:\n"
+            "ERROR: auto_gptq-0.3.0+cu117-cp310-cp310-win_amd64.whl is not a supported wheel on this platform.")
+    found = first_error(text)
+    assert found.code == "PYTHON_UNSUPPORTED"
+    assert found.title_message is not None and found.title_message.key == "PYTHON_UNSUPPORTED.pasted.wheel_tags.title"
+    assert found.actions == ()  # (no other torch: the Python the wheel names)
+    assert snapshot_from_text(text).python.value is None or snapshot_from_text(text).python.value.version != "3.10"

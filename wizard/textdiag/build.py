@@ -1464,6 +1464,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "PYTHON_UNSUPPORTED" and found.signature.id == "pip_wheel_not_supported":
+        return ((WORDING_FACT, "wheel_tags"),)  # (the wheel's tags name its Python: use that one, no other torch)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id.startswith("uv_"):
         return ((WORDING_FACT, "uv"),)  # (the project's pins and uv's Python, not a pip install beside uv)
     if cause == "ENV_MISMATCH" and facts.get("py_launcher_beside_conda") == "true":

@@ -80,7 +80,18 @@ def _python_from(found: re.Match[str]) -> dict[str, str]:
 
 def _python_compact(found: re.Match[str]) -> dict[str, str]:
     digits = found.group("digits")
+    if _line_rejects_the_wheel(found):
+        return {}  # (the tag of a wheel pip refused or skipped is the Python it does not fit, not this one)
     return {"python_version": f"3.{digits[1:]}"} if digits.startswith("3") and len(digits) in (2, 3) else {}
+
+
+def _line_rejects_the_wheel(found: re.Match[str]) -> bool:
+    """The match is on a line where pip refuses or skips a wheel ("….whl is not a supported wheel on this platform",
+    "Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64")."""
+    start = found.string.rfind("\n", 0, found.start()) + 1
+    end = found.string.find("\n", found.end())
+    line = found.string[start:end if end >= 0 else len(found.string)].lower()
+    return "is not a supported wheel" in line or "none of the wheel's tags" in line
 
 
 def _os_word(found: re.Match[str]) -> dict[str, str]:
