@@ -430,7 +430,13 @@ def _build_named(facts: dict[str, str], clean: CleanText) -> tuple[str, str]:
     if pinned is None:
         return "", ""
     start = clean.text.rfind("\n", 0, pinned.start()) + 1
+    before = clean.text[start:pinned.start()]
+    if before.lstrip().startswith(("#", "//", "REM ", "::")) or _ADVICE_ZH.search(before):
+        return "", ""  # (a commented-out line, or advice: "有人说：试试 pip install …")
     return (version, index) if _NOT_IN_USE.search(clean.text, start, pinned.start()) is None else ("", "")
+
+
+_ADVICE_ZH = re.compile(r"试试|试一下|可以试|建议|有人说|推荐|应该|不妨|要不|或者")
 
 
 NEWEST_ARCHITECTURE = "textdiag:newest_architecture"
@@ -478,13 +484,29 @@ def _minors_between(older: str, newer: str) -> int:
 _SERIES = re.compile(r"\b(?:rtx\s?)?(?P<a>[2-5])0(?:xx|[- ]?series)\b|(?<![\d.])(?P<b>[2-5])0\s?系")
 
 
+# a series named as a wish, a plan, a quote or advice, not as the card in the machine: "I want to buy an RTX 50 series
+# card", "等50系显卡出来再换卡", 'README says: "RTX 50 series users must install …"'
+_SERIES_NOT_OWNED = re.compile(r"\b(?:want|wanna|buy|buying|purchase|plan\w{0,4}|will|gonna|going\sto|wait\w{0,3}|once|"
+                               r"upgrad\w{1,3}\sto|switch\w{0,3}\sto|readme|docs?|documentation|says|said|must|should|users)\b"
+                               r"|[?？]|等|想|打算|准备|买|换|建议|推荐|试试|如果")
+
+
 def _series_told(clean: CleanText) -> list[str]:
     if "series" not in clean.lower and "系" not in clean.lower and "0xx" not in clean.lower:
         return []  # (a substring test in C before a regex that tries every position)
-    found = _SERIES.search(clean.lower)
-    if found is None or not re.search(r"nvidia|rtx|geforce|显卡|card|gpu|英伟达", clean.lower):
+    if not re.search(r"nvidia|rtx|geforce|显卡|card|gpu|英伟达", clean.lower):
         return []
-    return [f"NVIDIA GeForce RTX {found.group('a') or found.group('b')}070"]
+    lower = clean.lower
+    for found in _SERIES.finditer(lower):
+        # (its clause: up to a line's end or a sentence's or clause's mark, which Chinese puts without a space)
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(lower, max(0, found.start() - 200), found.start())), default=0)
+        after = _CLAUSE_MARK.search(lower, found.end(), found.end() + 200)
+        if _SERIES_NOT_OWNED.search(lower, start, after.start() if after else min(len(lower), found.end() + 200)) is None:
+            return [f"NVIDIA GeForce RTX {found.group('a') or found.group('b')}070"]
+    return []
+
+
+_CLAUSE_MARK = re.compile(r"\n|[.!?;,](?=\s)|[。！？；，、]|[ \t]{2,}")
 
 
 # torch versions the text names ("torch 2.5.1+cu124", "PyTorch 2.8.0 + cu129", "torch==2.4.1")
@@ -575,7 +597,9 @@ def _install_failure_explained(facts: dict[str, str], clean: CleanText, prose: l
     would be read (definite_no_wheel_cause): a Python the requested release, or the text's era, never served, a
     32-bit Python, a build that was never published, a 32-bit ARM system or a CUDA build asked for on a Mac. A torch
     shown running was installed: then the failure is not this one."""
-    if facts.get("torch_install_failed_told") != "true" or facts.get("torch_installed") or facts.get("cuda_available"):
+    torch_ran = (facts.get("torch_installed") or facts.get("cuda_available") or facts.get("cuda_works")
+                 or facts.get("gpu_memory_exhausted") or working_shown(facts))
+    if facts.get("torch_install_failed_told") != "true" or torch_ran:
         return []
     cause = definite_no_wheel_cause(facts)
     platform_shown = facts.get("arm32_shown") == "true" or cuda_build_asked_on_mac(facts)
@@ -585,7 +609,10 @@ def _install_failure_explained(facts: dict[str, str], clean: CleanText, prose: l
     shown = best_facts(prose).get("torch_install_failed_told")
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     told = tuple((key, facts[key]) for key in ("python_version", "python_bits", "requested") if facts.get(key))
-    return [Evidence(INSTALL_FAILURE_EXPLAINED, cause, excerpt, told)]
+    # (no pip message was pasted: words that say the install failed for this Python, not pip's list; the fix is a Python
+    # the release serves, not another torch into this one)
+    wording = ((WORDING_FACT, "install_failed"),) if cause == "PYTHON_UNSUPPORTED" else ()
+    return [Evidence(INSTALL_FAILURE_EXPLAINED, cause, excerpt, told + wording)]
 
 
 BUILD_CUDA_PREDATES_GPU = "textdiag:build_cuda_predates_gpu"
@@ -809,7 +836,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     shown = best_facts(prose).get(key)
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
-    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed)]
+    wording = ((WORDING_FACT, "no_gpu_told"),) if said else ()  # (the person's own words: the CPU or another computer)
+    return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed + wording)]
 
 
 # the GPU's use asked for ("how do I make it use this GPU instead of CPU", "run it on my GPU"): with only another
@@ -990,8 +1018,8 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
     likely = "" if linux_inside and not elsewhere else _likely_cause(facts, causes)
     shown = tuple((key, facts[key]) for key in ("cuda_available", "gpu_unused", "os") if facts.get(key))
     because = ((WORDING_FACT, "elsewhere"),) if elsewhere else ()  # (its words say why, not the platform)
-    if likely == "CPU_ONLY_WHEEL" and not elsewhere and causes == ["CPU_ONLY_WHEEL"]:
-        because = ((WORDING_FACT, "driver_runs"),)  # (named because the driver shown works)
+    if likely == "CPU_ONLY_WHEEL" and not elsewhere and causes == ["CPU_ONLY_WHEEL"] and facts.get("driver_cuda"):
+        because = ((WORDING_FACT, "driver_runs"),)  # (named because the driver shown works: nvidia-smi answered)
     elif likely == "CPU_ONLY_WHEEL" and not elsewhere and facts.get("os") != "windows":
         because = ((WORDING_FACT, "common"),)  # (named as the commonest reason, with no system told)
     return [Evidence(CUDA_UNAVAILABLE_UNEXPLAINED, cause, "",
@@ -1133,11 +1161,17 @@ def windows_driver_number(version: str) -> bool:
     return bool(found) and int(found.group(1)) >= 384 and int(found.group(1)) not in _linux_driver_branches()
 
 
+# another machine in the text (a server, a cluster, a hosted notebook, a second computer): the driver told may be its
+_OTHER_MACHINE = re.compile(r"\b(?:server|cluster|colab|kaggle|remote|cloud|instance|vm|virtual machine|"
+                            r"(?:another|other|second|my other|a different) (?:pc|computer|machine|laptop|desktop|box))\b")
+
+
 def _windows_by_driver_number(facts: dict[str, str], clean: CleanText) -> bool:
     """No system told, and a Windows driver's number with nothing of Linux (a distribution, a POSIX path, a container,
-    WSL) in the text: the computer runs Windows."""
+    WSL) in the text and no other machine named (whose driver it may be): the computer runs Windows."""
     return (not facts.get("os") and facts.get("is_wsl") != "true" and windows_driver_number(facts.get("driver_version", ""))
-            and _LINUX_ALSO.search(clean.lower) is None and not _linux_inside(clean) and "wsl" not in clean.lower)
+            and facts.get("gpu_works_elsewhere") != "true" and _LINUX_ALSO.search(clean.lower) is None
+            and not _linux_inside(clean) and "wsl" not in clean.lower and _OTHER_MACHINE.search(clean.lower) is None)
 
 
 def _linux_inside(clean: CleanText) -> bool:
@@ -1464,6 +1498,10 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "DRIVER_TOO_OLD" and found.signature.id == "ngc_container_driver_below_release":
+        return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
+    if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
+        return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id == "pip_wheel_not_supported":
         return ((WORDING_FACT, "wheel_tags"),)  # (the wheel's tags name its Python: use that one, no other torch)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id.startswith("uv_"):

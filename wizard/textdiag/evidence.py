@@ -417,6 +417,38 @@ _ACTIVITY_BEFORE = re.compile(r"\b(?:with|for|of|about|by|when|while|before|afte
                               r"trouble|help|how\sto|want\sto|wanted\sto|need\sto|able\sto)\W{1,3}$", re.I)
 
 
+# what a program or someone else says, retold: "The program says there is no GPU in my system"
+_REPORTED_SPEECH_BEFORE = re.compile(r"\b(?:says?|said|saying|tells?\s(?:me|us)|told\s(?:me|us)|reports?|claims?|thinks?|"
+                                     r"complains?|shows?|displays?)\b(?:\s(?:that|me|us))?[\s:,\"'“]{0,4}$", re.I)
+
+
+def _no_gpu_owned(found: re.Match[str]) -> dict[str, str]:
+    """The machine told without a GPU, by its owner: not what a program says ("the program says there is no GPU in my
+    system, but nvidia-smi shows my card")."""
+    before = found.string[max(0, found.start() - 40):found.start()]
+    return {} if _REPORTED_SPEECH_BEFORE.search(before) else {"no_nvidia_gpu": "true"}
+
+
+# a CUDA library told missing as a guess or a past trouble, not a finding: "I think the CUDA DLLs are missing?",
+# "Earlier the cuDNN DLLs were missing, I fixed that"
+_GUESS_OR_PAST = re.compile(r"\b(?:i\sthink|maybe|perhaps|probably|might|guess|earlier|before|previously|used\sto|fixed|"
+                            r"solved|resolved)\b|\?", re.I)
+
+
+def _cuda_library_missing_found(found: re.Match[str]) -> dict[str, str]:
+    """A CUDA library told missing as what the person found, not a guess, a question or a past trouble."""
+    before, after = _clause_around(found)
+    return {} if _GUESS_OR_PAST.search(before + after) else {"cuda_lib_told_missing": "true"}
+
+
+def _clause_around(found: re.Match[str]) -> tuple[str, str]:
+    """The match's sentence before and after it (to a line's end or a sentence's end)."""
+    text = found.string
+    start = max(text.rfind("\n", 0, found.start()), text.rfind(". ", 0, found.start())) + 1
+    ends = [i for i in (text.find("\n", found.end()), text.find(". ", found.end())) if i >= 0]
+    return text[start:found.start()], text[found.end():min(ends) if ends else len(text)]
+
+
 def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
     """"runs fine on the GPU", "successful on CUDA", "works on MPS": unless negated just before, or an activity named
     ("a problem with running CUDA on GPU")."""
@@ -637,7 +669,9 @@ RULES: tuple[Rule, ...] = (
     # "Expected in: <UUID> /usr/lib/libc++.1.dylib"): a library of macOS itself lacks the symbol, so the binary was built
     # for a newer macOS than this one (Apple's dyld: "Symbol not found: … Referenced from: … Expected in: …")
     Rule("dyld_expected_in_system", ("expected in:",),
-         re.compile(r"^[ \t]{0,8}Expected in:[ \t]{1,4}['\"]?(?:<[0-9A-Fa-f-]{36}>[ \t]{1,4})?(?:/usr/lib/|/System/Library/)", re.M),
+         # (not anchored to a line: dyld's three lines reach us joined when a traceback's "ImportError: dlopen(…" opens
+         # them; macOS 12 on pads the line: "Expected in:     <UUID> /usr/lib/libc++.1.dylib")
+         re.compile(r"\bExpected in:[ \t]{1,12}['\"]?(?:<[0-9A-Fa-f-]{36}>[ \t]{1,4})?(?:/usr/lib/|/System/Library/)"),
          _const(dyld_system_library="true"), 0.8),
     # a CUDA library told missing in words: "cuDNN DLLs are missing", "the cublas libraries were not included",
     # "missing the cuDNN DLLs" (what the person found, as the loader's own "cudnn64_9.dll not found" would say)
@@ -645,7 +679,7 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?:cudnn|cublas(?:lt)?|cudart|cufft|cusparse|cusolver|curand|nvrtc|nvjitlink|cuda)\s?(?:dlls?|libraries|"
                     r"libs?)\s(?:are|is|were|was|seem\sto\sbe)\s(?:missing|not\s(?:found|included|shipped|bundled|there))\b"
                     r"|\bmissing\s(?:the\s|its\s)?(?:cudnn|cublas|cudart|cuda)\s(?:dlls?|libraries|libs?)\b", _I),
-         _const(cuda_lib_told_missing="true"), 0.7),
+         _cuda_library_missing_found, 0.7),
     Rule("os_traceback_path", ('file "',),
          re.compile(r'^[ \t]{0,8}File "(?:(?P<darwin>/Users/[^/"\n]{1,80}/|/opt/homebrew/|/Library/Frameworks/Python\.framework/|(?:/private)?/var/folders/)'
                     r'|(?P<linux>/home/[^/"\n]{1,80}/|/root/|/usr/lib/python3/dist-packages/)|(?P<windows>[A-Za-z]:\\))'
@@ -1234,11 +1268,13 @@ RULES: tuple[Rule, ...] = (
                     # ("I do not have CUDA or any GPU available")
                     r"\s(?:cuda\s(?:or|nor|and)\s)?(?:an?\s|any\s)?(?:gpus?|graphics cards?|video cards?)\b"
                     r"(?![ \t]{1,3}(?:problems?|issues?|errors?))"
-                    # "there is no GPU in my system", "on a machine without a GPU": the machine itself told
+                    # "there is no GPU in my system", "on a machine without a GPU": the machine itself told (not "in my
+                    # system monitor", nor what a program says: _no_gpu_owned)
                     r"|\bthere(?:\sis|'s|\sare)\sno\s(?:nvidia\s)?(?:gpus?|graphics\scards?)\s(?:in|on)\s(?:my|this|the|our)\s"
-                    r"(?:system|machine|computer|laptop|pc|server|notebook|workstation|vm)\b"
+                    r"(?:system|machine|computer|laptop|pc|server|notebook|workstation|vm)\b(?![ \t]{1,3}(?:monitor|graphs?|"
+                    r"tray|settings?|info|information|manager|logs?|usage|stats|profiler?|reports?|panel|view))"
                     r"|\b(?:system|machine|computer|laptop|pc|server|vm)\swithout\s(?:an?\s|any\s)?(?:nvidia\s)?gpus?\b", _I),
-         _const(no_nvidia_gpu="true"), 0.7),
+         _no_gpu_owned, 0.7),
     # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
     # the machine's GPU is said to be some other vendor's
     Rule("gpu_not_nvidia_prose", ("gpu", "graphics card", "video card"),

@@ -843,6 +843,8 @@ _TORCH_REPLACED_TOLD = _fact_if_stated("torch_replaced_told", "true")
 # torch", "não consigo instalar o torch", "kann torch nicht installieren", "impossible d'installer torch",
 # "не могу установить torch". What failed is the install; why is for the facts beside it.
 TORCH_INSTALL_FAILED_TOLD = re.compile(
+    # (not a general claim about anyone's install: "you can't install torch 1.13 on Python 3.11 anyway")
+    r"(?<!\byou\s)(?<!\bone\s)(?<!\bwe\s)"
     r"\b(?:can(?:'|’)?t|cannot|can\snot|could(?:n(?:'|’)?t|\snot)|unable\sto|fail(?:s|ed|ing)?\sto|not\sable\sto)\s"
     r"(?:(?:get|pip|properly|successfully)\s)?(?:re)?install\s(?:the\s|a\s|any\s)?(?:(?:latest|newest|right|correct|"
     r"required|gpu|cuda|needed)\s)?(?:version\sof\s)?" + _TORCH + r"\b"

@@ -324,8 +324,13 @@ def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) 
     if CUDA_DLL.match(dll):
         yield "CUDA_LIB_MISSING", 2.2, f"{dll} is a CUDA library"
         yield "VCREDIST_MISSING", 0.4, f"{dll} is a CUDA library"
-    elif facts.get("cuda_lib_told_missing") == "true":  # ("cuDNN DLLs are missing" beside torch's own DLL failing)
+    elif facts.get("cuda_lib_told_missing") == "true" and not _cpu_build(facts):  # ("cuDNN DLLs are missing")
         yield "CUDA_LIB_MISSING", 2.2, "a CUDA library is told missing: torch's own DLL needs it"
+
+
+def _cpu_build(facts: Facts) -> bool:
+    """A CPU build of torch shown: it loads no CUDA library at all."""
+    return facts.get("torch_version", "").endswith("+cpu") or facts.get("torch_build") == "cpu"
 
 
 def dll_without_nvidia_gpu(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -869,6 +874,47 @@ def _outside(version: str, required: str) -> bool:
         return False
 
 
+def ngc_banner_within_cuda_major(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """NVIDIA's NGC images print "built for NVIDIA Driver Release X or later, but version Y was detected" for any host
+    driver below the image's own toolkit driver, but from CUDA 11 on a driver runs every toolkit of its CUDA major
+    (minor-version compatibility; NVIDIA's CUDA Compatibility guide): the banner is the cause only where the host's
+    driver is below the floor of the image's CUDA major, and never where the container shows CUDA working."""
+    if found.signature.id != "ngc_container_driver_below_release":
+        return
+    if "true" in (facts.get("cuda_available"), facts.get("cuda_works"), facts.get("gpu_memory_exhausted")):
+        yield "DRIVER_TOO_OLD", 0.0, "CUDA is shown working in the container"
+        return
+    required = re.search(r"Release (\d{3}\.\d{1,3}(?:\.\d{1,3})?)", found.excerpt)
+    needs = _cuda_major_of_driver(required.group(1)) if required else None
+    has = _cuda_major_of_driver(facts.get("driver_version", ""))
+    if needs is not None and has is not None and needs == has:
+        yield "DRIVER_TOO_OLD", 0.0, f"the host's driver runs CUDA {has}.x, the image's CUDA major"
+
+
+def _cuda_major_of_driver(version: str) -> int | None:
+    """The newest CUDA major a driver runs by minor-version compatibility (the knowledge's floors: 525.60.13 for 12,
+    580 for 13); None where unknown or below every floor listed."""
+    from wizard.textdiag.era import knowledge_or_none  # (the knowledge base, loaded once)
+
+    knowledge = knowledge_or_none()
+    try:
+        driver = Version(version)
+    except InvalidVersion:
+        return None
+    if knowledge is None:
+        return None
+    majors = [floor.cuda_major for floor in knowledge.driver_floors
+              if floor.linux and _at_least(driver, floor.linux) and floor.cuda_major >= 11]
+    return max(majors, default=None)
+
+
+def _at_least(driver: Version, floor: str) -> bool:
+    try:
+        return driver >= Version(floor)
+    except InvalidVersion:
+        return False
+
+
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_outside_required_range,
     built_without_cuda_decides,
@@ -914,6 +960,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     companion_library_decides,
     conda_cuda_package_missing,
     dxcore_outside_wsl,
+    ngc_banner_within_cuda_major,
 )
 # they weigh a message but leave its other causes possible (a reading that is likelier, not established)
 NEUTRAL_RULES: tuple[ContextRule, ...] = (retold_in_prose, no_driver_nothing_nvidia_named)
