@@ -27,7 +27,8 @@ NOT_A_TORCH_INSTALL_WORDINGS = frozenset({
     "gpu_lost", "container", "container_windows", "container_toolkit", "container_runtime", "slurm_job", "missing",
     "pip_elsewhere", "extension", "package_build", "built_without_cuda", "other_torch", "requirement", "ipex", "uv",
     "py_launcher", "rosetta", "replaced", "wheel_page", "macos_too_old",
-    "wheel_tags", "install_failed", "no_gpu_told", "container_image"})
+    "wheel_tags", "install_failed", "no_gpu_told", "container_image", "libomp",
+    "build_isolation", "permission"})
 # an Evidence fact: the message came from torch's or CUDA's code running a CUDA build (so the program's torch is one)
 CUDA_BUILD_RAN_FACT = "cuda_build_ran"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, first_error, verdict_of
+from tests.textdiag.pasted import errors_of, facts_of, findings_of, first_error, verdict_of
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.build import windows_driver_number
 from wizard.verdict import VerdictKind
@@ -249,3 +249,58 @@ def test_a_refused_wheel_names_the_python_it_needs_not_this_one_in_words_that_sa
     assert found.title_message is not None and found.title_message.key == "PYTHON_UNSUPPORTED.pasted.wheel_tags.title"
     assert found.actions == ()  # (no other torch: the Python the wheel names)
     assert snapshot_from_text(text).python.value is None or snapshot_from_text(text).python.value.version != "3.10"
+
+
+@pytest.mark.parametrize("text", [
+    "python setup.py build_ext --inplace\nnvcc fatal   : Unsupported gpu architecture 'compute_75'\n"
+    "error: command '/usr/local/cuda-8.0/bin/nvcc' failed with exit status 1",
+    "TORCH_CUDA_ARCH_LIST=12.0 pip install .\nnvcc fatal : Unsupported gpu architecture 'compute_120'",
+])
+def test_nvcc_refusing_a_gpu_architecture_is_a_toolkit_older_than_it(text: str) -> None:
+    assert errors_of(text)[:1] == ["TOOLKIT_MISMATCH"]
+
+
+def test_macos_missing_libomp_is_openmps_runtime_in_words_that_say_so() -> None:
+    text = ("ImportError: dlopen(/opt/venv/lib/python3.6/site-packages/torch/_C.cpython-36m-darwin.so, 9): Library not "
+            "loaded: /usr/local/opt/libomp/lib/libomp.dylib\n  Referenced from: /opt/venv/lib/python3.6/site-packages/"
+            "torch/lib/libshm.dylib\n  Reason: image not found")
+    found = first_error(text)
+    assert found.code == "TORCH_IMPORT_FAILED"
+    assert found.title_message is not None and found.title_message.key == "TORCH_IMPORT_FAILED.pasted.libomp.title"
+
+
+@pytest.mark.parametrize("build", [
+    "Command ['/tmp/tmp3zxip3u8/.venv/bin/python', 'setup.py', 'egg_info'] errored with return code 1\n"
+    "Traceback (most recent call last):\n  File \"setup.py\", line 15, in <module>\n    import torch\n",
+    "  Getting requirements to build wheel ... error\n  File \"/tmp/pip-build-env-j1c2adup/overlay/lib/python3.11/"
+    "site-packages/setuptools/build_meta.py\", line 295, in _get_build_requires\n",
+])
+def test_no_torch_inside_a_packages_isolated_build_is_that_environment(build: str) -> None:
+    text = build + "ModuleNotFoundError: No module named 'torch'\n"
+    found = first_error(text)
+    assert found.code == "ENV_MISMATCH"
+    assert found.title_message is not None and found.title_message.key == "ENV_MISMATCH.pasted.build_isolation.title"
+    assert found.actions == ()
+
+
+def test_no_torch_in_a_plain_script_is_still_a_missing_torch() -> None:
+    text = "Traceback (most recent call last):\n  File \"train.py\", line 1\n    import torch\nModuleNotFoundError: No module named 'torch'"
+    assert errors_of(text)[:1] == ["TORCH_MISSING"]
+
+
+@pytest.mark.parametrize("text", [
+    "$ sudo venv/bin/python -c \"import torch;print(torch.cuda.is_available())\"\nTrue\n"
+    "$ venv/bin/python -c \"import torch;print(torch.cuda.is_available())\"\nFalse\n",
+    "RTX 3060 on Fedora: torch can only access the gpu when run with sudo",
+    "Torch is not able to use GPU unless superuser",
+])
+def test_cuda_only_as_root_is_the_users_permission_on_the_devices(text: str) -> None:
+    found = first_error(text)
+    assert found.code == "DRIVER_MISSING"
+    assert found.title_message is not None and found.title_message.key == "DRIVER_MISSING.pasted.permission.title"
+
+
+def test_root_named_otherwise_is_no_permission_problem() -> None:
+    text = "I installed torch as root in /opt/venv.\n>>> torch.cuda.is_available()\nFalse\n"
+    keys = [f.title_message.key for f in findings_of(text) if f.title_message is not None]
+    assert "DRIVER_MISSING.pasted.permission.title" not in keys

@@ -145,6 +145,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     if facts.get("py_launcher") == "true" and "conda" in clean.lower:
         facts["py_launcher_beside_conda"] = "true"  # (the launcher never starts a conda environment's Python)
+    if "no module named" in clean.lower and _ISOLATED_BUILD.search(clean.lower):
+        facts["isolated_build"] = "true"  # (a package's setup.py ran in pip's isolated build environment)
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
     cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
@@ -155,7 +157,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         # cu121 torch is asked for by a cu117 build of torch-sparse)
         cause_evidence = wheel_page + [e for e in cause_evidence if e.cause != "CUDA_LIB_MISSING"]
     if env is None and not any(e.cause for e in cause_evidence):
-        cause_evidence += (_named_build_lacks_gpu(facts, gpus, clean)
+        cause_evidence += (_cuda_only_as_root(facts, clean)
+                           or _named_build_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
                            or _driver_below_build(facts, matches, "conda" in clean.lower)
                            or _linux_driver_inside_wsl(facts)
@@ -1174,6 +1177,42 @@ def _windows_by_driver_number(facts: dict[str, str], clean: CleanText) -> bool:
             and not _linux_inside(clean) and "wsl" not in clean.lower and _OTHER_MACHINE.search(clean.lower) is None)
 
 
+# a package's setup.py running in the build environment pip (PEP 517/518), poetry, pdm or uv make for it, which holds
+# only its declared build requirements (pip's docs, "Build System Interface": build isolation): pip's temporary
+# "pip-build-env-…" overlay, setuptools' build_meta hooks, "setup.py egg_info", a traceback frame of setup.py
+_ISOLATED_BUILD = re.compile(r"pip-build-env-|build_meta\.py|get_requires_for_build|_get_build_requires|"
+                             r"getting requirements to build|'setup\.py', 'egg_info'|setup\.py egg_info|"
+                             r"file \"setup\.py\", line \d")
+
+
+# CUDA working only for root: is_available() True under sudo and False without, or told ("torch can only access the gpu
+# when run with sudo", "not able to use GPU unless superuser"). The driver's device files (/dev/nvidia*) are then not
+# open to the user (NVIDIA's driver README, "Configuring device file permissions": the group and mode the driver sets)
+_CUDA_TRUE_AS_ROOT = re.compile(r"\bsudo\b[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}true\b")
+_CUDA_FALSE_AS_USER = re.compile(r"^(?![^\n]*\bsudo\b)[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}false\b", re.M)
+_ONLY_AS_ROOT_TOLD = re.compile(
+    r"\b(?:only|just)\s(?:(?:works?|runs?|sees?|detects?|finds?|uses?|access(?:es)?)\s)?(?:[^\n.,;]{0,40}?\s)?"
+    r"(?:when\s(?:i\s)?run\s(?:it\s)?(?:with|as)|with|as|under|via|using)\s(?:sudo|root|superuser)\b"
+    r"|\bunless\s(?:(?:i\s)?run\s(?:it\s)?(?:with|as)\s)?(?:sudo|root|superuser)\b")
+
+
+def _cuda_only_as_root(facts: dict[str, str], clean: CleanText) -> list[Evidence]:
+    """CUDA usable as root and not as the user: the GPU's device files are closed to the user (DRIVER_MISSING, in
+    words of permission: add the user to the devices' group, not sudo)."""
+    lower = clean.lower
+    if "sudo" not in lower and "root" not in lower and "superuser" not in lower:
+        return []
+    shown = _CUDA_TRUE_AS_ROOT.search(lower) is not None and _CUDA_FALSE_AS_USER.search(lower) is not None
+    told = _ONLY_AS_ROOT_TOLD.search(lower)
+    if not shown and not (told and re.search(r"gpu|cuda|torch", lower)):
+        return []
+    facts.setdefault("wanted", "cuda")
+    return [Evidence(CUDA_ONLY_AS_ROOT, "DRIVER_MISSING", "", (("cuda_as_root", "true"), (WORDING_FACT, "permission")))]
+
+
+CUDA_ONLY_AS_ROOT = "textdiag:cuda_only_as_root"
+
+
 def _linux_inside(clean: CleanText) -> bool:
     """A Linux container or a POSIX install path in the text (then the torch that ran is a Linux wheel)."""
     return any(word in clean.lower for word in _LINUX_INSIDE_WORDS) and _LINUX_INSIDE.search(clean.text) is not None
@@ -1518,6 +1557,10 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "missing"),)  # (pip itself first: an install command would fail the same way)
     if cause == "PLATFORM_UNSUPPORTED" and (found.signature.id.startswith("musl_") or facts.get("libc") == "musl"):
         return ((WORDING_FACT, "musl"),)  # (a musl system such as Alpine: a glibc system, not another torch)
+    if cause == "ENV_MISMATCH" and found.signature.id == "no_module_named_torch" and facts.get("isolated_build") == "true":
+        return ((WORDING_FACT, "build_isolation"),)  # (torch first, then --no-build-isolation: no torch install here)
+    if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "macos_libomp_not_loaded":
+        return ((WORDING_FACT, "libomp"),)  # (the OpenMP runtime: brew install libomp, not another torch first)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "illegal_instruction":
         return ((WORDING_FACT, "illegal_instruction"),)  # (the build's instructions, not a damaged install)
     if (cause == "DRIVER_MISSING" and found.signature.id == "nvidia_container_cli_driver_error"

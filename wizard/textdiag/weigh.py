@@ -459,10 +459,13 @@ def driver_trouble_hides_gpus(found: Match, facts: Facts, _dists: list[Distribut
 
 
 def torch_found_elsewhere(found: Match, facts: Facts, dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
-    """"No module named 'torch'" while pip says torch is installed: another interpreter, not a missing torch."""
+    """"No module named 'torch'" while pip says torch is installed: another interpreter, not a missing torch; raised by a
+    package's setup.py in the isolated environment pip builds it in: that environment, not the person's."""
     if found.signature.id != "no_module_named_torch":
         return
-    if (facts.get("torch_installed_at") or facts.get("torch_version") or facts.get("torch_installed")
+    if facts.get("isolated_build") == "true":
+        yield "ENV_MISMATCH", 2.5, "a package's setup.py ran in the isolated build environment, which has no torch"
+    elif (facts.get("torch_installed_at") or facts.get("torch_version") or facts.get("torch_installed")
             or any(d.name == "torch" for d in dists)):
         yield "ENV_MISMATCH", 2.5, "torch is installed, in another environment"
     elif len(set(facts.get("python_path", "").split("\n"))) > 1:
