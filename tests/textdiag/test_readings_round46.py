@@ -304,3 +304,16 @@ def test_root_named_otherwise_is_no_permission_problem() -> None:
     text = "I installed torch as root in /opt/venv.\n>>> torch.cuda.is_available()\nFalse\n"
     keys = [f.title_message.key for f in findings_of(text) if f.title_message is not None]
     assert "DRIVER_MISSING.pasted.permission.title" not in keys
+
+
+def test_an_issue_forms_unchecked_options_say_nothing_and_the_checked_one_is_the_answer() -> None:
+    text = ("GPU doesn't seem to work\n\nWhat OS are you using?\n- [ ] Linux\n- [ ] Linux in WSL\n- [x] Windows\n"
+            "- [ ] Mac\n\nAre you using a GPU?\n- [ ] No. CPU FTW\n- [ x] NVIDIA\n- [ ] AMD\n")
+    snapshot = snapshot_from_text(text)
+    assert snapshot.host.value is not None and snapshot.host.value.os == "windows"
+    assert not snapshot.host.value.is_wsl
+    assert "WSL_DRIVER" not in errors_of(text)
+
+
+def test_transformers_disabling_an_older_torch_is_a_package_that_needs_a_newer_one() -> None:
+    assert errors_of("Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1")[:1] == ["PACKAGE_CONFLICT"]

@@ -232,6 +232,8 @@ def _strip_marks(text: str) -> str:
         if stripped != text and ">" in stripped:  # (a quote mark after a log record's prefix: "12:00:01 INFO > …")
             stripped = _sub_at_line_starts(_QUOTE_PREFIX_M, stripped)
         text = stripped
+    if "[ ]" in text or "[x" in text or "[ x" in text or "[X" in text:
+        text = _task_items_read(text)
     if _LIST_MARK_CHARS.search(text):
         text = _sub_at_line_starts(_LIST_MARK_M, text)
     if "](" in text:
@@ -246,6 +248,17 @@ def _strip_marks(text: str) -> str:
         return text  # (no trailing blanks: nothing to strip, no Python step per line)
     # (trailing blanks: rstrip per line runs in C and is ~2x faster than a multiline regex on blank-heavy text)
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+# GitHub's task lists in issue forms ("What OS are you using? - [ ] Linux - [ ] Linux in WSL - [x] Windows"): an
+# unchecked item is an option not taken, which says nothing of this machine; a checked one is the answer, its mark gone
+# (GitHub Flavored Markdown, "Task list items": "[ ]" unchecked, "[x]" checked)
+_UNCHECKED_ITEM = re.compile(r"^([ \t]{0,8}[-*+][ \t]{1,4})\[ \][ \t]{1,4}[^\n]*$", re.MULTILINE)
+_CHECKED_MARK = re.compile(r"^([ \t]{0,8}[-*+][ \t]{1,4})\[ ?[xX] ?\][ \t]{0,4}", re.MULTILINE)
+
+
+def _task_items_read(text: str) -> str:
+    return _CHECKED_MARK.sub(r"\1", _UNCHECKED_ITEM.sub("", text))
 
 
 def _without_box_sides(text: str) -> str:

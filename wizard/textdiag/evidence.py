@@ -651,10 +651,11 @@ RULES: tuple[Rule, ...] = (
     Rule("os_windows_files", (".bat", ".cmd", ".exe", "dll load failed"),
          re.compile(r"(?<![\w/.-])[\w-]{1,60}\.(?:bat|cmd|exe)\b(?!\.)|\bDLL load failed\b", _I),
          _const(os="windows"), 0.5),
-    # which WSL: a ticked issue-template box ("- [x] WSL 1"), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
+    # which WSL: a ticked issue-template box ("- [x] WSL 1", read as its answer alone on a line), `wsl -l -v` ("* Ubuntu  Running  1"), the WSL 1 kernel
     # string ("4.4.0-19041-Microsoft"; WSL 2's is "…-microsoft-standard-WSL2"), or prose ("I'm using WSL 1")
     Rule("wsl_version", ("wsl", "microsoft", "running", "stopped"),
-         re.compile(r"^[ \t]{0,8}(?:[-*] )?\[[xX]\] WSL ?(?P<a>[12])\b"
+         # (clean.py leaves a ticked box's answer alone on its line, the unticked ones gone: "WSL 1")
+         re.compile(r"^[ \t]{0,8}(?:[-*] )?(?:\[[xX]\] )?WSL ?(?P<a>[12])[ \t]*$"
                     r"|^\*?[ \t]{0,4}[A-Za-z][\w.-]{0,40}[ \t]{1,20}(?:Running|Stopped)[ \t]{1,20}(?P<b>[12])[ \t]*$"
                     r"|\b4\.4\.0-\d{4,5}-(?P<c>Microsoft)\b"
                     r"|\b(?:using|on|in|with|under|running) WSL ?(?P<d>[12])\b(?![.\d])", re.M),
