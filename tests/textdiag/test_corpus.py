@@ -310,8 +310,6 @@ KNOWN_MISSES = {
     "3571-comfyui-nix-gtx1080-pascal-cuda12-build": "'built with CUDA 12.x' and a GTX 1080: which CUDA 12 build (cu126 "
     "keeps Pascal, cu128 does not) is not said",
     # round 33
-    "3601-nnunet-cpu-only-server-not-compiled-with-cuda": "'Torch not compiled with CUDA enabled' on a server told to "
-    "have no GPU in a sentence about moving there: read as the CPU build, which is what the server has",
     "3655-zh-pdf-extract-kit-detectron2-c-dll-load-failed": "detectron2's _C failing with 'the specified module could "
     "not be found' (WinError 126): a missing DLL, which the VC++ runtime explains as well as a build for another torch",
     "3661-lightweight-pose-3d-no-cuda-device-found-visible-devices": "'no CUDA device found' with no "

@@ -317,3 +317,9 @@ def test_an_issue_forms_unchecked_options_say_nothing_and_the_checked_one_is_the
 
 def test_transformers_disabling_an_older_torch_is_a_package_that_needs_a_newer_one() -> None:
     assert errors_of("Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1")[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("told", ["I run it on a virtual server that doesn't have a GPU",
+                                  "Help Running nnUNet on CPU-Only Virtual Server", "the machine has no GPU"])
+def test_a_machine_told_without_a_gpu_in_other_words_is_a_fact(told: str) -> None:
+    assert facts_of(told).get("no_nvidia_gpu") == "true"

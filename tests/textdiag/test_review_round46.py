@@ -88,3 +88,54 @@ def test_review46_words_and_no_other_torch(name: str) -> None:
     first = findings_of(text)[0]
     assert first.title_message is not None and first.title_message.key == key
     assert first.actions == ()
+
+
+# the second review (of the round-48 readings and the first review's fixes): what it found wrong, fixed
+SECOND_REVIEW = {
+    'libomp_lightgbm': ("import lightgbm fails on my M1 mac, torch works fine (torch.__version__ 2.1.0, mps available True)\nOSError: dlopen(/opt/homebrew/lib/python3.11/site-packages/lightgbm/lib/lib_lightgbm.so, 0x0006): Library not loaded: /opt/homebrew/opt/libomp/lib/libomp.dylib\n  Referenced from: <1E2B> /opt/homebrew/lib/python3.11/site-packages/lightgbm/lib/lib_lightgbm.so\n  Reason: tried: '/opt/homebrew/opt/libomp/lib/libomp.dylib' (no such file)",
+        'not', 'TORCH_IMPORT_FAILED'),
+    'libomp_xgboost': ('XGBoostError: XGBoost Library (libxgboost.dylib) could not be loaded.\nLikely causes:\n  * OpenMP runtime is not installed\n    - vcomp140.dll or libgomp-1.dll for Windows\n    - libomp.dylib for Mac OSX\n    - libgomp.so for Linux and other UNIX-like OSes\n    Mac OSX users: Run `brew install libomp` to install OpenMP runtime.\nError message(s): ["dlopen(/Users/x/venv/lib/python3.10/site-packages/xgboost/lib/libxgboost.dylib, 0x0006): Library not loaded: @rpath/libomp.dylib\\n  Referenced from: <ABC> /Users/x/venv/lib/python3.10/site-packages/xgboost/lib/libxgboost.dylib\\n  Reason: tried: \'/usr/local/opt/libomp/lib/libomp.dylib\' (no such file)"]',
+        'not', 'TORCH_IMPORT_FAILED'),
+    'iso_user_script': ('I ran python setup.py install in my repo and got\nTraceback (most recent call last):\n  File "setup.py", line 3, in <module>\n    import torch\nModuleNotFoundError: No module named \'torch\'\nI never installed torch in this conda env, I only did conda create -n foo python=3.10',
+        'first', 'TORCH_MISSING'),
+    'iso_other_module': ('  Getting requirements to build wheel ... error\n      File "/tmp/pip-build-env-abc/overlay/lib/python3.11/site-packages/setuptools/build_meta.py", line 288, in _get_build_requires\n      ModuleNotFoundError: No module named \'numpy\'\nthen my script: \n  File "train.py", line 1, in <module>\n    import torch\nModuleNotFoundError: No module named \'torch\'',
+        'first', 'TORCH_MISSING'),
+    'sudo_docker_group': ('docker only works with sudo for me (I\'m not in the docker group yet). With sudo docker run --gpus all pytorch/pytorch python -c "import torch; print(torch.cuda.is_available())" I get True. Without sudo: permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock',
+        'not', 'DRIVER_MISSING'),
+    'ngc_within_major': ('NVIDIA Release 24.01 (build 80741402)\nPyTorch Version 2.2.0a0+81ea7a4\nWARNING: This container was built for NVIDIA Driver Release 545.23 or later, but\n       version 535.129.03 was detected and compatibility mode is UNAVAILABLE.\nroot@1:/workspace# python -c "import torch;print(torch.randn(2).cuda())"\nRuntimeError: CUDA error: no kernel image is available for execution on the device\nGPU: Tesla P100',
+        'first', 'GPU_ARCH_UNSUPPORTED'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SECOND_REVIEW))
+def test_second_review46(name: str) -> None:
+    text, kind, code = SECOND_REVIEW[name]
+    errors = errors_of(text)
+    if kind == "first":
+        assert errors[:1] == [code]
+    else:
+        assert code not in errors
+
+
+SECOND_REVIEW_WORDS = {
+    'nvcc_fire_89': ("Building wheel for flash-attn (setup.py) ... error\n  running build_ext\n  /usr/local/cuda/bin/nvcc -I/usr/include/python3.10 -c csrc/flash_attn/flash_api.cpp -gencode arch=compute_89,code=sm_89\n  nvcc fatal   : Unsupported gpu architecture 'compute_89'\n  error: command '/usr/local/cuda/bin/nvcc' failed with exit code 1\nGPU is RTX 4090, nvcc --version says release 11.7, V11.7.64",
+        'TOOLKIT_MISMATCH.pasted.arch_unsupported.title'),
+    'nvcc_old_arch_cuda12': ('Trying to build my custom op for an old Tesla K80 with TORCH_CUDA_ARCH_LIST="3.7"\nnvcc --version\nCuda compilation tools, release 12.1, V12.1.105\n...\nnvcc fatal   : Unsupported gpu architecture \'compute_37\'\nerror: command \'/usr/local/cuda-12.1/bin/nvcc\' failed with exit code 1',
+        'TOOLKIT_MISMATCH.pasted.arch_unsupported.title'),
+    'tf_fire': ("Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1\nNone of PyTorch, TensorFlow >= 2.0, or Flax have been found. Models won't be available and only tokenizers, configuration and file/data utilities can be used.\nImportError: AutoModelForCausalLM requires the PyTorch library but it was not found in your environment.",
+        'PACKAGE_CONFLICT.pasted.transformers_needs_newer_torch.title'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SECOND_REVIEW_WORDS))
+def test_second_review46_words(name: str) -> None:
+    text, key = SECOND_REVIEW_WORDS[name]
+    first = next(f for f in findings_of(text) if f.severity.name == "ERROR")
+    assert first.title_message is not None and first.title_message.key == key
+    assert first.actions == ()
+
+
+def test_a_source_builds_version_is_never_offered_to_install_again() -> None:
+    text = 'NVIDIA Release 24.01 (build 80741402)\nPyTorch Version 2.2.0a0+81ea7a4\nWARNING: This container was built for NVIDIA Driver Release 545.23 or later, but\n       version 535.129.03 was detected and compatibility mode is UNAVAILABLE.\nroot@1:/workspace# python -c "import torch;print(torch.randn(2).cuda())"\nRuntimeError: CUDA error: no kernel image is available for execution on the device\nGPU: Tesla P100'
+    first = next(f for f in findings_of(text) if f.severity.name == "ERROR")
+    assert not any("a0" in action.label for action in first.actions)

@@ -184,7 +184,10 @@ def installed_build(python: PythonFacts | None, torch: TorchRuntime | None) -> t
     dist = python.distribution("torch") if python else None
     if dist is not None:
         local = dist.version.partition("+")[2]
-        return dist.version, cuda_from_label(local), local[4:] if local.startswith("rocm") else "", bool(local)
+        # (a label that names the build: cpu, cuNNN, rocmX, xpu; a source build's "+81ea7a4" or "+git…" names a commit,
+        # as NVIDIA's NGC images and distributions build torch, and says nothing of CUDA)
+        named = re.match(r"(?:cpu|cu\d|rocm\d|xpu)", local) is not None
+        return dist.version, cuda_from_label(local), local[4:] if local.startswith("rocm") else "", named
     return "", "", "", False
 
 

@@ -190,8 +190,8 @@ def _prefer_installed_version(choice: Choice, machine: Machine, gpus: Machine, k
     if not machine.torch_version:
         return choice
     installed = Version(machine.torch_version).public if _valid(machine.torch_version) else ""
-    if not installed or installed == Version(choice.release.version).public:
-        return choice
+    if not installed or installed == Version(choice.release.version).public or Version(installed).is_prerelease:
+        return choice  # (a nightly's or a source build's "2.2.0a0" is on no index to install again)
     release = knowledge.release(installed)
     variant = _fitting_variant(release, choice.variant, machine, gpus, knowledge) if release is not None and \
         supported_python(release, machine.version) and glibc_ok(machine, release) else None

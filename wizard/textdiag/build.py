@@ -145,7 +145,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["job_without_gpus"] = "true"  # (the compute node gives the job no GPU: none for CUDA there)
     if facts.get("py_launcher") == "true" and "conda" in clean.lower:
         facts["py_launcher_beside_conda"] = "true"  # (the launcher never starts a conda environment's Python)
-    if "no module named" in clean.lower and _ISOLATED_BUILD.search(clean.lower):
+    if "no module named" in clean.lower and _torch_missing_in_isolated_build(clean.lower):
         facts["isolated_build"] = "true"  # (a package's setup.py ran in pip's isolated build environment)
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
@@ -1181,8 +1181,20 @@ def _windows_by_driver_number(facts: dict[str, str], clean: CleanText) -> bool:
 # only its declared build requirements (pip's docs, "Build System Interface": build isolation): pip's temporary
 # "pip-build-env-…" overlay, setuptools' build_meta hooks, "setup.py egg_info", a traceback frame of setup.py
 _ISOLATED_BUILD = re.compile(r"pip-build-env-|build_meta\.py|get_requires_for_build|_get_build_requires|"
-                             r"getting requirements to build|'setup\.py', 'egg_info'|setup\.py egg_info|"
-                             r"file \"setup\.py\", line \d")
+                             r"getting requirements to build|'setup\.py', 'egg_info'")
+_NO_TORCH = re.compile(r"no module named ['\"]?torch['\"]?(?![\w.])")
+ISOLATED_BUILD_REACH = 3000  # characters before "No module named 'torch'" where the build's own lines stand
+
+
+def _torch_missing_in_isolated_build(lower: str) -> bool:
+    """"No module named 'torch'" with the isolated build's own lines just before it (not an isolated build of another
+    package that failed for another reason, beside a script of the person's own without torch)."""
+    for found in _NO_TORCH.finditer(lower):
+        markers = list(_ISOLATED_BUILD.finditer(lower, max(0, found.start() - ISOLATED_BUILD_REACH), found.start()))
+        # (the build's own failure, not one of its that ended on another module before a script of the person's)
+        if markers and "no module named" not in lower[markers[-1].end():found.start()]:
+            return True
+    return False
 
 
 # CUDA working only for root: is_available() True under sudo and False without, or told ("torch can only access the gpu
@@ -1204,7 +1216,10 @@ def _cuda_only_as_root(facts: dict[str, str], clean: CleanText) -> list[Evidence
         return []
     shown = _CUDA_TRUE_AS_ROOT.search(lower) is not None and _CUDA_FALSE_AS_USER.search(lower) is not None
     told = _ONLY_AS_ROOT_TOLD.search(lower)
-    if not shown and not (told and re.search(r"gpu|cuda|torch", lower)):
+    if told is not None:  # (its line names the GPU, not Docker's own socket, apt or pip: "docker only works with sudo")
+        line = lower[lower.rfind("\n", 0, told.start()) + 1:(lower.find("\n", told.end()) + 1 or len(lower) + 1) - 1]
+        told = told if re.search(r"gpu|cuda|torch", line) and not re.search(r"docker|podman|apt\b|pip\b", line) else None
+    if not shown and told is None:
         return []
     facts.setdefault("wanted", "cuda")
     return [Evidence(CUDA_ONLY_AS_ROOT, "DRIVER_MISSING", "", (("cuda_as_root", "true"), (WORDING_FACT, "permission")))]
@@ -1557,6 +1572,10 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "missing"),)  # (pip itself first: an install command would fail the same way)
     if cause == "PLATFORM_UNSUPPORTED" and (found.signature.id.startswith("musl_") or facts.get("libc") == "musl"):
         return ((WORDING_FACT, "musl"),)  # (a musl system such as Alpine: a glibc system, not another torch)
+    if cause == "TOOLKIT_MISMATCH" and found.signature.id == "nvcc_unsupported_gpu_architecture":
+        return ((WORDING_FACT, "arch_unsupported"),)  # (the toolkit against the GPU, not against torch's CUDA)
+    if cause == "PACKAGE_CONFLICT" and found.signature.id == "transformers_disables_old_torch":
+        return ((WORDING_FACT, "transformers_needs_newer_torch"),)  # (a newer torch or an older transformers)
     if cause == "ENV_MISMATCH" and found.signature.id == "no_module_named_torch" and facts.get("isolated_build") == "true":
         return ((WORDING_FACT, "build_isolation"),)  # (torch first, then --no-build-isolation: no torch install here)
     if cause == "TORCH_IMPORT_FAILED" and found.signature.id == "macos_libomp_not_loaded":
@@ -1883,7 +1902,10 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
         return Fact.missing(FactStatus.NOT_FOUND, "the pasted text shows: No module named 'torch'", code="torch_missing")
     version = facts.get("torch_version", "")
     cuda = facts.get("torch_cuda", "") or _cuda_of_local_version(version)
-    build_known = facts.get("torch_build_known") == "true" or "+" in version or facts.get("torch_build") == "cpu"
+    # (a local version that names the build: +cpu, +cuNNN, +rocmX, +xpu; a source build's "+81ea7a4" or "+git…" names
+    # a commit, as NVIDIA's NGC images and distributions build torch: its CUDA is not told)
+    build_known = (facts.get("torch_build_known") == "true" or _LOCAL_BUILD_NAMED.search(version) is not None
+                   or facts.get("torch_build") == "cpu")
     if not build_known:
         return Fact.unknown(UNKNOWN if not version else f"torch {version} is named, but not which build (CUDA or CPU)")
     return Fact.found(
@@ -1895,6 +1917,9 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
             arch_list=tuple(facts.get("arch_list", "").split()),
         )
     )
+
+
+_LOCAL_BUILD_NAMED = re.compile(r"\+(?:cpu|cu\d{2,3}|rocm\d|xpu)")
 
 
 def _cuda_available(facts: dict[str, str]) -> bool:

@@ -1274,7 +1274,10 @@ RULES: tuple[Rule, ...] = (
                     r"|\bthere(?:\sis|'s|\sare)\sno\s(?:nvidia\s)?(?:gpus?|graphics\scards?)\s(?:in|on)\s(?:my|this|the|our)\s"
                     r"(?:system|machine|computer|laptop|pc|server|notebook|workstation|vm)\b(?![ \t]{1,3}(?:monitor|graphs?|"
                     r"tray|settings?|info|information|manager|logs?|usage|stats|profiler?|reports?|panel|view))"
-                    r"|\b(?:system|machine|computer|laptop|pc|server|vm)\swithout\s(?:an?\s|any\s)?(?:nvidia\s)?gpus?\b", _I),
+                    r"|\b(?:system|machine|computer|laptop|pc|server|vm)\swithout\s(?:an?\s|any\s)?(?:nvidia\s)?gpus?\b"
+                    # "a virtual server that doesn't have a GPU", "the machine has no GPU"
+                    r"|\b(?:system|machine|computer|laptop|pc|server|vm|instance|box)\s(?:(?:that|which)\s)?"
+                    r"(?:does\s?n['’]?t\shave|does\snot\shave|has\sno)\s(?:an?\s|any\s)?(?:nvidia\s|dedicated\s)?gpus?\b", _I),
          _no_gpu_owned, 0.7),
     # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
     # the machine's GPU is said to be some other vendor's
@@ -1319,7 +1322,10 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
                     # "inference on a CPU machine", "I'm using a CPU-only laptop"
                     r"|\b(?:on|have|has|with|using|use) an? CPU(?:[- ]only)? (?:machine|laptop|computer|server|pc|system|vm|"
-                    r"instance|host|box)\b(?!,? please use torch\.load)", _I),
+                    r"instance|host|box)\b(?!,? please use torch\.load)"
+                    # "Running nnUNet on CPU-Only Virtual Server": the machine's kind, with or without an article
+                    r"|\b(?:on|have|has|with|using|use) (?:an? |the )?CPU[- ]only (?:virtual |cloud |remote |linux |windows )?"
+                    r"(?:machine|laptop|computer|server|pc|system|vm|instance|host|box)\b(?!,? please use torch\.load)", _I),
          _const(no_nvidia_gpu="true"), 0.7),
     # detectron2's collect_env table ("CUDA available   True", newer releases "GPU available   False": tabulate of
     # torch.cuda.is_available()) and OpenMMLab's collect_env ("CUDA available: True", mmcv/mmengine) print
