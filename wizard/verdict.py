@@ -229,9 +229,9 @@ _ERROR_DENIALS = tuple((needle, re.compile(pattern)) for needle, pattern in (
     ("error", r"error(?:(?<=\bno error)|(?<=\bwithout error)|(?<=\bwithout any error)|(?<=\bzero error))s?\b"),
     ("fehler", r"fehler(?:(?<=\bohne fehler)|(?<=\bkeine fehler))\b"),
     ("erreur", r"erreurs?(?:(?<=\bsans erreur)|(?<=\bsans erreurs)|(?<=\baucune erreur))\b"),
-    ("erro", r"(?<=\bsem )erros?\b|(?<=\bsin )error(?:es)?\b"),
-    ("报错", r"(?<=没有)报错|(?<=没)报错|(?<=无)报错"),
-    ("错误", r"(?<=没有)错误"),
+    ("erro", r"erro(?:(?<=\bsem erro)s?\b|r(?<=\bsin error)(?:es)?\b)"),
+    ("报错", r"报错(?:(?<=没有报错)|(?<=没报错)|(?<=无报错))"),
+    ("错误", r"错误(?<=没有错误)"),
     ("エラー", r"エラー(?=なく|なし|は出ず|は出ません)"),
     ("오류", r"오류(?= 없이)"),
 ))

@@ -1095,7 +1095,9 @@ _SLURM_GPU_WORDS = ("--gres", "gres=", "gres", "--gpus", "gpus-per", "gpus=", "-
 # "-G 1", "-G1" (sbatch's --gpus), and a GPU asked for or allocated in words ("request 1 GPU", "2 GPUs allocated")
 _SLURM_GPU_ASKED = re.compile(r"(?:^|\s)-G ?\d|\b(?:request(?:s|ed|ing)?|allocat(?:e|es|ed|ing)|asks? for|asked for)\b"
                               r"[^\n.]{0,30}\bgpus?\b|\bgpus?\b[^\n.]{0,20}\b(?:allocated|requested|assigned)\b", re.IGNORECASE)
-_SLURM_RUN = re.compile(r"(?:^|[\s`$])(?:srun|sbatch)\s|^#SBATCH\s", re.MULTILINE)
+# (each branch led by its word, the start checked behind it: a regex led by a literal is searched for it, not tried at
+# every position of a long log)
+_SLURM_RUN = re.compile(r"srun(?<![^\s`$]srun)\s|sbatch(?<![^\s`$]sbatch)\s|#SBATCH(?<![^\n]#SBATCH)\s")
 
 
 def _slurm_job_without_gpus(clean: CleanText) -> bool:
@@ -1124,7 +1126,20 @@ def _container_without_gpus(clean: CleanText) -> bool:
 # "linux_armv7l" tag)
 _ARM32_SHOWN = re.compile(r"(?<![a-z0-9_])(?:linux_)?(?:armv7l|armv6l|armhf|arm-linux-gnueabihf?)(?![a-z0-9])")
 def _arm32_shown(lower: str) -> bool:
-    return ("armv" in lower or "armhf" in lower or "gnueabi" in lower) and _ARM32_SHOWN.search(lower) is not None
+    """A 32-bit ARM platform named (its machine, Debian's armhf, the GNU triplet); the regex runs around each of its
+    words only (a long text has many positions a regex not led by a literal would try)."""
+    for word in ("armv", "armhf", "gnueabi"):
+        position = lower.find(word)
+        for _ in range(MAX_ARM_WORDS):
+            if position < 0:
+                break
+            if _ARM32_SHOWN.search(lower, max(0, position - 16), position + 24):
+                return True
+            position = lower.find(word, position + 1)
+    return False
+
+
+MAX_ARM_WORDS = 50
 
 
 _DOCKER_USED = re.compile(r"(?<![a-z])(?:docker|podman)(?:[ -]?compose| run| exec| build| desktop| container| image)(?![a-z])"
@@ -1200,7 +1215,22 @@ def _torch_missing_in_isolated_build(lower: str) -> bool:
 # CUDA working only for root: is_available() True under sudo and False without, or told ("torch can only access the gpu
 # when run with sudo", "not able to use GPU unless superuser"). The driver's device files (/dev/nvidia*) are then not
 # open to the user (NVIDIA's driver README, "Configuring device file permissions": the group and mode the driver sets)
-_CUDA_TRUE_AS_ROOT = re.compile(r"\bsudo\b[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}true\b")
+_CUDA_TRUE_AS_ROOT = re.compile(r"sudo\b[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}true\b")
+MAX_ROOT_LINES = 40  # lines naming sudo or root that are read (a long log names /root/ on every line)
+
+
+def _lines_naming(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the first MAX_ROOT_LINES lines that hold one of the words."""
+    found: dict[int, int] = {}
+    for word in words:
+        position = lower.find(word)
+        while position >= 0 and len(found) < MAX_ROOT_LINES:
+            start = lower.rfind("\n", 0, position) + 1
+            end = lower.find("\n", position)
+            end = len(lower) if end < 0 else end
+            found[start] = end
+            position = lower.find(word, end)
+    return sorted(found.items())
 _CUDA_FALSE_AS_USER = re.compile(r"^(?![^\n]*\bsudo\b)[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}false\b", re.M)
 _ONLY_AS_ROOT_TOLD = re.compile(
     r"\b(?:only|just)\s(?:(?:works?|runs?|sees?|detects?|finds?|uses?|access(?:es)?)\s)?(?:[^\n.,;]{0,40}?\s)?"
@@ -1212,14 +1242,15 @@ def _cuda_only_as_root(facts: dict[str, str], clean: CleanText) -> list[Evidence
     """CUDA usable as root and not as the user: the GPU's device files are closed to the user (DRIVER_MISSING, in
     words of permission: add the user to the devices' group, not sudo)."""
     lower = clean.lower
-    if "sudo" not in lower and "root" not in lower and "superuser" not in lower:
+    lines = _lines_naming(lower, ("sudo", "root", "superuser"))
+    if not lines:
         return []
-    shown = _CUDA_TRUE_AS_ROOT.search(lower) is not None and _CUDA_FALSE_AS_USER.search(lower) is not None
-    told = _ONLY_AS_ROOT_TOLD.search(lower)
-    if told is not None:  # (its line names the GPU, not Docker's own socket, apt or pip: "docker only works with sudo")
-        line = lower[lower.rfind("\n", 0, told.start()) + 1:(lower.find("\n", told.end()) + 1 or len(lower) + 1) - 1]
-        told = told if re.search(r"gpu|cuda|torch", line) and not re.search(r"docker|podman|apt\b|pip\b", line) else None
-    if not shown and told is None:
+    shown = (any(_CUDA_TRUE_AS_ROOT.search(lower, start, min(len(lower), end + 80)) for start, end in lines)
+             and _CUDA_FALSE_AS_USER.search(lower) is not None)
+    # (a line telling it about the GPU, not Docker's own socket, apt or pip: "docker only works with sudo")
+    told = any(_ONLY_AS_ROOT_TOLD.search(lower, start, end) and re.search(r"gpu|cuda|torch", lower[start:end])
+               and not re.search(r"docker|podman|apt\b|pip\b", lower[start:end]) for start, end in lines)
+    if not shown and not told:
         return []
     facts.setdefault("wanted", "cuda")
     return [Evidence(CUDA_ONLY_AS_ROOT, "DRIVER_MISSING", "", (("cuda_as_root", "true"), (WORDING_FACT, "permission")))]

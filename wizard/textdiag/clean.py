@@ -232,7 +232,7 @@ def _strip_marks(text: str) -> str:
         if stripped != text and ">" in stripped:  # (a quote mark after a log record's prefix: "12:00:01 INFO > …")
             stripped = _sub_at_line_starts(_QUOTE_PREFIX_M, stripped)
         text = stripped
-    if "[ ]" in text or "[x" in text or "[ x" in text or "[X" in text:
+    if "[ ]" in text or "[x]" in text or "[ x]" in text or "[X]" in text or "[ X]" in text or "[x ]" in text:
         text = _task_items_read(text)
     if _LIST_MARK_CHARS.search(text):
         text = _sub_at_line_starts(_LIST_MARK_M, text)
