@@ -460,8 +460,6 @@ KNOWN_MISSES = {
     "container image named in the title: off Linux the engine reads no NVIDIA GPU first",
     "5220-adelaidet-docker-demo-no-gpu-zh": "'Found no NVIDIA driver' in a Docker demo, the machine said to have a "
     "GPU in Chinese ('我的机子上是有的'), which is not read as an NVIDIA GPU told",
-    "5232-nauta-k8s-pytorch-job-pillow7-old-torchvision": "Pillow 7 removing PILLOW_VERSION that an old torchvision "
-    "imports: no reading of that import error",
     "5263-textgen-wsl-load-in-8bit-bnb-libcuda-not-found-lib-wsl": "the excerpt stops at bitsandbytes' libcudart "
     "warning; that libcuda.so is in /usr/lib/wsl/lib, off the library path, is only in the answer",
     "5313-uk-nyshporka-intel-mac-torchvision-020-no-wheel": "uv's 'no compatible package for macosx_13_0_x86_64' "

@@ -323,3 +323,10 @@ def test_transformers_disabling_an_older_torch_is_a_package_that_needs_a_newer_o
                                   "Help Running nnUNet on CPU-Only Virtual Server", "the machine has no GPU"])
 def test_a_machine_told_without_a_gpu_in_other_words_is_a_fact(told: str) -> None:
     assert facts_of(told).get("no_nvidia_gpu") == "true"
+
+
+def test_an_old_torchvision_beside_pillow_7_is_a_package_conflict() -> None:
+    text = ("  File \"/usr/local/lib/python3.7/site-packages/torchvision/transforms/functional.py\", line 5, in <module>\n"
+            "    from PIL import Image, ImageOps, ImageEnhance, PILLOW_VERSION\n"
+            "ImportError: cannot import name 'PILLOW_VERSION' from 'PIL' (/usr/local/lib/python3.7/site-packages/PIL/__init__.py)")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
