@@ -390,8 +390,6 @@ KNOWN_MISSES = {
     "no error",
     "4606-kumatea-aarch64-termux-android-import-error": "the error is a screenshot: Termux on Android (ARM64, no "
     "glibc) is only named",
-    "4609-berkeley-humanoid-lite-isaaclab210-torch251-rtx5060ti": "a question about torch 2.5.1's arch list and an RTX "
-    "5060 Ti, no failure reported",
     "4613-gauss-gym-rtx5090-isaacgym-python38-no-sm120-wheel": "a question about plans for the RTX 5090 (Isaac Gym's "
     "Python < 3.9), no failure reported",
     "4954-voicebox-windows-2x-rtx5070-no-gpu-cpu-backend-default": "'No GPU' beside two RTX 5070s reads as the newest "

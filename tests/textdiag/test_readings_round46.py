@@ -330,3 +330,25 @@ def test_an_old_torchvision_beside_pillow_7_is_a_package_conflict() -> None:
             "    from PIL import Image, ImageOps, ImageEnhance, PILLOW_VERSION\n"
             "ImportError: cannot import name 'PILLOW_VERSION' from 'PIL' (/usr/local/lib/python3.7/site-packages/PIL/__init__.py)")
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_a_release_named_whose_builds_all_predate_the_gpu_cannot_use_it() -> None:
+    text = ("Isaac Lab 2.1.0 specifies torch==2.5.1 (which only supports up to sm_90). However, my RTX 5060 Ti GPU "
+            "requires sm_120.")
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "my RTX 5060 Ti works fine with torch 2.7.1 in another project",  # (2.7 has sm_120)
+    "RTX 5090 here; should I try torch 2.5.1 or 2.7.0?",  # (two versions, a question)
+])
+def test_a_release_that_covers_the_gpu_or_a_question_is_no_architecture_problem(text: str) -> None:
+    assert "GPU_ARCH_UNSUPPORTED" not in errors_of(text)
+
+
+def test_a_generation_written_with_thousands_is_the_series_not_a_quadro() -> None:
+    text = "Docker image doesn't run on Blackwell (RTX 5000 series) cards\nRUN pip install torch==2.6.0 --index-url " \
+           "https://download.pytorch.org/whl/cu126"
+    assert snapshot_from_text(text).gpu.nvml.value is None or all(
+        g.name.replace("NVIDIA GeForce ", "") != "RTX 5000" for g in snapshot_from_text(text).gpu.nvml.value.gpus)
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]

@@ -159,6 +159,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_cuda_only_as_root(facts, clean)
                            or _named_build_lacks_gpu(facts, gpus, clean)
+                           or _named_release_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
                            or _driver_below_build(facts, matches, "conda" in clean.lower)
                            or _linux_driver_inside_wsl(facts)
@@ -415,6 +416,44 @@ def _named_build_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanT
     return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
 
 
+def _named_release_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: CleanText) -> list[Evidence]:
+    """The one torch release the text names as what the person has or is pinned to ("torch==2.5.1", "torch 2.5.1"),
+    without its build, and an NVIDIA GPU whose first compiled kernels came in a later release (the knowledge's arch
+    lists: 2.5.1's stop at sm_90, an RTX 50 needs sm_120, first in 2.7.0): whichever build it is, it cannot use the
+    GPU."""
+    named = facts.get("torch_named", "")
+    knowledge = knowledge_or_none()
+    if (facts.get("torch_version") or not gpus or not re.fullmatch(r"\d{1,2}\.\d{1,3}\.\d{1,3}", named)
+            or knowledge is None or facts.get("cuda_available") == "false"):
+        return []
+    release = knowledge.release(named)
+    capability = _capability_for(gpus[0], facts)
+    if release is None or release.version != named or not capability or not _the_release_in_use(clean, named):
+        return []
+    first = first_release_with_native_kernels(capability, knowledge)  # (compiled kernels, not an older major's PTX)
+    if first is None or Version(first.version) <= Version(release.version):
+        return []
+    facts.setdefault("wanted", "cuda")
+    shown = (("torch_named", named), ("gpu_name", gpus[0]), ("capability", capability), (WORDING_FACT, "named_build"))
+    return [Evidence(NAMED_BUILD_LACKS_GPU, "GPU_ARCH_UNSUPPORTED", "", shown)]
+
+
+def _the_release_in_use(clean: CleanText, version: str) -> bool:
+    """The one torch version the text names, in a sentence that is no suggestion or plan."""
+    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) != 1:
+        return False
+    written = re.search(r"(?<![\d.])" + re.escape(version) + r"(?![\d.])", clean.text)
+    if written is None:
+        return False
+    text = clean.text
+    line = text[text.rfind("\n", 0, written.start()) + 1:written.start()]
+    if line.lstrip().startswith(("#", "//", "REM ", "::")) or _ADVICE_ZH.search(line):
+        return False  # (a commented-out line, or advice: "有人说：试试 pip install torch==2.5.1")
+    start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
+    ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
+    return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+
+
 def _build_named(facts: dict[str, str], clean: CleanText) -> tuple[str, str]:
     """The one CUDA build of torch the text names as what the person has or installs: written whole ("PyTorch 2.8.0 +
     cu129"), or a pinned version installed from one of PyTorch's CUDA indexes ("pip install torch==2.5.1 --index-url
@@ -484,7 +523,7 @@ def _minors_between(older: str, newer: str) -> int:
 
 
 # "RTX 50 series", "50xx card", "50系显卡": a GeForce generation named by its series number
-_SERIES = re.compile(r"\b(?:rtx\s?)?(?P<a>[2-5])0(?:xx|[- ]?series)\b|(?<![\d.])(?P<b>[2-5])0\s?系")
+_SERIES = re.compile(r"\b(?:rtx\s?)?(?P<a>[2-5])0(?:00)?(?:xx|[- ]?series)\b|(?<![\d.])(?P<b>[2-5])0(?:00)?\s?系")
 
 
 # a series named as a wish, a plan, a quote or advice, not as the card in the machine: "I want to buy an RTX 50 series

@@ -777,6 +777,8 @@ RULES: tuple[Rule, ...] = (
                          *(f"mx{d}" for d in "12345")),
          # (a CJK word glued on either side is no letter of the name: "我的显卡是RTX 4070", "4070显卡")
          re.compile(r"(?<![A-Za-z0-9_])(?:nvidia[ -]?)?(?:geforce[ -]?)?(?P<family>RTX|GTX|GT|MX)[ -]?(?P<number>\d{3,4})"
+                    # (not a generation: "RTX 5000 series", "RTX 3000系列")
+                    r"(?!(?<=[2-5]000)[ -]?(?:series|系列|系))"
                     r"(?P<mobile>MX?(?![a-z]))?(?P<suffix> ?(?:ti|super)|d|s)?(?![A-Za-z0-9_])"
                     r"(?P<laptop> ?(?:laptop|mobile|max-q))?", _I),
          _nvidia_gpu, 0.8),
