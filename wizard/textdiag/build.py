@@ -552,7 +552,9 @@ _CLAUSE_MARK = re.compile(r"\n|[.!?;,](?=\s)|[。！？；，、]|[ \t]{2,}")
 
 
 # torch versions the text names ("torch 2.5.1+cu124", "PyTorch 2.8.0 + cu129", "torch==2.4.1")
-_TORCH_VERSIONS_NAMED = re.compile(r"(?<![\w.-])(?:py)?torch(?:==|-|\s{1,3})v?(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)", re.I)
+# (led by its literal, the word's start checked behind it: searched for "torch", not tried at every position)
+_TORCH_VERSIONS_NAMED = re.compile(r"torch(?:(?<![\w.-]torch)|(?<![\w.-]pytorch)(?<=pytorch))(?:==|-|\s{1,3})v?"
+                                   r"(\d{1,2}\.\d{1,3}(?:\.\d{1,3})?)", re.I)
 # words that make a named build someone's suggestion or a plan, not the one in use ("try pip install torch==…",
 # "the README says", "I haven't tried", "should I upgrade to")
 _NOT_IN_USE = re.compile(r"\b(?:try|trying|tried|suggest\w{0,3}|recommend\w{0,3}|readme|docs?|should|could|would|"
