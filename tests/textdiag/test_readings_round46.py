@@ -352,3 +352,27 @@ def test_a_generation_written_with_thousands_is_the_series_not_a_quadro() -> Non
     assert snapshot_from_text(text).gpu.nvml.value is None or all(
         g.name.replace("NVIDIA GeForce ", "") != "RTX 5000" for g in snapshot_from_text(text).gpu.nvml.value.gpus)
     assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("text", [
+    "Update: the \"nvcc fatal : Unsupported gpu architecture 'compute_86'\" from yesterday is gone after I installed "
+    "CUDA 11.8.\n>>> torch.cuda.is_available()\nTrue\n",
+    "Before upgrading the host I got \"This container was built for NVIDIA Driver Release 530.30 or later, but version "
+    "460.91.03 was detected\". Host driver now 550.54.14.",
+    "I used to get \"Disabling PyTorch because PyTorch >= 2.1 is required but found 2.0.1\" but I upgraded torch.",
+])
+def test_a_message_told_as_a_past_trouble_fixed_since_names_no_cause(text: str) -> None:
+    assert errors_of(text) == []
+
+
+def test_a_past_trouble_then_the_present_one_is_the_present_ones() -> None:
+    text = ("Earlier the cuDNN DLLs were missing, I fixed that by reinstalling. Now on a fresh Windows 11 machine:\n"
+            "OSError: [WinError 126] The specified module could not be found. Error loading "
+            "\"C:\\Python312\\Lib\\site-packages\\torch\\lib\\fbgemm.dll\" or one of its dependencies.")
+    assert errors_of(text)[:1] == ["VCREDIST_MISSING"]
+
+
+def test_a_container_message_advising_an_earlier_image_is_no_past_trouble() -> None:
+    text = ("nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.4, please update your driver to a "
+            "newer version, or use an earlier cuda container: unknown")
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]

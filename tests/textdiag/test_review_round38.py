@@ -71,11 +71,10 @@ PROBLEMS = [
     # the capability warning's last line quoted in a question
     ('cap_last_line_question', 'What does "If you want to use the NVIDIA GeForce RTX 4090 GPU with PyTorch, please check the instructions at https://pytorch.org/get-started/locally/" mean? Everything else works and torch.cuda.is_available() returns True',
      None, None),
-    pytest.param("cap_last_line_fixed", "I used to get 'If you want to use the NVIDIA GeForce RTX 5090 GPU with PyTorch, "
-                 "please check the instructions at https://pytorch.org/get-started/locally/' but after installing torch "
-                 "2.7.0+cu128 it is gone and training runs on the GPU.", None, "ready",
-                 marks=pytest.mark.xfail(strict=True, reason="a problem told as solved still answers its message "
-                                                             "(as round 36's capability_fixed)")),
+    # (a message told as a past trouble, fixed since, names no cause: build._as_told, round 46)
+    ("cap_last_line_fixed", "I used to get 'If you want to use the NVIDIA GeForce RTX 5090 GPU with PyTorch, "
+     "please check the instructions at https://pytorch.org/get-started/locally/' but after installing torch "
+     "2.7.0+cu128 it is gone and training runs on the GPU.", None, "ready"),
 ]
 
 RIGHT = [

@@ -1571,7 +1571,7 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
     warning and the exception). Keeping every message's cause would let the order of the checks,
     not the weight of the evidence, decide which one the person reads first.
     """
-    weighed = [weigh_match(found, facts, dists) for found in matches]
+    weighed = [_as_told(weigh_match(found, facts, dists), text) for found in matches]
     ranking = rank_causes(weighed)
     top = ranking[0][0] if ranking else ""
     causes = [w.cause for w in weighed] + [w.match.signature.cause for w in weighed]
@@ -1587,6 +1587,36 @@ def _weighed_evidence(matches: list[Match], facts: dict[str, str], dists: list[D
             extra = _wording_of(cause, item.match, facts) + _raised_by_a_cuda_build(cause, item.match, text)
         evidence.append(Evidence(item.match.signature.id, cause, item.match.excerpt, item.match.facts + extra))
     return evidence + _possible_causes(weighed, top)
+
+
+# a message told as a past trouble, fixed since ("I used to get …", "Earlier the … were missing, I fixed that", "before
+# upgrading the host I got …"): what is wrong now is elsewhere in the text, or not told
+_PAST_TROUBLE = re.compile(r"\b(?:used to (?:get|see|have)|i (?:had|got) (?:this|that|the same) (?:error|issue|problem) before|"
+                           r"(?:earlier|previously|before),? (?:i|we) (?:got|had|saw)|"
+                           r"before (?:upgrading|updating|reinstalling|the (?:update|upgrade))|"
+                           r"(?:i|we) (?:have )?(?:fixed|solved|resolved) (?:it|that|this)|(?:was|got|is now) (?:fixed|solved|resolved)|"
+                           r"(?:is|it's|it is|was) gone|went away|no longer (?:appears|happens|shows))\b", re.I)
+_NOW = re.compile(r"\b(?:now|today|currently|this time)\b", re.I)
+PAST_TROUBLE_FACTOR = 0.0  # (the message says what was wrong then, not now: it names no cause)
+
+
+def _as_told(item: Weighed, text: str) -> Weighed:
+    """A message on a line (or right after one) that tells it as a past trouble, fixed since, names no cause."""
+    if not text or not item.cause:
+        return item
+    start = text.rfind("\n", 0, max(0, item.match.start)) + 1
+    end = text.find("\n", item.match.start)
+    line = text[start:end if end >= 0 else len(text)]
+    previous = text[text.rfind("\n", 0, max(0, start - 1)) + 1:max(0, start - 1)]
+    # (the line before counts only where it introduces the message: "I used to get" or "Before the update I got:")
+    introduces = len(previous) < 40 or previous.rstrip().endswith(":")
+    past = list(_PAST_TROUBLE.finditer(previous)) if introduces else []
+    # (and not where it then turns to the present: "…, I fixed that. Now on a fresh machine:")
+    told_before = bool(past) and _NOW.search(previous, past[-1].end()) is None
+    if _PAST_TROUBLE.search(line) is None and not told_before:
+        return item
+    return dataclasses.replace(item, score=item.score * PAST_TROUBLE_FACTOR,
+                               reasons=(*item.reasons, "told as a past trouble, fixed since"))
 
 
 # the Python of every wheel pip -v skipped ("Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64: …",
