@@ -376,3 +376,13 @@ def test_a_container_message_advising_an_earlier_image_is_no_past_trouble() -> N
     text = ("nvidia-container-cli: requirement error: unsatisfied condition: cuda>=12.4, please update your driver to a "
             "newer version, or use an earlier cuda container: unknown")
     assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("RuntimeError: CUDA error: no kernel image is available for execution on the device -> solved by installing "
+     "torch 2.7.0+cu128 on my RTX 5090", True),
+    ("RuntimeError: CUDA error: no kernel image is available for execution on the device on my RTX 5090; this can be "
+     "solved by installing a newer torch?", False),  # (a question about a fix, not a fix)
+])
+def test_a_message_told_solved_by_an_install_names_no_cause(text: str, fixed: bool) -> None:
+    assert ("GPU_ARCH_UNSUPPORTED" not in errors_of(text)) is fixed

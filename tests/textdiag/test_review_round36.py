@@ -64,10 +64,10 @@ PROBLEMS = [
     # the retold capability warning in a question / a solved report
     ("capability_question", "Is the RTX 5070 Ti with CUDA capability sm_120 not compatible with the current PyTorch "
      "nightly? I installed 2.8.0.dev+cu128 and it works", None, None),
-    pytest.param("capability_fixed", "Fixed: RTX 5090 with CUDA capability sm_120 is not compatible with the current "
-                 "PyTorch -> solved by installing torch 2.7.0+cu128, now torch.cuda.is_available() returns True and "
-                 "training runs on GPU", None, "ready",
-                 marks=pytest.mark.xfail(strict=True, reason="a problem told as solved still answers its message")),
+    # (a message told as a past trouble, fixed since, names no cause: build._as_told, round 46)
+    ("capability_fixed", "Fixed: RTX 5090 with CUDA capability sm_120 is not compatible with the current "
+     "PyTorch -> solved by installing torch 2.7.0+cu128, now torch.cuda.is_available() returns True and "
+     "training runs on GPU", None, "ready"),
     # a CPU torchvision beside a CUDA torch: the companion build, not a source build without a toolkit
     ("torchvision_cpu_build", "torch 1.3.0+cu100, torchvision 0.4.1+cpu\nRuntimeError: Not compiled with GPU support "
      "(nms at /pytorch/torchvision/csrc/nms.h:22)", "PACKAGE_CONFLICT", "not_ready"),

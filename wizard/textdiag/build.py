@@ -1595,7 +1595,9 @@ _PAST_TROUBLE = re.compile(r"\b(?:used to (?:get|see|have)|i (?:had|got) (?:this
                            r"(?:earlier|previously|before),? (?:i|we) (?:got|had|saw)|"
                            r"before (?:upgrading|updating|reinstalling|the (?:update|upgrade))|"
                            r"(?:i|we) (?:have )?(?:fixed|solved|resolved) (?:it|that|this)|(?:was|got|is now) (?:fixed|solved|resolved)|"
-                           r"(?:is|it's|it is|was) gone|went away|no longer (?:appears|happens|shows))\b", re.I)
+                           r"(?:is|it's|it is|was) gone|went away|no longer (?:appears|happens|shows)|"
+                           r"^fixed:|(?<!be )(?:solved|fixed) (?:it )?by (?:installing|updating|upgrading|reinstalling|"
+                           r"downgrading|switching|using))\b", re.I | re.M)
 _NOW = re.compile(r"\b(?:now|today|currently|this time)\b", re.I)
 PAST_TROUBLE_FACTOR = 0.0  # (the message says what was wrong then, not now: it names no cause)
 
