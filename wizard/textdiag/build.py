@@ -439,19 +439,14 @@ def _named_release_lacks_gpu(facts: dict[str, str], gpus: list[str], clean: Clea
 
 
 def _the_release_in_use(clean: CleanText, version: str) -> bool:
-    """The one torch version the text names, in a sentence that is no suggestion or plan."""
-    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) != 1:
-        return False
-    written = re.search(r"(?<![\d.])" + re.escape(version) + r"(?![\d.])", clean.text)
-    if written is None:
+    """The one torch version the text names, in a sentence that is no suggestion or plan (nor a commented-out or
+    advised line: "有人说：试试 pip install torch==2.5.1")."""
+    if len(_torch_versions_named(clean.text)) != 1:
         return False
     text = clean.text
-    line = text[text.rfind("\n", 0, written.start()) + 1:written.start()]
-    if line.lstrip().startswith(("#", "//", "REM ", "::")) or _ADVICE_ZH.search(line):
-        return False  # (a commented-out line, or advice: "有人说：试试 pip install torch==2.5.1")
-    start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
-    ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
-    return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+    written = re.search(r"(?<![\d.])" + re.escape(version) + r"(?![\d.])", text)
+    return (written is not None and not _commented_or_advised(text[text.rfind("\n", 0, written.start()) + 1:written.start()])
+            and _sentence_names_no_plan(text, written))
 
 
 def _build_named(facts: dict[str, str], clean: CleanText) -> tuple[str, str]:
@@ -466,14 +461,13 @@ def _build_named(facts: dict[str, str], clean: CleanText) -> tuple[str, str]:
     index = facts.get("index_variant", "")
     if variant or not version or not index.startswith("cu") or facts.get("pytorch_index_shown") != "true":
         return "", ""
-    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) > 1:
+    if len(_torch_versions_named(clean.text)) > 1:
         return "", ""  # (two torch versions named: which one is in use is not said)
     pinned = re.search(r"torch\s?==\s?" + re.escape(version) + r"\b[^\n]{0,300}?/whl/" + index + r"\b", clean.text)
     if pinned is None:
         return "", ""
     start = clean.text.rfind("\n", 0, pinned.start()) + 1
-    before = clean.text[start:pinned.start()]
-    if before.lstrip().startswith(("#", "//", "REM ", "::")) or _ADVICE_ZH.search(before):
+    if _commented_or_advised(clean.text[start:pinned.start()]):
         return "", ""  # (a commented-out line, or advice: "有人说：试试 pip install …")
     return (version, index) if _NOT_IN_USE.search(clean.text, start, pinned.start()) is None else ("", "")
 
@@ -564,15 +558,26 @@ _NOT_IN_USE = re.compile(r"\b(?:try|trying|tried|suggest\w{0,3}|recommend\w{0,3}
 def _the_build_in_use(clean: CleanText, version: str, variant: str) -> bool:
     """The one torch the text names, written as what the person has: no other torch version named (a story of an
     upgrade that worked names two), and no word of a suggestion or a plan in its sentence."""
-    if len({found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(clean.text)}) > 1:
+    if len(_torch_versions_named(clean.text)) > 1:
         return False
     written = re.search(re.escape(version) + r"\s?\+\s?" + variant, clean.text)
-    if written is None:
-        return False
-    text = clean.text
+    return written is not None and _sentence_names_no_plan(clean.text, written)
+
+
+def _torch_versions_named(text: str) -> set[str]:
+    return {found.group(1) for found in _TORCH_VERSIONS_NAMED.finditer(text)}
+
+
+def _sentence_names_no_plan(text: str, written: re.Match[str]) -> bool:
+    """No word of a suggestion or a plan in the sentence (to a line's or a sentence's end) of what is written."""
     start = max(text.rfind("\n", 0, written.start()), text.rfind(". ", 0, written.start())) + 1
     ends = [index for index in (text.find("\n", written.end()), text.find(". ", written.end())) if index >= 0]
     return _NOT_IN_USE.search(text, start, min(ends) if ends else len(text)) is None
+
+
+def _commented_or_advised(line: str) -> bool:
+    """The start of a line up to what it names is a comment's or advice's: "# RUN pip install …", "有人说：试试 …"."""
+    return line.lstrip().startswith(("#", "//", "REM ", "::")) or _ADVICE_ZH.search(line) is not None
 
 
 WHEEL_PAGE = "textdiag:wheel_page"
@@ -677,16 +682,17 @@ def _ipex_beside_other_torch(facts: dict[str, str]) -> list[Evidence]:
 
 
 @functools.cache
-def _first_cuda_for_major() -> dict[str, str]:
-    data = json.loads(resource("textdiag", "cuda_arch_floor.json").read_text(encoding="utf-8"))
-    return dict(data["first_cuda_for_major"])
+@functools.cache
+def _cuda_arch_floor() -> dict:
+    return json.loads(resource("textdiag", "cuda_arch_floor.json").read_text(encoding="utf-8"))
 
 
 def _first_cuda_for(capability: str) -> str | None:
     """The first toolkit whose builds run on a GPU of this capability: its own entry where its libraries needed a
     newer toolkit than its major's first (Turing: CUDA 10.0), else its major's."""
-    data = json.loads(resource("textdiag", "cuda_arch_floor.json").read_text(encoding="utf-8"))
-    return data.get("first_cuda_for_capability", {}).get(capability) or _first_cuda_for_major().get(capability.split(".")[0])
+    floors = _cuda_arch_floor()
+    return floors.get("first_cuda_for_capability", {}).get(capability) or floors["first_cuda_for_major"].get(
+        capability.split(".")[0])
 
 
 def _build_cuda_predates_gpu(facts: dict[str, str], gpus: list[str]) -> list[Evidence]:
@@ -1161,11 +1167,12 @@ def _container_without_gpus(clean: CleanText) -> bool:
         word in lower for word in _CONTAINER_GPU_WORDS)
 
 
-# Docker in use: a container run or built (docker run / compose / exec / build, Docker Desktop, a container or image
-# named beside it), not Docker denied or in the past ("not in Docker", "no docker", "I uninstalled Docker")
 # a 32-bit ARM system named by its machine or ABI ("armv7l", Debian's "armhf", "arm-linux-gnueabihf", pip's
 # "linux_armv7l" tag)
 _ARM32_SHOWN = re.compile(r"(?<![a-z0-9_])(?:linux_)?(?:armv7l|armv6l|armhf|arm-linux-gnueabihf?)(?![a-z0-9])")
+MAX_ARM_WORDS = 50
+
+
 def _arm32_shown(lower: str) -> bool:
     """A 32-bit ARM platform named (its machine, Debian's armhf, the GNU triplet); the regex runs around each of its
     words only (a long text has many positions a regex not led by a literal would try)."""
@@ -1180,9 +1187,8 @@ def _arm32_shown(lower: str) -> bool:
     return False
 
 
-MAX_ARM_WORDS = 50
-
-
+# Docker in use: a container run or built (docker run / compose / exec / build, Docker Desktop, a container or image
+# named beside it), not Docker denied or in the past ("not in Docker", "no docker", "I uninstalled Docker")
 _DOCKER_USED = re.compile(r"(?<![a-z])(?:docker|podman)(?:[ -]?compose| run| exec| build| desktop| container| image)(?![a-z])"
                           r"|(?<![a-z])(?:docker|podman)(?![a-z])[^\n.]{0,60}?\b(?:container|image)s?\b"
                           r"|\b(?:build(?:ing)?|run(?:ning)?|start(?:ing)?|us(?:e|ing)|in)\s(?:the\s|a\s|my\s)?(?:docker|podman)"
@@ -1272,6 +1278,8 @@ def _lines_naming(lower: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
             found[start] = end
             position = lower.find(word, end)
     return sorted(found.items())
+
+
 _CUDA_FALSE_AS_USER = re.compile(r"^(?![^\n]*\bsudo\b)[^\n]{0,300}is_available\(\)[^\n]{0,60}\n[ \t]{0,8}false\b", re.M)
 _ONLY_AS_ROOT_TOLD = re.compile(
     r"\b(?:only|just)\s(?:(?:works?|runs?|sees?|detects?|finds?|uses?|access(?:es)?)\s)?(?:[^\n.,;]{0,40}?\s)?"
@@ -1599,7 +1607,6 @@ _PAST_TROUBLE = re.compile(r"\b(?:used to (?:get|see|have)|i (?:had|got) (?:this
                            r"^fixed:|(?<!be )(?:solved|fixed) (?:it )?by (?:installing|updating|upgrading|reinstalling|"
                            r"downgrading|switching|using))\b", re.I | re.M)
 _NOW = re.compile(r"\b(?:now|today|currently|this time)\b", re.I)
-PAST_TROUBLE_FACTOR = 0.0  # (the message says what was wrong then, not now: it names no cause)
 
 
 def _as_told(item: Weighed, text: str) -> Weighed:
@@ -1617,8 +1624,8 @@ def _as_told(item: Weighed, text: str) -> Weighed:
     told_before = bool(past) and _NOW.search(previous, past[-1].end()) is None
     if _PAST_TROUBLE.search(line) is None and not told_before:
         return item
-    return dataclasses.replace(item, score=item.score * PAST_TROUBLE_FACTOR,
-                               reasons=(*item.reasons, "told as a past trouble, fixed since"))
+    # (the message says what was wrong then, not now: no score, so it names no cause)
+    return dataclasses.replace(item, score=0.0, reasons=(*item.reasons, "told as a past trouble, fixed since"))
 
 
 # the Python of every wheel pip -v skipped ("Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64: …",

@@ -88,9 +88,7 @@ def _python_compact(found: re.Match[str]) -> dict[str, str]:
 def _line_rejects_the_wheel(found: re.Match[str]) -> bool:
     """The match is on a line where pip refuses or skips a wheel ("….whl is not a supported wheel on this platform",
     "Skipping link: none of the wheel's tags match: cp38-cp38-win_amd64")."""
-    start = found.string.rfind("\n", 0, found.start()) + 1
-    end = found.string.find("\n", found.end())
-    line = found.string[start:end if end >= 0 else len(found.string)].lower()
+    line = _line_of_match(found)
     return "is not a supported wheel" in line or "none of the wheel's tags" in line
 
 
@@ -537,11 +535,16 @@ _NOT_INSTALLED_WORDS = ("install", "==", "http", ".whl", "matching", "requir", "
 _LOCAL_BUILD = re.compile(r"\d\+(?:cpu|cu\d{2,3}|rocm)")
 
 
-def _installed_build_told(found: re.Match[str]) -> dict[str, str]:
-    """The torch build a line tells as installed, unless that line installs, pins or requires it."""
+def _line_of_match(found: re.Match[str]) -> str:
+    """The whole line the match stands on, lower-cased."""
     start = found.string.rfind("\n", 0, found.start()) + 1
     end = found.string.find("\n", found.end())
-    line = found.string[start:end if end >= 0 else len(found.string)].lower()
+    return found.string[start:end if end >= 0 else len(found.string)].lower()
+
+
+def _installed_build_told(found: re.Match[str]) -> dict[str, str]:
+    """The torch build a line tells as installed, unless that line installs, pins or requires it."""
+    line = _line_of_match(found)
     if any(word in line for word in _NOT_INSTALLED_WORDS) or len(_LOCAL_BUILD.findall(line)) > 1:
         return {}  # (two builds in one line: which is installed is not said)
     version = found.group("torch_version")
