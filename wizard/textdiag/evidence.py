@@ -967,8 +967,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?:^[ \t]{0,8}|[>$][ \t]{0,2})py(?:\.exe)? -(?P<major>3)\.(?P<minor>\d{1,2})(?P<bits>-(?:32|64))?"
                     r"(?![\w.])", _I | re.M),
          _python_launcher, 0.7),
-    Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)"),
-         re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python", _I),
+    # (also what the usual "is my Python 64-bit?" checks print: platform.architecture()'s "('32bit', 'WindowsPE')",
+    # and the pointer size of struct.calcsize('P') * 8 on the line after the command)
+    Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)", "'32bit'", "calcsize"),
+         re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python"
+                    r"|\('32bit', '|calcsize\([\"']P[\"']\) ?\* ?8\)?[\"')]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,4}32[ \t]*$", _I | re.M),
          _bits, 0.8),
     # ---- torch / torchvision / torchaudio / numpy versions: pip install, pip list, pip freeze, pip show, conda list
     Rule("pip_request", ("pip install", "pip3 install", "uv pip install", "uv add", "pip.exe install"),
