@@ -468,8 +468,6 @@ KNOWN_MISSES = {
     "other Pythons fixed it): nothing in the excerpt shows which Python pip ran",
     "5351-zh-rwkv-runner-py310-cpu-torch-model-on-cpu": "the versions told are the CUDA builds the person meant to "
     "have; that the bundled py310 held a CPU build is only in the maintainer's answer",
-    "5361-zh-genshin-auto-fish-torch-c-no-cuda-setdevice-cpu-build": "torch._C has no attribute '_cuda_setDevice' (a "
-    "CPU build) retold in a Chinese screenshot caption, not the message itself",
     "5362-pt-bombcrypto-linux-no-module-named-torch-python310": "'No module named torch' after an install that "
     "failed for Python 3.10: the Python is not in the text, only in the replies",
     "5453-sdnext-ipex-c10-xpu-dll-oneapi-missing": "the paste stops inside SD.Next's boxed traceback before the "

@@ -28,3 +28,19 @@ def test_what_the_usual_is_my_python_64_bit_checks_print_for_a_32_bit_python(che
 ])
 def test_a_64_bit_answer_or_another_number_tells_no_32_bit_python(check: str) -> None:
     assert facts_of(check + NO_WHEEL).get("python_bits") != "32"
+
+
+@pytest.mark.parametrize("binding", ["_cuda_setDevice", "_cuda_getDeviceCount", "_cuda_init", "_CudaDeviceProperties"])
+def test_torch_c_without_its_cuda_bindings_is_a_cpu_only_build(binding: str) -> None:
+    text = f"    torch.cuda.set_device(0)\nAttributeError: module 'torch._C' has no attribute '{binding}'\n"
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_on_a_mac_the_missing_cuda_binding_names_no_nvidia_gpu() -> None:
+    text = "MacBook Air M2, macOS 14\nAttributeError: module 'torch._C' has no attribute '_cuda_setDevice'\n"
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+def test_a_cuda_binding_added_in_a_later_release_is_not_read_as_a_cpu_build() -> None:
+    text = "AttributeError: module 'torch._C' has no attribute '_cuda_getCurrentRawStream'\n"
+    assert "CPU_ONLY_WHEEL" not in errors_of(text)
