@@ -1669,8 +1669,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id == "pip_wheel_not_supported":
         return ((WORDING_FACT, "wheel_tags"),)  # (the wheel's tags name its Python: use that one, no other torch)
-    if cause == "PYTHON_UNSUPPORTED" and found.signature.id.startswith("uv_"):
-        return ((WORDING_FACT, "uv"),)  # (the project's pins and uv's Python, not a pip install beside uv)
+    if cause in ("PYTHON_UNSUPPORTED", "INDEX_VARIANT_MISSING") and found.signature.id.startswith("uv_"):
+        return ((WORDING_FACT, "uv"),)  # (the project's pins, uv's Python or index, not a pip install beside uv)
     if cause == "ENV_MISMATCH" and facts.get("py_launcher_beside_conda") == "true":
         return ((WORDING_FACT, "py_launcher"),)  # (`python` in the activated environment, not another torch)
     if cause == "PLATFORM_UNSUPPORTED" and found.signature.id == "macos_symbol_not_found":
