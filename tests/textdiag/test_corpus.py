@@ -21,6 +21,10 @@ HELD_OUT_HALF = [c for c in CORPUS if c.half == HELD_OUT]
 
 # Tuning-half texts whose established cause the text itself cannot show (the reason is in the thread's prose).
 KNOWN_MISSES = {
+    "6402-wan2gp-pascal-gtx10xx-torch271-no-sm61": "a question whether Pascal cards will be supported, with no torch shown installed: which build dropped sm_61 is only in the replies",
+    "6554-xformers-0018-wheel-uninstalls-torch-1131": "the replacement told with pip as 'He' ('He always uninstalls my pytorch1.13.1'): a person as the subject is not read as the installer",
+    "6600-source-build-cicc-signal11-tmp-full": "a source build's 'cicc died due to signal 11' and 'ptxas fatal: Internal error: writing file': a full temp folder is the maintainer's reading, no message says so",
+    "6603-conda-pytorch-loads-system-libcudart": "LD_DEBUG's loader trace showing the system libcudart bound before the package's: not read",
     "036-collect-env-171-cpu-truncated": "the paste is cut before any GPU or driver line, so nothing shows a GPU",
     "085-poetry-cpu-variant-apple": "no error message at all: a pyproject asking for +cpu builds on an Apple M3; the "
     "failure is in a screenshot",
@@ -522,6 +526,8 @@ KNOWN_MISSES = {
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
+    "6405-healthy-sageattention-script-cu130-torch-available": "an install script's preflight ('Torch: 2.9.1+cu130 (CUDA 13.0, available=True)') beside 'your script no longer works (see error below)': an error is reported, so not ready",
+    "6555-accelerate-gpu-ids-ignored-launch-bug": "an accelerate config only; the GPUs running is told in prose about the wrong ids",
     "1504-healthy-sentence-transformers-device-cpu-until-encode": "the library reports its device as cpu before encode "
     "moves the model, with no is_available() or device line showing CUDA working",
     "1313-healthy-collect-env-4090-nightly-cu116-compile-sm89": "torch.compile's ptxas error ('Value sm_89 is not "
