@@ -21,6 +21,8 @@ HELD_OUT_HALF = [c for c in CORPUS if c.half == HELD_OUT]
 
 # Tuning-half texts whose established cause the text itself cannot show (the reason is in the thread's prose).
 KNOWN_MISSES = {
+    "6652-jetson-orin-nano-cu126-torch26rc-torchvision-mismatch": "'torch-2.6.0rc and torchvision-2.5.0 ... ends up in version mismatch': torchvision's version told as 2.5.0 (no such torchvision exists), so no pairing rule can weigh it",
+    "6705-libtorch-cu118-linked-with-cuda117-undefined-cudalaunchkernelexc": "a C++ LibTorch app: its CMake file names the local toolkit (cuda-11.7) beside a cu118 libtorch zip; LibTorch downloads and CMake paths are not read as a torch build and a toolkit",
     "6402-wan2gp-pascal-gtx10xx-torch271-no-sm61": "a question whether Pascal cards will be supported, with no torch shown installed: which build dropped sm_61 is only in the replies",
     "6554-xformers-0018-wheel-uninstalls-torch-1131": "the replacement told with pip as 'He' ('He always uninstalls my pytorch1.13.1'): a person as the subject is not read as the installer",
     "6600-source-build-cicc-signal11-tmp-full": "a source build's 'cicc died due to signal 11' and 'ptxas fatal: Internal error: writing file': a full temp folder is the maintainer's reading, no message says so",

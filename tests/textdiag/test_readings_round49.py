@@ -80,3 +80,38 @@ def test_an_install_replacing_torch_told_as_a_noun_or_in_the_future_is_a_package
 ])
 def test_a_question_or_another_thing_updated_is_no_replacement_told(not_told: str) -> None:
     assert "PACKAGE_CONFLICT" not in errors_of(not_told)
+
+
+CUDA_HOME_NOT_SET = ("  File \"/opt/venv/lib/python3.11/site-packages/torch/utils/cpp_extension.py\", line 2525, in "
+                     "_join_cuda_home\n    raise OSError('CUDA_HOME environment variable is not set. '\n"
+                     "OSError: CUDA_HOME environment variable is not set. Please set it to your CUDA install root.\n")
+
+
+def test_cpp_extension_finding_no_toolkit_is_cuda_home_missing_in_words_of_no_toolkit() -> None:
+    first = first_error(CUDA_HOME_NOT_SET)
+    assert first.code == "CUDA_HOME_MISSING"
+    assert "no CUDA toolkit" in first.title
+    assert not first.actions  # (installing PyTorch again brings no compiler)
+
+
+def test_conda_saying_the_drivers_cuda_is_below_a_packages_constraint_is_an_old_driver() -> None:
+    text = ("Encountered problems while solving:\n  - package cudatoolkit-11.6.0-habf752d_9 has constraint "
+            "__cuda >=11.6.0 conflicting with __cuda-10.2-0\n")
+    first = first_error(text)
+    assert first.code == "DRIVER_TOO_OLD"
+    assert "driver_cuda: 10.2" in first.details  # (the __cuda detected: the CUDA the driver supports)
+
+
+@pytest.mark.parametrize("pin", ["torch==1.13.0.dev20220921+cu116", "torch==2.6.0.dev20241217"])
+def test_a_nights_build_pinned_and_not_found_is_gone_from_the_nightly_index(pin: str) -> None:
+    text = f"ERROR: Could not find a version that satisfies the requirement {pin}\n" \
+           f"ERROR: No matching distribution found for {pin}\n"
+    first = first_error(text)
+    assert first.code == "INDEX_VARIANT_MISSING"
+    assert "nightly" in first.title
+
+
+def test_a_32_bit_python_still_comes_first_for_a_missing_nightly() -> None:
+    text = ("Python 3.11.4 (tags/v3.11.4:d2340ef, Jun  7 2023) [MSC v.1934 32 bit (Intel)] on win32\n"
+            "ERROR: No matching distribution found for torch==2.6.0.dev20241217\n")
+    assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]

@@ -1667,6 +1667,10 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
+    if cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", "")):
+        return ((WORDING_FACT, "old_nightly"),)  # (a night's build the nightly index no longer keeps)
+    if cause == "CUDA_HOME_MISSING" and found.signature.id == "cpp_extension_cuda_home_not_set":
+        return ((WORDING_FACT, "not_set"),)  # (no toolkit found at all, not a variable naming the wrong folder)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id == "pip_wheel_not_supported":
         return ((WORDING_FACT, "wheel_tags"),)  # (the wheel's tags name its Python: use that one, no other torch)
     if cause in ("PYTHON_UNSUPPORTED", "INDEX_VARIANT_MISSING") and found.signature.id.startswith("uv_"):
@@ -1755,6 +1759,8 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
+    if _DATED_NIGHTLY.search(facts.get("requested", "")):
+        return "INDEX_VARIANT_MISSING"  # (PyTorch's nightly index drops a night's builds after weeks: pin a recent one)
     listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
                                    facts.get("python_version", ""), facts.get("index_variant", ""),
                                    _pytorch_index_searched(facts))
@@ -1765,6 +1771,11 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
     if _variant_unpublished(facts):
         return "INDEX_VARIANT_MISSING"
     return ""
+
+
+# one night's build pinned ("torch==1.13.0.dev20220921+cu116"): PyTorch's nightly index keeps recent nights only (older
+# wheels are archived, pytorch/test-infra#5673; "removed from index after 60 days", replicate/monobase#17)
+_DATED_NIGHTLY = re.compile(r"==\s{0,2}\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\.dev20\d{6}\b")
 
 
 def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
