@@ -47,11 +47,11 @@ def test_a_cuda_binding_added_in_a_later_release_is_not_read_as_a_cpu_build() ->
 
 
 UV_ONLY = ("  × No solution found when resolving dependencies:\n  ╰─▶ Because only torch<=2.6.0+cu124 is available and "
-           "myapp==6.0.0 depends on torch>=2.7, we can conclude that myapp==6.0.0 cannot be used.\n")
+           "your project depends on torch>=2.7, we can conclude that your project's requirements are unsatisfiable.\n")
 
 
 def test_uv_saying_only_older_builds_of_a_cuda_variant_are_available_names_the_index() -> None:
-    first = first_error("uv pip install myapp==6.0.0 --index=https://download.pytorch.org/whl/cu124\n" + UV_ONLY)
+    first = first_error("$ uv sync\n" + UV_ONLY)
     assert first.code == "INDEX_VARIANT_MISSING"
     assert not first.actions  # (no pip install beside uv: the index uv is given is the fix, in the words)
     assert "uv" in first.title

@@ -57,7 +57,7 @@ def check_python_facts(ctx: CheckContext) -> list[Finding]:
 def check_python_supported(ctx: CheckContext) -> list[Finding]:
     """PYTHON_UNSUPPORTED: Python 2 / too old / too new / 32-bit / not CPython."""
     python = ctx.python
-    if python is None or not python.version:
+    if python is None or not (python.version or python.bits == 32):
         return []
     variant = _unsupported_variant(ctx)
     releases = [r for r in ctx.knowledge.releases if r.verified]
@@ -123,6 +123,8 @@ def _served_in_pasted_texts_era(ctx: CheckContext, variant: str) -> bool:
 def _unsupported_variant(ctx: CheckContext) -> str | None:
     python = ctx.python
     assert python is not None
+    if not python.version:  # (pasted text told the bits only: a 32-bit Python never had wheels; else nothing judged)
+        return "bits32" if python.bits == 32 and ctx.machine not in THIRTY_TWO_BIT_ARM else "unknown"
     if python.version.startswith("2."):
         return "python2"
     if not python.supported_by_probe or version_tuple(python.version)[:2] < (3, 6):

@@ -623,6 +623,8 @@ def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[Te
     Windows wheel came in, a CPU build; elsewhere a lost CUDA is left to the rules after this one."""
     if facts.get("torch_replaced_told") != "true":
         return []
+    if "true" in (facts.get("cuda_available"), facts.get("mps_available"), facts.get("cuda_works")):
+        return []  # (the torch that came in works on the GPU: what the person reports is not its doing)
     shown = best_facts(prose).get("torch_replaced_told")
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     if facts.get("cuda_available") == "false" or facts.get("gpu_unused") == "true":
@@ -1670,10 +1672,12 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     if cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", "")):
         return ((WORDING_FACT, "old_nightly"),)  # (a night's build the nightly index no longer keeps)
     if cause == "CUDA_HOME_MISSING" and found.signature.id == "cpp_extension_cuda_home_not_set":
-        return ((WORDING_FACT, "not_set"),)  # (no toolkit found at all, not a variable naming the wrong folder)
+        windows = facts.get("os") == "windows" and facts.get("is_wsl") != "true"  # (the installer's folder, no export)
+        return ((WORDING_FACT, "not_set_windows" if windows else "not_set"),)  # (no toolkit found, no wrong folder)
     if cause == "PYTHON_UNSUPPORTED" and found.signature.id == "pip_wheel_not_supported":
         return ((WORDING_FACT, "wheel_tags"),)  # (the wheel's tags name its Python: use that one, no other torch)
-    if cause in ("PYTHON_UNSUPPORTED", "INDEX_VARIANT_MISSING") and found.signature.id.startswith("uv_"):
+    if (cause in ("PYTHON_UNSUPPORTED", "INDEX_VARIANT_MISSING") and found.signature.id.startswith("uv_")
+            and facts.get("uv_pip_interface") != "true"):
         return ((WORDING_FACT, "uv"),)  # (the project's pins, uv's Python or index, not a pip install beside uv)
     if cause == "ENV_MISMATCH" and facts.get("py_launcher_beside_conda") == "true":
         return ((WORDING_FACT, "py_launcher"),)  # (`python` in the activated environment, not another torch)
@@ -1989,13 +1993,15 @@ def _python(facts: dict[str, str], dists: list[Distribution]) -> Fact[PythonFact
         dists = [*dists, Distribution(name="torch", version=installed)]  # the text shows torch installed there
         dists += [Distribution(name=name, version=facts[f"{name}_installed"]) for name in ("torchvision", "torchaudio")
                   if facts.get(f"{name}_installed") and not any(d.name == name for d in dists)]  # (pip installed them)
-    if not facts.get("python_version") and not dists:
-        return Fact.unknown(UNKNOWN)
+    if not facts.get("python_version") and not dists and facts.get("python_bits_checked") != "true":
+        return Fact.unknown(UNKNOWN)  # (the interpreter's own check printing 32 bits tells it without a version)
     os_name = facts.get("os", "")
     windows_only: Fact = Fact.unknown(UNKNOWN) if os_name in ("", "windows") else Fact.missing(
         FactStatus.NOT_APPLICABLE, "not Windows"
     )
     bits = facts.get("python_bits", "")
+    if not facts.get("python_version") and facts.get("python_bits_checked") != "true":
+        bits = ""  # (without its version, only the interpreter's own check tells a 32-bit Python, not "32-bit" words)
     return Fact.found(
         PythonFacts(
             executable="",

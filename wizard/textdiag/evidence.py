@@ -741,7 +741,9 @@ RULES: tuple[Rule, ...] = (
          # (in Chinese and Japanese glued to the words around it: "苹果M1芯片", "M2チップ")
          re.compile(r"\bApple M[1-6](?: Pro| Max| Ultra)?\b|(?:苹果|蘋果|アップル)\s?M[1-6](?![0-9])|"
                     r"(?<![A-Za-z0-9])(?<!酷睿)(?<!core )M[1-6](?: ?(?:Pro|Max|Ultra))? ?(?:芯片|晶片|チップ|칩)|"
-                    r"(?<!core )\bM[1-6](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;)]))|"
+                    r"(?<!core )\bM[1-6](?: Pro| Max| Ultra)?\b(?= ?(?:chip|mac|macbook|pro|max|ultra|air|mini|$|[,.;:)]))|"
+                    # (after the Mac's name: "MacBook Pro M2", "Mac mini M4")
+                    r"(?:(?<=macbook )|(?<=macbook pro )|(?<=macbook air )|(?<=mac mini )|(?<=imac ))M[1-6]\b|"
                     r"\bApple silicon\b", _I),
          _apple_chip, 0.7),
     Rule("intel_mac", ("intel mac", "intel-based mac", "macosx_", "mac intel", "intel imac", "intel core"),
@@ -967,12 +969,26 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"(?:^[ \t]{0,8}|[>$][ \t]{0,2})py(?:\.exe)? -(?P<major>3)\.(?P<minor>\d{1,2})(?P<bits>-(?:32|64))?"
                     r"(?![\w.])", _I | re.M),
          _python_launcher, 0.7),
-    # (also what the usual "is my Python 64-bit?" checks print: platform.architecture()'s "('32bit', 'WindowsPE')",
-    # and the pointer size of struct.calcsize('P') * 8 on the line after the command)
-    Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)", "'32bit'", "calcsize"),
-         re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python"
-                    r"|\('32bit', '|calcsize\([\"']P[\"']\) ?\* ?8\)?[\"')]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,4}32[ \t]*$", _I | re.M),
+    Rule("python_32bit", ("32-bit", "32 bit", "-32\\", "-32/", "(intel)]", "win32.whl", "x86)"),
+         re.compile(r"\b32[- ]bit\b|Python3\d{1,2}-32[\\/]|\[MSC v\.\d{4} 32 bit \(Intel\)\]|\(x86\)\\Python", _I),
          _bits, 0.8),
+    # what the usual "is my Python 64-bit?" checks print, as printed (a line of its own, not quoted advice):
+    # platform.architecture()'s "('32bit', 'WindowsPE')", struct.calcsize('P') * 8 answering 32 on the next line; the
+    # interpreter's own answer, so it tells a 32-bit Python even where its version is not shown (on Windows, where a
+    # 64-bit one can be installed; Linux's "('32bit', 'ELF')" is a 32-bit system, armv7l or i686, which no Python fixes)
+    # (and sys.maxsize > 2**32 answering False: the check Python's platform docs recommend; markdown cleaning may have
+    # taken its ** for bold)
+    Rule("python_32bit_checked", ("'32bit'", "calcsize", "maxsize"),
+         re.compile(r"^(?:>>>)?[ \t]{0,8}\('32bit', 'WindowsPE'\)[ \t]*$"
+                    r"|(?:calcsize\([\"']P[\"']\) ?\* ?8|8 ?\* ?(?:struct\.)?calcsize\([\"']P[\"']\))\)?[\"')]{0,3}"
+                    r"[ \t]*\r?\n(?:>>>)?[ \t]{0,4}32[ \t]*$"
+                    r"|maxsize ?> ?2 ?(?:\*\* ?)?32\)?[\"')]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,4}False[ \t]*$", re.M),
+         _const(python_bits="32", python_bits_checked="true"), 0.9),
+    # uv's pip interface, not a project: "uv pip install …" run, or its resolver's "… and you require torch>=2.7" (a
+    # project's report says "your project depends on"): installing again with the right index is the fix there
+    Rule("uv_pip_interface", ("uv pip install", "uv.exe pip install", "you require"),
+         re.compile(r"\buv(?:\.exe)? pip install\b|\band you require\s(?:torch|torchvision|torchaudio)\b", _I),
+         _const(uv_pip_interface="true"), 0.8),
     # ---- torch / torchvision / torchaudio / numpy versions: pip install, pip list, pip freeze, pip show, conda list
     Rule("pip_request", ("pip install", "pip3 install", "uv pip install", "uv add", "pip.exe install"),
          re.compile(r"\b(?:pip3?|pip\.exe|uv pip|uv) (?:install|add) (?P<spec>[^\n]{0,400}?\btorch\b[^\n]{0,400})", _I),

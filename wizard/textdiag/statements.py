@@ -811,13 +811,15 @@ TORCH_REPLACED_TOLD = re.compile(
     r"will|would|tries\sto|tried\sto|just|again|silently)\s){0,3}" + _REPLACING_VERB + r"\s(?:(?:my|the|our|your|its|"
     r"an?|installed|existing|current|previous|whole)\s){0,3}" + _TORCH + r"(?:[\s=-]{1,2}(?:version\b|\d{1,2}\.\d{1,2}))?"
     r"|\b" + _TORCH + r"\s(?:(?:version|install(?:ation)?|package)\s)?(?:gets|got|is|was|being|has\sbeen|keeps\sbeing|"
-    r"(?:will|would)\s(?:then\s|also\s)?be)\s"
+    # (the future only with the install's doing in it, "will be automatically upgraded", not a plain "will be upgraded
+    # if …", which warns of what may happen)
+    r"will\s(?:then\s)?be(?=\s(?:always|automatically|silently)\s))\s"
     r"(?:(?:also|then|always|automatically|silently)\s)?(?:re-?installed|uninstalled|removed|replaced|overridden|"
     r"overwritten|downgraded|upgraded|swapped)\b(?!\s(?:by\s(?:me|myself)|manually))"
     # (the install's doing as a noun: "it caused a forced update on torch from 1.9.0 to 2.2.0", "an automatic upgrade of
     # my torch")
     r"|\b(?:forced|automatic|unwanted|unexpected)\s(?:update|upgrade|downgrade|re-?install(?:ation)?|uninstall(?:ation)?)"
-    r"\s(?:on|of)\s(?:(?:my|the|our|installed|existing)\s){0,2}" + _TORCH + r"\b"
+    r"\s(?:on|of)\s(?:(?:my|the|our|installed|existing)\s){0,2}" + _TORCH + r"\b(?![-_.]\w)"  # (not torch-tensorrt)
     # (verb first, the install as the doer: 会自动卸载torch / 又覆盖了torch; "于是卸载torch" is the person's own step)
     r"|(?<!不)(?<!没有)(?<!没)(?:自动|会|又|总是|都会|直接)\s?(?:覆盖|替换|卸载|降级|升级|重装|改)了?(?:我的|原来的|原有的)?\s?" + _TORCH +
     r"|" + _TORCH + r"\s?(?:的?版本)?(?<!没)(?<!没有)(?<!未)(?:被|给)(?:覆盖|替换|卸载|降级|升级|重装|改)"
