@@ -21,6 +21,14 @@ HELD_OUT_HALF = [c for c in CORPUS if c.half == HELD_OUT]
 
 # Tuning-half texts whose established cause the text itself cannot show (the reason is in the thread's prose).
 KNOWN_MISSES = {
+    "6901-pytorch-040-conda-forge-opencv-dll-cannot-run": "'DLL load failed: The operating system cannot run %1' after conda-forge's opencv came in: which package's DLLs clash is only in the reporter's later comparison",
+    "6902-torchvision-windows-ci-detectron-ops-gpu-cudart-dependency": "WinError 126 for caffe2_detectron_ops_gpu.dll on a CI machine: that a nightly's new cudart dependency is missing is only in the maintainer's reading",
+    "7000-wav2lip-py38-requirements-need-python36": "opencv's pin not found on Python 3.8 and torch 1.1.0 told in prose: the fix (Python 3.6) is told, the torch failure only in words",
+    "7001-ml-gmpi-environment-yml-cudatoolkit102-macos": "conda's cudatoolkit 10.2 not found on a Mac: read as the channel lacking that build; that no CUDA exists for macOS is the maintainer's answer",
+    "7002-jukebox-conda-cudatoolkit100-osx-channel": "cudatoolkit 10.0 on a Mac read as no CUDA for macOS; the thread found it on another channel (numba)",
+    "7003-zh-pytorch-encoding-3090-cuda110-compute86": "nvcc 11.0's 'Unsupported gpu architecture compute_86' is read as the toolkit's (TOOLKIT_MISMATCH's words of a toolkit too old for the GPU); the thread labels it the GPU's",
+    "7006-mmcv-full-127-colab-torch111-cu113-no-prebuilt": "mmcv-full built from source on Colab: that its wheel page lacks 1.2.7 for cu113/torch1.11 is only asked in prose",
+    "7008-mmdetection-cuda-home-leading-colon-nvcc-not-found": "nvcc's path quoted without the start of the line (the title lost 'unable to execute'): the signature needs the whole message",
     "6652-jetson-orin-nano-cu126-torch26rc-torchvision-mismatch": "'torch-2.6.0rc and torchvision-2.5.0 ... ends up in version mismatch': torchvision's version told as 2.5.0 (no such torchvision exists), so no pairing rule can weigh it",
     "6705-libtorch-cu118-linked-with-cuda117-undefined-cudalaunchkernelexc": "a C++ LibTorch app: its CMake file names the local toolkit (cuda-11.7) beside a cu118 libtorch zip; LibTorch downloads and CMake paths are not read as a torch build and a toolkit",
     "6402-wan2gp-pascal-gtx10xx-torch271-no-sm61": "a question whether Pascal cards will be supported, with no torch shown installed: which build dropped sm_61 is only in the replies",
@@ -528,6 +536,7 @@ KNOWN_MISSES = {
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
+    "7010-healthy-gtad-cuda-oom-halve-batch-size": "CUDA's allocator out of memory alone: CUDA works, but no GPU or driver is shown, so the verdict asks instead of 'ready'",
     "6405-healthy-sageattention-script-cu130-torch-available": "an install script's preflight ('Torch: 2.9.1+cu130 (CUDA 13.0, available=True)') beside 'your script no longer works (see error below)': an error is reported, so not ready",
     "6555-accelerate-gpu-ids-ignored-launch-bug": "an accelerate config only; the GPUs running is told in prose about the wrong ids",
     "1504-healthy-sentence-transformers-device-cpu-until-encode": "the library reports its device as cpu before encode "
