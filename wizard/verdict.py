@@ -337,7 +337,15 @@ def program_error_shown(text: str) -> bool:
     the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
     scanned = _scanned(text)
     shown = ("Error: " in scanned or "Exception: " in scanned) and _EXCEPTION_SHOWN.search(scanned) is not None
+    shown = shown or ("total capacity" in scanned and _ALLOCATOR_MESSAGE.search(scanned) is not None)
     return shown and not failure_names_the_setup(text)
+
+
+# CUDA's caching allocator's own message is the error itself even without its exception's name before it (pasted from
+# the middle of the line): "CUDA out of memory. Tried to allocate 4.00 GiB (GPU 0; 10.73 GiB total capacity; …" (torch
+# 1.x to 2.0), "… GPU 0 has a total capacity of 8.00 GiB of which …" (torch 2.1 on; c10/cuda/CUDACachingAllocator.cpp)
+_ALLOCATOR_MESSAGE = re.compile(r"CUDA out of memory\. Tried to allocate [\d.]{1,12} ?[KMGTP]?i?B \((?:GPU \d{1,2}; "
+                                r"[\d.]{1,12} ?[KMGTP]?i?B total capacity|GPU \d{1,2} has a total capacity)", re.I)
 
 
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
@@ -358,6 +366,7 @@ TENSORS_ON_TWO_DEVICES = (
     r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    r"^[ \t]{0,8}" + _EXCEPTION_NAME + r"cuda out of memory\.?[ \t]*$",  # (the message's start alone: a title)
     _EXCEPTION_NAME + TENSORS_ON_TWO_DEVICES,
     _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",
     _EXCEPTION_NAME + r"input type \(torch\.\w{1,20}tensor\) and weight type \(torch\.cuda\.\w{1,20}tensor\) should be the same",
@@ -390,10 +399,21 @@ def failure_names_the_setup(text: str) -> bool:
 def _names_the_setup(line: str) -> bool:
     if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
         return False
+    if line.rstrip().endswith(":") and "error" in line:
+        line = _INTRODUCES_THE_ERROR.sub(" ", line)  # ("… with 1 gpu, i had the following error:": the error is below)
+        if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
+            return False
     if any(word in line for word in _PROGRAM_ERROR_WORDS):
         line = _PROGRAM_ERROR_SPANS.sub(" ", line)
         return _reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
     return True
+
+
+# a sentence's end that introduces the error shown after it ("… i had the following error:", "and get this error:"): the
+# failure it reports is that error, read on its own lines, not the words before it
+_INTRODUCES_THE_ERROR = re.compile(r"\b(?:i\s|we\s)?(?:had|got|get|gets|getting|have|see|saw|receive[ds]?|encounter(?:ed)?"
+                                   r"|run\sinto|ran\sinto)\s(?:the\s|a\s)?(?:following|this|an?|below)\s?"
+                                   r"(?:error|exception|traceback)s?(?:\smessages?)?(?:\sbelow)?[ \t]*:[ \t]*$")
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:

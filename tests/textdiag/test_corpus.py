@@ -536,7 +536,6 @@ KNOWN_MISSES = {
 }
 # Tuning-half healthy pastes whose text itself reports an error (the thread established it was a mistake).
 KNOWN_HEALTHY_MISSES = {
-    "7010-healthy-gtad-cuda-oom-halve-batch-size": "CUDA's allocator out of memory alone: CUDA works, but no GPU or driver is shown, so the verdict asks instead of 'ready'",
     "6405-healthy-sageattention-script-cu130-torch-available": "an install script's preflight ('Torch: 2.9.1+cu130 (CUDA 13.0, available=True)') beside 'your script no longer works (see error below)': an error is reported, so not ready",
     "6555-accelerate-gpu-ids-ignored-launch-bug": "an accelerate config only; the GPUs running is told in prose about the wrong ids",
     "1504-healthy-sentence-transformers-device-cpu-until-encode": "the library reports its device as cpu before encode "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, first_error
+from tests.textdiag.pasted import errors_of, facts_of, first_error, verdict_of
 
 NO_WHEEL = "ERROR: Could not find a version that satisfies the requirement torch (from versions: none)\n" \
            "ERROR: No matching distribution found for torch\n"
@@ -115,3 +115,26 @@ def test_a_32_bit_python_still_comes_first_for_a_missing_nightly() -> None:
     text = ("Python 3.11.4 (tags/v3.11.4:d2340ef, Jun  7 2023) [MSC v.1934 32 bit (Intel)] on win32\n"
             "ERROR: No matching distribution found for torch==2.6.0.dev20241217\n")
     assert errors_of(text)[:1] == ["PYTHON_UNSUPPORTED"]
+
+
+ALLOCATOR = "CUDA out of memory. Tried to allocate 4.00 GiB (GPU 0; 10.73 GiB total capacity; 4.41 GiB already allocated)"
+
+
+@pytest.mark.parametrize("text", [
+    "CUDA out of memory.\n\nI began to run the code with 1 gpu and when training started i had the following error:\n\n"
+    + ALLOCATOR,
+    ALLOCATOR + "\nany idea?",
+    "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 20.00 MiB. GPU 0 has a total capacity of 8.00 GiB "
+    "of which 0 bytes is free.",
+])
+def test_cuda_allocators_own_message_is_the_programs_error_on_a_working_gpu(text: str) -> None:
+    assert verdict_of(text).kind.value == "ready"
+
+
+@pytest.mark.parametrize("text", [
+    "torch.cuda.is_available() returns False on my gpu and I get the following error:\n"
+    "RuntimeError: No CUDA GPUs are available",
+    "the driver crashed with the gpu at 100 % and I got this error:\n" + ALLOCATOR,
+])
+def test_a_setup_failure_told_before_the_error_is_still_read(text: str) -> None:
+    assert verdict_of(text).kind.value != "ready"
