@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of, facts_of, first_error
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, first_error
 
 NO_WHEEL = "ERROR: No matching distribution found for torch\n"
 
@@ -80,3 +80,17 @@ def test_a_macs_name_before_its_chip_is_apple_silicon(mac: str) -> None:
 def test_a_cpu_build_found_by_another_message_is_not_said_to_have_printed_not_compiled_with_cuda() -> None:
     first = first_error("AttributeError: module 'torch._C' has no attribute '_cuda_setDevice'\n")
     assert "PyTorch says so with" not in first.explanation
+
+
+def test_an_arc_cards_model_named_gets_the_xpu_build_named() -> None:
+    text = "Intel Arc A770, Windows 11\n>>> torch.cuda.is_available()\nFalse\n"
+    assert facts_of(text).get("intel_gpu_name") == "Intel Arc A770"
+    why = diagnosis_of(text).recommendation.why
+    assert "XPU build" in why and "not this Intel GPU" not in why
+
+
+def test_an_intel_gpu_without_its_model_is_not_called_unsupported() -> None:
+    recommendation = diagnosis_of("Intel graphics on my laptop, Windows 11\n>>> torch.cuda.is_available()\nFalse\n"
+                                  ).recommendation
+    assert "not this Intel GPU" not in recommendation.why
+    assert recommendation.variant == "cpu"

@@ -62,8 +62,9 @@ def _no_gpu_note(gpus: Machine, goal: Goal, target: Machine, knowledge: Knowledg
         notes.append(say("why.amd_rocm_hint"))
     if "intel" in gpus.other_vendors and target.platform in knowledge.platforms.xpu_platforms:
         supported = any(knowledge.xpu_supports(g.name) for g in gpus.intel_gpus)
+        named = any(g.name for g in gpus.intel_gpus)  # (pasted text may name the vendor only: no model to judge)
         notes.append(say("xpu", min_torch=knowledge.platforms.xpu_min_torch) if supported else
-                     say("xpu_unsupported_gpu", gpu=gpus.intel_gpus[0].name or "Intel GPU"))
+                     say("xpu_unsupported_gpu", gpu=gpus.intel_gpus[0].name) if named else say("xpu_gpu_not_shown"))
     return join_sentences(notes)
 
 

@@ -1962,7 +1962,8 @@ def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[Pci
     if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told"))
             or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
         return Fact.unknown(UNKNOWN)
-    return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor),))
+    name = facts.get("intel_gpu_name", "") if vendor == "intel" else ""
+    return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor, name=name),))
 
 
 def _toolkit(facts: dict[str, str]) -> ToolkitFacts:

@@ -323,6 +323,11 @@ def _bits(found: re.Match[str]) -> dict[str, str]:
 _PAST_OR_EXPECTED = re.compile(r"\b(?:returned|gave|was|showed|printed|kept)\b")
 
 
+def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
+    arc = found.groupdict().get("arc")
+    return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}"} if arc else {"gpu_vendor": "intel"}
+
+
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
     """torch.cuda.is_available() or torch.backends.mps.is_available() (torch.mps.is_available()) as printed."""
     groups = found.groupdict()
@@ -823,9 +828,10 @@ RULES: tuple[Rule, ...] = (
                        "lris", "iris r xe", "intel r ",
                        "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics", "graphics"),
          # (the ® retyped as "(R)" or " R", "Iris" misread as "lris" from a screenshot's font)
-         re.compile(r"\bIntel(?:\(R\)| R)? (?:Arc|[Il]ris(?:\(R\)| R)?(?: Xe| Plus)?|UHD|HD Graphics|Graphics(?: \d{3})?|"
-                    r"[\w-]{1,12} Graphics(?: card)?)\b"
-                    r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _vendor("intel"), 0.7),
+         # (an Arc card's model, "Intel Arc A770", "Intel(R) Arc(TM) B580", is kept: it tells whether XPU builds fit)
+         re.compile(r"\bIntel(?:\(R\)| R)? (?:Arc(?:\(TM\)|™)?(?: (?P<arc>[AB]\d{3}M?)\b)?|[Il]ris(?:\(R\)| R)?(?: Xe| Plus)?|UHD|"
+                    r"HD Graphics|Graphics(?: \d{3})?|[\w-]{1,12} Graphics(?: card)?)\b"
+                    r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _intel_gpu, 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
     # "N卡", the everyday Chinese word for an NVIDIA graphics card (beside "A卡" for AMD's); not denied ("没有N卡")

@@ -118,6 +118,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "win_error": _strip,  # "126"
     "python_version": python_version,
     "python_bits": _strip,
+    "intel_gpu_name": _strip,  # "Intel Arc A770": an Arc card's model (XPU builds support the A and B series)
     "uv_pip_interface": lower,  # "true": uv's pip interface ran ("uv pip install", "and you require"), not a project
     "python_bits_checked": lower,  # "true": the interpreter's own 64-bit check printed 32 (platform, struct, sys)
     "requested": _strip,  # what pip was asked for: "torch==2.0.1+cu118"
