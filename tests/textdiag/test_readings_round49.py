@@ -138,3 +138,13 @@ def test_cuda_allocators_own_message_is_the_programs_error_on_a_working_gpu(text
 ])
 def test_a_setup_failure_told_before_the_error_is_still_read(text: str) -> None:
     assert verdict_of(text).kind.value != "ready"
+
+
+@pytest.mark.parametrize("text", [
+    "RuntimeError: nvrtc: error: failed to open libnvrtc-builtins.so.11.1.\n"
+    "  Make sure that libnvrtc-builtins.so.11.1 is installed correctly.\nnvrtc compilation failed:",
+    "RuntimeError: nvrtc: error: failed to open nvrtc-builtins64_121.dll.\n"
+    "  Make sure that nvrtc-builtins64_121.dll is installed correctly.",
+])
+def test_nvrtc_failing_to_open_its_builtins_is_a_cuda_library_missing(text: str) -> None:
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
