@@ -141,8 +141,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     if failure and working == "cuda" and shown_by_tool and own_error:
         key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
-    if failure and working == "mps" and own_error:
-        return _make(VerdictKind.READY, "ready.mps_other_error")  # (an operator MPS lacks: the program's, not the setup)
+    if failure and working == "mps" and own_error:  # (an operator MPS lacks, or its memory: the program's, not the setup)
+        return _make(VerdictKind.READY, "ready.mps_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.mps_other_error")
     if gpu_load_seen_in_task_manager(snapshot) and not working and (runtime is None or runtime.cuda_available is not False):
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.gpu_load_in_task_manager", command=NVIDIA_SMI_COMMAND)
     if failure:
@@ -337,15 +337,16 @@ def program_error_shown(text: str) -> bool:
     the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
     scanned = _scanned(text)
     shown = ("Error: " in scanned or "Exception: " in scanned) and _EXCEPTION_SHOWN.search(scanned) is not None
-    shown = shown or ("total capacity" in scanned and _ALLOCATOR_MESSAGE.search(scanned) is not None)
+    shown = shown or ("total capac" in scanned and _ALLOCATOR_MESSAGE.search(scanned) is not None)
     return shown and not failure_names_the_setup(text)
 
 
 # CUDA's caching allocator's own message is the error itself even without its exception's name before it (pasted from
 # the middle of the line): "CUDA out of memory. Tried to allocate 4.00 GiB (GPU 0; 10.73 GiB total capacity; …" (torch
-# 1.x to 2.0), "… GPU 0 has a total capacity of 8.00 GiB of which …" (torch 2.1 on; c10/cuda/CUDACachingAllocator.cpp)
-_ALLOCATOR_MESSAGE = re.compile(r"CUDA out of memory\. Tried to allocate [\d.]{1,12} ?[KMGTP]?i?B \((?:GPU \d{1,2}; "
-                                r"[\d.]{1,12} ?[KMGTP]?i?B total capacity|GPU \d{1,2} has a total capacity)", re.I)
+# 1.x to 2.0), "… Tried to allocate 1.50 GiB. GPU 0 has a total capacity of 8.00 GiB of which …" (torch 2.1 on, whose
+# first release spelled it "capacty"; c10/cuda/CUDACachingAllocator.cpp)
+_ALLOCATOR_MESSAGE = re.compile(r"CUDA out of memory\. Tried to allocate [\d.]{1,12} ?[KMGTP]?i?B(?: \(GPU \d{1,2}; "
+                                r"[\d.]{1,12} ?[KMGTP]?i?B total capacity|\. GPU \d{1,2} has a total capac(?:i)?ty)", re.I)
 
 
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
@@ -366,6 +367,8 @@ TENSORS_ON_TWO_DEVICES = (
     r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    _EXCEPTION_NAME + r"mps backend out of memory \(mps allocated: [^)\n]{0,160}\)\.?(?: tried to allocate [^\n]{0,300}?"
+    r"\(may cause system failure\)\.?)?",
     r"^[ \t]{0,8}" + _EXCEPTION_NAME + r"cuda out of memory\.?[ \t]*$",  # (the message's start alone: a title)
     _EXCEPTION_NAME + TENSORS_ON_TWO_DEVICES,
     _EXCEPTION_NAME + r"input type \(torch\.cuda\.\w{1,20}tensor\) and weight type \(torch\.\w{1,20}tensor\) should be the same",

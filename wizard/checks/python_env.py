@@ -60,6 +60,8 @@ def check_python_supported(ctx: CheckContext) -> list[Finding]:
     if python is None or not (python.version or python.bits == 32):
         return []
     variant = _unsupported_variant(ctx)
+    if variant == "unknown":
+        return []  # (its bits told alone on a 32-bit ARM system: the platform's own finding says what is wrong)
     releases = [r for r in ctx.knowledge.releases if r.verified]
     last = outdated_python(ctx.machine_facts, ctx.knowledge)
     if variant is None and last:

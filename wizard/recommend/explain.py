@@ -6,7 +6,7 @@ from packaging.version import Version
 
 from wizard.findings import Goal
 from wizard.i18n import join_sentences
-from wizard.knowledge.model import Knowledge, Release, Variant
+from wizard.knowledge.model import PLATFORMS, THIRTY_TWO_BIT_ARM, Knowledge, Release, Variant
 from wizard.policy.compat import covers_gpu
 from wizard.policy.machine import Machine
 from wizard.policy.words import say
@@ -21,8 +21,8 @@ def _unsupported_python(target: Machine, knowledge: Knowledge) -> str:
         return say("why.not_cpython", implementation=target.implementation, wanted=wanted)
     if version is not None and version.major < 3:
         return say("why.python2", python=target.version, wanted=wanted)
-    if target.bits == 32:
-        return say("why.bits32", wanted=wanted)
+    if target.bits == 32 and not target.platform.endswith(tuple(THIRTY_TWO_BIT_ARM)):
+        return say("why.bits32", wanted=wanted)  # (on a 32-bit ARM system no 64-bit Python exists: the platform answers)
     if not target.version or version is None:
         return ""
     on_platform = verified if target.platform_assumed else [r for r in verified if r.variants_for(target.platform)]
@@ -42,6 +42,8 @@ def _unsupported_python(target: Machine, knowledge: Knowledge) -> str:
 def _no_build_why(target: Machine) -> str:
     if target.musl:
         return say("why.musl")
+    if target.platform not in PLATFORMS:  # (armv7l, ppc64le, …: no build at all, whatever its glibc)
+        return say("why.no_platform", platform=_platform_name(target.platform))
     if not target.glibc:
         return say("why.no_wheel_glibc_unknown", platform=_platform_name(target.platform))
     return say("why.no_wheel", glibc=target.glibc, platform=_platform_name(target.platform))

@@ -203,7 +203,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength, *own)))
     if working:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
-        exhausted = working == "cuda" and facts.get("gpu_memory_exhausted") == "true"
+        exhausted = working in ("cuda", "mps") and facts.get("gpu_memory_exhausted") == "true"
         # (the program said to run on the CPU all the same: "but training still uses the CPU", "显卡占用是0%")
         on_cpu = working == "cuda" and "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()),
@@ -1670,7 +1670,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
     if cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", "")):
-        return ((WORDING_FACT, "old_nightly"),)  # (a night's build the nightly index no longer keeps)
+        # (a night's build the nightly index no longer keeps, or pip never searched that index)
+        return ((WORDING_FACT, "nightly_index" if _nightly_index_unsearched(facts) else "old_nightly"),)
     if cause == "CUDA_HOME_MISSING" and found.signature.id == "cpp_extension_cuda_home_not_set":
         windows = facts.get("os") == "windows" and facts.get("is_wsl") != "true"  # (the installer's folder, no export)
         return ((WORDING_FACT, "not_set_windows" if windows else "not_set"),)  # (no toolkit found, no wrong folder)
@@ -1779,7 +1780,14 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
 
 # one night's build pinned ("torch==1.13.0.dev20220921+cu116"): PyTorch's nightly index keeps recent nights only (older
 # wheels are archived, pytorch/test-infra#5673; "removed from index after 60 days", replicate/monobase#17)
-_DATED_NIGHTLY = re.compile(r"==\s{0,2}\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\.dev20\d{6}\b")
+_DATED_NIGHTLY = re.compile(r"(?:==|>=|~=)\s{0,2}\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\.dev20\d{6}\b")
+
+
+def _nightly_index_unsearched(facts: dict[str, str]) -> bool:
+    """pip's list of versions shown with no nightly build in it: the nightly index was not searched (nightlies are only
+    there), rather than the night being gone from it."""
+    listed = facts.get("available_versions", "")
+    return bool(listed.strip()) and listed.strip() != "none" and ".dev" not in listed
 
 
 def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:

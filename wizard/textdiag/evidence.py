@@ -1105,6 +1105,14 @@ RULES: tuple[Rule, ...] = (
                     r"outputs|says|is)(?: me)?:?)?\s{0,4}\n?(?:Out\[\d{1,4}\]: ?)?['\"`]?"
                     r"(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)", _I),
          _group("torch_version"), 0.9),
+    # the one-line check of the build: python -c "import torch; print(torch.__version__, torch.version.cuda)" prints
+    # "2.2.1+cpu None" (torch.version.cuda is None in a CPU build) or "2.3.1+cu121 12.1" on the next line
+    Rule("torch_version_cuda_print", ("torch.version.cuda",),
+         re.compile(r"print\(torch\.__version__, ?torch\.version\.cuda\)\)?[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}"
+                    r"(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4}"
+                    r"(?P<cuda>None|\d{1,2}\.\d{1,2})[ \t]*$", re.M),
+         lambda m: {"torch_version": m.group("torch_version"),
+                    **({"torch_build": "cpu"} if m.group("cuda") == "None" else {"torch_cuda": m.group("cuda")})}, 0.9),
     # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
     # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
     # "MPS" or "CPU". Only the CPU banner is read: it is the run that did not use the GPU, the one a paste comparing a
@@ -1254,6 +1262,11 @@ RULES: tuple[Rule, ...] = (
     Rule("cuda_allocator_out_of_memory", ("cuda out of memory. tried to allocate",),
          re.compile(r"CUDA out of memory\. Tried to allocate \d", _I),
          _const(cuda_works="true", gpu_memory_exhausted="true"), 0.9),
+    # the MPS allocator out of memory (aten/src/ATen/mps/MPSAllocator.mm: "MPS backend out of memory (MPS allocated: …,
+    # other allocations: …, max allowed: …). Tried to allocate …"): torch allocated on the Mac's GPU, so MPS works
+    Rule("mps_allocator_out_of_memory", ("mps backend out of memory",),
+         re.compile(r"MPS backend out of memory \(MPS allocated: ", _I),
+         _const(mps_available="true", gpu_memory_exhausted="true"), 0.9),
     # the program's tensors on two devices, one of them a CUDA device (aten's "Expected all tensors to be on the same
     # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
     # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot

@@ -869,6 +869,27 @@ def built_without_cuda_decides(found: Match, facts: Facts, _dists: list[Distribu
         yield "PACKAGE_CONFLICT", 4.0, "a CPU torchvision beside another torch build"
 
 
+def cuda_home_unset_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """cpp_extension looks for the toolkit only in a CUDA build (CUDA_HOME = _find_cuda_home() if
+    torch.cuda._is_compiled() else None): beside a CPU build shown, "CUDA_HOME environment variable is not set" is that
+    build's, whatever the toolkit; on a Mac no CUDA extension builds at all."""
+    if found.signature.id != "cpp_extension_cuda_home_not_set":
+        return
+    if facts.get("os") == "darwin":
+        yield "NO_NVIDIA_GPU", 4.0, "a Mac: no CUDA, so no CUDA extension builds"
+    elif facts.get("torch_build") == "cpu" or facts.get("torch_version", "").endswith("+cpu"):
+        yield "CPU_ONLY_WHEEL", 4.0, "a CPU build never looks for a CUDA toolkit"
+
+
+def oom_kill_of_a_working_run(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """The kernel's "Out of memory: Killed process N (python)" is an install's failure only where an install ran:
+    beside CUDA shown working, the process killed is the program's run (a DataLoader worker), not pip."""
+    if found.signature.id != "oom_kernel_log" or dict(found.facts).get("package", "").lower() not in ("python", "python3"):
+        return
+    if "true" in (facts.get("cuda_available"), facts.get("cuda_works")):
+        yield "DISK_OR_NETWORK", 0.0, "the program killed beside CUDA working: its own memory, not an install"
+
+
 def _outside(version: str, required: str) -> bool:
     """Whether a torch version (its local build dropped) lies outside a requirement's range; False where unreadable."""
     try:
@@ -921,6 +942,8 @@ def _at_least(driver: Version, floor: str) -> bool:
 CONTEXT_RULES: tuple[ContextRule, ...] = (
     torch_outside_required_range,
     built_without_cuda_decides,
+    cuda_home_unset_decides,
+    oom_kill_of_a_working_run,
     companion_no_wheel_context,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
