@@ -21,6 +21,13 @@ HELD_OUT_HALF = [c for c in CORPUS if c.half == HELD_OUT]
 
 # Tuning-half texts whose established cause the text itself cannot show (the reason is in the thread's prose).
 KNOWN_MISSES = {
+    "7251-audioldm-rtx4090-cufft-internal-error-cu117": "cuFFT's CUFFT_INTERNAL_ERROR alone: the RTX 4090 and the CUDA 11.7 build that cannot drive it are only in the replies",
+    "7258-ctranslate2-450-incompatible-torch-250-cu121-cudnn-cnn": "ctranslate2 failing to load cuDNN 9's libcudnn_cnn beside torch's own cuDNN: read as a missing CUDA library; that the ctranslate2 release and torch's cuDNN do not pair is the reporter's finding",
+    "7302-autogptq-cuda-extension-not-installed-cuda-home": "'gives CUDA_HOME environment issue' told in prose, not the message; AutoGPTQ's 'CUDA extension not installed' names no cause",
+    "7303-exllamav2-no-wheel-for-torch-2-4-comfyui": "a request for an exllamav2 wheel built for torch 2.4.0 and '(Import Failed)': the wheel's torch pairing is only in the wheel's name asked for",
+    "7306-autoawq-pypi-no-python-3-12-wheel": "two sentences of prose ('Version on PyPi doesn't support Python 3.12') about another package, no Python or pip output",
+    "7355-animatediff-cli-torch21-breaks-xformers-pin-201": "'Xformer<=0.23 doesn't support yet PyTorch v2.1' told in prose with the fix: a companion's support told in words is not read",
+    "7400-mimickit-torch191-rtx4090-sm89": "torch==1.9.1 pinned beside an RTX 4090: its cu111 build's sm_86 kernels run on sm_89 (same major), so the pin alone does not establish the arch",
     "6901-pytorch-040-conda-forge-opencv-dll-cannot-run": "'DLL load failed: The operating system cannot run %1' after conda-forge's opencv came in: which package's DLLs clash is only in the reporter's later comparison",
     "6902-torchvision-windows-ci-detectron-ops-gpu-cudart-dependency": "WinError 126 for caffe2_detectron_ops_gpu.dll on a CI machine: that a nightly's new cudart dependency is missing is only in the maintainer's reading",
     "7000-wav2lip-py38-requirements-need-python36": "opencv's pin not found on Python 3.8 and torch 1.1.0 told in prose: the fix (Python 3.6) is told, the torch failure only in words",

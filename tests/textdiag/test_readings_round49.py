@@ -148,3 +148,28 @@ def test_a_setup_failure_told_before_the_error_is_still_read(text: str) -> None:
 ])
 def test_nvrtc_failing_to_open_its_builtins_is_a_cuda_library_missing(text: str) -> None:
     assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+
+
+@pytest.mark.parametrize("symbol", ["cuGreenCtxDestroy", "cuTensorMapEncodeTiled", "cuGetProcAddress_v2"])
+def test_a_driver_api_symbol_undefined_is_a_driver_too_old(symbol: str) -> None:
+    text = f"ImportError: /venv/lib/python3.11/site-packages/sgl_kernel/common_ops.abi3.so: undefined symbol: {symbol}\n"
+    assert errors_of(text)[:1] == ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("symbol", ["cudaGetDriverEntryPointByVersion", "cublasLtGetVersion", "cudnnGetVersion"])
+def test_a_runtime_or_library_symbol_undefined_is_not_read_as_the_driver(symbol: str) -> None:
+    text = f"ImportError: /venv/lib/python3.11/site-packages/torch/lib/libtorch_cuda.so: undefined symbol: {symbol}\n"
+    assert errors_of(text)[:1] != ["DRIVER_TOO_OLD"]
+
+
+@pytest.mark.parametrize("told", ["xformers installs overwrites torch with 2.2.1",
+                                  "This results in xformers replacing torch with the latest version."])
+def test_a_package_replacing_torch_in_the_present_is_a_replacement_told(told: str) -> None:
+    assert errors_of(told)[:1] == ["PACKAGE_CONFLICT"]
+
+
+@pytest.mark.parametrize("not_told", ["I am replacing torch with the cu121 build now",
+                                      "try replacing torch with the nightly",
+                                      "the script replaces torch-tensorrt with a newer one"])
+def test_the_persons_own_step_advice_or_another_package_is_no_replacement_told(not_told: str) -> None:
+    assert "PACKAGE_CONFLICT" not in errors_of(not_told)

@@ -809,13 +809,19 @@ TORCH_REPLACED_TOLD = re.compile(
     r"tried|just|again|silently)\b|\w{4,14}(?:es|ed|ing)\b)))"
     r"\s(?:(?:also|then|first|always|alway|automatically|keeps?|kept|"
     r"will|would|tries\sto|tried\sto|just|again|silently)\s){0,3}" + _REPLACING_VERB + r"\s(?:(?:my|the|our|your|its|"
-    r"an?|installed|existing|current|previous|whole)\s){0,3}" + _TORCH + r"(?:[\s=-]{1,2}(?:version\b|\d{1,2}\.\d{1,2}))?"
+    r"an?|installed|existing|current|previous|whole)\s){0,3}" + _TORCH + r"(?![-_.][a-z])(?:[\s=-]{1,2}(?:version\b|\d{1,2}\.\d{1,2}))?"
     r"|\b" + _TORCH + r"\s(?:(?:version|install(?:ation)?|package)\s)?(?:gets|got|is|was|being|has\sbeen|keeps\sbeing|"
     # (the future only with the install's doing in it, "will be automatically upgraded", not a plain "will be upgraded
     # if …", which warns of what may happen)
     r"will\s(?:then\s)?be(?=\s(?:always|automatically|silently)\s))\s"
     r"(?:(?:also|then|always|automatically|silently)\s)?(?:re-?installed|uninstalled|removed|replaced|overridden|"
     r"overwritten|downgraded|upgraded|swapped)\b(?!\s(?:by\s(?:me|myself)|manually))"
+    # (a package as the one replacing, in the present: "xformers install overwrites torch", "results in xformers replacing
+    # torch with the latest version"; only these two verbs, which no advice uses of a person's own step)
+    r"|\b(?!(?:i|we|you|to|not|try|trying|stop|avoid|without|and|or|am|is|are|was|were|be|been)\b)[a-z][\w.-]{1,40}\s"
+    r"(?:install(?:s|ation)?\s)?"
+    r"(?:overwrit(?:es|ing)|replac(?:es|ing))\s(?:(?:my|the|our|your|its|installed|existing|current|whole)\s){0,2}"
+    + _TORCH + r"\b(?![-_.]\w)"
     # (the install's doing as a noun: "it caused a forced update on torch from 1.9.0 to 2.2.0", "an automatic upgrade of
     # my torch")
     r"|\b(?:forced|automatic|unwanted|unexpected)\s(?:update|upgrade|downgrade|re-?install(?:ation)?|uninstall(?:ation)?)"
