@@ -402,7 +402,7 @@ def failure_names_the_setup(text: str) -> bool:
 def _names_the_setup(line: str) -> bool:
     if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
         return False
-    if line.rstrip().endswith(":") and "error" in line:
+    if ":" in line and "error" in line:
         line = _INTRODUCES_THE_ERROR.sub(" ", line)  # ("… with 1 gpu, i had the following error:": the error is below)
         if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
             return False
@@ -413,10 +413,11 @@ def _names_the_setup(line: str) -> bool:
 
 
 # a sentence's end that introduces the error shown after it ("… i had the following error:", "and get this error:"): the
-# failure it reports is that error, read on its own lines, not the words before it
+# failure it reports is that error, read on its own lines, not the words before it (also as a notebook's stored output
+# line, ending in an escaped line break and the JSON string's quote)
 _INTRODUCES_THE_ERROR = re.compile(r"\b(?:i\s|we\s)?(?:had|got|get|gets|getting|have|see|saw|receive[ds]?|encounter(?:ed)?"
                                    r"|run\sinto|ran\sinto)\s(?:the\s|a\s)?(?:following|this|an?|below)\s?"
-                                   r"(?:error|exception|traceback)s?(?:\smessages?)?(?:\sbelow)?[ \t]*:[ \t]*$")
+                                   r"(?:error|exception|traceback)s?(?:\smessages?)?(?:\sbelow)?[ \t]*:(?:\\n)?[\"']?,?\s*$")
 
 
 def _gpu_facts_known(snapshot: Snapshot) -> bool:
