@@ -1665,11 +1665,14 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
+    if cause == "DRIVER_TOO_OLD" and found.signature.id == "cuda_driver_symbol_undefined":
+        return ((WORDING_FACT, "driver_api"),)  # (a module's call into libcuda: the driver, not another torch)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "ngc_container_driver_below_release":
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
-    if cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", "")):
+    if (cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", ""))
+            and facts.get("available_versions", "").strip() != "none"):
         # (a night's build the nightly index no longer keeps, or pip never searched that index)
         return ((WORDING_FACT, "nightly_index" if _nightly_index_unsearched(facts) else "old_nightly"),)
     if cause == "CUDA_HOME_MISSING" and found.signature.id == "cpp_extension_cuda_home_not_set":
@@ -1764,8 +1767,12 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
-    if _DATED_NIGHTLY.search(facts.get("requested", "")):
-        return "INDEX_VARIANT_MISSING"  # (PyTorch's nightly index drops a night's builds after weeks: pin a recent one)
+    if _DATED_NIGHTLY.search(facts.get("requested", "")) and (
+            facts.get("available_versions", "").strip() != "none" or facts.get("python_version")):
+        # (PyTorch's nightly index drops a night's builds after weeks: pin a recent one; where pip found nothing at all
+        # for a Python the checks above let through, the variant's nightlies are gone or never were, in the index's
+        # general words; for a Python not shown, the rules after this one weigh it)
+        return "INDEX_VARIANT_MISSING"
     listed = listed_versions_cause(facts.get("available_versions", ""), facts.get("requested", ""),
                                    facts.get("python_version", ""), facts.get("index_variant", ""),
                                    _pytorch_index_searched(facts))
@@ -1811,7 +1818,8 @@ def _pytorch_index_searched(facts: dict[str, str]) -> bool:
 
 def _requested(facts: dict[str, str]) -> tuple[str, str]:
     """The (version, variant) pip was asked for: "torch==2.0.1+cu118" → ("2.0.1", "cu118")."""
-    found = re.search(r"==\s{0,2}(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\+([a-z]{2,5}[\d.]{0,8}))?", facts.get("requested", ""))
+    found = re.search(r"==\s{0,2}(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\.dev\d{8})?(?:\+([a-z]{2,5}[\d.]{0,8}))?",
+                      facts.get("requested", ""))  # (a nightly's ".devYYYYMMDD" before its variant)
     return (found.group(1), found.group(2) or "") if found else ("", "")
 
 

@@ -323,9 +323,24 @@ def _bits(found: re.Match[str]) -> dict[str, str]:
 _PAST_OR_EXPECTED = re.compile(r"\b(?:returned|gave|was|showed|printed|kept)\b")
 
 
+def _version_and_cuda_print(found: re.Match[str]) -> dict[str, str]:
+    """torch.__version__ and torch.version.cuda printed: None is a CPU build's answer, and a ROCm build's too (its HIP
+    version is torch.version.hip), so a +rocm label keeps its build."""
+    version, cuda = found.group("torch_version"), found.group("cuda")
+    if cuda != "None":
+        return {"torch_version": version, "torch_cuda": cuda}
+    return {"torch_version": version} if "+rocm" in version else {"torch_version": version, "torch_build": "cpu"}
+
+
 def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
+    """An Intel GPU named: its name is kept (XPU builds support some: Arc A/B, Core Ultra's Arc; knowledge.xpu_gpus),
+    without the ® and ™ marks; "Intel Arc" alone names no model."""
     arc = found.groupdict().get("arc")
-    return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}"} if arc else {"gpu_vendor": "intel"}
+    if arc:
+        return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}"}
+    name = re.sub(r"\((?:R|TM)\)|[®™]| R(?= )", "", found.group(0)).strip()
+    named = name.lower() not in ("intel arc", "intel graphics", "intel r") and len(name) > 8
+    return {"gpu_vendor": "intel", **({"intel_gpu_name": name} if named else {})}
 
 
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
@@ -1111,8 +1126,7 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"print\(torch\.__version__, ?torch\.version\.cuda\)\)?[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}"
                     r"(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4}"
                     r"(?P<cuda>None|\d{1,2}\.\d{1,2})[ \t]*$", re.M),
-         lambda m: {"torch_version": m.group("torch_version"),
-                    **({"torch_build": "cpu"} if m.group("cuda") == "None" else {"torch_cuda": m.group("cuda")})}, 0.9),
+         _version_and_cuda_print, 0.9),
     # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
     # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
     # "MPS" or "CPU". Only the CPU banner is read: it is the run that did not use the GPU, the one a paste comparing a

@@ -881,6 +881,29 @@ def cuda_home_unset_decides(found: Match, facts: Facts, _dists: list[Distributio
         yield "CPU_ONLY_WHEEL", 4.0, "a CPU build never looks for a CUDA toolkit"
 
 
+def driver_api_symbol_beside_driver(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """A driver-API function (cu + a capital) that cannot be resolved, beside the driver and the build the text shows:
+    a driver older than the one that came with the build's CUDA toolkit lacks the APIs of that CUDA release (new driver
+    APIs come with a CUDA minor release: minor-version compatibility does not bring them to an older driver); one at or
+    above it has them all, so another libcuda (a stub, an old CUDA's on the library path) was loaded."""
+    if found.signature.id != "cuda_driver_symbol_undefined" or not facts.get("driver_version"):
+        return
+    label = facts.get("torch_variant", "") or facts.get("torch_version", "").partition("+")[2]
+    built = variant_cuda(label) or facts.get("torch_cuda", "")
+    from wizard.textdiag.era import knowledge_or_none  # (the knowledge base, loaded once)
+
+    knowledge = knowledge_or_none()
+    shipped = knowledge.toolkit_driver(built, "linux") if knowledge is not None and built else None
+    try:
+        driver, floor = Version(facts["driver_version"]), Version(shipped or "")
+    except InvalidVersion:
+        return
+    if driver < floor:
+        yield "DRIVER_TOO_OLD", 4.0, f"driver {driver} predates CUDA {built}'s ({floor}): it lacks that release's APIs"
+    else:
+        yield "DRIVER_TOO_OLD", 0.0, f"driver {driver} has every API of CUDA {built} (its driver is {floor})"
+
+
 def oom_kill_of_a_working_run(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """The kernel's "Out of memory: Killed process N (python)" is an install's failure only where an install ran:
     beside CUDA shown working, the process killed is the program's run (a DataLoader worker), not pip."""
@@ -944,6 +967,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     built_without_cuda_decides,
     cuda_home_unset_decides,
     oom_kill_of_a_working_run,
+    driver_api_symbol_beside_driver,
     companion_no_wheel_context,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
