@@ -437,6 +437,9 @@ def _gpu_label(snapshot: Snapshot) -> str:
     nvml = snapshot.gpu.nvml.get()
     if nvml is not None and nvml.gpus:
         return nvml.gpus[0].name
+    runtime = snapshot.torch.get()
+    if runtime is not None and (runtime.hip or "+rocm" in runtime.version):
+        return "AMD GPU (ROCm)"  # (a ROCm build answers torch.cuda's calls on an AMD GPU)
     return "NVIDIA GPU"
 
 

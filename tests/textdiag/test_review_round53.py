@@ -3,7 +3,7 @@ fixed, kept as tests. Each text is the reviewer's; the expectation is what a car
 
 from __future__ import annotations
 
-from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, first_error
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, first_error, verdict_of
 
 
 def test_a_rocm_builds_none_for_torch_version_cuda_is_no_cpu_build() -> None:
@@ -36,3 +36,11 @@ def test_conda_finding_no_cuda_virtual_package_is_no_working_driver() -> None:
     text = ("UnsatisfiableError: The following specifications were found to be incompatible with your system:\n\n"
             "  - pytorch-cuda=12.1 -> __cuda[version='>=12.1']\n\nYour installed version is: not available\n")
     assert errors_of(text)[:1] == ["DRIVER_MISSING"]
+
+
+def test_a_working_rocm_build_is_ready_on_the_amd_gpu_with_no_cpu_words() -> None:
+    text = ("$ python -c \"import torch; print(torch.__version__, torch.cuda.is_available())\"\n2.4.1+rocm6.1 True\n"
+            "Radeon RX 7900 XTX, ubuntu 22.04\n")
+    verdict = verdict_of(text)
+    assert verdict.kind.value == "ready" and "AMD GPU" in verdict.headline and "NVIDIA" not in verdict.headline
+    assert "NO_NVIDIA_GPU" not in [f.code for f in diagnosis_of(text).findings]
