@@ -400,16 +400,19 @@ def failure_names_the_setup(text: str) -> bool:
 
 
 def _names_the_setup(line: str) -> bool:
-    if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
+    if not _failure_with_setup_words(line):
         return False
     if ":" in line and "error" in line:
         line = _INTRODUCES_THE_ERROR.sub(" ", line)  # ("… with 1 gpu, i had the following error:": the error is below)
-        if not (_reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)):
+        if not _failure_with_setup_words(line):
             return False
     if any(word in line for word in _PROGRAM_ERROR_WORDS):
-        line = _PROGRAM_ERROR_SPANS.sub(" ", line)
-        return _reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
+        return _failure_with_setup_words(_PROGRAM_ERROR_SPANS.sub(" ", line))
     return True
+
+
+def _failure_with_setup_words(line: str) -> bool:
+    return _reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
 
 
 # a sentence's end that introduces the error shown after it ("… i had the following error:", "and get this error:"): the
@@ -438,7 +441,7 @@ def _gpu_label(snapshot: Snapshot) -> str:
     if nvml is not None and nvml.gpus:
         return nvml.gpus[0].name
     runtime = snapshot.torch.get()
-    if runtime is not None and (runtime.hip or "+rocm" in runtime.version):
+    if runtime is not None and runtime.hip:
         return "AMD GPU (ROCm)"  # (a ROCm build answers torch.cuda's calls on an AMD GPU)
     return "NVIDIA GPU"
 

@@ -20,7 +20,7 @@ def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
     """NO_NVIDIA_GPU: none in the machine (naming AMD / Intel / Apple and what PyTorch offers for them)."""
     if ctx.gpus or _is_wsl(ctx):
         return []
-    if ctx.torch is not None and ctx.torch.cuda_available and (ctx.torch.hip or "+rocm" in ctx.torch.version):
+    if ctx.torch is not None and ctx.torch.cuda_available and ctx.torch.hip:
         return []  # (a ROCm build answering torch.cuda on an AMD GPU: the GPU is used, no NVIDIA one is needed)
     if _kernel_has_nvidia(ctx):
         return []  # a loaded nvidia module means a GPU the PCI scan missed; driver checks handle it

@@ -1671,8 +1671,7 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
-    if (cause == "INDEX_VARIANT_MISSING" and _DATED_NIGHTLY.search(facts.get("requested", ""))
-            and facts.get("available_versions", "").strip() != "none"):
+    if cause == "INDEX_VARIANT_MISSING" and _dated_nightly_asked(facts) and not _pip_found_nothing(facts):
         # (a night's build the nightly index no longer keeps, or pip never searched that index)
         return ((WORDING_FACT, "nightly_index" if _nightly_index_unsearched(facts) else "old_nightly"),)
     if cause == "CUDA_HOME_MISSING" and found.signature.id == "cpp_extension_cuda_home_not_set":
@@ -1767,8 +1766,7 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
-    if _DATED_NIGHTLY.search(facts.get("requested", "")) and (
-            facts.get("available_versions", "").strip() != "none" or facts.get("python_version")):
+    if _dated_nightly_asked(facts) and (not _pip_found_nothing(facts) or facts.get("python_version")):
         # (PyTorch's nightly index drops a night's builds after weeks: pin a recent one; where pip found nothing at all
         # for a Python the checks above let through, the variant's nightlies are gone or never were, in the index's
         # general words; for a Python not shown, the rules after this one weigh it)
@@ -1790,11 +1788,20 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
 _DATED_NIGHTLY = re.compile(r"(?:==|>=|~=)\s{0,2}\d{1,2}\.\d{1,2}(?:\.\d{1,3})?\.dev20\d{6}\b")
 
 
+def _dated_nightly_asked(facts: dict[str, str]) -> bool:
+    return _DATED_NIGHTLY.search(facts.get("requested", "")) is not None
+
+
+def _pip_found_nothing(facts: dict[str, str]) -> bool:
+    """pip's "(from versions: none)": no version at all on the indexes it searched, for this Python and system."""
+    return facts.get("available_versions", "").strip() == "none"
+
+
 def _nightly_index_unsearched(facts: dict[str, str]) -> bool:
     """pip's list of versions shown with no nightly build in it: the nightly index was not searched (nightlies are only
     there), rather than the night being gone from it."""
     listed = facts.get("available_versions", "")
-    return bool(listed.strip()) and listed.strip() != "none" and ".dev" not in listed
+    return bool(listed.strip()) and not _pip_found_nothing(facts) and ".dev" not in listed
 
 
 def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
