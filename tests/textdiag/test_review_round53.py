@@ -44,3 +44,11 @@ def test_a_working_rocm_build_is_ready_on_the_amd_gpu_with_no_cpu_words() -> Non
     verdict = verdict_of(text)
     assert verdict.kind.value == "ready" and "AMD GPU" in verdict.headline and "NVIDIA" not in verdict.headline
     assert "NO_NVIDIA_GPU" not in [f.code for f in diagnosis_of(text).findings]
+
+
+def test_a_driver_api_symbol_in_wsl_is_the_windows_drivers_update_never_a_linux_driver() -> None:
+    text = ("WSL2 Ubuntu 22.04 on Windows 11, driver 536.23\nImportError: /home/me/.venv/lib/python3.11/site-packages/"
+            "sgl_kernel/common_ops.abi3.so: undefined symbol: cuGreenCtxDestroy\ntorch 2.7.1+cu126\n")
+    first = first_error(text)
+    assert first.code == "DRIVER_TOO_OLD"
+    assert "on Windows" in first.explanation and "distribution's driver package" not in first.explanation

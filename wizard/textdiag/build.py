@@ -1666,7 +1666,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "cuda_driver_symbol_undefined":
-        return ((WORDING_FACT, "driver_api"),)  # (a module's call into libcuda: the driver, not another torch)
+        # (a module's call into libcuda: the driver, not another torch; in WSL the Windows driver's)
+        return ((WORDING_FACT, "driver_api_wsl" if facts.get("is_wsl") == "true" else "driver_api"),)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "ngc_container_driver_below_release":
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
