@@ -324,6 +324,7 @@ class TorchRuntime:
     loaded_libraries: tuple[str, ...] = ()  # CUDA/cuDNN libs mapped into the process (Linux)
     step_errors: tuple[str, ...] = ()  # probe steps that raised after a good import ("torch.backends.cudnn.version(): …")
     mps_available: Fact[bool] = field(default_factory=Fact.unknown)  # torch.backends.mps.is_available() (macOS only)
+    xpu_available: Fact[bool] = field(default_factory=Fact.unknown)  # torch.xpu.is_available() (an Intel GPU, +xpu builds)
 
 
 # --------------------------------------------------------------------------- evidence

@@ -130,7 +130,7 @@ def error_reported(snapshot: Snapshot) -> bool:
 def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     runtime = snapshot.torch.get()
     working = working_shown(snapshot)
-    cuda_expected = working != "mps"  # on a Mac whose MPS works, is_available() False is the expected answer
+    cuda_expected = working not in ("mps", "xpu")  # (MPS or XPU working: is_available() False is the expected answer)
     failure = reports_failure(text, cuda_expected) or failure_reported(snapshot)
     if failure and working and not (reports_error(text, cuda_expected) or error_reported(snapshot)):
         failure = False  # a working setup shown, and nothing in the text is an error report
@@ -143,6 +143,9 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
     if failure and working == "mps" and own_error:  # (an operator MPS lacks, or its memory: the program's, not the setup)
         return _make(VerdictKind.READY, "ready.mps_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.mps_other_error")
+    if failure and working == "xpu" and own_error:
+        key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
+        return _make(VerdictKind.READY, key, gpu=_XPU_LABEL)
     if gpu_load_seen_in_task_manager(snapshot) and not working and (runtime is None or runtime.cuda_available is not False):
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.gpu_load_in_task_manager", command=NVIDIA_SMI_COMMAND)
     if failure:
@@ -151,6 +154,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.unplaced_failure", command=COLLECT_ENV_COMMAND)
     if working == "mps":
         return _make(VerdictKind.READY, "ready.mps")
+    if working == "xpu":
+        return _make(VerdictKind.READY, "ready.gpu", gpu=_XPU_LABEL)
     if runtime is None:
         if working == "cuda":
             if working_only_told(snapshot) and program_on_cpu_beside_working_cuda(snapshot):
@@ -172,6 +177,8 @@ def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
         return None
     if runtime.cuda_available:
         return _ready_on_gpu(snapshot)
+    if runtime.xpu_available.value is True and goal.want != "cuda":
+        return _make(VerdictKind.READY, "ready.gpu", gpu=_XPU_LABEL)
     if goal.want == "cpu":
         return _make(VerdictKind.READY, "ready.cpu_wanted")
     if _no_nvidia_possible(snapshot):
@@ -367,6 +374,7 @@ TENSORS_ON_TWO_DEVICES = (
     r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    _EXCEPTION_NAME + r"xpu out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"mps backend out of memory \(mps allocated: [^)\n]{0,160}\)\.?(?: tried to allocate [^\n]{0,300}?"
     r"\(may cause system failure\)\.?)?",
     r"^[ \t]{0,8}" + _EXCEPTION_NAME + r"cuda out of memory\.?[ \t]*$",  # (the message's start alone: a title)
@@ -434,6 +442,9 @@ def _no_nvidia_possible(snapshot: Snapshot) -> bool:
         return True
     nvml = snapshot.gpu.nvml.get()
     return nvml is not None and not nvml.gpus and not nvml.driver_version
+
+
+_XPU_LABEL = "Intel GPU (XPU)"  # (torch's XPU build on an Intel GPU: torch.xpu, not torch.cuda)
 
 
 def _gpu_label(snapshot: Snapshot) -> str:

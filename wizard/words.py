@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from wizard.findings import Severity, Step
 from wizard.i18n import Words, text
+from wizard.snapshot import TorchRuntime
 
 STEP_TITLES = Words("step.{}.title", tuple(Step))
 STEP_SUBTITLES = Words("step.{}.subtitle", tuple(Step))
@@ -40,7 +41,23 @@ def with_warnings(sentence: str, warnings: int) -> str:
     return text("verdict.with_warnings", sentence=sentence, count=warnings)
 
 
+def torch_build_words(runtime: TorchRuntime) -> str:
+    """ "CUDA 12.1 build", "ROCm build", "XPU build (Intel GPU)", "CPU-only build" for an imported torch."""
+    if runtime.cuda:
+        return text("plain.build.cuda", cuda=runtime.cuda)
+    if runtime.hip:
+        return text("plain.build.rocm")
+    if runtime.version.partition("+")[2].startswith("xpu"):
+        return text("plain.build.xpu")
+    return text("plain.build.cpu")
+
+
+def torch_uses_gpu(runtime: TorchRuntime) -> bool:
+    """Whether the imported torch reaches a GPU: CUDA (or ROCm through torch.cuda), or an Intel GPU through torch.xpu."""
+    return runtime.cuda_available or runtime.xpu_available.value is True
+
+
 __all__ = [
     "SEVERITY_WORDS", "STEP_CHECKING", "STEP_SUBTITLES", "STEP_TITLES", "status_label", "step_page_title", "text",
-    "with_warnings",
+    "torch_build_words", "torch_uses_gpu", "with_warnings",
 ]

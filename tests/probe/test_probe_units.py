@@ -229,3 +229,15 @@ def test_mps_state_asks_torch_on_macos_only(probe, monkeypatch: pytest.MonkeyPat
     runtime = torch_runtime_from_probe({"version": "2.13.0", "mps_available": live.mps_state(with_mps)})
     assert runtime.mps_available.value is True
     assert torch_runtime_from_probe({"version": "2.13.0"}).mps_available.problem.status is FactStatus.UNKNOWN
+
+
+def test_xpu_state_asks_torch_xpu_off_macos(probe, monkeypatch: pytest.MonkeyPatch) -> None:
+    live = probe("probe_live")
+    with_xpu = SimpleNamespace(xpu=SimpleNamespace(is_available=lambda: True))
+    monkeypatch.setattr(live.sys, "platform", "darwin")
+    assert live.xpu_state(with_xpu)["problem"]["status"] == "not_applicable"
+    monkeypatch.setattr(live.sys, "platform", "linux")
+    assert live.xpu_state(with_xpu) == {"value": True}
+    assert live.xpu_state(SimpleNamespace())["problem"]["code"] == "xpu_not_built"
+    runtime = torch_runtime_from_probe({"version": "2.7.0+xpu", "xpu_available": live.xpu_state(with_xpu)})
+    assert runtime.xpu_available.value is True

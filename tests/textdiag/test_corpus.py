@@ -614,8 +614,6 @@ KNOWN_HEALTHY_MISSES = {
     "GPU: NVIDIA GeForce RTX 3060 Laptop GPU' is not read as CUDA working, and the FFmpeg traceback is a failure",
     "5009-zh-healthy-chattts-ui-torch212-cu118-gpu-4095mb-left": "the app logs 'use cpu' (its own memory threshold): read "
     "as the program on the CPU",
-    "5071-healthy-torch-xpu-ops-3795-arc-b580-windows-xpu-available": "an Intel XPU working (xpu available) is not a "
-    "working setup the verdict reads",
     "4811-healthy-kohya-colab-jaxlib-falling-back-to-cpu-warning-training-on-gpu": "JAX's 'Falling back to cpu' retold "
     "as the title reads as the program on the CPU; that training uses the GPU is the reporter's word",
     "4812-healthy-kaggle-t4x2-multigpu-ddp-train-py-worked": "a training script and 'It worked with Kaggle T4x2': no "

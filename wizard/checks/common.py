@@ -71,6 +71,8 @@ def build_words(ctx: CheckContext) -> str:
         return f"CUDA {ctx.torch_cuda}"
     if ctx.torch_hip:
         return f"ROCm {ctx.torch_hip}"
+    if ctx.is_xpu_build:
+        return phrase("phrase.build.xpu")
     return phrase("phrase.build.cpu_only") if ctx.torch_build_known else phrase("phrase.build.not_known")
 
 

@@ -79,7 +79,12 @@ class CheckContext:
 
     @property
     def is_cpu_build(self) -> bool:
-        return self.torch_build_known and not self.torch_cuda and not self.torch_hip
+        return self.torch_build_known and not self.torch_cuda and not self.torch_hip and not self.is_xpu_build
+
+    @property
+    def is_xpu_build(self) -> bool:
+        """PyTorch's build for Intel GPUs: its local version names it ("2.7.0+xpu"), as on PyTorch's xpu index."""
+        return self.torch_version.partition("+")[2].startswith("xpu")
 
     def env(self, name: str) -> str | None:
         return self.host.env_var(name) if self.host else None

@@ -22,6 +22,8 @@ def cudnn_from_torch(value: str) -> str:
 
 def check_cudnn(ctx: CheckContext) -> list[Finding]:
     if not ctx.torch_cuda:
+        if ctx.torch_installed and ctx.is_xpu_build:
+            return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason=phrase("phrase.reason.xpu_build"))]
         if ctx.torch_installed and ctx.is_cpu_build:
             return [finding("CUDNN_NOT_NEEDED", Severity.OK, STEP, reason=phrase("phrase.reason.cpu_build"))]
         if _no_nvidia_gpu(ctx):

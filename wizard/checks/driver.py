@@ -22,6 +22,8 @@ def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
         return []
     if ctx.torch is not None and ctx.torch.cuda_available and ctx.torch.hip:
         return []  # (a ROCm build answering torch.cuda on an AMD GPU: the GPU is used, no NVIDIA one is needed)
+    if ctx.torch is not None and ctx.torch.xpu_available.value is True and ctx.goal.want != "cuda":
+        return []  # (an XPU build on an Intel GPU: the GPU is used through torch.xpu)
     if _kernel_has_nvidia(ctx):
         return []  # a loaded nvidia module means a GPU the PCI scan missed; driver checks handle it
     severity = Severity.ERROR if ctx.goal.want == "cuda" else Severity.INFO

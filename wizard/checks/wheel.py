@@ -361,6 +361,9 @@ def check_torch_ok(ctx: CheckContext) -> list[Finding]:
                 gpu=" and ".join(dict.fromkeys(names)) or "the GPU",
             )
         ]
+    if torch.xpu_available.value is True and not (ctx.gpus and wants_gpu(ctx)):
+        return [finding("TORCH_OK.xpu", Severity.OK, STEP, details=torch.file, version=torch.version.partition("+")[0],
+                        build=build_words(ctx))]
     if not torch.cuda and not (ctx.gpus and wants_gpu(ctx)):
         return [
             finding(

@@ -350,6 +350,7 @@ def torch_runtime_from_probe(data: Mapping[str, Any]) -> TorchRuntime:
         loaded_libraries=_strs(data, "loaded_libraries"),
         step_errors=_strs(data, "step_errors"),
         mps_available=_fact(data, "mps_available", _as_bool),
+        xpu_available=_fact(data, "xpu_available", _as_bool),
     )
 
 

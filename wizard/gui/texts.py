@@ -167,9 +167,7 @@ def machine_lines(snapshot: Snapshot | None) -> list[str]:
         lines.append(text("plain.python", version=python.version, path=python.executable))
     runtime = snapshot.torch.get()
     if runtime is not None and runtime.version:
-        build = (text("plain.build.cuda", cuda=runtime.cuda) if runtime.cuda
-                 else text("plain.build.rocm") if runtime.hip else text("plain.build.cpu"))
-        lines.append(text("plain.pytorch", version=runtime.version, build=build))
+        lines.append(text("plain.pytorch", version=runtime.version, build=words.torch_build_words(runtime)))
     if snapshot.created_at:
         lines.append(text("plain.read" if snapshot.source == "text" else "plain.checked",
                           time=readable_time(snapshot.created_at)))

@@ -172,6 +172,20 @@ def mps_state(torch):
         return missing("failed", "torch.backends.mps.is_available(): " + error_text(exc), "mps_check_failed")
 
 
+def xpu_state(torch):
+    """Whether torch can use an Intel GPU through its XPU backend (the +xpu builds); torch.xpu exists from torch 2.4."""
+    if sys.platform == "darwin":
+        return missing("not_applicable", "macOS", "xpu_not_applicable")
+    backend = getattr(torch, "xpu", None)
+    if backend is None or not hasattr(backend, "is_available"):
+        return missing("not_found", "this torch build has no XPU backend", "xpu_not_built")
+    stage("torch.xpu.is_available()")
+    try:
+        return found(bool(backend.is_available()))
+    except Exception as exc:
+        return missing("failed", "torch.xpu.is_available(): " + error_text(exc), "xpu_check_failed")
+
+
 def runtime(torch, import_warnings):
     errors = []
     version_module = getattr(torch, "version", None)
@@ -212,6 +226,7 @@ def runtime(torch, import_warnings):
     info["torchaudio"] = optional_import("torchaudio")
     info["loaded_libraries"] = loaded_libraries() if sys.platform.startswith("linux") else []
     info["mps_available"] = mps_state(torch)
+    info["xpu_available"] = xpu_state(torch)
     info["step_errors"] = errors
     return info
 

@@ -133,9 +133,8 @@ def _python(snapshot: Snapshot) -> str:
 def _torch(snapshot: Snapshot) -> str:
     runtime = snapshot.torch.get()
     if runtime is not None:
-        build = f"CUDA {runtime.cuda}" if runtime.cuda else (f"ROCm {runtime.hip}" if runtime.hip else text("plain.build.cpu"))
-        key = "report.value.torch_gpu" if runtime.cuda_available else "report.value.torch_no_gpu"
-        return text(key, version=runtime.version, build=build)
+        key = "report.value.torch_gpu" if words.torch_uses_gpu(runtime) else "report.value.torch_no_gpu"
+        return text(key, version=runtime.version, build=words.torch_build_words(runtime))
     python = snapshot.python.get()
     version_file = python.torch_version_file.get() if python is not None else None
     if version_file is not None:

@@ -195,7 +195,7 @@ def snapshot_from_text(text: str) -> Snapshot:
     if facts.get("gpu_load_seen") == "task_manager" and facts.get("gpu_unused") == "true":  # (idle there, not busy)
         evidence.append(Evidence(GPU_LOAD_SEEN_SIGNATURE, "", "", (("seen_in", "task_manager"),)))
     working = working_shown(facts)
-    cuda_expected = working != "mps"  # a Mac whose MPS works answers is_available() False as it should
+    cuda_expected = working not in ("mps", "xpu")  # (a Mac whose MPS works, an Intel GPU's XPU build: CUDA False is right)
     if reports_failure(clean.text, cuda_expected) or (facts.get("gpu_unused") == "true" and not working):
         # (the GPU told unused, "CUDA is not available, running on CPU", is the complaint: a failure, not an error)
         strength = (("error", "reported"),) if reports_error(clean.text, cuda_expected) else ()
@@ -203,7 +203,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         evidence.append(Evidence(FAILURE_SIGNATURE, "", "", (("failure", "reported"), *strength, *own)))
     if working:
         told = facts.get("working_told") == "true" and facts.get("cuda_available") != "true"
-        exhausted = working in ("cuda", "mps") and facts.get("gpu_memory_exhausted") == "true"
+        exhausted = working in ("cuda", "mps", "xpu") and facts.get("gpu_memory_exhausted") == "true"
         # (the program said to run on the CPU all the same: "but training still uses the CPU", "显卡占用是0%")
         on_cpu = working == "cuda" and "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()),
@@ -258,7 +258,7 @@ def _sentence_around(text: str, found: re.Match[str]) -> str:
     return text[start + 1:min(ends) + 1 if ends else len(text)]
 
 
-_WORKING_KEYS = ("cuda_available", "cuda_works", "mps_available")
+_WORKING_KEYS = ("cuda_available", "cuda_works", "mps_available", "xpu_available")
 
 
 def _about_this_setup(prose: list[TextFact]) -> list[TextFact]:
@@ -623,7 +623,7 @@ def _torch_replaced_told(facts: dict[str, str], clean: CleanText, prose: list[Te
     Windows wheel came in, a CPU build; elsewhere a lost CUDA is left to the rules after this one."""
     if facts.get("torch_replaced_told") != "true":
         return []
-    if "true" in (facts.get("cuda_available"), facts.get("mps_available"), facts.get("cuda_works")):
+    if "true" in (facts.get(key) for key in _WORKING_KEYS):
         return []  # (the torch that came in works on the GPU: what the person reports is not its doing)
     shown = best_facts(prose).get("torch_replaced_told")
     excerpt = clean.text[shown.start:shown.end] if shown else ""
@@ -1042,7 +1042,7 @@ def _cuda_unavailable_unexplained(facts: dict[str, str], cuda_complaint: bool, l
         return []
     if facts.get("torch_hip"):
         return []
-    if facts.get("torch_variant", "").startswith("rocm") or facts.get("mps_available") == "true":
+    if facts.get("torch_variant", "").startswith("rocm") or "true" in (facts.get("mps_available"), facts.get("xpu_available")):
         return []
     where = _where_cuda_cannot_run(facts)
     if where:
@@ -1399,11 +1399,14 @@ def _cuda_major(version: str) -> int | None:
 
 def working_shown(facts: dict[str, str]) -> str:
     """What the text shows working: "cuda" (is_available() True, a tensor on a cuda device, "runs on the GPU"),
-    "mps" (torch.backends.mps.is_available() True, a tensor on mps), or ""."""
+    "mps" (torch.backends.mps.is_available() True, a tensor on mps), "xpu" (torch.xpu.is_available() True, a tensor
+    on xpu: an Intel GPU), or ""."""
     if facts.get("cuda_available") == "true" or facts.get("cuda_works") == "true":
         return "cuda"
     if facts.get("mps_available") == "true":
         return "mps"
+    if facts.get("xpu_available") == "true":
+        return "xpu"
     return ""
 
 
@@ -1476,6 +1479,7 @@ def _collect_env_facts(env: ce.CollectEnv, facts: dict[str, str]) -> list[Eviden
     reveal("ROCM used to build PyTorch", {"torch_hip": env.value("ROCM used to build PyTorch")})
     reveal("Is CUDA available", {"cuda_available": ce.boolean(env.value("Is CUDA available"))})
     reveal("Is MPS available", {"mps_available": ce.boolean(env.value("Is MPS available"))})
+    reveal("Is XPU available", {"xpu_available": ce.boolean(env.value("Is XPU available"))})
     os_revealed = ce.os_facts(env.value("OS"), env.value("Python platform"))
     reveal("OS", {k: v for k, v in os_revealed.items() if k in ("os", "os_release", "machine")})
     # "Libc version" is the system's C library; the "-with-glibcX.Y" of "Python platform" is platform.libc_ver() of the
@@ -2068,6 +2072,7 @@ def _torch(facts: dict[str, str]) -> Fact[TorchRuntime]:
             hip=facts.get("torch_hip", "") or _rocm_of_local_version(version),
             cuda_available=_cuda_available(facts),
             arch_list=tuple(facts.get("arch_list", "").split()),
+            xpu_available=_xpu_available(facts),
         )
     )
 
@@ -2081,6 +2086,12 @@ def _cuda_available(facts: dict[str, str]) -> bool:
     if facts.get("cuda_available"):
         return facts["cuda_available"] == "true"
     return facts.get("cuda_works") == "true"
+
+
+def _xpu_available(facts: dict[str, str]) -> Fact[bool]:
+    """torch.xpu.is_available() as printed (or an operation shown on an xpu device); unknown when the text says nothing."""
+    value = facts.get("xpu_available")
+    return Fact.found(value == "true") if value in ("true", "false") else Fact.unknown()
 
 
 def _rocm_of_local_version(version: str) -> str:

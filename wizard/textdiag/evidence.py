@@ -344,10 +344,11 @@ def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
 
 
 def _cuda_available(found: re.Match[str]) -> dict[str, str]:
-    """torch.cuda.is_available() or torch.backends.mps.is_available() (torch.mps.is_available()) as printed."""
+    """torch.cuda.is_available(), torch.backends.mps.is_available() (torch.mps.is_available()) or
+    torch.xpu.is_available() as printed."""
     groups = found.groupdict()
     backend = (groups.get("backend") or "").lower()
-    key = "mps_available" if "mps" in backend else "cuda_available"
+    key = "mps_available" if "mps" in backend else "xpu_available" if "xpu" in backend else "cuda_available"
     value = found.group("value").lower()
     if value == "true" and (groups.get("comment") or _PAST_OR_EXPECTED.search((groups.get("verb") or "").lower())):
         return {}
@@ -480,9 +481,11 @@ def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
 
 
 def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
-    """A tensor printed with device='cuda:0' (or 'mps:0'): an operation ran on that device."""
-    return {"mps_available": "true"} if found.group("device").lower() == "mps" else {"cuda_works": "true",
-                                                                                     "tensor_on_gpu": "true"}
+    """A tensor printed with device='cuda:0' (or 'mps:0', 'xpu:0'): an operation ran on that device."""
+    device = found.group("device").lower()
+    if device in ("mps", "xpu"):
+        return {f"{device}_available": "true"}
+    return {"cuda_works": "true", "tensor_on_gpu": "true"}
 
 
 def _lightning_cuda(found: re.Match[str]) -> dict[str, str]:
@@ -1158,7 +1161,7 @@ RULES: tuple[Rule, ...] = (
     # torch.cuda.is_available() / torch.backends.mps.is_available() and what it printed, in a REPL, a notebook
     # (Out[n]:), a print("...:", ...) line, or prose ("returns True", "torch prints true from is_available()")
     Rule("cuda_available_print", ("is_available()",),
-         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)['\"`]?\)?\)?['\"`]?\s{0,4}\n?"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps|\bxpu\b)?(?:\.is_available|is_available)\(\)['\"`]?\)?\)?['\"`]?\s{0,4}\n?"
                     r"(?:>>> ?)?(?:Out\[\d{1,4}\]: ?)?(?:[\w .?]{1,40}[:?] ?)?"
                     r"(?:(?:(?:it|this|that|which|and) )?(?P<verb>(?:(?:always|still|only|just|now|keeps?|kept) )?(?:returns?|returning|returned|gives?|"
                     r"giving|gave|is(?: returning| giving)?|was|shows?|showing|showed|prints?|printing|printed|outputs?|"
@@ -1180,7 +1183,7 @@ RULES: tuple[Rule, ...] = (
     # the output line of a one-line check: python -c "import torch; print(torch.__version__, torch.cuda.is_available())"
     # prints "2.3.1+cu121 True"; print(torch.cuda.is_available(), torch.cuda.get_device_name(0)) "True NVIDIA …"
     Rule("check_output_line", ("is_available()",),
-         re.compile(r"(?P<backend>\bmps\b|backends\.mps)?(?:\.is_available|is_available)\(\)[^\n]{0,80}\n"
+         re.compile(r"(?P<backend>\bmps\b|backends\.mps|\bxpu\b)?(?:\.is_available|is_available)\(\)[^\n]{0,80}\n"
                     r"(?:(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4})?"
                     r"(?P<value>True|False)(?:[ \t]{1,4}[^\n]{0,80})?$", re.M),
          _check_output, 0.8),
@@ -1215,17 +1218,17 @@ RULES: tuple[Rule, ...] = (
     Rule("available_prose", ("is_available()",),
          re.compile(r"\b(?:prints?|printed|printing|returns?|returned|returning|gives|gave|giving|shows?|showed|showing|says|"
                     r"repl(?:y|ies|ied|ying))\s(?P<value>true|false)\b"
-                    r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|cuda\.)?"
+                    r"[^\n]{0,12}?\b(?:from|for|on|with|by)\s(?:the\s)?(?:torch\.)?(?P<backend>backends\.mps\.|mps\.|xpu\.|cuda\.)?"
                     r"is_available\(\)", _I),
          _cuda_available, 0.7),
     # "Both `torch.backends.mps.is_available()` and `torch.backends.mps.is_built()` are true": two checks told together
     Rule("available_are_true", ("is_available()",),
-         re.compile(r"(?P<backend>backends\.mps\.|mps\.|cuda\.)is_available\(\)`?\s(?:and|&)\s`?[\w.]{1,40}\(\)`?\s"
+         re.compile(r"(?P<backend>backends\.mps\.|mps\.|xpu\.|cuda\.)is_available\(\)`?\s(?:and|&)\s`?[\w.]{1,40}\(\)`?\s"
                     r"(?:both\s)?(?:are|were)\s(?:both\s|all\s)?(?P<value>true|false)\b", _I),
          _cuda_available, 0.7),
     # an operation shown working on the device: a printed tensor on cuda/mps, or said in prose
     Rule("tensor_on_device", ("device='", 'device="'),
-         re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps)(?::\d{1,2})?['\"]", _I),
+         re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps|xpu)(?::\d{1,2})?['\"]", _I),
          _tensor_on_device, 0.9),
     Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
          # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
@@ -1281,6 +1284,11 @@ RULES: tuple[Rule, ...] = (
     Rule("mps_allocator_out_of_memory", ("mps backend out of memory",),
          re.compile(r"MPS backend out of memory \(MPS allocated: ", _I),
          _const(mps_available="true", gpu_memory_exhausted="true"), 0.9),
+    # the XPU allocator out of memory (c10/xpu/XPUCachingAllocator.cpp: "XPU out of memory. Tried to allocate 2.00 GiB.
+    # GPU 0 has a total capacity of …"): torch allocated on the Intel GPU, so its XPU build works there
+    Rule("xpu_allocator_out_of_memory", ("xpu out of memory. tried to allocate",),
+         re.compile(r"XPU out of memory\. Tried to allocate \d", _I),
+         _const(xpu_available="true", gpu_memory_exhausted="true"), 0.9),
     # the program's tensors on two devices, one of them a CUDA device (aten's "Expected all tensors to be on the same
     # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
     # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot
