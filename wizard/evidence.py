@@ -75,6 +75,11 @@ def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
     return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)
 
 
+def working_through_rocm(snapshot: Snapshot) -> bool:
+    """Whether the working GPU the text shows answered through ROCm (an AMD GPU: torch.cuda is HIP in a ROCm build)."""
+    return any(item.signature == WORKING_SIGNATURE and ("stack", "rocm") in item.facts for item in snapshot.evidence)
+
+
 def program_on_cpu_beside_working_cuda(snapshot: Snapshot) -> bool:
     """Whether the text shows CUDA working (is_available() True) and says the program runs on the CPU all the same."""
     return any(item.signature == WORKING_SIGNATURE and ("program", "on_cpu") in item.facts for item in snapshot.evidence)

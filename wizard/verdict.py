@@ -22,6 +22,7 @@ from wizard.evidence import (
     program_on_cpu_beside_working_cuda,
     working_only_told,
     working_shown,
+    working_through_rocm,
 )
 from wizard.findings import Diagnosis, Goal, Severity
 from wizard.plain_characters import plain_characters
@@ -374,6 +375,7 @@ TENSORS_ON_TWO_DEVICES = (
     r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
     _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    _EXCEPTION_NAME + r"hip out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"xpu out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"mps backend out of memory \(mps allocated: [^)\n]{0,160}\)\.?(?: tried to allocate [^\n]{0,300}?"
     r"\(may cause system failure\)\.?)?",
@@ -452,7 +454,7 @@ def _gpu_label(snapshot: Snapshot) -> str:
     if nvml is not None and nvml.gpus:
         return nvml.gpus[0].name
     runtime = snapshot.torch.get()
-    if runtime is not None and runtime.hip:
+    if (runtime is not None and runtime.hip) or working_through_rocm(snapshot):
         return "AMD GPU (ROCm)"  # (a ROCm build answers torch.cuda's calls on an AMD GPU)
     return "NVIDIA GPU"
 

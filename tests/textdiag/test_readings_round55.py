@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import errors_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, verdict_of
 
 
 @pytest.mark.parametrize("library", ["libcudss.so.0", "libcufile.so.0", "libnvshmem_host.so.3"])
@@ -20,3 +20,32 @@ def test_the_newer_cuda_libraries_torch_loads_are_cuda_libraries_too(library: st
 def test_another_programs_library_that_cannot_be_opened_is_no_cuda_library() -> None:
     text = "ImportError: libGL.so.1: cannot open shared object file: No such file or directory\n"
     assert "CUDA_LIB_MISSING" not in errors_of(text)
+
+
+HIP_OOM = ("torch 2.4.1+rocm6.1, Radeon RX 7900 XTX, Ubuntu 22.04\nTraceback (most recent call last):\n"
+           "  File \"train.py\", line 88, in <module>\ntorch.OutOfMemoryError: HIP out of memory. Tried to allocate "
+           "2.00 GiB. GPU 0 has a total capacity of 23.98 GiB of which 1.20 GiB is free.\n")
+
+
+def test_hips_allocator_out_of_memory_is_the_programs_on_a_working_amd_gpu() -> None:
+    verdict = verdict_of(HIP_OOM)
+    assert verdict.kind.value == "ready" and verdict.key == "ready.gpu_out_of_memory"
+    assert "AMD GPU (ROCm)" in verdict.headline and "NVIDIA" not in verdict.headline
+    diagnosis = diagnosis_of(HIP_OOM)
+    assert "NO_NVIDIA_GPU" not in [f.code for f in diagnosis.findings]
+    assert not diagnosis.recommendation.argv  # (nothing to install: the GPU works)
+
+
+def test_a_rocm_build_named_beside_an_amd_gpu_keeps_the_amd_gpu_and_offers_no_cuda_build() -> None:
+    text = ("pip install torch --index-url https://download.pytorch.org/whl/rocm6.1\nRX 6600 on Ubuntu 22.04\n"
+            "RuntimeError: HIP error: invalid device function\n")
+    recommendation = diagnosis_of(text).recommendation
+    assert "+cu" not in " ".join(recommendation.argv) and "/whl/cu" not in recommendation.index_url
+
+
+def test_no_nvidia_driver_from_a_cuda_build_on_an_amd_machine_is_the_failures_error() -> None:
+    text = ("What GPU are you using? AMD Radeon RX 7900 XT\nAfter the update ComfyUI fails at launch:\n"
+            "RuntimeError: Found no NVIDIA driver on your system. Please check that you have an NVIDIA GPU and "
+            "installed a driver from http://www.nvidia.com/Download/index.aspx\n"
+            "Fixed it with pip install torch==2.3.1+rocm6.0 --index-url https://download.pytorch.org/whl/rocm6.0\n")
+    assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]

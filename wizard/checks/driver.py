@@ -5,6 +5,7 @@ from __future__ import annotations
 from wizard.checks.common import build_words, gpu_names, recommendation_actions, url_action, variant_words, wants_gpu
 from wizard.checks.context import CheckContext, major, version_tuple
 from wizard.checks.texts import finding, join_sentences, render
+from wizard.evidence import working_through_rocm
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
 from wizard.remedy_texts import remedy_text
@@ -20,7 +21,7 @@ def check_gpu_presence(ctx: CheckContext) -> list[Finding]:
     """NO_NVIDIA_GPU: none in the machine (naming AMD / Intel / Apple and what PyTorch offers for them)."""
     if ctx.gpus or _is_wsl(ctx):
         return []
-    if ctx.torch is not None and ctx.torch.cuda_available and ctx.torch.hip:
+    if (ctx.torch is not None and ctx.torch.cuda_available and ctx.torch.hip) or working_through_rocm(ctx.snapshot):
         return []  # (a ROCm build answering torch.cuda on an AMD GPU: the GPU is used, no NVIDIA one is needed)
     if ctx.torch is not None and ctx.torch.xpu_available.value is True and ctx.goal.want != "cuda":
         return []  # (an XPU build on an Intel GPU: the GPU is used through torch.xpu)

@@ -196,9 +196,11 @@ def _crashed(name: str, trace: str, step: Step = Step.DRIVER) -> Finding:
         )
 
 
-# Checks that warn of a risk for building extensions (a live machine has built nothing yet); a pasted build failure
-# that names the same cause is that risk met, so the finding is the failure's error.
-_RISKS_A_PASTED_FAILURE_MEETS = frozenset({"TOOLKIT_MISMATCH", "CUDA_HOME_NOT_TOOLKIT"})
+# Checks that warn of a risk for building extensions (a live machine has built nothing yet), or note that CUDA cannot
+# run here (no NVIDIA GPU: fine for the CPU); a pasted failure the text pins on the same cause is that risk met, so the
+# finding is the failure's error.
+_RISKS_A_PASTED_FAILURE_MEETS = {"TOOLKIT_MISMATCH": Severity.WARNING, "CUDA_HOME_NOT_TOOLKIT": Severity.WARNING,
+                                 "NO_NVIDIA_GPU": Severity.INFO}
 
 
 def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
@@ -214,7 +216,7 @@ def _with_evidence(ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
             current = result[index]
             if evidence.excerpt.strip() and evidence.excerpt not in current.evidence:
                 current = dataclasses.replace(current, evidence=(*current.evidence, evidence.excerpt))
-            if code in _RISKS_A_PASTED_FAILURE_MEETS and current.severity is Severity.WARNING and not is_possible_cause(
+            if _RISKS_A_PASTED_FAILURE_MEETS.get(code) is current.severity and not is_possible_cause(
                     evidence) and evidence.excerpt.strip():
                 current = dataclasses.replace(current, severity=Severity.ERROR)
             result[index] = current

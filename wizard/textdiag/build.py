@@ -206,7 +206,9 @@ def snapshot_from_text(text: str) -> Snapshot:
         exhausted = working in ("cuda", "mps", "xpu") and facts.get("gpu_memory_exhausted") == "true"
         # (the program said to run on the CPU all the same: "but training still uses the CPU", "显卡占用是0%")
         on_cpu = working == "cuda" and "true" in (facts.get("gpu_unused"), facts.get("program_chose_cpu"))
+        rocm = working == "cuda" and (facts.get("rocm_works") == "true" or _rocm_running(facts, clean))
         evidence.append(Evidence(WORKING_SIGNATURE, "", "", (("working", working), *((("told", "true"),) if told else ()),
+                                                             *((("stack", "rocm"),) if rocm else ()),
                                                              *((("memory", "exhausted"),) if exhausted else ()),
                                                              *((("program", "on_cpu"),) if on_cpu else ()))))
     return _snapshot(facts, gpus, dists, evidence + notes)
@@ -1983,12 +1985,19 @@ def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
 _PCI_VENDOR_IDS = {"amd": 0x1002, "intel": 0x8086}
 
 
+def _nvidia_build_named(facts: dict[str, str]) -> bool:
+    """A CUDA build of torch named (+cuNNN, a /whl/cuNNN index), not the AMD or Intel GPU's own build (+rocm, +xpu)."""
+    own_builds = ("rocm", "xpu")
+    return facts.get("cuda_build_named") == "true" and not any(
+        facts.get(key, "").startswith(own_builds) for key in ("torch_variant", "index_variant"))
+
+
 def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[PciDevice, ...]]:
     """The display devices the text shows: only another vendor's GPU named (an AMD or Intel card, nothing NVIDIA), as
     a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
     vendor = facts.get("gpu_only_vendor", "")
     if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told"))
-            or _cuda_build_running(facts) or facts.get("cuda_build_named") == "true"):
+            or _cuda_build_running(facts) or _nvidia_build_named(facts)):
         return Fact.unknown(UNKNOWN)
     name = facts.get("intel_gpu_name", "") if vendor == "intel" else ""
     return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor, name=name),))

@@ -1284,6 +1284,12 @@ RULES: tuple[Rule, ...] = (
     Rule("mps_allocator_out_of_memory", ("mps backend out of memory",),
          re.compile(r"MPS backend out of memory \(MPS allocated: ", _I),
          _const(mps_available="true", gpu_memory_exhausted="true"), 0.9),
+    # the HIP allocator out of memory (a ROCm build's c10/hip/HIPCachingAllocator.cpp, hipified from CUDA's: "HIP out of
+    # memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of …"): torch allocated on the AMD GPU through
+    # torch.cuda, so the ROCm build works there
+    Rule("hip_allocator_out_of_memory", ("hip out of memory. tried to allocate",),
+         re.compile(r"HIP out of memory\. Tried to allocate \d", _I),
+         _const(cuda_works="true", rocm_works="true", gpu_memory_exhausted="true"), 0.9),
     # the XPU allocator out of memory (c10/xpu/XPUCachingAllocator.cpp: "XPU out of memory. Tried to allocate 2.00 GiB.
     # GPU 0 has a total capacity of …"): torch allocated on the Intel GPU, so its XPU build works there
     Rule("xpu_allocator_out_of_memory", ("xpu out of memory. tried to allocate",),

@@ -188,6 +188,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "gpu_text": _strip,  # the GPU field of an issue template, as written
     "torch_installed": _strip,
     "mps_available": lower,  # "true" | "false": torch.backends.mps.is_available() as printed
+    "rocm_works": lower,  # "true": torch.cuda shown working through ROCm (HIP's allocator out of memory on the AMD GPU)
     "xpu_available": lower,  # "true" | "false": torch.xpu.is_available() as printed (an Intel GPU, +xpu builds)
     "working_told": lower,  # "true": CUDA working is told in words ("runs fine on the GPU"), not shown by a tool
     "program_chose_cpu": lower,  # "true": a program logged the CPU as the device it picked ("Chosen device: cpu")
