@@ -49,3 +49,26 @@ def test_no_nvidia_driver_from_a_cuda_build_on_an_amd_machine_is_the_failures_er
             "installed a driver from http://www.nvidia.com/Download/index.aspx\n"
             "Fixed it with pip install torch==2.3.1+rocm6.0 --index-url https://download.pytorch.org/whl/rocm6.0\n")
     assert errors_of(text)[:1] == ["NO_NVIDIA_GPU"]
+
+
+@pytest.mark.parametrize("message", [
+    "ImportError: Cannot load Graphbolt C++ library",
+    "FileNotFoundError: Cannot find DGL C++ graphbolt library at /env/lib/python3.11/site-packages/dgl/graphbolt/"
+    "libgraphbolt_pytorch_2.4.0.so",
+])
+def test_dgls_graphbolt_library_not_for_this_torch_is_a_package_pairing(message: str) -> None:
+    assert errors_of(f"import dgl\n{message}\n")[:1] == ["PACKAGE_CONFLICT"]
+
+
+def test_an_extension_build_refusing_the_gpus_arch_is_a_torch_release_older_than_the_gpu() -> None:
+    text = ("pytorch 1.6.0, cuda 10.2, RTX 3090\n  File \"torch/utils/cpp_extension.py\", line 1562, in "
+            "_get_cuda_arch_flags\nValueError: Unknown CUDA arch (8.6) or GPU not supported\n")
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+
+
+@pytest.mark.parametrize("words", ["找不到指定的程序。", "Die angegebene Prozedur wurde nicht gefunden.",
+                                   "指定されたプロシージャが見つかりません。", "The specified program could not be found."])
+def test_windows_procedure_not_found_in_other_languages_is_an_extension_built_for_another_torch(words: str) -> None:
+    text = (f"torch 2.2.2+cu121 on Windows 11\n  File \"C:\\env\\lib\\site-packages\\mmcv\\utils\\ext_loader.py\"\n"
+            f"ImportError: DLL load failed while importing _ext: {words}\n")
+    assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]

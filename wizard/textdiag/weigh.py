@@ -227,8 +227,20 @@ def cuda_extension_module_fails_to_load(found: Match, facts: Facts, _dists: list
 
 
 def _procedure_not_found(facts: Facts) -> bool:
-    """Windows' "The specified procedure could not be found" (WinError 127): the DLL loaded and lacks a function."""
-    return "procedure" in facts.get("cuda_error", "").lower() or facts.get("win_error") == "127"
+    """Windows' "The specified procedure could not be found" (WinError 127): the DLL loaded and lacks a function; also
+    in the words of a localized Windows (its message for ERROR_PROC_NOT_FOUND) and the English people retell the
+    Chinese one in ("the specified program could not be found", from "找不到指定的程序")."""
+    message = facts.get("cuda_error", "").lower()
+    return any(word in message for word in _PROC_NOT_FOUND_WORDS) or facts.get("win_error") == "127"
+
+
+# ERROR_PROC_NOT_FOUND as Windows words it in English, French, Spanish, Portuguese, German, Russian, Japanese, Korean and
+# Chinese ("La procédure spécifiée est introuvable", "No se encontró el proceso especificado", "Não foi possível
+# encontrar o procedimento especificado", "Die angegebene Prozedur wurde nicht gefunden", "Не найдена указанная
+# процедура", "指定されたプロシージャが見つかりません", "지정된 프로시저를 찾을 수 없습니다", "找不到指定的程序"); the module's
+# ERROR_MOD_NOT_FOUND (126) says "module", "modul", "モジュール", "모듈", "模块" instead
+_PROC_NOT_FOUND_WORDS = ("procedure", "procédure", "proceso especificado", "procedimento", "prozedur", "процедура",
+                         "プロシージャ", "프로시저", "指定的程序", "specified program")
 
 
 # Python's own packages and torch's: their DLLs fail for other reasons (the interpreter, the VC++ runtime, torch itself)
