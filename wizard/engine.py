@@ -33,7 +33,7 @@ def diagnose(snapshot: Snapshot, knowledge: Knowledge | None = None, goal: Goal 
     findings = run_checks(snapshot, knowledge, goal, recommendation)
     if crash is not None:
         findings = (crash, *findings)
-    findings = tuple(_shown_actions(f) for f in findings)
+    findings = tuple(_shown_actions(f, snapshot) for f in findings)
     return Diagnosis(findings=findings, recommendation=_agreeing(recommendation, findings))
 
 
@@ -52,7 +52,7 @@ def executor_accepts(argv: tuple[str, ...]) -> bool:
 def _runnable(rec: Recommendation, snapshot: Snapshot, knowledge: Knowledge) -> Recommendation:
     """The recommendation, unless the executor would refuse one of its commands: then why, and what instead."""
     steps = rec.steps or ((rec.argv,) if rec.argv else ())
-    if all(executor_accepts(step) for step in steps):
+    if all(executor_accepts(_as_the_executor_would_run(step, snapshot)) for step in steps):
         return rec
     from wizard.i18n import join_sentences
     from wizard.policy.machine import machine_of
@@ -64,13 +64,21 @@ def _runnable(rec: Recommendation, snapshot: Snapshot, knowledge: Knowledge) -> 
     return Recommendation(kind="none", why=why)
 
 
-def _shown_actions(finding: Finding) -> Finding:
+def _as_the_executor_would_run(argv: tuple[str, ...], snapshot: Snapshot) -> tuple[str, ...]:
+    """A pasted text's `uv pip install ARGS` (run where the text ran it: uv finds that environment itself) is checked as
+    the executor runs uv, `uv pip install --python PYTHON ARGS`, so its packages and options pass the same allow-list."""
+    if snapshot.source == "text" and argv[:3] == ("uv", "pip", "install") and "--python" not in argv:
+        return (*argv[:3], "--python", "python", *argv[3:])
+    return argv
+
+
+def _shown_actions(finding: Finding, snapshot: Snapshot) -> Finding:
     """A finding without the RUN actions the executor would refuse (their copy actions stay) and without
     links off the allow-list."""
     from wizard.urls import is_allowed_url
 
     kept = tuple(a for a in finding.actions
-                 if (a.kind is not ActionKind.RUN or executor_accepts(a.argv))
+                 if (a.kind is not ActionKind.RUN or executor_accepts(_as_the_executor_would_run(a.argv, snapshot)))
                  and (a.kind is not ActionKind.OPEN_URL or is_allowed_url(a.url)))
     return finding if kept == finding.actions else dataclasses.replace(finding, actions=kept)
 

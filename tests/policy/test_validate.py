@@ -86,7 +86,7 @@ def test_refused_run_actions_are_not_shown():
 
     item = Finding("X", Severity.ERROR, Step.DRIVER, "t", "e",
                    actions=(Action.run("bad", ("sudo", "x", "y", "z")), Action.copy("Copy", "sudo x")))
-    assert [a.label for a in _shown_actions(item).actions] == ["Copy"]
+    assert [a.label for a in _shown_actions(item, ms.snapshot()).actions] == ["Copy"]
 
 
 def test_check_and_recommendation_read_the_same_glibc_from_the_tags():

@@ -72,3 +72,25 @@ def test_windows_procedure_not_found_in_other_languages_is_an_extension_built_fo
     text = (f"torch 2.2.2+cu121 on Windows 11\n  File \"C:\\env\\lib\\site-packages\\mmcv\\utils\\ext_loader.py\"\n"
             f"ImportError: DLL load failed while importing _ext: {words}\n")
     assert errors_of(text)[:1] == ["PACKAGE_CONFLICT"]
+
+
+UV_PIP = ("PS C:\\proj> uv venv\nCreating virtual environment at: .venv\nPS C:\\proj> uv pip install torch torchvision\n"
+          "Installed 14 packages in 3.2s\n + torch==2.7.1\nPS C:\\proj> .venv\\Scripts\\python -c \"import torch; "
+          "print(torch.__version__, torch.cuda.is_available())\"\n2.7.1+cpu False\nI have an RTX 4070 laptop.\n")
+
+
+def test_a_uv_pip_environment_gets_uvs_own_install_command_with_the_companions_it_asked_for() -> None:
+    # (uv's environments have no pip of their own: `python -m pip` there says "No module named pip"; uv pip install
+    # run where the text ran it finds that environment)
+    diagnosis = diagnosis_of(UV_PIP)
+    argv = diagnosis.recommendation.argv
+    assert argv[:3] == ("uv", "pip", "install") and "torch==2.7.1+cu126" in argv
+    assert any(arg.startswith("torchvision==") and arg.endswith("+cu126") for arg in argv)
+    first = next(f for f in diagnosis.findings if f.code == "CPU_ONLY_WHEEL")
+    assert any(a.argv[:3] == ("uv", "pip", "install") for a in first.actions)
+
+
+def test_plain_pip_keeps_pip_and_a_companion_only_named_elsewhere_is_not_added() -> None:
+    text = UV_PIP.replace("uv pip install torch torchvision", "pip install torch").replace("uv venv", "python -m venv .venv")
+    argv = diagnosis_of(text + "I also read about torchvision.\n").recommendation.argv
+    assert argv[1:4] == ("-m", "pip", "install") and not any(arg.startswith("torchvision") for arg in argv)

@@ -97,8 +97,7 @@ class CheckContext:
         return any(root and path.startswith(root.rstrip("/\\") + sep) for root in roots for sep in ("/", "\\"))
 
     def pip_command(self, *packages: str) -> tuple[str, ...]:
-        python = self.python.executable if self.python and self.python.executable else "python"
-        return (python, "-m", "pip", "install", *packages)
+        return self.machine_facts.pip_install(*packages)
 
 
 def build_context(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, recommendation: Recommendation) -> CheckContext:

@@ -94,8 +94,8 @@ def damage_remedy(ctx: CheckContext, _finding: Finding, _codes: set[str]) -> Rem
     if not damaged or ctx.python is None:
         return None
     pins = tuple(f"{name}=={version}" for name, version in damaged)
-    argv = (ctx.machine_facts.python, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins,
-            *torch_index_sources(ctx, [v for _n, v in damaged]))
+    argv = ctx.machine_facts.pip_install("--force-reinstall", "--no-deps", *pins,
+                                         *torch_index_sources(ctx, [v for _n, v in damaged]))
     return Remedy(steps=(argv,), note=remedy_text("damaged", packages=", ".join(pins)))
 
 
@@ -104,7 +104,7 @@ def numpy_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> Remed
     if ctx.python is None or "ENV_MISMATCH" in codes or "TORCH_DAMAGED" in codes:
         return None
     numpy = ctx.dists["numpy"].version if "numpy" in ctx.dists else ""
-    argv = (ctx.machine_facts.python, "-m", "pip", "install", "numpy<2")
+    argv = ctx.machine_facts.pip_install("numpy<2")
     change = remedy_text("numpy_change", numpy=numpy or "2.x", torch=ctx.torch_version or "?")
     return Remedy(steps=(argv,), version_change=change, note=change)
 
@@ -128,9 +128,9 @@ def companion_remedy(ctx: CheckContext, _finding: Finding, codes: set[str]) -> R
     sources = torch_index_sources(ctx, [torch])
     changed = {name: ctx.dists[name].version for name, version in wanted.items() if ctx.dists[name].version != version}
     if not changed:
-        argv = (ctx.machine_facts.python, "-m", "pip", "install", "--force-reinstall", "--no-deps", *pins, *sources)
+        argv = ctx.machine_facts.pip_install("--force-reinstall", "--no-deps", *pins, *sources)
         return Remedy(steps=(argv,), note=remedy_text("companions_again", packages=", ".join(pins)))
-    argv = (ctx.machine_facts.python, "-m", "pip", "install", f"torch=={torch}", *pins, *sources)
+    argv = ctx.machine_facts.pip_install(f"torch=={torch}", *pins, *sources)
     change = remedy_text("companions_change", torch=torch, changes=", ".join(
         f"{name} {old} → {wanted[name]}" for name, old in changed.items()))
     return Remedy(steps=(argv,), version_change=change, note=change)

@@ -66,6 +66,16 @@ class Machine:
     torch_cuda: str
     torch_hip: str
     torch_build_known: bool
+    # how the packages went in, where pasted text shows it: "uv_pip" (uv's pip interface, whose environments have no
+    # pip of their own), "" otherwise (the live checks say it in UV_ENVIRONMENT)
+    installer: str = ""
+
+    def pip_install(self, *args: str) -> tuple[str, ...]:
+        """`python -m pip install ARGS` for this interpreter; `uv pip install ARGS` where pasted text shows uv's pip
+        interface (run where the text ran it: uv finds that environment, which has no pip of its own)."""
+        if self.installer == "uv_pip":
+            return ("uv", "pip", "install", *args)
+        return (self.python, "-m", "pip", "install", *args)
 
     @property
     def nvidia_gpus(self) -> tuple[GpuInfo, ...]:
@@ -134,7 +144,8 @@ def machine_of(snapshot: Snapshot, knowledge: Knowledge) -> Machine:
         implementation=python.implementation if python else "",
         bits=python.bits if python else 0,
         externally_managed=bool(python and python.externally_managed),
-        installed=frozenset(n for n in ("torchvision", "torchaudio") if _installed(python, torch, n)),
+        installed=frozenset(n for n in ("torchvision", "torchaudio") if _installed(python, torch, n)
+                            or _requested_in_text(snapshot, n)),
         home=_home(python),
         gpus=(*nvidia, *_other_gpus(snapshot, knowledge)),
         nvidia=_nvidia_present(snapshot, bool(nvidia), driver or driver_cuda),
@@ -145,7 +156,16 @@ def machine_of(snapshot: Snapshot, knowledge: Knowledge) -> Machine:
         torch_cuda=torch_cuda,
         torch_hip=torch_hip,
         torch_build_known=build_known,
+        installer="uv_pip" if evidence_fact(snapshot, "uv_pip_interface") == "true" else "",
     )
+
+
+def _requested_in_text(snapshot: Snapshot, name: str) -> bool:
+    """Pasted text shows an install request that names the companion beside torch ("pip install torch torchvision"):
+    it went in with torch, so a command that replaces torch's build must replace its build too."""
+    requested = evidence_fact(snapshot, "requested")
+    return snapshot.source == "text" and re.search(rf"(?<![\w-]){name}(?![\w-])", requested) is not None and (
+        re.search(r"(?<![\w-])torch(?![\w-])", requested) is not None)
 
 
 def platform_of(os_name: str, arch: str) -> tuple[str, bool]:

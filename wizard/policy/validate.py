@@ -117,6 +117,7 @@ def _command_problems(rec: Recommendation, machine: Machine, variant: Variant) -
         found.append("wrong_index")
     if not any(a.startswith(f"torch=={rec.torch}") for a in rec.argv):
         found.append("wrong_pin")
-    if steps[0][0] != machine.python:
+    uv_pip = machine.installer == "uv_pip" and steps[0][:3] == ("uv", "pip", "install")  # (uv installs into its env)
+    if steps[0][0] != machine.python and not uv_pip:
         found.append("other_interpreter")
     return found

@@ -29,7 +29,7 @@ def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
             torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install, needs_driver=choice.needs_driver,
             steps=((target.python, "-m", "venv", folder), install),
         )
-    argv = (target.python, "-m", "pip", "install", *packages, *sources)
+    argv = target.pip_install(*packages, *sources)
     return Recommendation(
         kind="install", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),
         torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=argv,

@@ -120,7 +120,9 @@ def _why(choice: Choice, target: Machine, numpy_told: bool = False) -> str:
         parts.append(choice.note)
     if numpy1_needed(release, target):
         parts.append(say("why.numpy1_course" if numpy_told else "why.numpy1", torch=release.version))
-    if not target.python_known:
+    if target.installer == "uv_pip":
+        parts.append(say("why.uv_pip"))
+    elif not target.python_known:
         parts.append(say("why.python_unknown"))
     if target.platform_assumed:  # the OS known and only the processor assumed, or nothing known at all
         parts.append(say("why.arch_assumed" if target.host_os else "why.os_assumed", platform=_platform_name(target.platform)))
