@@ -365,7 +365,8 @@ _ALLOCATOR_MESSAGE = re.compile(r"CUDA out of memory\. Tried to allocate [\d.]{1
 # configuration, not the setup: they count only beside CUDA (or MPS) a tool shows working. Each is cut out of its line
 # before the rest of the line is read, with torch's advice under every CUDA error, so another error run onto the same
 # line (a forum joins them) still names the setup.
-_EXCEPTION_NAME = r"(?:[\w.]{0,60}(?:error|exception): )?"
+# (ComfyUI logs a node's exception as "!!! Exception during processing !!! <message>", execution.py)
+_EXCEPTION_NAME = r"(?:!!! exception during processing !!![ \t]{0,4}|[\w.]{0,60}(?:error|exception): )?"
 # aten's message for tensors on two devices, lower-cased ("... but found at least two devices, cuda:0 and cpu!", and
 # torch 2.x's "... but got index is on cuda:1, different from other tensors on cuda:0"); wizard.textdiag.evidence reads
 # the same message as CUDA working where one device is CUDA's
@@ -412,6 +413,11 @@ def failure_names_the_setup(text: str) -> bool:
 def _names_the_setup(line: str) -> bool:
     if not _failure_with_setup_words(line):
         return False
+    if line.rstrip().endswith(":") and not _ERROR_ON_THE_LINE.search(line) and not any(
+            _failure_with_setup_words(clause) for clause in _CLAUSE_BREAK.split(line)):
+        # ("on my Arc A770 with torch 2.7.1+xpu. 512 works, but 1024 fails:": the line introduces the error shown below
+        # it, and no clause of it says the setup failed, as "the driver crashed and I got this error:" does)
+        return False
     if ":" in line and "error" in line:
         line = _INTRODUCES_THE_ERROR.sub(" ", line)  # ("… with 1 gpu, i had the following error:": the error is below)
         if not _failure_with_setup_words(line):
@@ -423,6 +429,12 @@ def _names_the_setup(line: str) -> bool:
 
 def _failure_with_setup_words(line: str) -> bool:
     return _reports_in(line, _FAILURE_WORDS) and any(word in line for word in _SETUP_WORDS)
+
+
+# where a line's clauses part: a sentence's end, a semicolon, "but"
+_CLAUSE_BREAK = re.compile(r"[.!?;](?:\s|$)|,?\s(?:but|however)\s")
+# an exception's own message on the line ("RuntimeError: CUDA error: …:"), which a line ending in ":" can also be
+_ERROR_ON_THE_LINE = re.compile(r"(?:error|exception|warning)\w{0,10}: \S")
 
 
 # a sentence's end that introduces the error shown after it ("… i had the following error:", "and get this error:"): the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import diagnosis_of, errors_of, verdict_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, verdict_of
 
 
 @pytest.mark.parametrize("library", ["libcudss.so.0", "libcufile.so.0", "libnvshmem_host.so.3"])
@@ -94,3 +94,22 @@ def test_plain_pip_keeps_pip_and_a_companion_only_named_elsewhere_is_not_added()
     text = UV_PIP.replace("uv pip install torch torchvision", "pip install torch").replace("uv venv", "python -m venv .venv")
     argv = diagnosis_of(text + "I also read about torchvision.\n").recommendation.argv
     assert argv[1:4] == ("-m", "pip", "install") and not any(arg.startswith("torchvision") for arg in argv)
+
+
+@pytest.mark.parametrize("name", ["Arc A770", "Arc B580", "Arc(TM) A380"])
+def test_an_arc_card_named_by_its_model_alone_is_an_intel_gpu(name: str) -> None:
+    assert facts_of(f"My GPU is an {name} 16GB on Windows 11.\n").get("gpu_vendor") == "intel"
+
+
+@pytest.mark.parametrize("text", [
+    "Does \"CUDA out of memory. Tried to allocate 20.00 MiB\" mean the GPU is full? I'm about to buy an RTX 4060.\n",
+    "I haven't installed anything yet; the forum is full of \"HIP out of memory. Tried to allocate 2.00 GiB\" posts.\n",
+])
+def test_an_allocator_message_asked_about_shows_no_gpu_working(text: str) -> None:
+    assert verdict_of(text).kind.value != "ready"
+
+
+def test_an_allocator_message_the_person_got_still_shows_the_gpu_working_whatever_the_question() -> None:
+    text = ("RTX 3060, torch 2.3.1+cu121. I get \"torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. "
+            "GPU 0 has a total capacity of 11.76 GiB of which 1.02 GiB is free.\" - would a smaller batch help?\n")
+    assert facts_of(text).get("cuda_works") == "true"

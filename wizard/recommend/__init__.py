@@ -143,8 +143,9 @@ def _first_cause_wording(snapshot: Snapshot) -> str:
 
 def _gpu_shown_working_in_text(snapshot: Snapshot) -> bool:
     """Pasted text in which a tool shows PyTorch using the GPU (is_available() True, a tensor on cuda, the CUDA
-    allocator's out-of-memory) and no cause is established: whatever its version, that PyTorch stays."""
-    if snapshot.source != "text" or working_shown(snapshot) != "cuda" or working_only_told(snapshot):
+    allocator's out-of-memory; also the Apple GPU through MPS, an Intel GPU through XPU) and no cause is established:
+    whatever its version, that PyTorch stays."""
+    if snapshot.source != "text" or working_shown(snapshot) not in ("cuda", "mps", "xpu") or working_only_told(snapshot):
         return False
     if error_reported(snapshot) and not program_error_recorded(snapshot):
         return False  # (a CUDA error beside is_available() True: the GPU is not shown working)

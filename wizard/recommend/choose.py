@@ -22,10 +22,10 @@ def _choose(releases: list[Release], target: Machine, gpus: Machine, goal: Goal,
         return _cpu_choice(releases, target, _mac_note(target, knowledge))
     if target.jetson:
         return _cpu_choice(releases, target, say("jetson", url=knowledge.platforms.jetson_url))
-    if gpus.nvidia is False:
-        if gpus.amd_gpus and goal.want != "cuda":
+    if gpus.nvidia is False:  # (CUDA asked for or not: no NVIDIA GPU here, so the GPU's own build is the way onto it)
+        if gpus.amd_gpus:
             return _amd_choice(releases, target, knowledge) or _cpu_choice(releases, target, _amd_note(target, knowledge))
-        if gpus.intel_gpus and goal.want != "cuda":
+        if gpus.intel_gpus:
             return _intel_choice(releases, target, gpus, knowledge) or _cpu_choice(
                 releases, target, _no_gpu_note(gpus, goal, target, knowledge))
         return _cpu_choice(releases, target, _no_gpu_note(gpus, goal, target, knowledge))

@@ -61,8 +61,9 @@ def _nothing_to_change(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge:
 
 
 def _rocm_would_help(machine: Machine, hip: str, goal: Goal, knowledge: Knowledge) -> bool:
-    """An AMD GPU that PyTorch's ROCm builds cover, and a torch that is not a ROCm build."""
-    if hip or goal.want == "cuda" or machine.nvidia is not False or machine.platform != "linux-x86_64":
+    """An AMD GPU that PyTorch's ROCm builds cover, and a torch that is not a ROCm build (also where CUDA was asked for:
+    with no NVIDIA GPU in the machine, the AMD GPU's own build is the only way onto a GPU there)."""
+    if hip or machine.nvidia is not False or machine.platform != "linux-x86_64":
         return False
     targets = [g.gfx for g in machine.amd_gpus]
     covered = {gfx for r in knowledge.releases if r.verified for v in r.variants_for(machine.platform)
@@ -71,8 +72,9 @@ def _rocm_would_help(machine: Machine, hip: str, goal: Goal, knowledge: Knowledg
 
 
 def _xpu_would_help(machine: Machine, version: str, goal: Goal, knowledge: Knowledge) -> bool:
-    """An Intel GPU that PyTorch's XPU builds support, an XPU build for this platform, and a torch that is not one."""
-    if version.endswith("+xpu") or goal.want == "cuda" or machine.nvidia is not False or machine.amd_gpus:
+    """An Intel GPU that PyTorch's XPU builds support, an XPU build for this platform, and a torch that is not one (also
+    where CUDA was asked for: with no NVIDIA GPU in the machine, the Intel GPU's own build is the only way onto a GPU)."""
+    if version.endswith("+xpu") or machine.nvidia is not False or machine.amd_gpus:
         return False
     builds = any(v.kind == "xpu" and machine.platform in v.platforms
                  for r in knowledge.releases if r.verified for v in r.variants)

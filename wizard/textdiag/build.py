@@ -49,6 +49,7 @@ from wizard.snapshot import (
     TorchRuntime,
 )
 from wizard.textdiag import collect_env as ce
+from wizard.textdiag.asked import asked_about
 from wizard.textdiag.clean import HEAD_CHARS, TAIL_CHARS, CleanText, clean_text
 from wizard.textdiag.era import (
     NOT_SERVED,
@@ -1618,9 +1619,12 @@ _NOW = re.compile(r"\b(?:now|today|currently|this time)\b", re.I)
 
 
 def _as_told(item: Weighed, text: str) -> Weighed:
-    """A message on a line (or right after one) that tells it as a past trouble, fixed since, names no cause."""
+    """A message on a line (or right after one) that tells it as a past trouble, fixed since, names no cause; nor does
+    a message the text only asks about or imagines (wizard.textdiag.asked)."""
     if not text or not item.cause:
         return item
+    if asked_about(text, item.match.start, item.match.start + len(item.match.excerpt)):
+        return dataclasses.replace(item, score=0.0, reasons=(*item.reasons, "asked about, not printed here"))
     start = text.rfind("\n", 0, max(0, item.match.start)) + 1
     end = text.find("\n", item.match.start)
     line = text[start:end if end >= 0 else len(text)]
@@ -1674,6 +1678,16 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "cuda_driver_symbol_undefined":
         # (a module's call into libcuda: the driver, not another torch; in WSL the Windows driver's)
         return ((WORDING_FACT, "driver_api_wsl" if facts.get("is_wsl") == "true" else "driver_api"),)
+    if cause == "GPU_ARCH_UNSUPPORTED" and found.signature.id == "extension_build_unknown_cuda_arch" and facts.get(
+            "torch_cuda_arch_list"):
+        return ((WORDING_FACT, "arch_list_env"),)  # (the arch came from the variable set by hand, not from the GPU)
+    if cause == "PACKAGE_CONFLICT" and found.signature.id in ("dll_load_failed_while_importing", "dll_load_failed_old",
+                                                              "windows_winerror_127") and (
+            not facts.get("extension_import", "").startswith(("torchvision.", "torchaudio."))
+            and facts.get("ops_library_package") not in ("torchvision", "torchaudio")):
+        return ((WORDING_FACT, "extension"),)  # (another package's module built for another torch: that package's fix)
+    if cause == "CUDA_LIB_MISSING" and dict(found.facts).get("library", "").startswith("libcudss"):
+        return ((WORDING_FACT, "cudss"),)  # (NVIDIA's cuDSS, not one of the libraries torch's wheel brings)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "ngc_container_driver_below_release":
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
     if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
@@ -1996,8 +2010,12 @@ def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[Pci
     """The display devices the text shows: only another vendor's GPU named (an AMD or Intel card, nothing NVIDIA), as
     a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
     vendor = facts.get("gpu_only_vendor", "")
+    # (a CUDA build named or running beside only an integrated GPU may be for an NVIDIA GPU the text does not name, as on
+    # a laptop with both; beside a discrete Arc card named by its model it is a tutorial's command, unless CUDA works)
+    arc_card = bool(re.search(r"\bArc [AB]\d{3}", facts.get("intel_gpu_name", "")))
     if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told"))
-            or _cuda_build_running(facts) or _nvidia_build_named(facts)):
+            or ((_cuda_build_running(facts) or _nvidia_build_named(facts)) and not arc_card)
+            or working_shown(facts) == "cuda"):
         return Fact.unknown(UNKNOWN)
     name = facts.get("intel_gpu_name", "") if vendor == "intel" else ""
     return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor, name=name),))

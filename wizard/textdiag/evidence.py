@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from wizard.textdiag.asked import asked_about
 from wizard.textdiag.clean import CleanText
 from wizard.textdiag.statements import STATEMENT_RULES, stated
 from wizard.verdict import TENSORS_ON_TWO_DEVICES
@@ -281,7 +282,8 @@ def _env_var(found: re.Match[str]) -> dict[str, str]:
             return {}  # ("=$GPU", "=%GPU%", "= args.gpu": set from a variable, whose value the text does not show)
         value = "" if raw[:1].isspace() else re.match(r"[A-Za-z0-9,:-]*", raw).group(0)
     key = {"LD_LIBRARY_PATH": "ld_library_path", "CUDA_VISIBLE_DEVICES": "cuda_visible_devices",
-           "PYTHONPATH": "pythonpath", "CUDA_HOME": "cuda_home", "CUDA_PATH": "cuda_home"}[name]
+           "PYTHONPATH": "pythonpath", "CUDA_HOME": "cuda_home", "CUDA_PATH": "cuda_home",
+           "TORCH_CUDA_ARCH_LIST": "torch_cuda_arch_list"}[name]
     return {key: value[:500] if value else "(empty)"}
 
 
@@ -335,7 +337,7 @@ def _version_and_cuda_print(found: re.Match[str]) -> dict[str, str]:
 def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
     """An Intel GPU named: its name is kept (XPU builds support some: Arc A/B, Core Ultra's Arc; knowledge.xpu_gpus),
     without the ® and ™ marks; "Intel Arc" alone names no model."""
-    arc = found.groupdict().get("arc")
+    arc = found.groupdict().get("arc") or found.groupdict().get("arc_model")
     if arc:
         return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}"}
     name = re.sub(r"\((?:R|TM)\)|[®™]| R(?= )", "", found.group(0)).strip()
@@ -478,6 +480,14 @@ def _works_on_gpu(found: re.Match[str]) -> dict[str, str]:
         return {}
     target = (found.group("target") or found.group("target2")).lower()
     return {"mps_available": "true"} if target == "mps" else {"cuda_works": "true", "working_told": "true"}
+
+
+def _unless_asked(facts: Callable[[re.Match[str]], dict[str, str]]) -> Callable[[re.Match[str]], dict[str, str]]:
+    """The rule's facts, unless the message is only asked about or imagined (wizard.textdiag.asked): a quoted
+    allocator message in a question shows no GPU working on this machine."""
+    def read(found: re.Match[str]) -> dict[str, str]:
+        return {} if asked_about(found.string, found.start(), found.end()) else facts(found)
+    return read
 
 
 def _tensor_on_device(found: re.Match[str]) -> dict[str, str]:
@@ -844,12 +854,15 @@ RULES: tuple[Rule, ...] = (
     # "Intel i5 Graphics card")
     Rule("gpu_intel", ("intel arc", "iris xe", "iris(r) xe", "iris plus", "intel uhd", "uhd graphics", "intel hd graphics",
                        "lris", "iris r xe", "intel r ",
-                       "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics", "graphics"),
+                       "intel(r) uhd", "intel(r) iris", "intel(r) hd", "intel graphics", "intel(r) graphics", "graphics",
+                       "arc a", "arc b", "arc(tm) ", "arc™ "),
          # (the ® retyped as "(R)" or " R", "Iris" misread as "lris" from a screenshot's font)
          # (an Arc card's model, "Intel Arc A770", "Intel(R) Arc(TM) B580", is kept: it tells whether XPU builds fit)
          re.compile(r"\bIntel(?:\(R\)| R)? (?:Arc(?:\(TM\)|™)?(?: (?P<arc>[AB]\d{3}M?)\b)?|[Il]ris(?:\(R\)| R)?(?: Xe| Plus)?|UHD|"
                     r"HD Graphics|Graphics(?: \d{3})?|[\w-]{1,12} Graphics(?: card)?)\b"
-                    r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b", _I), _intel_gpu, 0.7),
+                    r"|\b[Il]ris(?:\(R\)| R)? (?:Xe|Plus)\b|\bUHD Graphics(?: \d{3})?\b"
+                    # (an Arc card by its model alone, "Arc A770", "Arc B580": Intel's Alchemist and Battlemage names)
+                    r"|\bArc(?:\(TM\)|™)? (?P<arc_model>[AB][3-9]\d0M?)\b", _I), _intel_gpu, 0.7),
     # lspci's display devices ("00:02.0 VGA compatible controller: Intel Corporation …", "01:00.0 3D controller: NVIDIA
     # Corporation …"): an NVIDIA line outweighs the integrated GPU listed beside it (an Optimus laptop has both)
     # "N卡", the everyday Chinese word for an NVIDIA graphics card (beside "A卡" for AMD's); not denied ("没有N卡")
@@ -1036,6 +1049,14 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]{0,8}from[ \t](?P<package>(?!torch\b)[A-Za-z][\w.]{0,60})[ \t]import[ \t]"
                     r"(?P<module>_C|_ext|\w{1,40}_(?:ext|ops|kernels?))\b", re.M),
          lambda m: {"extension_import": f"{m.group('package')}.{m.group('module')}"}, 0.7),
+    # a traceback frame of a package calling torch.ops.load_library (torch_scatter's __init__.py, and other torch
+    # extensions that load their compiled library that way): the package whose library the next error is about
+    # (the rule reads a line and the next: the frame's line names the package's folder, so that is its needle)
+    Rule("ops_load_library_caller", ("site-packages", "dist-packages"),
+         re.compile(r"(?:site|dist)-packages[\\/](?P<package>[A-Za-z_][\w]{0,40})[\\/][^\"\n]{0,200}\.py\"?, line \d{1,6}, "
+                    r"in [^\n]{1,80}\n"
+                    r"[ \t]{0,12}torch\.ops\.load_library\("),
+         lambda m: {"ops_library_package": m.group("package")}, 0.8),
     # a Python or pip run with sudo ("sudo python3 setup.py develop", "sudo -H pip3 install"): root's interpreter and home
     Rule("sudo_python", ("sudo python", "sudo pip", "sudo -h ", "sudo -e "),
          # (as run: at a line's start, after a prompt, or "run sudo …"; not advice: "don't use sudo pip install")
@@ -1228,7 +1249,10 @@ RULES: tuple[Rule, ...] = (
          _cuda_available, 0.7),
     # an operation shown working on the device: a printed tensor on cuda/mps, or said in prose
     Rule("tensor_on_device", ("device='", 'device="'),
-         re.compile(r"tensor\([^\n]{0,300}?device=['\"](?P<device>cuda|mps|xpu)(?::\d{1,2})?['\"]", _I),
+         # (a matrix prints over several lines, the device on the last: torch's repr indents each row under
+         # "tensor(" by eight spaces, "        [ 0.12, -1.03]], device='xpu:0')")
+         re.compile(r"(?:tensor\([^\n]{0,300}?|^ {8}\[[^\n]{0,300}?\],[ \t])device=['\"](?P<device>cuda|mps|xpu)"
+                    r"(?::\d{1,2})?['\"]", _I | re.M),
          _tensor_on_device, 0.9),
     Rule("works_on_gpu", (" on cuda", " on gpu", " on the gpu", " on mps", " on the cuda"),
          # (finite forms only: "Run on GPU" as a title, "to run on the GPU" as a wish are requests, not what happens)
@@ -1278,23 +1302,23 @@ RULES: tuple[Rule, ...] = (
     # reached the GPU and allocated on it, so CUDA works; the program asks for more memory than the GPU has
     Rule("cuda_allocator_out_of_memory", ("cuda out of memory. tried to allocate",),
          re.compile(r"CUDA out of memory\. Tried to allocate \d", _I),
-         _const(cuda_works="true", gpu_memory_exhausted="true"), 0.9),
+         _unless_asked(_const(cuda_works="true", gpu_memory_exhausted="true")), 0.9),
     # the MPS allocator out of memory (aten/src/ATen/mps/MPSAllocator.mm: "MPS backend out of memory (MPS allocated: …,
     # other allocations: …, max allowed: …). Tried to allocate …"): torch allocated on the Mac's GPU, so MPS works
     Rule("mps_allocator_out_of_memory", ("mps backend out of memory",),
          re.compile(r"MPS backend out of memory \(MPS allocated: ", _I),
-         _const(mps_available="true", gpu_memory_exhausted="true"), 0.9),
+         _unless_asked(_const(mps_available="true", gpu_memory_exhausted="true")), 0.9),
     # the HIP allocator out of memory (a ROCm build's c10/hip/HIPCachingAllocator.cpp, hipified from CUDA's: "HIP out of
     # memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of …"): torch allocated on the AMD GPU through
     # torch.cuda, so the ROCm build works there
     Rule("hip_allocator_out_of_memory", ("hip out of memory. tried to allocate",),
          re.compile(r"HIP out of memory\. Tried to allocate \d", _I),
-         _const(cuda_works="true", rocm_works="true", gpu_memory_exhausted="true"), 0.9),
+         _unless_asked(_const(cuda_works="true", rocm_works="true", gpu_memory_exhausted="true")), 0.9),
     # the XPU allocator out of memory (c10/xpu/XPUCachingAllocator.cpp: "XPU out of memory. Tried to allocate 2.00 GiB.
     # GPU 0 has a total capacity of …"): torch allocated on the Intel GPU, so its XPU build works there
     Rule("xpu_allocator_out_of_memory", ("xpu out of memory. tried to allocate",),
          re.compile(r"XPU out of memory\. Tried to allocate \d", _I),
-         _const(xpu_available="true", gpu_memory_exhausted="true"), 0.9),
+         _unless_asked(_const(xpu_available="true", gpu_memory_exhausted="true")), 0.9),
     # the program's tensors on two devices, one of them a CUDA device (aten's "Expected all tensors to be on the same
     # device, but found at least two devices, cuda:0 and cpu!"; cuDNN convolution's "Input type (torch.cuda.FloatTensor)
     # and weight type (torch.FloatTensor) should be the same"): a tensor reached the GPU, so CUDA works; the code forgot
@@ -1528,12 +1552,13 @@ RULES: tuple[Rule, ...] = (
                     + _FIELD_VALUE.replace("?P<value>", "?P<value_after>"), _I),
          _version_field, 0.8),
     # ---- environment variables and where/which output
-    Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path"),
+    Rule("env_var", ("ld_library_path", "cuda_visible_devices", "pythonpath", "_proxy", "cuda_home", "cuda_path",
+                     "torch_cuda_arch_list"),
          # (also set from Python: os.environ["CUDA_VISIBLE_DEVICES"] = "2", os.environ.setdefault('X', '1'); and
          # Jupyter's %env X=1)
          # (not \b before the name: glued to a CJK word, "执行CUDA_VISIBLE_DEVICES=5", it has no word boundary)
          re.compile(r"(?<![A-Za-z0-9_])(?:export |set |\$env:|%env )?(?P<name>LD_LIBRARY_PATH|CUDA_VISIBLE_DEVICES|PYTHONPATH|HTTPS?_PROXY|"
-                    r"ALL_PROXY|CUDA_HOME|CUDA_PATH)(?:[\"']\] ?= ?|[\"'], ?| ?= ?)"
+                    r"ALL_PROXY|CUDA_HOME|CUDA_PATH|TORCH_CUDA_ARCH_LIST)(?:[\"']\] ?= ?|[\"'], ?| ?= ?)"
                     r"(?:\"(?P<double_quoted>[^\"\n]{0,500})\"|'(?P<single_quoted>[^'\n]{0,500})'|(?P<value>[^\n]{0,500}))", _I),
          _env_var, 0.9),
     # ---- Lightning's collect_env_details (its bug template): "* CUDA: - GPU: … - available: True - version: 12.1",

@@ -183,6 +183,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "cuda_visible_devices": _strip,
     "pythonpath": _strip,
     "cuda_home": _strip,
+    "torch_cuda_arch_list": _strip,
+    "ops_library_package": _strip,  # the package whose __init__ called torch.ops.load_library in the traceback  # TORCH_CUDA_ARCH_LIST as set: the arches an extension build compiles for
     "python_path": _strip,  # an interpreter `where python` / `which python` printed
     "platform_board": lower,  # "jetson"
     "gpu_text": _strip,  # the GPU field of an issue template, as written

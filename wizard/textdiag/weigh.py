@@ -244,9 +244,8 @@ _PROC_NOT_FOUND_WORDS = ("procedure", "procédure", "proceso especificado", "pro
 
 
 # Python's own packages and torch's: their DLLs fail for other reasons (the interpreter, the VC++ runtime, torch itself)
-_NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE = re.compile(r"^(?:torch|_C|_ctypes|_ssl|_sqlite3|_socket|_lzma|_bz2|_hashlib|"
-                                                  r"_decimal|_elementtree|pyexpat|select|unicodedata|numpy|_multiarray)",
-                                                  re.I)
+_NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE = re.compile(r"^(?:(?:torch|_C|_ctypes|_ssl|_sqlite3|_socket|_lzma|_bz2|_hashlib|"
+                                                  r"_decimal|_elementtree|pyexpat|select|unicodedata|numpy)$|_multiarray)")
 
 
 def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -262,12 +261,21 @@ def extension_procedure_not_found(found: Match, facts: Facts, _dists: list[Distr
     module = facts.get("module", "")
     if found.signature.id != "dll_load_failed_while_importing" or not module or "cuda" in module.lower():
         return
-    if _procedure_not_found(facts) and torch_shown and _BUILT_ON_TORCH.search(module) and not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module):
+    # (a module named _C is torch's own unless the traceback's import line names another package's: "from detectron2
+    # import _C")
+    another_package = (module == "_C" and _another_packages_c(facts)) or not _NOT_AN_EXTENSION_OF_ANOTHER_PACKAGE.match(module)
+    if _procedure_not_found(facts) and torch_shown and _BUILT_ON_TORCH.search(module) and another_package:
         yield "PACKAGE_CONFLICT", 2.2, f"{module} links a function this torch's DLLs lack: built for another torch"
 
 
-# the names torch extensions give their compiled modules (exllamav2_ext, *_ops, *_kernels, a package's _C)
-_BUILT_ON_TORCH = re.compile(r"_ext$|_ops$|kernels?$|^_C$|torch", re.I)
+def _another_packages_c(facts: Facts) -> bool:
+    """The traceback's import line names the _C being loaded as another package's ("from torchvision import _C")."""
+    package, _, module = facts.get("extension_import", "").rpartition(".")
+    return module == "_C" and bool(package) and package.split(".")[0] != "torch"
+
+
+# the names torch extensions give their compiled modules (exllamav2_ext, *_ops, *_kernels, a package's _C, xformers' _C_flashattention)
+_BUILT_ON_TORCH = re.compile(r"_ext$|_ops$|kernels?$|^_C(?:_\w+)?$|torch", re.I)
 
 
 def replaced_gpu_build_decides(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -323,6 +331,16 @@ def companion_library_decides(found: Match, facts: Facts, _dists: list[Distribut
     dll = facts.get("dll", "").lower()
     if "127" in found.signature.id or dll.endswith(".pyd") or dll.startswith(("libtorchaudio", "_c")):
         yield "PACKAGE_CONFLICT", 2.4, "torchvision's or torchaudio's own library does not fit this torch"
+
+
+def extension_library_procedure_not_found(found: Match, facts: Facts,
+                                          _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """Windows' WinError 127 while a package loads its compiled library through torch.ops.load_library (how PyG's
+    torch_scatter / torch_sparse and other torch extensions load theirs): the library links a function this torch's
+    DLLs lack, so that package was built for another torch release, not an older DLL first on PATH."""
+    package = facts.get("ops_library_package", "")
+    if found.signature.id == "windows_winerror_127" and package and package.split(".")[0] != "torch":
+        yield "PACKAGE_CONFLICT", 2.4, f"{package}'s library, loaded by torch.ops.load_library, was built for another torch"
 
 
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
@@ -1020,6 +1038,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     system_cudnn_loaded,
     cuda_error_code_decides,
     companion_library_decides,
+    extension_library_procedure_not_found,
     conda_cuda_package_missing,
     dxcore_outside_wsl,
     ngc_banner_within_cuda_major,
