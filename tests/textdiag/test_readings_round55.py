@@ -113,3 +113,13 @@ def test_an_allocator_message_the_person_got_still_shows_the_gpu_working_whateve
     text = ("RTX 3060, torch 2.3.1+cu121. I get \"torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. "
             "GPU 0 has a total capacity of 11.76 GiB of which 1.02 GiB is free.\" - would a smaller batch help?\n")
     assert facts_of(text).get("cuda_works") == "true"
+
+
+@pytest.mark.parametrize(("field", "vendor"), [("AMD Raven", "amd"), ("Intel Iris Plus Graphics 655", "intel"),
+                                              ("Apple M2 Pro", "apple"), ("GeForce RTX 3060", "nvidia")])
+def test_an_issue_templates_gpu_field_names_its_vendor(field: str, vendor: str) -> None:
+    assert facts_of(f" - GPU models and configuration: {field}\n").get("gpu_vendor") == vendor
+
+
+def test_a_gpu_field_naming_two_vendors_leaves_the_vendor_to_the_gpu_names() -> None:
+    assert facts_of(" - GPU models and configuration: Intel UHD 620 + NVIDIA MX150\n").get("gpu_vendor") != "intel"

@@ -645,8 +645,20 @@ def _template_field_facts(label: str, value: str) -> dict[str, str]:
             return {"driver_cuda": version.group(0)}  # ("12.8 (Driver 570.181)": nvidia-smi's, the driver's)
         return {"toolkit_version": version.group(0)} if version else {}
     if label.startswith("gpu"):
-        return {"gpu_text": value[:200]}
+        vendors = {vendor for vendor, words in _TEMPLATE_GPU_VENDORS if words.search(value)}
+        # (one vendor named in the GPU field, "AMD Raven", "Intel Iris Plus", "Apple M1"; both an iGPU and an NVIDIA
+        # card named leave it to the GPU rules)
+        return {"gpu_text": value[:200], **({"gpu_vendor": vendors.pop()} if len(vendors) == 1 else {})}
     return {}
+
+
+# the vendor a GPU field of an issue template names by its maker's or its product line's name
+_TEMPLATE_GPU_VENDORS = (
+    ("nvidia", re.compile(r"\b(?:nvidia|geforce|rtx|gtx|quadro|tesla|titan)\b", re.I)),
+    ("amd", re.compile(r"\b(?:amd|radeon|instinct)\b", re.I)),
+    ("intel", re.compile(r"\b(?:intel|iris|arc)\b", re.I)),
+    ("apple", re.compile(r"\b(?:apple|m[1-5](?: pro| max| ultra)?)\b", re.I)),
+)
 
 
 _I = re.IGNORECASE
@@ -1537,7 +1549,7 @@ RULES: tuple[Rule, ...] = (
                     r"repo\.html", _I),
          _wheel_page, 0.9),
     # ---- issue templates: "- PyTorch Version (e.g., 1.0): 1.3", "OS (e.g., Linux): Ubuntu"
-    Rule("template_field", ("(e.g.", "version:", "os:"),
+    Rule("template_field", ("(e.g.", "version:", "os:", "configuration:"),
          re.compile(r"^(?P<label>PyTorch Version|torch version|OS|Python version|CUDA/cuDNN version|CUDA version|"
                     r"GPU models and configuration)(?: \(e\.g\.,? [^)\n]{0,40}\))?: ?(?P<value>[^\n]{0,200})$", _I | re.M),
          _template_field, 0.9),
