@@ -345,7 +345,8 @@ def program_error_shown(text: str) -> bool:
     the setup: the program's own error. "It doesn't work" or "I get an error" alone shows no error to judge."""
     scanned = _scanned(text)
     shown = ("Error: " in scanned or "Exception: " in scanned) and _EXCEPTION_SHOWN.search(scanned) is not None
-    shown = shown or ("total capac" in scanned and _ALLOCATOR_MESSAGE.search(scanned) is not None)
+    shown = shown or (("total capac" in scanned or "exceed allowed memory" in scanned)
+                      and _ALLOCATOR_MESSAGE.search(scanned) is not None)
     return shown and not failure_names_the_setup(text)
 
 
@@ -354,7 +355,8 @@ def program_error_shown(text: str) -> bool:
 # 1.x to 2.0), "… Tried to allocate 1.50 GiB. GPU 0 has a total capacity of 8.00 GiB of which …" (torch 2.1 on, whose
 # first release spelled it "capacty"; c10/cuda/CUDACachingAllocator.cpp)
 _ALLOCATOR_MESSAGE = re.compile(r"CUDA out of memory\. Tried to allocate [\d.]{1,12} ?[KMGTP]?i?B(?: \(GPU \d{1,2}; "
-                                r"[\d.]{1,12} ?[KMGTP]?i?B total capacity|\. GPU \d{1,2} has a total capac(?:i)?ty)", re.I)
+                                r"[\d.]{1,12} ?[KMGTP]?i?B total capacity|\. GPU \d{1,2} has a total capac(?:i)?ty)"
+                                r"|Allocation on device \d{1,2} would exceed allowed memory\. \(out of memory\)", re.I)
 
 
 # Errors of the program that name CUDA only because CUDA works: PyTorch's CUDA allocator out of memory ("CUDA out of
@@ -375,8 +377,11 @@ TENSORS_ON_TWO_DEVICES = (
     r"(?:cuda:\d{1,2}|cpu)!?|but got \w{1,40} is on (?:cuda:\d{1,2}|cpu), different from other tensors on "
     r"(?:cuda:\d{1,2}|cpu))")
 _PROGRAM_ERROR_SPANS = re.compile("|".join((
-    _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    # (with the allocator's own account after it: "GPU 0 has a total capacity of 8.00 GiB of which 0 bytes is free.")
+    _EXCEPTION_NAME + r"cuda out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?"
+    r"(?: ?gpu \d{1,2} has a total capac(?:i)?ty of [\d.]{1,12} ?[kmgtp]?i?b of which [\d.]{1,12} ?[kmgtp]?i?b is free\.?)?",
     _EXCEPTION_NAME + r"hip out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
+    _EXCEPTION_NAME + r"allocation on device \d{1,2} would exceed allowed memory\. \(out of memory\)",
     _EXCEPTION_NAME + r"xpu out of memory\. tried to allocate [\d.]{1,12} ?[kmgtp]?i?b\.?",
     _EXCEPTION_NAME + r"mps backend out of memory \(mps allocated: [^)\n]{0,160}\)\.?(?: tried to allocate [^\n]{0,300}?"
     r"\(may cause system failure\)\.?)?",

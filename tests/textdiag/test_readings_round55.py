@@ -92,6 +92,7 @@ def test_a_uv_pip_environment_gets_uvs_own_install_command_with_the_companions_i
 
 def test_plain_pip_keeps_pip_and_a_companion_only_named_elsewhere_is_not_added() -> None:
     text = UV_PIP.replace("uv pip install torch torchvision", "pip install torch").replace("uv venv", "python -m venv .venv")
+    text = text.replace("Installed 14 packages in 3.2s\n + torch==2.7.1", "Successfully installed torch-2.7.1")
     argv = diagnosis_of(text + "I also read about torchvision.\n").recommendation.argv
     assert argv[1:4] == ("-m", "pip", "install") and not any(arg.startswith("torchvision") for arg in argv)
 
@@ -123,3 +124,29 @@ def test_an_issue_templates_gpu_field_names_its_vendor(field: str, vendor: str) 
 
 def test_a_gpu_field_naming_two_vendors_leaves_the_vendor_to_the_gpu_names() -> None:
     assert facts_of(" - GPU models and configuration: Intel UHD 620 + NVIDIA MX150\n").get("gpu_vendor") != "intel"
+
+
+@pytest.mark.parametrize("text", [
+    "A colleague told me to try \"uv pip install\" instead, but I haven't.\n",
+    "Should I use uv pip install for this?\n",
+])
+def test_uv_pip_only_named_in_prose_is_not_how_the_packages_went_in(text: str) -> None:
+    assert facts_of(text).get("uv_pip_ran") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Ran `uv pip install torch==2.5.1 torchaudio` into my venv, then my script fails.\n",
+    "uv pip install torch --index-url https://download.pytorch.org/whl/cu124 でインストールしました。\n",
+    "(.venv) me@box:~/proj$ uv pip install torch\n",
+    "Installed 14 packages in 3.2s\n",
+])
+def test_uv_pip_shown_running_or_told_as_done(text: str) -> None:
+    assert facts_of(text).get("uv_pip_ran") == "true"
+
+
+def test_cudas_asynchronous_allocator_out_of_memory_is_the_programs_on_a_working_gpu() -> None:
+    # (c10/cuda/CUDAMallocAsyncAllocator.cpp, the backend ComfyUI picks)
+    text = ("RTX 4070, torch 2.5.1+cu124\nTraceback (most recent call last):\n  File \"run.py\", line 9, in <module>\n"
+            "torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\n"
+            "Currently allocated     : 10.43 GiB\nRequested               : 2.00 GiB\n")
+    assert verdict_of(text).kind.value == "ready"

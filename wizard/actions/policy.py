@@ -71,6 +71,7 @@ _PROGRESS_BARS = {"on", "off", "raw"}
 _PIP_UNINSTALL_FLAGS = {"-y", "--yes", "--no-input", "--disable-pip-version-check"}
 # uv pip install takes the same index options; --python is part of its shape
 _UV_INSTALL_FLAGS = {k: v for k, v in _PIP_INSTALL_FLAGS.items() if k not in ("--progress-bar", "--report", "--dry-run", "--user")}
+_UV_INSTALL_FLAGS["--index-strategy"] = True  # (uv's own: how its indexes combine; wizard.policy.machine.uv_index_strategy)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from wizard.checks.common import recommendation_actions, wants_gpu
 from wizard.checks.context import CheckContext
 from wizard.checks.texts import Text, load_texts_file, render
 from wizard.findings import Action, Finding, Severity, Step
+from wizard.policy.machine import uv_index_strategy
 from wizard.resources_path import resource
 from wizard.shell_text import command_text
 from wizard.snapshot import CondaEnvironment, KernelSpec, RunPlaces, TorchAnswer, UvProject, UvVenv
@@ -168,7 +169,7 @@ def uv_project_of(places: RunPlaces, prefix: str) -> UvProject | None:
 
 def uv_pip_argv(uv: str, python: str, pip_argv: tuple[str, ...]) -> tuple[str, ...]:
     """`python -m pip install ARGS` as `uv pip install --python python ARGS` (uv's pip interface takes pip's options)."""
-    return (uv, "pip", "install", "--python", python, *pip_argv[4:])
+    return (uv, "pip", "install", "--python", python, *pip_argv[4:], *uv_index_strategy(pip_argv[4:]))
 
 
 def index_name(variant: str) -> str:

@@ -67,14 +67,14 @@ class Machine:
     torch_hip: str
     torch_build_known: bool
     # how the packages went in, where pasted text shows it: "uv_pip" (uv's pip interface, whose environments have no
-    # pip of their own), "" otherwise (the live checks say it in UV_ENVIRONMENT)
+    # pip of their own), "uv_project" (a uv project), "" otherwise (the live checks say it in UV_ENVIRONMENT)
     installer: str = ""
 
     def pip_install(self, *args: str) -> tuple[str, ...]:
         """`python -m pip install ARGS` for this interpreter; `uv pip install ARGS` where pasted text shows uv's pip
         interface (run where the text ran it: uv finds that environment, which has no pip of its own)."""
-        if self.installer == "uv_pip":
-            return ("uv", "pip", "install", *args)
+        if self.installer in ("uv_pip", "uv_project"):  # (a project's .venv has no pip either)
+            return ("uv", "pip", "install", *args, *uv_index_strategy(args))
         return (self.python, "-m", "pip", "install", *args)
 
     @property
@@ -156,8 +156,23 @@ def machine_of(snapshot: Snapshot, knowledge: Knowledge) -> Machine:
         torch_cuda=torch_cuda,
         torch_hip=torch_hip,
         torch_build_known=build_known,
-        installer="uv_pip" if evidence_fact(snapshot, "uv_pip_interface") == "true" else "",
+        installer=_installer_in_text(snapshot),
     )
+
+
+def _installer_in_text(snapshot: Snapshot) -> str:
+    """How pasted text shows the packages going in: "uv_project" (a uv project's add / sync / run: its pyproject.toml
+    decides, and `uv run` undoes anything installed beside it), "uv_pip" (uv's pip interface), "" (pip, or not shown)."""
+    if evidence_fact(snapshot, "uv_project_ran") == "true":
+        return "uv_project"
+    return "uv_pip" if evidence_fact(snapshot, "uv_pip_ran") == "true" else ""
+
+
+def uv_index_strategy(args: tuple[str, ...]) -> tuple[str, ...]:
+    """uv's options that make pip's index options mean what they mean to pip: uv searches an --extra-index-url before
+    the --index-url and, by default ("first-index"), takes a package only from the first index that has it, so torch
+    pinned to a +cuNNN build would be looked for on PyPI alone; pip merges the indexes, as uv's "unsafe-best-match"."""
+    return ("--index-strategy", "unsafe-best-match") if "--extra-index-url" in args else ()
 
 
 def _requested_in_text(snapshot: Snapshot, name: str) -> bool:

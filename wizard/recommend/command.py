@@ -29,6 +29,9 @@ def _command(choice: Choice, target: Machine, goal: Goal, venv_dir: str | None,
             torchaudio=_pinned(packages, "torchaudio"), variant=variant.name, index_url=index_url, argv=install, needs_driver=choice.needs_driver,
             steps=((target.python, "-m", "venv", folder), install),
         )
+    if target.installer == "uv_project":  # (the project's pyproject.toml decides: said in words, as uv's guide does)
+        return Recommendation(kind="none", why=join_sentences([why, say("why.uv_project", index_url=index_url)]),
+                              torch=release.version, variant=variant.name, index_url=index_url)
     argv = target.pip_install(*packages, *sources)
     return Recommendation(
         kind="install", why=why, torch=release.version, torchvision=_pinned(packages, "torchvision"),

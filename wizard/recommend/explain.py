@@ -122,7 +122,7 @@ def _why(choice: Choice, target: Machine, numpy_told: bool = False) -> str:
         parts.append(say("why.numpy1_course" if numpy_told else "why.numpy1", torch=release.version))
     if target.installer == "uv_pip":
         parts.append(say("why.uv_pip"))
-    elif not target.python_known:
+    elif not target.python_known and target.installer != "uv_project":  # (a project: said in why.uv_project)
         parts.append(say("why.python_unknown"))
     if target.platform_assumed:  # the OS known and only the processor assumed, or nothing known at all
         parts.append(say("why.arch_assumed" if target.host_os else "why.os_assumed", platform=_platform_name(target.platform)))

@@ -19,6 +19,8 @@ _ASKING = re.compile(r"\b(?:mean|means|meaning|would|will|if (?:i|we|you)|someth
 # the person's own experience of the message before it in the same sentence
 _EXPERIENCED = re.compile(r"\b(?:i|we)(?:'m| am| keep| still)? (?:get|got|getting|see|saw|seeing|receive|received|hit|"
                           r"ran into|run into|have|had)\b|\bgives? me\b|\bfails? with\b|\bthrows?\b|\bshows? me\b", re.I)
+# the experience verbs that say the person's own run printed it (not "I see … reports", "I have read …")
+_GOT = re.compile(r"\b(?:get|got|getting|receive|received|hit|ran into|run into)\b|gives? me|fails? with|throws?", re.I)
 # a condition or a future before the verb: "will torch fail with", "if I run it I would get"
 _IMAGINED = re.compile(r"\b(?:will|would|could|might|if)\b", re.I)
 # the text says nothing was installed or run on this machine yet
@@ -42,12 +44,16 @@ def asked_about(text: str, start: int, end: int) -> bool:
     quote = max(before.rfind(mark) for mark in _OPENING_QUOTES)
     if quote < 0 or len(before) - quote > 80:
         return False
-    if _nothing_run_yet(text):
-        return True
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before, 0, quote)), default=0)
     opening = before[sentence_start:quote]
     experienced = _EXPERIENCED.search(opening)
-    if experienced is not None and _IMAGINED.search(opening, 0, experienced.start()) is None:
+    if experienced is not None and _IMAGINED.search(opening, 0, experienced.start()) is not None:
+        experienced = None  # ("will torch fail with …": imagined)
+    if experienced is not None and _GOT.search(experienced.group(0)):
+        return False  # ("I got "…"": the person's own, even in a text that says nothing was installed before it)
+    if _nothing_run_yet(text):
+        return True  # ("I haven't installed anything yet; I see lots of "…" reports")
+    if experienced is not None:
         return False
     after = text[end:end + 300]
     closing = _SENTENCE_END.search(after)

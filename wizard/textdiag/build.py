@@ -891,7 +891,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     shown = best_facts(prose).get(key)
     excerpt = clean.text[shown.start:shown.end] if shown else ""
     revealed = ((key, facts.get(key, "")), *((("cuda_available", "false"),) if unusable else ()))
-    wording = ((WORDING_FACT, "no_gpu_told"),) if said else ()  # (the person's own words: the CPU or another computer)
+    # (the person's own words: the CPU or another computer; not beside an AMD or Intel card, which has its own build)
+    wording = ((WORDING_FACT, "no_gpu_told"),) if said and facts.get("discrete_gpu_named") != "true" else ()
     return [Evidence(NO_NVIDIA_FOR_CUDA, "NO_NVIDIA_GPU", excerpt, revealed + wording)]
 
 
@@ -1690,7 +1691,8 @@ def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[
         return ((WORDING_FACT, "cudss"),)  # (NVIDIA's cuDSS, not one of the libraries torch's wheel brings)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "ngc_container_driver_below_release":
         return ((WORDING_FACT, "container_image"),)  # (the host's driver or an older image, no pip install inside)
-    if cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts):
+    if (cause == "NO_NVIDIA_GPU" and facts.get("no_nvidia_gpu") == "true" and not nvidia_named(facts)
+            and facts.get("discrete_gpu_named") != "true"):  # (an AMD or Intel card: its own build, not only the CPU)
         return ((WORDING_FACT, "no_gpu_told"),)  # (the person says there is none: the CPU or another computer)
     if cause == "INDEX_VARIANT_MISSING" and _dated_nightly_asked(facts) and not _pip_found_nothing(facts):
         # (a night's build the nightly index no longer keeps, or pip never searched that index)
@@ -2011,10 +2013,11 @@ def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[Pci
     a device list that has no NVIDIA GPU, so the recommendation offers no CUDA build that could not run there."""
     vendor = facts.get("gpu_only_vendor", "")
     # (a CUDA build named or running beside only an integrated GPU may be for an NVIDIA GPU the text does not name, as on
-    # a laptop with both; beside a discrete Arc card named by its model it is a tutorial's command, unless CUDA works)
-    arc_card = bool(re.search(r"\bArc [AB]\d{3}", facts.get("intel_gpu_name", "")))
+    # a laptop with both; beside a discrete AMD or Intel card named by its model, or where the text says there is no
+    # NVIDIA GPU, it is a tutorial's command, unless CUDA works)
+    own_card = facts.get("discrete_gpu_named") == "true" or facts.get("no_nvidia_gpu") == "true"
     if (vendor not in _PCI_VENDOR_IDS or gpus or nvidia_named(facts, also=("driver_cuda", "nvml_error", "nvidia_gpu_told"))
-            or ((_cuda_build_running(facts) or _nvidia_build_named(facts)) and not arc_card)
+            or ((_cuda_build_running(facts) or _nvidia_build_named(facts)) and not own_card)
             or working_shown(facts) == "cuda"):
         return Fact.unknown(UNKNOWN)
     name = facts.get("intel_gpu_name", "") if vendor == "intel" else ""

@@ -334,12 +334,19 @@ def _version_and_cuda_print(found: re.Match[str]) -> dict[str, str]:
     return {"torch_version": version} if "+rocm" in version else {"torch_version": version, "torch_build": "cpu"}
 
 
+def _amd_gpu(found: re.Match[str]) -> dict[str, str]:
+    """An AMD GPU named; a Radeon RX card by its model ("RX 7900 XTX", "6700XT") is a discrete card, the machine's GPU
+    (not a Ryzen's integrated graphics, beside which laptops often have an NVIDIA GPU)."""
+    discrete = re.search(r"RX ?[5-9]\d{2,3}|\d{3}0 ?XTX?", found.group(0), re.I) is not None
+    return {"gpu_vendor": "amd", **({"discrete_gpu_named": "true"} if discrete else {})}
+
+
 def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
     """An Intel GPU named: its name is kept (XPU builds support some: Arc A/B, Core Ultra's Arc; knowledge.xpu_gpus),
     without the ® and ™ marks; "Intel Arc" alone names no model."""
     arc = found.groupdict().get("arc") or found.groupdict().get("arc_model")
-    if arc:
-        return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}"}
+    if arc:  # (an Arc A or B card by its model: a discrete card, the machine's GPU)
+        return {"gpu_vendor": "intel", "intel_gpu_name": f"Intel Arc {arc.upper()}", "discrete_gpu_named": "true"}
     name = re.sub(r"\((?:R|TM)\)|[®™]| R(?= )", "", found.group(0)).strip()
     named = name.lower() not in ("intel arc", "intel graphics", "intel r") and len(name) > 8
     return {"gpu_vendor": "intel", **({"intel_gpu_name": name} if named else {})}
@@ -860,7 +867,7 @@ RULES: tuple[Rule, ...] = (
          # CJK word glued before the name is no letter of it: "使用AMD显卡")
          re.compile(r"\b(?<!with )Radeon\b|(?<![A-Za-z0-9])AMD(?: (?:GPU|graphics|card)| ?显卡)|(?<![A-Za-z0-9])RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])(?<!不是)(?<!没有)A卡"
                     r"|(?<![\w-])[5-9]\d{2}0 ?XTX?\b", _I),
-         _vendor("amd"), 0.7),
+         _amd_gpu, 0.7),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones,
     # "Intel i5 Graphics card")
@@ -1038,6 +1045,25 @@ RULES: tuple[Rule, ...] = (
     Rule("uv_pip_interface", ("uv pip install", "uv.exe pip install", "you require"),
          re.compile(r"\buv(?:\.exe)? pip install\b|\band you require\s(?:torch|torchvision|torchaudio)\b", _I),
          _const(uv_pip_interface="true"), 0.8),
+    # uv's pip interface shown running, not only named ("told me to try uv pip install"): the command on its own line
+    # (after a shell prompt, a notebook's "!"), or uv's own output ("Installed 14 packages in 3.2s", which pip words as
+    # "Successfully installed"; "Using Python 3.12.7 environment at: .venv"); where the fix is installed the same way
+    Rule("uv_pip_ran", ("uv pip install", "uv.exe pip install", "packages in ", "package in ", "environment at"),
+         re.compile(r"^[ \t]*(?:[^\n\"'“”]{0,80}?[$>%#][ \t]?|!)?uv(?:\.exe)? pip install\b"
+                    # (told as done: "Ran `uv pip install …`", "installed it with uv pip install …", "uv pip install … で
+                    # インストールしました", "用 uv pip install … 安装")
+                    r"|\b(?:ran|used|installed (?:it |them |torch )?(?:with|via|using)|用|使用)[ \t]{1,3}[`'\"“]?uv(?:\.exe)? pip install\b"
+                    r"|\buv(?:\.exe)? pip install\b[^\n]{0,300}?[`'\"”]?[ \t]?(?:でインストール|で入れ|安装了|装的)"
+                    r"|^[ \t]*Installed \d{1,4} packages? in [\d.]{1,8} ?m?s\b"
+                    r"|^[ \t]*Using (?:CPython|Python) \d\.\d{1,2}(?:\.\d{1,2})? environment at:?", _I | re.M),
+         _const(uv_pip_ran="true"), 0.8),
+    # a uv project shown at work: its commands on their own line ("uv add torch", "uv sync", "uv run …" after a prompt) or
+    # its resolver's "your project depends on": the project's pyproject.toml decides what `uv run` installs (it syncs
+    # the environment to the lock first), so a package put in with pip or `uv pip` is undone there
+    Rule("uv_project_ran", ("uv add", "uv sync", "uv run", "uv init", "uv lock", "project depends on"),
+         re.compile(r"^[ \t]*(?:[^\n\"'“”]{0,80}?[$>%#][ \t]?)?uv(?:\.exe)? (?:add|sync|init|lock|run)\b"
+                    r"|\byour project depends on\b", _I | re.M),
+         _const(uv_project_ran="true"), 0.8),
     # ---- torch / torchvision / torchaudio / numpy versions: pip install, pip list, pip freeze, pip show, conda list
     Rule("pip_request", ("pip install", "pip3 install", "uv pip install", "uv add", "pip.exe install"),
          re.compile(r"\b(?:pip3?|pip\.exe|uv pip|uv) (?:install|add) (?P<spec>[^\n]{0,400}?\btorch\b[^\n]{0,400})", _I),
@@ -1320,6 +1346,11 @@ RULES: tuple[Rule, ...] = (
     Rule("mps_allocator_out_of_memory", ("mps backend out of memory",),
          re.compile(r"MPS backend out of memory \(MPS allocated: ", _I),
          _unless_asked(_const(mps_available="true", gpu_memory_exhausted="true")), 0.9),
+    # CUDA's asynchronous allocator out of memory (c10/cuda/CUDAMallocAsyncAllocator.cpp, the backend ComfyUI picks by
+    # default: "Allocation on device 0 would exceed allowed memory. (out of memory)"): torch allocated on the GPU
+    Rule("cuda_async_allocator_out_of_memory", ("would exceed allowed memory",),
+         re.compile(r"Allocation on device \d{1,2} would exceed allowed memory\. \(out of memory\)", _I),
+         _unless_asked(_const(cuda_works="true", gpu_memory_exhausted="true")), 0.9),
     # the HIP allocator out of memory (a ROCm build's c10/hip/HIPCachingAllocator.cpp, hipified from CUDA's: "HIP out of
     # memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of …"): torch allocated on the AMD GPU through
     # torch.cuda, so the ROCm build works there

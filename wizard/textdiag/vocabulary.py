@@ -119,6 +119,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "python_version": python_version,
     "python_bits": _strip,
     "intel_gpu_name": _strip,  # "Intel Arc A770": an Arc card's model (XPU builds support the A and B series)
+    "uv_project_ran": lower,  # "true": a uv project's commands shown running (uv add / sync / run), or its resolver
+    "uv_pip_ran": lower,  # "true": uv's pip interface shown running (its command on its own line, or its output)
     "uv_pip_interface": lower,  # "true": uv's pip interface ran ("uv pip install", "and you require"), not a project
     "python_bits_checked": lower,  # "true": the interpreter's own 64-bit check printed 32 (platform, struct, sys)
     "requested": _strip,  # what pip was asked for: "torch==2.0.1+cu118"
@@ -173,7 +175,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "pytorch_index_shown": lower,  # "true": PyTorch's own wheel index or links page (download.pytorch.org/whl) is named
     "index_variant": lower,  # the download.pytorch.org index the text names: "cu131", "cpu"
     # Facts that prose and other tools' output reveal (wizard.textdiag.evidence):
-    "gpu_vendor": lower,  # nvidia | amd | intel | apple
+    "gpu_vendor": lower,
+    "discrete_gpu_named": lower,  # "true": an AMD Radeon RX or Intel Arc card named by its model (the machine's GPU)  # nvidia | amd | intel | apple
     "torch_variant": lower,  # the local version of the torch named: "cu121", "cpu", "rocm6.2"
     "torchvision_version": _strip,
     "torchaudio_version": _strip,

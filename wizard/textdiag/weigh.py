@@ -343,6 +343,15 @@ def extension_library_procedure_not_found(found: Match, facts: Facts,
         yield "PACKAGE_CONFLICT", 2.4, f"{package}'s library, loaded by torch.ops.load_library, was built for another torch"
 
 
+def no_pip_in_a_uv_environment(found: Match, facts: Facts,
+                                _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
+    """"No module named pip" where the text shows uv at work (a uv project or uv's pip interface): uv makes its
+    environments without pip (uv venv seeds none), so a missing pip there is how uv works, not the failure."""
+    if found.signature.cause == "PIP_TOO_OLD" and "pip" in found.excerpt.lower() and (
+            facts.get("uv_project_ran") == "true" or facts.get("uv_pip_ran") == "true"):
+        yield "PIP_TOO_OLD", 0.0, "uv's environments have no pip of their own"
+
+
 def library_decides_dll(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """A Windows DLL error: a CUDA/cuDNN DLL is a CUDA library problem; torch's own DLLs need the VC++ runtime, unless
     the text tells a CUDA library missing (they load it in turn)."""
@@ -1039,6 +1048,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     cuda_error_code_decides,
     companion_library_decides,
     extension_library_procedure_not_found,
+    no_pip_in_a_uv_environment,
     conda_cuda_package_missing,
     dxcore_outside_wsl,
     ngc_banner_within_cuda_major,
