@@ -150,3 +150,9 @@ def test_cudas_asynchronous_allocator_out_of_memory_is_the_programs_on_a_working
             "torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)\n"
             "Currently allocated     : 10.43 GiB\nRequested               : 2.00 GiB\n")
     assert verdict_of(text).kind.value == "ready"
+
+
+def test_an_apostrophe_before_the_message_is_no_quote_of_it() -> None:
+    text = ("I'm getting torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total "
+            "capacity of 8.00 GiB of which 1.00 GiB is free. Would a smaller batch help?\n")
+    assert facts_of(text).get("cuda_works") == "true"

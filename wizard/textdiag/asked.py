@@ -27,6 +27,8 @@ _IMAGINED = re.compile(r"\b(?:will|would|could|might|if)\b", re.I)
 _NOTHING_RUN_YET = re.compile(r"\b(?:i|we) (?:haven'?t|have not|didn'?t|did not) (?:installed|install|run|ran|tried|set up)"
                               r" anything(?: yet)?\b|\bnothing (?:is )?installed yet\b|\bbefore (?:i|we) (?:buy|install)\b",
                               re.I)
+# between the opening quote and the message: nothing, or the exception's name ("RuntimeError: ")
+_QUOTED_FROM_HERE = re.compile(r"[ \t]{0,2}(?:[\w.]{0,60}(?:Error|Exception|Warning): ?)?$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[？。！]|\n\s*\n")
 
 
@@ -42,8 +44,9 @@ def asked_about(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
     quote = max(before.rfind(mark) for mark in _OPENING_QUOTES)
-    if quote < 0 or len(before) - quote > 80:
-        return False
+    if quote < 0 or not _QUOTED_FROM_HERE.match(before, quote + 1) or (before[quote] == "'" and quote > 0
+                                                                      and before[quote - 1].isalnum()):
+        return False  # (no opening quote right before it: "I'm getting …" has an apostrophe, not a quote)
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(before, 0, quote)), default=0)
     opening = before[sentence_start:quote]
     experienced = _EXPERIENCED.search(opening)
