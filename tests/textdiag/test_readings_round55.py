@@ -156,3 +156,14 @@ def test_an_apostrophe_before_the_message_is_no_quote_of_it() -> None:
     text = ("I'm getting torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total "
             "capacity of 8.00 GiB of which 1.00 GiB is free. Would a smaller batch help?\n")
     assert facts_of(text).get("cuda_works") == "true"
+
+
+@pytest.mark.parametrize("text", ["Intel UHD 620 (no other GPU), Windows 11\n",
+                                  "AMD Ryzen 7 with Radeon 780M graphics, no NVIDIA\n",
+                                  "Core Ultra 7 with Arc graphics, no dedicated GPU\n"])
+def test_no_other_gpu_told_beside_the_machines_graphics(text: str) -> None:
+    assert facts_of(text).get("no_nvidia_gpu") == "true"
+
+
+def test_no_gpu_found_by_a_program_is_not_told_by_the_owner() -> None:
+    assert facts_of("The installer printed: no dedicated GPU found, falling back.\n").get("no_nvidia_gpu") is None

@@ -69,3 +69,21 @@ def test_a_message_the_person_got_is_theirs_even_where_they_say_nothing_was_inst
 
 def test_a_real_failure_quoted_in_a_question_is_still_read() -> None:
     assert _errors("22-quoted-question-real-failure") != []
+
+
+def test_a_one_line_check_of_three_values_is_read_value_by_value() -> None:
+    assert _errors("03-uv-sync-lock-cpu")[:1] == ["CPU_ONLY_WHEEL"]
+
+
+def test_a_companion_listed_by_conda_is_replaced_with_torchs_build() -> None:
+    argv = _argv("41-conda-nvidia-cpu")
+    assert any(arg.startswith("torchvision==") and arg.endswith("+cu121") for arg in argv)
+
+
+@pytest.mark.parametrize("name", ["38-intel-uhd-only-cuda-error", "60-amd-cpu-user-unrelated-error"])
+def test_a_machine_told_to_have_no_nvidia_gpu_beside_its_integrated_graphics_gets_no_cuda_build(name: str) -> None:
+    assert not any("+cu" in arg for arg in _argv(name))
+
+
+def test_an_intel_igpu_beside_an_nvidia_gpu_still_gets_cuda() -> None:
+    assert any("+cu" in arg for arg in _argv("18-laptop-iris-xe-plus-cuda-error"))

@@ -145,7 +145,7 @@ def machine_of(snapshot: Snapshot, knowledge: Knowledge) -> Machine:
         bits=python.bits if python else 0,
         externally_managed=bool(python and python.externally_managed),
         installed=frozenset(n for n in ("torchvision", "torchaudio") if _installed(python, torch, n)
-                            or _requested_in_text(snapshot, n)),
+                            or _companion_in_text(snapshot, n)),
         home=_home(python),
         gpus=(*nvidia, *_other_gpus(snapshot, knowledge)),
         nvidia=_nvidia_present(snapshot, bool(nvidia), driver or driver_cuda),
@@ -175,12 +175,16 @@ def uv_index_strategy(args: tuple[str, ...]) -> tuple[str, ...]:
     return ("--index-strategy", "unsafe-best-match") if "--extra-index-url" in args else ()
 
 
-def _requested_in_text(snapshot: Snapshot, name: str) -> bool:
-    """Pasted text shows an install request that names the companion beside torch ("pip install torch torchvision"):
-    it went in with torch, so a command that replaces torch's build must replace its build too."""
+def _companion_in_text(snapshot: Snapshot, name: str) -> bool:
+    """Pasted text shows the companion beside torch: an install request that names both ("pip install torch
+    torchvision"), or its version listed or printed (conda list, pip list, a one-line check): a command that replaces
+    torch's build must replace its build too."""
+    if snapshot.source != "text":
+        return False
     requested = evidence_fact(snapshot, "requested")
-    return snapshot.source == "text" and re.search(rf"(?<![\w-]){name}(?![\w-])", requested) is not None and (
+    named = re.search(rf"(?<![\w-]){name}(?![\w-])", requested) is not None and (
         re.search(r"(?<![\w-])torch(?![\w-])", requested) is not None)
+    return named or bool(evidence_fact(snapshot, f"{name}_version"))
 
 
 def platform_of(os_name: str, arch: str) -> tuple[str, bool]:
@@ -303,6 +307,8 @@ def _driver_cuda(snapshot: Snapshot) -> str:
 def _nvidia_present(snapshot: Snapshot, found: bool, driver: str) -> bool | None:
     if found or driver:
         return True
+    if snapshot.source == "text" and evidence_fact(snapshot, "no_nvidia_gpu") == "true":
+        return False  # (the text says the machine has none, and names no NVIDIA GPU or driver)
     host = snapshot.host.get()
     if host and host.os == "darwin":
         return False  # no Mac PyTorch supports has an NVIDIA GPU, and there is no CUDA build for macOS

@@ -334,6 +334,38 @@ def _version_and_cuda_print(found: re.Match[str]) -> dict[str, str]:
     return {"torch_version": version} if "+rocm" in version else {"torch_version": version, "torch_build": "cpu"}
 
 
+# what each expression of a one-line check prints, as (the fact it tells, the shape of its printed value)
+_PRINTED_EXPRESSIONS = {
+    "torch.__version__": ("torch_version", r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:(?:a|b|rc|\.dev)\d{1,10})?(?:\+[a-z0-9.]{2,16})?"),
+    "torch.version.cuda": ("torch_cuda", r"None|\d{1,2}\.\d{1,2}"),
+    "torch.cuda.is_available()": ("cuda_available", r"True|False"),
+    "torchvision.__version__": ("torchvision_version", r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?"),
+    "torch.cuda.device_count()": ("device_count", r"\d{1,2}"),
+}
+
+
+def _check_print_values(found: re.Match[str]) -> dict[str, str]:
+    """print(torch.__version__, torch.version.cuda, torch.cuda.is_available(), …) and the line it printed, read value by
+    value ("2.4.1+cpu None False"): only where every argument is one of the known expressions and the line has one
+    value of its shape for each (print separates them by a space)."""
+    arguments = [argument.strip() for argument in found.group("arguments").split(",")]
+    values = found.group("values").split()
+    if len(arguments) < 3 or len(arguments) != len(values) or any(a not in _PRINTED_EXPRESSIONS for a in arguments):
+        return {}  # (two arguments: the rules for those pairs read them)
+    facts: dict[str, str] = {}
+    for argument, value in zip(arguments, values):
+        key, shape = _PRINTED_EXPRESSIONS[argument]
+        if not re.fullmatch(shape, value):
+            return {}
+        facts[key] = value.lower() if key == "cuda_available" else value
+    if facts.get("torch_cuda") == "None":
+        del facts["torch_cuda"]  # (a CPU build's answer, or a ROCm build's: its label tells which)
+        if "+rocm" not in facts.get("torch_version", ""):
+            facts["torch_build"] = "cpu"
+    facts.pop("device_count", None)
+    return facts
+
+
 def _amd_gpu(found: re.Match[str]) -> dict[str, str]:
     """An AMD GPU named; a Radeon RX card by its model ("RX 7900 XTX", "6700XT") is a discrete card, the machine's GPU
     (not a Ryzen's integrated graphics, beside which laptops often have an NVIDIA GPU)."""
@@ -1189,6 +1221,13 @@ RULES: tuple[Rule, ...] = (
                     r"(?P<torch_version>\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?)[ \t]{1,4}"
                     r"(?P<cuda>None|\d{1,2}\.\d{1,2})[ \t]*$", re.M),
          _version_and_cuda_print, 0.9),
+    # the same one-line check with three or more of the usual expressions: print(torch.__version__, torch.version.cuda,
+    # torch.cuda.is_available()) printing "2.4.1+cpu None False" on the next line
+    Rule("check_print_values", ("print(torch.",),
+         re.compile(r"print\((?P<arguments>torch(?:vision)?\.[\w.()]{3,40}(?:, ?torch(?:vision)?\.[\w.()]{3,40}){2,5})\)\)?"
+                    r"[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}(?P<values>[\w.+]{1,40}(?:[ \t]{1,4}[\w.+]{1,40}){2,5})[ \t]*$",
+                    re.M),
+         _check_print_values, 0.9),
     # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
     # torch-2.0.0+cpu CPU" names torch.__version__ of the running torch, then the device it chose: "CUDA:0 (name, MiB)",
     # "MPS" or "CPU". Only the CPU banner is read: it is the run that did not use the GPU, the one a paste comparing a
@@ -1455,8 +1494,14 @@ RULES: tuple[Rule, ...] = (
     # "my laptop only has integrated graphics", "integrated graphics only", "on a CPU-only machine": no GPU CUDA can use
     # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
     # torch/serialization.py, printed on any machine whose CUDA is unavailable)
-    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only", "a cpu "),
-         re.compile(r"\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
+    Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only", "a cpu ", "no other", "no dedicated",
+                                      "no discrete", "no nvidia"),
+         # (told beside the machine's graphics, as a parenthesis or after a comma: "Intel UHD 620 (no other GPU)",
+         # "Radeon 780M graphics, no dedicated GPU")
+         re.compile(r"(?:^|[,(;]\s?)(?:and\s)?no\s(?:other|dedicated|discrete)\s(?:nvidia\s)?(?:gpus?|graphics\s?cards?|"
+                    r"video\s?cards?)\b(?!\s(?:found|detected))"
+                    r"|(?:^|[,(;]\s?)(?:and\s)?no\snvidia(?:\s(?:gpus?|cards?|graphics(?:\scards?)?))?(?=\s?[),;.]|\s?$)"
+                    r"|\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
                     r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
                     # "inference on a CPU machine", "I'm using a CPU-only laptop"
                     r"|\b(?:on|have|has|with|using|use) an? CPU(?:[- ]only)? (?:machine|laptop|computer|server|pc|system|vm|"
