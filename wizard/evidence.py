@@ -71,7 +71,8 @@ def gpu_load_seen_in_task_manager(snapshot: Snapshot) -> bool:
 
 
 def gpu_memory_exhausted(snapshot: Snapshot) -> bool:
-    """Whether the working GPU (CUDA or MPS) the text shows is PyTorch's allocator running out of its memory (the program's size)."""
+    """Whether the working GPU (CUDA, MPS or XPU) the text shows is PyTorch's allocator running out of its memory (the
+    program's size)."""
     return any(item.signature == WORKING_SIGNATURE and ("memory", "exhausted") in item.facts for item in snapshot.evidence)
 
 

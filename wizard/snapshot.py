@@ -302,6 +302,11 @@ class TorchDevice:
     capability: str  # "8.6"
 
 
+def is_xpu_build(version: str) -> bool:
+    """PyTorch's build for Intel GPUs: its local version names it ("2.7.0+xpu"), as on PyTorch's xpu index."""
+    return version.partition("+")[2].startswith("xpu")
+
+
 @dataclass(frozen=True)
 class TorchRuntime:
     """What happened when the target interpreter imported torch (the live probe)."""

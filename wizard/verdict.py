@@ -146,7 +146,7 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         return _make(VerdictKind.READY, "ready.mps_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.mps_other_error")
     if failure and working == "xpu" and own_error:
         key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
-        return _make(VerdictKind.READY, key, gpu=_XPU_LABEL)
+        return _make(VerdictKind.READY, key, gpu=_vendor_gpu_label("xpu"))
     if gpu_load_seen_in_task_manager(snapshot) and not working and (runtime is None or runtime.cuda_available is not False):
         return _make(VerdictKind.CANNOT_TELL, "cannot_tell.gpu_load_in_task_manager", command=NVIDIA_SMI_COMMAND)
     if failure:
@@ -156,7 +156,7 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
     if working == "mps":
         return _make(VerdictKind.READY, "ready.mps")
     if working == "xpu":
-        return _make(VerdictKind.READY, "ready.gpu", gpu=_XPU_LABEL)
+        return _make(VerdictKind.READY, "ready.gpu", gpu=_vendor_gpu_label("xpu"))
     if runtime is None:
         if working == "cuda":
             if working_only_told(snapshot) and program_on_cpu_beside_working_cuda(snapshot):
@@ -179,7 +179,7 @@ def _ready(snapshot: Snapshot, goal: Goal) -> Verdict | None:
     if runtime.cuda_available:
         return _ready_on_gpu(snapshot)
     if runtime.xpu_available.value is True and goal.want != "cuda":
-        return _make(VerdictKind.READY, "ready.gpu", gpu=_XPU_LABEL)
+        return _make(VerdictKind.READY, "ready.gpu", gpu=_vendor_gpu_label("xpu"))
     if goal.want == "cpu":
         return _make(VerdictKind.READY, "ready.cpu_wanted")
     if _no_nvidia_possible(snapshot):
@@ -463,7 +463,12 @@ def _no_nvidia_possible(snapshot: Snapshot) -> bool:
     return nvml is not None and not nvml.gpus and not nvml.driver_version
 
 
-_XPU_LABEL = "Intel GPU (XPU)"  # (torch's XPU build on an Intel GPU: torch.xpu, not torch.cuda)
+def _vendor_gpu_label(stack: str) -> str:
+    """ "Intel GPU (XPU)" (torch.xpu, not torch.cuda) or "AMD GPU (ROCm)" (a ROCm build answers torch.cuda's calls on an
+    AMD GPU), in the user's language."""
+    from wizard.i18n import text
+
+    return text(f"phrase.gpu.{stack}")
 
 
 def _gpu_label(snapshot: Snapshot) -> str:
@@ -472,7 +477,7 @@ def _gpu_label(snapshot: Snapshot) -> str:
         return nvml.gpus[0].name
     runtime = snapshot.torch.get()
     if (runtime is not None and runtime.hip) or working_through_rocm(snapshot):
-        return "AMD GPU (ROCm)"  # (a ROCm build answers torch.cuda's calls on an AMD GPU)
+        return _vendor_gpu_label("rocm")
     return "NVIDIA GPU"
 
 

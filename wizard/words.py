@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from wizard.findings import Severity, Step
 from wizard.i18n import Words, text
-from wizard.snapshot import TorchRuntime
+from wizard.snapshot import TorchRuntime, is_xpu_build
 
 STEP_TITLES = Words("step.{}.title", tuple(Step))
 STEP_SUBTITLES = Words("step.{}.subtitle", tuple(Step))
@@ -47,7 +47,7 @@ def torch_build_words(runtime: TorchRuntime) -> str:
         return text("plain.build.cuda", cuda=runtime.cuda)
     if runtime.hip:
         return text("plain.build.rocm")
-    if runtime.version.partition("+")[2].startswith("xpu"):
+    if is_xpu_build(runtime.version):
         return text("plain.build.xpu")
     return text("plain.build.cpu")
 

@@ -20,6 +20,7 @@ from wizard.snapshot import (
     PythonFacts,
     Snapshot,
     TorchRuntime,
+    is_xpu_build,
 )
 
 NVIDIA_VENDOR_ID = 0x10DE
@@ -83,8 +84,7 @@ class CheckContext:
 
     @property
     def is_xpu_build(self) -> bool:
-        """PyTorch's build for Intel GPUs: its local version names it ("2.7.0+xpu"), as on PyTorch's xpu index."""
-        return self.torch_version.partition("+")[2].startswith("xpu")
+        return is_xpu_build(self.torch_version)
 
     def env(self, name: str) -> str | None:
         return self.host.env_var(name) if self.host else None

@@ -23,7 +23,7 @@ from wizard.policy.compat import (
 from wizard.policy.machine import Machine
 from wizard.policy.words import say
 from wizard.recommend.common import Choice, _cuda_number, _preferred_cuda
-from wizard.snapshot import FactStatus, Snapshot
+from wizard.snapshot import FactStatus, Snapshot, is_xpu_build
 
 
 def _working_install(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: Knowledge | None = None) -> str:
@@ -74,7 +74,7 @@ def _rocm_would_help(machine: Machine, hip: str, goal: Goal, knowledge: Knowledg
 def _xpu_would_help(machine: Machine, version: str, goal: Goal, knowledge: Knowledge) -> bool:
     """An Intel GPU that PyTorch's XPU builds support, an XPU build for this platform, and a torch that is not one (also
     where CUDA was asked for: with no NVIDIA GPU in the machine, the Intel GPU's own build is the only way onto a GPU)."""
-    if version.endswith("+xpu") or machine.nvidia is not False or machine.amd_gpus:
+    if is_xpu_build(version) or machine.nvidia is not False or machine.amd_gpus:
         return False
     builds = any(v.kind == "xpu" and machine.platform in v.platforms
                  for r in knowledge.releases if r.verified for v in r.variants)
