@@ -167,3 +167,13 @@ def test_no_other_gpu_told_beside_the_machines_graphics(text: str) -> None:
 
 def test_no_gpu_found_by_a_program_is_not_told_by_the_owner() -> None:
     assert facts_of("The installer printed: no dedicated GPU found, falling back.\n").get("no_nvidia_gpu") is None
+
+
+def test_nvidia_smis_csv_query_gives_the_driver_under_its_header() -> None:
+    text = ("$ nvidia-smi --query-gpu=name,driver_version --format=csv\nname, driver_version\n"
+            "NVIDIA GH200 480GB, 560.35.03\n")
+    assert facts_of(text).get("driver_version") == "560.35.03"
+
+
+def test_a_csv_row_of_another_shape_gives_no_driver() -> None:
+    assert facts_of("name, driver_version\nNVIDIA A100, 550.54.15, extra\n").get("driver_version") is None

@@ -366,6 +366,16 @@ def _check_print_values(found: re.Match[str]) -> dict[str, str]:
     return facts
 
 
+def _smi_query_driver(found: re.Match[str]) -> dict[str, str]:
+    """The driver_version column of nvidia-smi's CSV query, read under its header (as many values as field names)."""
+    header = [name.strip().lower() for name in found.group("header").split(",")]
+    row = [value.strip() for value in found.group("row").split(",")]
+    if "driver_version" not in header or len(row) != len(header):
+        return {}
+    value = row[header.index("driver_version")]
+    return {"driver_version": value} if re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", value) else {}
+
+
 def _amd_gpu(found: re.Match[str]) -> dict[str, str]:
     """An AMD GPU named; a Radeon RX card by its model ("RX 7900 XTX", "6700XT") is a discrete card, the machine's GPU
     (not a Ryzen's integrated graphics, beside which laptops often have an NVIDIA GPU)."""
@@ -931,6 +941,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"Driver Version: (?P<driver_version>\d{3}\.\d{1,3}(?:\.\d{1,3})?)(?:\s{1,40}CUDA Version: "
                     r"(?P<driver_cuda>\d{1,2}\.\d))?", _I),
          lambda m: {k: v for k, v in m.groupdict().items() if v}, 1.0),
+    # nvidia-smi's query of named fields, "nvidia-smi --query-gpu=name,driver_version --format=csv": a header line of the
+    # field names and a line of values under it, comma-separated
+    Rule("smi_query_csv", ("driver_version",),
+         re.compile(r"^[ \t]*(?P<header>[\w. \[\]]{1,60}(?:, ?[\w. \[\]]{1,60}){0,12})[ \t]*\r?\n[ \t]*"
+                    r"(?P<row>[^\n,]{1,120}(?:, ?[^\n,]{1,120}){0,12})[ \t]*$", re.M),
+         _smi_query_driver, 0.9),
     # nvidia-smi's CUDA column told in prose: "nvidia-smi shows CUDA Version: 11.4", "nvidia-smi says CUDA 12.2"
     Rule("smi_cuda_prose", ("nvidia-smi",),
          re.compile(r"\bnvidia-smi\W{0,3}(?:(?:shows?|showed|says|said|reports?|reported|gives?|gave|output|prints?|"
