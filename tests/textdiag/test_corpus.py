@@ -605,8 +605,6 @@ KNOWN_HEALTHY_MISSES = {
     "the kernel's OOM kill is reported as a failure, so not 'ready'",
     "2051-healthy-ultralytics-labels-a800-banner": "Ultralytics' banner shows CUDA:0 working, but the failure told "
     "('completely wrong', 'what could be the problem') shows no error to judge whose it is",
-    "3774-healthy-vllm-internvl-bbox-a10g-torch240-cu121": "a working collect_env under '[Bug]: InternVL bounding box "
-    "prediction does not work': a failure told without its error keeps the verdict from 'ready'",
     "3664-healthy-mmpose-keyerror-keypoints-visible-rtx3090-cu113": "mmpose's environment table beside a KeyError: the "
     "table shows no CUDA working by a tool the engine reads",
     "2260-healthy-pyannote-two-gpus-nemo-on-gpu-pipeline-cpu": "CUDA working told only in words (NeMo on the GPU) "

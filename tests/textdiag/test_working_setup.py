@@ -293,13 +293,33 @@ def test_an_error_that_names_the_setup_is_never_ready_beside_it(error: str) -> N
 
 
 @pytest.mark.parametrize("failure", [
-    "It doesn't work.",
     "I get an error when I start the webui",
     "我运行的时候报错了",
+    "The bounding box prediction does not work, I get an error",
 ])
 def test_a_failure_told_without_its_error_beside_a_working_setup_is_not_called_the_programs(failure: str) -> None:
     verdict = verdict_of(f"{failure}\n\n{COLLECT_ENV_WORKING}")
     assert verdict.kind is VerdictKind.CANNOT_TELL  # the error itself is needed to tell whose it is
+
+
+@pytest.mark.parametrize("failure", [
+    "It doesn't work.",
+    "[Bug]: InternVL bounding box prediction does not work",
+    "The sampler is not working as the paper says",
+])
+def test_something_not_working_told_in_words_naming_nothing_of_the_setup_beside_a_working_setup_is_ready(
+        failure: str) -> None:
+    verdict = verdict_of(f"{failure}\n\n{COLLECT_ENV_WORKING}")
+    assert (verdict.kind, verdict.key) == (VerdictKind.READY, "ready.gpu_problem_elsewhere")
+
+
+@pytest.mark.parametrize("failure", [
+    "CUDA does not work in my notebook",
+    "The GPU is not working, training fails",
+    "torch doesn't work after the driver update",
+])
+def test_something_of_the_setup_not_working_beside_a_working_setup_is_never_ready(failure: str) -> None:
+    assert verdict_of(f"{failure}\n\n{COLLECT_ENV_WORKING}").kind is not VerdictKind.READY
 
 
 MMCV_ENV_WORKING = ("KeyError: 'GroupFree3DNet is not in the detector registry'\n\nsys.platform: linux\n"
