@@ -119,8 +119,9 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["os"] = "windows"
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
-    if facts.get("os") == "darwin" and _LINUX_ALSO.search(clean.lower):
-        facts["linux_also_named"] = "true"  # (a Mac and a Linux machine both in the text: which one failed is open)
+    if facts.get("os") in ("darwin", "windows") and (_LINUX_ALSO.search(clean.lower) or "docker" in clean.lower):
+        # (a Mac or a Windows PC and a Linux machine, WSL or a container both in the text: which one failed is open)
+        facts["linux_also_named"] = "true"
     if facts.get("mps_available") == "true":
         facts.setdefault("os", "darwin")  # the MPS backend exists only on macOS
     if not gpus and facts.get("gpu_name"):
@@ -1573,9 +1574,17 @@ def _prose_facts(prose: list[TextFact], facts: dict[str, str]) -> list[Evidence]
                 facts=((key, fact.value), ("confidence", f"{fact.confidence:.1f}"), ("span", f"{fact.start}-{fact.end}")),
             )
         )
+    if _rocm_build_asked(facts) and not facts.get("gpu_vendor") and not nvidia_named(facts):
+        facts["gpu_vendor"] = "amd"  # (a ROCm build is asked for an AMD GPU: what CUDA's errors are to an NVIDIA one)
+        facts.setdefault("discrete_gpu_named", "true")
     if facts.get("gpu_vendor") in ("amd", "intel", "apple") and "gpu_name" not in facts:
         facts.setdefault("gpu_only_vendor", facts["gpu_vendor"])
     return evidence
+
+
+def _rocm_build_asked(facts: dict[str, str]) -> bool:
+    """pip was asked for a ROCm build (torch==X+rocmY, PyTorch's /whl/rocmY index), not shown one running."""
+    return _build_family(_requested(facts)[1] or facts.get("index_variant", "")) == "rocm" and not facts.get("torch_version")
 
 
 # ------------------------------------------------------------------ causes weighed in the context of the whole text
@@ -1789,6 +1798,9 @@ def definite_no_wheel_cause(facts: dict[str, str]) -> str:
         return "PYTHON_UNSUPPORTED"
     if _platform_unsupported(facts):
         return "PLATFORM_UNSUPPORTED"
+    if gpu_build_never_published_for_os(facts):
+        # (pinned, as a CUDA build on a Mac first; only its index asked for, the default index has this OS's builds)
+        return "PLATFORM_UNSUPPORTED" if _requested(facts)[1] else "INDEX_VARIANT_MISSING"
     if _dated_nightly_asked(facts) and (not _pip_found_nothing(facts) or facts.get("python_version")):
         # (PyTorch's nightly index drops a night's builds after weeks: pin a recent one; where pip found nothing at all
         # for a Python the checks above let through, the variant's nightlies are gone or never were, in the index's
@@ -1832,6 +1844,27 @@ def cuda_build_asked_on_mac(facts: dict[str, str]) -> bool:
     index's missing macOS wheels: the default index has them.)"""
     return (facts.get("os") == "darwin" and facts.get("linux_also_named") != "true"
             and _requested(facts)[1].startswith("cu"))
+
+
+def gpu_build_never_published_for_os(facts: dict[str, str]) -> bool:
+    """The GPU build asked for (+cuNNN, +rocmX.Y, +xpu, or its index) is of a kind PyTorch has never published for the
+    OS the text shows, by the knowledge base's platforms of every release: ROCm builds are Linux's only, CUDA builds
+    never macOS's."""
+    os_name = facts.get("os", "")
+    if not os_name or facts.get("linux_also_named") == "true" or facts.get("is_wsl") == "true":
+        return False
+    family = _build_family(_requested(facts)[1] or facts.get("index_variant", ""))
+    releases = getattr(knowledge_or_none(), "releases", ())
+    platforms = {platform for release in releases for variant in release.variants
+                 if _build_family(variant.name) == family for platform in variant.platforms}
+    return family in ("cu", "rocm", "xpu") and bool(platforms) and not any(
+        platform.startswith(os_name + "-") for platform in platforms)
+
+
+def _build_family(variant: str) -> str:
+    """"cu121" → "cu", "rocm6.2" → "rocm", "xpu" → "xpu", "cpu" → "cpu"."""
+    found = re.match(r"(cu|rocm|xpu|cpu)(?=\d|$)", variant)
+    return found.group(1) if found else ""
 
 
 def no_cuda_build_here(facts: dict[str, str]) -> bool:
