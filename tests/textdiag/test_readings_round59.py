@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import diagnosis_of, errors_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.build import gpu_build_never_published_for_os
 
@@ -62,3 +62,41 @@ def test_a_kind_of_build_is_never_published_for_an_os_by_every_releases_platform
 def test_a_rocm_build_asked_names_an_amd_gpu_only_where_no_nvidia_gpu_is_named(text: str, amd: bool) -> None:
     devices = snapshot_from_text(text).gpu.pci.get()
     assert (devices is not None and [device.vendor for device in devices] == ["amd"]) is amd
+
+
+CUDA_INIT_WARNING = (
+    "/home/me/venv/lib/python3.11/site-packages/torch/cuda/__init__.py:138: UserWarning: CUDA initialization: Found no "
+    "NVIDIA driver on your system. Please check that you have an NVIDIA GPU and installed a driver from "
+    "http://www.nvidia.com/Download/index.aspx (Triggered internally at ../c10/cuda/CUDAFunctions.cpp:108.)\n"
+    "  return torch._C._cuda_getDeviceCount() > 0\n")
+
+
+def test_torchs_no_driver_warning_on_a_machine_told_to_have_no_gpu_is_no_cause_and_no_cuda_build_is_offered() -> None:
+    # (is_available() of a CUDA build warns so on every machine without an NVIDIA driver and answers False)
+    text = "I train on my laptop's CPU (no GPU), slow but fine. At start I get:\n" + CUDA_INIT_WARNING + "Is it a problem?"
+    diagnosis = diagnosis_of(text)
+    assert errors_of(text) == []
+    assert diagnosis.recommendation is not None and "+cu" not in " ".join(diagnosis.recommendation.argv)
+
+
+@pytest.mark.parametrize("text", [
+    "My RTX 3060 is not used, I get:\n" + CUDA_INIT_WARNING,  # (an NVIDIA GPU: its driver)
+    "I have no GPU. Training crashes:\n" + CUDA_INIT_WARNING + "RuntimeError: Found no NVIDIA driver on your system.",
+    "No GPU here but the program still runs on the CPU and is slow:\n" + CUDA_INIT_WARNING,  # (the CPU is the complaint)
+])
+def test_the_same_warning_beside_a_failure_or_an_nvidia_gpu_is_still_read(text: str) -> None:
+    assert errors_of(text)[:1] in (["NO_NVIDIA_GPU"], ["DRIVER_MISSING"])
+
+
+@pytest.mark.parametrize("told", [
+    "I run it on my laptop CPU (no GPU), it is slow",
+    "Windows 11, 16 GB RAM, no GPU.",
+    "I don't have an NVIDIA card",
+])
+def test_no_gpu_told_beside_the_machines_parts_is_read(told: str) -> None:
+    assert facts_of(told).get("no_nvidia_gpu") == "true"
+
+
+@pytest.mark.parametrize("told", ["Error: no GPU found, falling back", "It fails, no GPU detected", "(no GPU support)"])
+def test_a_programs_no_gpu_found_is_not_the_machine_told(told: str) -> None:
+    assert facts_of(told).get("no_nvidia_gpu") is None

@@ -151,6 +151,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["isolated_build"] = "true"  # (a package's setup.py ran in pip's isolated build environment)
     if _pip_outside_active_env(clean.text):
         facts["pip_outside_env"] = "true"  # (the pip that ran belongs to another Python than the active environment's)
+    if facts.get("no_nvidia_gpu") == "true" and facts.get("gpu_unused") != "true":
+        matches = [found for found in matches if not _no_driver_warning_while_on_cpu(found, clean)]
     cause_evidence = _weighed_evidence(matches, facts, dists, clean.text)
     wheel_page = _wheel_page_for_this_torch(facts, clean)
     if wheel_page and (not any(e.cause for e in cause_evidence) or (
@@ -883,7 +885,8 @@ def _cuda_without_nvidia_gpu(facts: dict[str, str], clean: CleanText, prose: lis
     cuda_build_shown = facts.get("cuda_build_named") == "true" or facts.get("torch_variant", "").startswith("cu")
     failed = other_vendor and (_cuda_failure_told(clean) or (  # (a +cu build shown: an NVIDIA GPU too?)
         not cuda_build_shown and _GPU_USE_ASKED.search(clean.lower) is not None))
-    if not ((unusable and (said or mac or other_vendor)) or (said and "cuda" in clean.lower) or failed):
+    cuda_named = "cuda" in clean.lower and "cuda" in _CUDA_INIT_WARNING_LINES.sub("", clean.lower)
+    if not ((unusable and (said or mac or other_vendor)) or (said and cuda_named) or failed):
         return []
     if _another_vendors_stack(facts, clean):
         return []
@@ -1580,6 +1583,26 @@ def _prose_facts(prose: list[TextFact], facts: dict[str, str]) -> list[Evidence]
     if facts.get("gpu_vendor") in ("amd", "intel", "apple") and "gpu_name" not in facts:
         facts.setdefault("gpu_only_vendor", facts["gpu_vendor"])
     return evidence
+
+
+# torch.cuda.is_available() and device_count() of a CUDA build warn with this and answer False, and torch goes on, on the
+# CPU (torch/cuda/__init__.py: warnings.warn(f"CUDA initialization: {msg}") around torch._C._cuda_getDeviceCount())
+_CUDA_INIT_WARNING = re.compile(r"UserWarning: CUDA initialization: Found no NVIDIA driver on your system")
+
+
+# (lower-cased, with the line of torch's code the warning shows under it)
+_CUDA_INIT_WARNING_LINES = re.compile(r"[^\n]*userwarning: cuda initialization:[^\n]*"
+                                      r"(?:\n[ \t]*return torch\._c\._cuda_getdevicecount\(\) > 0)?")
+
+
+def _no_driver_warning_while_on_cpu(found: Match, clean: CleanText) -> bool:
+    """torch's warning that it found no NVIDIA driver, on a machine the text says has no NVIDIA GPU, with no failure
+    reported: what torch says there on every start, while the program runs on the CPU (no cause to fix)."""
+    if not found.signature.id.startswith("found_no_nvidia_driver"):
+        return False
+    line_start = clean.text.rfind("\n", 0, found.start) + 1
+    warned = _CUDA_INIT_WARNING.search(clean.text, line_start, found.start + len(found.excerpt) + 1) is not None
+    return warned and not reports_failure(clean.text)
 
 
 def _rocm_build_asked(facts: dict[str, str]) -> bool:

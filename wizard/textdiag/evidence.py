@@ -1454,7 +1454,7 @@ RULES: tuple[Rule, ...] = (
     Rule("no_nvidia_gpu_prose", ("without", "no ", "don't have", "do not have", "doesn't have", "does not have",
                                  "only have", "have only"),
          re.compile(r"\b(?:without|(?:do|does)(?:n't| not) have|have no|has no|there is no)\s(?:an?\s|any\s)?"
-                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete|gpu)\s(?:gpu|graphics card|video card)s?\b"
+                    r"(?:cuda(?:[- ](?:enabled|capable))?|nvidia|dedicated|discrete|gpu)\s(?:gpu|graphics card|video card|card)s?\b"
                     # "I only have CPU device", "I have only a CPU"
                     r"|\bi\s(?:only\shave|have\sonly)\s(?:an?\s|the\s)?cpu\b(?!\s(?:version|build|wheel|torch|pytorch))"
                     # "I don't have a GPU", "my laptop has no GPU": first person or the machine, any GPU at all
@@ -1511,12 +1511,15 @@ RULES: tuple[Rule, ...] = (
     # (not torch.load's own advice "If you are running on a CPU-only machine, please use torch.load with map_location",
     # torch/serialization.py, printed on any machine whose CUDA is unavailable)
     Rule("no_nvidia_gpu_integrated", ("integrated", "onboard", "cpu-only", "cpu only", "a cpu ", "no other", "no dedicated",
-                                      "no discrete", "no nvidia"),
+                                      "no discrete", "no nvidia", "no gpu", "no graphics"),
          # (told beside the machine's graphics, as a parenthesis or after a comma: "Intel UHD 620 (no other GPU)",
          # "Radeon 780M graphics, no dedicated GPU")
          re.compile(r"(?:^|[,(;]\s?)(?:and\s)?no\s(?:other|dedicated|discrete)\s(?:nvidia\s)?(?:gpus?|graphics\s?cards?|"
                     r"video\s?cards?)\b(?!\s(?:found|detected))"
                     r"|(?:^|[,(;]\s?)(?:and\s)?no\snvidia(?:\s(?:gpus?|cards?|graphics(?:\scards?)?))?(?=\s?[),;.]|\s?$)"
+                    # ("my laptop's CPU (no GPU)", "Windows 11, 16 GB RAM, no GPU."): a bare "no GPU" told beside the
+                    # machine's parts, not a program's "no GPU found"
+                    r"|(?:^|[,(;]\s?)(?:and\s)?no\s(?:gpus?|graphics\s?cards?)(?=\s?[),;]|\.?[ \t]*$)"
                     r"|\bonly (?:has|have|got) (?:an? )?(?:integrated|onboard|intel) (?:graphics|gpu|video)\b"
                     r"|\b(?:integrated|onboard) (?:graphics|gpu) only\b"
                     # "inference on a CPU machine", "I'm using a CPU-only laptop"
