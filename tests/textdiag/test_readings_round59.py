@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, verdict_of
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.build import gpu_build_never_published_for_os
+from wizard.verdict import VerdictKind
 
 
 def _pip(prompt: str, index: str, requirement: str = "torch torchvision") -> str:
@@ -100,3 +101,52 @@ def test_no_gpu_told_beside_the_machines_parts_is_read(told: str) -> None:
 @pytest.mark.parametrize("told", ["Error: no GPU found, falling back", "It fails, no GPU detected", "(no GPU support)"])
 def test_a_programs_no_gpu_found_is_not_the_machine_told(told: str) -> None:
     assert facts_of(told).get("no_nvidia_gpu") is None
+
+
+WORKING_CHECK = ('C:\\Users\\max>python -c "import torch; print(torch.__version__, torch.cuda.is_available(), '
+                 'torch.cuda.get_device_name(0))"\n2.5.1+cu124 True NVIDIA GeForce RTX 3060 Ti\n')
+# (ComfyUI's start log: comfy/model_management.py prints "pytorch version:" and the device it chose)
+COMFYUI_ON_A_CPU_BUILD = ("D:\\ComfyUI_windows_portable>.\\python_embeded\\python.exe -s ComfyUI\\main.py\n"
+                          "Total VRAM 32637 MB, total RAM 32637 MB\npytorch version: 2.5.1+cpu\nDevice: cpu\n"
+                          "Generating one image takes 10 minutes, it runs on the CPU.\n")
+
+
+def test_a_program_on_a_cpu_build_of_its_own_beside_cuda_working_in_another_python_is_that_cpu_build() -> None:
+    text = WORKING_CHECK + COMFYUI_ON_A_CPU_BUILD
+    assert errors_of(text)[:1] == ["CPU_ONLY_WHEEL"]
+    assert verdict_of(text).kind is VerdictKind.NOT_READY
+    argv = " ".join(diagnosis_of(text).recommendation.argv)
+    assert "+cu124" in argv  # (the CUDA line the working Python proves the driver runs, not the newest one)
+
+
+def test_a_program_on_the_cpu_beside_cuda_working_and_no_cpu_build_shown_stays_ready_with_where_to_look() -> None:
+    text = WORKING_CHECK + "But the webui still runs on the CPU and is slow."
+    assert verdict_of(text).key == "ready.gpu_program_on_cpu"
+
+
+COLLECT_ENV_BEFORE = (
+    "PyTorch version: 2.4.1+cu121\nIs debug build: False\nCUDA used to build PyTorch: 12.1\nOS: Ubuntu 22.04.5 LTS "
+    "(x86_64)\nIs CUDA available: True\nGPU models and configuration: GPU 0: NVIDIA GeForce RTX 3080\n"
+    "Nvidia driver version: 535.183.01\n")
+
+
+@pytest.mark.parametrize("lost", [
+    "After the update and a reboot my script says CUDA is not available anymore and runs on CPU.",
+    "Since last week the GPU is no longer detected.",
+    "Now torch doesn't see my GPU anymore.",
+])
+def test_cuda_lost_since_a_working_report_is_the_driver_side_and_torch_is_kept(lost: str) -> None:
+    text = "It worked when I set it up:\n" + COLLECT_ENV_BEFORE + lost
+    assert verdict_of(text).kind is VerdictKind.NOT_READY
+    assert errors_of(text)[:1] == ["DRIVER_MISSING"]
+    recommendation = diagnosis_of(text).recommendation
+    assert recommendation is not None and not recommendation.argv  # (reinstalling torch would not bring it back)
+
+
+@pytest.mark.parametrize("told", [
+    "CUDA is not available on this laptop.",  # (a state, not a loss)
+    "It is no longer slow after I moved the data to the GPU.",
+    "I no longer use the GPU for this.",
+])
+def test_cuda_not_lost_where_the_text_says_nothing_stopped_working(told: str) -> None:
+    assert facts_of(told).get("cuda_lost") is None

@@ -101,7 +101,8 @@ def _blocker_outside_torch(snapshot: Snapshot, gpus: Machine, knowledge: Knowled
         return ""  # the driver is too old: a build it can run is one of the two fixes
     with_floor = "_floor" if floor else ""
     nvml_problem = snapshot.gpu.nvml.problem
-    driver_broken = nvml_problem is not None and nvml_problem.status is not FactStatus.UNKNOWN
+    driver_broken = (nvml_problem is not None and nvml_problem.status is not FactStatus.UNKNOWN) or any(
+        e.cause == "DRIVER_MISSING" and not is_possible_cause(e) for e in snapshot.evidence)  # (a pasted text's finding)
     if host.is_wsl and driver_broken:
         return say(f"why.fix_wsl_driver{with_floor}", floor=floor)
     if gpus.nvidia and driver_broken:

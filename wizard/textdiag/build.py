@@ -119,6 +119,9 @@ def snapshot_from_text(text: str) -> Snapshot:
         facts["os"] = "windows"
     _installed_cpu_wheel(facts)
     _imported_torch_named(facts)
+    if facts.get("cuda_lost") == "true":
+        facts["cuda_available"] = "false"  # (CUDA worked once: what shows it working is from before, the text says)
+        facts.pop("cuda_works", None)
     if facts.get("os") in ("darwin", "windows") and (_LINUX_ALSO.search(clean.lower) or "docker" in clean.lower):
         # (a Mac or a Windows PC and a Linux machine, WSL or a container both in the text: which one failed is open)
         facts["linux_also_named"] = "true"
@@ -162,6 +165,7 @@ def snapshot_from_text(text: str) -> Snapshot:
         cause_evidence = wheel_page + [e for e in cause_evidence if e.cause != "CUDA_LIB_MISSING"]
     if env is None and not any(e.cause for e in cause_evidence):
         cause_evidence += (_cuda_only_as_root(facts, clean)
+                           or _program_on_a_cpu_build_beside_working_cuda(facts, prose)
                            or _named_build_lacks_gpu(facts, gpus, clean)
                            or _named_release_lacks_gpu(facts, gpus, clean)
                            or _build_cuda_predates_gpu(facts, gpus)
@@ -184,6 +188,8 @@ def snapshot_from_text(text: str) -> Snapshot:
         cause_evidence += _cpu_build_for_cuda(facts)  # (its "Is CUDA available: False" alone is no wish)
     if env is not None and not any(e.cause for e in cause_evidence):
         cause_evidence += _install_failure_explained(facts, clean, prose)
+    if not any(e.cause for e in cause_evidence):
+        cause_evidence += _cuda_lost_with_a_cuda_build(facts)  # (with collect_env or without)
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
@@ -743,6 +749,19 @@ def _version_or_none(value: str) -> Version | None:
 DRIVER_BELOW_TOLD = "textdiag:driver_below_told"
 
 
+CUDA_LOST_TOLD = "textdiag:cuda_lost_told"
+
+
+def _cuda_lost_with_a_cuda_build(facts: dict[str, str]) -> list[Evidence]:
+    """CUDA worked with this CUDA build on this NVIDIA GPU and the text says it is no longer available: the build did
+    not change, the driver side did (a driver or kernel update whose module is not loaded until a restart, or was not
+    built for the new kernel). Reinstalling torch would not bring it back; nvidia-smi tells whether the driver runs."""
+    if facts.get("cuda_lost") != "true" or not _cuda_build_running(facts) or not nvidia_named(facts):
+        return []
+    return [Evidence(CUDA_LOST_TOLD, "DRIVER_MISSING", "", (("cuda_lost", "true"), ("torch_version", facts.get(
+        "torch_version", ""))))]
+
+
 def _driver_below_told(facts: dict[str, str]) -> list[Evidence]:
     """The person says the driver is below what the CUDA build needs, and nothing shows CUDA working now (after an
     update that fixed it, is_available() prints True): DRIVER_TOO_OLD."""
@@ -953,6 +972,27 @@ def _cpu_build_for_cuda(facts: dict[str, str]) -> list[Evidence]:
     if not nvidia_named(facts, also=("driver_cuda",)):
         evidence.append(Evidence(CPU_BUILD_FOR_CUDA, "NO_NVIDIA_GPU", "", (*shown, (POSSIBLE_FACT, "true"))))
     return evidence
+
+
+def _program_on_a_cpu_build_beside_working_cuda(facts: dict[str, str], prose: list[TextFact]) -> list[Evidence]:
+    """CUDA shown working in one Python, and the program that runs on the CPU shows a CPU build of its own (ComfyUI's
+    "pytorch version: 2.5.1+cpu" beside "Device: cpu", a second check printing "+cpu"): the program's Python has the CPU
+    build, whatever the Python that was checked has."""
+    if working_shown(facts) != "cuda" or "true" not in (facts.get("gpu_unused"), facts.get("program_chose_cpu")):
+        return []
+    working_build = facts.get("torch_version", "")
+    cpu_builds = sorted({fact.value for fact in prose if fact.key in ("torch_version", "torch_installed")
+                         and fact.value.endswith("+cpu") and fact.value != working_build})
+    if not cpu_builds or working_build.endswith("+cpu"):
+        return []
+    shown = (("torch_version", cpu_builds[0]), ("working_build", working_build))
+    working_cuda = _cuda_of_local_version(working_build)
+    if working_cuda and not (facts.get("driver_cuda") or facts.get("driver_version")):
+        # (the driver runs that build's CUDA: a build of the same CUDA is one it runs, as the newest may not be)
+        facts["driver_cuda"] = working_cuda
+    facts["torch_version"], facts["cuda_available"] = cpu_builds[0], "false"  # (the program's Python is the one to fix)
+    facts.pop("torch_cuda", None)
+    return [Evidence(CPU_BUILD_FOR_CUDA, "CPU_ONLY_WHEEL", "", shown)]
 
 
 def _cuda_build_running(facts: dict[str, str]) -> bool:

@@ -1472,6 +1472,16 @@ RULES: tuple[Rule, ...] = (
                     r"|\b(?:system|machine|computer|laptop|pc|server|vm|instance|box)\s(?:(?:that|which)\s)?"
                     r"(?:does\s?n['’]?t\shave|does\snot\shave|has\sno)\s(?:an?\s|any\s)?(?:nvidia\s|dedicated\s)?gpus?\b", _I),
          _no_gpu_owned, 0.7),
+    # CUDA lost since it worked: "CUDA is not available anymore", "the GPU is no longer detected", "torch no longer sees
+    # my GPU": what the text shows working (a collect_env from before, "it worked until the update") is the past
+    Rule("cuda_lost_told", ("anymore", "any more", "no longer"),
+         re.compile(r"\b(?:cuda|(?:the|my)\s(?:nvidia\s)?(?:gpu|graphics\scard)|gpu)\s(?:is|was)\s(?:not|n't)\s(?:available|"
+                    r"detected|recogni[sz]ed|found|usable|used|working)\s(?:any\s?more|no\s?more)\b"
+                    r"|\b(?:cuda|(?:the|my)\s(?:nvidia\s)?(?:gpu|graphics\scard)|gpu)\s(?:is\s)?no\slonger\s(?:available|"
+                    r"detected|recogni[sz]ed|found|usable|used|works?|working)\b"
+                    r"|\b(?:torch|pytorch)\s(?:(?:does|do)(?:n't|\snot)\s(?:see|detect|find|use)\s(?:the|my)\s(?:gpu|cuda)\s"
+                    r"any\s?more|no\slonger\s(?:sees|detects|finds|uses)\s(?:the|my)\s(?:gpu|cuda))\b", _I),
+         lambda m: {"cuda_lost": "true"} if stated(m) else {}, 0.7),
     # "My GPU is unfortunately not by nvidia", "my graphics card isn't an NVIDIA one", "the GPU is not from NVIDIA":
     # the machine's GPU is said to be some other vendor's
     Rule("gpu_not_nvidia_prose", ("gpu", "graphics card", "video card"),
