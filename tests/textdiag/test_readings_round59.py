@@ -150,3 +150,32 @@ def test_cuda_lost_since_a_working_report_is_the_driver_side_and_torch_is_kept(l
 ])
 def test_cuda_not_lost_where_the_text_says_nothing_stopped_working(told: str) -> None:
     assert facts_of(told).get("cuda_lost") is None
+
+
+@pytest.mark.parametrize(("query", "driver"), [
+    ("$ nvidia-smi --query-gpu=name,driver_version --format=csv,noheader\nNVIDIA GH200 480GB, 560.35.03\n", "560.35.03"),
+    ("> nvidia-smi --query-gpu=driver_version,memory.total --format=csv,noheader,nounits\n572.16, 24564\n", "572.16"),
+])
+def test_nvidia_smis_query_without_its_header_gives_the_driver_by_the_commands_own_field_names(
+        query: str, driver: str) -> None:
+    assert facts_of(query)["driver_version"] == driver
+
+
+@pytest.mark.parametrize("read", ["os.environ.get('CUDA_VISIBLE_DEVICES')", 'os.getenv("CUDA_VISIBLE_DEVICES")',
+                                  "os.environ['CUDA_VISIBLE_DEVICES']"])
+def test_the_visible_devices_variable_printed_in_a_one_line_check_is_read_with_the_build(read: str) -> None:
+    text = ("torch.cuda.is_available() False but nvidia-smi works\n"
+            f'PS D:\\proj> python -c "import torch, os; print(torch.__version__, torch.version.cuda, '
+            f'torch.cuda.is_available(), {read})"\n2.5.1+cu124 12.4 False -1\n'
+            'PS D:\\proj> nvidia-smi --query-gpu=name,driver_version --format=csv,noheader\n'
+            'NVIDIA GeForce RTX 3060, 560.94\n')
+    facts = facts_of(text)
+    assert (facts["torch_version"], facts["cuda_visible_devices"]) == ("2.5.1+cu124", "-1")
+    assert errors_of(text)[:1] == ["VISIBLE_DEVICES_MASK"]
+    assert not diagnosis_of(text).recommendation.argv  # (a setting hides the GPU: nothing to install)
+
+
+def test_an_unset_visible_devices_variable_printed_as_none_is_no_setting() -> None:
+    text = ('python -c "import torch, os; print(torch.__version__, torch.cuda.is_available(), '
+            'os.environ.get(\'CUDA_VISIBLE_DEVICES\'))"\n2.5.1+cu124 False None\n')
+    assert "cuda_visible_devices" not in facts_of(text)

@@ -341,14 +341,19 @@ _PRINTED_EXPRESSIONS = {
     "torch.cuda.is_available()": ("cuda_available", r"True|False"),
     "torchvision.__version__": ("torchvision_version", r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?"),
     "torch.cuda.device_count()": ("device_count", r"\d{1,2}"),
+    "CUDA_VISIBLE_DEVICES": ("cuda_visible_devices", r"None|-?\d{1,2}(?:,\d{1,2}){0,15}|GPU-[\w-]{4,40}"),
 }
+# the variable read in the same print: os.environ.get('CUDA_VISIBLE_DEVICES'), os.getenv(…), os.environ[…]
+_VISIBLE_DEVICES_ARGUMENT = r"os\.(?:environ\.get|getenv)\([\"']CUDA_VISIBLE_DEVICES[\"']\)|os\.environ\[[\"']CUDA_VISIBLE_DEVICES[\"']\]"
+_VISIBLE_DEVICES_READ = re.compile(_VISIBLE_DEVICES_ARGUMENT)
 
 
 def _check_print_values(found: re.Match[str]) -> dict[str, str]:
     """print(torch.__version__, torch.version.cuda, torch.cuda.is_available(), …) and the line it printed, read value by
     value ("2.4.1+cpu None False"): only where every argument is one of the known expressions and the line has one
     value of its shape for each (print separates them by a space)."""
-    arguments = [argument.strip() for argument in found.group("arguments").split(",")]
+    arguments = [_VISIBLE_DEVICES_READ.sub("CUDA_VISIBLE_DEVICES", argument.strip())
+                 for argument in found.group("arguments").split(",")]
     values = found.group("values").split()
     if len(arguments) < 3 or len(arguments) != len(values) or any(a not in _PRINTED_EXPRESSIONS for a in arguments):
         return {}  # (two arguments: the rules for those pairs read them)
@@ -363,17 +368,24 @@ def _check_print_values(found: re.Match[str]) -> dict[str, str]:
         if "+rocm" not in facts.get("torch_version", ""):
             facts["torch_build"] = "cpu"
     facts.pop("device_count", None)
+    if facts.get("cuda_visible_devices") == "None":
+        del facts["cuda_visible_devices"]  # (not set)
     return facts
 
 
 def _smi_query_driver(found: re.Match[str]) -> dict[str, str]:
-    """The driver_version column of nvidia-smi's CSV query, read under its header (as many values as field names)."""
+    """The driver_version (and name) columns of nvidia-smi's CSV query, read under its header (as many values as field
+    names)."""
     header = [name.strip().lower() for name in found.group("header").split(",")]
     row = [value.strip() for value in found.group("row").split(",")]
     if "driver_version" not in header or len(row) != len(header):
         return {}
     value = row[header.index("driver_version")]
-    return {"driver_version": value} if re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", value) else {}
+    if not re.fullmatch(r"[3-9]\d{2}\.\d{1,3}(?:\.\d{1,3})?", value):
+        return {}
+    name = row[header.index("name")] if "name" in header else ""
+    named = {"gpu_name": name} if re.match(r"(?:NVIDIA|Tesla|Quadro|GeForce|TITAN) ", name) else {}
+    return {"driver_version": value, **named}
 
 
 def _amd_gpu(found: re.Match[str]) -> dict[str, str]:
@@ -947,6 +959,11 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"^[ \t]*(?P<header>[\w. \[\]]{1,60}(?:, ?[\w. \[\]]{1,60}){0,12})[ \t]*\r?\n[ \t]*"
                     r"(?P<row>[^\n,]{1,120}(?:, ?[^\n,]{1,120}){0,12})[ \t]*$", re.M),
          _smi_query_driver, 0.9),
+    # the same query with "--format=csv,noheader": the field names are the command's own, the values the next line
+    Rule("smi_query_csv_noheader", ("driver_version",),
+         re.compile(r"--query-gpu[= ](?P<header>[\w.]{1,60}(?:,[\w.]{1,60}){0,12})[^\n]{0,80}noheader[^\n]{0,40}\r?\n"
+                    r"[ \t]*(?P<row>[^\n,]{1,120}(?:, ?[^\n,]{1,120}){0,12})[ \t]*$", re.M),
+         _smi_query_driver, 0.9),
     # nvidia-smi's CUDA column told in prose: "nvidia-smi shows CUDA Version: 11.4", "nvidia-smi says CUDA 12.2"
     Rule("smi_cuda_prose", ("nvidia-smi",),
          re.compile(r"\bnvidia-smi\W{0,3}(?:(?:shows?|showed|says|said|reports?|reported|gives?|gave|output|prints?|"
@@ -1240,8 +1257,9 @@ RULES: tuple[Rule, ...] = (
     # the same one-line check with three or more of the usual expressions: print(torch.__version__, torch.version.cuda,
     # torch.cuda.is_available()) printing "2.4.1+cpu None False" on the next line
     Rule("check_print_values", ("print(torch.",),
-         re.compile(r"print\((?P<arguments>torch(?:vision)?\.[\w.()]{3,40}(?:, ?torch(?:vision)?\.[\w.()]{3,40}){2,5})\)\)?"
-                    r"[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}(?P<values>[\w.+]{1,40}(?:[ \t]{1,4}[\w.+]{1,40}){2,5})[ \t]*$",
+         re.compile(r"print\((?P<arguments>torch(?:vision)?\.[\w.()]{3,40}(?:, ?(?:torch(?:vision)?\.[\w.()]{3,40}|"
+                    + _VISIBLE_DEVICES_ARGUMENT + r")){2,5})\)\)?"
+                    r"[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}(?P<values>[\w.+-]{1,40}(?:[ \t]{1,4}[\w.+,-]{1,40}){2,5})[ \t]*$",
                     re.M),
          _check_print_values, 0.9),
     # Ultralytics' (and YOLOv5's) select_device() banner, printed after import: "Ultralytics 8.0.54 🚀 Python-3.10.6
