@@ -179,3 +179,26 @@ def test_an_unset_visible_devices_variable_printed_as_none_is_no_setting() -> No
     text = ('python -c "import torch, os; print(torch.__version__, torch.cuda.is_available(), '
             'os.environ.get(\'CUDA_VISIBLE_DEVICES\'))"\n2.5.1+cu124 False None\n')
     assert "cuda_visible_devices" not in facts_of(text)
+
+
+ROCMINFO_AND_A_CUDA_BUILD = (
+    "Ubuntu 22.04. I installed ROCm 6.2, rocminfo shows the card:\n$ rocminfo | grep -E \"Marketing Name|gfx\"\n"
+    "  Marketing Name:          AMD Ryzen 9 7900X 12-Core Processor\n  Name:                    gfx1100\n"
+    "  Marketing Name:          Radeon RX 7900 XTX\n$ python -c \"import torch; print(torch.__version__, "
+    "torch.cuda.is_available())\"\n2.5.1+cu124 False\n")
+
+
+def test_an_amd_gpu_on_linux_with_a_cuda_build_gets_the_rocm_build_for_its_gfx_target() -> None:
+    argv = " ".join(diagnosis_of(ROCMINFO_AND_A_CUDA_BUILD).recommendation.argv)
+    assert "+rocm" in argv and "/whl/rocm" in argv  # (not "keep the CUDA build": ROCm builds cover gfx1100)
+
+
+@pytest.mark.parametrize(("text", "gfx", "name"), [
+    ("  Name:                    gfx1030\n", "gfx1030", None),
+    ("rocBLAS error: Cannot read TensileLibrary.dat for GPU arch : gfx1031\nAMDGPU target gfx1031\n", "gfx1031", None),
+    ("My Radeon RX 6700 XT on Ubuntu", None, "AMD Radeon RX 6700 XT"),
+    ("AMD RX7900XTX", None, "AMD Radeon RX 7900XTX"),
+])
+def test_the_amd_gpus_target_and_model_are_read(text: str, gfx: str | None, name: str | None) -> None:
+    facts = facts_of(text)
+    assert facts.get("amd_gfx") == gfx and facts.get("amd_gpu_name") == name

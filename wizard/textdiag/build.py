@@ -2090,8 +2090,9 @@ def _gpu(facts: dict[str, str], gpus: list[str]) -> GpuFacts:
     wsl: Fact[tuple[str, ...]] = Fact.unknown(UNKNOWN)
     if facts.get("os") in ("windows", "darwin") or (facts.get("kernel") and facts.get("is_wsl") != "true"):
         wsl = Fact.missing(FactStatus.NOT_APPLICABLE, "not WSL")
+    gfx = Fact.found((facts["amd_gfx"],)) if facts.get("amd_gfx") else Fact.unknown(UNKNOWN)
     return GpuFacts(pci=_other_vendor_only(facts, gpus), nvml=nvml, kernel_modules=Fact.unknown(UNKNOWN),
-                    wsl_driver_libs=wsl)
+                    wsl_driver_libs=wsl, amd_gfx=gfx)
 
 
 _PCI_VENDOR_IDS = {"amd": 0x1002, "intel": 0x8086}
@@ -2116,7 +2117,7 @@ def _other_vendor_only(facts: dict[str, str], gpus: list[str]) -> Fact[tuple[Pci
             or ((_cuda_build_running(facts) or _nvidia_build_named(facts)) and not own_card)
             or working_shown(facts) == "cuda"):
         return Fact.unknown(UNKNOWN)
-    name = facts.get("intel_gpu_name", "") if vendor == "intel" else ""
+    name = facts.get("intel_gpu_name", "") if vendor == "intel" else facts.get("amd_gpu_name", "")
     return Fact.found((PciDevice(address="", vendor_id=_PCI_VENDOR_IDS[vendor], device_id=0, vendor=vendor, name=name),))
 
 

@@ -392,7 +392,13 @@ def _amd_gpu(found: re.Match[str]) -> dict[str, str]:
     """An AMD GPU named; a Radeon RX card by its model ("RX 7900 XTX", "6700XT") is a discrete card, the machine's GPU
     (not a Ryzen's integrated graphics, beside which laptops often have an NVIDIA GPU)."""
     discrete = re.search(r"RX ?[5-9]\d{2,3}|\d{3}0 ?XTX?", found.group(0), re.I) is not None
-    return {"gpu_vendor": "amd", **({"discrete_gpu_named": "true"} if discrete else {})}
+    # the model, also where "Radeon" matched before it ("Radeon RX 7900 XTX"): what the gfx table knows it by
+    model = _AMD_MODEL.match(found.string, found.start(), min(found.end() + 24, len(found.string)))
+    named = {"amd_gpu_name": f"AMD Radeon {re.sub(r'(?i)^RX ?', 'RX ', model.group('model')).upper()}"} if model else {}
+    return {"gpu_vendor": "amd", **({"discrete_gpu_named": "true"} if discrete or named else {}), **named}
+
+
+_AMD_MODEL = re.compile(r"(?:Radeon\s{1,2})?(?P<model>RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE|M|S))?)\b", re.I)
 
 
 def _intel_gpu(found: re.Match[str]) -> dict[str, str]:
@@ -922,6 +928,12 @@ RULES: tuple[Rule, ...] = (
          re.compile(r"\b(?<!with )Radeon\b|(?<![A-Za-z0-9])AMD(?: (?:GPU|graphics|card)| ?显卡)|(?<![A-Za-z0-9])RX ?[5-9]\d{2,3}(?: ?(?:XTX|XT|GRE))?\b|(?<![A-Za-z])(?<!不是)(?<!没有)A卡"
                     r"|(?<![\w-])[5-9]\d{2}0 ?XTX?\b", _I),
          _amd_gpu, 0.7),
+    # the AMD GPU's gfx target as rocminfo lists its agent ("  Name:                    gfx1100") or amd-smi / a ROCm
+    # message names it ("AMDGPU target gfx1031", "arch: gfx90a"): the kernel's own name, which the ROCm builds list
+    Rule("amd_gfx_shown", ("gfx",),
+         re.compile(r"^[ \t]{0,8}Name:[ \t]{1,30}(?P<gfx>gfx(?:9\d{2}|1[0-2]\d{2}|90a))[ \t]*$"
+                    r"|\b(?:target|arch|architecture|gcnArchName)[ :='\"]{1,4}(?P<gfx2>gfx(?:9\d{2}|1[0-2]\d{2}|90a))\b", re.M | _I),
+         lambda m: {"amd_gfx": (m.group("gfx") or m.group("gfx2")).lower(), "gpu_vendor": "amd"}, 0.8),
     # Intel's GPUs by their marketing names, with or without "Intel" before them ("Iris Xe graphics", "UHD Graphics 620")
     # (and retold out of order: "intel graphics 520 hd", "Intel Graphics" as Windows names the newer integrated ones,
     # "Intel i5 Graphics card")

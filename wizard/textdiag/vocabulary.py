@@ -118,6 +118,8 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "win_error": _strip,  # "126"
     "python_version": python_version,
     "python_bits": _strip,
+    "amd_gpu_name": _strip,  # "AMD Radeon RX 7900 XTX": a Radeon card's model (its gfx target: knowledge.amd_gfx)
+    "amd_gfx": lower,  # "gfx1100": the target rocminfo (or a ROCm message) names for the AMD GPU
     "intel_gpu_name": _strip,  # "Intel Arc A770": an Arc card's model (XPU builds support the A and B series)
     "uv_project_ran": lower,  # "true": a uv project's commands shown running (uv add / sync / run), or its resolver
     "uv_pip_ran": lower,  # "true": uv's pip interface shown running (its command on its own line, or its output)
