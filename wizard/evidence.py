@@ -29,7 +29,8 @@ NOT_A_TORCH_INSTALL_WORDINGS = frozenset({
     "py_launcher", "rosetta", "replaced", "wheel_page", "macos_too_old",
     "wheel_tags", "install_failed", "no_gpu_told", "container_image", "libomp",
     "build_isolation", "permission", "arch_unsupported", "transformers_needs_newer_torch", "not_set",
-    "not_set_windows", "driver_api", "driver_api_wsl", "arch_list_env", "cudss"})
+    "not_set_windows", "driver_api", "driver_api_wsl", "arch_list_env", "cudss", "user_site_package",
+    "program_kernels"})
 # an Evidence fact: the message came from torch's or CUDA's code running a CUDA build (so the program's torch is one)
 CUDA_BUILD_RAN_FACT = "cuda_build_ran"
 

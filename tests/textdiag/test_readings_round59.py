@@ -202,3 +202,71 @@ def test_an_amd_gpu_on_linux_with_a_cuda_build_gets_the_rocm_build_for_its_gfx_t
 def test_the_amd_gpus_target_and_model_are_read(text: str, gfx: str | None, name: str | None) -> None:
     facts = facts_of(text)
     assert facts.get("amd_gfx") == gfx and facts.get("amd_gpu_name") == name
+
+
+def _traceback(*frames: str, error: str) -> str:
+    lines = "".join(f'  File "{path}", line 40, in <module>\n    import something\n' for path in frames)
+    return f"Traceback (most recent call last):\n{lines}{error}\n"
+
+
+ENV_TORCH = "C:\\Users\\ana\\miniconda3\\envs\\proj\\lib\\site-packages\\torch\\__init__.py"
+USER_NUMPY = "C:\\Users\\ana\\AppData\\Roaming\\Python\\Python310\\site-packages\\numpy\\__init__.py"
+LINUX_TORCH = "/home/ana/venv/lib/python3.10/site-packages/torch/__init__.py"
+LINUX_USER_NUMPY = "/home/ana/.local/lib/python3.10/site-packages/numpy/core/__init__.py"
+
+
+@pytest.mark.parametrize("text", [
+    _traceback("main.py", ENV_TORCH, USER_NUMPY, error="OSError: [WinError 193] %1 is not a valid Win32 application"),
+    _traceback("train.py", LINUX_TORCH, LINUX_USER_NUMPY,
+               error="ImportError: numpy.core.multiarray failed to import"),
+])
+def test_a_package_torch_imports_from_the_user_site_is_that_copy(text: str) -> None:
+    # (site.USER_SITE is on sys.path of every Python of that version, conda environments included)
+    assert errors_of(text)[:1] == ["ENV_MISMATCH"]
+    assert not diagnosis_of(text).recommendation.argv  # (uninstalling the copy is the fix, not installing torch)
+
+
+@pytest.mark.parametrize("text", [
+    # (torch itself in the user site, and nothing after it elsewhere: one install)
+    _traceback("main.py", "C:\\Users\\ana\\AppData\\Roaming\\Python\\Python310\\site-packages\\torch\\__init__.py",
+               error="OSError: [WinError 126] The specified module could not be found. Error loading c10.dll"),
+    # (a frame of the user site before torch's: the program's own helper, not what torch imports)
+    _traceback(LINUX_USER_NUMPY, LINUX_TORCH, error="ImportError: libcudnn.so.9: cannot open shared object file"),
+])
+def test_no_user_site_copy_under_torch_is_no_such_reading(text: str) -> None:
+    assert "ENV_MISMATCH" not in errors_of(text)[:1]
+
+
+TRITON_NOTHING = ("ERROR: Could not find a version that satisfies the requirement triton>=2.0.0 (from versions: none)\n"
+                  "ERROR: No matching distribution found for triton>=2.0.0\n")
+
+
+@pytest.mark.parametrize(("system", "cause"), [
+    ("Using cached torch-2.4.1-cp311-cp311-win_amd64.whl.metadata (27 kB)\n", "PLATFORM_UNSUPPORTED"),
+    ("MacBook Pro, macOS 14\n", "PLATFORM_UNSUPPORTED"),
+    ("Ubuntu 24.04, Python 3.14\n", "PYTHON_UNSUPPORTED"),  # (triton's Linux wheels: the Python)
+])
+def test_no_triton_wheel_is_the_platform_off_linux(system: str, cause: str) -> None:
+    # (triton's PyPI files are manylinux wheels only)
+    assert errors_of(system + TRITON_NOTHING)[:1] == [cause]
+
+
+@pytest.mark.parametrize(("system", "cause"), [
+    ("I ran into the error when pip install vllm in Mac:\n", "NO_NVIDIA_GPU"),
+    ("Ubuntu 22.04, pip install vllm:\n", "CUDA_HOME_MISSING"),
+])
+def test_a_package_that_cannot_find_cuda_home_on_a_mac_is_a_mac_without_cuda(system: str, cause: str) -> None:
+    text = system + "    RuntimeError: Cannot find CUDA_HOME. CUDA must be available to build the package.\n"
+    assert errors_of(text)[:1] == [cause]
+
+
+def test_torch_2_0s_preload_names_its_library_by_a_longer_pattern_too() -> None:
+    # (torch 2.0.1's _preload_cuda_deps: "libnvrtc.so.*[0-9].*[0-9]" as well as "libcublas.so.*[0-9]")
+    text = "ValueError: libnvrtc.so.*[0-9].*[0-9] not found in the system path ['/home/u', '/usr/lib/python310.zip']"
+    assert errors_of(text)[:1] == ["CUDA_LIB_MISSING"]
+
+
+def test_flash_attentions_own_gpu_check_is_the_programs_kernels_and_no_torch_install() -> None:
+    text = "Deploying Wan2.1 on a 2080 Ti: RuntimeError: FlashAttention only supports Ampere GPUs or newer."
+    assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
+    assert not diagnosis_of(text).recommendation.argv  # (PyTorch itself may work on the GPU: no reinstall)

@@ -190,6 +190,12 @@ def snapshot_from_text(text: str) -> Snapshot:
         cause_evidence += _install_failure_explained(facts, clean, prose)
     if not any(e.cause for e in cause_evidence):
         cause_evidence += _cuda_lost_with_a_cuda_build(facts)  # (with collect_env or without)
+    user_site = _user_site_package_under_torch(clean)
+    if user_site and not established_causes([e for e in cause_evidence if e.cause not in _WHAT_THE_COPY_DOES]):
+        # (the message is what that copy does; the copy is the cause: torch's frames in one install, the failing
+        # package's in the user folder)
+        cause_evidence = user_site + [dataclasses.replace(e, cause="") if e.cause in _WHAT_THE_COPY_DOES else e
+                                      for e in cause_evidence]
     if not established_causes(cause_evidence):
         cause_evidence += _own_file_named_as_module(clean)
     evidence = [e for e in cause_evidence if e.cause] + [e for e in cause_evidence if not e.cause] + env_evidence
@@ -747,6 +753,40 @@ def _version_or_none(value: str) -> Version | None:
 
 
 DRIVER_BELOW_TOLD = "textdiag:driver_below_told"
+
+
+USER_SITE_PACKAGE = "textdiag:user_site_package"
+# a traceback frame's file: the interpreter's own frames and every package's carry the folder they were loaded from
+_FRAME_FILE = re.compile(r"^[ \t]{0,8}File \"(?P<path>[^\"\n]{3,400})\", line \d{1,6}", re.M)
+# the user site-packages (site.USER_SITE): %APPDATA%\Python\PythonXY\site-packages on Windows,
+# ~/.local/lib/pythonX.Y/site-packages on Linux, ~/Library/Python/X.Y/lib/python/site-packages on macOS
+_USER_SITE = re.compile(r"[\\/]AppData[\\/]Roaming[\\/]Python[\\/]Python\d{2,3}[\\/]site-packages[\\/](?P<package>[\w.-]{1,60})"
+                        r"|/\.local/lib/python\d\.\d{1,2}/site-packages/(?P<package2>[\w.-]{1,60})"
+                        r"|/Library/Python/\d\.\d{1,2}/lib/python/site-packages/(?P<package3>[\w.-]{1,60})", re.I)
+_TORCH_FRAME = re.compile(r"[\\/](?:site|dist)-packages[\\/]torch[\\/]", re.I)
+# what a message beside such a frame reads as that the copy explains (a DLL of the wrong kind, NumPy's C-API, a package
+# for another torch); a cause of its own (a CUDA library missing, a GPU too new) stays first
+_WHAT_THE_COPY_DOES = frozenset({"LIB_PATH_CONFLICT", "TORCH_IMPORT_FAILED", "NUMPY_ABI", "VCREDIST_MISSING",
+                                     "PACKAGE_CONFLICT", "TORCH_DAMAGED", "PYTHON_UNSUPPORTED", "ENV_MISMATCH"})
+
+
+def _user_site_package_under_torch(clean: CleanText) -> list[Evidence]:
+    """torch imported from an environment's (or the system's) site-packages, and a later frame of the same traceback in
+    the user site-packages: the package torch imports is a copy `pip install --user` put in the user folder, which
+    every Python of that version adds to its path (conda environments too), whoever's it is."""
+    if "site-packages" not in clean.lower or "file \"" not in clean.lower:
+        return []
+    paths = [found.group("path") for found in _FRAME_FILE.finditer(clean.text)]
+    torch_at = next((i for i, path in enumerate(paths) if _TORCH_FRAME.search(path) and not _USER_SITE.search(path)), -1)
+    if torch_at < 0:
+        return []
+    for path in paths[torch_at + 1:]:
+        found = _USER_SITE.search(path)
+        if found:
+            package = found.group("package") or found.group("package2") or found.group("package3")
+            return [Evidence(USER_SITE_PACKAGE, "ENV_MISMATCH", path, (("user_site_package", package),
+                                                                     (WORDING_FACT, "user_site_package")))]
+    return []
 
 
 CUDA_LOST_TOLD = "textdiag:cuda_lost_told"

@@ -217,6 +217,7 @@ FACT_KEYS: dict[str, Callable[[str], str]] = {
     "conda_cuda": _strip,  # the CUDA asked of conda: "cudatoolkit=11.3", "pytorch-cuda=11.8"
     "cuda_build_named": lower,  # "true": a CUDA (or ROCm) build of torch is named somewhere (+cuNNN, a /whl/cuNNN index)
     "gpu_unused": lower,  # "true": the person says the program runs on the CPU instead of the GPU
+    "user_site_package": _strip,  # "numpy": a package a traceback loads from the user site-packages under torch
     "cuda_lost": lower,  # "true": the person says CUDA stopped working ("not available anymore", "no longer detected")
     "gpu_works_elsewhere": lower,  # "true": the person says CUDA works on this machine for another program or env
     "torch_named": _strip,  # a torch version the text names (a pin, a request, a wheel), not necessarily installed  # a torch version the text shows installed (pip's success line, pip list, conda list)

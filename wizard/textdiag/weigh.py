@@ -119,10 +119,17 @@ def no_nvidia_hardware(found: Match, facts: Facts, _dists: list[Distribution]) -
     """A Mac, only an AMD / Intel / Apple GPU named, or the text saying there is no GPU: CUDA messages mean
     "no NVIDIA GPU", not a missing driver or a wrong build. That includes torch's "driver too old (found version …)":
     a leftover NVIDIA driver answers cudaDriverGetVersion, but no driver update makes CUDA run on the GPU named."""
+    mac = facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple"
+    if mac and found.signature.cause == "CUDA_HOME_MISSING" and facts.get("linux_also_named") != "true":
+        # (a package that builds CUDA code, "Cannot find CUDA_HOME. CUDA must be available to build the package":
+        # no CUDA toolkit exists for macOS since 10.2, nor an NVIDIA GPU in today's Macs)
+        yield "NO_NVIDIA_GPU", 2.0, "macOS has no CUDA toolkit to build with"
+        yield found.signature.cause, 0.3, "on macOS no CUDA toolkit exists"
+        return
     if found.signature.cause not in ("CPU_ONLY_WHEEL", "DRIVER_MISSING", "DRIVER_TOO_OLD", "VISIBLE_DEVICES_MASK"):
         return
     named = nvidia_named(facts)
-    if facts.get("os") == "darwin" or facts.get("gpu_vendor") == "apple":
+    if mac:
         yield "NO_NVIDIA_GPU", 2.0, "macOS has no CUDA at all"
         yield found.signature.cause, 0.3, "on macOS no CUDA build or driver exists"
     elif facts.get("gpu_vendor") in ("amd", "intel") and not named:
@@ -855,6 +862,14 @@ def release_tuple(version: str) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
+def triton_wheels_are_linux_only(found: Match, facts: Facts, _dists: list[Distribution]
+                                 ) -> Iterable[tuple[str, float, str]]:
+    """pip found no triton at all on Windows or a Mac: triton's wheels on PyPI are Linux's only (manylinux)."""
+    if found.signature.id == "pip_no_triton_wheel" and facts.get("os") in ("windows", "darwin") and facts.get(
+            "linux_also_named") != "true" and facts.get("is_wsl") != "true":
+        yield "PLATFORM_UNSUPPORTED", 3.0, "triton publishes wheels for Linux only"
+
+
 def companion_no_wheel_context(found: Match, facts: Facts, _dists: list[Distribution]) -> Iterable[tuple[str, float, str]]:
     """No wheel for torchvision or torchaudio: a source build's version, or one newer than any release, is on no index;
     a torchaudio before 0.7 had no Windows wheel at all, and Windows companions of that time were on PyTorch's index
@@ -1008,6 +1023,7 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     oom_kill_of_a_working_run,
     driver_api_symbol_beside_driver,
     companion_no_wheel_context,
+    triton_wheels_are_linux_only,
     no_nvidia_hardware,
     cuda_extension_module_fails_to_load,
     replaced_gpu_build_decides,
