@@ -270,3 +270,33 @@ def test_flash_attentions_own_gpu_check_is_the_programs_kernels_and_no_torch_ins
     text = "Deploying Wan2.1 on a 2080 Ti: RuntimeError: FlashAttention only supports Ampere GPUs or newer."
     assert errors_of(text)[:1] == ["GPU_ARCH_UNSUPPORTED"]
     assert not diagnosis_of(text).recommendation.argv  # (PyTorch itself may work on the GPU: no reinstall)
+
+
+JETSON_CPU_BUILD = (
+    "nvidia@orin-nano:~$ python3 -m pip install torch torchvision\nSuccessfully installed torch-2.5.1 torchvision-0.20.1\n"
+    "nvidia@orin-nano:~$ python3 -c \"import torch; print(torch.__version__, torch.cuda.is_available(), "
+    "torch.version.cuda)\"\n2.5.1 False None\nnvidia@orin-nano:~$ cat /etc/nv_tegra_release\n# R36 (release), REVISION: "
+    "4.0, GCID: 37537400, BOARD: generic, EABI: aarch64\nHow do I get CUDA working with torch?\n")
+
+
+def test_a_cpu_build_from_pip_on_a_jetson_is_answered_with_nvidias_build_not_another_cpu_build() -> None:
+    diagnosis = diagnosis_of(JETSON_CPU_BUILD)
+    first = next(f for f in diagnosis.findings if f.code == "CPU_ONLY_WHEEL")
+    assert "Jetson" in first.title  # (no "install the CUDA build" from pip's index: NVIDIA's builds, linked)
+    assert [a.url for a in first.actions] == [
+        "https://docs.nvidia.com/deeplearning/frameworks/install-pytorch-jetson-platform/index.html"]
+    assert diagnosis.recommendation is not None and not diagnosis.recommendation.argv
+    assert "jetson" in diagnosis.recommendation.why.lower() and "docs.nvidia.com" in diagnosis.recommendation.why
+
+
+ROSETTA = ('macOS 14.5, Python 3.11\n% python -c "import torch, platform; print(torch.__version__, platform.machine(), '
+           'torch.backends.mps.is_available())"\n2.2.2 x86_64 False\n% sysctl -n machdep.cpu.brand_string\nApple M1 Pro\n')
+
+
+def test_an_intel_python_under_rosetta_missing_mps_is_the_cause_and_no_install_into_it_is_offered() -> None:
+    facts = facts_of(ROSETTA)
+    assert (facts["machine"], facts["mps_available"]) == ("x86_64", "false")
+    assert errors_of(ROSETTA)[:1] == ["PLATFORM_UNSUPPORTED"]
+    diagnosis = diagnosis_of(ROSETTA)
+    assert not diagnosis.recommendation.argv and "arm64" in diagnosis.recommendation.why
+    assert not any(f.actions for f in diagnosis.findings if f.code == "PLATFORM_UNSUPPORTED")

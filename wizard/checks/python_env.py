@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from wizard.checks.common import pip_actions, recommendation_actions, url_action, vc_runtime_actions, wants_gpu
@@ -174,12 +175,14 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
     if ctx.platform == "darwin-x86_64" and releases[0].parsed < newest.parsed:
         # a ceiling is a warning while nothing failed; with an install failure that shows it, it is the cause
         failed_on_it = "PLATFORM_UNSUPPORTED" in ctx.evidence_causes
-        severity = Severity.ERROR if failed_on_it else Severity.WARNING
         # (an Apple chip the text names beside an x86_64 Python: an Intel build running under Rosetta, whose packages
-        # are the Intel Mac's; a native arm64 Python gets every release)
-        key = ("PLATFORM_UNSUPPORTED.rosetta" if evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
-               else "PLATFORM_UNSUPPORTED.intel_mac")
-        return [_platform(key, severity, ctx, details, best=releases[0].version)]
+        # are the Intel Mac's; a native arm64 Python gets every release, and MPS, which the Intel build never has)
+        rosetta = evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
+        mps_missed = rosetta and evidence_fact(ctx.snapshot, "mps_available") == "false"
+        severity = Severity.ERROR if failed_on_it or mps_missed else Severity.WARNING
+        key = "PLATFORM_UNSUPPORTED.rosetta" if rosetta else "PLATFORM_UNSUPPORTED.intel_mac"
+        made = _platform(key, severity, ctx, details, best=releases[0].version)
+        return [dataclasses.replace(made, actions=()) if rosetta else made]  # (no install into that Python helps)
     if wants_gpu(ctx) and ctx.gpus:  # without an NVIDIA GPU, NO_NVIDIA_GPU already says it
         cuda_releases = [r for r in releases if any(v.kind == "cuda" for v in r.variants_for(ctx.platform))]
         if not cuda_releases:

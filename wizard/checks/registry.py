@@ -19,7 +19,7 @@ from wizard.evidence import (
     is_likely_cause,
     is_possible_cause,
 )
-from wizard.findings import Finding, Goal, Recommendation, Severity, Step
+from wizard.findings import ActionKind, Finding, Goal, Recommendation, Severity, Step
 from wizard.knowledge.model import Knowledge
 from wizard.snapshot import Evidence, Snapshot
 
@@ -291,10 +291,18 @@ def _evidence_finding(ctx: CheckContext, code: str, excerpt: str, facts: tuple[t
         step,
         details=details,
         evidence=_excerpts(excerpt),
-        actions=[] if wording in WORDS_ARE_THE_FIX else cause_actions(ctx, code),
+        actions=[] if wording in WORDS_ARE_THE_FIX else _jetson_links(ctx) if key.endswith(".jetson") else cause_actions(
+            ctx, code),
         code=code,
     )
     return dataclasses.replace(made, code=code)  # (PASTED_ERROR's words, the cause's own code)
+
+
+def _jetson_links(ctx: CheckContext) -> list:
+    """On a Jetson only NVIDIA's JetPack builds give torch the GPU: the link to them, no pip install."""
+    from wizard.checks.common import cause_actions
+
+    return [a for a in cause_actions(ctx, "PLATFORM_UNSUPPORTED") if a.kind is ActionKind.OPEN_URL]
 
 
 def explain_symptoms(findings: list[Finding]) -> list[Finding]:

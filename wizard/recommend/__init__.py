@@ -85,6 +85,8 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if course is not None:
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
     machine = machine_of(snapshot, knowledge)
+    if machine.platform == "darwin-x86_64" and evidence_fact(snapshot, "gpu_vendor") == "apple":
+        return Recommendation(kind="none", why=say("why.rosetta"))  # (an Intel Python under Rosetta: another Python)
     working = _working_install(snapshot, machine, goal, knowledge)
     if working:
         repair = _repair_companions(snapshot, knowledge, machine)

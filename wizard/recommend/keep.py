@@ -32,6 +32,9 @@ def _working_install(snapshot: Snapshot, gpus: Machine, goal: Goal, knowledge: K
     if fine:
         return fine
     torch = snapshot.torch.get()
+    if torch and gpus.jetson and not torch.cuda and goal.want != "cpu" and knowledge is not None:
+        # (pip's builds for a Jetson are all CPU builds: another from pip changes nothing, NVIDIA's Jetson build does)
+        return say("why.nothing_to_change_jetson", torch=torch.version, url=knowledge.platforms.jetson_url)
     blocker = _blocker_outside_torch(snapshot, gpus, knowledge) if torch and knowledge is not None else ""
     if blocker:
         return join_sentences([say("why.keep_fits", torch=torch.version), blocker])

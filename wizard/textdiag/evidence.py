@@ -341,6 +341,8 @@ _PRINTED_EXPRESSIONS = {
     "torch.cuda.is_available()": ("cuda_available", r"True|False"),
     "torchvision.__version__": ("torchvision_version", r"\d{1,2}\.\d{1,3}\.\d{1,3}(?:\+[a-z0-9.]{2,16})?"),
     "torch.cuda.device_count()": ("device_count", r"\d{1,2}"),
+    "torch.backends.mps.is_available()": ("mps_available", r"True|False"),
+    "platform.machine()": ("machine", r"x86_64|AMD64|arm64|aarch64|ARM64|i686|armv7l"),
     "CUDA_VISIBLE_DEVICES": ("cuda_visible_devices", r"None|-?\d{1,2}(?:,\d{1,2}){0,15}|GPU-[\w-]{4,40}"),
 }
 # the variable read in the same print: os.environ.get('CUDA_VISIBLE_DEVICES'), os.getenv(…), os.environ[…]
@@ -362,7 +364,7 @@ def _check_print_values(found: re.Match[str]) -> dict[str, str]:
         key, shape = _PRINTED_EXPRESSIONS[argument]
         if not re.fullmatch(shape, value):
             return {}
-        facts[key] = value.lower() if key == "cuda_available" else value
+        facts[key] = value.lower() if key in ("cuda_available", "mps_available") else value
     if facts.get("torch_cuda") == "None":
         del facts["torch_cuda"]  # (a CPU build's answer, or a ROCm build's: its label tells which)
         if "+rocm" not in facts.get("torch_version", ""):
@@ -1270,7 +1272,7 @@ RULES: tuple[Rule, ...] = (
     # torch.cuda.is_available()) printing "2.4.1+cpu None False" on the next line
     Rule("check_print_values", ("print(torch.",),
          re.compile(r"print\((?P<arguments>torch(?:vision)?\.[\w.()]{3,40}(?:, ?(?:torch(?:vision)?\.[\w.()]{3,40}|"
-                    + _VISIBLE_DEVICES_ARGUMENT + r")){2,5})\)\)?"
+                    r"platform\.machine\(\)|" + _VISIBLE_DEVICES_ARGUMENT + r")){2,5})\)\)?"
                     r"[\"'`]{0,3}[ \t]*\r?\n(?:>>>)?[ \t]{0,8}(?P<values>[\w.+-]{1,40}(?:[ \t]{1,4}[\w.+,-]{1,40}){2,5})[ \t]*$",
                     re.M),
          _check_print_values, 0.9),
