@@ -8,6 +8,7 @@ from wizard.checks.texts import finding, join_sentences, render
 from wizard.evidence import working_through_rocm
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
+from wizard.policy.machine import evidence_fact
 from wizard.remedy_texts import remedy_text
 from wizard.snapshot import FactStatus
 
@@ -306,7 +307,9 @@ def _vendor_advice(ctx: CheckContext) -> str:
     if ctx.goal.want == "cuda":
         sentences.append(render("ADVICE.elsewhere", {})[1])
     if ctx.os == "darwin":
-        key = "ADVICE.apple_mps" if ctx.machine == "arm64" else "ADVICE.intel_mac"
+        # (an Apple chip named beside an x86_64 Python is Rosetta's: the Mac is Apple silicon, the Python is not native)
+        apple_chip = ctx.machine == "arm64" or evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
+        key = "ADVICE.apple_mps" if apple_chip else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])
     rocm = ctx.recommendation.variant.startswith("rocm")
     if "amd" in vendors and ctx.os != "darwin":  # (a Mac's AMD GPU: the Mac sentence says it, ROCm is for Linux)
@@ -314,7 +317,7 @@ def _vendor_advice(ctx: CheckContext) -> str:
         sentences.append(render(key, {})[1])
     if "intel" in vendors and any("arc" in d.name.lower() for d in ctx.other_gpus if d.vendor == "intel"):
         sentences.append(render("ADVICE.intel_xpu", {})[1])
-    if not ctx.is_cpu_build and not rocm:
+    if not ctx.is_cpu_build and not rocm and ctx.recommendation.argv:  # ("the recommended command": where there is one)
         sentences.append(render("ADVICE.cpu_build", {})[1])
     return join_sentences(sentences)  # keeps each sentence's message for rendering in other languages
 
