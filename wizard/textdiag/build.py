@@ -757,7 +757,8 @@ DRIVER_BELOW_TOLD = "textdiag:driver_below_told"
 
 USER_SITE_PACKAGE = "textdiag:user_site_package"
 # a traceback frame's file: the interpreter's own frames and every package's carry the folder they were loaded from
-_FRAME_FILE = re.compile(r"^[ \t]{0,8}File \"(?P<path>[^\"\n]{3,400})\", line \d{1,6}", re.M)
+# (also as a notebook's stored output line: "  File \"…\", line 2, …\n" once the JSON string's escapes are read)
+_FRAME_FILE = re.compile(r"^[ \t>]{0,8}\"?[ \t]{0,8}File \"(?P<path>[^\"\n]{3,400})\", line \d{1,6}", re.M)
 # the user site-packages (site.USER_SITE): %APPDATA%\Python\PythonXY\site-packages on Windows,
 # ~/.local/lib/pythonX.Y/site-packages on Linux, ~/Library/Python/X.Y/lib/python/site-packages on macOS
 _USER_SITE = re.compile(r"[\\/]AppData[\\/]Roaming[\\/]Python[\\/]Python\d{2,3}[\\/]site-packages[\\/](?P<package>[\w.-]{1,60})"
