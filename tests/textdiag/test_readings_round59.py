@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, verdict_of
+from tests.textdiag.pasted import diagnosis_of, errors_of, facts_of, findings_of, verdict_of
 from wizard.textdiag import snapshot_from_text
 from wizard.textdiag.build import gpu_build_never_published_for_os
 from wizard.verdict import VerdictKind
@@ -300,3 +300,11 @@ def test_an_intel_python_under_rosetta_missing_mps_is_the_cause_and_no_install_i
     diagnosis = diagnosis_of(ROSETTA)
     assert not diagnosis.recommendation.argv and "arm64" in diagnosis.recommendation.why
     assert not any(f.actions for f in diagnosis.findings if f.code == "PLATFORM_UNSUPPORTED")
+
+
+def test_a_wsl_driver_message_beside_a_linux_driver_installed_inside_wsl_says_to_remove_that_driver() -> None:
+    text = ("I ran `sudo apt install nvidia-driver-550` inside Ubuntu 22.04 (WSL2). Now:\nuser@LAPTOP:~$ nvidia-smi\n"
+            "NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver. Make sure that the latest "
+            "NVIDIA driver is installed and running.\nuser@LAPTOP:~$ uname -r\n5.15.167.4-microsoft-standard-WSL2\n")
+    first = next(f for f in findings_of(text) if f.code == "WSL_DRIVER")
+    assert first.title_message is not None and first.title_message.key == "WSL_DRIVER.pasted.linux_driver.title"

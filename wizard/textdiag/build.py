@@ -1787,6 +1787,9 @@ def _raised_by_a_cuda_build(cause: str, found: Match, text: str = "") -> tuple[t
 
 def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
+    if cause == "WSL_DRIVER" and (facts.get("linux_driver_in_wsl") == "true" or (
+            facts.get("linux_driver_installed") == "true" and facts.get("is_wsl") == "true")):
+        return ((WORDING_FACT, "linux_driver"),)  # (the Linux driver installed inside WSL is what to remove)
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
     if cause == "DRIVER_TOO_OLD" and found.signature.id == "cuda_driver_symbol_undefined":
