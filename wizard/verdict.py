@@ -46,8 +46,9 @@ _FAILURE_WORDS = (
 # Words that report that something failed without being an error report: "get_device_name fails to identify the
 # card", "the test won't finish". Beside a working setup shown in the same text they do not make it a failure report.
 _SOFT_FAILURE_WORDS = ("fail", "won't ", *_STALLED_WORDS)
-# Words that tell something does not work without reporting an error
+# Words that tell something does not work without reporting an error, and the failure words that do report one
 _NOT_WORKING_WORDS = ("doesn't work", "does not work", "not working", "doesnt work", *_SOFT_FAILURE_WORDS)
+_ERROR_REPORT_WORDS = tuple(word for word in _FAILURE_WORDS if word not in _NOT_WORKING_WORDS)
 _COULD_NOT = re.compile(r"could not (?!collect)")
 # a process the system killed, as the shells and tools report it: bash's "Killed" on a line of its own (and "line 3:
 # 91234 Killed   python …" from a script), zsh's "zsh: killed  python …" and job line "[1]  48213 killed  python …",
@@ -145,8 +146,8 @@ def _text_verdict(snapshot: Snapshot, goal: Goal, text: str) -> Verdict:
         key = "ready.gpu_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.gpu_other_error"
         return _make(VerdictKind.READY, key, gpu=_gpu_label(snapshot))
     if failure and working == "cuda" and shown_by_tool and text and _no_error_and_no_setup_named(text):
-        # (a tool shows CUDA working and the failure is told in words that name nothing of the setup: "the bounding
-        # boxes are wrong", "inference is slower after quantisation"; the setup answered, the program is where to look)
+        # (a tool shows CUDA working and the failure is told in words that name nothing of the setup: "the bounding box
+        # prediction does not work"; the setup answered, the program is where to look)
         return _make(VerdictKind.READY, "ready.gpu_problem_elsewhere", gpu=_gpu_label(snapshot))
     if failure and working == "mps" and own_error:  # (an operator MPS lacks, or its memory: the program's, not the setup)
         return _make(VerdictKind.READY, "ready.mps_out_of_memory" if gpu_memory_exhausted(snapshot) else "ready.mps_other_error")
@@ -419,9 +420,7 @@ def _no_error_and_no_setup_named(text: str) -> bool:
     """The failure is told only as something not working ("the bounding boxes do not work", "it fails to converge"),
     with no error reported (an error told but not shown could be the setup's), no CUDA unavailable, and no line
     reporting it names anything of the setup."""
-    lower = _failure_scan(text)
-    errors = tuple(word for word in _FAILURE_WORDS if word not in _NOT_WORKING_WORDS)
-    return not _reports_in(lower, errors) and not failure_names_the_setup(text)
+    return not _reports_in(_failure_scan(text), _ERROR_REPORT_WORDS) and not failure_names_the_setup(text)
 
 
 def failure_names_the_setup(text: str) -> bool:

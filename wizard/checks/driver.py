@@ -8,7 +8,7 @@ from wizard.checks.texts import finding, join_sentences, render
 from wizard.evidence import working_through_rocm
 from wizard.findings import Action, Finding, Severity, Step
 from wizard.policy.compat import driver_runs, last_driver_branch, newer_driver_exists, visible_device_count
-from wizard.policy.machine import evidence_fact
+from wizard.policy.machine import apple_chip_named
 from wizard.remedy_texts import remedy_text
 from wizard.snapshot import FactStatus
 
@@ -308,7 +308,7 @@ def _vendor_advice(ctx: CheckContext) -> str:
         sentences.append(render("ADVICE.elsewhere", {})[1])
     if ctx.os == "darwin":
         # (an Apple chip named beside an x86_64 Python is Rosetta's: the Mac is Apple silicon, the Python is not native)
-        apple_chip = ctx.machine == "arm64" or evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
+        apple_chip = ctx.machine == "arm64" or apple_chip_named(ctx.snapshot)
         key = "ADVICE.apple_mps" if apple_chip else "ADVICE.intel_mac"
         sentences.append(render(key, {})[1])
     rocm = ctx.recommendation.variant.startswith("rocm")

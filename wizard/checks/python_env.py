@@ -13,7 +13,7 @@ from wizard.checks.texts import finding, phrase
 from wizard.findings import Finding, Severity, Step
 from wizard.knowledge.model import PLATFORMS, THIRTY_TWO_BIT_ARM, Release
 from wizard.policy.compat import glibc_ok, outdated_python
-from wizard.policy.machine import evidence_fact
+from wizard.policy.machine import apple_chip_named, evidence_fact
 from wizard.snapshot import FactStatus
 
 STEP = Step.PYTHON
@@ -177,7 +177,7 @@ def check_platform(ctx: CheckContext) -> list[Finding]:
         failed_on_it = "PLATFORM_UNSUPPORTED" in ctx.evidence_causes
         # (an Apple chip the text names beside an x86_64 Python: an Intel build running under Rosetta, whose packages
         # are the Intel Mac's; a native arm64 Python gets every release, and MPS, which the Intel build never has)
-        rosetta = evidence_fact(ctx.snapshot, "gpu_vendor") == "apple"
+        rosetta = apple_chip_named(ctx.snapshot)
         mps_missed = rosetta and evidence_fact(ctx.snapshot, "mps_available") == "false"
         severity = Severity.ERROR if failed_on_it or mps_missed else Severity.WARNING
         key = "PLATFORM_UNSUPPORTED.rosetta" if rosetta else "PLATFORM_UNSUPPORTED.intel_mac"

@@ -194,6 +194,11 @@ def platform_of(os_name: str, arch: str) -> tuple[str, bool]:
     return platform_key(os_name, arch or "x86_64"), not arch
 
 
+def apple_chip_named(snapshot: Snapshot) -> bool:
+    """Whether pasted text names the Mac's Apple chip ("Apple M1 Pro"); beside an x86_64 Python, Rosetta's."""
+    return evidence_fact(snapshot, "gpu_vendor") == "apple"
+
+
 def evidence_fact(snapshot: Snapshot, name: str) -> str:
     """A fact pasted text revealed ("driver_cuda" from 'found version 11040'), "" when none did."""
     for evidence in snapshot.evidence:

@@ -37,7 +37,7 @@ from wizard.evidence import (
 from wizard.findings import Goal, Recommendation
 from wizard.knowledge.model import Knowledge
 from wizard.policy.compat import builds_for, outdated_python
-from wizard.policy.machine import Machine, evidence_fact, machine_of
+from wizard.policy.machine import Machine, apple_chip_named, evidence_fact, machine_of
 from wizard.policy.validate import vetted
 from wizard.policy.words import say
 from wizard.recommend.choose import _choose
@@ -85,7 +85,7 @@ def unvetted(snapshot: Snapshot, knowledge: Knowledge, goal: Goal, venv_dir: str
     if course is not None:
         return _recommend_for_course(snapshot, knowledge, goal, course, venv_dir)
     machine = machine_of(snapshot, knowledge)
-    if machine.platform == "darwin-x86_64" and evidence_fact(snapshot, "gpu_vendor") == "apple":
+    if machine.platform == "darwin-x86_64" and apple_chip_named(snapshot):
         return Recommendation(kind="none", why=say("why.rosetta"))  # (an Intel Python under Rosetta: another Python)
     working = _working_install(snapshot, machine, goal, knowledge)
     if working:

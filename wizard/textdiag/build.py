@@ -889,12 +889,17 @@ def _py_launcher_beside_conda(facts: dict[str, str], clean: CleanText) -> list[E
                                                                       (WORDING_FACT, "py_launcher")))]
 
 
+def _linux_driver_in_wsl_shown(facts: dict[str, str]) -> bool:
+    """A Linux NVIDIA driver inside WSL: told, or apt installing nvidia-driver-NNN in a text that shows WSL."""
+    return facts.get("linux_driver_in_wsl") == "true" or (
+        facts.get("linux_driver_installed") == "true" and facts.get("is_wsl") == "true")
+
+
 def _linux_driver_inside_wsl(facts: dict[str, str]) -> list[Evidence]:
     """NVIDIA's Linux driver installed inside WSL 2 (told, or apt installing nvidia-driver-NNN in a text that shows
     WSL): WSL_DRIVER, in the words of that case. WSL reaches the GPU only through the Windows driver, and a Linux
     driver inside replaces the libraries WSL provides (NVIDIA's CUDA on WSL guide: never install one there)."""
-    told = facts.get("linux_driver_in_wsl") == "true"
-    if not (told or (facts.get("linux_driver_installed") == "true" and facts.get("is_wsl") == "true")):
+    if not _linux_driver_in_wsl_shown(facts):
         return []
     shown = (("linux_driver_in_wsl", "true"), (WORDING_FACT, "linux_driver"))
     return [Evidence(LINUX_DRIVER_IN_WSL, "WSL_DRIVER", "", shown)]
@@ -1688,7 +1693,7 @@ def _no_driver_warning_while_on_cpu(found: Match, clean: CleanText) -> bool:
 
 def _rocm_build_asked(facts: dict[str, str]) -> bool:
     """pip was asked for a ROCm build (torch==X+rocmY, PyTorch's /whl/rocmY index), not shown one running."""
-    return _build_family(_requested(facts)[1] or facts.get("index_variant", "")) == "rocm" and not facts.get("torch_version")
+    return _asked_build_family(facts) == "rocm" and not facts.get("torch_version")
 
 
 # ------------------------------------------------------------------ causes weighed in the context of the whole text
@@ -1787,8 +1792,7 @@ def _raised_by_a_cuda_build(cause: str, found: Match, text: str = "") -> tuple[t
 
 def _wording_of(cause: str, found: Match, facts: dict[str, str]) -> tuple[tuple[str, str], ...]:
     """The words that fit how the text shows the cause, where they differ from the cause's usual pasted words."""
-    if cause == "WSL_DRIVER" and (facts.get("linux_driver_in_wsl") == "true" or (
-            facts.get("linux_driver_installed") == "true" and facts.get("is_wsl") == "true")):
+    if cause == "WSL_DRIVER" and _linux_driver_in_wsl_shown(facts):
         return ((WORDING_FACT, "linux_driver"),)  # (the Linux driver installed inside WSL is what to remove)
     if cause == "PLATFORM_UNSUPPORTED" and no_cuda_build_here(facts):
         return (WORDING_FACT, "no_cuda_build"), (NO_CUDA_BUILD_HERE, "true")  # (the plain build, not another system)
@@ -1960,12 +1964,17 @@ def gpu_build_never_published_for_os(facts: dict[str, str]) -> bool:
     os_name = facts.get("os", "")
     if not os_name or facts.get("linux_also_named") == "true" or facts.get("is_wsl") == "true":
         return False
-    family = _build_family(_requested(facts)[1] or facts.get("index_variant", ""))
+    family = _asked_build_family(facts)
     releases = getattr(knowledge_or_none(), "releases", ())
     platforms = {platform for release in releases for variant in release.variants
                  if _build_family(variant.name) == family for platform in variant.platforms}
     return family in ("cu", "rocm", "xpu") and bool(platforms) and not any(
         platform.startswith(os_name + "-") for platform in platforms)
+
+
+def _asked_build_family(facts: dict[str, str]) -> str:
+    """The kind of build pip was asked for: the pinned +variant, else the PyTorch index's ("cu", "rocm", "xpu")."""
+    return _build_family(_requested(facts)[1] or facts.get("index_variant", ""))
 
 
 def _build_family(variant: str) -> str:
